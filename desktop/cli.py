@@ -1,0 +1,193 @@
+"""The `computefit` command: the GUI by default, and estimate / advise / questions / report / export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.resources import price_book_path
+
+EXIT_BAD_INPUT = 2
+SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export")
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line on stderr, exit status 2."""
+
+
+def _load_book(path: Path | None):  # type: ignore[no-untyped-def]
+    from pydantic import ValidationError
+
+    from desktop.model.pricebook import load_price_book
+    from desktop.model.validation import problems_of
+
+    book_path = path or price_book_path()
+    try:
+        return load_price_book(book_path)
+    except FileNotFoundError:
+        raise CliError(f"{book_path}: price book not found") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(f"{book_path}: not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    except ValidationError as exc:
+        from desktop.model.pricebook import PriceBook
+        raise CliError("; ".join(f"{book_path}: {p}" for p in problems_of(exc, PriceBook))) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"{book_path}: cannot be read ({exc})") from None
+
+
+def _load_workload(path: Path, book):  # type: ignore[no-untyped-def]
+    from desktop.model.validation import check_against_book
+    from desktop.model.workload_io import WorkloadFileError, load_workload
+
+    try:
+        workload = load_workload(path)
+    except WorkloadFileError as exc:
+        raise CliError(str(exc)) from None
+    problems = check_against_book(workload, book)
+    if problems:
+        raise CliError("; ".join(f"{path}: {p}" for p in problems))
+    return workload
+
+
+def _workload_from_args(args: argparse.Namespace, book):  # type: ignore[no-untyped-def]
+    if getattr(args, "answers", None):
+        from desktop.model.questionnaire import AnswersError, workload_from_answers_file
+        try:
+            return workload_from_answers_file(Path(args.answers))
+        except AnswersError as exc:
+            raise CliError(str(exc)) from None
+    if not args.workload:
+        raise CliError("a WORKLOAD.json file is required")
+    return _load_workload(Path(args.workload), book)
+
+
+def cmd_estimate(args: argparse.Namespace) -> int:
+    from desktop.model.advice import advise
+    from desktop.model.quote_json import advice_json
+    from desktop.report.text import quote_table
+
+    book = _load_book(args.price_book)
+    workload = _load_workload(Path(args.workload), book)
+    advice = advise(workload, book)
+    if args.json:
+        sys.stdout.write(json.dumps(advice_json(advice, book), indent=1) + "\n")
+    else:
+        sys.stdout.write(quote_table(advice.quote, book) + "\n")
+    return 0
+
+
+def cmd_advise(args: argparse.Namespace) -> int:
+    from desktop.model.advice import advise
+    from desktop.report.text import advice_text
+
+    book = _load_book(args.price_book)
+    workload = _workload_from_args(args, book)
+    sys.stdout.write(advice_text(advise(workload, book), book) + "\n")
+    return 0
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    from desktop.model.questionnaire import questionnaire_text
+
+    sys.stdout.write(questionnaire_text() + "\n")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.report.export import export_report
+
+    book = _load_book(args.price_book)
+    workload = _load_workload(Path(args.workload), book)
+    try:
+        export_report(workload, book, Path(args.output), page_size=args.page_size)
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write the sheet ({exc.strerror or exc})") from None
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.report.export import export_data
+
+    book = _load_book(args.price_book)
+    workload = _load_workload(Path(args.workload), book)
+    try:
+        export_data(workload, book, Path(args.output), fmt=args.format)
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="computefit", description="Lambda, Fargate or ECS on EC2? Priced offline.")
+    parser.add_argument("--version", action="version", version=f"computefit {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser, workload_required: bool = True) -> None:
+        if workload_required:
+            p.add_argument("workload", help="a .workload.json file")
+        p.add_argument("--price-book", type=Path, default=None, help="another price book file")
+
+    p = sub.add_parser("estimate", help="price the three options for a workload")
+    common(p)
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(func=cmd_estimate)
+
+    p = sub.add_parser("advise", help="the recommendation and its rationale")
+    p.add_argument("workload", nargs="?", help="a .workload.json file")
+    p.add_argument("--answers", help="build the workload from saved questionnaire answers (JSON)")
+    p.add_argument("--price-book", type=Path, default=None)
+    p.set_defaults(func=cmd_advise)
+
+    p = sub.add_parser("questions", help="print the questionnaire")
+    p.set_defaults(func=cmd_questions)
+
+    p = sub.add_parser("report", help="write the PDF comparison sheet")
+    common(p)
+    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", help="write the comparison as CSV or JSON")
+    common(p)
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--format", choices=("csv", "json"), default=None,
+                   help="default: from the output file's suffix")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def run_subcommand(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        sys.stderr.write(f"computefit: {exc}\n")
+        return EXIT_BAD_INPUT
+
+
+def run_gui_command(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="computefit", description="Run the ComputeFit window.")
+    parser.add_argument("workload", nargs="?", help="a .workload.json file to open")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="build the window offscreen, quote, write a PDF and CSV, then exit")
+    parser.add_argument("--version", action="version", version=f"computefit {__version__}")
+    args = parser.parse_args(argv)
+    if args.smoke_test:
+        from desktop.smoke import run_smoke_test
+        return run_smoke_test()
+    from desktop.app import run_gui
+    return run_gui(Path(args.workload) if args.workload else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        return run_subcommand(argv)
+    return run_gui_command(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,144 @@
+"""The quote: what each option costs a month, the line items behind it and the capacity it needs.
+
+Plain frozen dataclasses (cheap to build: the charts ask for many quotes per edit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from desktop.model.money import ZERO, cents
+
+OptionId = Literal["lambda", "fargate", "ec2"]
+OPTION_IDS: tuple[OptionId, ...] = ("lambda", "fargate", "ec2")
+OPTION_LABELS: dict[str, str] = {
+    "lambda": "AWS Lambda",
+    "fargate": "Amazon ECS on AWS Fargate",
+    "ec2": "Amazon ECS on Amazon EC2",
+}
+SHORT_LABELS: dict[str, str] = {"lambda": "Lambda", "fargate": "Fargate", "ec2": "ECS on EC2"}
+
+
+@dataclass(frozen=True, slots=True)
+class LineItem:
+    label: str
+    quantity: Decimal
+    unit: str
+    unit_price_usd: Decimal
+    usd: Decimal
+    note: str = ""
+    estimated: bool = False
+    group: str = "compute"
+
+    @staticmethod
+    def of(label: str, quantity: Decimal, unit: str, unit_price: Decimal, *, note: str = "",
+           estimated: bool = False, group: str = "compute", sign: int = 1) -> LineItem:
+        return LineItem(label, quantity, unit, unit_price, cents(quantity * unit_price) * sign, note,
+                        estimated, group)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why an option is ruled out: the rule, the text a person reads, and where the limit comes from."""
+
+    rule_id: str
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LambdaCapacity:
+    peak_concurrency: float
+    average_concurrency: float
+    memory_mb: int
+    vcpu_equivalent: float
+    hourly_concurrency: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FargateCapacity:
+    requested_vcpu: float
+    requested_memory_gb: float
+    vcpu: float
+    memory_gb: float
+    rounded: bool
+    tasks_per_hour: tuple[int, ...]
+    task_hours: Decimal
+    billed_seconds_per_run: float | None = None
+
+    @property
+    def peak_tasks(self) -> int:
+        return max(self.tasks_per_hour) if self.tasks_per_hour else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Ec2Capacity:
+    instance_type: str
+    instance_vcpu: int
+    instance_memory_gib: Decimal
+    tasks_per_instance: int
+    tasks_per_hour: tuple[int, ...]
+    instances_per_hour: tuple[int, ...]
+    instance_hours: Decimal
+    chosen_automatically: bool
+
+    @property
+    def peak_instances(self) -> int:
+        return max(self.instances_per_hour) if self.instances_per_hour else 0
+
+
+Capacity = LambdaCapacity | FargateCapacity | Ec2Capacity
+
+
+@dataclass(frozen=True, slots=True)
+class OptionQuote:
+    option: OptionId
+    feasible: bool
+    monthly_usd: Decimal | None
+    line_items: tuple[LineItem, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    warnings: tuple[str, ...] = ()
+    missing_prices: tuple[str, ...] = ()
+    capacity: Capacity | None = None
+
+    @property
+    def label(self) -> str:
+        return OPTION_LABELS[self.option]
+
+    @property
+    def priced(self) -> bool:
+        return self.monthly_usd is not None
+
+    @property
+    def complete(self) -> bool:
+        return self.priced and not self.missing_prices
+
+    @property
+    def estimated(self) -> bool:
+        return any(item.estimated for item in self.line_items)
+
+
+def total_of(items: tuple[LineItem, ...] | list[LineItem]) -> Decimal:
+    return sum((item.usd for item in items), ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    workload_name: str
+    region: str
+    region_name: str
+    price_book_date: dt.date
+    price_book_confidence: str
+    month_hours: float
+    units_per_month: int
+    unit_name: str
+    options: dict[str, OptionQuote] = field(default_factory=dict)
+
+    def option(self, option: str) -> OptionQuote:
+        return self.options[option]
+
+    def feasible_options(self) -> list[OptionQuote]:
+        return [q for q in self.options.values() if q.feasible and q.priced]

@@ -1,0 +1,93 @@
+"""The quote as JSON: the `computefit estimate --json` object, also the GUI's and CLI's JSON export."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from desktop.model.advice import Advice
+from desktop.model.pricebook import PriceBook
+from desktop.model.quote import Ec2Capacity, FargateCapacity, LambdaCapacity, OptionQuote, Quote
+
+
+def _num(value: Decimal) -> float | int:
+    as_int = int(value)
+    return as_int if value == as_int else float(value)
+
+
+def _capacity(option: OptionQuote) -> dict[str, Any] | None:
+    cap = option.capacity
+    if isinstance(cap, LambdaCapacity):
+        return {"peak_concurrency": round(cap.peak_concurrency, 3),
+                "average_concurrency": round(cap.average_concurrency, 3),
+                "memory_mb": cap.memory_mb, "vcpu_equivalent": round(cap.vcpu_equivalent, 3)}
+    if isinstance(cap, FargateCapacity):
+        return {"requested_vcpu": cap.requested_vcpu, "requested_memory_gb": cap.requested_memory_gb,
+                "vcpu": cap.vcpu, "memory_gb": cap.memory_gb, "rounded_up": cap.rounded,
+                "tasks_per_hour": list(cap.tasks_per_hour), "peak_tasks": cap.peak_tasks,
+                "task_hours": round(float(cap.task_hours), 3),
+                "billed_seconds_per_run": cap.billed_seconds_per_run}
+    if isinstance(cap, Ec2Capacity):
+        return {"instance_type": cap.instance_type, "chosen_automatically": cap.chosen_automatically,
+                "instance_vcpu": cap.instance_vcpu, "instance_memory_gib": _num(cap.instance_memory_gib),
+                "tasks_per_instance": cap.tasks_per_instance, "tasks_per_hour": list(cap.tasks_per_hour),
+                "instances_per_hour": list(cap.instances_per_hour), "peak_instances": cap.peak_instances,
+                "instance_hours": round(float(cap.instance_hours), 3)}
+    return None
+
+
+def option_json(option: OptionQuote) -> dict[str, Any]:
+    return {
+        "feasible": option.feasible,
+        "monthly_usd": None if option.monthly_usd is None else _num(option.monthly_usd),
+        "reasons": [r.text for r in option.reasons],
+        "warnings": list(option.warnings),
+        "missing_prices": list(option.missing_prices),
+        "estimated": option.estimated,
+        "line_items": [
+            {"label": i.label, "quantity": float(i.quantity), "unit": i.unit,
+             "unit_price_usd": float(i.unit_price_usd), "usd": _num(i.usd),
+             **({"note": i.note} if i.note else {}), **({"estimated": True} if i.estimated else {})}
+            for i in option.line_items
+        ],
+        "capacity": _capacity(option),
+    }
+
+
+def quote_json(quote: Quote, book: PriceBook) -> dict[str, Any]:
+    return {
+        "workload": quote.workload_name,
+        "region": quote.region,
+        "price_book": {"effective_date": book.effective_date.isoformat(), "title": book.title,
+                       "confidence": book.confidence_summary, "schema_version": book.schema_version},
+        "month_hours": quote.month_hours,
+        "units_per_month": quote.units_per_month,
+        "unit": quote.unit_name,
+        "options": {name: option_json(option) for name, option in quote.options.items()},
+    }
+
+
+def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
+    data = quote_json(advice.quote, book)
+    rec = advice.recommendation
+    data["recommendation"] = {
+        "option": rec.option, "runner_up": rec.runner_up,
+        "margin_usd": None if rec.margin_usd is None else _num(rec.margin_usd),
+        "margin_pct": rec.margin_pct, "near_tie": rec.near_tie, "headline": rec.headline,
+        "rationale": list(rec.rationale), "scores": rec.scores,
+    }
+    data["findings"] = [{"id": f.finding_id, "text": f.text, "severity": f.severity, "origin": f.origin,
+                         "favours": list(f.favours), "against": list(f.against), "concern": f.concern}
+                        for f in advice.findings]
+    data["break_even"] = [{"between": [b.first, b.second], "volume": b.volume,
+                           "monthly_usd": None if b.monthly_usd is None else _num(b.monthly_usd),
+                           "searched": [b.searched_from, b.searched_to], "text": b.text}
+                          for b in advice.break_even]
+    data["sensitivity"] = [{"assumption": s.label, "field": s.path, "base": s.base_value,
+                            "low": s.low_value, "high": s.high_value,
+                            "low_cost_usd": None if s.low_cost is None else _num(s.low_cost),
+                            "high_cost_usd": None if s.high_cost is None else _num(s.high_cost),
+                            "low_winner": s.low_winner, "high_winner": s.high_winner,
+                            "impact_usd": _num(s.impact_usd), "flips_winner": s.flips}
+                           for s in advice.sensitivity]
+    return data

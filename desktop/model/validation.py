@@ -1,0 +1,130 @@
+"""Turn validation failures into one clear line each: the field's dotted path and the problem."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from desktop.model.pricebook import PriceBook
+from desktop.model.workload import Workload
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+    info: FieldInfo | None = None
+    current: Any = model
+    for part in loc:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or not isinstance(part, str):
+            return info if isinstance(part, int) else None
+        info = next((f for name, f in current.model_fields.items() if part in (name, f.alias)), None)
+        if info is None:
+            return None
+        current = info.annotation
+    return info
+
+
+def _bounds(info: FieldInfo | None) -> tuple[Any, Any, Any, Any]:
+    ge = gt = le = lt = None
+    for meta in info.metadata if info else []:
+        ge = getattr(meta, "ge", ge)
+        gt = getattr(meta, "gt", gt)
+        le = getattr(meta, "le", le)
+        lt = getattr(meta, "lt", lt)
+    return ge, gt, le, lt
+
+
+def _range_text(info: FieldInfo | None) -> str | None:
+    ge, gt, le, lt = _bounds(info)
+    low = f"{ge:g}" if ge is not None else (f"above {gt:g}" if gt is not None else None)
+    high = f"{le:g}" if le is not None else (f"below {lt:g}" if lt is not None else None)
+    if ge is not None and le is not None:
+        return f"must be between {ge:,g} and {le:,g}".replace(",", ",")
+    if low and high:
+        return f"must be {low} and {high}"
+    if ge is not None:
+        return f"must be {ge:g} or more"
+    if gt is not None:
+        return f"must be more than {gt:g}"
+    if le is not None:
+        return f"must be {le:g} or less"
+    if lt is not None:
+        return f"must be less than {lt:g}"
+    return None
+
+
+_TYPE_WORDS = {
+    "int_type": "must be a whole number", "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number", "float_type": "must be a number", "float_parsing": "must be a number",
+    "bool_type": "must be true or false", "bool_parsing": "must be true or false", "string_type": "must be text",
+    "dict_type": "must be an object", "model_type": "must be an object", "tuple_type": "must be a list",
+    "list_type": "must be a list", "decimal_parsing": "must be a number",
+}
+
+
+def describe(error: dict[str, Any], model: type[BaseModel] = Workload) -> FieldProblem:
+    loc = tuple(error.get("loc", ()))
+    path = ".".join(str(p) for p in loc)
+    kind = error.get("type", "")
+    value = error.get("input")
+    got = f", got {_show(value)}"
+    info = _field_info(model, loc)
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        text = _range_text(info) or error.get("msg", "is out of range")
+        return FieldProblem(path, text + got)
+    if kind == "finite_number":
+        return FieldProblem(path, "must be a finite number" + got)
+    if kind == "extra_forbidden":
+        return FieldProblem(path, "is not a known field (check the spelling; see docs/workload-format.md)")
+    if kind == "missing":
+        return FieldProblem(path, "is required")
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return FieldProblem(path, f"must be one of {expected}" + got)
+    if kind in ("string_too_short", "string_too_long"):
+        ctx = error.get("ctx", {})
+        size = ctx.get("min_length") if kind == "string_too_short" else ctx.get("max_length")
+        word = "at least" if kind == "string_too_short" else "at most"
+        return FieldProblem(path, f"must have {word} {size} characters" + got)
+    if kind in _TYPE_WORDS:
+        return FieldProblem(path, _TYPE_WORDS[kind] + got)
+    message = str(error.get("msg", "is not valid"))
+    message = message.removeprefix("Value error, ")
+    return FieldProblem(path, message[:1].lower() + message[1:] + (got if value is not None and kind != "value_error"
+                                                                     else ""))
+
+
+def problems_of(exc: ValidationError, model: type[BaseModel] = Workload) -> list[FieldProblem]:
+    return [describe(dict(e), model) for e in exc.errors()]
+
+
+def check_against_book(workload: Workload, book: PriceBook) -> list[FieldProblem]:
+    """Facts only the price book can check: the region and a fixed instance type must exist in it."""
+    found: list[FieldProblem] = []
+    if workload.region not in book.regions:
+        known = ", ".join(sorted(book.regions))
+        found.append(FieldProblem("region", f"{workload.region!r} is not in the price book (known: {known})"))
+    wanted = workload.ec2.instance_type
+    if wanted != "auto" and wanted not in book.instance_types:
+        found.append(FieldProblem("ec2.instance_type",
+                                  f"{wanted!r} is not in the price book's instance catalogue "
+                                  f"(use \"auto\" or one of {len(book.instance_types)} known types)"))
+    return found

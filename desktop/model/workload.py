@@ -1,0 +1,226 @@
+"""The workload file, format version 1: what the architect describes.
+
+A public interface: field names and meanings are documented in docs/workload-format.md and the
+JSON Schema in docs/workload.schema.json is generated from these models (a test keeps it in sync).
+Every model is frozen and forbids unknown keys; numbers must be finite.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+Architecture = Literal["x86_64", "arm64"]
+TrafficKind = Literal["requests", "jobs"]
+ContainerOS = Literal["linux", "windows"]
+FrontDoor = Literal["none", "api_gateway_http", "api_gateway_rest", "alb", "auto"]
+Trigger = Literal["http", "queue", "stream", "event", "schedule"]
+Level = Literal["low", "medium", "high"]
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+AnswerValue = str | int | float | bool | None
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True)
+
+
+class Traffic(_Frozen):
+    kind: TrafficKind = Field("requests", description="requests: a service answering requests or events; "
+                              "jobs: discrete runs, one task or one invocation each")
+    requests_per_month: int = Field(1_000_000, ge=0, le=10**13,
+                                    description="kind=requests: requests or events a month")
+    runs_per_month: int = Field(0, ge=0, le=10**9, description="kind=jobs: job runs a month")
+    duration_ms: FiniteFloat = Field(100.0, gt=0, le=30 * 24 * 3600 * 1000,
+                                     description="average billed duration of one request or one run, in ms")
+    daily_profile: tuple[FiniteFloat, ...] | None = Field(
+        None, description="optional relative load for each of the 24 hours of the day (UTC); default flat")
+
+    @field_validator("daily_profile")
+    @classmethod
+    def _profile_shape(cls, value: tuple[float, ...] | None) -> tuple[float, ...] | None:
+        if value is None:
+            return None
+        if len(value) != 24:
+            raise ValueError(f"must hold 24 numbers (one per hour), got {len(value)}")
+        if any(v < 0 for v in value):
+            raise ValueError("every hour must be 0 or more")
+        if sum(value) <= 0:
+            raise ValueError("at least one hour must be above 0")
+        return value
+
+
+class LambdaConfig(_Frozen):
+    memory_mb: int = Field(1024, ge=128, le=10240, description="function memory (AWS: 128-10,240 MB)")
+    ephemeral_storage_mb: int = Field(512, ge=512, le=10240, description="/tmp size (AWS: 512-10,240 MB)")
+    free_tier: bool = Field(True, description="apply AWS's always-free 1M requests and 400,000 GB-s a month")
+    provisioned_concurrency: int = Field(0, ge=0, le=100_000,
+                                         description="execution environments kept warm")
+    provisioned_hours_per_month: FiniteFloat = Field(0.0, ge=0, le=744,
+                                                     description="hours a month provisioned concurrency is on")
+    provisioned_share: FiniteFloat = Field(1.0, ge=0, le=1,
+                                           description="share of requests served by provisioned concurrency")
+
+
+class ContainerConfig(_Frozen):
+    vcpu: FiniteFloat = Field(1.0, gt=0, le=192, description="vCPU per task (ECS task definition)")
+    memory_gb: FiniteFloat = Field(2.0, gt=0, le=1024, description="memory per task, GB")
+    os: ContainerOS = "linux"
+    ephemeral_storage_gb: FiniteFloat = Field(20.0, ge=20, le=200,
+                                              description="task ephemeral storage (Fargate: 20-200 GB)")
+    concurrency_per_task: int = Field(10, ge=1, le=100_000,
+                                      description="requests one task serves at once at full load")
+    target_utilization: FiniteFloat = Field(0.7, ge=0.1, le=1,
+                                            description="share of a task's capacity used before scaling out")
+    min_tasks: int | None = Field(None, ge=0, le=10_000,
+                                  description="always-on floor; default 2 for requests (two AZs), 0 for jobs")
+    spot_share: FiniteFloat = Field(0.0, ge=0, le=1,
+                                    description="share of task-hours on Fargate Spot / EC2 Spot")
+
+
+class Ec2Config(_Frozen):
+    instance_type: str = Field("auto", min_length=1, max_length=40,
+                               description='"auto" or an instance type in the price book')
+    reserve_vcpu: FiniteFloat = Field(0.07, ge=0, le=8, description="vCPU per host kept for the ECS agent and OS")
+    reserve_memory_gb: FiniteFloat = Field(0.5, ge=0, le=64,
+                                           description="memory per host kept for the ECS agent and OS, GB")
+    root_volume_gb: FiniteFloat = Field(30.0, ge=0, le=16384,
+                                        description="EBS gp3 root volume per instance, GB")
+
+
+class Requirements(_Frozen):
+    """What the work needs: the facts the hard rules read (all default to 'nothing special')."""
+
+    gpus: int = Field(0, ge=0, le=16, description="GPUs one unit of work needs")
+    vcpu_per_unit: FiniteFloat | None = Field(
+        None, gt=0, le=192, description="vCPU one unit of work needs; default: container.vcpu for jobs, "
+        "container.vcpu / concurrency_per_task for requests")
+    memory_mb_per_unit: int | None = Field(
+        None, gt=0, le=2_000_000, description="memory one unit of work needs, MB; default: lambda.memory_mb")
+    privileged: bool = Field(False, description="privileged mode, host devices or kernel tuning (sysctls)")
+    daemon_per_host: bool = Field(False, description="an agent that must run once on every host (DAEMON)")
+    scratch_gb: FiniteFloat = Field(0.0, ge=0, le=100_000, description="scratch disk one unit of work needs, GB")
+    artifact_mb: FiniteFloat = Field(0.0, ge=0, le=1_000_000,
+                                     description="deployment artifact (zip or container image) size, MB")
+    payload_kb: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
+                                    description="largest request or response body, KB")
+    long_lived_connections: bool = Field(False, description="WebSockets, gRPC streams or other open sockets")
+    in_memory_state: bool = Field(False, description="state or caches kept in memory between requests")
+    latency_slo_ms: FiniteFloat | None = Field(None, gt=0, le=3_600_000,
+                                               description="latency target a user must see, ms")
+    interruption_tolerant: bool = Field(False, description="the work can be stopped and retried (Spot)")
+    trigger: Trigger = Field("http", description="what starts the work")
+
+
+class Team(_Frozen):
+    operations_appetite: Level = Field("medium", description="appetite for patching and scaling servers")
+    configuration_control: Level = Field("medium", description="need for fine control of the runtime and host")
+
+
+class Priorities(_Frozen):
+    """Weights 0..5 the recommendation gives to each concern."""
+
+    cost: int = Field(3, ge=0, le=5)
+    operations: int = Field(3, ge=0, le=5)
+    latency: int = Field(2, ge=0, le=5)
+    flexibility: int = Field(1, ge=0, le=5)
+
+
+class SavingsPlans(_Frozen):
+    lambda_pct: FiniteFloat = Field(0.0, ge=0, le=17, description="Compute Savings Plan, Lambda (AWS: up to 17%)")
+    fargate_pct: FiniteFloat = Field(0.0, ge=0, le=50,
+                                     description="Compute Savings Plan, Fargate (AWS: up to 50%)")
+    ec2_pct: FiniteFloat = Field(0.0, ge=0, le=72,
+                                 description="Savings Plan or Reserved Instances, EC2 (AWS: up to 72%)")
+
+
+class Assumptions(_Frozen):
+    month_hours: FiniteFloat = Field(730.0, ge=672, le=744, description="hours in a billing month (AWS: 730)")
+    savings_plans: SavingsPlans = SavingsPlans()
+    fargate_spot_discount_pct: FiniteFloat = Field(65.0, ge=0, le=90,
+                                                   description="Fargate Spot discount (AWS: up to 70%)")
+    ec2_spot_discount_pct: FiniteFloat = Field(60.0, ge=0, le=90,
+                                               description="EC2 Spot discount (AWS: up to 90%)")
+    api_gateway_free_tier: bool = Field(False, description="API Gateway's 12-month free tier (new accounts)")
+
+
+class Workload(_Frozen):
+    schema_version: Literal[1] = 1
+    name: str = Field(..., min_length=1, max_length=120)
+    region: str = Field("us-east-1", min_length=1, max_length=40)
+    architecture: Architecture = "x86_64"
+    traffic: Traffic = Traffic()
+    lambda_: LambdaConfig = Field(LambdaConfig(), alias="lambda")
+    container: ContainerConfig = ContainerConfig()
+    ec2: Ec2Config = Ec2Config()
+    front_door: FrontDoor = "auto"
+    requirements: Requirements = Requirements()
+    team: Team = Team()
+    priorities: Priorities = Priorities()
+    assumptions: Assumptions = Assumptions()
+    answers: dict[str, AnswerValue] | None = Field(
+        None, description="questionnaire answers this workload was built from (question id -> answer)")
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, populate_by_name=True,
+                              validate_default=True)
+
+    @field_validator("name")
+    @classmethod
+    def _name_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    # --- derived values the engine and rules share -------------------------------------------
+    @property
+    def is_jobs(self) -> bool:
+        return self.traffic.kind == "jobs"
+
+    @property
+    def min_tasks(self) -> int:
+        if self.container.min_tasks is not None:
+            return self.container.min_tasks
+        return 0 if self.is_jobs else 2
+
+    @property
+    def units_per_month(self) -> int:
+        return self.traffic.runs_per_month if self.is_jobs else self.traffic.requests_per_month
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The file form: aliases ('lambda'), defaults included, answers only when present."""
+        data = self.model_dump(mode="json", by_alias=True)
+        if data.get("answers") is None:
+            data.pop("answers", None)
+        return data
+
+    def with_changes(self, changes: dict[str, Any]) -> Workload:
+        """A validated copy with dotted-path changes applied, e.g. {"lambda.memory_mb": 2048}.
+
+        Raises pydantic.ValidationError when the result is not a valid workload.
+        """
+        data = self.to_json_dict()
+        for path, value in changes.items():
+            set_dotted(data, path, value)
+        return Workload.model_validate(data)
+
+    def get(self, path: str) -> Any:
+        """The value at a dotted path of the file form, e.g. "container.vcpu"."""
+        node: Any = self.to_json_dict()
+        for part in path.split("."):
+            node = node[part]
+        return node
+
+
+def set_dotted(data: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    node = data
+    for part in parts[:-1]:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = {}
+            node[part] = child
+        node = child
+    node[parts[-1]] = value

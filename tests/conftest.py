@@ -1,0 +1,36 @@
+"""Shared fixtures. Qt runs offscreen; the model tests need no display at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.model.pricebook import PriceBook, load_price_book
+from desktop.model.workload import Workload
+from desktop.model.workload_io import load_workload
+from desktop.resources import examples_dir, price_book_path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def book() -> PriceBook:
+    return load_price_book(price_book_path())
+
+
+@pytest.fixture(scope="session")
+def examples() -> dict[str, Workload]:
+    """The bundled example workloads by file stem (e.g. "http-api")."""
+    return {p.name.removesuffix(".workload.json"): load_workload(p)
+            for p in sorted(examples_dir().glob("*.workload.json"))}
+
+
+def make_workload(**sections: object) -> Workload:
+    """A workload from keyword sections, e.g. make_workload(traffic={...}, front_door="none")."""
+    data: dict[str, object] = {"name": "test"}
+    data.update(sections)
+    return Workload.model_validate(data)
