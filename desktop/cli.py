@@ -6,9 +6,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.resources import price_book_path
+
+if TYPE_CHECKING:
+    from desktop.model.pricebook import PriceBook
+    from desktop.model.workload import Workload
 
 EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export")
@@ -18,7 +23,7 @@ class CliError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
-def _load_book(path: Path | None):  # type: ignore[no-untyped-def]
+def _load_book(path: Path | None) -> PriceBook:
     from pydantic import ValidationError
 
     from desktop.model.pricebook import load_price_book
@@ -38,7 +43,7 @@ def _load_book(path: Path | None):  # type: ignore[no-untyped-def]
         raise CliError(f"{book_path}: cannot be read ({exc})") from None
 
 
-def _load_workload(path: Path, book):  # type: ignore[no-untyped-def]
+def _load_workload(path: Path, book: PriceBook) -> Workload:
     from desktop.model.validation import check_against_book
     from desktop.model.workload_io import WorkloadFileError, load_workload
 
@@ -52,7 +57,7 @@ def _load_workload(path: Path, book):  # type: ignore[no-untyped-def]
     return workload
 
 
-def _workload_from_args(args: argparse.Namespace, book):  # type: ignore[no-untyped-def]
+def _workload_from_args(args: argparse.Namespace, book: PriceBook) -> Workload:
     if getattr(args, "answers", None):
         from desktop.model.questionnaire import AnswersError, workload_from_answers_file
         try:
@@ -177,9 +182,9 @@ def run_gui_command(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.smoke_test:
         from desktop.smoke import run_smoke_test
-        return run_smoke_test()
+        return int(run_smoke_test())
     from desktop.app import run_gui
-    return run_gui(Path(args.workload) if args.workload else None)
+    return int(run_gui(Path(args.workload) if args.workload else None))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,8 @@ from desktop.model.workload import Workload
 
 LAMBDA_QUOTAS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)"
 LAMBDA_MEMORY = "Lambda memory and computing power (docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)"
-FARGATE_GPU = "AWS Batch on Fargate: GPUs not supported (docs.aws.amazon.com/batch/latest/userguide/fargate-job-definitions.html)"
+FARGATE_GPU = ("AWS Batch on Fargate: GPUs not supported "
+               "(docs.aws.amazon.com/batch/latest/userguide/fargate-job-definitions.html)")
 FARGATE_SECURITY = "Amazon ECS best practices, Fargate security (no privileged containers, devices, sysctls)"
 ECS_DAEMON = "Amazon ECS service options: DAEMON scheduling is not supported on Fargate (ecs_service-options.html)"
 FARGATE_STORAGE = "AWS Fargate pricing and task storage: 20 GB included, up to 200 GB"

@@ -52,22 +52,23 @@ def _bounds(info: FieldInfo | None) -> tuple[Any, Any, Any, Any]:
     return ge, gt, le, lt
 
 
+def _num(value: Any) -> str:
+    number = float(value)
+    if number.is_integer():
+        return f"{int(number):,}"
+    return f"{number:g}"
+
+
 def _range_text(info: FieldInfo | None) -> str | None:
     ge, gt, le, lt = _bounds(info)
-    low = f"{ge:g}" if ge is not None else (f"above {gt:g}" if gt is not None else None)
-    high = f"{le:g}" if le is not None else (f"below {lt:g}" if lt is not None else None)
+    low = f"{_num(ge)} or more" if ge is not None else (f"more than {_num(gt)}" if gt is not None else None)
+    high = f"at most {_num(le)}" if le is not None else (f"less than {_num(lt)}" if lt is not None else None)
     if ge is not None and le is not None:
-        return f"must be between {ge:,g} and {le:,g}".replace(",", ",")
+        return f"must be between {_num(ge)} and {_num(le)}"
     if low and high:
         return f"must be {low} and {high}"
-    if ge is not None:
-        return f"must be {ge:g} or more"
-    if gt is not None:
-        return f"must be more than {gt:g}"
-    if le is not None:
-        return f"must be {le:g} or less"
-    if lt is not None:
-        return f"must be less than {lt:g}"
+    if low or high:
+        return f"must be {low or high}"
     return None
 
 
