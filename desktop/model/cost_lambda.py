@@ -42,8 +42,11 @@ def tiered(quantity: Decimal, tiers: list[Tier], label: str, unit: str, *, offse
     return items
 
 
-def lambda_cost(ctx: PricingContext) -> tuple[list[LineItem], list[MissingPrice], LambdaCapacity]:
-    """Line items, missing prices and capacity for the Lambda option."""
+LAMBDA_DEFAULT_CONCURRENCY_QUOTA = 1000  # per region, raisable (AWS Lambda quotas)
+
+
+def lambda_cost(ctx: PricingContext) -> tuple[list[LineItem], list[MissingPrice], list[str], LambdaCapacity]:
+    """Line items, missing prices, warnings and capacity for the Lambda option."""
     w = ctx.workload
     cfg = w.lambda_
     prices = ctx.prices.lambda_
@@ -116,4 +119,8 @@ def lambda_cost(ctx: PricingContext) -> tuple[list[LineItem], list[MissingPrice]
         vcpu_equivalent=min(6.0, cfg.memory_mb / MB_PER_VCPU),
         hourly_concurrency=shape.hourly_concurrency,
     )
-    return items, missing, capacity
+    warnings: list[str] = []
+    if shape.peak_concurrency > LAMBDA_DEFAULT_CONCURRENCY_QUOTA:
+        warnings.append(f"Peak concurrency of about {shape.peak_concurrency:,.0f} is above Lambda's default quota of "
+                        f"{LAMBDA_DEFAULT_CONCURRENCY_QUOTA:,} per region: request a raise or expect throttling")
+    return items, missing, warnings, capacity

@@ -55,11 +55,11 @@ def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | No
     shape = load_shape(workload, units_per_month)
     ctx = PricingContext(workload, book, prices, shape)
 
-    l_items, l_missing, l_capacity = lambda_cost(ctx)
+    l_items, l_missing, l_warnings, l_capacity = lambda_cost(ctx)
     f_items, f_missing, f_warnings, f_capacity = fargate_cost(ctx)
     e_items, e_missing, e_warnings, e_capacity, e_reason = ec2_cost(ctx)
     options = {
-        "lambda": _option(ctx, "lambda", l_items, l_missing, [], l_capacity),
+        "lambda": _option(ctx, "lambda", l_items, l_missing, l_warnings, l_capacity),
         "fargate": _option(ctx, "fargate", f_items, f_missing, f_warnings, f_capacity),
         "ec2": _option(ctx, "ec2", e_items, e_missing, e_warnings, e_capacity, e_reason),
     }
