@@ -1,0 +1,125 @@
+"""File > Export: the PDF comparison sheet, CSV and JSON, written from the session's current Advice.
+
+A save dialog opens in the last folder used (kept in QSettings) with a file name made from the workload's
+name; the PDF's page size follows the chosen filter (A4 or US Letter, remembered too). Writing takes a
+fraction of a second (the sheet ~0.1-0.3 s), so it runs in the GUI thread (QPdfWriter painting belongs
+there) under a busy cursor with a status message. Files are written whole or not at all (temporary file +
+rename); a target that cannot be written gets a message box naming the path and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from desktop.report.export import write_data, write_report
+
+LAST_FOLDER_KEY = "export/last_folder"
+PAGE_SIZE_KEY = "export/page_size"
+PDF_FILTERS = {"A4": "PDF sheet, A4 (*.pdf)", "Letter": "PDF sheet, US Letter (*.pdf)"}
+DATA_FILTERS = {"csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+STATUS_MS = 6000
+
+
+def safe_file_stem(name: str, fallback: str = "workload") -> str:
+    """A file name stem from a workload name: letters, digits, dot, dash and underscore only."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._")
+    stem = re.sub(r"-{2,}", "-", stem)[:80].strip("-._")
+    return stem or fallback
+
+
+def default_page_size() -> str:
+    """US Letter where the locale measures in US units, A4 elsewhere."""
+    return "Letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "A4"
+
+
+class ExportController(QObject):
+    """Slots for File > Export PDF / CSV / JSON; the main window wires its actions to them."""
+
+    exported = Signal(str)  # the path written
+    failed = Signal(str)  # the message shown
+
+    def __init__(self, session: Any, settings: QSettings, parent: QWidget):
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.window = parent
+
+    # --- slots -----------------------------------------------------------------------------------
+    @Slot()
+    def export_pdf(self) -> None:
+        remembered = str(self.settings.value(PAGE_SIZE_KEY, default_page_size()))
+        page_size = remembered if remembered in PDF_FILTERS else "A4"
+        path, chosen = self._ask("Export comparison sheet (PDF)", ".pdf", list(PDF_FILTERS.values()),
+                                 PDF_FILTERS[page_size])
+        if path is None:
+            return
+        page_size = next((size for size, text in PDF_FILTERS.items() if text == chosen), page_size)
+        self.settings.setValue(PAGE_SIZE_KEY, page_size)
+        session = self.session
+        self._run(path, "comparison sheet",
+                  lambda: write_report(session.advice, session.workload, session.book, path, page_size))
+
+    @Slot()
+    def export_csv(self) -> None:
+        self._export_data("csv")
+
+    @Slot()
+    def export_json(self) -> None:
+        self._export_data("json")
+
+    # --- helpers ---------------------------------------------------------------------------------
+    def _export_data(self, fmt: str) -> None:
+        path, _ = self._ask(f"Export comparison ({fmt.upper()})", f".{fmt}", [DATA_FILTERS[fmt]], DATA_FILTERS[fmt])
+        if path is None:
+            return
+        session = self.session
+        self._run(path, f"{fmt.upper()} comparison", lambda: write_data(session.advice, session.book, path, fmt))
+
+    def start_folder(self) -> Path:
+        remembered = self.settings.value(LAST_FOLDER_KEY)
+        if remembered and Path(str(remembered)).is_dir():
+            return Path(str(remembered))
+        current = getattr(self.session, "path", None)
+        if current is not None and Path(current).parent.is_dir():
+            return Path(current).parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def _ask(self, title: str, suffix: str, filters: list[str], selected: str) -> tuple[Path | None, str]:
+        suggested = self.start_folder() / (safe_file_stem(self.session.workload.name) + suffix)
+        chosen, chosen_filter = QFileDialog.getSaveFileName(self.window, title, str(suggested), ";;".join(filters),
+                                                            selected)
+        if not chosen:
+            return None, chosen_filter
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        self.settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+        return path, chosen_filter
+
+    def _status(self, text: str) -> None:
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(text, STATUS_MS)
+
+    def _run(self, path: Path, what: str, write: Any) -> None:
+        self._status(f"Writing the {what} to {path}...")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()
+        try:
+            write()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            message = f"The {what} could not be written to\n{path}\n\n{reason}.\n\nNothing was written."
+            QApplication.restoreOverrideCursor()
+            self._status(f"Export failed: {reason}")
+            self.failed.emit(message)
+            QMessageBox.critical(self.window, "Export failed", message)
+            return
+        QApplication.restoreOverrideCursor()
+        self._status(f"Wrote the {what} to {path}")
+        self.exported.emit(str(path))

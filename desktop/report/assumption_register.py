@@ -1,0 +1,174 @@
+"""The assumption register: every workload input and assumption with the value the quote used.
+
+Pure Python (no Qt). Rows come from the workload model's own fields and descriptions, so a field added
+to the workload format appears on the sheet without touching this module; defaults the engine fills in
+(min tasks, the front door, the free tier, the EC2 instance type) are stated as resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from desktop.model.front_door import FRONT_DOOR_LABELS, resolve_front_door
+from desktop.model.pricebook import PriceBook
+from desktop.model.questionnaire_data import DONT_KNOW, QUESTIONS_BY_ID
+from desktop.model.quote import Ec2Capacity, Quote
+from desktop.model.workload import Workload
+
+SECTION_TITLES = {
+    "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",
+    "ec2": "ECS on EC2", "requirements": "Requirements", "team": "Team", "priorities": "Priorities (0-5)",
+    "assumptions": "Assumptions",
+}
+SKIPPED = {"schema_version", "name", "answers"}
+LABELS = {
+    "region": "AWS Region", "architecture": "CPU architecture", "front_door": "Front door",
+    "traffic.kind": "Kind of traffic", "traffic.duration_ms": "Duration per unit (ms)",
+    "traffic.requests_per_month": "Requests a month",
+    "traffic.runs_per_month": "Job runs a month",
+    "traffic.daily_profile": "Daily profile (UTC 0-23 h)",
+    "lambda.memory_mb": "Lambda memory (MB)", "lambda.ephemeral_storage_mb": "Lambda /tmp storage (MB)",
+    "lambda.free_tier": "Lambda free tier", "container.vcpu": "vCPU per task",
+    "container.memory_gb": "Memory per task (GB)", "container.target_utilization": "Target utilisation",
+    "container.min_tasks": "Minimum tasks (always on)", "container.spot_share": "Spot share of task-hours",
+    "container.concurrency_per_task": "Requests per task at once",
+    "assumptions.month_hours": "Hours in a billing month",
+    "assumptions.savings_plans.lambda_pct": "Savings Plan, Lambda (% off)",
+    "assumptions.savings_plans.fargate_pct": "Savings Plan, Fargate (% off)",
+    "assumptions.savings_plans.ec2_pct": "Savings Plan, EC2 (% off)",
+    "assumptions.fargate_spot_discount_pct": "Fargate Spot discount (%)",
+    "assumptions.ec2_spot_discount_pct": "EC2 Spot discount (%)",
+    "assumptions.api_gateway_free_tier": "API Gateway free tier (12 mo)",
+    "container.os": "Container OS", "ec2.instance_type": "EC2 instance type",
+    "container.ephemeral_storage_gb": "Task storage (GB)",
+    "lambda.provisioned_concurrency": "Provisioned concurrency",
+    "lambda.provisioned_hours_per_month": "Provisioned hours a month",
+    "lambda.provisioned_share": "Share served provisioned",
+    "ec2.reserve_vcpu": "Host vCPU reserved for ECS", "ec2.reserve_memory_gb": "Host memory reserved (GB)",
+    "ec2.root_volume_gb": "Root volume per host (GB)",
+    "requirements.gpus": "GPUs per unit of work", "requirements.vcpu_per_unit": "vCPU per unit of work",
+    "requirements.memory_mb_per_unit": "Memory per unit of work (MB)",
+    "requirements.privileged": "Privileged / host access", "requirements.daemon_per_host": "Agent on every host",
+    "requirements.scratch_gb": "Scratch disk per unit (GB)", "requirements.artifact_mb": "Artifact size (MB)",
+    "requirements.payload_kb": "Largest payload (KB)", "requirements.long_lived_connections": "Long-lived connections",
+    "requirements.in_memory_state": "State kept in memory", "requirements.latency_slo_ms": "Latency target (ms)",
+    "requirements.interruption_tolerant": "Tolerates interruption", "requirements.trigger": "Trigger",
+    "team.operations_appetite": "Appetite for operations", "team.configuration_control": "Need for host control",
+    "priorities.cost": "Weight of cost", "priorities.operations": "Weight of operations",
+    "priorities.latency": "Weight of latency", "priorities.flexibility": "Weight of flexibility",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    section: str
+    path: str  # the workload field (dotted), or "" for a derived assumption
+    label: str
+    value: str
+
+
+def format_value(value: Any) -> str:
+    if value is None:
+        return "not set"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if abs(value) >= 1000:
+            return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return " ".join(format_value(v) for v in value)
+    return str(value)
+
+
+def _profile(value: Any) -> str:
+    if value is None:
+        return "flat (same load every hour)"
+    return " ".join(f"{v:g}" for v in value)
+
+
+def _describe(model: type[BaseModel], name: str) -> str:
+    info = model.model_fields[name]
+    text = (info.description or name.replace("_", " ")).split(";")[0]
+    return text[:1].upper() + text[1:]
+
+
+def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Workload) -> None:
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        path = f"{prefix}{key}"
+        if path in SKIPPED:
+            continue
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            _walk(value, f"{path}.", rows, workload)
+            continue
+        section = path.split(".")[0] if "." in path else ""
+        label = LABELS.get(path) or _describe(type(model), name)
+        if path == "traffic.daily_profile":
+            text = _profile(value)
+        elif path == "container.min_tasks" and value is None:
+            text = f"default: {workload.min_tasks}"
+        elif value is None:
+            text = "default"
+        else:
+            text = format_value(value)
+        rows.append(RegisterRow(section, path, label, text))
+
+
+def derived_rows(workload: Workload, book: PriceBook, quote: Quote) -> list[RegisterRow]:
+    """What the engine resolved from defaults: front doors, free tier amounts, the EC2 instance chosen."""
+    rows: list[RegisterRow] = []
+    doors = {o: FRONT_DOOR_LABELS[resolve_front_door(workload.front_door, o, workload.is_jobs)]
+             for o in ("lambda", "fargate", "ec2")}
+    rows.append(RegisterRow("assumptions", "", "Front door used",
+                            f"Lambda: {doors['lambda']}; containers: {doors['fargate']}"))
+    free = book.free_tier
+    if workload.lambda_.free_tier:
+        rows.append(RegisterRow("assumptions", "", "Lambda free tier applied",
+                                f"{free.lambda_requests:,} requests and {free.lambda_gb_seconds:,} GB-s a month "
+                                f"(source {free.source})"))
+    if workload.assumptions.api_gateway_free_tier:
+        rows.append(RegisterRow("assumptions", "", "API Gateway free tier applied",
+                                f"{free.api_gateway_requests:,} requests a month (source {free.source})"))
+    ec2 = quote.options.get("ec2")
+    if ec2 is not None and isinstance(ec2.capacity, Ec2Capacity):
+        how = "cheapest that fits, chosen automatically" if ec2.capacity.chosen_automatically else "as set"
+        rows.append(RegisterRow("assumptions", "", "EC2 instance type used", f"{ec2.capacity.instance_type} ({how})"))
+    return rows
+
+
+def assumption_register(workload: Workload, book: PriceBook, quote: Quote) -> list[RegisterRow]:
+    """Every input of the workload (sections in file order), then the assumptions the engine resolved."""
+    rows: list[RegisterRow] = []
+    _walk(workload, "", rows, workload)
+    rows.extend(derived_rows(workload, book, quote))
+    order = list(SECTION_TITLES)
+    return sorted(rows, key=lambda r: order.index(r.section) if r.section in order else len(order))
+
+
+def answer_rows(workload: Workload) -> list[tuple[str, str]]:
+    """The questionnaire answers the workload was built from (question, answer in words), when there are any."""
+    if not workload.answers:
+        return []
+    rows = []
+    for question_id, answer in workload.answers.items():
+        question = QUESTIONS_BY_ID.get(question_id)
+        if question is None:
+            rows.append((question_id, format_value(answer)))
+            continue
+        if answer is None or answer == DONT_KNOW:
+            implied = f" ({question.dont_know_implies})" if question.dont_know_implies else ""
+            text = "don't know" + implied
+        elif question.kind == "choice":
+            choice = question.choice(str(answer))
+            text = choice.label if choice else format_value(answer)
+        else:
+            text = f"{format_value(answer)} {question.unit}".strip()
+        rows.append((question.text, text))
+    return rows

@@ -1,0 +1,67 @@
+"""The comparison as CSV: one row per option total and per line item, for spreadsheets.
+
+Pure Python (no Qt). Money is printed to the cent as in `estimate --json`; text cells a spreadsheet would
+read as a formula (starting with = + - @ or a tab) are prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from desktop.model.advice import Advice
+from desktop.model.money import cents
+from desktop.model.pricebook import PriceBook
+from desktop.model.quote import OPTION_IDS
+
+COLUMNS = ("workload", "region", "price_book_date", "option", "option_label", "row", "label", "quantity", "unit",
+           "unit_price_usd", "usd", "feasible", "recommended", "estimated", "note")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """Text a spreadsheet will show as text, never run as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else f"{cents(value):.2f}"
+
+
+def _plain(value: Decimal) -> str:
+    """A quantity or unit price without exponent, to at most 10 decimals (unit prices have up to 10)."""
+    text = format(round(value, 10).normalize(), "f")
+    return text if text not in ("-0", "") else "0"
+
+
+def comparison_rows(advice: Advice, book: PriceBook) -> list[dict[str, str]]:
+    quote = advice.quote
+    recommended = advice.recommendation.option
+    common = {"workload": safe_text(quote.workload_name), "region": quote.region,
+              "price_book_date": book.effective_date.isoformat()}
+    rows: list[dict[str, str]] = []
+    for option_id in OPTION_IDS:
+        option = quote.options.get(option_id)
+        if option is None:
+            continue
+        base = {**common, "option": option_id, "option_label": option.label,
+                "feasible": "yes" if option.feasible else "no",
+                "recommended": "yes" if option_id == recommended else "no"}
+        notes = [r.text for r in option.reasons] + list(option.warnings)
+        rows.append({**base, "row": "total", "label": "Monthly total", "quantity": "", "unit": "USD a month",
+                     "unit_price_usd": "", "usd": _money(option.monthly_usd),
+                     "estimated": "yes" if option.estimated else "no", "note": safe_text(" | ".join(notes))})
+        for item in option.line_items:
+            rows.append({**base, "row": "line item", "label": safe_text(item.label), "quantity": _plain(item.quantity),
+                         "unit": item.unit, "unit_price_usd": _plain(item.unit_price_usd), "usd": _money(item.usd),
+                         "estimated": "yes" if item.estimated else "no", "note": safe_text(item.note)})
+    return rows
+
+
+def comparison_csv(advice: Advice, book: PriceBook) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(comparison_rows(advice, book))
+    return out.getvalue()

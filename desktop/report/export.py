@@ -1,0 +1,132 @@
+"""Writing the sheet (PDF) and the comparison (CSV, JSON) to files: whole or not at all.
+
+The CLI calls `export_report` / `export_data` with a workload; the window calls `write_report` /
+`write_data` with the Advice it already holds (one computation per edit). Every file is built in memory,
+written to a temporary file in the target folder and renamed over the target, so a failure never leaves
+half a file. A target that cannot be written raises ExportError (an OSError) whose strerror says why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from desktop.model.advice import Advice, advise
+from desktop.model.pricebook import PriceBook
+from desktop.model.quote_json import advice_json
+from desktop.model.workload import Workload
+from desktop.report.csv_export import comparison_csv
+
+FORMATS = ("csv", "json")
+PAGE_SIZES = ("A4", "Letter")
+_APP: Any = None  # the QApplication made for a headless export, kept alive for the process
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+class ExportError(OSError):
+    """A file that cannot be written; `strerror` is the reason in words, `filename` the target."""
+
+
+def _reason(exc: OSError, path: Path) -> str:
+    folder = path.parent if str(path.parent) else Path(".")
+    if isinstance(exc, FileNotFoundError) or not folder.exists():
+        return f"the folder {folder} does not exist"
+    if isinstance(exc, PermissionError):
+        return f"permission denied: the folder {folder} is not writable"
+    if isinstance(exc, IsADirectoryError) or path.is_dir():
+        return "it is a folder, not a file"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename; raise ExportError with a clear reason."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ExportError(errno.EISDIR, "it is a folder, not a file", str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(exc.errno or errno.EIO, _reason(exc, path), str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ExportError(exc.errno or errno.EIO, _reason(exc, path), str(path)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def ensure_qt_app() -> None:
+    """QPdfWriter and fonts need a Qt application: make a headless one when none exists (the CLI)."""
+    global _APP
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication  # a widgets app, so a window made later in the process works
+
+    _APP = QApplication(["computefit"])
+
+
+def format_for(path: Path, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise ExportError(errno.EINVAL, f"unknown format {fmt!r}: use csv or json", str(path))
+        return fmt
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ExportError(errno.EINVAL, "cannot tell the format from the file name: end it in .csv or .json, "
+                                        "or give --format", str(path))
+    return suffix
+
+
+def data_text(advice: Advice, book: PriceBook, fmt: str) -> str:
+    """The CSV, or the same JSON `computefit estimate --json` prints."""
+    if fmt == "json":
+        return json.dumps(advice_json(advice, book), indent=1) + "\n"
+    return comparison_csv(advice, book)
+
+
+def write_data(advice: Advice, book: PriceBook, path: Path, fmt: str | None = None) -> str:
+    """Write the comparison as CSV or JSON; returns the format used."""
+    chosen = format_for(path, fmt)
+    write_bytes_atomically(path, data_text(advice, book, chosen).encode("utf-8"))
+    return chosen
+
+
+def write_report(advice: Advice, workload: Workload, book: PriceBook, path: Path, page_size: str = "A4") -> int:
+    """Write the PDF comparison sheet; returns its number of pages."""
+    if page_size not in PAGE_SIZES:
+        raise ExportError(errno.EINVAL, f"page size must be A4 or Letter, not {page_size!r}", str(path))
+    ensure_qt_app()
+    from desktop.report.pdf_writer import sheet_pdf_bytes
+
+    data, pages = sheet_pdf_bytes(advice, workload, book, page_size=page_size)
+    write_bytes_atomically(path, data)
+    return pages
+
+
+def export_report(workload: Workload, book: PriceBook, path: Path, page_size: str = "A4") -> int:
+    return write_report(advise(workload, book), workload, book, path, page_size)
+
+
+def export_data(workload: Workload, book: PriceBook, path: Path, fmt: str | None = None) -> str:
+    return write_data(advise(workload, book), book, path, fmt)

@@ -1,0 +1,170 @@
+"""The comparison sheet as PDF, with Qt's own writer: QTextDocument (HTML) painted onto a QPdfWriter.
+
+The recipe (qt-toolchain.md): the document's layout paints on the writer, its page size is the printable
+body, its margin 0. We paint the pages ourselves (not QTextDocument.print_) so each page gets a footer
+with the price book date and "page n of N". The charts are QTextObjectInterface objects in the text flow:
+the layout hands them the PDF painter, so they stay vectors. Text is real text with embedded fonts.
+Needs a QGuiApplication (see export.ensure_qt_app).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+)
+
+from desktop import __version__
+from desktop.model.advice import Advice
+from desktop.model.pricebook import PriceBook
+from desktop.model.workload import Workload
+from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
+from desktop.report.sheet_html import CHART_KINDS, sheet_html
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
+MARGINS_MM = {"left": 13.0, "right": 13.0, "top": 10.0, "bottom": 13.0}
+CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject.value) + 1
+CHART_KIND = int(QTextFormat.Property.UserProperty.value) + 1
+CHART_WIDTH_SHARE = {"cost": 0.55, "breakdown": 0.43}
+CHART_HEIGHT_RATIO = 0.32  # of the body width
+OBJECT_REPLACEMENT = "\ufffc"
+MAX_PAGES = 2
+
+
+class SheetChartObject(QPyTextObject):
+    """Draws the chart a text object names (its CHART_KIND property), from the Advice, at its place in the flow."""
+
+    def __init__(self, advice: Advice):
+        super().__init__()
+        self.advice = advice
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        width = doc.pageSize().width()
+        kind = str(fmt.property(CHART_KIND))
+        return QSizeF(width * CHART_WIDTH_SHARE.get(kind, 0.45), width * CHART_HEIGHT_RATIO)
+
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
+                   fmt: QTextFormat) -> None:
+        kind = str(fmt.property(CHART_KIND))
+        rect = QRectF(rect)
+        if kind == "cost":
+            draw_cost_chart(painter, rect, self.advice.curves, self.advice.break_even)
+        elif kind == "breakdown":
+            draw_breakdown_chart(painter, rect, self.advice.quote)
+
+
+def _mm_to_px(mm: float) -> float:
+    return mm / 25.4 * RESOLUTION_DPI
+
+
+def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], charts: SheetChartObject,
+                    body: QSizeF) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(sheet_font(8))
+    doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    doc.setHtml(html)
+    for kind, marker in markers.items():
+        cursor = doc.find(marker)
+        if cursor.isNull():
+            continue
+        fmt = QTextCharFormat()
+        fmt.setObjectType(CHART_OBJECT)
+        fmt.setProperty(CHART_KIND, kind)
+        cursor.insertText(OBJECT_REPLACEMENT, fmt)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(body)
+    return doc
+
+
+def _draw_footer(painter: QPainter, page_rect: QRectF, left: str, right: str) -> None:
+    font = sheet_font(6.5)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font, painter.device())
+    margin_l, margin_r = _mm_to_px(MARGINS_MM["left"]), _mm_to_px(MARGINS_MM["right"])
+    baseline = page_rect.bottom() - _mm_to_px(MARGINS_MM["bottom"]) / 2 + metrics.ascent() / 2
+    painter.setPen(QPen(QColor("#BBBBBB"), RESOLUTION_DPI / 72 * 0.5))
+    rule_y = page_rect.bottom() - _mm_to_px(MARGINS_MM["bottom"]) * 0.75
+    painter.drawLine(QPointF(margin_l, rule_y), QPointF(page_rect.right() - margin_r, rule_y))
+    painter.setPen(QColor("#444444"))
+    right_w = metrics.horizontalAdvance(right)
+    room = page_rect.width() - margin_l - margin_r - right_w - _mm_to_px(5)
+    painter.drawText(QPointF(margin_l, baseline), metrics.elidedText(left, Qt.TextElideMode.ElideRight, room))
+    painter.drawText(QPointF(page_rect.right() - margin_r - right_w, baseline), right)
+
+
+def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book: PriceBook, *,
+                    page_size: str = "A4", generated: dt.date | None = None, version: str = __version__) -> int:
+    """Paint the sheet onto `device` as a PDF; returns the number of pages."""
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
+    writer = QPdfWriter(device)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    writer.setTitle(f"ComputeFit comparison sheet: {workload.name}")
+    writer.setCreator(f"ComputeFit {version}")
+    page_rect = QRectF(0, 0, writer.width(), writer.height())
+    left, top = _mm_to_px(MARGINS_MM["left"]), _mm_to_px(MARGINS_MM["top"])
+    body = QSizeF(page_rect.width() - left - _mm_to_px(MARGINS_MM["right"]),
+                  page_rect.height() - top - _mm_to_px(MARGINS_MM["bottom"]))
+    nonce = uuid.uuid4().hex
+    markers = {kind: f"CHART{kind.upper()}{nonce}" for kind in CHART_KINDS}
+    charts = SheetChartObject(advice)
+    # The register starts page 2 when that still gives at most MAX_PAGES pages; else it follows on.
+    for register_on_new_page in (True, False):
+        html = sheet_html(advice, workload, book, generated=generated or dt.date.today(), version=version,
+                          markers=markers, register_on_new_page=register_on_new_page)
+        doc = _build_document(writer, html, markers, charts, body)
+        pages = max(1, math.ceil(doc.documentLayout().documentSize().height() / body.height() - 1e-6))
+        if pages <= MAX_PAGES:
+            break
+    footer_left = f"ComputeFit {version} comparison sheet: {workload.name}"
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("the PDF writer could not start (is the output writable?)")
+    try:
+        for page in range(pages):
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(left, top - page * body.height())
+            clip = QRectF(0, page * body.height(), body.width(), body.height())
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+            _draw_footer(painter, page_rect, footer_left,
+                         f"Prices: price book dated {book.effective_date.isoformat()}   Page {page + 1} of {pages}")
+    finally:
+        painter.end()
+    return pages
+
+
+def sheet_pdf_bytes(advice: Advice, workload: Workload, book: PriceBook, *, page_size: str = "A4",
+                    generated: dt.date | None = None, version: str = __version__) -> tuple[bytes, int]:
+    """The whole PDF in memory (so a file is only ever written whole) and its number of pages."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pages = write_sheet_pdf(buffer, advice, workload, book, page_size=page_size, generated=generated,
+                            version=version)
+    buffer.close()
+    return bytes(data.data()), pages

@@ -1,0 +1,174 @@
+"""Which price-book prices a quote used: each line item traced back to its price, source and date.
+
+Pure Python (no Qt): the sheet's "prices used" register and the CSV read it. Line items carry only a
+label, a unit and a unit price, so each is matched to the price of the workload's region with the same
+amount and unit, within the part of the book its option draws on; ties go to the price whose name fits the
+workload (architecture, OS, instance type) and the item's label. A line item no price matches is listed
+as unmatched, never given an invented source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from desktop.model.pricebook import CONFIDENCE_LABELS, Price, PriceBook, RegionPrices, Tier
+from desktop.model.quote import LineItem, Quote
+from desktop.model.workload import Workload
+
+DISCOUNT_GROUP = "discount"
+# The parts of a region's prices each option draws on (the front doors are shared).
+OPTION_SECTIONS: dict[str, tuple[str, ...]] = {
+    "lambda": ("lambda", "api_gateway", "alb"),
+    "fargate": ("fargate", "alb", "api_gateway"),
+    "ec2": ("ec2", "alb", "api_gateway"),
+}
+SECTION_NAMES = {"lambda": "Lambda", "fargate": "Fargate", "ec2": "EC2", "alb": "Application Load Balancer",
+                 "api_gateway": "API Gateway"}
+UNIT_ALIASES = {"instance-hour": "hour"}
+PART_NAMES = {
+    "linux_x86_64": "Linux/x86_64", "linux_arm64": "Linux/arm64", "windows_x86_64": "Windows/x86_64",
+    "vcpu": "vCPU", "os_license": "Windows OS licence", "lcu_hour": "LCU-hour", "http": "HTTP API",
+    "rest": "REST API", "on_demand": "on demand", "x86_64": "x86_64", "arm64": "arm64",
+}
+BOUND_UNITS = {"GB-second": "GB-s", "1M requests": "requests"}
+
+
+@dataclass(frozen=True, slots=True)
+class PricedPath:
+    """One price of a region with the path that names it, e.g. ("fargate", "linux_x86_64", "vcpu")."""
+
+    path: tuple[str, ...]
+    price: Price
+    tier: int | None = None  # 1-based band number of a tiered price
+    tiers: int = 1
+    up_to: Decimal | None = None
+
+    @property
+    def name(self) -> str:
+        head = SECTION_NAMES.get(self.path[0], self.path[0])
+        rest = [PART_NAMES.get(part, part.replace("_", " ")) for part in self.path[1:]]
+        if self.path[0] == "ec2" and len(self.path) == 3 and self.path[1] == "on_demand":
+            rest = [self.path[2], "on demand"]
+        elif self.path[0] == "ec2" and self.path[1:] == ("ebs_gp3",):
+            head, rest = "EBS", ["gp3 volume"]
+        name = " ".join([head, *rest])
+        if self.tier is not None and self.tiers > 1:
+            unit = BOUND_UNITS.get(self.price.unit, self.price.unit)
+            bound = "above the previous tiers" if self.up_to is None else f"up to {self.up_to:,.0f} {unit}"
+            name += f", tier {self.tier} ({bound})"
+        return name
+
+
+@dataclass(frozen=True, slots=True)
+class PriceUse:
+    """A price the quote used, with where it came from."""
+
+    name: str
+    usd: Decimal
+    unit: str
+    source_id: str
+    source_title: str
+    source_date: str
+    as_of: dt.date
+    confidence: str
+    options: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def estimated(self) -> bool:
+        return self.confidence == "C"
+
+    @property
+    def confidence_label(self) -> str:
+        return CONFIDENCE_LABELS.get(self.confidence, self.confidence)
+
+
+@dataclass(frozen=True, slots=True)
+class PriceRegister:
+    prices: tuple[PriceUse, ...]
+    unmatched: tuple[tuple[str, str], ...]  # (option, line item label) no price matched
+
+
+def region_prices(region: RegionPrices) -> list[PricedPath]:
+    """Every price of a region with its path (tiers numbered)."""
+    found: list[PricedPath] = []
+
+    def walk(node: object, path: tuple[str, ...]) -> None:
+        if isinstance(node, Price):
+            found.append(PricedPath(path, node))
+        elif isinstance(node, list) and node and all(isinstance(t, Tier) for t in node):
+            for number, tier in enumerate(node, start=1):
+                found.append(PricedPath(path, tier.price, number, len(node), tier.up_to))
+        elif isinstance(node, BaseModel):
+            for name, info in type(node).model_fields.items():
+                walk(getattr(node, name), (*path, info.alias or name))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*path, str(key)))
+
+    walk(region, ())
+    return found
+
+
+def _context_tokens(workload: Workload) -> set[str]:
+    arch = workload.architecture
+    os_name = workload.container.os
+    return {arch, f"{os_name}_{arch}"}
+
+
+def _score(candidate: PricedPath, item: LineItem, context: set[str]) -> tuple[int, int]:
+    label = item.label.lower()
+    fits_context = sum(1 for part in candidate.path if part in context)
+    in_label = sum(1 for part in candidate.path[1:] if part.lower().replace("_", " ") in label)
+    if candidate.tier is not None and f"tier {candidate.tier}" in label:
+        in_label += 1
+    return fits_context, in_label
+
+
+def match_price(item: LineItem, option: str, prices: list[PricedPath], context: set[str]) -> PricedPath | None:
+    """The price a line item was priced at, or None (discounts are assumptions, not prices)."""
+    if item.group == DISCOUNT_GROUP:
+        return None
+    unit = UNIT_ALIASES.get(item.unit, item.unit)
+    sections = OPTION_SECTIONS.get(option, ())
+    candidates = [p for p in prices if p.path[0] in sections and p.price.usd == item.unit_price_usd
+                  and p.price.unit == unit]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: _score(p, item, context))
+
+
+def price_register(quote: Quote, workload: Workload, book: PriceBook) -> PriceRegister:
+    """The prices behind every line item of the quote, in order of first use, with their sources."""
+    region = book.regions.get(quote.region)
+    if region is None:
+        return PriceRegister((), ())
+    prices = region_prices(region)
+    context = _context_tokens(workload)
+    used: dict[tuple[str, ...], tuple[PricedPath, list[str]]] = {}
+    unmatched: list[tuple[str, str]] = []
+    for option_id, option in quote.options.items():
+        for item in option.line_items:
+            if item.group == DISCOUNT_GROUP:
+                continue
+            found = match_price(item, option_id, prices, context)
+            if found is None:
+                unmatched.append((option_id, item.label))
+                continue
+            key = (*found.path, str(found.tier or ""))
+            entry = used.setdefault(key, (found, []))
+            if option_id not in entry[1]:
+                entry[1].append(option_id)
+    rows = []
+    for found, options in used.values():
+        source = book.sources.get(found.price.source)
+        rows.append(PriceUse(
+            name=found.name, usd=found.price.usd, unit=found.price.unit, source_id=found.price.source,
+            source_title=source.title if source else "(source not in the price book)",
+            source_date=source.data_date if source else "", as_of=found.price.as_of,
+            confidence=found.price.confidence, options=tuple(options), note=found.price.note))
+    return PriceRegister(tuple(rows), tuple(unmatched))

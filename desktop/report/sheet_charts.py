@@ -1,0 +1,367 @@
+"""The sheet's charts, drawn with QPainter straight from the Advice data: vectors on a PDF, never a screenshot.
+
+`draw_cost_chart` draws monthly cost against monthly volume (both axes log scale) with the break-even
+points and the current workload; `draw_breakdown_chart` draws what each option's cost is made of.
+Sizes are given in points and converted with the paint device's resolution, so the same code draws
+on a QPdfWriter at any resolution or on a QImage for a preview. Colours are Okabe-Ito (colour-blind safe).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from desktop.model.advice import BreakEven, Curves
+from desktop.model.quote import OPTION_IDS, SHORT_LABELS, Quote
+
+OPTION_COLOURS = {"lambda": QColor("#E69F00"), "fargate": QColor("#0072B2"), "ec2": QColor("#009E73")}
+GROUP_COLOURS = {"compute": QColor("#56B4E9"), "requests": QColor("#CC79A7"), "front door": QColor("#F0E442"),
+                 "storage": QColor("#D55E00"), "provisioned": QColor("#999999")}
+GROUP_ORDER = ("compute", "requests", "provisioned", "storage", "front door")
+INK = QColor("#222222")
+GRID = QColor("#DDDDDD")
+FONT_FAMILY = "DejaVu Sans"
+NO_LIGATURES = ("liga", "clig", "dlig")
+MAX_DECADES = 6  # of the cost axis; lower costs sit on its floor
+
+
+def _pt(painter: QPainter) -> float:
+    """Device pixels per point for the painter's device."""
+    device = painter.device()
+    return (device.logicalDpiX() if device is not None else 72) / 72.0
+
+
+def _metrics(painter: QPainter) -> QFontMetricsF:
+    """Font metrics for the painter's device (a PDF's resolution differs from the screen's)."""
+    device = painter.device()
+    return QFontMetricsF(painter.font(), device) if device is not None else QFontMetricsF(painter.font())
+
+
+def sheet_font(size_pt: float, bold: bool = False) -> QFont:
+    """The sheet's font, without ligatures: "fi" must extract and search as two letters, not "\ufb01"."""
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(size_pt)
+    font.setBold(bold)
+    for tag in NO_LIGATURES:
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def _pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+def si(value: float) -> str:
+    """1000 -> 1k, 2.5e6 -> 2.5M (axis and marker labels)."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
+def money_tick(value: float) -> str:
+    return f"${si(value)}" if value >= 1 else f"${value:g}"
+
+
+def _log_range(values: Sequence[float]) -> tuple[float, float]:
+    positive = [v for v in values if v > 0]
+    if not positive:
+        return 0.0, 1.0
+    low = math.floor(math.log10(min(positive)))
+    high = math.ceil(math.log10(max(positive)))
+    if high <= low:
+        high = low + 1
+    return float(low), float(high)
+
+
+class _LogAxes:
+    """Maps (volume, USD) to points in the plot rectangle, both on log10 scales."""
+
+    def __init__(self, plot: QRectF, x_range: tuple[float, float], y_range: tuple[float, float]):
+        self.plot = plot
+        self.x0, self.x1 = x_range
+        self.y0, self.y1 = y_range
+
+    def x(self, volume: float) -> float:
+        frac = (math.log10(max(volume, 1e-12)) - self.x0) / (self.x1 - self.x0)
+        return self.plot.left() + frac * self.plot.width()
+
+    def y(self, usd: float) -> float:
+        value = math.log10(usd) if usd > 0 else self.y0
+        frac = (min(max(value, self.y0), self.y1) - self.y0) / (self.y1 - self.y0)
+        return self.plot.bottom() - frac * self.plot.height()
+
+
+def _draw_legend(painter: QPainter, left: float, top: float, entries: list[tuple[str, QColor, bool]],
+                 pt: float) -> None:
+    painter.setFont(sheet_font(6.5))
+    metrics = _metrics(painter)
+    x = left
+    for text, colour, dashed in entries:
+        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+        painter.setPen(_pen(colour, 2 * pt, style))
+        mid = top + metrics.ascent() / 2 + metrics.descent() / 2
+        painter.drawLine(QLineF(x, mid, x + 12 * pt, mid))
+        painter.setPen(INK)
+        painter.drawText(QPointF(x + 15 * pt, top + metrics.ascent()), text)
+        x += 15 * pt + metrics.horizontalAdvance(text) + 9 * pt
+
+
+def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even: Sequence[BreakEven] = ()) -> None:
+    """Monthly cost of each option against monthly volume, log-log, with break-even points and 'this workload'."""
+    pt = _pt(painter)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(sheet_font(8, bold=True))
+    title_metrics = _metrics(painter)
+    painter.setPen(INK)
+    painter.drawText(QPointF(rect.left(), rect.top() + title_metrics.ascent()),
+                     f"Monthly cost (USD) against {curves.unit_name}s a month")
+    legend_top = rect.top() + title_metrics.height() + 2 * pt
+    options = [o for o in OPTION_IDS if o in curves.costs]
+    _draw_legend(painter, rect.left() + 30 * pt, legend_top,
+                 [(SHORT_LABELS[o] + ("" if curves.feasible.get(o, True) else " (ruled out)"),
+                   OPTION_COLOURS[o], not curves.feasible.get(o, True)) for o in options], pt)
+    plot = QRectF(rect.left() + 30 * pt, legend_top + 14 * pt, rect.width() - 36 * pt,
+                  rect.height() - (legend_top - rect.top()) - 14 * pt - 24 * pt)
+
+    all_costs = [c for o in options for c in curves.costs[o] if c is not None]
+    volumes = [v for v in curves.volumes if v > 0]
+    if not volumes or not all_costs:
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No priced option to chart")
+        painter.restore()
+        return
+    low, high = _log_range(all_costs)
+    axes = _LogAxes(plot, (math.log10(min(volumes)), math.log10(max(volumes))), (max(low, high - MAX_DECADES), high))
+    _draw_log_grid(painter, axes, pt, curves.unit_name)
+
+    painter.setClipRect(plot.adjusted(-3 * pt, -3 * pt, 3 * pt, 3 * pt))
+    for option in options:
+        feasible = curves.feasible.get(option, True)
+        colour = QColor(OPTION_COLOURS[option])
+        if not feasible:
+            colour.setAlpha(150)
+        style = Qt.PenStyle.SolidLine if feasible else Qt.PenStyle.DashLine
+        painter.setPen(_pen(colour, (1.8 if feasible else 1.2) * pt, style))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath()
+        started = False
+        for volume, cost in zip(curves.volumes, curves.costs[option], strict=False):
+            if cost is None or volume <= 0:
+                started = False
+                continue
+            point = QPointF(axes.x(volume), axes.y(cost))
+            if started:
+                path.lineTo(point)
+            else:
+                path.moveTo(point)
+                started = True
+        painter.drawPath(path)
+    painter.setClipping(False)
+
+    _draw_current(painter, axes, curves, pt)
+    _draw_break_even(painter, axes, break_even, pt)
+    painter.restore()
+
+
+def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str) -> None:
+    plot = axes.plot
+    painter.setFont(sheet_font(6.5))
+    metrics = _metrics(painter)
+    for decade in range(int(axes.y0), int(axes.y1) + 1):
+        y = axes.y(10.0 ** decade)
+        painter.setPen(_pen(GRID, 0.5 * pt))
+        painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
+        painter.setPen(INK)
+        label = money_tick(10.0 ** decade)
+        painter.drawText(QPointF(plot.left() - 3 * pt - metrics.horizontalAdvance(label),
+                                 y + metrics.ascent() / 2 - 1 * pt), label)
+    for decade in range(math.ceil(axes.x0), math.floor(axes.x1) + 1):
+        x = axes.x(10.0 ** decade)
+        painter.setPen(_pen(GRID, 0.5 * pt))
+        painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
+        painter.setPen(INK)
+        label = si(10.0 ** decade)
+        painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 3 * pt + metrics.ascent()),
+                         label)
+    painter.setPen(_pen(INK, 0.8 * pt))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(plot)
+    caption = f"{unit_name}s a month (log scale); cost axis log scale"
+    painter.setPen(QColor("#555555"))
+    painter.drawText(QPointF(plot.center().x() - metrics.horizontalAdvance(caption) / 2,
+                             plot.bottom() + 5 * pt + 2 * metrics.height()), caption)
+
+
+def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) -> None:
+    volume = curves.current_volume
+    if volume <= 0:
+        return
+    x = axes.x(volume)
+    if not axes.plot.left() <= x <= axes.plot.right():
+        return
+    painter.setPen(_pen(QColor("#444444"), 1 * pt, Qt.PenStyle.DashLine))
+    painter.drawLine(QLineF(x, axes.plot.top(), x, axes.plot.bottom()))
+    painter.setFont(sheet_font(6.5, bold=True))
+    metrics = _metrics(painter)
+    label = f"this workload: {si(volume)}"
+    tx = x + 3 * pt
+    if tx + metrics.horizontalAdvance(label) > axes.plot.right():
+        tx = x - 3 * pt - metrics.horizontalAdvance(label)
+    painter.setPen(INK)
+    painter.drawText(QPointF(tx, axes.plot.top() + metrics.ascent() + 2 * pt), label)
+    # each option's cost at the current volume: the point on its curve nearest the line
+    nearest = min(range(len(curves.volumes)), key=lambda i: abs(math.log10(max(curves.volumes[i], 1e-12))
+                                                                  - math.log10(volume)))
+    for option, costs in curves.costs.items():
+        cost = costs[nearest] if nearest < len(costs) else None
+        if cost is None or option not in OPTION_COLOURS:
+            continue
+        painter.setPen(_pen(QColor("white"), 0.8 * pt))
+        painter.setBrush(OPTION_COLOURS[option])
+        painter.drawEllipse(QPointF(x, axes.y(cost)), 2.6 * pt, 2.6 * pt)
+
+
+def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[BreakEven], pt: float) -> None:
+    painter.setFont(sheet_font(6))
+    metrics = _metrics(painter)
+    placed: list[QRectF] = []
+    for point in break_even:
+        if point.volume is None or point.monthly_usd is None:
+            continue
+        x, y = axes.x(point.volume), axes.y(float(point.monthly_usd))
+        if not axes.plot.contains(QPointF(x, y)):
+            continue
+        painter.setPen(_pen(INK, 1 * pt))
+        painter.setBrush(QColor("white"))
+        size = 3.2 * pt
+        diamond = QPainterPath()
+        diamond.moveTo(x, y - size)
+        diamond.lineTo(x + size, y)
+        diamond.lineTo(x, y + size)
+        diamond.lineTo(x - size, y)
+        diamond.closeSubpath()
+        painter.drawPath(diamond)
+        label = f"{SHORT_LABELS.get(point.first, point.first)} = {SHORT_LABELS.get(point.second, point.second)}" \
+                f" at {si(point.volume)}"
+        box = _free_label_box(QPointF(x, y), metrics.horizontalAdvance(label), metrics.height(), axes.plot,
+                              placed, pt)
+        placed.append(box)
+        near = QPointF(min(max(x, box.left()), box.right()), min(max(y, box.top()), box.bottom()))
+        painter.setPen(_pen(QColor("#777777"), 0.5 * pt))
+        painter.drawLine(QLineF(QPointF(x, y), near))
+        painter.setPen(_pen(INK, 1 * pt))
+        painter.setBrush(QColor("white"))
+        painter.drawPath(diamond)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 210))
+        painter.drawRect(box.adjusted(-1 * pt, 0, 1 * pt, 0))
+        painter.setPen(INK)
+        painter.drawText(QPointF(box.left(), box.top() + metrics.ascent()), label)
+
+
+def _free_label_box(anchor: QPointF, width: float, height: float, plot: QRectF, placed: list[QRectF],
+                    pt: float) -> QRectF:
+    """A place for a marker's label inside the plot that overlaps no label placed before (or the least bad)."""
+    gap = 5 * pt
+    candidates = []
+    for dy in (gap, -gap - height, gap + height, -gap - 2 * height, gap + 2 * height, -gap - 3 * height):
+        for right in (True, False):
+            left = anchor.x() + gap if right else anchor.x() - gap - width
+            candidates.append(QRectF(left, anchor.y() + dy, width, height))
+    inside = [c for c in candidates if plot.contains(c)] or candidates
+    for box in inside:
+        if not any(box.intersects(other) for other in placed):
+            return box
+    return inside[0]
+
+
+def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
+    """One stacked bar per option: compute, requests, storage, front door...; discounts hatched at the end."""
+    pt = _pt(painter)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(sheet_font(8, bold=True))
+    title_metrics = _metrics(painter)
+    painter.setPen(INK)
+    painter.drawText(QPointF(rect.left(), rect.top() + title_metrics.ascent()), "What each monthly total is made of")
+    painter.setFont(sheet_font(6.5))
+    metrics = _metrics(painter)
+    options = [quote.options[o] for o in OPTION_IDS if o in quote.options]
+    label_w = max(metrics.horizontalAdvance(SHORT_LABELS[o.option]) for o in options) + 12 * pt
+    total_w = metrics.horizontalAdvance("$000,000.00") + 4 * pt
+    top = rect.top() + title_metrics.height() + 6 * pt
+    legend_h = 2 * metrics.height() + 6 * pt
+    bars = QRectF(rect.left() + label_w, top, rect.width() - label_w - total_w, rect.height() - (top - rect.top())
+                  - legend_h)
+    row_h = bars.height() / max(len(options), 1)
+    largest = max((sum(float(i.usd) for i in o.line_items if i.usd > 0) for o in options), default=0.0) or 1.0
+    scale = bars.width() / largest
+    used_groups: list[str] = []
+    has_discount = False
+    for index, option in enumerate(options):
+        y = bars.top() + index * row_h
+        bar_h = min(row_h * 0.55, 16 * pt)
+        bar_top = y + (row_h - bar_h) / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(OPTION_COLOURS[option.option])
+        painter.drawRect(QRectF(rect.left(), bar_top + bar_h / 2 - 3 * pt, 6 * pt, 6 * pt))
+        painter.setPen(INK)
+        painter.drawText(QPointF(rect.left() + 9 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt),
+                         SHORT_LABELS[option.option])
+        if not option.priced or not option.line_items:
+            text = "ruled out" if not option.feasible else "not priced"
+            painter.setPen(QColor("#555555"))
+            painter.drawText(QPointF(bars.left(), bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), text)
+            continue
+        x = bars.left()
+        for group in GROUP_ORDER:
+            amount = sum(float(i.usd) for i in option.line_items if i.group == group and i.usd > 0)
+            if amount <= 0:
+                continue
+            if group not in used_groups:
+                used_groups.append(group)
+            width = amount * scale
+            painter.setPen(_pen(QColor("white"), 0.5 * pt))
+            painter.setBrush(GROUP_COLOURS[group])
+            painter.drawRect(QRectF(x, bar_top, width, bar_h))
+            x += width
+        discount = -sum(float(i.usd) for i in option.line_items if i.usd < 0)
+        if discount > 0:
+            has_discount = True
+            width = discount * scale
+            painter.setPen(_pen(INK, 0.6 * pt))
+            painter.setBrush(QBrush(INK, Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(QRectF(x - width, bar_top, width, bar_h))
+        painter.setPen(INK if option.feasible else QColor("#555555"))
+        total = f"${float(option.monthly_usd or 0):,.2f}"
+        if not option.feasible:
+            total += " (ruled out)"
+        painter.drawText(QPointF(x + 3 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), total)
+    _draw_group_legend(painter, rect, used_groups, has_discount, pt)
+    painter.restore()
+
+
+def _draw_group_legend(painter: QPainter, rect: QRectF, groups: list[str], discount: bool, pt: float) -> None:
+    metrics = _metrics(painter)
+    entries: list[tuple[str, QBrush]] = [(g, QBrush(GROUP_COLOURS[g])) for g in groups]
+    if discount:
+        entries.append(("discounts (subtracted)", QBrush(INK, Qt.BrushStyle.BDiagPattern)))
+    x = rect.left()
+    y = rect.bottom() - 2 * metrics.height()
+    for text, brush in entries:
+        width = 12 * pt + metrics.horizontalAdvance(text) + 8 * pt
+        if x + width > rect.right():
+            x = rect.left()
+            y += metrics.height() + 2 * pt
+        painter.setPen(_pen(INK, 0.4 * pt))
+        painter.setBrush(brush)
+        painter.drawRect(QRectF(x, y - metrics.ascent() + 1 * pt, 8 * pt, 8 * pt * 0.8))
+        painter.setPen(INK)
+        painter.drawText(QPointF(x + 11 * pt, y), text)
+        x += width

@@ -1,0 +1,294 @@
+"""The comparison sheet as HTML for QTextDocument: Advice + price book + workload -> one HTML string.
+
+Pure Python (no Qt). Every user-supplied string goes through `esc` (html.escape): a workload named
+`<img src=...> & <b>Co</b>` prints literally and nothing is ever fetched. The charts are not images: the
+HTML holds marker words the PDF writer replaces with vector chart objects (see pdf_writer.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+from desktop.model.advice import Advice
+from desktop.model.money import fmt_usd
+from desktop.model.pricebook import PriceBook
+from desktop.model.quote import (
+    OPTION_IDS,
+    OPTION_LABELS,
+    SHORT_LABELS,
+    Ec2Capacity,
+    FargateCapacity,
+    LambdaCapacity,
+    LineItem,
+    OptionQuote,
+)
+from desktop.model.workload import Workload
+from desktop.report.assumption_register import (
+    SECTION_TITLES,
+    RegisterRow,
+    answer_rows,
+    assumption_register,
+    format_value,
+)
+from desktop.report.price_register import price_register
+
+OPTION_COLOURS = {"lambda": "#E69F00", "fargate": "#0072B2", "ec2": "#009E73"}  # Okabe-Ito, colour-blind safe
+MUTED = "#555555"
+RULE = "#BBBBBB"
+CHART_KINDS = ("cost", "breakdown")
+PRICE_COLUMNS = (("Price", 20), ("USD", 12), ("Unit", 9), ("Used by", 10), ("Source", 30), ("As of", 8),
+                 ("Confidence", 11))
+LONG_VALUE = 28  # characters; longer register values get a full-width line
+DEFAULT_MARKERS = {kind: f"[[computefit-chart-{kind}]]" for kind in CHART_KINDS}
+
+STYLE = """
+body { font-size: 8pt; color: #111111; }
+h1 { font-size: 15pt; font-weight: bold; margin-top: 0; margin-bottom: 1pt; }
+h2 { font-size: 10.5pt; font-weight: bold; margin-top: 7pt; margin-bottom: 2pt; }
+p { margin-top: 0; margin-bottom: 2pt; }
+td, th { vertical-align: top; }
+th { text-align: left; font-weight: bold; background-color: #EEEEEE; }
+.muted { color: #555555; }
+.small { font-size: 7pt; }
+.num { text-align: right; }
+.total { font-size: 12pt; font-weight: bold; }
+.warn { color: #8A4B00; }
+"""
+
+
+def esc(value: object) -> str:
+    """Escape any text for HTML (quotes too)."""
+    return html.escape(str(value), quote=True)
+
+
+def _status(option: OptionQuote) -> str:
+    if not option.feasible:
+        return "Ruled out"
+    if option.missing_prices:
+        return "Feasible; total incomplete"
+    return "Feasible" + (" (estimated prices)" if option.estimated else "")
+
+
+def capacity_lines(option: OptionQuote) -> list[str]:
+    cap = option.capacity
+    if isinstance(cap, LambdaCapacity):
+        return [f"Peak concurrency {cap.peak_concurrency:,.1f}, average {cap.average_concurrency:,.1f}",
+                f"{cap.memory_mb:,} MB memory (about {cap.vcpu_equivalent:.2f} vCPU)"]
+    if isinstance(cap, FargateCapacity):
+        size = f"{cap.vcpu:g} vCPU / {cap.memory_gb:g} GB per task"
+        if cap.rounded:
+            size += f" (asked {cap.requested_vcpu:g} / {cap.requested_memory_gb:g})"
+        return [size, f"Up to {cap.peak_tasks:,} task(s); {float(cap.task_hours):,.1f} task-hours a month"]
+    if isinstance(cap, Ec2Capacity):
+        return [f"{cap.instance_type} ({cap.instance_vcpu} vCPU, {cap.instance_memory_gib:g} GiB), "
+                f"{cap.tasks_per_instance} task(s) each",
+                f"Up to {cap.peak_instances:,} instance(s); {float(cap.instance_hours):,.1f} instance-hours a month"]
+    return []
+
+
+def _quantity(item: LineItem) -> str:
+    q = float(item.quantity)
+    amount = f"{q:,.0f}" if abs(q) >= 100 else f"{q:,.2f}"
+    if item.unit == "USD of eligible usage":
+        return f"{-float(item.unit_price_usd):.0%} of {fmt_usd(item.quantity)}"
+    return f"{amount} {item.unit} x ${item.unit_price_usd}"
+
+
+def _line_items(option: OptionQuote) -> str:
+    if not option.line_items:
+        return f'<p class="muted">{"No line items: " + esc(_status(option).lower())}</p>'
+    rows = []
+    for item in option.line_items:
+        est = ' <span class="warn">(estimated)</span>' if item.estimated else ""
+        rows.append(f'<tr><td>{esc(item.label)}{est}<br/><span class="small muted">{esc(_quantity(item))}</span>'
+                    f'</td><td class="num">{esc(fmt_usd(item.usd))}</td></tr>')
+    return f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(rows)}</table>'
+
+
+def _option_header(option_id: str) -> str:
+    colour = OPTION_COLOURS.get(option_id, "#000000")
+    return (f'<th width="33%" style="border-bottom: 2pt solid {colour};">'
+            f'<span style="color: {colour};">&#9632;</span> {esc(OPTION_LABELS.get(option_id, option_id))}</th>')
+
+
+def cost_table(advice: Advice) -> str:
+    """The three-way table: totals, status, capacity, the line items and notes, one column per option."""
+    options = [advice.quote.options[o] for o in OPTION_IDS if o in advice.quote.options]
+    head = "".join(_option_header(o.option) for o in options)
+    totals = "".join(f'<td><span class="total">{esc(fmt_usd(o.monthly_usd))}</span>'
+                     f'<span class="muted"> a month</span></td>' for o in options)
+    status = "".join(f"<td><b>{esc(_status(o))}</b></td>" for o in options)
+    capacity = "".join("<td>" + "<br/>".join(esc(line) for line in capacity_lines(o)) + "</td>" for o in options)
+    items = "".join(f"<td>{_line_items(o)}</td>" for o in options)
+    notes = "".join("<td>" + "<br/>".join(f'<span class="small">{esc(w)}</span>'
+                                          for w in (*(r.text for r in o.reasons), *o.warnings)) + "</td>"
+                    for o in options)
+    return (f'<table width="100%" cellspacing="0" cellpadding="4">'
+            f"<tr>{head}</tr><tr>{totals}</tr><tr>{status}</tr><tr>{capacity}</tr><tr>{items}</tr>"
+            f"<tr>{notes}</tr></table>")
+
+
+def _label(option: str | None) -> str:
+    return OPTION_LABELS.get(option or "", option or "")
+
+
+def recommendation_block(advice: Advice) -> str:
+    rec = advice.recommendation
+    quote = advice.quote
+    if rec.option is None:
+        title = "No option is feasible for this workload"
+    else:
+        total = fmt_usd(quote.options[rec.option].monthly_usd)
+        title = f"Recommended: {_label(rec.option)} at {total} a month"
+    parts = [f'<p style="font-size: 11pt;"><b>{esc(title)}</b></p>']
+    if rec.headline and not rec.headline.startswith("Recommended:"):
+        parts.append(f"<p>{esc(rec.headline)}</p>")
+    if rec.runner_up is not None:
+        runner = quote.options.get(rec.runner_up)
+        margin = ""
+        if rec.margin_usd is not None:
+            pct = f" ({abs(rec.margin_pct):.0f}%)" if rec.margin_pct is not None else ""
+            if rec.margin_usd >= 0:
+                margin = f"; the recommendation costs {fmt_usd(rec.margin_usd)} a month less{pct}"
+            else:
+                margin = (f"; the runner-up costs {fmt_usd(-rec.margin_usd)} a month less{pct}, "
+                          "the recommendation wins on the other concerns")
+        tie = " A near tie: the choice rests on more than cost." if rec.near_tie else ""
+        parts.append(f"<p>Runner-up: {esc(_label(rec.runner_up))} at "
+                     f"{esc(fmt_usd(runner.monthly_usd if runner else None))}{esc(margin)}.{esc(tie)}</p>")
+    if rec.rationale:
+        parts.append("<p><b>Why</b></p><ol class=\"small\" style=\"margin-top: 0; margin-bottom: 0;\">"
+                     + "".join(f"<li>{esc(line)}</li>" for line in rec.rationale) + "</ol>")
+    ruled_out = [o for o in quote.options.values() if not o.feasible]
+    for option in ruled_out:
+        reasons = "; ".join(r.text + (f" [{r.source}]" if r.source else "") for r in option.reasons)
+        parts.append(f'<p><b>{esc(option.label)} is ruled out:</b> {esc(reasons or "no reason given")}</p>')
+    return ('<table width="100%" cellspacing="0" cellpadding="6" style="background-color: #F3F6FA;">'
+            f'<tr><td>{"".join(parts)}</td></tr></table>')
+
+
+def header_block(advice: Advice, workload: Workload, book: PriceBook, generated: dt.date, version: str) -> str:
+    quote = advice.quote
+    volume = f"{quote.units_per_month:,} {quote.unit_name}s a month"
+    meta = [
+        ("Date", generated.isoformat()),
+        ("Region", f"{quote.region} ({quote.region_name})"),
+        ("Volume", volume),
+        ("Price book", f"{book.effective_date.isoformat()}: {book.confidence_summary}"),
+        ("ComputeFit", f"version {version}"),
+    ]
+    cells = "".join(f'<td><span class="small muted">{esc(k)}</span><br/>{esc(v)}</td>' for k, v in meta)
+    return (f"<h1>ComputeFit comparison sheet</h1>"
+            f'<p style="font-size: 12pt;">{esc(workload.name)}</p>'
+            f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{cells}</tr></table>')
+
+
+def charts_block(advice: Advice, markers: dict[str, str]) -> str:
+    lines = [f"<p>{esc(markers['cost'])} {esc(markers['breakdown'])}</p>"]
+    texts = [b.text for b in advice.break_even if b.text]
+    if texts:
+        lines.append('<p class="small"><b>Break-even:</b> ' + esc("; ".join(texts)) + "</p>")
+    return "".join(lines)
+
+
+def _register_table(rows: Sequence[RegisterRow], previous: RegisterRow | None) -> str:
+    out = []
+    section = previous.section if previous else None
+    for index, row in enumerate(rows):
+        if row.section != section or index == 0:
+            cont = " (continued)" if row.section == section else ""
+            section = row.section
+            out.append(f'<tr><td colspan="2"><b>{esc(SECTION_TITLES.get(section, section))}{cont}</b></td></tr>')
+        out.append(f'<tr><td width="58%">{esc(row.label)}</td><td>{esc(row.value)}</td></tr>')
+    return f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(out)}</table>'
+
+
+def register_block(advice: Advice, workload: Workload, book: PriceBook, columns: int = 3,
+                   page_break: bool = False) -> str:
+    """The register in `columns` side-by-side tables; values too long for a column go below, full width."""
+    every = assumption_register(workload, book, advice.quote)
+    rows = [r for r in every if len(r.value) <= LONG_VALUE]
+    long_rows = [r for r in every if len(r.value) > LONG_VALUE]
+    per_column = -(-len(rows) // columns)
+    cells, start = [], 0
+    for _ in range(columns):
+        chunk = rows[start:start + per_column]
+        cells.append(f'<td width="{100 // columns}%">'
+                     f"{_register_table(chunk, rows[start - 1] if start else None)}</td>")
+        start += per_column
+    below = "".join(f'<tr><td width="22%">{esc(r.label)}</td><td>{esc(r.value)}</td></tr>' for r in long_rows)
+    brk = ' style="page-break-before: always;"' if page_break else ""
+    return (f"<h2{brk}>Assumption register</h2>"
+            '<p class="muted">Every input of the workload and every assumption the quote used.</p>'
+            f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{"".join(cells)}</tr></table>'
+            + (f'<table width="100%" cellspacing="0" cellpadding="1">{below}</table>' if below else ""))
+
+
+def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
+    register = price_register(advice.quote, workload, book)
+    rows = []
+    for use in register.prices:
+        est = ' <span class="warn">estimated</span>' if use.estimated else esc(use.confidence_label)
+        used_by = ", ".join(SHORT_LABELS.get(o, o) for o in use.options)
+        rows.append(f'<tr><td>{esc(use.name)}</td><td class="num">${esc(use.usd)}</td>'
+                    f"<td>{esc(use.unit)}</td><td>{esc(used_by)}</td>"
+                    f"<td>{esc(use.source_id)}: {esc(use.source_title)}</td>"
+                    f"<td>{esc(use.as_of.isoformat())}</td><td>{est}</td></tr>")
+    for option, label in register.unmatched:
+        rows.append(f'<tr><td colspan="7" class="warn">{esc(SHORT_LABELS.get(option, option))}: '
+                    f"{esc(label)}: no matching price found in the price book</td></tr>")
+    head = "".join(f'<th width="{w}%">{t}</th>' for t, w in PRICE_COLUMNS)
+    return ("<h2>Prices used</h2>"
+            f'<p class="muted">From the price book dated {esc(book.effective_date.isoformat())} '
+            f"({esc(book.title)}). Discounts are assumptions, listed above.</p>"
+            f'<table class="small" width="100%" cellspacing="0" cellpadding="2"><tr>{head}</tr>{"".join(rows)}</table>')
+
+
+def answers_block(workload: Workload) -> str:
+    """The questionnaire answers in two column pairs (question, answer)."""
+    answers = answer_rows(workload)
+    if not answers:
+        return ""
+    half = -(-len(answers) // 2)
+    pairs = [(answers[i], answers[i + half] if i + half < len(answers) else None) for i in range(half)]
+    rows = "".join(
+        f'<tr><td width="25%">{esc(left[0])}</td><td width="25%">{esc(left[1])}</td>'
+        + (f'<td width="25%">{esc(right[0])}</td><td width="25%">{esc(right[1])}</td>' if right
+           else "<td></td><td></td>")
+        + "</tr>" for left, right in pairs)
+    head = "<tr>" + "<th>Question</th><th>Answer</th>" * 2 + "</tr>"
+    return ("<h2>Questionnaire answers</h2>"
+            f'<table width="100%" cellspacing="0" cellpadding="2">{head}{rows}</table>')
+
+
+def sensitivity_block(advice: Advice) -> str:
+    rows = advice.sensitivity[:3]
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{esc(r.label)}</td><td>{esc(format_value(r.low_value))} .. {esc(format_value(r.high_value))}</td>"
+        f"<td class=\"num\">{esc(fmt_usd(r.low_cost))} .. {esc(fmt_usd(r.high_cost))}</td>"
+        f"<td>{esc('winner changes' if r.flips else '')}</td></tr>" for r in rows)
+    # The title is the table's first row, so it never sits alone at the foot of a page.
+    title = ('<tr><td colspan="4" style="font-size: 10.5pt; font-weight: bold; padding-top: 6px;">'
+             "Most sensitive assumptions</td></tr>")
+    return (f'<table cellspacing="0" cellpadding="2">{title}<tr><th>Assumption</th><th>Range</th>'
+            f"<th>Recommended option's cost</th><th></th></tr>{body}</table>")
+
+
+def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated: dt.date, version: str,
+               markers: dict[str, str] | None = None, register_on_new_page: bool = False) -> str:
+    """The whole sheet. `markers` are the words the PDF writer swaps for the charts."""
+    marks = markers or DEFAULT_MARKERS
+    return (f"<html><head><style>{STYLE}</style></head><body>"
+            + header_block(advice, workload, book, generated, version)
+            + "<h2>Recommendation</h2>" + recommendation_block(advice)
+            + "<h2>Monthly cost of each option</h2>" + cost_table(advice)
+            + charts_block(advice, marks)
+            + sensitivity_block(advice)
+            + register_block(advice, workload, book, page_break=register_on_new_page)
+            + prices_block(advice, workload, book)
+            + answers_block(workload)
+            + "</body></html>")
