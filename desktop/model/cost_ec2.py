@@ -134,9 +134,8 @@ def ec2_cost(ctx: PricingContext
     if plan.itype.burstable and not w.is_jobs:
         warnings.append(f"{plan.name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
                         "or cost extra")
-    items = [LineItem.of(f"EC2 instances ({plan.name})", plan.instance_hours, "instance-hour", plan.price.usd,
-                         note=f"{plan.per_instance} task(s) per instance, up to {max(plan.instances)} instance(s)",
-                         estimated=plan.price.estimated)]
+    items = [LineItem.priced(f"EC2 instances ({plan.name})", plan.instance_hours, "instance-hour", plan.price,
+                             note=f"{plan.per_instance} task(s) per instance, up to {max(plan.instances)} instance(s)")]
     missing: list[MissingPrice] = []
     ebs = ctx.prices.ec2.ebs_gp3
     if w.ec2.root_volume_gb > 0:
@@ -144,9 +143,8 @@ def ec2_cost(ctx: PricingContext
             missing.append(ctx.missing("EBS gp3 root volumes", core=False))
         else:
             gb_months = plan.instance_hours / ctx.month_hours * dec(w.ec2.root_volume_gb)
-            items.append(LineItem.of("EBS gp3 root volumes", gb_months, "GB-month", ebs.usd,
-                                     estimated=ebs.estimated, group="storage",
-                                     note=f"{w.ec2.root_volume_gb:g} GB per instance"))
+            items.append(LineItem.priced("EBS gp3 root volumes", gb_months, "GB-month", ebs, group="storage",
+                                         note=f"{w.ec2.root_volume_gb:g} GB per instance"))
     compute = items[0].usd
     spot_share = dec(w.container.spot_share)
     spot = discount_line(compute * spot_share, w.assumptions.ec2_spot_discount_pct, "EC2 Spot discount",

@@ -35,8 +35,8 @@ def fargate_rates(ctx: PricingContext) -> tuple[FargateRates | None, str]:
 def _usage_line(label: str, unit_seconds: Decimal, price: Price, note: str) -> LineItem:
     """Price a quantity of unit-seconds at a per-second or per-hour price, in the price's own unit."""
     if price.unit.endswith("hour"):
-        return LineItem.of(label, unit_seconds / 3600, price.unit, price.usd, note=note, estimated=price.estimated)
-    return LineItem.of(label, unit_seconds, price.unit, price.usd, note=note, estimated=price.estimated)
+        return LineItem.priced(label, unit_seconds / 3600, price.unit, price, note=note)
+    return LineItem.priced(label, unit_seconds, price.unit, price, note=note)
 
 
 def task_seconds(ctx: PricingContext, tasks: tuple[int, ...], billed_s: float | None) -> Decimal:
@@ -101,8 +101,8 @@ def fargate_cost(ctx: PricingContext
         if storage is None:
             missing.append(ctx.missing("Fargate ephemeral storage", core=False))
         else:
-            items.append(LineItem.of("Ephemeral storage above 20 GB", seconds * extra_gb, storage.unit, storage.usd,
-                                     estimated=storage.estimated, group="storage"))
+            items.append(LineItem.priced("Ephemeral storage above 20 GB", seconds * extra_gb, storage.unit, storage,
+                                     group="storage"))
 
     compute = sum((i.usd for i in items if i.group == "compute"), ZERO)
     spot_share = dec(c.spot_share)

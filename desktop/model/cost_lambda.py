@@ -34,8 +34,8 @@ def tiered(quantity: Decimal, tiers: list[Tier], label: str, unit: str, *, offse
         band_end = end if upper is None else min(end, upper)
         if band_end > band_start:
             band_label = label if len(tiers) == 1 else f"{label}, tier {number}"
-            items.append(LineItem.of(band_label, (band_end - band_start) / scale, unit, tier.price.usd, note=note,
-                                     estimated=tier.price.estimated, group=group))
+            items.append(LineItem.priced(band_label, (band_end - band_start) / scale, unit, tier.price, note=note,
+                                     group=group))
         if upper is None or end <= upper:
             break
         lower = upper
@@ -67,8 +67,8 @@ def lambda_cost(ctx: PricingContext) -> tuple[list[LineItem], list[MissingPrice]
         free = Decimal(ctx.free_tier.lambda_requests) if cfg.free_tier else ZERO
         billable = max(ZERO, units - free)
         note = f"{units:,.0f} requests minus {free:,.0f} free" if free else ""
-        items.append(LineItem.of("Requests", billable / MILLION, "1M requests", prices.requests.usd,
-                                 note=note, estimated=prices.requests.estimated, group="requests"))
+        items.append(LineItem.priced("Requests", billable / MILLION, "1M requests", prices.requests,
+                                 note=note, group="requests"))
 
     tiers = prices.duration.get(arch)
     od_gb_s = od_units * duration_s * memory_gb
@@ -86,9 +86,8 @@ def lambda_cost(ctx: PricingContext) -> tuple[list[LineItem], list[MissingPrice]
             missing.append(ctx.missing("Lambda ephemeral storage", core=False))
         else:
             quantity = units * duration_s * extra_storage_gb
-            items.append(LineItem.of("Ephemeral storage above 512 MB", quantity, "GB-second",
-                                     prices.ephemeral_storage.usd, estimated=prices.ephemeral_storage.estimated,
-                                     group="storage"))
+            items.append(LineItem.priced("Ephemeral storage above 512 MB", quantity, "GB-second",
+                                     prices.ephemeral_storage, group="storage"))
 
     if cfg.provisioned_concurrency > 0:
         pc_price = prices.provisioned_concurrency.get(arch)
@@ -98,13 +97,11 @@ def lambda_cost(ctx: PricingContext) -> tuple[list[LineItem], list[MissingPrice]
         else:
             configured = (Decimal(cfg.provisioned_concurrency) * memory_gb * dec(cfg.provisioned_hours_per_month)
                           * 3600)
-            items.append(LineItem.of("Provisioned concurrency (while enabled)", configured, "GB-second",
-                                     pc_price.usd, estimated=pc_price.estimated,
-                                     note=f"{cfg.provisioned_concurrency} environments x "
+            items.append(LineItem.priced("Provisioned concurrency (while enabled)", configured, "GB-second",
+                                     pc_price, note=f"{cfg.provisioned_concurrency} environments x "
                                           f"{cfg.provisioned_hours_per_month:g} h", group="provisioned"))
-            items.append(LineItem.of("Duration on provisioned concurrency", pc_units * duration_s * memory_gb,
-                                     "GB-second", pcd_price.usd, estimated=pcd_price.estimated,
-                                     group="provisioned"))
+            items.append(LineItem.priced("Duration on provisioned concurrency", pc_units * duration_s * memory_gb,
+                                     "GB-second", pcd_price, group="provisioned"))
 
     plan = savings_line(items, w.assumptions.savings_plans.lambda_pct, "Compute Savings Plan (Lambda)",
                         groups=("compute", "provisioned"))

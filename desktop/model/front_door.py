@@ -78,9 +78,9 @@ def _alb(ctx: PricingContext, option: str) -> tuple[list[LineItem], list[Missing
         lcu_sum += max(rate / LCU_NEW_CONNECTIONS_PER_S, rate * 3600 * payload_gb / gb_per_lcu)
     lcu_hours = ctx.over_month(dec(lcu_sum))
     return [
-        LineItem.of("Application Load Balancer hours", ctx.month_hours, "hour", alb.hour.usd,
-                    estimated=alb.hour.estimated, group="front door"),
-        LineItem.of("Application Load Balancer LCUs", lcu_hours, "LCU-hour", alb.lcu_hour.usd,
-                    estimated=alb.lcu_hour.estimated, group="front door",
+        LineItem.priced("Application Load Balancer hours", ctx.month_hours, "hour", alb.hour,
+                    group="front door"),
+        LineItem.priced("Application Load Balancer LCUs", lcu_hours, "LCU-hour", alb.lcu_hour,
+                    group="front door",
                     note="one new connection per request; payload per request processed"),
     ], []

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Literal
 
 from desktop.model.money import ZERO, cents
+from desktop.model.pricebook import CONFIDENCE_LABELS, Price
 
 OptionId = Literal["lambda", "fargate", "ec2"]
 OPTION_IDS: tuple[OptionId, ...] = ("lambda", "fargate", "ec2")
@@ -32,12 +33,14 @@ class LineItem:
     note: str = ""
     estimated: bool = False
     group: str = "compute"
+    price: Price | None = None  # the price-book entry it was priced at (None for discounts)
 
     @staticmethod
-    def of(label: str, quantity: Decimal, unit: str, unit_price: Decimal, *, note: str = "",
-           estimated: bool = False, group: str = "compute", sign: int = 1) -> LineItem:
-        return LineItem(label, quantity, unit, unit_price, cents(quantity * unit_price) * sign, note,
-                        estimated, group)
+    def priced(label: str, quantity: Decimal, unit: str, price: Price, *, note: str = "",
+               group: str = "compute") -> LineItem:
+        """A line at a price-book price: quantity x unit price, rounded to cents as AWS does."""
+        return LineItem(label, quantity, unit, price.usd, cents(quantity * price.usd), note, price.estimated, group,
+                        price)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +142,23 @@ class Quote:
 
     def option(self, option: str) -> OptionQuote:
         return self.options[option]
+
+    def prices_used(self) -> list[Price]:
+        """Each price-book entry the line items were priced at, once, in order of first use."""
+        seen: dict[int, Price] = {}
+        for option in self.options.values():
+            for item in option.line_items:
+                if item.price is not None:
+                    seen.setdefault(id(item.price), item.price)
+        return list(seen.values())
+
+    @property
+    def price_confidence(self) -> str:
+        """How sure the prices behind this quote are, e.g. "9 prices: 5 AWS published, 4 corroborated"."""
+        prices = self.prices_used()
+        counts = {level: sum(1 for p in prices if p.confidence == level) for level in CONFIDENCE_LABELS}
+        parts = [f"{n} {CONFIDENCE_LABELS[level]}" for level, n in counts.items() if n]
+        return f"{len(prices)} prices: " + ", ".join(parts) if prices else "no prices used"
 
     def feasible_options(self) -> list[OptionQuote]:
         return [q for q in self.options.values() if q.feasible and q.priced]

@@ -1,9 +1,8 @@
 """Which price-book prices a quote used: each line item traced back to its price, source and date.
 
-Pure Python (no Qt): the sheet's "prices used" register and the CSV read it. Line items carry only a
-label, a unit and a unit price, so each is matched to the price of the workload's region with the same
-amount and unit, within the part of the book its option draws on; ties go to the price whose name fits the
-workload (architecture, OS, instance type) and the item's label. A line item no price matches is listed
+Pure Python (no Qt): the sheet's "prices used" register and the CSV read it. Each priced line item carries
+the price-book entry it was priced at (`LineItem.price`); the register finds that entry's place in the
+region's prices (by identity) to name it. A line item without a price-book entry (none in practice) is listed
 as unmatched, never given an invented source.
 """
 
@@ -17,18 +16,10 @@ from pydantic import BaseModel
 
 from desktop.model.pricebook import CONFIDENCE_LABELS, Price, PriceBook, RegionPrices, Tier
 from desktop.model.quote import LineItem, Quote
-from desktop.model.workload import Workload
 
 DISCOUNT_GROUP = "discount"
-# The parts of a region's prices each option draws on (the front doors are shared).
-OPTION_SECTIONS: dict[str, tuple[str, ...]] = {
-    "lambda": ("lambda", "api_gateway", "alb"),
-    "fargate": ("fargate", "alb", "api_gateway"),
-    "ec2": ("ec2", "alb", "api_gateway"),
-}
 SECTION_NAMES = {"lambda": "Lambda", "fargate": "Fargate", "ec2": "EC2", "alb": "Application Load Balancer",
                  "api_gateway": "API Gateway"}
-UNIT_ALIASES = {"instance-hour": "hour"}
 PART_NAMES = {
     "linux_x86_64": "Linux/x86_64", "linux_arm64": "Linux/arm64", "windows_x86_64": "Windows/x86_64",
     "vcpu": "vCPU", "os_license": "Windows OS licence", "lcu_hour": "LCU-hour", "http": "HTTP API",
@@ -114,48 +105,26 @@ def region_prices(region: RegionPrices) -> list[PricedPath]:
     return found
 
 
-def _context_tokens(workload: Workload) -> set[str]:
-    arch = workload.architecture
-    os_name = workload.container.os
-    return {arch, f"{os_name}_{arch}"}
-
-
-def _score(candidate: PricedPath, item: LineItem, context: set[str]) -> tuple[int, int]:
-    label = item.label.lower()
-    fits_context = sum(1 for part in candidate.path if part in context)
-    in_label = sum(1 for part in candidate.path[1:] if part.lower().replace("_", " ") in label)
-    if candidate.tier is not None and f"tier {candidate.tier}" in label:
-        in_label += 1
-    return fits_context, in_label
-
-
-def match_price(item: LineItem, option: str, prices: list[PricedPath], context: set[str]) -> PricedPath | None:
-    """The price a line item was priced at, or None (discounts are assumptions, not prices)."""
-    if item.group == DISCOUNT_GROUP:
+def match_price(item: LineItem, prices: list[PricedPath]) -> PricedPath | None:
+    """The region price a line item was priced at, or None (discounts are assumptions, not prices)."""
+    if item.group == DISCOUNT_GROUP or item.price is None:
         return None
-    unit = UNIT_ALIASES.get(item.unit, item.unit)
-    sections = OPTION_SECTIONS.get(option, ())
-    candidates = [p for p in prices if p.path[0] in sections and p.price.usd == item.unit_price_usd
-                  and p.price.unit == unit]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda p: _score(p, item, context))
+    return next((p for p in prices if p.price is item.price), None)
 
 
-def price_register(quote: Quote, workload: Workload, book: PriceBook) -> PriceRegister:
+def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
     """The prices behind every line item of the quote, in order of first use, with their sources."""
     region = book.regions.get(quote.region)
     if region is None:
         return PriceRegister((), ())
     prices = region_prices(region)
-    context = _context_tokens(workload)
     used: dict[tuple[str, ...], tuple[PricedPath, list[str]]] = {}
     unmatched: list[tuple[str, str]] = []
     for option_id, option in quote.options.items():
         for item in option.line_items:
             if item.group == DISCOUNT_GROUP:
                 continue
-            found = match_price(item, option_id, prices, context)
+            found = match_price(item, prices)
             if found is None:
                 unmatched.append((option_id, item.label))
                 continue

@@ -176,7 +176,7 @@ def header_block(advice: Advice, workload: Workload, book: PriceBook, generated:
         ("Date", generated.isoformat()),
         ("Region", f"{quote.region} ({quote.region_name})"),
         ("Volume", volume),
-        ("Price book", f"{book.effective_date.isoformat()}: {book.confidence_summary}"),
+        ("Price book", f"dated {book.effective_date.isoformat()}; {advice.quote.price_confidence}"),
         ("ComputeFit", f"version {version}"),
     ]
     cells = "".join(f'<td><span class="small muted">{esc(k)}</span><br/>{esc(v)}</td>' for k, v in meta)
@@ -227,7 +227,7 @@ def register_block(advice: Advice, workload: Workload, book: PriceBook, columns:
 
 
 def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
-    register = price_register(advice.quote, workload, book)
+    register = price_register(advice.quote, book)
     rows = []
     for use in register.prices:
         est = ' <span class="warn">estimated</span>' if use.estimated else esc(use.confidence_label)

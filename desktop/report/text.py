@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.model.advice import Advice
 from desktop.model.money import fmt_usd
 from desktop.model.pricebook import PriceBook
-from desktop.model.quote import OPTION_LABELS, OptionQuote, Quote
+from desktop.model.quote import OPTION_LABELS, SHORT_LABELS, OptionQuote, Quote
 
 
 def _status(option: OptionQuote) -> str:
@@ -21,7 +21,7 @@ def quote_header(quote: Quote, book: PriceBook) -> list[str]:
         f"Workload: {quote.workload_name}",
         f"Region: {quote.region} ({quote.region_name}); {quote.units_per_month:,} {quote.unit_name}s a month; "
         f"month = {quote.month_hours:g} h",
-        f"Price book: {book.effective_date.isoformat()} ({book.confidence_summary})",
+        f"Price book: dated {book.effective_date.isoformat()}; {quote.price_confidence}",
     ]
 
 
@@ -44,28 +44,54 @@ def quote_table(quote: Quote, book: PriceBook) -> str:
     return "\n".join(lines)
 
 
+_SEVERITY_ORDER = {"strong": 0, "warning": 1, "info": 2}
+
+
+def _value(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 or value == int(value) else f"{value:,.3g}"
+
+
+def _sensitivity_lines(advice: Advice) -> list[str]:
+    rec = advice.recommendation
+    if rec.option is None or not advice.sensitivity:
+        return []
+    lines = ["", f"Sensitivity of {SHORT_LABELS[rec.option]}'s monthly cost (at -50% / +100%, biggest first):"]
+    for row in advice.sensitivity:
+        sides = []
+        for value, cost, winner in ((row.low_value, row.low_cost, row.low_winner),
+                                    (row.high_value, row.high_cost, row.high_winner)):
+            wins = "" if winner == rec.option else \
+                f" -> {SHORT_LABELS[winner]} wins" if winner else " -> no option feasible"
+            sides.append(f"{_value(value)}: {fmt_usd(cost)}{wins}")
+        note = f" ({row.note})" if row.note else ""
+        lines.append(f"  {row.label} (now {_value(row.base_value)}): {'; '.join(sides)}{note}")
+    flips = [row.label for row in advice.sensitivity if row.flips]
+    lines.append("  Changes the recommendation: " + (", ".join(flips) if flips else "none of these"))
+    return lines
+
+
 def advice_text(advice: Advice, book: PriceBook) -> str:
+    """The recommendation, its rationale, findings, break-even volumes and sensitivity, for a person."""
     rec = advice.recommendation
     quote = advice.quote
     lines = [*quote_header(quote, book), ""]
-    if rec.option is None:
-        lines.append("No option is feasible for this workload:")
-    else:
-        lines.append(rec.headline or f"Recommended: {OPTION_LABELS[rec.option]}")
+    lines.append(rec.headline or (f"Recommended: {OPTION_LABELS[rec.option]}" if rec.option
+                                  else "No option is feasible for this workload"))
     for option in quote.options.values():
-        lines.append(f"  {option.label:<28} {fmt_usd(option.monthly_usd):>14}  {_status(option)}")
+        mark = "*" if option.option == rec.option else " "
+        lines.append(f" {mark} {option.label:<28} {fmt_usd(option.monthly_usd):>14}  {_status(option)}")
     lines.append("")
     lines.append("Why:")
     lines.extend(f"  {n}. {line}" for n, line in enumerate(rec.rationale, start=1))
+    if advice.findings:
+        lines.append("")
+        lines.append("Findings:")
+        for f in sorted(advice.findings, key=lambda f: _SEVERITY_ORDER[f.severity]):
+            answer = f"; answer {f.answer}" if f.answer else ""
+            lines.append(f"  [{f.severity}] {f.concern}: {f.text} [{f.origin}{answer}]")
     if advice.break_even:
         lines.append("")
         lines.append("Break-even volumes:")
         lines.extend(f"  {b.text}" for b in advice.break_even)
-    if advice.sensitivity:
-        lines.append("")
-        lines.append("Most sensitive assumptions:")
-        for row in advice.sensitivity[:5]:
-            flip = f" (winner becomes {row.low_winner if row.low_winner != rec.option else row.high_winner})" \
-                if row.flips else ""
-            lines.append(f"  {row.label}: {fmt_usd(row.low_cost)} .. {fmt_usd(row.high_cost)}{flip}")
+    lines.extend(_sensitivity_lines(advice))
     return "\n".join(lines)

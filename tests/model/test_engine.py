@@ -36,7 +36,7 @@ def test_fargate_tasks_follow_the_busiest_hour(book):
     # 100 rps average, 0.2 s -> 20 in flight; 10 per task at 0.5 utilisation -> 5 tasks per unit of weight.
     profile = [1.0] * 12 + [3.0] * 12  # mean 2: quiet hours x0.5, busy hours x1.5
     w = make_workload(front_door="none",
-                      traffic={"requests_per_month": int(100 * 730 * 3600), "duration_ms": 200,
+                      traffic={"requests_per_month": (100 * 730 * 3600), "duration_ms": 200,
                                "daily_profile": profile},
                       container={"concurrency_per_task": 10, "target_utilization": 0.5, "min_tasks": 2})
     cap = compute_quote(w, book).options["fargate"].capacity
@@ -45,7 +45,7 @@ def test_fargate_tasks_follow_the_busiest_hour(book):
 
 
 def test_lambda_peak_concurrency_is_littles_law_on_the_busiest_hour(book):
-    w = make_workload(traffic={"requests_per_month": int(50 * 730 * 3600), "duration_ms": 400,
+    w = make_workload(traffic={"requests_per_month": (50 * 730 * 3600), "duration_ms": 400,
                                "daily_profile": [0.0] * 23 + [24.0]})
     cap = compute_quote(w, book).options["lambda"].capacity
     assert cap.peak_concurrency == pytest.approx(50 * 24 * 0.4)
@@ -143,3 +143,24 @@ def test_front_door_defaults(book):
 def test_unknown_region_is_an_error(book):
     with pytest.raises(UnknownRegionError):
         compute_quote(make_workload(region="moon-1"), book)
+
+
+def test_every_priced_line_carries_its_price_book_entry(book, examples):
+    for workload in examples.values():
+        quote = compute_quote(workload, book)
+        for option in quote.options.values():
+            for item in option.line_items:
+                if item.group == "discount":
+                    assert item.price is None and item.usd <= 0
+                else:
+                    assert item.price is not None and item.unit_price_usd == item.price.usd
+                    assert item.price.source in book.sources
+
+
+def test_quote_confidence_counts_the_prices_it_used(book, examples):
+    quote = compute_quote(examples["http-api"], book)
+    used = quote.prices_used()
+    assert len(used) == len({id(p) for p in used}) > 5
+    text = quote.price_confidence
+    assert text.startswith(f"{len(used)} prices: ")
+    assert "AWS published" in text

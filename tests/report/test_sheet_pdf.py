@@ -55,7 +55,7 @@ def test_sheet_states_name_totals_recommendation_and_price_book(name, sheets, ca
     winner = estimate["recommendation"]["option"]
     assert f"Recommended: {OPTION_LABELS[winner]} at ${estimate['options'][winner]['monthly_usd']:,.2f}" in text
     date = estimate["price_book"]["effective_date"]
-    assert f"Price book {date}: {estimate['price_book']['confidence']}" in text
+    assert f"Price book dated {date}; {estimate['price_book']['prices_used']}" in text
     assert f"Prices: price book dated {date}" in text
     assert "ComputeFit 0.1.0" in text
 
@@ -79,7 +79,7 @@ def test_sheet_holds_the_assumption_register_and_every_price_used(name, sheets, 
     ]
     for row in rows:
         assert squeeze(row) in text, row
-    register = price_register(advise(workload, book).quote, workload, book)
+    register = price_register(advise(workload, book).quote, book)
     assert register.unmatched == ()
     assert register.prices
     for use in register.prices:
