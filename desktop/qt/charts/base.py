@@ -1,0 +1,150 @@
+"""What every chart shares: palette-aware styling, human tick labels, a hover read-out, render-from-Advice."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtWidgets import QWidget
+
+from desktop.model.advice import Advice
+from desktop.model.workload import Workload
+from desktop.qt.charts.palette import ChartColors, chart_colors
+
+
+def short_number(value: float) -> str:
+    """1234 -> '1.2k', 30e6 -> '30M' (for axes and read-outs)."""
+    size = abs(value)
+    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if size >= limit:
+            return f"{value / limit:.3g}{suffix}"
+    return f"{value:.3g}" if size < 1000 else f"{value:,.0f}"
+
+
+def usd(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if abs(value) >= 10_000:
+        return f"${value:,.0f}"
+    return f"${value:,.2f}"
+
+
+class HumanAxis(pg.AxisItem):  # type: ignore[misc]
+    """Tick labels like 1k / 30M / $10k, in linear and in log mode."""
+
+    def __init__(self, orientation: str, money: bool = False, **kwargs: Any):
+        super().__init__(orientation, **kwargs)
+        self.money = money
+        self.enableAutoSIPrefix(False)
+        self.setStyle(maxTickLevel=1)
+
+    def _text(self, value: float) -> str:
+        text = short_number(value)
+        return f"${text}" if self.money else text
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.logMode:
+            return self.logTickStrings(values, scale, spacing)
+        return [self._text(v * scale) for v in values]
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        out = []
+        for v in values:
+            number = 10 ** v
+            mantissa = number / 10 ** math.floor(v + 1e-9)
+            out.append(self._text(number) if round(mantissa) in (1, 3) else "")
+        return out
+
+
+class ChartBase(pg.PlotWidget):  # type: ignore[misc]
+    """A PlotWidget that renders from an Advice and restyles itself when the palette changes."""
+
+    def __init__(self, name: str, parent: QWidget | None = None, money_y: bool = True, money_x: bool = False,
+                 right_axis: bool = False):
+        axes = {"bottom": HumanAxis("bottom", money=money_x), "left": HumanAxis("left", money=money_y)}
+        if right_axis:
+            axes["right"] = HumanAxis("right")
+        super().__init__(parent, axisItems=axes)
+        self.setObjectName(name)
+        self.setMinimumSize(320, 220)
+        self.plot_item: pg.PlotItem = self.getPlotItem()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        self.view_box: pg.ViewBox = self.plot_item.getViewBox()
+        self.view_box.setMouseEnabled(x=False, y=False)
+        self.readout = pg.TextItem("", anchor=(0, 0))
+        self.readout.setParentItem(self.view_box)
+        self.readout.setPos(6, 4)
+        self.readout.setZValue(100)
+        self.notice = pg.TextItem("", anchor=(0.5, 0.5))
+        self.notice.setParentItem(self.view_box)
+        self.notice.setZValue(99)
+        self.readout_bottom_right = False
+        self.colors: ChartColors = chart_colors()
+        self._advice: Advice | None = None
+        self._workload: Workload | None = None
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self._ready = True
+        self.view_box.sigResized.connect(self._place_notice)
+
+    # --- rendering --------------------------------------------------------------------------------
+    def render_advice(self, advice: Advice, workload: Workload) -> None:
+        self._advice, self._workload = advice, workload
+        self.readout.setText("")
+        self.draw(advice, workload)
+
+    def draw(self, advice: Advice, workload: Workload) -> None:
+        raise NotImplementedError
+
+    def hover(self, point: QPointF) -> str:
+        """The read-out text for a point in view coordinates ('' for none)."""
+        return ""
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self._place_notice()
+
+    def _place_notice(self) -> None:
+        rect = self.view_box.boundingRect()
+        self.notice.setPos(rect.center())
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        if self._advice is None or not self.view_box.sceneBoundingRect().contains(scene_pos):
+            self.readout.setText("")
+            return
+        self.readout.setText(self.hover(self.view_box.mapSceneToView(scene_pos)))
+        if self.readout_bottom_right:
+            rect = self.view_box.boundingRect()
+            self.readout.setAnchor((1, 1))
+            self.readout.setPos(rect.right() - 6, rect.bottom() - 4)
+
+    # --- styling ----------------------------------------------------------------------------------
+    def apply_colors(self) -> None:
+        self.colors = colors = chart_colors(self.palette())
+        self.setBackground(colors.background)
+        pen = pg.mkPen(colors.foreground)
+        for name in ("left", "bottom", "right"):
+            axis = self.plot_item.getAxis(name)
+            axis.setPen(pen)
+            axis.setTextPen(pen)
+        self.plot_item.showGrid(x=True, y=True, alpha=colors.grid_alpha)
+        self.readout.setColor(colors.foreground)
+        self.readout.fill = pg.mkBrush(colors.background + "E6")
+        self.notice.setColor(colors.foreground)
+        self.plot_item.titleLabel.setAttr("color", colors.foreground)
+        legend = self.plot_item.legend
+        if legend is not None:
+            legend.setLabelTextColor(colors.foreground)
+            for _sample, label in legend.items:
+                label.setText(label.text, color=colors.foreground)
+            legend.setBrush(pg.mkBrush(colors.background + "CC"))
+            legend.setPen(pg.mkPen(colors.foreground + "55"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_ready", False):
+            self.apply_colors()
+            if self._advice is not None and self._workload is not None:
+                self.draw(self._advice, self._workload)

@@ -1,0 +1,146 @@
+"""Monthly cost against monthly volume for the three options (log axes), break-evens and this workload's volume."""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QWidget
+
+from desktop.model.advice import Advice
+from desktop.model.quote import OPTION_IDS, SHORT_LABELS
+from desktop.model.workload import Workload
+from desktop.qt.charts.base import ChartBase, short_number, usd
+from desktop.qt.charts.palette import LINE_STYLES
+
+
+def _log_or_nan(values: tuple[float | None, ...]) -> np.ndarray:
+    return np.array([v if v is not None and v > 0 else np.nan for v in values], dtype=float)
+
+
+class CostCurveChart(ChartBase):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("cost_curve_chart", parent, money_y=True)
+        self.setAccessibleName("Monthly cost against monthly volume")
+        self.plot_item.setLogMode(x=True, y=True)
+        self.legend = self.plot_item.addLegend(offset=(10, 10))
+        self.readout_bottom_right = True
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for option in OPTION_IDS:
+            item = pg.PlotDataItem(name=SHORT_LABELS[option], connect="finite")
+            self.plot_item.addItem(item)
+            self.curves[option] = item
+        self.break_evens = pg.PlotDataItem(pen=None, symbol="d", symbolSize=11)
+        self.plot_item.addItem(self.break_evens)
+        self.break_even_labels: list[pg.TextItem] = []
+        self.marker = pg.InfiniteLine(angle=90, movable=False,
+                                      label="", labelOpts={"position": 0.93, "anchors": [(0, 0), (0, 0)]})
+        self.plot_item.addItem(self.marker)
+        self.grid = pg.PlotCurveItem(connect="pairs")  # decade lines in one path: pyqtgraph's grid costs ~9 ms
+        self.grid.setZValue(-50)
+        self.view_box.addItem(self.grid, ignoreBounds=True)
+        self.view_box.sigRangeChanged.connect(self._draw_grid)
+        self.current_volume: int | None = None
+        self._volumes: tuple[float, ...] = ()
+        self._log_volumes: list[float] = []
+        self.apply_colors()
+
+    def apply_colors(self) -> None:
+        super().apply_colors()
+        c = self.colors
+        self.plot_item.showGrid(x=False, y=False)
+        grid = pg.mkColor(c.foreground)
+        grid.setAlphaF(c.grid_alpha)
+        self.grid.setPen(pg.mkPen(grid, width=1))
+        self.marker.setPen(pg.mkPen(c.marker, width=2))
+        self.marker.label.setColor(c.foreground)
+        self.break_evens.setSymbolBrush(pg.mkBrush(c.break_even))
+        self.break_evens.setSymbolPen(pg.mkPen(c.foreground))
+        for label in self.break_even_labels:
+            label.setColor(c.foreground)
+
+    def draw(self, advice: Advice, workload: Workload) -> None:
+        curves = advice.curves
+        c = self.colors
+        unit = curves.unit_name + "s"
+        self.plot_item.setLabel("bottom", f"Monthly volume ({unit} a month, log scale)")
+        self.plot_item.setLabel("left", "Monthly cost (USD, log scale)")
+        self._volumes = curves.volumes
+        self._log_volumes = [math.log10(v) for v in curves.volumes]
+        x = np.array(curves.volumes, dtype=float)
+        for option, item in self.curves.items():
+            feasible = curves.feasible.get(option, True)
+            color = c.option(option)
+            if not feasible:
+                color.setAlpha(110)
+            item.setData(x, _log_or_nan(curves.costs.get(option, ())), connect="finite")
+            item.setPen(pg.mkPen(color, width=3 if feasible else 1.5, style=LINE_STYLES[option]))
+            name = SHORT_LABELS[option] + ("" if feasible else " (ruled out)")
+            label = self.legend.getLabel(item)
+            if label is not None:
+                label.setText(name, color=c.foreground)
+        points = [(b.volume, float(b.monthly_usd)) for b in advice.break_even
+                  if b.volume and b.monthly_usd is not None and b.monthly_usd > 0]
+        self.break_evens.setData([p[0] for p in points], [p[1] for p in points])
+        if points and self.legend.getLabel(self.break_evens) is None:
+            self.legend.addItem(self.break_evens, "Break-even")
+        elif not points:
+            self.legend.removeItem(self.break_evens)
+        self._label_break_evens(advice, points)
+        self.current_volume = curves.current_volume
+        if curves.current_volume > 0:
+            self.marker.setPos(math.log10(curves.current_volume))
+            self.marker.label.setFormat(f"this workload: {short_number(curves.current_volume)}")
+            self.marker.show()
+        else:
+            self.marker.hide()
+        self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
+                        else "No option can be priced for this workload")
+
+    def _draw_grid(self, *_args: object) -> None:
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        xs: list[float] = []
+        ys: list[float] = []
+        for d in range(math.ceil(x0), math.floor(x1) + 1):
+            xs += [d, d]
+            ys += [y0, y1]
+        for d in range(math.ceil(y0), math.floor(y1) + 1):
+            xs += [x0, x1]
+            ys += [d, d]
+        self.grid.setData(np.array(xs, dtype=float), np.array(ys, dtype=float), connect="pairs")
+
+    def _label_break_evens(self, advice: Advice, points: list[tuple[int, float]]) -> None:
+        while len(self.break_even_labels) < len(points):
+            label = pg.TextItem("", anchor=(0.5, 1.3), color=self.colors.foreground)
+            self.plot_item.addItem(label, ignoreBounds=True)
+            self.break_even_labels.append(label)
+        pairs = [b for b in advice.break_even if b.volume and b.monthly_usd is not None and b.monthly_usd > 0]
+        order = sorted(range(len(points)), key=lambda k: points[k][0])
+        for rank, k in enumerate(order):  # neighbours alternate above and below their point
+            self.break_even_labels[k].setAnchor((0.5, 1.4) if rank % 2 == 0 else (0.5, -0.4))
+        for label, (volume, cost), b in zip(self.break_even_labels, points, pairs, strict=False):
+            label.setText(f"{SHORT_LABELS.get(b.first, b.first)} = {SHORT_LABELS.get(b.second, b.second)}"
+                          f" at {short_number(volume)}")
+            label.setPos(math.log10(volume), math.log10(cost))
+            label.show()
+        for label in self.break_even_labels[len(points):]:
+            label.hide()
+
+    def hover(self, point: QPointF) -> str:
+        if not self._log_volumes or self._advice is None:
+            return ""
+        i = min(bisect.bisect_left(self._log_volumes, point.x()), len(self._log_volumes) - 1)
+        if i > 0 and point.x() - self._log_volumes[i - 1] < self._log_volumes[i] - point.x():
+            i -= 1
+        curves = self._advice.curves
+        lines = [f"{short_number(self._volumes[i])} {curves.unit_name}s a month"]
+        for option in OPTION_IDS:
+            costs = curves.costs.get(option, ())
+            value = costs[i] if i < len(costs) else None
+            lines.append(f"{SHORT_LABELS[option]}: {usd(value)}")
+        near = [b.text for b in self._advice.break_even if b.volume
+                and abs(math.log10(b.volume) - point.x()) < 0.08]
+        return "\n".join(lines + near)

@@ -1,0 +1,1 @@
+"""The workload form: field specs, unit-aware editors, the load-profile editor."""

@@ -1,0 +1,219 @@
+"""Unit-aware editors for one workload field each: they parse, show units and report problems at the field.
+
+Each editor emits `committed(value)` with the value in the workload's own terms (e.g. 0.7 for "70 %"),
+and never changes the workload itself: the form passes the value to the Session, which validates it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QStyle, QStyleOptionFrame, QWidget
+
+from desktop.qt.form.fields import FieldSpec
+
+MULTIPLIERS = {"k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9}
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+class ParseError(ValueError):
+    """Text that is not a number in the editor's terms; str() is the message shown at the field."""
+
+
+def parse_number(text: str, unit: str = "", allow_multiplier: bool = True) -> float:
+    """'30M', '1.5k', '30,000,000', '120 ms', '70 %' -> a float (raises ParseError)."""
+    cleaned = text.strip().replace(",", "").replace("_", "").replace("\u00a0", "").replace(" ", "")
+    if unit:
+        unit_key = unit.replace(" ", "").lower()
+        if cleaned.lower().endswith(unit_key):
+            cleaned = cleaned[: -len(unit_key)]
+    factor = 1.0
+    if allow_multiplier and cleaned and cleaned[-1].lower() in MULTIPLIERS:
+        factor = MULTIPLIERS[cleaned[-1].lower()]
+        cleaned = cleaned[:-1]
+    if not _NUMBER.match(cleaned):
+        example = "e.g. 30M, 1.5k or 2,000,000" if allow_multiplier else "e.g. 0.5"
+        raise ParseError(f"is not a number ({example})")
+    value = float(cleaned) * factor
+    if not math.isfinite(value):
+        raise ParseError("is too large")
+    return value
+
+
+def format_number(value: float | int, whole: bool) -> str:
+    """Thousands separators; no trailing zeros; whole numbers without decimals."""
+    if whole or (float(value).is_integer() and abs(value) < 1e15):
+        return f"{round(value):,}"
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def _tooltip(spec: FieldSpec, bounds: str) -> str:
+    lines = [f"{spec.label}: {spec.help}"]
+    if bounds:
+        lines.append(f"Accepted: {bounds}.")
+    if spec.limit:
+        lines.append(f"Limit: {spec.limit}")
+    lines.append(f"Field: {spec.path}")
+    return "\n".join(lines)
+
+
+def _describe(widget: QWidget, spec: FieldSpec, bounds: str) -> None:
+    widget.setObjectName(spec.path)
+    widget.setAccessibleName(f"{spec.label} ({spec.unit})" if spec.unit else spec.label)
+    widget.setAccessibleDescription(spec.help)
+    widget.setToolTip(_tooltip(spec, bounds))  # plain text: never interpreted as HTML (no user data in it)
+
+
+class _UndoPassThrough:
+    """Mixin: Ctrl+Z / Ctrl+Shift+Z reach the window's undo when the editor holds no unsaved typing."""
+
+    def _undo_override(self, event: QEvent, modified: bool) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and not modified:
+            key_event = event
+            for seq in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo):
+                if key_event.matches(seq):  # type: ignore[attr-defined]
+                    event.ignore()
+                    return True
+        return False
+
+
+class NumberEdit(QLineEdit, _UndoPassThrough):
+    """A number with its unit drawn inside the box; accepts thousands separators and k/M/B suffixes."""
+
+    committed = Signal(object)
+    parse_failed = Signal(str)
+
+    def __init__(self, spec: FieldSpec, bounds: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self._whole = spec.kind in ("int", "volume")
+        _describe(self, spec, bounds)
+        if spec.optional:
+            self.setPlaceholderText(spec.empty_text or "not set")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setTextMargins(0, 0, self.fontMetrics().horizontalAdvance(spec.unit) + 8 if spec.unit else 0, 0)
+        self.editingFinished.connect(self._finish)
+        self._shown: str = ""
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            text = ""
+        else:
+            shown = value * self.spec.scale if self.spec.scale != 1 else value
+            text = format_number(shown, self._whole and self.spec.scale == 1)
+        self._shown = text
+        self.setText(text)
+        self.setModified(False)
+
+    def _finish(self) -> None:
+        text = self.text()
+        if text == self._shown and not self.property("invalid"):
+            return
+        if not text.strip():
+            if self.spec.optional:
+                self.committed.emit(None)
+            else:
+                self.parse_failed.emit("needs a value")
+            return
+        try:
+            value = parse_number(text, self.spec.unit, allow_multiplier=self.spec.scale == 1)
+        except ParseError as exc:
+            self.parse_failed.emit(str(exc))
+            return
+        if self.spec.scale != 1:
+            value = round(value / self.spec.scale, 10)
+        if self._whole and value.is_integer():
+            self.committed.emit(int(value))
+        else:
+            self.committed.emit(value)
+
+    def event(self, event: QEvent) -> bool:
+        if self._undo_override(event, self.isModified()):
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.spec.unit:
+            return
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        area = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        painter = QPainter(self)
+        painter.setPen(self.palette().placeholderText().color())
+        painter.drawText(area.adjusted(0, 0, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         self.spec.unit)
+        painter.end()
+
+
+class TextEdit(QLineEdit, _UndoPassThrough):
+    committed = Signal(object)
+    parse_failed = Signal(str)
+
+    def __init__(self, spec: FieldSpec, bounds: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        _describe(self, spec, bounds)
+        self.editingFinished.connect(self._finish)
+        self._shown = ""
+
+    def set_value(self, value: Any) -> None:
+        self._shown = "" if value is None else str(value)
+        self.setText(self._shown)
+        self.setModified(False)
+
+    def _finish(self) -> None:
+        if self.text() != self._shown or self.property("invalid"):
+            self.committed.emit(self.text())
+
+    def event(self, event: QEvent) -> bool:
+        if self._undo_override(event, self.isModified()):
+            return True
+        return super().event(event)
+
+
+class ChoiceEdit(QComboBox):
+    """A fixed list of (stored value, label) choices."""
+
+    committed = Signal(object)
+    parse_failed = Signal(str)
+
+    def __init__(self, spec: FieldSpec, choices: tuple[tuple[str, str], ...], bounds: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        _describe(self, spec, bounds)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+        for value, label in choices:
+            self.addItem(label, value)
+        self.activated.connect(lambda index: self.committed.emit(self.itemData(index)))
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value)
+        if index < 0:  # a value the list does not know yet (kept visible rather than hidden)
+            self.addItem(str(value), value)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+
+
+class BoolEdit(QCheckBox):
+    committed = Signal(object)
+    parse_failed = Signal(str)
+
+    def __init__(self, spec: FieldSpec, bounds: str = "", parent: QWidget | None = None):
+        super().__init__(spec.label, parent)
+        self.spec = spec
+        _describe(self, spec, bounds)
+        self.clicked.connect(lambda checked: self.committed.emit(bool(checked)))
+
+    def set_value(self, value: Any) -> None:
+        self.setChecked(bool(value))
+
+
+FieldEditor = NumberEdit | TextEdit | ChoiceEdit | BoolEdit

@@ -1,0 +1,196 @@
+"""Every editable workload field, grouped the way an architect thinks, with units, meaning and AWS limits.
+
+Pure data (no Qt): the form builds one editor per FieldSpec; objectName = the dotted path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["text", "int", "float", "volume", "choice", "bool", "region", "instance", "profile"]
+
+LIMITS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)"
+FARGATE_SIZES = "Fargate task sizes (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)"
+FARGATE_PRICING = "AWS Fargate pricing page"
+SAVINGS = "Compute Savings Plans and EC2 Instance Savings Plans pricing pages"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    path: str
+    label: str
+    kind: Kind
+    help: str
+    limit: str = ""  # the AWS limit (with its source) behind the accepted range
+    unit: str = ""
+    scale: float = 1.0  # shown value = stored value x scale (fractions shown as %)
+    optional: bool = False  # empty text means "not set" (None): the model's default applies
+    empty_text: str = ""  # placeholder shown when not set
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSpec:
+    title: str
+    fields: tuple[FieldSpec, ...] = field(default_factory=tuple)
+
+
+LEVELS = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
+
+GROUPS: tuple[GroupSpec, ...] = (
+    GroupSpec("Traffic and load shape", (
+        FieldSpec("name", "Workload name", "text", "The name shown in the title, the reports and exported files."),
+        FieldSpec("traffic.kind", "Kind of work", "choice",
+                  "Requests: a service answering requests or events. Jobs: discrete runs, one task or one "
+                  "invocation each.", choices=(("requests", "Requests (a service)"), ("jobs", "Jobs (runs)"))),
+        FieldSpec("traffic.requests_per_month", "Requests", "volume",
+                  "Requests or events a month (used when the kind is Requests). Type 30M, 1.5k or 2B.",
+                  "Up to 10 trillion a month.", unit="requests/month"),
+        FieldSpec("traffic.runs_per_month", "Job runs", "volume",
+                  "Job runs a month (used when the kind is Jobs). Type 3k or 1.2M.", "Up to 1 billion a month.",
+                  unit="runs/month"),
+        FieldSpec("traffic.daily_profile", "Load over the day", "profile",
+                  "Relative load in each hour of the day (UTC). Capacity is sized hour by hour; "
+                  "drag the bars or pick a preset."),
+    )),
+    GroupSpec("Per request or run", (
+        FieldSpec("traffic.duration_ms", "Duration", "float",
+                  "Average billed duration of one request or one run.",
+                  "Lambda stops a unit of work at 900 s (15 min); longer work rules Lambda out. " + LIMITS,
+                  unit="ms"),
+        FieldSpec("requirements.payload_kb", "Largest payload", "float",
+                  "Largest request or response body.",
+                  "Lambda: 6 MB synchronous, 1 MB asynchronous, 200 MB streamed. " + LIMITS, unit="KB"),
+        FieldSpec("requirements.latency_slo_ms", "Latency target", "float",
+                  "Latency a user must see; tight targets with spiky traffic weigh cold starts.",
+                  "Lambda cold starts: typically 100 ms to over 1 s (AWS Lambda docs).",
+                  unit="ms", optional=True, empty_text="none"),
+        FieldSpec("requirements.vcpu_per_unit", "vCPU per unit", "float",
+                  "vCPU one unit of work needs. Default: container vCPU for jobs, vCPU / concurrency for requests.",
+                  "Lambda gives at most 6 vCPU (at 10,240 MB). " + LIMITS, unit="vCPU", optional=True,
+                  empty_text="default"),
+        FieldSpec("requirements.memory_mb_per_unit", "Memory per unit", "int",
+                  "Memory one unit of work needs. Default: the Lambda memory.",
+                  "Lambda: at most 10,240 MB. " + LIMITS, unit="MB", optional=True, empty_text="default"),
+        FieldSpec("requirements.scratch_gb", "Scratch disk", "float", "Scratch disk one unit of work needs.",
+                  "Lambda /tmp: up to 10 GB; Fargate ephemeral storage: up to 200 GB.", unit="GB"),
+        FieldSpec("requirements.artifact_mb", "Artifact size", "float",
+                  "Deployment artifact (zip or container image) size.",
+                  "Lambda: 250 MB unzipped for .zip, 10 GB for a container image. " + LIMITS, unit="MB"),
+        FieldSpec("requirements.gpus", "GPUs", "int", "GPUs one unit of work needs.",
+                  "Neither Lambda nor Fargate offers GPUs: only ECS on EC2 (g4dn, g5, g6, p-family).",
+                  unit="GPU"),
+        FieldSpec("requirements.trigger", "Trigger", "choice", "What starts the work.", choices=(
+            ("http", "HTTP"), ("queue", "Queue"), ("stream", "Stream"), ("event", "Event"),
+            ("schedule", "Schedule"))),
+        FieldSpec("requirements.long_lived_connections", "Long-lived connections", "bool",
+                  "WebSockets, gRPC streams or other open sockets (favour containers)."),
+        FieldSpec("requirements.in_memory_state", "In-memory state", "bool",
+                  "State or caches kept in memory between requests (favour containers)."),
+        FieldSpec("requirements.interruption_tolerant", "Interruption tolerant", "bool",
+                  "The work can be stopped and retried, so Spot capacity is acceptable."),
+        FieldSpec("requirements.privileged", "Privileged / host access", "bool",
+                  "Privileged mode, host devices or kernel tuning (sysctls).",
+                  "Not supported on Fargate (ECS best-practices guide): ECS on EC2 only."),
+        FieldSpec("requirements.daemon_per_host", "Agent on every host", "bool",
+                  "An agent that must run once on every host (ECS DAEMON scheduling).",
+                  "DAEMON scheduling is not supported on Fargate (ECS service options)."),
+    )),
+    GroupSpec("AWS Lambda", (
+        FieldSpec("lambda.memory_mb", "Memory", "int", "Function memory; CPU is proportional (1,769 MB = 1 vCPU).",
+                  "128-10,240 MB in 1 MB steps. " + LIMITS, unit="MB"),
+        FieldSpec("lambda.ephemeral_storage_mb", "/tmp storage", "int", "Size of the function's /tmp.",
+                  "512-10,240 MB. " + LIMITS, unit="MB"),
+        FieldSpec("lambda.provisioned_concurrency", "Provisioned concurrency", "int",
+                  "Execution environments kept warm (avoids cold starts, billed while on).",
+                  "Bounded by the account's concurrency quota (1,000 by default). " + LIMITS, unit="envs"),
+        FieldSpec("lambda.provisioned_hours_per_month", "Provisioned hours", "float",
+                  "Hours a month provisioned concurrency is on.", "At most 744 h (a 31-day month).",
+                  unit="h/month"),
+        FieldSpec("lambda.provisioned_share", "Served warm", "float",
+                  "Share of requests served by provisioned concurrency.", unit="%", scale=100.0),
+    )),
+    GroupSpec("Containers (ECS task and cluster)", (
+        FieldSpec("container.vcpu", "Task vCPU", "float", "vCPU per task in the ECS task definition.",
+                  "Fargate: 0.25-16 vCPU (32 where confirmed); ECS on EC2: up to 192. " + FARGATE_SIZES,
+                  unit="vCPU"),
+        FieldSpec("container.memory_gb", "Task memory", "float", "Memory per task.",
+                  "Fargate: 0.5-120 GB by vCPU size, rounded up to the next valid size. " + FARGATE_SIZES,
+                  unit="GB"),
+        FieldSpec("container.os", "Operating system", "choice", "The task's operating system.",
+                  "Windows on Fargate: 1, 2 or 4 vCPU, 5-minute billing minimum, licence fee. " + FARGATE_PRICING,
+                  choices=(("linux", "Linux"), ("windows", "Windows"))),
+        FieldSpec("container.ephemeral_storage_gb", "Task storage", "float", "Task ephemeral storage.",
+                  "Fargate: 20 GB included, configurable up to 200 GB. " + FARGATE_PRICING, unit="GB"),
+        FieldSpec("container.concurrency_per_task", "Concurrency per task", "int",
+                  "Requests one task serves at once at full load.", unit="requests"),
+        FieldSpec("container.target_utilization", "Target utilisation", "float",
+                  "Share of a task's capacity used before scaling out (ECS target tracking).", unit="%",
+                  scale=100.0),
+        FieldSpec("container.min_tasks", "Minimum tasks", "int",
+                  "Always-on floor of tasks. Default: 2 for requests (two Availability Zones), 0 for jobs.",
+                  unit="tasks", optional=True, empty_text="default"),
+    )),
+    GroupSpec("ECS on EC2", (
+        FieldSpec("ec2.instance_type", "Instance type", "instance",
+                  "Automatic picks the cheapest instance type in the price book that fits the tasks.",
+                  "Instance catalogue in the bundled price book."),
+        FieldSpec("ec2.reserve_vcpu", "Reserved vCPU per host", "float",
+                  "vCPU per host kept for the ECS agent and the OS.", unit="vCPU"),
+        FieldSpec("ec2.reserve_memory_gb", "Reserved memory per host", "float",
+                  "Memory per host kept for the ECS agent and the OS.", unit="GB"),
+        FieldSpec("ec2.root_volume_gb", "Root volume", "float", "EBS gp3 root volume per instance.",
+                  "gp3 volumes: up to 16 TiB (Amazon EBS volume types).", unit="GB"),
+    )),
+    GroupSpec("Front door", (
+        FieldSpec("front_door", "Front door", "choice",
+                  "What receives the requests. Automatic: API Gateway HTTP API for Lambda, an Application Load "
+                  "Balancer for containers.",
+                  choices=(("auto", "Automatic"), ("api_gateway_http", "API Gateway HTTP API"),
+                           ("api_gateway_rest", "API Gateway REST API"), ("alb", "Application Load Balancer"),
+                           ("none", "None"))),
+    )),
+    GroupSpec("Pricing options", (
+        FieldSpec("region", "Region", "region", "The AWS Region whose prices apply (from the price book)."),
+        FieldSpec("architecture", "Architecture", "choice", "CPU architecture for Lambda, Fargate and EC2.",
+                  "Graviton (arm64) on Fargate: about 20% cheaper. " + FARGATE_PRICING,
+                  choices=(("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)"))),
+        FieldSpec("lambda.free_tier", "Lambda free tier", "bool",
+                  "Apply AWS's always-free 1M requests and 400,000 GB-s a month.", "AWS Lambda pricing page."),
+        FieldSpec("assumptions.api_gateway_free_tier", "API Gateway free tier", "bool",
+                  "API Gateway's 12-month free tier (new accounts only).", "Amazon API Gateway pricing page."),
+        FieldSpec("assumptions.savings_plans.lambda_pct", "Savings Plan, Lambda", "float",
+                  "Compute Savings Plan discount on Lambda duration.", "Up to 17%. " + SAVINGS, unit="%"),
+        FieldSpec("assumptions.savings_plans.fargate_pct", "Savings Plan, Fargate", "float",
+                  "Compute Savings Plan discount on Fargate.", "Up to 50%. " + SAVINGS, unit="%"),
+        FieldSpec("assumptions.savings_plans.ec2_pct", "Savings Plan / RI, EC2", "float",
+                  "Savings Plan or Reserved Instance discount on EC2.", "Up to 72%. " + SAVINGS, unit="%"),
+        FieldSpec("container.spot_share", "Spot share", "float",
+                  "Share of task-hours on Fargate Spot / EC2 Spot (interruptible: 2-minute warning).",
+                  "Fargate Spot: Linux only, ECS only. " + FARGATE_PRICING, unit="%", scale=100.0),
+        FieldSpec("assumptions.fargate_spot_discount_pct", "Fargate Spot discount", "float",
+                  "Discount of Fargate Spot against On-Demand.", "Up to 70%. " + FARGATE_PRICING, unit="%"),
+        FieldSpec("assumptions.ec2_spot_discount_pct", "EC2 Spot discount", "float",
+                  "Discount of EC2 Spot against On-Demand.", "Up to 90% (Amazon EC2 Spot pricing page).",
+                  unit="%"),
+        FieldSpec("assumptions.month_hours", "Month length", "float",
+                  "Hours in a billing month.", "AWS prices a month as 730 hours (28-31 days: 672-744 h).",
+                  unit="h"),
+    )),
+    GroupSpec("Team and priorities", (
+        FieldSpec("team.operations_appetite", "Appetite for operations", "choice",
+                  "The team's appetite for patching and scaling servers.", choices=LEVELS),
+        FieldSpec("team.configuration_control", "Need for control", "choice",
+                  "Need for fine control of the runtime and the host.", choices=LEVELS),
+        FieldSpec("priorities.cost", "Weight: cost", "int", "How much cost weighs in the recommendation (0-5)."),
+        FieldSpec("priorities.operations", "Weight: operations", "int",
+                  "How much operational effort weighs in the recommendation (0-5)."),
+        FieldSpec("priorities.latency", "Weight: latency", "int", "How much latency weighs (0-5)."),
+        FieldSpec("priorities.flexibility", "Weight: flexibility", "int", "How much flexibility weighs (0-5)."),
+    )),
+)
+
+
+def all_fields() -> tuple[FieldSpec, ...]:
+    return tuple(f for group in GROUPS for f in group.fields)

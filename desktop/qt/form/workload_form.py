@@ -1,0 +1,191 @@
+"""The workload form: one editor per field, grouped; edits go to the Session, problems show at the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.model.pricebook import PriceBook
+from desktop.model.workload import Workload
+from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdit, TextEdit, format_number
+from desktop.qt.form.fields import GROUPS, FieldSpec
+from desktop.qt.form.profile_editor import ProfileEditor
+from desktop.qt.session import Session
+
+INVALID_STYLE = """
+QLineEdit[invalid="true"], QComboBox[invalid="true"] { border: 2px solid #D55E00; border-radius: 3px; }
+QLabel[role="problem"] { color: #D55E00; }
+"""
+
+
+def accepted_range(path: str, scale: float = 1.0, unit: str = "") -> str:
+    """The model's bounds for a field, e.g. '128 to 10,240 MB' (empty when unbounded or not numeric)."""
+    model: Any = Workload
+    info = None
+    for part in path.split("."):
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return ""
+        info = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
+        if info is None:
+            return ""
+        model = info.annotation
+    low = high = None
+    low_open = False
+    for meta in info.metadata if info else []:
+        if getattr(meta, "ge", None) is not None:
+            low = meta.ge
+        if getattr(meta, "gt", None) is not None:
+            low, low_open = meta.gt, True
+        if getattr(meta, "le", None) is not None:
+            high = meta.le
+    if low is None or high is None:
+        return ""
+    suffix = f" {unit}" if unit else ""
+    lo = format_number(low * scale, False)
+    hi = format_number(high * scale, False)
+    return f"{'more than ' if low_open else ''}{lo} to {hi}{suffix}"
+
+
+def _editor_for(spec: FieldSpec, book: PriceBook) -> FieldEditor | ProfileEditor:
+    bounds = accepted_range(spec.path, spec.scale, spec.unit)
+    if spec.kind in ("int", "float", "volume"):
+        return NumberEdit(spec, bounds)
+    if spec.kind == "text":
+        return TextEdit(spec, "1 to 120 characters")
+    if spec.kind == "bool":
+        return BoolEdit(spec)
+    if spec.kind == "profile":
+        return ProfileEditor(spec)
+    if spec.kind == "region":
+        choices = tuple((code, f"{code} ({region.name})") for code, region in book.regions.items())
+        return ChoiceEdit(spec, choices, f"{len(choices)} Regions in the price book")
+    if spec.kind == "instance":
+        types = sorted(book.instance_types.items(), key=lambda kv: (kv[0].split(".")[0], kv[1].vcpu, kv[0]))
+        named = tuple((name, f"{name} ({t.vcpu} vCPU, {t.memory_gib:g} GiB{', GPU' if t.gpus else ''})")
+                      for name, t in types)
+        choices = (("auto", "Automatic (cheapest that fits)"), *named)
+        return ChoiceEdit(spec, choices, f"{len(types)} instance types in the price book")
+    return ChoiceEdit(spec, spec.choices)
+
+
+def _at(data: dict[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+class _Row(QWidget):
+    """An editor with its problem line underneath (hidden while the value is valid)."""
+
+    def __init__(self, editor: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.problem = QLabel(self)
+        self.problem.setProperty("role", "problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(editor)
+        layout.addWidget(self.problem)
+
+    def show_problem(self, message: str | None) -> None:
+        if not message and not self.problem.text():
+            return
+        self.editor.setProperty("invalid", bool(message))
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)
+        self.problem.setText(message or "")
+        self.problem.setVisible(bool(message))
+        base = self.editor.accessibleDescription().split(" Problem: ")[0]
+        self.editor.setAccessibleDescription(f"{base} Problem: {message}" if message else base)
+
+
+class WorkloadForm(QScrollArea):
+    """Every field of the workload; an edit becomes one Session.apply_changes call."""
+
+    problem_shown = Signal(str)  # "field: message" for the status bar
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("workload_form")
+        self._session = session
+        self.rows: dict[str, _Row] = {}
+        self._shown: dict[str, Any] = {}
+        self.specs: dict[str, FieldSpec] = {}
+        body = QWidget(self)
+        body.setStyleSheet(INVALID_STYLE)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(6, 6, 6, 6)
+        for group in GROUPS:
+            box = QGroupBox(group.title, body)
+            box.setAccessibleName(group.title)
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for spec in group.fields:
+                editor = _editor_for(spec, session.book)
+                row = _Row(editor, box)
+                self.rows[spec.path] = row
+                self.specs[spec.path] = spec
+                editor.committed.connect(lambda value, s=spec: self._commit(s, value))
+                editor.parse_failed.connect(lambda message, s=spec: self._show(s.path, message))
+                if spec.kind == "bool":
+                    form.addRow(row)
+                else:
+                    label = QLabel(spec.label, box)
+                    label.setBuddy(editor.bars if isinstance(editor, ProfileEditor) else editor)
+                    label.setToolTip(editor.toolTip())
+                    form.addRow(label, row)
+            column.addWidget(box)
+        column.addStretch(1)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        session.workload_changed.connect(self.show_workload)
+        self.show_workload(session.workload)
+
+    def editor(self, path: str) -> QWidget:
+        return self.rows[path].editor
+
+    def show_workload(self, workload: Workload) -> None:
+        """Show the values of the current workload and clear every problem mark."""
+        data = workload.to_json_dict()
+        for path, row in self.rows.items():
+            value = _at(data, path)
+            if path in self._shown and self._shown[path] == value and not row.problem.text():
+                continue  # unchanged: leave the editor alone (cheap edits, no flicker)
+            self._shown[path] = value
+            editor = row.editor
+            editor.blockSignals(True)
+            try:
+                editor.set_value(value)  # type: ignore[attr-defined]
+            finally:
+                editor.blockSignals(False)
+            row.show_problem(None)
+        jobs = workload.is_jobs
+        self.rows["traffic.requests_per_month"].setEnabled(not jobs)
+        self.rows["traffic.runs_per_month"].setEnabled(jobs)
+
+    def problem_at(self, path: str) -> str:
+        """The problem text shown at a field ('' when it is valid)."""
+        return self.rows[path].problem.text()
+
+    def _commit(self, spec: FieldSpec, value: Any) -> None:
+        merge = spec.kind == "profile"
+        problems = self._session.apply_changes({spec.path: value}, f"Change {spec.label.lower()}", merge=merge)
+        if not problems:
+            self.rows[spec.path].show_problem(None)
+            return
+        for problem in problems:
+            target = problem.path if problem.path in self.rows else spec.path
+            self._show(target, problem.message)
+
+    def _show(self, path: str, message: str) -> None:
+        self.rows[path].show_problem(message)
+        self.problem_shown.emit(f"{self.specs[path].label}: {message} (not applied)")

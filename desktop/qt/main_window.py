@@ -1,0 +1,313 @@
+"""The main window: the workload form, the comparison, the recommendation and the charts, wired to one Session.
+
+Wiring only: every view renders from the Session's Advice (`advice_changed`); views never talk to each other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from desktop.model.advice import Advice
+from desktop.model.workload_io import SUFFIX, WorkloadFileError
+from desktop.qt.appearance import MODES, apply_appearance
+from desktop.qt.form.workload_form import WorkloadForm
+from desktop.qt.recent_files import RecentFiles
+from desktop.qt.session import Session
+from desktop.qt.views.comparison_table import ComparisonTable
+from desktop.qt.views.recommendation_panel import RecommendationPanel
+from desktop.qt.views.status_bar import StatusBar
+from desktop.resources import icon_path
+
+APP_NAME = "ComputeFit"
+FILE_FILTER = f"Workload files (*{SUFFIX} *.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        self.settings = settings
+        self.recent = RecentFiles(settings)
+        self.setAcceptDrops(True)
+        if icon_path().is_file():
+            self.setWindowIcon(QIcon(str(icon_path())))
+
+        from desktop.qt.charts.chart_tabs import ChartTabs  # pyqtgraph: imported once Qt is up
+
+        self.form = WorkloadForm(session, self)
+        self.recommendation = RecommendationPanel(self)
+        self.table = ComparisonTable(self)
+        self.charts = ChartTabs(self)
+        self.status = StatusBar(session.book, self)
+        self.setStatusBar(self.status)
+        self._layout()
+        self.exporter = self._make_exporter()
+        self._build_menus()
+
+        session.advice_changed.connect(self.render_advice)
+        session.dirty_changed.connect(lambda _dirty: self._update_title())
+        session.path_changed.connect(lambda _path: self._update_title())
+        session.workload_changed.connect(lambda _w: self._update_title())
+        session.advice_failed.connect(self.status.show_problem)
+        self.form.problem_shown.connect(self.status.show_problem)
+        self.status.prices_requested.connect(self.show_prices)
+        self.render_advice(session.advice)
+        self._update_title()
+        self._restore_geometry()
+
+    # --- layout -----------------------------------------------------------------------------------
+    def _layout(self) -> None:
+        top = QWidget(self)
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table)
+        column.addWidget(self.recommendation, 1)
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.setObjectName("right_splitter")
+        self.right.addWidget(top)
+        self.right.addWidget(self.charts)
+        self.right.setStretchFactor(0, 2)
+        self.right.setStretchFactor(1, 5)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 880])
+        self.right.setSizes([300, 500])
+        self.setCentralWidget(self.splitter)
+
+    # --- menus ------------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Any, shortcuts: list[Any] | None = None, menu: QMenu | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._build_file_menu(self.menuBar().addMenu("&File"))
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([self.undo_action, self.redo_action])
+        view = self.menuBar().addMenu("&View")
+        self._action("&Workload form", lambda: self._focus(self.form.editor("traffic.requests_per_month")),
+                     ["Ctrl+1"], view)
+        self._action("&Comparison table", lambda: self._focus(self.table), ["Ctrl+2"], view)
+        self._action("C&harts", lambda: self._focus(self.charts.tabBar()), ["Ctrl+3"], view)
+        view.addSeparator()
+        self._action("&Prices in use...", self.show_prices, ["Ctrl+I"], view)
+        appearance = view.addMenu("&Appearance")
+        group = QActionGroup(self)
+        current = str(self.settings.value("view/appearance", "system"))
+        for mode in MODES:
+            action = QAction(mode.title(), self, checkable=True, checked=mode == current)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_appearance(m))
+            group.addAction(action)
+            appearance.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action("&About ComputeFit", self._about, None, help_menu)
+
+    def _build_file_menu(self, menu: QMenu) -> None:
+        """File menu in one place (the questionnaire and export entries plug in here)."""
+        self._action("&New", self.new_file, [QKeySequence.StandardKey.New], menu)
+        self._action("New from &questions...", self.open_questionnaire, None, menu)
+        self._action("&Open...", self.open_dialog, [QKeySequence.StandardKey.Open], menu)
+        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._action("&Save", self.save, [QKeySequence.StandardKey.Save], menu)
+        self._action("Save &as...", self.save_as, ["Ctrl+Shift+S"], menu)
+        menu.addSeparator()
+        self._action("Export &PDF...", self._export("export_pdf"), ["Ctrl+E", "Ctrl+P"], menu)
+        self._action("Export &CSV...", self._export("export_csv"), None, menu)
+        self._action("Export &JSON...", self._export("export_json"), None, menu)
+        menu.addSeparator()
+        self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], menu)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for i, path in enumerate(paths, 1):
+            action = self.recent_menu.addAction(f"&{i} {path.name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p, ask=True))
+        if not paths:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self.recent.clear)
+
+    def _make_exporter(self) -> Any:
+        try:
+            from desktop.qt.export_controller import ExportController
+        except ImportError:
+            return None
+        return ExportController(self.session, self.settings, self)
+
+    def _export(self, slot: str) -> Any:
+        def run() -> None:
+            if self.exporter is None:
+                self._warn("Export", "Export is not available in this build.")
+                return
+            getattr(self.exporter, slot)()
+        return run
+
+    def open_questionnaire(self) -> None:
+        try:
+            from desktop.qt.wizard import run_questionnaire
+        except ImportError:
+            self._warn("New from questions", "The questionnaire is not available in this build.")
+            return
+        run_questionnaire(self.session, self)
+
+    # --- rendering --------------------------------------------------------------------------------
+    def render_advice(self, advice: Advice) -> None:
+        self.recommendation.render_advice(advice)
+        self.table.render_advice(advice)
+        self.status.render_advice(advice)
+        self.charts.render_advice(advice, self.session.workload)
+
+    def _update_title(self) -> None:
+        path = self.session.path
+        shown = path.name if path else "Untitled"
+        self.setWindowTitle(f"{shown}[*] - {self.session.workload.name} - {APP_NAME}")
+        self.setWindowModified(self.session.dirty)
+
+    def _focus(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- files ------------------------------------------------------------------------------------
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel (tests replace this method)."""
+        name = self.session.path.name if self.session.path else "this workload"
+        return QMessageBox.question(
+            self, APP_NAME, f"Save the changes to {name}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to replace the current workload (saved, discarded or unchanged)."""
+        if not self.session.dirty:
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_file(self) -> None:
+        if self.confirm_discard():
+            self.session.new()
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        start = str(self.session.path.parent) if self.session.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, "Open workload", start, FILE_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path, ask: bool = False) -> bool:
+        if ask and not self.confirm_discard():
+            return False
+        try:
+            self.session.open(path)
+        except WorkloadFileError as exc:
+            self._warn("Open workload", str(exc))
+            return False
+        self.recent.add(path)
+        self.status.showMessage(f"Opened {path}", 5000)
+        return True
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        path = self.session.path
+        start = str(path) if path else str(Path.home() / f"{self.session.workload.name}{SUFFIX}")
+        name, _ = QFileDialog.getSaveFileName(self, "Save workload", start, FILE_FILTER)
+        if not name:
+            return False
+        target = Path(name)
+        if not target.name.endswith(".json"):
+            target = target.with_name(target.name + SUFFIX)
+        return self.save_to(target)
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            saved = self.session.save(path)
+        except WorkloadFileError as exc:
+            self._warn("Save workload", str(exc))
+            return False
+        self.recent.add(saved)
+        self.status.showMessage(f"Saved {saved}", 5000)
+        return True
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith(".json"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            path = Path(urls[0].toLocalFile())
+            QTimer.singleShot(0, lambda: self.open_path(path, ask=True))  # let the drag finish first
+
+    # --- view -------------------------------------------------------------------------------------
+    def show_prices(self) -> None:
+        from desktop.qt.views.price_book_dialog import PriceBookDialog
+
+        PriceBookDialog(self.session.book, self.session.workload.region, self).exec()
+
+    def set_appearance(self, mode: str) -> None:
+        self.settings.setValue("view/appearance", mode)
+        apply_appearance(mode)
+
+    def _about(self) -> None:
+        from desktop import __version__
+
+        book = self.session.book
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\nLambda, Fargate or ECS on EC2, priced offline.\n"
+                          f"Price book {book.effective_date.isoformat()}: {book.confidence_summary}.")
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for key, splitter in (("window/main_splitter", self.splitter), ("window/right_splitter", self.right)):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/main_splitter", self.splitter.saveState())
+        self.settings.setValue("window/right_splitter", self.right.saveState())
+        self.settings.sync()
+        event.accept()

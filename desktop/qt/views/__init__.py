@@ -1,0 +1,1 @@
+"""Views that render from an Advice: comparison table, recommendation, status bar, price book dialog."""

@@ -1,0 +1,98 @@
+"""The three options side by side: monthly cost, cost per million requests (or per run), capacity, status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from desktop.model.advice import Advice
+from desktop.model.quote import OPTION_IDS, OPTION_LABELS
+from desktop.qt.views.formatting import capacity, money, per_unit, rich_tooltip
+
+COLUMNS = ("Option", "Monthly cost", "Per million requests", "Capacity", "Status")
+OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL = range(5)
+
+
+class ComparisonTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(len(OPTION_IDS), len(COLUMNS), parent)
+        self.setObjectName("comparison_table")
+        self.setAccessibleName("Comparison of the three options")
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.horizontalHeader()
+        for col in (OPTION_COL, MONTHLY_COL, PER_UNIT_COL):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CAPACITY_COL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS_COL, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.recommended: str | None = None
+
+    def text(self, option: str, column: int) -> str:
+        item = self.item(OPTION_IDS.index(option), column)
+        return item.text() if item else ""
+
+    def render_advice(self, advice: Advice) -> None:
+        quote = advice.quote
+        rec = advice.recommendation
+        jobs = quote.unit_name == "run"
+        self.setHorizontalHeaderItem(PER_UNIT_COL, QTableWidgetItem("Per run" if jobs else "Per million requests"))
+        self.recommended = rec.option
+        pal = self.palette()
+        muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        tint = QColor(pal.color(QPalette.ColorRole.Highlight))
+        tint.setAlpha(55)
+        for row, option_id in enumerate(OPTION_IDS):
+            option = quote.options.get(option_id)
+            if option is None:
+                continue
+            if option.feasible:
+                status = "Recommended" if option_id == rec.option else "Feasible"
+                if option_id == rec.option and rec.margin_usd is not None and rec.runner_up:
+                    pct = f", {rec.margin_pct:.0f}%" if rec.margin_pct is not None else ""
+                    status += f": {money(rec.margin_usd)} a month less than the next{pct}"
+                if option.warnings:
+                    status += f" ({len(option.warnings)} note{'s' if len(option.warnings) > 1 else ''})"
+            else:
+                status = "Ruled out: " + "; ".join(r.text for r in option.reasons)
+            cells = (OPTION_LABELS[option_id], money(option.monthly_usd, option.estimated),
+                     per_unit(option, quote.units_per_month, jobs), capacity(option), status)
+            tip = rich_tooltip([OPTION_LABELS[option_id], status]
+                               + [f"Limit source: {r.source}" for r in option.reasons if r.source]
+                               + list(option.warnings))
+            for col, text in enumerate(cells):
+                item = self.item(row, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(row, col, item)
+                item.setText(text)
+                item.setToolTip(tip)
+                font = QFont(self.font())
+                font.setBold(option_id == rec.option)
+                font.setItalic(not option.feasible)
+                item.setFont(font)
+                item.setForeground(muted if not option.feasible else pal.color(QPalette.ColorRole.Text))
+                item.setBackground(tint if option_id == rec.option else QColor(Qt.GlobalColor.transparent))
+                if col in (MONTHLY_COL, PER_UNIT_COL):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{COLUMNS[col] if col else 'Option'}: {text}")
+        self.resizeRowsToContents()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Tall enough for the three rows: the table never scrolls."""
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+        self.fit_height()

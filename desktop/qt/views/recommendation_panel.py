@@ -1,0 +1,75 @@
+"""The recommendation: the chosen option, its margin over the runner-up and the advisor's rationale."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.model.advice import Advice
+from desktop.model.quote import OPTION_LABELS
+from desktop.qt.views.formatting import money
+
+MAX_FINDINGS = 3
+
+
+def headline(advice: Advice) -> str:
+    rec = advice.recommendation
+    if rec.headline:
+        return rec.headline
+    if rec.option is None:
+        return "No option fits this workload"
+    text = f"Recommended: {OPTION_LABELS[rec.option]}"
+    if rec.runner_up and rec.margin_usd is not None:
+        pct = f" ({rec.margin_pct:.0f}%)" if rec.margin_pct is not None else ""
+        text += f", {money(rec.margin_usd)} a month less than {OPTION_LABELS[rec.runner_up]}{pct}"
+    if rec.near_tie:
+        text += " (near tie)"
+    return text
+
+
+class RecommendationPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("recommendation_panel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.headline = QLabel(self)
+        self.headline.setObjectName("recommendation_headline")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.headline.setFont(font)
+        # two lines, always: a new headline never re-lays out (and repaints) the whole window
+        self.headline.setFixedHeight(self.headline.fontMetrics().lineSpacing() * 2 + 4)
+        self.headline.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.details = QLabel(self)
+        self.details.setObjectName("recommendation_rationale")
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # built from escaped pieces only
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.details)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.scroller, 1)
+
+    def render_advice(self, advice: Advice) -> None:
+        text = headline(advice)
+        self.headline.setText(text)
+        self.headline.setAccessibleName(text)
+        rec = advice.recommendation
+        lines = [html.escape(r) for r in rec.rationale]
+        notable = [f for f in advice.findings if f.severity in ("strong", "warning")][:MAX_FINDINGS]
+        lines += [f"<i>{html.escape(f.text)}</i>" for f in notable]
+        self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
+        self.scroller.setVisible(bool(lines))
+        self.details.setAccessibleName(" ".join(rec.rationale))

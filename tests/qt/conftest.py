@@ -1,0 +1,29 @@
+"""A real main window, offscreen, with its settings in a temporary INI file (never the user's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.app import create_main_window
+from desktop.model.pricebook import PriceBook
+from desktop.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "computefit.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, book: PriceBook, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = create_main_window(book=book, settings=settings)
+    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -1,0 +1,52 @@
+"""Regenerate docs/screenshots/: the window on each chart, 1280x800 and 1920x1080, light and dark.
+
+Run: `python -m tests.qt.make_screenshots [OUTPUT_DIR]` (offscreen; settings in a temporary file).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[2]
+SIZES = ((1280, 800), (1920, 1080))
+CHARTS = ("cost-curve", "breakdown", "sensitivity", "hourly-capacity")
+
+
+def main(out: Path) -> list[Path]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import create_main_window
+    from desktop.qt.appearance import apply_appearance
+
+    app = QApplication.instance() or QApplication([])
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "shots.ini"), QSettings.Format.IniFormat)
+        for mode in ("light", "dark"):
+            apply_appearance(mode)
+            window = create_main_window(settings=settings)
+            window.show()
+            for width, height in SIZES:
+                window.resize(width, height)
+                for index, name in enumerate(CHARTS):
+                    window.charts.setCurrentIndex(index)
+                    for _ in range(8):
+                        app.processEvents()
+                    path = out / f"window-{mode}-{width}x{height}-{name}.png"
+                    window.grab().save(str(path))
+                    written.append(path)
+            window.close()
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
+    for p in main(target):
+        print(p)
