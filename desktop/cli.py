@@ -60,10 +60,15 @@ def _load_workload(path: Path, book: PriceBook) -> Workload:
 def _workload_from_args(args: argparse.Namespace, book: PriceBook) -> Workload:
     if getattr(args, "answers", None):
         from desktop.model.questionnaire import AnswersError, workload_from_answers_file
+        from desktop.model.validation import check_against_book
         try:
-            return workload_from_answers_file(Path(args.answers))
+            workload = workload_from_answers_file(Path(args.answers))
         except AnswersError as exc:
             raise CliError(str(exc)) from None
+        problems = check_against_book(workload, book)
+        if problems:
+            raise CliError("; ".join(f"{args.answers}: {p}" for p in problems))
+        return workload
     if not args.workload:
         raise CliError("a WORKLOAD.json file is required")
     return _load_workload(Path(args.workload), book)

@@ -33,10 +33,16 @@ WINDOWS_MAX_MEMORY_GB = 30
 
 
 def _duration_text(seconds: float) -> str:
-    if seconds >= 120:
-        minutes = seconds / 60
-        return f"{minutes:.0f} min" if abs(minutes - round(minutes)) < 0.05 else f"{minutes:.1f} min"
-    return f"{seconds:g} s"
+    """A duration as a person reads it, exact near the 15-minute limit (901 s is "15 min 1 s", not "15 min")."""
+    if seconds < 120:
+        return f"{seconds:g} s"
+    if seconds >= 3600:
+        hours = seconds / 3600
+        return f"{hours:g} h" if abs(hours - round(hours)) < 1e-9 else f"{hours:.1f} h"
+    minutes, rest = divmod(seconds, 60)
+    if rest < 1e-9:
+        return f"{minutes:.0f} min"
+    return f"{minutes:.0f} min {rest:.3g} s"
 
 
 def _unit(workload: Workload) -> str:

@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.model.advice import Advice
-from desktop.model.quote import OPTION_IDS, OPTION_LABELS
+from desktop.model.quote import OPTION_IDS, OPTION_LABELS, SHORT_LABELS
+from desktop.model.recommend import margin_phrase
 from desktop.qt.views.formatting import capacity, money, per_unit, rich_tooltip
 
 COLUMNS = ("Option", "Monthly cost", "Per million requests", "Capacity", "Status")
@@ -56,8 +57,7 @@ class ComparisonTable(QTableWidget):
             if option.feasible:
                 status = "Recommended" if option_id == rec.option else "Feasible"
                 if option_id == rec.option and rec.margin_usd is not None and rec.runner_up:
-                    pct = f", {rec.margin_pct:.0f}%" if rec.margin_pct is not None else ""
-                    status += f": {money(rec.margin_usd)} a month less than the next{pct}"
+                    status += ": " + margin_phrase(rec.margin_usd, rec.margin_pct, SHORT_LABELS[rec.runner_up])
                 if option.warnings:
                     status += f" ({len(option.warnings)} note{'s' if len(option.warnings) > 1 else ''})"
             else:

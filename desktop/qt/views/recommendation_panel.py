@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.advice import Advice
 from desktop.model.quote import OPTION_LABELS
-from desktop.qt.views.formatting import money
+from desktop.model.recommend import margin_phrase
 
 MAX_FINDINGS = 3
 
@@ -22,8 +22,7 @@ def headline(advice: Advice) -> str:
         return "No option fits this workload"
     text = f"Recommended: {OPTION_LABELS[rec.option]}"
     if rec.runner_up and rec.margin_usd is not None:
-        pct = f" ({rec.margin_pct:.0f}%)" if rec.margin_pct is not None else ""
-        text += f", {money(rec.margin_usd)} a month less than {OPTION_LABELS[rec.runner_up]}{pct}"
+        text += ", " + margin_phrase(rec.margin_usd, rec.margin_pct, OPTION_LABELS[rec.runner_up])
     if rec.near_tie:
         text += " (near tie)"
     return text

@@ -1,0 +1,98 @@
+"""The advisor's answer as plain frozen values: findings, recommendation, break-even, sensitivity, curves.
+
+Re-exported by `desktop.model.advice` (import them from there); kept apart so the modules that build
+them (findings, recommend, breakeven, sensitivity, curves) need not import the advisor itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from desktop.model.quote import Quote
+
+Severity = Literal["info", "warning", "strong"]
+Concern = Literal["cost", "operations", "latency", "flexibility"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A soft signal: moves the score, never rules an option out."""
+
+    finding_id: str
+    text: str
+    severity: Severity
+    origin: str  # the workload field (dotted path), questionnaire answer id or limit that raised it
+    favours: tuple[str, ...] = ()  # option ids it speaks for
+    against: tuple[str, ...] = ()  # option ids it speaks against
+    concern: str = "cost"  # cost | operations | latency | flexibility
+    answer: str | None = None  # the questionnaire answer (question id) behind the field, when there is one
+    source: str = ""  # the AWS limit or document the signal rests on, when there is one
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    option: str | None  # None when no option is feasible
+    runner_up: str | None
+    margin_usd: Decimal | None  # runner-up's monthly cost minus the winner's
+    margin_pct: float | None
+    near_tie: bool
+    rationale: tuple[str, ...]
+    scores: dict[str, float] = field(default_factory=dict)
+    headline: str = ""
+    score_terms: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)  # option -> (term, USD)
+
+
+@dataclass(frozen=True, slots=True)
+class BreakEven:
+    first: str
+    second: str
+    volume: int | None  # units a month at which both cost the same, None when none in range
+    monthly_usd: Decimal | None
+    searched_from: int
+    searched_to: int
+    text: str
+    cheaper_below: str | None = None  # the option that is cheaper just below the volume (or throughout)
+    crossings: int = 0  # how many times the cheaper option changes in the searched range
+
+
+@dataclass(frozen=True, slots=True)
+class SensitivityRow:
+    label: str
+    path: str
+    base_value: float
+    low_value: float
+    high_value: float
+    low_cost: Decimal | None  # the recommended option's monthly cost at the low value
+    high_cost: Decimal | None
+    low_winner: str | None
+    high_winner: str | None
+    impact_usd: Decimal
+    base_winner: str | None = None  # the recommendation at the base value
+    base_cost: Decimal | None = None
+    note: str = ""  # e.g. "now 0: tried at 0.5, a what-if" when -50% / +100% of 0 would say nothing
+
+    @property
+    def flips(self) -> bool:
+        """True when the low or the high value changes the recommended option."""
+        return self.low_winner != self.base_winner or self.high_winner != self.base_winner
+
+
+@dataclass(frozen=True, slots=True)
+class Curves:
+    volumes: tuple[float, ...]
+    costs: dict[str, tuple[float | None, ...]]  # option -> monthly USD per volume (None where unpriced)
+    feasible: dict[str, bool]
+    current_volume: int
+    unit_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    quote: Quote
+    findings: tuple[Finding, ...]
+    recommendation: Recommendation
+    break_even: tuple[BreakEven, ...]
+    sensitivity: tuple[SensitivityRow, ...]
+    curves: Curves

@@ -1,0 +1,128 @@
+"""Break-even volumes: the monthly request volume at which two options cost the same.
+
+Found on the real cost functions (tiers, free tiers, task floors and steps): the fast curves bracket each
+change of the cheaper option on a log grid, a k-ary search narrows it to one request, and the exact
+Decimal engine confirms it. Request workloads only (a schedule's runs are not a scaling volume).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from desktop.model.advice_types import BreakEven
+from desktop.model.curves import Array, FastCosts, volume_range
+from desktop.model.engine import compute_quote
+from desktop.model.pricebook import PriceBook
+from desktop.model.quote import SHORT_LABELS, Quote
+from desktop.model.workload import Workload
+
+PAIRS: tuple[tuple[str, str], ...] = (("lambda", "fargate"), ("lambda", "ec2"), ("fargate", "ec2"))
+SEARCH_POINTS = 129
+GUESS_SPREAD = 3
+RELATIVE_WIDTH = 1e-5  # stop when the bracket is this narrow (190 requests at 19M): costs match to ~1e-5
+MAX_ROUNDS = 12
+CONFIRM_STEPS = 3
+
+
+def _diff(fast: FastCosts, a: str, b: str, volumes: Array) -> Array:
+    costs = fast.costs(volumes, (a, b))
+    ca, cb = costs[a], costs[b]
+    assert ca is not None and cb is not None
+    return np.asarray(ca - cb)
+
+
+def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: bool) -> int:
+    """A volume in (low, high] at which "a is dearer than b" differs from low_state, and just below which it
+    does not (to one request, or to 1e-5 of the volume for large volumes).
+
+    Each round samples the bracket evenly plus a few volumes around the linear interpolation of the cost
+    difference, so a bracket without a capacity step inside closes in one or two rounds.
+    """
+    d_low: float | None = None
+    d_high: float | None = None
+    for _ in range(MAX_ROUNDS):
+        if high - low <= max(1.0, high * RELATIVE_WIDTH):
+            break
+        points = [np.linspace(low, high, SEARCH_POINTS).round()]
+        if d_low is not None and d_high is not None and d_low != d_high:
+            guess = round(low + (high - low) * d_low / (d_low - d_high))
+            points.append(np.arange(guess - GUESS_SPREAD, guess + GUESS_SPREAD + 1, dtype=float))
+        volumes = np.unique(np.clip(np.concatenate(points), low, high))
+        diffs = _diff(fast, a, b, volumes)
+        changed = np.nonzero((diffs > 0) != low_state)[0]
+        if len(changed) == 0:  # float noise at the bracket's end: the change is at its top
+            return high
+        j = int(changed[0])
+        if j == 0:
+            return low
+        low, high = int(volumes[j - 1]), int(volumes[j])
+        d_low, d_high = float(diffs[j - 1]), float(diffs[j])
+    return high
+
+
+def _confirm(workload: Workload, book: PriceBook, a: str, b: str, volume: int, low_state: bool,
+             upper: int) -> tuple[int, Quote]:
+    """Check the change with the exact engine; step up a request or two if float rounding misplaced it."""
+    quote = compute_quote(workload, book, units_per_month=volume)
+    for _ in range(CONFIRM_STEPS):
+        ca, cb = quote.options[a].monthly_usd, quote.options[b].monthly_usd
+        if ca is None or cb is None or (ca > cb) != low_state or volume >= upper:
+            break
+        volume += 1
+        quote = compute_quote(workload, book, units_per_month=volume)
+    return volume, quote
+
+
+def _ruled_out_note(quote: Quote, a: str, b: str) -> str:
+    out = [SHORT_LABELS[o] for o in (a, b) if not quote.options[o].feasible]
+    return f" ({' and '.join(out)} ruled out for this workload)" if out else ""
+
+
+def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: str, b: str,
+         grid: Array, costs: dict[str, Array | None], low: int, high: int) -> BreakEven:
+    unit = f"{quote.unit_name}s a month"
+    name_a, name_b = SHORT_LABELS[a], SHORT_LABELS[b]
+    if quote.options[a].monthly_usd is None or quote.options[b].monthly_usd is None:
+        missing = name_a if quote.options[a].monthly_usd is None else name_b
+        return BreakEven(a, b, None, None, low, high, f"{name_a} and {name_b}: no break-even, {missing} cannot be "
+                         "priced for this workload")
+    ca, cb = costs[a], costs[b]
+    assert ca is not None and cb is not None
+    states = ca > cb
+    changes = np.nonzero(states[1:] != states[:-1])[0]
+    note = _ruled_out_note(quote, a, b)
+    if len(changes) == 0:
+        cheaper = name_b if states[0] else name_a
+        return BreakEven(a, b, None, None, low, high,
+                         f"{name_a} and {name_b}: no break-even between {low:,} and {high:,} {unit}; {cheaper} is "
+                         f"cheaper throughout{note}", b if states[0] else a, 0)
+    i = int(changes[0])
+    low_state = bool(states[i])
+    start, stop = int(np.floor(grid[i])), int(np.ceil(grid[i + 1]))
+    volume = _refine(fast, a, b, start, stop, low_state)
+    volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
+    cost = exact.options[a].monthly_usd
+    below, above = (name_b, name_a) if low_state else (name_a, name_b)
+    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {_usd(cost)} each); below it "
+            f"{below} is cheaper, above it {above}")
+    if len(changes) > 1:
+        last = int(np.ceil(grid[int(changes[-1]) + 1]))
+        text += f"; the cheaper one changes {len(changes)} times up to about {last:,} as capacity steps are added"
+    return BreakEven(a, b, volume, cost, low, high, text + note, b if low_state else a, len(changes))
+
+
+def _usd(value: object) -> str:
+    from desktop.model.money import fmt_usd
+    return fmt_usd(value)  # type: ignore[arg-type]
+
+
+def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, grid: Array,
+                costs: dict[str, Array | None]) -> tuple[BreakEven, ...]:
+    """For request workloads: the break-even volume of each pair of options, or "none in range".
+
+    `grid` and `costs` are the curves' volumes (spanning `volume_range`) and each option's cost there.
+    """
+    if workload.is_jobs:
+        return ()
+    low, high = volume_range(workload)
+    return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in PAIRS)

@@ -1,0 +1,244 @@
+"""The questionnaire's questions as data: what the wizard asks, and what each answer sets in the workload and weights.
+
+Fourteen questions in six topics (one wizard page each). Question and choice ids are Python identifiers
+(the wizard uses them as Qt objectNames `question_id` and `question_id.choice_id`). Every question has a
+default, so answering some or none of them still gives a complete, valid workload and a real three-way
+quote. Building a workload from answers and the text form live in `desktop.model.questionnaire`.
+Sources for the numbers: shared reference aws-limits.md (limits) and aws-prices.md (Savings Plans and Spot
+"up to" rates; a Savings Plans answer applies half or all of them, an editable assumption).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuestionKind = Literal["choice", "number"]
+DONT_KNOW = "dont_know"
+
+# A diurnal profile (quiet nights, busy working hours) and two spikier ones; relative load per UTC hour.
+BUSINESS_HOURS = (0.2, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1.2, 1.6, 1.8, 1.8, 1.7,
+                  1.6, 1.7, 1.8, 1.8, 1.6, 1.4, 1.2, 1.0, 0.8, 0.6, 0.4, 0.3)
+SPIKY = (0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 3.0, 1.0, 0.5, 0.5,
+         3.0, 1.0, 0.5, 0.5, 0.5, 3.0, 1.0, 0.3, 0.1, 0.05, 0.05, 0.05)
+MOSTLY_IDLE = (0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+               0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    topic_id: str
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    choice_id: str
+    label: str
+    help: str = ""
+    sets: dict[str, Any] = field(default_factory=dict)  # workload dotted path -> value
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    question_id: str
+    topic: str
+    text: str
+    help: str
+    kind: QuestionKind
+    default: str | float | None
+    choices: tuple[Choice, ...] = ()
+    dont_know: bool = True  # whether "don't know" is accepted
+    dont_know_implies: str = ""  # what "don't know" (or no answer) means, in words
+    sets: tuple[str, ...] = ()  # number questions: the workload paths the number sets
+    unit: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    default_when: tuple[tuple[str, str, str], ...] = ()  # (question id, choice id, default) overrides
+
+    def choice(self, choice_id: str) -> Choice | None:
+        return next((c for c in self.choices if c.choice_id == choice_id), None)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every workload path an answer to this question can set."""
+        found = list(self.sets)
+        for choice in self.choices:
+            found.extend(p for p in choice.sets if p not in found)
+        return tuple(found)
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic("work", "The work", "What one unit of work is: its size and how long it runs."),
+    Topic("traffic", "Triggers and traffic", "What starts the work, how much of it there is and when it comes."),
+    Topic("needs", "Performance and platform", "Latency, hardware and operating system needs."),
+    Topic("design", "State and control", "Connections, state and how much control of the runtime you need."),
+    Topic("team", "Team and budget", "Who runs it, and what it may cost."),
+    Topic("commitments", "Discounts", "Commitments and interruptible capacity that lower the price."),
+)
+
+_LATENCY_WEIGHT = "priorities.latency"
+QUESTIONS: tuple[Question, ...] = (
+    Question("app_size", "work", "How big is one copy of the application?",
+             "Memory and CPU one unit of work needs. Sets the Lambda memory and the ECS task size.",
+             "choice", "small", (
+                 Choice("tiny", "A small function or script (about 512 MB)", "",
+                        {"lambda.memory_mb": 512, "container.vcpu": 0.25, "container.memory_gb": 0.5}),
+                 Choice("small", "A typical web service (about 1 GB)", "",
+                        {"lambda.memory_mb": 1024, "container.vcpu": 0.5, "container.memory_gb": 1.0}),
+                 Choice("medium", "A heavier service (about 2 GB, 1 vCPU)", "",
+                        {"lambda.memory_mb": 2048, "container.vcpu": 1.0, "container.memory_gb": 2.0}),
+                 Choice("large", "Large (about 8 GB, 4 vCPU)", "",
+                        {"lambda.memory_mb": 8192, "container.vcpu": 4.0, "container.memory_gb": 8.0}),
+                 Choice("huge", "Very large (32 GB, 8 vCPU per unit of work)",
+                        "Above Lambda's 10,240 MB and 6 vCPU.",
+                        {"lambda.memory_mb": 10240, "container.vcpu": 8.0, "container.memory_gb": 32.0,
+                         "requirements.memory_mb_per_unit": 32768, "requirements.vcpu_per_unit": 8.0}),
+             ), dont_know_implies="a typical web service (about 1 GB)"),
+    Question("work_duration", "work", "How long does one unit of work (a request, an event or a job run) take?",
+             "The average time one unit runs. Lambda stops a function after 15 minutes (900 s).",
+             "choice", "fast", (
+                 Choice("instant", "Under 100 ms", "", {"traffic.duration_ms": 50.0}),
+                 Choice("fast", "100 ms to 1 second", "", {"traffic.duration_ms": 300.0}),
+                 Choice("seconds", "1 to 30 seconds", "", {"traffic.duration_ms": 5000.0}),
+                 Choice("minutes", "30 seconds to 15 minutes", "", {"traffic.duration_ms": 300000.0}),
+                 Choice("long", "Over 15 minutes (about 40 minutes)", "", {"traffic.duration_ms": 2400000.0}),
+                 Choice("hours", "Hours (about 3 hours)", "", {"traffic.duration_ms": 10800000.0}),
+             ), dont_know_implies="about 300 ms"),
+    Question("trigger", "traffic", "What starts the work?",
+             "From AWS's \"Fargate or Lambda?\" guide: Lambda has native triggers for queues, streams, S3, "
+             "DynamoDB, SNS and schedules; containers need a poller or a scheduler.",
+             "choice", "http", (
+                 Choice("http", "HTTP requests from users or services", "",
+                        {"requirements.trigger": "http", "traffic.kind": "requests", "front_door": "auto"}),
+                 Choice("queue", "Messages on a queue (SQS)", "",
+                        {"requirements.trigger": "queue", "traffic.kind": "requests", "front_door": "none"}),
+                 Choice("stream", "A stream (Kinesis, DynamoDB Streams, Kafka)", "",
+                        {"requirements.trigger": "stream", "traffic.kind": "requests", "front_door": "none"}),
+                 Choice("event", "Events from S3, DynamoDB, SNS or EventBridge", "",
+                        {"requirements.trigger": "event", "traffic.kind": "requests", "front_door": "none"}),
+                 Choice("schedule", "A schedule (cron): batch job runs", "",
+                        {"requirements.trigger": "schedule", "traffic.kind": "jobs", "front_door": "none"}),
+             ), dont_know=False),
+    Question("monthly_volume", "traffic", "How many requests, events or job runs a month?",
+             "For a schedule this counts job runs (30 = once a day); otherwise requests or events.",
+             "number", None, dont_know_implies="1,000,000 requests, or 30 job runs for a schedule",
+             sets=("traffic.requests_per_month", "traffic.runs_per_month"), unit="a month",
+             minimum=0, maximum=10**13),
+    Question("traffic_shape", "traffic", "How does the load vary over a day?",
+             "Spiky or mostly idle load favours Lambda (pay per use, scales to zero); steady load favours "
+             "always-on containers.",
+             "choice", "business_hours", (
+                 Choice("steady", "Steady around the clock", "", {"traffic.daily_profile": None}),
+                 Choice("business_hours", "Busy in working hours, quiet at night", "",
+                        {"traffic.daily_profile": BUSINESS_HOURS}),
+                 Choice("spiky", "Short peaks, near idle in between", "", {"traffic.daily_profile": SPIKY}),
+                 Choice("mostly_idle", "Rare bursts, idle most of the day", "",
+                        {"traffic.daily_profile": MOSTLY_IDLE}),
+             ), dont_know_implies="busy in working hours, quiet at night"),
+    Question("latency", "needs", "How fast must a response come back?",
+             "Lambda cold starts take 100 ms to over 1 s; provisioned concurrency or always-on containers avoid "
+             "them.",
+             "choice", "interactive", (
+                 Choice("realtime", "Under 200 ms", "", {"requirements.latency_slo_ms": 200.0, _LATENCY_WEIGHT: 4}),
+                 Choice("interactive", "Under 1 second", "",
+                        {"requirements.latency_slo_ms": 1000.0, _LATENCY_WEIGHT: 3}),
+                 Choice("relaxed", "A few seconds is fine", "",
+                        {"requirements.latency_slo_ms": 5000.0, _LATENCY_WEIGHT: 2}),
+                 Choice("background", "Nobody waits (background work)", "",
+                        {"requirements.latency_slo_ms": None, _LATENCY_WEIGHT: 1}),
+             ), dont_know_implies="under 1 second for HTTP, nobody waits otherwise",
+             default_when=(("trigger", "queue", "background"), ("trigger", "stream", "background"),
+                           ("trigger", "event", "background"), ("trigger", "schedule", "background"))),
+    Question("special_needs", "needs", "Does the work need special hardware or host access?",
+             "GPUs, privileged containers, per-host agents and large scratch disks rule options out.",
+             "choice", "none", (
+                 Choice("none", "None of these", "", {}),
+                 Choice("gpu", "A GPU", "Only ECS on EC2 GPU instances have GPUs.", {"requirements.gpus": 1}),
+                 Choice("privileged", "Privileged mode, host devices or kernel tuning", "ECS on EC2 only.",
+                        {"requirements.privileged": True}),
+                 Choice("host_agent", "An agent on every host (DAEMON)", "ECS on EC2 only.",
+                        {"requirements.daemon_per_host": True}),
+                 Choice("big_scratch", "About 50 GB of scratch disk per unit of work",
+                        "Over Lambda's 10 GB /tmp.",
+                        {"requirements.scratch_gb": 50.0, "container.ephemeral_storage_gb": 60.0}),
+             ), dont_know_implies="none of these"),
+    Question("platform", "needs", "Which operating system and processor?",
+             "Lambda runs Linux only; Windows containers run on Fargate (up to 4 vCPU) or EC2.",
+             "choice", "linux_x86", (
+                 Choice("linux_x86", "Linux on x86 (Intel or AMD)", "",
+                        {"architecture": "x86_64", "container.os": "linux"}),
+                 Choice("linux_arm", "Linux on ARM (Graviton, about 20% cheaper)", "",
+                        {"architecture": "arm64", "container.os": "linux"}),
+                 Choice("windows", "Windows containers", "", {"architecture": "x86_64", "container.os": "windows"}),
+             ), dont_know_implies="Linux on x86"),
+    Question("state", "design", "Does the application keep connections or state between requests?",
+             "Lambda is stateless and short-lived; WebSockets, gRPC streams and in-memory caches favour "
+             "containers.",
+             "choice", "stateless", (
+                 Choice("stateless", "No, each request stands alone", "",
+                        {"requirements.long_lived_connections": False, "requirements.in_memory_state": False}),
+                 Choice("connections", "Long-lived connections (WebSockets, gRPC streams)", "",
+                        {"requirements.long_lived_connections": True}),
+                 Choice("in_memory", "Caches or sessions kept in memory", "", {"requirements.in_memory_state": True}),
+             ), dont_know_implies="stateless"),
+    Question("config_control", "design", "How much control do you need over the runtime, OS and host?",
+             "Lambda gives the least control, ECS on EC2 the most.",
+             "choice", "medium", (
+                 Choice("low", "Just run my code", "",
+                        {"team.configuration_control": "low", "priorities.flexibility": 1}),
+                 Choice("medium", "Choose the container image and its settings", "",
+                        {"team.configuration_control": "medium", "priorities.flexibility": 2}),
+                 Choice("high", "Tune the OS, kernel, instance type or hardware", "",
+                        {"team.configuration_control": "high", "priorities.flexibility": 4}),
+             ), dont_know_implies="choose the container image and its settings"),
+    Question("ops_capacity", "team", "How much operations work can the team take on?",
+             "Small team with no appetite for operating servers: Lambda, then Fargate, then EC2.",
+             "choice", "some", (
+                 Choice("none", "None: AWS should run everything", "",
+                        {"team.operations_appetite": "low", "priorities.operations": 5}),
+                 Choice("some", "Some: we can manage containers and scaling policies", "",
+                        {"team.operations_appetite": "medium", "priorities.operations": 3}),
+                 Choice("platform_team", "A platform team patches and scales servers", "",
+                        {"team.operations_appetite": "high", "priorities.operations": 1}),
+             ), dont_know_implies="some"),
+    Question("monthly_budget", "team", "What is the monthly budget for compute, in USD?",
+             "Options above it are marked over budget; giving a budget also raises the weight of cost.",
+             "number", None, dont_know_implies="no budget limit", sets=("priorities.cost",), unit="USD a month",
+             minimum=0, maximum=10**9),
+    Question("savings_plans", "commitments", "Will you commit to steady usage for 1 or 3 years (Savings Plans)?",
+             "AWS's \"up to\" rates: Lambda 17%, Fargate 50%, EC2 66% (Compute Savings Plans). Editable later.",
+             "choice", "no", (
+                 Choice("no", "No commitment", "", {"assumptions.savings_plans.lambda_pct": 0.0,
+                                                    "assumptions.savings_plans.fargate_pct": 0.0,
+                                                    "assumptions.savings_plans.ec2_pct": 0.0}),
+                 Choice("partial", "Yes, a 1-year plan (half of AWS's \"up to\" rates)", "",
+                        {"assumptions.savings_plans.lambda_pct": 8.5, "assumptions.savings_plans.fargate_pct": 25.0,
+                         "assumptions.savings_plans.ec2_pct": 33.0}),
+                 Choice("full", "Yes, 3 years paid up front (AWS's \"up to\" rates)", "",
+                        {"assumptions.savings_plans.lambda_pct": 17.0, "assumptions.savings_plans.fargate_pct": 50.0,
+                         "assumptions.savings_plans.ec2_pct": 66.0}),
+             ), dont_know_implies="no commitment"),
+    Question("spot", "commitments", "Can the work be interrupted and retried (Spot capacity)?",
+             "Fargate Spot (up to 70% off) and EC2 Spot (up to 90% off) can stop a task with 2 minutes' warning.",
+             "choice", "no", (
+                 Choice("no", "No", "", {"requirements.interruption_tolerant": False, "container.spot_share": 0.0}),
+                 Choice("partly", "Yes, for half of the capacity", "",
+                        {"requirements.interruption_tolerant": True, "container.spot_share": 0.5}),
+                 Choice("fully", "Yes, all of it (batch or queue work that retries)", "",
+                        {"requirements.interruption_tolerant": True, "container.spot_share": 1.0}),
+             ), dont_know_implies="no"),
+)
+
+QUESTIONS_BY_ID: dict[str, Question] = {q.question_id: q for q in QUESTIONS}
+
+
+def question_for_field(path: str, answers: dict[str, Any] | None) -> str | None:
+    """The answered question that set a workload field, if the workload came from answers."""
+    if not answers:
+        return None
+    for question in QUESTIONS:
+        if question.question_id in answers and answers[question.question_id] is not None and path in question.paths:
+            return question.question_id
+    return None

@@ -1,0 +1,114 @@
+"""Each soft signal: raised with the right severity, direction and origin, and silent when it does not apply."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.model.advice import Finding
+from desktop.model.engine import compute_quote
+from desktop.model.findings import SOFT_RULES, find_findings
+from desktop.model.pricebook import PriceBook
+from desktop.model.questionnaire import workload_from_answers
+from desktop.model.workload import Workload
+from tests.conftest import make_workload
+
+SPIKY = [0.05] * 8 + [4.0] * 4 + [0.05] * 12
+STEADY = None
+
+
+def findings_of(book: PriceBook, w: Workload) -> dict[str, Finding]:
+    return {f.finding_id: f for f in find_findings(w, compute_quote(w, book))}
+
+
+# (rule id, sections that raise it, sections that do not, severity, favours, against, origin)
+CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, tuple[str, ...], tuple[str, ...], str]] = [
+    ("traffic.shape", {"traffic": {"daily_profile": SPIKY}}, {"traffic": {"daily_profile": [1, 2] * 12}},
+     "warning", ("lambda",), (), "traffic.daily_profile"),
+    ("latency.cold_starts", {"requirements": {"latency_slo_ms": 200}, "traffic": {"daily_profile": SPIKY}},
+     {"requirements": {"latency_slo_ms": 1000}}, "strong", (), ("lambda",), "requirements.latency_slo_ms"),
+    ("latency.scale_from_zero", {"container": {"min_tasks": 0}}, {"container": {"min_tasks": 1}},
+     "strong", (), ("fargate", "ec2"), "container.min_tasks"),
+    ("lambda.concurrency_quota", {"traffic": {"requests_per_month": 3_000_000_000, "duration_ms": 1000}},
+     {"traffic": {"requests_per_month": 1_000_000_000, "duration_ms": 1000}},
+     "strong", (), ("lambda",), "traffic.requests_per_month"),
+    ("lambda.scaling_rate", {"traffic": {"requests_per_month": 1_000_000_000, "duration_ms": 1000,
+                                         "daily_profile": SPIKY}},
+     {"traffic": {"requests_per_month": 1_000_000_000, "duration_ms": 1000}},
+     "warning", (), ("lambda",), "traffic.daily_profile"),
+    ("state.connections", {"requirements": {"long_lived_connections": True}}, {},
+     "strong", ("fargate", "ec2"), ("lambda",), "requirements.long_lived_connections"),
+    ("state.in_memory", {"requirements": {"in_memory_state": True}}, {},
+     "warning", ("fargate", "ec2"), ("lambda",), "requirements.in_memory_state"),
+    ("lambda.payload", {"requirements": {"payload_kb": 6145}}, {"requirements": {"payload_kb": 6144}},
+     "warning", (), ("lambda",), "requirements.payload_kb"),
+    ("lambda.artifact", {"requirements": {"artifact_mb": 251}}, {"requirements": {"artifact_mb": 250}},
+     "info", (), ("lambda",), "requirements.artifact_mb"),
+    ("trigger", {"requirements": {"trigger": "event"}, "front_door": "none"}, {"requirements": {"trigger": "http"}},
+     "warning", ("lambda",), (), "requirements.trigger"),
+    ("spot", {"container": {"spot_share": 0.5}}, {"container": {"spot_share": 0.5},
+                                                  "requirements": {"interruption_tolerant": True}},
+     "strong", (), ("fargate", "ec2"), "container.spot_share"),
+    ("team.operations", {"team": {"operations_appetite": "low"}}, {},
+     "strong", ("lambda",), ("ec2",), "team.operations_appetite"),
+    ("team.configuration", {"team": {"configuration_control": "high"}}, {},
+     "warning", ("ec2",), ("lambda",), "team.configuration_control"),
+    ("pricing.incomplete", {"region": "eu-west-1", "front_door": "none"}, {"region": "us-east-1", "front_door": "none"},
+     "warning", (), ("ec2",), "region"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "raises", "silent", "severity", "favours", "against", "origin"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_soft_rule(book: PriceBook, rule_id: str, raises: dict[str, Any], silent: dict[str, Any], severity: str,
+                   favours: tuple[str, ...], against: tuple[str, ...], origin: str) -> None:
+    found = findings_of(book, make_workload(**raises))
+    assert rule_id in found
+    finding = found[rule_id]
+    assert (finding.severity, finding.favours, finding.against, finding.origin) == (severity, favours, against,
+                                                                                    origin)
+    assert finding.concern in ("cost", "operations", "latency", "flexibility")
+    assert finding.source
+    quiet = findings_of(book, make_workload(**silent)).get(rule_id)
+    assert quiet is None or quiet.severity != severity or quiet.against != against
+
+
+def test_every_soft_rule_has_a_case() -> None:
+    assert {c[0] for c in CASES} | {"budget"} == {r.rule_id for r in SOFT_RULES}
+
+
+def test_quota_finding_names_the_peak_and_the_quota(book: PriceBook) -> None:
+    w = make_workload(traffic={"requests_per_month": 3_000_000_000, "duration_ms": 1000})
+    text = findings_of(book, w)["lambda.concurrency_quota"].text
+    assert "1,142 concurrent executions" in text  # 3e9 / (730 h x 3600 s) x 1 s
+    assert "1,000 per region" in text
+
+
+def test_steady_load_favours_containers(book: PriceBook) -> None:
+    finding = findings_of(book, make_workload())["traffic.shape"]
+    assert (finding.severity, finding.favours) == ("info", ("fargate", "ec2"))
+
+
+def test_interruptible_work_without_spot_is_an_info_for_containers(book: PriceBook) -> None:
+    finding = findings_of(book, make_workload(requirements={"interruption_tolerant": True}))["spot"]
+    assert (finding.severity, finding.favours, finding.origin) == ("info", ("fargate", "ec2"),
+                                                                  "requirements.interruption_tolerant")
+
+
+def test_findings_name_the_answer_behind_the_field(book: PriceBook) -> None:
+    w = workload_from_answers({"ops_capacity": "none", "state": "connections", "monthly_budget": 20,
+                               "app_size": "large", "monthly_volume": 50_000_000})
+    found = findings_of(book, w)
+    assert found["team.operations"].answer == "ops_capacity"
+    assert found["state.connections"].answer == "state"
+    budget = found["budget"]
+    assert (budget.origin, budget.answer, budget.severity) == ("monthly_budget", "monthly_budget", "strong")
+    assert "Over the budget of $20.00 a month" in budget.text
+    assert set(budget.against) == {o for o, q in compute_quote(w, book).options.items()
+                                   if q.feasible and float(q.monthly_usd or 0) > 20}
+
+
+def test_no_answer_means_no_answer_trace(book: PriceBook) -> None:
+    found = findings_of(book, make_workload(team={"operations_appetite": "low"}))
+    assert found["team.operations"].answer is None

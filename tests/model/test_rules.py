@@ -1,0 +1,89 @@
+"""Every hard limit on both sides: just inside keeps the option, just outside rules it out with a reason that
+names the limit, the workload's value and the source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.model.engine import compute_quote
+from desktop.model.pricebook import PriceBook
+from desktop.model.rules import HARD_RULES, hard_reasons
+from tests.conftest import make_workload
+
+JOB = {"kind": "jobs", "runs_per_month": 100}
+BIG_TASK = {"vcpu": 16, "memory_gb": 120}
+
+# (rule id, sections just inside the limit, sections just outside, words the reason must contain)
+CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...]]] = [
+    ("lambda.timeout", {"traffic": {**JOB, "duration_ms": 899_000}}, {"traffic": {**JOB, "duration_ms": 901_000}},
+     ("a run takes 15 min 1 s", "15 min (900 s)")),
+    ("lambda.timeout", {"traffic": {**JOB, "duration_ms": 900_000}}, {"traffic": {**JOB, "duration_ms": 1_200_000}},
+     ("a run takes 20 min", "Lambda stops a function after 15 min (900 s)")),
+    ("lambda.memory", {"requirements": {"memory_mb_per_unit": 10240}}, {"requirements": {"memory_mb_per_unit": 10241}},
+     ("10,241 MB", "at most 10,240 MB")),
+    ("lambda.vcpu", {"requirements": {"vcpu_per_unit": 6}}, {"requirements": {"vcpu_per_unit": 6.5}},
+     ("6.5 vCPU", "at most 6 vCPU")),
+    ("lambda.gpu", {"requirements": {"gpus": 0}}, {"requirements": {"gpus": 1}}, ("1 GPU", "no GPUs")),
+    ("fargate.gpu", {"requirements": {"gpus": 0}}, {"requirements": {"gpus": 1}}, ("1 GPU", "Fargate has no GPUs")),
+    ("lambda.privileged", {}, {"requirements": {"privileged": True}}, ("privileged",)),
+    ("fargate.privileged", {}, {"requirements": {"privileged": True}}, ("privileged", "Fargate allows none")),
+    ("lambda.daemon", {}, {"requirements": {"daemon_per_host": True}}, ("DAEMON",)),
+    ("fargate.daemon", {}, {"requirements": {"daemon_per_host": True}}, ("DAEMON", "no DAEMON scheduling")),
+    ("lambda.windows", {"container": {"os": "linux"}}, {"container": {"os": "windows"}}, ("Windows", "only Linux")),
+    ("fargate.task_size", {"container": {"os": "windows", "vcpu": 4, "memory_gb": 30}},
+     {"container": {"os": "windows", "vcpu": 4.5, "memory_gb": 30}}, ("4.5 vCPU", "largest Windows Fargate task")),
+    ("fargate.task_size", {"container": {"os": "windows", "vcpu": 4, "memory_gb": 30}},
+     {"container": {"os": "windows", "vcpu": 4, "memory_gb": 31}}, ("31 GB", "4 vCPU and 30 GB")),
+    ("fargate.task_size", {"container": BIG_TASK}, {"container": {**BIG_TASK, "vcpu": 16.5}},
+     ("16.5 vCPU", "16 vCPU and 120 GB")),
+    ("fargate.task_size", {"container": BIG_TASK}, {"container": {**BIG_TASK, "memory_gb": 121}},
+     ("121 GB", "16 vCPU and 120 GB")),
+    ("lambda.scratch", {"requirements": {"scratch_gb": 10}}, {"requirements": {"scratch_gb": 10.5}},
+     ("10.5 GB of scratch", "at most 10 GB")),
+    ("fargate.scratch", {"requirements": {"scratch_gb": 200}}, {"requirements": {"scratch_gb": 201}},
+     ("201 GB of scratch", "at most 200 GB")),
+    ("lambda.artifact", {"requirements": {"artifact_mb": 10240}}, {"requirements": {"artifact_mb": 10241}},
+     ("10.0 GB", "at most 10 GB")),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "inside", "outside", "words"), CASES,
+                         ids=[f"{c[0]}-{n}" for n, c in enumerate(CASES)])
+def test_hard_rule_on_both_sides_of_its_limit(book: PriceBook, rule_id: str, inside: dict[str, Any],
+                                               outside: dict[str, Any], words: tuple[str, ...]) -> None:
+    option = rule_id.split(".")[0]
+    ok = make_workload(**inside)
+    bad = make_workload(**outside)
+    assert rule_id not in [r.rule_id for r in hard_reasons(ok, option)]
+    reasons = {r.rule_id: r for r in hard_reasons(bad, option)}
+    assert rule_id in reasons
+    reason = reasons[rule_id]
+    for word in words:
+        assert word in reason.text
+    assert reason.text.startswith(("Lambda:", "Fargate:"))
+    assert reason.source  # the limit's source travels with the reason
+    assert not compute_quote(bad, book).options[option].feasible
+
+
+def test_every_hard_rule_has_a_case() -> None:
+    covered = {c[0] for c in CASES}
+    assert covered == {r.rule_id for r in HARD_RULES}
+
+
+def test_issue_example_text_for_a_20_minute_job() -> None:
+    w = make_workload(traffic={**JOB, "duration_ms": 20 * 60 * 1000})
+    (reason,) = [r for r in hard_reasons(w, "lambda") if r.rule_id == "lambda.timeout"]
+    assert reason.text == "Lambda: a run takes 20 min; Lambda stops a function after 15 min (900 s)"
+
+
+def test_gpu_leaves_only_ec2(book: PriceBook) -> None:
+    quote = compute_quote(make_workload(requirements={"gpus": 1}, container={"vcpu": 4, "memory_gb": 14}), book)
+    assert [o for o, q in quote.options.items() if q.feasible] == ["ec2"]
+
+
+def test_windows_is_never_lambda_and_small_windows_fits_fargate(book: PriceBook) -> None:
+    quote = compute_quote(make_workload(container={"os": "windows", "vcpu": 2, "memory_gb": 4}), book)
+    assert not quote.options["lambda"].feasible
+    assert quote.options["fargate"].feasible
