@@ -60,8 +60,36 @@ def _plan(ctx: PricingContext, name: str, itype: InstanceType, price: Price, tas
     return _Plan(name, itype, price, per_instance, instances, ctx.over_month(Decimal(sum(instances))))
 
 
-def _cheapest(ctx: PricingContext, candidates: list[tuple[str, InstanceType, Price]], tasks: tuple[int, ...]
-              ) -> _Plan | None:
+Candidate = tuple[str, InstanceType, Price, int]  # name, type, hourly price, tasks per instance
+
+# Fitting types depend only on the region's prices and the task's shape, not on the volume, and a quote is
+# asked for many times per edit (sensitivity, break-even): keep the last few answers. Each entry holds the
+# prices object it was computed from, so a reused id() can never return another book's answer.
+_FIT_CACHE: dict[tuple[object, ...], tuple[object, list[Candidate]]] = {}
+_FIT_CACHE_SIZE = 64
+
+
+def fitting_types(ctx: PricingContext) -> list[Candidate]:
+    """Types that hold at least one task, without those another type beats on both price and fit."""
+    w = ctx.workload
+    key = (id(ctx.prices), w.architecture, w.requirements.gpus, w.container.vcpu, w.container.memory_gb,
+           w.ec2.reserve_vcpu, w.ec2.reserve_memory_gb)
+    hit = _FIT_CACHE.get(key)
+    if hit is not None and hit[0] is ctx.prices:
+        return hit[1]
+    fitting = [(n, t, p, tasks_per_instance(ctx, t)) for n, t, p in candidate_types(ctx)]
+    fitting.sort(key=lambda c: (c[2].usd, -c[3], c[0]))
+    kept: list[Candidate] = []
+    for candidate in fitting:
+        if candidate[3] >= 1 and candidate[3] > max((k[3] for k in kept), default=0):
+            kept.append(candidate)
+    if len(_FIT_CACHE) >= _FIT_CACHE_SIZE:
+        _FIT_CACHE.clear()
+    _FIT_CACHE[key] = (ctx.prices, kept)
+    return kept
+
+
+def _cheapest(ctx: PricingContext, tasks: tuple[int, ...]) -> _Plan | None:
     """The cheapest fitting type (instance-hours plus root volumes), ranked in floats, built exactly."""
     spread = AZ_SPREAD if ctx.workload.min_tasks >= AZ_SPREAD else 1
     counts = Counter(tasks)
@@ -70,10 +98,7 @@ def _cheapest(ctx: PricingContext, candidates: list[tuple[str, InstanceType, Pri
         float(ebs.usd) * ctx.workload.ec2.root_volume_gb / ctx.workload.assumptions.month_hours)
     best: tuple[float, int, str] | None = None
     best_candidate = None
-    for name, itype, price in candidates:
-        per_instance = tasks_per_instance(ctx, itype)
-        if per_instance < 1:
-            continue
+    for name, itype, price, per_instance in fitting_types(ctx):
         total = sum(n * instances_for(t, per_instance, spread) for t, n in counts.items())
         key = (total * (float(price.usd) + ebs_per_hour), total, name)
         if best is None or key < best:
@@ -118,11 +143,10 @@ def ec2_cost(ctx: PricingContext
                 + (f" and {itype.gpus} GPU(s)" if itype.gpus else "")
                 + f" less the ECS reserve ({w.ec2.reserve_vcpu:g} vCPU, {w.ec2.reserve_memory_gb:g} GB)")
     else:
-        candidates = candidate_types(ctx)
-        if not candidates:
+        best = _cheapest(ctx, tasks)
+        if best is None and not candidate_types(ctx):
             kind = "GPU " if w.requirements.gpus else ""
             return [], [ctx.missing(f"any {w.architecture} {kind}EC2 instance")], [], None, None
-        best = _cheapest(ctx, candidates, tasks)
         if best is None:
             return [], [], [], None, (
                 f"ECS on EC2: no {w.architecture} instance in the price book for {w.region} fits a task of "
