@@ -123,6 +123,15 @@ class OptionQuote:
     def estimated(self) -> bool:
         return any(item.estimated for item in self.line_items)
 
+    @property
+    def status(self) -> str:
+        """One phrase for tables: ruled out, feasible, or feasible with an incomplete or estimated total."""
+        if not self.feasible:
+            return "Ruled out"
+        if self.missing_prices:
+            return "Feasible; total incomplete"
+        return "Feasible" + (" (estimated prices)" if self.estimated else "")
+
 
 def total_of(items: tuple[LineItem, ...] | list[LineItem]) -> Decimal:
     return sum((item.usd for item in items), ZERO)

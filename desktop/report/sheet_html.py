@@ -63,14 +63,6 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _status(option: OptionQuote) -> str:
-    if not option.feasible:
-        return "Ruled out"
-    if option.missing_prices:
-        return "Feasible; total incomplete"
-    return "Feasible" + (" (estimated prices)" if option.estimated else "")
-
-
 def capacity_lines(option: OptionQuote) -> list[str]:
     cap = option.capacity
     if isinstance(cap, LambdaCapacity):
@@ -98,7 +90,7 @@ def _quantity(item: LineItem) -> str:
 
 def _line_items(option: OptionQuote) -> str:
     if not option.line_items:
-        return f'<p class="muted">{"No line items: " + esc(_status(option).lower())}</p>'
+        return f'<p class="muted">{"No line items: " + esc(option.status.lower())}</p>'
     rows = []
     for item in option.line_items:
         est = ' <span class="warn">(estimated)</span>' if item.estimated else ""
@@ -119,7 +111,7 @@ def cost_table(advice: Advice) -> str:
     head = "".join(_option_header(o.option) for o in options)
     totals = "".join(f'<td><span class="total">{esc(fmt_usd(o.monthly_usd))}</span>'
                      f'<span class="muted"> a month</span></td>' for o in options)
-    status = "".join(f"<td><b>{esc(_status(o))}</b></td>" for o in options)
+    status = "".join(f"<td><b>{esc(o.status)}</b></td>" for o in options)
     capacity = "".join("<td>" + "<br/>".join(esc(line) for line in capacity_lines(o)) + "</td>" for o in options)
     items = "".join(f"<td>{_line_items(o)}</td>" for o in options)
     notes = "".join("<td>" + "<br/>".join(f'<span class="small">{esc(w)}</span>'

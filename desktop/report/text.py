@@ -5,15 +5,7 @@ from __future__ import annotations
 from desktop.model.advice import Advice
 from desktop.model.money import fmt_usd
 from desktop.model.pricebook import PriceBook
-from desktop.model.quote import OPTION_LABELS, SHORT_LABELS, OptionQuote, Quote
-
-
-def _status(option: OptionQuote) -> str:
-    if not option.feasible:
-        return "ruled out"
-    if option.missing_prices:
-        return "feasible (total incomplete)"
-    return "feasible" + (" (estimated prices)" if option.estimated else "")
+from desktop.model.quote import OPTION_LABELS, SHORT_LABELS, Quote
 
 
 def quote_header(quote: Quote, book: PriceBook) -> list[str]:
@@ -29,7 +21,7 @@ def quote_table(quote: Quote, book: PriceBook) -> str:
     lines = [*quote_header(quote, book), ""]
     lines.append(f"{'Option':<28} {'Monthly USD':>14}  Status")
     for option in quote.options.values():
-        lines.append(f"{option.label:<28} {fmt_usd(option.monthly_usd):>14}  {_status(option)}")
+        lines.append(f"{option.label:<28} {fmt_usd(option.monthly_usd):>14}  {option.status}")
     for option in quote.options.values():
         lines.append("")
         lines.append(f"{option.label}: {fmt_usd(option.monthly_usd)}")
@@ -79,7 +71,7 @@ def advice_text(advice: Advice, book: PriceBook) -> str:
                                   else "No option is feasible for this workload"))
     for option in quote.options.values():
         mark = "*" if option.option == rec.option else " "
-        lines.append(f" {mark} {option.label:<28} {fmt_usd(option.monthly_usd):>14}  {_status(option)}")
+        lines.append(f" {mark} {option.label:<28} {fmt_usd(option.monthly_usd):>14}  {option.status}")
     lines.append("")
     lines.append("Why:")
     lines.extend(f"  {n}. {line}" for n, line in enumerate(rec.rationale, start=1))
