@@ -1,0 +1,44 @@
+"""On the very first start, offer the questionnaire (once: a QSettings flag remembers the offer was made).
+
+Called from `desktop.app.run_gui` only, never from `create_main_window`, so tests and embedding never see it.
+The offer is a window-modal message box opened without a nested event loop.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from desktop.qt.main_window import MainWindow
+
+OFFERED_KEY = "wizard/first_start_offered"
+
+
+def offer_on_first_start(window: MainWindow, settings: QSettings) -> QMessageBox | None:
+    """Ask once whether to start from questions; returns the open box, or None when it was offered before."""
+    if settings.value(OFFERED_KEY, False, type=bool):
+        return None
+    settings.setValue(OFFERED_KEY, True)
+    settings.sync()
+    box = QMessageBox(QMessageBox.Icon.Question, "Welcome to ComputeFit",
+                      "Start from a few questions about your workload (what triggers it, how long a run takes, "
+                      "how much traffic)? You can refine every number in the form afterwards, and ask again any "
+                      "time with File > New from questions.", QMessageBox.StandardButton.NoButton, window)
+    box.setObjectName("first_start_offer")
+    answer = box.addButton("Answer questions", QMessageBox.ButtonRole.AcceptRole)
+    answer.setObjectName("first_start_offer.questions")
+    later = box.addButton("Start from the example", QMessageBox.ButtonRole.RejectRole)
+    later.setObjectName("first_start_offer.example")
+    box.setDefaultButton(answer)
+
+    def done() -> None:
+        if box.clickedButton() is answer:
+            window.open_questionnaire()
+        box.deleteLater()
+
+    box.finished.connect(lambda _result: done())
+    box.open()
+    return box

@@ -1,0 +1,193 @@
+"""The wizard's pages: one per questionnaire topic (built from the model's TOPICS and QUESTIONS) and the summary."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+
+from desktop.model.advice import Advice
+from desktop.model.questionnaire import DEFAULT_NAME, QUESTIONS, Topic
+from desktop.model.quote import OPTION_LABELS
+from desktop.qt.views.formatting import money
+from desktop.qt.wizard.feasibility_panel import reason_without_option
+from desktop.qt.wizard.question_widgets import QuestionWidget, question_widget
+
+if TYPE_CHECKING:
+    from desktop.qt.wizard.questionnaire_wizard import QuestionnaireWizard
+
+NAME_MAX = 120
+
+
+def page_title(text: str) -> str:
+    """A page title a little larger than the body text (the wizard's title format is rich text)."""
+    return f"<span style='font-size:large; font-weight:bold'>{html.escape(text)}</span>"
+
+
+def _scrolled(content: QWidget, parent: QWidget) -> QScrollArea:
+    scroller = QScrollArea(parent)
+    scroller.setWidget(content)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroller
+
+
+class TopicPage(QWizardPage):
+    """The questions of one topic, each with its help text and (where the model allows) "Don't know"."""
+
+    def __init__(self, topic: Topic, step: int, steps: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.topic = topic
+        self.setObjectName(f"page.{topic.topic_id}")
+        self.setTitle(page_title(topic.title))
+        self.setSubTitle(f"Step {step} of {steps}. {topic.intro}")
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(4, 4, 12, 4)
+        column.setSpacing(18)
+        self.questions: dict[str, QuestionWidget] = {}
+        for question in (q for q in QUESTIONS if q.topic == topic.topic_id):
+            widget = question_widget(question, content)
+            column.addWidget(widget)
+            self.questions[question.question_id] = widget
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_scrolled(content, self))
+
+    def initializePage(self) -> None:
+        first = next(iter(self.questions.values()), None)
+        if first is not None:
+            first.focus_input()
+
+    def cleanupPage(self) -> None:
+        """Going back keeps this page's answers (Qt's default would reset registered fields)."""
+
+
+class SummaryPage(QWizardPage):
+    """The recommendation, the runner-up, the monthly costs and the rationale for the answers given."""
+
+    def __init__(self, wizard: QuestionnaireWizard, steps: int, name: str = DEFAULT_NAME):
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setObjectName("page.summary")
+        self.setTitle(page_title("Recommendation"))
+        self.setSubTitle(f"Step {steps} of {steps}. What your answers point to. Finish loads this workload into "
+                         "the main window, where you can refine every number; Edit > Undo brings back the previous "
+                         "workload.")
+        self.setFinalPage(True)
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setObjectName("workload_name")
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setAccessibleName("Workload name")
+        self.name_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+        form = QFormLayout()
+        form.addRow("Workload &name:", self.name_edit)
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(4, 4, 12, 4)
+        column.setSpacing(10)
+        self.headline = self._label("summary_headline", bold=True, scale=1.25)
+        self.runner_up = self._label("summary_runner_up")
+        self.costs = self._label("summary_costs", rich=True)
+        self.rationale = self._label("summary_rationale", rich=True)
+        self.problem = self._label("summary_problem")
+        self.problem.setStyleSheet("color: #c0392b;")
+        column.addLayout(form)
+        for widget in (self.headline, self.runner_up, self._label("", bold=True, text="Monthly costs"), self.costs,
+                       self._label("", bold=True, text="Why"), self.rationale, self.problem):
+            column.addWidget(widget)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_scrolled(content, self))
+
+    def _label(self, name: str, *, bold: bool = False, scale: float = 1.0, rich: bool = False,
+               text: str = "") -> QLabel:
+        label = QLabel(text, self)
+        if name:
+            label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)  # rich: escaped pieces
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = label.font()
+        font.setBold(bold)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+        return label
+
+    def initializePage(self) -> None:
+        self._wizard.build_result(self.workload_name())
+        self.show_result()
+        self.name_edit.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def workload_name(self) -> str:
+        return self.name_edit.text()
+
+    def show_result(self) -> None:
+        advice, problem = self._wizard.result_advice, self._wizard.result_problem
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        if advice is None:
+            for label in (self.headline, self.runner_up, self.costs, self.rationale):
+                label.setText("")
+            self.headline.setText("No recommendation: the answers do not give a usable workload.")
+            self.completeChanged.emit()
+            return
+        rec = advice.recommendation
+        self.headline.setText(rec.headline or "No option fits these answers")
+        self.runner_up.setText(runner_up_text(advice))
+        self.costs.setText(costs_html(advice))
+        self.rationale.setText(bullets_html(rec.rationale))
+        self.rationale.setAccessibleName(" ".join(rec.rationale))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.workload_name().strip()) and self._wizard.result_advice is not None
+
+    def validatePage(self) -> bool:
+        """Rebuild with the final name (it may have been edited); Finish only with a usable workload."""
+        self._wizard.build_result(self.workload_name())
+        self.show_result()
+        return self._wizard.result_workload is not None and not self._wizard.result_problem
+
+
+def runner_up_text(advice: Advice) -> str:
+    rec = advice.recommendation
+    if rec.option is None:
+        return "No runner-up: no option is feasible."
+    if rec.runner_up is None:
+        return f"Runner-up: none ({OPTION_LABELS[rec.option]} is the only feasible option)."
+    text = f"Runner-up: {OPTION_LABELS[rec.runner_up]}"
+    if rec.margin_usd is not None:
+        more = "more" if rec.margin_usd >= 0 else "less"
+        text += f", {money(abs(rec.margin_usd))} a month {more}"
+    return text + (" (a near tie)." if rec.near_tie else ".")
+
+
+def bullets_html(lines: tuple[str, ...]) -> str:
+    items = "".join(f"<li style='margin-bottom:4px'>{html.escape(line)}</li>" for line in lines)
+    return f"<ul style='margin-left:0px; -qt-list-indent:1'>{items}</ul>"
+
+
+def costs_html(advice: Advice) -> str:
+    """Each option's monthly cost, or why it is ruled out; the recommended one in bold (escaped pieces only)."""
+    rows = []
+    rec = advice.recommendation
+    for option, quote in advice.quote.options.items():
+        label = html.escape(OPTION_LABELS[option])
+        if option == rec.option:
+            label = f"<b>{label}</b> (recommended)"
+        elif option == rec.runner_up:
+            label += " (runner-up)"
+        if quote.feasible:
+            cost = money(quote.monthly_usd, estimated=quote.estimated)
+            rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{html.escape(cost)}</td><td></td></tr>")
+        else:
+            why = "; ".join(reason_without_option(OPTION_LABELS[option], r.text) for r in quote.reasons)
+            rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;ruled out</td>"
+                        f"<td>&nbsp;&nbsp;{html.escape(why or 'not feasible')}</td></tr>")
+    return "<table cellspacing='2' style='vertical-align:top'>" + "".join(rows) + "</table>"

@@ -1,0 +1,187 @@
+"""One widget per questionnaire question, built from the question's data (never hard-coded per question).
+
+Choice questions are radio buttons (arrow keys move between them, Tab to the next question); number questions
+are a spin box with the question's unit. Where the model accepts "don't know", a "Don't know" radio button or
+check box says what will be assumed instead. objectNames: the input is `question_id`, each choice
+`question_id.choice_id`, "don't know" `question_id.dont_know` (for automation and accessibility).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QButtonGroup,
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.questionnaire import DONT_KNOW, Question
+from desktop.model.workload import AnswerValue
+
+HELP_SCALE = 0.92  # help text a little smaller than the question
+
+
+def _label(text: str, parent: QWidget, *, bold: bool = False, scale: float = 1.0) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setBold(bold)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def dont_know_text(question: Question) -> str:
+    return f"Don't know \u2013 default: {question.dont_know_implies}" if question.dont_know_implies else "Don't know"
+
+
+class QuestionWidget(QWidget):
+    """The question's text and help above its input; `value()` is the answer (None = don't know)."""
+
+    changed = Signal()
+
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName(f"question:{question.question_id}")
+        self.text_label = _label(question.text, self, bold=True)
+        self.help_label = _label(question.help, self, scale=HELP_SCALE)
+        self.help_label.setObjectName(f"{question.question_id}.help")
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(4)
+        self.column.addWidget(self.text_label)
+        self.column.addWidget(self.help_label)
+
+    def value(self) -> AnswerValue:
+        raise NotImplementedError
+
+    def set_value(self, value: AnswerValue) -> None:
+        raise NotImplementedError
+
+    def focus_input(self) -> None:
+        raise NotImplementedError
+
+
+class ChoiceQuestionWidget(QuestionWidget):
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        qid = question.question_id
+        self.buttons_box = QWidget(self)
+        self.buttons_box.setObjectName(qid)
+        self.buttons_box.setAccessibleName(question.text)
+        self.buttons_box.setAccessibleDescription(question.help)
+        box = QVBoxLayout(self.buttons_box)
+        box.setContentsMargins(12, 2, 0, 0)
+        box.setSpacing(2)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        entries = [(c.choice_id, f"{c.label} \u2013 {c.help.rstrip('.')}" if c.help else c.label, c.help)
+                   for c in question.choices]
+        if question.dont_know:
+            entries.append((DONT_KNOW, dont_know_text(question), ""))
+        for choice_id, text, help_text in entries:
+            button = QRadioButton(text, self.buttons_box)
+            button.setObjectName(f"{qid}.{choice_id}")
+            button.setAccessibleDescription(help_text or question.help)
+            self.group.addButton(button)
+            box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.buttons[choice_id] = button
+        self.text_label.setBuddy(self.buttons[self._initial()])
+        self.column.addWidget(self.buttons_box)
+        self.set_value(None)
+        self.group.buttonToggled.connect(self._toggled)
+
+    def _toggled(self, _button: QRadioButton, checked: bool) -> None:
+        if checked:  # one answer change toggles two buttons: tell once
+            self.changed.emit()
+
+    def _initial(self) -> str:
+        return DONT_KNOW if self.question.dont_know else str(self.question.default)
+
+    def value(self) -> AnswerValue:
+        checked = self.group.checkedButton()
+        choice_id = checked.objectName().split(".", 1)[1] if checked else self._initial()
+        return None if choice_id == DONT_KNOW else choice_id
+
+    def set_value(self, value: AnswerValue) -> None:
+        wanted = value if isinstance(value, str) and value in self.buttons else self._initial()
+        self.buttons[wanted].setChecked(True)
+
+    def focus_input(self) -> None:
+        button = self.group.checkedButton()
+        if button is not None:
+            button.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+class NumberQuestionWidget(QuestionWidget):
+    def __init__(self, question: Question, parent: QWidget | None = None):
+        super().__init__(question, parent)
+        qid = question.question_id
+        row = QHBoxLayout()
+        row.setContentsMargins(12, 2, 0, 0)
+        self.spin = QDoubleSpinBox(self)
+        self.spin.setObjectName(qid)
+        self.spin.setAccessibleName(question.text)
+        self.spin.setAccessibleDescription(question.help)
+        self.spin.setDecimals(0)
+        self.spin.setRange(question.minimum or 0.0, question.maximum if question.maximum is not None else 1e15)
+        self.spin.setGroupSeparatorShown(True)
+        self.spin.setSuffix(f" {question.unit}" if question.unit else "")
+        self.spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("0" * 22 + question.unit))
+        self.text_label.setBuddy(self.spin)
+        row.addWidget(self.spin)
+        self.dont_know: QCheckBox | None = None
+        if question.dont_know:
+            self.dont_know = QCheckBox(dont_know_text(question), self)
+            self.dont_know.setObjectName(f"{qid}.{DONT_KNOW}")
+            self.dont_know.setAccessibleDescription(question.help)
+            row.addSpacing(12)
+            row.addWidget(self.dont_know)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.set_value(None)
+        self.spin.valueChanged.connect(lambda _v: self.changed.emit())
+        if self.dont_know is not None:
+            self.dont_know.toggled.connect(self._dont_know_toggled)
+
+    def _dont_know_toggled(self, checked: bool) -> None:
+        self.spin.setEnabled(not checked)
+        if not checked:
+            self.spin.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.spin.selectAll()
+        self.changed.emit()
+
+    def value(self) -> AnswerValue:
+        if self.dont_know is not None and self.dont_know.isChecked():
+            return None
+        number = self.spin.value()
+        return int(number) if number.is_integer() else number
+
+    def set_value(self, value: AnswerValue) -> None:
+        known = isinstance(value, int | float) and not isinstance(value, bool)
+        if known:
+            self.spin.setValue(float(value))  # type: ignore[arg-type]
+        if self.dont_know is not None:
+            self.dont_know.setChecked(not known)
+        self.spin.setEnabled(self.dont_know is None or not self.dont_know.isChecked())
+
+    def focus_input(self) -> None:
+        target = self.spin if self.spin.isEnabled() or self.dont_know is None else self.dont_know
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+def question_widget(question: Question, parent: QWidget | None = None) -> QuestionWidget:
+    """The widget for a question, by its kind."""
+    if question.kind == "number":
+        return NumberQuestionWidget(question, parent)
+    return ChoiceQuestionWidget(question, parent)
