@@ -1,0 +1,129 @@
+"""Build the installed app: `python packaging/build.py` (from the repository root, in the project's venv).
+
+1. PyInstaller, one-folder, from packaging/computefit.spec -> dist/computefit/ (the `computefit` executable
+   and its _internal/ folder, with resources/ inside);
+2. the .desktop entry and the 256 px icon copied beside the executable;
+3. dist/computefit-<version>-<os>-<arch>.tar.gz of that folder;
+4. the frozen `dist/computefit/computefit --smoke-test` run offscreen: the build fails if it fails or
+   writes anything unexpected on stderr.
+Prints the time of each step and the sizes. Exit status 0 only when everything passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DIST = REPO / "dist"
+WORK = REPO / "build" / "pyinstaller"
+NAME = "computefit"
+HARMLESS_STDERR = ("This plugin does not support propagateSizeHints",)
+REQUIRED_IN_BUNDLE = (
+    "resources/pricing/price-book.json",
+    "resources/examples/http-api.workload.json",
+    "resources/icons/computefit.svg",
+)
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes on disk of the files under `folder` (symlinks counted once, as links)."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def version() -> str:
+    sys.path.insert(0, str(REPO))
+    from desktop import __version__
+
+    return __version__
+
+
+def run_pyinstaller(spec: Path, dist: Path, work: Path, clean: bool) -> None:
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+           "--distpath", str(dist), "--workpath", str(work), str(spec)]
+    if clean:
+        cmd.insert(3, "--clean")
+    subprocess.run(cmd, check=True, cwd=REPO)
+
+
+def add_desktop_entry(bundle: Path) -> None:
+    shutil.copy2(HERE / "computefit.desktop", bundle / "computefit.desktop")
+    shutil.copy2(REPO / "resources" / "icons" / "computefit.png", bundle / "computefit.png")
+
+
+def archive(bundle: Path, target: Path) -> None:
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
+        tar.add(bundle, arcname=bundle.name)
+
+
+def check_bundle(bundle: Path) -> list[str]:
+    internal = bundle / "_internal"
+    return [f"missing from the bundle: {rel}" for rel in REQUIRED_IN_BUNDLE if not (internal / rel).is_file()]
+
+
+def smoke_test(executable: Path) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        done = subprocess.run([str(executable), "--smoke-test"], env=env, capture_output=True, text=True,
+                              timeout=180, cwd=executable.parent.parent)
+    except subprocess.TimeoutExpired:
+        return ["the frozen smoke test did not finish within 180 s"]
+    sys.stdout.write(done.stdout)
+    problems = [f"stderr: {line}" for line in done.stderr.splitlines()
+                if line.strip() and not line.startswith(HARMLESS_STDERR)]
+    if done.returncode != 0:
+        problems.insert(0, f"the frozen smoke test exited {done.returncode}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first (slower)")
+    parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz")
+    parser.add_argument("--no-smoke", action="store_true", help="skip the frozen smoke test")
+    args = parser.parse_args(argv)
+
+    timings: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    run_pyinstaller(HERE / "computefit.spec", DIST, WORK, args.clean)
+    bundle = DIST / NAME
+    add_desktop_entry(bundle)
+    timings.append(("PyInstaller", time.perf_counter() - started))
+    problems = check_bundle(bundle)
+
+    archive_path = DIST / f"{NAME}-{version()}-{platform.system().lower()}-{platform.machine()}.tar.gz"
+    if not args.no_archive:
+        step = time.perf_counter()
+        archive(bundle, archive_path)
+        timings.append(("archive", time.perf_counter() - step))
+    if not args.no_smoke and not problems:
+        step = time.perf_counter()
+        problems += smoke_test(bundle / NAME)
+        timings.append(("frozen smoke test", time.perf_counter() - step))
+
+    print(f"bundle: {bundle} {mb(folder_size(bundle))}")
+    if not args.no_archive:
+        print(f"archive: {archive_path} {mb(archive_path.stat().st_size)}")
+    print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings)
+          + f", total {time.perf_counter() - started:.1f} s")
+    if problems:
+        sys.stderr.write("build FAILED:\n" + "".join(f"  {p}\n" for p in problems))
+        return 1
+    print("build OK")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
