@@ -18,18 +18,6 @@ if TYPE_CHECKING:
 
 ORGANISATION = "ComputeFit"
 APPLICATION = "ComputeFit"
-_configured = False
-
-
-def configure_charts() -> None:
-    """pyqtgraph options, set once (after the QApplication exists)."""
-    global _configured
-    if _configured:
-        return
-    import pyqtgraph as pg
-
-    pg.setConfigOptions(antialias=True)
-    _configured = True
 
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
@@ -45,7 +33,6 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
-    configure_charts()
     book = book or load_price_book(price_book_path())
     path = Path(workload_path) if workload_path else None
     workload = load_workload(path or default_example_path())

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.form.problem_shown.connect(self.status.show_problem)
         self.status.prices_requested.connect(self.show_prices)
         self.render_advice(session.advice)
+        self.charts.build_after_first_paint(self.table.viewport())
         self._update_title()
         self._restore_geometry()
 

@@ -26,4 +26,5 @@ def window(qtbot, book: PriceBook, settings: QSettings) -> MainWindow:  # type: 
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.charts.built, timeout=5000)  # built just after the first paint
     return win

@@ -1,16 +1,54 @@
-"""The four charts in tabs; every chart renders from the same Advice."""
+"""The four charts in tabs; every chart renders from the same Advice.
+
+pyqtgraph costs a few hundred milliseconds to import, so the tabs start as light placeholders and the
+charts are built just after the window's first paint (`build_after_first_paint`), or at once when a
+caller asks for a chart (`ensure_built`). The quote itself (table, recommendation) never waits for them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice import Advice
 from desktop.model.workload import Workload
-from desktop.qt.charts.base import ChartBase
-from desktop.qt.charts.breakdown import BreakdownChart
-from desktop.qt.charts.cost_curve import CostCurveChart
-from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
-from desktop.qt.charts.tornado import TornadoChart
+
+if TYPE_CHECKING:
+    from desktop.qt.charts.base import ChartBase
+    from desktop.qt.charts.breakdown import BreakdownChart
+    from desktop.qt.charts.cost_curve import CostCurveChart
+    from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
+    from desktop.qt.charts.tornado import TornadoChart
+
+TAB_TITLES = ("Cost vs &volume", "&Breakdown", "&Sensitivity", "&Hourly capacity")
+_pyqtgraph_configured = False
+
+
+def configure_pyqtgraph() -> None:
+    """pyqtgraph options, set once (after the QApplication exists)."""
+    global _pyqtgraph_configured
+    if not _pyqtgraph_configured:
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True)
+        _pyqtgraph_configured = True
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, on the event loop turn after the watched widget first paints."""
+
+    def __init__(self, watched: QWidget, callback: object):
+        super().__init__(watched)
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # type: ignore[call-overload]
+        return False
 
 
 class ChartTabs(QTabWidget):
@@ -19,36 +57,89 @@ class ChartTabs(QTabWidget):
         self.lazy = lazy  # render hidden charts when their tab is shown, not on every edit
         self._pending: tuple[Advice, Workload] | None = None
         self._stale: set[int] = set()
+        self._charts: tuple[ChartBase, ...] = ()
         self.setObjectName("charts")
-        self.cost_curve = CostCurveChart(self)
-        self.breakdown = BreakdownChart(self)
-        self.tornado = TornadoChart(self)
-        self.hourly = HourlyCapacityChart(self)
-        self.charts: tuple[ChartBase, ...] = (self.cost_curve, self.breakdown, self.tornado, self.hourly)
-        self.addTab(self.cost_curve, "Cost vs &volume")
-        self.addTab(self.breakdown, "&Breakdown")
-        self.addTab(self.tornado, "&Sensitivity")
-        self.addTab(self.hourly, "&Hourly capacity")
-        for i, chart in enumerate(self.charts):
-            self.setTabToolTip(i, chart.accessibleName())
+        for title in TAB_TITLES:
+            placeholder = QLabel("Drawing the chart...", self)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.addTab(placeholder, title)
         self.currentChanged.connect(self._render_stale)
 
+    # --- building ---------------------------------------------------------------------------------
+    @property
+    def built(self) -> bool:
+        return bool(self._charts)
+
+    def build_after_first_paint(self, watched: QWidget) -> None:
+        _AfterFirstPaint(watched, self.ensure_built)
+
+    def ensure_built(self) -> None:
+        if self._charts:
+            return
+        configure_pyqtgraph()
+        from desktop.qt.charts.breakdown import BreakdownChart
+        from desktop.qt.charts.cost_curve import CostCurveChart
+        from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
+        from desktop.qt.charts.tornado import TornadoChart
+
+        current = self.currentIndex()
+        self.blockSignals(True)
+        charts: tuple[ChartBase, ...] = (CostCurveChart(self), BreakdownChart(self), TornadoChart(self),
+                                         HourlyCapacityChart(self))
+        for index, chart in enumerate(charts):
+            placeholder = self.widget(index)
+            self.removeTab(index)
+            self.insertTab(index, chart, TAB_TITLES[index])
+            self.setTabToolTip(index, chart.accessibleName())
+            if placeholder is not None:
+                placeholder.deleteLater()
+        self._charts = charts
+        self.setCurrentIndex(current)
+        self.blockSignals(False)
+        if self._pending is not None:
+            self.render_advice(*self._pending)
+
+    @property
+    def charts(self) -> tuple[ChartBase, ...]:
+        self.ensure_built()
+        return self._charts
+
+    @property
+    def cost_curve(self) -> CostCurveChart:
+        return self.charts[0]
+
+    @property
+    def breakdown(self) -> BreakdownChart:
+        return self.charts[1]
+
+    @property
+    def tornado(self) -> TornadoChart:
+        return self.charts[2]
+
+    @property
+    def hourly(self) -> HourlyCapacityChart:
+        return self.charts[3]
+
+    # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice, workload: Workload) -> None:
         self._pending = (advice, workload)
+        self._stale = set(range(len(TAB_TITLES)))
+        if not self._charts:
+            return
         current = self.currentIndex()
-        self._stale = set(range(len(self.charts)))
-        for i in ([current] if self.lazy else range(len(self.charts))):
+        for i in ([current] if self.lazy else range(len(self._charts))):
             self._render(i)
 
     def _render(self, index: int) -> None:
-        if self._pending is not None and index in self._stale:
+        if self._charts and self._pending is not None and index in self._stale:
             self._stale.discard(index)
-            self.charts[index].render_advice(*self._pending)
+            self._charts[index].render_advice(*self._pending)
 
     def _render_stale(self, index: int) -> None:
         self._render(index)
 
     def render_all(self) -> None:
         """Bring every chart up to date now (exports and screenshots of hidden tabs)."""
-        for i in range(len(self.charts)):
+        self.ensure_built()
+        for i in range(len(self._charts)):
             self._render(i)
