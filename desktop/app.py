@@ -70,9 +70,12 @@ def run_gui(path: Path | None) -> int:
         window = create_main_window(None, settings=settings)
     window.show()
     if path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
-        from desktop.qt.wizard.first_start import offer_on_first_start
+        def offer() -> None:
+            from desktop.qt.wizard.first_start import offer_on_first_start
 
-        QTimer.singleShot(0, lambda: offer_on_first_start(window, settings))
+            offer_on_first_start(window, settings)
+
+        QTimer.singleShot(0, offer)
     if problem:
         sys.stderr.write(f"computefit: {problem}\n")
         QTimer.singleShot(0, lambda: QMessageBox.warning(window, "Open workload", problem))

@@ -17,9 +17,8 @@ from desktop.model.advice_types import (
     Recommendation,
     SensitivityRow,
     Severity,
+    VolumeAnalysis,
 )
-from desktop.model.breakeven import break_evens
-from desktop.model.curves import FastCosts, build_curves, curve_volumes
 from desktop.model.engine import compute_quote
 from desktop.model.findings import find_findings
 from desktop.model.pricebook import PriceBook
@@ -28,7 +27,7 @@ from desktop.model.sensitivity import sensitivity
 from desktop.model.workload import Workload
 
 __all__ = ["Advice", "BreakEven", "Concern", "Curves", "Finding", "Recommendation", "SensitivityRow", "Severity",
-           "advise"]
+           "VolumeAnalysis", "advise"]
 
 
 def advise(workload: Workload, book: PriceBook) -> Advice:
@@ -36,14 +35,21 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
     quote = compute_quote(workload, book)
     findings = find_findings(workload, quote)
     recommendation = recommend(workload, quote, findings)
-    fast = FastCosts(workload, book, quote)
-    volumes = curve_volumes(workload)
-    costs = fast.costs(volumes)
+
+    def analyse_volumes() -> VolumeAnalysis:
+        from desktop.model.breakeven import break_evens  # numpy: loaded on first use, not before the first paint
+        from desktop.model.curves import FastCosts, build_curves, curve_volumes
+
+        fast = FastCosts(workload, book, quote)
+        volumes = curve_volumes(workload)
+        costs = fast.costs(volumes)
+        return VolumeAnalysis(break_evens(workload, book, quote, fast, volumes, costs),
+                              build_curves(volumes, costs, quote))
+
     return Advice(
         quote=quote,
         findings=findings,
         recommendation=recommendation,
-        break_even=break_evens(workload, book, quote, fast, volumes, costs),
         sensitivity=sensitivity(workload, book, quote, recommendation.option),
-        curves=build_curves(volumes, costs, quote),
+        analyse_volumes=analyse_volumes,
     )

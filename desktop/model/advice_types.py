@@ -6,6 +6,7 @@ them (findings, recommend, breakeven, sensitivity, curves) need not import the a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -89,10 +90,35 @@ class Curves:
 
 
 @dataclass(frozen=True, slots=True)
+class VolumeAnalysis:
+    """The cost-against-volume part of the advice: curves and the break-even volumes found on them."""
+
+    break_even: tuple[BreakEven, ...]
+    curves: Curves
+
+
+@dataclass(frozen=True, slots=True)
 class Advice:
+    """The whole answer for one workload. The volume analysis (curves, break-even) is computed once, on first
+    use: the first painted quote need not wait for numpy, and the charts that use it come a moment later."""
+
     quote: Quote
     findings: tuple[Finding, ...]
     recommendation: Recommendation
-    break_even: tuple[BreakEven, ...]
     sensitivity: tuple[SensitivityRow, ...]
-    curves: Curves
+    analyse_volumes: Callable[[], VolumeAnalysis] = field(repr=False, compare=False)
+    _volumes: list[VolumeAnalysis] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def volumes(self) -> VolumeAnalysis:
+        if not self._volumes:
+            self._volumes.append(self.analyse_volumes())
+        return self._volumes[0]
+
+    @property
+    def break_even(self) -> tuple[BreakEven, ...]:
+        return self.volumes.break_even
+
+    @property
+    def curves(self) -> Curves:
+        return self.volumes.curves
