@@ -50,6 +50,6 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
         quote=quote,
         findings=findings,
         recommendation=recommendation,
-        sensitivity=sensitivity(workload, book, quote, recommendation.option),
         analyse_volumes=analyse_volumes,
+        analyse_sensitivity=lambda: sensitivity(workload, book, quote, recommendation.option),
     )

@@ -99,15 +99,26 @@ class VolumeAnalysis:
 
 @dataclass(frozen=True, slots=True)
 class Advice:
-    """The whole answer for one workload. The volume analysis (curves, break-even) is computed once, on first
-    use: the first painted quote need not wait for numpy, and the charts that use it come a moment later."""
+    """The whole answer for one workload.
+
+    The quote, findings and recommendation are computed at once. The volume analysis (curves, break-even)
+    and the sensitivity are pure functions of the same inputs, computed once each on first use: the first
+    painted quote need not wait for numpy, and an edit does not pay for a chart no one is looking at.
+    """
 
     quote: Quote
     findings: tuple[Finding, ...]
     recommendation: Recommendation
-    sensitivity: tuple[SensitivityRow, ...]
     analyse_volumes: Callable[[], VolumeAnalysis] = field(repr=False, compare=False)
+    analyse_sensitivity: Callable[[], tuple[SensitivityRow, ...]] = field(repr=False, compare=False)
     _volumes: list[VolumeAnalysis] = field(default_factory=list, repr=False, compare=False)
+    _sensitivity: list[tuple[SensitivityRow, ...]] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def sensitivity(self) -> tuple[SensitivityRow, ...]:
+        if not self._sensitivity:
+            self._sensitivity.append(self.analyse_sensitivity())
+        return self._sensitivity[0]
 
     @property
     def volumes(self) -> VolumeAnalysis:

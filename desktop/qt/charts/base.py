@@ -86,6 +86,11 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         self._advice: Advice | None = None
         self._workload: Workload | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        # Grid lines as one path under the data: pyqtgraph's own grid repaints with every axis (~4 ms each).
+        self.grid = pg.PlotCurveItem(connect="pairs")
+        self.grid.setZValue(-50)
+        self.view_box.addItem(self.grid, ignoreBounds=True)
+        self.view_box.sigRangeChanged.connect(self._draw_grid)
         self._ready = True
         self.view_box.sigResized.connect(self._place_notice)
 
@@ -101,6 +106,42 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
     def hover(self, point: QPointF) -> str:
         """The read-out text for a point in view coordinates ('' for none)."""
         return ""
+
+    def grid_positions(self) -> tuple[list[float], list[float]]:
+        """Where vertical and horizontal grid lines go: the major ticks of the bottom and left axes."""
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        size = self.view_box.size()
+
+        def major(side: str, low: float, high: float, pixels: float) -> list[float]:
+            axis = self.plot_item.getAxis(side)
+            if axis._tickLevels:  # ticks set by the chart: [[(value, label), ...], ...]
+                values = [float(value) for value, _label in axis._tickLevels[0]]
+            else:  # pyqtgraph's own: [(spacing, [value, ...]), ...]
+                levels = axis.tickValues(low, high, pixels)
+                values = [float(v) for v in levels[0][1]] if levels else []
+            return [v for v in values if low <= v <= high]
+
+        return major("bottom", x0, x1, size.width()), major("left", y0, y1, size.height())
+
+    def _draw_grid(self, *_args: object) -> None:
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        verticals, horizontals = self.grid_positions()
+        xs: list[float] = []
+        ys: list[float] = []
+        for x in verticals:
+            xs += [x, x]
+            ys += [y0, y1]
+        for y in horizontals:
+            xs += [x0, x1]
+            ys += [y, y]
+        self.grid.setData(xs, ys, connect="pairs")
+
+    def set_labels(self, bottom: str, left: str) -> None:
+        """Axis titles, set only when they change (setting one makes pyqtgraph lay the axis out again)."""
+        for side, text in (("bottom", bottom), ("left", left)):
+            axis = self.plot_item.getAxis(side)
+            if axis.labelText != text or not axis.label.isVisible():
+                self.plot_item.setLabel(side, text)
 
     def set_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -129,7 +170,10 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
             axis = self.plot_item.getAxis(name)
             axis.setPen(pen)
             axis.setTextPen(pen)
-        self.plot_item.showGrid(x=True, y=True, alpha=colors.grid_alpha)
+        self.plot_item.showGrid(x=False, y=False)
+        grid = pg.mkColor(colors.foreground)
+        grid.setAlphaF(colors.grid_alpha)
+        self.grid.setPen(pg.mkPen(grid, width=1))
         self.readout.setColor(colors.foreground)
         self.readout.fill = pg.mkBrush(colors.background + "E6")
         self.notice.setColor(colors.foreground)

@@ -39,10 +39,8 @@ class CostCurveChart(ChartBase):
         self.marker = pg.InfiniteLine(angle=90, movable=False,
                                       label="", labelOpts={"position": 0.93, "anchors": [(0, 0), (0, 0)]})
         self.plot_item.addItem(self.marker)
-        self.grid = pg.PlotCurveItem(connect="pairs")  # decade lines in one path: pyqtgraph's grid costs ~9 ms
-        self.grid.setZValue(-50)
-        self.view_box.addItem(self.grid, ignoreBounds=True)
-        self.view_box.sigRangeChanged.connect(self._draw_grid)
+        self.view_box.disableAutoRange()
+        self._range: tuple[float, float, float, float] | None = None
         self.current_volume: int | None = None
         self._volumes: tuple[float, ...] = ()
         self._log_volumes: list[float] = []
@@ -51,10 +49,6 @@ class CostCurveChart(ChartBase):
     def apply_colors(self) -> None:
         super().apply_colors()
         c = self.colors
-        self.plot_item.showGrid(x=False, y=False)
-        grid = pg.mkColor(c.foreground)
-        grid.setAlphaF(c.grid_alpha)
-        self.grid.setPen(pg.mkPen(grid, width=1))
         self.marker.setPen(pg.mkPen(c.marker, width=2))
         self.marker.label.setColor(c.foreground)
         self.break_evens.setSymbolBrush(pg.mkBrush(c.break_even))
@@ -66,8 +60,7 @@ class CostCurveChart(ChartBase):
         curves = advice.curves
         c = self.colors
         unit = curves.unit_name + "s"
-        self.plot_item.setLabel("bottom", f"Monthly volume ({unit} a month, log scale)")
-        self.plot_item.setLabel("left", "Monthly cost (USD, log scale)")
+        self.set_labels(f"Monthly volume ({unit} a month, log scale)", "Monthly cost (USD, log scale)")
         self._volumes = curves.volumes
         self._log_volumes = [math.log10(v) for v in curves.volumes]
         x = np.array(curves.volumes, dtype=float)
@@ -97,20 +90,25 @@ class CostCurveChart(ChartBase):
             self.marker.show()
         else:
             self.marker.hide()
+        self._fit_range([v for values in curves.costs.values() for v in values if v is not None and v > 0])
         self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
                         else "No option can be priced for this workload")
 
-    def _draw_grid(self, *_args: object) -> None:
+    def _fit_range(self, costs: list[float]) -> None:
+        """Whole decades around the data: an edit that stays within them redraws no axis (axes cost ~4 ms)."""
+        if not self._log_volumes or not costs:
+            return
+        wanted = (self._log_volumes[0], self._log_volumes[-1],
+                  math.floor(math.log10(min(costs))), math.ceil(math.log10(max(costs)) + 1e-9))
+        if wanted != self._range:
+            self._range = wanted
+            self.view_box.setRange(xRange=wanted[:2], yRange=wanted[2:], padding=0.02)
+
+    def grid_positions(self) -> tuple[list[float], list[float]]:
+        """Decade lines on both log axes."""
         (x0, x1), (y0, y1) = self.view_box.viewRange()
-        xs: list[float] = []
-        ys: list[float] = []
-        for d in range(math.ceil(x0), math.floor(x1) + 1):
-            xs += [d, d]
-            ys += [y0, y1]
-        for d in range(math.ceil(y0), math.floor(y1) + 1):
-            xs += [x0, x1]
-            ys += [d, d]
-        self.grid.setData(np.array(xs, dtype=float), np.array(ys, dtype=float), connect="pairs")
+        return ([float(d) for d in range(math.ceil(x0), math.floor(x1) + 1)],
+                [float(d) for d in range(math.ceil(y0), math.floor(y1) + 1)])
 
     def _label_break_evens(self, advice: Advice, points: list[tuple[int, float]]) -> None:
         while len(self.break_even_labels) < len(points):
