@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
     def show_prices(self) -> None:
         from desktop.qt.views.price_book_dialog import PriceBookDialog
 
-        PriceBookDialog(self.session.book, self.session.workload.region, self).exec()
+        PriceBookDialog(self.session.book, self.session.workload.region, self,
+                        used=self.session.advice.quote.prices_used()).exec()
 
     def set_appearance(self, mode: str) -> None:
         self.settings.setValue("view/appearance", mode)

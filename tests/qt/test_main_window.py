@@ -229,3 +229,21 @@ def test_user_text_is_shown_as_text_never_markup(qtbot, window: MainWindow) -> N
     assert "<b>Orders</b> & co" in window.windowTitle()
     assert rich_tooltip(["<script>x</script>"]) == "<qt>&lt;script&gt;x&lt;/script&gt;</qt>"
     assert window.recommendation.headline.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_price_dialog_lists_the_prices_this_quote_uses(qtbot, window: MainWindow) -> None:
+    from desktop.qt.views.price_book_dialog import PriceBookDialog
+
+    used = window.session.advice.quote.prices_used()
+    dialog = PriceBookDialog(window.session.book, window.session.workload.region, window, used=used)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    visible = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
+    assert len(visible) == len(used) > 0
+    assert all(table.item(r, 1).text() == "yes" for r in visible)
+    sources = {table.item(r, 6).text() for r in visible}
+    assert all(window.session.book.sources[p.source].title in sources for p in used)
+    dialog.only_used.setChecked(False)
+    assert sum(not table.isRowHidden(r) for r in range(table.rowCount())) > len(used)
+    assert "estimated" not in window.statusBar().findChild(QWidget, "status_price_book").text() or any(
+        p.estimated for p in used)

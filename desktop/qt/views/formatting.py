@@ -43,7 +43,7 @@ def capacity(option: OptionQuote) -> str:
     if isinstance(cap, Ec2Capacity):
         auto = " (auto)" if cap.chosen_automatically else ""
         return (f"{cap.instance_type}{auto} x {_tasks(cap.instances_per_hour)}, "
-                f"{cap.tasks_per_instance} tasks each")
+                f"{cap.tasks_per_instance} task{'' if cap.tasks_per_instance == 1 else 's'} each")
     return "n/a"
 
 

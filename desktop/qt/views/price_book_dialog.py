@@ -1,13 +1,16 @@
-"""The prices in use: every price of the current region (and the free tier) with its unit, date, confidence, source."""
+"""The prices in use: the prices the current quote uses (or every price of its region), with unit, date,
+confidence and source."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import BaseModel
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.model.pricebook import CONFIDENCE_LABELS, Price, PriceBook, Tier
 from desktop.qt.views.formatting import rich_tooltip
 
-COLUMNS = ("Price", "USD", "Unit", "Confidence", "As of", "Source")
+COLUMNS = ("Price", "In this quote", "USD", "Unit", "Confidence", "As of", "Source")
 
 
 def region_prices(book: PriceBook, region: str) -> list[tuple[str, Price]]:
@@ -53,7 +56,8 @@ def region_prices(book: PriceBook, region: str) -> list[tuple[str, Price]]:
 
 
 class PriceBookDialog(QDialog):
-    def __init__(self, book: PriceBook, region: str, parent: QWidget | None = None):
+    def __init__(self, book: PriceBook, region: str, parent: QWidget | None = None,
+                 used: Collection[Price] = ()):
         super().__init__(parent)
         self.setObjectName("price_book_dialog")
         self.setWindowTitle(f"Prices in use: {region}")
@@ -71,7 +75,14 @@ class PriceBookDialog(QDialog):
         self.filter.setAccessibleName("Filter prices")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
-        rows = region_prices(book, region)
+        self.only_used = QCheckBox("Only the prices this quote uses", self)
+        self.only_used.setObjectName("only_used_prices")
+        self.only_used.setChecked(bool(used))
+        self.only_used.setEnabled(bool(used))
+        self.only_used.toggled.connect(lambda _on: self._apply_filter(self.filter.text()))
+        used_ids = {id(p) for p in used}
+        rows = sorted(region_prices(book, region), key=lambda row: id(row[1]) not in used_ids)  # used first
+        self._used_rows = {r for r, (_name, price) in enumerate(rows) if id(price) in used_ids}
         self.table = QTableWidget(len(rows), len(COLUMNS), self)
         self.table.setObjectName("price_table")
         self.table.setAccessibleName("Prices in use")
@@ -82,7 +93,8 @@ class PriceBookDialog(QDialog):
         for r, (name, price) in enumerate(rows):
             source = book.sources.get(price.source)
             source_text = source.title if source else price.source
-            cells = (name, f"{price.usd:f}".rstrip("0").rstrip(".") or "0", price.unit,
+            cells = (name, "yes" if r in self._used_rows else "", f"{price.usd:f}".rstrip("0").rstrip(".") or "0",
+                     price.unit,
                      f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}", price.as_of.isoformat(),
                      source_text)
             tip = rich_tooltip([name, price.note, source.title if source else "",
@@ -90,7 +102,7 @@ class PriceBookDialog(QDialog):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
-                if c == 1:
+                if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         header = self.table.horizontalHeader()
@@ -102,12 +114,16 @@ class PriceBookDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.filter)
+        layout.addWidget(self.only_used)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        self._apply_filter("")
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
         for r in range(self.table.rowCount()):
             cells = (self.table.item(r, c) for c in range(self.table.columnCount()))
             row_text = " ".join(cell.text().lower() for cell in cells if cell is not None)
-            self.table.setRowHidden(r, bool(needle) and needle not in row_text)
+            hidden = (bool(needle) and needle not in row_text) or (
+                self.only_used.isChecked() and self.table.item(r, 1).text() != "yes")  # type: ignore[union-attr]
+            self.table.setRowHidden(r, hidden)
