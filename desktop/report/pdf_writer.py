@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 
 from desktop import __version__
@@ -45,6 +46,7 @@ CHART_WIDTH_SHARE = {"cost": 0.55, "breakdown": 0.43}
 CHART_HEIGHT_RATIO = 0.32  # of the body width
 OBJECT_REPLACEMENT = "\ufffc"
 MAX_PAGES = 2
+KEEP_TOGETHER_TITLES = {"Most sensitive assumptions"}
 
 
 class SheetChartObject(QPyTextObject):
@@ -90,7 +92,25 @@ def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], char
         cursor.insertText(OBJECT_REPLACEMENT, fmt)
     doc.setDocumentMargin(0)
     doc.setPageSize(body)
+    _keep_titled_tables_together(doc, body.height())
     return doc
+
+
+def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None:
+    """Start a table whose first row is its title on the next page when only the title would fit on this one
+    (Qt's rich text has no keep-with-next; the sheet puts such titles in the table's first row)."""
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable) or frame.rows() < 3:
+            continue
+        if frame.cellAt(0, 0).firstCursorPosition().block().text() not in KEEP_TOGETHER_TITLES:
+            continue
+        top = doc.documentLayout().frameBoundingRect(frame).top()
+        first_rows = doc.documentLayout().blockBoundingRect(frame.cellAt(2, 0).firstCursorPosition().block())
+        room = math.ceil(top / page_height + 1e-9) * page_height - top
+        if room < first_rows.bottom() - top:
+            fmt = frame.format()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            frame.setFormat(fmt)
 
 
 def _draw_footer(painter: QPainter, page_rect: QRectF, left: str, right: str) -> None:

@@ -107,6 +107,15 @@ def test_every_example_fits_two_pages_of_both_sizes_with_page_numbers(size, shee
             assert squeeze(f"Page {number} of {len(reader.pages)}") in squeeze(page.extract_text() or "")
 
 
+@pytest.mark.parametrize("size", list(PAGE_POINTS))
+def test_the_sensitivity_title_stays_with_its_table(size, sheets):  # type: ignore[no-untyped-def]
+    for name in EXAMPLES:
+        pages = [squeeze(page.extract_text() or "") for page in PdfReader(io.BytesIO(sheets[(name, size)])).pages]
+        with_title = [text for text in pages if squeeze("Most sensitive assumptions") in text]
+        assert len(with_title) == 1, name
+        assert squeeze("Recommended option's cost") in with_title[0], (name, size)
+
+
 def test_fonts_are_embedded_and_charts_are_vectors(sheets):  # type: ignore[no-untyped-def]
     reader = PdfReader(io.BytesIO(sheets[("http-api", "A4")]))
     fonts = 0
