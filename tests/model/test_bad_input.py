@@ -111,3 +111,36 @@ def test_failed_save_leaves_the_old_file(tmp_path, examples, monkeypatch):
         save_workload(path, examples["nightly-batch"])
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.workload.json"]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), [
+    (lambda book: book.update(schema_version=9), "schema_version: price book format 9 is newer than this app knows"),
+    (lambda book: book["regions"]["us-east-1"]["lambda"]["requests"].update(usd="-1"),
+     "regions.us-east-1.lambda.requests.usd"),
+    (lambda book: book["regions"]["us-east-1"]["lambda"]["requests"].update(usd="NaN"),
+     "regions.us-east-1.lambda.requests.usd"),
+    (lambda book: book.pop("sources"), "sources: is required"),
+])
+def test_a_bad_price_book_is_refused_with_the_field(tmp_path, capsys, mutate, expected):
+    from desktop.resources import price_book_path
+
+    data = json.loads(price_book_path().read_text(encoding="utf-8"))
+    mutate(data)
+    book_path = tmp_path / "book.json"
+    book_path.write_text(json.dumps(data), encoding="utf-8")
+    workload = tmp_path / "w.workload.json"
+    workload.write_text(json.dumps(GOOD), encoding="utf-8")
+    assert main(["estimate", str(workload), "--price-book", str(book_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(book_path) in err and expected in err and "Traceback" not in err
+
+
+def test_a_missing_or_malformed_price_book_is_refused(tmp_path, capsys):
+    workload = tmp_path / "w.workload.json"
+    workload.write_text(json.dumps(GOOD), encoding="utf-8")
+    assert main(["estimate", str(workload), "--price-book", str(tmp_path / "none.json")]) == 2
+    assert "price book not found" in capsys.readouterr().err
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    assert main(["estimate", str(workload), "--price-book", str(broken)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
