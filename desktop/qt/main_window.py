@@ -278,8 +278,10 @@ class MainWindow(QMainWindow):
     def show_prices(self) -> None:
         from desktop.qt.views.price_book_dialog import PriceBookDialog
 
-        PriceBookDialog(self.session.book, self.session.workload.region, self,
-                        used=self.session.advice.quote.prices_used()).exec()
+        quote = self.session.advice.quote
+        missing = [m for option in quote.options.values() for m in option.missing_prices]
+        PriceBookDialog(self.session.book, self.session.workload.region, self, used=quote.prices_used(),
+                        missing=missing).exec()
 
     def set_appearance(self, mode: str) -> None:
         self.settings.setValue("view/appearance", mode)

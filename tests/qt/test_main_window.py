@@ -247,3 +247,18 @@ def test_price_dialog_lists_the_prices_this_quote_uses(qtbot, window: MainWindow
     assert sum(not table.isRowHidden(r) for r in range(table.rowCount())) > len(used)
     assert "estimated" not in window.statusBar().findChild(QWidget, "status_price_book").text() or any(
         p.estimated for p in used)
+
+
+def test_price_dialog_names_the_prices_missing_from_the_book(qtbot, window: MainWindow) -> None:
+    from desktop.qt.views.price_book_dialog import PriceBookDialog
+
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.apply_changes({"region": "eu-west-1"}, "region")
+        window.session.recompute()
+    quote = window.session.advice.quote
+    missing = [m for option in quote.options.values() for m in option.missing_prices]
+    assert any("Application Load Balancer in eu-west-1" in m for m in missing)
+    dialog = PriceBookDialog(window.session.book, "eu-west-1", window, used=quote.prices_used(), missing=missing)
+    qtbot.addWidget(dialog)
+    assert not dialog.missing.isHidden()
+    assert "Application Load Balancer in eu-west-1" in dialog.missing.text()

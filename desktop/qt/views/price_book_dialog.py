@@ -4,9 +4,7 @@ confidence and source."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
 
-from pydantic import BaseModel
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,42 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.pricebook import CONFIDENCE_LABELS, Price, PriceBook, Tier
+from desktop.model.pricebook import CONFIDENCE_LABELS, Price, PriceBook
 from desktop.qt.views.formatting import rich_tooltip
+from desktop.report.price_register import region_prices as priced_paths
 
 COLUMNS = ("Price", "In this quote", "USD", "Unit", "Confidence", "As of", "Source")
 
 
 def region_prices(book: PriceBook, region: str) -> list[tuple[str, Price]]:
-    """(readable name, price) for every price of a region, in the book's order."""
-    found: list[tuple[str, Price]] = []
-
-    def walk(node: Any, name: str) -> None:
-        if isinstance(node, Price):
-            found.append((name, node))
-        elif isinstance(node, Tier):
-            bound = "no limit" if node.up_to is None else f"up to {float(node.up_to):,.0f}"
-            walk(node.price, f"{name} ({bound})")
-        elif isinstance(node, BaseModel):
-            for field_name, info in type(node).model_fields.items():
-                label = (info.alias or field_name).replace("_", " ")
-                walk(getattr(node, field_name), f"{name} > {label}" if name else label)
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, f"{name} > {key}")
-        elif isinstance(node, list):
-            for i, value in enumerate(node, 1):
-                walk(value, f"{name} tier {i}")
-
+    """(readable name, price) for every price of a region, in the book's order (names as on the sheet)."""
     prices = book.regions.get(region)
-    if prices is not None:
-        walk(prices.model_copy(update={"name": ""}), "")
-    return found
+    return [] if prices is None else [(p.name, p.price) for p in priced_paths(prices)]
 
 
 class PriceBookDialog(QDialog):
     def __init__(self, book: PriceBook, region: str, parent: QWidget | None = None,
-                 used: Collection[Price] = ()):
+                 used: Collection[Price] = (), missing: Collection[str] = ()):
         super().__init__(parent)
         self.setObjectName("price_book_dialog")
         self.setWindowTitle(f"Prices in use: {region}")
@@ -69,6 +47,13 @@ class PriceBookDialog(QDialog):
                        f"{book.free_tier.api_gateway_requests:,} API Gateway requests (12 months).", self)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
+        gaps = sorted(set(missing))
+        self.missing = QLabel("Not in the price book, so left out of the totals: " + "; ".join(gaps)
+                              if gaps else "", self)
+        self.missing.setObjectName("missing_prices")
+        self.missing.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing.setWordWrap(True)
+        self.missing.setVisible(bool(gaps))
         self.filter = QLineEdit(self)
         self.filter.setObjectName("price_filter")
         self.filter.setPlaceholderText("Filter prices (e.g. fargate, m7g, C)")
@@ -113,6 +98,7 @@ class PriceBookDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.missing)
         layout.addWidget(self.filter)
         layout.addWidget(self.only_used)
         layout.addWidget(self.table, 1)
