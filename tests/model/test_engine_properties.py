@@ -106,3 +106,20 @@ def test_fargate_minimum_billing_for_short_jobs(book: PriceBook, duration_ms: fl
     minimum = 300 if os == "windows" else 60
     assert cap is not None and cap.billed_seconds_per_run == minimum
     assert cap.task_hours == Decimal(runs) * minimum / 3600
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(workloads())
+def test_the_whole_advice_renders_for_any_valid_workload(book: PriceBook, workload: Workload) -> None:
+    """Quote, findings, recommendation, curves, break-even, sensitivity, JSON, text: no valid workload breaks them."""
+    from desktop.model.advice import advise
+    from desktop.model.quote_json import advice_json
+    from desktop.report.text import advice_text
+
+    advice = advise(workload, book)
+    data = advice_json(advice, book)
+    assert set(data["options"]) == {"lambda", "fargate", "ec2"}
+    assert len(advice.curves.volumes) >= 200
+    rec = advice.recommendation
+    assert rec.option is None or advice.quote.options[rec.option].feasible
+    assert advice_text(advice, book).startswith(f"Workload: {workload.name}")
