@@ -112,17 +112,23 @@ def _draw_legend(painter: QPainter, left: float, top: float, entries: list[tuple
         x += 15 * pt + metrics.horizontalAdvance(text) + 9 * pt
 
 
-def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even: Sequence[BreakEven] = ()) -> None:
-    """Monthly cost of each option against monthly volume, log-log, with break-even points and 'this workload'."""
-    pt = _pt(painter)
+def _begin_chart(painter: QPainter, rect: QRectF, title: str) -> float:
+    """Save the painter, turn antialiasing on and draw the chart's title; returns the title's bottom edge.
+    The caller restores the painter."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(sheet_font(8, bold=True))
-    title_metrics = _metrics(painter)
+    metrics = _metrics(painter)
     painter.setPen(INK)
-    painter.drawText(QPointF(rect.left(), rect.top() + title_metrics.ascent()),
-                     f"Monthly cost (USD) against {curves.unit_name}s a month")
-    legend_top = rect.top() + title_metrics.height() + 2 * pt
+    painter.drawText(QPointF(rect.left(), rect.top() + metrics.ascent()), title)
+    return rect.top() + metrics.height()
+
+
+def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even: Sequence[BreakEven] = ()) -> None:
+    """Monthly cost of each option against monthly volume, log-log, with break-even points and 'this workload'."""
+    pt = _pt(painter)
+    title_bottom = _begin_chart(painter, rect, f"Monthly cost (USD) against {curves.unit_name}s a month")
+    legend_top = title_bottom + 2 * pt
     options = [o for o in OPTION_IDS if o in curves.costs]
     _draw_legend(painter, rect.left() + 30 * pt, legend_top,
                  [(SHORT_LABELS[o] + ("" if curves.feasible.get(o, True) else " (ruled out)"),
@@ -284,18 +290,13 @@ def _free_label_box(anchor: QPointF, width: float, height: float, plot: QRectF, 
 def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
     """One stacked bar per option: compute, requests, storage, front door...; discounts hatched at the end."""
     pt = _pt(painter)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setFont(sheet_font(8, bold=True))
-    title_metrics = _metrics(painter)
-    painter.setPen(INK)
-    painter.drawText(QPointF(rect.left(), rect.top() + title_metrics.ascent()), "What each monthly total is made of")
+    title_bottom = _begin_chart(painter, rect, "What each monthly total is made of")
     painter.setFont(sheet_font(6.5))
     metrics = _metrics(painter)
     options = [quote.options[o] for o in OPTION_IDS if o in quote.options]
     label_w = max(metrics.horizontalAdvance(SHORT_LABELS[o.option]) for o in options) + 12 * pt
     total_w = metrics.horizontalAdvance("$000,000.00") + 4 * pt
-    top = rect.top() + title_metrics.height() + 6 * pt
+    top = title_bottom + 6 * pt
     legend_h = 2 * metrics.height() + 6 * pt
     bars = QRectF(rect.left() + label_w, top, rect.width() - label_w - total_w, rect.height() - (top - rect.top())
                   - legend_h)
