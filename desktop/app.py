@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.model.pricebook import PriceBook, load_price_book
-from desktop.model.workload_io import load_workload
+from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.workload.files import load_workload
 from desktop.resources import default_example_path, price_book_path
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     """
     from PySide6.QtCore import QSettings
 
-    from desktop.model.validation import check_against_book
-    from desktop.model.workload_io import WorkloadFileError
+    from desktop.model.workload.files import WorkloadFileError
+    from desktop.model.workload.validation import check_against_book
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
@@ -54,7 +54,7 @@ def run_gui(path: Path | None) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.model.workload_io import WorkloadFileError
+    from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

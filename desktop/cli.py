@@ -13,8 +13,8 @@ from desktop import __version__
 from desktop.resources import price_book_path
 
 if TYPE_CHECKING:
-    from desktop.model.pricebook import PriceBook
-    from desktop.model.workload import Workload
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export")
@@ -27,8 +27,8 @@ class CliError(Exception):
 def _load_book(path: Path | None) -> PriceBook:
     from pydantic import ValidationError
 
-    from desktop.model.pricebook import load_price_book
-    from desktop.model.validation import problems_of
+    from desktop.model.pricing.book import load_price_book
+    from desktop.model.workload.validation import problems_of
 
     book_path = path or price_book_path()
     try:
@@ -38,15 +38,15 @@ def _load_book(path: Path | None) -> PriceBook:
     except json.JSONDecodeError as exc:
         raise CliError(f"{book_path}: not valid JSON: {exc.msg} at line {exc.lineno}") from None
     except ValidationError as exc:
-        from desktop.model.pricebook import PriceBook
+        from desktop.model.pricing.book import PriceBook
         raise CliError("; ".join(f"{book_path}: {p}" for p in problems_of(exc, PriceBook))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"{book_path}: cannot be read ({exc})") from None
 
 
 def _load_workload(path: Path, book: PriceBook) -> Workload:
-    from desktop.model.validation import check_against_book
-    from desktop.model.workload_io import WorkloadFileError, load_workload
+    from desktop.model.workload.files import WorkloadFileError, load_workload
+    from desktop.model.workload.validation import check_against_book
 
     try:
         workload = load_workload(path)
@@ -60,8 +60,8 @@ def _load_workload(path: Path, book: PriceBook) -> Workload:
 
 def _workload_from_args(args: argparse.Namespace, book: PriceBook) -> Workload:
     if getattr(args, "answers", None):
-        from desktop.model.questionnaire import AnswersError, workload_from_answers_file
-        from desktop.model.validation import check_against_book
+        from desktop.model.questionnaire.questions import AnswersError, workload_from_answers_file
+        from desktop.model.workload.validation import check_against_book
         try:
             workload = workload_from_answers_file(Path(args.answers))
         except AnswersError as exc:
@@ -76,8 +76,8 @@ def _workload_from_args(args: argparse.Namespace, book: PriceBook) -> Workload:
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
-    from desktop.model.advice import advise
-    from desktop.model.quote_json import advice_json
+    from desktop.model.advice.advise import advise
+    from desktop.model.advice.quote_json import advice_json
     from desktop.report.text import quote_table
 
     book = _load_book(args.price_book)
@@ -91,7 +91,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
 
 
 def cmd_advise(args: argparse.Namespace) -> int:
-    from desktop.model.advice import advise
+    from desktop.model.advice.advise import advise
     from desktop.report.text import advice_text
 
     book = _load_book(args.price_book)
@@ -101,7 +101,7 @@ def cmd_advise(args: argparse.Namespace) -> int:
 
 
 def cmd_questions(args: argparse.Namespace) -> int:
-    from desktop.model.questionnaire import questionnaire_text
+    from desktop.model.questionnaire.questions import questionnaire_text
 
     sys.stdout.write(questionnaire_text() + "\n")
     return 0

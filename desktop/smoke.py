@@ -172,8 +172,8 @@ def _exercise(folder: Path) -> str:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import create_main_window
-    from desktop.model.engine import compute_quote
-    from desktop.model.money import fmt_usd
+    from desktop.model.advice.engine import compute_quote
+    from desktop.model.pricing.money import fmt_usd
     from desktop.report.export import write_data, write_report
     from desktop.resources import default_example_path
 
@@ -236,7 +236,7 @@ def _exercise(folder: Path) -> str:
 
 
 def _example_name(path: Path) -> str:
-    from desktop.model.workload_io import load_workload
+    from desktop.model.workload.files import load_workload
 
     return load_workload(path).name
 

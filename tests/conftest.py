@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.model.pricebook import PriceBook, load_price_book
-from desktop.model.workload import Workload
-from desktop.model.workload_io import load_workload
+from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.workload.files import load_workload
+from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir, price_book_path
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.workload_io import SUFFIX, WorkloadFileError
+from desktop.model.advice.advise import Advice
+from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
 from desktop.qt.recent_files import RecentFiles

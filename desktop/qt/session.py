@@ -14,11 +14,11 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.model.advice import Advice, advise
-from desktop.model.pricebook import PriceBook
-from desktop.model.validation import FieldProblem, check_against_book, problems_of
-from desktop.model.workload import Workload
-from desktop.model.workload_io import WorkloadFileError, load_workload, save_workload
+from desktop.model.advice.advise import Advice, advise
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.files import WorkloadFileError, load_workload, save_workload
+from desktop.model.workload.spec import Workload
+from desktop.model.workload.validation import FieldProblem, check_against_book, problems_of
 
 COALESCE_MS = 15  # edits closer together than this are advised once
 NEW_WORKLOAD_NAME = "New workload"

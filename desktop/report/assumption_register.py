@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from desktop.model.front_door import FRONT_DOOR_LABELS, resolve_front_door
-from desktop.model.pricebook import PriceBook
-from desktop.model.questionnaire_data import DONT_KNOW, QUESTIONS_BY_ID
-from desktop.model.quote import Ec2Capacity, Quote
-from desktop.model.workload import Workload
+from desktop.model.advice.quote import Ec2Capacity, Quote
+from desktop.model.options.front_door import FRONT_DOOR_LABELS, resolve_front_door
+from desktop.model.pricing.book import PriceBook
+from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS_BY_ID
+from desktop.model.workload.spec import Workload
 
 SECTION_TITLES = {
     "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",

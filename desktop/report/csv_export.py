@@ -10,10 +10,10 @@ import csv
 import io
 from decimal import Decimal
 
-from desktop.model.advice import Advice
-from desktop.model.money import cents
-from desktop.model.pricebook import PriceBook
-from desktop.model.quote import OPTION_IDS
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import OPTION_IDS
+from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.money import cents
 
 COLUMNS = ("workload", "region", "price_book_date", "option", "option_label", "row", "label", "quantity", "unit",
            "unit_price_usd", "usd", "feasible", "recommended", "estimated", "note")

@@ -16,10 +16,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from desktop.model.advice import Advice, advise
-from desktop.model.pricebook import PriceBook
-from desktop.model.quote_json import advice_json
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Advice, advise
+from desktop.model.advice.quote_json import advice_json
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 from desktop.report.csv_export import comparison_csv
 
 FORMATS = ("csv", "json")

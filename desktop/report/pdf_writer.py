@@ -31,9 +31,9 @@ from PySide6.QtGui import (
 )
 
 from desktop import __version__
-from desktop.model.advice import Advice
-from desktop.model.pricebook import PriceBook
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Advice
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
 from desktop.report.sheet_html import CHART_KINDS, sheet_html
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from desktop.model.advice import BreakEven, Curves
-from desktop.model.quote import OPTION_IDS, SHORT_LABELS, Quote
+from desktop.model.advice.advise import BreakEven, Curves
+from desktop.model.advice.quote import OPTION_IDS, SHORT_LABELS, Quote
 
 OPTION_COLOURS = {"lambda": QColor("#E69F00"), "fargate": QColor("#0072B2"), "ec2": QColor("#009E73")}
 GROUP_COLOURS = {"compute": QColor("#56B4E9"), "requests": QColor("#CC79A7"), "front door": QColor("#F0E442"),

@@ -11,10 +11,8 @@ import datetime as dt
 import html
 from collections.abc import Sequence
 
-from desktop.model.advice import Advice
-from desktop.model.money import fmt_usd
-from desktop.model.pricebook import PriceBook
-from desktop.model.quote import (
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import (
     OPTION_IDS,
     OPTION_LABELS,
     SHORT_LABELS,
@@ -24,7 +22,9 @@ from desktop.model.quote import (
     LineItem,
     OptionQuote,
 )
-from desktop.model.workload import Workload
+from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.money import fmt_usd
+from desktop.model.workload.spec import Workload
 from desktop.report.assumption_register import (
     SECTION_TITLES,
     RegisterRow,

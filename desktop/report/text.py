@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop.model.advice import Advice
-from desktop.model.money import fmt_usd
-from desktop.model.pricebook import PriceBook
-from desktop.model.quote import OPTION_LABELS, SHORT_LABELS, Quote
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import OPTION_LABELS, SHORT_LABELS, Quote
+from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.money import fmt_usd
 
 
 def quote_header(quote: Quote, book: PriceBook) -> list[str]:

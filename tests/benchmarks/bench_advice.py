@@ -17,16 +17,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.model.advice import Advice, advise
-from desktop.model.breakeven import break_evens
-from desktop.model.curves import FastCosts, build_curves, curve_volumes
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import load_price_book
-from desktop.model.quote import Quote
-from desktop.model.recommend import winner
-from desktop.model.sensitivity import sensitivity
-from desktop.model.workload import Workload
-from desktop.model.workload_io import load_workload
+from desktop.model.advice.advise import Advice, advise
+from desktop.model.advice.breakeven import break_evens
+from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.quote import Quote
+from desktop.model.advice.recommend import winner
+from desktop.model.advice.sensitivity import sensitivity
+from desktop.model.pricing.book import load_price_book
+from desktop.model.workload.files import load_workload
+from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir, price_book_path
 
 CURVE_TARGET_MS = 5.0

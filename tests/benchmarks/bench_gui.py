@@ -31,7 +31,7 @@ def bench_edits() -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import create_main_window
-    from desktop.model.advice import advise
+    from desktop.model.advice.advise import advise
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

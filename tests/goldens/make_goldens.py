@@ -47,7 +47,7 @@ def cases() -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for path in sorted(EXAMPLES.glob("*.workload.json")):
         found[path.name.removesuffix(".workload.json")] = json.loads(path.read_text(encoding="utf-8"))
-    from desktop.model.workload import Workload, set_dotted
+    from desktop.model.workload.spec import Workload, set_dotted
     for name, (base, changes) in VARIANTS.items():
         data = Workload.model_validate(found[base]).to_json_dict()
         for key, value in changes.items():
@@ -59,10 +59,10 @@ def cases() -> dict[str, dict[str, Any]]:
 
 def render(data: dict[str, Any]) -> dict[str, str]:
     """The outputs for one workload, by file name."""
-    from desktop.model.advice import advise
-    from desktop.model.pricebook import load_price_book
-    from desktop.model.quote_json import advice_json
-    from desktop.model.workload import Workload
+    from desktop.model.advice.advise import advise
+    from desktop.model.advice.quote_json import advice_json
+    from desktop.model.pricing.book import load_price_book
+    from desktop.model.workload.spec import Workload
     from desktop.report.csv_export import comparison_csv
     from desktop.report.sheet_html import sheet_html
     from desktop.report.text import advice_text, quote_table

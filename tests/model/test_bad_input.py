@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.model.workload_io import WorkloadFileError, load_workload, save_workload
+from desktop.model.workload.files import WorkloadFileError, load_workload, save_workload
 
 GOOD = {"schema_version": 1, "name": "ok"}
 

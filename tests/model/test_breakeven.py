@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.model.advice import advise
-from desktop.model.curves import volume_range
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.workload import Workload
-from desktop.model.workload_io import save_workload
+from desktop.model.advice.advise import advise
+from desktop.model.advice.curves import volume_range
+from desktop.model.advice.engine import compute_quote
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.files import save_workload
+from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
 
 

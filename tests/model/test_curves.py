@@ -9,11 +9,11 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.model.advice import advise
-from desktop.model.curves import CURVE_POINTS, FastCosts, curve_volumes, volume_range
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import advise
+from desktop.model.advice.curves import CURVE_POINTS, FastCosts, curve_volumes, volume_range
+from desktop.model.advice.engine import compute_quote
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 
 RELATIVE = 1e-6
 

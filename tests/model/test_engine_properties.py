@@ -7,9 +7,9 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.workload import Workload
+from desktop.model.advice.engine import compute_quote
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
 
 REGIONS = ["us-east-1", "eu-west-1", "eu-central-1", "ap-south-1", "sa-east-1", "us-east-2"]
@@ -112,8 +112,8 @@ def test_fargate_minimum_billing_for_short_jobs(book: PriceBook, duration_ms: fl
 @given(workloads())
 def test_the_whole_advice_renders_for_any_valid_workload(book: PriceBook, workload: Workload) -> None:
     """Quote, findings, recommendation, curves, break-even, sensitivity, JSON, text: no valid workload breaks them."""
-    from desktop.model.advice import advise
-    from desktop.model.quote_json import advice_json
+    from desktop.model.advice.advise import advise
+    from desktop.model.advice.quote_json import advice_json
     from desktop.report.text import advice_text
 
     advice = advise(workload, book)

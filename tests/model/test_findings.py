@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from desktop.model.advice import Finding
-from desktop.model.engine import compute_quote
-from desktop.model.findings import SOFT_RULES, find_findings
-from desktop.model.pricebook import PriceBook
-from desktop.model.questionnaire import workload_from_answers
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Finding
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.findings import SOFT_RULES, find_findings
+from desktop.model.pricing.book import PriceBook
+from desktop.model.questionnaire.questions import workload_from_answers
+from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
 
 SPIKY = [0.05] * 8 + [4.0] * 4 + [0.05] * 12

@@ -7,8 +7,8 @@ import json
 import subprocess
 import sys
 
-from desktop.model.schema import workload_schema_text
-from desktop.model.workload import Workload
+from desktop.model.workload.schema import workload_schema_text
+from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir
 from tests.conftest import REPO
 
@@ -18,7 +18,8 @@ QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6")
 
 def test_schema_file_is_in_sync_with_the_models():
     committed = (REPO / "docs" / "workload.schema.json").read_text(encoding="utf-8")
-    assert committed == workload_schema_text(), "run: python -m desktop.model.schema > docs/workload.schema.json"
+    assert committed == workload_schema_text(), (
+        "run: python -m desktop.model.workload.schema > docs/workload.schema.json")
 
 
 def test_format_v1_names_are_kept():

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from pydantic import BaseModel
 
-from desktop.model.pricebook import Price, PriceBook, load_price_book
+from desktop.model.pricing.book import Price, PriceBook, load_price_book
 from desktop.resources import price_book_path
 
 BOOK_PATH = price_book_path()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.questionnaire import (
+from desktop.model.advice.engine import compute_quote
+from desktop.model.pricing.book import PriceBook
+from desktop.model.questionnaire.questions import (
     DONT_KNOW,
     QUESTIONS,
     TOPICS,
@@ -20,7 +20,7 @@ from desktop.model.questionnaire import (
     workload_from_answers,
     workload_from_answers_file,
 )
-from desktop.model.workload import Workload
+from desktop.model.workload.spec import Workload
 
 
 def test_questions_are_well_formed() -> None:
@@ -52,7 +52,7 @@ def test_no_answers_give_a_real_three_way_quote(book: PriceBook) -> None:
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.question_id for q in QUESTIONS])
 def test_every_choice_gives_a_valid_priced_workload(book: PriceBook, question: object) -> None:
-    from desktop.model.questionnaire_data import Question
+    from desktop.model.questionnaire.data import Question
     assert isinstance(question, Question)
     answers_list = [{question.question_id: c.choice_id} for c in question.choices] or \
         [{question.question_id: question.minimum}, {question.question_id: 12_345}]

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.model.advice import advise
-from desktop.model.engine import compute_quote
-from desktop.model.findings import find_findings
-from desktop.model.pricebook import PriceBook
-from desktop.model.recommend import recommend
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import advise
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.findings import find_findings
+from desktop.model.advice.recommend import recommend
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
 from tests.model.test_curves import workloads
 

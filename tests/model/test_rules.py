@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.rules import HARD_RULES, hard_reasons
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.rules import HARD_RULES, hard_reasons
+from desktop.model.pricing.book import PriceBook
 from tests.conftest import make_workload
 
 JOB = {"kind": "jobs", "runs_per_month": 100}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.model.advice import advise
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.sensitivity import sensitivity
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import advise
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.sensitivity import sensitivity
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
 
 

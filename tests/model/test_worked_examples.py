@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.model.cost_lambda import tiered
-from desktop.model.pricebook import PriceBook
+from desktop.model.options.aws_lambda import tiered
+from desktop.model.pricing.book import PriceBook
 
 
 def estimate(tmp_path: Path, capsys: pytest.CaptureFixture[str], workload: dict[str, object]) -> dict:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import create_main_window
-from desktop.model.pricebook import PriceBook
+from desktop.model.pricing.book import PriceBook
 from desktop.qt.main_window import MainWindow
 
 

@@ -23,7 +23,7 @@ NIGHTLY_BATCH = {"app_size": "medium", "work_duration": "long", "trigger": "sche
 def main(out: Path, mode: str = "light") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.model.pricebook import load_price_book
+    from desktop.model.pricing.book import load_price_book
     from desktop.qt.appearance import apply_appearance
     from desktop.qt.wizard import QuestionnaireWizard
     from desktop.resources import price_book_path

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
-from desktop.model.workload_io import load_workload, workload_json
+from desktop.model.workload.files import load_workload, workload_json
 from desktop.qt.charts.cost_curve import CostCurveChart
 from desktop.qt.form.fields import all_fields
 from desktop.qt.main_window import MainWindow

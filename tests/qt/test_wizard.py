@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QDoubleSpinBox, QLabel, QLineEdit, QRadioButton, QWidget, QWizard
 
-from desktop.model.questionnaire import DONT_KNOW, QUESTIONS, QUESTIONS_BY_ID
-from desktop.model.workload_io import load_workload
+from desktop.model.questionnaire.questions import DONT_KNOW, QUESTIONS, QUESTIONS_BY_ID
+from desktop.model.workload.files import load_workload
 from desktop.qt.main_window import MainWindow
 from desktop.qt.wizard import QuestionnaireWizard, questionnaire_for
 

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from desktop.cli import main
-from desktop.model.advice import advise
-from desktop.model.quote import OPTION_IDS
+from desktop.model.advice.advise import advise
+from desktop.model.advice.quote import OPTION_IDS
 from desktop.report.csv_export import COLUMNS, comparison_csv, safe_text
 from desktop.report.export import ExportError, export_data, format_for
 from desktop.resources import examples_dir

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from desktop.model.quote_json import advice_json
+from desktop.model.advice.quote_json import advice_json
 from desktop.qt.export_controller import (
     LAST_FOLDER_KEY,
     PAGE_SIZE_KEY,

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.cli import main
-from desktop.model.advice import advise
-from desktop.model.questionnaire_data import QUESTIONS_BY_ID
-from desktop.model.quote import OPTION_LABELS
+from desktop.model.advice.advise import advise
+from desktop.model.advice.quote import OPTION_LABELS
+from desktop.model.questionnaire.data import QUESTIONS_BY_ID
 from desktop.report.export import export_report, write_report
 from desktop.report.price_register import price_register
 from desktop.resources import examples_dir

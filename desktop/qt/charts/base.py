@@ -9,8 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtWidgets import QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Advice
+from desktop.model.workload.spec import Workload
 from desktop.qt.charts.palette import ChartColors, chart_colors
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.quote import OPTION_IDS, SHORT_LABELS, LineItem
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import OPTION_IDS, SHORT_LABELS, LineItem
+from desktop.model.workload.spec import Workload
 from desktop.qt.charts.base import ChartBase, usd
 from desktop.qt.charts.palette import group_color
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Advice
+from desktop.model.workload.spec import Workload
 
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase

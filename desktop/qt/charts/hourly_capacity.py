@@ -7,9 +7,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.quote import Ec2Capacity, FargateCapacity, LambdaCapacity
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import Ec2Capacity, FargateCapacity, LambdaCapacity
+from desktop.model.workload.spec import Workload
 from desktop.qt.charts.base import ChartBase, short_number
 from desktop.qt.charts.palette import LINE_STYLES, SYMBOLS
 

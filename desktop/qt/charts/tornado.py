@@ -7,9 +7,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
-from desktop.model.advice import Advice, SensitivityRow
-from desktop.model.quote import SHORT_LABELS
-from desktop.model.workload import Workload
+from desktop.model.advice.advise import Advice, SensitivityRow
+from desktop.model.advice.quote import SHORT_LABELS
+from desktop.model.workload.spec import Workload
 from desktop.qt.charts.base import ChartBase, short_number, usd
 
 BAR_HEIGHT = 0.6

@@ -8,8 +8,8 @@ from pydantic import BaseModel
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.model.pricebook import PriceBook
-from desktop.model.workload import Workload
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdit, TextEdit, format_number
 from desktop.qt.form.fields import GROUPS, FieldSpec
 from desktop.qt.form.profile_editor import ProfileEditor

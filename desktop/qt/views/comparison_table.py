@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.quote import OPTION_IDS, OPTION_LABELS, SHORT_LABELS
-from desktop.model.recommend import margin_phrase
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import OPTION_IDS, OPTION_LABELS, SHORT_LABELS
+from desktop.model.advice.recommend import margin_phrase
 from desktop.qt.views.formatting import capacity, money, per_unit, rich_tooltip
 
 COLUMNS = ("Option", "Monthly cost", "Per million requests", "Capacity", "Status")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from desktop.model.quote import Ec2Capacity, FargateCapacity, LambdaCapacity, OptionQuote
+from desktop.model.advice.quote import Ec2Capacity, FargateCapacity, LambdaCapacity, OptionQuote
 
 
 def money(value: Decimal | float | None, estimated: bool = False) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.pricebook import CONFIDENCE_LABELS, Price, PriceBook
+from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook
 from desktop.qt.views.formatting import rich_tooltip
 from desktop.report.price_register import region_prices as priced_paths
 

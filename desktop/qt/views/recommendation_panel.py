@@ -7,9 +7,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.quote import OPTION_LABELS
-from desktop.model.recommend import margin_phrase
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import OPTION_LABELS
+from desktop.model.advice.recommend import margin_phrase
 
 MAX_FINDINGS = 3
 

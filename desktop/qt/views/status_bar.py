@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from desktop.model.advice import Advice
-from desktop.model.pricebook import PriceBook
+from desktop.model.advice.advise import Advice
+from desktop.model.pricing.book import PriceBook
 
 MESSAGE_MS = 8000
 

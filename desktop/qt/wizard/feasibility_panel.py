@@ -10,7 +10,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from desktop.model.questionnaire import OptionPreview
+from desktop.model.questionnaire.questions import OptionPreview
 from desktop.qt.views.formatting import money
 
 PANEL_WIDTH = 300

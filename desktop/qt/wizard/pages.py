@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from desktop.model.advice import Advice
-from desktop.model.questionnaire import DEFAULT_NAME, QUESTIONS, Topic
-from desktop.model.quote import OPTION_LABELS
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import OPTION_LABELS
+from desktop.model.questionnaire.questions import DEFAULT_NAME, QUESTIONS, Topic
 from desktop.qt.views.formatting import money
 from desktop.qt.wizard.feasibility_panel import reason_without_option
 from desktop.qt.wizard.question_widgets import QuestionWidget, question_widget

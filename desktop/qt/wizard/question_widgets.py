@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.model.questionnaire import DONT_KNOW, Question
-from desktop.model.workload import AnswerValue
+from desktop.model.questionnaire.questions import DONT_KNOW, Question
+from desktop.model.workload.spec import AnswerValue
 
 HELP_SCALE = 0.92  # help text a little smaller than the question
 

@@ -14,11 +14,17 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
-from desktop.model.advice import Advice, advise
-from desktop.model.pricebook import PriceBook
-from desktop.model.questionnaire import DEFAULT_NAME, TOPICS, AnswersError, feasibility_preview, workload_from_answers
-from desktop.model.validation import check_against_book
-from desktop.model.workload import AnswerValue, Workload
+from desktop.model.advice.advise import Advice, advise
+from desktop.model.pricing.book import PriceBook
+from desktop.model.questionnaire.questions import (
+    DEFAULT_NAME,
+    TOPICS,
+    AnswersError,
+    feasibility_preview,
+    workload_from_answers,
+)
+from desktop.model.workload.spec import AnswerValue, Workload
+from desktop.model.workload.validation import check_against_book
 from desktop.qt.session import Session
 from desktop.qt.wizard.feasibility_panel import FeasibilityPanel
 from desktop.qt.wizard.pages import SummaryPage, TopicPage

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.model.advice_types import Finding, Recommendation
-from desktop.model.money import fmt_usd
-from desktop.model.quote import OPTION_IDS, OPTION_LABELS, SHORT_LABELS, Quote
-from desktop.model.workload import Workload
+from desktop.model.advice.quote import OPTION_IDS, OPTION_LABELS, SHORT_LABELS, Quote
+from desktop.model.advice.types import Finding, Recommendation
+from desktop.model.pricing.money import fmt_usd
+from desktop.model.workload.spec import Workload
 
 SEVERITY_SHARE: dict[str, float] = {"info": 0.05, "warning": 0.15, "strong": 0.40}
 NEUTRAL_PRIORITY = 3

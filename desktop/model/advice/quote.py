@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from desktop.model.money import ZERO, cents
-from desktop.model.pricebook import CONFIDENCE_LABELS, Price
+from desktop.model.pricing.book import CONFIDENCE_LABELS, Price
+from desktop.model.pricing.money import ZERO, cents
 
 OptionId = Literal["lambda", "fargate", "ec2"]
 OPTION_IDS: tuple[OptionId, ...] = ("lambda", "fargate", "ec2")

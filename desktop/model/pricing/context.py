@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.model.load_shape import LoadShape
-from desktop.model.money import dec
-from desktop.model.pricebook import FreeTier, InstanceType, Price, PriceBook, RegionPrices
-from desktop.model.workload import Workload
+from desktop.model.pricing.book import FreeTier, InstanceType, Price, PriceBook, RegionPrices
+from desktop.model.pricing.money import dec
+from desktop.model.workload.load_shape import LoadShape
+from desktop.model.workload.spec import Workload
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.model.money import ZERO, cents, dec
-from desktop.model.quote import LineItem
+from desktop.model.advice.quote import LineItem
+from desktop.model.pricing.money import ZERO, cents, dec
 
 
 def savings_line(items: list[LineItem], pct: float, label: str, groups: tuple[str, ...]) -> LineItem | None:

@@ -1,6 +1,6 @@
 """The advisor's answer as plain frozen values: findings, recommendation, break-even, sensitivity, curves.
 
-Re-exported by `desktop.model.advice` (import them from there); kept apart so the modules that build
+Re-exported by `desktop.model.advice.advise` (import them from there); kept apart so the modules that build
 them (findings, recommend, breakeven, sensitivity, curves) need not import the advisor itself.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from desktop.model.quote import Quote
+from desktop.model.advice.quote import Quote
 
 Severity = Literal["info", "warning", "strong"]
 Concern = Literal["cost", "operations", "latency", "flexibility"]

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.model.advice_types import Concern, Finding, Severity
-from desktop.model.load_shape import hour_weights
-from desktop.model.questionnaire_data import question_for_field
-from desktop.model.quote import SHORT_LABELS, LambdaCapacity, Quote
-from desktop.model.rules import LAMBDA_QUOTAS
-from desktop.model.workload import Workload
+from desktop.model.advice.quote import SHORT_LABELS, LambdaCapacity, Quote
+from desktop.model.advice.rules import LAMBDA_QUOTAS
+from desktop.model.advice.types import Concern, Finding, Severity
+from desktop.model.questionnaire.data import question_for_field
+from desktop.model.workload.load_shape import hour_weights
+from desktop.model.workload.spec import Workload
 
 LIMITS = "aws-limits.md, soft signals"
 LAMBDA_SCALING = "AWS Lambda scaling behaviour (docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)"

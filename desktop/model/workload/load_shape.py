@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from desktop.model.workload import Workload
+from desktop.model.workload.spec import Workload
 
 HOURS = 24
 _FLAT = (1.0,) * HOURS

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from desktop.model.cost_lambda import tiered
-from desktop.model.money import MILLION, dec
-from desktop.model.pricing_context import MissingPrice, PricingContext
-from desktop.model.quote import LineItem
+from desktop.model.advice.quote import LineItem
+from desktop.model.options.aws_lambda import tiered
+from desktop.model.pricing.context import MissingPrice, PricingContext
+from desktop.model.pricing.money import MILLION, dec
 
 API_GATEWAY_INCREMENT_KB = 512
 LCU_NEW_CONNECTIONS_PER_S = 25.0

@@ -16,23 +16,23 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from desktop.model.advice_types import Curves
-from desktop.model.cost_ec2 import AZ_SPREAD, candidate_types, tasks_per_instance
-from desktop.model.cost_fargate import INCLUDED_STORAGE_GB, LINUX_MINIMUM_S, WINDOWS_MINIMUM_S, fargate_rates
-from desktop.model.cost_lambda import MB_PER_GB
-from desktop.model.fargate_sizes import round_up_size
-from desktop.model.front_door import (
+from desktop.model.advice.quote import OPTION_IDS, Quote
+from desktop.model.advice.types import Curves
+from desktop.model.options.aws_lambda import MB_PER_GB
+from desktop.model.options.ecs_ec2 import AZ_SPREAD, candidate_types, tasks_per_instance
+from desktop.model.options.fargate import INCLUDED_STORAGE_GB, LINUX_MINIMUM_S, WINDOWS_MINIMUM_S, fargate_rates
+from desktop.model.options.fargate_sizes import round_up_size
+from desktop.model.options.front_door import (
     API_GATEWAY_INCREMENT_KB,
     LCU_GB_PER_HOUR_CONTAINERS,
     LCU_GB_PER_HOUR_LAMBDA,
     LCU_NEW_CONNECTIONS_PER_S,
     resolve_front_door,
 )
-from desktop.model.load_shape import hour_weights, load_shape
-from desktop.model.pricebook import PriceBook, Tier
-from desktop.model.pricing_context import PricingContext
-from desktop.model.quote import OPTION_IDS, Quote
-from desktop.model.workload import Workload
+from desktop.model.pricing.book import PriceBook, Tier
+from desktop.model.pricing.context import PricingContext
+from desktop.model.workload.load_shape import hour_weights, load_shape
+from desktop.model.workload.spec import Workload
 
 Array = np.ndarray
 Evaluator = Callable[[Array], Array]

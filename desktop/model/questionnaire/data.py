@@ -3,7 +3,7 @@
 Fourteen questions in six topics (one wizard page each). Question and choice ids are Python identifiers
 (the wizard uses them as Qt objectNames `question_id` and `question_id.choice_id`). Every question has a
 default, so answering some or none of them still gives a complete, valid workload and a real three-way
-quote. Building a workload from answers and the text form live in `desktop.model.questionnaire`.
+quote. Building a workload from answers and the text form live in `desktop.model.questionnaire.questions`.
 Sources for the numbers: shared reference aws-limits.md (limits) and aws-prices.md (Savings Plans and Spot
 "up to" rates; a Savings Plans answer applies half or all of them, an editable assumption).
 """

@@ -11,12 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.model.load_shape import tasks_per_hour
-from desktop.model.money import dec
-from desktop.model.pricebook import InstanceType, Price
-from desktop.model.pricing_context import MissingPrice, PricingContext
-from desktop.model.quote import Ec2Capacity, LineItem
-from desktop.model.savings import discount_line
+from desktop.model.advice.quote import Ec2Capacity, LineItem
+from desktop.model.pricing.book import InstanceType, Price
+from desktop.model.pricing.context import MissingPrice, PricingContext
+from desktop.model.pricing.discounts import discount_line
+from desktop.model.pricing.money import dec
+from desktop.model.workload.load_shape import tasks_per_hour
 
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
 

@@ -5,16 +5,16 @@ Pure functions; money in Decimal. Assumptions (month length, discounts) travel i
 
 from __future__ import annotations
 
-from desktop.model.cost_ec2 import ec2_cost
-from desktop.model.cost_fargate import fargate_cost
-from desktop.model.cost_lambda import lambda_cost
-from desktop.model.front_door import front_door_cost
-from desktop.model.load_shape import load_shape
-from desktop.model.pricebook import PriceBook
-from desktop.model.pricing_context import MissingPrice, PricingContext
-from desktop.model.quote import Capacity, LineItem, OptionQuote, Quote, Reason, total_of
-from desktop.model.rules import hard_reasons
-from desktop.model.workload import Workload
+from desktop.model.advice.quote import Capacity, LineItem, OptionQuote, Quote, Reason, total_of
+from desktop.model.advice.rules import hard_reasons
+from desktop.model.options.aws_lambda import lambda_cost
+from desktop.model.options.ecs_ec2 import ec2_cost
+from desktop.model.options.fargate import fargate_cost
+from desktop.model.options.front_door import front_door_cost
+from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.context import MissingPrice, PricingContext
+from desktop.model.workload.load_shape import load_shape
+from desktop.model.workload.spec import Workload
 
 PRICING_RULE = "pricing.missing"
 

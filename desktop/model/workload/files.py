@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.model.validation import FieldProblem, problems_of
-from desktop.model.workload import SCHEMA_VERSION, Workload
+from desktop.model.workload.spec import SCHEMA_VERSION, Workload
+from desktop.model.workload.validation import FieldProblem, problems_of
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 SUFFIX = ".workload.json"

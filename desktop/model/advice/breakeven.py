@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from desktop.model.advice_types import BreakEven
-from desktop.model.curves import Array, FastCosts, volume_range
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.quote import SHORT_LABELS, Quote
-from desktop.model.workload import Workload
+from desktop.model.advice.curves import Array, FastCosts, volume_range
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.quote import SHORT_LABELS, Quote
+from desktop.model.advice.types import BreakEven
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 
 PAIRS: tuple[tuple[str, str], ...] = (("lambda", "fargate"), ("lambda", "ec2"), ("fargate", "ec2"))
 SEARCH_POINTS = 129
@@ -112,7 +112,7 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
 
 
 def _usd(value: object) -> str:
-    from desktop.model.money import fmt_usd
+    from desktop.model.pricing.money import fmt_usd
     return fmt_usd(value)  # type: ignore[arg-type]
 
 

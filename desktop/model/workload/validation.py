@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from desktop.model.pricebook import PriceBook
-from desktop.model.workload import Workload
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from desktop.model.advice_types import SensitivityRow
-from desktop.model.engine import compute_quote
-from desktop.model.findings import find_findings
-from desktop.model.pricebook import PriceBook
-from desktop.model.quote import Quote
-from desktop.model.recommend import winner
-from desktop.model.workload import Workload
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.findings import find_findings
+from desktop.model.advice.quote import Quote
+from desktop.model.advice.recommend import winner
+from desktop.model.advice.types import SensitivityRow
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 
 LOW_FACTOR = 0.5
 HIGH_FACTOR = 2.0

@@ -3,12 +3,16 @@
 `advise(workload, book)` is what the window, the PDF sheet and the CLI call: one computation per edit,
 and every view renders from the Advice it returns. It stays fast (a few milliseconds): the quote and
 the sensitivity use the exact Decimal engine; the curves and the break-even search use the float
-mirror in `desktop.model.curves`, confirmed by the exact engine.
+mirror in `desktop.model.advice.curves`, confirmed by the exact engine.
 """
 
 from __future__ import annotations
 
-from desktop.model.advice_types import (
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.findings import find_findings
+from desktop.model.advice.recommend import recommend
+from desktop.model.advice.sensitivity import sensitivity
+from desktop.model.advice.types import (
     Advice,
     BreakEven,
     Concern,
@@ -19,12 +23,8 @@ from desktop.model.advice_types import (
     Severity,
     VolumeAnalysis,
 )
-from desktop.model.engine import compute_quote
-from desktop.model.findings import find_findings
-from desktop.model.pricebook import PriceBook
-from desktop.model.recommend import recommend
-from desktop.model.sensitivity import sensitivity
-from desktop.model.workload import Workload
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 
 __all__ = ["Advice", "BreakEven", "Concern", "Curves", "Finding", "Recommendation", "SensitivityRow", "Severity",
            "VolumeAnalysis", "advise"]
@@ -37,8 +37,8 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
     recommendation = recommend(workload, quote, findings)
 
     def analyse_volumes() -> VolumeAnalysis:
-        from desktop.model.breakeven import break_evens  # numpy: loaded on first use, not before the first paint
-        from desktop.model.curves import FastCosts, build_curves, curve_volumes
+        from desktop.model.advice.breakeven import break_evens  # numpy: loaded on first use, not before the first paint
+        from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes
 
         fast = FastCosts(workload, book, quote)
         volumes = curve_volumes(workload)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.model.money import MILLION, ZERO, dec
-from desktop.model.pricebook import Tier
-from desktop.model.pricing_context import MissingPrice, PricingContext
-from desktop.model.quote import LambdaCapacity, LineItem
-from desktop.model.savings import savings_line
+from desktop.model.advice.quote import LambdaCapacity, LineItem
+from desktop.model.pricing.book import Tier
+from desktop.model.pricing.context import MissingPrice, PricingContext
+from desktop.model.pricing.discounts import savings_line
+from desktop.model.pricing.money import MILLION, ZERO, dec
 
 MB_PER_GB = Decimal(1024)
 MB_PER_VCPU = 1769.0

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.model.fargate_sizes import SIZES_SOURCE, largest
-from desktop.model.quote import Reason
-from desktop.model.workload import Workload
+from desktop.model.advice.quote import Reason
+from desktop.model.options.fargate_sizes import SIZES_SOURCE, largest
+from desktop.model.workload.spec import Workload
 
 LAMBDA_QUOTAS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)"
 LAMBDA_MEMORY = "Lambda memory and computing power (docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)"

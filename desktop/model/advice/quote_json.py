@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from desktop.model.advice import Advice
-from desktop.model.pricebook import PriceBook
-from desktop.model.quote import Ec2Capacity, FargateCapacity, LambdaCapacity, OptionQuote, Quote
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.quote import Ec2Capacity, FargateCapacity, LambdaCapacity, OptionQuote, Quote
+from desktop.model.pricing.book import PriceBook
 
 
 def _num(value: Decimal) -> float | int:

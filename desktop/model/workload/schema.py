@@ -1,6 +1,6 @@
 """The workload file's JSON Schema, generated from the pydantic models.
 
-Regenerate with `python -m desktop.model.schema > docs/workload.schema.json` (a test keeps it in sync).
+Regenerate with `python -m desktop.model.workload.schema > docs/workload.schema.json` (a test keeps it in sync).
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.model.workload import Workload
+from desktop.model.workload.spec import Workload
 
 
 def workload_schema() -> dict[str, Any]:

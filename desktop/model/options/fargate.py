@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.model.fargate_sizes import round_up_size
-from desktop.model.load_shape import hour_weights, tasks_per_hour
-from desktop.model.money import ZERO, dec
-from desktop.model.pricebook import FargateRates, Price
-from desktop.model.pricing_context import MissingPrice, PricingContext
-from desktop.model.quote import FargateCapacity, LineItem
-from desktop.model.savings import discount_line
+from desktop.model.advice.quote import FargateCapacity, LineItem
+from desktop.model.options.fargate_sizes import round_up_size
+from desktop.model.pricing.book import FargateRates, Price
+from desktop.model.pricing.context import MissingPrice, PricingContext
+from desktop.model.pricing.discounts import discount_line
+from desktop.model.pricing.money import ZERO, dec
+from desktop.model.workload.load_shape import hour_weights, tasks_per_hour
 
 LINUX_MINIMUM_S = 60
 WINDOWS_MINIMUM_S = 300

@@ -1,6 +1,6 @@
 """The questionnaire: its text form, building a complete workload from answers, and a feasibility preview.
 
-The questions themselves are data in `desktop.model.questionnaire_data` (re-exported here). Answers are a
+The questions themselves are data in `desktop.model.questionnaire.data` (re-exported here). Answers are a
 dict question id -> choice id (or a number for number questions); a missing answer, None or "dont_know"
 takes the question's default, so any subset of answers gives a complete, valid workload.
 """
@@ -16,9 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.model.engine import compute_quote
-from desktop.model.pricebook import PriceBook
-from desktop.model.questionnaire_data import (
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.quote import OPTION_LABELS
+from desktop.model.pricing.book import PriceBook
+from desktop.model.questionnaire.data import (
     DONT_KNOW,
     QUESTIONS,
     QUESTIONS_BY_ID,
@@ -28,9 +29,8 @@ from desktop.model.questionnaire_data import (
     Topic,
     question_for_field,
 )
-from desktop.model.quote import OPTION_LABELS
-from desktop.model.validation import problems_of
-from desktop.model.workload import Workload, set_dotted
+from desktop.model.workload.spec import Workload, set_dotted
+from desktop.model.workload.validation import problems_of
 
 DEFAULT_NAME = "Workload from the questionnaire"
 DEFAULT_REQUESTS = 1_000_000
