@@ -12,9 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from desktop.model.advice.quote import Ec2Capacity, Quote
 from desktop.model.options.front_door import FRONT_DOOR_LABELS, resolve_front_door
+from desktop.model.options.registry import all_options
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS_BY_ID
 from desktop.model.workload.spec import Workload
 
@@ -124,10 +125,7 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
 def derived_rows(workload: Workload, book: PriceBook, quote: Quote) -> list[RegisterRow]:
     """What the engine resolved from defaults: front doors, free tier amounts, the EC2 instance chosen."""
     rows: list[RegisterRow] = []
-    doors = {o: FRONT_DOOR_LABELS[resolve_front_door(workload.front_door, o, workload.is_jobs)]
-             for o in ("lambda", "fargate", "ec2")}
-    rows.append(RegisterRow("assumptions", "", "Front door used",
-                            f"Lambda: {doors['lambda']}; containers: {doors['fargate']}"))
+    rows.append(RegisterRow("assumptions", "", "Front door used", _doors(workload)))
     free = book.free_tier
     if workload.lambda_.free_tier:
         rows.append(RegisterRow("assumptions", "", "Lambda free tier applied",
@@ -136,11 +134,28 @@ def derived_rows(workload: Workload, book: PriceBook, quote: Quote) -> list[Regi
     if workload.assumptions.api_gateway_free_tier:
         rows.append(RegisterRow("assumptions", "", "API Gateway free tier applied",
                                 f"{free.api_gateway_requests:,} requests a month (source {free.source})"))
-    ec2 = quote.options.get("ec2")
-    if ec2 is not None and isinstance(ec2.capacity, Ec2Capacity):
-        how = "cheapest that fits, chosen automatically" if ec2.capacity.chosen_automatically else "as set"
-        rows.append(RegisterRow("assumptions", "", "EC2 instance type used", f"{ec2.capacity.instance_type} ({how})"))
+    for option in quote.options.values():
+        chosen = option.capacity.assumption() if option.capacity is not None else None
+        if chosen is not None:
+            rows.append(RegisterRow("assumptions", "", *chosen))
     return rows
+
+
+def _doors(workload: Workload) -> str:
+    """The front door each option's requests come through: functions by name, containers together when alike."""
+    parts: list[str] = []
+    containers: dict[str, list[str]] = {}
+    for option in all_options():
+        door = FRONT_DOOR_LABELS[resolve_front_door(workload.front_door, option, workload.is_jobs)]
+        if option.traits.kind == "container":
+            containers.setdefault(door, []).append(option.short_label)
+        else:
+            parts.append(f"{option.short_label}: {door}")
+    if len(containers) == 1:
+        parts.append(f"containers: {next(iter(containers))}")
+    else:
+        parts.extend(f"{', '.join(names)}: {door}" for door, names in containers.items())
+    return "; ".join(parts)
 
 
 def assumption_register(workload: Workload, book: PriceBook, quote: Quote) -> list[RegisterRow]:

@@ -11,7 +11,6 @@ import io
 from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import OPTION_IDS
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import cents
 
@@ -41,10 +40,7 @@ def comparison_rows(advice: Advice, book: PriceBook) -> list[dict[str, str]]:
     common = {"workload": safe_text(quote.workload_name), "region": quote.region,
               "price_book_date": book.effective_date.isoformat()}
     rows: list[dict[str, str]] = []
-    for option_id in OPTION_IDS:
-        option = quote.options.get(option_id)
-        if option is None:
-            continue
+    for option_id, option in quote.options.items():
         base = {**common, "option": option_id, "option_label": option.label,
                 "feasible": "yes" if option.feasible else "no",
                 "recommended": "yes" if option_id == recommended else "no"}

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from desktop.model.advice.quote import LineItem, Quote
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, RegionPrices, Tier
+from desktop.model.pricing.quote import LineItem, Quote
 
 DISCOUNT_GROUP = "discount"
 SECTION_NAMES = {"lambda": "Lambda", "fargate": "Fargate", "ec2": "EC2", "alb": "Application Load Balancer",

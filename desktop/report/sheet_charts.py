@@ -15,12 +15,12 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from desktop.model.advice.advise import BreakEven, Curves
-from desktop.model.advice.quote import OPTION_IDS, SHORT_LABELS, Quote
+from desktop.model.options.registry import short_label
+from desktop.model.pricing.quote import Quote
+from desktop.present.style import GROUPS, group_style, option_colour
+from desktop.present.text import money_tick, short_number
 
-OPTION_COLOURS = {"lambda": QColor("#E69F00"), "fargate": QColor("#0072B2"), "ec2": QColor("#009E73")}
-GROUP_COLOURS = {"compute": QColor("#56B4E9"), "requests": QColor("#CC79A7"), "front door": QColor("#F0E442"),
-                 "storage": QColor("#D55E00"), "provisioned": QColor("#999999")}
-GROUP_ORDER = ("compute", "requests", "provisioned", "storage", "front door")
+STACKED_GROUPS = tuple(g.group for g in GROUPS if g.group != "discount")  # discounts are drawn inside the bar
 INK = QColor("#222222")
 GRID = QColor("#DDDDDD")
 FONT_FAMILY = "DejaVu Sans"
@@ -54,18 +54,6 @@ def _pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLin
     pen = QPen(colour, width, style)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
-
-
-def si(value: float) -> str:
-    """1000 -> 1k, 2.5e6 -> 2.5M (axis and marker labels)."""
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}"
-
-
-def money_tick(value: float) -> str:
-    return f"${si(value)}" if value >= 1 else f"${value:g}"
 
 
 def _log_range(values: Sequence[float]) -> tuple[float, float]:
@@ -129,10 +117,10 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     pt = _pt(painter)
     title_bottom = _begin_chart(painter, rect, f"Monthly cost (USD) against {curves.unit_name}s a month")
     legend_top = title_bottom + 2 * pt
-    options = [o for o in OPTION_IDS if o in curves.costs]
+    options = list(curves.costs)
     _draw_legend(painter, rect.left() + 30 * pt, legend_top,
-                 [(SHORT_LABELS[o] + ("" if curves.feasible.get(o, True) else " (ruled out)"),
-                   OPTION_COLOURS[o], not curves.feasible.get(o, True)) for o in options], pt)
+                 [(short_label(o) + ("" if curves.feasible.get(o, True) else " (ruled out)"),
+                   QColor(option_colour(o)), not curves.feasible.get(o, True)) for o in options], pt)
     plot = QRectF(rect.left() + 30 * pt, legend_top + 14 * pt, rect.width() - 36 * pt,
                   rect.height() - (legend_top - rect.top()) - 14 * pt - 24 * pt)
 
@@ -149,7 +137,7 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     painter.setClipRect(plot.adjusted(-3 * pt, -3 * pt, 3 * pt, 3 * pt))
     for option in options:
         feasible = curves.feasible.get(option, True)
-        colour = QColor(OPTION_COLOURS[option])
+        colour = QColor(option_colour(option))
         if not feasible:
             colour.setAlpha(150)
         style = Qt.PenStyle.SolidLine if feasible else Qt.PenStyle.DashLine
@@ -192,7 +180,7 @@ def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str)
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
         painter.setPen(INK)
-        label = si(10.0 ** decade)
+        label = short_number(10.0 ** decade)
         painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 3 * pt + metrics.ascent()),
                          label)
     painter.setPen(_pen(INK, 0.8 * pt))
@@ -215,7 +203,7 @@ def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) 
     painter.drawLine(QLineF(x, axes.plot.top(), x, axes.plot.bottom()))
     painter.setFont(sheet_font(6.5, bold=True))
     metrics = _metrics(painter)
-    label = f"this workload: {si(volume)}"
+    label = f"this workload: {short_number(volume)}"
     tx = x + 3 * pt
     if tx + metrics.horizontalAdvance(label) > axes.plot.right():
         tx = x - 3 * pt - metrics.horizontalAdvance(label)
@@ -226,10 +214,10 @@ def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) 
                                                                   - math.log10(volume)))
     for option, costs in curves.costs.items():
         cost = costs[nearest] if nearest < len(costs) else None
-        if cost is None or option not in OPTION_COLOURS:
+        if cost is None:
             continue
         painter.setPen(_pen(QColor("white"), 0.8 * pt))
-        painter.setBrush(OPTION_COLOURS[option])
+        painter.setBrush(QColor(option_colour(option)))
         painter.drawEllipse(QPointF(x, axes.y(cost)), 2.6 * pt, 2.6 * pt)
 
 
@@ -253,8 +241,8 @@ def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[Bre
         diamond.lineTo(x - size, y)
         diamond.closeSubpath()
         painter.drawPath(diamond)
-        label = f"{SHORT_LABELS.get(point.first, point.first)} = {SHORT_LABELS.get(point.second, point.second)}" \
-                f" at {si(point.volume)}"
+        label = f"{short_label(point.first)} = {short_label(point.second)}" \
+                f" at {short_number(point.volume)}"
         box = _free_label_box(QPointF(x, y), metrics.horizontalAdvance(label), metrics.height(), axes.plot,
                               placed, pt)
         placed.append(box)
@@ -293,8 +281,8 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
     title_bottom = _begin_chart(painter, rect, "What each monthly total is made of")
     painter.setFont(sheet_font(6.5))
     metrics = _metrics(painter)
-    options = [quote.options[o] for o in OPTION_IDS if o in quote.options]
-    label_w = max(metrics.horizontalAdvance(SHORT_LABELS[o.option]) for o in options) + 12 * pt
+    options = list(quote.options.values())
+    label_w = max((metrics.horizontalAdvance(o.short_label) for o in options), default=0.0) + 12 * pt
     total_w = metrics.horizontalAdvance("$000,000.00") + 4 * pt
     top = title_bottom + 6 * pt
     legend_h = 2 * metrics.height() + 6 * pt
@@ -310,18 +298,19 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
         bar_h = min(row_h * 0.55, 16 * pt)
         bar_top = y + (row_h - bar_h) / 2
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(OPTION_COLOURS[option.option])
+        painter.setBrush(QColor(option_colour(option.option)))
         painter.drawRect(QRectF(rect.left(), bar_top + bar_h / 2 - 3 * pt, 6 * pt, 6 * pt))
         painter.setPen(INK)
         painter.drawText(QPointF(rect.left() + 9 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt),
-                         SHORT_LABELS[option.option])
+                         option.short_label)
         if not option.priced or not option.line_items:
             text = "ruled out" if not option.feasible else "not priced"
             painter.setPen(QColor("#555555"))
             painter.drawText(QPointF(bars.left(), bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), text)
             continue
         x = bars.left()
-        for group in GROUP_ORDER:
+        extra = sorted({i.group for i in option.line_items} - {*STACKED_GROUPS, "discount"})
+        for group in (*STACKED_GROUPS, *extra):
             amount = sum(float(i.usd) for i in option.line_items if i.group == group and i.usd > 0)
             if amount <= 0:
                 continue
@@ -329,7 +318,7 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
                 used_groups.append(group)
             width = amount * scale
             painter.setPen(_pen(QColor("white"), 0.5 * pt))
-            painter.setBrush(GROUP_COLOURS[group])
+            painter.setBrush(QColor(group_style(group).light))
             painter.drawRect(QRectF(x, bar_top, width, bar_h))
             x += width
         discount = -sum(float(i.usd) for i in option.line_items if i.usd < 0)
@@ -350,7 +339,7 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
 
 def _draw_group_legend(painter: QPainter, rect: QRectF, groups: list[str], discount: bool, pt: float) -> None:
     metrics = _metrics(painter)
-    entries: list[tuple[str, QBrush]] = [(g, QBrush(GROUP_COLOURS[g])) for g in groups]
+    entries: list[tuple[str, QBrush]] = [(group_style(g).label, QBrush(QColor(group_style(g).light))) for g in groups]
     if discount:
         entries.append(("discounts (subtracted)", QBrush(INK, Qt.BrushStyle.BDiagPattern)))
     x = rect.left()

@@ -12,19 +12,13 @@ import html
 from collections.abc import Sequence
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import (
-    OPTION_IDS,
-    OPTION_LABELS,
-    SHORT_LABELS,
-    Ec2Capacity,
-    FargateCapacity,
-    LambdaCapacity,
-    LineItem,
-    OptionQuote,
-)
+from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
+from desktop.model.pricing.quote import LineItem, OptionQuote
 from desktop.model.workload.spec import Workload
+from desktop.present.style import option_colour
+from desktop.present.text import capacity_lines
 from desktop.report.assumption_register import (
     SECTION_TITLES,
     RegisterRow,
@@ -34,7 +28,6 @@ from desktop.report.assumption_register import (
 )
 from desktop.report.price_register import price_register
 
-OPTION_COLOURS = {"lambda": "#E69F00", "fargate": "#0072B2", "ec2": "#009E73"}  # Okabe-Ito, colour-blind safe
 MUTED = "#555555"
 RULE = "#BBBBBB"
 CHART_KINDS = ("cost", "breakdown")
@@ -63,23 +56,6 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def capacity_lines(option: OptionQuote) -> list[str]:
-    cap = option.capacity
-    if isinstance(cap, LambdaCapacity):
-        return [f"Peak concurrency {cap.peak_concurrency:,.1f}, average {cap.average_concurrency:,.1f}",
-                f"{cap.memory_mb:,} MB memory (about {cap.vcpu_equivalent:.2f} vCPU)"]
-    if isinstance(cap, FargateCapacity):
-        size = f"{cap.vcpu:g} vCPU / {cap.memory_gb:g} GB per task"
-        if cap.rounded:
-            size += f" (asked {cap.requested_vcpu:g} / {cap.requested_memory_gb:g})"
-        return [size, f"Up to {cap.peak_tasks:,} task(s); {float(cap.task_hours):,.1f} task-hours a month"]
-    if isinstance(cap, Ec2Capacity):
-        return [f"{cap.instance_type} ({cap.instance_vcpu} vCPU, {cap.instance_memory_gib:g} GiB), "
-                f"{cap.tasks_per_instance} task(s) each",
-                f"Up to {cap.peak_instances:,} instance(s); {float(cap.instance_hours):,.1f} instance-hours a month"]
-    return []
-
-
 def _quantity(item: LineItem) -> str:
     q = float(item.quantity)
     amount = f"{q:,.0f}" if abs(q) >= 100 else f"{q:,.2f}"
@@ -100,14 +76,14 @@ def _line_items(option: OptionQuote) -> str:
 
 
 def _option_header(option_id: str) -> str:
-    colour = OPTION_COLOURS.get(option_id, "#000000")
+    colour = option_colour(option_id)
     return (f'<th width="33%" style="border-bottom: 2pt solid {colour};">'
-            f'<span style="color: {colour};">&#9632;</span> {esc(OPTION_LABELS.get(option_id, option_id))}</th>')
+            f'<span style="color: {colour};">&#9632;</span> {esc(label(option_id))}</th>')
 
 
 def cost_table(advice: Advice) -> str:
     """The three-way table: totals, status, capacity, the line items and notes, one column per option."""
-    options = [advice.quote.options[o] for o in OPTION_IDS if o in advice.quote.options]
+    options = list(advice.quote.options.values())
     head = "".join(_option_header(o.option) for o in options)
     totals = "".join(f'<td><span class="total">{esc(fmt_usd(o.monthly_usd))}</span>'
                      f'<span class="muted"> a month</span></td>' for o in options)
@@ -123,7 +99,7 @@ def cost_table(advice: Advice) -> str:
 
 
 def _label(option: str | None) -> str:
-    return OPTION_LABELS.get(option or "", option or "")
+    return label(option or "")
 
 
 def recommendation_block(advice: Advice) -> str:
@@ -223,14 +199,14 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
     rows = []
     for use in register.prices:
         est = ' <span class="warn">estimated</span>' if use.estimated else esc(use.confidence_label)
-        used_by = ", ".join(SHORT_LABELS.get(o, o) for o in use.options)
+        used_by = ", ".join(short_label(o) for o in use.options)
         rows.append(f'<tr><td>{esc(use.name)}</td><td class="num">${esc(use.usd)}</td>'
                     f"<td>{esc(use.unit)}</td><td>{esc(used_by)}</td>"
                     f"<td>{esc(use.source_id)}: {esc(use.source_title)}</td>"
                     f"<td>{esc(use.as_of.isoformat())}</td><td>{est}</td></tr>")
-    for option, label in register.unmatched:
-        rows.append(f'<tr><td colspan="7" class="warn">{esc(SHORT_LABELS.get(option, option))}: '
-                    f"{esc(label)}: no matching price found in the price book</td></tr>")
+    for option, item_label in register.unmatched:
+        rows.append(f'<tr><td colspan="7" class="warn">{esc(short_label(option))}: '
+                    f"{esc(item_label)}: no matching price found in the price book</td></tr>")
     head = "".join(f'<th width="{w}%">{t}</th>' for t, w in PRICE_COLUMNS)
     return ("<h2>Prices used</h2>"
             f'<p class="muted">From the price book dated {esc(book.effective_date.isoformat())} '

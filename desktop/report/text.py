@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import OPTION_LABELS, SHORT_LABELS, Quote
+from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
+from desktop.model.pricing.quote import Quote
 
 
 def quote_header(quote: Quote, book: PriceBook) -> list[str]:
@@ -47,13 +48,13 @@ def _sensitivity_lines(advice: Advice) -> list[str]:
     rec = advice.recommendation
     if rec.option is None or not advice.sensitivity:
         return []
-    lines = ["", f"Sensitivity of {SHORT_LABELS[rec.option]}'s monthly cost (at -50% / +100%, biggest first):"]
+    lines = ["", f"Sensitivity of {short_label(rec.option)}'s monthly cost (at -50% / +100%, biggest first):"]
     for row in advice.sensitivity:
         sides = []
         for value, cost, winner in ((row.low_value, row.low_cost, row.low_winner),
                                     (row.high_value, row.high_cost, row.high_winner)):
             wins = "" if winner == rec.option else \
-                f" -> {SHORT_LABELS[winner]} wins" if winner else " -> no option feasible"
+                f" -> {short_label(winner)} wins" if winner else " -> no option feasible"
             sides.append(f"{_value(value)}: {fmt_usd(cost)}{wins}")
         note = f" ({row.note})" if row.note else ""
         lines.append(f"  {row.label} (now {_value(row.base_value)}): {'; '.join(sides)}{note}")
@@ -67,7 +68,7 @@ def advice_text(advice: Advice, book: PriceBook) -> str:
     rec = advice.recommendation
     quote = advice.quote
     lines = [*quote_header(quote, book), ""]
-    lines.append(rec.headline or (f"Recommended: {OPTION_LABELS[rec.option]}" if rec.option
+    lines.append(rec.headline or (f"Recommended: {label(rec.option)}" if rec.option
                                   else "No option is feasible for this workload"))
     for option in quote.options.values():
         mark = "*" if option.option == rec.option else " "

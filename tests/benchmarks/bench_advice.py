@@ -21,10 +21,10 @@ from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.breakeven import break_evens
 from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes
 from desktop.model.advice.engine import compute_quote
-from desktop.model.advice.quote import Quote
 from desktop.model.advice.recommend import winner
 from desktop.model.advice.sensitivity import sensitivity
 from desktop.model.pricing.book import load_price_book
+from desktop.model.pricing.quote import Quote
 from desktop.model.workload.files import load_workload
 from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir, price_book_path
@@ -60,11 +60,11 @@ def main() -> int:
         quote = compute_quote(workload, book)
 
         def curve(workload: Workload = workload, quote: Quote = quote) -> object:
-            fast = FastCosts(workload, book, quote)  # precompute the rates, then all 200 volumes at once
+            fast = FastCosts(workload, book)  # precompute the rates, then all 200 volumes at once
             volumes = curve_volumes(workload)
             return build_curves(volumes, fast.costs(volumes), quote)
 
-        fast = FastCosts(workload, book, quote)
+        fast = FastCosts(workload, book)
         volumes = curve_volumes(workload)
         costs = fast.costs(volumes)
         recommended = winner(workload, quote, ())

@@ -19,8 +19,7 @@ RELATIVE = 1e-6
 
 
 def assert_matches_engine(workload: Workload, book: PriceBook, volumes: list[int]) -> None:
-    quote = compute_quote(workload, book)
-    fast = FastCosts(workload, book, quote)
+    fast = FastCosts(workload, book)
     curves = fast.costs(np.array(volumes, dtype=float))
     for i, volume in enumerate(volumes):
         exact = compute_quote(workload, book, units_per_month=volume)

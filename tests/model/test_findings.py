@@ -8,7 +8,7 @@ import pytest
 
 from desktop.model.advice.advise import Finding
 from desktop.model.advice.engine import compute_quote
-from desktop.model.advice.findings import SOFT_RULES, find_findings
+from desktop.model.advice.findings import find_findings, soft_rules
 from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.questions import workload_from_answers
 from desktop.model.workload.spec import Workload
@@ -75,7 +75,7 @@ def test_soft_rule(book: PriceBook, rule_id: str, raises: dict[str, Any], silent
 
 
 def test_every_soft_rule_has_a_case() -> None:
-    assert {c[0] for c in CASES} | {"budget"} == {r.rule_id for r in SOFT_RULES}
+    assert {c[0] for c in CASES} | {"budget"} == {r.rule_id for r in soft_rules()}
 
 
 def test_quota_finding_names_the_peak_and_the_quota(book: PriceBook) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from desktop.model.advice.engine import compute_quote
-from desktop.model.advice.rules import HARD_RULES, hard_reasons
+from desktop.model.advice.engine import compute_quote, hard_reasons
+from desktop.model.options.registry import all_options, get
 from desktop.model.pricing.book import PriceBook
 from tests.conftest import make_workload
 
@@ -53,7 +53,8 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...]]] = [
                          ids=[f"{c[0]}-{n}" for n, c in enumerate(CASES)])
 def test_hard_rule_on_both_sides_of_its_limit(book: PriceBook, rule_id: str, inside: dict[str, Any],
                                                outside: dict[str, Any], words: tuple[str, ...]) -> None:
-    option = rule_id.split(".")[0]
+    option_id = rule_id.split(".")[0]
+    option = get(option_id)
     ok = make_workload(**inside)
     bad = make_workload(**outside)
     assert rule_id not in [r.rule_id for r in hard_reasons(ok, option)]
@@ -64,17 +65,17 @@ def test_hard_rule_on_both_sides_of_its_limit(book: PriceBook, rule_id: str, ins
         assert word in reason.text
     assert reason.text.startswith(("Lambda:", "Fargate:"))
     assert reason.source  # the limit's source travels with the reason
-    assert not compute_quote(bad, book).options[option].feasible
+    assert not compute_quote(bad, book).options[option_id].feasible
 
 
 def test_every_hard_rule_has_a_case() -> None:
     covered = {c[0] for c in CASES}
-    assert covered == {r.rule_id for r in HARD_RULES}
+    assert covered == {r.rule_id for o in all_options() for r in o.hard_rules}
 
 
 def test_issue_example_text_for_a_20_minute_job() -> None:
     w = make_workload(traffic={**JOB, "duration_ms": 20 * 60 * 1000})
-    (reason,) = [r for r in hard_reasons(w, "lambda") if r.rule_id == "lambda.timeout"]
+    (reason,) = [r for r in hard_reasons(w, get("lambda")) if r.rule_id == "lambda.timeout"]
     assert reason.text == "Lambda: a run takes 20 min; Lambda stops a function after 15 min (900 s)"
 
 

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.model.options.aws_lambda import tiered
+from desktop.model.options.calc import ExactCalc
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.context import PricingContext
+from tests.conftest import make_workload
 
 
 def estimate(tmp_path: Path, capsys: pytest.CaptureFixture[str], workload: dict[str, object]) -> dict:
@@ -57,7 +59,9 @@ def test_lambda_3_inference_with_ephemeral_storage(tmp_path, capsys):
 def test_lambda_4_tiered_duration(book: PriceBook):
     """20 B GB-s of x86_64 duration: 6 B at tier 1, 9 B at tier 2, 5 B at tier 3 = 301,667.20 USD."""
     tiers = book.regions["us-east-1"].lambda_.duration["x86_64"]
-    items = tiered(Decimal(20_000_000_000), tiers, "Duration", "GB-second")
+    calc = ExactCalc(PricingContext(make_workload(), book, book.regions["us-east-1"], 0))
+    calc.tiered(Decimal(20_000_000_000), tiers, "Duration", "GB-second")
+    items = calc.items
     assert [i.usd for i in items] == [Decimal("100000.20"), Decimal("135000.00"), Decimal("66667.00")]
     assert sum(i.usd for i in items) == Decimal("301667.20")
 

@@ -12,11 +12,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 from desktop.model.workload.files import load_workload, workload_json
+from desktop.present.text import usd as money
 from desktop.qt.charts.cost_curve import CostCurveChart
 from desktop.qt.form.fields import all_fields
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL, STATUS_COL, ComparisonTable
-from desktop.qt.views.formatting import money
 from desktop.resources import default_example_path
 
 
@@ -222,7 +222,7 @@ def test_file_menu_has_export_and_questionnaire_entries(window: MainWindow, monk
 
 
 def test_user_text_is_shown_as_text_never_markup(qtbot, window: MainWindow) -> None:
-    from desktop.qt.views.formatting import rich_tooltip
+    from desktop.present.text import tooltip_html as rich_tooltip
 
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
         _type(qtbot, window, "name", "<b>Orders</b> & co")

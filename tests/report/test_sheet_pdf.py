@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from desktop.cli import main
 from desktop.model.advice.advise import advise
-from desktop.model.advice.quote import OPTION_LABELS
+from desktop.model.options.registry import label
 from desktop.model.questionnaire.data import QUESTIONS_BY_ID
 from desktop.report.export import export_report, write_report
 from desktop.report.price_register import price_register
@@ -49,11 +49,11 @@ def test_sheet_states_name_totals_recommendation_and_price_book(name, sheets, ca
     assert estimate["workload"] in text
     assert not set("\ufb00\ufb01\ufb02\ufb03\ufb04") & set(text), "ligatures make text unsearchable"
     for option, data in estimate["options"].items():
-        assert OPTION_LABELS[option] in text
+        assert label(option) in text
         if data["monthly_usd"] is not None:
             assert f"${data['monthly_usd']:,.2f} a month" in text, option
     winner = estimate["recommendation"]["option"]
-    assert f"Recommended: {OPTION_LABELS[winner]} at ${estimate['options'][winner]['monthly_usd']:,.2f}" in text
+    assert f"Recommended: {label(winner)} at ${estimate['options'][winner]['monthly_usd']:,.2f}" in text
     date = estimate["price_book"]["effective_date"]
     assert f"Price book dated {date}; {estimate['price_book']['prices_used']}" in text
     assert f"Prices: price book dated {date}" in text

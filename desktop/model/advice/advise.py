@@ -40,13 +40,15 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
         from desktop.model.advice.breakeven import break_evens  # numpy: loaded on first use, not before the first paint
         from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes
 
-        fast = FastCosts(workload, book, quote)
+        fast = FastCosts(workload, book)
         volumes = curve_volumes(workload)
         costs = fast.costs(volumes)
         return VolumeAnalysis(break_evens(workload, book, quote, fast, volumes, costs),
                               build_curves(volumes, costs, quote))
 
     return Advice(
+        workload=workload,
+        book=book,
         quote=quote,
         findings=findings,
         recommendation=recommendation,

@@ -7,21 +7,25 @@ Decimal engine confirms it. Request workloads only (a schedule's runs are not a 
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
-from desktop.model.advice.curves import Array, FastCosts, volume_range
+from desktop.model.advice.curves import FastCosts, volume_range
 from desktop.model.advice.engine import compute_quote
-from desktop.model.advice.quote import SHORT_LABELS, Quote
 from desktop.model.advice.types import BreakEven
+from desktop.model.options.calc import Array
+from desktop.model.options.registry import option_ids, short_label
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 
-PAIRS: tuple[tuple[str, str], ...] = (("lambda", "fargate"), ("lambda", "ec2"), ("fargate", "ec2"))
 SEARCH_POINTS = 129
 GUESS_SPREAD = 3
 RELATIVE_WIDTH = 1e-5  # stop when the bracket is this narrow (190 requests at 19M): costs match to ~1e-5
 MAX_ROUNDS = 12
 CONFIRM_STEPS = 3
+HALF_CENT = 0.005  # totals are sums of whole cents: a float difference below this is a tie (float noise)
 
 
 def _diff(fast: FastCosts, a: str, b: str, volumes: Array) -> Array:
@@ -49,7 +53,7 @@ def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: boo
             points.append(np.arange(guess - GUESS_SPREAD, guess + GUESS_SPREAD + 1, dtype=float))
         volumes = np.unique(np.clip(np.concatenate(points), low, high))
         diffs = _diff(fast, a, b, volumes)
-        changed = np.nonzero((diffs > 0) != low_state)[0]
+        changed = np.nonzero((diffs > HALF_CENT) != low_state)[0]
         if len(changed) == 0:  # float noise at the bracket's end: the change is at its top
             return high
         j = int(changed[0])
@@ -74,21 +78,21 @@ def _confirm(workload: Workload, book: PriceBook, a: str, b: str, volume: int, l
 
 
 def _ruled_out_note(quote: Quote, a: str, b: str) -> str:
-    out = [SHORT_LABELS[o] for o in (a, b) if not quote.options[o].feasible]
+    out = [short_label(o) for o in (a, b) if not quote.options[o].feasible]
     return f" ({' and '.join(out)} ruled out for this workload)" if out else ""
 
 
 def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: str, b: str,
          grid: Array, costs: dict[str, Array | None], low: int, high: int) -> BreakEven:
     unit = f"{quote.unit_name}s a month"
-    name_a, name_b = SHORT_LABELS[a], SHORT_LABELS[b]
+    name_a, name_b = short_label(a), short_label(b)
     if quote.options[a].monthly_usd is None or quote.options[b].monthly_usd is None:
         missing = name_a if quote.options[a].monthly_usd is None else name_b
         return BreakEven(a, b, None, None, low, high, f"{name_a} and {name_b}: no break-even, {missing} cannot be "
                          "priced for this workload")
     ca, cb = costs[a], costs[b]
     assert ca is not None and cb is not None
-    states = ca > cb
+    states = (ca - cb) > HALF_CENT
     changes = np.nonzero(states[1:] != states[:-1])[0]
     note = _ruled_out_note(quote, a, b)
     if len(changes) == 0:
@@ -125,4 +129,5 @@ def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCos
     if workload.is_jobs:
         return ()
     low, high = volume_range(workload)
-    return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in PAIRS)
+    pairs = itertools.combinations(option_ids(), 2)
+    return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in pairs)

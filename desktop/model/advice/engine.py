@@ -1,19 +1,23 @@
-"""The cost engine: (workload, price book) -> a quote of the three options, priced like for like.
+"""The cost engine: (workload, price book) -> a quote of every registered option, priced like for like.
 
-Pure functions; money in Decimal. Assumptions (month length, discounts) travel in the workload.
+Pure functions; money in Decimal. Assumptions (month length, discounts) travel in the workload. Each option's
+arithmetic lives in its own module (desktop.model.options) and runs here exactly, at one volume; the charts
+run the very same code over many volumes (`fast_costs`).
 """
 
 from __future__ import annotations
 
-from desktop.model.advice.quote import Capacity, LineItem, OptionQuote, Quote, Reason, total_of
-from desktop.model.advice.rules import hard_reasons
-from desktop.model.options.aws_lambda import lambda_cost
-from desktop.model.options.ecs_ec2 import ec2_cost
-from desktop.model.options.fargate import fargate_cost
-from desktop.model.options.front_door import front_door_cost
-from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.context import MissingPrice, PricingContext
-from desktop.model.workload.load_shape import load_shape
+from collections.abc import Sequence
+
+import numpy as np
+
+from desktop.model.options.base import ComputeOption
+from desktop.model.options.calc import Array, ExactCalc, FastCalc
+from desktop.model.options.front_door import price_front_door
+from desktop.model.options.registry import all_options
+from desktop.model.pricing.book import PriceBook, RegionPrices
+from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.quote import LineItem, OptionQuote, Quote, Reason, total_of
 from desktop.model.workload.spec import Workload
 
 PRICING_RULE = "pricing.missing"
@@ -23,46 +27,64 @@ class UnknownRegionError(ValueError):
     pass
 
 
-def _option(ctx: PricingContext, option: str, items: list[LineItem], missing: list[MissingPrice],
-            warnings: list[str], capacity: Capacity | None, extra_reason: str | None = None) -> OptionQuote:
+def hard_reasons(workload: Workload, option: ComputeOption) -> tuple[Reason, ...]:
+    """Every hard limit the workload crosses for one option, in rule order."""
+    found: list[Reason] = []
+    for rule in option.hard_rules:
+        text = rule.check(workload)
+        if text is not None:
+            found.append(Reason(rule.rule_id, text, rule.source))
+    return tuple(found)
+
+
+def _region(workload: Workload, book: PriceBook) -> RegionPrices:
+    prices = book.regions.get(workload.region)
+    if prices is None:
+        raise UnknownRegionError(f"region: {workload.region!r} is not in the price book")
+    return prices
+
+
+def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Array] | None = None) -> OptionQuote:
+    """One option, exactly, at the context's volume (`memo` shares the load arrays between options)."""
+    calc = ExactCalc(ctx, memo)
+    sizing = option.price(ctx, calc)
+    own_missing = [m.text for m in calc.missing]  # the reason names what the option itself lacks
+    price_front_door(ctx, calc, option)
     reasons = list(hard_reasons(ctx.workload, option))
-    if extra_reason:
-        reasons.append(Reason(f"{option}.fit", extra_reason, "instance catalogue in the price book"))
-    door_items, door_missing = front_door_cost(ctx, option)
-    priced = capacity is not None and not any(m.core for m in missing)
+    if sizing is not None and sizing.reason:
+        reasons.append(Reason(f"{option.id}.fit", sizing.reason, "instance catalogue in the price book"))
+    capacity = sizing.capacity if sizing is not None else None
+    priced = capacity is not None and not calc.unpriced
     if not priced and not reasons:
-        text = "; ".join(m.text for m in missing) if missing else "cannot be sized for this workload"
+        text = "; ".join(own_missing) if own_missing else "cannot be sized for this workload"
         reasons.append(Reason(PRICING_RULE, f"Cannot be priced: {text}", "price book"))
-    all_items = tuple(items + door_items) if priced else ()
-    all_missing = tuple(m.text for m in missing + door_missing)
+    items: tuple[LineItem, ...] = tuple(calc.items) if priced else ()
+    missing = tuple(m.text for m in calc.missing)
+    warnings = sizing.warnings if sizing is not None else ()
     return OptionQuote(
-        option=option,  # type: ignore[arg-type]
+        option=option.id,
+        label=option.label,
+        short_label=option.short_label,
         feasible=not reasons,
-        monthly_usd=total_of(all_items) if priced else None,
-        line_items=all_items,
+        monthly_usd=total_of(items) if priced else None,
+        line_items=items,
         reasons=tuple(reasons),
-        warnings=tuple(warnings) + tuple(f"Not included: {m}" for m in all_missing if priced),
-        missing_prices=all_missing,
+        warnings=warnings + tuple(f"Not included: {m}" for m in missing if priced),
+        missing_prices=missing,
         capacity=capacity,
     )
 
 
 def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | None = None) -> Quote:
-    """Price the three options for a workload (optionally at another monthly volume)."""
-    prices = book.regions.get(workload.region)
-    if prices is None:
-        raise UnknownRegionError(f"region: {workload.region!r} is not in the price book")
-    shape = load_shape(workload, units_per_month)
-    ctx = PricingContext(workload, book, prices, shape)
-
-    l_items, l_missing, l_warnings, l_capacity = lambda_cost(ctx)
-    f_items, f_missing, f_warnings, f_capacity = fargate_cost(ctx)
-    e_items, e_missing, e_warnings, e_capacity, e_reason = ec2_cost(ctx)
-    options = {
-        "lambda": _option(ctx, "lambda", l_items, l_missing, l_warnings, l_capacity),
-        "fargate": _option(ctx, "fargate", f_items, f_missing, f_warnings, f_capacity),
-        "ec2": _option(ctx, "ec2", e_items, e_missing, e_warnings, e_capacity, e_reason),
-    }
+    """Price every registered option for a workload (optionally at another monthly volume)."""
+    prices = _region(workload, book)
+    units = workload.units_per_month if units_per_month is None else units_per_month
+    ctx = PricingContext(workload, book, prices, units)
+    memo: dict[str, Array] = {}
+    options = {option.id: quote_option(ctx, option, memo) for option in all_options()}
+    duration_s = workload.traffic.duration_ms / 1000.0
+    rate = units / (workload.assumptions.month_hours * 3600.0)
+    jobs = workload.is_jobs
     return Quote(
         workload_name=workload.name,
         region=workload.region,
@@ -70,7 +92,28 @@ def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | No
         price_book_date=book.effective_date,
         price_book_confidence=book.confidence_summary,
         month_hours=workload.assumptions.month_hours,
-        units_per_month=shape.units_per_month,
-        unit_name="run" if workload.is_jobs else "request",
+        units_per_month=units,
+        unit_name="run" if jobs else "request",
         options=options,
+        hourly_load=tuple(rate * w * (3600.0 if jobs else 1.0) for w in ctx.weights) if duration_s > 0 else (),
+        load_unit="runs/hour" if jobs else "requests/s",
     )
+
+
+def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | Array,
+               options: Sequence[str] | None = None) -> dict[str, Array | None]:
+    """Each option's monthly cost at many volumes, by the same code as the quote, in floats (None where the
+    option cannot be priced). Equal to `compute_quote` at each volume within float rounding."""
+    prices = _region(workload, book)
+    vols = np.asarray(volumes, dtype=float)
+    ctx = PricingContext(workload, book, prices, workload.units_per_month)
+    found: dict[str, Array | None] = {}
+    memo: dict[str, Array] = {}
+    for option in all_options():
+        if options is not None and option.id not in options:
+            continue
+        calc = FastCalc(ctx, vols, memo)
+        sizing = option.price(ctx, calc)
+        price_front_door(ctx, calc, option)
+        found[option.id] = None if sizing is None or sizing.reason or calc.unpriced else calc.total
+    return found

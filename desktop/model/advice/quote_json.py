@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import Ec2Capacity, FargateCapacity, LambdaCapacity, OptionQuote, Quote
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import OptionQuote, Quote
 
 
 def _num(value: Decimal) -> float | int:
@@ -16,24 +16,7 @@ def _num(value: Decimal) -> float | int:
 
 
 def _capacity(option: OptionQuote) -> dict[str, Any] | None:
-    cap = option.capacity
-    if isinstance(cap, LambdaCapacity):
-        return {"peak_concurrency": round(cap.peak_concurrency, 3),
-                "average_concurrency": round(cap.average_concurrency, 3),
-                "memory_mb": cap.memory_mb, "vcpu_equivalent": round(cap.vcpu_equivalent, 3)}
-    if isinstance(cap, FargateCapacity):
-        return {"requested_vcpu": cap.requested_vcpu, "requested_memory_gb": cap.requested_memory_gb,
-                "vcpu": cap.vcpu, "memory_gb": cap.memory_gb, "rounded_up": cap.rounded,
-                "tasks_per_hour": list(cap.tasks_per_hour), "peak_tasks": cap.peak_tasks,
-                "task_hours": round(float(cap.task_hours), 3),
-                "billed_seconds_per_run": cap.billed_seconds_per_run}
-    if isinstance(cap, Ec2Capacity):
-        return {"instance_type": cap.instance_type, "chosen_automatically": cap.chosen_automatically,
-                "instance_vcpu": cap.instance_vcpu, "instance_memory_gib": _num(cap.instance_memory_gib),
-                "tasks_per_instance": cap.tasks_per_instance, "tasks_per_hour": list(cap.tasks_per_hour),
-                "instances_per_hour": list(cap.instances_per_hour), "peak_instances": cap.peak_instances,
-                "instance_hours": round(float(cap.instance_hours), 3)}
-    return None
+    return None if option.capacity is None else option.capacity.to_json()
 
 
 def option_json(option: OptionQuote) -> dict[str, Any]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop.model.advice.quote import OPTION_IDS, OPTION_LABELS, SHORT_LABELS, Quote
 from desktop.model.advice.types import Finding, Recommendation
+from desktop.model.options.registry import label, option_ids, short_label
 from desktop.model.pricing.money import fmt_usd
+from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 
 SEVERITY_SHARE: dict[str, float] = {"info": 0.05, "warning": 0.15, "strong": 0.40}
@@ -23,7 +24,6 @@ NEUTRAL_PRIORITY = 3
 NEAR_TIE_SHARE = 0.03
 MIN_REFERENCE_USD = 20.0
 MAX_DECIDING_LINES = 6
-_ORDER: dict[str, int] = {o: n for n, o in enumerate(OPTION_IDS)}
 CONCERN_SHARE_NAMED = 0.25  # a concern is named in the headline when it carries this share of the lead
 CONCERN_WORDS = {"operations": "less operations work", "latency": "better latency",
                  "flexibility": "a better fit for the design", "cost": "less cost risk"}
@@ -65,11 +65,12 @@ def score_terms(workload: Workload, quote: Quote, findings: tuple[Finding, ...]
 
 
 def rank(workload: Workload, quote: Quote, findings: tuple[Finding, ...]) -> list[tuple[str, float]]:
-    """Feasible options by score, lowest first (ties: cheaper first, then Lambda, Fargate, EC2)."""
+    """Feasible options by score, lowest first (ties: cheaper first, then in the registry's order)."""
     terms = score_terms(workload, quote, findings)
+    order = {o: n for n, o in enumerate(option_ids())}
     scored = [(option, sum(v for _, v in parts)) for option, parts in terms.items()]
     return sorted(scored, key=lambda s: (round(s[1], 9), quote.options[s[0]].monthly_usd or Decimal(0),
-                                         _ORDER[s[0]]))
+                                         order.get(s[0], len(order))))
 
 
 def winner(workload: Workload, quote: Quote, findings: tuple[Finding, ...]) -> str | None:
@@ -90,7 +91,7 @@ def _ruled_out_lines(quote: Quote) -> list[str]:
 def _cost_line(workload: Workload, quote: Quote) -> str:
     path = "traffic.runs_per_month" if workload.is_jobs else "traffic.requests_per_month"
     ordered = sorted(quote.feasible_options(), key=lambda o: o.monthly_usd or Decimal(0))
-    costs = ", ".join(f"{SHORT_LABELS[o.option]} {fmt_usd(o.monthly_usd)}"
+    costs = ", ".join(f"{short_label(o.option)} {fmt_usd(o.monthly_usd)}"
                       + (" (incomplete)" if o.missing_prices else "") for o in ordered)
     return (f"Monthly cost at {quote.units_per_month:,} {quote.unit_name}s a month [{path}], cheapest first: "
             f"{costs}")
@@ -113,7 +114,7 @@ def _deciding_lines(workload: Workload, quote: Quote, findings: tuple[Finding, .
         by_concern[finding.concern] = by_concern.get(finding.concern, 0.0) + gap
     for _gap, finding, mine, theirs in rows[:MAX_DECIDING_LINES]:
         priority = getattr(workload.priorities, finding.concern)
-        effects = "; ".join(f"{sign_usd(v)} to {SHORT_LABELS[o]}" for o, v in ((first, mine), (second, theirs)) if v)
+        effects = "; ".join(f"{sign_usd(v)} to {short_label(o)}" for o, v in ((first, mine), (second, theirs)) if v)
         lines.append(f"{finding.concern.capitalize()} ({finding.severity}, priority {priority}/5): {finding.text} "
                      f"({effects}) {_trace(finding)}")
     top = max(by_concern.values(), default=0.0)
@@ -137,8 +138,8 @@ def _cheaper_losers(workload: Workload, quote: Quote, findings: tuple[Finding, .
         worst = max(against, key=lambda pair: pair[0], default=(0.0, None))
         why = f"; strongest finding against it: {worst[1].text} {_trace(worst[1])}" if worst[1] and worst[0] > 0 \
             else ""
-        lines.append(f"{SHORT_LABELS[option]} is {fmt_usd(first_cost - cost)} a month cheaper than "
-                     f"{SHORT_LABELS[first]} but scores ${score - scores[first]:,.2f} worse{why}")
+        lines.append(f"{short_label(option)} is {fmt_usd(first_cost - cost)} a month cheaper than "
+                     f"{short_label(first)} but scores ${score - scores[first]:,.2f} worse{why}")
     return lines
 
 
@@ -158,15 +159,15 @@ def margin_phrase(margin: Decimal | None, pct: float | None, other: str) -> str:
 
 def _headline(quote: Quote, first: str, second: str | None, margin: Decimal | None, pct: float | None,
               near_tie: bool, concerns: list[str]) -> str:
-    label = OPTION_LABELS[first]
+    name = label(first)
     if second is None:
-        return f"Recommended: {label}, the only feasible option ({fmt_usd(quote.options[first].monthly_usd)} a month)"
-    other = OPTION_LABELS[second]
+        return f"Recommended: {name}, the only feasible option ({fmt_usd(quote.options[first].monthly_usd)} a month)"
+    other = label(second)
     money = margin_phrase(margin, pct, other)
     why = f", for {' and '.join(CONCERN_WORDS[c] for c in concerns[:2])}" if concerns and (margin or 0) <= 0 else ""
     if near_tie:
-        return f"Near tie: {label} and {other} score within 3%; {SHORT_LABELS[first]} is recommended, {money}{why}"
-    return f"Recommended: {label}, {money}{why}"
+        return f"Near tie: {name} and {other} score within 3%; {short_label(first)} is recommended, {money}{why}"
+    return f"Recommended: {name}, {money}{why}"
 
 
 def recommend(workload: Workload, quote: Quote, findings: tuple[Finding, ...]) -> Recommendation:
@@ -198,19 +199,19 @@ def recommend(workload: Workload, quote: Quote, findings: tuple[Finding, ...]) -
         gap = ranked[1][1] - ranked[0][1]
         near_tie = gap <= NEAR_TIE_SHARE * max(abs(ranked[1][1]), abs(ranked[0][1]), 1e-9)
         cost_weight = weight(workload, "cost")
-        score_text = ", ".join(f"{SHORT_LABELS[o]} ${s:,.2f}" for o, s in ranked)
+        score_text = ", ".join(f"{short_label(o)} ${s:,.2f}" for o, s in ranked)
         rationale.append(f"Score = monthly cost x {cost_weight:.2f} (cost priority {workload.priorities.cost}/5) "
                          f"+ weighted findings (reference ${reference_cost(quote):,.2f}), lower wins: {score_text}")
         if near_tie:
-            rationale.append(f"Near tie: {SHORT_LABELS[first]} and {SHORT_LABELS[second]} score within 3% "
+            rationale.append(f"Near tie: {short_label(first)} and {short_label(second)} score within 3% "
                              f"(${gap:,.2f} apart): either is defensible; the priorities decide")
         else:
-            rationale.append(f"{SHORT_LABELS[first]} wins by ${gap:,.2f} of score over {SHORT_LABELS[second]}")
+            rationale.append(f"{short_label(first)} wins by ${gap:,.2f} of score over {short_label(second)}")
     else:
-        rationale.append(f"{SHORT_LABELS[first]} is the only feasible option")
+        rationale.append(f"{short_label(first)} is the only feasible option")
     option = quote.options[first]
     if option.missing_prices:
-        rationale.append(f"{SHORT_LABELS[first]}'s total is incomplete: {'; '.join(option.missing_prices)}")
+        rationale.append(f"{short_label(first)}'s total is incomplete: {'; '.join(option.missing_prices)}")
     headline = _headline(quote, first, second, margin, pct, near_tie, concerns)
     return Recommendation(first, second, margin, None if pct is None else round(pct, 2), near_tie,
                           tuple(rationale), scores, headline, terms)

@@ -17,16 +17,16 @@ from typing import Any
 
 from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
-from desktop.model.advice.quote import Quote
 from desktop.model.advice.recommend import winner
 from desktop.model.advice.types import SensitivityRow
+from desktop.model.options.registry import all_options
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 
 LOW_FACTOR = 0.5
 HIGH_FACTOR = 2.0
 MAX_DURATION_MS = 30 * 24 * 3600 * 1000
-SAVINGS_PLAN_MAX = {"lambda_pct": 17.0, "fargate_pct": 50.0, "ec2_pct": 66.0}  # AWS's "up to" rates
 WHAT_IF_SAVINGS_SHARE = 0.5
 WHAT_IF_SPOT_SHARE = 0.5
 
@@ -61,16 +61,27 @@ def _share_vary(what_if: float) -> Callable[[float], tuple[float, float]]:
     return vary
 
 
+def savings_plan_max() -> dict[str, float]:
+    """Each option's Savings Plans field and AWS's "up to" rate for it, from the registry."""
+    return {o.savings_plan.field: o.savings_plan.up_to for o in all_options() if o.savings_plan is not None}
+
+
+def _savings_note() -> str:
+    rates = ", ".join(f"{o.savings_plan.name} {o.savings_plan.up_to:g}%" for o in all_options() if o.savings_plan)
+    return f"share of AWS's 'up to' rates ({rates})"
+
+
 def _savings_share(w: Workload) -> float:
     plans = w.assumptions.savings_plans
-    return sum(float(getattr(plans, key)) / top for key, top in SAVINGS_PLAN_MAX.items()) / len(SAVINGS_PLAN_MAX)
+    tops = savings_plan_max()
+    return sum(float(getattr(plans, key)) / top for key, top in tops.items()) / len(tops) if tops else 0.0
 
 
 def _savings_changes(w: Workload, share: float) -> dict[str, Any]:
     base = _savings_share(w)
     plans = w.assumptions.savings_plans
     changes: dict[str, Any] = {}
-    for key, top in SAVINGS_PLAN_MAX.items():
+    for key, top in savings_plan_max().items():
         value = top * share if base == 0 else getattr(plans, key) * share / base
         changes[f"assumptions.savings_plans.{key}"] = min(top, value)
     return changes
@@ -114,8 +125,7 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
     Assumption("Minimum tasks", "container.min_tasks", _always, lambda w: float(w.min_tasks),
                _floor_vary, lambda w, v: {"container.min_tasks": int(v)}),
     Assumption("Savings Plans", "assumptions.savings_plans",
-               _always, _savings_share, _share_vary(WHAT_IF_SAVINGS_SHARE), _savings_changes,
-               "share of AWS's 'up to' rates (Lambda 17%, Fargate 50%, EC2 66%)"),
+               _always, _savings_share, _share_vary(WHAT_IF_SAVINGS_SHARE), _savings_changes, ""),
     Assumption("Spot share", "container.spot_share", _always,
                lambda w: w.container.spot_share, _share_vary(WHAT_IF_SPOT_SHARE),
                lambda w, v: {"container.spot_share": v}),
@@ -161,6 +171,8 @@ def sensitivity(workload: Workload, book: PriceBook, quote: Quote, recommended: 
         label = ("Runs per month" if workload.is_jobs else "Requests per month") \
             if item.path == "traffic.units_per_month" else item.label
         notes = [item.note] if item.note else []
+        if item.path == "assumptions.savings_plans":
+            notes.append(_savings_note())
         if base == 0 and high != 0:
             notes.append(f"now 0: tried at {high:g}, a what-if")
         note = "; ".join(notes)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
-from desktop.model.advice.quote import Quote
-
-Severity = Literal["info", "warning", "strong"]
-Concern = Literal["cost", "operations", "latency", "flexibility"]
+from desktop.model.options.base import Concern as Concern
+from desktop.model.options.base import Severity as Severity
+from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import Quote
+from desktop.model.workload.spec import Workload
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,8 @@ class Advice:
     painted quote need not wait for numpy, and an edit does not pay for a chart no one is looking at.
     """
 
+    workload: Workload  # what was advised on, with the book that priced it: a view never pairs an
+    book: PriceBook  # advice with another workload
     quote: Quote
     findings: tuple[Finding, ...]
     recommendation: Recommendation

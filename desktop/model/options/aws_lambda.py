@@ -1,123 +1,312 @@
-"""AWS Lambda: requests, tiered GB-seconds, ephemeral storage, provisioned concurrency, free tier.
+"""AWS Lambda: requests, tiered GB-seconds, ephemeral storage, provisioned concurrency, free tier; its limits and
+the findings that concern it.
 
-Source: aws.amazon.com/lambda/pricing and the AWS Price List (shared reference aws-prices.md §1).
+Sources: aws.amazon.com/lambda/pricing and the AWS Price List (shared reference aws-prices.md §1); limits from
+the Lambda quotas page (aws-limits.md).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import dataclass
+from typing import Any
 
-from desktop.model.advice.quote import LambdaCapacity, LineItem
-from desktop.model.pricing.book import Tier
-from desktop.model.pricing.context import MissingPrice, PricingContext
-from desktop.model.pricing.discounts import savings_line
-from desktop.model.pricing.money import MILLION, ZERO, dec
+from desktop.model.options.base import (
+    ComputeOption,
+    HardRule,
+    SavingsPlan,
+    Severity,
+    Signal,
+    Sizing,
+    SoftRule,
+    Traits,
+)
+from desktop.model.options.calc import Calc
+from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.quote import Quote
+from desktop.model.workload.load_shape import is_spiky
+from desktop.model.workload.spec import Workload
 
-MB_PER_GB = Decimal(1024)
+ID = "lambda"
+MB_PER_GB = 1024
 MB_PER_VCPU = 1769.0
+DEFAULT_CONCURRENCY_QUOTA = 1000  # per region, raisable (AWS Lambda quotas)
+QUOTA_WARNING_SHARE = 0.7
+SCALE_PER_10_S = 1000
+SYNC_PAYLOAD_KB = 6 * 1024
+ASYNC_PAYLOAD_KB = 1024
+ZIP_PACKAGE_MB = 250
+
+QUOTAS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)"
+MEMORY = "Lambda memory and computing power (docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)"
+ECS_DAEMON = "Amazon ECS service options: DAEMON scheduling is not supported on Fargate (ecs_service-options.html)"
+SCALING = "AWS Lambda scaling behaviour (docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)"
+COLD_STARTS = "AWS Lambda cold starts, provisioned concurrency and SnapStart (snapstart.html)"
+PAYLOAD = "AWS Lambda Invoke API payload limits (API_Invoke.html)"
+
+TIMEOUT_S = 900
+MAX_MEMORY_MB = 10240
+MAX_VCPU = 6
+MAX_SCRATCH_GB = 10
+MAX_ARTIFACT_MB = 10 * 1024
 
 
-def tiered(quantity: Decimal, tiers: list[Tier], label: str, unit: str, *, offset: Decimal = ZERO,
-           note: str = "", group: str = "compute", scale: Decimal = Decimal(1)) -> list[LineItem]:
-    """Line items for a quantity priced in cumulative bands (`offset` = quantity already billed).
+@dataclass(frozen=True, slots=True)
+class LambdaCapacity:
+    peak_concurrency: float
+    average_concurrency: float
+    memory_mb: int
+    vcpu_equivalent: float
+    hourly_concurrency: tuple[float, ...]
 
-    Band bounds are in the quantity's own units; each line's quantity is divided by `scale`
-    (e.g. requests priced per 1M requests).
-    """
-    items: list[LineItem] = []
-    lower = ZERO
-    remaining_start = offset
-    end = offset + quantity
-    for number, tier in enumerate(tiers, start=1):
-        upper = tier.up_to
-        band_start = max(lower, remaining_start)
-        band_end = end if upper is None else min(end, upper)
-        if band_end > band_start:
-            band_label = label if len(tiers) == 1 else f"{label}, tier {number}"
-            items.append(LineItem.priced(band_label, (band_end - band_start) / scale, unit, tier.price, note=note,
-                                     group=group))
-        if upper is None or end <= upper:
-            break
-        lower = upper
-    return items
+    hourly_name = "Lambda concurrency"
+    hourly_whole = False
+
+    @property
+    def hourly(self) -> tuple[float, ...]:
+        return self.hourly_concurrency
+
+    def summary(self) -> str:
+        return (f"peak {self.peak_concurrency:,.1f} concurrent (average {self.average_concurrency:,.1f}), "
+                f"{self.memory_mb:,} MB")
+
+    def details(self) -> list[str]:
+        return [f"Peak concurrency {self.peak_concurrency:,.1f}, average {self.average_concurrency:,.1f}",
+                f"{self.memory_mb:,} MB memory (about {self.vcpu_equivalent:.2f} vCPU)"]
+
+    def assumption(self) -> tuple[str, str] | None:
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"peak_concurrency": round(self.peak_concurrency, 3),
+                "average_concurrency": round(self.average_concurrency, 3),
+                "memory_mb": self.memory_mb, "vcpu_equivalent": round(self.vcpu_equivalent, 3)}
 
 
-LAMBDA_DEFAULT_CONCURRENCY_QUOTA = 1000  # per region, raisable (AWS Lambda quotas)
+class LambdaOption(ComputeOption):
+    def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
+        w = ctx.workload
+        cfg = w.lambda_
+        prices = ctx.prices.lambda_
+        arch = w.architecture
+        units = calc.units
+        zero = calc.num(0)
+        duration_s = calc.num(w.traffic.duration_ms) / 1000
+        memory_gb = calc.num(cfg.memory_mb) / MB_PER_GB
+        share = calc.num(cfg.provisioned_share) if cfg.provisioned_concurrency > 0 else zero
+        pc_units = units * share
+        od_units = units - pc_units
 
-
-def lambda_cost(ctx: PricingContext) -> tuple[list[LineItem], list[MissingPrice], list[str], LambdaCapacity]:
-    """Line items, missing prices, warnings and capacity for the Lambda option."""
-    w = ctx.workload
-    cfg = w.lambda_
-    prices = ctx.prices.lambda_
-    arch = w.architecture
-    missing: list[MissingPrice] = []
-    items: list[LineItem] = []
-
-    units = Decimal(ctx.shape.units_per_month)
-    duration_s = dec(w.traffic.duration_ms) / 1000
-    memory_gb = Decimal(cfg.memory_mb) / MB_PER_GB
-    share = dec(cfg.provisioned_share) if cfg.provisioned_concurrency > 0 else ZERO
-    pc_units = units * share
-    od_units = units - pc_units
-
-    if prices.requests is None:
-        missing.append(ctx.missing("Lambda requests"))
-    else:
-        free = Decimal(ctx.free_tier.lambda_requests) if cfg.free_tier else ZERO
-        billable = max(ZERO, units - free)
-        note = f"{units:,.0f} requests minus {free:,.0f} free" if free else ""
-        items.append(LineItem.priced("Requests", billable / MILLION, "1M requests", prices.requests,
-                                 note=note, group="requests"))
-
-    tiers = prices.duration.get(arch)
-    od_gb_s = od_units * duration_s * memory_gb
-    if not tiers:
-        missing.append(ctx.missing(f"Lambda {arch} duration"))
-    else:
-        free_gb_s = Decimal(ctx.free_tier.lambda_gb_seconds) if cfg.free_tier else ZERO
-        billable_gb_s = max(ZERO, od_gb_s - free_gb_s)
-        note = f"{od_gb_s:,.0f} GB-s minus {free_gb_s:,.0f} free" if free_gb_s else f"{od_gb_s:,.0f} GB-s"
-        items.extend(tiered(billable_gb_s, tiers, f"Duration ({arch})", "GB-second", note=note))
-
-    extra_storage_gb = Decimal(cfg.ephemeral_storage_mb - 512) / MB_PER_GB
-    if extra_storage_gb > 0:
-        if prices.ephemeral_storage is None:
-            missing.append(ctx.missing("Lambda ephemeral storage", core=False))
+        if prices.requests is None:
+            calc.record_missing("Lambda requests")
         else:
-            quantity = units * duration_s * extra_storage_gb
-            items.append(LineItem.priced("Ephemeral storage above 512 MB", quantity, "GB-second",
-                                     prices.ephemeral_storage, group="storage"))
+            free = calc.num(ctx.free_tier.lambda_requests) if cfg.free_tier else zero
+            billable = calc.maximum(zero, units - free)
+            calc.line("Requests", billable / 1_000_000, "1M requests", prices.requests, group="requests",
+                      note=lambda: f"{units:,.0f} requests minus {free:,.0f} free" if free else "")
 
-    if cfg.provisioned_concurrency > 0:
-        pc_price = prices.provisioned_concurrency.get(arch)
-        pcd_price = prices.provisioned_duration.get(arch)
-        if pc_price is None or pcd_price is None:
-            missing.append(ctx.missing(f"Lambda {arch} provisioned concurrency", core=False))
+        tiers = prices.duration.get(arch)
+        od_gb_s = od_units * duration_s * memory_gb
+        if not tiers:
+            calc.record_missing(f"Lambda {arch} duration")
         else:
-            configured = (Decimal(cfg.provisioned_concurrency) * memory_gb * dec(cfg.provisioned_hours_per_month)
-                          * 3600)
-            items.append(LineItem.priced("Provisioned concurrency (while enabled)", configured, "GB-second",
-                                     pc_price, note=f"{cfg.provisioned_concurrency} environments x "
-                                          f"{cfg.provisioned_hours_per_month:g} h", group="provisioned"))
-            items.append(LineItem.priced("Duration on provisioned concurrency", pc_units * duration_s * memory_gb,
-                                     "GB-second", pcd_price, group="provisioned"))
+            free_gb_s = calc.num(ctx.free_tier.lambda_gb_seconds) if cfg.free_tier else zero
+            billable_gb_s = calc.maximum(zero, od_gb_s - free_gb_s)
+            calc.tiered(billable_gb_s, tiers, f"Duration ({arch})", "GB-second",
+                        note=lambda: f"{od_gb_s:,.0f} GB-s minus {free_gb_s:,.0f} free" if free_gb_s
+                        else f"{od_gb_s:,.0f} GB-s")
 
-    plan = savings_line(items, w.assumptions.savings_plans.lambda_pct, "Compute Savings Plan (Lambda)",
-                        groups=("compute", "provisioned"))
-    if plan is not None:
-        items.append(plan)
+        extra_storage_gb = calc.num(cfg.ephemeral_storage_mb - 512) / MB_PER_GB
+        if cfg.ephemeral_storage_mb > 512:
+            if prices.ephemeral_storage is None:
+                calc.record_missing("Lambda ephemeral storage", core=False)
+            else:
+                calc.line("Ephemeral storage above 512 MB", units * duration_s * extra_storage_gb, "GB-second",
+                          prices.ephemeral_storage, group="storage")
 
-    shape = ctx.shape
-    capacity = LambdaCapacity(
-        peak_concurrency=shape.peak_concurrency,
-        average_concurrency=shape.average_concurrency,
-        memory_mb=cfg.memory_mb,
-        vcpu_equivalent=min(6.0, cfg.memory_mb / MB_PER_VCPU),
-        hourly_concurrency=shape.hourly_concurrency,
-    )
-    warnings: list[str] = []
-    if shape.peak_concurrency > LAMBDA_DEFAULT_CONCURRENCY_QUOTA:
-        warnings.append(f"Peak concurrency of about {shape.peak_concurrency:,.0f} is above Lambda's default quota of "
-                        f"{LAMBDA_DEFAULT_CONCURRENCY_QUOTA:,} per region: request a raise or expect throttling")
-    return items, missing, warnings, capacity
+        if cfg.provisioned_concurrency > 0:
+            pc_price = prices.provisioned_concurrency.get(arch)
+            pcd_price = prices.provisioned_duration.get(arch)
+            if pc_price is None or pcd_price is None:
+                calc.record_missing(f"Lambda {arch} provisioned concurrency", core=False)
+            else:
+                configured = (calc.num(cfg.provisioned_concurrency) * memory_gb
+                              * calc.num(cfg.provisioned_hours_per_month) * 3600)
+                calc.line("Provisioned concurrency (while enabled)", configured, "GB-second", pc_price,
+                          group="provisioned", note=f"{cfg.provisioned_concurrency} environments x "
+                                                    f"{cfg.provisioned_hours_per_month:g} h")
+                calc.line("Duration on provisioned concurrency", pc_units * duration_s * memory_gb, "GB-second",
+                          pcd_price, group="provisioned")
+
+        pct = w.assumptions.savings_plans.lambda_pct
+        groups = ("compute", "provisioned")
+        calc.discount(calc.group_total(groups), pct, "Compute Savings Plan (Lambda)",
+                      f"{pct:g}% off {', '.join(groups)} (an editable assumption)")
+        if calc.unpriced or not calc.exact:
+            return None if calc.unpriced else Sizing()
+
+        hourly = tuple(calc.concurrency()[0].tolist())
+        peak = max(hourly)
+        warnings: tuple[str, ...] = ()
+        if peak > DEFAULT_CONCURRENCY_QUOTA:
+            warnings = (f"Peak concurrency of about {peak:,.0f} is above Lambda's default quota of "
+                        f"{DEFAULT_CONCURRENCY_QUOTA:,} per region: request a raise or expect throttling",)
+        capacity = LambdaCapacity(peak_concurrency=peak, average_concurrency=sum(hourly) / 24,
+                                  memory_mb=cfg.memory_mb, vcpu_equivalent=min(6.0, cfg.memory_mb / MB_PER_VCPU),
+                                  hourly_concurrency=hourly)
+        return Sizing(capacity, warnings)
+
+
+# --- hard limits ---------------------------------------------------------------------------------------
+def _timeout(w: Workload) -> str | None:
+    seconds = w.traffic.duration_ms / 1000
+    if seconds <= TIMEOUT_S:
+        return None
+    return (f"Lambda: {unit_phrase(w)} takes {duration_text(seconds)}; Lambda stops a function after "
+            f"15 min ({TIMEOUT_S} s)")
+
+
+def _memory(w: Workload) -> str | None:
+    need = unit_memory_mb(w)
+    if need <= MAX_MEMORY_MB:
+        return None
+    return f"Lambda: {unit_phrase(w)} needs {need:,.0f} MB of memory; a function has at most 10,240 MB"
+
+
+def _vcpu(w: Workload) -> str | None:
+    need = unit_vcpu(w)
+    if need <= MAX_VCPU:
+        return None
+    return f"Lambda: {unit_phrase(w)} needs {need:g} vCPU; a function gets at most 6 vCPU (at 10,240 MB)"
+
+
+def _gpu(w: Workload) -> str | None:
+    if w.requirements.gpus <= 0:
+        return None
+    return (f"Lambda: the work needs {w.requirements.gpus} GPU(s); Lambda has no GPUs "
+            "(only ECS on EC2 GPU instances do)")
+
+
+def _privileged(w: Workload) -> str | None:
+    if not w.requirements.privileged:
+        return None
+    return "Lambda: the work needs privileged mode, host devices or kernel tuning; Lambda allows none of them"
+
+
+def _daemon(w: Workload) -> str | None:
+    if not w.requirements.daemon_per_host:
+        return None
+    return "Lambda: the work needs an agent on every host (DAEMON); Lambda has no hosts to run it on"
+
+
+def _windows(w: Workload) -> str | None:
+    if w.container.os != "windows":
+        return None
+    return "Lambda: the work needs Windows containers; Lambda runs only Linux"
+
+
+def _scratch(w: Workload) -> str | None:
+    need = w.requirements.scratch_gb
+    if need <= MAX_SCRATCH_GB:
+        return None
+    return f"Lambda: {unit_phrase(w)} needs {need:g} GB of scratch disk; /tmp holds at most 10 GB (10,240 MB)"
+
+
+def _artifact_limit(w: Workload) -> str | None:
+    size = w.requirements.artifact_mb
+    if size <= MAX_ARTIFACT_MB:
+        return None
+    return (f"Lambda: the deployment artifact is {size / 1024:,.1f} GB; a Lambda container image is at most "
+            "10 GB")
+
+
+HARD_RULES = (
+    HardRule("lambda.timeout", QUOTAS, _timeout),
+    HardRule("lambda.memory", QUOTAS, _memory),
+    HardRule("lambda.vcpu", MEMORY, _vcpu),
+    HardRule("lambda.gpu", QUOTAS, _gpu),
+    HardRule("lambda.privileged", QUOTAS, _privileged),
+    HardRule("lambda.daemon", ECS_DAEMON, _daemon),
+    HardRule("lambda.windows", QUOTAS, _windows),
+    HardRule("lambda.scratch", QUOTAS, _scratch),
+    HardRule("lambda.artifact", QUOTAS, _artifact_limit),
+)
+
+
+# --- findings that concern Lambda ---------------------------------------------------------------------
+def _peak(q: Quote) -> float:
+    option = q.options.get(ID)
+    cap = option.capacity if option is not None else None
+    return cap.peak_concurrency if isinstance(cap, LambdaCapacity) else 0.0
+
+
+def _cold_starts(w: Workload, q: Quote) -> Signal | None:
+    slo = w.requirements.latency_slo_ms
+    if slo is None or slo >= 1000 or w.is_jobs:
+        return None
+    if w.lambda_.provisioned_concurrency > 0:
+        return Signal(f"Latency target {slo:g} ms: cold starts are covered by {w.lambda_.provisioned_concurrency} "
+                      "provisioned environments (priced in the quote)", "info")
+    severity: Severity = "strong" if slo < 300 and is_spiky(w.traffic.daily_profile) else "warning"
+    return Signal(f"Latency target {slo:g} ms: Lambda cold starts take 100 ms to over 1 s; provisioned "
+                  "concurrency (extra cost) or always-on containers avoid them", severity, against=(ID,))
+
+
+def _concurrency_quota(w: Workload, q: Quote) -> Signal | None:
+    peak = _peak(q)
+    origin = "traffic.runs_per_month" if w.is_jobs else None
+    if peak > DEFAULT_CONCURRENCY_QUOTA:
+        return Signal(f"Lambda needs about {peak:,.0f} concurrent executions at the peak hour; the default quota is "
+                      f"{DEFAULT_CONCURRENCY_QUOTA:,} per region: requests throttle unless the quota is raised",
+                      "strong", against=(ID,), origin=origin)
+    if peak > DEFAULT_CONCURRENCY_QUOTA * QUOTA_WARNING_SHARE:
+        return Signal(f"Lambda needs about {peak:,.0f} concurrent executions at the peak hour, near the default "
+                      f"quota of {DEFAULT_CONCURRENCY_QUOTA:,} per region", "warning", against=(ID,), origin=origin)
+    return None
+
+
+def _scaling_rate(w: Workload, q: Quote) -> Signal | None:
+    peak = _peak(q)
+    if not is_spiky(w.traffic.daily_profile) or peak <= SCALE_PER_10_S:
+        return None
+    return Signal(f"Spiky load reaching {peak:,.0f} concurrent executions: Lambda adds at most "
+                  f"{SCALE_PER_10_S:,} execution environments every 10 s per function, so steeper bursts "
+                  "throttle (provisioned concurrency helps)", "warning", against=(ID,))
+
+
+def _payload(w: Workload, q: Quote) -> Signal | None:
+    size = w.requirements.payload_kb
+    asynchronous = w.requirements.trigger in ("queue", "event", "stream", "schedule")
+    limit = ASYNC_PAYLOAD_KB if asynchronous else SYNC_PAYLOAD_KB
+    if size <= limit:
+        return None
+    kind = "an asynchronous invocation carries at most 1 MB" if asynchronous else \
+        "a synchronous request or response is at most 6 MB (streaming: 200 MB)"
+    return Signal(f"Payloads of {size / 1024:,.1f} MB: {kind}; larger bodies need S3 indirection",
+                  "warning", against=(ID,))
+
+
+def _artifact(w: Workload, q: Quote) -> Signal | None:
+    size = w.requirements.artifact_mb
+    if size <= ZIP_PACKAGE_MB or size > 10 * 1024:
+        return None
+    return Signal(f"A {size:,.0f} MB deployment artifact is over the 250 MB .zip limit: Lambda needs a container "
+                  "image, and large images lengthen cold starts", "info", against=(ID,))
+
+
+SOFT_RULES = (
+    SoftRule(20, "latency.cold_starts", "requirements.latency_slo_ms", "latency", COLD_STARTS, _cold_starts),
+    SoftRule(40, "lambda.concurrency_quota", "traffic.requests_per_month", "operations", QUOTAS,
+             _concurrency_quota),
+    SoftRule(50, "lambda.scaling_rate", "traffic.daily_profile", "latency", SCALING, _scaling_rate),
+    SoftRule(80, "lambda.payload", "requirements.payload_kb", "flexibility", PAYLOAD, _payload),
+    SoftRule(90, "lambda.artifact", "requirements.artifact_mb", "latency", QUOTAS, _artifact),
+)
+
+OPTION = LambdaOption(
+    id=ID, label="AWS Lambda", short_label="Lambda", style_key="lambda",
+    front_door="api_gateway_http", alb_gb_per_lcu=0.4,
+    traits=Traits(kind="function", operations=0, control=0),
+    savings_plan=SavingsPlan("lambda_pct", 17.0, "Lambda"),
+    hard_rules=HARD_RULES, soft_rules=SOFT_RULES,
+)

@@ -7,22 +7,78 @@ ECS reserves host CPU and memory for the agent and OS (an editable reserve).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from desktop.model.advice.quote import Ec2Capacity, LineItem
+import numpy as np
+
+from desktop.model.options.base import ComputeOption, SavingsPlan, Sizing, Traits
+from desktop.model.options.calc import Array, Calc
+from desktop.model.options.containers import hourly_counts, tasks_per_hour
 from desktop.model.pricing.book import InstanceType, Price
-from desktop.model.pricing.context import MissingPrice, PricingContext
-from desktop.model.pricing.discounts import discount_line
-from desktop.model.pricing.money import dec
-from desktop.model.workload.load_shape import tasks_per_hour
+from desktop.model.pricing.context import PricingContext
+from desktop.model.workload.spec import Workload
 
+ID = "ec2"
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
 
 
-def tasks_per_instance(ctx: PricingContext, itype: InstanceType) -> int:
-    w = ctx.workload
+def _count_text(hourly: tuple[int, ...]) -> str:
+    if not hourly:
+        return "0"
+    low, high = min(hourly), max(hourly)
+    return f"{high}" if low == high else f"{low}-{high}"
+
+
+@dataclass(frozen=True, slots=True)
+class Ec2Capacity:
+    instance_type: str
+    instance_vcpu: int
+    instance_memory_gib: Decimal
+    tasks_per_instance: int
+    tasks_per_hour: tuple[int, ...]
+    instances_per_hour: tuple[int, ...]
+    instance_hours: Decimal
+    chosen_automatically: bool
+
+    hourly_name = "EC2 instances"
+    hourly_whole = True
+
+    @property
+    def peak_instances(self) -> int:
+        return max(self.instances_per_hour) if self.instances_per_hour else 0
+
+    @property
+    def hourly(self) -> tuple[float, ...]:
+        return tuple(float(n) for n in self.instances_per_hour)
+
+    def summary(self) -> str:
+        auto = " (auto)" if self.chosen_automatically else ""
+        return (f"{self.instance_type}{auto} x {_count_text(self.instances_per_hour)}, "
+                f"{self.tasks_per_instance} task{'' if self.tasks_per_instance == 1 else 's'} each")
+
+    def details(self) -> list[str]:
+        return [f"{self.instance_type} ({self.instance_vcpu} vCPU, {self.instance_memory_gib:g} GiB), "
+                f"{self.tasks_per_instance} task(s) each",
+                f"Up to {self.peak_instances:,} instance(s); {float(self.instance_hours):,.1f} instance-hours a month"]
+
+    def assumption(self) -> tuple[str, str] | None:
+        how = "cheapest that fits, chosen automatically" if self.chosen_automatically else "as set"
+        return "EC2 instance type used", f"{self.instance_type} ({how})"
+
+    def to_json(self) -> dict[str, Any]:
+        memory = self.instance_memory_gib
+        return {"instance_type": self.instance_type, "chosen_automatically": self.chosen_automatically,
+                "instance_vcpu": self.instance_vcpu,
+                "instance_memory_gib": int(memory) if memory == int(memory) else float(memory),
+                "tasks_per_instance": self.tasks_per_instance, "tasks_per_hour": list(self.tasks_per_hour),
+                "instances_per_hour": list(self.instances_per_hour), "peak_instances": self.peak_instances,
+                "instance_hours": round(float(self.instance_hours), 3)}
+
+
+def tasks_per_instance(workload: Workload, itype: InstanceType) -> int:
+    w = workload
     usable_vcpu = itype.vcpu - w.ec2.reserve_vcpu
     usable_mem = float(itype.memory_gib) - w.ec2.reserve_memory_gb
     fit = min(math.floor(usable_vcpu / w.container.vcpu + 1e-9), math.floor(usable_mem / w.container.memory_gb + 1e-9))
@@ -32,34 +88,6 @@ def tasks_per_instance(ctx: PricingContext, itype: InstanceType) -> int:
     return max(fit, 0)
 
 
-def instances_for(tasks: int, per_instance: int, spread: int) -> int:
-    """Instances to run `tasks` tasks, at least one per Availability Zone the service spreads over."""
-    return 0 if tasks == 0 else max(math.ceil(tasks / per_instance), min(tasks, spread))
-
-
-def instances_per_hour(ctx: PricingContext, tasks: tuple[int, ...], per_instance: int) -> tuple[int, ...]:
-    spread = AZ_SPREAD if ctx.workload.min_tasks >= AZ_SPREAD else 1
-    return tuple(instances_for(t, per_instance, spread) for t in tasks)
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    name: str
-    itype: InstanceType
-    price: Price
-    per_instance: int
-    instances: tuple[int, ...]
-    instance_hours: Decimal
-
-
-def _plan(ctx: PricingContext, name: str, itype: InstanceType, price: Price, tasks: tuple[int, ...]) -> _Plan | None:
-    per_instance = tasks_per_instance(ctx, itype)
-    if per_instance < 1:
-        return None
-    instances = instances_per_hour(ctx, tasks, per_instance)
-    return _Plan(name, itype, price, per_instance, instances, ctx.over_month(Decimal(sum(instances))))
-
-
 Candidate = tuple[str, InstanceType, Price, int]  # name, type, hourly price, tasks per instance
 
 # Fitting types depend only on the region's prices and the task's shape, not on the volume, and a quote is
@@ -67,45 +95,6 @@ Candidate = tuple[str, InstanceType, Price, int]  # name, type, hourly price, ta
 # prices object it was computed from, so a reused id() can never return another book's answer.
 _FIT_CACHE: dict[tuple[object, ...], tuple[object, list[Candidate]]] = {}
 _FIT_CACHE_SIZE = 64
-
-
-def fitting_types(ctx: PricingContext) -> list[Candidate]:
-    """Types that hold at least one task, without those another type beats on both price and fit."""
-    w = ctx.workload
-    key = (id(ctx.prices), w.architecture, w.requirements.gpus, w.container.vcpu, w.container.memory_gb,
-           w.ec2.reserve_vcpu, w.ec2.reserve_memory_gb)
-    hit = _FIT_CACHE.get(key)
-    if hit is not None and hit[0] is ctx.prices:
-        return hit[1]
-    fitting = [(n, t, p, tasks_per_instance(ctx, t)) for n, t, p in candidate_types(ctx)]
-    fitting.sort(key=lambda c: (c[2].usd, -c[3], c[0]))
-    kept: list[Candidate] = []
-    for candidate in fitting:
-        if candidate[3] >= 1 and candidate[3] > max((k[3] for k in kept), default=0):
-            kept.append(candidate)
-    if len(_FIT_CACHE) >= _FIT_CACHE_SIZE:
-        _FIT_CACHE.clear()
-    _FIT_CACHE[key] = (ctx.prices, kept)
-    return kept
-
-
-def _cheapest(ctx: PricingContext, tasks: tuple[int, ...]) -> _Plan | None:
-    """The cheapest fitting type (instance-hours plus root volumes), ranked in floats, built exactly."""
-    spread = AZ_SPREAD if ctx.workload.min_tasks >= AZ_SPREAD else 1
-    counts = Counter(tasks)
-    ebs = ctx.prices.ec2.ebs_gp3
-    ebs_per_hour = 0.0 if ebs is None else (
-        float(ebs.usd) * ctx.workload.ec2.root_volume_gb / ctx.workload.assumptions.month_hours)
-    best: tuple[float, int, str] | None = None
-    best_candidate = None
-    for name, itype, price, per_instance in fitting_types(ctx):
-        total = sum(n * instances_for(t, per_instance, spread) for t, n in counts.items())
-        key = (total * (float(price.usd) + ebs_per_hour), total, name)
-        if best is None or key < best:
-            best, best_candidate = key, (name, itype, price)
-    if best_candidate is None:
-        return None
-    return _plan(ctx, *best_candidate, tasks)
 
 
 def candidate_types(ctx: PricingContext) -> list[tuple[str, InstanceType, Price]]:
@@ -121,69 +110,134 @@ def candidate_types(ctx: PricingContext) -> list[tuple[str, InstanceType, Price]
     return found
 
 
-def ec2_cost(ctx: PricingContext
-             ) -> tuple[list[LineItem], list[MissingPrice], list[str], Ec2Capacity | None, str | None]:
-    """Line items, missing prices, warnings, capacity, and a reason when no instance can run the task."""
+def fitting_types(ctx: PricingContext) -> list[Candidate]:
+    """Types that hold at least one task, without those another type beats on both price and fit."""
     w = ctx.workload
-    if w.container.os == "windows":
-        return [], [ctx.missing("EC2 Windows instances")], [], None, None
-    tasks = tasks_per_hour(w, ctx.shape)
-    wanted = w.ec2.instance_type
-    if wanted != "auto":
-        price = ctx.prices.ec2.on_demand.get(wanted)
-        itype = ctx.instance_types.get(wanted)
-        if price is None or itype is None:
-            return [], [ctx.missing(f"EC2 {wanted}")], [], None, None
-        plan = _plan(ctx, wanted, itype, price, tasks)
-        if plan is None:
-            return [], [], [], None, (
-                f"ECS on EC2: a task needs {w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
-                + (f" and {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")
-                + f"; {wanted} offers {itype.vcpu} vCPU and {itype.memory_gib} GiB"
-                + (f" and {itype.gpus} GPU(s)" if itype.gpus else "")
-                + f" less the ECS reserve ({w.ec2.reserve_vcpu:g} vCPU, {w.ec2.reserve_memory_gb:g} GB)")
-    else:
-        best = _cheapest(ctx, tasks)
-        if best is None and not candidate_types(ctx):
-            kind = "GPU " if w.requirements.gpus else ""
-            return [], [ctx.missing(f"any {w.architecture} {kind}EC2 instance")], [], None, None
-        if best is None:
-            return [], [], [], None, (
-                f"ECS on EC2: no {w.architecture} instance in the price book for {w.region} fits a task of "
-                f"{w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
-                + (f" with {w.requirements.gpus} GPU(s)" if w.requirements.gpus else ""))
-        plan = best
+    key = (id(ctx.prices), w.architecture, w.requirements.gpus, w.container.vcpu, w.container.memory_gb,
+           w.ec2.reserve_vcpu, w.ec2.reserve_memory_gb)
+    hit = _FIT_CACHE.get(key)
+    if hit is not None and hit[0] is ctx.prices:
+        return hit[1]
+    fitting = [(n, t, p, tasks_per_instance(w, t)) for n, t, p in candidate_types(ctx)]
+    fitting.sort(key=lambda c: (c[2].usd, -c[3], c[0]))
+    kept: list[Candidate] = []
+    for candidate in fitting:
+        if candidate[3] >= 1 and candidate[3] > max((k[3] for k in kept), default=0):
+            kept.append(candidate)
+    kept.sort(key=lambda c: c[0])  # by name: the first of equal candidates wins
+    if len(_FIT_CACHE) >= _FIT_CACHE_SIZE:
+        _FIT_CACHE.clear()
+    _FIT_CACHE[key] = (ctx.prices, kept)
+    return kept
 
-    warnings: list[str] = []
-    if plan.itype.burstable and not w.is_jobs:
-        warnings.append(f"{plan.name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
-                        "or cost extra")
-    items = [LineItem.priced(f"EC2 instances ({plan.name})", plan.instance_hours, "instance-hour", plan.price,
-                             note=f"{plan.per_instance} task(s) per instance, up to {max(plan.instances)} instance(s)")]
-    missing: list[MissingPrice] = []
-    ebs = ctx.prices.ec2.ebs_gp3
-    if w.ec2.root_volume_gb > 0:
-        if ebs is None:
-            missing.append(ctx.missing("EBS gp3 root volumes", core=False))
+
+def instances_per_hour(workload: Workload, tasks: Array, per_instance: Array) -> Array:
+    """Instances for each candidate, volume and hour, shape (candidates, volumes, 24): enough for the tasks, and
+    at least one per Availability Zone the service spreads over."""
+    spread = float(AZ_SPREAD if workload.min_tasks >= AZ_SPREAD else 1)
+    t = tasks[None, :, :]
+    per = per_instance[:, None, None]
+    found: Array = np.where(t == 0, 0.0, np.maximum(np.ceil(t / per), np.minimum(t, spread)))
+    return found
+
+
+def cheapest(totals: Array, rank_cost: Array) -> Array:
+    """For each volume, the candidate with the lowest instance-hours x (hourly price + root volume), then the
+    fewest instances, then the first by name (candidates come in name order)."""
+    key = totals * rank_cost[:, None]
+    if totals.shape[1] == 1:  # one volume (the exact quote): plain Python is faster than numpy here
+        keys = [(k, t) for k, t in zip(key[:, 0].tolist(), totals[:, 0].tolist(), strict=True)]
+        return np.array([min(range(len(keys)), key=keys.__getitem__)])
+    best = np.zeros(totals.shape[1], dtype=int)
+    best_key, best_total = key[0], totals[0]
+    for index in range(1, len(totals)):
+        better = (key[index] < best_key) | ((key[index] == best_key) & (totals[index] < best_total))
+        best = np.where(better, index, best)
+        best_key = np.where(better, key[index], best_key)
+        best_total = np.where(better, totals[index], best_total)
+    return best
+
+
+class Ec2Option(ComputeOption):
+    def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
+        w = ctx.workload
+        if w.container.os == "windows":
+            calc.record_missing("EC2 Windows instances")
+            return None
+        wanted = w.ec2.instance_type
+        if wanted != "auto":
+            price = ctx.prices.ec2.on_demand.get(wanted)
+            itype = ctx.instance_types.get(wanted)
+            if price is None or itype is None:
+                calc.record_missing(f"EC2 {wanted}")
+                return None
+            candidates = [(wanted, itype, price, tasks_per_instance(w, itype))]
+            if candidates[0][3] < 1:
+                return Sizing(reason=(
+                    f"ECS on EC2: a task needs {w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
+                    + (f" and {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")
+                    + f"; {wanted} offers {itype.vcpu} vCPU and {itype.memory_gib} GiB"
+                    + (f" and {itype.gpus} GPU(s)" if itype.gpus else "")
+                    + f" less the ECS reserve ({w.ec2.reserve_vcpu:g} vCPU, {w.ec2.reserve_memory_gb:g} GB)"))
         else:
-            gb_months = plan.instance_hours / ctx.month_hours * dec(w.ec2.root_volume_gb)
-            items.append(LineItem.priced("EBS gp3 root volumes", gb_months, "GB-month", ebs, group="storage",
-                                         note=f"{w.ec2.root_volume_gb:g} GB per instance"))
-    compute = items[0].usd
-    spot_share = dec(w.container.spot_share)
-    spot = discount_line(compute * spot_share, w.assumptions.ec2_spot_discount_pct, "EC2 Spot discount",
-                         f"{w.container.spot_share:.0%} of instance-hours on Spot at "
-                         f"{w.assumptions.ec2_spot_discount_pct:g}% off (an editable assumption)")
-    if spot is not None:
-        items.append(spot)
-    plan_line = discount_line(compute * (1 - spot_share), w.assumptions.savings_plans.ec2_pct,
-                              "Savings Plan (EC2)", f"{w.assumptions.savings_plans.ec2_pct:g}% off on-demand "
-                              "instance-hours (an editable assumption)")
-    if plan_line is not None:
-        items.append(plan_line)
-    capacity = Ec2Capacity(
-        instance_type=plan.name, instance_vcpu=plan.itype.vcpu, instance_memory_gib=plan.itype.memory_gib,
-        tasks_per_instance=plan.per_instance, tasks_per_hour=tasks, instances_per_hour=plan.instances,
-        instance_hours=plan.instance_hours, chosen_automatically=wanted == "auto",
-    )
-    return items, missing, warnings, capacity, None
+            candidates = fitting_types(ctx)
+            if not candidates and not candidate_types(ctx):
+                kind = "GPU " if w.requirements.gpus else ""
+                calc.record_missing(f"any {w.architecture} {kind}EC2 instance")
+                return None
+            if not candidates:
+                return Sizing(reason=(
+                    f"ECS on EC2: no {w.architecture} instance in the price book for {w.region} fits a task of "
+                    f"{w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
+                    + (f" with {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")))
+
+        ebs = ctx.prices.ec2.ebs_gp3
+        ebs_per_hour = 0.0 if ebs is None else float(ebs.usd) * w.ec2.root_volume_gb / w.assumptions.month_hours
+        tasks = tasks_per_hour(w, calc)
+        per_instance = np.array([c[3] for c in candidates], dtype=float)
+        instances = instances_per_hour(w, tasks, per_instance)
+        totals = np.sum(instances, axis=2)  # instance-hours of each hour of the day, per candidate and volume
+        chosen = cheapest(totals, np.array([float(c[2].usd) + ebs_per_hour for c in candidates]))
+        volumes = np.arange(len(chosen))
+        month_hours = calc.num(w.assumptions.month_hours)
+        instance_hours = calc.count(totals[chosen, volumes]) * month_hours / 24
+        name, itype, _price, per = candidates[int(chosen[0])]
+        peak = int(np.max(instances[int(chosen[0]), 0])) if calc.exact else 0
+        compute = calc.line_at(f"EC2 instances ({name})", instance_hours, "instance-hour",
+                               [c[2] for c in candidates], chosen,
+                               note=f"{per} task(s) per instance, up to {peak} instance(s)")
+        if w.ec2.root_volume_gb > 0:
+            if ebs is None:
+                calc.record_missing("EBS gp3 root volumes", core=False)
+            else:
+                calc.line("EBS gp3 root volumes", instance_hours / month_hours * calc.num(w.ec2.root_volume_gb),
+                          "GB-month", ebs, group="storage", note=f"{w.ec2.root_volume_gb:g} GB per instance")
+        spot_share = calc.num(w.container.spot_share)
+        spot_pct = w.assumptions.ec2_spot_discount_pct
+        calc.discount(compute * spot_share, spot_pct, "EC2 Spot discount",
+                      f"{w.container.spot_share:.0%} of instance-hours on Spot at {spot_pct:g}% off "
+                      "(an editable assumption)")
+        plan_pct = w.assumptions.savings_plans.ec2_pct
+        calc.discount(compute * (1 - spot_share), plan_pct, "Savings Plan (EC2)",
+                      f"{plan_pct:g}% off on-demand instance-hours (an editable assumption)")
+        if not calc.exact:
+            return Sizing()
+        warnings: tuple[str, ...] = ()
+        if itype.burstable and not w.is_jobs:
+            warnings = (f"{name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
+                        "or cost extra",)
+        capacity = Ec2Capacity(
+            instance_type=name, instance_vcpu=itype.vcpu, instance_memory_gib=itype.memory_gib,
+            tasks_per_instance=per, tasks_per_hour=hourly_counts(tasks),
+            instances_per_hour=hourly_counts(instances[int(chosen[0])]), instance_hours=instance_hours,
+            chosen_automatically=wanted == "auto",
+        )
+        return Sizing(capacity, warnings)
+
+
+OPTION = Ec2Option(
+    id=ID, label="Amazon ECS on Amazon EC2", short_label="ECS on EC2", style_key="ec2",
+    front_door="alb", alb_gb_per_lcu=1.0,
+    traits=Traits(kind="container", operations=3, control=3, spot=True),
+    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+)

@@ -8,7 +8,7 @@ not confirmed, so they are left out: the largest confirmed task is 16 vCPU / 120
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 SIZES_SOURCE = "Amazon ECS developer guide, task CPU and memory (task-cpu-memory-error.html)"
 
@@ -41,6 +41,7 @@ def valid_sizes(os: str) -> tuple[FargateSize, ...]:
     return tuple(FargateSize(cpu, mem) for cpu, mems in table.items() for mem in mems)
 
 
+@lru_cache(maxsize=256)
 def round_up_size(vcpu: float, memory_gb: float, os: str, vcpu_weight: float, gb_weight: float
                   ) -> FargateSize | None:
     """The cheapest valid size with at least the requested vCPU and memory (None if none is big enough).

@@ -1,13 +1,13 @@
-"""What every cost function receives: the workload, its region's prices and the derived load."""
+"""What every option's cost code receives: the workload, its region's prices and the monthly volume."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from desktop.model.pricing.book import FreeTier, InstanceType, Price, PriceBook, RegionPrices
 from desktop.model.pricing.money import dec
-from desktop.model.workload.load_shape import LoadShape
+from desktop.model.workload.load_shape import hour_weights
 from desktop.model.workload.spec import Workload
 
 
@@ -16,7 +16,12 @@ class PricingContext:
     workload: Workload
     book: PriceBook
     prices: RegionPrices
-    shape: LoadShape
+    units: int  # the monthly volume priced (requests or runs)
+    weights: tuple[float, ...] = field(default=())  # relative load per hour of the day, mean 1
+
+    def __post_init__(self) -> None:
+        if not self.weights:
+            object.__setattr__(self, "weights", hour_weights(self.workload.traffic.daily_profile))
 
     @property
     def region(self) -> str:
@@ -33,10 +38,6 @@ class PricingContext:
     @property
     def month_hours(self) -> Decimal:
         return dec(self.workload.assumptions.month_hours)
-
-    def over_month(self, per_hour_of_day_total: Decimal) -> Decimal:
-        """A sum over the 24 hours of a day, repeated for the month (each hour occurs month_hours / 24 times)."""
-        return per_hour_of_day_total * self.month_hours / 24
 
     def missing(self, what: str, *, core: bool = True) -> MissingPrice:
         """A price the book lacks; core ones leave the option unpriced, others are left out of the total."""

@@ -17,7 +17,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.model.advice.engine import compute_quote
-from desktop.model.advice.quote import OPTION_LABELS
 from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
@@ -195,7 +194,7 @@ def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
     """Which options the answers so far leave feasible, and why the others are ruled out (AnswersError if bad)."""
     workload = workload_from_answers(answers, region=region)
     quote = compute_quote(workload, book)
-    return tuple(OptionPreview(o, OPTION_LABELS[o], q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd)
+    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd)
                  for o, q in quote.options.items())
 
 

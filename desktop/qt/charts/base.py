@@ -11,24 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.workload.spec import Workload
+from desktop.present.text import short_number
 from desktop.qt.charts.palette import ChartColors, chart_colors
-
-
-def short_number(value: float) -> str:
-    """1234 -> '1.2k', 30e6 -> '30M' (for axes and read-outs)."""
-    size = abs(value)
-    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if size >= limit:
-            return f"{value / limit:.3g}{suffix}"
-    return f"{value:.3g}" if size < 1000 else f"{value:,.0f}"
-
-
-def usd(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    if abs(value) >= 10_000:
-        return f"${value:,.0f}"
-    return f"${value:,.2f}"
 
 
 class HumanAxis(pg.AxisItem):  # type: ignore[misc]

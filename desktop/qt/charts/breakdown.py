@@ -10,14 +10,14 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import OPTION_IDS, SHORT_LABELS, LineItem
+from desktop.model.options.registry import short_label
+from desktop.model.pricing.quote import LineItem
 from desktop.model.workload.spec import Workload
-from desktop.qt.charts.base import ChartBase, usd
-from desktop.qt.charts.palette import group_color
+from desktop.present.style import group_style
+from desktop.present.text import usd_compact as usd
+from desktop.qt.charts.base import ChartBase
 
 BAR_WIDTH = 0.6
-GROUP_LABELS = {"compute": "Compute", "requests": "Requests", "provisioned": "Provisioned concurrency",
-                "storage": "Storage", "front door": "Front door", "discount": "Discounts"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,24 +39,32 @@ class BreakdownChart(ChartBase):
         self.bars: dict[str, pg.BarGraphItem] = {}
         self.totals: list[pg.TextItem] = []
         self.segments: list[_Segment] = []
-        self.plot_item.getAxis("bottom").setTicks([[(i, SHORT_LABELS[o]) for i, o in enumerate(OPTION_IDS)]])
+        self.options: tuple[str, ...] = ()
         self.plot_item.setLabel("left", "Monthly cost (USD)")
-        for i in range(len(OPTION_IDS)):
-            label = pg.TextItem("", anchor=(0.5, 1.0))
-            self.plot_item.addItem(label, ignoreBounds=True)
-            label.setPos(i, 0)
-            self.totals.append(label)
         self.apply_colors()
+
+    def _sync_options(self, options: tuple[str, ...]) -> None:
+        """One bar and one total label per option in the advice, in its order."""
+        if options == self.options:
+            return
+        self.options = options
+        self.plot_item.getAxis("bottom").setTicks([[(i, short_label(o)) for i, o in enumerate(options)]])
+        while len(self.totals) < len(options):
+            label = pg.TextItem("", anchor=(0.5, 1.0), color=self.colors.foreground)
+            self.plot_item.addItem(label, ignoreBounds=True)
+            self.totals.append(label)
+        for label in self.totals[len(options):]:
+            label.setText("")
 
     def apply_colors(self) -> None:
         super().apply_colors()
         for group, bar in self.bars.items():
-            bar.setOpts(brush=pg.mkBrush(group_color(self.colors, group)), pen=pg.mkPen(self.colors.background))
+            bar.setOpts(brush=pg.mkBrush(self.colors.group(group)), pen=pg.mkPen(self.colors.background))
         for label in self.totals:
             label.setColor(self.colors.foreground)
 
     def _brush(self, group: str, feasible: bool) -> QBrush:
-        color = QColor(group_color(self.colors, group))
+        color = QColor(self.colors.group(group))
         if not feasible:  # ruled-out options stay visible but faded
             color.setAlpha(80)
         return QBrush(color)
@@ -64,7 +72,7 @@ class BreakdownChart(ChartBase):
     def _bar(self, group: str) -> pg.BarGraphItem:
         bar = self.bars.get(group)
         if bar is None:
-            bar = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=group_color(self.colors, group),
+            bar = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=self.colors.group(group),
                                   pen=pg.mkPen(self.colors.background))
             self.plot_item.addItem(bar)
             self.bars[group] = bar
@@ -74,7 +82,8 @@ class BreakdownChart(ChartBase):
         self.segments = []
         per_group: dict[str, list[_Segment]] = {}
         highest = 0.0
-        for i, option in enumerate(OPTION_IDS):
+        self._sync_options(tuple(advice.quote.options))
+        for i, option in enumerate(self.options):
             quote = advice.quote.options.get(option)
             up = down = 0.0
             label = self.totals[i]
@@ -108,8 +117,8 @@ class BreakdownChart(ChartBase):
                         height=[s.top - s.bottom for s in segments], width=BAR_WIDTH,
                         brushes=[self._brush(group, s.feasible) for s in segments])
             if self.legend.getLabel(bar) is None:
-                self.legend.addItem(bar, GROUP_LABELS.get(group, group.title()))
-        self.plot_item.setXRange(-0.6, len(OPTION_IDS) - 0.4, padding=0)
+                self.legend.addItem(bar, group_style(group).label)
+        self.plot_item.setXRange(-0.6, len(self.options) - 0.4, padding=0)
         self.plot_item.setYRange(min([0.0] + [s.bottom for s in self.segments]), max(highest, 1.0) * 1.3)
         self.set_notice("" if self.segments else "No option can be priced for this workload")
 
@@ -118,7 +127,7 @@ class BreakdownChart(ChartBase):
             if abs(point.x() - seg.x) <= BAR_WIDTH / 2 and seg.bottom <= point.y() <= seg.top:
                 item = seg.item
                 detail = f"{float(item.quantity):,.6g} {item.unit} x ${float(item.unit_price_usd):,.8g}"
-                lines = [f"{SHORT_LABELS[seg.option]}: {item.label}", f"{usd(float(item.usd))} a month", detail]
+                lines = [f"{short_label(seg.option)}: {item.label}", f"{usd(float(item.usd))} a month", detail]
                 if item.note:
                     lines.append(item.note)
                 if item.estimated:

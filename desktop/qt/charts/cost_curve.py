@@ -11,10 +11,12 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import OPTION_IDS, SHORT_LABELS
+from desktop.model.options.registry import short_label
 from desktop.model.workload.spec import Workload
-from desktop.qt.charts.base import ChartBase, short_number, usd
-from desktop.qt.charts.palette import LINE_STYLES
+from desktop.present.text import short_number
+from desktop.present.text import usd_compact as usd
+from desktop.qt.charts.base import ChartBase
+from desktop.qt.charts.palette import pen_style
 
 
 def _log_or_nan(values: tuple[float | None, ...]) -> np.ndarray:
@@ -29,10 +31,6 @@ class CostCurveChart(ChartBase):
         self.legend = self.plot_item.addLegend(offset=(10, 10))
         self.readout_bottom_right = True
         self.curves: dict[str, pg.PlotDataItem] = {}
-        for option in OPTION_IDS:
-            item = pg.PlotDataItem(name=SHORT_LABELS[option], connect="finite")
-            self.plot_item.addItem(item)
-            self.curves[option] = item
         self.break_evens = pg.PlotDataItem(pen=None, symbol="d", symbolSize=11)
         self.plot_item.addItem(self.break_evens)
         self.break_even_labels: list[pg.TextItem] = []
@@ -64,14 +62,15 @@ class CostCurveChart(ChartBase):
         self._volumes = curves.volumes
         self._log_volumes = [math.log10(v) for v in curves.volumes]
         x = np.array(curves.volumes, dtype=float)
+        self._sync_curves(tuple(curves.costs))
         for option, item in self.curves.items():
             feasible = curves.feasible.get(option, True)
             color = c.option(option)
             if not feasible:
                 color.setAlpha(110)
             item.setData(x, _log_or_nan(curves.costs.get(option, ())), connect="finite")
-            item.setPen(pg.mkPen(color, width=3 if feasible else 1.5, style=LINE_STYLES[option]))
-            name = SHORT_LABELS[option] + ("" if feasible else " (ruled out)")
+            item.setPen(pg.mkPen(color, width=3 if feasible else 1.5, style=pen_style(option)))
+            name = short_label(option) + ("" if feasible else " (ruled out)")
             label = self.legend.getLabel(item)
             if label is not None:
                 label.setText(name, color=c.foreground)
@@ -93,6 +92,19 @@ class CostCurveChart(ChartBase):
         self._fit_range([v for values in curves.costs.values() for v in values if v is not None and v > 0])
         self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
                         else "No option can be priced for this workload")
+
+    def _sync_curves(self, options: tuple[str, ...]) -> None:
+        """One curve per option in the advice, in its order (options come and go with the registry)."""
+        if tuple(self.curves) == options:
+            return
+        for item in self.curves.values():
+            self.plot_item.removeItem(item)
+            self.legend.removeItem(item)
+        self.curves = {}
+        for option in options:
+            item = pg.PlotDataItem(name=short_label(option), connect="finite")
+            self.plot_item.addItem(item)
+            self.curves[option] = item
 
     def _fit_range(self, costs: list[float]) -> None:
         """Whole decades around the data: an edit that stays within them redraws no axis (axes cost ~4 ms)."""
@@ -120,7 +132,7 @@ class CostCurveChart(ChartBase):
         for rank, k in enumerate(order):  # neighbours alternate above and below their point
             self.break_even_labels[k].setAnchor((0.5, 1.4) if rank % 2 == 0 else (0.5, -0.4))
         for label, (volume, cost), b in zip(self.break_even_labels, points, pairs, strict=False):
-            label.setText(f"{SHORT_LABELS.get(b.first, b.first)} = {SHORT_LABELS.get(b.second, b.second)}"
+            label.setText(f"{short_label(b.first)} = {short_label(b.second)}"
                           f" at {short_number(volume)}")
             label.setPos(math.log10(volume), math.log10(cost))
             label.show()
@@ -135,10 +147,9 @@ class CostCurveChart(ChartBase):
             i -= 1
         curves = self._advice.curves
         lines = [f"{short_number(self._volumes[i])} {curves.unit_name}s a month"]
-        for option in OPTION_IDS:
-            costs = curves.costs.get(option, ())
+        for option, costs in curves.costs.items():
             value = costs[i] if i < len(costs) else None
-            lines.append(f"{SHORT_LABELS[option]}: {usd(value)}")
+            lines.append(f"{short_label(option)}: {usd(value)}")
         near = [b.text for b in self._advice.break_even if b.volume
                 and abs(math.log10(b.volume) - point.x()) < 0.08]
         return "\n".join(lines + near)

@@ -1,4 +1,4 @@
-"""Capacity hour by hour over the day: the load, Lambda concurrency, Fargate tasks and EC2 instances."""
+"""Capacity hour by hour over the day: the load, and what each option runs (concurrency, tasks, instances)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import Ec2Capacity, FargateCapacity, LambdaCapacity
 from desktop.model.workload.spec import Workload
-from desktop.qt.charts.base import ChartBase, short_number
-from desktop.qt.charts.palette import LINE_STYLES, SYMBOLS
+from desktop.present.style import option_style
+from desktop.present.text import short_number
+from desktop.qt.charts.base import ChartBase
+from desktop.qt.charts.palette import pen_style, symbol
 
 HOURS = np.arange(25, dtype=float)
-MARKER_SHIFT = {"lambda": 0.0, "fargate": -0.2, "ec2": 0.2}  # keeps equal counts apart
 
 
 class HourlyCapacityChart(ChartBase):
@@ -30,13 +30,10 @@ class HourlyCapacityChart(ChartBase):
         self.load = pg.PlotDataItem(stepMode="center", fillLevel=0)
         self.load_view.addItem(self.load)
         self.legend.addItem(self.load, "Load (right axis)")
-        self.series = {
-            "lambda": self.plot_item.plot(stepMode="center", name="Lambda concurrency"),
-            "fargate": self.plot_item.plot(stepMode="center", name="Fargate tasks"),
-            "ec2": self.plot_item.plot(stepMode="center", name="EC2 instances"),
-        }
-        self.markers = {option: self.plot_item.plot(pen=None, symbol=SYMBOLS[option], symbolSize=7)
-                        for option in self.series}
+        self.series: dict[str, pg.PlotDataItem] = {}
+        self.markers: dict[str, pg.PlotDataItem] = {}
+        self.names: dict[str, str] = {}
+        self.whole: dict[str, bool] = {}
         self.values: dict[str, tuple[float, ...]] = {}
         self.load_values: tuple[float, ...] = ()
         self.load_unit = ""
@@ -58,39 +55,44 @@ class HourlyCapacityChart(ChartBase):
         self.load.setPen(pg.mkPen(c.load, width=1))
         self.load.setBrush(pg.mkBrush(fill))
         for option, item in self.series.items():
-            item.setPen(pg.mkPen(c.option(option), width=2.5, style=LINE_STYLES[option]))
+            item.setPen(pg.mkPen(c.option(option), width=2.5, style=pen_style(option)))
             self.markers[option].setSymbolBrush(pg.mkBrush(c.option(option)))
             self.markers[option].setSymbolPen(pg.mkPen(c.background))
 
+    def _sync_series(self, names: dict[str, str]) -> None:
+        """One series (and its markers) per option with hourly capacity, named by what it counts."""
+        if {o: n for o, n in self.names.items()} == names:
+            return
+        for option in list(self.series):
+            self.plot_item.removeItem(self.series.pop(option))
+            self.plot_item.removeItem(self.markers.pop(option))
+            self.legend.removeItem(self.names[option])
+        self.names = dict(names)
+        for option, name in names.items():
+            self.series[option] = self.plot_item.plot(stepMode="center", name=name)
+            self.markers[option] = self.plot_item.plot(pen=None, symbol=symbol(option), symbolSize=7)
+        self.apply_colors()
+
     def draw(self, advice: Advice, workload: Workload) -> None:
-        options = advice.quote.options
-        self.values = {}
-        lam = options["lambda"].capacity if "lambda" in options else None
-        far = options["fargate"].capacity if "fargate" in options else None
-        ec2 = options["ec2"].capacity if "ec2" in options else None
-        if isinstance(lam, LambdaCapacity):
-            self.values["lambda"] = lam.hourly_concurrency
-        if isinstance(far, FargateCapacity):
-            self.values["fargate"] = tuple(float(t) for t in far.tasks_per_hour)
-        if isinstance(ec2, Ec2Capacity):
-            self.values["ec2"] = tuple(float(n) for n in ec2.instances_per_hour)
+        quote = advice.quote
+        sized = [(o.option, o.capacity) for o in quote.options.values() if o.capacity is not None]
+        self._sync_series({option: cap.hourly_name for option, cap in sized})
+        self.values = {option: cap.hourly for option, cap in sized if len(cap.hourly) == 24}
+        self.whole = {option: cap.hourly_whole for option, cap in sized}
         for option, item in self.series.items():
             data = self.values.get(option)
-            if data and len(data) == 24:
+            if data:
                 item.setData(HOURS, np.array(data, dtype=float))
-                self.markers[option].setData(HOURS[:-1] + 0.5 + MARKER_SHIFT[option], np.array(data, dtype=float))
+                self.markers[option].setData(HOURS[:-1] + 0.5 + option_style(option).shift,
+                                             np.array(data, dtype=float))
             else:
                 item.setData([], [])
                 self.markers[option].setData([], [])
-        duration_s = workload.traffic.duration_ms / 1000.0
-        if isinstance(lam, LambdaCapacity) and duration_s > 0:
-            jobs = workload.is_jobs
-            scale = 3600.0 if jobs else 1.0
-            self.load_unit = "runs/hour" if jobs else "requests/s"
-            self.load_values = tuple(c / duration_s * scale for c in lam.hourly_concurrency)
+        self.load_unit = quote.load_unit
+        self.load_values = quote.hourly_load
+        if self.load_values:
             self.load.setData(HOURS, np.array(self.load_values, dtype=float))
         else:
-            self.load_values = ()
             self.load.setData([], [])
         self.plot_item.getAxis("right").setLabel(f"Load ({self.load_unit})")
         top = max([max(v) for v in self.values.values() if v] + [1.0])
@@ -103,13 +105,12 @@ class HourlyCapacityChart(ChartBase):
         hour = int(point.x())
         if not 0 <= hour < 24 or not self.values:
             return ""
-        names = {"lambda": "Lambda concurrency", "fargate": "Fargate tasks", "ec2": "EC2 instances"}
         lines = [f"{hour:02d}:00-{hour + 1:02d}:00 UTC"]
         if self.load_values:
             lines.append(f"Load: {short_number(self.load_values[hour])} {self.load_unit}")
-        for option, name in names.items():
+        for option, name in self.names.items():
             data = self.values.get(option)
             if data:
                 value = data[hour]
-                lines.append(f"{name}: {value:,.1f}" if option == "lambda" else f"{name}: {value:,.0f}")
+                lines.append(f"{name}: {value:,.0f}" if self.whole.get(option) else f"{name}: {value:,.1f}")
         return "\n".join(lines)

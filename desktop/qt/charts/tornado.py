@@ -8,9 +8,11 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice, SensitivityRow
-from desktop.model.advice.quote import SHORT_LABELS
+from desktop.model.options.registry import short_label
 from desktop.model.workload.spec import Workload
-from desktop.qt.charts.base import ChartBase, short_number, usd
+from desktop.present.text import short_number
+from desktop.present.text import usd_compact as usd
+from desktop.qt.charts.base import ChartBase
 
 BAR_HEIGHT = 0.6
 
@@ -71,7 +73,7 @@ class TornadoChart(ChartBase):
         base = self.base_cost = float(chosen.monthly_usd)
         self.base_line.setPos(base)
         self.base_line.show()
-        self.plot_item.setLabel("bottom", f"Monthly cost of {SHORT_LABELS.get(rec.option or '', '')} (USD); "
+        self.plot_item.setLabel("bottom", f"Monthly cost of {short_label(rec.option or '')} (USD); "
                                 f"now {usd(base)}")
         ys = list(range(len(rows)))
         self.low_bars.setOpts(x0=[base] * len(rows), x1=[float(r.low_cost or 0) for r in rows], y=ys)
@@ -96,7 +98,7 @@ class TornadoChart(ChartBase):
         for i, (row, label) in enumerate(zip(rows, self.flip_labels, strict=False)):
             winners = {w for w in (row.low_winner, row.high_winner) if w and w != chosen}
             if winners:
-                label.setText("flips to " + " / ".join(SHORT_LABELS.get(w, w) for w in sorted(winners)))
+                label.setText("flips to " + " / ".join(short_label(w) for w in sorted(winners)))
                 label.setPos(max(float(row.low_cost or 0), float(row.high_cost or 0)), i)
                 label.show()
             else:
@@ -111,7 +113,7 @@ class TornadoChart(ChartBase):
         r = self.rows[i]
 
         def side(value: float, cost: object, winner: str | None) -> str:
-            best = f", best: {SHORT_LABELS.get(winner, winner)}" if winner else ""
+            best = f", best: {short_label(winner)}" if winner else ""
             return f"at {_value(value)}: {usd(float(cost)) if cost is not None else 'n/a'}{best}"  # type: ignore[arg-type]
 
         return "\n".join([f"{r.label} (now {_value(r.base_value)}; base cost {usd(self.base_cost)})",

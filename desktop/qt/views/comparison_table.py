@@ -1,4 +1,4 @@
-"""The three options side by side: monthly cost, cost per million requests (or per run), capacity, status."""
+"""The options side by side: monthly cost, cost per million requests (or per run), capacity, status."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import OPTION_IDS, OPTION_LABELS, SHORT_LABELS
 from desktop.model.advice.recommend import margin_phrase
-from desktop.qt.views.formatting import capacity, money, per_unit, rich_tooltip
+from desktop.model.options.registry import all_options, short_label
+from desktop.present.text import capacity, per_unit, tooltip_html, usd
 
 COLUMNS = ("Option", "Monthly cost", "Per million requests", "Capacity", "Status")
 OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL = range(5)
@@ -17,9 +17,9 @@ OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL = range(5)
 
 class ComparisonTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(len(OPTION_IDS), len(COLUMNS), parent)
+        super().__init__(len(all_options()), len(COLUMNS), parent)
         self.setObjectName("comparison_table")
-        self.setAccessibleName("Comparison of the three options")
+        self.setAccessibleName("Comparison of the options")
         self.setHorizontalHeaderLabels(COLUMNS)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -35,9 +35,10 @@ class ComparisonTable(QTableWidget):
         header.setSectionResizeMode(STATUS_COL, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.recommended: str | None = None
+        self.option_ids: tuple[str, ...] = tuple(o.id for o in all_options())
 
     def text(self, option: str, column: int) -> str:
-        item = self.item(OPTION_IDS.index(option), column)
+        item = self.item(self.option_ids.index(option), column)
         return item.text() if item else ""
 
     def render_advice(self, advice: Advice) -> None:
@@ -50,21 +51,20 @@ class ComparisonTable(QTableWidget):
         muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         tint = QColor(pal.color(QPalette.ColorRole.Highlight))
         tint.setAlpha(55)
-        for row, option_id in enumerate(OPTION_IDS):
-            option = quote.options.get(option_id)
-            if option is None:
-                continue
+        self.option_ids = tuple(quote.options)
+        self.setRowCount(len(self.option_ids))
+        for row, (option_id, option) in enumerate(quote.options.items()):
             if option.feasible:
                 status = "Recommended" if option_id == rec.option else "Feasible"
                 if option_id == rec.option and rec.margin_usd is not None and rec.runner_up:
-                    status += ": " + margin_phrase(rec.margin_usd, rec.margin_pct, SHORT_LABELS[rec.runner_up])
+                    status += ": " + margin_phrase(rec.margin_usd, rec.margin_pct, short_label(rec.runner_up))
                 if option.warnings:
                     status += f" ({len(option.warnings)} note{'s' if len(option.warnings) > 1 else ''})"
             else:
                 status = "Ruled out: " + "; ".join(r.text for r in option.reasons)
-            cells = (OPTION_LABELS[option_id], money(option.monthly_usd, option.estimated),
+            cells = (option.label, usd(option.monthly_usd, option.estimated),
                      per_unit(option, quote.units_per_month, jobs), capacity(option), status)
-            tip = rich_tooltip([OPTION_LABELS[option_id], status]
+            tip = tooltip_html([option.label, status]
                                + [f"Limit source: {r.source}" for r in option.reasons if r.source]
                                + list(option.warnings))
             for col, text in enumerate(cells):
@@ -88,7 +88,7 @@ class ComparisonTable(QTableWidget):
         self.fit_height()
 
     def fit_height(self) -> None:
-        """Tall enough for the three rows: the table never scrolls."""
+        """Tall enough for every row: the table never scrolls."""
         rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook
-from desktop.qt.views.formatting import rich_tooltip
+from desktop.present.text import tooltip_html as rich_tooltip
 from desktop.report.price_register import region_prices as priced_paths
 
 COLUMNS = ("Price", "In this quote", "USD", "Unit", "Confidence", "As of", "Source")

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import OPTION_LABELS
 from desktop.model.advice.recommend import margin_phrase
+from desktop.model.options.registry import label
 
 MAX_FINDINGS = 3
 
@@ -20,9 +20,9 @@ def headline(advice: Advice) -> str:
         return rec.headline
     if rec.option is None:
         return "No option fits this workload"
-    text = f"Recommended: {OPTION_LABELS[rec.option]}"
+    text = f"Recommended: {label(rec.option)}"
     if rec.runner_up and rec.margin_usd is not None:
-        text += ", " + margin_phrase(rec.margin_usd, rec.margin_pct, OPTION_LABELS[rec.runner_up])
+        text += ", " + margin_phrase(rec.margin_usd, rec.margin_pct, label(rec.runner_up))
     if rec.near_tie:
         text += " (near tie)"
     return text

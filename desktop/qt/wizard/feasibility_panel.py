@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.model.questionnaire.questions import OptionPreview
-from desktop.qt.views.formatting import money
+from desktop.present.text import usd
 
 PANEL_WIDTH = 300
 FEASIBLE_MARK = "\u2713"  # check mark
@@ -35,7 +35,7 @@ def _plain(text: str, parent: QWidget, *, bold: bool = False) -> QLabel:
 def option_text(preview: OptionPreview) -> str:
     """One option's line: feasible with its monthly cost, or ruled out with each reason."""
     if preview.feasible:
-        cost = f", about {money(preview.monthly_usd)} a month" if preview.monthly_usd is not None else ""
+        cost = f", about {usd(preview.monthly_usd)} a month" if preview.monthly_usd is not None else ""
         return f"{FEASIBLE_MARK} {preview.label} feasible{cost}"
     reasons = "; ".join(reason_without_option(preview.label, r) for r in preview.reasons) or "not feasible"
     return f"{RULED_OUT_MARK} {preview.label} ruled out: {reasons}"

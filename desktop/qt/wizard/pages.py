@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.quote import OPTION_LABELS
+from desktop.model.options.registry import label as option_label
 from desktop.model.questionnaire.questions import DEFAULT_NAME, QUESTIONS, Topic
-from desktop.qt.views.formatting import money
+from desktop.present.text import usd
 from desktop.qt.wizard.feasibility_panel import reason_without_option
 from desktop.qt.wizard.question_widgets import QuestionWidget, question_widget
 
@@ -160,11 +160,11 @@ def runner_up_text(advice: Advice) -> str:
     if rec.option is None:
         return "No runner-up: no option is feasible."
     if rec.runner_up is None:
-        return f"Runner-up: none ({OPTION_LABELS[rec.option]} is the only feasible option)."
-    text = f"Runner-up: {OPTION_LABELS[rec.runner_up]}"
+        return f"Runner-up: none ({option_label(rec.option)} is the only feasible option)."
+    text = f"Runner-up: {option_label(rec.runner_up)}"
     if rec.margin_usd is not None:
         more = "more" if rec.margin_usd >= 0 else "less"
-        text += f", {money(abs(rec.margin_usd))} a month {more}"
+        text += f", {usd(abs(rec.margin_usd))} a month {more}"
     return text + (" (a near tie)." if rec.near_tie else ".")
 
 
@@ -178,16 +178,16 @@ def costs_html(advice: Advice) -> str:
     rows = []
     rec = advice.recommendation
     for option, quote in advice.quote.options.items():
-        label = html.escape(OPTION_LABELS[option])
+        label = html.escape(option_label(option))
         if option == rec.option:
             label = f"<b>{label}</b> (recommended)"
         elif option == rec.runner_up:
             label += " (runner-up)"
         if quote.feasible:
-            cost = money(quote.monthly_usd, estimated=quote.estimated)
+            cost = usd(quote.monthly_usd, estimated=quote.estimated)
             rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{html.escape(cost)}</td><td></td></tr>")
         else:
-            why = "; ".join(reason_without_option(OPTION_LABELS[option], r.text) for r in quote.reasons)
+            why = "; ".join(reason_without_option(option_label(option), r.text) for r in quote.reasons)
             rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;ruled out</td>"
                         f"<td>&nbsp;&nbsp;{html.escape(why or 'not feasible')}</td></tr>")
     return "<table cellspacing='2' style='vertical-align:top'>" + "".join(rows) + "</table>"

@@ -8,19 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Protocol
 
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price
 from desktop.model.pricing.money import ZERO, cents
-
-OptionId = Literal["lambda", "fargate", "ec2"]
-OPTION_IDS: tuple[OptionId, ...] = ("lambda", "fargate", "ec2")
-OPTION_LABELS: dict[str, str] = {
-    "lambda": "AWS Lambda",
-    "fargate": "Amazon ECS on AWS Fargate",
-    "ec2": "Amazon ECS on Amazon EC2",
-}
-SHORT_LABELS: dict[str, str] = {"lambda": "Lambda", "fargate": "Fargate", "ec2": "ECS on EC2"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,53 +43,39 @@ class Reason:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class LambdaCapacity:
-    peak_concurrency: float
-    average_concurrency: float
-    memory_mb: int
-    vcpu_equivalent: float
-    hourly_concurrency: tuple[float, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FargateCapacity:
-    requested_vcpu: float
-    requested_memory_gb: float
-    vcpu: float
-    memory_gb: float
-    rounded: bool
-    tasks_per_hour: tuple[int, ...]
-    task_hours: Decimal
-    billed_seconds_per_run: float | None = None
+class Capacity(Protocol):
+    """What an option needs to run the workload, as each option sizes it (see desktop.model.options)."""
 
     @property
-    def peak_tasks(self) -> int:
-        return max(self.tasks_per_hour) if self.tasks_per_hour else 0
-
-
-@dataclass(frozen=True, slots=True)
-class Ec2Capacity:
-    instance_type: str
-    instance_vcpu: int
-    instance_memory_gib: Decimal
-    tasks_per_instance: int
-    tasks_per_hour: tuple[int, ...]
-    instances_per_hour: tuple[int, ...]
-    instance_hours: Decimal
-    chosen_automatically: bool
+    def hourly(self) -> tuple[float, ...]:
+        """The capacity in each hour of the day (concurrency, tasks, instances), for the hourly chart."""
 
     @property
-    def peak_instances(self) -> int:
-        return max(self.instances_per_hour) if self.instances_per_hour else 0
+    def hourly_name(self) -> str:
+        """What `hourly` counts, e.g. "Fargate tasks"."""
 
+    @property
+    def hourly_whole(self) -> bool:
+        """True when `hourly` counts whole things (tasks, instances)."""
 
-Capacity = LambdaCapacity | FargateCapacity | Ec2Capacity
+    def summary(self) -> str:
+        """One line for a table cell."""
+
+    def details(self) -> list[str]:
+        """A few lines for the sheet."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form (`estimate --json`)."""
+
+    def assumption(self) -> tuple[str, str] | None:
+        """A choice the sizing made that the assumption register should state (label, text), if any."""
 
 
 @dataclass(frozen=True, slots=True)
 class OptionQuote:
-    option: OptionId
+    option: str  # the option's id in the registry (desktop.model.options)
+    label: str
+    short_label: str
     feasible: bool
     monthly_usd: Decimal | None
     line_items: tuple[LineItem, ...] = ()
@@ -106,10 +83,6 @@ class OptionQuote:
     warnings: tuple[str, ...] = ()
     missing_prices: tuple[str, ...] = ()
     capacity: Capacity | None = None
-
-    @property
-    def label(self) -> str:
-        return OPTION_LABELS[self.option]
 
     @property
     def priced(self) -> bool:
@@ -148,6 +121,8 @@ class Quote:
     units_per_month: int
     unit_name: str
     options: dict[str, OptionQuote] = field(default_factory=dict)
+    hourly_load: tuple[float, ...] = ()  # the load in each hour of the day, in `load_unit`
+    load_unit: str = ""
 
     def option(self, option: str) -> OptionQuote:
         return self.options[option]

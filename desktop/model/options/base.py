@@ -1,0 +1,102 @@
+"""What a compute option is: one object that prices, sizes, rules on and describes one way to run the work.
+
+A new option is one module that defines a `ComputeOption` and one line in `registry.py`. Everything
+else (the engine, curves, break-even, sensitivity, findings, the window and the sheet) iterates the
+registry and asks the option; nothing outside the option's module needs to know its id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from desktop.model.options.calc import Calc
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.pricing.quote import Capacity, Quote
+    from desktop.model.workload.spec import Workload
+
+Severity = Literal["info", "warning", "strong"]
+Concern = Literal["cost", "operations", "latency", "flexibility"]
+FrontDoorKind = Literal["api_gateway_http", "alb"]
+
+
+@dataclass(frozen=True, slots=True)
+class HardRule:
+    """A limit that rules an option out: its id, where the limit is written, and a check that returns the reason
+    a person reads (naming the limit and the workload's value) or None."""
+
+    rule_id: str
+    source: str
+    check: Callable[[Workload], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    text: str
+    severity: Severity
+    favours: tuple[str, ...] = ()  # option ids
+    against: tuple[str, ...] = ()
+    origin: str | None = None  # the field that raised it, when not the rule's usual one
+
+
+@dataclass(frozen=True, slots=True)
+class SoftRule:
+    """A finding: moves the score, never rules an option out. `rank` orders findings across all options."""
+
+    rank: int
+    rule_id: str
+    origin: str  # the workload field (dotted path) it reads
+    concern: Concern
+    source: str
+    check: Callable[[Workload, Quote], Signal | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Sizing:
+    """What pricing an option found besides its lines: the capacity, warnings, and why it cannot run (if so)."""
+
+    capacity: Capacity | None = None
+    warnings: tuple[str, ...] = ()
+    reason: str | None = None  # the option cannot run this workload at all (e.g. no instance fits the task)
+
+
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What the shared findings need to know about an option, in words they can weigh."""
+
+    kind: Literal["function", "container"]
+    operations: int  # 0 = AWS runs everything ... 3 = the team patches and scales hosts
+    control: int  # 0 = a managed runtime ... 3 = full control of the host
+    spot: bool = False  # can run on Spot capacity
+
+
+@dataclass(frozen=True, slots=True)
+class SavingsPlan:
+    """The workload field of the option's Savings Plans percentage and AWS's "up to" rate for it."""
+
+    field: str  # under assumptions.savings_plans
+    up_to: float
+    name: str  # what the plan covers, as AWS names it ("EC2")
+
+
+@dataclass(frozen=True)
+class ComputeOption:
+    """One compute option. Subclasses implement `price`; the rest is data."""
+
+    id: str
+    label: str  # "Amazon ECS on AWS Fargate"
+    short_label: str  # "Fargate"
+    style_key: str  # the colour, line style and marker the window and the sheet draw it with
+    front_door: FrontDoorKind  # what `front_door: auto` means for this option's requests
+    alb_gb_per_lcu: float  # GB processed per LCU-hour for this kind of target (ALB pricing)
+    traits: Traits
+    savings_plan: SavingsPlan | None = None
+    hard_rules: tuple[HardRule, ...] = ()
+    soft_rules: tuple[SoftRule, ...] = field(default=())
+
+    def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
+        """Add the option's lines to `calc`; None when a price it cannot do without is missing (recorded in
+        calc.missing) or the option cannot be sized. The same code runs exactly and fast (see calc.py)."""
+        raise NotImplementedError

@@ -1,0 +1,260 @@
+"""One cost model, two ways to run it: exactly at one volume, or fast over many volumes.
+
+Each option writes its arithmetic once, against a `Calc`. `ExactCalc` runs it at one monthly volume in
+Decimal, records every line item (rounded to cents as AWS does) and is what the quote shows. `FastCalc`
+runs the same code over an array of volumes in numpy floats and only adds the lines up: the charts and
+the break-even search need hundreds of volumes per edit. There is no second copy of any price rule.
+
+Amounts are `Decimal` in the exact calc and float arrays (one value per volume) in the fast one; code
+written against a Calc combines them with + - * / and the Calc's own helpers (`num`, `count`,
+`maximum`, `line`, `tiered`, `discount`). Hour-of-day quantities (concurrency, tasks, instances) are
+float arrays shaped (volumes, 24) in both calcs (one row in the exact one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from desktop.model.pricing.book import Price, Tier
+from desktop.model.pricing.context import MissingPrice, PricingContext
+from desktop.model.pricing.money import ZERO, cents, dec
+from desktop.model.pricing.quote import LineItem
+
+Amount = Any  # Decimal in ExactCalc, a float ndarray (one value per volume) in FastCalc
+Array = np.ndarray
+Note = str | Callable[[], str]
+
+
+def _fast_cents(x: Array) -> Array:
+    """Round to cents, half up, like `money.cents` (the tiny epsilon absorbs float noise at exact halves)."""
+    return np.floor(x * 100.0 + 0.5 + 1e-7) / 100.0
+
+
+class Calc:
+    """What an option's cost code may use; see ExactCalc and FastCalc."""
+
+    exact: bool
+    units: Amount  # the monthly volume
+    volumes: Array  # the monthly volumes as floats, shape (volumes,)
+
+    def __init__(self, ctx: PricingContext, memo: dict[str, Array]) -> None:
+        self.ctx = ctx
+        self.missing: list[MissingPrice] = []
+        self.memo = memo  # load arrays shared by the options priced at the same volumes
+        self._weights = np.array(ctx.weights, dtype=float)
+
+    # --- the load, hour by hour ----------------------------------------------------------------
+    def rate_per_s(self) -> Array:
+        """Arrivals per second in each hour of the day, shape (volumes, 24)."""
+        found = self.memo.get("rate")
+        if found is None:
+            month_s = self.ctx.workload.assumptions.month_hours * 3600.0
+            found = self.memo["rate"] = (self.volumes / month_s)[:, None] * self._weights[None, :]
+        return found
+
+    def concurrency(self) -> Array:
+        """Units of work in flight in each hour of the day (Little's law), shape (volumes, 24)."""
+        found = self.memo.get("concurrency")
+        if found is None:
+            found = self.memo["concurrency"] = self.rate_per_s() * (self.ctx.workload.traffic.duration_ms / 1000.0)
+        return found
+
+    def record_missing(self, what: str, *, core: bool = True) -> None:
+        self.missing.append(self.ctx.missing(what, core=core))
+
+    @property
+    def unpriced(self) -> bool:
+        return any(m.core for m in self.missing)
+
+    # --- arithmetic both calcs share (overridden where they differ) ------------------------------
+    def num(self, value: float | int) -> Amount:
+        raise NotImplementedError
+
+    def count(self, values: Array) -> Amount:
+        """A whole-number quantity per volume (e.g. task-hours summed over the day) as an amount."""
+        raise NotImplementedError
+
+    def measure(self, values: Array) -> Amount:
+        """A float quantity per volume (e.g. LCU-hours summed over the day) as an amount."""
+        raise NotImplementedError
+
+    def hour_sum(self, values: Array) -> Array:
+        """Sum over the 24 hours, per volume, shape (volumes,)."""
+        raise NotImplementedError
+
+    def over_hours(self, fn: Callable[[Amount, Amount], Amount]) -> Amount:
+        """The sum over the 24 hours of fn(monthly volume, the hour's weight), in money arithmetic."""
+        raise NotImplementedError
+
+    def maximum(self, a: Amount, b: Amount) -> Amount:
+        raise NotImplementedError
+
+    def line(self, label: str, quantity: Amount, unit: str, price: Price, *, note: Note = "",
+             group: str = "compute") -> Amount:
+        raise NotImplementedError
+
+    def line_at(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array, *,
+                note: Note = "", group: str = "compute") -> Amount:
+        """A line whose price is the one chosen per volume (e.g. the cheapest instance type)."""
+        raise NotImplementedError
+
+    def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
+               group: str = "compute", scale: int = 1) -> Amount:
+        raise NotImplementedError
+
+    def discount(self, base: Amount, pct: float, label: str, note: Note) -> Amount:
+        raise NotImplementedError
+
+    def group_total(self, groups: tuple[str, ...]) -> Amount:
+        raise NotImplementedError
+
+
+class ExactCalc(Calc):
+    """One volume, Decimal money, every line item kept."""
+
+    exact = True
+
+    def __init__(self, ctx: PricingContext, memo: dict[str, Array] | None = None) -> None:
+        super().__init__(ctx, {} if memo is None else memo)
+        self.units = Decimal(ctx.units)
+        self.volumes = np.array([float(ctx.units)])
+        self.items: list[LineItem] = []
+
+    def num(self, value: float | int) -> Decimal:
+        return dec(value)
+
+    def count(self, values: Array) -> Decimal:
+        return Decimal(int(values[0]))
+
+    def measure(self, values: Array) -> Decimal:
+        return dec(float(values[0]))
+
+    def hour_sum(self, values: Array) -> Array:
+        return np.array([sum(values[0].tolist())])  # left to right, as the engine always has
+
+    def over_hours(self, fn: Callable[[Amount, Amount], Amount]) -> Decimal:
+        total = ZERO
+        for weight in self.ctx.weights:
+            total += fn(self.units, dec(weight))
+        return total
+
+    def maximum(self, a: Amount, b: Amount) -> Decimal:
+        return max(a, b)  # type: ignore[no-any-return]
+
+    def _note(self, note: Note) -> str:
+        return note() if callable(note) else note
+
+    def line(self, label: str, quantity: Amount, unit: str, price: Price, *, note: Note = "",
+             group: str = "compute") -> Decimal:
+        item = LineItem.priced(label, quantity, unit, price, note=self._note(note), group=group)
+        self.items.append(item)
+        return item.usd
+
+    def line_at(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array, *,
+                note: Note = "", group: str = "compute") -> Decimal:
+        return self.line(label, quantity, unit, prices[int(chosen[0])], note=note, group=group)
+
+    def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
+               group: str = "compute", scale: int = 1) -> Decimal:
+        """Lines for a quantity priced in cumulative bands; band bounds are in the quantity's own units, each
+        line's quantity is divided by `scale` (e.g. requests priced per 1M requests)."""
+        total = ZERO
+        lower = ZERO
+        text = self._note(note)
+        for number, tier in enumerate(tiers, start=1):
+            upper = tier.up_to
+            band_end = quantity if upper is None else min(quantity, upper)
+            if band_end > lower:
+                band_label = label if len(tiers) == 1 else f"{label}, tier {number}"
+                total += self.line(band_label, (band_end - lower) / scale, unit, tier.price, note=text, group=group)
+            if upper is None or quantity <= upper:
+                break
+            lower = upper
+        return total
+
+    def discount(self, base: Amount, pct: float, label: str, note: Note) -> Decimal:
+        """A discount of pct percent on a positive base, as an explicit negative line (none at 0%)."""
+        if pct <= 0 or base <= 0:
+            return ZERO
+        rate = dec(pct) / 100
+        item = LineItem(label, base, "USD of eligible usage", -rate, -cents(base * rate), note=self._note(note),
+                        group="discount")
+        self.items.append(item)
+        return item.usd
+
+    def group_total(self, groups: tuple[str, ...]) -> Decimal:
+        return sum((i.usd for i in self.items if i.group in groups), ZERO)
+
+
+class FastCalc(Calc):
+    """Many volumes at once, float money, only totals kept (per cost group)."""
+
+    exact = False
+
+    def __init__(self, ctx: PricingContext, volumes: Array, memo: dict[str, Array] | None = None) -> None:
+        super().__init__(ctx, {} if memo is None else memo)
+        self.volumes = np.asarray(volumes, dtype=float)
+        self.units = self.volumes
+        self.total: Array = np.zeros_like(self.volumes)
+        self._groups: dict[str, Array] = {}
+
+    def num(self, value: float | int) -> float:
+        return float(value)
+
+    def count(self, values: Array) -> Array:
+        return np.asarray(values, dtype=float)
+
+    def measure(self, values: Array) -> Array:
+        return np.asarray(values, dtype=float)
+
+    def hour_sum(self, values: Array) -> Array:
+        return np.asarray(np.sum(values, axis=1), dtype=float)
+
+    def over_hours(self, fn: Callable[[Amount, Amount], Amount]) -> Array:
+        return np.asarray(np.sum(fn(self.volumes[:, None], self._weights[None, :]), axis=1), dtype=float)
+
+    def maximum(self, a: Amount, b: Amount) -> Array:
+        return np.asarray(np.maximum(a, b), dtype=float)
+
+    def _add(self, usd: Array, group: str) -> Array:
+        usd = np.broadcast_to(np.asarray(usd, dtype=float), self.volumes.shape)
+        self.total = self.total + usd
+        self._groups[group] = self._groups.get(group, 0.0) + usd
+        return usd
+
+    def line(self, label: str, quantity: Amount, unit: str, price: Price, *, note: Note = "",
+             group: str = "compute") -> Array:
+        return self._add(_fast_cents(quantity * float(price.usd)), group)
+
+    def line_at(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array, *,
+                note: Note = "", group: str = "compute") -> Array:
+        usd = np.array([float(p.usd) for p in prices])[chosen]
+        return self._add(_fast_cents(quantity * usd), group)
+
+    def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
+               group: str = "compute", scale: int = 1) -> Array:
+        total = np.zeros_like(self.volumes)
+        lower = 0.0
+        for tier in tiers:
+            upper = np.inf if tier.up_to is None else float(tier.up_to)
+            band = np.clip(quantity, lower, upper) - lower
+            total = total + _fast_cents(band / scale * float(tier.price.usd))
+            if tier.up_to is None:
+                break
+            lower = upper
+        return self._add(total, group)
+
+    def discount(self, base: Amount, pct: float, label: str, note: Note) -> Array:
+        if pct <= 0:
+            return np.zeros_like(self.volumes)
+        return self._add(-_fast_cents(np.maximum(base, 0.0) * (pct / 100.0)), "discount")
+
+    def group_total(self, groups: tuple[str, ...]) -> Array:
+        total = np.zeros_like(self.volumes)
+        for group in groups:
+            total = total + self._groups.get(group, 0.0)
+        return total

@@ -1,0 +1,29 @@
+"""What the container options share: how many ECS tasks the load needs in each hour of the day."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from desktop.model.options.calc import Array, Calc
+from desktop.model.workload.spec import Workload
+
+
+def tasks_per_hour(workload: Workload, calc: Calc) -> Array:
+    """ECS tasks running in each hour of the day, shape (volumes, 24): enough for the load, never below
+    min_tasks. A count is rounded up, forgiving float noise (2.0000000001 tasks is 2)."""
+    found = calc.memo.get("tasks")
+    if found is not None:
+        return found
+    if workload.is_jobs:
+        per_task = 1.0
+    else:
+        per_task = workload.container.concurrency_per_task * workload.container.target_utilization
+    need = calc.concurrency() / per_task
+    counts = np.where(need > 0, np.ceil(need - 1e-9), 0.0)
+    found = calc.memo["tasks"] = np.maximum(float(workload.min_tasks), counts)
+    return found
+
+
+def hourly_counts(values: Array) -> tuple[int, ...]:
+    """The exact calc's one row of hourly counts as whole numbers."""
+    return tuple(values[0].astype(int).tolist())

@@ -1,0 +1,46 @@
+"""The compute options ComputeFit compares, in the order every table, chart and sheet shows them.
+
+Adding an option: write its module (see base.py and one of the existing options) and add it here.
+`register` adds one at run time (tests use it to prove an option needs nothing else).
+"""
+
+from __future__ import annotations
+
+from desktop.model.options import aws_lambda, ecs_ec2, fargate
+from desktop.model.options.base import ComputeOption
+
+_OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION]
+
+
+def all_options() -> tuple[ComputeOption, ...]:
+    return tuple(_OPTIONS)
+
+
+def option_ids() -> tuple[str, ...]:
+    return tuple(o.id for o in _OPTIONS)
+
+
+def get(option_id: str) -> ComputeOption:
+    for option in _OPTIONS:
+        if option.id == option_id:
+            return option
+    raise KeyError(f"no compute option {option_id!r} is registered")
+
+
+def label(option_id: str) -> str:
+    """The option's full name, or the id itself for an option no longer registered."""
+    return next((o.label for o in _OPTIONS if o.id == option_id), option_id)
+
+
+def short_label(option_id: str) -> str:
+    return next((o.short_label for o in _OPTIONS if o.id == option_id), option_id)
+
+
+def register(option: ComputeOption) -> None:
+    """Add an option at the end of the list (replacing one with the same id)."""
+    unregister(option.id)
+    _OPTIONS.append(option)
+
+
+def unregister(option_id: str) -> None:
+    _OPTIONS[:] = [o for o in _OPTIONS if o.id != option_id]
