@@ -28,8 +28,8 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     """
     from PySide6.QtCore import QSettings
 
+    from desktop.model.pricing.checks import check_against_book
     from desktop.model.workload.files import WorkloadFileError
-    from desktop.model.workload.validation import check_against_book
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
@@ -73,7 +73,7 @@ def run_gui(path: Path | None) -> int:
         def offer() -> None:
             from desktop.qt.wizard.first_start import offer_on_first_start
 
-            offer_on_first_start(window, settings)
+            offer_on_first_start(window, settings, window.open_questionnaire)
 
         QTimer.singleShot(0, offer)
     if problem:

@@ -45,8 +45,8 @@ def _load_book(path: Path | None) -> PriceBook:
 
 
 def _load_workload(path: Path, book: PriceBook) -> Workload:
+    from desktop.model.pricing.checks import check_against_book
     from desktop.model.workload.files import WorkloadFileError, load_workload
-    from desktop.model.workload.validation import check_against_book
 
     try:
         workload = load_workload(path)
@@ -60,8 +60,8 @@ def _load_workload(path: Path, book: PriceBook) -> Workload:
 
 def _workload_from_args(args: argparse.Namespace, book: PriceBook) -> Workload:
     if getattr(args, "answers", None):
+        from desktop.model.pricing.checks import check_against_book
         from desktop.model.questionnaire.questions import AnswersError, workload_from_answers_file
-        from desktop.model.workload.validation import check_against_book
         try:
             workload = workload_from_answers_file(Path(args.answers))
         except AnswersError as exc:

@@ -16,9 +16,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.checks import check_against_book
 from desktop.model.workload.files import WorkloadFileError, load_workload, save_workload
 from desktop.model.workload.spec import Workload
-from desktop.model.workload.validation import FieldProblem, check_against_book, problems_of
+from desktop.model.workload.validation import FieldProblem, problems_of
 
 COALESCE_MS = 15  # edits closer together than this are advised once
 NEW_WORKLOAD_NAME = "New workload"

@@ -248,8 +248,8 @@ def test_first_start_offer_comes_once_and_opens_the_wizard(qtbot, window: MainWi
     assert window.findChild(QMessageBox, "first_start_offer") is None  # create_main_window never offers it
     opened: list[bool] = []
     monkeypatch.setattr(window, "open_questionnaire", lambda: opened.append(True))
-    box = offer_on_first_start(window, settings)
+    box = offer_on_first_start(window, settings, window.open_questionnaire)
     assert box is not None and box.isVisible() and "File > New from questions" in box.text()
     box.findChild(QPushButton, "first_start_offer.questions").click()
     assert opened == [True]
-    assert offer_on_first_start(window, settings) is None
+    assert offer_on_first_start(window, settings, window.open_questionnaire) is None

@@ -6,19 +6,18 @@ The offer is a window-modal message box opened without a nested event loop.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
-
-if TYPE_CHECKING:
-    from desktop.qt.main_window import MainWindow
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 OFFERED_KEY = "wizard/first_start_offered"
 
 
-def offer_on_first_start(window: MainWindow, settings: QSettings) -> QMessageBox | None:
-    """Ask once whether to start from questions; returns the open box, or None when it was offered before."""
+def offer_on_first_start(window: QWidget, settings: QSettings, answer_questions: Callable[[], None]
+                         ) -> QMessageBox | None:
+    """Ask once whether to start from questions (then call `answer_questions`); returns the open box, or None when
+    it was offered before."""
     if settings.value(OFFERED_KEY, False, type=bool):
         return None
     settings.setValue(OFFERED_KEY, True)
@@ -36,7 +35,7 @@ def offer_on_first_start(window: MainWindow, settings: QSettings) -> QMessageBox
 
     def done() -> None:
         if box.clickedButton() is answer:
-            window.open_questionnaire()
+            answer_questions()
         box.deleteLater()
 
     box.finished.connect(lambda _result: done())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.checks import check_against_book
 from desktop.model.questionnaire.questions import (
     DEFAULT_NAME,
     TOPICS,
@@ -24,7 +25,6 @@ from desktop.model.questionnaire.questions import (
     workload_from_answers,
 )
 from desktop.model.workload.spec import AnswerValue, Workload
-from desktop.model.workload.validation import check_against_book
 from desktop.qt.session import Session
 from desktop.qt.wizard.feasibility_panel import FeasibilityPanel
 from desktop.qt.wizard.pages import SummaryPage, TopicPage
