@@ -17,50 +17,11 @@ from desktop.model.options.registry import all_options
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS_BY_ID
+from desktop.model.workload.fields import SECTION_TITLES, all_fields
 from desktop.model.workload.spec import Workload
 
-SECTION_TITLES = {
-    "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",
-    "ec2": "ECS on EC2", "requirements": "Requirements", "team": "Team", "priorities": "Priorities (0-5)",
-    "assumptions": "Assumptions",
-}
 SKIPPED = {"schema_version", "name", "answers"}
-LABELS = {
-    "region": "AWS Region", "architecture": "CPU architecture", "front_door": "Front door",
-    "traffic.kind": "Kind of traffic", "traffic.duration_ms": "Duration per unit (ms)",
-    "traffic.requests_per_month": "Requests a month",
-    "traffic.runs_per_month": "Job runs a month",
-    "traffic.daily_profile": "Daily profile (UTC 0-23 h)",
-    "lambda.memory_mb": "Lambda memory (MB)", "lambda.ephemeral_storage_mb": "Lambda /tmp storage (MB)",
-    "lambda.free_tier": "Lambda free tier", "container.vcpu": "vCPU per task",
-    "container.memory_gb": "Memory per task (GB)", "container.target_utilization": "Target utilisation",
-    "container.min_tasks": "Minimum tasks (always on)", "container.spot_share": "Spot share of task-hours",
-    "container.concurrency_per_task": "Requests per task at once",
-    "assumptions.month_hours": "Hours in a billing month",
-    "assumptions.savings_plans.lambda_pct": "Savings Plan, Lambda (% off)",
-    "assumptions.savings_plans.fargate_pct": "Savings Plan, Fargate (% off)",
-    "assumptions.savings_plans.ec2_pct": "Savings Plan, EC2 (% off)",
-    "assumptions.fargate_spot_discount_pct": "Fargate Spot discount (%)",
-    "assumptions.ec2_spot_discount_pct": "EC2 Spot discount (%)",
-    "assumptions.api_gateway_free_tier": "API Gateway free tier (12 mo)",
-    "container.os": "Container OS", "ec2.instance_type": "EC2 instance type",
-    "container.ephemeral_storage_gb": "Task storage (GB)",
-    "lambda.provisioned_concurrency": "Provisioned concurrency",
-    "lambda.provisioned_hours_per_month": "Provisioned hours a month",
-    "lambda.provisioned_share": "Share served provisioned",
-    "ec2.reserve_vcpu": "Host vCPU reserved for ECS", "ec2.reserve_memory_gb": "Host memory reserved (GB)",
-    "ec2.root_volume_gb": "Root volume per host (GB)",
-    "requirements.gpus": "GPUs per unit of work", "requirements.vcpu_per_unit": "vCPU per unit of work",
-    "requirements.memory_mb_per_unit": "Memory per unit of work (MB)",
-    "requirements.privileged": "Privileged / host access", "requirements.daemon_per_host": "Agent on every host",
-    "requirements.scratch_gb": "Scratch disk per unit (GB)", "requirements.artifact_mb": "Artifact size (MB)",
-    "requirements.payload_kb": "Largest payload (KB)", "requirements.long_lived_connections": "Long-lived connections",
-    "requirements.in_memory_state": "State kept in memory", "requirements.latency_slo_ms": "Latency target (ms)",
-    "requirements.interruption_tolerant": "Tolerates interruption", "requirements.trigger": "Trigger",
-    "team.operations_appetite": "Appetite for operations", "team.configuration_control": "Need for host control",
-    "priorities.cost": "Weight of cost", "priorities.operations": "Weight of operations",
-    "priorities.latency": "Weight of latency", "priorities.flexibility": "Weight of flexibility",
-}
+FIELDS = {f.path: f for f in all_fields()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +71,8 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
             _walk(value, f"{path}.", rows, workload)
             continue
         section = path.split(".")[0] if "." in path else ""
-        label = LABELS.get(path) or _describe(type(model), name)
+        spec = FIELDS.get(path)
+        label = spec.title if spec is not None else _describe(type(model), name)
         if path == "traffic.daily_profile":
             text = _profile(value)
         elif path == "container.min_tasks" and value is None:

@@ -16,11 +16,11 @@ from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
 from desktop.model.pricing.quote import LineItem, OptionQuote
+from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
 from desktop.present.style import option_colour
 from desktop.present.text import capacity_lines
 from desktop.report.assumption_register import (
-    SECTION_TITLES,
     RegisterRow,
     answer_rows,
     assumption_register,

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.fields import GROUPS, FieldSpec
 from desktop.model.workload.spec import Workload
 from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdit, TextEdit, format_number
-from desktop.qt.form.fields import GROUPS, FieldSpec
 from desktop.qt.form.profile_editor import ProfileEditor
 from desktop.qt.session import Session
 
