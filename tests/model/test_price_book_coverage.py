@@ -109,3 +109,17 @@ def test_unknown_region() -> None:
     book = load_price_book(FROZEN_BOOK)
     with pytest.raises(KeyError):
         missing_prices(book, "mars-north-1")
+
+
+def test_new_sections_have_readable_names_in_the_price_register(book: PriceBook) -> None:
+    from desktop.report.price_register import region_prices
+
+    names = {p.name for code in ("us-east-1", "eu-west-2", "sa-east-1") for p in region_prices(book.region(code))}
+    assert {"NAT gateway hour", "NAT gateway per GB processed", "Public IPv4 address hour",
+            "CloudWatch Logs ingestion per GB", "CloudWatch Logs storage per GB-month",
+            "Data transfer out to the internet, tier 1 (up to 10,240 GB)", "Data transfer between AZs",
+            "EBS gp3 IOPS above 3,000", "EBS gp3 MB/s above 125", "Lambda Managed Instances requests",
+            "ECS Managed Instances management fee c6a.2xlarge", "Application Load Balancer hour (no LCU price)",
+            "EC2 1-year reserved (no upfront) m7i.large"} <= names
+    raw = [n for n in names if "_" in n.replace("x86_64", "")]
+    assert not raw, raw
