@@ -19,13 +19,19 @@ from desktop.model.pricing.quote import LineItem, Quote
 
 DISCOUNT_GROUP = "discount"
 SECTION_NAMES = {"lambda": "Lambda", "fargate": "Fargate", "ec2": "EC2", "alb": "Application Load Balancer",
-                 "api_gateway": "API Gateway"}
+                 "alb_hour_only": "Application Load Balancer hour (no LCU price)", "api_gateway": "API Gateway",
+                 "nat_gateway": "NAT gateway", "public_ipv4": "Public IPv4 address",
+                 "cloudwatch_logs": "CloudWatch Logs", "data_transfer_out": "Data transfer out to the internet",
+                 "data_transfer_inter_az": "Data transfer between AZs", "vpc_endpoint": "VPC interface endpoint",
+                 "lambda_managed": "Lambda Managed Instances", "ecs_managed": "ECS Managed Instances"}
 PART_NAMES = {
     "linux_x86_64": "Linux/x86_64", "linux_arm64": "Linux/arm64", "windows_x86_64": "Windows/x86_64",
     "vcpu": "vCPU", "os_license": "Windows OS licence", "lcu_hour": "LCU-hour", "http": "HTTP API",
     "rest": "REST API", "on_demand": "on demand", "x86_64": "x86_64", "arm64": "arm64",
+    "gb_processed": "per GB processed", "ingestion_gb": "ingestion per GB", "storage_gb_month": "storage per GB-month",
+    "management_fee": "management fee", "reserved_1yr_no_upfront": "1-year reserved (no upfront)",
 }
-BOUND_UNITS = {"GB-second": "GB-s", "1M requests": "requests"}
+BOUND_UNITS = {"GB-second": "GB-s", "1M requests": "requests", "GB": "GB"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,8 @@ class PricedPath:
             rest = [self.path[2], "on demand"]
         elif self.path[0] == "ec2" and self.path[1:] == ("ebs_gp3",):
             head, rest = "EBS", ["gp3 volume"]
+        elif self.path[0] == "ec2" and self.path[1:] in (("ebs_gp3_iops",), ("ebs_gp3_throughput",)):
+            head, rest = "EBS", ["gp3 IOPS above 3,000" if self.path[1].endswith("iops") else "gp3 MB/s above 125"]
         name = " ".join([head, *rest])
         if self.tier is not None and self.tiers > 1:
             unit = BOUND_UNITS.get(self.price.unit, self.price.unit)

@@ -34,12 +34,14 @@ def test_event_processor_recommends_lambda_for_a_team_without_operations(book: P
                                                                          examples: dict[str, Workload]) -> None:
     rec = advise(examples["event-processor"], book).recommendation
     assert (rec.option, rec.runner_up) == ("lambda", "fargate")
-    assert rec.margin_usd == Decimal("-38.60")  # Lambda costs more: the priorities (operations 5/5) decide
-    assert rec.headline.startswith("Recommended: AWS Lambda, $38.60 a month more than Amazon ECS on AWS Fargate")
+    # Lambda costs more: the priorities (operations 5/5) decide. Its /tmp storage has no eu-west-1 price (the book
+    # no longer assumes us-east-1's), so that $0.05 is left out of its total and flagged as missing.
+    assert rec.margin_usd == Decimal("-38.55")
+    assert rec.headline.startswith("Recommended: AWS Lambda, $38.55 a month more than Amazon ECS on AWS Fargate")
     assert rec.headline.endswith("for less operations work")
     assert any(line.startswith("Operations (strong, priority 5/5): The team has no appetite for operating servers")
                and line.endswith("[team.operations_appetite]") for line in rec.rationale)
-    assert any(line.startswith("ECS on EC2 is $41.47 a month cheaper than Lambda but scores") for line in rec.rationale)
+    assert any(line.startswith("ECS on EC2 is $41.42 a month cheaper than Lambda but scores") for line in rec.rationale)
 
 
 def test_nightly_batch_rules_out_lambda_on_the_timeout(book: PriceBook, examples: dict[str, Workload]) -> None:

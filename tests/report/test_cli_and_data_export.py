@@ -50,7 +50,7 @@ def test_csv_export_holds_each_total_and_line_item(tmp_path, capsys):  # type: i
         assert sum(float(r["usd"]) for r in items) == pytest.approx(data["monthly_usd"])
     winner = estimate["recommendation"]["option"]
     assert {r["option"] for r in rows if r["recommended"] == "yes"} == {winner}
-    assert all(r["workload"] == "Orders HTTP API" and r["price_book_date"] == "2026-11-27" for r in rows)
+    assert all(r["workload"] == "Orders HTTP API" and r["price_book_date"] == "2026-12-01" for r in rows)
 
 
 def test_csv_never_hands_a_spreadsheet_a_formula(book):  # type: ignore[no-untyped-def]

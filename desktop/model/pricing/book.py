@@ -4,25 +4,32 @@ Every price carries its unit, source, date of the data and confidence:
 A = an AWS pricing page or Price List extract, B = corroborated or generated from the Price List,
 C = a single secondary source or derived: shown to users as "estimated".
 A price the sources do not give is simply absent; the engine then says so, never borrows another region's.
+The schema enforces what it can of that: a source that gives one region's prices names the region, and a price
+citing it anywhere else is refused; every cited source must exist; tier bounds must increase; free allowances,
+prices and fees cannot be negative or infinite; a price must be in the unit its field is priced in.
+
+Sections added for the costs people forget (NAT gateway, public IPv4, CloudWatch Logs, data transfer out, VPC
+endpoints) and for Lambda and ECS Managed Instances are optional, so a book written before them still loads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PRICE_BOOK_SCHEMA_VERSION = 1
 
 Confidence = Literal["A", "B", "C"]
 Unit = Literal[
     "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
-    "GB-month",
+    "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month",
 ]
 
 CONFIDENCE_LABELS: dict[str, str] = {
@@ -47,6 +54,10 @@ class Source(_Frozen):
     title: str
     reference: str = Field(..., description="where it came from (page, repository path @ commit)")
     data_date: str = Field(..., description="date of the data as the source gives it")
+    regions: list[str] = Field(default_factory=list,
+                               description="the only regions this source gives prices for (e.g. one region's Price "
+                                           "List file); a price citing it in any other region is refused as "
+                                           "borrowed. Empty: several regions, not checked")
 
 
 class Price(_Frozen):
@@ -66,47 +77,152 @@ class Price(_Frozen):
         return self.usd / SECONDS_PER_UNIT[self.unit]
 
 
-class Tier(_Frozen):
-    """One band of a tiered price: applies to the quantity above the previous tier up to `up_to`."""
+def _units(*allowed: str) -> AfterValidator:
+    """Refuse a price in a unit the field is not priced in (a per-hour rate read as per-second is 3600x off)."""
 
-    up_to: Decimal | None = Field(..., description="upper bound of the band (None = no bound)")
+    def check(price: Price) -> Price:
+        if price.unit not in allowed:
+            raise ValueError(f"unit must be {' or '.join(repr(u) for u in allowed)} here, got {price.unit!r}")
+        return price
+
+    return AfterValidator(check)
+
+
+class SourcedRate(_Frozen):
+    """A charge AWS states as a fraction of another price (e.g. a 15% fee on the EC2 on-demand price).
+
+    Not a Price: it has no USD amount of its own, so nothing that sums prices can mistake 0.15 for dollars.
+    """
+
+    fraction: Decimal = Field(..., ge=0, allow_inf_nan=False, description="0.15 = 15%")
+    of: str = Field(..., min_length=1, description="the price the fraction applies to")
+    source: str = Field(..., description="key into PriceBook.sources")
+    as_of: dt.date
+    confidence: Confidence
+    note: str = ""
+
+    @property
+    def estimated(self) -> bool:
+        return self.confidence == "C"
+
+
+class Tier(_Frozen):
+    """One band of a tiered price: applies to the quantity above the previous tier up to `up_to`.
+
+    A list whose last tier has a bound ends there: the book has no price for the quantity above it.
+    """
+
+    up_to: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] | None = Field(
+        ..., description="upper bound of the band (None = no bound)")
     price: Price
 
 
+def _tiers(*allowed: str) -> AfterValidator:
+    """Tier bounds must increase, only the last tier may be open-ended, and all tiers share a unit."""
+
+    def check(tiers: list[Tier]) -> list[Tier]:
+        previous = Decimal(0)
+        for number, tier in enumerate(tiers, start=1):
+            if tier.price.unit not in allowed:
+                raise ValueError(f"tier {number}: unit must be {' or '.join(repr(u) for u in allowed)}, "
+                                 f"got {tier.price.unit!r}")
+            if tier.up_to is None:
+                if number != len(tiers):
+                    raise ValueError(f"tier {number} has no upper bound, so it must be the last tier")
+                continue
+            if tier.up_to <= previous:
+                raise ValueError(f"tier bounds must increase: tier {number} ends at {tier.up_to}, "
+                                 f"not above the previous bound {previous}")
+            previous = tier.up_to
+        return tiers
+
+    return AfterValidator(check)
+
+
+HourPrice = Annotated[Price, _units("hour")]
+GbPrice = Annotated[Price, _units("GB")]
+GbSecondPrice = Annotated[Price, _units("GB-second")]
+RequestTiers = Annotated[list[Tier], _tiers("1M requests")]
+GbSecondTiers = Annotated[list[Tier], _tiers("GB-second")]
+GbTiers = Annotated[list[Tier], _tiers("GB")]
+
+
 class LambdaPrices(_Frozen):
-    requests: Price | None = None
-    duration: dict[str, list[Tier]] = Field(default_factory=dict, description="architecture -> GB-s tiers")
-    ephemeral_storage: Price | None = None
-    provisioned_concurrency: dict[str, Price] = Field(default_factory=dict)
-    provisioned_duration: dict[str, Price] = Field(default_factory=dict)
+    requests: Annotated[Price, _units("1M requests")] | None = None
+    duration: dict[str, GbSecondTiers] = Field(default_factory=dict, description="architecture -> GB-s tiers")
+    ephemeral_storage: GbSecondPrice | None = None
+    provisioned_concurrency: dict[str, GbSecondPrice] = Field(default_factory=dict)
+    provisioned_duration: dict[str, GbSecondPrice] = Field(default_factory=dict)
 
 
 class FargateRates(_Frozen):
-    vcpu: Price
-    memory: Price
-    os_license: Price | None = None
+    vcpu: Annotated[Price, _units("vCPU-second", "vCPU-hour")]
+    memory: Annotated[Price, _units("GB-second", "GB-hour")]
+    os_license: Annotated[Price, _units("vCPU-second", "vCPU-hour")] | None = None
 
 
 class FargatePrices(_Frozen):
     linux_x86_64: FargateRates | None = None
     linux_arm64: FargateRates | None = None
     windows_x86_64: FargateRates | None = None
-    ephemeral_storage: Price | None = None
+    ephemeral_storage: GbSecondPrice | None = Field(
+        None, description="per GB-second above the included 20 GB (AWS lists it per GB-hour: divide by 3600)")
 
 
 class Ec2Prices(_Frozen):
-    on_demand: dict[str, Price] = Field(default_factory=dict, description="instance type -> hourly price")
-    ebs_gp3: Price | None = None
+    on_demand: dict[str, HourPrice] = Field(default_factory=dict, description="instance type -> hourly price")
+    ebs_gp3: Annotated[Price, _units("GB-month")] | None = None
+    ebs_gp3_iops: Annotated[Price, _units("IOPS-month")] | None = Field(
+        None, description="per provisioned IOPS-month above the 3,000 included")
+    ebs_gp3_throughput: Annotated[Price, _units("MBps-month")] | None = Field(
+        None, description="per provisioned MB/s-month above the 125 MB/s included")
+    reserved_1yr_no_upfront: dict[str, HourPrice] = Field(
+        default_factory=dict, description="instance type -> effective hourly price, 1-year Standard RI, no upfront")
 
 
 class AlbPrices(_Frozen):
-    hour: Price
-    lcu_hour: Price
+    hour: HourPrice
+    lcu_hour: Annotated[Price, _units("LCU-hour")]
 
 
 class ApiGatewayPrices(_Frozen):
-    http: list[Tier] = Field(default_factory=list)
-    rest: list[Tier] = Field(default_factory=list)
+    http: RequestTiers = Field(default_factory=list)
+    rest: RequestTiers = Field(default_factory=list)
+
+
+class NatGatewayPrices(_Frozen):
+    hour: HourPrice | None = Field(None, description="per NAT gateway-hour")
+    gb_processed: GbPrice | None = Field(None, description="per GB processed by the gateway")
+
+
+class PublicIpv4Prices(_Frozen):
+    hour: Annotated[Price, _units("address-hour")] = Field(..., description="per public IPv4 address-hour, "
+                                                                             "in use or idle")
+
+
+class CloudWatchLogsPrices(_Frozen):
+    ingestion_gb: GbPrice | None = Field(None, description="Standard log class, per GB ingested (custom logs)")
+    storage_gb_month: Annotated[Price, _units("GB-month")] | None = Field(
+        None, description="per GB-month archived (stored)")
+
+
+class VpcEndpointPrices(_Frozen):
+    hour: HourPrice | None = Field(None, description="interface endpoint, per endpoint per AZ per hour")
+    gb_processed: GbPrice | None = Field(None, description="per GB processed, first tier (see the note)")
+
+
+class LambdaManagedPrices(_Frozen):
+    """AWS Lambda Managed Instances: a request charge plus the EC2 price of the instances plus a fee on it."""
+
+    requests: Annotated[Price, _units("1M requests")] | None = None
+    management_fee: SourcedRate | None = Field(None, description="fraction of the EC2 on-demand instance price")
+
+
+class EcsManagedPrices(_Frozen):
+    """Amazon ECS Managed Instances: the EC2 price plus a management fee per instance-hour, per instance type."""
+
+    management_fee: dict[str, Annotated[Price, _units("instance-hour")]] = Field(
+        default_factory=dict, description="instance type -> fee per instance-hour (only where AWS publishes it)")
 
 
 class RegionPrices(_Frozen):
@@ -115,9 +231,27 @@ class RegionPrices(_Frozen):
     fargate: FargatePrices = FargatePrices()
     ec2: Ec2Prices = Ec2Prices()
     alb: AlbPrices | None = None
+    alb_hour_only: HourPrice | None = Field(
+        None, description="an ALB-hour price for a region whose LCU price the book lacks (so `alb`, which needs "
+                          "both, stays absent)")
     api_gateway: ApiGatewayPrices | None = None
+    nat_gateway: NatGatewayPrices | None = None
+    public_ipv4: PublicIpv4Prices | None = None
+    cloudwatch_logs: CloudWatchLogsPrices | None = None
+    data_transfer_out: GbTiers = Field(default_factory=list, description="to the internet, per GB, monthly tiers "
+                                                                         "after the free allowance")
+    data_transfer_inter_az: GbPrice | None = Field(None, description="between AZs, per GB in each direction")
+    vpc_endpoint: VpcEndpointPrices | None = None
+    lambda_managed: LambdaManagedPrices | None = None
+    ecs_managed: EcsManagedPrices | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _alb_once(self) -> RegionPrices:
+        if self.alb is not None and self.alb_hour_only is not None:
+            raise ValueError("alb_hour_only is only for a region without a complete `alb` price; remove one")
+        return self
 
 
 class InstanceType(_Frozen):
@@ -130,11 +264,39 @@ class InstanceType(_Frozen):
     source: str
 
 
+class FreeAllowance(_Frozen):
+    """A monthly quantity AWS does not charge for, with its source."""
+
+    quantity: Decimal = Field(..., ge=0, allow_inf_nan=False)
+    unit: Unit
+    source: str = Field(..., description="key into PriceBook.sources")
+    as_of: dt.date
+    confidence: Confidence
+    note: str = ""
+
+
 class FreeTier(_Frozen):
-    lambda_requests: int
-    lambda_gb_seconds: int
-    api_gateway_requests: int
+    lambda_requests: int = Field(..., ge=0)
+    lambda_gb_seconds: int = Field(..., ge=0)
+    api_gateway_requests: int = Field(..., ge=0)
     source: str
+    data_transfer_out: FreeAllowance | None = Field(
+        None, description="data transfer out to the internet, aggregated over all regions, per month")
+
+
+def _sourced_items(node: object, path: str) -> Iterator[tuple[str, Price | SourcedRate]]:
+    """Every price and sourced rate under a node, with its dotted path (tiers by index)."""
+    if isinstance(node, Price | SourcedRate):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            yield from _sourced_items(getattr(node, name), f"{path}.{info.alias or name}")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _sourced_items(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _sourced_items(value, f"{path}[{i}]")
 
 
 class PriceBook(_Frozen):
@@ -155,14 +317,48 @@ class PriceBook(_Frozen):
                              f"({PRICE_BOOK_SCHEMA_VERSION}); update ComputeFit")
         return value
 
+    @model_validator(mode="after")
+    def _sourced_and_not_borrowed(self) -> PriceBook:
+        """Every source a price names exists, and a one-region source is cited only in its region."""
+        problems: list[str] = []
+
+        def known(path: str, key: str) -> bool:
+            if key not in self.sources:
+                problems.append(f"{path}.source: {key!r} is not in the book's sources")
+                return False
+            return True
+
+        known("free_tier", self.free_tier.source)
+        if self.free_tier.data_transfer_out is not None:
+            known("free_tier.data_transfer_out", self.free_tier.data_transfer_out.source)
+        for name, it in self.instance_types.items():
+            known(f"instance_types.{name}", it.source)
+        for code, region in self.regions.items():
+            for path, item in _sourced_items(region, f"regions.{code}"):
+                if known(path, item.source):
+                    scope = self.sources[item.source].regions
+                    if scope and code not in scope:
+                        problems.append(f"{path}.source: {item.source!r} gives prices for {', '.join(scope)} "
+                                        f"only; a {code} price may not be borrowed from another region")
+        if problems:
+            raise ValueError("; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5
+                                                        else ""))
+        return self
+
     def region(self, code: str) -> RegionPrices:
         return self.regions[code]
 
     @cached_property
-    def confidence_summary(self) -> str:
+    def confidence_counts(self) -> dict[str, int]:
+        """How many of the book's prices are at each confidence level (A, B, C)."""
         counts = {"A": 0, "B": 0, "C": 0}
         for price in self.iter_prices():
             counts[price.confidence] += 1
+        return counts
+
+    @cached_property
+    def confidence_summary(self) -> str:
+        counts = self.confidence_counts
         total = sum(counts.values()) or 1
         return (f"{counts['A'] * 100 // total}% AWS published, {counts['B'] * 100 // total}% corroborated, "
                 f"{counts['C'] * 100 // total}% estimated")
@@ -186,6 +382,11 @@ class PriceBook(_Frozen):
 
         walk(self.regions)
         return found
+
+    def iter_rates(self) -> list[tuple[str, SourcedRate]]:
+        """Every sourced rate (a fee stated as a fraction of another price) with its path."""
+        return [(path, item) for code, region in self.regions.items()
+                for path, item in _sourced_items(region, f"regions.{code}") if isinstance(item, SourcedRate)]
 
 
 def load_price_book(path: Path) -> PriceBook:
