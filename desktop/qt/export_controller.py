@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from desktop.model.advice.advise import Advice
 from desktop.report.export import write_data, write_report
 
 LAST_FOLDER_KEY = "export/last_folder"
@@ -62,7 +63,7 @@ class ExportController(QObject):
         self.settings.setValue(PAGE_SIZE_KEY, page_size)
         session = self.session
         self._run(path, "comparison sheet",
-                  lambda: write_report(session.advice, session.workload, session.book, path, page_size))
+                  lambda: _write_report(session.advice, path, page_size))
 
     @Slot()
     def export_csv(self) -> None:
@@ -123,3 +124,8 @@ class ExportController(QObject):
         QApplication.restoreOverrideCursor()
         self._status(f"Wrote the {what} to {path}")
         self.exported.emit(str(path))
+
+
+def _write_report(advice: Advice, path: Path, page_size: str) -> int:
+    """The sheet of exactly what the advice was computed from (its workload and book)."""
+    return write_report(advice, advice.workload, advice.book, path, page_size)

@@ -95,14 +95,20 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         return action
 
+    def _update_undo_actions(self) -> None:
+        history = self.session.workbench.history
+        for action, verb, text in ((self.undo_action, "Undo", history.undo_text),
+                                   (self.redo_action, "Redo", history.redo_text)):
+            action.setEnabled(bool(text))
+            action.setText(f"&{verb} {text}" if text else f"&{verb}")
+
     def _build_menus(self) -> None:
         self._build_file_menu(self.menuBar().addMenu("&File"))
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addActions([self.undo_action, self.redo_action])
+        self.undo_action = self._action("&Undo", self.session.undo, [QKeySequence.StandardKey.Undo], edit)
+        self.redo_action = self._action("&Redo", self.session.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], edit)
+        self.session.history_changed.connect(self._update_undo_actions)
+        self._update_undo_actions()
         view = self.menuBar().addMenu("&View")
         self._action("&Workload form", lambda: self._focus(self.form.editor("traffic.requests_per_month")),
                      ["Ctrl+1"], view)
@@ -178,7 +184,7 @@ class MainWindow(QMainWindow):
         self.recommendation.render_advice(advice)
         self.table.render_advice(advice)
         self.status.render_advice(advice)
-        self.charts.render_advice(advice, self.session.workload)
+        self.charts.render_advice(advice, advice.workload)
 
     def _update_title(self) -> None:
         path = self.session.path

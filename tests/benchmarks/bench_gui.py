@@ -67,7 +67,7 @@ def bench_edits() -> None:
                 t2 = time.perf_counter()
                 results[f"{mode}_data"].append(t1 - t0)
                 results[f"{mode}_paint"].append(t2 - t0)
-        window.session.undo_stack.setClean()
+        window.session.workbench.history.mark_saved()
         window.close()
     print(f"advise() with curves, break-even, sensitivity: {_ms(advise_only)}")
     print(f"edit -> advice -> views updated (visible chart): {_ms(results['lazy_data'])}")

@@ -134,7 +134,7 @@ def test_rapid_edits_are_advised_once(qtbot, window: MainWindow) -> None:
     qtbot.wait(50)
     assert session.advise_count == count + 1
     assert session.advice.quote.options["lambda"].capacity.memory_mb == 3008  # type: ignore[union-attr]
-    assert session.undo_stack.count() == 5
+    assert session.workbench.history.undo_count == 5
 
 
 def test_infeasible_options_are_greyed_with_their_reason(qtbot, window: MainWindow) -> None:

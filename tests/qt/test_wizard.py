@@ -107,7 +107,7 @@ def test_archetype_recommendation_and_finish_loads_it(qtbot, window: MainWindow,
     assert session.advice.recommendation.option == option
     assert window.recommendation.headline.text() == rec.headline
     assert session.workload.name == "Workload from the questionnaire"
-    assert session.undo_stack.count() == 1 and session.undo_stack.undoText() == "New from questions"
+    assert session.workbench.history.undo_count == 1 and session.workbench.history.undo_text == "New from questions"
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
         window.undo_action.trigger()
     assert session.workload == before
@@ -136,7 +136,7 @@ def test_cancel_leaves_the_workload_untouched(qtbot, window: MainWindow, wizard:
     qtbot.wait(40)  # past the session's coalescing interval: nothing may be pending
     assert not wizard.isVisible()
     assert session.workload is before and session.advise_count == count
-    assert session.undo_stack.count() == 0 and not session.dirty
+    assert session.workbench.history.undo_count == 0 and not session.dirty
 
 
 def test_back_and_forward_keep_answers(qtbot, wizard: QuestionnaireWizard) -> None:

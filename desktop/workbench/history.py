@@ -1,0 +1,86 @@
+"""Undo and redo as values: a list of past states, a list of undone ones, and which state is saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+State = TypeVar("State")
+
+
+@dataclass(frozen=True, slots=True)
+class Step(Generic[State]):
+    before: State
+    after: State
+    text: str
+    merge_key: str | None = None
+
+
+class History(Generic[State]):
+    """The current state and the steps that led to it. States are immutable values, so a step is just two."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self._done: list[Step[State]] = []
+        self._undone: list[Step[State]] = []
+        self._saved_at: int | None = 0  # how many steps were done when the state was saved (None: never again)
+
+    def push(self, after: State, text: str, merge_key: str | None = None) -> None:
+        """Move to `after` as one undoable step; a step with the same merge key as the last one folds into it
+        (e.g. keyboard nudges of one field), unless that last step is the saved state."""
+        last = self._done[-1] if self._done else None
+        if (merge_key is not None and last is not None and last.merge_key == merge_key and not self._undone
+                and self._saved_at != len(self._done)):
+            self._done[-1] = Step(last.before, after, last.text, merge_key)
+        else:
+            if self._saved_at is not None and self._saved_at > len(self._done):
+                self._saved_at = None  # the saved state was undone and is now lost to redo
+            self._done.append(Step(self.state, after, text, merge_key))
+        self._undone.clear()
+        self.state = after
+
+    def undo(self) -> bool:
+        if not self._done:
+            return False
+        step = self._done.pop()
+        self._undone.append(step)
+        self.state = step.before
+        return True
+
+    def redo(self) -> bool:
+        if not self._undone:
+            return False
+        step = self._undone.pop()
+        self._done.append(step)
+        self.state = step.after
+        return True
+
+    def reset(self, state: State) -> None:
+        """Start afresh at `state`, saved (a file was opened or a new document made)."""
+        self.state = state
+        self._done.clear()
+        self._undone.clear()
+        self._saved_at = 0
+
+    def mark_saved(self) -> None:
+        self._saved_at = len(self._done)
+
+    @property
+    def dirty(self) -> bool:
+        return self._saved_at != len(self._done)
+
+    @property
+    def undo_text(self) -> str:
+        return self._done[-1].text if self._done else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self._undone[-1].text if self._undone else ""
+
+    @property
+    def undo_count(self) -> int:
+        return len(self._done)
+
+    @property
+    def redo_count(self) -> int:
+        return len(self._undone)
