@@ -15,13 +15,14 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from desktop.qt.main_window import MainWindow
+    from desktop.workbench.recovery import RecoverySlot
 
 ORGANISATION = "ComputeFit"
 APPLICATION = "ComputeFit"
 
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
-                       settings: QSettings | None = None) -> MainWindow:
+                       settings: QSettings | None = None, recovery: RecoverySlot | None = None) -> MainWindow:
     """Build the window on a workload file (default: the bundled example). A QApplication must exist.
 
     Raises WorkloadFileError when `workload_path` cannot be used.
@@ -40,7 +41,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     if problems:
         raise WorkloadFileError(str(path or default_example_path()), problems)
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
-    session = Session(book, workload, path)
+    session = Session(book, workload, path, recovery=recovery)
     window = MainWindow(session, settings)
     session.setParent(window)
     if path is not None:
