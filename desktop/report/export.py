@@ -14,7 +14,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.quote_json import advice_json
@@ -22,9 +22,12 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.report.csv_export import comparison_csv
 
+if TYPE_CHECKING:  # Qt is imported when a sheet is written, not when the CLI starts
+    from PySide6.QtWidgets import QApplication
+
 FORMATS = ("csv", "json")
 PAGE_SIZES = ("A4", "Letter")
-_APP: Any = None  # the QApplication made for a headless export, kept alive for the process
+_APP: QApplication | None = None  # the QApplication made for a headless export, kept alive for the process
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
