@@ -25,23 +25,12 @@ class CliError(Exception):
 
 
 def _load_book(path: Path | None) -> PriceBook:
-    from pydantic import ValidationError
+    from desktop.model.pricing.loading import load_book_or_explain
 
-    from desktop.model.pricing.book import load_price_book
-    from desktop.model.workload.validation import problems_of
-
-    book_path = path or price_book_path()
-    try:
-        return load_price_book(book_path)
-    except FileNotFoundError:
-        raise CliError(f"{book_path}: price book not found") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{book_path}: not valid JSON: {exc.msg} at line {exc.lineno}") from None
-    except ValidationError as exc:
-        from desktop.model.pricing.book import PriceBook
-        raise CliError("; ".join(f"{book_path}: {p}" for p in problems_of(exc, PriceBook))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{book_path}: cannot be read ({exc})") from None
+    book, problem = load_book_or_explain(path or price_book_path())
+    if book is None:
+        raise CliError(problem)
+    return book
 
 
 def _load_workload(path: Path, book: PriceBook) -> Workload:

@@ -70,7 +70,7 @@ def test_a_failed_save_leaves_the_previous_file_whole(
 
     monkeypatch.setattr(os, "replace", disk_full)
     assert window.save_to(path) is False
-    assert "No space left on device" in warnings_shown[0][1]
+    assert "the disk is full" in warnings_shown[0][1]
     assert path.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["keep.workload.json"]
 

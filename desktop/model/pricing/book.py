@@ -9,7 +9,6 @@ A price the sources do not give is simply absent; the engine then says so, never
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +16,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from desktop.files import load_json_file
+
 PRICE_BOOK_SCHEMA_VERSION = 1
+MAX_PRICE_BOOK_BYTES = 20 * 1024 * 1024  # the bundled book is about 190 KB; room for every region
 
 Confidence = Literal["A", "B", "C"]
 Unit = Literal[
@@ -189,6 +191,10 @@ class PriceBook(_Frozen):
 
 
 def load_price_book(path: Path) -> PriceBook:
-    """Read and validate a price book file (raises OSError, ValueError or pydantic.ValidationError)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """Read and validate a price book file (raises desktop.files.ReadError or pydantic.ValidationError).
+
+    The file is read bounded and parsed strictly (desktop.files); `loading.load_book_or_explain` turns any
+    failure into one line for the user.
+    """
+    data = load_json_file(path, MAX_PRICE_BOOK_BYTES, "a price book")
     return PriceBook.model_validate(data)
