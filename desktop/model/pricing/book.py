@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from desktop.files import load_json_file
+from desktop.model.strict_numbers import NoBoolNumbers
 
 PRICE_BOOK_SCHEMA_VERSION = 1
 MAX_PRICE_BOOK_BYTES = 20 * 1024 * 1024  # the bundled book is about 190 KB; room for every region
@@ -41,7 +42,7 @@ SECONDS_PER_UNIT: dict[str, Decimal] = {
 }
 
 
-class _Frozen(BaseModel):
+class _Frozen(NoBoolNumbers):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
