@@ -112,8 +112,8 @@ def _existing_file(asked: Path, target: Path) -> os.stat_result | None:
 def _check_system_folder(asked: Path, target: Path) -> None:
     for system in SYSTEM_FOLDERS:
         if str(target) == system or str(target).startswith(system + "/"):
-            raise WriteError(errno.EACCES, f"{target.parent} is a system folder of the kernel ({system}), "
-                                           "not a place for files", str(asked))
+            raise WriteError(errno.EACCES, f"{target.parent} belongs to the kernel's {system} file system, "
+                                           "which holds no ordinary files", str(asked))
 
 
 def _write_all(fd: int, data: bytes) -> None:
