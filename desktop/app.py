@@ -66,6 +66,7 @@ def run_gui(path: Path | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.cli import one_line
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
@@ -98,7 +99,7 @@ def run_gui(path: Path | None) -> int:
         QTimer.singleShot(0, offer)
     for title, text in (("Settings", settings_problem), ("Open workload", problem)):
         if text:
-            sys.stderr.write(f"computefit: {text}\n")
+            sys.stderr.write(f"computefit: {one_line(text)}\n")
             QTimer.singleShot(0, lambda title=title, text=text: show_message(window, title, text))
     if _env_flag("COMPUTEFIT_STARTUP_TIME"):
         QTimer.singleShot(0, lambda: sys.stderr.write(
@@ -110,7 +111,9 @@ def broken_installation(problem: str) -> int:
     """Say that a bundled file is unusable and how to reinstall (stderr and a dialog); the exit status, 2."""
     from PySide6.QtWidgets import QMessageBox
 
-    sys.stderr.write(f"computefit: {problem} (the installation is broken: reinstall ComputeFit)\n")
+    from desktop.cli import one_line
+
+    sys.stderr.write(f"computefit: {one_line(problem)} (the installation is broken: reinstall ComputeFit)\n")
     show_message(None, "ComputeFit cannot start", BROKEN_INSTALLATION.format(problem=problem),
                  QMessageBox.Icon.Critical)
     return EXIT_BROKEN_INSTALLATION

@@ -20,8 +20,19 @@ EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export")
 
 
+# Line breaks and other control characters in a message (from a key or a file name) are shown escaped, so
+# the message stays one line: "\n" prints as the two characters backslash, n.
+_ESCAPED = {code: f"\\x{code:02x}" for code in (*range(32), 0x7F, 0x85)} | {
+    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 class CliError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and control characters escaped: one line on any terminal."""
+    return text.translate(_ESCAPED)
 
 
 def _load_book(path: Path | None) -> PriceBook:
@@ -164,7 +175,7 @@ def run_subcommand(argv: list[str]) -> int:
     try:
         return int(args.func(args))
     except CliError as exc:
-        sys.stderr.write(f"computefit: {exc}\n")
+        sys.stderr.write(f"computefit: {one_line(str(exc))}\n")
         return EXIT_BAD_INPUT
 
 

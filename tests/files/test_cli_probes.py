@@ -22,7 +22,7 @@ def _one_line(capsys: pytest.CaptureFixture[str], code: int, path: Path | str, e
     captured = capsys.readouterr()
     assert code == 2, captured.err
     assert captured.out == ""
-    assert captured.err.startswith(f"computefit: {path}: ") and captured.err.count("\n") == 1, captured.err
+    assert captured.err.startswith(f"computefit: {path}: ") and len(captured.err.splitlines()) == 1, captured.err
     assert expected in captured.err and "Traceback" not in captured.err
     return captured.err
 
@@ -53,6 +53,7 @@ WORKLOAD_TEXTS = {
     "false in profile": ('{"name": "x", "traffic": {"daily_profile": [' + ", ".join(["1"] * 23 + ["false"]) + "]}}",
                          "traffic.daily_profile: item 24 must be a number, not false"),
     "true as version": ('{"name": "x", "schema_version": true}', "schema_version: must be a number, not true"),
+    "line break in a key": ('{"name": "x", "a\\nb\\u2028c": 1}', "a\\nb\\u2028c: is not a known field"),
 }
 
 

@@ -21,6 +21,9 @@ from desktop.model.strict_numbers import NoBoolNumbers
 
 PRICE_BOOK_SCHEMA_VERSION = 1
 MAX_PRICE_BOOK_BYTES = 20 * 1024 * 1024  # the bundled book is about 190 KB; room for every region
+# No AWS unit price comes near this (the dearest, an EC2 instance-hour, is a few hundred dollars); above it a
+# price is a typo, and at 1e20 and more the cent rounding of a line item would overflow Decimal's precision.
+MAX_UNIT_PRICE_USD = Decimal(10_000)
 
 Confidence = Literal["A", "B", "C"]
 Unit = Literal[
@@ -53,7 +56,7 @@ class Source(_Frozen):
 
 
 class Price(_Frozen):
-    usd: Decimal = Field(..., ge=0, allow_inf_nan=False)
+    usd: Decimal = Field(..., ge=0, le=MAX_UNIT_PRICE_USD, allow_inf_nan=False)
     unit: Unit
     source: str = Field(..., description="key into PriceBook.sources")
     as_of: dt.date
