@@ -29,7 +29,7 @@ from desktop.model.questionnaire.data import (
     Topic,
     question_for_field,
 )
-from desktop.model.workload.spec import Workload, set_dotted
+from desktop.model.workload.spec import MAX_NAME_CHARS, Workload, set_dotted
 from desktop.model.workload.validation import problems_of
 
 DEFAULT_NAME = "Workload from the questionnaire"
@@ -165,8 +165,8 @@ def _workload_from_answers_data(data: Any) -> Workload:
     if extra:
         raise AnswersError(f"{extra[0]}: is not a known key of an answers file (use name, region, answers)")
     name, region = data.get("name", DEFAULT_NAME), data.get("region", "us-east-1")
-    if not isinstance(name, str) or not name.strip() or len(name) > 120:
-        raise AnswersError("name: must be text of 1 to 120 characters")
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
+        raise AnswersError(f"name: must be text of 1 to {MAX_NAME_CHARS} characters")
     if not isinstance(region, str) or not region.strip() or len(region) > 40:
         raise AnswersError("region: must be a region code such as us-east-1")
     answers = data["answers"]
