@@ -70,6 +70,8 @@ def _stat(path: Path | str, where: str) -> os.stat_result:
         return os.stat(path)
     except OSError as exc:
         raise _error(exc, where) from None
+    except ValueError:  # a NUL character in the name: no file can have it
+        raise ReadError(where, "", "is not a valid file name", errno.EINVAL) from None
 
 
 def _check_regular(info: os.stat_result, where: str) -> None:

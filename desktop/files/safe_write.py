@@ -48,7 +48,7 @@ def check_target(path: Path | str) -> None:
     """Refuse early, before building what to write, a target `write_atomically` would refuse (WriteError):
     a folder, FIFO, device or socket, a kernel folder, or a folder that does not exist."""
     asked = Path(path)
-    target = Path(os.path.realpath(asked))
+    target = _real_path(asked)
     _existing_file(asked, target)
     _check_system_folder(asked, target)
     if not target.parent.is_dir():
@@ -62,7 +62,7 @@ def write_atomically(path: Path | str, data: bytes) -> Path:
     Raises WriteError with the reason in words.
     """
     asked = Path(path)
-    target = Path(os.path.realpath(asked))
+    target = _real_path(asked)
     folder = target.parent
     shown = asked.parent if os.path.abspath(asked) == str(target) else folder  # the user's folder when no link
     existing = _existing_file(asked, target)
@@ -87,6 +87,14 @@ def write_atomically(path: Path | str, data: bytes) -> Path:
         raise
     _fsync_folder(folder)
     return target
+
+
+def _real_path(asked: Path) -> Path:
+    """The file a path names, through symlinks (those of its folders too)."""
+    try:
+        return Path(os.path.realpath(asked))
+    except ValueError:  # a NUL character in the name: no file can have it
+        raise WriteError(errno.EINVAL, "the file name is not valid", str(asked)) from None
 
 
 def _existing_file(asked: Path, target: Path) -> os.stat_result | None:

@@ -145,3 +145,9 @@ def test_malformed_json_and_text_that_is_not_utf8(tmp_path: Path) -> None:
 def test_nan_and_infinity_still_parse_so_the_models_can_name_the_field() -> None:
     data = loads_strict('{"a": NaN, "b": -Infinity}', "n.json")
     assert data["a"] != data["a"] and data["b"] == float("-inf")
+
+
+def test_a_name_no_file_can_have_is_refused() -> None:
+    with pytest.raises(ReadError) as caught:
+        read_bounded("a\x00b.json", 10)
+    assert caught.value.message == "is not a valid file name"

@@ -219,3 +219,10 @@ def test_an_unwritable_folder_is_named(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(WriteError) as caught:
         write_atomically(tmp_path / "x.pdf", b"x")
     assert caught.value.strerror == f"permission denied: the folder {tmp_path} is not writable"
+
+
+def test_a_name_no_file_can_have_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(WriteError) as caught:
+        write_atomically(f"{tmp_path}/a\x00b", b"x")
+    assert caught.value.strerror == "the file name is not valid"
+    assert list(tmp_path.iterdir()) == []
