@@ -52,8 +52,7 @@ def check_target(path: Path | str) -> None:
     _existing_file(asked, target)
     _check_system_folder(asked, target)
     if not target.parent.is_dir():
-        shown = asked.parent if os.path.abspath(asked) == str(target) else target.parent
-        raise WriteError(errno.ENOENT, f"the folder {shown} does not exist", str(asked))
+        raise WriteError(errno.ENOENT, f"the folder {_shown_folder(asked, target)} does not exist", str(asked))
 
 
 def write_atomically(path: Path | str, data: bytes) -> Path:
@@ -64,11 +63,11 @@ def write_atomically(path: Path | str, data: bytes) -> Path:
     asked = Path(path)
     target = _real_path(asked)
     folder = target.parent
-    shown = asked.parent if os.path.abspath(asked) == str(target) else folder  # the user's folder when no link
+    shown = _shown_folder(asked, target)
     existing = _existing_file(asked, target)
     _check_system_folder(asked, target)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, temporary = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise _error(exc, asked, shown, creating=True) from None
     try:
@@ -95,6 +94,11 @@ def _real_path(asked: Path) -> Path:
         return Path(os.path.realpath(asked))
     except ValueError:  # a NUL character in the name: no file can have it
         raise WriteError(errno.EINVAL, "the file name is not valid", str(asked)) from None
+
+
+def _shown_folder(asked: Path, target: Path) -> Path:
+    """The folder to name in a message: as the user gave it, unless a symlink led elsewhere."""
+    return asked.parent if os.path.abspath(asked) == str(target) else target.parent
 
 
 def _existing_file(asked: Path, target: Path) -> os.stat_result | None:

@@ -226,3 +226,9 @@ def test_a_name_no_file_can_have_is_refused(tmp_path: Path) -> None:
         write_atomically(f"{tmp_path}/a\x00b", b"x")
     assert caught.value.strerror == "the file name is not valid"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_at_the_file_systems_limit_can_still_be_written(tmp_path: Path) -> None:
+    target = tmp_path / ("n" * 250 + ".json")  # the temporary's name must not be longer than the target's limit
+    write_atomically(target, b"{}")
+    assert target.read_bytes() == b"{}" and len(list(tmp_path.iterdir())) == 1
