@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from desktop.files import load_json_file, write_atomically
 
 RECOVERY_FORMAT = 1
 SUFFIX = ".recovery.json"
@@ -84,40 +84,20 @@ class RecoverySlot:
         data = {"format": RECOVERY_FORMAT, "saved_at": dt.datetime.now(dt.UTC).isoformat(), "name": name,
                 "path": None if path is None else str(path), "kind": kind, "document": document}
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        _write_replacing(self.file, json.dumps(data, indent=1).encode("utf-8"))
+        write_atomically(self.file, json.dumps(data, indent=1).encode("utf-8"))
 
     def remove(self) -> None:
         self.file.unlink(missing_ok=True)
 
 
-def _write_replacing(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def _read(file: Path) -> Recovered | Unreadable:
     try:
-        if not file.is_file():
-            return Unreadable(file, "not a regular file")
-        with file.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            return Unreadable(file, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json_file(file, MAX_BYTES, "recovery file")
         if not isinstance(data, dict) or data.get("format") != RECOVERY_FORMAT:
             return Unreadable(file, "not a ComputeFit recovery file of a format this version knows")
         saved_at = dt.datetime.fromisoformat(str(data["saved_at"]))
         path = data.get("path")
         return Recovered(file, str(data["name"]), saved_at, None if path is None else Path(str(path)),
                          str(data.get("kind", "workload")), data["document"])
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         return Unreadable(file, f"cannot be read ({exc})")
