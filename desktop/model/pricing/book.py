@@ -20,6 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 PRICE_BOOK_SCHEMA_VERSION = 1
 
 Confidence = Literal["A", "B", "C"]
+# Where a price in the effective book comes from: the bundled book, a Price List file imported into the user
+# book, or the user's own override. Set by desktop.model.pricing.user_book.effective_book; never written to files.
+Origin = Literal["bundled", "imported", "overridden"]
 Unit = Literal[
     "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
     "GB-month",
@@ -56,6 +59,7 @@ class Price(_Frozen):
     as_of: dt.date
     confidence: Confidence
     note: str = ""
+    origin: Origin = "bundled"
 
     @property
     def estimated(self) -> bool:
