@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
-from desktop.resources import default_example_path, price_book_path
+from desktop.resources import default_example_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -33,7 +33,10 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
-    book = book or load_price_book(price_book_path())
+    if book is None:  # the bundled book with the user's (imported, overridden) prices on top
+        from desktop.pricelist.store import default_book
+
+        book = default_book(lambda message: sys.stderr.write(f"computefit: {message}\n"))
     path = Path(workload_path) if workload_path else None
     workload = load_workload(path or default_example_path())
     problems = check_against_book(workload, book)

@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.resources import price_book_path
 
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
     from desktop.model.workload.spec import Workload
 
 EXIT_BAD_INPUT = 2
-SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export")
+SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices")
 
 
 class CliError(Exception):
@@ -25,23 +24,14 @@ class CliError(Exception):
 
 
 def _load_book(path: Path | None) -> PriceBook:
-    from pydantic import ValidationError
+    """The book given with --price-book (a full book, or a user book over the bundled one); by default the
+    bundled book with the user book on top when there is one (a user book that cannot be used: one warning)."""
+    from desktop.pricelist.commands import CommandError, book_argument
 
-    from desktop.model.pricing.book import load_price_book
-    from desktop.model.workload.validation import problems_of
-
-    book_path = path or price_book_path()
     try:
-        return load_price_book(book_path)
-    except FileNotFoundError:
-        raise CliError(f"{book_path}: price book not found") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{book_path}: not valid JSON: {exc.msg} at line {exc.lineno}") from None
-    except ValidationError as exc:
-        from desktop.model.pricing.book import PriceBook
-        raise CliError("; ".join(f"{book_path}: {p}" for p in problems_of(exc, PriceBook))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{book_path}: cannot be read ({exc})") from None
+        return book_argument(path)
+    except CommandError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _load_workload(path: Path, book: PriceBook) -> Workload:
@@ -167,14 +157,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default=None,
                    help="default: from the output file's suffix")
     p.set_defaults(func=cmd_export)
+
+    from desktop.pricelist.commands import add_prices_parser
+
+    add_prices_parser(sub)
     return parser
 
 
 def run_subcommand(argv: list[str]) -> int:
+    from desktop.pricelist.commands import CommandError
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except CliError as exc:
+        sys.stderr.write(f"computefit: {exc}\n")
+        return EXIT_BAD_INPUT
+    except CommandError as exc:
         sys.stderr.write(f"computefit: {exc}\n")
         return EXIT_BAD_INPUT
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the developer's own user price book: each test run starts with an empty application data folder.
+os.environ["COMPUTEFIT_DATA_DIR"] = tempfile.mkdtemp(prefix="computefit-data-")
 
 from desktop.model.pricing.book import PriceBook, load_price_book
 from desktop.model.workload.files import load_workload
