@@ -63,14 +63,14 @@ def _warn(message: str) -> None:
 
 def book_argument(value: str | Path | None) -> PriceBook:
     """"bundled", "user" (bundled + user book, the default) or a file: a full book or a user book."""
-    from desktop.model.pricing.user_book import effective_book
-    from desktop.pricelist.store import BookFileError, bundled_json, default_book, load_book_file
+    from desktop.pricelist.store import BookFileError, default_book, load_book_file
+    from desktop.resources import price_book_path
 
     try:
         if value is None or str(value) == USER:
             return default_book(_warn)
         if str(value) == BUNDLED:
-            return effective_book(bundled_json(), None)
+            return load_book_file(price_book_path())
         return load_book_file(Path(value))
     except BookFileError as exc:
         raise CommandError(str(exc)) from None

@@ -12,16 +12,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.user_book import USER_BOOK_KIND, UserBook, UserBookError, effective_book
 from desktop.resources import price_book_path
+
+if TYPE_CHECKING:  # imported when a user book is there: the window's start-up without one stays as it was
+    from desktop.model.pricing.user_book import UserBook
+
+USER_BOOK_KIND = "computefit-user-price-book"  # = desktop.model.pricing.user_book.USER_BOOK_KIND
 
 ENV_DATA_DIR = "COMPUTEFIT_DATA_DIR"
 USER_BOOK_NAME = "user-price-book.json"
@@ -64,6 +67,7 @@ def is_user_book(data: Any) -> bool:
 
 
 def parse_user_book(data: Any, path: Path) -> UserBook:
+    from desktop.model.pricing.user_book import UserBook
     from desktop.model.workload.validation import problems_of
 
     if not is_user_book(data):
@@ -86,13 +90,15 @@ def bundled_json() -> dict[str, Any]:
 
 
 def layered(layer: UserBook, path: Path, bundled: dict[str, Any] | None = None) -> PriceBook:
+    from desktop.model.pricing.user_book import UserBookError, effective_book
+
     try:
         return effective_book(bundled if bundled is not None else bundled_json(), layer)
     except UserBookError as exc:
         raise BookFileError("; ".join(f"{path}: {p}" for p in exc.problems)) from None
 
 
-def default_book(warn: Callable[[str], None]) -> PriceBook:
+def default_book(warn: Callable[[str], object]) -> PriceBook:
     """The bundled book, with the user book on top when there is one; a bad user book: one warning, bundled."""
     bundled = bundled_json()
     path = user_book_path()
@@ -101,7 +107,17 @@ def default_book(warn: Callable[[str], None]) -> PriceBook:
             return layered(read_user_book(path), path, bundled)
         except BookFileError as exc:
             warn(f"warning: the user price book cannot be used, so the bundled one is ({exc})")
-    return effective_book(bundled, None)
+    return validated(bundled, price_book_path())
+
+
+def validated(data: Any, path: Path) -> PriceBook:
+    """A full price book from its JSON data (BookFileError naming each bad field)."""
+    from desktop.model.workload.validation import problems_of
+
+    try:
+        return PriceBook.model_validate(data)
+    except ValidationError as exc:
+        raise BookFileError("; ".join(f"{path}: {p}" for p in problems_of(exc, PriceBook))) from None
 
 
 def write_user_book(path: Path, layer: UserBook) -> None:
@@ -114,6 +130,8 @@ def write_user_book(path: Path, layer: UserBook) -> None:
 def _write_atomically(path: Path, text: str) -> None:
     """Temp file in the same folder, fsync, rename over the old one, fsync the folder: a crash or kill -9 at any
     moment leaves either the old file or the new one, never half of one."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -135,12 +153,7 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def load_book_file(path: Path) -> PriceBook:
     """A price book file: a full book (used as it is) or a user book (layered over the bundled one)."""
-    from desktop.model.workload.validation import problems_of
-
     data = read_json_file(path)
     if is_user_book(data):
         return layered(parse_user_book(data, path), path)
-    try:
-        return PriceBook.model_validate(data)
-    except ValidationError as exc:
-        raise BookFileError("; ".join(f"{path}: {p}" for p in problems_of(exc, PriceBook))) from None
+    return validated(data, path)

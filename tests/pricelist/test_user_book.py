@@ -120,3 +120,10 @@ def test_layer_json_never_carries_origin_and_round_trips() -> None:
     text = json.dumps(layer.to_json_dict())
     assert "\"origin\"" not in text
     assert UserBook.model_validate(json.loads(text)) == layer
+
+
+def test_the_kind_marker_is_one_string() -> None:
+    from desktop.model.pricing import user_book
+    from desktop.pricelist import store
+
+    assert store.USER_BOOK_KIND == user_book.USER_BOOK_KIND
