@@ -31,6 +31,10 @@ SUFFIXES = (".csv", ".json")
 Progress = Callable[[int, int, Path], None]  # (bytes done, bytes in all, file being read)
 
 
+class ImportCancelled(Exception):
+    """Raise it from the progress callback to stop an import (a Cancel button): nothing is written."""
+
+
 @dataclass
 class ImportReport:
     headers: list[OfferHeader] = field(default_factory=list)

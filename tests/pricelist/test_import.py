@@ -249,3 +249,20 @@ def test_the_user_book_json_round_trips(imported: tuple[UserBook, PriceBook]) ->
     layer, _ = imported
     text = json.dumps(layer.to_json_dict())
     assert UserBook.model_validate(json.loads(text)) == layer
+
+
+@pytest.mark.parametrize("name", ["AmazonECS-eu-west-2.csv", "AmazonECS-eu-west-2.json"])
+def test_the_progress_callback_can_cancel_an_import(name: str, bundled: dict[str, Any],
+                                                    json_twins: dict[str, Path]) -> None:
+    from desktop.pricelist.importer import ImportCancelled
+
+    path = json_twins["AmazonECS-eu-west-2.csv"] if name.endswith(".json") else FIXTURES / name
+    seen: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int, current: Path) -> None:
+        seen.append((done, total))
+        raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        import_files([path], bundled, None, progress=cancel)
+    assert len(seen) == 1 and 0 < seen[0][0] <= seen[0][1]
