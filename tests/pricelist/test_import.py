@@ -266,3 +266,16 @@ def test_the_progress_callback_can_cancel_an_import(name: str, bundled: dict[str
     with pytest.raises(ImportCancelled):
         import_files([path], bundled, None, progress=cancel)
     assert len(seen) == 1 and 0 < seen[0][0] <= seen[0][1]
+
+
+def test_a_whole_world_file_fills_every_region_it_has(tmp_path: Path, bundled: dict[str, Any]) -> None:
+    stockholm = _copy_region(tmp_path, FIXTURES / "AmazonECS-eu-west-2.csv", "eu-north-1", "EUN1-", "EU (Stockholm)")
+    meta, london = read_csv_offer(FIXTURES / "AmazonECS-eu-west-2.csv")
+    _, moved = read_csv_offer(stockholm)
+    world = write_csv_offer(tmp_path / "AmazonECS-index.csv", meta, london + moved)
+    layer, report = import_files([world], bundled, None)
+    assert report.written == {"eu-west-2": 8, "eu-north-1": 8}
+    book = effective_book(bundled, layer)
+    for code in ("eu-west-2", "eu-north-1"):
+        rates = book.regions[code].fargate.linux_x86_64
+        assert rates is not None and rates.vcpu.usd == D("0.04656")

@@ -137,3 +137,34 @@ def test_a_corrupt_user_book_falls_back_to_the_bundled_one_with_one_warning(data
                                                        f"so the bundled one is ({book}: ")
         assert "Traceback" not in err
         assert book.read_text(encoding="utf-8") == corrupt  # left for the user to look at
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_progress_bar_shows_percent_and_speed_on_a_terminal_only() -> None:
+    from desktop.pricelist.commands import ProgressBar
+
+    terminal, pipe = _Terminal(True), _Terminal(False)
+    for stream in (terminal, pipe):
+        bar = ProgressBar(stream)  # type: ignore[arg-type]
+        bar(500_000, 2_000_000, Path("AmazonEC2-index.json"))
+        bar(2_000_000, 2_000_000, Path("AmazonEC2-index.json"))
+        bar.finish()
+    assert pipe.text == ""
+    assert terminal.text.startswith("\r[#######") and " 25.0% " in terminal.text
+    assert "\r[##############################] 100.0% " in terminal.text
+    assert " MB/s  AmazonEC2-index.json" in terminal.text
+    assert terminal.text.endswith("\n")
