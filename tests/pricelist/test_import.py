@@ -279,3 +279,13 @@ def test_a_whole_world_file_fills_every_region_it_has(tmp_path: Path, bundled: d
     for code in ("eu-west-2", "eu-north-1"):
         rates = book.regions[code].fargate.linux_x86_64
         assert rates is not None and rates.vcpu.usd == D("0.04656")
+
+
+def test_the_price_register_says_where_each_used_price_comes_from(imported: tuple[UserBook, PriceBook]) -> None:
+    from desktop.report.price_register import price_register
+
+    _, book = imported
+    quote = compute_quote(make_workload(region="eu-west-2"), book)
+    origins = {use.name: use.origin for use in price_register(quote, book).prices}
+    assert origins["Lambda requests"] == "imported" and origins["EBS gp3 volume"] == "imported"
+    assert origins["EC2 t3.medium on demand"] == "bundled"  # the cheapest fit, not in the EC2 file
