@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
 import tempfile
 from pathlib import Path
@@ -19,6 +21,7 @@ from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir, price_book_path
 
 REPO = Path(__file__).resolve().parent.parent
+atexit.register(shutil.rmtree, os.environ["COMPUTEFIT_DATA_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
