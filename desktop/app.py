@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
 from desktop.resources import default_example_path, price_book_path
 
@@ -43,7 +43,10 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
-    book = book or load_price_book(price_book_path())
+    if book is None:  # the bundled book with the user's (imported, overridden) prices on top
+        from desktop.pricelist.store import default_book
+
+        book = default_book(lambda message: sys.stderr.write(f"computefit: {message}\n"))
     path = Path(workload_path) if workload_path else None
     workload = load_workload(path or default_example_path())
     problems = check_against_book(workload, book)
@@ -79,6 +82,7 @@ def run_gui(path: Path | None) -> int:
     book, book_problem = load_book_or_explain(price_book_path())
     if book is None:
         return broken_installation(book_problem)
+    book, user_book_problem = with_user_book(book)
     settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
     problem = None
@@ -98,7 +102,8 @@ def run_gui(path: Path | None) -> int:
             offer_on_first_start(window, settings, window.open_questionnaire)
 
         QTimer.singleShot(0, offer)
-    for title, text in (("Settings", settings_problem), ("Open workload", problem)):
+    for title, text in (("Settings", settings_problem), ("User price book", user_book_problem),
+                        ("Open workload", problem)):
         if text:
             sys.stderr.write(f"computefit: {one_line(text)}\n")
             QTimer.singleShot(0, lambda title=title, text=text: show_message(window, title, text))
@@ -106,6 +111,20 @@ def run_gui(path: Path | None) -> int:
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
+
+
+def with_user_book(bundled: PriceBook) -> tuple[PriceBook, str]:
+    """The bundled book with the user's imported and overridden prices on top, when there is a user book; one
+    that cannot be used leaves the bundled book, with the reason to tell the user."""
+    from desktop.pricelist.store import BookFileError, bundled_json, layered, read_user_book, user_book_path
+
+    path = user_book_path()
+    if not path.exists():
+        return bundled, ""
+    try:
+        return layered(read_user_book(path), path, bundled_json()), ""
+    except BookFileError as exc:
+        return bundled, f"The user price book cannot be used, so the bundled one prices this session:\n{exc}"
 
 
 def broken_installation(problem: str) -> int:
