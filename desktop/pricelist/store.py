@@ -10,13 +10,13 @@ be used is not a failure there: one warning line, and the bundled book alone.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from desktop.appdata import data_dir
 from desktop.model.pricing.book import PriceBook
 from desktop.resources import price_book_path
 
@@ -25,22 +25,12 @@ if TYPE_CHECKING:  # imported when a user book is there: the window's start-up w
 
 USER_BOOK_KIND = "computefit-user-price-book"  # = desktop.model.pricing.user_book.USER_BOOK_KIND
 
-ENV_DATA_DIR = "COMPUTEFIT_DATA_DIR"
 USER_BOOK_NAME = "user-price-book.json"
 MAX_USER_BOOK_BYTES = 64 * 1024 * 1024
 
 
 class BookFileError(Exception):
     """A price book file that cannot be used; str() is one line naming the file."""
-
-
-def data_dir() -> Path:
-    override = os.environ.get(ENV_DATA_DIR, "")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ComputeFit", appauthor=False))
 
 
 def user_book_path() -> Path:
