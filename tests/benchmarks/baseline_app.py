@@ -1,14 +1,16 @@
 """The budget benchmark's baseline: a bare PySide6 window holding one pyqtgraph plot.
 
 It behaves like packaging/launcher.py under the benchmark: with COMPUTEFIT_EXIT_AFTER_FIRST_PAINT=1 it prints
-`FIRST_PAINT <unix time>` at its first paint, writes a one-page PDF (a small table as HTML plus the plot drawn
-as vector) to COMPUTEFIT_BENCH_PDF if set, prints `PDF_EXPORT <seconds>` and quits. Frozen by
+`FIRST_PAINT <unix time> <CPU seconds>` once its plot is painted; with COMPUTEFIT_BENCH_PDF set it then writes,
+COMPUTEFIT_BENCH_PDF_DELAY seconds (default 1) later, a one-page PDF (a small table as HTML plus the plot drawn
+as vector) twice, prints `PDF_FIRST <seconds>` and `PDF_LATER <seconds>`, and quits. Frozen by
 packaging/baseline.spec with the same trimming as the app.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import time
 
@@ -35,7 +37,7 @@ def _export_pdf(path: str, plot) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv)
@@ -52,32 +54,54 @@ def main() -> int:
         done = False
 
         def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
-            if not self.done and event.type() == QEvent.Type.Paint and watched.isWidgetType():
+            if (not self.done and event.type() == QEvent.Type.Paint and watched.isWidgetType()
+                    and (watched is plot or plot.isAncestorOf(watched))):
                 self.done = True
-                QTimer.singleShot(0, finish)
+                QTimer.singleShot(0, painted)  # once the paint pass that drew the plot is over
             return False
 
-    def finish() -> None:
-        sys.stdout.write(f"FIRST_PAINT {time.time():.6f}\n")
-        sys.stdout.flush()
+    def painted() -> None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        say(f"FIRST_PAINT {time.time():.6f} {usage.ru_utime + usage.ru_stime:.6f}")
         pdf = os.environ.get("COMPUTEFIT_BENCH_PDF")
+        if not pdf:
+            finish(0)
+            return
+        delay = float(os.environ.get("COMPUTEFIT_BENCH_PDF_DELAY", "1"))
+        clicked = time.perf_counter() + delay
+        click = QTimer(window)  # precise: a coarse timer may fire up to 5% early
+        click.setTimerType(Qt.TimerType.PreciseTimer)
+        click.setSingleShot(True)
+        click.timeout.connect(lambda: exports(clicked, pdf))
+        click.start(round(delay * 1000))
+
+    def exports(clicked: float, pdf: str) -> None:
         status = 1
         try:
-            if pdf:
-                started = time.perf_counter()
-                _export_pdf(pdf, plot)
-                sys.stdout.write(f"PDF_EXPORT {time.perf_counter() - started:.6f}\n")
-                sys.stdout.flush()
+            waited = max(0.0, time.perf_counter() - clicked)
+            _export_pdf(pdf, plot)
+            say(f"PDF_FIRST {time.perf_counter() - clicked:.6f} {waited:.6f}")
+            started = time.perf_counter()
+            _export_pdf(pdf, plot)
+            say(f"PDF_LATER {time.perf_counter() - started:.6f}")
             status = 0
         finally:
-            window.close()
-            app.exit(status)
+            finish(status)
+
+    def finish(status: int) -> None:
+        window.close()
+        app.exit(status)
 
     if os.environ.get("COMPUTEFIT_EXIT_AFTER_FIRST_PAINT") == "1":
         probe = FirstPaint(window)
-        app.installEventFilter(probe)  # children cover the window: its own paint event may never come
+        app.installEventFilter(probe)  # the plot's viewport paints, not the plot itself: watch them all
     window.show()
     return app.exec()
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

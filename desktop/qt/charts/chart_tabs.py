@@ -63,6 +63,7 @@ class ChartTabs(QTabWidget):
         for title in TAB_TITLES:
             placeholder = QLabel("Drawing the chart...", self)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setObjectName("chart_placeholder")
             self.addTab(placeholder, title)
         self.currentChanged.connect(self._render_stale)
 
