@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ORGANISATION = "ComputeFit"
 APPLICATION = "ComputeFit"
 EXIT_BROKEN_INSTALLATION = 2
+FIRST_START_OFFERED = "wizard/first_start_offered"  # = desktop.qt.wizard.first_start.OFFERED_KEY
 BROKEN_INSTALLATION = (
     "ComputeFit cannot start: its installation is broken. A file that comes with the app cannot be used:\n\n"
     "{problem}\n\n"
@@ -67,6 +68,7 @@ def run_gui(path: Path | None) -> int:
     a bundled price book or example that cannot be used (a broken installation) is explained in a dialog
     that says how to reinstall, and the exit status is 2."""
     started = time.perf_counter()
+    _import_qt_free_parts_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -102,7 +104,9 @@ def run_gui(path: Path | None) -> int:
         from desktop.qt.recovery_offer import offer_recovery
 
         QTimer.singleShot(0, lambda: offer_recovery(window, store, lambda: window.session))
-    elif path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
+    elif path is None and problem is None and not settings.value(FIRST_START_OFFERED, False, type=bool):
+        # The first start: offer the questionnaire (once, never in tests). Checked here, so that the starts after
+        # it do not import the wizard.
         def offer() -> None:
             from desktop.qt.wizard.first_start import offer_on_first_start
 
@@ -118,6 +122,20 @@ def run_gui(path: Path | None) -> int:
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
+
+
+def _import_qt_free_parts_first() -> None:
+    """Import the Qt-free model, workbench and report helpers the window needs before PySide6.
+
+    Once PySide6 is imported, its import hook reads the source of every module imported after it (looking for
+    `from __feature__ import ...`): numpy, pydantic and the model imported first skip that (about a tenth of
+    the start-up)."""
+    import desktop.model.advice.advise
+    import desktop.present.text
+    import desktop.pricelist.store
+    import desktop.report.export
+    import desktop.workbench.recovery
+    import desktop.workbench.workbench  # noqa: F401
 
 
 def with_user_book(bundled: PriceBook) -> tuple[PriceBook, str]:

@@ -203,10 +203,26 @@ def run_gui_command(argv: list[str]) -> int:
     return int(run_gui(Path(args.workload) if args.workload else None))
 
 
-def main(argv: list[str] | None = None) -> int:
-    # pydantic looks for third-party plugins through importlib.metadata at import (about 15 ms of start-up);
-    # ComputeFit uses none.
+def skip_pydantic_plugins() -> None:
+    """ComputeFit uses no pydantic plugin: say so, and keep pydantic from importing importlib.metadata to look.
+
+    pydantic's plugin loader imports importlib.metadata (with email, zipfile, csv...: about 20 ms of every
+    start) at its own import, even when PYDANTIC_DISABLE_PLUGINS tells it to find none. Before any model class
+    is built, a loader that finds none takes its place (every pydantic 2 imports only `get_plugins` from it;
+    tests/test_start_up_work.py checks the installed one still does)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    name = "pydantic.plugin._loader"
+    if name in sys.modules or os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("1", "true", "__all__"):
+        return
+    import types
+
+    loader = types.ModuleType(name, "No pydantic plugins (ComputeFit uses none): see desktop.cli.skip_pydantic_plugins")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules[name] = loader
+
+
+def main(argv: list[str] | None = None) -> int:
+    skip_pydantic_plugins()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv)
