@@ -83,7 +83,9 @@ def run_gui(path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    book, book_problem = load_book_or_explain(price_book_path())
+    from desktop.trusted_books import trusted_books
+
+    book, book_problem = load_book_or_explain(price_book_path(), trusted_books())
     if book is None:
         return broken_installation(book_problem)
     book, user_book_problem = with_user_book(book)
