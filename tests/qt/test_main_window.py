@@ -176,6 +176,7 @@ def test_every_field_has_a_named_accessible_editor(window: MainWindow) -> None:
         assert spec.help.split(".")[0] in widget.toolTip()
     assert "128 to 10,240 MB" in window.findChild(QWidget, "lambda.memory_mb").toolTip()
     assert "gettingstarted-limits" in window.findChild(QWidget, "lambda.memory_mb").toolTip()
+    window.charts.ensure_built()  # the hidden charts are built when first shown
     for name in ("comparison_table", "cost_curve_chart", "breakdown_chart"):
         assert window.findChild(QWidget, name) is not None, name
 
