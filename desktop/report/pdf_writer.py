@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPen,
     QPyTextObject,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextTable,
@@ -85,7 +86,11 @@ def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], char
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(sheet_font(8))
     doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    doc.setDocumentMargin(0)  # before the HTML: each of these set later lays the whole document out again
+    doc.setPageSize(body)
     doc.setHtml(html)
+    block = QTextCursor(doc)
+    block.beginEditBlock()  # the charts go in with one layout pass, not one each
     for kind, marker in markers.items():
         cursor = doc.find(marker)
         if cursor.isNull():
@@ -94,8 +99,7 @@ def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], char
         fmt.setObjectType(CHART_OBJECT)
         fmt.setProperty(CHART_KIND, kind)
         cursor.insertText(OBJECT_REPLACEMENT, fmt)
-    doc.setDocumentMargin(0)
-    doc.setPageSize(body)
+    block.endEditBlock()
     _keep_titled_tables_together(doc, body.height())
     return doc
 

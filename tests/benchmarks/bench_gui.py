@@ -54,24 +54,34 @@ def measure_edits(edits: int) -> dict[str, object]:
     editor.setFocus()
     _spin(app, 0.05)
 
-    state = {"advised": False, "end": 0.0}
+    state = {"advised": False, "chart": False, "end": 0.0, "delivering": False, "views": 0.0}
     loop = QEventLoop()
 
-    def advised(_advice: object) -> None:
+    def advised(_advice: object) -> None:  # connected after the window's own slot: its views are updated now
         state["advised"] = True
-
-    def painted() -> None:
-        state["end"] = time.perf_counter()
-        loop.quit()
+        state["views"] = time.perf_counter()
 
     class ChartPaint(QObject):
+        """Notes a paint of the visible chart after the new advice, and delivers the window's paint passes itself,
+        so that the clock stops once the pass that drew the chart is over (and its pixels flushed)."""
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            kind = event.type()
             chart = window.charts.currentWidget()
-            if (event.type() == QEvent.Type.Paint and state["advised"] and not state["end"]
-                    and isinstance(watched, QWidget) and chart is not None
-                    and (watched is chart or chart.isAncestorOf(watched))):
-                state["end"] = -1.0
-                QTimer.singleShot(0, painted)  # once the paint pass that draws the chart is over
+            if (kind == QEvent.Type.Paint and state["advised"] and isinstance(watched, QWidget)
+                    and chart is not None and (watched is chart or chart.isAncestorOf(watched))):
+                state["chart"] = True
+            elif (kind in (QEvent.Type.UpdateRequest, QEvent.Type.Expose) and not state["delivering"]
+                  and (watched is window or watched is window.windowHandle())):
+                state["delivering"] = True
+                try:
+                    QApplication.sendEvent(watched, event)
+                finally:
+                    state["delivering"] = False
+                if state["chart"] and not state["end"]:
+                    state["end"] = time.perf_counter()
+                    loop.quit()
+                return True
             return False
 
     window.session.advice_changed.connect(advised)
@@ -82,6 +92,7 @@ def measure_edits(edits: int) -> dict[str, object]:
     guard.timeout.connect(loop.quit)
     keys = {str(d): getattr(Qt.Key, f"Key_{d}") for d in range(10)}
     times: list[float] = []
+    to_views: list[float] = []
     for i in range(edits + 2):  # the first two are warm-up
         value = 20_000_000 + 1_000_000 * (i % 17) + 7 * i
         QTest.keyClick(handle, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -90,26 +101,27 @@ def measure_edits(edits: int) -> dict[str, object]:
         _spin(app, 0.03)  # the user's pause before Return; nothing is computed while typing
         if editor.text().replace(",", "") != str(value):
             raise SystemExit(f"typing did not reach the field: {editor.text()!r} for {value}")
-        state.update(advised=False, end=0.0)
+        state.update(advised=False, chart=False, end=0.0)
         guard.start(2000)  # a missed paint ends the wait, and the run
         started = time.perf_counter()
         QTest.keyClick(handle, Qt.Key.Key_Return)
-        if not state["end"] or state["end"] < 0:
+        if not state["end"]:
             loop.exec()
-        if state["end"] <= 0:
+        if not state["end"]:
             raise SystemExit(f"edit {i}: the chart was not painted after the edit (advised: {state['advised']})")
         if window.session.workload.traffic.requests_per_month != value:
             raise SystemExit("the edit did not reach the workload")
         guard.stop()
         if i >= 2:
             times.append(state["end"] - started)
+            to_views.append(state["views"] - started)
         _spin(app, 0.02)
     app.removeEventFilter(probe)
     window.session.workbench.history.mark_saved()
     window.close()
     ms = [t * 1000 for t in times]
     return {"median_ms": statistics.median(ms), "min_ms": min(ms), "max_ms": max(ms), "edits": len(ms),
-            "budget_ms": BUDGET_MS}
+            "to_views_ms": statistics.median(t * 1000 for t in to_views), "budget_ms": BUDGET_MS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     verdict = "ok" if float(result["median_ms"]) <= BUDGET_MS else "OVER BUDGET"  # type: ignore[arg-type]
     print(f"Return in a form field -> visible chart painted: median {result['median_ms']:.1f} ms "
-          f"(min {result['min_ms']:.1f}, max {result['max_ms']:.1f}, {result['edits']} edits); "
-          f"budget <= {BUDGET_MS:.0f} ms: {verdict}")
+          f"(min {result['min_ms']:.1f}, max {result['max_ms']:.1f}, {result['edits']} edits; of which to the views "
+          f"updated, before painting: {result['to_views_ms']:.1f} ms); budget <= {BUDGET_MS:.0f} ms: {verdict}")
     return 0
 
 
