@@ -36,7 +36,9 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     book = book or load_price_book(price_book_path())
     path = Path(workload_path) if workload_path else None
     workload = load_workload(path or default_example_path())
-    problems = check_against_book(workload, book)
+    from desktop.model.options.registry import check_workload
+
+    problems = check_against_book(workload, book) + check_workload(workload, book)
     if problems:
         raise WorkloadFileError(str(path or default_example_path()), problems)
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)

@@ -52,7 +52,9 @@ def _load_workload(path: Path, book: PriceBook) -> Workload:
         workload = load_workload(path)
     except WorkloadFileError as exc:
         raise CliError(str(exc)) from None
-    problems = check_against_book(workload, book)
+    from desktop.model.options.registry import check_workload
+
+    problems = check_against_book(workload, book) + check_workload(workload, book)
     if problems:
         raise CliError("; ".join(f"{path}: {p}" for p in problems))
     return workload

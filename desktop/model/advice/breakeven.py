@@ -15,7 +15,7 @@ from desktop.model.advice.curves import FastCosts, volume_range
 from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.types import BreakEven
 from desktop.model.options.calc import Array
-from desktop.model.options.registry import option_ids, short_label
+from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
@@ -129,5 +129,5 @@ def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCos
     if workload.is_jobs:
         return ()
     low, high = volume_range(workload)
-    pairs = itertools.combinations(option_ids(), 2)
+    pairs = itertools.combinations(tuple(quote.options), 2)
     return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in pairs)

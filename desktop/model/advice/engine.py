@@ -14,7 +14,7 @@ import numpy as np
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.calc import Array, ExactCalc, FastCalc
 from desktop.model.options.front_door import price_front_door
-from desktop.model.options.registry import all_options
+from desktop.model.options.registry import compared
 from desktop.model.pricing.book import PriceBook, RegionPrices
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import LineItem, OptionQuote, Quote, Reason, total_of
@@ -76,12 +76,12 @@ def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Arr
 
 
 def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | None = None) -> Quote:
-    """Price every registered option for a workload (optionally at another monthly volume)."""
+    """Price every option the workload compares (optionally at another monthly volume)."""
     prices = _region(workload, book)
     units = workload.units_per_month if units_per_month is None else units_per_month
     ctx = PricingContext(workload, book, prices, units)
     memo: dict[str, Array] = {}
-    options = {option.id: quote_option(ctx, option, memo) for option in all_options()}
+    options = {option.id: quote_option(ctx, option, memo) for option in compared(workload)}
     duration_s = workload.traffic.duration_ms / 1000.0
     rate = units / (workload.assumptions.month_hours * 3600.0)
     jobs = workload.is_jobs
@@ -109,7 +109,7 @@ def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | A
     ctx = PricingContext(workload, book, prices, workload.units_per_month)
     found: dict[str, Array | None] = {}
     memo: dict[str, Array] = {}
-    for option in all_options():
+    for option in compared(workload):
         if options is not None and option.id not in options:
             continue
         calc = FastCalc(ctx, vols, memo)

@@ -10,7 +10,7 @@ Source: shared reference aws-limits.md ("Soft signals") and the AWS decision gui
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from desktop.model.advice.types import Finding
 from desktop.model.options.base import ComputeOption, Signal, SoftRule
@@ -27,16 +27,21 @@ SPOT_SOURCE = "AWS Fargate and EC2 Spot pricing (Spot: up to 70% / 90% off, 2-mi
 STEADY_BAND = (0.7, 1.3)
 
 
-def _ids(test: Callable[[ComputeOption], bool]) -> tuple[str, ...]:
-    return tuple(o.id for o in all_options() if test(o))
+def _compared(q: Quote) -> list[ComputeOption]:
+    """The registered options the quote compares, in registry order."""
+    return [o for o in all_options() if o.id in q.options]
 
 
-def functions() -> tuple[str, ...]:
-    return _ids(lambda o: o.traits.kind == "function")
+def _ids(q: Quote, test: Callable[[ComputeOption], bool]) -> tuple[str, ...]:
+    return tuple(o.id for o in _compared(q) if test(o))
 
 
-def containers() -> tuple[str, ...]:
-    return _ids(lambda o: o.traits.kind == "container")
+def functions(q: Quote) -> tuple[str, ...]:
+    return _ids(q, lambda o: o.traits.kind == "function")
+
+
+def containers(q: Quote) -> tuple[str, ...]:
+    return _ids(q, lambda o: o.traits.kind == "container")
 
 
 def _traffic_shape(w: Workload, q: Quote) -> Signal | None:
@@ -45,10 +50,11 @@ def _traffic_shape(w: Workload, q: Quote) -> Signal | None:
         strong = peak >= 3 or trough <= 0.05
         return Signal(f"Spiky load: the busiest hour is {peak:.1f}x the average and the quietest {trough:.2f}x; "
                       "Lambda scales per request and to zero, containers scale in steps with a lag",
-                      "warning" if strong else "info", favours=functions())
+                      "warning" if strong else "info",
+                      favours=_ids(q, lambda o: o.traits.kind == "function" and not o.traits.always_on))
     if STEADY_BAND[0] <= trough and peak <= STEADY_BAND[1] and not w.is_jobs:
         return Signal("Steady load around the clock: always-on containers run at an even utilisation",
-                      "info", favours=containers())
+                      "info", favours=_ids(q, lambda o: o.traits.kind == "container" or o.traits.always_on))
     return None
 
 
@@ -58,21 +64,21 @@ def _scale_from_zero(w: Workload, q: Quote) -> Signal | None:
     waits = w.requirements.trigger == "http" or w.requirements.latency_slo_ms is not None
     return Signal("No task kept running (min tasks 0): a request that arrives when none runs waits for one to "
                   "start (30-60 s on Fargate, minutes when an EC2 instance must boot)",
-                  "strong" if waits else "info", against=containers())
+                  "strong" if waits else "info", against=containers(q))
 
 
 def _connections(w: Workload, q: Quote) -> Signal | None:
     if not w.requirements.long_lived_connections:
         return None
     return Signal("Long-lived connections (WebSockets, gRPC streams): Lambda is short-lived and cannot hold a "
-                  "socket open; containers can", "strong", favours=containers(), against=functions())
+                  "socket open; containers can", "strong", favours=containers(q), against=functions(q))
 
 
 def _state(w: Workload, q: Quote) -> Signal | None:
     if not w.requirements.in_memory_state:
         return None
     return Signal("State or caches kept in memory: Lambda environments are recycled and not shared, so caches "
-                  "stay cold; containers keep them", "warning", favours=containers(), against=functions())
+                  "stay cold; containers keep them", "warning", favours=containers(q), against=functions(q))
 
 
 _TRIGGER_SIGNALS: dict[str, tuple[str, str]] = {
@@ -91,14 +97,14 @@ def _trigger(w: Workload, q: Quote) -> Signal | None:
     if found is None:
         return None
     text, severity = found
-    serverless = _ids(lambda o: o.traits.operations <= 1)
-    favours = serverless if w.requirements.trigger == "schedule" else functions()
+    serverless = _ids(q, lambda o: o.traits.operations <= 1)
+    favours = serverless if w.requirements.trigger == "schedule" else functions(q)
     return Signal(text, "warning" if severity == "warning" else "info", favours=favours)
 
 
 def _spot(w: Workload, q: Quote) -> Signal | None:
     share = w.container.spot_share
-    spot = _ids(lambda o: o.traits.spot)
+    spot = _ids(q, lambda o: o.traits.spot)
     if share > 0 and not w.requirements.interruption_tolerant:
         return Signal(f"The quote puts {share:.0%} of container capacity on Spot, but the work is not marked "
                       "interruptible: Spot can stop a task with 2 minutes' warning", "strong", against=spot,
@@ -109,17 +115,17 @@ def _spot(w: Workload, q: Quote) -> Signal | None:
     return None
 
 
-def _most(attribute: Callable[[ComputeOption], int], top: bool) -> tuple[str, ...]:
-    values = [attribute(o) for o in all_options()]
+def _most(q: Quote, attribute: Callable[[ComputeOption], int], top: bool) -> tuple[str, ...]:
+    values = [attribute(o) for o in _compared(q)]
     if not values:
         return ()
     edge = max(values) if top else min(values)
-    return _ids(lambda o: attribute(o) == edge)
+    return _ids(q, lambda o: attribute(o) == edge)
 
 
 def _operations(w: Workload, q: Quote) -> Signal | None:
-    least = _most(lambda o: o.traits.operations, top=False)
-    most = _most(lambda o: o.traits.operations, top=True)
+    least = _most(q, lambda o: o.traits.operations, top=False)
+    most = _most(q, lambda o: o.traits.operations, top=True)
     appetite = w.team.operations_appetite
     if appetite == "low":
         return Signal("The team has no appetite for operating servers: Lambda needs the least operations, then "
@@ -136,11 +142,11 @@ def _configuration(w: Workload, q: Quote) -> Signal | None:
     level = w.team.configuration_control
     if level == "high":
         return Signal("Fine control of the runtime, OS or host is needed: ECS on EC2 gives the most, Lambda the "
-                      "least", "warning", favours=_most(lambda o: o.traits.control, top=True),
-                      against=_most(lambda o: o.traits.control, top=False))
+                      "least", "warning", favours=_most(q, lambda o: o.traits.control, top=True),
+                      against=_most(q, lambda o: o.traits.control, top=False))
     if level == "low":
         return Signal("No fine configuration is needed: Lambda's managed runtime is enough", "info",
-                      favours=_most(lambda o: o.traits.control, top=False))
+                      favours=_most(q, lambda o: o.traits.control, top=False))
     return None
 
 
@@ -180,10 +186,10 @@ SHARED_RULES: tuple[SoftRule, ...] = (
 )
 
 
-def soft_rules() -> tuple[SoftRule, ...]:
-    """The shared rules and every registered option's own, in rank order (each rule once)."""
+def soft_rules(options: Iterable[ComputeOption] | None = None) -> tuple[SoftRule, ...]:
+    """The shared rules and the options' own (default: every registered option's), in rank order (each rule once)."""
     found: dict[str, SoftRule] = {rule.rule_id: rule for rule in SHARED_RULES}
-    for option in all_options():
+    for option in all_options() if options is None else options:
         for rule in option.soft_rules:
             found.setdefault(rule.rule_id, rule)
     return tuple(sorted(found.values(), key=lambda r: r.rank))
@@ -192,7 +198,7 @@ def soft_rules() -> tuple[SoftRule, ...]:
 def find_findings(workload: Workload, quote: Quote) -> tuple[Finding, ...]:
     """Every soft signal the workload raises, in rule order."""
     found: list[Finding] = []
-    for rule in soft_rules():
+    for rule in soft_rules(_compared(quote)):
         signal = rule.check(workload, quote)
         if signal is None:
             continue

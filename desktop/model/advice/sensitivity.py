@@ -19,7 +19,7 @@ from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
 from desktop.model.advice.recommend import winner
 from desktop.model.advice.types import SensitivityRow
-from desktop.model.options.registry import all_options
+from desktop.model.options.registry import compared
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
@@ -61,19 +61,21 @@ def _share_vary(what_if: float) -> Callable[[float], tuple[float, float]]:
     return vary
 
 
-def savings_plan_max() -> dict[str, float]:
-    """Each option's Savings Plans field and AWS's "up to" rate for it, from the registry."""
-    return {o.savings_plan.field: o.savings_plan.up_to for o in all_options() if o.savings_plan is not None}
+def savings_plan_max(w: Workload) -> dict[str, float]:
+    """The Savings Plans field of each option the workload compares and AWS's "up to" rate for it (a field shared
+    by several options, e.g. EC2's, once)."""
+    return {o.savings_plan.field: o.savings_plan.up_to for o in compared(w) if o.savings_plan is not None}
 
 
-def _savings_note() -> str:
-    rates = ", ".join(f"{o.savings_plan.name} {o.savings_plan.up_to:g}%" for o in all_options() if o.savings_plan)
+def _savings_note(w: Workload) -> str:
+    names = {o.savings_plan.field: o.savings_plan.name for o in compared(w) if o.savings_plan is not None}
+    rates = ", ".join(f"{names[key]} {top:g}%" for key, top in savings_plan_max(w).items())
     return f"share of AWS's 'up to' rates ({rates})"
 
 
 def _savings_share(w: Workload) -> float:
     plans = w.assumptions.savings_plans
-    tops = savings_plan_max()
+    tops = savings_plan_max(w)
     return sum(float(getattr(plans, key)) / top for key, top in tops.items()) / len(tops) if tops else 0.0
 
 
@@ -81,7 +83,7 @@ def _savings_changes(w: Workload, share: float) -> dict[str, Any]:
     base = _savings_share(w)
     plans = w.assumptions.savings_plans
     changes: dict[str, Any] = {}
-    for key, top in savings_plan_max().items():
+    for key, top in savings_plan_max(w).items():
         value = top * share if base == 0 else getattr(plans, key) * share / base
         changes[f"assumptions.savings_plans.{key}"] = min(top, value)
     return changes
@@ -172,7 +174,7 @@ def sensitivity(workload: Workload, book: PriceBook, quote: Quote, recommended: 
             if item.path == "traffic.units_per_month" else item.label
         notes = [item.note] if item.note else []
         if item.path == "assumptions.savings_plans":
-            notes.append(_savings_note())
+            notes.append(_savings_note(workload))
         if base == 0 and high != 0:
             notes.append(f"now 0: tried at {high:g}, a what-if")
         note = "; ".join(notes)

@@ -19,6 +19,7 @@ ContainerOS = Literal["linux", "windows"]
 FrontDoor = Literal["none", "api_gateway_http", "api_gateway_rest", "alb", "auto"]
 Trigger = Literal["http", "queue", "stream", "event", "schedule"]
 Level = Literal["low", "medium", "high"]
+OptionId = Annotated[str, Field(min_length=1, max_length=40)]
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 AnswerValue = str | int | float | bool | None
@@ -161,6 +162,9 @@ class Workload(_Frozen):
     team: Team = Team()
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
+    options: tuple[OptionId, ...] | None = Field(
+        None, max_length=20, description="the compute options compared, by id (lambda, fargate, "
+        "ec2, lambda_managed, ecs_managed); default: lambda, fargate and ec2")
     answers: dict[str, AnswerValue] | None = Field(
         None, description="questionnaire answers this workload was built from (question id -> answer)")
 
@@ -172,6 +176,17 @@ class Workload(_Frozen):
     def _name_not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be blank")
+        return value
+
+    @field_validator("options")
+    @classmethod
+    def _options_once(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is not None:
+            if not value:
+                raise ValueError("must list at least one compute option (or be left out: lambda, fargate and ec2)")
+            twice = sorted({o for o in value if value.count(o) > 1})
+            if twice:
+                raise ValueError(f"lists {', '.join(repr(o) for o in twice)} more than once")
         return value
 
     # --- derived values the engine and rules share -------------------------------------------
@@ -190,10 +205,11 @@ class Workload(_Frozen):
         return self.traffic.runs_per_month if self.is_jobs else self.traffic.requests_per_month
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The file form: aliases ('lambda'), defaults included, answers only when present."""
+        """The file form: aliases ('lambda'), defaults included, answers and options only when present."""
         data = self.model_dump(mode="json", by_alias=True)
-        if data.get("answers") is None:
-            data.pop("answers", None)
+        for key in ("answers", "options"):
+            if data.get(key) is None:
+                data.pop(key, None)
         return data
 
     def with_changes(self, changes: dict[str, Any]) -> Workload:
