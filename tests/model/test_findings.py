@@ -16,6 +16,7 @@ from tests.conftest import make_workload
 
 SPIKY = [0.05] * 8 + [4.0] * 4 + [0.05] * 12
 STEADY = None
+LMI = ["lambda", "lambda_managed"]
 
 
 def findings_of(book: PriceBook, w: Workload) -> dict[str, Finding]:
@@ -56,6 +57,20 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, tuple[str, ...], tup
      "warning", ("ec2",), ("lambda",), "team.configuration_control"),
     ("pricing.incomplete", {"region": "eu-west-1", "front_door": "none"}, {"region": "us-east-1", "front_door": "none"},
      "warning", (), ("ec2",), "region"),
+    ("lambda_managed.fleet_floor", {"options": LMI}, {"options": LMI, "traffic": {"requests_per_month": 5 * 10**9}},
+     "warning", (), ("lambda_managed",), "lambda_managed.min_instances"),
+    ("lambda_managed.no_cold_starts", {"options": LMI, "requirements": {"latency_slo_ms": 200}},
+     {"options": LMI, "requirements": {"latency_slo_ms": 1000}}, "info", ("lambda_managed",), (),
+     "requirements.latency_slo_ms"),
+    ("lambda_managed.scaling", {"options": LMI, "traffic": {"daily_profile": SPIKY}}, {"options": LMI},
+     "warning", (), ("lambda_managed",), "traffic.daily_profile"),
+    ("lambda_managed.unconfirmed", {"options": LMI, "traffic": {"duration_ms": 1_000_000}}, {"options": LMI},
+     "warning", (), ("lambda_managed",), "traffic.duration_ms"),
+    ("lambda_managed.thread_safety", {"options": LMI},
+     {"options": LMI, "lambda_managed": {"concurrency_per_environment": 1}}, "info", (), (),
+     "lambda_managed.concurrency_per_environment"),
+    ("ecs_managed.unconfirmed", {"options": ["ec2", "ecs_managed"], "requirements": {"privileged": True}},
+     {"options": ["ec2", "ecs_managed"]}, "warning", (), ("ecs_managed",), "requirements.privileged"),
 ]
 
 

@@ -6,13 +6,14 @@ Adding an option: write its module (see base.py and one of the existing options)
 
 from __future__ import annotations
 
-from desktop.model.options import aws_lambda, ecs_ec2, fargate
+from desktop.model.options import aws_lambda, ecs_ec2, ecs_managed, fargate, lambda_managed
 from desktop.model.options.base import ComputeOption
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
 
-_OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION]
+_OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION, lambda_managed.OPTION,
+                                 ecs_managed.OPTION]
 
 
 def all_options() -> tuple[ComputeOption, ...]:

@@ -15,6 +15,7 @@ LIMITS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted
 FARGATE_SIZES = "Fargate task sizes (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)"
 FARGATE_PRICING = "AWS Fargate pricing page"
 SAVINGS = "Compute Savings Plans and EC2 Instance Savings Plans pricing pages"
+LMI_API = "LambdaManagedInstancesCapacityProviderConfig (Lambda API reference)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,8 @@ class GroupSpec:
 # The workload file's sections as the sheet titles them.
 SECTION_TITLES = {
     "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",
-    "ec2": "ECS on EC2", "requirements": "Requirements", "team": "Team", "priorities": "Priorities (0-5)",
+    "ec2": "ECS on EC2", "lambda_managed": "Lambda Managed Instances", "ecs_managed": "ECS Managed Instances",
+    "requirements": "Requirements", "team": "Team", "priorities": "Priorities (0-5)",
     "assumptions": "Assumptions",
 }
 
@@ -172,6 +174,37 @@ GROUPS: tuple[GroupSpec, ...] = (
         FieldSpec("ec2.root_volume_gb", "Root volume", "float", "EBS gp3 root volume per instance.",
                   "gp3 volumes: up to 16 TiB (Amazon EBS volume types).", unit="GB",
                   long_label="Root volume per host (GB)"),
+    )),
+    GroupSpec("Managed Instances (compared when listed in View > Options)", (
+        FieldSpec("lambda_managed.runtime", "Function runtime", "choice",
+                  "The function's runtime: Lambda Managed Instances run only some, and each has its own default "
+                  "number of requests per vCPU.",
+                  "Node.js 22+, Python 3.13+, Java 21+, .NET 8+ (AWS); Rust per a secondary source.",
+                  choices=(("unknown", "Not given"), ("nodejs", "Node.js 22+"), ("python", "Python 3.13+"),
+                           ("java", "Java 21+"), ("dotnet", ".NET 8+"), ("rust", "Rust"),
+                           ("other", "Another runtime")), long_label="Function runtime (Lambda MI)"),
+        FieldSpec("lambda_managed.concurrency_per_environment", "Requests per environment", "int",
+                  "Requests one execution environment serves at once (handlers must be thread-safe above 1). "
+                  "Default: the runtime's default per vCPU (Node.js 64, Java and .NET 32, Python 16; others 16).",
+                  "1-1,600. " + LMI_API, unit="requests", optional=True, empty_text="runtime default",
+                  long_label="Requests per environment (Lambda MI)"),
+        FieldSpec("lambda_managed.memory_gib_per_vcpu", "Memory per vCPU", "float",
+                  "Memory of an execution environment per vCPU; the function's memory over it gives the "
+                  "environment's vCPU (at least 1).", "2-8 GiB. " + LMI_API, unit="GiB",
+                  long_label="Memory per vCPU (Lambda MI, GiB)"),
+        FieldSpec("lambda_managed.instance_type", "Lambda MI instance type", "instance",
+                  "Automatic picks the cheapest instance type in the price book that holds the environments "
+                  "(no GPU or burstable types).",
+                  "AWS's list of supported types was not found: current-generation types, x86_64 or arm64.",
+                  long_label="Lambda MI instance type"),
+        FieldSpec("lambda_managed.min_instances", "Lambda MI minimum instances", "int",
+                  "Instances always running, whatever the load.",
+                  "AWS launches three by default for Availability Zone resilience (LMI best practices); a lower "
+                  "setting was not found documented.", unit="instances", long_label="Lambda MI minimum instances"),
+        FieldSpec("ecs_managed.instance_type", "ECS MI instance type", "instance",
+                  "Automatic picks the cheapest instance type in the price book that fits the tasks (as ECS on EC2).",
+                  "AWS publishes the management fee only for c6a.2xlarge; other types' fees are not in the book.",
+                  long_label="ECS MI instance type"),
     )),
     GroupSpec("Front door", (
         FieldSpec("front_door", "Front door", "choice",

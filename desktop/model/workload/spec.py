@@ -19,6 +19,7 @@ ContainerOS = Literal["linux", "windows"]
 FrontDoor = Literal["none", "api_gateway_http", "api_gateway_rest", "alb", "auto"]
 Trigger = Literal["http", "queue", "stream", "event", "schedule"]
 Level = Literal["low", "medium", "high"]
+Runtime = Literal["unknown", "nodejs", "python", "java", "dotnet", "rust", "other"]
 OptionId = Annotated[str, Field(min_length=1, max_length=40)]
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
@@ -92,6 +93,30 @@ class Ec2Config(_Frozen):
                                         description="EBS gp3 root volume per instance, GB")
 
 
+class LambdaManagedConfig(_Frozen):
+    """AWS Lambda Managed Instances: the function's code on EC2 instances that Lambda runs in your account."""
+
+    runtime: Runtime = Field("unknown", description="the function's runtime: nodejs (22+), python (3.13+), java "
+                             "(21+), dotnet (8+), rust, other (not supported), unknown")
+    concurrency_per_environment: int | None = Field(
+        None, ge=1, le=1600, description="requests one execution environment serves at once (AWS: 1-1,600); "
+        "default: the runtime's default per vCPU x the environment's vCPUs; 1 when handlers are not thread-safe")
+    memory_gib_per_vcpu: FiniteFloat = Field(2.0, ge=2, le=8,
+                                             description="memory per vCPU of an execution environment (AWS: 2-8 GiB)")
+    instance_type: str = Field("auto", min_length=1, max_length=40,
+                               description='"auto" or an instance type in the price book')
+    min_instances: int = Field(3, ge=3, le=10_000,
+                               description="instances always running; AWS launches three by default for "
+                                           "Availability Zone resilience")
+
+
+class EcsManagedConfig(_Frozen):
+    """Amazon ECS Managed Instances: ECS tasks on EC2 instances that AWS selects, patches and scales."""
+
+    instance_type: str = Field("auto", min_length=1, max_length=40,
+                               description='"auto" or an instance type in the price book')
+
+
 class Requirements(_Frozen):
     """What the work needs: the facts the hard rules read (all default to 'nothing special')."""
 
@@ -157,6 +182,8 @@ class Workload(_Frozen):
     lambda_: LambdaConfig = Field(LambdaConfig(), alias="lambda")
     container: ContainerConfig = ContainerConfig()
     ec2: Ec2Config = Ec2Config()
+    lambda_managed: LambdaManagedConfig = LambdaManagedConfig()
+    ecs_managed: EcsManagedConfig = EcsManagedConfig()
     front_door: FrontDoor = "auto"
     requirements: Requirements = Requirements()
     team: Team = Team()
