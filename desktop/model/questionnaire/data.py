@@ -1,9 +1,10 @@
 """The questionnaire's questions as data: what the wizard asks, and what each answer sets in the workload and weights.
 
-Fourteen questions in six topics (one wizard page each). Question and choice ids are Python identifiers
+Sixteen questions in six topics (one wizard page each). Question and choice ids are Python identifiers
 (the wizard uses them as Qt objectNames `question_id` and `question_id.choice_id`). Every question has a
-default, so answering some or none of them still gives a complete, valid workload and a real three-way
-quote. Building a workload from answers and the text form live in `desktop.model.questionnaire.questions`.
+default, so answering some or none of them still gives a complete, valid workload and a real quote of every
+option (the questionnaire compares all of them, Managed Instances included). Building a workload from answers
+and the text form live in `desktop.model.questionnaire.questions`.
 Sources for the numbers: shared reference aws-limits.md (limits) and aws-prices.md (Savings Plans and Spot
 "up to" rates; a Savings Plans answer applies half or all of them, an editable assumption).
 """
@@ -106,6 +107,25 @@ QUESTIONS: tuple[Question, ...] = (
                  Choice("long", "Over 15 minutes (about 40 minutes)", "", {"traffic.duration_ms": 2400000.0}),
                  Choice("hours", "Hours (about 3 hours)", "", {"traffic.duration_ms": 10800000.0}),
              ), dont_know_implies="about 300 ms"),
+    Question("runtime", "work", "Which language runtime does the function use?",
+             "Lambda Managed Instances run Node.js 22+, Python 3.13+, Java 21+ and .NET 8+ (AWS), and Rust (a "
+             "secondary source); each runtime serves its own default number of requests per vCPU at once.",
+             "choice", "undecided", (
+                 Choice("nodejs", "Node.js 22 or later", "64 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "nodejs"}),
+                 Choice("python", "Python 3.13 or later", "16 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "python"}),
+                 Choice("java", "Java 21 or later", "32 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "java"}),
+                 Choice("dotnet", ".NET 8 or later", "32 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "dotnet"}),
+                 Choice("rust", "Rust", "No default found: 16 requests per vCPU assumed.",
+                        {"lambda_managed.runtime": "rust"}),
+                 Choice("other", "Another runtime, or an older version", "Rules Lambda Managed Instances out.",
+                        {"lambda_managed.runtime": "other"}),
+                 Choice("undecided", "Not decided yet", "The lowest documented default (16 per vCPU) is assumed.",
+                        {"lambda_managed.runtime": "unknown"}),
+             ), dont_know=False),
     Question("trigger", "traffic", "What starts the work?",
              "From AWS's \"Fargate or Lambda?\" guide: Lambda has native triggers for queues, streams, S3, "
              "DynamoDB, SNS and schedules; containers need a poller or a scheduler.",
@@ -128,7 +148,7 @@ QUESTIONS: tuple[Question, ...] = (
              minimum=0, maximum=10**13),
     Question("traffic_shape", "traffic", "How does the load vary over a day?",
              "Spiky or mostly idle load favours Lambda (pay per use, scales to zero); steady load favours "
-             "always-on containers.",
+             "always-on containers and Managed Instances, whose fleet of at least three instances runs all day.",
              "choice", "business_hours", (
                  Choice("steady", "Steady around the clock", "", {"traffic.daily_profile": None}),
                  Choice("business_hours", "Busy in working hours, quiet at night", "",
@@ -183,6 +203,16 @@ QUESTIONS: tuple[Question, ...] = (
                         {"requirements.long_lived_connections": True}),
                  Choice("in_memory", "Caches or sessions kept in memory", "", {"requirements.in_memory_state": True}),
              ), dont_know_implies="stateless"),
+    Question("shared_environment", "design", "Can one copy of the function serve several requests at once?",
+             "Lambda Managed Instances send several requests to one execution environment at the same time: "
+             "the handler must be thread-safe (no per-request data in globals). If not, each environment serves "
+             "one request, and the fleet grows.",
+             "choice", "one_at_a_time", (
+                 Choice("shared", "Yes, the handler is thread-safe", "The runtime's default concurrency applies.",
+                        {"lambda_managed.concurrency_per_environment": None}),
+                 Choice("one_at_a_time", "No, one request at a time", "",
+                        {"lambda_managed.concurrency_per_environment": 1}),
+             ), dont_know_implies="one request at a time (the safe assumption until the handler is checked)"),
     Question("config_control", "design", "How much control do you need over the runtime, OS and host?",
              "Lambda gives the least control, ECS on EC2 the most.",
              "choice", "medium", (

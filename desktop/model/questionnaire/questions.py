@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.model.advice.engine import compute_quote
+from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
@@ -114,7 +115,7 @@ def workload_from_answers(answers: dict[str, Any], *, name: str = DEFAULT_NAME,
     Raises AnswersError naming the answer id and the problem.
     """
     chosen = resolved_choices(answers)
-    data: dict[str, Any] = {"name": name, "region": region}
+    data: dict[str, Any] = {"name": name, "region": region, "options": list(option_ids())}
     for question_id, choice_id in chosen.items():
         choice = QUESTIONS_BY_ID[question_id].choice(choice_id)
         assert choice is not None
@@ -187,6 +188,7 @@ class OptionPreview:
     feasible: bool
     reasons: tuple[str, ...]  # why it is ruled out (each names the limit)
     monthly_usd: Decimal | None
+    missing_prices: tuple[str, ...] = ()  # what the total leaves out (the book has no price for it)
 
 
 def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
@@ -194,8 +196,8 @@ def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
     """Which options the answers so far leave feasible, and why the others are ruled out (AnswersError if bad)."""
     workload = workload_from_answers(answers, region=region)
     quote = compute_quote(workload, book)
-    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd)
-                 for o, q in quote.options.items())
+    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd,
+                               q.missing_prices) for o, q in quote.options.items())
 
 
 def questionnaire_text() -> str:
