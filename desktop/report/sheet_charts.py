@@ -15,6 +15,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from desktop.model.advice.advise import BreakEven, Curves
+from desktop.model.advice.breakeven import meeting_points
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.quote import Quote
 from desktop.present.style import GROUPS, group_style, option_colour
@@ -134,7 +135,9 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     axes = _LogAxes(plot, (math.log10(min(volumes)), math.log10(max(volumes))), (max(low, high - MAX_DECADES), high))
     _draw_log_grid(painter, axes, pt, curves.unit_name)
 
-    painter.setClipRect(plot.adjusted(-3 * pt, -3 * pt, 3 * pt, 3 * pt))
+    # the curves are clipped to the plot within the page's own clip: a chart beside a page break never paints past it
+    painter.save()
+    painter.setClipRect(plot.adjusted(-3 * pt, -3 * pt, 3 * pt, 3 * pt), Qt.ClipOperation.IntersectClip)
     for option in options:
         feasible = curves.feasible.get(option, True)
         colour = QColor(option_colour(option))
@@ -156,10 +159,10 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
                 path.moveTo(point)
                 started = True
         painter.drawPath(path)
-    painter.setClipping(False)
+    painter.restore()
 
     _draw_current(painter, axes, curves, pt)
-    _draw_break_even(painter, axes, break_even, pt)
+    _draw_break_even(painter, axes, break_even, options, pt)
     painter.restore()
 
 
@@ -221,14 +224,13 @@ def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) 
         painter.drawEllipse(QPointF(x, axes.y(cost)), 2.6 * pt, 2.6 * pt)
 
 
-def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[BreakEven], pt: float) -> None:
+def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[BreakEven], order: Sequence[str],
+                     pt: float) -> None:
     painter.setFont(sheet_font(6))
     metrics = _metrics(painter)
     placed: list[QRectF] = []
-    for point in break_even:
-        if point.volume is None or point.monthly_usd is None:
-            continue
-        x, y = axes.x(point.volume), axes.y(float(point.monthly_usd))
+    for (volume, cost), names in meeting_points(break_even, order).items():
+        x, y = axes.x(volume), axes.y(float(cost))
         if not axes.plot.contains(QPointF(x, y)):
             continue
         painter.setPen(_pen(INK, 1 * pt))
@@ -241,8 +243,7 @@ def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[Bre
         diamond.lineTo(x - size, y)
         diamond.closeSubpath()
         painter.drawPath(diamond)
-        label = f"{short_label(point.first)} = {short_label(point.second)}" \
-                f" at {short_number(point.volume)}"
+        label = f"{' = '.join(short_label(o) for o in names)} at {short_number(volume)}"
         box = _free_label_box(QPointF(x, y), metrics.horizontalAdvance(label), metrics.height(), axes.plot,
                               placed, pt)
         placed.append(box)
@@ -275,6 +276,9 @@ def _free_label_box(anchor: QPointF, width: float, height: float, plot: QRectF, 
     return inside[0]
 
 
+INCOMPLETE_MARK = " + not in the book"  # after a total that leaves out a price the book lacks
+
+
 def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
     """One stacked bar per option: compute, requests, storage, front door...; discounts hatched at the end."""
     pt = _pt(painter)
@@ -283,7 +287,8 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
     metrics = _metrics(painter)
     options = list(quote.options.values())
     label_w = max((metrics.horizontalAdvance(o.short_label) for o in options), default=0.0) + 12 * pt
-    total_w = metrics.horizontalAdvance("$000,000.00") + 4 * pt
+    widest = "$000,000.00" + (INCOMPLETE_MARK if any(o.feasible and o.missing_prices for o in options) else "")
+    total_w = metrics.horizontalAdvance(widest) + 4 * pt
     top = title_bottom + 6 * pt
     legend_h = 2 * metrics.height() + 6 * pt
     bars = QRectF(rect.left() + label_w, top, rect.width() - label_w - total_w, rect.height() - (top - rect.top())
@@ -332,6 +337,8 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
         total = f"${float(option.monthly_usd or 0):,.2f}"
         if not option.feasible:
             total += " (ruled out)"
+        elif option.missing_prices:
+            total += INCOMPLETE_MARK
         painter.drawText(QPointF(x + 3 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), total)
     _draw_group_legend(painter, rect, used_groups, has_discount, pt)
     painter.restore()

@@ -75,6 +75,9 @@ def _line_items(option: OptionQuote) -> str:
     return f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(rows)}</table>'
 
 
+COLUMNS_PER_TABLE = 3
+
+
 def _option_header(option_id: str) -> str:
     colour = option_colour(option_id)
     return (f'<th width="33%" style="border-bottom: 2pt solid {colour};">'
@@ -82,9 +85,17 @@ def _option_header(option_id: str) -> str:
 
 
 def cost_table(advice: Advice) -> str:
-    """The three-way table: totals, status, capacity, the line items and notes, one column per option."""
+    """The side-by-side table: totals, status, capacity, the line items and notes, one column per option, at most
+    three columns to a table (a five-way comparison is two tables, so each column stays readable on paper)."""
     options = list(advice.quote.options.values())
-    head = "".join(_option_header(o.option) for o in options)
+    return "<p></p>".join(_cost_columns(options[i:i + COLUMNS_PER_TABLE], pad=i > 0)
+                   for i in range(0, len(options), COLUMNS_PER_TABLE))
+
+
+def _cost_columns(options: list[OptionQuote], pad: bool = False) -> str:
+    """One table of up to three options; `pad` keeps a last, shorter table's columns as wide as the first's."""
+    empty = '<td width="33%"></td>' * (COLUMNS_PER_TABLE - len(options)) if pad else ""
+    head = "".join(_option_header(o.option) for o in options) + empty
     totals = "".join(f'<td><span class="total">{esc(fmt_usd(o.monthly_usd))}</span>'
                      f'<span class="muted"> a month</span></td>' for o in options)
     status = "".join(f"<td><b>{esc(o.status)}</b></td>" for o in options)

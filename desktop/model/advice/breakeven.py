@@ -8,6 +8,8 @@ Decimal engine confirms it. Request workloads only (a schedule's runs are not a 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
+from decimal import Decimal
 
 import numpy as np
 
@@ -131,3 +133,16 @@ def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCos
     low, high = volume_range(workload)
     pairs = itertools.combinations(tuple(quote.options), 2)
     return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in pairs)
+
+
+def meeting_points(break_even: Sequence[BreakEven], order: Sequence[str]) -> dict[tuple[int, Decimal], list[str]]:
+    """Each break-even point (volume, monthly cost) with every option that meets there, in `order`. Options whose
+    curves coincide (the same fleet priced twice) meet a third one at one point: the charts draw and label it once
+    ("Lambda = ECS on EC2 = ECS MI at 28.6M")."""
+    found: dict[tuple[int, Decimal], list[str]] = {}
+    for b in break_even:
+        if b.volume and b.monthly_usd is not None:
+            names = found.setdefault((b.volume, b.monthly_usd), [])
+            names.extend(o for o in (b.first, b.second) if o not in names)
+    rank = {o: n for n, o in enumerate(order)}
+    return {point: sorted(names, key=lambda o: rank.get(o, len(rank))) for point, names in found.items()}

@@ -105,6 +105,8 @@ class BreakdownChart(ChartBase):
                 per_group.setdefault(item.group, []).append(seg)
             highest = max(highest, up)
             total = usd(float(quote.monthly_usd))
+            if quote.feasible and quote.missing_prices:
+                total += "\n+ not in the book"
             label.setText(total if quote.feasible else f"{total}\nruled out")
             label.setPos(i, up)
         for group, bar in self.bars.items():

@@ -56,6 +56,8 @@ class ComparisonTable(QTableWidget):
         for row, (option_id, option) in enumerate(quote.options.items()):
             if option.feasible:
                 status = "Recommended" if option_id == rec.option else "Feasible"
+                if option.missing_prices:
+                    status += "; total incomplete"
                 if option_id == rec.option and rec.margin_usd is not None and rec.runner_up:
                     status += ": " + margin_phrase(rec.margin_usd, rec.margin_pct, short_label(rec.runner_up))
                 if option.warnings:
