@@ -153,6 +153,8 @@ def test_ecs_managed_instances_are_the_ec2_fleet_with_the_fee_left_out_where_unk
         f"management fee not in the price book: no sourced ECS Managed Instances fee for {name} in us-east-1 (AWS's "
         "fee table was not found; the book has it only for c6a.2xlarge)",)
     assert managed.status == "Feasible; total incomplete" and not any("%" in i.label for i in managed.line_items)
+    assert managed.capacity.to_json()["management_fee_in_book"] is False
+    assert set(ec2.warnings) <= set(managed.warnings)  # e.g. a burstable type's CPU credits, said for both
     assert managed.capacity.assumption() == ("ECS Managed Instances instance type", f"{name} (cheapest that fits, "
                                              "chosen automatically; its management fee is not in the price book)")
 
@@ -177,6 +179,7 @@ def test_a_known_fee_is_charged_per_instance_hour_exactly_and_fast(book: PriceBo
     fee = next(i for i in managed.line_items if i.label == "ECS Managed Instances management fee")
     hours = fee.quantity  # two instances (one per AZ) all month: 2 x 730
     assert hours == Decimal("1460") and fee.usd == Decimal("14.60") and managed.complete
+    assert managed.capacity is not None and managed.capacity.to_json()["management_fee_in_book"] is True
     assert managed.monthly_usd == quote.options["ec2"].monthly_usd + Decimal("14.60")
     volumes = np.array([1e5, 1e7, 3e8, 2e9])
     fast = fast_costs(w, stand_in, volumes)["ecs_managed"]

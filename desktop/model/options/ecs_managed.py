@@ -11,6 +11,7 @@ leaves it out and says "management fee not in the price book": never a guessed p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -42,6 +43,9 @@ class EcsManagedCapacity(Ec2Capacity):
         how = "cheapest that fits, chosen automatically" if self.chosen_automatically else "as set"
         fee = "" if self.fee_known else "; its management fee is not in the price book"
         return f"{NAME} instance type", f"{self.instance_type} ({how}{fee})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**Ec2Capacity.to_json(self), "management_fee_in_book": self.fee_known}
 
 
 def _fees(ctx: PricingContext) -> dict[str, Price]:
@@ -108,13 +112,17 @@ class EcsManagedOption(ComputeOption):
         if not calc.exact:
             return Sizing()
         name, itype, _price, per = fleet.candidates[int(fleet.chosen[0])]
+        warnings: tuple[str, ...] = ()
+        if itype.burstable and not w.is_jobs:
+            warnings = (f"{name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
+                        "or cost extra",)
         capacity = EcsManagedCapacity(
             instance_type=name, instance_vcpu=itype.vcpu, instance_memory_gib=itype.memory_gib,
             tasks_per_instance=per, tasks_per_hour=hourly_counts(fleet.tasks),
             instances_per_hour=hourly_counts(fleet.instances[int(fleet.chosen[0])]),
             instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto",
             fee_known=name in _fees(ctx))
-        return Sizing(capacity)
+        return Sizing(capacity, warnings)
 
 
 # --- hard limits and findings ------------------------------------------------------------------------------
