@@ -185,7 +185,9 @@ def costs_html(advice: Advice) -> str:
             label += " (runner-up)"
         if quote.feasible:
             cost = usd(quote.monthly_usd, estimated=quote.estimated)
-            rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{html.escape(cost)}</td><td></td></tr>")
+            gap = "&nbsp;&nbsp;+ what the price book has no price for" if quote.missing_prices else ""
+            rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{html.escape(cost)}</td>"
+                        f"<td>{gap}</td></tr>")
         else:
             why = "; ".join(reason_without_option(option_label(option), r.text) for r in quote.reasons)
             rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;ruled out</td>"
