@@ -178,9 +178,22 @@ def _usable(itype: InstanceType, w: Workload, automatic: bool) -> bool:
     return itype.architecture == w.architecture and itype.gpus == 0 and not (automatic and itype.burstable)
 
 
+# The types that can hold the environments depend on the region's prices and the environment, not the volume, and a
+# quote is asked for many times per edit (sensitivity, break-even): keep the last few answers, each with the prices
+# object it was computed from (so a reused id() never returns another book's answer).
+_CACHE: dict[tuple[object, ...], tuple[object, list[Candidate]]] = {}
+_CACHE_SIZE = 64
+
+
 def _candidates(ctx: PricingContext, env: Environment) -> list[Candidate]:
+    """Types that hold at least one environment, without those another type beats on both price and fit (they could
+    never be the cheapest fleet), in name order."""
     w = ctx.workload
     wanted = w.lambda_managed.instance_type
+    key = (id(ctx.prices), id(ctx.instance_types), w.architecture, wanted, env.vcpu, env.memory_gib)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is ctx.prices:
+        return hit[1]
     names = sorted(ctx.prices.ec2.on_demand) if wanted == "auto" else [wanted]
     found: list[Candidate] = []
     for name in names:
@@ -191,7 +204,16 @@ def _candidates(ctx: PricingContext, env: Environment) -> list[Candidate]:
         per = environments_per_instance(env, itype)
         if per >= 1:
             found.append((name, itype, price, per))
-    return found
+    found.sort(key=lambda c: (c[2].usd, -c[3], c[0]))
+    kept: list[Candidate] = []
+    for candidate in found:
+        if candidate[3] > max((k[3] for k in kept), default=0):
+            kept.append(candidate)
+    kept.sort(key=lambda c: c[0])
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = (ctx.prices, kept)
+    return kept
 
 
 def _no_fit(ctx: PricingContext, calc: Calc, env: Environment) -> Sizing | None:
