@@ -230,3 +230,20 @@ def test_bad_managed_instances_input_is_refused_naming_the_file_and_field(
     path.write_text(json.dumps({"name": "bad", **sections}))
     assert main(["estimate", str(path)]) == 2
     assert capsys.readouterr().err.startswith(f"computefit: {path}: {message}")
+
+
+def test_findings_name_the_options_compared(book: PriceBook) -> None:
+    def text(finding_id: str, **sections: object) -> str:
+        advice = advise(make_workload(**sections), book)
+        return next(f.text for f in advice.findings if f.finding_id == finding_id)
+
+    five = ["lambda", "fargate", "ec2", "lambda_managed", "ecs_managed"]
+    classic = text("team.operations", team={"operations_appetite": "low"})
+    assert classic == text("team.operations", team={"operations_appetite": "low"}, options=five)
+    assert text("team.operations", options=["fargate", "ecs_managed"]) == (
+        "The team can run containers but would rather not patch and scale hosts: ECS MI: the most of that work")
+    managed = ["lambda_managed", "ecs_managed"]
+    assert text("team.configuration", team={"configuration_control": "high"}, options=managed) == \
+        "Fine control of the runtime, OS or host is needed: ECS MI: the most; Lambda MI: the least"
+    alike = advise(make_workload(team={"configuration_control": "high"}, options=["fargate", "lambda_managed"]), book)
+    assert "team.configuration" not in {f.finding_id for f in alike.findings}  # equal control: nothing to weigh

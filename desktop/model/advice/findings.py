@@ -123,30 +123,46 @@ def _most(q: Quote, attribute: Callable[[ComputeOption], int], top: bool) -> tup
     return _ids(q, lambda o: attribute(o) == edge)
 
 
+def _names(ids: tuple[str, ...]) -> str:
+    return " and ".join(short_label(o) for o in ids)
+
+
 def _operations(w: Workload, q: Quote) -> Signal | None:
     least = _most(q, lambda o: o.traits.operations, top=False)
     most = _most(q, lambda o: o.traits.operations, top=True)
+    if least == most:  # every option compared takes as much operating: nothing to weigh
+        return None
+    classic = least == ("lambda",) and most == ("ec2",) and "fargate" in q.options  # the words name them
     appetite = w.team.operations_appetite
     if appetite == "low":
-        return Signal("The team has no appetite for operating servers: Lambda needs the least operations, then "
-                      "Fargate; ECS on EC2 means patching AMIs and scaling a cluster", "strong",
-                      favours=least, against=most)
+        text = ("Lambda needs the least operations, then Fargate; ECS on EC2 means patching AMIs and scaling a "
+                "cluster" if classic else f"{_names(least)}: the least operations; {_names(most)}: the most")
+        return Signal(f"The team has no appetite for operating servers: {text}", "strong", favours=least,
+                      against=most)
     if appetite == "medium":
-        return Signal("The team can run containers but would rather not patch and scale hosts: ECS on EC2 adds "
-                      "that work", "warning", against=most)
-    return Signal("The team can operate servers: ECS on EC2's extra operations work is affordable", "info",
-                  favours=most)
+        text = "ECS on EC2 adds that work" if most == ("ec2",) else f"{_names(most)}: the most of that work"
+        return Signal(f"The team can run containers but would rather not patch and scale hosts: {text}", "warning",
+                      against=most)
+    text = "ECS on EC2's extra operations work is affordable" if most == ("ec2",) else \
+        f"the extra operations work of {_names(most)} is affordable"
+    return Signal(f"The team can operate servers: {text}", "info", favours=most)
 
 
 def _configuration(w: Workload, q: Quote) -> Signal | None:
     level = w.team.configuration_control
+    most = _most(q, lambda o: o.traits.control, top=True)
+    least = _most(q, lambda o: o.traits.control, top=False)
+    if least == most:  # every option compared gives as much control: nothing to weigh
+        return None
     if level == "high":
-        return Signal("Fine control of the runtime, OS or host is needed: ECS on EC2 gives the most, Lambda the "
-                      "least", "warning", favours=_most(q, lambda o: o.traits.control, top=True),
-                      against=_most(q, lambda o: o.traits.control, top=False))
+        text = "ECS on EC2 gives the most, Lambda the least" if (most, least) == (("ec2",), ("lambda",)) else \
+            f"{_names(most)}: the most; {_names(least)}: the least"
+        return Signal(f"Fine control of the runtime, OS or host is needed: {text}", "warning", favours=most,
+                      against=least)
     if level == "low":
-        return Signal("No fine configuration is needed: Lambda's managed runtime is enough", "info",
-                      favours=_most(q, lambda o: o.traits.control, top=False))
+        text = "Lambda's managed runtime is enough" if least == ("lambda",) else \
+            f"the most managed option ({_names(least)}) is enough"
+        return Signal(f"No fine configuration is needed: {text}", "info", favours=least)
     return None
 
 
