@@ -31,7 +31,7 @@ __all__ = ["Advice", "BreakEven", "Concern", "Curves", "Finding", "Recommendatio
 
 
 def advise(workload: Workload, book: PriceBook) -> Advice:
-    """Quote the three options, weigh the findings, recommend, and compute break-even, sensitivity and curves."""
+    """Quote the options compared, weigh the findings, recommend, and compute break-even, sensitivity and curves."""
     quote = compute_quote(workload, book)
     findings = find_findings(workload, quote)
     recommendation = recommend(workload, quote, findings)

@@ -1,4 +1,4 @@
-"""Monthly cost against monthly volume for the three options (log axes), break-evens and this workload's volume."""
+"""Monthly cost against monthly volume for each option compared (log axes), break-evens and this workload's volume."""
 
 from __future__ import annotations
 
