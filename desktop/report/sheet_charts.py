@@ -17,10 +17,10 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from desktop.model.advice.advise import BreakEven, Curves
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.quote import Quote
-from desktop.present.style import GROUPS, group_style, option_colour
-from desktop.present.text import money_tick, short_number
+from desktop.present.breakdown import bar_pieces, discount_total
+from desktop.present.style import group_style, option_colour
+from desktop.present.text import curve_left_out, left_out_short, money_tick, short_number
 
-STACKED_GROUPS = tuple(g.group for g in GROUPS if g.group != "discount")  # discounts are drawn inside the bar
 INK = QColor("#222222")
 GRID = QColor("#DDDDDD")
 FONT_FAMILY = "DejaVu Sans"
@@ -119,8 +119,8 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     legend_top = title_bottom + 2 * pt
     options = list(curves.costs)
     _draw_legend(painter, rect.left() + 30 * pt, legend_top,
-                 [(short_label(o) + ("" if curves.feasible.get(o, True) else " (ruled out)"),
-                   QColor(option_colour(o)), not curves.feasible.get(o, True)) for o in options], pt)
+                 [(_legend_name(curves, o), QColor(option_colour(o)), not curves.feasible.get(o, True))
+                  for o in options], pt)
     plot = QRectF(rect.left() + 30 * pt, legend_top + 14 * pt, rect.width() - 36 * pt,
                   rect.height() - (legend_top - rect.top()) - 14 * pt - 24 * pt)
 
@@ -161,6 +161,12 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     _draw_current(painter, axes, curves, pt)
     _draw_break_even(painter, axes, break_even, pt)
     painter.restore()
+
+
+def _legend_name(curves: Curves, option: str) -> str:
+    if not curves.feasible.get(option, True):
+        return f"{short_label(option)} (ruled out)"
+    return f"{short_label(option)} {curve_left_out(curves, option)}".rstrip()
 
 
 def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str) -> None:
@@ -276,7 +282,8 @@ def _free_label_box(anchor: QPointF, width: float, height: float, plot: QRectF, 
 
 
 def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
-    """One stacked bar per option: compute, requests, storage, front door...; discounts hatched at the end."""
+    """One bar per option whose length is its total: compute, requests, storage, front door... after discounts,
+    a discounted piece hatched; the total (and what it leaves out) at the bar's end."""
     pt = _pt(painter)
     title_bottom = _begin_chart(painter, rect, "What each monthly total is made of")
     painter.setFont(sheet_font(6.5))
@@ -289,50 +296,53 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
     bars = QRectF(rect.left() + label_w, top, rect.width() - label_w - total_w, rect.height() - (top - rect.top())
                   - legend_h)
     row_h = bars.height() / max(len(options), 1)
-    largest = max((sum(float(i.usd) for i in o.line_items if i.usd > 0) for o in options), default=0.0) or 1.0
+    largest = max((float(o.monthly_usd) for o in options if o.monthly_usd is not None), default=0.0) or 1.0
     scale = bars.width() / largest
     used_groups: list[str] = []
     has_discount = False
     for index, option in enumerate(options):
         y = bars.top() + index * row_h
-        bar_h = min(row_h * 0.55, 16 * pt)
-        bar_top = y + (row_h - bar_h) / 2
+        bar_h = min(row_h * 0.45, 14 * pt)
+        bar_top = y + (row_h - bar_h - metrics.height()) / 2
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(option_colour(option.option)))
         painter.drawRect(QRectF(rect.left(), bar_top + bar_h / 2 - 3 * pt, 6 * pt, 6 * pt))
         painter.setPen(INK)
         painter.drawText(QPointF(rect.left() + 9 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt),
                          option.short_label)
-        if not option.priced or not option.line_items:
-            text = "ruled out" if not option.feasible else "not priced"
+        pieces = bar_pieces(option)
+        if not pieces:
+            text = "-  ruled out, no price" if not option.feasible else "-  nothing to pay"
             painter.setPen(QColor("#555555"))
             painter.drawText(QPointF(bars.left(), bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), text)
             continue
         x = bars.left()
-        extra = sorted({i.group for i in option.line_items} - {*STACKED_GROUPS, "discount"})
-        for group in (*STACKED_GROUPS, *extra):
-            amount = sum(float(i.usd) for i in option.line_items if i.group == group and i.usd > 0)
-            if amount <= 0:
+        for group in dict.fromkeys(p.group for p in pieces):
+            length = sum(p.length for p in pieces if p.group == group)
+            if length <= 0:
                 continue
             if group not in used_groups:
                 used_groups.append(group)
-            width = amount * scale
+            width = length * scale
+            segment = QRectF(x, bar_top, width, bar_h)
             painter.setPen(_pen(QColor("white"), 0.5 * pt))
             painter.setBrush(QColor(group_style(group).light))
-            painter.drawRect(QRectF(x, bar_top, width, bar_h))
+            painter.drawRect(segment)
+            if any(p.discounted for p in pieces if p.group == group):
+                has_discount = True
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(QColor("white"), Qt.BrushStyle.BDiagPattern))
+                painter.drawRect(segment)
             x += width
-        discount = -sum(float(i.usd) for i in option.line_items if i.usd < 0)
-        if discount > 0:
-            has_discount = True
-            width = discount * scale
-            painter.setPen(_pen(INK, 0.6 * pt))
-            painter.setBrush(QBrush(INK, Qt.BrushStyle.BDiagPattern))
-            painter.drawRect(QRectF(x - width, bar_top, width, bar_h))
-        painter.setPen(INK if option.feasible else QColor("#555555"))
-        total = f"${float(option.monthly_usd or 0):,.2f}"
-        if not option.feasible:
-            total += " (ruled out)"
+        painter.setPen(INK)
+        off = discount_total(option)
+        total = f"${float(option.monthly_usd or 0):,.2f}" + (f" (after ${off:,.2f} off)" if off > 0.005 else "")
         painter.drawText(QPointF(x + 3 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), total)
+        more = left_out_short(option)
+        if more:
+            painter.setPen(QColor("#8A4B00"))
+            painter.drawText(QPointF(bars.left(), bar_top + bar_h + 1 * pt + metrics.ascent()),
+                             metrics.elidedText(more, Qt.TextElideMode.ElideRight, rect.right() - bars.left()))
     _draw_group_legend(painter, rect, used_groups, has_discount, pt)
     painter.restore()
 
@@ -341,7 +351,7 @@ def _draw_group_legend(painter: QPainter, rect: QRectF, groups: list[str], disco
     metrics = _metrics(painter)
     entries: list[tuple[str, QBrush]] = [(group_style(g).label, QBrush(QColor(group_style(g).light))) for g in groups]
     if discount:
-        entries.append(("discounts (subtracted)", QBrush(INK, Qt.BrushStyle.BDiagPattern)))
+        entries.append(("hatched: after discounts", QBrush(INK, Qt.BrushStyle.BDiagPattern)))
     x = rect.left()
     y = rect.bottom() - 2 * metrics.height()
     for text, brush in entries:
