@@ -32,6 +32,27 @@ def left_out(option: OptionQuote) -> str:
     return f"+ {text}" if text else ""
 
 
+def left_out_lines(option: OptionQuote, most: int = 3) -> list[str]:
+    """What a total leaves out, one item a line ("+ Application Load Balancer"), then "(no eu-west-1 price)"."""
+    names = option.left_out
+    if not names:
+        return []
+    shown = [f"+ {n}" for n in names[:most]]
+    if len(names) > most:
+        shown.append(f"+ {len(names) - most} more")
+    return [*shown, f"(no {option.missing[0].region} price in the book)"]
+
+
+def left_out_cell(option: OptionQuote, width: int = 28) -> str:
+    """For a narrow cell under the total: "+ Application Load Balancer" (one item that fits), "+ 2 not priced"."""
+    names = option.left_out
+    if not names:
+        return ""
+    if len(names) == 1 and len(names[0]) + 2 <= width:
+        return f"+ {names[0]}"
+    return f"+ {len(names)} not priced"
+
+
 def left_out_short(option: OptionQuote) -> str:
     """For chart labels: "+ Application Load Balancer (no price)", "+ 2 items with no price", or ""."""
     names = option.left_out

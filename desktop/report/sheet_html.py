@@ -139,8 +139,8 @@ def recommendation_block(advice: Advice) -> str:
     if rec.runner_up is not None:
         runner = quote.options[rec.runner_up]
         tie = " A near tie: the choice rests on more than cost." if rec.near_tie else ""
-        compared = rec.margin_text if rec.margin_kind == "unknown" else f"the recommendation is {rec.margin_text}"
-        parts.append(f"<p>Runner-up: {esc(_label(rec.runner_up))} at {esc(total_text(runner))} a month; "
+        compared = "" if rec.margin_kind == "unknown" else f"; the recommendation is {rec.margin_text}"
+        parts.append(f"<p>Runner-up: {esc(_label(rec.runner_up))} at {esc(total_text(runner))} a month"
                      f"{esc(compared)}.{esc(tie)}</p>")
     if rec.rationale:
         parts.append("<p><b>Why</b></p><ol class=\"small\" style=\"margin-top: 0; margin-bottom: 0;\">"

@@ -22,7 +22,11 @@ def network_lines(option) -> dict[str, tuple[Decimal, Decimal]]:
 
 
 def test_off_by_default(book: PriceBook, examples) -> None:
-    for workload in examples.values():
+    from desktop.model.workload.spec import Network
+
+    unset = [w for w in examples.values() if w.network == Network()]
+    assert len(unset) >= 4
+    for workload in unset:
         for option in compute_quote(workload, book).options.values():
             assert not network_lines(option)
 

@@ -158,9 +158,11 @@ def _incomplete(w: Workload, q: Quote) -> Signal | None:
     gaps = [o for o, oq in q.options.items() if oq.feasible and oq.priced and oq.missing_prices]
     if not gaps:
         return None
-    names = " and ".join(short_label(o) for o in gaps)
-    return Signal(f"The {names} total leaves out items the price book has no sourced price for in {w.region} "
-                  "(see its notes): the real cost is higher", "warning", against=tuple(gaps))
+    labels = [short_label(o) for o in gaps]
+    names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    totals = "total leaves" if len(labels) == 1 else "totals leave"
+    return Signal(f"The {names} {totals} out items the price book has no sourced price for in {w.region} "
+                  "(see their notes): the real cost is higher", "warning", against=tuple(gaps))
 
 
 def _budget(w: Workload, q: Quote) -> Signal | None:

@@ -167,6 +167,25 @@ def margin_phrase(margin: Decimal | None, pct: float | None, other: str) -> str:
     return f"{fmt_usd(-margin)} a month more than {other}{pct_text}"
 
 
+def margin_summary(rec: Recommendation) -> str:
+    """The recommendation's margin over the runner-up in a few words, for a table cell: "$33.99 a month cheaper than
+    Lambda (38%)", "at least $30.54 a month cheaper than ECS on EC2", "cost comparison with Lambda incomplete"."""
+    if rec.runner_up is None:
+        return ""
+    other = short_label(rec.runner_up)
+    margin = rec.margin_usd
+    if rec.margin_kind == "unknown" or margin is None:
+        return f"cost comparison with {other} incomplete"
+    if rec.margin_kind == "exact":
+        return margin_phrase(margin, rec.margin_pct, other)
+    cheaper = margin > 0 or (margin == 0 and rec.margin_kind == "lower bound")
+    amount = fmt_usd(abs(margin))
+    if rec.margin_kind == "lower bound":
+        return f"at least {amount} a month cheaper than {other}" if cheaper else \
+            f"at most {amount} a month more than {other}"
+    return f"up to {amount} a month cheaper than {other}" if cheaper else f"at least {amount} a month more than {other}"
+
+
 def _unmatched(mine: tuple[MissingPrice, ...], theirs: tuple[MissingPrice, ...]) -> list[MissingPrice]:
     """What `mine` leaves out that `theirs` does not leave out with the same usage (so it does not cancel)."""
     keys = {(m.what, m.usage) for m in theirs if m.usage}
@@ -174,6 +193,7 @@ def _unmatched(mine: tuple[MissingPrice, ...], theirs: tuple[MissingPrice, ...])
 
 
 def _names(missing: list[MissingPrice] | tuple[MissingPrice, ...]) -> str:
+    """"the Application Load Balancer and CloudWatch Logs storage" (each item once)."""
     names = list(dict.fromkeys(m.what or m.text for m in missing))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -197,7 +217,9 @@ def compare_totals(first: OptionQuote, second: OptionQuote) -> tuple[MarginKind,
     if not mine and not theirs:
         text = margin_phrase(margin, pct, other)
         if first.missing:
-            text += f"; both totals leave out {_items(first.missing)} with the same usage"
+            region = first.missing[0].region
+            names = _names(first.missing)
+            text += f"; both totals leave out {names} in the same amount (no {region} price in the book)"
         return "exact", margin, text
     if not mine:  # only the runner-up leaves something out: its real cost is higher, the margin larger
         whose = f"{short_label(second.option)}'s total leaves out {_items(theirs)}"
@@ -211,9 +233,13 @@ def compare_totals(first: OptionQuote, second: OptionQuote) -> tuple[MarginKind,
                                            f"more ({whose})")
         return "upper bound", margin, f"at least {fmt_usd(-margin)} a month more than {other} ({whose})"
     region = mine[0].region
-    return "unknown", None, (f"the comparison with {other} is incomplete: {name}'s total leaves out {_names(mine)} "
-                             f"and {short_label(second.option)}'s leaves out {_names(theirs)}; {region} prices for "
-                             f"{_names(list(dict.fromkeys([*mine, *theirs])))} would complete it")
+    everything = _names([*mine, *theirs])
+    if _names(mine) == _names(theirs):
+        gap = f"both totals leave out {everything}, in different amounts"
+    else:
+        gap = f"{name}'s total leaves out {_names(mine)} and {short_label(second.option)}'s {_names(theirs)}"
+    return "unknown", None, (f"{fmt_usd(first.monthly_usd)} against {other}'s {fmt_usd(second.monthly_usd)}, but the "
+                             f"comparison is incomplete: {gap}; {region} prices for {everything} would complete it")
 
 
 def _headline(quote: Quote, first: str, second: str | None, margin: Decimal | None, money: str,
@@ -222,7 +248,8 @@ def _headline(quote: Quote, first: str, second: str | None, margin: Decimal | No
     if second is None:
         return f"Recommended: {name}, the only feasible option ({total_text(quote.options[first])} a month)"
     other = label(second)
-    why = f", for {' and '.join(CONCERN_WORDS[c] for c in concerns[:2])}" if concerns and (margin or 0) <= 0 else ""
+    why = f", for {' and '.join(CONCERN_WORDS[c] for c in concerns[:2])}" \
+        if concerns and margin is not None and margin <= 0 else ""
     if near_tie:
         return f"Near tie: {name} and {other} score within 3%; {short_label(first)} is recommended, {money}{why}"
     return f"Recommended: {name}, {money}{why}"

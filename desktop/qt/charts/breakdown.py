@@ -18,7 +18,7 @@ from desktop.model.options.registry import short_label
 from desktop.model.workload.spec import Workload
 from desktop.present.breakdown import BarPiece, bar_pieces, discount_total
 from desktop.present.style import group_style
-from desktop.present.text import left_out_short
+from desktop.present.text import left_out_lines
 from desktop.present.text import usd_compact as usd
 from desktop.qt.charts.base import ChartBase
 
@@ -108,8 +108,7 @@ class BreakdownChart(ChartBase):
             off = discount_total(quote)
             if off > 0.005:
                 text += f" (after {usd(off)} off)"
-            more = left_out_short(quote)
-            label.setText(text + ("\n" + _wrap(more, 30) if more else ""))
+            label.setText("\n".join([text, *left_out_lines(quote, most=2)]))
             label.setPos(i, up)
         for group, bar in self.bars.items():
             if group not in per_group:
@@ -132,7 +131,8 @@ class BreakdownChart(ChartBase):
         elif not hatched:
             self.legend.removeItem(self.hatch)
         self.plot_item.setXRange(-0.6, len(self.options) - 0.4, padding=0)
-        self.plot_item.setYRange(0.0, max(highest, 1.0) * 1.35)
+        lines = max((len(t.toPlainText().splitlines()) for t in self.totals), default=1)
+        self.plot_item.setYRange(0.0, max(highest, 1.0) * (1.25 + 0.12 * lines))
         self.set_notice("" if self.segments else "No option can be priced for this workload")
 
     def hover(self, point: QPointF) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -17,6 +18,8 @@ from desktop.model.advice.recommend import margin_phrase
 from desktop.model.options.registry import label
 
 MAX_FINDINGS = 3
+HEADLINE_LINES = 3
+HEADLINE_SCALE = 1.3  # of the window's font; a long headline shrinks to fit its three lines, down to 0.9
 
 
 def headline(advice: Advice) -> str:
@@ -42,12 +45,11 @@ class RecommendationPanel(QFrame):
         self.headline.setObjectName("recommendation_headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
+        self._base_font = QFont(self.headline.font())
+        font = self._headline_font(HEADLINE_SCALE)
         self.headline.setFont(font)
         # three lines, always: a new headline never re-lays out (and repaints) the whole window
-        self.headline.setFixedHeight(self.headline.fontMetrics().lineSpacing() * 3 + 4)
+        self.headline.setFixedHeight(QFontMetrics(font).lineSpacing() * HEADLINE_LINES + 4)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.details = QLabel(self)
         self.details.setObjectName("recommendation_rationale")
@@ -90,3 +92,29 @@ class RecommendationPanel(QFrame):
     def _show_headline(self, text: str) -> None:
         self.headline.setText(text)
         self.headline.setAccessibleName(text)
+        self._fit_headline()
+
+    def _headline_font(self, scale: float) -> QFont:
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * scale)
+        font.setBold(True)
+        return font
+
+    def _fit_headline(self) -> None:
+        """The largest font (from 1.3 down to 0.9 of the window's) at which the headline fits its lines."""
+        width = max(self.headline.width(), 200)
+        room = self.headline.height()
+        text = self.headline.text()
+        scale = HEADLINE_SCALE
+        while scale > 0.9:
+            font = self._headline_font(scale)
+            need = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            if need.height() <= room:
+                break
+            scale -= 0.1
+        if self.headline.font().pointSizeF() != self._headline_font(scale).pointSizeF():
+            self.headline.setFont(self._headline_font(scale))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_headline()
