@@ -13,15 +13,25 @@ from desktop.resources import default_example_path, price_book_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from desktop.qt.main_window import MainWindow
+    from desktop.workbench.recovery import RecoverySlot
 
 ORGANISATION = "ComputeFit"
 APPLICATION = "ComputeFit"
+EXIT_BROKEN_INSTALLATION = 2
+BROKEN_INSTALLATION = (
+    "ComputeFit cannot start: its installation is broken. A file that comes with the app cannot be used:\n\n"
+    "{problem}\n\n"
+    "Reinstall ComputeFit:\n"
+    "- installed with pipx: pipx reinstall computefit\n"
+    "- installed with pip: pip install --force-reinstall computefit (from a source checkout: pip install -e .)\n"
+    "- the standalone bundle: extract the downloaded archive again, into an empty folder.")
 
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
-                       settings: QSettings | None = None) -> MainWindow:
+                       settings: QSettings | None = None, recovery: RecoverySlot | None = None) -> MainWindow:
     """Build the window on a workload file (default: the bundled example). A QApplication must exist.
 
     Raises WorkloadFileError when `workload_path` cannot be used.
@@ -40,7 +50,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     if problems:
         raise WorkloadFileError(str(path or default_example_path()), problems)
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
-    session = Session(book, workload, path)
+    session = Session(book, workload, path, recovery=recovery)
     window = MainWindow(session, settings)
     session.setParent(window)
     if path is not None:
@@ -49,25 +59,37 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
 
 
 def run_gui(path: Path | None) -> int:
-    """Run the window until it closes; a file that cannot be opened is reported and the example shown."""
+    """Run the window until it closes. Nothing in a file stops it with a traceback: a workload that cannot be
+    opened is reported and the example shown; bad settings are set aside and defaults used, with a message;
+    a bundled price book or example that cannot be used (a broken installation) is explained in a dialog
+    that says how to reinstall, and the exit status is 2."""
     started = time.perf_counter()
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
+    from desktop.cli import one_line
+    from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
+    from desktop.qt.settings_file import open_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    settings = QSettings(ORGANISATION, APPLICATION)
+    book, book_problem = load_book_or_explain(price_book_path())
+    if book is None:
+        return broken_installation(book_problem)
+    settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
     problem = None
     try:
-        window = create_main_window(path, settings=settings)
+        window = create_main_window(path, book=book, settings=settings)
     except WorkloadFileError as exc:
         problem = str(exc)
-        window = create_main_window(None, settings=settings)
+        try:
+            window = create_main_window(None, book=book, settings=settings)
+        except WorkloadFileError as example_exc:
+            return broken_installation(str(example_exc))
     window.show()
     if path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
         def offer() -> None:
@@ -76,13 +98,36 @@ def run_gui(path: Path | None) -> int:
             offer_on_first_start(window, settings, window.open_questionnaire)
 
         QTimer.singleShot(0, offer)
-    if problem:
-        sys.stderr.write(f"computefit: {problem}\n")
-        QTimer.singleShot(0, lambda: QMessageBox.warning(window, "Open workload", problem))
+    for title, text in (("Settings", settings_problem), ("Open workload", problem)):
+        if text:
+            sys.stderr.write(f"computefit: {one_line(text)}\n")
+            QTimer.singleShot(0, lambda title=title, text=text: show_message(window, title, text))
     if _env_flag("COMPUTEFIT_STARTUP_TIME"):
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
+
+
+def broken_installation(problem: str) -> int:
+    """Say that a bundled file is unusable and how to reinstall (stderr and a dialog); the exit status, 2."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.cli import one_line
+
+    sys.stderr.write(f"computefit: {one_line(problem)} (the installation is broken: reinstall ComputeFit)\n")
+    show_message(None, "ComputeFit cannot start", BROKEN_INSTALLATION.format(problem=problem),
+                 QMessageBox.Icon.Critical)
+    return EXIT_BROKEN_INSTALLATION
+
+
+def show_message(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:
+    """A modal message shown as plain text (file names and values in it are data, never markup)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon or QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def _env_flag(name: str) -> bool:

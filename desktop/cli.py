@@ -20,28 +20,28 @@ EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export")
 
 
+# Line breaks and other control characters in a message (from a key or a file name) are shown escaped, so
+# the message stays one line: "\n" prints as the two characters backslash, n.
+_ESCAPED = {code: f"\\x{code:02x}" for code in (*range(32), 0x7F, 0x85)} | {
+    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 class CliError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
+def one_line(text: str) -> str:
+    """`text` with line breaks and control characters escaped: one line on any terminal."""
+    return text.translate(_ESCAPED)
+
+
 def _load_book(path: Path | None) -> PriceBook:
-    from pydantic import ValidationError
+    from desktop.model.pricing.loading import load_book_or_explain
 
-    from desktop.model.pricing.book import load_price_book
-    from desktop.model.workload.validation import problems_of
-
-    book_path = path or price_book_path()
-    try:
-        return load_price_book(book_path)
-    except FileNotFoundError:
-        raise CliError(f"{book_path}: price book not found") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{book_path}: not valid JSON: {exc.msg} at line {exc.lineno}") from None
-    except ValidationError as exc:
-        from desktop.model.pricing.book import PriceBook
-        raise CliError("; ".join(f"{book_path}: {p}" for p in problems_of(exc, PriceBook))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{book_path}: cannot be read ({exc})") from None
+    book, problem = load_book_or_explain(path or price_book_path())
+    if book is None:
+        raise CliError(problem)
+    return book
 
 
 def _load_workload(path: Path, book: PriceBook) -> Workload:
@@ -175,7 +175,7 @@ def run_subcommand(argv: list[str]) -> int:
     try:
         return int(args.func(args))
     except CliError as exc:
-        sys.stderr.write(f"computefit: {exc}\n")
+        sys.stderr.write(f"computefit: {one_line(str(exc))}\n")
         return EXIT_BAD_INPUT
 
 

@@ -5,8 +5,9 @@ Wiring only: every view renders from the Session's Advice (`advice_changed`); vi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -22,6 +23,9 @@ from desktop.qt.views.comparison_table import ComparisonTable
 from desktop.qt.views.recommendation_panel import RecommendationPanel
 from desktop.qt.views.status_bar import StatusBar
 from desktop.resources import icon_path
+
+if TYPE_CHECKING:
+    from desktop.qt.export_controller import ExportController
 
 APP_NAME = "ComputeFit"
 FILE_FILTER = f"Workload files (*{SUFFIX} *.json);;All files (*)"
@@ -86,7 +90,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     # --- menus ------------------------------------------------------------------------------------
-    def _action(self, text: str, slot: Any, shortcuts: list[Any] | None = None, menu: QMenu | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcuts: list[str | QKeySequence.StandardKey] | None = None, menu: QMenu | None = None) -> QAction:
         action = QAction(text, self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -156,14 +161,14 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear list", self.recent.clear)
 
-    def _make_exporter(self) -> Any:
+    def _make_exporter(self) -> ExportController | None:
         try:
             from desktop.qt.export_controller import ExportController
         except ImportError:
             return None
         return ExportController(self.session, self.settings, self)
 
-    def _export(self, slot: str) -> Any:
+    def _export(self, slot: str) -> Callable[[], None]:
         def run() -> None:
             if self.exporter is None:
                 self._warn("Export", "Export is not available in this build.")
@@ -316,6 +321,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        self.session.discard_recovery()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right.saveState())

@@ -35,6 +35,8 @@ PRICE_COLUMNS = (("Price", 20), ("USD", 12), ("Unit", 9), ("Used by", 10), ("Sou
                  ("Confidence", 11))
 
 LONG_VALUE = 28  # characters; longer register values get a full-width line
+ANSWER_QUESTION_CHARS = 90  # a question cell on the sheet: three lines at most
+ANSWER_TEXT_CHARS = 120  # an answer cell on the sheet: four lines at most
 DEFAULT_MARKERS = {kind: f"[[computefit-chart-{kind}]]" for kind in CHART_KINDS}
 
 STYLE = """
@@ -230,21 +232,38 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
             f'<table class="small" width="100%" cellspacing="0" cellpadding="2"><tr>{head}</tr>{"".join(rows)}</table>')
 
 
-def answers_block(workload: Workload) -> str:
-    """The questionnaire answers in two column pairs (question, answer)."""
-    answers = answer_rows(workload)
+def clip(text: str, limit: int) -> str:
+    """Text cut to `limit` characters with an ellipsis (the file keeps the whole text)."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+
+
+def answers_block(workload: Workload, shown: int | None = None) -> str:
+    """The questionnaire answers, two (question, answer) pairs a row in file order, each cell clipped.
+
+    `shown` limits how many answers are printed (the PDF writer sets it when all would not fit the sheet's
+    pages); the rest are counted in a last line that points to the workload file.
+    """
+    answers = [(clip(question, ANSWER_QUESTION_CHARS), clip(answer, ANSWER_TEXT_CHARS))
+               for question, answer in answer_rows(workload)]
     if not answers:
         return ""
-    half = -(-len(answers) // 2)
-    pairs = [(answers[i], answers[i + half] if i + half < len(answers) else None) for i in range(half)]
+    hidden = 0 if shown is None else max(0, len(answers) - max(0, shown))
+    answers = answers[:len(answers) - hidden]
+    pairs = [(answers[i], answers[i + 1] if i + 1 < len(answers) else None) for i in range(0, len(answers), 2)]
     rows = "".join(
         f'<tr><td width="25%">{esc(left[0])}</td><td width="25%">{esc(left[1])}</td>'
         + (f'<td width="25%">{esc(right[0])}</td><td width="25%">{esc(right[1])}</td>' if right
            else "<td></td><td></td>")
         + "</tr>" for left, right in pairs)
     head = "<tr>" + "<th>Question</th><th>Answer</th>" * 2 + "</tr>"
-    return ("<h2>Questionnaire answers</h2>"
-            f'<table width="100%" cellspacing="0" cellpadding="2">{head}{rows}</table>')
+    table = f'<table width="100%" cellspacing="0" cellpadding="2">{head}{rows}</table>' if answers else ""
+    more = (f'<p class="muted">... {hidden:,} more answer{"s" if hidden != 1 else ""}, see the workload file</p>'
+            if hidden else "")
+    return "<h2>Questionnaire answers</h2>" + table + more
+
+
+def answer_count(workload: Workload) -> int:
+    return len(workload.answers or {})
 
 
 def _cost(value: object) -> str:
@@ -267,8 +286,10 @@ def sensitivity_block(advice: Advice) -> str:
 
 
 def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated: dt.date, version: str,
-               markers: dict[str, str] | None = None, register_on_new_page: bool = False) -> str:
-    """The whole sheet. `markers` are the words the PDF writer swaps for the charts."""
+               markers: dict[str, str] | None = None, register_on_new_page: bool = False,
+               answers_shown: int | None = None) -> str:
+    """The whole sheet. `markers` are the words the PDF writer swaps for the charts; `answers_shown` limits
+    the answers printed (None: all)."""
     marks = markers or DEFAULT_MARKERS
     return (f"<html><head><style>{STYLE}</style></head><body>"
             + header_block(advice, workload, book, generated, version)
@@ -278,5 +299,5 @@ def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated
             + sensitivity_block(advice)
             + register_block(advice, workload, book, page_break=register_on_new_page)
             + prices_block(advice, workload, book)
-            + answers_block(workload)
+            + answers_block(workload, answers_shown)
             + "</body></html>")

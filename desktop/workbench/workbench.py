@@ -163,6 +163,15 @@ class Workbench:
         """A new, unsaved document: it never keeps another document's file."""
         return self._reset(workload or Workload(name=NEW_WORKLOAD_NAME), None)
 
+    def restore(self, workload: Workload, path: Path | None) -> tuple[Change, list[FieldProblem]]:
+        """A document recovered after a crash: its content, its own file (if any), and not saved."""
+        problems = check_against_book(workload, self.book)
+        if problems:
+            return NOTHING, problems
+        change = self._reset(workload, path)
+        self.history.mark_unsaved()
+        return change, []
+
     def open(self, path: Path) -> Change:
         """Load a workload file (raises WorkloadFileError with a message for the user)."""
         workload = load_workload(path)

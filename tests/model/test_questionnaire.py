@@ -154,7 +154,7 @@ def test_advise_with_answers_command(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_text(json.dumps({"trigger": "carrier pigeon"}))
     assert main(["advise", "--answers", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("computefit: trigger: 'carrier pigeon' is not a choice") and err.count("\n") == 1
+    assert err.startswith(f"computefit: {path}: trigger: 'carrier pigeon' is not a choice") and err.count("\n") == 1
 
 
 def test_advise_with_answers_checks_the_region(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ from desktop.model.advice.types import BreakEven
 from desktop.model.options.calc import Array
 from desktop.model.options.registry import option_ids, short_label
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.money import fmt_usd
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 
@@ -112,17 +113,12 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
     cost = exact.options[a].monthly_usd
     below, above = (name_b, name_a) if low_state else (name_a, name_b)
-    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {_usd(cost)} each); below it "
+    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {fmt_usd(cost)} each); below it "
             f"{below} is cheaper, above it {above}")
     if len(changes) > 1:
         last = int(np.ceil(grid[int(changes[-1]) + 1]))
         text += f"; the cheaper one changes {len(changes)} times up to about {last:,} as capacity steps are added"
     return BreakEven(a, b, volume, cost, low, high, text + note, b if low_state else a, len(changes))
-
-
-def _usd(value: object) -> str:
-    from desktop.model.pricing.money import fmt_usd
-    return fmt_usd(value)  # type: ignore[arg-type]
 
 
 def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, grid: Array,

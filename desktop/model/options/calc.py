@@ -164,7 +164,8 @@ class ExactCalc(Calc):
         return total
 
     def maximum(self, a: Amount, b: Amount) -> Decimal:
-        return max(a, b)  # type: ignore[no-any-return]
+        found: Decimal = max(a, b)
+        return found
 
     def _note(self, note: Note) -> str:
         return note() if callable(note) else note

@@ -7,10 +7,13 @@ Every model is frozen and forbids unknown keys; numbers must be finite.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from desktop.model.strict_numbers import NoBoolNumbers
 
 SCHEMA_VERSION = 1
 MAX_MONTH_HOURS = 744  # a 31-day month
@@ -25,10 +28,15 @@ Trigger = Literal["http", "queue", "stream", "event", "schedule"]
 Level = Literal["low", "medium", "high"]
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
-AnswerValue = str | int | float | bool | None
+MAX_NAME_CHARS = 120
+MAX_ANSWERS = 200  # the questionnaire has 19 questions; room for answers kept from other tools
+MAX_ANSWER_ID_CHARS = 100
+MAX_ANSWER_CHARS = 2_000  # one text answer
+AnswerId = Annotated[str, Field(min_length=1, max_length=MAX_ANSWER_ID_CHARS)]
+AnswerValue = Annotated[str, Field(max_length=MAX_ANSWER_CHARS)] | int | float | bool | None
 
 
-class _Frozen(BaseModel):
+class _Frozen(NoBoolNumbers):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True)
 
 
@@ -179,7 +187,7 @@ class Assumptions(_Frozen):
 
 class Workload(_Frozen):
     schema_version: Literal[1] = 1
-    name: str = Field(..., min_length=1, max_length=120)
+    name: str = Field(..., min_length=1, max_length=MAX_NAME_CHARS)
     region: str = Field("us-east-1", min_length=1, max_length=40)
     architecture: Architecture = "x86_64"
     traffic: Traffic = Traffic()
@@ -192,11 +200,34 @@ class Workload(_Frozen):
     team: Team = Team()
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
-    answers: dict[str, AnswerValue] | None = Field(
-        None, description="questionnaire answers this workload was built from (question id -> answer)")
+    answers: dict[AnswerId, AnswerValue] | None = Field(
+        None, max_length=MAX_ANSWERS,
+        description=f"questionnaire answers this workload was built from (question id -> answer): at most "
+                    f"{MAX_ANSWERS} answers, ids of at most {MAX_ANSWER_ID_CHARS} characters, text answers of at "
+                    f"most {MAX_ANSWER_CHARS:,} characters")
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, populate_by_name=True,
                               validate_default=True)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _bounded_answers(cls, value: Any) -> Any:
+        """The limits in words before the type checks (whose errors for a union of types are hard to read)."""
+        if not isinstance(value, dict):
+            return value
+        if len(value) > MAX_ANSWERS:
+            raise ValueError(f"at most {MAX_ANSWERS} answers, got {len(value):,}")
+        for key, answer in value.items():
+            if isinstance(key, str) and not 1 <= len(key) <= MAX_ANSWER_ID_CHARS:
+                raise ValueError(f"an answer id has 1 to {MAX_ANSWER_ID_CHARS} characters, got {len(key):,}")
+            if (answer is not None and not isinstance(answer, str | int | float)) or (
+                    isinstance(answer, float) and not math.isfinite(answer)):
+                raise ValueError(f"{key}: an answer is text, a finite number, true, false or null, "
+                                 f"got {type(answer).__name__}")
+            if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
+                raise ValueError(f"{key}: a text answer has at most {MAX_ANSWER_CHARS:,} characters, "
+                                 f"got {len(answer):,}")
+        return value
 
     @field_validator("name")
     @classmethod

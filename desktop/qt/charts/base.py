@@ -15,7 +15,7 @@ from desktop.present.text import short_number
 from desktop.qt.charts.palette import ChartColors, chart_colors
 
 
-class HumanAxis(pg.AxisItem):  # type: ignore[misc]
+class HumanAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped: subclassing Any
     """Tick labels like 1k / 30M / $10k, in linear and in log mode."""
 
     def __init__(self, orientation: str, money: bool = False, **kwargs: Any):
@@ -42,7 +42,7 @@ class HumanAxis(pg.AxisItem):  # type: ignore[misc]
         return out
 
 
-class ChartBase(pg.PlotWidget):  # type: ignore[misc]
+class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: subclassing Any
     """A PlotWidget that renders from an Advice and restyles itself when the palette changes."""
 
     def __init__(self, name: str, parent: QWidget | None = None, money_y: bool = True, money_x: bool = False,
