@@ -31,8 +31,8 @@ from desktop.report.price_register import price_register
 MUTED = "#555555"
 RULE = "#BBBBBB"
 CHART_KINDS = ("cost", "breakdown")
-PRICE_COLUMNS = (("Price", 20), ("USD", 12), ("Unit", 9), ("Used by", 10), ("Source", 28), ("As of", 10),
-                 ("Confidence", 11))
+PRICE_COLUMNS = (("Price", 20), ("USD", 11), ("Unit", 8), ("Used by", 9), ("Source", 32), ("As of", 10),
+                 ("Confidence", 10))
 
 LONG_VALUE = 28  # characters; longer register values get a full-width line
 ANSWER_QUESTION_CHARS = 90  # a question cell on the sheet: three lines at most
@@ -134,16 +134,15 @@ def recommendation_block(advice: Advice) -> str:
         title = f"Recommended: {_label(rec.option)} at {fmt_usd(option.monthly_usd)} a month"
         if option.missing:
             title += f" + {left_out_text(option)}"
-    parts = [f'<p style="font-size: 11pt;"><b>{esc(title)}</b></p>']
     verdict = advice.verdict.removeprefix(f"Recommended: {_label(rec.option)}, ") if rec.option else ""
-    if verdict:
-        parts.append(f"<p>{esc(verdict[:1].upper() + verdict[1:])}</p>")
+    # the verdict (the margin like with like, what it depends on) runs on after the title, then the runner-up
+    after = [verdict[:1].upper() + verdict[1:] + "."] if verdict else []
     if rec.runner_up is not None:
         runner = quote.options[rec.runner_up]
-        tie = " A near tie: the choice rests on more than cost." if rec.near_tie else ""
-        compared = "" if rec.margin_kind == "unknown" else f"; the recommendation is {rec.margin_text}"
-        parts.append(f"<p>Runner-up: {esc(_label(rec.runner_up))} at {esc(total_text(runner))} a month"
-                     f"{esc(compared)}.{esc(tie)}</p>")
+        after.append(f"Runner-up: {_label(rec.runner_up)} at {total_text(runner)} a month.")
+        if rec.near_tie:
+            after.append("A near tie: the choice rests on more than cost.")
+    parts = [f'<p><span style="font-size: 11pt;"><b>{esc(title)}.</b></span> {esc(" ".join(after))}</p>']
     if rec.rationale:
         parts.append("<p><b>Why</b></p><ol class=\"small\" style=\"margin-top: 0; margin-bottom: 0;\">"
                      + "".join(f"<li>{esc(line)}</li>" for line in rec.rationale) + "</ol>")

@@ -73,7 +73,7 @@ GROUPS: tuple[GroupSpec, ...] = (
                   "The load's peak within an hour over the hour's average (1 = even). Fargate tasks and EC2 hosts "
                   "are sized for the peak; Lambda bills per request and is unaffected.",
                   "1 (even) to 60 (the whole hour's load in one minute).", unit="x",
-                  long_label="Peak / average in an hour"),
+                  long_label="Burst in an hour (x)"),
     )),
     GroupSpec("Per request or run", (
         FieldSpec("traffic.duration_ms", "Duration", "float",
