@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
 from desktop.resources import default_example_path, price_book_path
 
@@ -43,7 +43,10 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
-    book = book or load_price_book(price_book_path())
+    if book is None:  # the bundled book with the user's (imported, overridden) prices on top
+        from desktop.pricelist.store import default_book
+
+        book = default_book(lambda message: sys.stderr.write(f"computefit: {message}\n"))
     path = Path(workload_path) if workload_path else None
     workload = load_workload(path or default_example_path())
     problems = check_against_book(workload, book)
@@ -67,11 +70,13 @@ def run_gui(path: Path | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.appdata import recovery_dir
     from desktop.cli import one_line
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
     from desktop.qt.settings_file import open_settings
+    from desktop.workbench.recovery import RecoveryStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -79,26 +84,33 @@ def run_gui(path: Path | None) -> int:
     book, book_problem = load_book_or_explain(price_book_path())
     if book is None:
         return broken_installation(book_problem)
+    book, user_book_problem = with_user_book(book)
     settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
     problem = None
+    store = RecoveryStore(recovery_dir())
     try:
-        window = create_main_window(path, book=book, settings=settings)
+        window = create_main_window(path, book=book, settings=settings, recovery=store.slot())
     except WorkloadFileError as exc:
         problem = str(exc)
         try:
-            window = create_main_window(None, book=book, settings=settings)
+            window = create_main_window(None, book=book, settings=settings, recovery=store.slot())
         except WorkloadFileError as example_exc:
             return broken_installation(str(example_exc))
     window.show()
-    if path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
+    if store.found():  # a crash left unsaved edits behind: offer them back (name and age) before anything else
+        from desktop.qt.recovery_offer import offer_recovery
+
+        QTimer.singleShot(0, lambda: offer_recovery(window, store, lambda: window.session))
+    elif path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
         def offer() -> None:
             from desktop.qt.wizard.first_start import offer_on_first_start
 
             offer_on_first_start(window, settings, window.open_questionnaire)
 
         QTimer.singleShot(0, offer)
-    for title, text in (("Settings", settings_problem), ("Open workload", problem)):
+    for title, text in (("Settings", settings_problem), ("User price book", user_book_problem),
+                        ("Open workload", problem)):
         if text:
             sys.stderr.write(f"computefit: {one_line(text)}\n")
             QTimer.singleShot(0, lambda title=title, text=text: show_message(window, title, text))
@@ -106,6 +118,20 @@ def run_gui(path: Path | None) -> int:
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
+
+
+def with_user_book(bundled: PriceBook) -> tuple[PriceBook, str]:
+    """The bundled book with the user's imported and overridden prices on top, when there is a user book; one
+    that cannot be used leaves the bundled book, with the reason to tell the user."""
+    from desktop.pricelist.store import BookFileError, bundled_json, layered, read_user_book, user_book_path
+
+    path = user_book_path()
+    if not path.exists():
+        return bundled, ""
+    try:
+        return layered(read_user_book(path), path, bundled_json()), ""
+    except BookFileError as exc:
+        return bundled, f"The user price book cannot be used, so the bundled one prices this session:\n{exc}"
 
 
 def broken_installation(problem: str) -> int:

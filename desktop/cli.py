@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.resources import price_book_path
 
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
     from desktop.model.workload.spec import Workload
 
 EXIT_BAD_INPUT = 2
-SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export")
+SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices")
 
 
 # Line breaks and other control characters in a message (from a key or a file name) are shown escaped, so
@@ -36,12 +35,14 @@ def one_line(text: str) -> str:
 
 
 def _load_book(path: Path | None) -> PriceBook:
-    from desktop.model.pricing.loading import load_book_or_explain
+    """The book given with --price-book (a full book, or a user book over the bundled one); by default the
+    bundled book with the user book on top when there is one (a user book that cannot be used: one warning)."""
+    from desktop.pricelist.commands import CommandError, book_argument
 
-    book, problem = load_book_or_explain(path or price_book_path())
-    if book is None:
-        raise CliError(problem)
-    return book
+    try:
+        return book_argument(path)
+    except CommandError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _load_workload(path: Path, book: PriceBook) -> Workload:
@@ -167,15 +168,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default=None,
                    help="default: from the output file's suffix")
     p.set_defaults(func=cmd_export)
+
+    from desktop.pricelist.commands import add_prices_parser
+
+    add_prices_parser(sub)
     return parser
 
 
 def run_subcommand(argv: list[str]) -> int:
+    from desktop.pricelist.commands import CommandError
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except CliError as exc:
         sys.stderr.write(f"computefit: {one_line(str(exc))}\n")
+        return EXIT_BAD_INPUT
+    except CommandError as exc:
+        sys.stderr.write(f"computefit: {exc}\n")
         return EXIT_BAD_INPUT
 
 

@@ -33,6 +33,9 @@ MAX_PRICE_BOOK_BYTES = 20 * 1024 * 1024  # the bundled book is about 190 KB; roo
 MAX_UNIT_PRICE_USD = Decimal(10_000)
 
 Confidence = Literal["A", "B", "C"]
+# Where a price in the effective book comes from: the bundled book, a Price List file imported into the user
+# book, or the user's own override. Set by desktop.model.pricing.user_book.effective_book; never written to files.
+Origin = Literal["bundled", "imported", "overridden"]
 Unit = Literal[
     "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
     "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month",
@@ -73,6 +76,7 @@ class Price(_Frozen):
     as_of: dt.date
     confidence: Confidence
     note: str = ""
+    origin: Origin = "bundled"
 
     @property
     def estimated(self) -> bool:

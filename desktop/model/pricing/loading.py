@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from desktop.files import ReadError
 from desktop.model.pricing.book import PriceBook, load_price_book
@@ -29,9 +29,14 @@ def load_book_or_explain(path: Path) -> tuple[PriceBook | None, str]:
             return None, f"{path}: price book not found"
         return None, str(exc)
     except ValidationError as exc:
-        problems = problems_of(exc, PriceBook)
-        shown = "; ".join(f"{path}: {p}" for p in problems[:MAX_PROBLEMS_SHOWN])
-        more = len(problems) - MAX_PROBLEMS_SHOWN
-        return None, shown + (f"; and {more:,} more problem(s)" if more > 0 else "")
+        return None, explain_invalid(exc, path)
     except OSError as exc:  # not expected past the reader; kept so start-up can never crash on the file
         return None, f"{path}: cannot be read ({exc.strerror or exc})"
+
+
+def explain_invalid(exc: ValidationError, path: Path, model: type[BaseModel] = PriceBook) -> str:
+    """A book's validation problems as one line: the first few, naming the file and field, and how many more."""
+    problems = problems_of(exc, model)
+    shown = "; ".join(f"{path}: {p}" for p in problems[:MAX_PROBLEMS_SHOWN])
+    more = len(problems) - MAX_PROBLEMS_SHOWN
+    return shown + (f"; and {more:,} more problem(s)" if more > 0 else "")
