@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from desktop.files import ReadError, load_json_file
 from desktop.model.advice.engine import compute_quote
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import left_out_text
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
     QUESTIONS,
@@ -183,6 +184,7 @@ class OptionPreview:
     feasible: bool
     reasons: tuple[str, ...]  # why it is ruled out (each names the limit)
     monthly_usd: Decimal | None
+    left_out: str = ""  # what the total leaves out: "Application Load Balancer (no eu-west-1 price in the book)"
 
 
 def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
@@ -190,8 +192,8 @@ def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
     """Which options the answers so far leave feasible, and why the others are ruled out (AnswersError if bad)."""
     workload = workload_from_answers(answers, region=region)
     quote = compute_quote(workload, book)
-    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd)
-                 for o, q in quote.options.items())
+    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd,
+                               left_out_text(q)) for o, q in quote.options.items())
 
 
 def questionnaire_text() -> str:
