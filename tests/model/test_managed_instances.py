@@ -22,6 +22,7 @@ from desktop.cli import main
 from desktop.model.advice.advise import advise
 from desktop.model.advice.engine import compute_quote, fast_costs
 from desktop.model.pricing.book import EcsManagedPrices, Price, PriceBook
+from desktop.model.pricing.quote import left_out_text, total_text
 from desktop.model.questionnaire.data import SPIKY
 from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
@@ -119,6 +120,8 @@ def test_without_a_sourced_request_price_the_total_says_what_it_leaves_out(book:
     assert option.missing_prices == ("no sourced price for Lambda Managed Instances requests in us-east-1 in the "
                                      "price book dated 2026-12-01",)
     assert option.status == "Feasible; total incomplete"
+    assert total_text(option) == \
+        f"${option.monthly_usd:,.2f} + Lambda Managed Instances requests (no us-east-1 price in the book)"
 
 
 def test_an_ecs_managed_instances_fleet_on_c6a_2xlarge_cannot_be_priced_from_the_book(
@@ -131,12 +134,8 @@ def test_an_ecs_managed_instances_fleet_on_c6a_2xlarge_cannot_be_priced_from_the
     assert main(["estimate", str(path), "--json"]) == 0
     option = json.loads(capsys.readouterr().out)["options"]["ecs_managed"]
     assert option["monthly_usd"] is None and not option["feasible"] and option["line_items"] == []
-    assert option["missing_prices"] == ["no sourced price for EC2 c6a.2xlarge in us-east-1 in the price book dated "
-                                        "2026-12-01"]
-    assert option["reasons"] == ["Cannot be priced: " + option["missing_prices"][0]]
-    assert option["warnings"] == ["The book has AWS's published ECS Managed Instances fee for c6a.2xlarge ($0.037 "
-                                  "per instance-hour, source AE-E) but not its EC2 price or size: the fleet cannot "
-                                  "be priced"]
+    assert option["reasons"] == ["Cannot be priced: no sourced price for EC2 c6a.2xlarge in us-east-1 in the price "
+                                 "book dated 2026-12-01"]  # a ruled-out option has no price and no line items
 
 
 def test_ecs_managed_instances_are_the_ec2_fleet_with_the_fee_left_out_where_unknown(book: PriceBook) -> None:
@@ -153,6 +152,9 @@ def test_ecs_managed_instances_are_the_ec2_fleet_with_the_fee_left_out_where_unk
         f"management fee not in the price book: no sourced ECS Managed Instances fee for {name} in us-east-1 (AWS's "
         "fee table was not found; the book has it only for c6a.2xlarge)",)
     assert managed.status == "Feasible; total incomplete" and not any("%" in i.label for i in managed.line_items)
+    assert left_out_text(managed) == f"ECS Managed Instances management fee for {name} (no us-east-1 price in the book)"
+    fee_hours = managed.missing[0].usage  # the instance-hours the fee would be charged on, for like-for-like margins
+    assert fee_hours == ((managed.capacity.to_json()["instance_hours"], "instance-hour"),)
     assert managed.capacity.to_json()["management_fee_in_book"] is False
     assert set(ec2.warnings) <= set(managed.warnings)  # e.g. a burstable type's CPU credits, said for both
     assert managed.capacity.assumption() == ("ECS Managed Instances instance type", f"{name} (cheapest that fits, "

@@ -25,8 +25,8 @@ from desktop.model.workload.spec import Workload
 
 
 def test_questions_are_well_formed() -> None:
-    assert 5 <= len(TOPICS) <= 7
-    assert 10 <= len(QUESTIONS) <= 16  # two more for Lambda Managed Instances (runtime, thread safety)
+    assert 5 <= len(TOPICS) <= 8
+    assert 10 <= len(QUESTIONS) <= 21  # two for Lambda Managed Instances (runtime, thread safety)
     topic_ids = {t.topic_id for t in TOPICS}
     for q in QUESTIONS:
         assert q.question_id.isidentifier() and q.topic in topic_ids
@@ -68,8 +68,7 @@ def test_every_choice_gives_a_valid_priced_workload(book: PriceBook, question: o
         assert isinstance(w, Workload) and w.answers == answers
         quote = compute_quote(w, book)
         assert any(o.feasible and o.priced for o in quote.options.values()), answers
-        assert all(o.monthly_usd is not None for o in quote.options.values()
-                   if o.option not in ("ec2", "ecs_managed") or w.container.os == "linux"), answers
+        assert all((o.monthly_usd is not None) == o.feasible for o in quote.options.values()), answers
 
 
 def test_answers_set_the_workload() -> None:
@@ -137,7 +136,7 @@ def test_bad_answers_files(tmp_path: Path, text: str, message: str) -> None:
 def test_feasibility_preview(book: PriceBook) -> None:
     preview = {p.option: p for p in feasibility_preview({"special_needs": "gpu", "app_size": "large"}, book)}
     assert [o for o, p in preview.items() if p.feasible] == ["ec2", "ecs_managed"]  # GPUs: ECS on EC2 or MI
-    assert preview["ecs_managed"].missing_prices[0].startswith("management fee not in the price book")
+    assert preview["ecs_managed"].left_out.startswith("ECS Managed Instances management fee for g4dn")
     assert preview["lambda"].reasons[0].startswith("Lambda: the work needs 1 GPU(s)")
     assert preview["ec2"].monthly_usd is not None and preview["ec2"].label == "Amazon ECS on Amazon EC2"
     long_jobs = {p.option: p for p in feasibility_preview({"trigger": "schedule", "work_duration": "long"}, book)}

@@ -98,7 +98,7 @@ def test_archetype_recommendation_and_finish_loads_it(qtbot, window: MainWindow,
     assert (rec.option, rec.runner_up) == (option, runner_up)
     line = next(r for r in rec.rationale if r.startswith(line_start))
     assert line_text in line
-    assert rec.headline == _text(wizard, "summary_headline")
+    assert wizard.result_advice.verdict == _text(wizard, "summary_headline")
     assert line_text in _text(wizard, "summary_rationale")
     assert "Monthly costs" not in _text(wizard, "summary_costs") and "$" in _text(wizard, "summary_costs")
 
@@ -129,7 +129,8 @@ def test_side_panel_follows_each_answer(qtbot, wizard: QuestionnaireWizard) -> N
     assert "ruled out" in wizard.panel.text("lambda") and "ruled out" in wizard.panel.text("fargate")
     assert _text(wizard, "feasibility_summary") == "2 of 5 options feasible."  # ECS on EC2 and ECS MI have GPUs
     assert "ruled out: the work needs 1 GPU(s)" in wizard.panel.text("lambda_managed")
-    assert wizard.panel.text("ecs_managed").endswith("plus 1 item the price book has no price for (incomplete)")
+    assert wizard.panel.text("ecs_managed").endswith(
+        "+ ECS Managed Instances management fee for g4dn.xlarge (no us-east-1 price in the book)")
 
 
 def test_cancel_leaves_the_workload_untouched(qtbot, window: MainWindow, wizard: QuestionnaireWizard) -> None:

@@ -20,8 +20,8 @@ from desktop.model.options.calc import Calc
 from desktop.model.options.containers import hourly_counts
 from desktop.model.options.ecs_ec2 import Ec2Capacity, Fleet, fleet_discounts, fleet_lines, size_fleet
 from desktop.model.pricing.book import Price, PriceBook
-from desktop.model.pricing.context import MissingPrice, PricingContext
-from desktop.model.pricing.quote import Quote
+from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.quote import MissingPrice, Quote
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
 
@@ -53,11 +53,14 @@ def _fees(ctx: PricingContext) -> dict[str, Price]:
     return {} if section is None else section.management_fee
 
 
-def _fee_missing(ctx: PricingContext, name: str) -> MissingPrice:
+def _fee_missing(ctx: PricingContext, name: str, hours: Any = None) -> MissingPrice:
+    """The fee the total leaves out, with the instance-hours it would be charged on (exact quote only)."""
     fees = _fees(ctx)
     known = f"; the book has it only for {', '.join(sorted(fees))}" if fees else ""
     return MissingPrice(f"management fee not in the price book: no sourced {NAME} fee for {name} in "
-                        f"{ctx.region} (AWS's fee table was not found{known})", core=False)
+                        f"{ctx.region} (AWS's fee table was not found{known})", core=False,
+                        what=f"{NAME} management fee for {name}", region=ctx.region,
+                        usage=((hours, "instance-hour"),) if hours is not None else ())
 
 
 def _fee(ctx: PricingContext, calc: Calc, fleet: Fleet) -> None:
@@ -70,7 +73,7 @@ def _fee(ctx: PricingContext, calc: Calc, fleet: Fleet) -> None:
     if calc.exact:
         price = prices[int(fleet.chosen[0])]
         if price is None:
-            calc.missing.append(_fee_missing(ctx, fleet.name))
+            calc.missing.append(_fee_missing(ctx, fleet.name, fleet.instance_hours))
         else:
             calc.line(label, fleet.instance_hours, "instance-hour", price, note=note)
         return

@@ -25,8 +25,8 @@ from desktop.model.options.containers import hourly_counts
 from desktop.model.options.ecs_ec2 import Candidate, cheapest
 from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
-from desktop.model.pricing.context import MissingPrice, PricingContext
-from desktop.model.pricing.quote import Quote
+from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.quote import MissingPrice, Quote
 from desktop.model.workload.load_shape import is_spiky
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
@@ -97,7 +97,8 @@ def environment(w: Workload) -> Environment:
         runtime = RUNTIME_NAMES[cfg.runtime]
         text = (f"{runtime}'s default of {per_vcpu} per vCPU" if cfg.runtime in PER_VCPU_DEFAULT
                 else f"{runtime}: the lowest documented default, {per_vcpu} per vCPU")
-    by_cpu = max(1, math.floor(vcpu * w.container.target_utilization / unit_vcpu(w) + 1e-9))
+    carried = vcpu * w.container.target_utilization / unit_vcpu(w) + 1e-9  # inf for a vanishing vCPU per request
+    by_cpu = MAX_CONCURRENCY if carried >= MAX_CONCURRENCY else max(1, math.floor(carried))
     return Environment(vcpu, vcpu * ratio, min(setting, by_cpu), setting, text)
 
 
@@ -282,7 +283,8 @@ class LambdaManagedOption(ComputeOption):
         if fee is None:
             calc.missing.append(MissingPrice(
                 f"management fee not in the price book: no sourced {NAME} management fee for {w.region} in the "
-                f"price book dated {ctx.book.effective_date}", core=False))
+                f"price book dated {ctx.book.effective_date}", core=False, what=f"{NAME} management fee",
+                region=w.region, usage=((instance_hours, "instance-hour"),) if calc.exact else ()))
         else:
             calc.line_at(f"Management fee ({float(fee.fraction) * 100:g}% of EC2)", instance_hours, "instance-hour",
                          [_fee_price(c[2], fee, c[0]) for c in candidates], chosen,
@@ -290,7 +292,7 @@ class LambdaManagedOption(ComputeOption):
 
         requests = section.requests if section is not None else None
         if requests is None:
-            calc.record_missing(f"{NAME} requests", core=False)
+            calc.record_missing(f"{NAME} requests", core=False, usage=((calc.units / 1_000_000, "1M requests"),))
         else:
             calc.line("Requests", calc.units / 1_000_000, "1M requests", requests, group="requests",
                       note="no duration charge; no free tier applied")

@@ -19,6 +19,7 @@ from desktop.files import ReadError, load_json_file
 from desktop.model.advice.engine import compute_quote
 from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import left_out_text
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
     QUESTIONS,
@@ -184,7 +185,7 @@ class OptionPreview:
     feasible: bool
     reasons: tuple[str, ...]  # why it is ruled out (each names the limit)
     monthly_usd: Decimal | None
-    missing_prices: tuple[str, ...] = ()  # what the total leaves out (the book has no price for it)
+    left_out: str = ""  # what the total leaves out: "Application Load Balancer (no eu-west-1 price in the book)"
 
 
 def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
@@ -193,7 +194,7 @@ def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
     workload = workload_from_answers(answers, region=region)
     quote = compute_quote(workload, book)
     return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd,
-                               q.missing_prices) for o, q in quote.options.items())
+                               left_out_text(q)) for o, q in quote.options.items())
 
 
 def questionnaire_text() -> str:
