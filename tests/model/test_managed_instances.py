@@ -249,3 +249,15 @@ def test_findings_name_the_options_compared(book: PriceBook) -> None:
         "Fine control of the runtime, OS or host is needed: ECS MI: the most; Lambda MI: the least"
     alike = advise(make_workload(team={"configuration_control": "high"}, options=["fargate", "lambda_managed"]), book)
     assert "team.configuration" not in {f.finding_id for f in alike.findings}  # equal control: nothing to weigh
+
+
+def test_the_fleet_is_sized_for_the_peak_within_the_hour(book: PriceBook) -> None:
+    def instances(burst: float) -> int:
+        w = make_workload(**LONDON, traffic={"requests_per_month": 500_000_000, "duration_ms": 100,
+                                             "burst_ratio": burst})
+        cap = compute_quote(w, book).options["lambda_managed"].capacity
+        return int(cap.to_json()["peak_instances"])  # type: ignore[union-attr]
+
+    # 19.03 in flight x 2 = 38.06 at the peak within the hour: ceil(38.06 / 7) = 6 environments, 3 c5.large
+    # (the floor); x 3 = 57.08: 9 environments, 5 instances
+    assert (instances(1), instances(2), instances(3)) == (3, 3, 5)

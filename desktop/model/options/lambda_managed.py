@@ -4,10 +4,11 @@ Price (shared reference aws-prices-more.md §8.1): the instances' EC2 on-demand 
 of 15% of that price (the book's `lambda_managed.management_fee`, a sourced rate), plus $0.20 per million requests;
 no duration (GB-second) charge. A Savings Plan discounts the EC2 part; whether it discounts the fee was not found,
 so the fee is charged in full. No free tier is applied (none was found for Managed Instances).
-The fleet: each execution environment serves several requests at once (`concurrency_per_environment`, by default
-the runtime's documented default per vCPU), but never more than its CPU can carry at the containers' target
-utilisation; environments pack onto instances by vCPU and memory (no host reserve: none was found documented);
-at least `min_instances` (AWS's default of three, for Availability Zone resilience) run in every hour.
+The fleet, sized for the peak within each hour (traffic.burst_ratio, as containers are): each execution environment
+serves several requests at once (`concurrency_per_environment`, by default the runtime's documented default per
+vCPU), but never more than its CPU can carry at the containers' target utilisation; environments pack onto
+instances by vCPU and memory (no host reserve: none was found documented); at least `min_instances` (AWS's default
+of three, for Availability Zone resilience) run in every hour.
 """
 
 from __future__ import annotations
@@ -262,7 +263,7 @@ class LambdaManagedOption(ComputeOption):
         if not candidates:
             return _no_fit(ctx, calc, env)
 
-        concurrency = calc.concurrency()
+        concurrency = calc.concurrency() * w.traffic.burst_ratio  # the peak within each hour, as for containers
         environments: Array = np.where(concurrency > 0, np.ceil(concurrency / env.concurrency - 1e-9), 0.0)
         per_instance = np.array([c[3] for c in candidates], dtype=float)
         instances: Array = np.maximum(float(cfg.min_instances),
