@@ -134,8 +134,9 @@ def test_an_ecs_managed_instances_fleet_on_c6a_2xlarge_cannot_be_priced_from_the
     assert main(["estimate", str(path), "--json"]) == 0
     option = json.loads(capsys.readouterr().out)["options"]["ecs_managed"]
     assert option["monthly_usd"] is None and not option["feasible"] and option["line_items"] == []
-    assert option["reasons"] == ["Cannot be priced: no sourced price for EC2 c6a.2xlarge in us-east-1 in the price "
-                                 "book dated 2026-12-01"]  # a ruled-out option has no price and no line items
+    assert option["reasons"] == ["ECS Managed Instances: the book has AWS's published fee for c6a.2xlarge ($0.037 per "
+                                 "instance-hour, source AE-E) but no sourced us-east-1 EC2 price or size for it: "
+                                 "the fleet cannot be priced"]
 
 
 def test_ecs_managed_instances_are_the_ec2_fleet_with_the_fee_left_out_where_unknown(book: PriceBook) -> None:

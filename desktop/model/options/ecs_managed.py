@@ -105,9 +105,9 @@ class EcsManagedOption(ComputeOption):
         if not isinstance(fleet, Fleet):
             fee = _fees(ctx).get(wanted)
             if fleet is None and fee is not None:  # the published example: a fee but no EC2 price or size
-                return Sizing(warnings=(f"The book has AWS's published {NAME} fee for {wanted} "
-                                        f"(${fee.usd} per instance-hour, source {fee.source}) but not its EC2 price "
-                                        "or size: the fleet cannot be priced",))
+                return Sizing(reason=f"{NAME}: the book has AWS's published fee for {wanted} (${fee.usd} per "
+                                     f"instance-hour, source {fee.source}) but no sourced {ctx.region} EC2 price "
+                                     f"or size for it: the fleet cannot be priced")
             return fleet
         compute = fleet_lines(ctx, calc, fleet)
         _fee(ctx, calc, fleet)
