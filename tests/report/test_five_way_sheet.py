@@ -79,3 +79,14 @@ def test_a_chart_beside_a_page_break_stays_inside_the_page(qt_app, book: PriceBo
     painter.end()
     white = QColor("white").rgb()
     assert all(image.pixel(x, y) == white for y in range(301, 600, 3) for x in range(0, 600, 3))
+
+
+def test_the_derived_lambda_mi_fee_is_listed_with_the_rate_s_source(book: PriceBook) -> None:
+    from desktop.report.price_register import price_register
+
+    w = make_workload(region="eu-west-2", options=["lambda_managed"])
+    register = price_register(advise(w, book).quote, book)
+    fee = next(u for u in register.prices if u.name == "Management fee (15% of EC2)")
+    assert (str(fee.usd), fee.unit, fee.source_id, fee.as_of.isoformat(), fee.confidence) == \
+        ("0.01515", "hour", "AE-L", "2026-09-20", "B")  # 15% of c5.large's $0.101 (B), the rate's source and date
+    assert register.unmatched == ()
