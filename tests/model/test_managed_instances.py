@@ -121,7 +121,7 @@ def test_without_a_sourced_request_price_the_total_says_what_it_leaves_out(book:
                                      "price book dated 2026-12-01",)
     assert option.status == "Feasible; total incomplete"
     assert total_text(option) == \
-        f"${option.monthly_usd:,.2f} + Lambda Managed Instances requests (no us-east-1 price in the book)"
+        f"${option.monthly_usd:,.2f} + Lambda MI requests (no us-east-1 price in the book)"
 
 
 def test_an_ecs_managed_instances_fleet_on_c6a_2xlarge_cannot_be_priced_from_the_book(
@@ -153,7 +153,7 @@ def test_ecs_managed_instances_are_the_ec2_fleet_with_the_fee_left_out_where_unk
         f"management fee not in the price book: no sourced ECS Managed Instances fee for {name} in us-east-1 (AWS's "
         "fee table was not found; the book has it only for c6a.2xlarge)",)
     assert managed.status == "Feasible; total incomplete" and not any("%" in i.label for i in managed.line_items)
-    assert left_out_text(managed) == f"ECS Managed Instances management fee for {name} (no us-east-1 price in the book)"
+    assert left_out_text(managed) == f"ECS MI fee for {name} (no us-east-1 price in the book)"
     fee_hours = managed.missing[0].usage  # the instance-hours the fee would be charged on, for like-for-like margins
     assert fee_hours == ((managed.capacity.to_json()["instance_hours"], "instance-hour"),)
     assert managed.capacity.to_json()["management_fee_in_book"] is False

@@ -136,7 +136,7 @@ def test_bad_answers_files(tmp_path: Path, text: str, message: str) -> None:
 def test_feasibility_preview(book: PriceBook) -> None:
     preview = {p.option: p for p in feasibility_preview({"special_needs": "gpu", "app_size": "large"}, book)}
     assert [o for o, p in preview.items() if p.feasible] == ["ec2", "ecs_managed"]  # GPUs: ECS on EC2 or MI
-    assert preview["ecs_managed"].left_out.startswith("ECS Managed Instances management fee for g4dn")
+    assert preview["ecs_managed"].left_out.startswith("ECS MI fee for g4dn")
     assert preview["lambda"].reasons[0].startswith("Lambda: the work needs 1 GPU(s)")
     assert preview["ec2"].monthly_usd is not None and preview["ec2"].label == "Amazon ECS on Amazon EC2"
     long_jobs = {p.option: p for p in feasibility_preview({"trigger": "schedule", "work_duration": "long"}, book)}

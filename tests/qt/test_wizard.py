@@ -130,7 +130,7 @@ def test_side_panel_follows_each_answer(qtbot, wizard: QuestionnaireWizard) -> N
     assert _text(wizard, "feasibility_summary") == "2 of 5 options feasible."  # ECS on EC2 and ECS MI have GPUs
     assert "ruled out: the work needs 1 GPU(s)" in wizard.panel.text("lambda_managed")
     assert wizard.panel.text("ecs_managed").endswith(
-        "+ ECS Managed Instances management fee for g4dn.xlarge (no us-east-1 price in the book)")
+        "+ ECS MI fee for g4dn.xlarge (no us-east-1 price in the book)")
 
 
 def test_cancel_leaves_the_workload_untouched(qtbot, window: MainWindow, wizard: QuestionnaireWizard) -> None:

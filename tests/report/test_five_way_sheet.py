@@ -30,8 +30,8 @@ def test_five_options_print_as_two_tables_of_readable_columns(book: PriceBook) -
     assert tables[1].count('<td width="33%"></td>') == 1  # the last table keeps the first one's column widths
     assert "AWS Lambda Managed Instances" in tables[1] and "Amazon ECS Managed Instances" in tables[1]
     assert tables[1].count("<b>Feasible; total incomplete</b>") == 2
-    assert "+ Lambda Managed Instances requests (no us-east-1 price in the book)" in tables[1]
-    assert "+ ECS Managed Instances management fee for t3.medium (no us-east-1 price in the book)" in tables[1]
+    assert "+ Lambda MI requests (no us-east-1 price in the book)" in tables[1]
+    assert "+ ECS MI fee for t3.medium (no us-east-1 price in the book)" in tables[1]
     assert "Options compared" in html and "Lambda, Fargate, ECS on EC2, Lambda MI, ECS MI" in html
 
 
@@ -51,7 +51,7 @@ def test_the_pdf_names_every_option_and_what_its_total_leaves_out(qt_app, book: 
     text = squeeze(pdf_text(data))
     assert pages <= 3
     for words in ("AWS Lambda Managed Instances", "Amazon ECS Managed Instances", "Feasible; total incomplete",
-                  "ECS Managed Instances management fee for t3.medium",
+                  "ECS MI fee for t3.medium",
                   "Lambda = ECS on EC2 = ECS MI"):
         assert squeeze(words) in text, words
 

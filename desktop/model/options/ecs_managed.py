@@ -59,7 +59,7 @@ def _fee_missing(ctx: PricingContext, name: str, hours: Any = None) -> MissingPr
     known = f"; the book has it only for {', '.join(sorted(fees))}" if fees else ""
     return MissingPrice(f"management fee not in the price book: no sourced {NAME} fee for {name} in "
                         f"{ctx.region} (AWS's fee table was not found{known})", core=False,
-                        what=f"{NAME} management fee for {name}", region=ctx.region,
+                        what=f"ECS MI fee for {name}", region=ctx.region,  # `what` is short: table cells, charts
                         usage=((hours, "instance-hour"),) if hours is not None else ())
 
 

@@ -14,7 +14,7 @@ of three, for Availability Zone resilience) run in every hour.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +27,7 @@ from desktop.model.options.ecs_ec2 import Candidate, cheapest
 from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
 from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.money import dec
 from desktop.model.pricing.quote import MissingPrice, Quote
 from desktop.model.workload.load_shape import is_spiky
 from desktop.model.workload.spec import Workload
@@ -284,7 +285,7 @@ class LambdaManagedOption(ComputeOption):
         if fee is None:
             calc.missing.append(MissingPrice(
                 f"management fee not in the price book: no sourced {NAME} management fee for {w.region} in the "
-                f"price book dated {ctx.book.effective_date}", core=False, what=f"{NAME} management fee",
+                f"price book dated {ctx.book.effective_date}", core=False, what="Lambda MI management fee",
                 region=w.region, usage=((instance_hours, "instance-hour"),) if calc.exact else ()))
         else:
             calc.line_at(f"Management fee ({float(fee.fraction) * 100:g}% of EC2)", instance_hours, "instance-hour",
@@ -292,8 +293,10 @@ class LambdaManagedOption(ComputeOption):
                          note="charged in full: whether a Savings Plan discounts the fee was not found")
 
         requests = section.requests if section is not None else None
-        if requests is None:
-            calc.record_missing(f"{NAME} requests", core=False, usage=((calc.units / 1_000_000, "1M requests"),))
+        if requests is None:  # named short in table cells and chart labels, in full in the sentence
+            usage = ((dec(calc.units / 1_000_000), "1M requests"),) if calc.exact else ()
+            calc.missing.append(replace(ctx.missing(f"{NAME} requests", core=False, usage=usage),
+                                        what="Lambda MI requests"))
         else:
             calc.line("Requests", calc.units / 1_000_000, "1M requests", requests, group="requests",
                       note="no duration charge; no free tier applied")
