@@ -1,0 +1,36 @@
+"""Advice per workload object, so switching scenarios and comparing them recomputes only what an edit changed."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from desktop.model.advice.advise import Advice, advise
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
+
+CACHE_SIZE = 512  # advice for 200 scenarios and their recent edits
+
+
+class AdviceCache:
+    """Advice keyed by the workload object (states share unchanged workloads) and the book priced with."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[int, int], Advice] = OrderedDict()
+        self.computed = 0  # how many advices were computed (tests check a switch reuses them)
+
+    def advice(self, workload: Workload, book: PriceBook) -> Advice:
+        key = (id(workload), id(book))
+        found = self._entries.get(key)
+        if found is not None and found.workload is workload and found.book is book:  # ids are only unique while alive
+            self._entries.move_to_end(key)
+            return found
+        advice = advise(workload, book)
+        self.computed += 1
+        self._entries[key] = advice  # the advice holds the workload and the book: their ids stay theirs
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return advice
+
+    def clear(self) -> None:
+        self._entries.clear()
