@@ -90,7 +90,8 @@ def value_text(path: str, value: Any, exact: bool = False) -> str:
         text = _plain(value)
         if unit == "%":
             return f"{text}%"
-        return f"{text} {unit}" if unit and unit not in _NO_UNIT else text
+        said = unit.lower() in spec.label.lower() if spec is not None and unit else False  # "Task vCPU", "GPUs"
+        return f"{text} {unit}" if unit and unit not in _NO_UNIT and not said else text
     return str(value)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from desktop.model.workload.files import MAX_FILE_BYTES as MAX_WORKLOAD_BYTES
 from desktop.model.workload.files import WorkloadFileError, parse_workload
 from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.spec import SCHEMA_VERSION, ScenarioEntry, WorkshopSpec
@@ -65,9 +66,10 @@ def _read_text(path: Path) -> str:
     where = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise WorkloadFileError(where, [FieldProblem(
-                "", f"file is too large ({size / 1e6:.1f} MB; a workshop file is at most 20 MB)")])
+        workshop = path.name.lower().endswith(SUFFIX)
+        if size > (MAX_FILE_BYTES if workshop else MAX_WORKLOAD_BYTES):
+            what = "a workshop file is at most 20 MB" if workshop else "a workload file is at most 5 MB"
+            raise WorkloadFileError(where, [FieldProblem("", f"file is too large ({size / 1e6:.1f} MB; {what})")])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise WorkloadFileError(where, [FieldProblem("", "file not found")]) from None
