@@ -1,10 +1,14 @@
-"""Advice per workload object, so switching scenarios and comparing them recomputes only what an edit changed."""
+"""Advice per workload object, so switching scenarios and comparing them recomputes only what an edit changed.
+
+The key is the workload object, the book and the registered options (an option registered at run time, as a
+plug-in, is priced from then on)."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
 from desktop.model.advice.advise import Advice, advise
+from desktop.model.options.registry import all_options
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 
@@ -16,11 +20,11 @@ class AdviceCache:
 
     def __init__(self, size: int = CACHE_SIZE) -> None:
         self.size = size
-        self._entries: OrderedDict[tuple[int, int], Advice] = OrderedDict()
+        self._entries: OrderedDict[tuple[int, int, tuple[int, ...]], Advice] = OrderedDict()
         self.computed = 0  # how many advices were computed (tests check a switch reuses them)
 
     def advice(self, workload: Workload, book: PriceBook) -> Advice:
-        key = (id(workload), id(book))
+        key = (id(workload), id(book), tuple(id(o) for o in all_options()))
         found = self._entries.get(key)
         if found is not None and found.workload is workload and found.book is book:  # ids are only unique while alive
             self._entries.move_to_end(key)

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.model.advice.advise import Advice
+from desktop.model.options.registry import all_options
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.checks import check_against_book
 from desktop.model.workload.files import SUFFIX as WORKLOAD_SUFFIX
@@ -81,7 +82,7 @@ class Workbench:
         """Every scenario compared with the baseline (advice reused for the scenarios no edit touched)."""
         state = self.state
         key = (tuple(id(s.workload) for s in state.scenarios), tuple(s.note for s in state.scenarios),
-               state.baseline, state.kind, id(self.book))
+               state.baseline, state.kind, id(self.book), tuple(id(o) for o in all_options()))
         if self._comparison is None or self._comparison[0] != key:
             pairs = [(s.note, self.cache.advice(s.workload, self.book)) for s in state.scenarios]
             self._comparison = (key, compare(pairs, state.baseline, state.kind))

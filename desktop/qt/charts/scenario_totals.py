@@ -1,0 +1,89 @@
+"""The workshop chart in the window: each scenario's recommended monthly total, bars grouped by the option
+recommended (in its colour), the baseline outlined. Renders from the Comparison only."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtWidgets import QWidget
+
+from desktop.model.advice.advise import Advice
+from desktop.model.options.registry import short_label
+from desktop.model.workload.spec import Workload
+from desktop.model.workshop.compare import Comparison
+from desktop.present.text import usd_compact as usd
+from desktop.present.workshop import Bar, bar_label, bar_layout, change_text
+from desktop.qt.charts.base import ChartBase
+
+BAR_WIDTH = 0.7
+MANY_BARS = 8  # more bars than this are labelled with their number in the table
+
+
+class ScenarioTotalsChart(ChartBase):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("scenario_totals_chart", parent, money_y=True)
+        self.setAccessibleName("Recommended monthly total of each scenario, grouped by option")
+        self.legend = self.plot_item.addLegend(offset=(10, 5), colCount=6)
+        self.comparison: Comparison | None = None
+        self.bars: list[Bar] = []
+        self.items: list[pg.GraphicsObject] = []
+        self.plot_item.setLabel("left", "Recommended monthly total (USD)")
+        self.apply_colors()
+
+    def render_advice(self, advice: Advice, workload: Workload) -> None:
+        """Not drawn from one advice: see render_comparison."""
+
+    def draw(self, advice: Advice, workload: Workload) -> None:
+        if self.comparison is not None:
+            self.render_comparison(self.comparison)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "comparison", None) is not None:
+            self.render_comparison(self.comparison)
+
+    def render_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        for item in self.items:
+            self.plot_item.removeItem(item)
+        self.items = []
+        self.legend.clear()
+        self.bars, groups = bar_layout(comparison)
+        many = len(self.bars) > MANY_BARS
+        for group in groups:
+            rows = [b for b in self.bars if b.option == group.option]
+            colour = self.colors.option(group.option)
+            pens = [pg.mkPen(self.colors.foreground, width=2.5) if b.row.is_baseline else pg.mkPen(colour)
+                    for b in rows]
+            item = pg.BarGraphItem(x=[b.x for b in rows], height=[b.usd for b in rows], width=BAR_WIDTH,
+                                   brush=colour, pens=pens)
+            self.plot_item.addItem(item)
+            self.items.append(item)
+            self.legend.addItem(item, short_label(group.option))
+        highest = max((b.usd for b in self.bars), default=0.0)
+        for bar in self.bars:
+            label = pg.TextItem(usd(bar.usd), anchor=(0.5, 1.0), color=self.colors.foreground)
+            label.setPos(bar.x, bar.usd)
+            self.plot_item.addItem(label, ignoreBounds=True)
+            self.items.append(label)
+        ticks = [(b.x, bar_label(b.row, many)[:18]) for b in self.bars]
+        self.plot_item.getAxis("bottom").setTicks([ticks])
+        last = self.bars[-1].x if self.bars else 1.0
+        self.plot_item.setXRange(-0.6, last + 0.6, padding=0)
+        self.plot_item.setYRange(0, max(highest, 1.0) * 1.25)
+        self.set_notice("" if self.bars else "No scenario has a feasible option")
+        self._advice = None  # hover reads self.bars
+
+    def hover(self, point: QPointF) -> str:
+        for bar in self.bars:
+            if abs(point.x() - bar.x) <= BAR_WIDTH / 2 and 0 <= point.y() <= bar.usd:
+                row = bar.row
+                return "\n".join([f"{row.index + 1}. {row.name}", f"{short_label(bar.option)}: {usd(bar.usd)} a month",
+                                  f"Against the baseline: {change_text(row)}"])
+        return ""
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.bars or not self.view_box.sceneBoundingRect().contains(scene_pos):
+            self.readout.setText("")
+            return
+        self.readout.setText(self.hover(self.view_box.mapSceneToView(scene_pos)))

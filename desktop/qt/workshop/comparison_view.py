@@ -1,0 +1,143 @@
+"""The comparison of the scenarios: a table (each option's total, the recommendation, its margin, the change
+against the baseline, what differs), the chart of recommended totals, and the portfolio total.
+
+Renders from `Session.comparison` (computed in the Qt-free workshop model, shared with the PDF, CSV and JSON)
+when it is on screen; hidden, it only notes that it is out of date. Clicking a row shows that scenario.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.model.options.registry import short_label
+from desktop.model.workshop.compare import Comparison
+from desktop.present.text import tooltip_html
+from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
+from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
+from desktop.qt.session import Session
+from desktop.qt.table_copy import header_text
+
+FIXED_BEFORE = ("#", "Scenario")
+FIXED_AFTER = ("Recommended", "Margin over the runner-up", "Against the baseline", "What differs from the baseline")
+
+
+class ComparisonView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("comparison_view")
+        self.session = session
+        self.comparison: Comparison | None = None
+        self._stale = True
+        self.portfolio = QLabel(self)
+        self.portfolio.setObjectName("portfolio_total")
+        self.portfolio.setTextFormat(Qt.TextFormat.PlainText)
+        self.portfolio.setWordWrap(True)
+        font = self.portfolio.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.portfolio.setFont(font)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("workshop_table")
+        self.table.setAccessibleName("Comparison of the scenarios")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.cellClicked.connect(lambda row, _col: self._show(row))
+        self.chart = ScenarioTotalsChart(self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("comparison_splitter")
+        split.addWidget(self.table)
+        split.addWidget(self.chart)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.portfolio)
+        column.addWidget(split, 1)
+        session.advice_changed.connect(lambda _advice: self.refresh())
+        session.scenarios_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Render now when on screen, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.render_comparison(self.session.comparison)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.render_comparison(self.session.comparison)
+
+    def _show(self, row: int) -> None:
+        if self.comparison is not None and row < len(self.comparison.rows):
+            self.session.select(row)
+
+    def text(self, row: int, column: str) -> str:
+        """A cell's text by column title (tests and accessibility)."""
+        headers = [header_text(self.table, c) for c in range(self.table.columnCount())]
+        item = self.table.item(row, headers.index(column))
+        return item.text() if item else ""
+
+    def render_comparison(self, comparison: Comparison) -> None:
+        self._stale = False
+        self.comparison = comparison
+        options = comparison.options
+        headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *FIXED_AFTER]
+        table = self.table
+        table.setUpdatesEnabled(False)
+        if [header_text(table, c) for c in range(table.columnCount())] != headers:
+            table.setColumnCount(len(headers))
+            table.setHorizontalHeaderLabels(headers)
+            header = table.horizontalHeader()
+            for col in range(len(headers) - 1):
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        table.setRowCount(len(comparison.rows))
+        pal = self.palette()
+        muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        normal = pal.color(QPalette.ColorRole.Text)
+        shown = self.session.state.selected
+        for r, row in enumerate(comparison.rows):
+            name = row.name + ("  (baseline)" if row.is_baseline else "")
+            cells: list[tuple[str, bool, bool, bool]] = [(str(r + 1), False, False, False), (name, False, False, False)]
+            for option in options:
+                cells.append((total_text(row, option), option == row.recommended, not row.feasible.get(option, False),
+                              True))
+            rec = short_label(row.recommended) if row.recommended else "none feasible"
+            cells += [(rec, True, False, False), (margin_text(row), False, False, False),
+                      (change_text(row), False, False, True),
+                      ("" if row.is_baseline else row.differences_text, False, False, False)]
+            tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text])
+            for c, (text, bold, faded, number) in enumerate(cells):
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    table.setItem(r, c, item)
+                item.setText(text)
+                item.setToolTip(tip)
+                font = QFont(table.font())
+                font.setBold(bold or (c == 1 and r == shown))
+                item.setFont(font)
+                item.setForeground(muted if faded else normal)
+                if number:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setBackground(QColor(Qt.GlobalColor.transparent))
+        table.setUpdatesEnabled(True)
+        text = portfolio_text(comparison)
+        self.portfolio.setText(text)
+        self.portfolio.setVisible(bool(text))
+        self.chart.render_comparison(comparison)
