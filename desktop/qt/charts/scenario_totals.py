@@ -39,8 +39,9 @@ class ScenarioTotalsChart(ChartBase):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and getattr(self, "comparison", None) is not None:
-            self.render_comparison(self.comparison)
+        comparison = getattr(self, "comparison", None)  # None while pyqtgraph's constructor sets the palette
+        if event.type() == QEvent.Type.PaletteChange and comparison is not None:
+            self.render_comparison(comparison)
 
     def render_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
