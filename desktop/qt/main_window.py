@@ -406,6 +406,8 @@ class MainWindow(QMainWindow):
         docks = self.settings.value("window/docks")
         if isinstance(docks, QByteArray) and not docks.isEmpty():
             self.restoreState(docks)
+        else:
+            self.workshop.size_docks()
         if len(self.session.state.scenarios) > 1:
             self.workshop.comparison_dock.show()
 

@@ -234,6 +234,6 @@ def _enlarge(chart: ChartBase) -> None:
         legend.setLabelTextSize(f"{CHART_PT * 0.85:g}pt")
         for _sample, text in legend.items:
             text.setText(text.text, size=f"{CHART_PT * 0.85:g}pt", color=INK)
-    for item in [*chart.plot_item.items, *chart.view_box.childItems(), chart.readout, chart.notice]:
+    for item in chart.scene().items():  # totals over bars, break-even and "this workload" labels, read-outs
         if isinstance(item, pg.TextItem):
             item.setFont(font)

@@ -46,7 +46,7 @@ def _portfolio(comparison: Comparison) -> str:
 def comparison_table(comparison: Comparison) -> str:
     """Scenarios as rows: each option's monthly total, the recommendation, its margin, the change."""
     head = "".join(
-        f'<th class="num" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
+        f'<th class="num" width="10%" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
         for o in comparison.options)
     rows = []
     for row in comparison.rows:
@@ -63,7 +63,7 @@ def comparison_table(comparison: Comparison) -> str:
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
                     f'<td class="small">{esc(margin_text(row))}</td>'
                     f'<td class="num">{esc(change_text(row))}</td></tr>')
-    return ('<table width="100%" cellspacing="0" cellpadding="2">'
+    return ('<table width="100%" cellspacing="0" cellpadding="3">'
             f'<tr><th>#</th><th>Scenario</th>{head}<th>Recommended</th><th>Margin over the runner-up</th>'
             f'<th class="num">Change against the baseline</th></tr>{"".join(rows)}</table>'
             '<p class="small muted">Monthly totals in USD. The change is the recommended total against the '
@@ -88,6 +88,6 @@ def workshop_summary_html(comparison: Comparison, title: str, book: PriceBook, *
             + _header(comparison, title, book, generated, version)
             + _portfolio(comparison)
             + "<h2>Monthly cost of each scenario</h2>" + comparison_table(comparison)
-            + f"<p>{esc(marker)}</p>"
+            + f'<p style="margin-top: 6pt;">{esc(marker)}</p>'
             + differences_block(comparison)
             + "</body></html>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
@@ -23,11 +24,11 @@ class ScenarioTotalsChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("scenario_totals_chart", parent, money_y=True)
         self.setAccessibleName("Recommended monthly total of each scenario, grouped by option")
-        self.legend = self.plot_item.addLegend(offset=(10, 5), colCount=6)
+        self.setMinimumSize(200, 120)  # a dock under the window's main area: it must fit at 1280x800
         self.comparison: Comparison | None = None
         self.bars: list[Bar] = []
         self.items: list[pg.GraphicsObject] = []
-        self.plot_item.setLabel("left", "Recommended monthly total (USD)")
+        self.plot_item.setLabel("left", "Recommended, USD a month")
         self.apply_colors()
 
     def render_advice(self, advice: Advice, workload: Workload) -> None:
@@ -48,7 +49,6 @@ class ScenarioTotalsChart(ChartBase):
         for item in self.items:
             self.plot_item.removeItem(item)
         self.items = []
-        self.legend.clear()
         self.bars, groups = bar_layout(comparison)
         many = len(self.bars) > MANY_BARS
         for group in groups:
@@ -60,20 +60,37 @@ class ScenarioTotalsChart(ChartBase):
                                    brush=colour, pens=pens)
             self.plot_item.addItem(item)
             self.items.append(item)
-            self.legend.addItem(item, short_label(group.option))
         highest = max((b.usd for b in self.bars), default=0.0)
+        for group in groups:  # the option's name over its group, in its colour (no legend to cover a bar)
+            name = pg.TextItem(short_label(group.option), anchor=(0.5, 0.0), color=self.colors.option(group.option))
+            name.setPos((group.first + group.last) / 2, max(highest, 1.0) * 1.38)
+            self.plot_item.addItem(name, ignoreBounds=True)
+            self.items.append(name)
         for bar in self.bars:
             label = pg.TextItem(usd(bar.usd), anchor=(0.5, 1.0), color=self.colors.foreground)
             label.setPos(bar.x, bar.usd)
             self.plot_item.addItem(label, ignoreBounds=True)
             self.items.append(label)
-        ticks = [(b.x, bar_label(b.row, many)[:18]) for b in self.bars]
-        self.plot_item.getAxis("bottom").setTicks([ticks])
+        self._label_bars(many)
         last = self.bars[-1].x if self.bars else 1.0
         self.plot_item.setXRange(-0.6, last + 0.6, padding=0)
-        self.plot_item.setYRange(0, max(highest, 1.0) * 1.25)
+        self.plot_item.setYRange(0, max(highest, 1.0) * 1.4)
         self.set_notice("" if self.bars else "No scenario has a feasible option")
         self._advice = None  # hover reads self.bars
+
+    def _label_bars(self, many: bool) -> None:
+        """Names under the bars where they fit, else the scenarios' numbers in the table."""
+        names = [bar_label(b.row, many) for b in self.bars]
+        room = self.view_box.width() / max(len(self.bars), 1) if self.bars else 0.0
+        metrics = QFontMetrics(self.font())
+        if not many and any(metrics.horizontalAdvance(n) > room * 0.95 for n in names):
+            names = [bar_label(b.row, True) for b in self.bars]
+        self.plot_item.getAxis("bottom").setTicks([[(b.x, n) for b, n in zip(self.bars, names, strict=True)]])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "bars", None):
+            self._label_bars(len(self.bars) > MANY_BARS)
 
     def hover(self, point: QPointF) -> str:
         for bar in self.bars:

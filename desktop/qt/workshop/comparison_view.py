@@ -28,6 +28,7 @@ from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
 from desktop.qt.session import Session
 from desktop.qt.table_copy import header_text
 
+DIFFERENCES_WIDTH = 360  # px, at least: the table scrolls sideways rather than squeeze it
 FIXED_BEFORE = ("#", "Scenario")
 FIXED_AFTER = ("Recommended", "Margin over the runner-up", "Against the baseline", "What differs from the baseline")
 
@@ -54,7 +55,8 @@ class ComparisonView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(False)  # one line a scenario; the whole of what differs is in the tooltip
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setTabKeyNavigation(False)
         self.table.cellClicked.connect(lambda row, _col: self._show(row))
         self.chart = ScenarioTotalsChart(self)
@@ -64,6 +66,8 @@ class ComparisonView(QWidget):
         split.addWidget(self.chart)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([700, 300])
+        self.table.setMinimumHeight(80)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.portfolio)
@@ -105,7 +109,9 @@ class ComparisonView(QWidget):
             header = table.horizontalHeader()
             for col in range(len(headers) - 1):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(True)
+            table.setColumnWidth(len(headers) - 1, DIFFERENCES_WIDTH)
         table.setRowCount(len(comparison.rows))
         pal = self.palette()
         muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)

@@ -20,6 +20,8 @@ from desktop.qt.table_copy import install_table_copy
 from desktop.qt.workshop.comparison_view import ComparisonView
 from desktop.qt.workshop.scenario_list import ScenarioList
 
+LIST_WIDTH = 210  # px: the list beside the form; the window still fits 1280x800
+COMPARISON_HEIGHT = 230
 OPEN_FILTER = "Workload or workshop files (*.workload.json *.workshop.json *.json);;All files (*)"
 
 
@@ -95,6 +97,11 @@ class WorkshopControls(QObject):
         self.window.addDockWidget(area, dock)
         return dock
 
+    def size_docks(self) -> None:
+        """Their first sizes (later, the window restores what the user left)."""
+        self.window.resizeDocks([self.list_dock], [LIST_WIDTH], Qt.Orientation.Horizontal)
+        self.window.resizeDocks([self.comparison_dock], [COMPARISON_HEIGHT], Qt.Orientation.Vertical)
+
     def fill_menu(self, menu: QMenu) -> None:
         menu.addMenu(self.add_menu)
         for key in ("duplicate", "rename", "delete"):
@@ -115,6 +122,7 @@ class WorkshopControls(QObject):
         count = len(state.scenarios)
         if count > 1 and self._count <= 1:  # the document just became a workshop: show the comparison
             self.comparison_dock.show()
+            self.window.resizeDocks([self.comparison_dock], [COMPARISON_HEIGHT], Qt.Orientation.Vertical)
         self._count = count
         for action in self.kind_group.actions():
             action.setChecked(action.data() == state.kind)

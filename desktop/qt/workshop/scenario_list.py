@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.model.workshop.spec import KIND_LABELS, NOTE_MAX_CHARS
 from desktop.qt.session import Session
 
-BUTTONS = (("add", "duplicate", "rename"), ("up", "down", "delete"), ("baseline",))
+BUTTONS = (("add", "duplicate"), ("rename", "delete"), ("up", "down"), ("baseline",))
 BASELINE_MARK = "\u2605"  # a star before the baseline's name
 
 
@@ -49,6 +49,8 @@ class ScenarioList(QWidget):
         self.list.setObjectName("scenario_list")
         self.list.setAccessibleName("Scenarios")
         self.list.setEditTriggers(QListWidget.EditTrigger.EditKeyPressed | QListWidget.EditTrigger.DoubleClicked)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemChanged.connect(self._renamed)
         self.note = QPlainTextEdit(self)
@@ -68,7 +70,7 @@ class ScenarioList(QWidget):
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 if actions[name].menu() is not None:
                     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-                buttons.addWidget(button, r, c)
+                buttons.addWidget(button, r, c, 1, 2 if len(names) == 1 else 1)
         kind_row = QHBoxLayout()
         kind_row.addWidget(QLabel("Kind:", self))
         kind_row.addWidget(self.kind, 1)
