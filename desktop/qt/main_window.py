@@ -365,7 +365,6 @@ class MainWindow(QMainWindow):
 
     def current_chart(self) -> Any:
         self.charts.ensure_built()
-        self.charts.render_all()
         return self.charts.currentWidget()
 
     def copy_chart(self) -> None:
