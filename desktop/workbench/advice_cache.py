@@ -1,4 +1,5 @@
-"""Advice per workload object, so switching scenarios and comparing them recomputes only what an edit changed.
+"""Advice (and differences) per workload object, so switching scenarios and comparing them recomputes only what
+an edit changed.
 
 The key is the workload object, the book and the registered options (an option registered at run time, as a
 plug-in, is priced from then on)."""
@@ -11,6 +12,7 @@ from desktop.model.advice.advise import Advice, advise
 from desktop.model.options.registry import all_options
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
+from desktop.model.workshop.differences import Difference, differences
 
 CACHE_SIZE = 512  # advice for 200 scenarios and their recent edits
 
@@ -38,3 +40,22 @@ class AdviceCache:
 
     def clear(self) -> None:
         self._entries.clear()
+
+
+class DifferencesCache:
+    """What differs between two workload objects, kept while both live (a pair's answer never changes)."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[int, int], tuple[Workload, Workload, tuple[Difference, ...]]] = OrderedDict()
+
+    def __call__(self, base: Workload, other: Workload) -> tuple[Difference, ...]:
+        key = (id(base), id(other))
+        found = self._entries.get(key)
+        if found is not None and found[0] is base and found[1] is other:
+            return found[2]
+        answer = differences(base, other)
+        self._entries[key] = (base, other, answer)
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return answer

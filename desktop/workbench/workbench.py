@@ -26,7 +26,7 @@ from desktop.model.workshop.compare import Comparison, compare
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
 from desktop.model.workshop.files import load_document, save_workshop
 from desktop.workbench import document as doc
-from desktop.workbench.advice_cache import AdviceCache
+from desktop.workbench.advice_cache import AdviceCache, DifferencesCache
 from desktop.workbench.document import (
     EDITED,
     NOTHING,
@@ -56,6 +56,7 @@ class Workbench:
         self.is_workshop_file = False  # the file at `path` is a workshop file (else a workload file)
         self.history: History[DocumentState] = History(DocumentState((Scenario(workload),)))
         self.cache = AdviceCache()
+        self.differ = DifferencesCache()
         self._comparison: tuple[tuple[object, ...], Comparison] | None = None
 
     # --- state ----------------------------------------------------------------------------------
@@ -85,7 +86,7 @@ class Workbench:
                state.baseline, state.kind, id(self.book), tuple(id(o) for o in all_options()))
         if self._comparison is None or self._comparison[0] != key:
             pairs = [(s.note, self.cache.advice(s.workload, self.book)) for s in state.scenarios]
-            self._comparison = (key, compare(pairs, state.baseline, state.kind))
+            self._comparison = (key, compare(pairs, state.baseline, state.kind, self.differ))
         return self._comparison[1]
 
     # --- edits ----------------------------------------------------------------------------------

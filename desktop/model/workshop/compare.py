@@ -8,12 +8,15 @@ For a workshop of the parts of one system, the portfolio total is the sum of the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
+from desktop.model.workload.spec import Workload
 from desktop.model.workshop.differences import Difference, differences, differences_text
+
+Differ = Callable[[Workload, Workload], tuple[Difference, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +68,10 @@ def _pct(part: Decimal, whole: Decimal | None) -> float | None:
     return float(part / whole * 100)
 
 
-def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: str = "variants") -> Comparison:
-    """Compare (note, advice) pairs, one per scenario, against the scenario at `baseline`."""
+def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: str = "variants",
+            differ: Differ = differences) -> Comparison:
+    """Compare (note, advice) pairs, one per scenario, against the scenario at `baseline`. `differ` says what
+    differs between two workloads (the window passes a cached one: an edit changes one scenario's answer)."""
     if not scenarios:
         raise ValueError("a comparison needs at least one scenario")
     baseline = min(max(baseline, 0), len(scenarios) - 1)
@@ -88,7 +93,7 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             recommended=rec.option, recommended_usd=chosen, runner_up=rec.runner_up,
             margin_usd=rec.margin_usd, margin_pct=rec.margin_pct,
             change_usd=change, change_pct=None if change is None else _pct(change, base_usd),
-            differences=differences(base_advice.workload, advice.workload)))
+            differences=differ(base_advice.workload, advice.workload)))
     portfolio = None
     unpriced = tuple(r.name for r in rows if r.recommended_usd is None)
     if kind == "parts":

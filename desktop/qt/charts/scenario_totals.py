@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
@@ -27,7 +27,8 @@ class ScenarioTotalsChart(ChartBase):
         self.setMinimumSize(200, 120)  # a dock under the window's main area: it must fit at 1280x800
         self.comparison: Comparison | None = None
         self.bars: list[Bar] = []
-        self.items: list[pg.GraphicsObject] = []
+        self.option_bars: dict[str, pg.BarGraphItem] = {}
+        self.labels: list[pg.TextItem] = []
         self.plot_item.setLabel("left", "Recommended, USD a month")
         self.apply_colors()
 
@@ -45,38 +46,48 @@ class ScenarioTotalsChart(ChartBase):
             self.render_comparison(comparison)
 
     def render_comparison(self, comparison: Comparison) -> None:
+        """Draw the bars; the bar items and text labels are kept and reused from one comparison to the next."""
         self.comparison = comparison
-        for item in self.items:
-            self.plot_item.removeItem(item)
-        self.items = []
         self.bars, groups = bar_layout(comparison)
         many = len(self.bars) > MANY_BARS
+        highest = max((b.usd for b in self.bars), default=0.0)
+        used: set[str] = set()
         for group in groups:
             rows = [b for b in self.bars if b.option == group.option]
             colour = self.colors.option(group.option)
             pens = [pg.mkPen(self.colors.foreground, width=2.5) if b.row.is_baseline else pg.mkPen(colour)
                     for b in rows]
-            item = pg.BarGraphItem(x=[b.x for b in rows], height=[b.usd for b in rows], width=BAR_WIDTH,
-                                   brush=colour, pens=pens)
-            self.plot_item.addItem(item)
-            self.items.append(item)
-        highest = max((b.usd for b in self.bars), default=0.0)
-        for group in groups:  # the option's name over its group, in its colour (no legend to cover a bar)
-            name = pg.TextItem(short_label(group.option), anchor=(0.5, 0.0), color=self.colors.option(group.option))
-            name.setPos((group.first + group.last) / 2, max(highest, 1.0) * 1.38)
-            self.plot_item.addItem(name, ignoreBounds=True)
-            self.items.append(name)
-        for bar in self.bars:
-            label = pg.TextItem(usd(bar.usd), anchor=(0.5, 1.0), color=self.colors.foreground)
-            label.setPos(bar.x, bar.usd)
+            item = self.option_bars.get(group.option)
+            if item is None:
+                item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+                self.plot_item.addItem(item)
+                self.option_bars[group.option] = item
+            item.setOpts(x=[b.x for b in rows], height=[b.usd for b in rows], width=BAR_WIDTH, brush=colour,
+                         pens=pens)
+            used.add(group.option)
+        for option, item in self.option_bars.items():
+            if option not in used:
+                item.setOpts(x=[], height=[])
+        texts: list[tuple[str, float, float, QColor, tuple[float, float]]] = [
+            (usd(b.usd), b.x, b.usd, QColor(self.colors.foreground), (0.5, 1.0)) for b in self.bars]
+        texts += [(short_label(g.option), (g.first + g.last) / 2, max(highest, 1.0) * 1.38,
+                   self.colors.option(g.option), (0.5, 0.0)) for g in groups]  # the option over its group
+        while len(self.labels) < len(texts):
+            label = pg.TextItem("")
             self.plot_item.addItem(label, ignoreBounds=True)
-            self.items.append(label)
+            self.labels.append(label)
+        for label, (text, x, y, ink, anchor) in zip(self.labels, texts, strict=False):
+            label.setText(text, color=ink)
+            label.setAnchor(anchor)
+            label.setPos(x, y)
+            label.show()
+        for label in self.labels[len(texts):]:
+            label.hide()
         self._label_bars(many)
         last = self.bars[-1].x if self.bars else 1.0
         self.plot_item.setXRange(-0.6, last + 0.6, padding=0)
         self.plot_item.setYRange(0, max(highest, 1.0) * 1.4)
         self.set_notice("" if self.bars else "No scenario has a feasible option")
-        self._advice = None  # hover reads self.bars
 
     def _label_bars(self, many: bool) -> None:
         """Names under the bars where they fit, else the scenarios' numbers in the table."""

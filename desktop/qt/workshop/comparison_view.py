@@ -2,13 +2,15 @@
 against the baseline, what differs), the chart of recommended totals, and the portfolio total.
 
 Renders from `Session.comparison` (computed in the Qt-free workshop model, shared with the PDF, CSV and JSON)
-when it is on screen; hidden, it only notes that it is out of date. Clicking a row shows that scenario.
+when it is on screen, once per turn of the event loop however many signals came; hidden, it only notes that
+it is out of date. A comparison it has already drawn is not drawn again (switching scenario only moves the
+bold row). Clicking a row shows that scenario.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -40,6 +42,11 @@ class ComparisonView(QWidget):
         self.session = session
         self.comparison: Comparison | None = None
         self._stale = True
+        self._shown_row = -1
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._render_now)
         self.portfolio = QLabel(self)
         self.portfolio.setObjectName("portfolio_total")
         self.portfolio.setTextFormat(Qt.TextFormat.PlainText)
@@ -76,8 +83,12 @@ class ComparisonView(QWidget):
         session.scenarios_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        """Render now when on screen, else when next shown."""
+        """Render on the next turn of the event loop when on screen, else when next shown."""
         self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def _render_now(self) -> None:
         if self.isVisible():
             self.render_comparison(self.session.comparison)
 
@@ -90,6 +101,16 @@ class ComparisonView(QWidget):
         if self.comparison is not None and row < len(self.comparison.rows):
             self.session.select(row)
 
+    def _mark_shown(self) -> None:
+        """The shown scenario's row selected (a selection costs no re-measuring of the columns, a font would)."""
+        shown = self.session.state.selected
+        if shown == self._shown_row and self.table.currentRow() == shown:
+            return
+        self.table.blockSignals(True)
+        self.table.selectRow(shown)
+        self.table.blockSignals(False)
+        self._shown_row = shown
+
     def text(self, row: int, column: str) -> str:
         """A cell's text by column title (tests and accessibility)."""
         headers = [header_text(self.table, c) for c in range(self.table.columnCount())]
@@ -98,6 +119,11 @@ class ComparisonView(QWidget):
 
     def render_comparison(self, comparison: Comparison) -> None:
         self._stale = False
+        self._timer.stop()
+        if comparison is self.comparison:  # drawn already: only the shown scenario may have changed
+            self._mark_shown()
+            return
+        previous = self.comparison
         self.comparison = comparison
         options = comparison.options
         headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *FIXED_AFTER]
@@ -116,8 +142,10 @@ class ComparisonView(QWidget):
         pal = self.palette()
         muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         normal = pal.color(QPalette.ColorRole.Text)
-        shown = self.session.state.selected
+        same_columns = previous is not None and previous.options == options
         for r, row in enumerate(comparison.rows):
+            if same_columns and previous is not None and r < len(previous.rows) and previous.rows[r] == row:
+                continue  # an edit changes one scenario's row (all of them when the baseline changes)
             name = row.name + ("  (baseline)" if row.is_baseline else "")
             cells: list[tuple[str, bool, bool, bool]] = [(str(r + 1), False, False, False), (name, False, False, False)]
             for option in options:
@@ -133,15 +161,21 @@ class ComparisonView(QWidget):
                 if item is None:
                     item = QTableWidgetItem()
                     table.setItem(r, c, item)
-                item.setText(text)
-                item.setToolTip(tip)
-                font = QFont(table.font())
-                font.setBold(bold or (c == 1 and r == shown))
-                item.setFont(font)
-                item.setForeground(muted if faded else normal)
+                if item.text() != text:  # unchanged cells are left alone: each change re-measures columns
+                    item.setText(text)
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
+                if item.font().bold() != bold:
+                    font = QFont(table.font())
+                    font.setBold(bold)
+                    item.setFont(font)
+                colour = muted if faded else normal
+                if item.foreground().color() != colour:
+                    item.setForeground(colour)
                 if number:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setBackground(QColor(Qt.GlobalColor.transparent))
+        self._shown_row = -1
+        self._mark_shown()
         table.setUpdatesEnabled(True)
         text = portfolio_text(comparison)
         self.portfolio.setText(text)

@@ -81,6 +81,7 @@ class ScenarioList(QWidget):
         column.addLayout(buttons)
         column.addWidget(QLabel("Note:", self))
         column.addWidget(self.note)
+        self._icons = {True: self._mark(True), False: self._mark(False)}
         session.scenarios_changed.connect(self.show_scenarios)
         self.show_scenarios()
 
@@ -97,9 +98,13 @@ class ScenarioList(QWidget):
                     item = QListWidgetItem(self.list)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 baseline = row == state.baseline
+                shown = (scenario.name, scenario.note, baseline)
+                if item.data(Qt.ItemDataRole.UserRole + 1) == shown:
+                    continue  # unchanged: a switch of scenario touches two rows at most
+                item.setData(Qt.ItemDataRole.UserRole + 1, shown)
                 item.setText(scenario.name)
                 item.setData(Qt.ItemDataRole.UserRole, scenario.name)
-                item.setIcon(self._mark(baseline))
+                item.setIcon(self._icons[baseline])
                 font = QFont(self.list.font())
                 font.setBold(baseline)
                 item.setFont(font)
@@ -137,6 +142,7 @@ class ScenarioList(QWidget):
             problem = self.session.rename(row, item.text())
             if problem:
                 self._report(problem)
+                item.setData(Qt.ItemDataRole.UserRole + 1, None)
                 self.show_scenarios()
 
     def rename_current(self) -> None:
