@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from desktop.model.advice.advise import Advice
 from desktop.report.export import write_data, write_report
-from desktop.report.workshop_export import write_workshop_data, write_workshop_report
 
 LAST_FOLDER_KEY = "export/last_folder"
 PAGE_SIZE_KEY = "export/page_size"
@@ -68,6 +67,8 @@ class ExportController(QObject):
         self.settings.setValue(PAGE_SIZE_KEY, page_size)
         session = self.session
         if self.is_workshop:
+            from desktop.report.workshop_export import write_workshop_report
+
             advices, comparison, title = session.advices(), session.comparison, self.title()
             self._run(path, "workshop report", lambda: write_workshop_report(advices, comparison, title,
                                                                             session.book, path, page_size))
@@ -90,6 +91,8 @@ class ExportController(QObject):
             return
         session = self.session
         if self.is_workshop:
+            from desktop.report.workshop_export import write_workshop_data
+
             advices, comparison = session.advices(), session.comparison
             self._run(path, f"{fmt.upper()} comparison of the scenarios",
                       lambda: write_workshop_data(advices, comparison, session.book, path, fmt))

@@ -9,6 +9,8 @@ bold row). Clicking a row shows that scenario.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -26,11 +28,13 @@ from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.text import tooltip_html
 from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
-from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
 from desktop.qt.session import Session
 from desktop.qt.table_copy import header_text
 
 DIFFERENCES_WIDTH = 360  # px, at least: the table scrolls sideways rather than squeeze it
+if TYPE_CHECKING:
+    from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
+
 FIXED_BEFORE = ("#", "Scenario")
 FIXED_AFTER = ("Recommended", "Margin over the runner-up", "Against the baseline", "What differs from the baseline")
 
@@ -66,11 +70,12 @@ class ComparisonView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setTabKeyNavigation(False)
         self.table.cellClicked.connect(lambda row, _col: self._show(row))
-        self.chart = ScenarioTotalsChart(self)
+        self._chart: ScenarioTotalsChart | None = None  # pyqtgraph: built when first shown, not at start-up
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName("comparison_splitter")
         split.addWidget(self.table)
-        split.addWidget(self.chart)
+        split.addWidget(QWidget(split))
+        self.split = split
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([700, 300])
@@ -81,6 +86,20 @@ class ComparisonView(QWidget):
         column.addWidget(split, 1)
         session.advice_changed.connect(lambda _advice: self.refresh())
         session.scenarios_changed.connect(self.refresh)
+
+    @property
+    def chart(self) -> ScenarioTotalsChart:
+        if self._chart is None:
+            from desktop.qt.charts.chart_tabs import configure_pyqtgraph
+            from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
+
+            configure_pyqtgraph()
+            placeholder = self.split.widget(1)
+            self._chart = ScenarioTotalsChart(self.split)
+            self.split.replaceWidget(1, self._chart)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return self._chart
 
     def refresh(self) -> None:
         """Render on the next turn of the event loop when on screen, else when next shown."""
