@@ -95,7 +95,7 @@ class ComparisonView(QWidget):
 
             configure_pyqtgraph()
             placeholder = self.split.widget(1)
-            self._chart = ScenarioTotalsChart(self.split)
+            self._chart = ScenarioTotalsChart()  # no parent yet: the splitter adopts it in place of the placeholder
             self.split.replaceWidget(1, self._chart)
             if placeholder is not None:
                 placeholder.deleteLater()
@@ -131,7 +131,9 @@ class ComparisonView(QWidget):
         self._shown_row = shown
 
     def text(self, row: int, column: str) -> str:
-        """A cell's text by column title (tests and accessibility)."""
+        """A cell's text by column title (tests and accessibility), after any render still pending."""
+        if self._timer.isActive():
+            self._render_now()
         headers = [header_text(self.table, c) for c in range(self.table.columnCount())]
         item = self.table.item(row, headers.index(column))
         return item.text() if item else ""
