@@ -85,7 +85,7 @@ class ScenarioTotalsChart(ChartBase):
             label.hide()
         self._label_bars(many)
         last = self.bars[-1].x if self.bars else 1.0
-        self.plot_item.setXRange(-0.6, last + 0.6, padding=0)
+        self.plot_item.setXRange(-0.9, last + 0.9, padding=0)  # room for the group names over the end bars
         self.plot_item.setYRange(0, max(highest, 1.0) * 1.4)
         self.set_notice("" if self.bars else "No scenario has a feasible option")
 

@@ -78,7 +78,6 @@ class ComparisonView(QWidget):
         self.split = split
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([700, 300])
         self.table.setMinimumHeight(80)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
@@ -99,6 +98,8 @@ class ComparisonView(QWidget):
             self.split.replaceWidget(1, self._chart)
             if placeholder is not None:
                 placeholder.deleteLater()
+            width = max(self.split.width(), 1000)
+            self.split.setSizes([width * 62 // 100, width * 38 // 100])
         return self._chart
 
     def refresh(self) -> None:
