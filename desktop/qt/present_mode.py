@@ -9,7 +9,7 @@ Everything renders from the Session (the advice of the shown scenario, the compa
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -226,7 +226,9 @@ def _enlarge(chart: ChartBase) -> None:
         axis = chart.plot_item.getAxis(side) if side in chart.plot_item.axes else None
         if axis is None:
             continue
-        axis.setStyle(tickFont=font, tickTextOffset=8)
+        axis.setStyle(tickFont=font, tickTextOffset=8, autoExpandTextSpace=True)
+        if side == "bottom":  # room for the larger tick labels and the axis title under them
+            axis.setHeight(int(QFontMetrics(font).height() * (3.2 if axis.labelText else 2.0)))
         axis.labelStyle = {"font-size": f"{CHART_PT}pt", "color": INK}
         axis._updateLabel()
     legend = chart.plot_item.legend
