@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         from desktop.qt.charts.chart_export import copy_chart
 
         copy_chart(self.current_chart())
-        self.status.showMessage("Copied the chart (image and SVG)", 4000)
+        self.status.showMessage("Copied the chart as an image (File > Save chart for SVG)", 4000)
 
     def save_chart(self) -> None:
         from desktop.qt.charts.chart_export import save_chart_dialog

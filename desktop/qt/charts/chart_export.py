@@ -1,4 +1,4 @@
-"""Charts out of the window: saved as PNG or SVG, or copied to the clipboard (image, and SVG for apps that take it).
+"""Charts out of the window: saved as PNG or SVG, or copied to the clipboard as an image.
 
 PNG is the chart as on screen; SVG, for a sharp slide at any size, is the chart painted onto Qt's
 SVG generator (vectors, text as text). Files are written whole or not at all (report.export.write_bytes_atomically).
@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPoint, QRect, QStandardPaths
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QStandardPaths
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
@@ -63,11 +63,9 @@ def save_chart(chart: pg.PlotWidget, path: Path) -> str:
 
 
 def copy_chart(chart: pg.PlotWidget) -> None:
-    """Put the chart on the clipboard as an image and as SVG."""
-    mime = QMimeData()
-    mime.setImageData(chart_image(chart))
-    mime.setData("image/svg+xml", QByteArray(chart_svg(chart)))
-    QGuiApplication.clipboard().setMimeData(mime)
+    """Put the chart on the clipboard as an image. (Not as SVG too: a QMimeData made in Python and handed to the
+    clipboard crashes PySide6 at exit; the SVG is one Save away.)"""
+    QGuiApplication.clipboard().setImage(chart_image(chart))
 
 
 def show_chart_menu(chart: pg.PlotWidget, pos: QPoint) -> None:
