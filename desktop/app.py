@@ -7,21 +7,31 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
 from desktop.resources import default_example_path, price_book_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from desktop.qt.main_window import MainWindow
+    from desktop.workbench.recovery import RecoverySlot
 
 ORGANISATION = "ComputeFit"
 APPLICATION = "ComputeFit"
+EXIT_BROKEN_INSTALLATION = 2
+BROKEN_INSTALLATION = (
+    "ComputeFit cannot start: its installation is broken. A file that comes with the app cannot be used:\n\n"
+    "{problem}\n\n"
+    "Reinstall ComputeFit:\n"
+    "- installed with pipx: pipx reinstall computefit\n"
+    "- installed with pip: pip install --force-reinstall computefit (from a source checkout: pip install -e .)\n"
+    "- the standalone bundle: extract the downloaded archive again, into an empty folder.")
 
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
-                       settings: QSettings | None = None) -> MainWindow:
+                       settings: QSettings | None = None, recovery: RecoverySlot | None = None) -> MainWindow:
     """Build the window on a workload file (default: the bundled example). A QApplication must exist.
 
     Raises WorkloadFileError when `workload_path` cannot be used.
@@ -33,14 +43,17 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
-    book = book or load_price_book(price_book_path())
+    if book is None:  # the bundled book with the user's (imported, overridden) prices on top
+        from desktop.pricelist.store import default_book
+
+        book = default_book(lambda message: sys.stderr.write(f"computefit: {message}\n"))
     path = Path(workload_path) if workload_path else None
     workload = load_workload(path or default_example_path())
     problems = check_against_book(workload, book)
     if problems:
         raise WorkloadFileError(str(path or default_example_path()), problems)
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
-    session = Session(book, workload, path)
+    session = Session(book, workload, path, recovery=recovery)
     window = MainWindow(session, settings)
     session.setParent(window)
     if path is not None:
@@ -49,40 +62,98 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
 
 
 def run_gui(path: Path | None) -> int:
-    """Run the window until it closes; a file that cannot be opened is reported and the example shown."""
+    """Run the window until it closes. Nothing in a file stops it with a traceback: a workload that cannot be
+    opened is reported and the example shown; bad settings are set aside and defaults used, with a message;
+    a bundled price book or example that cannot be used (a broken installation) is explained in a dialog
+    that says how to reinstall, and the exit status is 2."""
     started = time.perf_counter()
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
+    from desktop.appdata import recovery_dir
+    from desktop.cli import one_line
+    from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
+    from desktop.qt.settings_file import open_settings
+    from desktop.workbench.recovery import RecoveryStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    settings = QSettings(ORGANISATION, APPLICATION)
+    book, book_problem = load_book_or_explain(price_book_path())
+    if book is None:
+        return broken_installation(book_problem)
+    book, user_book_problem = with_user_book(book)
+    settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
     problem = None
+    store = RecoveryStore(recovery_dir())
     try:
-        window = create_main_window(path, settings=settings)
+        window = create_main_window(path, book=book, settings=settings, recovery=store.slot())
     except WorkloadFileError as exc:
         problem = str(exc)
-        window = create_main_window(None, settings=settings)
+        try:
+            window = create_main_window(None, book=book, settings=settings, recovery=store.slot())
+        except WorkloadFileError as example_exc:
+            return broken_installation(str(example_exc))
     window.show()
-    if path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
+    if store.found():  # a crash left unsaved edits behind: offer them back (name and age) before anything else
+        from desktop.qt.recovery_offer import offer_recovery
+
+        QTimer.singleShot(0, lambda: offer_recovery(window, store, lambda: window.session))
+    elif path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
         def offer() -> None:
             from desktop.qt.wizard.first_start import offer_on_first_start
 
             offer_on_first_start(window, settings, window.open_questionnaire)
 
         QTimer.singleShot(0, offer)
-    if problem:
-        sys.stderr.write(f"computefit: {problem}\n")
-        QTimer.singleShot(0, lambda: QMessageBox.warning(window, "Open workload", problem))
+    for title, text in (("Settings", settings_problem), ("User price book", user_book_problem),
+                        ("Open workload", problem)):
+        if text:
+            sys.stderr.write(f"computefit: {one_line(text)}\n")
+            QTimer.singleShot(0, lambda title=title, text=text: show_message(window, title, text))
     if _env_flag("COMPUTEFIT_STARTUP_TIME"):
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
+
+
+def with_user_book(bundled: PriceBook) -> tuple[PriceBook, str]:
+    """The bundled book with the user's imported and overridden prices on top, when there is a user book; one
+    that cannot be used leaves the bundled book, with the reason to tell the user."""
+    from desktop.pricelist.store import BookFileError, bundled_json, layered, read_user_book, user_book_path
+
+    path = user_book_path()
+    if not path.exists():
+        return bundled, ""
+    try:
+        return layered(read_user_book(path), path, bundled_json()), ""
+    except BookFileError as exc:
+        return bundled, f"The user price book cannot be used, so the bundled one prices this session:\n{exc}"
+
+
+def broken_installation(problem: str) -> int:
+    """Say that a bundled file is unusable and how to reinstall (stderr and a dialog); the exit status, 2."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.cli import one_line
+
+    sys.stderr.write(f"computefit: {one_line(problem)} (the installation is broken: reinstall ComputeFit)\n")
+    show_message(None, "ComputeFit cannot start", BROKEN_INSTALLATION.format(problem=problem),
+                 QMessageBox.Icon.Critical)
+    return EXIT_BROKEN_INSTALLATION
+
+
+def show_message(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon | None = None) -> None:
+    """A modal message shown as plain text (file names and values in it are data, never markup)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon or QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def _env_flag(name: str) -> bool:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.resources import price_book_path
 
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
@@ -18,31 +17,33 @@ if TYPE_CHECKING:
     from desktop.model.workshop.files import LoadedDocument
 
 EXIT_BAD_INPUT = 2
-SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "workshop")
+SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices", "workshop")
+
+
+# Line breaks and other control characters in a message (from a key or a file name) are shown escaped, so
+# the message stays one line: "\n" prints as the two characters backslash, n.
+_ESCAPED = {code: f"\\x{code:02x}" for code in (*range(32), 0x7F, 0x85)} | {
+    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 class CliError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
 
 
+def one_line(text: str) -> str:
+    """`text` with line breaks and control characters escaped: one line on any terminal."""
+    return text.translate(_ESCAPED)
+
+
 def _load_book(path: Path | None) -> PriceBook:
-    from pydantic import ValidationError
+    """The book given with --price-book (a full book, or a user book over the bundled one); by default the
+    bundled book with the user book on top when there is one (a user book that cannot be used: one warning)."""
+    from desktop.pricelist.commands import CommandError, book_argument
 
-    from desktop.model.pricing.book import load_price_book
-    from desktop.model.workload.validation import problems_of
-
-    book_path = path or price_book_path()
     try:
-        return load_price_book(book_path)
-    except FileNotFoundError:
-        raise CliError(f"{book_path}: price book not found") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{book_path}: not valid JSON: {exc.msg} at line {exc.lineno}") from None
-    except ValidationError as exc:
-        from desktop.model.pricing.book import PriceBook
-        raise CliError("; ".join(f"{book_path}: {p}" for p in problems_of(exc, PriceBook))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{book_path}: cannot be read ({exc})") from None
+        return book_argument(path)
+    except CommandError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
@@ -255,14 +256,23 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--force", action="store_true", help="replace the output file if it exists")
     q.add_argument("--price-book", type=Path, default=None)
     q.set_defaults(func=cmd_workshop_new)
+
+    from desktop.pricelist.commands import add_prices_parser
+
+    add_prices_parser(sub)
     return parser
 
 
 def run_subcommand(argv: list[str]) -> int:
+    from desktop.pricelist.commands import CommandError
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except CliError as exc:
+        sys.stderr.write(f"computefit: {one_line(str(exc))}\n")
+        return EXIT_BAD_INPUT
+    except CommandError as exc:
         sys.stderr.write(f"computefit: {exc}\n")
         return EXIT_BAD_INPUT
 

@@ -1,4 +1,4 @@
-"""Where the app's bundled files are, the same way from a source checkout and from the frozen bundle."""
+"""Where the app's bundled files are: in a source checkout, an installed wheel and the frozen bundle alike."""
 
 from __future__ import annotations
 
@@ -7,11 +7,19 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: beside the package in a checkout, inside the bundle when frozen."""
+    """The repository's `resources/` folder, wherever the app runs from.
+
+    Frozen (PyInstaller): `resources/` inside the bundle. Installed from a wheel or sdist: `desktop/_resources`,
+    where setup.py maps the folder. Source checkout or editable install: `resources/` beside the package.
+    """
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "_resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def resource(*parts: str) -> Path:

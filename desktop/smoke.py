@@ -27,7 +27,12 @@ import warnings
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Qt is imported when the smoke test runs, not when the CLI starts
+    from PySide6.QtCore import QCoreApplication, QMessageLogContext
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QWidget
 
 HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
 WINDOW_SIZE = (1280, 800)
@@ -151,7 +156,7 @@ def _unexpected_stderr(raw: bytes) -> list[str]:
 
 # ---------------------------------------------------------------- the run itself
 
-def _wait_painted(app: Any, window: Any) -> None:
+def _wait_painted(app: QCoreApplication, window: QWidget) -> None:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         app.processEvents()
@@ -162,7 +167,7 @@ def _wait_painted(app: Any, window: Any) -> None:
         app.processEvents()
 
 
-def _distinct_colours(image: Any) -> int:
+def _distinct_colours(image: QImage) -> int:
     step_x, step_y = max(1, image.width() // 40), max(1, image.height() // 40)
     return len({image.pixel(x, y) for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y)})
 
@@ -249,7 +254,7 @@ def run_smoke_test() -> int:
 
     qt_problems: list[str] = []
 
-    def on_qt_message(kind: QtMsgType, _context: Any, message: str) -> None:
+    def on_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         quiet = kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg)
         if not quiet and not message.startswith(HARMLESS_QT_MESSAGES):
             qt_problems.append(f"Qt {kind.name}: {message}")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the developer's own user price book: each test run starts with an empty application data folder.
+os.environ["COMPUTEFIT_DATA_DIR"] = tempfile.mkdtemp(prefix="computefit-data-")
 
 from desktop.model.pricing.book import PriceBook, load_price_book
 from desktop.model.workload.files import load_workload
@@ -16,6 +21,7 @@ from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir, price_book_path
 
 REPO = Path(__file__).resolve().parent.parent
+atexit.register(shutil.rmtree, os.environ["COMPUTEFIT_DATA_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

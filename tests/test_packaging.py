@@ -34,6 +34,7 @@ def test_spec_bundles_the_whole_resources_folder_and_every_desktop_module() -> N
     spec = (PACKAGING / "computefit.spec").read_text(encoding="utf-8")
     assert 'datas = [(str(REPO / "resources"), "resources")]' in spec
     assert 'hiddenimports=collect_submodules("desktop")' in spec
+    assert '"ijson.backends.yajl2_c"' in spec
     assert "launcher.py" in spec and "strip=False" in spec
     assert "without_orphans(trimmed(a.binaries))" in spec and "trimmed(a.datas)" in spec
 

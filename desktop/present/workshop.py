@@ -53,7 +53,12 @@ def total_text(row: ScenarioRow, option: str) -> str:
     text = fmt_usd(value)
     if row.estimated.get(option):
         text = "~" + text
-    if not row.complete.get(option, True):
+    names = row.left_out.get(option, ())
+    if len(names) == 1:
+        text += f" + {names[0]}"
+    elif names:
+        text += f" + {len(names)} not priced"
+    elif not row.complete.get(option, True):
         text += " (incomplete)"
     return text
 

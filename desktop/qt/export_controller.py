@@ -14,14 +14,18 @@ rename); a target that cannot be written gets a message box naming the path and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.report.export import write_data, write_report
+
+if TYPE_CHECKING:
+    from desktop.qt.session import Session
 
 LAST_FOLDER_KEY = "export/last_folder"
 PAGE_SIZE_KEY = "export/page_size"
@@ -48,7 +52,7 @@ class ExportController(QObject):
     exported = Signal(str)  # the path written
     failed = Signal(str)  # the message shown
 
-    def __init__(self, session: Any, settings: QSettings, parent: QWidget):
+    def __init__(self, session: Session, settings: QSettings, parent: QWidget):
         super().__init__(parent)
         self.session = session
         self.settings = settings
@@ -138,7 +142,7 @@ class ExportController(QObject):
         if isinstance(self.window, QMainWindow):
             self.window.statusBar().showMessage(text, STATUS_MS)
 
-    def _run(self, path: Path, what: str, write: Any) -> None:
+    def _run(self, path: Path, what: str, write: Callable[[], object]) -> None:
         self._status(f"Writing the {what} to {path}...")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents()

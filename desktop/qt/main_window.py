@@ -8,8 +8,9 @@ it full screen for a room.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -28,6 +29,11 @@ from desktop.qt.views.recommendation_panel import RecommendationPanel
 from desktop.qt.views.status_bar import StatusBar
 from desktop.qt.workshop.controls import WorkshopControls
 from desktop.resources import icon_path
+
+if TYPE_CHECKING:
+    from desktop.qt.charts.base import ChartBase
+    from desktop.qt.export_controller import ExportController
+    from desktop.qt.wizard import QuestionnaireStart
 
 APP_NAME = "ComputeFit"
 FILE_FILTER = f"Workload or workshop files (*{SUFFIX} *{WORKSHOP_SUFFIX} *.json);;All files (*)"
@@ -98,7 +104,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     # --- menus ------------------------------------------------------------------------------------
-    def _action(self, text: str, slot: Any, shortcuts: list[Any] | None = None, menu: QMenu | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcuts: list[str | QKeySequence.StandardKey] | None = None, menu: QMenu | None = None) -> QAction:
         action = QAction(text, self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -177,14 +184,14 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear list", self.recent.clear)
 
-    def _make_exporter(self) -> Any:
+    def _make_exporter(self) -> ExportController | None:
         try:
             from desktop.qt.export_controller import ExportController
         except ImportError:
             return None
         return ExportController(self.session, self.settings, self)
 
-    def _export(self, slot: str) -> Any:
+    def _export(self, slot: str) -> Callable[[], None]:
         def run() -> None:
             if self.exporter is None:
                 self._warn("Export", "Export is not available in this build.")
@@ -192,13 +199,13 @@ class MainWindow(QMainWindow):
             getattr(self.exporter, slot)()
         return run
 
-    def ask_questionnaire_start(self) -> Any:
+    def ask_questionnaire_start(self) -> QuestionnaireStart | None:
         """New scenario or replace the shown one, from the defaults or the shown scenario (tests replace this)."""
         from desktop.qt.wizard import ask_start
 
         return ask_start(self, self.session.workload.name)
 
-    def open_questionnaire(self, start: Any = None) -> None:
+    def open_questionnaire(self, start: QuestionnaireStart | None = None) -> None:
         """File > New from questions: asks whether to add a scenario or replace the shown one."""
         try:
             from desktop.qt.wizard import run_questionnaire
@@ -363,9 +370,9 @@ class MainWindow(QMainWindow):
         self.presenting = None
         self.activateWindow()
 
-    def current_chart(self) -> Any:
-        self.charts.ensure_built()
-        return self.charts.currentWidget()
+    def current_chart(self) -> ChartBase:
+        """The chart on the shown tab."""
+        return self.charts.charts[self.charts.currentIndex()]
 
     def copy_chart(self) -> None:
         from desktop.qt.charts.chart_export import copy_chart
@@ -416,6 +423,7 @@ class MainWindow(QMainWindow):
             return
         if self.presenting is not None:
             self.presenting.close()
+        self.session.discard_recovery()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right.saveState())

@@ -18,11 +18,14 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
 from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.spec import WorkshopSpec
+from desktop.workbench.recovery import RecoverySlot
 from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
 
-__all__ = ["COALESCE_MS", "NEW_WORKLOAD_NAME", "Session"]
+__all__ = ["AUTOSAVE_MS", "COALESCE_MS", "NEW_WORKLOAD_NAME", "Session"]
 
 COALESCE_MS = 15  # edits closer together than this are advised once
+AUTOSAVE_MS = 2000  # unsaved edits reach the recovery file this long after the last one
 
 
 class Session(QObject):
@@ -38,9 +41,15 @@ class Session(QObject):
     scenarios_changed = Signal()  # the scenario list: names, notes, order, selection, baseline or kind
 
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None,
-                 parent: QObject | None = None, coalesce_ms: int = COALESCE_MS):
+                 parent: QObject | None = None, coalesce_ms: int = COALESCE_MS,
+                 recovery: RecoverySlot | None = None, autosave_ms: int = AUTOSAVE_MS):
         super().__init__(parent)
         self.workbench = Workbench(book, workload, path)
+        self.recovery = recovery
+        self._autosave = QTimer(self)  # off the edit path: the file is written after the edits settle
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(autosave_ms)
+        self._autosave.timeout.connect(self.write_recovery)
         self._advice = self.workbench.advise()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -197,6 +206,36 @@ class Session(QObject):
             self.history_changed.emit()
         if change.dirty:
             self.dirty_changed.emit(self.workbench.dirty)
+        if change.dirty or change.workload:
+            self._autosave.start()
+
+    # --- recovery -------------------------------------------------------------------------------
+    def write_recovery(self) -> None:
+        """Keep the unsaved document in its recovery file (or remove the file once nothing is unsaved)."""
+        self._autosave.stop()
+        if self.recovery is None:
+            return
+        if not self.workbench.dirty:
+            self.recovery.remove()
+            return
+        kind, document = self.workbench.recovery_document()
+        name = self.workbench.path.name if kind == "workshop" and self.workbench.path else self.workbench.workload.name
+        try:
+            self.recovery.write(name, self.workbench.path, document, kind)
+        except OSError as exc:  # a full disk must not stop the editing
+            self.advice_failed.emit(f"Could not write the recovery file ({exc.strerror or exc})")
+
+    def discard_recovery(self) -> None:
+        """The user chose to lose the unsaved edits (or saved them): no recovery file is left behind."""
+        self._autosave.stop()
+        if self.recovery is not None:
+            self.recovery.remove()
+
+    def restore(self, document: Workload | WorkshopSpec, path: Path | None) -> list[FieldProblem]:
+        """Open a recovered document (a workload or a workshop): its own file (if any) and its content, unsaved."""
+        change, problems = self.workbench.restore(document, path)
+        self._emit(change, now=True)
+        return problems
 
     def recompute(self) -> None:
         """Advise the current workload now and tell every view (once)."""

@@ -18,7 +18,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS_BY_ID
 from desktop.model.workload.fields import SECTION_TITLES, all_fields
-from desktop.model.workload.spec import Workload
+from desktop.model.workload.spec import Network, Workload
 
 SKIPPED = {"schema_version", "name", "answers"}
 FIELDS = {f.path: f for f in all_fields()}
@@ -60,6 +60,9 @@ def _describe(model: type[BaseModel], name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+NETWORK_OFF = "all off"  # no NAT gateway, public IPv4, logs or data out priced; 1 ALB listener rule
+
+
 def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Workload) -> None:
     for name, info in type(model).model_fields.items():
         key = info.alias or name
@@ -67,6 +70,9 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
         if path in SKIPPED:
             continue
         value = getattr(model, name)
+        if path == "network" and value == Network():  # every line off: one row says so (the sheet is two pages)
+            rows.append(RegisterRow("", "network", "Network and logs", NETWORK_OFF))
+            continue
         if isinstance(value, BaseModel):
             _walk(value, f"{path}.", rows, workload)
             continue

@@ -1,75 +1,39 @@
 """Writing the sheet (PDF) and the comparison (CSV, JSON) to files: whole or not at all.
 
 The CLI calls `export_report` / `export_data` with a workload; the window calls `write_report` /
-`write_data` with the Advice it already holds (one computation per edit). Every file is built in memory,
-written to a temporary file in the target folder and renamed over the target, so a failure never leaves
-half a file. A target that cannot be written raises ExportError (an OSError) whose strerror says why.
+`write_data` with the Advice it already holds (one computation per edit). Every file is built in memory
+and written by desktop.files.write_atomically: a temporary file in the target's folder renamed over the
+target (through symlinks; never over a folder, FIFO, device or socket), so a failure never leaves half a
+file. A target that cannot be written raises ExportError (an OSError) whose strerror says why.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from desktop.files import WriteError, check_target, write_atomically
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.report.csv_export import comparison_csv
 
+if TYPE_CHECKING:  # Qt is imported when a sheet is written, not when the CLI starts
+    from PySide6.QtWidgets import QApplication
+
 FORMATS = ("csv", "json")
 PAGE_SIZES = ("A4", "Letter")
-_APP: Any = None  # the QApplication made for a headless export, kept alive for the process
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
-
-class ExportError(OSError):
-    """A file that cannot be written; `strerror` is the reason in words, `filename` the target."""
-
-
-def _reason(exc: OSError, path: Path) -> str:
-    folder = path.parent if str(path.parent) else Path(".")
-    if isinstance(exc, FileNotFoundError) or not folder.exists():
-        return f"the folder {folder} does not exist"
-    if isinstance(exc, PermissionError):
-        return f"permission denied: the folder {folder} is not writable"
-    if isinstance(exc, IsADirectoryError) or path.is_dir():
-        return "it is a folder, not a file"
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    return exc.strerror or str(exc)
+_APP: QApplication | None = None  # the QApplication made for a headless export, kept alive for the process
+ExportError = WriteError  # a file that cannot be written: `strerror` is the reason in words, `filename` the target
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename; raise ExportError with a clear reason."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ExportError(errno.EISDIR, "it is a folder, not a file", str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(exc.errno or errno.EIO, _reason(exc, path), str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ExportError(exc.errno or errno.EIO, _reason(exc, path), str(path)) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Write whole or not at all through the one safe-write helper (desktop.files.safe_write); ExportError."""
+    write_atomically(path, data)
 
 
 def ensure_qt_app() -> None:
@@ -108,6 +72,7 @@ def data_text(advice: Advice, book: PriceBook, fmt: str) -> str:
 def write_data(advice: Advice, book: PriceBook, path: Path, fmt: str | None = None) -> str:
     """Write the comparison as CSV or JSON; returns the format used."""
     chosen = format_for(path, fmt)
+    check_target(path)
     write_bytes_atomically(path, data_text(advice, book, chosen).encode("utf-8"))
     return chosen
 
@@ -116,6 +81,7 @@ def write_report(advice: Advice, workload: Workload, book: PriceBook, path: Path
     """Write the PDF comparison sheet; returns its number of pages."""
     if page_size not in PAGE_SIZES:
         raise ExportError(errno.EINVAL, f"page size must be A4 or Letter, not {page_size!r}", str(path))
+    check_target(path)  # a FIFO, device or missing folder is refused before the sheet is laid out
     ensure_qt_app()
     from desktop.report.pdf_writer import sheet_pdf_bytes
 

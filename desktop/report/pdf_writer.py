@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
@@ -36,7 +37,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
-from desktop.report.sheet_html import CHART_KINDS, sheet_html
+from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
@@ -48,6 +49,9 @@ CHART_HEIGHT_RATIO = 0.32  # of the body width
 OBJECT_REPLACEMENT = "\ufffc"
 MAX_PAGES = 2
 KEEP_TOGETHER_TITLES = {"Most sensitive assumptions"}
+ANSWERS_HEADER = "Question"  # the first header cell of the answers table
+MORE_ANSWERS_ROOM_PX = 24  # the "... N more answers" line under a cut answers table
+MAX_ANSWERS_TRIED = 80  # the sheet prints at most 80 answers (40 rows), far more than its last page holds
 
 
 class SheetChartObject(QPyTextObject):
@@ -114,6 +118,31 @@ def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None
             frame.setFormat(fmt)
 
 
+def _fit_answers(doc: QTextDocument, layout: Callable[[bool, int | None], tuple[QTextDocument, int]],
+                 total: int, page_height: float) -> tuple[QTextDocument, int]:
+    """The sheet with as many answers as fit MAX_PAGES pages: read off the overflowing layout `doc` which
+    rows of the answers table end above the last page's foot, then lay out that many (two answers a row)
+    and step back a row if the closing "... more answers" line still overflows."""
+    table = next((frame for frame in doc.rootFrame().childFrames() if isinstance(frame, QTextTable)
+                  and frame.cellAt(0, 0).firstCursorPosition().block().text() == ANSWERS_HEADER), None)
+    rows_fitting = 0
+    if table is not None:
+        bottom = MAX_PAGES * page_height - MORE_ANSWERS_ROOM_PX
+        layout_of = doc.documentLayout()
+        for row in range(1, table.rows()):
+            ends = [layout_of.blockBoundingRect(table.cellAt(row, column).lastCursorPosition().block()).bottom()
+                    for column in range(table.columns())]
+            if max(ends) > bottom:
+                break
+            rows_fitting = row
+    shown = min(total - 1, 2 * rows_fitting)
+    while True:
+        fitted, pages = layout(False, shown)
+        if pages <= MAX_PAGES or shown == 0:
+            return fitted, pages
+        shown = max(0, shown - 2)
+
+
 def _draw_footer(painter: QPainter, page_rect: QRectF, left: str, right: str) -> None:
     font = sheet_font(6.5)
     painter.setFont(font)
@@ -177,14 +206,22 @@ def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: 
     nonce = uuid.uuid4().hex
     markers = {kind: f"CHART{kind.upper()}{nonce}" for kind in CHART_KINDS}
     charts = SheetChartObject(advice)
-    # The register starts page 2 when that still gives at most MAX_PAGES pages; else it follows on.
-    for register_on_new_page in (True, False):
+
+    def layout(register_on_new_page: bool, answers_shown: int | None = None) -> tuple[QTextDocument, int]:
         html = sheet_html(advice, workload, book, generated=generated or dt.date.today(), version=version,
-                          markers=markers, register_on_new_page=register_on_new_page)
+                          markers=markers, register_on_new_page=register_on_new_page, answers_shown=answers_shown)
         doc = _build_document(writer, html, markers, charts, body)
-        pages = max(1, math.ceil(doc.documentLayout().documentSize().height() / body.height() - 1e-6))
-        if pages <= MAX_PAGES:
-            break
+        return doc, max(1, math.ceil(doc.documentLayout().documentSize().height() / body.height() - 1e-6))
+
+    # The register starts page 2 when that still gives at most MAX_PAGES pages; else it follows on; and when
+    # even that overflows (only many long questionnaire answers can), as many answers as fit are printed.
+    total = answer_count(workload)
+    tried = min(total, MAX_ANSWERS_TRIED)
+    doc, pages = layout(True, tried if tried < total else None)
+    if pages > MAX_PAGES:
+        doc, pages = layout(False, tried if tried < total else None)
+    if pages > MAX_PAGES and tried:
+        doc, pages = _fit_answers(doc, layout, tried, body.height())
     footer_left = f"ComputeFit {version} comparison sheet: {workload.name}"
     return LaidOut(doc, pages, footer_left, charts)
 

@@ -76,6 +76,7 @@ class PriceUse:
     confidence: str
     options: tuple[str, ...]
     note: str = ""
+    origin: str = "bundled"  # bundled, imported (AWS Price List, user book) or overridden (the user's own)
 
     @property
     def estimated(self) -> bool:
@@ -147,5 +148,6 @@ def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
             name=found.name, usd=found.price.usd, unit=found.price.unit, source_id=found.price.source,
             source_title=source.title if source else "(source not in the price book)",
             source_date=source.data_date if source else "", as_of=found.price.as_of,
-            confidence=found.price.confidence, options=tuple(options), note=found.price.note))
+            confidence=found.price.confidence, options=tuple(options), note=found.price.note,
+            origin=found.price.origin))
     return PriceRegister(tuple(rows), tuple(unmatched))

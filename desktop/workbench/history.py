@@ -70,6 +70,10 @@ class History(Generic[State]):
     def mark_saved(self) -> None:
         self._saved_at = len(self._done)
 
+    def mark_unsaved(self) -> None:
+        """No state of this history is on disk (e.g. a document recovered after a crash)."""
+        self._saved_at = None
+
     @property
     def dirty(self) -> bool:
         return self._saved_at != len(self._done)

@@ -25,6 +25,7 @@ from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.compare import Comparison, compare
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
 from desktop.model.workshop.files import load_document, save_workshop
+from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
 from desktop.workbench import document as doc
 from desktop.workbench.advice_cache import AdviceCache, DifferencesCache
 from desktop.workbench.document import (
@@ -241,6 +242,30 @@ class Workbench:
                     for i, s in enumerate(scenarios) for p in check_against_book(s.workload, self.book)]
         if problems:
             raise WorkloadFileError(where, problems)
+
+    def restore(self, document: Workload | WorkshopSpec, path: Path | None) -> tuple[Change, list[FieldProblem]]:
+        """A document recovered after a crash (one workload, or a workshop): its content, its own file (if any),
+        and not saved."""
+        workshop = isinstance(document, WorkshopSpec)
+        spec = document if isinstance(document, WorkshopSpec) else WorkshopSpec(
+            scenarios=(ScenarioEntry(workload=document),))
+        several = len(spec.scenarios) > 1
+        problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)
+                    for i, s in enumerate(spec.scenarios) for p in check_against_book(s.workload, self.book)]
+        if problems:
+            return NOTHING, problems
+        own_workshop_file = workshop and not (path is not None and path.name.lower().endswith(WORKLOAD_SUFFIX))
+        change = self._reset(state_from_spec(spec), path, own_workshop_file)
+        self.history.mark_unsaved()
+        return change, []
+
+    def recovery_document(self) -> tuple[str, dict[str, object]]:
+        """What a recovery file keeps: ("workload", the workload file's JSON) for a document that is one workload,
+        else ("workshop", the workshop file's JSON)."""
+        state = self.state
+        if not state.needs_workshop_file and not self.is_workshop_file:
+            return "workload", state.workload.to_json_dict()
+        return "workshop", spec_from_state(state).to_json_dict()
 
     def open(self, path: Path) -> Change:
         """Load a workload or workshop file (raises WorkloadFileError with a message for the user)."""

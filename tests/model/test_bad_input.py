@@ -51,7 +51,7 @@ def test_field_errors_name_the_field(tmp_path, capsys, data, expected):
     ('{"name": "x", "traffic": {"requests_per_month": 1e400}}', "traffic.requests_per_month"),
     ('{"name": "x",', "not valid JSON"),
     ("[1, 2, 3]", "a workload must be a JSON object"),
-    ("[" * 100_000, "not valid JSON"),
+    ("[" * 100_000, "nested more than 64 levels deep (line 1)"),
     ("", "not valid JSON"),
 ])
 def test_malformed_and_hostile_files(tmp_path, capsys, text, expected):

@@ -70,7 +70,7 @@ def test_a_failed_save_leaves_the_previous_file_whole(
 
     monkeypatch.setattr(os, "replace", disk_full)
     assert window.save_to(path) is False
-    assert "No space left on device" in warnings_shown[0][1]
+    assert "the disk is full" in warnings_shown[0][1]
     assert path.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["keep.workload.json"]
 
@@ -88,3 +88,45 @@ def test_dropping_a_workload_file_opens_it(qtbot, tmp_path: Path, window: MainWi
     qtbot.waitUntil(lambda: window.session.path == path, timeout=3000)
     assert window.session.workload.name == "Nightly ledger reconciliation"
     assert "dropped.workload.json" in window.windowTitle()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder"])
+def test_opening_what_is_not_a_regular_file_is_refused_without_waiting(
+        tmp_path: Path, window: MainWindow, warnings_shown: list[tuple[str, str]], kind: str) -> None:
+    path = {"fifo": tmp_path / "pipe.workload.json", "dev-zero": Path("/dev/zero"), "folder": tmp_path}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    before = window.session.workload
+    assert window.open_path(path) is False  # returns: a FIFO with no writer would otherwise block here
+    expected = {"fifo": "is a named pipe (FIFO), not a regular file", "dev-zero": "is a device, not a regular file",
+                "folder": "is a folder, not a file"}[kind]
+    assert warnings_shown == [("Open workload", f"{path}: {expected}: ComputeFit reads only regular files")
+                              if kind != "folder" else ("Open workload", f"{path}: {expected}")]
+    assert window.session.workload is before
+
+
+def test_saving_through_a_symlink_replaces_its_target_and_keeps_link_and_mode(
+        tmp_path: Path, window: MainWindow, warnings_shown: list[tuple[str, str]]) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "team.workload.json"
+    assert window.save_to(real)
+    os.chmod(real, 0o644)
+    link = tmp_path / "mine.workload.json"
+    link.symlink_to(real)
+    window.session.apply_changes({"traffic.requests_per_month": 4_321_000}, "edit")
+    assert window.save_to(link) and warnings_shown == []
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert json.loads(real.read_text(encoding="utf-8"))["traffic"]["requests_per_month"] == 4_321_000
+    assert os.stat(real).st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in shared.iterdir()) == ["team.workload.json"]
+
+
+def test_saving_over_a_fifo_is_refused_and_keeps_the_edits(
+        tmp_path: Path, window: MainWindow, warnings_shown: list[tuple[str, str]]) -> None:
+    fifo = tmp_path / "pipe.workload.json"
+    os.mkfifo(fifo)
+    window.session.apply_changes({"traffic.requests_per_month": 555}, "edit")
+    assert window.save_to(fifo) is False
+    assert warnings_shown[0][0] == "Save workload" and "named pipe (FIFO)" in warnings_shown[0][1]
+    assert window.session.dirty and os.path.exists(fifo) and not fifo.is_file()

@@ -125,6 +125,16 @@ def test_undo_restores_the_previous_value_and_quote(qtbot, window: MainWindow) -
     assert session.workload.lambda_.memory_mb == 4096
 
 
+def test_ctrl_z_in_an_editor_without_pending_typing_undoes_the_last_edit(qtbot, window: MainWindow) -> None:
+    editor = _type(qtbot, window, "lambda.memory_mb", "4096")
+    qtbot.waitUntil(lambda: window.session.workload.lambda_.memory_mb == 4096, timeout=5000)
+    assert editor.hasFocus() and not editor.isModified()
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.workload.lambda_.memory_mb == 1024
+    assert editor.text() == "1,024"
+
+
 def test_rapid_edits_are_advised_once(qtbot, window: MainWindow) -> None:
     session = window.session
     count = session.advise_count

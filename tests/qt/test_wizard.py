@@ -96,7 +96,7 @@ def test_archetype_recommendation_and_finish_loads_it(qtbot, window: MainWindow,
     assert (rec.option, rec.runner_up) == (option, runner_up)
     line = next(r for r in rec.rationale if r.startswith(line_start))
     assert line_text in line
-    assert rec.headline == _text(wizard, "summary_headline")
+    assert wizard.result_advice.verdict == _text(wizard, "summary_headline")
     assert line_text in _text(wizard, "summary_rationale")
     assert "Monthly costs" not in _text(wizard, "summary_costs") and "$" in _text(wizard, "summary_costs")
 

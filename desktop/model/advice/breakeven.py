@@ -12,11 +12,12 @@ import itertools
 import numpy as np
 
 from desktop.model.advice.curves import FastCosts, volume_range
-from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.engine import PRICING_RULE, compute_quote
 from desktop.model.advice.types import BreakEven
 from desktop.model.options.calc import Array
 from desktop.model.options.registry import option_ids, short_label
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.money import fmt_usd
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 
@@ -77,6 +78,12 @@ def _confirm(workload: Workload, book: PriceBook, a: str, b: str, volume: int, l
     return volume, quote
 
 
+def _no_price(quote: Quote, option: str) -> str:
+    """Why an option has no price: a price the book lacks, or a limit that rules it out."""
+    unpriced = any(r.rule_id == PRICING_RULE for r in quote.options[option].reasons)
+    return f"{short_label(option)} {'cannot be priced' if unpriced else 'is ruled out'} for this workload"
+
+
 def _ruled_out_note(quote: Quote, a: str, b: str) -> str:
     out = [short_label(o) for o in (a, b) if not quote.options[o].feasible]
     return f" ({' and '.join(out)} ruled out for this workload)" if out else ""
@@ -87,9 +94,8 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     unit = f"{quote.unit_name}s a month"
     name_a, name_b = short_label(a), short_label(b)
     if quote.options[a].monthly_usd is None or quote.options[b].monthly_usd is None:
-        missing = name_a if quote.options[a].monthly_usd is None else name_b
-        return BreakEven(a, b, None, None, low, high, f"{name_a} and {name_b}: no break-even, {missing} cannot be "
-                         "priced for this workload")
+        why = " and ".join(_no_price(quote, o) for o in (a, b) if quote.options[o].monthly_usd is None)
+        return BreakEven(a, b, None, None, low, high, f"{name_a} and {name_b}: no break-even, {why}")
     ca, cb = costs[a], costs[b]
     assert ca is not None and cb is not None
     states = (ca - cb) > HALF_CENT
@@ -107,17 +113,12 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
     cost = exact.options[a].monthly_usd
     below, above = (name_b, name_a) if low_state else (name_a, name_b)
-    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {_usd(cost)} each); below it "
+    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {fmt_usd(cost)} each); below it "
             f"{below} is cheaper, above it {above}")
     if len(changes) > 1:
         last = int(np.ceil(grid[int(changes[-1]) + 1]))
         text += f"; the cheaper one changes {len(changes)} times up to about {last:,} as capacity steps are added"
     return BreakEven(a, b, volume, cost, low, high, text + note, b if low_state else a, len(changes))
-
-
-def _usd(value: object) -> str:
-    from desktop.model.pricing.money import fmt_usd
-    return fmt_usd(value)  # type: ignore[arg-type]
 
 
 def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, grid: Array,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from desktop.model.advice.types import Finding
 from desktop.model.options.base import ComputeOption, Signal, SoftRule
+from desktop.model.options.limits import duration_text
 from desktop.model.options.registry import all_options, short_label
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import question_for_field
@@ -50,6 +51,15 @@ def _traffic_shape(w: Workload, q: Quote) -> Signal | None:
         return Signal("Steady load around the clock: always-on containers run at an even utilisation",
                       "info", favours=containers())
     return None
+
+
+def _latency_below_duration(w: Workload, q: Quote) -> Signal | None:
+    slo = w.requirements.latency_slo_ms
+    if slo is None or slo >= w.traffic.duration_ms:
+        return None
+    unit = "run" if w.is_jobs else "request"
+    return Signal(f"Latency target {slo:g} ms is below the {duration_text(w.traffic.duration_ms / 1000)} each {unit} "
+                  "takes to run: no option can meet it; shorten the work or relax the target", "strong")
 
 
 def _scale_from_zero(w: Workload, q: Quote) -> Signal | None:
@@ -148,9 +158,11 @@ def _incomplete(w: Workload, q: Quote) -> Signal | None:
     gaps = [o for o, oq in q.options.items() if oq.feasible and oq.priced and oq.missing_prices]
     if not gaps:
         return None
-    names = " and ".join(short_label(o) for o in gaps)
-    return Signal(f"The {names} total leaves out items the price book has no sourced price for in {w.region} "
-                  "(see its notes): the real cost is higher", "warning", against=tuple(gaps))
+    labels = [short_label(o) for o in gaps]
+    names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    totals = "total leaves" if len(labels) == 1 else "totals leave"
+    return Signal(f"The {names} {totals} out items the price book has no sourced price for in {w.region} "
+                  "(see their notes): the real cost is higher", "warning", against=tuple(gaps))
 
 
 def _budget(w: Workload, q: Quote) -> Signal | None:
@@ -167,6 +179,9 @@ def _budget(w: Workload, q: Quote) -> Signal | None:
 
 SHARED_RULES: tuple[SoftRule, ...] = (
     SoftRule(10, "traffic.shape", "traffic.daily_profile", "operations", LIMITS, _traffic_shape),
+    SoftRule(15, "latency.below_duration", "requirements.latency_slo_ms", "latency",
+             "the workload itself: a response cannot come back before the work that makes it is done",
+             _latency_below_duration),
     SoftRule(30, "latency.scale_from_zero", "container.min_tasks", "latency", FARGATE_OR_LAMBDA, _scale_from_zero),
     SoftRule(60, "state.connections", "requirements.long_lived_connections", "flexibility", LIMITS, _connections),
     SoftRule(70, "state.in_memory", "requirements.in_memory_state", "flexibility", LIMITS, _state),
@@ -189,13 +204,27 @@ def soft_rules() -> tuple[SoftRule, ...]:
     return tuple(sorted(found.values(), key=lambda r: r.rank))
 
 
+def _about_feasible(signal: Signal, quote: Quote) -> Signal | None:
+    """The signal as it concerns the options that can run the work: a finding about a ruled-out option only (e.g.
+    Lambda's scaling for a 40-minute batch) is not a reason for anything, so it is dropped."""
+    out = {o for o, oq in quote.options.items() if not oq.feasible}
+    favours = tuple(o for o in signal.favours if o not in out)
+    against = tuple(o for o in signal.against if o not in out)
+    if (signal.favours or signal.against) and not (favours or against):
+        return None
+    return Signal(signal.text, signal.severity, favours, against, signal.origin)
+
+
 def find_findings(workload: Workload, quote: Quote) -> tuple[Finding, ...]:
-    """Every soft signal the workload raises, in rule order."""
+    """Every soft signal the workload raises about the options that can run it, in rule order, each text once."""
     found: list[Finding] = []
+    seen: set[str] = set()
     for rule in soft_rules():
-        signal = rule.check(workload, quote)
-        if signal is None:
+        raised = rule.check(workload, quote)
+        signal = _about_feasible(raised, quote) if raised is not None else None
+        if signal is None or signal.text in seen:
             continue
+        seen.add(signal.text)
         origin = signal.origin or rule.origin
         answer = origin if rule.rule_id == "budget" else question_for_field(origin, workload.answers)
         found.append(Finding(rule.rule_id, signal.text, signal.severity, origin, signal.favours, signal.against,

@@ -22,6 +22,7 @@ from desktop.model.workload.spec import Workload
 
 ID = "ec2"
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
+MAX_TASKS_PER_INSTANCE = 1_000_000  # keeps the fit finite for tiny tasks; ENIs, ports and processes bind far sooner
 
 
 def _count_text(hourly: tuple[int, ...]) -> str:
@@ -77,11 +78,19 @@ class Ec2Capacity:
                 "instance_hours": round(float(self.instance_hours), 3)}
 
 
+def _fits(usable: float, need: float) -> int:
+    """How many times `need` fits in `usable`, whole, and finite however small `need` is."""
+    if usable <= 0:
+        return 0
+    ratio = usable / need + 1e-9
+    return MAX_TASKS_PER_INSTANCE if ratio >= MAX_TASKS_PER_INSTANCE else math.floor(ratio)
+
+
 def tasks_per_instance(workload: Workload, itype: InstanceType) -> int:
     w = workload
     usable_vcpu = itype.vcpu - w.ec2.reserve_vcpu
     usable_mem = float(itype.memory_gib) - w.ec2.reserve_memory_gb
-    fit = min(math.floor(usable_vcpu / w.container.vcpu + 1e-9), math.floor(usable_mem / w.container.memory_gb + 1e-9))
+    fit = min(_fits(usable_vcpu, w.container.vcpu), _fits(usable_mem, w.container.memory_gb))
     gpus = w.requirements.gpus
     if gpus > 0:
         fit = min(fit, itype.gpus // gpus)
@@ -201,6 +210,7 @@ class Ec2Option(ComputeOption):
         volumes = np.arange(len(chosen))
         month_hours = calc.num(w.assumptions.month_hours)
         instance_hours = calc.count(totals[chosen, volumes]) * month_hours / 24
+        calc.public_addresses(instance_hours, "instance")
         name, itype, _price, per = candidates[int(chosen[0])]
         peak = int(np.max(instances[int(chosen[0]), 0])) if calc.exact else 0
         compute = calc.line_at(f"EC2 instances ({name})", instance_hours, "instance-hour",

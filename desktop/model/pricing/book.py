@@ -15,7 +15,6 @@ endpoints) and for Lambda and ECS Managed Instances are optional, so a book writ
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
@@ -24,9 +23,19 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from desktop.files import load_json_file
+from desktop.model.strict_numbers import NoBoolNumbers
+
 PRICE_BOOK_SCHEMA_VERSION = 1
+MAX_PRICE_BOOK_BYTES = 20 * 1024 * 1024  # the bundled book is about 190 KB; room for every region
+# No AWS unit price comes near this (the dearest, an EC2 instance-hour, is a few hundred dollars); above it a
+# price is a typo, and at 1e20 and more the cent rounding of a line item would overflow Decimal's precision.
+MAX_UNIT_PRICE_USD = Decimal(10_000)
 
 Confidence = Literal["A", "B", "C"]
+# Where a price in the effective book comes from: the bundled book, a Price List file imported into the user
+# book, or the user's own override. Set by desktop.model.pricing.user_book.effective_book; never written to files.
+Origin = Literal["bundled", "imported", "overridden"]
 Unit = Literal[
     "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
     "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month",
@@ -46,7 +55,7 @@ SECONDS_PER_UNIT: dict[str, Decimal] = {
 }
 
 
-class _Frozen(BaseModel):
+class _Frozen(NoBoolNumbers):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -61,12 +70,13 @@ class Source(_Frozen):
 
 
 class Price(_Frozen):
-    usd: Decimal = Field(..., ge=0, allow_inf_nan=False)
+    usd: Decimal = Field(..., ge=0, le=MAX_UNIT_PRICE_USD, allow_inf_nan=False)
     unit: Unit
     source: str = Field(..., description="key into PriceBook.sources")
     as_of: dt.date
     confidence: Confidence
     note: str = ""
+    origin: Origin = "bundled"
 
     @property
     def estimated(self) -> bool:
@@ -390,6 +400,10 @@ class PriceBook(_Frozen):
 
 
 def load_price_book(path: Path) -> PriceBook:
-    """Read and validate a price book file (raises OSError, ValueError or pydantic.ValidationError)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """Read and validate a price book file (raises desktop.files.ReadError or pydantic.ValidationError).
+
+    The file is read bounded and parsed strictly (desktop.files); `loading.load_book_or_explain` turns any
+    failure into one line for the user.
+    """
+    data = load_json_file(path, MAX_PRICE_BOOK_BYTES, "a price book")
     return PriceBook.model_validate(data)

@@ -1,6 +1,6 @@
 """The questionnaire's questions as data: what the wizard asks, and what each answer sets in the workload and weights.
 
-Fourteen questions in six topics (one wizard page each). Question and choice ids are Python identifiers
+Nineteen questions in seven topics (one wizard page each). Question and choice ids are Python identifiers
 (the wizard uses them as Qt objectNames `question_id` and `question_id.choice_id`). Every question has a
 default, so answering some or none of them still gives a complete, valid workload and a real three-way
 quote. Building a workload from answers and the text form live in `desktop.model.questionnaire.questions`.
@@ -76,6 +76,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic("design", "State and control", "Connections, state and how much control of the runtime you need."),
     Topic("team", "Team and budget", "Who runs it, and what it may cost."),
     Topic("commitments", "Discounts", "Commitments and interruptible capacity that lower the price."),
+    Topic("network", "Network and logs", "The costs people forget: NAT gateways, public addresses, logs and data "
+          "sent out to the internet."),
 )
 
 _LATENCY_WEIGHT = "priorities.latency"
@@ -137,6 +139,15 @@ QUESTIONS: tuple[Question, ...] = (
                  Choice("mostly_idle", "Rare bursts, idle most of the day", "",
                         {"traffic.daily_profile": MOSTLY_IDLE}),
              ), dont_know_implies="busy in working hours, quiet at night"),
+    Question("burst", "traffic", "Within an hour, how uneven is the load?",
+             "Containers must be sized for the peak within the hour, not the hour's average; Lambda bills per "
+             "request and is not affected.",
+             "choice", "even", (
+                 Choice("even", "Even within the hour", "", {"traffic.burst_ratio": 1.0}),
+                 Choice("bursts", "Bursts of about twice the hour's average", "", {"traffic.burst_ratio": 2.0}),
+                 Choice("spikes", "Sharp spikes of about five times the hour's average", "",
+                        {"traffic.burst_ratio": 5.0}),
+             ), dont_know_implies="even within the hour"),
     Question("latency", "needs", "How fast must a response come back?",
              "Lambda cold starts take 100 ms to over 1 s; provisioned concurrency or always-on containers avoid "
              "them.",
@@ -229,6 +240,40 @@ QUESTIONS: tuple[Question, ...] = (
                  Choice("fully", "Yes, all of it (batch or queue work that retries)", "",
                         {"requirements.interruption_tolerant": True, "container.spot_share": 1.0}),
              ), dont_know_implies="no"),
+    Question("nat", "network", "Do the functions or tasks reach the internet from private subnets?",
+             "Through a NAT gateway, which bills every hour it runs and every GB through it; one per Availability "
+             "Zone (two) is AWS's advice.",
+             "choice", "no", (
+                 Choice("no", "No (or not through a NAT gateway)", "",
+                        {"network.nat_gateways": 0, "network.nat_kb_per_unit": 0.0}),
+                 Choice("light", "Yes, for small calls (about 10 KB per request or run)", "",
+                        {"network.nat_gateways": 2, "network.nat_kb_per_unit": 10.0}),
+                 Choice("heavy", "Yes, for downloads (about 1 MB per request or run)", "",
+                        {"network.nat_gateways": 2, "network.nat_kb_per_unit": 1024.0}),
+             ), dont_know_implies="no NAT gateway"),
+    Question("public_ip", "network", "Do tasks or servers get a public IP address of their own?",
+             "AWS bills each public IPv4 address by the hour (a Fargate task or an EC2 instance in a public "
+             "subnet). Lambda functions never have one.",
+             "choice", "no", (
+                 Choice("no", "No", "", {"network.public_ipv4": False}),
+                 Choice("yes", "Yes, each task or instance", "", {"network.public_ipv4": True}),
+             ), dont_know_implies="no"),
+    Question("logging", "network", "How much does each request or run write to the logs?",
+             "CloudWatch Logs bills each GB written and each GB kept: verbose logs can cost more than Lambda's "
+             "compute.",
+             "choice", "none", (
+                 Choice("none", "Nothing worth pricing (errors only)", "", {"network.log_kb_per_unit": 0.0}),
+                 Choice("some", "A few lines (about 1 KB)", "", {"network.log_kb_per_unit": 1.0}),
+                 Choice("verbose", "Detailed logs (about 10 KB)", "", {"network.log_kb_per_unit": 10.0}),
+             ), dont_know_implies="nothing worth pricing"),
+    Question("data_out", "network", "How much does each response send out to the internet?",
+             "Data out to the internet is billed per GB after the first 100 GB a month.",
+             "choice", "none", (
+                 Choice("none", "Little (internal callers, or tiny replies)", "", {"network.response_kb": 0.0}),
+                 Choice("small", "About 10 KB (an API reply)", "", {"network.response_kb": 10.0}),
+                 Choice("pages", "About 100 KB (web pages, small images)", "", {"network.response_kb": 100.0}),
+                 Choice("files", "About 1 MB (files, large images)", "", {"network.response_kb": 1024.0}),
+             ), dont_know_implies="little"),
 )
 
 QUESTIONS_BY_ID: dict[str, Question] = {q.question_id: q for q in QUESTIONS}

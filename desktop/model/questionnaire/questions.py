@@ -7,7 +7,6 @@ takes the question's default, so any subset of answers gives a complete, valid w
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,8 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from desktop.files import ReadError, load_json_file
 from desktop.model.advice.engine import compute_quote
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import left_out_text
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
     QUESTIONS,
@@ -28,14 +29,14 @@ from desktop.model.questionnaire.data import (
     Topic,
     question_for_field,
 )
-from desktop.model.workload.spec import Workload, set_dotted
+from desktop.model.workload.spec import MAX_NAME_CHARS, Workload, set_dotted
 from desktop.model.workload.validation import problems_of
 
 DEFAULT_NAME = "Workload from the questionnaire"
 DEFAULT_REQUESTS = 1_000_000
 DEFAULT_RUNS = 30
 MAX_RUNS = 10**9
-MAX_ANSWERS_FILE_BYTES = 1024 * 1024
+MAX_ANSWERS_FILE_BYTES = 1024 * 1024  # an answers file: 14 short answers need about 1 KB
 COST_WEIGHT_WITH_BUDGET = 4
 
 __all__ = [
@@ -141,35 +142,31 @@ def workload_from_answers(answers: dict[str, Any], *, name: str = DEFAULT_NAME,
 
 
 def workload_from_answers_file(path: Path) -> Workload:
-    """Read saved answers: {"question_id": answer, ...} or {"name", "region", "answers": {...}}."""
+    """Read saved answers: {"question_id": answer, ...} or {"name", "region", "answers": {...}}.
+
+    Raises AnswersError, one line naming the file, then the answer id (or key) and the problem.
+    """
     try:
-        if path.stat().st_size > MAX_ANSWERS_FILE_BYTES:
-            raise AnswersError(f"{path}: file is too large for an answers file (at most 1 MB)")
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise AnswersError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise AnswersError(f"{path}: is a folder, not an answers file") from None
-    except UnicodeDecodeError:
-        raise AnswersError(f"{path}: is not UTF-8 text") from None
-    except OSError as exc:
-        raise AnswersError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        data = load_json_file(path, MAX_ANSWERS_FILE_BYTES, "an answers file")
+    except ReadError as exc:
+        raise AnswersError(str(exc)) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AnswersError(f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except RecursionError:
-        raise AnswersError(f"{path}: not valid JSON: nested too deeply") from None
+        return _workload_from_answers_data(data)
+    except AnswersError as exc:
+        raise AnswersError(f"{path}: {exc}") from None
+
+
+def _workload_from_answers_data(data: Any) -> Workload:
     if not isinstance(data, dict):
-        raise AnswersError(f"{path}: must be a JSON object of question id -> answer")
+        raise AnswersError("must be a JSON object of question id -> answer")
     if "answers" not in data:
         return workload_from_answers(data)
     extra = sorted(set(data) - {"answers", "name", "region"})
     if extra:
         raise AnswersError(f"{extra[0]}: is not a known key of an answers file (use name, region, answers)")
     name, region = data.get("name", DEFAULT_NAME), data.get("region", "us-east-1")
-    if not isinstance(name, str) or not name.strip() or len(name) > 120:
-        raise AnswersError("name: must be text of 1 to 120 characters")
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
+        raise AnswersError(f"name: must be text of 1 to {MAX_NAME_CHARS} characters")
     if not isinstance(region, str) or not region.strip() or len(region) > 40:
         raise AnswersError("region: must be a region code such as us-east-1")
     answers = data["answers"]
@@ -187,6 +184,7 @@ class OptionPreview:
     feasible: bool
     reasons: tuple[str, ...]  # why it is ruled out (each names the limit)
     monthly_usd: Decimal | None
+    left_out: str = ""  # what the total leaves out: "Application Load Balancer (no eu-west-1 price in the book)"
 
 
 def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
@@ -194,8 +192,8 @@ def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
     """Which options the answers so far leave feasible, and why the others are ruled out (AnswersError if bad)."""
     workload = workload_from_answers(answers, region=region)
     quote = compute_quote(workload, book)
-    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd)
-                 for o, q in quote.options.items())
+    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd,
+                               left_out_text(q)) for o, q in quote.options.items())
 
 
 def questionnaire_text() -> str:

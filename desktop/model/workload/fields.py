@@ -15,6 +15,8 @@ LIMITS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted
 FARGATE_SIZES = "Fargate task sizes (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)"
 FARGATE_PRICING = "AWS Fargate pricing page"
 SAVINGS = "Compute Savings Plans and EC2 Instance Savings Plans pricing pages"
+VPC_PRICING = "Amazon VPC pricing page"
+ELB_PRICING = "Elastic Load Balancing pricing page (LCU)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +47,8 @@ class GroupSpec:
 # The workload file's sections as the sheet titles them.
 SECTION_TITLES = {
     "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",
-    "ec2": "ECS on EC2", "requirements": "Requirements", "team": "Team", "priorities": "Priorities (0-5)",
-    "assumptions": "Assumptions",
+    "ec2": "ECS on EC2", "requirements": "Requirements", "network": "Network and logs", "team": "Team",
+    "priorities": "Priorities (0-5)", "assumptions": "Assumptions",
 }
 
 LEVELS = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
@@ -67,6 +69,11 @@ GROUPS: tuple[GroupSpec, ...] = (
         FieldSpec("traffic.daily_profile", "Load over the day", "profile",
                   "Relative load in each hour of the day (UTC). Capacity is sized hour by hour; "
                   "drag the bars or pick a preset.", long_label="Daily profile (UTC 0-23 h)"),
+        FieldSpec("traffic.burst_ratio", "Burst within an hour", "float",
+                  "The load's peak within an hour over the hour's average (1 = even). Fargate tasks and EC2 hosts "
+                  "are sized for the peak; Lambda bills per request and is unaffected.",
+                  "1 (even) to 60 (the whole hour's load in one minute).", unit="x",
+                  long_label="Burst in an hour (x)"),
     )),
     GroupSpec("Per request or run", (
         FieldSpec("traffic.duration_ms", "Duration", "float",
@@ -180,6 +187,33 @@ GROUPS: tuple[GroupSpec, ...] = (
                   choices=(("auto", "Automatic"), ("api_gateway_http", "API Gateway HTTP API"),
                            ("api_gateway_rest", "API Gateway REST API"), ("alb", "Application Load Balancer"),
                            ("none", "None")), long_label="Front door"),
+        FieldSpec("network.alb_rules", "ALB listener rules", "int",
+                  "Rules the load balancer's listener evaluates for a request; beyond 10 they add LCUs.",
+                  "First 10 rules free; 1,000 evaluations a second = 1 LCU. " + ELB_PRICING, unit="rules",
+                  long_label="ALB listener rules"),
+    )),
+    GroupSpec("Network and logs", (
+        FieldSpec("network.nat_gateways", "NAT gateways", "int",
+                  "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour.",
+                  "One per Availability Zone is AWS's advice. " + VPC_PRICING, unit="gateways",
+                  long_label="NAT gateways"),
+        FieldSpec("network.nat_kb_per_unit", "Through the NAT", "float",
+                  "KB each request or run sends and receives through the NAT gateway (calls to the internet "
+                  "from a private subnet). Billed per GB processed.", VPC_PRICING, unit="KB",
+                  long_label="KB through NAT per unit"),
+        FieldSpec("network.public_ipv4", "Public IPv4 per task or host", "bool",
+                  "Each Fargate task or EC2 instance has a public IPv4 address (billed per hour, in use or idle). "
+                  "Lambda functions never have one.", VPC_PRICING, long_label="Public IPv4 per task/host"),
+        FieldSpec("network.log_kb_per_unit", "Logged", "float",
+                  "KB written to CloudWatch Logs per request or run (ingestion per GB, storage per GB-month).",
+                  "Amazon CloudWatch pricing page.", unit="KB", long_label="KB logged per unit"),
+        FieldSpec("network.log_retention_days", "Log retention", "int",
+                  "Days CloudWatch Logs keeps the logs.", "1 day to 10 years (CloudWatch Logs retention settings).",
+                  unit="days", long_label="Log retention (days)"),
+        FieldSpec("network.response_kb", "Sent to the internet", "float",
+                  "KB each response (or run) sends out to the internet. The first 100 GB a month are free.",
+                  "Amazon EC2 data transfer pricing (out to the internet).", unit="KB",
+                  long_label="KB out per response"),
     )),
     GroupSpec("Pricing options", (
         FieldSpec("region", "Region", "region", "The AWS Region whose prices apply (from the price book).",
@@ -204,7 +238,8 @@ GROUPS: tuple[GroupSpec, ...] = (
                   long_label="Savings Plan, EC2 (% off)"),
         FieldSpec("container.spot_share", "Spot share", "float",
                   "Share of task-hours on Fargate Spot / EC2 Spot (interruptible: 2-minute warning).",
-                  "Fargate Spot: Linux only, ECS only. " + FARGATE_PRICING, unit="%", scale=100.0,
+                  "Fargate Spot: Linux on X86_64 only (not ARM64, not Windows): ECS developer guide, Fargate "
+                  "capacity providers. " + FARGATE_PRICING, unit="%", scale=100.0,
                   long_label="Spot share of task-hours"),
         FieldSpec("assumptions.fargate_spot_discount_pct", "Fargate Spot discount", "float",
                   "Discount of Fargate Spot against On-Demand.", "Up to 70%. " + FARGATE_PRICING, unit="%",

@@ -1,20 +1,20 @@
-"""Reading and writing workload files: every failure becomes one clear message, saves are atomic."""
+"""Reading and writing workload files: every failure becomes one clear message, saves are atomic.
+
+Reads and writes go through desktop.files (bounded, strict reads; safe, atomic writes)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from desktop.files import ReadError, load_json_file, loads_strict, write_text_atomically
 from desktop.model.workload.spec import SCHEMA_VERSION, Workload
 from desktop.model.workload.validation import FieldProblem, problems_of
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a workload file; the examples are about 2 KB
 SUFFIX = ".workload.json"
 
 
@@ -43,58 +43,28 @@ def parse_workload(data: Any, where: str = "workload") -> Workload:
 
 
 def parse_workload_text(text: str, where: str = "workload") -> Workload:
+    """Parse and validate workload JSON text (strict: see desktop.files.strict_json); WorkloadFileError."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise WorkloadFileError(where, [FieldProblem(
-            "", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]) from None
-    except RecursionError:
-        raise WorkloadFileError(where, [FieldProblem("", "not valid JSON: nested too deeply")]) from None
+        data = loads_strict(text, where)
+    except ReadError as exc:
+        raise WorkloadFileError(where, [FieldProblem(exc.field, exc.message)]) from None
     return parse_workload(data, where)
 
 
 def load_workload(path: Path) -> Workload:
+    """Read a workload file: a regular file of at most MAX_FILE_BYTES, strict JSON; WorkloadFileError."""
     where = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise WorkloadFileError(where, [FieldProblem(
-                "", f"file is too large ({size / 1e6:.1f} MB; a workload file is at most 5 MB)")])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise WorkloadFileError(where, [FieldProblem("", "file not found")]) from None
-    except IsADirectoryError:
-        raise WorkloadFileError(where, [FieldProblem("", "is a folder, not a workload file")]) from None
-    except PermissionError:
-        raise WorkloadFileError(where, [FieldProblem("", "permission denied")]) from None
-    except OSError as exc:
-        raise WorkloadFileError(where, [FieldProblem("", f"cannot be read ({exc.strerror})")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise WorkloadFileError(where, [FieldProblem("", "is not UTF-8 text")]) from None
-    return parse_workload_text(text, where)
+        data = load_json_file(path, MAX_FILE_BYTES, "a workload file")
+    except ReadError as exc:
+        raise WorkloadFileError(where, [FieldProblem(exc.field, exc.message)]) from None
+    return parse_workload(data, where)
 
 
 def workload_json(workload: Workload) -> str:
     return json.dumps(workload.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: a crash never leaves half a file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def save_workload(path: Path, workload: Workload) -> None:
+    """Write the workload file whole or not at all (desktop.files.safe_write); raises WriteError (an OSError)."""
     write_text_atomically(path, workload_json(workload))

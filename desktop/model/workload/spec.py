@@ -7,11 +7,18 @@ Every model is frozen and forbids unknown keys; numbers must be finite.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from desktop.model.strict_numbers import NoBoolNumbers
 
 SCHEMA_VERSION = 1
+MAX_MONTH_HOURS = 744  # a 31-day month
+MAX_BURST_RATIO = 60.0  # the whole hour's load within one minute
+MAX_MIN_TASKS = 10_000
 
 Architecture = Literal["x86_64", "arm64"]
 TrafficKind = Literal["requests", "jobs"]
@@ -21,10 +28,15 @@ Trigger = Literal["http", "queue", "stream", "event", "schedule"]
 Level = Literal["low", "medium", "high"]
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
-AnswerValue = str | int | float | bool | None
+MAX_NAME_CHARS = 120
+MAX_ANSWERS = 200  # the questionnaire has 19 questions; room for answers kept from other tools
+MAX_ANSWER_ID_CHARS = 100
+MAX_ANSWER_CHARS = 2_000  # one text answer
+AnswerId = Annotated[str, Field(min_length=1, max_length=MAX_ANSWER_ID_CHARS)]
+AnswerValue = Annotated[str, Field(max_length=MAX_ANSWER_CHARS)] | int | float | bool | None
 
 
-class _Frozen(BaseModel):
+class _Frozen(NoBoolNumbers):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True)
 
 
@@ -34,10 +46,14 @@ class Traffic(_Frozen):
     requests_per_month: int = Field(1_000_000, ge=0, le=10**13,
                                     description="kind=requests: requests or events a month")
     runs_per_month: int = Field(0, ge=0, le=10**9, description="kind=jobs: job runs a month")
-    duration_ms: FiniteFloat = Field(100.0, gt=0, le=30 * 24 * 3600 * 1000,
-                                     description="average billed duration of one request or one run, in ms")
+    duration_ms: FiniteFloat = Field(100.0, gt=0, le=MAX_MONTH_HOURS * 3600 * 1000,
+                                     description="average billed duration of one request or one run, in ms; "
+                                                 "at most the month (assumptions.month_hours)")
     daily_profile: tuple[FiniteFloat, ...] | None = Field(
         None, description="optional relative load for each of the 24 hours of the day (UTC); default flat")
+    burst_ratio: FiniteFloat = Field(1.0, ge=1, le=MAX_BURST_RATIO,
+                                     description="the load's peak within an hour over the hour's average (1 = even); "
+                                                 "containers are sized for the peak, Lambda bills per request")
 
     @field_validator("daily_profile")
     @classmethod
@@ -75,7 +91,7 @@ class ContainerConfig(_Frozen):
                                       description="requests one task serves at once at full load")
     target_utilization: FiniteFloat = Field(0.7, ge=0.1, le=1,
                                             description="share of a task's capacity used before scaling out")
-    min_tasks: int | None = Field(None, ge=0, le=10_000,
+    min_tasks: int | None = Field(None, ge=0, le=MAX_MIN_TASKS,
                                   description="always-on floor; default 2 for requests (two AZs), 0 for jobs")
     spot_share: FiniteFloat = Field(0.0, ge=0, le=1,
                                     description="share of task-hours on Fargate Spot / EC2 Spot")
@@ -115,6 +131,27 @@ class Requirements(_Frozen):
     trigger: Trigger = Field("http", description="what starts the work")
 
 
+class Network(_Frozen):
+    """The costs people forget: each off or zero by default, so a file without them keeps its totals."""
+
+    nat_gateways: int = Field(0, ge=0, le=16, description="NAT gateways the work's private subnets use (one per "
+                              "Availability Zone is AWS's advice); billed per gateway-hour")
+    nat_kb_per_unit: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
+                                         description="KB each request or run sends and receives through the NAT "
+                                                     "gateway (calls to the internet from a private subnet)")
+    public_ipv4: bool = Field(False, description="each task or instance has a public IPv4 address (billed per "
+                              "address-hour); Lambda functions never have one")
+    log_kb_per_unit: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
+                                         description="KB logged to CloudWatch Logs per request or run")
+    log_retention_days: int = Field(30, ge=1, le=3653,
+                                    description="days CloudWatch Logs keeps the logs (AWS: 1 day to 10 years)")
+    response_kb: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
+                                     description="KB each response (or run) sends out to the internet; AWS gives "
+                                                 "100 GB a month free")
+    alb_rules: int = Field(1, ge=1, le=1000, description="rules the load balancer's listener evaluates for a "
+                           "request (the first 10 are free)")
+
+
 class Team(_Frozen):
     operations_appetite: Level = Field("medium", description="appetite for patching and scaling servers")
     configuration_control: Level = Field("medium", description="need for fine control of the runtime and host")
@@ -138,7 +175,8 @@ class SavingsPlans(_Frozen):
 
 
 class Assumptions(_Frozen):
-    month_hours: FiniteFloat = Field(730.0, ge=672, le=744, description="hours in a billing month (AWS: 730)")
+    month_hours: FiniteFloat = Field(730.0, ge=672, le=MAX_MONTH_HOURS,
+                                     description="hours in a billing month (AWS: 730)")
     savings_plans: SavingsPlans = SavingsPlans()
     fargate_spot_discount_pct: FiniteFloat = Field(65.0, ge=0, le=90,
                                                    description="Fargate Spot discount (AWS: up to 70%)")
@@ -149,7 +187,7 @@ class Assumptions(_Frozen):
 
 class Workload(_Frozen):
     schema_version: Literal[1] = 1
-    name: str = Field(..., min_length=1, max_length=120)
+    name: str = Field(..., min_length=1, max_length=MAX_NAME_CHARS)
     region: str = Field("us-east-1", min_length=1, max_length=40)
     architecture: Architecture = "x86_64"
     traffic: Traffic = Traffic()
@@ -158,14 +196,38 @@ class Workload(_Frozen):
     ec2: Ec2Config = Ec2Config()
     front_door: FrontDoor = "auto"
     requirements: Requirements = Requirements()
+    network: Network = Network()
     team: Team = Team()
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
-    answers: dict[str, AnswerValue] | None = Field(
-        None, description="questionnaire answers this workload was built from (question id -> answer)")
+    answers: dict[AnswerId, AnswerValue] | None = Field(
+        None, max_length=MAX_ANSWERS,
+        description=f"questionnaire answers this workload was built from (question id -> answer): at most "
+                    f"{MAX_ANSWERS} answers, ids of at most {MAX_ANSWER_ID_CHARS} characters, text answers of at "
+                    f"most {MAX_ANSWER_CHARS:,} characters")
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, populate_by_name=True,
                               validate_default=True)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _bounded_answers(cls, value: Any) -> Any:
+        """The limits in words before the type checks (whose errors for a union of types are hard to read)."""
+        if not isinstance(value, dict):
+            return value
+        if len(value) > MAX_ANSWERS:
+            raise ValueError(f"at most {MAX_ANSWERS} answers, got {len(value):,}")
+        for key, answer in value.items():
+            if isinstance(key, str) and not 1 <= len(key) <= MAX_ANSWER_ID_CHARS:
+                raise ValueError(f"an answer id has 1 to {MAX_ANSWER_ID_CHARS} characters, got {len(key):,}")
+            if (answer is not None and not isinstance(answer, str | int | float)) or (
+                    isinstance(answer, float) and not math.isfinite(answer)):
+                raise ValueError(f"{key}: an answer is text, a finite number, true, false or null, "
+                                 f"got {type(answer).__name__}")
+            if isinstance(answer, str) and len(answer) > MAX_ANSWER_CHARS:
+                raise ValueError(f"{key}: a text answer has at most {MAX_ANSWER_CHARS:,} characters, "
+                                 f"got {len(answer):,}")
+        return value
 
     @field_validator("name")
     @classmethod
@@ -173,6 +235,18 @@ class Workload(_Frozen):
         if not value.strip():
             raise ValueError("must not be blank")
         return value
+
+    @model_validator(mode="after")
+    def _duration_within_the_month(self) -> Workload:
+        """A run or request may last as long as the month the workload assumes, not longer."""
+        limit_ms = self.assumptions.month_hours * 3600 * 1000
+        if self.traffic.duration_ms > limit_ms:
+            error = PydanticCustomError(
+                "duration_over_month", f"must be at most the month, {self.assumptions.month_hours:g} h = "
+                f"{limit_ms:,.0f} ms (assumptions.month_hours)")
+            raise ValidationError.from_exception_data("Workload", [InitErrorDetails(
+                type=error, loc=("traffic", "duration_ms"), input=self.traffic.duration_ms)])
+        return self
 
     # --- derived values the engine and rules share -------------------------------------------
     @property

@@ -29,6 +29,7 @@ class ScenarioRow:
     feasible: dict[str, bool]  # option id -> not ruled out
     estimated: dict[str, bool]  # option id -> its total rests on estimated prices
     complete: dict[str, bool]  # option id -> priced with no price missing
+    left_out: dict[str, tuple[str, ...]]  # option id -> what its total leaves out (no price in the book)
     recommended: str | None
     recommended_usd: Decimal | None
     runner_up: str | None
@@ -90,6 +91,7 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             feasible={o: q.feasible for o, q in quote.options.items()},
             estimated={o: q.estimated for o, q in quote.options.items()},
             complete={o: q.complete for o, q in quote.options.items()},
+            left_out={o: tuple(q.left_out) for o, q in quote.options.items()},
             recommended=rec.option, recommended_usd=chosen, runner_up=rec.runner_up,
             margin_usd=rec.margin_usd, margin_pct=rec.margin_pct,
             change_usd=change, change_pct=None if change is None else _pct(change, base_usd),

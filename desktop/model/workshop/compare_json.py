@@ -31,6 +31,7 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "baseline": row.is_baseline,
             "monthly_usd": {o: _num(row.totals.get(o)) for o in comparison.options},
             "feasible": {o: row.feasible.get(o, False) for o in comparison.options},
+            "left_out": {o: list(row.left_out.get(o, ())) for o in comparison.options if row.left_out.get(o)},
             "recommended": row.recommended,
             "recommended_monthly_usd": _num(row.recommended_usd),
             "runner_up": row.runner_up,

@@ -16,7 +16,7 @@ from desktop.qt.charts.chart_export import show_chart_menu
 from desktop.qt.charts.palette import ChartColors, chart_colors
 
 
-class HumanAxis(pg.AxisItem):  # type: ignore[misc]
+class HumanAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped: subclassing Any
     """Tick labels like 1k / 30M / $10k, in linear and in log mode."""
 
     def __init__(self, orientation: str, money: bool = False, **kwargs: Any):
@@ -43,7 +43,7 @@ class HumanAxis(pg.AxisItem):  # type: ignore[misc]
         return out
 
 
-class ChartBase(pg.PlotWidget):  # type: ignore[misc]
+class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: subclassing Any
     """A PlotWidget that renders from an Advice and restyles itself when the palette changes."""
 
     def __init__(self, name: str, parent: QWidget | None = None, money_y: bool = True, money_x: bool = False,
@@ -103,6 +103,8 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
             axis = self.plot_item.getAxis(side)
             if axis._tickLevels:  # ticks set by the chart: [[(value, label), ...], ...]
                 values = [float(value) for value, _label in axis._tickLevels[0]]
+            elif pixels <= 0:  # not laid out yet (a hidden tab rendered for an export): no grid to place
+                return []
             else:  # pyqtgraph's own: [(spacing, [value, ...]), ...]
                 levels = axis.tickValues(low, high, pixels)
                 values = [float(v) for v in levels[0][1]] if levels else []

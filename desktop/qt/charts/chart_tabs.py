@@ -7,6 +7,7 @@ caller asks for a chart (`ensure_built`). The quote itself (table, recommendatio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -39,7 +40,7 @@ def configure_pyqtgraph() -> None:
 class _AfterFirstPaint(QObject):
     """Calls back once, on the event loop turn after the watched widget first paints."""
 
-    def __init__(self, watched: QWidget, callback: object):
+    def __init__(self, watched: QWidget, callback: Callable[[], None]):
         super().__init__(watched)
         self._callback = callback
         watched.installEventFilter(self)
@@ -47,7 +48,7 @@ class _AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)  # type: ignore[call-overload]
+            QTimer.singleShot(0, self._callback)
         return False
 
 

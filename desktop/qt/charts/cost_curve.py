@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import short_label
 from desktop.model.workload.spec import Workload
-from desktop.present.text import short_number
+from desktop.present.text import curve_left_out, short_number
 from desktop.present.text import usd_compact as usd
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style
@@ -70,7 +70,8 @@ class CostCurveChart(ChartBase):
                 color.setAlpha(110)
             item.setData(x, _log_or_nan(curves.costs.get(option, ())), connect="finite")
             item.setPen(pg.mkPen(color, width=3 if feasible else 1.5, style=pen_style(option)))
-            name = short_label(option) + ("" if feasible else " (ruled out)")
+            name = short_label(option) + (f" {curve_left_out(curves, option)}".rstrip() if feasible
+                                          else " (ruled out)")
             label = self.legend.getLabel(item)
             if label is not None:
                 label.setText(name, color=c.foreground)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetrics
@@ -112,9 +114,9 @@ class TornadoChart(ChartBase):
             return ""
         r = self.rows[i]
 
-        def side(value: float, cost: object, winner: str | None) -> str:
+        def side(value: float, cost: Decimal | None, winner: str | None) -> str:
             best = f", best: {short_label(winner)}" if winner else ""
-            return f"at {_value(value)}: {usd(float(cost)) if cost is not None else 'n/a'}{best}"  # type: ignore[arg-type]
+            return f"at {_value(value)}: {usd(float(cost)) if cost is not None else 'n/a'}{best}"
 
         return "\n".join([f"{r.label} (now {_value(r.base_value)}; base cost {usd(self.base_cost)})",
                           side(r.low_value, r.low_cost, r.low_winner),

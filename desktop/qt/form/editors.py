@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 from desktop.model.workload.fields import FieldSpec
@@ -47,10 +47,9 @@ class _UndoPassThrough:
     """Mixin: Ctrl+Z / Ctrl+Shift+Z reach the window's undo when the editor holds no unsaved typing."""
 
     def _undo_override(self, event: QEvent, modified: bool) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and not modified:
-            key_event = event
+        if event.type() == QEvent.Type.ShortcutOverride and not modified and isinstance(event, QKeyEvent):
             for seq in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo):
-                if key_event.matches(seq):  # type: ignore[attr-defined]
+                if event.matches(seq):
                     event.ignore()
                     return True
         return False

@@ -81,7 +81,7 @@ def _at(data: dict[str, Any], path: str) -> Any:
 class _Row(QWidget):
     """An editor with its problem line underneath (hidden while the value is valid)."""
 
-    def __init__(self, editor: QWidget, parent: QWidget | None = None):
+    def __init__(self, editor: FieldEditor | ProfileEditor, parent: QWidget | None = None):
         super().__init__(parent)
         self.editor = editor
         self.problem = QLabel(self)
@@ -164,7 +164,7 @@ class WorkloadForm(QScrollArea):
             editor = row.editor
             editor.blockSignals(True)
             try:
-                editor.set_value(value)  # type: ignore[attr-defined]
+                editor.set_value(value)
             finally:
                 editor.blockSignals(False)
             row.show_problem(None)

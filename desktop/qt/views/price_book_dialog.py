@@ -110,6 +110,7 @@ class PriceBookDialog(QDialog):
         for r in range(self.table.rowCount()):
             cells = (self.table.item(r, c) for c in range(self.table.columnCount()))
             row_text = " ".join(cell.text().lower() for cell in cells if cell is not None)
+            used = self.table.item(r, 1)
             hidden = (bool(needle) and needle not in row_text) or (
-                self.only_used.isChecked() and self.table.item(r, 1).text() != "yes")  # type: ignore[union-attr]
+                self.only_used.isChecked() and (used is None or used.text() != "yes"))
             self.table.setRowHidden(r, hidden)

@@ -204,11 +204,11 @@ class NumberQuestionWidget(QuestionWidget):
         return int(number) if number.is_integer() else number
 
     def set_value(self, value: AnswerValue) -> None:
-        known = isinstance(value, int | float) and not isinstance(value, bool)
-        if known:
-            self.spin.setValue(float(value))  # type: ignore[arg-type]
+        number = None if isinstance(value, bool) or not isinstance(value, int | float) else float(value)
+        if number is not None:
+            self.spin.setValue(number)
         if self.dont_know is not None:
-            self.dont_know.setChecked(not known)
+            self.dont_know.setChecked(number is None)
         self.spin.setEnabled(self.dont_know is None or not self.dont_know.isChecked())
 
     def focus_input(self) -> None:

@@ -1,0 +1,301 @@
+"""The user price book: a partial layer over the bundled book, and the effective book the app prices with.
+
+The layer is a JSON file in the bundled book's shape that holds only what it sets, plus overrides and discounts:
+
+    {"kind": "computefit-user-price-book", "schema_version": 1,
+     "sources": {"PL-AWSLambda-20260831092318": {...}},
+     "regions": {"eu-west-2": {"name": "EU (London)", "lambda": {"requests": {...}}}},
+     "overrides": {"eu-west-2/lambda/requests": {"usd": "0.18", "note": "private pricing 2026", "as_of": "2026-12-01"}},
+     "discounts": {"all": "3", "lambda": "10"}}
+
+`effective_book(bundled, layer)` merges at the JSON level and validates the result once as a PriceBook. Every price
+of the result says where it comes from in `Price.origin`:
+- "bundled": the bundled book's price, untouched (the bundled file itself never changes);
+- "imported": a price from the layer's `regions` (written there by `computefit prices import`); it replaces the
+  bundled price at the same path, and a tier list replaces the whole list; a region the bundled book lacks is
+  added under the layer's name for it (the bundled name is kept for regions it has);
+- "overridden": the user's own price. An override replaces the value, the note, the date and the confidence
+  (as the user set it; B when not set: A is kept for prices AWS publishes) and keeps the unit of the price it
+  replaces (`unit` is needed only where the book has no price). Its source is USER_SOURCE.
+Discounts take a percentage off every price of a section ("lambda", "fargate", "ec2", ...) or of "all" sections;
+a section's own percentage wins over "all" (they do not stack), and overridden prices are not discounted (an
+override is the price actually paid). A discounted price keeps its origin and says the discount in its note.
+
+A price path names one price: "<region>/<section>/.../<name>", with a 1-based tier number for a tiered price,
+e.g. "eu-west-2/lambda/requests", "eu-west-2/ec2/on_demand/m5.large", "eu-west-2/lambda/duration/arm64/2".
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from desktop.model.pricing.book import PRICE_BOOK_SCHEMA_VERSION, Confidence, PriceBook, RegionPrices, Source, Unit
+
+USER_BOOK_KIND = "computefit-user-price-book"
+USER_SOURCE = "USER"
+ALL_SECTIONS = "all"
+
+
+class UserBookError(ValueError):
+    """A user book that cannot be used: each problem is one line naming the field or price path."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def sections() -> tuple[str, ...]:
+    """The price sections of a region ("lambda", "fargate", ...), as the book's schema has them today."""
+    return tuple(info.alias or name for name, info in RegionPrices.model_fields.items() if name != "name")
+
+
+class Override(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    usd: Decimal = Field(..., ge=0, allow_inf_nan=False)
+    note: str = Field(..., min_length=1, description="why: e.g. 'private pricing, 2026 contract'")
+    as_of: dt.date
+    confidence: Confidence = "B"
+    unit: Unit | None = Field(None, description="only where the book has no price at this path")
+
+
+class UserBook(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["computefit-user-price-book"] = "computefit-user-price-book"
+    schema_version: int = PRICE_BOOK_SCHEMA_VERSION
+    title: str = "User price book"
+    updated: dt.date | None = None
+    sources: dict[str, Source] = Field(default_factory=dict)
+    regions: dict[str, dict[str, Any]] = Field(default_factory=dict, description="partial RegionPrices, as JSON")
+    overrides: dict[str, Override] = Field(default_factory=dict, description="price path -> override")
+    discounts: dict[str, Decimal] = Field(default_factory=dict, description="section or 'all' -> percent off")
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value > PRICE_BOOK_SCHEMA_VERSION:
+            raise ValueError(f"user price book format {value} is newer than this app knows "
+                             f"({PRICE_BOOK_SCHEMA_VERSION}); update ComputeFit")
+        return value
+
+    @field_validator("overrides")
+    @classmethod
+    def _paths(cls, value: dict[str, Override]) -> dict[str, Override]:
+        for path in value:
+            if len(parse_price_path(path)) < 3:
+                raise ValueError(f"{path!r} is not a price path (region/section/name, e.g. eu-west-2/lambda/requests)")
+        return value
+
+    @field_validator("discounts")
+    @classmethod
+    def _percentages(cls, value: dict[str, Decimal]) -> dict[str, Decimal]:
+        known = (ALL_SECTIONS, *sections())
+        for key, pct in value.items():
+            if key not in known:
+                raise ValueError(f"{key!r} is not a section to discount (one of {', '.join(known)})")
+            if not pct.is_finite() or pct < 0 or pct >= 100:
+                raise ValueError(f"{key}: a discount is a percentage from 0 to less than 100, got {pct}")
+        return value
+
+    def to_json_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
+        return data
+
+
+def parse_price_path(path: str) -> tuple[str, ...]:
+    return tuple(part for part in path.strip().split("/") if part)
+
+
+def price_path(region: str, parts: tuple[str, ...], tier: int | None = None) -> str:
+    return "/".join((region, *parts, *([str(tier)] if tier is not None else [])))
+
+
+def is_price(node: object) -> bool:
+    return isinstance(node, dict) and "usd" in node and "unit" in node
+
+
+def _tag(node: Any, origin: str) -> Any:
+    """A copy of layer JSON with every price marked with its origin."""
+    if isinstance(node, dict):
+        if is_price(node):
+            return {**node, "origin": origin}
+        return {key: _tag(value, origin) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_tag(value, origin) for value in node]
+    return node
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """`over` on top of `base`: objects merge key by key, a price or a list replaces what was there."""
+    for key, value in over.items():
+        current = base.get(key)
+        if isinstance(value, dict) and isinstance(current, dict) and not is_price(value) and not is_price(current):
+            base[key] = _merge(current, value)
+        else:
+            base[key] = copy.deepcopy(value)
+    return base
+
+
+def _walk_prices(node: Any, visit: Any) -> None:
+    if isinstance(node, dict):
+        if is_price(node):
+            visit(node)
+            return
+        for value in node.values():
+            _walk_prices(value, visit)
+    elif isinstance(node, list):
+        for value in node:
+            _walk_prices(value, visit)
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text if text not in ("-0", "") else "0"
+
+
+def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal]) -> None:
+    for prices in regions.values():
+        for section in sections():
+            pct = discounts.get(section, discounts.get(ALL_SECTIONS))
+            if pct is None or pct == 0 or section not in prices:
+                continue
+            label = "" if section in discounts else " (all services)"
+
+            def apply(price: dict[str, Any], pct: Decimal = pct, label: str = label, section: str = section) -> None:
+                listed = Decimal(str(price["usd"]))
+                price["usd"] = _plain(listed * (100 - pct) / 100)
+                note = f"{_plain(pct)}% user discount on {section}{label}, list price {_plain(listed)}"
+                price["note"] = f"{price['note']}; {note}" if price.get("note") else note
+
+            _walk_prices(prices[section], apply)
+
+
+def _locate(regions: dict[str, Any], path: str, override: Override) -> tuple[dict[str, Any], str]:
+    """The container and key of the price a path names (creating objects on the way for a new price)."""
+    parts = parse_price_path(path)
+    region, rest = parts[0], parts[1:]
+    if region not in regions:
+        raise UserBookError([f"overrides.{path}: region {region!r} is not in the price book"])
+    node: Any = regions[region]
+    for number, part in enumerate(rest):
+        last = number == len(rest) - 1
+        if isinstance(node, list):
+            if not part.isdigit() or not 1 <= int(part) <= len(node):
+                raise UserBookError([f"overrides.{path}: {part!r} is not a tier number (1 to {len(node)})"])
+            tier = node[int(part) - 1]
+            if not last:
+                raise UserBookError([f"overrides.{path}: nothing below tier {part}"])
+            return tier, "price"
+        if not isinstance(node, dict) or is_price(node):
+            raise UserBookError([f"overrides.{path}: {part!r} is below a price"])
+        if last:
+            return node, part
+        if part not in node or node[part] is None:
+            if override.unit is None:
+                raise UserBookError([f"overrides.{path}: the book has no price here; give the override a unit"])
+            node[part] = {}
+        node = node[part]
+    raise UserBookError([f"overrides.{path}: not a price path"])
+
+
+def _override(regions: dict[str, Any], path: str, override: Override) -> None:
+    container, key = _locate(regions, path, override)
+    current = container.get(key)
+    if isinstance(current, list):
+        raise UserBookError([f"overrides.{path}: a tiered price; add the tier number (e.g. {path}/1)"])
+    if not is_price(current) and current not in (None, {}):
+        raise UserBookError([f"overrides.{path}: not a price"])
+    unit = override.unit or (current or {}).get("unit")
+    if unit is None:
+        raise UserBookError([f"overrides.{path}: the book has no price here; give the override a unit"])
+    container[key] = {"usd": _plain(override.usd), "unit": unit, "source": USER_SOURCE,
+                      "as_of": override.as_of.isoformat(), "confidence": override.confidence,
+                      "note": override.note, "origin": "overridden"}
+
+
+def _describe(exc: ValidationError) -> list[str]:
+    from desktop.model.workload.validation import problems_of
+
+    return [str(p) for p in problems_of(exc, PriceBook)]
+
+
+def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Mapping[str, Any] | None) -> PriceBook:
+    """The bundled book with the user layer on top (raises UserBookError naming the field or price path)."""
+    if isinstance(bundled, PriceBook):
+        if layer is None:
+            return bundled
+        data: dict[str, Any] = bundled.model_dump(mode="json", by_alias=True)
+    else:
+        data = copy.deepcopy(dict(bundled))
+    if layer is None:
+        try:
+            return PriceBook.model_validate(data)
+        except ValidationError as exc:
+            raise UserBookError(_describe(exc)) from None
+    if not isinstance(layer, UserBook):
+        try:
+            layer = UserBook.model_validate(layer)
+        except ValidationError as exc:
+            from desktop.model.workload.validation import problems_of
+
+            raise UserBookError([str(p) for p in problems_of(exc, UserBook)]) from None
+    regions: dict[str, Any] = data.setdefault("regions", {})
+    for code, prices in layer.regions.items():
+        if not isinstance(prices, dict):
+            raise UserBookError([f"regions.{code}: must be an object"])
+        tagged = _tag({k: v for k, v in prices.items() if not (k == "name" and code in regions)}, "imported")
+        if code not in regions and "name" not in tagged:
+            raise UserBookError([f"regions.{code}.name: is required for a region the bundled book lacks"])
+        regions[code] = _merge(regions.get(code, {}), tagged)
+    data.setdefault("sources", {}).update(layer.model_dump(mode="json")["sources"])
+    if layer.discounts:
+        _discount(regions, layer.discounts)
+    if layer.overrides:
+        for path, override in layer.overrides.items():
+            _override(regions, path, override)
+        data["sources"][USER_SOURCE] = {"title": "Overridden by the user (user price book)",
+                                        "reference": "the user's own price, with its note",
+                                        "data_date": max(o.as_of for o in layer.overrides.values()).isoformat()}
+    data["notes"] = [*data.get("notes", []), *layer_notes(layer)]
+    try:
+        return PriceBook.model_validate(data)
+    except ValidationError as exc:
+        raise UserBookError(_describe(exc)) from None
+
+
+def layer_notes(layer: UserBook) -> list[str]:
+    """What the layer changes, one line each (kept in the effective book's notes)."""
+    notes = []
+    if layer.sources:
+        imported = ", ".join(f"{s.title} ({s.data_date})" for s in layer.sources.values())
+        notes.append(f"User price book: imported {imported}.")
+    if layer.discounts:
+        parts = ", ".join(f"{_plain(p)}% on {k}" for k, p in layer.discounts.items())
+        notes.append(f"User price book: discounts {parts} (overridden prices excluded).")
+    if layer.overrides:
+        notes.append(f"User price book: {len(layer.overrides)} price(s) overridden by the user.")
+    return notes
+
+
+def provenance(book: PriceBook) -> str:
+    """One line: which book priced a quote (bundled date, imported offers, overrides), for status bar and sheet."""
+    counts = {"bundled": 0, "imported": 0, "overridden": 0}
+    imported: dict[str, None] = {}
+    for price in book.iter_prices():
+        counts[price.origin] += 1
+        if price.origin == "imported":
+            imported[price.source] = None
+    parts = [f"price book dated {book.effective_date.isoformat()}"]
+    if imported:
+        titles = [book.sources[s].title if s in book.sources else s for s in imported]
+        parts.append(f"{counts['imported']} imported prices ({'; '.join(titles)})")
+    if counts["overridden"]:
+        parts.append(f"{counts['overridden']} overridden by the user")
+    return ", ".join(parts)

@@ -1,0 +1,189 @@
+"""`computefit prices import | show | missing | diff`.
+
+    computefit prices import FILE_OR_FOLDER... [--into BOOK]   AWS Price List files -> the user book
+    computefit prices show [--region R] [--price-book BOOK]    the effective prices and where they come from
+    computefit prices missing [--region R] [--price-book BOOK] what the book lacks, per region
+    computefit prices diff [A [B]] [--workload W]              what changed (A: bundled, B: bundled + user book)
+
+A BOOK is a full price book or a user book (then layered over the bundled one). Failures are one line on stderr
+and exit status 2; an import that fails changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
+
+BUNDLED = "bundled"
+USER = "user"
+
+
+class CommandError(Exception):
+    """One line for stderr; exit status 2."""
+
+
+class ProgressBar:
+    """Percent of bytes and MB/s on one terminal line (nothing when stderr is not a terminal)."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.started = time.monotonic()
+        self.shown = 0.0
+
+    def __call__(self, done: int, total: int, path: Path) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.shown < 0.1 and done < total):
+            return
+        self.shown = now
+        fraction = done / total if total else 1.0
+        filled = int(fraction * self.WIDTH)
+        rate = done / 1e6 / max(now - self.started, 1e-6)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {fraction * 100:5.1f}% "
+                          f"{rate:7.1f} MB/s  {path.name[:40]:40}")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled and self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"computefit: {message}\n")
+
+
+def book_argument(value: str | Path | None) -> PriceBook:
+    """"bundled", "user" (bundled + user book, the default) or a file: a full book or a user book."""
+    from desktop.pricelist.store import BookFileError, default_book, load_book_file
+    from desktop.resources import price_book_path
+
+    try:
+        if value is None or str(value) == USER:
+            return default_book(_warn)
+        if str(value) == BUNDLED:
+            return load_book_file(price_book_path())
+        return load_book_file(Path(value))
+    except BookFileError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _region(book: PriceBook, region: str | None) -> str | None:
+    if region is not None and region not in book.regions:
+        raise CommandError(f"region {region!r} is not in the price book (known: {', '.join(sorted(book.regions))})")
+    return region
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.pricelist.importer import import_files
+    from desktop.pricelist.records import PriceListError
+    from desktop.pricelist.store import BookFileError, bundled_json, read_user_book, user_book_path, write_user_book
+
+    into = Path(args.into) if args.into else user_book_path()
+    try:
+        existing = read_user_book(into) if into.exists() else None
+        bundled = bundled_json()
+    except BookFileError as exc:
+        raise CommandError(f"{exc} (not replaced; move it away or choose another --into)") from None
+    bar = ProgressBar(sys.stderr)
+    try:
+        layer, report = import_files([Path(f) for f in args.files], bundled, existing, bar)
+    except PriceListError as exc:
+        bar.finish()
+        raise CommandError(f"{exc}; nothing imported, {into} unchanged") from None
+    except KeyboardInterrupt:
+        bar.finish()
+        _warn(f"import cancelled; {into} unchanged")
+        return 130
+    bar.finish()
+    try:
+        write_user_book(into, layer)
+    except OSError as exc:
+        raise CommandError(f"{into}: cannot write the user book ({exc.strerror or exc}); unchanged") from None
+    out = sys.stdout
+    for header in report.headers:
+        out.write(f"read {header.path}: {header.offer_code} {header.version}, published {header.publication}\n")
+    for line in report.skipped + report.empty:
+        out.write(line + "\n")
+    for region, count in sorted(report.written.items()):
+        out.write(f"imported {count} price(s) for {region}\n")
+    for line in report.allowances:
+        out.write(line + "\n")
+    if report.waiting:
+        out.write("read but not in the price book yet (its schema has no place for them):\n")
+        out.writelines(f"  {line}\n" for line in report.waiting)
+    if report.not_used:
+        out.write("read but not used by ComputeFit:\n")
+        out.writelines(f"  {line}\n" for line in report.not_used)
+    out.write(f"user price book: {into}\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from desktop.pricelist.listing import show_text
+
+    book = book_argument(args.price_book)
+    sys.stdout.write(show_text(book, _region(book, args.region)) + "\n")
+    return 0
+
+
+def cmd_missing(args: argparse.Namespace) -> int:
+    from desktop.pricelist.listing import missing_text
+
+    book = book_argument(args.price_book)
+    sys.stdout.write(missing_text(book, _region(book, args.region)) + "\n")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from desktop.pricelist.diff import diff_text, totals_text
+
+    a_name, b_name = args.a or BUNDLED, args.b or USER
+    a, b = book_argument(a_name), book_argument(b_name)
+    labels = {BUNDLED: "the bundled book", USER: "the bundled book with the user book"}
+    text = diff_text(labels.get(a_name, a_name), a, labels.get(b_name, b_name), b)
+    if args.workload:
+        from desktop.model.workload.files import WorkloadFileError, load_workload
+
+        try:
+            workload = load_workload(Path(args.workload))
+        except WorkloadFileError as exc:
+            raise CommandError(str(exc)) from None
+        text += "\n\n" + totals_text(workload, a, b)
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+def add_prices_parser(sub: Any) -> None:
+    """Add `prices` and its subcommands to the `computefit` parser."""
+    prices = sub.add_parser("prices", help="import AWS Price List files; show, check and compare price books",
+                            description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    inner = prices.add_subparsers(dest="prices_command", required=True)
+
+    p = inner.add_parser("import", help="read AWS Price List offer files (CSV or JSON) into the user price book")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
+    p.add_argument("--into", default=None, metavar="BOOK", help="the user book to write (default: the one in "
+                   "the application data folder, or $COMPUTEFIT_DATA_DIR)")
+    p.set_defaults(func=cmd_import)
+
+    for name, func, text in (("show", cmd_show, "list the effective prices with origin, source, date, confidence"),
+                             ("missing", cmd_missing, "list the prices the book lacks, per region")):
+        p = inner.add_parser(name, help=text)
+        p.add_argument("--region", default=None)
+        p.add_argument("--price-book", default=None, metavar="BOOK",
+                       help="a price book or user book (default: bundled + user book)")
+        p.set_defaults(func=func)
+
+    p = inner.add_parser("diff", help="list the prices that differ between two books")
+    p.add_argument("a", nargs="?", metavar="A", help="'bundled' (default), 'user', a price book or a user book")
+    p.add_argument("b", nargs="?", metavar="B", help="default 'user': the bundled book with the user book on top")
+    p.add_argument("--workload", default=None, metavar="W", help="also show each option's monthly total")
+    p.set_defaults(func=cmd_diff)

@@ -1,0 +1,185 @@
+"""Stream an offer file in AWS's JSON format (`index.json`), whatever its size, in two passes with ijson:
+
+    {"formatVersion": "v1.0", "offerCode": "AmazonEC2", "version": "...", "publicationDate": "...",
+     "products": {sku: {"sku", "productFamily", "attributes": {...}}},
+     "terms": {"OnDemand": {sku: {sku.term: {"offerTermCode", "effectiveDate",
+                                              "priceDimensions": {rate: {"unit", "pricePerUnit": {"USD"}, ...}}}}},
+               "Reserved": {...}}}
+
+Pass 1 reads `products` one product at a time and remembers only the SKUs a rule keeps; pass 2 reads
+`terms.OnDemand` one SKU at a time and keeps the price dimensions of those SKUs. The parser's C backend
+(yajl2_c) builds each product in C and skips everything else (the Reserved terms are half an EC2 file) without
+handing it to Python, so two passes cost less than one pass of Python over every parse event. Memory holds one
+product or term at a time, plus the kept SKUs and records. Pass 2 is skipped when nothing was kept; a file cut
+short fails in pass 1, which parses to the end.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import ijson
+
+from desktop.pricelist.records import ON_DEMAND_TERM, OfferHeader, PriceListError, PriceRecord
+from desktop.pricelist.rules import OFFERS, OfferRules, Rule, base_usage, norm
+from desktop.pricelist.stream import CountingReader, make_record, unknown_offer
+
+BUFFER = 1 << 20
+HEAD_EVENTS = 100_000
+FIELD_NAMES = ("unit", "pricePerUnit", "pricePerUnit.USD", "beginRange", "endRange")
+INDEX_KEYS = {"offers", "regions", "currentVersion", "versions"}
+
+
+def backend() -> ModuleType:
+    """ijson's C backend when it is installed (about 5x the pure-Python one), else the best ijson has."""
+    try:
+        return importlib.import_module("ijson.backends.yajl2_c")
+    except ImportError:
+        fallback: ModuleType = ijson  # picks the best backend it has
+        return fallback
+
+
+class OfferIndexFile(PriceListError):
+    """An AWS offer or region index (lists of URLs), not an offer file: skipped inside a folder."""
+
+
+def read_json_offer(path: Path, known_types: frozenset[str], on_bytes: Callable[[int], None]
+                    ) -> tuple[OfferHeader, list[PriceRecord]]:
+    parser = backend()
+    header = _head(path, parser)
+    rules = OFFERS[header.offer_code]
+    size = path.stat().st_size
+    kept = _products(path, parser, header, rules, known_types, on_bytes)
+    if not kept:
+        on_bytes(size)  # the second pass has nothing to look for
+        return header, []
+    return header, _terms(path, parser, header, kept, on_bytes)
+
+
+def _json_error(path: Path, exc: Exception, where: str) -> PriceListError:
+    if "EOF" in str(exc) or "Incomplete JSON" in str(exc):
+        return PriceListError(path, where, "the JSON ends before it is complete: the file is cut short")
+    return PriceListError(path, where, f"not valid JSON ({str(exc).strip().splitlines()[0][:120]})")
+
+
+def _head(path: Path, parser: ModuleType) -> OfferHeader:
+    meta: dict[str, str] = {}
+    sections: set[str] = set()
+    with path.open("rb") as handle:
+        events: Iterator[tuple[str, str, Any]] = parser.parse(handle, buf_size=1 << 16)
+        try:
+            first = next(events, None)
+            if first is None or first[1] != "start_map":
+                raise PriceListError(path, "", "not an AWS Price List offer file (not a JSON object)")
+            for count, (prefix, event, value) in enumerate(events):
+                if prefix == "" and event == "map_key":
+                    if value in ("products", "terms"):
+                        sections.add(value)
+                        break
+                    if value in INDEX_KEYS:
+                        sections.add(value)
+                elif "." not in prefix and event in ("string", "number"):
+                    meta[prefix] = str(value)
+                elif (prefix == "" and event == "end_map") or count > HEAD_EVENTS:
+                    break
+        except ijson.JSONError as exc:
+            raise _json_error(path, exc, "") from None
+    code = meta.get("offerCode", "")
+    if not code:
+        if sections & INDEX_KEYS:
+            raise OfferIndexFile(path, "", "an AWS offer index (a list of offer files), not an offer file")
+        raise PriceListError(path, "offerCode", "not an AWS Price List offer file (no offerCode before products)")
+    if code not in OFFERS:
+        raise unknown_offer(path, code)
+    header = OfferHeader(code, meta.get("version", ""), meta.get("publicationDate", ""), path, "json")
+    if not header.version:
+        raise PriceListError(path, "version", "missing from the file's header")
+    try:
+        header.publication_date  # noqa: B018 (validates the date)
+    except ValueError:
+        raise PriceListError(path, "publicationDate", f"{header.publication!r} is not a date") from None
+    return header
+
+
+Kept = dict[str, tuple[Rule, tuple[str, ...], str, str, str]]  # sku -> rule, key, region, location, usage type
+
+
+def _products(path: Path, parser: ModuleType, header: OfferHeader, rules: OfferRules, known_types: frozenset[str],
+              on_bytes: Callable[[int], None]) -> Kept:
+    kept: Kept = {}
+    seen = 0
+    with path.open("rb") as raw:
+        try:
+            for sku, product in parser.kvitems(CountingReader(raw, on_bytes), "products", buf_size=BUFFER):
+                seen += 1
+                attrs = product.get("attributes") if isinstance(product, dict) else None
+                if not isinstance(attrs, dict):
+                    raise PriceListError(path, f"products.{sku}", "has no attributes object")
+                usage = str(attrs.get("usagetype", ""))
+                base = base_usage(usage)
+                if rules.candidate(base, known_types) is None and not rules.fuzzy:
+                    continue
+                named = {norm(k): str(v) for k, v in attrs.items()}
+                named["productfamily"] = str(product.get("productFamily", ""))
+
+                def get(name: str, named: dict[str, str] = named) -> str:
+                    return named.get(name, "")
+
+                hit = rules.match(base, known_types, get)
+                if hit is not None:
+                    kept[str(sku)] = (hit[0], hit[1], rules.region(get), rules.location(get), usage)
+        except ijson.JSONError as exc:
+            raise _json_error(path, exc, f"after {seen} products") from None
+    if not seen:
+        raise PriceListError(path, "products", "no products in the file")
+    return kept
+
+
+def _terms(path: Path, parser: ModuleType, header: OfferHeader, kept: Kept, on_bytes: Callable[[int], None]
+           ) -> list[PriceRecord]:
+    records: list[PriceRecord] = []
+    found = 0
+    with path.open("rb") as raw:
+        try:
+            for sku, terms in parser.kvitems(CountingReader(raw, on_bytes), "terms.OnDemand", buf_size=BUFFER):
+                found += 1
+                entry = kept.get(str(sku))
+                if entry is None:
+                    continue
+                if not isinstance(terms, dict):
+                    raise PriceListError(path, f"terms.OnDemand.{sku}", "is not an object")
+                records.extend(_dimensions(header, str(sku), terms, entry))
+        except ijson.JSONError as exc:
+            raise _json_error(path, exc, "terms.OnDemand") from None
+    if not found:
+        raise PriceListError(path, "terms.OnDemand", "no on-demand terms in the file")
+    return records
+
+
+def _dimensions(header: OfferHeader, sku: str, terms: dict[str, Any],
+                entry: tuple[Rule, tuple[str, ...], str, str, str]) -> Iterator[PriceRecord]:
+    rule, key, region, location, usage = entry
+    for term_key, term in terms.items():
+        where = f"terms.OnDemand.{sku}.{term_key}"
+        if not isinstance(term, dict):
+            raise PriceListError(header.path, where, "is not an object")
+        if not rule.allowance and term.get("offerTermCode") != ON_DEMAND_TERM:
+            continue
+        dimensions = term.get("priceDimensions")
+        if not isinstance(dimensions, dict):
+            raise PriceListError(header.path, f"{where}.priceDimensions", "missing or not an object")
+        for rate, dim in dimensions.items():
+            at = f"{where}.priceDimensions.{rate}"
+            if not isinstance(dim, dict):
+                raise PriceListError(header.path, at, "is not an object")
+            per_unit = dim.get("pricePerUnit")
+            per_unit = per_unit if isinstance(per_unit, dict) else {}
+            currency = "USD" if "USD" in per_unit else ",".join(per_unit) or "none"
+            yield make_record(header, rule, key, region, location, unit=str(dim.get("unit", "")), currency=currency,
+                              price=per_unit.get("USD"), begin=dim.get("beginRange"), end=dim.get("endRange"),
+                              effective=term.get("effectiveDate"), sku=sku, usage_type=usage, where=at,
+                              field_names=FIELD_NAMES)

@@ -1,0 +1,126 @@
+"""Where the user book lives, reading and writing it, and the book every command prices with by default.
+
+The user book is `user-price-book.json` in the user's application data folder (platformdirs:
+~/.local/share/ComputeFit on Linux, ~/Library/Application Support/ComputeFit on macOS,
+%LOCALAPPDATA%\\ComputeFit on Windows), or in $COMPUTEFIT_DATA_DIR when that is set (tests set it).
+By default a command uses the bundled book with the user book on top when there is one; a user book that cannot
+be used is not a failure there: one warning line, and the bundled book alone.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from desktop.appdata import data_dir
+from desktop.model.pricing.book import PriceBook
+from desktop.resources import price_book_path
+
+if TYPE_CHECKING:  # imported when a user book is there: the window's start-up without one stays as it was
+    from desktop.model.pricing.user_book import UserBook
+
+USER_BOOK_KIND = "computefit-user-price-book"  # = desktop.model.pricing.user_book.USER_BOOK_KIND
+
+USER_BOOK_NAME = "user-price-book.json"
+MAX_USER_BOOK_BYTES = 64 * 1024 * 1024
+
+
+class BookFileError(Exception):
+    """A price book file that cannot be used; str() is one line naming the file."""
+
+
+def user_book_path() -> Path:
+    return data_dir() / USER_BOOK_NAME
+
+
+def read_json_file(path: Path) -> Any:
+    """Parsed JSON, read bounded and strictly (desktop.files), or BookFileError with the reason: not found, not
+    a regular file, too large, not JSON, duplicate keys, too deep."""
+    from desktop.files import ReadError, load_json_file
+
+    try:
+        return load_json_file(path, MAX_USER_BOOK_BYTES, "a price book")
+    except (ReadError, OSError, UnicodeDecodeError) as exc:
+        if getattr(exc, "errno", None) == errno.ENOENT:
+            raise BookFileError(f"{path}: price book not found") from None
+        raise BookFileError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
+
+
+def is_user_book(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("kind") == USER_BOOK_KIND
+
+
+def parse_user_book(data: Any, path: Path) -> UserBook:
+    from desktop.model.pricing.loading import explain_invalid
+    from desktop.model.pricing.user_book import UserBook
+
+    if not is_user_book(data):
+        raise BookFileError(f"{path}: not a ComputeFit user price book (no \"kind\": \"{USER_BOOK_KIND}\")")
+    try:
+        return UserBook.model_validate(data)
+    except ValidationError as exc:
+        raise BookFileError(explain_invalid(exc, path, UserBook)) from None
+
+
+def read_user_book(path: Path) -> UserBook:
+    return parse_user_book(read_json_file(path), path)
+
+
+def bundled_json() -> dict[str, Any]:
+    data = read_json_file(price_book_path())
+    if not isinstance(data, dict):
+        raise BookFileError(f"{price_book_path()}: not a price book")
+    return data
+
+
+def layered(layer: UserBook, path: Path, bundled: dict[str, Any] | None = None) -> PriceBook:
+    from desktop.model.pricing.user_book import UserBookError, effective_book
+
+    try:
+        return effective_book(bundled if bundled is not None else bundled_json(), layer)
+    except UserBookError as exc:
+        raise BookFileError("; ".join(f"{path}: {p}" for p in exc.problems)) from None
+
+
+def default_book(warn: Callable[[str], object]) -> PriceBook:
+    """The bundled book, with the user book on top when there is one; a bad user book: one warning, bundled."""
+    bundled = bundled_json()
+    path = user_book_path()
+    if path.exists():
+        try:
+            return layered(read_user_book(path), path, bundled)
+        except BookFileError as exc:
+            warn(f"warning: the user price book cannot be used, so the bundled one is ({exc})")
+    return validated(bundled, price_book_path())
+
+
+def validated(data: Any, path: Path) -> PriceBook:
+    """A full price book from its JSON data (BookFileError naming each bad field)."""
+    from desktop.model.pricing.loading import explain_invalid
+
+    try:
+        return PriceBook.model_validate(data)
+    except ValidationError as exc:
+        raise BookFileError(explain_invalid(exc, path)) from None
+
+
+def write_user_book(path: Path, layer: UserBook) -> None:
+    """Write the user book whole or not at all (desktop.files.safe_write)."""
+    from desktop.files import write_text_atomically
+
+    text = json.dumps(layer.to_json_dict(), indent=1, ensure_ascii=False) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomically(path, text)
+
+
+def load_book_file(path: Path) -> PriceBook:
+    """A price book file: a full book (used as it is) or a user book (layered over the bundled one)."""
+    data = read_json_file(path)
+    if is_user_book(data):
+        return layered(parse_user_book(data, path), path)
+    return validated(data, path)

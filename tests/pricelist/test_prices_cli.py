@@ -1,0 +1,170 @@
+"""`computefit prices show / missing / diff`, and every command's book: bundled + user book by default."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.model.advice.engine import compute_quote
+from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.money import cents, fmt_usd
+from desktop.model.workload.files import load_workload
+from desktop.resources import examples_dir
+from tests.pricelist.conftest import FIXTURES
+
+EXAMPLE = examples_dir() / "http-api.workload.json"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str, status: int = 0) -> tuple[str, str]:
+    assert main(list(argv)) == status
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def _override(book_path: Path, path: str, usd: str, note: str) -> None:
+    data = json.loads(book_path.read_text(encoding="utf-8"))
+    data.setdefault("overrides", {})[path] = {"usd": usd, "note": note, "as_of": "2026-12-01"}
+    book_path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture()
+def user_book(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    _run(capsys, "prices", "import", str(FIXTURES / "AWSLambda-eu-west-2.csv"), str(FIXTURES / "AWSELB-us-east-1.csv"))
+    return data_dir / "user-price-book.json"
+
+
+def test_import_reports_what_it_read_and_wrote(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, err = _run(capsys, "prices", "import", str(FIXTURES))
+    assert err == ""  # stderr is not a terminal here: no progress bar
+    assert "AWSLambda 20260831092318, published 2026-08-31T09:23:18Z" in out
+    assert "imported 27 price(s) for eu-west-2" in out
+    assert "read but not in the price book yet" in out and "AmazonVPC nat_gateway.hour" in out
+    assert f"user price book: {data_dir / 'user-price-book.json'}" in out
+
+
+def test_show_lists_each_price_with_origin_source_date_and_confidence(user_book: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    _override(user_book, "eu-west-2/lambda/duration/x86_64/1", "0.000015", "negotiated 2026")
+    out, _ = _run(capsys, "prices", "show", "--region", "eu-west-2")
+    lines = out.splitlines()
+    assert lines[0] == ("Price book dated 2026-11-27, 10 imported prices (AWS Price List, AWSELB 20260831092255; "
+                        "AWS Price List, AWSLambda 20260831092318), 1 overridden by the user.")
+    row = next(ln for ln in lines if ln.split()[:1] == ["lambda/ephemeral_storage"])
+    assert row.split() == ["lambda/ephemeral_storage", "0.0000000358", "GB-second", "imported", "A", "2026-08-01",
+                           "PL-AWSLambda-20260831092318"]
+    row = next(ln for ln in lines if ln.split()[:1] == ["lambda/duration/x86_64/1"])
+    assert row.split()[1:5] == ["0.000015", "GB-second", "overridden", "B"]
+    assert "  overridden lambda/duration/x86_64/1: negotiated 2026" in lines
+    row = next(ln for ln in lines if ln.split()[:1] == ["ec2/on_demand/m5.large"])
+    assert row.split()[3:] == ["bundled", "B", "2026-07-01", "S_catalog"]
+    assert not any(ln.startswith("us-east-1") for ln in lines)
+
+
+def test_show_with_another_book_and_an_unknown_region(user_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = _run(capsys, "prices", "show", "--price-book", "bundled", "--region", "us-east-1")
+    assert "imported" not in out and "lambda/requests" in out
+    _, err = _run(capsys, "prices", "show", "--region", "mars-1", status=2)
+    assert "region 'mars-1' is not in the price book (known: ap-northeast-1" in err
+
+
+def test_missing_lists_what_each_region_lacks(user_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bundled, _ = _run(capsys, "prices", "missing", "--price-book", "bundled", "--region", "eu-west-2")
+    assert "lambda/requests" in bundled.split() and "lambda/duration/x86_64" in bundled.split()
+    out, _ = _run(capsys, "prices", "missing", "--region", "eu-west-2")
+    assert out.splitlines()[0] == "eu-west-2 (Europe (London)): 19 missing"  # Lambda imported, not Fargate
+    assert "lambda/requests" not in out.split() and "lambda/provisioned_duration/x86_64" in out.split()
+    assert "  ec2/on_demand: 7 of 57 instance types: m8g.large," in out
+
+
+def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, capsys: pytest.CaptureFixture[str],
+                                                           book: PriceBook, tmp_path: Path) -> None:
+    _override(user_book, "us-east-1/lambda/requests", "0.10", "private pricing")
+    out, _ = _run(capsys, "prices", "diff", "--workload", str(EXAMPLE))
+    lines = out.splitlines()
+    assert lines[:2] == ["A = the bundled book", "B = the bundled book with the user book"]
+    assert ("changed  us-east-1/lambda/requests: 0.20 per 1M requests (bundled, A, S2) -> 0.1 per 1M requests "
+            "(overridden, B, USER) (-50.0%)") in lines
+    assert ("added    eu-west-2/lambda/duration/arm64/3: - -> 0.0000106667 per GB-second (imported, A, "
+            "PL-AWSLambda-20260831092318)") in lines
+    assert "2 price(s) have the same value with another source, date or confidence." in lines  # the ALB rows
+    workload = load_workload(EXAMPLE)
+    before = compute_quote(workload, book).options["lambda"]
+    requests = next(i for i in before.line_items if i.label == "Requests")
+    saved = cents(requests.quantity * Decimal("0.20")) - cents(requests.quantity * Decimal("0.10"))
+    assert before.monthly_usd is not None and saved > 0
+    expected = (f"  lambda   A {fmt_usd(before.monthly_usd):>12}   B {fmt_usd(before.monthly_usd - saved):>12}   "
+                f"change -{fmt_usd(saved)}")
+    assert any(line.startswith(expected) for line in lines), out
+    assert any(line.startswith("  fargate") and line.endswith("change +$0.00 (+0.0%)") for line in lines)
+
+
+def test_diff_between_two_files_with_a_region_only_one_prices(user_book: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    workload = tmp_path / "london.workload.json"
+    workload.write_text(EXAMPLE.read_text().replace('"us-east-1"', '"eu-west-2"'), encoding="utf-8")
+    out, _ = _run(capsys, "prices", "diff", "bundled", str(user_book), "--workload", str(workload))
+    assert f"B = {user_book}" in out
+    assert "  lambda   A          n/a   B " in out and "change n/a" in out
+
+
+def test_estimate_uses_the_user_book_by_default_and_price_book_still_works(user_book: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    workload = tmp_path / "london.workload.json"
+    workload.write_text(EXAMPLE.read_text().replace('"us-east-1"', '"eu-west-2"'), encoding="utf-8")
+    layered = json.loads(_run(capsys, "estimate", str(workload), "--json")[0])
+    assert layered["options"]["lambda"]["monthly_usd"] is not None
+    plain = json.loads(_run(capsys, "estimate", str(workload), "--json", "--price-book", "bundled")[0])
+    assert plain["options"]["lambda"]["monthly_usd"] is None
+    as_file = json.loads(_run(capsys, "estimate", str(workload), "--json", "--price-book", str(user_book))[0])
+    assert as_file == layered
+
+
+def test_a_corrupt_user_book_falls_back_to_the_bundled_one_with_one_warning(data_dir: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    expected, _ = _run(capsys, "estimate", str(EXAMPLE))
+    book = data_dir / "user-price-book.json"
+    for corrupt in ('{"kind": "computefit-user-price-book", "regions": {"us-east-1": {"lambda": {"requests": '
+                    '{"usd": "-1"}}}}', "{truncated", '{"kind": "computefit-user-price-book", "discounts": '
+                    '{"all": 150}}'):
+        book.write_text(corrupt, encoding="utf-8")
+        out, err = _run(capsys, "estimate", str(EXAMPLE))
+        assert out == expected
+        assert err.count("\n") == 1 and err.startswith("computefit: warning: the user price book cannot be used, "
+                                                       f"so the bundled one is ({book}: ")
+        assert "Traceback" not in err
+        assert book.read_text(encoding="utf-8") == corrupt  # left for the user to look at
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_progress_bar_shows_percent_and_speed_on_a_terminal_only() -> None:
+    from desktop.pricelist.commands import ProgressBar
+
+    terminal, pipe = _Terminal(True), _Terminal(False)
+    for stream in (terminal, pipe):
+        bar = ProgressBar(stream)  # type: ignore[arg-type]
+        bar(500_000, 2_000_000, Path("AmazonEC2-index.json"))
+        bar(2_000_000, 2_000_000, Path("AmazonEC2-index.json"))
+        bar.finish()
+    assert pipe.text == ""
+    assert terminal.text.startswith("\r[#######") and " 25.0% " in terminal.text
+    assert "\r[##############################] 100.0% " in terminal.text
+    assert " MB/s  AmazonEC2-index.json" in terminal.text
+    assert terminal.text.endswith("\n")
