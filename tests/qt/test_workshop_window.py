@@ -241,3 +241,17 @@ def test_a_workload_file_stays_a_workload_file(qtbot, window: MainWindow, tmp_pa
     assert load_workload(single).name == "Orders HTTP API"
     window.undo_action.trigger()
     assert window.save() and load_workload(single).name == "Orders HTTP API"
+
+
+def test_the_window_starts_on_a_workshop_file(qtbot, book, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.app import create_main_window
+    from desktop.resources import examples_dir
+
+    room = tmp_path / "room.workshop.json"
+    assert main(["workshop", "new", str(room), str(examples_dir() / "http-api.workload.json"),
+                 str(examples_dir() / "nightly-batch.workload.json")]) == 0
+    window = create_main_window(room, book=book, settings=settings)
+    qtbot.addWidget(window)
+    assert window.session.path == room and window.session.workbench.is_workshop_file
+    assert len(window.session.state.scenarios) == 2 and not window.session.dirty
+    assert window.windowTitle().startswith("room.workshop.json[*] - Orders HTTP API (1 of 2)")
