@@ -22,12 +22,12 @@ from desktop.model.workload.files import SUFFIX as WORKLOAD_SUFFIX
 from desktop.model.workload.files import WorkloadFileError, save_workload
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem, problems_of
-from desktop.model.workshop.compare import Comparison, compare
+from desktop.model.workshop.compare import Comparison, RowCache, compare
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
 from desktop.model.workshop.files import load_document, save_workshop
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
 from desktop.workbench import document as doc
-from desktop.workbench.advice_cache import AdviceCache, DifferencesCache
+from desktop.workbench.advice_cache import CACHE_SIZE, AdviceCache, DifferencesCache
 from desktop.workbench.document import (
     EDITED,
     NOTHING,
@@ -58,6 +58,7 @@ class Workbench:
         self.history: History[DocumentState] = History(DocumentState((Scenario(workload),)))
         self.cache = AdviceCache()
         self.differ = DifferencesCache()
+        self._rows: RowCache = {}  # comparison rows already built, for the advice they were built from
         self._comparison: tuple[tuple[object, ...], Comparison] | None = None
 
     # --- state ----------------------------------------------------------------------------------
@@ -87,7 +88,9 @@ class Workbench:
                state.baseline, state.kind, id(self.book), tuple(id(o) for o in all_options()))
         if self._comparison is None or self._comparison[0] != key:
             pairs = [(s.note, self.cache.advice(s.workload, self.book)) for s in state.scenarios]
-            self._comparison = (key, compare(pairs, state.baseline, state.kind, self.differ))
+            if len(self._rows) > 4 * CACHE_SIZE:
+                self._rows.clear()
+            self._comparison = (key, compare(pairs, state.baseline, state.kind, self.differ, self._rows))
         return self._comparison[1]
 
     # --- edits ----------------------------------------------------------------------------------

@@ -69,10 +69,15 @@ def _pct(part: Decimal, whole: Decimal | None) -> float | None:
     return float(part / whole * 100)
 
 
+RowKey = tuple[int, int, int, str]
+RowCache = dict[RowKey, tuple[Advice, Advice, "ScenarioRow"]]
+
+
 def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: str = "variants",
-            differ: Differ = differences) -> Comparison:
+            differ: Differ = differences, rows: RowCache | None = None) -> Comparison:
     """Compare (note, advice) pairs, one per scenario, against the scenario at `baseline`. `differ` says what
-    differs between two workloads (the window passes a cached one: an edit changes one scenario's answer)."""
+    differs between two workloads and `rows` keeps rows already built (the window passes both: an edit changes
+    one scenario's row, unless it changed the baseline)."""
     if not scenarios:
         raise ValueError("a comparison needs at least one scenario")
     baseline = min(max(baseline, 0), len(scenarios) - 1)
@@ -80,12 +85,17 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
     base_advice = scenarios[baseline][1]
     base_rec = base_advice.recommendation.option
     base_usd = base_advice.quote.options[base_rec].monthly_usd if base_rec else None
-    rows = []
+    built = []
     for index, (note, advice) in enumerate(scenarios):
+        key = (index, id(advice), id(base_advice), note)
+        known = rows.get(key) if rows is not None else None
+        if known is not None and known[0] is advice and known[1] is base_advice:
+            built.append(known[2])
+            continue
         quote, rec = advice.quote, advice.recommendation
         chosen = quote.options[rec.option].monthly_usd if rec.option else None
         change = None if chosen is None or base_usd is None else chosen - base_usd
-        rows.append(ScenarioRow(
+        row = ScenarioRow(
             index=index, name=advice.workload.name, note=note, is_baseline=index == baseline,
             totals={o: q.monthly_usd for o, q in quote.options.items()},
             feasible={o: q.feasible for o, q in quote.options.items()},
@@ -95,9 +105,12 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             recommended=rec.option, recommended_usd=chosen, runner_up=rec.runner_up,
             margin_usd=rec.margin_usd, margin_pct=rec.margin_pct,
             change_usd=change, change_pct=None if change is None else _pct(change, base_usd),
-            differences=differ(base_advice.workload, advice.workload)))
+            differences=differ(base_advice.workload, advice.workload))
+        if rows is not None:
+            rows[key] = (advice, base_advice, row)
+        built.append(row)
     portfolio = None
-    unpriced = tuple(r.name for r in rows if r.recommended_usd is None)
+    unpriced = tuple(r.name for r in built if r.recommended_usd is None)
     if kind == "parts":
-        portfolio = sum((r.recommended_usd for r in rows if r.recommended_usd is not None), Decimal(0))
-    return Comparison(kind, baseline, options, tuple(rows), portfolio, unpriced)
+        portfolio = sum((r.recommended_usd for r in built if r.recommended_usd is not None), Decimal(0))
+    return Comparison(kind, baseline, options, tuple(built), portfolio, unpriced)

@@ -76,13 +76,18 @@ class ScenarioTotalsChart(ChartBase):
             label = pg.TextItem("")
             self.plot_item.addItem(label, ignoreBounds=True)
             self.labels.append(label)
-        for label, (text, x, y, ink, anchor) in zip(self.labels, texts, strict=False):
+        for label, shown in zip(self.labels, texts, strict=False):
+            if getattr(label, "shown", None) == shown:
+                continue  # an edit moves one bar: its label only
+            text, x, y, ink, anchor = shown
             label.setText(text, color=ink)
             label.setAnchor(anchor)
             label.setPos(x, y)
             label.show()
+            label.shown = shown
         for label in self.labels[len(texts):]:
             label.hide()
+            label.shown = None
         self._label_bars(many)
         last = self.bars[-1].x if self.bars else 1.0
         self.plot_item.setXRange(-0.9, last + 0.9, padding=0)  # room for the group names over the end bars

@@ -121,6 +121,21 @@ class ComparisonView(QWidget):
         if self.comparison is not None and row < len(self.comparison.rows):
             self.session.select(row)
 
+    def fit_columns(self, rows: list[int]) -> None:
+        """Columns as wide as their contents: measured over every row after a full render, else only widened
+        for the rows that changed (an edit touches one)."""
+        table, last = self.table, self.table.columnCount() - 1
+        if len(rows) > 3 or len(rows) == table.rowCount():
+            table.resizeColumnsToContents()
+            table.setColumnWidth(last, max(table.columnWidth(last), DIFFERENCES_WIDTH))
+            return
+        metrics = table.fontMetrics()
+        for c in range(last):
+            wanted = max((metrics.horizontalAdvance(item.text()) for r in rows
+                          if (item := table.item(r, c)) is not None), default=0) + 16
+            if wanted > table.columnWidth(c):
+                table.setColumnWidth(c, wanted)
+
     def _mark_shown(self) -> None:
         """The shown scenario's row selected (a selection costs no re-measuring of the columns, a font would)."""
         shown = self.session.state.selected
@@ -155,12 +170,12 @@ class ComparisonView(QWidget):
             table.setColumnCount(len(headers))
             table.setHorizontalHeaderLabels(headers)
             header = table.horizontalHeader()
-            for col in range(len(headers) - 1):
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Interactive)
+            for col in range(len(headers)):  # sized by fit_columns: ResizeToContents re-measures on every cell
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
-            table.setColumnWidth(len(headers) - 1, DIFFERENCES_WIDTH)
+            previous = None
         table.setRowCount(len(comparison.rows))
+        changed: list[int] = []
         pal = self.palette()
         muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         normal = pal.color(QPalette.ColorRole.Text)
@@ -168,6 +183,7 @@ class ComparisonView(QWidget):
         for r, row in enumerate(comparison.rows):
             if same_columns and previous is not None and r < len(previous.rows) and previous.rows[r] == row:
                 continue  # an edit changes one scenario's row (all of them when the baseline changes)
+            changed.append(r)
             name = row.name + ("  (baseline)" if row.is_baseline else "")
             cells: list[tuple[str, bool, bool, bool]] = [(str(r + 1), False, False, False), (name, False, False, False)]
             for option in options:
@@ -196,6 +212,7 @@ class ComparisonView(QWidget):
                     item.setForeground(colour)
                 if number:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.fit_columns(changed)
         self._shown_row = -1
         self._mark_shown()
         table.setUpdatesEnabled(True)
