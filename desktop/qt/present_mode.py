@@ -18,7 +18,7 @@ from desktop.present.style import option_colour
 from desktop.present.text import usd
 from desktop.present.workshop import change_text
 from desktop.qt.charts.base import ChartBase
-from desktop.qt.charts.chart_tabs import configure_pyqtgraph
+from desktop.qt.charts.setup import configure_pyqtgraph
 from desktop.qt.session import Session
 
 BACKGROUND = "#000000"

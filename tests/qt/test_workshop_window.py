@@ -255,3 +255,22 @@ def test_the_window_starts_on_a_workshop_file(qtbot, book, settings, tmp_path: P
     assert window.session.path == room and window.session.workbench.is_workshop_file
     assert len(window.session.state.scenarios) == 2 and not window.session.dirty
     assert window.windowTitle().startswith("room.workshop.json[*] - Orders HTTP API (1 of 2)")
+
+
+def test_user_text_is_shown_as_text_and_parts_add_up(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    session = window.session
+    nasty = '<img src="http://example.com/x.png"> & <b>Co</b>'
+    window.workshop.actions["duplicate"].trigger()
+    assert session.rename(1, nasty) == "" and session.set_note(1, "<script>alert(1)</script>") == ""
+    item = window.workshop.list.list.item(1)
+    assert item.text() == nasty
+    assert "&lt;img" in item.toolTip() and "<img" not in item.toolTip() and "&lt;script&gt;" in item.toolTip()
+    view = window.workshop.comparison
+    assert view.text(1, "Scenario") == nasty
+    assert "<img" not in view.table.item(1, 1).toolTip()
+    window.workshop.kind_group.actions()[1].trigger()  # Scenario > Kind > Parts of one system
+    assert session.state.kind == "parts"
+    view.text(0, "Scenario")  # renders what is pending
+    total = sum(r.recommended_usd for r in session.comparison.rows if r.recommended_usd is not None)
+    assert view.portfolio.isVisible() and f"Portfolio total: {usd(total)} a month" in view.portfolio.text()
+    assert window.undo_action.text() == "&Undo Change kind of workshop"

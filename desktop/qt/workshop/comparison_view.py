@@ -89,8 +89,8 @@ class ComparisonView(QWidget):
     @property
     def chart(self) -> ScenarioTotalsChart:
         if self._chart is None:
-            from desktop.qt.charts.chart_tabs import configure_pyqtgraph
             from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
+            from desktop.qt.charts.setup import configure_pyqtgraph
 
             configure_pyqtgraph()
             placeholder = self.split.widget(1)

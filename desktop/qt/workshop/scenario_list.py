@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.workshop.spec import KIND_LABELS, NOTE_MAX_CHARS
+from desktop.present.text import tooltip_html
 from desktop.qt.session import Session
 
 BUTTONS = (("add", "duplicate"), ("rename", "delete"), ("up", "down"), ("baseline",))
@@ -108,7 +109,8 @@ class ScenarioList(QWidget):
                 font = QFont(self.list.font())
                 font.setBold(baseline)
                 item.setFont(font)
-                item.setToolTip(("Baseline. " if baseline else "") + (scenario.note or "No note."))
+                item.setToolTip(tooltip_html([scenario.name + (" (the baseline)" if baseline else ""),
+                                              scenario.note or "No note."]))  # the user's text, escaped
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              f"{scenario.name}{', the baseline' if baseline else ''}")
             self.list.setCurrentRow(state.selected)
