@@ -2,8 +2,9 @@
 against the baseline, what differs), the chart of recommended totals, and the portfolio total.
 
 Renders from `Session.comparison` (computed in the Qt-free workshop model, shared with the PDF, CSV and JSON)
-when it is on screen, once per turn of the event loop however many signals came; hidden, it only notes that
-it is out of date. A comparison it has already drawn is not drawn again (switching scenario only moves the
+when it is on screen, once edits pause for FOLLOW_MS (a burst of typing or nudges redraws it once, and the
+form, table and charts of the edited scenario redraw first, as fast as without it); hidden, it only notes
+that it is out of date. A comparison it has already drawn is not drawn again (switching scenario only moves the
 bold row). Clicking a row shows that scenario.
 """
 
@@ -31,6 +32,7 @@ from desktop.present.workshop import change_text, margin_text, portfolio_text, t
 from desktop.qt.session import Session
 from desktop.qt.table_copy import header_text
 
+FOLLOW_MS = 120  # the comparison follows this long after the last edit
 DIFFERENCES_WIDTH = 360  # px, at least: the table scrolls sideways rather than squeeze it
 if TYPE_CHECKING:
     from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
@@ -49,7 +51,7 @@ class ComparisonView(QWidget):
         self._shown_row = -1
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(FOLLOW_MS)
         self._timer.timeout.connect(self._render_now)
         self.portfolio = QLabel(self)
         self.portfolio.setObjectName("portfolio_total")
