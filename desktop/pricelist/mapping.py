@@ -76,8 +76,8 @@ ECS: Table = {
     ("fargate", "windows_x86_64", "memory"): _t("fargate", "windows_x86_64", "memory", unit="GB-hour"),
     ("fargate", "windows_x86_64", "os_license"): _t("fargate", "windows_x86_64", "os_license", unit="vCPU-hour"),
     ("fargate", "ephemeral_storage"): _t("fargate", "ephemeral_storage", unit="GB-hour"),
-    # Waiting for the schema (ECS Managed Instances, issue 15):
-    ("ecs_managed", "fee", "*"): _t("ecs_managed", "fee", "*", unit="hour"),
+    # ECS Managed Instances' fee per instance-hour, per type: the schema's ecs_managed.management_fee (issue 15)
+    ("ecs_managed", "fee", "*"): _t("ecs_managed", "management_fee", "*", unit="instance-hour"),
 }
 
 EC2: Table = {

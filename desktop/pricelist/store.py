@@ -9,6 +9,7 @@ be used is not a failure there: one warning line, and the bundled book alone.
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -44,9 +45,9 @@ def read_json_file(path: Path) -> Any:
 
     try:
         return load_json_file(path, MAX_USER_BOOK_BYTES, "a price book")
-    except FileNotFoundError:
-        raise BookFileError(f"{path}: price book not found") from None
     except (ReadError, OSError, UnicodeDecodeError) as exc:
+        if getattr(exc, "errno", None) == errno.ENOENT:
+            raise BookFileError(f"{path}: price book not found") from None
         raise BookFileError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
 
 

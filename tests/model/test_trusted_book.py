@@ -1,4 +1,4 @@
-"""The bundled book built without validation is the validated book, and only a book that validated before is built so."""
+"""The bundled book built without validation is the validated book; only a book that validated before is built so."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ def test_the_digest_file_keeps_the_last_few_and_survives_garbage(tmp_path: Path)
         books.add(digest)
     assert json.loads(path.read_text(encoding="utf-8")) == {"kind": KIND, "digests": list("cdefghij")}
     assert "j" in TrustedBooks(path) and "a" not in TrustedBooks(path)
-    for garbage in ("{", "[1, 2]", '{"kind": "other", "digests": ["c"]}', '{"kind": "%s", "digests": 3}' % KIND):
+    for garbage in ("{", "[1, 2]", '{"kind": "other", "digests": ["c"]}', f'{{"kind": "{KIND}", "digests": 3}}'):
         path.write_text(garbage, encoding="utf-8")
         assert "c" not in TrustedBooks(path)
     path.unlink()

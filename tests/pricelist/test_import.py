@@ -12,8 +12,8 @@ import pytest
 
 from desktop.model.advice.engine import compute_quote
 from desktop.model.pricing.book import Price, PriceBook
-from desktop.model.pricing.user_book import Override, UserBook, effective_book
 from desktop.model.pricing.checks import check_against_book
+from desktop.model.pricing.user_book import Override, UserBook, effective_book
 from desktop.pricelist.importer import import_files
 from desktop.pricelist.mapping import TABLES, Target, schema_accepts, target_for
 from desktop.pricelist.records import PriceListError

@@ -56,8 +56,7 @@ class CostCurveFirstView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("cost_curve_first_view")
-        self.setAccessibleName("Monthly cost against monthly volume")
-        self.setMinimumSize(320, 220)
+        self.setAccessibleName("Monthly cost against monthly volume")  # no minimum size: the window's stays as it was
         self._advice: Advice | None = None
 
     def render_advice(self, advice: Advice, workload: Workload) -> None:
