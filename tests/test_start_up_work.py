@@ -40,3 +40,24 @@ def test_the_first_start_key_is_the_wizards() -> None:
     from desktop.qt.wizard.first_start import OFFERED_KEY
 
     assert FIRST_START_OFFERED == OFFERED_KEY
+
+
+def test_the_window_process_keeps_no_module_sources_yet_tracebacks_show_lines(tmp_path: Path) -> None:
+    code = """
+import linecache, sys, traceback
+from desktop.app import _keep_no_module_sources
+_keep_no_module_sources()
+import PySide6.QtWidgets
+import desktop.qt.main_window
+from desktop.files import read_bounded
+try:
+    read_bounded("/no/such/file", 10)
+except Exception:
+    text = traceback.format_exc()
+print("CACHED", len(linecache.cache), "LINES", "raise " in text)
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "COMPUTEFIT_DATA_DIR": str(tmp_path),
+                               "PATH": "/usr/bin:/bin"}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "CACHED 0 LINES True" in done.stdout

@@ -262,6 +262,42 @@ def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBoo
     return total
 
 
+_warmed_up = False
+
+
+def warm_up() -> None:
+    """Once per process, what a first sheet does before its own work (Qt's PDF engine started, the sheet's font
+    loaded, laid out and embedded), on a throwaway one-page PDF. The window calls it in idle time after it shows,
+    so that the first File > Export costs about what the later ones do."""
+    global _warmed_up
+    if _warmed_up:
+        return
+    _warmed_up = True
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES["A4"]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    page_rect = QRectF(0, 0, writer.width(), writer.height())
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(sheet_font(8))
+    doc.setDocumentMargin(0)
+    doc.setPageSize(page_rect.size())
+    doc.setHtml("<h2>ComputeFit 0123456789</h2><table><tr><th>Option</th><td align='right'>$1,234.56</td></tr>"
+                "</table><p><b>Recommended</b> <i>estimated</i> a-z A-Z %.,;:()-</p>")
+    painter = QPainter()
+    if painter.begin(writer):
+        try:
+            doc.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
+            _draw_footer(painter, page_rect, "ComputeFit", "Page 1 of 1")
+        finally:
+            painter.end()
+    buffer.close()
+
+
 def sheet_pdf_bytes(advice: Advice, workload: Workload, book: PriceBook, *, page_size: str = "A4",
                     generated: dt.date | None = None, version: str = __version__) -> tuple[bytes, int]:
     """The whole PDF in memory (so a file is only ever written whole) and its number of pages."""

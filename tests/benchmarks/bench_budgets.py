@@ -15,6 +15,7 @@ run alternately, after one warm-up run each, and the table gives medians, ratios
 - one-folder bundle size against the baseline's bundle (frozen only);
 - edit: Return in a form field -> visible chart painted, real key events (tests/benchmarks/bench_gui.py);
 - CLI: `computefit estimate` on the bundled example against `python -c "import pydantic"`;
+- workshop: a 50-scenario workshop opened, compared and its summary page written (tests/benchmarks/bench_workshop.py);
 - Price List import speed (against the bare parser) and peak RSS (tests/benchmarks/bench_pricelist.py).
 
 Over-budget figures are printed as "OVER BUDGET" lines after the table. The exit status is 0 whatever the
@@ -265,6 +266,41 @@ def edit_rows(checkouts: dict[str, Path], edits: int) -> list[Row]:
     return rows
 
 
+WORKSHOP_CHILD = r"""
+import sys, tempfile
+from pathlib import Path
+from tests.benchmarks.bench_workshop import TARGET_S, bench_open_compare_export, make_workshop
+with tempfile.TemporaryDirectory() as folder:
+    path = Path(folder) / "fifty.workshop.json"
+    make_workshop(path)
+    print("WORKSHOP_TOTAL", bench_open_compare_export(path, Path(folder)), TARGET_S)
+"""
+
+
+def workshop_rows(checkouts: dict[str, Path]) -> list[Row]:
+    """tests/benchmarks/bench_workshop.py's budgeted figure: a 50-scenario workshop opened, compared and its
+    summary page written (medians of its runs, in a fresh process)."""
+    rows = []
+    for name, tree in checkouts.items():
+        if not (tree / "tests" / "benchmarks" / "bench_workshop.py").is_file():
+            continue
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(tree))
+        with tempfile.TemporaryDirectory(prefix="bench-workshop-") as data:
+            env["COMPUTEFIT_DATA_DIR"] = data
+            done = subprocess.run([sys.executable, "-c", WORKSHOP_CHILD], env=env, cwd=tree, capture_output=True,
+                                  text=True, timeout=900, check=False)
+        if done.returncode != 0 or "WORKSHOP_TOTAL" not in done.stdout:
+            raise BenchError(f"bench_workshop ({name}): exit {done.returncode}\n{done.stdout}{done.stderr[-3000:]}")
+        total, target = (float(v) for v in done.stdout.split("WORKSHOP_TOTAL ")[1].split()[:2])
+        stages = "; ".join(line.split(", ", 1)[1].split("  (")[0].replace("median", "").strip()
+                           for line in done.stdout.splitlines() if line.startswith("50 scenarios, ")
+                           and "total" not in line)
+        label = "" if name == "app" else f", {name}"
+        rows.append(time_row(f"50-scenario workshop: open + compare + summary page{label}", total, target,
+                             " ".join(stages.split())))
+    return rows
+
+
 def pricelist_rows(size_mb: int, runs: int) -> list[Row]:
     sys.path.insert(0, str(REPO))
     from tests.benchmarks.bench_pricelist import measure_all
@@ -304,8 +340,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="CI: from source only, fewer runs, a small Price List file")
     parser.add_argument("--source-only", action="store_true", help="skip the frozen builds and runs")
     parser.add_argument("--rebuild", action="store_true", help="rebuild dist/computefit first")
-    parser.add_argument("--only", default="gui,edit,cli,pricelist",
-                        help="comma-separated: gui (start, PDF, RSS, bundle), edit, cli, pricelist")
+    parser.add_argument("--only", default="gui,edit,cli,workshop,pricelist",
+                        help="comma-separated: gui (start, PDF, RSS, bundle), edit, cli, workshop, pricelist")
     parser.add_argument("--pricelist-mb", type=int, default=None, help="JSON size (default 100; 20 with --quick)")
     parser.add_argument("--also", action="append", default=[], metavar="NAME=DIR",
                         help="another checkout to measure from source alongside the app (before/after figures)")
@@ -348,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += edit_rows(checkouts, 20 if args.quick else 40)
             if "cli" in only:
                 rows += cli_rows(checkouts, workdir, 5 if args.quick else 9)
+            if "workshop" in only:
+                rows += workshop_rows(checkouts)
             if "pricelist" in only:
                 rows += pricelist_rows(args.pricelist_mb or (20 if args.quick else 100), 1 if args.quick else 3)
     except (BenchError, subprocess.SubprocessError, OSError) as exc:

@@ -75,3 +75,16 @@ def test_the_first_view_looks_like_the_chart_it_stands_for(qapp: QApplication, b
         assert differ / (len(a) // 4) < 0.03, name
         first.close()
         real.close()
+
+
+def test_the_first_export_is_prepared_in_idle_time_after_the_window_shows(qtbot, book: PriceBook,  # type: ignore[no-untyped-def]
+                                                                           settings) -> None:
+    from desktop.app import create_main_window
+    from desktop.report import pdf_writer
+
+    pdf_writer._warmed_up = False
+    win = create_main_window(book=book, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert not pdf_writer._warmed_up
+    qtbot.waitUntil(lambda: pdf_writer._warmed_up, timeout=5000)
