@@ -92,20 +92,21 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
-    from desktop.model.advice.advise import advise
-    from desktop.model.advice.quote_json import advice_json
-    from desktop.report.text import quote_table
-
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
     if loaded.is_workshop:
         return _estimate_workshop(loaded, book, args.json)
     workload = loaded.workshop.scenarios[0].workload
-    advice = advise(workload, book)
     if args.json:
-        sys.stdout.write(json.dumps(advice_json(advice, book), indent=1) + "\n")
-    else:
-        sys.stdout.write(quote_table(advice.quote, book) + "\n")
+        from desktop.model.advice.advise import advise
+        from desktop.model.advice.quote_json import advice_json
+
+        sys.stdout.write(json.dumps(advice_json(advise(workload, book), book), indent=1) + "\n")
+    else:  # the table is the quote alone: no findings or recommendation to import and weigh
+        from desktop.model.advice.engine import compute_quote
+        from desktop.report.text import quote_table
+
+        sys.stdout.write(quote_table(compute_quote(workload, book), book) + "\n")
     return 0
 
 

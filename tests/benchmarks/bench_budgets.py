@@ -214,6 +214,7 @@ def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int) -> list[Row]:
     env = dict(os.environ, COMPUTEFIT_DATA_DIR=str(workdir / "data"), XDG_CACHE_HOME=str(workdir / "cache"),
                QT_QPA_PLATFORM="offscreen")
     pydantic_times: list[float] = []
+    floor_times: list[float] = []  # pydantic and numpy, which the exact cost model computes with
     estimate: dict[str, list[float]] = {name: [] for name in checkouts}
     report: dict[str, list[float]] = {name: [] for name in checkouts}
     report_whole: dict[str, list[float]] = {name: [] for name in checkouts}
@@ -221,6 +222,9 @@ def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int) -> list[Row]:
         seconds, _ = timed_run([sys.executable, "-c", "import pydantic"], env)
         if attempt:
             pydantic_times.append(seconds)
+        seconds, _ = timed_run([sys.executable, "-c", "import pydantic, numpy"], env)
+        if attempt:
+            floor_times.append(seconds)
         for name, tree in checkouts.items():
             tree_env = dict(env, PYTHONPATH=str(tree))
             seconds, _ = timed_run([sys.executable, "-c", CLI_MAIN, "estimate", str(EXAMPLE)], tree_env, cwd=tree)
@@ -233,6 +237,10 @@ def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int) -> list[Row]:
                 report[name].append(float(err.split("PDF_CLI ")[1].split()[0]))
     rows = []
     base = median(pydantic_times)
+    floor = ratio_row("  the floor: python -c 'import pydantic, numpy' (the quote computes with numpy)",
+                      median(floor_times), base, "s", BUDGET["cli"])
+    floor.ok = None
+    rows.append(floor)
     for name in checkouts:
         label = "" if name == "app" else f", {name}"
         row = ratio_row(f"`computefit estimate` example vs python -c 'import pydantic'{label}",
