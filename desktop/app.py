@@ -149,20 +149,22 @@ def run_gui(path: Path | None) -> int:
     return int(app.exec())
 
 
-class _NoSourceCache(dict[str, Any]):
-    """A linecache.cache that keeps nothing (a traceback reads its lines from the files again)."""
+class _OneFileSourceCache(dict[str, Any]):
+    """A linecache.cache that keeps one file's lines at most: linecache reads back what it has just stored, so the
+    last entry stays (a traceback reads its lines from the files again)."""
 
     def __setitem__(self, key: str, value: Any) -> None:
-        pass
+        self.clear()
+        super().__setitem__(key, value)
 
 
 def _keep_no_module_sources() -> None:
     """PySide6's import hook reads the source of every module imported after it (looking for `from __feature__
     import`), and linecache would keep all of it: about 12 MB of lines with pyqtgraph's, for the life of the
-    window. The window's process keeps none (frozen, there are no sources to read)."""
+    window. The window's process keeps one file's at most (frozen, there are no sources to read)."""
     import linecache
 
-    linecache.cache = _NoSourceCache()
+    linecache.cache = _OneFileSourceCache()
 
 
 def _import_qt_free_parts_first() -> None:
