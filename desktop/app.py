@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
@@ -90,10 +90,13 @@ def run_gui(path: Path | None) -> int:
     a bundled price book or example that cannot be used (a broken installation) is explained in a dialog
     that says how to reinstall, and the exit status is 2."""
     started = time.perf_counter()
-    _keep_no_module_sources()
     _import_qt_free_parts_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from desktop.cli import skip_pyside_source_scan
+
+    skip_pyside_source_scan()
 
     from desktop.appdata import recovery_dir
     from desktop.cli import one_line
@@ -147,24 +150,6 @@ def run_gui(path: Path | None) -> int:
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
-
-
-class _OneFileSourceCache(dict[str, Any]):
-    """A linecache.cache that keeps one file's lines at most: linecache reads back what it has just stored, so the
-    last entry stays (a traceback reads its lines from the files again)."""
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.clear()
-        super().__setitem__(key, value)
-
-
-def _keep_no_module_sources() -> None:
-    """PySide6's import hook reads the source of every module imported after it (looking for `from __feature__
-    import`), and linecache would keep all of it: about 12 MB of lines with pyqtgraph's, for the life of the
-    window. The window's process keeps one file's at most (frozen, there are no sources to read)."""
-    import linecache
-
-    linecache.cache = _OneFileSourceCache()
 
 
 def _import_qt_free_parts_first() -> None:
