@@ -17,6 +17,8 @@ of the result says where it comes from in `Price.origin`:
 - "overridden": the user's own price. An override replaces the value, the note, the date and the confidence
   (as the user set it; B when not set: A is kept for prices AWS publishes) and keeps the unit of the price it
   replaces (`unit` is needed only where the book has no price). Its source is USER_SOURCE.
+A layer's complete `alb` replaces the bundled `alb_hour_only` of its region. A layer's source may not redefine a
+bundled source of the same name (it could widen the regions a one-region source's prices may be cited in).
 Discounts take a percentage off every price of a section ("lambda", "fargate", "ec2", ...) or of "all" sections;
 a section's own percentage wins over "all" (they do not stack), and overridden prices are not discounted (an
 override is the price actually paid). A discounted price keeps its origin and says the discount in its note.
@@ -253,8 +255,17 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
         tagged = _tag({k: v for k, v in prices.items() if not (k == "name" and code in regions)}, "imported")
         if code not in regions and "name" not in tagged:
             raise UserBookError([f"regions.{code}.name: is required for a region the bundled book lacks"])
-        regions[code] = _merge(regions.get(code, {}), tagged)
-    data.setdefault("sources", {}).update(layer.model_dump(mode="json")["sources"])
+        merged = _merge(regions.get(code, {}), tagged)
+        if "alb" in tagged and "alb_hour_only" not in tagged:
+            merged.pop("alb_hour_only", None)  # the layer's complete ALB price supersedes the bundled hour alone
+        regions[code] = merged
+    sources: dict[str, Any] = data.setdefault("sources", {})
+    redefined = [f"sources.{key}: the bundled book has a source of this name; give the layer's source another"
+                 for key, source in layer.model_dump(mode="json")["sources"].items()
+                 if key in sources and sources[key] != source]
+    if redefined:
+        raise UserBookError(redefined)
+    sources.update(layer.model_dump(mode="json")["sources"])
     if layer.discounts:
         _discount(regions, layer.discounts)
     if layer.overrides:
