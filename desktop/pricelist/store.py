@@ -9,6 +9,7 @@ be used is not a failure there: one warning line, and the bundled book alone.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Callable
@@ -56,7 +57,11 @@ def read_json_file(path: Path) -> Any:
         return load_json_file(path, MAX_USER_BOOK_BYTES, "a price book")
     except FileNotFoundError:
         raise BookFileError(f"{path}: price book not found") from None
-    except (ReadError, OSError, UnicodeDecodeError) as exc:
+    except ReadError as exc:
+        if exc.errno == errno.ENOENT:  # the shared reader says "file not found": say which kind of file
+            raise BookFileError(f"{path}: price book not found") from None
+        raise BookFileError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise BookFileError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
 
 
