@@ -43,7 +43,7 @@ def price_lines(book: PriceBook, region: str | None = None) -> list[PriceLine]:
     lines = []
     for code in sorted(book.regions) if region is None else [region]:
         for found in region_prices(book.regions[code]):
-            tier = f"/{found.tier}" if found.tier is not None and found.tiers > 1 else ""
+            tier = f"/{found.tier}" if found.tier is not None else ""  # as an override names it
             lines.append(PriceLine(code, "/".join(found.path) + tier, found.name, found.price))
     return lines
 

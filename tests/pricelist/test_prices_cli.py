@@ -67,8 +67,9 @@ def test_show_lists_each_price_with_origin_source_date_and_confidence(user_book:
     _override(user_book, "eu-west-2/lambda/duration/x86_64/1", "0.000015", "negotiated 2026")
     out, _ = _run(capsys, "prices", "show", "--region", "eu-west-2")
     lines = out.splitlines()
-    assert lines[0] == ("Price book dated 2026-12-01, 13 imported prices (AWS Price List, AWSELB 20260831092255; "
-                        "AWS Price List, AWSLambda 20260831092318), 1 overridden by the user.")
+    assert lines[0] == ("Price book dated 2026-12-01, 13 imported prices (AWS Price List, AWSELB 20260831092255 "
+                        "(published 2026-08-31T09:22:55Z); AWS Price List, AWSLambda 20260831092318 (published "
+                        "2026-08-31T09:23:18Z)), 1 overridden by the user.")
     row = next(ln for ln in lines if ln.split()[:1] == ["lambda/ephemeral_storage"])
     assert row.split() == ["lambda/ephemeral_storage", "0.0000000358", "GB-second", "imported", "A", "2026-08-01",
                            "PL-AWSLambda-20260831092318"]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -281,6 +282,9 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
         raise UserBookError(_describe(exc)) from None
 
 
+DISCOUNT_NOTE = "User price book: discounts "
+
+
 def layer_notes(layer: UserBook) -> list[str]:
     """What the layer changes, one line each (kept in the effective book's notes)."""
     notes = []
@@ -289,24 +293,65 @@ def layer_notes(layer: UserBook) -> list[str]:
         notes.append(f"User price book: imported {imported}.")
     if layer.discounts:
         parts = ", ".join(f"{_plain(p)}% on {k}" for k, p in layer.discounts.items())
-        notes.append(f"User price book: discounts {parts} (overridden prices excluded).")
+        notes.append(f"{DISCOUNT_NOTE}{parts} (overridden prices excluded).")
     if layer.overrides:
         notes.append(f"User price book: {len(layer.overrides)} price(s) overridden by the user.")
     return notes
 
 
-def provenance(book: PriceBook) -> str:
-    """One line: which book priced a quote (bundled date, imported offers, overrides), for status bar and sheet."""
+def origin_counts(book: PriceBook) -> dict[str, int]:
+    """How many of the book's prices are bundled, imported and overridden."""
     counts = {"bundled": 0, "imported": 0, "overridden": 0}
-    imported: dict[str, None] = {}
     for price in book.iter_prices():
         counts[price.origin] += 1
-        if price.origin == "imported":
-            imported[price.source] = None
-    parts = [f"price book dated {book.effective_date.isoformat()}"]
+    return counts
+
+
+def discount_summary(book: PriceBook) -> str:
+    """The user's discounts as the effective book's notes say them ("10% on lambda, 3% on all"), or ""."""
+    found = next((n for n in book.notes if n.startswith(DISCOUNT_NOTE)), "")
+    return found.removeprefix(DISCOUNT_NOTE).split(" (overridden prices excluded)")[0]
+
+
+def provenance(book: PriceBook) -> str:
+    """One line: which book priced a quote (bundled date, imported offers with their versions and publication
+    dates, overrides, discounts), for the status bar, the sheet and `computefit prices show`."""
+    return ", ".join([f"price book dated {book.effective_date.isoformat()}", *user_layer_parts(book)])
+
+
+def user_layer_parts(book: PriceBook) -> list[str]:
+    """What the user book brings to the book, one phrase each (empty for a book without one)."""
+    counts = origin_counts(book)
+    imported = sorted({p.source for p in book.iter_prices() if p.origin == "imported"})
+    parts = []
     if imported:
-        titles = [book.sources[s].title if s in book.sources else s for s in imported]
+        titles = [f"{book.sources[s].title} ({book.sources[s].data_date})" if s in book.sources else s
+                  for s in imported]
         parts.append(f"{counts['imported']} imported prices ({'; '.join(titles)})")
     if counts["overridden"]:
         parts.append(f"{counts['overridden']} overridden by the user")
+    discounts = discount_summary(book)
+    if discounts:
+        parts.append(f"user discounts {discounts}")
+    return parts
+
+
+def user_layer_brief(book: PriceBook) -> str:
+    """The user book's part in one short phrase: "43 imported prices from 10 AWS Price List offers (published
+    2025-10-01 to 2026-09-25), 1 overridden by the user, user discounts 10% on fargate" ("" without one)."""
+    counts = origin_counts(book)
+    imported = {p.source for p in book.iter_prices() if p.origin == "imported"}
+    parts = []
+    if imported:
+        dates = sorted(d for s in imported if s in book.sources
+                       for d in re.findall(r"\d{4}-\d{2}-\d{2}", book.sources[s].data_date)[:1])
+        span = "" if not dates else f" (published {dates[0]})" if dates[0] == dates[-1] else (
+            f" (published {dates[0]} to {dates[-1]})")
+        offers = f"{len(imported)} offer{'s' if len(imported) != 1 else ''}"
+        parts.append(f"{counts['imported']} imported prices from {offers}{span}")
+    if counts["overridden"]:
+        parts.append(f"{counts['overridden']} overridden by the user")
+    discounts = discount_summary(book)
+    if discounts:
+        parts.append(f"user discounts {discounts}")
     return ", ".join(parts)
