@@ -36,7 +36,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
-from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html
+from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html, user_book_mark
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
@@ -209,7 +209,8 @@ def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book:
             doc.documentLayout().draw(painter, context)
             painter.restore()
             _draw_footer(painter, page_rect, footer_left,
-                         f"Prices: price book dated {book.effective_date.isoformat()}   Page {page + 1} of {pages}")
+                         f"Prices: price book dated {book.effective_date.isoformat()}{user_book_mark(book)}   "
+                         f"Page {page + 1} of {pages}")
     finally:
         painter.end()
     return pages
