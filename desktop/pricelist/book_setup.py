@@ -46,7 +46,8 @@ from desktop.pricelist.store import (
     write_user_book,
 )
 
-USER_BOOK_UNUSABLE = "The user price book cannot be used, so the bundled one prices this session:\n{problem}"
+USER_BOOK_UNUSABLE = ("The user price book cannot be used, so the bundled one prices this session:\n{problem}\n\n"
+                      "The file is left as it is. Move it away (or fix it) to import or override prices.")
 
 
 class BookSetupError(Exception):

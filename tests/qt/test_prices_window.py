@@ -314,14 +314,20 @@ def test_the_window_takes_price_book_and_a_full_book_cannot_be_changed(
     assert f"{tmp_path / 'nope.json'}: price book not found" in problem
 
 
+@pytest.mark.parametrize(("text", "why"), [
+    ('{"kind": "computefit-user-price-book", "regions": {"us-east-1": {"lambda": {"requests": {"usd": "-1"',
+     "not valid JSON"),
+    ('{"kind": "computefit-user-price-book", "regions": {"us-east-1": {"lambda": {"requests": {"usd": "-1", '
+     '"unit": "1M requests", "source": "S2", "as_of": "2026-01-01", "confidence": "A"}}}}}',
+     "regions.us-east-1.lambda.requests.usd"),
+])
 def test_a_corrupt_user_book_at_start_falls_back_to_the_bundled_one_with_a_message(
         qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, book: PriceBook,  # type: ignore[no-untyped-def]
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], text: str, why: str) -> None:
     from desktop.app import run_gui
     from desktop.resources import default_example_path
 
     corrupt = data_dir / "user-price-book.json"
-    text = '{"kind": "computefit-user-price-book", "regions": {"us-east-1": {"lambda": {"requests": {"usd": "-1"}}}}'
     corrupt.write_text(text, encoding="utf-8")
     seen: list[tuple[str, str]] = []
 
@@ -348,6 +354,7 @@ def test_a_corrupt_user_book_at_start_falls_back_to_the_bundled_one_with_a_messa
         assert seen[0][0] == "Price book"
         assert seen[0][1].startswith("The user price book cannot be used, so the bundled one prices this session:\n"
                                      f"{corrupt}: ")
+        assert why in seen[0][1] and seen[0][1].endswith("Move it away (or fix it) to import or override prices.")
         assert windows and windows[0].session.book == book  # the bundled prices, untouched
         assert "user book" not in windows[0].status.price_book.text()
         assert corrupt.read_text(encoding="utf-8") == text  # left for the user to look at

@@ -47,7 +47,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 ORIGIN_TINTS = {"imported": "#DCEBF7", "overridden": "#FBE3CF"}  # light blue, light orange: text says it too
 ORIGIN_HELP = {
     "bundled": "from the price book that comes with ComputeFit",
-    "imported": "imported from an AWS Price List file into your user price book",
+    "imported": "from an AWS Price List file, in your user price book",
     "overridden": "your own price, saved in your user price book",
 }
 
@@ -303,6 +303,8 @@ class PriceBookDialog(QDialog):
                 if price.origin == "overridden" and c in (ORIGIN_COLUMN, USD_COLUMN):
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
+        if first:  # the book's order (used prices first) until the user sorts by a column
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         if first:
             self.only_used.setChecked(bool(used_ids))
