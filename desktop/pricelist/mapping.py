@@ -112,6 +112,8 @@ ECS: Table = {
 EC2: Table = {
     ("ec2", "on_demand", "*"): _t("ec2", "on_demand", "*", unit="hour"),
     ("ec2", "ebs_gp3"): _t("ec2", "ebs_gp3", unit="GB-month"),
+    ("nat_gateway", "hour"): _t("nat_gateway", "hour", unit="hour"),
+    ("nat_gateway", "gb_processed"): _t("nat_gateway", "gb_processed", unit="GB"),
 }
 
 ELB: Table = {

@@ -427,3 +427,31 @@ def test_alb_rows_fit_the_books_pair_or_hour_alone(tmp_path: Path, bundled: dict
     layer, _ = import_files([hour], bundled, None)
     london = effective_book(bundled, layer).regions["eu-west-2"]
     assert london.alb is not None and (london.alb.hour.origin, london.alb.lcu_hour.origin) == ("imported", "bundled")
+
+
+def test_nat_gateway_rows_are_read_from_the_ec2_offer_too(tmp_path: Path, bundled: dict[str, Any]) -> None:
+    # AWS lists NAT gateway prices in AmazonEC2 (the bundled book's source T read EUW2-NatGateway-Hours from
+    # AmazonEC2 20260904231117). These rows are the constructed EC2 file's shape with that usage type.
+    from tests.fixtures.pricelist.make_constructed import LONDON, _row
+
+    meta, rows = read_csv_offer(FIXTURES / "AmazonEC2-eu-west-2.constructed.csv")
+    family = {key: "" for key in rows[0] if key not in _row("X", "0", "Hrs", "u")} | {
+        "serviceCode": "AmazonEC2", **LONDON}
+    nat = [_row("FXEC2NATHOURS001", "0.0500000000", "Hrs", "EUW2-NatGateway-Hours",
+                **{**family, "Product Family": "NAT Gateway"}),
+           _row("FXEC2NATBYTES001", "0.0500000000", "GB", "EUW2-NatGateway-Bytes",
+                **{**family, "Product Family": "NAT Gateway"}),
+           _row("FXEC2NATDECOY001", "9.9100000000", "Hrs", "EUW2-NatGateway-Hours",  # another family: not NAT
+                **{**family, "Product Family": "Something Else"})]
+    path = write_csv_offer(tmp_path / "AmazonEC2-nat.csv", meta, [*rows, *nat])
+    layer, report = import_files([path], bundled, None)
+    book = effective_book(bundled, layer)
+    region = book.regions["eu-west-2"]
+    assert region.nat_gateway is not None and region.nat_gateway.hour is not None
+    _row_price(book, region.nat_gateway.hour, "0.05", "2026-09-01", "PL-AmazonEC2-20260925174521")
+    assert region.nat_gateway.gb_processed is not None and region.nat_gateway.gb_processed.usd == D("0.05")
+    assert report.written == {"eu-west-2": 6}  # 3 instance types, gp3, NAT hour and GB
+    # With the AmazonVPC file too, the newer publication gives the price (AmazonEC2's, 2026-09-25).
+    both, _ = import_files([path, FIXTURES / "AmazonVPC-eu-west-2.constructed.csv"], bundled, None)
+    assert both.regions["eu-west-2"]["nat_gateway"]["hour"]["source"] == "PL-AmazonEC2-20260925174521"
+    assert both.regions["eu-west-2"]["public_ipv4"]["hour"]["source"] == "PL-AmazonVPC-20260917190528"
