@@ -235,7 +235,7 @@ class PricesController(QObject):
     def _on_progress(self, fraction: float, name: str) -> None:
         if self.progress is not None and not self._worker_cancelled():
             self.progress.setValue(min(PROGRESS_STEPS - 1, int(fraction * PROGRESS_STEPS)))
-            self.progress.setLabelText(f"Reading {name}: {fraction * 100:.0f}%")
+            self.progress.setLabelText(f"Reading {name}: {int(fraction * 100)}%")  # as the bar rounds
 
     def _worker_cancelled(self) -> bool:
         return self._worker is not None and self._worker._cancel.is_set()
