@@ -55,7 +55,9 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     book = setup.book
     path = Path(workload_path) if workload_path else None
     workload = load_workload(path or default_example_path())
-    problems = check_against_book(workload, book)
+    from desktop.model.options.registry import check_workload
+
+    problems = check_against_book(workload, book) + check_workload(workload, book)
     if problems:
         raise WorkloadFileError(str(path or default_example_path()), problems)
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
@@ -77,11 +79,13 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.appdata import recovery_dir
     from desktop.cli import one_line
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
     from desktop.qt.settings_file import open_settings
+    from desktop.workbench.recovery import RecoveryStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -93,16 +97,21 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
     problem = None
+    store = RecoveryStore(recovery_dir())
     try:
-        window = create_main_window(path, settings=settings, setup=setup)
+        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup)
     except WorkloadFileError as exc:
         problem = str(exc)
         try:
-            window = create_main_window(None, settings=settings, setup=setup)
+            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup)
         except WorkloadFileError as example_exc:
             return broken_installation(str(example_exc))
     window.show()
-    if path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
+    if store.found():  # a crash left unsaved edits behind: offer them back (name and age) before anything else
+        from desktop.qt.recovery_offer import offer_recovery
+
+        QTimer.singleShot(0, lambda: offer_recovery(window, store, lambda: window.session))
+    elif path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
         def offer() -> None:
             from desktop.qt.wizard.first_start import offer_on_first_start
 

@@ -53,7 +53,9 @@ def _load_workload(path: Path, book: PriceBook) -> Workload:
         workload = load_workload(path)
     except WorkloadFileError as exc:
         raise CliError(str(exc)) from None
-    problems = check_against_book(workload, book)
+    from desktop.model.options.registry import check_workload
+
+    problems = check_against_book(workload, book) + check_workload(workload, book)
     if problems:
         raise CliError("; ".join(f"{path}: {p}" for p in problems))
     return workload
@@ -142,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("workload", help="a .workload.json file")
         p.add_argument("--price-book", type=Path, default=None, help="another price book file")
 
-    p = sub.add_parser("estimate", help="price the three options for a workload")
+    p = sub.add_parser("estimate", help="price the options a workload compares")
     common(p)
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(func=cmd_estimate)

@@ -106,6 +106,7 @@ ECS: Table = {
     # The engine prices ephemeral storage per GB-second (the book's field takes no other unit); AWS lists GB-hours.
     ("fargate", "ephemeral_storage"): _t("fargate", "ephemeral_storage", unit="GB-second",
                                          divide=SECONDS_PER_HOUR),
+    # ECS Managed Instances' fee per instance-hour, per type: the schema's ecs_managed.management_fee (issue 15)
     ("ecs_managed", "fee", "*"): _t("ecs_managed", "management_fee", "*", unit="instance-hour"),
 }
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from desktop.appdata import data_dir
 from desktop.model.pricing.book import PriceBook
 from desktop.resources import price_book_path
 
@@ -26,22 +26,12 @@ if TYPE_CHECKING:  # imported when a user book is there: the window's start-up w
 
 USER_BOOK_KIND = "computefit-user-price-book"  # = desktop.model.pricing.user_book.USER_BOOK_KIND
 
-ENV_DATA_DIR = "COMPUTEFIT_DATA_DIR"
 USER_BOOK_NAME = "user-price-book.json"
 MAX_USER_BOOK_BYTES = 64 * 1024 * 1024
 
 
 class BookFileError(Exception):
     """A price book file that cannot be used; str() is one line naming the file."""
-
-
-def data_dir() -> Path:
-    override = os.environ.get(ENV_DATA_DIR, "")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ComputeFit", appauthor=False))
 
 
 def user_book_path() -> Path:
@@ -55,13 +45,9 @@ def read_json_file(path: Path) -> Any:
 
     try:
         return load_json_file(path, MAX_USER_BOOK_BYTES, "a price book")
-    except FileNotFoundError:
-        raise BookFileError(f"{path}: price book not found") from None
-    except ReadError as exc:
-        if exc.errno == errno.ENOENT:  # the shared reader says "file not found": say which kind of file
+    except (ReadError, OSError, UnicodeDecodeError) as exc:
+        if getattr(exc, "errno", None) == errno.ENOENT:
             raise BookFileError(f"{path}: price book not found") from None
-        raise BookFileError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
         raise BookFileError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
 
 

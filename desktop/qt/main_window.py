@@ -19,6 +19,7 @@ from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.pricelist.book_setup import BookSetup
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
+from desktop.qt.options_menu import OptionsMenu
 from desktop.qt.prices_controller import ImportOutcome, PricesController
 from desktop.qt.recent_files import RecentFiles
 from desktop.qt.session import Session
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         self._action("&Comparison table", lambda: self._focus(self.table), ["Ctrl+2"], view)
         self._action("C&harts", lambda: self._focus(self.charts.tabBar()), ["Ctrl+3"], view)
         view.addSeparator()
+        self.options_menu = OptionsMenu(self.session, self)
+        self.options_menu.problem_shown.connect(self.status.show_problem)
+        view.addMenu(self.options_menu)
         self._action("&Prices...", self.show_prices, ["Ctrl+I"], view)
         appearance = view.addMenu("&Appearance")
         group = QActionGroup(self)

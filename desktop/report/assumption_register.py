@@ -13,12 +13,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from desktop.model.options.front_door import FRONT_DOOR_LABELS, resolve_front_door
-from desktop.model.options.registry import all_options
+from desktop.model.options.registry import all_options, compared, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS_BY_ID
 from desktop.model.workload.fields import SECTION_TITLES, all_fields
-from desktop.model.workload.spec import Workload
+from desktop.model.workload.spec import Network, Workload
 
 SKIPPED = {"schema_version", "name", "answers"}
 FIELDS = {f.path: f for f in all_fields()}
@@ -60,21 +60,39 @@ def _describe(model: type[BaseModel], name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _hidden(workload: Workload) -> set[str]:
+    """Fields the sheet leaves out: the settings of options not compared, and `options` when not set."""
+    shown = {o.id for o in compared(workload)}
+    hidden = {o.settings for o in all_options() if o.settings and o.id not in shown}
+    return hidden | ({"options"} if workload.options is None else set())
+
+
+NETWORK_OFF = "all off"  # no NAT gateway, public IPv4, logs or data out priced; 1 ALB listener rule
+
+
 def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Workload) -> None:
+    hidden = SKIPPED | _hidden(workload)
     for name, info in type(model).model_fields.items():
         key = info.alias or name
         path = f"{prefix}{key}"
-        if path in SKIPPED:
+        if path in hidden:
             continue
         value = getattr(model, name)
+        if path == "network" and value == Network():  # every line off: one row says so (the sheet is two pages)
+            rows.append(RegisterRow("", "network", "Network and logs", NETWORK_OFF))
+            continue
         if isinstance(value, BaseModel):
             _walk(value, f"{path}.", rows, workload)
             continue
         section = path.split(".")[0] if "." in path else ""
         spec = FIELDS.get(path)
         label = spec.title if spec is not None else _describe(type(model), name)
+        if path == "options":
+            label = "Options compared"
         if path == "traffic.daily_profile":
             text = _profile(value)
+        elif path == "options":
+            text = ", ".join(short_label(o) for o in value)
         elif path == "container.min_tasks" and value is None:
             text = f"default: {workload.min_tasks}"
         elif value is None:
@@ -107,7 +125,7 @@ def _doors(workload: Workload) -> str:
     """The front door each option's requests come through: functions by name, containers together when alike."""
     parts: list[str] = []
     containers: dict[str, list[str]] = {}
-    for option in all_options():
+    for option in compared(workload):
         door = FRONT_DOOR_LABELS[resolve_front_door(workload.front_door, option, workload.is_jobs)]
         if option.traits.kind == "container":
             containers.setdefault(door, []).append(option.short_label)

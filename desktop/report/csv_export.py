@@ -1,7 +1,9 @@
-"""The comparison as CSV: one row per option total and per line item, for spreadsheets.
+"""The comparison as CSV: one row per option total, per line item and per price the total leaves out.
 
-Pure Python (no Qt). Money is printed to the cent as in `estimate --json`; text cells a spreadsheet would
-read as a formula (starting with = + - @ or a tab) are prefixed with an apostrophe.
+Pure Python (no Qt). Money is printed to the cent as in `estimate --json`; a ruled-out option's total is empty
+(it has no price), never 0.00; a total that leaves out a price says `complete: no` and is followed by one
+"left out" row per missing price (its usage, no USD). Text cells a spreadsheet would read as a formula (starting
+with = + - @ or a tab) are prefixed with an apostrophe.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import LineItem
 
 COLUMNS = ("workload", "region", "price_book_date", "option", "option_label", "row", "label", "quantity", "unit",
-           "unit_price_usd", "usd", "feasible", "recommended", "estimated", "note")
+           "unit_price_usd", "usd", "feasible", "recommended", "complete", "estimated", "note")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -56,13 +58,22 @@ def comparison_rows(advice: Advice, book: PriceBook) -> list[dict[str, str]]:
                 "feasible": "yes" if option.feasible else "no",
                 "recommended": "yes" if option_id == recommended else "no"}
         notes = [r.text for r in option.reasons] + list(option.warnings)
+        complete = "" if not option.priced else ("yes" if option.complete else "no")
         rows.append({**base, "row": "total", "label": "Monthly total", "quantity": "", "unit": "USD a month",
-                     "unit_price_usd": "", "usd": _money(option.monthly_usd),
+                     "unit_price_usd": "", "usd": _money(option.monthly_usd), "complete": complete,
                      "estimated": "yes" if option.estimated else "no", "note": safe_text(" | ".join(notes))})
         for item in option.line_items:
             rows.append({**base, "row": "line item", "label": safe_text(item.label), "quantity": _plain(item.quantity),
                          "unit": item.unit, "unit_price_usd": _plain(item.unit_price_usd), "usd": _money(item.usd),
-                         "estimated": "yes" if item.estimated else "no", "note": safe_text(_item_note(item))})
+                         "complete": "", "estimated": "yes" if item.estimated else "no",
+                         "note": safe_text(_item_note(item))})
+        for missing in option.missing:
+            usage = missing.usage[0] if len(missing.usage) == 1 else None
+            note = "; ".join(f"{_plain(q)} {unit}" for q, unit in missing.usage) if len(missing.usage) > 1 else ""
+            rows.append({**base, "row": "left out", "label": safe_text(missing.what or missing.text),
+                         "quantity": _plain(usage[0]) if usage else "", "unit": usage[1] if usage else "",
+                         "unit_price_usd": "", "usd": "", "complete": "", "estimated": "",
+                         "note": safe_text("; ".join(p for p in (note, missing.text) if p))})
     return rows
 
 

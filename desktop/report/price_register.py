@@ -2,8 +2,10 @@
 
 Pure Python (no Qt): the sheet's "prices used" register and the CSV read it. Each priced line item carries
 the price-book entry it was priced at (`LineItem.price`); the register finds that entry's place in the
-region's prices (by identity) to name it. A line item without a price-book entry (none in practice) is listed
-as unmatched, never given an invented source.
+region's prices (by identity) to name it. A price an option derived from the book (a sourced rate times a book
+price, e.g. Lambda Managed Instances' 15% fee on an instance's EC2 price) is listed under its line item's label with
+the rate's source; a line item whose price names no source of the book is listed as unmatched, never given an
+invented source.
 """
 
 from __future__ import annotations
@@ -134,6 +136,8 @@ def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
             if item.group == DISCOUNT_GROUP:
                 continue
             found = match_price(item, prices)
+            if found is None and item.price is not None and item.price.source in book.sources:
+                found = PricedPath(("derived", item.label, str(item.price.usd)), item.price)  # named by its label
             if found is None:
                 unmatched.append((option_id, item.label))
                 continue
@@ -145,7 +149,8 @@ def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
     for found, options in used.values():
         source = book.sources.get(found.price.source)
         rows.append(PriceUse(
-            name=found.name, usd=found.price.usd, unit=found.price.unit, source_id=found.price.source,
+            name=found.path[1] if found.path[0] == "derived" else found.name, usd=found.price.usd,
+            unit=found.price.unit, source_id=found.price.source,
             source_title=source.title if source else "(source not in the price book)",
             source_date=source.data_date if source else "", as_of=found.price.as_of,
             confidence=found.price.confidence, options=tuple(options), note=found.price.note,

@@ -15,12 +15,13 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from desktop.model.advice.advise import BreakEven, Curves
+from desktop.model.advice.breakeven import meeting_points
 from desktop.model.options.registry import short_label
-from desktop.model.pricing.quote import Quote
-from desktop.present.style import GROUPS, group_style, option_colour
-from desktop.present.text import money_tick, short_number
+from desktop.model.pricing.quote import OptionQuote, Quote
+from desktop.present.breakdown import bar_pieces, discount_total
+from desktop.present.style import group_style, option_colour
+from desktop.present.text import left_out_short, money_tick, short_number
 
-STACKED_GROUPS = tuple(g.group for g in GROUPS if g.group != "discount")  # discounts are drawn inside the bar
 INK = QColor("#222222")
 GRID = QColor("#DDDDDD")
 FONT_FAMILY = "DejaVu Sans"
@@ -86,18 +87,23 @@ class _LogAxes:
 
 
 def _draw_legend(painter: QPainter, left: float, top: float, entries: list[tuple[str, QColor, bool]],
-                 pt: float) -> None:
+                 pt: float, right: float | None = None) -> float:
+    """One line sample and name per entry, wrapping at `right`; returns the legend's bottom edge."""
     painter.setFont(sheet_font(6.5))
     metrics = _metrics(painter)
     x = left
     for text, colour, dashed in entries:
+        width = 15 * pt + metrics.horizontalAdvance(text) + 9 * pt
+        if right is not None and x > left and x + width - 9 * pt > right:
+            x, top = left, top + metrics.height() + 2 * pt
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         painter.setPen(_pen(colour, 2 * pt, style))
         mid = top + metrics.ascent() / 2 + metrics.descent() / 2
         painter.drawLine(QLineF(x, mid, x + 12 * pt, mid))
         painter.setPen(INK)
         painter.drawText(QPointF(x + 15 * pt, top + metrics.ascent()), text)
-        x += 15 * pt + metrics.horizontalAdvance(text) + 9 * pt
+        x += width
+    return top + metrics.height()
 
 
 def _begin_chart(painter: QPainter, rect: QRectF, title: str) -> float:
@@ -118,11 +124,11 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     title_bottom = _begin_chart(painter, rect, f"Monthly cost (USD) against {curves.unit_name}s a month")
     legend_top = title_bottom + 2 * pt
     options = list(curves.costs)
-    _draw_legend(painter, rect.left() + 30 * pt, legend_top,
-                 [(short_label(o) + ("" if curves.feasible.get(o, True) else " (ruled out)"),
-                   QColor(option_colour(o)), not curves.feasible.get(o, True)) for o in options], pt)
-    plot = QRectF(rect.left() + 30 * pt, legend_top + 14 * pt, rect.width() - 36 * pt,
-                  rect.height() - (legend_top - rect.top()) - 14 * pt - 24 * pt)
+    legend_bottom = _draw_legend(painter, rect.left() + 30 * pt, legend_top,
+                                 [(_legend_name(curves, o), QColor(option_colour(o)),
+                                   not curves.feasible.get(o, True)) for o in options], pt, rect.right())
+    plot_top = legend_bottom + 5 * pt
+    plot = QRectF(rect.left() + 30 * pt, plot_top, rect.width() - 36 * pt, rect.bottom() - plot_top - 24 * pt)
 
     all_costs = [c for o in options for c in curves.costs[o] if c is not None]
     volumes = [v for v in curves.volumes if v > 0]
@@ -134,7 +140,8 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     axes = _LogAxes(plot, (math.log10(min(volumes)), math.log10(max(volumes))), (max(low, high - MAX_DECADES), high))
     _draw_log_grid(painter, axes, pt, curves.unit_name)
 
-    painter.setClipRect(plot.adjusted(-3 * pt, -3 * pt, 3 * pt, 3 * pt))
+    painter.save()  # the curves are clipped to the plot, within the page's own clip (never drawn past the page)
+    painter.setClipRect(plot.adjusted(-3 * pt, -3 * pt, 3 * pt, 3 * pt), Qt.ClipOperation.IntersectClip)
     for option in options:
         feasible = curves.feasible.get(option, True)
         colour = QColor(option_colour(option))
@@ -156,11 +163,18 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
                 path.moveTo(point)
                 started = True
         painter.drawPath(path)
-    painter.setClipping(False)
+    painter.restore()
 
     _draw_current(painter, axes, curves, pt)
-    _draw_break_even(painter, axes, break_even, pt)
+    _draw_break_even(painter, axes, break_even, options, pt)
     painter.restore()
+
+
+def _legend_name(curves: Curves, option: str) -> str:
+    if not curves.feasible.get(option, True):
+        return f"{short_label(option)} (ruled out)"
+    names = curves.left_out.get(option, ())
+    return f"{short_label(option)} (+ {len(names)} unpriced)" if names else short_label(option)
 
 
 def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str) -> None:
@@ -221,14 +235,13 @@ def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) 
         painter.drawEllipse(QPointF(x, axes.y(cost)), 2.6 * pt, 2.6 * pt)
 
 
-def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[BreakEven], pt: float) -> None:
+def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[BreakEven], order: Sequence[str],
+                     pt: float) -> None:
     painter.setFont(sheet_font(6))
     metrics = _metrics(painter)
     placed: list[QRectF] = []
-    for point in break_even:
-        if point.volume is None or point.monthly_usd is None:
-            continue
-        x, y = axes.x(point.volume), axes.y(float(point.monthly_usd))
+    for (volume, cost), names in meeting_points(break_even, order).items():
+        x, y = axes.x(volume), axes.y(float(cost))
         if not axes.plot.contains(QPointF(x, y)):
             continue
         painter.setPen(_pen(INK, 1 * pt))
@@ -241,8 +254,7 @@ def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[Bre
         diamond.lineTo(x - size, y)
         diamond.closeSubpath()
         painter.drawPath(diamond)
-        label = f"{short_label(point.first)} = {short_label(point.second)}" \
-                f" at {short_number(point.volume)}"
+        label = f"{' = '.join(short_label(o) for o in names)} at {short_number(volume)}"
         box = _free_label_box(QPointF(x, y), metrics.horizontalAdvance(label), metrics.height(), axes.plot,
                               placed, pt)
         placed.append(box)
@@ -275,83 +287,119 @@ def _free_label_box(anchor: QPointF, width: float, height: float, plot: QRectF, 
     return inside[0]
 
 
+def _bar_total(option: OptionQuote) -> str:
+    """The label at a bar's end: "$231.82 (after $12.08 off)"."""
+    if option.monthly_usd is None:
+        return ""
+    off = discount_total(option)
+    return f"${float(option.monthly_usd):,.2f}" + (f" (after ${off:,.2f} off)" if off > 0.005 else "")
+
+
 def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
-    """One stacked bar per option: compute, requests, storage, front door...; discounts hatched at the end."""
+    """One bar per option whose length is its total: compute, requests, storage, front door... after discounts,
+    a discounted piece hatched; the total (and what it leaves out) at the bar's end."""
     pt = _pt(painter)
     title_bottom = _begin_chart(painter, rect, "What each monthly total is made of")
     painter.setFont(sheet_font(6.5))
     metrics = _metrics(painter)
     options = list(quote.options.values())
     label_w = max((metrics.horizontalAdvance(o.short_label) for o in options), default=0.0) + 12 * pt
-    total_w = metrics.horizontalAdvance("$000,000.00") + 4 * pt
+    totals = {o.option: _bar_total(o) for o in options}
+    total_w = min(max((metrics.horizontalAdvance(t) for t in totals.values()), default=0.0) + 6 * pt,
+                  rect.width() * 0.4)
     top = title_bottom + 6 * pt
-    legend_h = 2 * metrics.height() + 6 * pt
+    groups = list(dict.fromkeys(p.group for o in options for p in bar_pieces(o)))
+    discounted = any(p.discounted for o in options for p in bar_pieces(o))
+    rows = len(_legend_rows(painter, rect, _legend_entries(groups, discounted), pt))
+    legend_h = rows * (metrics.height() + 2 * pt) + 4 * pt
     bars = QRectF(rect.left() + label_w, top, rect.width() - label_w - total_w, rect.height() - (top - rect.top())
                   - legend_h)
     row_h = bars.height() / max(len(options), 1)
-    largest = max((sum(float(i.usd) for i in o.line_items if i.usd > 0) for o in options), default=0.0) or 1.0
+    largest = max((float(o.monthly_usd) for o in options if o.monthly_usd is not None), default=0.0) or 1.0
     scale = bars.width() / largest
     used_groups: list[str] = []
     has_discount = False
     for index, option in enumerate(options):
         y = bars.top() + index * row_h
-        bar_h = min(row_h * 0.55, 16 * pt)
-        bar_top = y + (row_h - bar_h) / 2
+        bar_h = min(row_h * 0.45, 14 * pt)
+        bar_top = y + (row_h - bar_h - metrics.height()) / 2
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(option_colour(option.option)))
         painter.drawRect(QRectF(rect.left(), bar_top + bar_h / 2 - 3 * pt, 6 * pt, 6 * pt))
         painter.setPen(INK)
         painter.drawText(QPointF(rect.left() + 9 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt),
                          option.short_label)
-        if not option.priced or not option.line_items:
-            text = "ruled out" if not option.feasible else "not priced"
+        pieces = bar_pieces(option)
+        if not pieces:
+            text = "-  ruled out, no price" if not option.feasible else "-  nothing to pay"
             painter.setPen(QColor("#555555"))
             painter.drawText(QPointF(bars.left(), bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), text)
             continue
         x = bars.left()
-        extra = sorted({i.group for i in option.line_items} - {*STACKED_GROUPS, "discount"})
-        for group in (*STACKED_GROUPS, *extra):
-            amount = sum(float(i.usd) for i in option.line_items if i.group == group and i.usd > 0)
-            if amount <= 0:
+        for group in dict.fromkeys(p.group for p in pieces):
+            length = sum(p.length for p in pieces if p.group == group)
+            if length <= 0:
                 continue
             if group not in used_groups:
                 used_groups.append(group)
-            width = amount * scale
+            width = length * scale
+            segment = QRectF(x, bar_top, width, bar_h)
             painter.setPen(_pen(QColor("white"), 0.5 * pt))
             painter.setBrush(QColor(group_style(group).light))
-            painter.drawRect(QRectF(x, bar_top, width, bar_h))
+            painter.drawRect(segment)
+            if any(p.discounted for p in pieces if p.group == group):
+                has_discount = True
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(QColor("white"), Qt.BrushStyle.BDiagPattern))
+                painter.drawRect(segment)
             x += width
-        discount = -sum(float(i.usd) for i in option.line_items if i.usd < 0)
-        if discount > 0:
-            has_discount = True
-            width = discount * scale
-            painter.setPen(_pen(INK, 0.6 * pt))
-            painter.setBrush(QBrush(INK, Qt.BrushStyle.BDiagPattern))
-            painter.drawRect(QRectF(x - width, bar_top, width, bar_h))
-        painter.setPen(INK if option.feasible else QColor("#555555"))
-        total = f"${float(option.monthly_usd or 0):,.2f}"
-        if not option.feasible:
-            total += " (ruled out)"
-        painter.drawText(QPointF(x + 3 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), total)
+        painter.setPen(INK)
+        painter.drawText(QPointF(x + 3 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt),
+                         totals[option.option])
+        more = left_out_short(option)
+        if more:
+            painter.setPen(QColor("#8A4B00"))
+            painter.drawText(QPointF(bars.left(), bar_top + bar_h + 1 * pt + metrics.ascent()),
+                             metrics.elidedText(more, Qt.TextElideMode.ElideRight, rect.right() - bars.left()))
     _draw_group_legend(painter, rect, used_groups, has_discount, pt)
     painter.restore()
 
 
-def _draw_group_legend(painter: QPainter, rect: QRectF, groups: list[str], discount: bool, pt: float) -> None:
-    metrics = _metrics(painter)
+def _legend_entries(groups: list[str], discount: bool) -> list[tuple[str, QBrush]]:
     entries: list[tuple[str, QBrush]] = [(group_style(g).label, QBrush(QColor(group_style(g).light))) for g in groups]
     if discount:
-        entries.append(("discounts (subtracted)", QBrush(INK, Qt.BrushStyle.BDiagPattern)))
+        entries.append(("hatched: after discounts", QBrush(INK, Qt.BrushStyle.BDiagPattern)))
+    return entries
+
+
+def _legend_rows(painter: QPainter, rect: QRectF, entries: list[tuple[str, QBrush]], pt: float) -> list[list[int]]:
+    """The legend's entries (by index) laid out in rows that fit the chart's width."""
+    metrics = _metrics(painter)
+    rows: list[list[int]] = [[]]
     x = rect.left()
-    y = rect.bottom() - 2 * metrics.height()
-    for text, brush in entries:
+    for index, (text, _brush) in enumerate(entries):
         width = 12 * pt + metrics.horizontalAdvance(text) + 8 * pt
-        if x + width > rect.right():
+        if rows[-1] and x + width > rect.right():
+            rows.append([])
             x = rect.left()
-            y += metrics.height() + 2 * pt
-        painter.setPen(_pen(INK, 0.4 * pt))
-        painter.setBrush(brush)
-        painter.drawRect(QRectF(x, y - metrics.ascent() + 1 * pt, 8 * pt, 8 * pt * 0.8))
-        painter.setPen(INK)
-        painter.drawText(QPointF(x + 11 * pt, y), text)
+        rows[-1].append(index)
         x += width
+    return rows
+
+
+def _draw_group_legend(painter: QPainter, rect: QRectF, groups: list[str], discount: bool, pt: float) -> None:
+    metrics = _metrics(painter)
+    entries = _legend_entries(groups, discount)
+    rows = _legend_rows(painter, rect, entries, pt)
+    y = rect.bottom() - (len(rows) - 1) * (metrics.height() + 2 * pt) - metrics.descent()
+    for row in rows:
+        x = rect.left()
+        for index in row:
+            text, brush = entries[index]
+            painter.setPen(_pen(INK, 0.4 * pt))
+            painter.setBrush(brush)
+            painter.drawRect(QRectF(x, y - metrics.ascent() + 1 * pt, 8 * pt, 8 * pt * 0.8))
+            painter.setPen(INK)
+            painter.drawText(QPointF(x + 11 * pt, y), text)
+            x += 12 * pt + metrics.horizontalAdvance(text) + 8 * pt
+        y += metrics.height() + 2 * pt

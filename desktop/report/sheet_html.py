@@ -15,7 +15,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
-from desktop.model.pricing.quote import LineItem, OptionQuote
+from desktop.model.pricing.quote import LineItem, OptionQuote, left_out_text, total_text
 from desktop.model.pricing.user_book import discount_summary, origin_counts, user_layer_parts
 from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
@@ -32,8 +32,9 @@ from desktop.report.price_register import price_register
 MUTED = "#555555"
 RULE = "#BBBBBB"
 CHART_KINDS = ("cost", "breakdown")
-PRICE_COLUMNS = (("Price", 20), ("USD", 12), ("Unit", 9), ("Used by", 10), ("Source", 30), ("As of", 8),
-                 ("Confidence", 11))
+PRICE_COLUMNS = (("Price", 20), ("USD", 11), ("Unit", 8), ("Used by", 9), ("Source", 32), ("As of", 10),
+                 ("Confidence", 10))
+
 LONG_VALUE = 28  # characters; longer register values get a full-width line
 ANSWER_QUESTION_CHARS = 90  # a question cell on the sheet: three lines at most
 ANSWER_TEXT_CHARS = 120  # an answer cell on the sheet: four lines at most
@@ -75,7 +76,15 @@ def _line_items(option: OptionQuote) -> str:
         est = ' <span class="warn">(estimated)</span>' if item.estimated else ""
         rows.append(f'<tr><td>{esc(item.label)}{est}<br/><span class="small muted">{esc(_quantity(item))}</span>'
                     f'</td><td class="num">{esc(fmt_usd(item.usd))}</td></tr>')
+    for missing in option.missing:
+        usage = ", ".join(f"{float(q):,.2f} {unit}" for q, unit in missing.usage)
+        rows.append(f'<tr><td class="warn">Not priced: {esc(missing.what or missing.text)}'
+                    + (f'<br/><span class="small muted">{esc(usage)}</span>' if usage else "")
+                    + '</td><td class="num warn">?</td></tr>')
     return f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(rows)}</table>'
+
+
+COLUMNS_PER_TABLE = 3
 
 
 def _option_header(option_id: str) -> str:
@@ -84,17 +93,39 @@ def _option_header(option_id: str) -> str:
             f'<span style="color: {colour};">&#9632;</span> {esc(label(option_id))}</th>')
 
 
+def _total_cell(option: OptionQuote) -> str:
+    if option.monthly_usd is None:
+        return '<td><span class="total">-</span><span class="muted"> no price (ruled out)</span></td>'
+    rest = left_out_text(option)
+    more = f'<br/><span class="warn">+ {esc(rest)}</span>' if rest else ""
+    return (f'<td><span class="total">{esc(fmt_usd(option.monthly_usd))}</span>'
+            f'<span class="muted"> a month</span>{more}</td>')
+
+
+def _notes(option: OptionQuote) -> list[str]:
+    """The option's warnings, less the "Not included" ones its line items already list as not priced."""
+    said = {f"Not included: {m.text}" for m in option.missing}
+    return [w for w in option.warnings if w not in said]
+
+
 def cost_table(advice: Advice) -> str:
-    """The three-way table: totals, status, capacity, the line items and notes, one column per option."""
+    """The side-by-side table: totals, status, capacity, the line items and notes, one column per option, at most
+    three columns to a table (a five-way comparison is two tables, so each column stays readable on paper)."""
     options = list(advice.quote.options.values())
-    head = "".join(_option_header(o.option) for o in options)
-    totals = "".join(f'<td><span class="total">{esc(fmt_usd(o.monthly_usd))}</span>'
-                     f'<span class="muted"> a month</span></td>' for o in options)
+    return "<p></p>".join(_cost_columns(options[i:i + COLUMNS_PER_TABLE], pad=i > 0)
+                   for i in range(0, len(options), COLUMNS_PER_TABLE))
+
+
+def _cost_columns(options: list[OptionQuote], pad: bool = False) -> str:
+    """One table of up to three options; `pad` keeps a last, shorter table's columns as wide as the first's."""
+    empty = '<td width="33%"></td>' * (COLUMNS_PER_TABLE - len(options)) if pad else ""
+    head = "".join(_option_header(o.option) for o in options) + empty
+    totals = "".join(_total_cell(o) for o in options)
     status = "".join(f"<td><b>{esc(o.status)}</b></td>" for o in options)
     capacity = "".join("<td>" + "<br/>".join(esc(line) for line in capacity_lines(o)) + "</td>" for o in options)
     items = "".join(f"<td>{_line_items(o)}</td>" for o in options)
     notes = "".join("<td>" + "<br/>".join(f'<span class="small">{esc(w)}</span>'
-                                          for w in (*(r.text for r in o.reasons), *o.warnings)) + "</td>"
+                                          for w in (*(r.text for r in o.reasons), *_notes(o))) + "</td>"
                     for o in options)
     return (f'<table width="100%" cellspacing="0" cellpadding="4">'
             f"<tr>{head}</tr><tr>{totals}</tr><tr>{status}</tr><tr>{capacity}</tr><tr>{items}</tr>"
@@ -111,24 +142,19 @@ def recommendation_block(advice: Advice) -> str:
     if rec.option is None:
         title = "No option is feasible for this workload"
     else:
-        total = fmt_usd(quote.options[rec.option].monthly_usd)
-        title = f"Recommended: {_label(rec.option)} at {total} a month"
-    parts = [f'<p style="font-size: 11pt;"><b>{esc(title)}</b></p>']
-    if rec.headline and not rec.headline.startswith("Recommended:"):
-        parts.append(f"<p>{esc(rec.headline)}</p>")
+        option = quote.options[rec.option]
+        title = f"Recommended: {_label(rec.option)} at {fmt_usd(option.monthly_usd)} a month"
+        if option.missing:
+            title += f" + {left_out_text(option)}"
+    verdict = advice.verdict.removeprefix(f"Recommended: {_label(rec.option)}, ") if rec.option else ""
+    # the verdict (the margin like with like, what it depends on) runs on after the title, then the runner-up
+    after = [verdict[:1].upper() + verdict[1:] + "."] if verdict else []
     if rec.runner_up is not None:
-        runner = quote.options.get(rec.runner_up)
-        margin = ""
-        if rec.margin_usd is not None:
-            pct = f" ({abs(rec.margin_pct):.0f}%)" if rec.margin_pct is not None else ""
-            if rec.margin_usd >= 0:
-                margin = f"; the recommendation costs {fmt_usd(rec.margin_usd)} a month less{pct}"
-            else:
-                margin = (f"; the runner-up costs {fmt_usd(-rec.margin_usd)} a month less{pct}, "
-                          "the recommendation wins on the other concerns")
-        tie = " A near tie: the choice rests on more than cost." if rec.near_tie else ""
-        parts.append(f"<p>Runner-up: {esc(_label(rec.runner_up))} at "
-                     f"{esc(fmt_usd(runner.monthly_usd if runner else None))}{esc(margin)}.{esc(tie)}</p>")
+        runner = quote.options[rec.runner_up]
+        after.append(f"Runner-up: {_label(rec.runner_up)} at {total_text(runner)} a month.")
+        if rec.near_tie:
+            after.append("A near tie: the choice rests on more than cost.")
+    parts = [f'<p><span style="font-size: 11pt;"><b>{esc(title)}.</b></span> {esc(" ".join(after))}</p>']
     if rec.rationale:
         parts.append("<p><b>Why</b></p><ol class=\"small\" style=\"margin-top: 0; margin-bottom: 0;\">"
                      + "".join(f"<li>{esc(line)}</li>" for line in rec.rationale) + "</ol>")
@@ -221,7 +247,7 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
         rows.append(f'<tr><td>{esc(use.name)}{mark}</td><td class="num">${esc(use.usd)}</td>'
                     f"<td>{esc(use.unit)}</td><td>{esc(used_by)}</td>"
                     f"<td>{esc(use.source_id)}: {esc(use.source_title)}</td>"
-                    f"<td>{esc(use.as_of.isoformat())}</td><td>{est}</td></tr>")
+                    f"<td><nobr>{esc(use.as_of.isoformat())}</nobr></td><td>{est}</td></tr>")
     for option, item_label in register.unmatched:
         rows.append(f'<tr><td colspan="7" class="warn">{esc(short_label(option))}: '
                     f"{esc(item_label)}: no matching price found in the price book</td></tr>")
@@ -270,13 +296,17 @@ def answer_count(workload: Workload) -> int:
     return len(workload.answers or {})
 
 
+def _cost(value: object) -> str:
+    return "-" if value is None else fmt_usd(value)  # type: ignore[arg-type]
+
+
 def sensitivity_block(advice: Advice) -> str:
     rows = advice.sensitivity[:3]
     if not rows:
         return ""
     body = "".join(
         f"<tr><td>{esc(r.label)}</td><td>{esc(format_value(r.low_value))} .. {esc(format_value(r.high_value))}</td>"
-        f"<td class=\"num\">{esc(fmt_usd(r.low_cost))} .. {esc(fmt_usd(r.high_cost))}</td>"
+        f"<td class=\"num\">{esc(_cost(r.low_cost))} .. {esc(_cost(r.high_cost))}</td>"
         f"<td>{esc('winner changes' if r.flips else '')}</td></tr>" for r in rows)
     # The title is the table's first row, so it never sits alone at the foot of a page.
     title = ('<tr><td colspan="4" style="font-size: 10.5pt; font-weight: bold; padding-top: 6px;">'

@@ -6,7 +6,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
-from desktop.model.pricing.quote import Quote
+from desktop.model.pricing.quote import OptionQuote, Quote, left_out_text
 
 
 def quote_header(quote: Quote, book: PriceBook) -> list[str]:
@@ -18,14 +18,26 @@ def quote_header(quote: Quote, book: PriceBook) -> list[str]:
     ]
 
 
+def _money(value: object) -> str:
+    """A total or a cost, "-" where there is none (a ruled-out option has no price)."""
+    return "-" if value is None else fmt_usd(value)  # type: ignore[arg-type]
+
+
+def _row(option: OptionQuote) -> str:
+    """One option's line of the table: its total, what the total leaves out, its status."""
+    rest = left_out_text(option)
+    return f"{option.label:<28} {_money(option.monthly_usd):>14}{' + ' + rest if rest else ''}  {option.status}"
+
+
 def quote_table(quote: Quote, book: PriceBook) -> str:
     lines = [*quote_header(quote, book), ""]
     lines.append(f"{'Option':<28} {'Monthly USD':>14}  Status")
     for option in quote.options.values():
-        lines.append(f"{option.label:<28} {fmt_usd(option.monthly_usd):>14}  {option.status}")
+        lines.append(_row(option))
     for option in quote.options.values():
         lines.append("")
-        lines.append(f"{option.label}: {fmt_usd(option.monthly_usd)}")
+        rest = left_out_text(option)
+        lines.append(f"{option.label}: {_money(option.monthly_usd)}{' + ' + rest if rest else ''}")
         for reason in option.reasons:
             lines.append(f"  ruled out: {reason.text} [{reason.source}]")
         for item in option.line_items:
@@ -55,7 +67,7 @@ def _sensitivity_lines(advice: Advice) -> list[str]:
                                     (row.high_value, row.high_cost, row.high_winner)):
             wins = "" if winner == rec.option else \
                 f" -> {short_label(winner)} wins" if winner else " -> no option feasible"
-            sides.append(f"{_value(value)}: {fmt_usd(cost)}{wins}")
+            sides.append(f"{_value(value)}: {_money(cost)}{wins}")
         note = f" ({row.note})" if row.note else ""
         lines.append(f"  {row.label} (now {_value(row.base_value)}): {'; '.join(sides)}{note}")
     flips = [row.label for row in advice.sensitivity if row.flips]
@@ -68,11 +80,11 @@ def advice_text(advice: Advice, book: PriceBook) -> str:
     rec = advice.recommendation
     quote = advice.quote
     lines = [*quote_header(quote, book), ""]
-    lines.append(rec.headline or (f"Recommended: {label(rec.option)}" if rec.option
-                                  else "No option is feasible for this workload"))
+    lines.append(advice.verdict or (f"Recommended: {label(rec.option)}" if rec.option
+                                    else "No option is feasible for this workload"))
     for option in quote.options.values():
         mark = "*" if option.option == rec.option else " "
-        lines.append(f" {mark} {option.label:<28} {fmt_usd(option.monthly_usd):>14}  {option.status}")
+        lines.append(f" {mark} {_row(option)}")
     lines.append("")
     lines.append("Why:")
     lines.extend(f"  {n}. {line}" for n, line in enumerate(rec.rationale, start=1))

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.model.advice.advise import Advice, advise
+from desktop.model.options.registry import check_workload
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.checks import check_against_book
 from desktop.model.workload.files import WorkloadFileError, load_workload, save_workload
@@ -22,6 +23,11 @@ from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.workbench.history import History
 
 NEW_WORKLOAD_NAME = "New workload"
+
+
+def _checked(workload: Workload, book: PriceBook) -> list[FieldProblem]:
+    """What the book and the registry can say is wrong (a region, an instance type, an option id)."""
+    return check_against_book(workload, book) + check_workload(workload, book)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +116,7 @@ class Workbench:
             return None, problems_of(exc)
         except (TypeError, ValueError, KeyError) as exc:  # a malformed change (not a user value)
             return None, [FieldProblem(next(iter(changes), ""), f"cannot be applied ({exc})")]
-        problems = check_against_book(candidate, self.book)
+        problems = _checked(candidate, self.book)
         return (None, problems) if problems else (candidate, [])
 
     def apply_changes(self, changes: dict[str, Any], text: str, merge: bool = False
@@ -127,7 +133,7 @@ class Workbench:
 
     def replace_workload(self, workload: Workload, text: str) -> tuple[Change, list[FieldProblem]]:
         """Swap in a whole workload (e.g. from the questionnaire) as one undoable step."""
-        problems = check_against_book(workload, self.book)
+        problems = _checked(workload, self.book)
         if problems:
             return NOTHING, problems
         return self._push(workload, text, None), []
@@ -151,7 +157,7 @@ class Workbench:
         if book is self.book:
             return NOTHING, []
         self.book = book
-        return Change(workload=True, book=True), check_against_book(self.workload, book)
+        return Change(workload=True, book=True), _checked(self.workload, book)
 
     # --- files ----------------------------------------------------------------------------------
     def _reset(self, workload: Workload, path: Path | None) -> Change:
@@ -175,7 +181,7 @@ class Workbench:
     def open(self, path: Path) -> Change:
         """Load a workload file (raises WorkloadFileError with a message for the user)."""
         workload = load_workload(path)
-        problems = check_against_book(workload, self.book)
+        problems = _checked(workload, self.book)
         if problems:
             raise WorkloadFileError(str(path), problems)
         return self._reset(workload, path)

@@ -40,6 +40,10 @@ VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
                                               "ec2.root_volume_gb": 0}),
     "nightly-batch-short": ("nightly-batch", {"traffic.duration_ms": 20_000, "traffic.runs_per_month": 3000}),
     "gpu-inference-sa": ("gpu-inference", {"region": "sa-east-1"}),
+    "http-api-network": ("http-api", {"network.nat_gateways": 2, "network.nat_kb_per_unit": 10,
+                                      "network.public_ipv4": True, "network.log_kb_per_unit": 2,
+                                      "network.response_kb": 30, "network.alb_rules": 25, "traffic.burst_ratio": 2}),
+    "event-processor-big-events": ("event-processor", {"requirements.payload_kb": 600, "lambda.free_tier": False}),
 }
 
 

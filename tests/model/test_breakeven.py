@@ -68,7 +68,8 @@ def test_unpriced_option_has_no_break_even(book: PriceBook) -> None:
     w = make_workload(container={"os": "windows", "vcpu": 1, "memory_gb": 2})  # no EC2 Windows prices
     pairs = {(b.first, b.second): b for b in advise(w, book).break_even}
     assert pairs[("lambda", "ec2")].volume is None
-    assert "ECS on EC2 cannot be priced" in pairs[("lambda", "ec2")].text
+    assert pairs[("lambda", "ec2")].text == ("Lambda and ECS on EC2: no break-even, Lambda is ruled out for this "
+                                             "workload and ECS on EC2 cannot be priced for this workload")
 
 
 def test_jobs_have_no_break_even(book: PriceBook, examples: dict[str, Workload]) -> None:

@@ -16,6 +16,7 @@ from tests.conftest import make_workload
 
 SPIKY = [0.05] * 8 + [4.0] * 4 + [0.05] * 12
 STEADY = None
+LMI = ["lambda", "lambda_managed"]
 
 
 def findings_of(book: PriceBook, w: Workload) -> dict[str, Finding]:
@@ -28,6 +29,9 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, tuple[str, ...], tup
      "warning", ("lambda",), (), "traffic.daily_profile"),
     ("latency.cold_starts", {"requirements": {"latency_slo_ms": 200}, "traffic": {"daily_profile": SPIKY}},
      {"requirements": {"latency_slo_ms": 1000}}, "strong", (), ("lambda",), "requirements.latency_slo_ms"),
+    ("latency.below_duration", {"requirements": {"latency_slo_ms": 200}, "traffic": {"duration_ms": 300}},
+     {"requirements": {"latency_slo_ms": 300}, "traffic": {"duration_ms": 300}}, "strong", (), (),
+     "requirements.latency_slo_ms"),
     ("latency.scale_from_zero", {"container": {"min_tasks": 0}}, {"container": {"min_tasks": 1}},
      "strong", (), ("fargate", "ec2"), "container.min_tasks"),
     ("lambda.concurrency_quota", {"traffic": {"requests_per_month": 3_000_000_000, "duration_ms": 1000}},
@@ -56,6 +60,20 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, tuple[str, ...], tup
      "warning", ("ec2",), ("lambda",), "team.configuration_control"),
     ("pricing.incomplete", {"region": "eu-west-1", "front_door": "none"}, {"region": "us-east-1", "front_door": "none"},
      "warning", (), ("ec2",), "region"),
+    ("lambda_managed.fleet_floor", {"options": LMI}, {"options": LMI, "traffic": {"requests_per_month": 5 * 10**9}},
+     "warning", (), ("lambda_managed",), "lambda_managed.min_instances"),
+    ("lambda_managed.no_cold_starts", {"options": LMI, "requirements": {"latency_slo_ms": 200}},
+     {"options": LMI, "requirements": {"latency_slo_ms": 1000}}, "info", ("lambda_managed",), (),
+     "requirements.latency_slo_ms"),
+    ("lambda_managed.scaling", {"options": LMI, "traffic": {"daily_profile": SPIKY}}, {"options": LMI},
+     "warning", (), ("lambda_managed",), "traffic.daily_profile"),
+    ("lambda_managed.unconfirmed", {"options": LMI, "traffic": {"duration_ms": 1_000_000}}, {"options": LMI},
+     "warning", (), ("lambda_managed",), "traffic.duration_ms"),
+    ("lambda_managed.thread_safety", {"options": LMI},
+     {"options": LMI, "lambda_managed": {"concurrency_per_environment": 1}}, "info", (), (),
+     "lambda_managed.concurrency_per_environment"),
+    ("ecs_managed.unconfirmed", {"options": ["ec2", "ecs_managed"], "requirements": {"privileged": True}},
+     {"options": ["ec2", "ecs_managed"]}, "warning", (), ("ecs_managed",), "requirements.privileged"),
 ]
 
 
@@ -112,3 +130,28 @@ def test_findings_name_the_answer_behind_the_field(book: PriceBook) -> None:
 def test_no_answer_means_no_answer_trace(book: PriceBook) -> None:
     found = findings_of(book, make_workload(team={"operations_appetite": "low"}))
     assert found["team.operations"].answer is None
+
+
+def test_a_latency_target_below_the_run_time_is_said_in_the_verdict(book: PriceBook) -> None:
+    from desktop.model.advice.advise import advise
+
+    w = make_workload(requirements={"latency_slo_ms": 100}, traffic={"duration_ms": 2000})
+    found = findings_of(book, w)["latency.below_duration"]
+    assert found.text.startswith("Latency target 100 ms is below the 2 s each request takes to run: no option can "
+                                 "meet it")
+    assert any(line.startswith("Whatever the choice: Latency target 100 ms")
+               for line in advise(w, book).recommendation.rationale)
+
+
+def test_a_finding_about_a_ruled_out_option_only_is_not_a_reason(book: PriceBook) -> None:
+    """A 40-minute batch rules Lambda out: Lambda's scaling and quota findings are about nothing that can run."""
+    profile = [0.0] * 23 + [24.0]
+    w = make_workload(traffic={"kind": "jobs", "runs_per_month": 2_000_000, "duration_ms": 2_400_000,
+                               "daily_profile": profile})
+    quote = compute_quote(w, book)
+    assert not quote.options["lambda"].feasible
+    found = find_findings(w, quote)
+    assert all("lambda" not in f.against and "lambda" not in f.favours for f in found)
+    assert "lambda.concurrency_quota" not in {f.finding_id for f in found}
+    texts = [f.text for f in found]
+    assert len(texts) == len(set(texts))

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.model.advice.engine import compute_quote
+from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.questions import (
     DONT_KNOW,
@@ -24,8 +25,8 @@ from desktop.model.workload.spec import Workload
 
 
 def test_questions_are_well_formed() -> None:
-    assert 5 <= len(TOPICS) <= 7
-    assert 10 <= len(QUESTIONS) <= 14
+    assert 5 <= len(TOPICS) <= 8
+    assert 10 <= len(QUESTIONS) <= 21  # two for Lambda Managed Instances (runtime, thread safety)
     topic_ids = {t.topic_id for t in TOPICS}
     for q in QUESTIONS:
         assert q.question_id.isidentifier() and q.topic in topic_ids
@@ -46,7 +47,13 @@ def test_no_answers_give_a_real_three_way_quote(book: PriceBook) -> None:
     w = workload_from_answers({})
     assert (w.traffic.kind, w.traffic.requests_per_month, w.requirements.trigger) == ("requests", 1_000_000, "http")
     quote = compute_quote(w, book)
-    assert all(o.feasible and o.complete and o.monthly_usd and o.monthly_usd > 0 for o in quote.options.values())
+    assert list(quote.options) == list(option_ids())  # the questionnaire compares every option
+    assert all(o.feasible and o.monthly_usd and o.monthly_usd > 0 for o in quote.options.values())
+    assert all(quote.options[o].complete for o in ("lambda", "fargate", "ec2"))
+    # us-east-1: the book has no Lambda MI request price and no ECS MI fee for the type chosen; both say so
+    assert quote.options["lambda_managed"].missing_prices == (
+        "no sourced price for Lambda Managed Instances requests in us-east-1 in the price book dated 2026-12-01",)
+    assert quote.options["ecs_managed"].missing_prices[0].startswith("management fee not in the price book")
     assert w.answers == {}
 
 
@@ -61,8 +68,7 @@ def test_every_choice_gives_a_valid_priced_workload(book: PriceBook, question: o
         assert isinstance(w, Workload) and w.answers == answers
         quote = compute_quote(w, book)
         assert any(o.feasible and o.priced for o in quote.options.values()), answers
-        assert all(o.monthly_usd is not None for o in quote.options.values() if o.option != "ec2"
-                   or w.container.os == "linux"), answers
+        assert all((o.monthly_usd is not None) == o.feasible for o in quote.options.values()), answers
 
 
 def test_answers_set_the_workload() -> None:
@@ -129,7 +135,8 @@ def test_bad_answers_files(tmp_path: Path, text: str, message: str) -> None:
 
 def test_feasibility_preview(book: PriceBook) -> None:
     preview = {p.option: p for p in feasibility_preview({"special_needs": "gpu", "app_size": "large"}, book)}
-    assert [o for o, p in preview.items() if p.feasible] == ["ec2"]
+    assert [o for o, p in preview.items() if p.feasible] == ["ec2", "ecs_managed"]  # GPUs: ECS on EC2 or MI
+    assert preview["ecs_managed"].left_out.startswith("ECS MI fee for g4dn")
     assert preview["lambda"].reasons[0].startswith("Lambda: the work needs 1 GPU(s)")
     assert preview["ec2"].monthly_usd is not None and preview["ec2"].label == "Amazon ECS on Amazon EC2"
     long_jobs = {p.option: p for p in feasibility_preview({"trigger": "schedule", "work_duration": "long"}, book)}

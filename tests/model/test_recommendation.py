@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from desktop.model.advice.advise import advise
 from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
-from desktop.model.advice.recommend import recommend
+from desktop.model.advice.recommend import compare_totals, recommend
+from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import MissingPrice, OptionQuote
 from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
 from tests.model.test_curves import workloads
@@ -37,7 +39,11 @@ def test_event_processor_recommends_lambda_for_a_team_without_operations(book: P
     # Lambda costs more: the priorities (operations 5/5) decide. Its /tmp storage has no eu-west-1 price (the book
     # no longer assumes us-east-1's), so that $0.05 is left out of its total and flagged as missing.
     assert rec.margin_usd == Decimal("-38.55")
-    assert rec.headline.startswith("Recommended: AWS Lambda, $38.55 a month more than Amazon ECS on AWS Fargate")
+    # Only Lambda's total leaves something out: its real cost is higher, so Lambda costs at least $38.55 more.
+    assert rec.margin_kind == "upper bound"
+    assert rec.headline.startswith("Recommended: AWS Lambda, at least $38.55 a month more than Amazon ECS on AWS "
+                                   "Fargate (Lambda's total leaves out Lambda ephemeral storage, which has no "
+                                   "eu-west-1 price in the book)")
     assert rec.headline.endswith("for less operations work")
     assert any(line.startswith("Operations (strong, priority 5/5): The team has no appetite for operating servers")
                and line.endswith("[team.operations_appetite]") for line in rec.rationale)
@@ -130,3 +136,59 @@ def test_advise_holds_together_on_random_workloads(book: PriceBook, workload: Wo
         assert row.base_winner == rec.option
     for b in advice.break_even:
         assert b.text and (b.volume is None or b.searched_from <= b.volume <= b.searched_to)
+
+
+# --- like with like: what each total leaves out ------------------------------------------------------------------
+def _quote(option: str, usd: str, *missing: tuple[str, tuple[tuple[Decimal, str], ...]]) -> OptionQuote:
+    gaps = tuple(MissingPrice(f"no sourced price for {what} in eu-west-1", False, what, "eu-west-1", usage)
+                 for what, usage in missing)
+    return OptionQuote(option, label(option), short_label(option), True, Decimal(usd), missing=gaps)
+
+
+ALB = ("Application Load Balancer", ((Decimal(730), "hour"), (Decimal(1460), "LCU-hour")))
+ALB_LAMBDA = ("Application Load Balancer", ((Decimal(730), "hour"), (Decimal(3650), "LCU-hour")))
+EBS = ("EBS gp3 root volumes", ((Decimal(60), "GB-month"),))
+
+
+def test_same_usage_left_out_of_both_keeps_the_margin_exact() -> None:
+    kind, margin, text = compare_totals(_quote("fargate", "36.04", ALB), _quote("ec2", "66.58", ALB))
+    assert (kind, margin) == ("exact", Decimal("30.54"))
+    assert text == ("$30.54 a month cheaper than Amazon ECS on Amazon EC2 (46%); both totals leave out Application "
+                    "Load Balancer in the same amount (no eu-west-1 price in the book)")
+
+
+def test_only_the_runner_up_leaving_something_out_makes_the_margin_a_lower_bound() -> None:
+    kind, margin, text = compare_totals(_quote("fargate", "36.04", ALB), _quote("ec2", "66.58", ALB, EBS))
+    assert (kind, margin) == ("lower bound", Decimal("30.54"))
+    assert text == ("at least $30.54 a month cheaper than Amazon ECS on Amazon EC2 (ECS on EC2's total leaves out "
+                    "EBS gp3 root volumes, which has no eu-west-1 price in the book)")
+
+
+def test_only_the_winner_leaving_something_out_makes_the_margin_an_upper_bound() -> None:
+    kind, margin, text = compare_totals(_quote("fargate", "36.04", ALB), _quote("lambda", "47.13"))
+    assert (kind, margin) == ("upper bound", Decimal("11.09"))
+    assert text == ("$11.09 a month cheaper than AWS Lambda (24%) unless what it leaves out costs more (Fargate's "
+                    "total leaves out Application Load Balancer, which has no eu-west-1 price in the book)")
+
+
+def test_different_things_left_out_give_no_margin_and_name_the_prices_that_would_complete_it() -> None:
+    kind, margin, text = compare_totals(_quote("fargate", "36.04", ALB), _quote("lambda", "47.13", ALB_LAMBDA))
+    assert (kind, margin) == ("unknown", None)
+    assert text == ("$36.04 against AWS Lambda's $47.13, but the comparison is incomplete: both totals leave out "
+                    "Application Load Balancer, in different amounts; eu-west-1 prices for Application Load "
+                    "Balancer would complete it")
+
+
+def test_the_ireland_alb_example_says_its_comparison_is_incomplete(book: PriceBook,
+                                                                  examples: dict[str, Workload]) -> None:
+    """eu-west-1 has no ALB price: every total leaves it out, Lambda's in a different amount (0.4 GB per LCU for
+    Lambda targets), so the headline states no margin and names the price that would complete it."""
+    advice = advise(examples["alb-api-ireland"], book)
+    rec = advice.recommendation
+    assert (rec.option, rec.runner_up, rec.margin_kind, rec.margin_usd) == ("fargate", "lambda", "unknown", None)
+    assert rec.headline.startswith("Recommended: Amazon ECS on AWS Fargate, $36.04 against AWS Lambda's $47.13, but "
+                                   "the comparison is incomplete: both totals leave out Application Load Balancer")
+    assert rec.headline.endswith("eu-west-1 prices for Application Load Balancer would complete it")
+    assert all(not o.complete for o in advice.quote.options.values())
+    assert rec.left_out["ec2"] == ("EBS gp3 root volumes", "Application Load Balancer",
+                                   "data transfer out to the internet")

@@ -14,6 +14,8 @@ from tests.conftest import make_workload
 
 JOB = {"kind": "jobs", "runs_per_month": 100}
 BIG_TASK = {"vcpu": 16, "memory_gb": 120}
+LMI: dict[str, Any] = {"options": ["lambda", "lambda_managed"]}
+ECS_MI: dict[str, Any] = {"options": ["ec2", "ecs_managed"]}
 
 # (rule id, sections just inside the limit, sections just outside, words the reason must contain)
 CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...]]] = [
@@ -46,6 +48,19 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...]]] = [
      ("201 GB of scratch", "at most 200 GB")),
     ("lambda.artifact", {"requirements": {"artifact_mb": 10240}}, {"requirements": {"artifact_mb": 10241}},
      ("10.0 GB", "at most 10 GB")),
+    ("lambda_managed.runtime", {"lambda_managed": {"runtime": "rust"}, **LMI},
+     {"lambda_managed": {"runtime": "other"}, **LMI}, ("not one they run", "Node.js 22+", "Python 3.13+")),
+    ("lambda_managed.gpu", {"requirements": {"gpus": 0}, **LMI}, {"requirements": {"gpus": 1}, **LMI},
+     ("1 GPU", "GPU instances are not supported")),
+    ("lambda_managed.memory", {"requirements": {"memory_mb_per_unit": 32768}, **LMI},
+     {"requirements": {"memory_mb_per_unit": 32769}, **LMI}, ("32,769 MB", "at most 32 GB")),
+    ("lambda_managed.vcpu", {"requirements": {"vcpu_per_unit": 16}, **LMI},
+     {"requirements": {"vcpu_per_unit": 16.5}, **LMI}, ("16.5 vCPU", "at most 16 vCPU")),
+    ("lambda_managed.windows", LMI, {"container": {"os": "windows"}, **LMI}, ("Windows", "Linux only")),
+    ("lambda_managed.privileged", LMI, {"requirements": {"privileged": True}, **LMI}, ("privileged",)),
+    ("lambda_managed.daemon", LMI, {"requirements": {"daemon_per_host": True}, **LMI}, ("DAEMON",)),
+    ("ecs_managed.windows", ECS_MI, {"container": {"os": "windows"}, **ECS_MI},
+     ("Windows", "Linux containers only")),
 ]
 
 
@@ -63,7 +78,7 @@ def test_hard_rule_on_both_sides_of_its_limit(book: PriceBook, rule_id: str, ins
     reason = reasons[rule_id]
     for word in words:
         assert word in reason.text
-    assert reason.text.startswith(("Lambda:", "Fargate:"))
+    assert reason.text.startswith(("Lambda:", "Fargate:", "Lambda Managed Instances:", "ECS Managed Instances:"))
     assert reason.source  # the limit's source travels with the reason
     assert not compute_quote(bad, book).options[option_id].feasible
 

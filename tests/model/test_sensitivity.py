@@ -18,7 +18,9 @@ def test_http_api_rows(book: PriceBook, examples: dict[str, Workload]) -> None:
     rows = {r.path: r for r in advice.sensitivity}
     assert set(rows) == {"traffic.requests_per_month", "traffic.duration_ms", "lambda.memory_mb",
                          "container.concurrency_per_task", "container.target_utilization", "container.min_tasks",
-                         "assumptions.savings_plans", "container.spot_share"}
+                         "assumptions.savings_plans", "container.spot_share", "traffic.burst_ratio"}
+    burst = rows["traffic.burst_ratio"]
+    assert (burst.base_value, burst.low_value, burst.high_value) == (1, 1, 2)
     volume = rows["traffic.requests_per_month"]
     assert (volume.base_value, volume.low_value, volume.high_value) == (30e6, 15e6, 60e6)
     low_quote = compute_quote(w.with_changes({"traffic.requests_per_month": 15_000_000}), book)
@@ -73,3 +75,54 @@ def test_jobs_skip_request_only_assumptions(book: PriceBook, examples: dict[str,
 def test_no_recommendation_no_rows(book: PriceBook) -> None:
     w = make_workload(requirements={"gpus": 1}, architecture="arm64")
     assert advise(w, book).sensitivity == ()
+
+
+def test_the_verdict_names_the_assumption_it_hinges_on(book: PriceBook, examples: dict[str, Workload]) -> None:
+    """http-api: Fargate wins with 2 always-on tasks; a third task makes Lambda the recommendation."""
+    advice = advise(examples["http-api"], book)
+    hinge = advice.hinge
+    assert hinge is not None and hinge.path == "container.min_tasks"
+    assert (hinge.base_value, hinge.value, hinge.winner) == (2, 3, "lambda")
+    assert hinge.text == "depends on: 2 always-on tasks; at 3 or more, Lambda wins"
+    assert advice.verdict == advice.recommendation.headline + "; " + hinge.text
+    three = advise(examples["http-api"].with_changes({"container.min_tasks": 3}), book)
+    assert three.recommendation.option == "lambda"
+
+
+def test_the_hinge_search_narrows_to_where_the_winner_changes(book: PriceBook) -> None:
+    """A spiky API at 10M requests: Fargate wins; at -50% volume Lambda does. The search between the two finds a
+    volume where Lambda wins, and the verdict rounds it outwards (a number it can stand behind)."""
+    from desktop.model.questionnaire.data import SPIKY
+
+    w = make_workload(traffic={"requests_per_month": 10_000_000, "duration_ms": 300, "daily_profile": list(SPIKY)},
+                      container={"vcpu": 0.5, "memory_gb": 1, "min_tasks": 0}, requirements={"latency_slo_ms": 1000})
+    advice = advise(w, book)
+    hinge = advice.hinge
+    assert advice.recommendation.option == "fargate"
+    assert hinge is not None and hinge.path == "traffic.requests_per_month" and hinge.winner == "lambda"
+    assert 5_000_000 < hinge.value < 10_000_000
+    assert advise(w.with_changes({"traffic.requests_per_month": int(hinge.value)}), book).recommendation.option \
+        == "lambda"
+    shown = int(hinge.text.split("; at ")[1].split(" or fewer")[0].replace(",", ""))
+    assert shown <= hinge.value and len(str(shown).rstrip("0")) <= 3
+    assert hinge.text.endswith("or fewer, Lambda wins")
+
+
+def test_no_verdict_hinge_when_nothing_flips(book: PriceBook, examples: dict[str, Workload]) -> None:
+    advice = advise(examples["gpu-inference"], book)
+    assert advice.hinge is None and advice.verdict == advice.recommendation.headline
+
+
+def test_a_floor_near_the_schema_limit_is_varied_inside_it(book: PriceBook) -> None:
+    """min_tasks 5,001-10,000: +100% would pass the field's 10,000 limit (it used to crash advise)."""
+    w = make_workload(container={"min_tasks": 6000})
+    rows = {r.path: r for r in advise(w, book).sensitivity}
+    assert (rows["container.min_tasks"].low_value, rows["container.min_tasks"].high_value) == (3000, 10_000)
+
+
+def test_a_duration_near_the_month_is_varied_inside_it(book: PriceBook) -> None:
+    month_ms = 672 * 3600 * 1000
+    w = make_workload(traffic={"kind": "jobs", "runs_per_month": 1, "duration_ms": month_ms},
+                      assumptions={"month_hours": 672})
+    rows = {r.path: r for r in advise(w, book).sensitivity}
+    assert rows["traffic.duration_ms"].high_value == month_ms

@@ -42,6 +42,19 @@ def main(out: Path) -> list[Path]:
                     path = out / f"window-{mode}-{width}x{height}-{name}.png"
                     window.grab().save(str(path))
                     written.append(path)
+            if mode == "light":  # the five-way comparison (View > Options compared), on the cost curve
+                from desktop.model.options.registry import option_ids
+
+                window.resize(*SIZES[0])
+                window.session.apply_changes({"options": list(option_ids())}, "Compare all")
+                window.session.recompute()
+                window.charts.setCurrentIndex(0)
+                for _ in range(8):
+                    app.processEvents()
+                path = out / f"window-{mode}-{SIZES[0][0]}x{SIZES[0][1]}-five-options.png"
+                window.grab().save(str(path))
+                written.append(path)
+                window.session.undo()  # back to the file as opened: closing asks nothing
             window.close()
     return written
 

@@ -10,7 +10,6 @@ import pytest
 
 from desktop.cli import main
 from desktop.model.advice.advise import advise
-from desktop.model.options.registry import option_ids
 from desktop.report.csv_export import COLUMNS, comparison_csv, safe_text
 from desktop.report.export import ExportError, export_data, format_for
 from desktop.resources import examples_dir
@@ -38,7 +37,8 @@ def test_csv_export_holds_each_total_and_line_item(tmp_path, capsys):  # type: i
     assert main(["export", str(EXAMPLE), "-o", str(target), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert tuple(rows[0]) == COLUMNS
-    for option in option_ids():
+    assert list(estimate["options"]) == ["lambda", "fargate", "ec2"]  # what an older file compares
+    for option in estimate["options"]:
         data = estimate["options"][option]
         totals = [r for r in rows if r["option"] == option and r["row"] == "total"]
         assert len(totals) == 1
@@ -130,3 +130,66 @@ def test_export_data_writes_whole_files_only(book, examples, tmp_path, monkeypat
         export_data(examples["nightly-batch"], book, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+# --- complete, or plainly incomplete, in every output ---------------------------------------------------------
+IRELAND = examples_dir() / "alb-api-ireland.workload.json"
+GPU = examples_dir() / "gpu-inference.workload.json"
+LEFT_OUT = "+ Application Load Balancer, data transfer out to the internet (no eu-west-1 price in the book)"
+
+
+def test_estimate_json_says_which_totals_are_complete(capsys):  # type: ignore[no-untyped-def]
+    assert main(["estimate", str(IRELAND), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    fargate = data["options"]["fargate"]
+    assert (fargate["monthly_usd"], fargate["complete"]) == (36.04, False)
+    assert fargate["total_text"] == f"$36.04 {LEFT_OUT}"
+    assert [m["item"] for m in fargate["missing"]] == ["Application Load Balancer", "data transfer out to the internet"]
+    assert fargate["missing"][0]["usage"][0] == {"quantity": 730.0, "unit": "hour"}
+    rec = data["recommendation"]
+    assert (rec["margin_usd"], rec["margin_is"], rec["comparison_complete"]) == (None, "unknown", False)
+    assert "eu-west-1 prices for Application Load Balancer would complete it" in rec["headline"]
+    assert rec["depends_on"]["text"] == "depends on: 2 always-on tasks; at 3 or more, Lambda wins"
+
+
+def test_a_ruled_out_option_has_no_price_in_any_output(book, capsys):  # type: ignore[no-untyped-def]
+    assert main(["estimate", str(GPU), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["options"]["lambda"]["monthly_usd"] is None and data["options"]["lambda"]["total_text"] == "-"
+    assert main(["estimate", str(GPU)]) == 0
+    table = capsys.readouterr().out
+    assert f"{'AWS Lambda':<28} {'-':>14}  Ruled out" in table
+    assert "$0.00" not in table
+    rows = list(csv.DictReader(io.StringIO(comparison_csv(advise(make_workload(requirements={"gpus": 1}), book),
+                                                          book))))
+    lam = [r for r in rows if r["option"] == "lambda"]
+    assert [(r["row"], r["usd"], r["complete"]) for r in lam] == [("total", "", "")]
+
+
+def test_text_and_csv_say_what_a_total_leaves_out(book, examples, capsys):  # type: ignore[no-untyped-def]
+    assert main(["advise", str(IRELAND)]) == 0
+    text = capsys.readouterr().out
+    assert f"{'Amazon ECS on AWS Fargate':<28} {'$36.04':>14} {LEFT_OUT}  Feasible; total incomplete" in text
+    assert "but the comparison is incomplete" in text.splitlines()[4]
+    rows = list(csv.DictReader(io.StringIO(comparison_csv(advise(examples["alb-api-ireland"], book), book))))
+    fargate = [r for r in rows if r["option"] == "fargate"]
+    assert fargate[0]["complete"] == "no"
+    left = [r for r in fargate if r["row"] == "left out"]
+    assert [(r["label"], r["quantity"], r["unit"], r["usd"]) for r in left] == [
+        ("Application Load Balancer", "", "", ""), ("data transfer out to the internet", "205.17578125", "GB", "")]
+    assert left[0]["note"].startswith("730 hour; 381.4697265625 LCU-hour; no sourced price for Application Load")
+
+
+def test_the_sheet_says_what_is_left_out_and_what_it_depends_on(qt_app, book, examples, tmp_path):  # type: ignore[no-untyped-def]
+    from desktop.report.export import export_report
+    from tests.report.conftest import squeeze
+
+    path = tmp_path / "ireland.pdf"
+    export_report(examples["alb-api-ireland"], book, path)
+    text = squeeze(pdf_text(path.read_bytes()))
+    assert squeeze("Recommended: Amazon ECS on AWS Fargate at $36.04 a month + Application Load Balancer, data "
+                   "transfer out to the internet (no eu-west-1 price in the book)") in text
+    assert squeeze("eu-west-1 prices for Application Load Balancer would complete it") in text
+    assert squeeze("depends on: 2 always-on tasks; at 3 or more, Lambda wins") in text
+    assert squeeze("Not priced: Application Load Balancer") in text
+    assert squeeze("+ 2 items with no price") in text  # the charts' labels

@@ -11,13 +11,14 @@ from __future__ import annotations
 from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
 from desktop.model.advice.recommend import recommend
-from desktop.model.advice.sensitivity import sensitivity
+from desktop.model.advice.sensitivity import hinge, sensitivity
 from desktop.model.advice.types import (
     Advice,
     BreakEven,
     Concern,
     Curves,
     Finding,
+    Hinge,
     Recommendation,
     SensitivityRow,
     Severity,
@@ -26,12 +27,12 @@ from desktop.model.advice.types import (
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 
-__all__ = ["Advice", "BreakEven", "Concern", "Curves", "Finding", "Recommendation", "SensitivityRow", "Severity",
-           "VolumeAnalysis", "advise"]
+__all__ = ["Advice", "BreakEven", "Concern", "Curves", "Finding", "Hinge", "Recommendation", "SensitivityRow",
+           "Severity", "VolumeAnalysis", "advise"]
 
 
 def advise(workload: Workload, book: PriceBook) -> Advice:
-    """Quote the three options, weigh the findings, recommend, and compute break-even, sensitivity and curves."""
+    """Quote the options compared, weigh the findings, recommend, and compute break-even, sensitivity and curves."""
     quote = compute_quote(workload, book)
     findings = find_findings(workload, quote)
     recommendation = recommend(workload, quote, findings)
@@ -43,8 +44,9 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
         fast = FastCosts(workload, book)
         volumes = curve_volumes(workload)
         costs = fast.costs(volumes)
+        left_out = fast.left_out
         return VolumeAnalysis(break_evens(workload, book, quote, fast, volumes, costs),
-                              build_curves(volumes, costs, quote))
+                              build_curves(volumes, costs, quote, left_out))
 
     return Advice(
         workload=workload,
@@ -54,4 +56,5 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
         recommendation=recommendation,
         analyse_volumes=analyse_volumes,
         analyse_sensitivity=lambda: sensitivity(workload, book, quote, recommendation.option),
+        analyse_hinge=lambda rows: hinge(workload, book, rows),
     )

@@ -8,14 +8,16 @@ Decimal engine confirms it. Request workloads only (a schedule's runs are not a 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
+from decimal import Decimal
 
 import numpy as np
 
 from desktop.model.advice.curves import FastCosts, volume_range
-from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.engine import PRICING_RULE, compute_quote
 from desktop.model.advice.types import BreakEven
 from desktop.model.options.calc import Array
-from desktop.model.options.registry import option_ids, short_label
+from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
 from desktop.model.pricing.quote import Quote
@@ -78,6 +80,12 @@ def _confirm(workload: Workload, book: PriceBook, a: str, b: str, volume: int, l
     return volume, quote
 
 
+def _no_price(quote: Quote, option: str) -> str:
+    """Why an option has no price: a price the book lacks, or a limit that rules it out."""
+    unpriced = any(r.rule_id == PRICING_RULE for r in quote.options[option].reasons)
+    return f"{short_label(option)} {'cannot be priced' if unpriced else 'is ruled out'} for this workload"
+
+
 def _ruled_out_note(quote: Quote, a: str, b: str) -> str:
     out = [short_label(o) for o in (a, b) if not quote.options[o].feasible]
     return f" ({' and '.join(out)} ruled out for this workload)" if out else ""
@@ -88,9 +96,8 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     unit = f"{quote.unit_name}s a month"
     name_a, name_b = short_label(a), short_label(b)
     if quote.options[a].monthly_usd is None or quote.options[b].monthly_usd is None:
-        missing = name_a if quote.options[a].monthly_usd is None else name_b
-        return BreakEven(a, b, None, None, low, high, f"{name_a} and {name_b}: no break-even, {missing} cannot be "
-                         "priced for this workload")
+        why = " and ".join(_no_price(quote, o) for o in (a, b) if quote.options[o].monthly_usd is None)
+        return BreakEven(a, b, None, None, low, high, f"{name_a} and {name_b}: no break-even, {why}")
     ca, cb = costs[a], costs[b]
     assert ca is not None and cb is not None
     states = (ca - cb) > HALF_CENT
@@ -125,5 +132,18 @@ def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCos
     if workload.is_jobs:
         return ()
     low, high = volume_range(workload)
-    pairs = itertools.combinations(option_ids(), 2)
+    pairs = itertools.combinations(tuple(quote.options), 2)
     return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in pairs)
+
+
+def meeting_points(break_even: Sequence[BreakEven], order: Sequence[str]) -> dict[tuple[int, Decimal], list[str]]:
+    """Each break-even point (volume, monthly cost) with every option that meets there, in `order`. Options whose
+    curves coincide (the same fleet priced twice) meet a third one at one point: the charts draw and label it once
+    ("Lambda = ECS on EC2 = ECS MI at 28.6M")."""
+    found: dict[tuple[int, Decimal], list[str]] = {}
+    for b in break_even:
+        if b.volume and b.monthly_usd is not None:
+            names = found.setdefault((b.volume, b.monthly_usd), [])
+            names.extend(o for o in (b.first, b.second) if o not in names)
+    rank = {o: n for n, o in enumerate(order)}
+    return {point: sorted(names, key=lambda o: rank.get(o, len(rank))) for point, names in found.items()}

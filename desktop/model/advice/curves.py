@@ -29,10 +29,12 @@ class FastCosts:
     def __init__(self, workload: Workload, book: PriceBook) -> None:
         self.workload = workload
         self.book = book
+        self.left_out: dict[str, list[str]] = {}  # what the last costs() left out, by option
 
     def costs(self, volumes: Array, options: Sequence[str] | None = None) -> dict[str, Array | None]:
         """Monthly USD of each option at each volume (None for an option that cannot be priced)."""
-        return fast_costs(self.workload, self.book, volumes, options)
+        self.left_out = {}
+        return fast_costs(self.workload, self.book, volumes, options, self.left_out)
 
 
 def volume_range(workload: Workload) -> tuple[int, int]:
@@ -56,12 +58,16 @@ def curve_volumes(workload: Workload, points: int = CURVE_POINTS) -> Array:
     return log_volumes(low, high, points)
 
 
-def build_curves(volumes: Array, costs: dict[str, Array | None], quote: Quote) -> Curves:
-    """The charts' curves: each option's cost over the volume range (at least 200 log-spaced points)."""
+def build_curves(volumes: Array, costs: dict[str, Array | None], quote: Quote,
+                 left_out: dict[str, list[str]] | None = None) -> Curves:
+    """The charts' curves: each option's cost over the volume range (at least 200 log-spaced points), and what
+    each curve leaves out somewhere in that range (a price the book lacks)."""
+    found = {o: tuple(dict.fromkeys([*q.left_out, *(left_out or {}).get(o, [])])) for o, q in quote.options.items()}
     return Curves(
         volumes=tuple(volumes.tolist()),
         costs={o: ((None,) * len(volumes) if c is None else tuple(c.tolist())) for o, c in costs.items()},
         feasible={o: q.feasible for o, q in quote.options.items()},
         current_volume=quote.units_per_month,
         unit_name=quote.unit_name,
+        left_out={o: names for o, names in found.items() if names and costs.get(o) is not None},
     )

@@ -14,7 +14,8 @@ import numpy as np
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.calc import Array, ExactCalc, FastCalc
 from desktop.model.options.front_door import price_front_door
-from desktop.model.options.registry import all_options
+from desktop.model.options.network import price_network
+from desktop.model.options.registry import compared
 from desktop.model.pricing.book import PriceBook, RegionPrices
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import LineItem, OptionQuote, Quote, Reason, total_of
@@ -45,11 +46,14 @@ def _region(workload: Workload, book: PriceBook) -> RegionPrices:
 
 
 def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Array] | None = None) -> OptionQuote:
-    """One option, exactly, at the context's volume (`memo` shares the load arrays between options)."""
+    """One option, exactly, at the context's volume (`memo` shares the load arrays between options).
+
+    A ruled-out option has no price: no total, no line items, no capacity; only the reasons it cannot run."""
     calc = ExactCalc(ctx, memo)
     sizing = option.price(ctx, calc)
     own_missing = [m.text for m in calc.missing]  # the reason names what the option itself lacks
     price_front_door(ctx, calc, option)
+    network_warnings = price_network(ctx, calc, option)
     reasons = list(hard_reasons(ctx.workload, option))
     if sizing is not None and sizing.reason:
         reasons.append(Reason(f"{option.id}.fit", sizing.reason, "instance catalogue in the price book"))
@@ -58,30 +62,32 @@ def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Arr
     if not priced and not reasons:
         text = "; ".join(own_missing) if own_missing else "cannot be sized for this workload"
         reasons.append(Reason(PRICING_RULE, f"Cannot be priced: {text}", "price book"))
-    items: tuple[LineItem, ...] = tuple(calc.items) if priced else ()
-    missing = tuple(m.text for m in calc.missing)
-    warnings = sizing.warnings if sizing is not None else ()
+    if reasons:
+        return OptionQuote(option=option.id, label=option.label, short_label=option.short_label, feasible=False,
+                           monthly_usd=None, reasons=tuple(reasons))
+    assert sizing is not None
+    items: tuple[LineItem, ...] = tuple(calc.items)
+    missing = tuple(calc.missing)
     return OptionQuote(
         option=option.id,
         label=option.label,
         short_label=option.short_label,
-        feasible=not reasons,
-        monthly_usd=total_of(items) if priced else None,
+        feasible=True,
+        monthly_usd=total_of(items),
         line_items=items,
-        reasons=tuple(reasons),
-        warnings=warnings + tuple(f"Not included: {m}" for m in missing if priced),
-        missing_prices=missing,
+        warnings=sizing.warnings + network_warnings + tuple(f"Not included: {m.text}" for m in missing),
+        missing=missing,
         capacity=capacity,
     )
 
 
 def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | None = None) -> Quote:
-    """Price every registered option for a workload (optionally at another monthly volume)."""
+    """Price every option the workload compares (optionally at another monthly volume)."""
     prices = _region(workload, book)
     units = workload.units_per_month if units_per_month is None else units_per_month
     ctx = PricingContext(workload, book, prices, units)
     memo: dict[str, Array] = {}
-    options = {option.id: quote_option(ctx, option, memo) for option in all_options()}
+    options = {option.id: quote_option(ctx, option, memo) for option in compared(workload)}
     duration_s = workload.traffic.duration_ms / 1000.0
     rate = units / (workload.assumptions.month_hours * 3600.0)
     jobs = workload.is_jobs
@@ -101,19 +107,27 @@ def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | No
 
 
 def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | Array,
-               options: Sequence[str] | None = None) -> dict[str, Array | None]:
+               options: Sequence[str] | None = None,
+               left_out: dict[str, list[str]] | None = None) -> dict[str, Array | None]:
     """Each option's monthly cost at many volumes, by the same code as the quote, in floats (None where the
-    option cannot be priced). Equal to `compute_quote` at each volume within float rounding."""
+    option cannot be priced). Equal to `compute_quote` at each volume within float rounding. `left_out`, when
+    given, receives what each option's costs leave out at some of the volumes (prices the book lacks)."""
     prices = _region(workload, book)
     vols = np.asarray(volumes, dtype=float)
     ctx = PricingContext(workload, book, prices, workload.units_per_month)
     found: dict[str, Array | None] = {}
     memo: dict[str, Array] = {}
-    for option in all_options():
+    for option in compared(workload):
         if options is not None and option.id not in options:
+            continue
+        if hard_reasons(workload, option):  # ruled out at every volume: no price to draw
+            found[option.id] = None
             continue
         calc = FastCalc(ctx, vols, memo)
         sizing = option.price(ctx, calc)
         price_front_door(ctx, calc, option)
+        price_network(ctx, calc, option)
         found[option.id] = None if sizing is None or sizing.reason or calc.unpriced else calc.total
+        if left_out is not None and found[option.id] is not None:
+            left_out[option.id] = list(dict.fromkeys(m.what for m in calc.missing))
     return found

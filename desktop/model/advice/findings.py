@@ -10,10 +10,11 @@ Source: shared reference aws-limits.md ("Soft signals") and the AWS decision gui
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from desktop.model.advice.types import Finding
 from desktop.model.options.base import ComputeOption, Signal, SoftRule
+from desktop.model.options.limits import duration_text
 from desktop.model.options.registry import all_options, short_label
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import question_for_field
@@ -27,16 +28,21 @@ SPOT_SOURCE = "AWS Fargate and EC2 Spot pricing (Spot: up to 70% / 90% off, 2-mi
 STEADY_BAND = (0.7, 1.3)
 
 
-def _ids(test: Callable[[ComputeOption], bool]) -> tuple[str, ...]:
-    return tuple(o.id for o in all_options() if test(o))
+def _compared(q: Quote) -> list[ComputeOption]:
+    """The registered options the quote compares, in registry order."""
+    return [o for o in all_options() if o.id in q.options]
 
 
-def functions() -> tuple[str, ...]:
-    return _ids(lambda o: o.traits.kind == "function")
+def _ids(q: Quote, test: Callable[[ComputeOption], bool]) -> tuple[str, ...]:
+    return tuple(o.id for o in _compared(q) if test(o))
 
 
-def containers() -> tuple[str, ...]:
-    return _ids(lambda o: o.traits.kind == "container")
+def functions(q: Quote) -> tuple[str, ...]:
+    return _ids(q, lambda o: o.traits.kind == "function")
+
+
+def containers(q: Quote) -> tuple[str, ...]:
+    return _ids(q, lambda o: o.traits.kind == "container")
 
 
 def _traffic_shape(w: Workload, q: Quote) -> Signal | None:
@@ -45,11 +51,21 @@ def _traffic_shape(w: Workload, q: Quote) -> Signal | None:
         strong = peak >= 3 or trough <= 0.05
         return Signal(f"Spiky load: the busiest hour is {peak:.1f}x the average and the quietest {trough:.2f}x; "
                       "Lambda scales per request and to zero, containers scale in steps with a lag",
-                      "warning" if strong else "info", favours=functions())
+                      "warning" if strong else "info",
+                      favours=_ids(q, lambda o: o.traits.kind == "function" and not o.traits.always_on))
     if STEADY_BAND[0] <= trough and peak <= STEADY_BAND[1] and not w.is_jobs:
         return Signal("Steady load around the clock: always-on containers run at an even utilisation",
-                      "info", favours=containers())
+                      "info", favours=_ids(q, lambda o: o.traits.kind == "container" or o.traits.always_on))
     return None
+
+
+def _latency_below_duration(w: Workload, q: Quote) -> Signal | None:
+    slo = w.requirements.latency_slo_ms
+    if slo is None or slo >= w.traffic.duration_ms:
+        return None
+    unit = "run" if w.is_jobs else "request"
+    return Signal(f"Latency target {slo:g} ms is below the {duration_text(w.traffic.duration_ms / 1000)} each {unit} "
+                  "takes to run: no option can meet it; shorten the work or relax the target", "strong")
 
 
 def _scale_from_zero(w: Workload, q: Quote) -> Signal | None:
@@ -58,21 +74,21 @@ def _scale_from_zero(w: Workload, q: Quote) -> Signal | None:
     waits = w.requirements.trigger == "http" or w.requirements.latency_slo_ms is not None
     return Signal("No task kept running (min tasks 0): a request that arrives when none runs waits for one to "
                   "start (30-60 s on Fargate, minutes when an EC2 instance must boot)",
-                  "strong" if waits else "info", against=containers())
+                  "strong" if waits else "info", against=containers(q))
 
 
 def _connections(w: Workload, q: Quote) -> Signal | None:
     if not w.requirements.long_lived_connections:
         return None
     return Signal("Long-lived connections (WebSockets, gRPC streams): Lambda is short-lived and cannot hold a "
-                  "socket open; containers can", "strong", favours=containers(), against=functions())
+                  "socket open; containers can", "strong", favours=containers(q), against=functions(q))
 
 
 def _state(w: Workload, q: Quote) -> Signal | None:
     if not w.requirements.in_memory_state:
         return None
     return Signal("State or caches kept in memory: Lambda environments are recycled and not shared, so caches "
-                  "stay cold; containers keep them", "warning", favours=containers(), against=functions())
+                  "stay cold; containers keep them", "warning", favours=containers(q), against=functions(q))
 
 
 _TRIGGER_SIGNALS: dict[str, tuple[str, str]] = {
@@ -91,14 +107,14 @@ def _trigger(w: Workload, q: Quote) -> Signal | None:
     if found is None:
         return None
     text, severity = found
-    serverless = _ids(lambda o: o.traits.operations <= 1)
-    favours = serverless if w.requirements.trigger == "schedule" else functions()
+    serverless = _ids(q, lambda o: o.traits.operations <= 1)
+    favours = serverless if w.requirements.trigger == "schedule" else functions(q)
     return Signal(text, "warning" if severity == "warning" else "info", favours=favours)
 
 
 def _spot(w: Workload, q: Quote) -> Signal | None:
     share = w.container.spot_share
-    spot = _ids(lambda o: o.traits.spot)
+    spot = _ids(q, lambda o: o.traits.spot)
     if share > 0 and not w.requirements.interruption_tolerant:
         return Signal(f"The quote puts {share:.0%} of container capacity on Spot, but the work is not marked "
                       "interruptible: Spot can stop a task with 2 minutes' warning", "strong", against=spot,
@@ -109,38 +125,54 @@ def _spot(w: Workload, q: Quote) -> Signal | None:
     return None
 
 
-def _most(attribute: Callable[[ComputeOption], int], top: bool) -> tuple[str, ...]:
-    values = [attribute(o) for o in all_options()]
+def _most(q: Quote, attribute: Callable[[ComputeOption], int], top: bool) -> tuple[str, ...]:
+    values = [attribute(o) for o in _compared(q)]
     if not values:
         return ()
     edge = max(values) if top else min(values)
-    return _ids(lambda o: attribute(o) == edge)
+    return _ids(q, lambda o: attribute(o) == edge)
+
+
+def _names(ids: tuple[str, ...]) -> str:
+    return " and ".join(short_label(o) for o in ids)
 
 
 def _operations(w: Workload, q: Quote) -> Signal | None:
-    least = _most(lambda o: o.traits.operations, top=False)
-    most = _most(lambda o: o.traits.operations, top=True)
+    least = _most(q, lambda o: o.traits.operations, top=False)
+    most = _most(q, lambda o: o.traits.operations, top=True)
+    if least == most:  # every option compared takes as much operating: nothing to weigh
+        return None
+    classic = least == ("lambda",) and most == ("ec2",) and "fargate" in q.options  # the words name them
     appetite = w.team.operations_appetite
     if appetite == "low":
-        return Signal("The team has no appetite for operating servers: Lambda needs the least operations, then "
-                      "Fargate; ECS on EC2 means patching AMIs and scaling a cluster", "strong",
-                      favours=least, against=most)
+        text = ("Lambda needs the least operations, then Fargate; ECS on EC2 means patching AMIs and scaling a "
+                "cluster" if classic else f"{_names(least)}: the least operations; {_names(most)}: the most")
+        return Signal(f"The team has no appetite for operating servers: {text}", "strong", favours=least,
+                      against=most)
     if appetite == "medium":
-        return Signal("The team can run containers but would rather not patch and scale hosts: ECS on EC2 adds "
-                      "that work", "warning", against=most)
-    return Signal("The team can operate servers: ECS on EC2's extra operations work is affordable", "info",
-                  favours=most)
+        text = "ECS on EC2 adds that work" if most == ("ec2",) else f"{_names(most)}: the most of that work"
+        return Signal(f"The team can run containers but would rather not patch and scale hosts: {text}", "warning",
+                      against=most)
+    text = "ECS on EC2's extra operations work is affordable" if most == ("ec2",) else \
+        f"the extra operations work of {_names(most)} is affordable"
+    return Signal(f"The team can operate servers: {text}", "info", favours=most)
 
 
 def _configuration(w: Workload, q: Quote) -> Signal | None:
     level = w.team.configuration_control
+    most = _most(q, lambda o: o.traits.control, top=True)
+    least = _most(q, lambda o: o.traits.control, top=False)
+    if least == most:  # every option compared gives as much control: nothing to weigh
+        return None
     if level == "high":
-        return Signal("Fine control of the runtime, OS or host is needed: ECS on EC2 gives the most, Lambda the "
-                      "least", "warning", favours=_most(lambda o: o.traits.control, top=True),
-                      against=_most(lambda o: o.traits.control, top=False))
+        text = "ECS on EC2 gives the most, Lambda the least" if (most, least) == (("ec2",), ("lambda",)) else \
+            f"{_names(most)}: the most; {_names(least)}: the least"
+        return Signal(f"Fine control of the runtime, OS or host is needed: {text}", "warning", favours=most,
+                      against=least)
     if level == "low":
-        return Signal("No fine configuration is needed: Lambda's managed runtime is enough", "info",
-                      favours=_most(lambda o: o.traits.control, top=False))
+        text = "Lambda's managed runtime is enough" if least == ("lambda",) else \
+            f"the most managed option ({_names(least)}) is enough"
+        return Signal(f"No fine configuration is needed: {text}", "info", favours=least)
     return None
 
 
@@ -148,9 +180,11 @@ def _incomplete(w: Workload, q: Quote) -> Signal | None:
     gaps = [o for o, oq in q.options.items() if oq.feasible and oq.priced and oq.missing_prices]
     if not gaps:
         return None
-    names = " and ".join(short_label(o) for o in gaps)
-    return Signal(f"The {names} total leaves out items the price book has no sourced price for in {w.region} "
-                  "(see its notes): the real cost is higher", "warning", against=tuple(gaps))
+    labels = [short_label(o) for o in gaps]
+    names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    totals = "total leaves" if len(labels) == 1 else "totals leave"
+    return Signal(f"The {names} {totals} out items the price book has no sourced price for in {w.region} "
+                  "(see their notes): the real cost is higher", "warning", against=tuple(gaps))
 
 
 def _budget(w: Workload, q: Quote) -> Signal | None:
@@ -167,6 +201,9 @@ def _budget(w: Workload, q: Quote) -> Signal | None:
 
 SHARED_RULES: tuple[SoftRule, ...] = (
     SoftRule(10, "traffic.shape", "traffic.daily_profile", "operations", LIMITS, _traffic_shape),
+    SoftRule(15, "latency.below_duration", "requirements.latency_slo_ms", "latency",
+             "the workload itself: a response cannot come back before the work that makes it is done",
+             _latency_below_duration),
     SoftRule(30, "latency.scale_from_zero", "container.min_tasks", "latency", FARGATE_OR_LAMBDA, _scale_from_zero),
     SoftRule(60, "state.connections", "requirements.long_lived_connections", "flexibility", LIMITS, _connections),
     SoftRule(70, "state.in_memory", "requirements.in_memory_state", "flexibility", LIMITS, _state),
@@ -180,22 +217,36 @@ SHARED_RULES: tuple[SoftRule, ...] = (
 )
 
 
-def soft_rules() -> tuple[SoftRule, ...]:
-    """The shared rules and every registered option's own, in rank order (each rule once)."""
+def soft_rules(options: Iterable[ComputeOption] | None = None) -> tuple[SoftRule, ...]:
+    """The shared rules and the options' own (default: every registered option's), in rank order (each rule once)."""
     found: dict[str, SoftRule] = {rule.rule_id: rule for rule in SHARED_RULES}
-    for option in all_options():
+    for option in all_options() if options is None else options:
         for rule in option.soft_rules:
             found.setdefault(rule.rule_id, rule)
     return tuple(sorted(found.values(), key=lambda r: r.rank))
 
 
+def _about_feasible(signal: Signal, quote: Quote) -> Signal | None:
+    """The signal as it concerns the options that can run the work: a finding about a ruled-out option only (e.g.
+    Lambda's scaling for a 40-minute batch) is not a reason for anything, so it is dropped."""
+    out = {o for o, oq in quote.options.items() if not oq.feasible}
+    favours = tuple(o for o in signal.favours if o not in out)
+    against = tuple(o for o in signal.against if o not in out)
+    if (signal.favours or signal.against) and not (favours or against):
+        return None
+    return Signal(signal.text, signal.severity, favours, against, signal.origin)
+
+
 def find_findings(workload: Workload, quote: Quote) -> tuple[Finding, ...]:
-    """Every soft signal the workload raises, in rule order."""
+    """Every soft signal the workload raises about the options that can run it, in rule order, each text once."""
     found: list[Finding] = []
-    for rule in soft_rules():
-        signal = rule.check(workload, quote)
-        if signal is None:
+    seen: set[str] = set()
+    for rule in soft_rules(_compared(quote)):
+        raised = rule.check(workload, quote)
+        signal = _about_feasible(raised, quote) if raised is not None else None
+        if signal is None or signal.text in seen:
             continue
+        seen.add(signal.text)
         origin = signal.origin or rule.origin
         answer = origin if rule.rule_id == "budget" else question_for_field(origin, workload.answers)
         found.append(Finding(rule.rule_id, signal.text, signal.severity, origin, signal.favours, signal.against,

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.quote import OptionQuote, Quote
+from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote, total_text
 
 
 def _num(value: Decimal) -> float | int:
@@ -19,10 +19,18 @@ def _capacity(option: OptionQuote) -> dict[str, Any] | None:
     return None if option.capacity is None else option.capacity.to_json()
 
 
+def _missing(item: MissingPrice) -> dict[str, Any]:
+    return {"item": item.what, "text": item.text,
+            "usage": [{"quantity": float(quantity), "unit": unit} for quantity, unit in item.usage]}
+
+
 def option_json(option: OptionQuote) -> dict[str, Any]:
     return {
         "feasible": option.feasible,
         "monthly_usd": None if option.monthly_usd is None else _num(option.monthly_usd),
+        "complete": option.complete,
+        "total_text": total_text(option),
+        "missing": [_missing(m) for m in option.missing],
         "reasons": [r.text for r in option.reasons],
         "warnings": list(option.warnings),
         "missing_prices": list(option.missing_prices),
@@ -54,10 +62,16 @@ def quote_json(quote: Quote, book: PriceBook) -> dict[str, Any]:
 def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
     data = quote_json(advice.quote, book)
     rec = advice.recommendation
+    hinge = advice.hinge
     data["recommendation"] = {
         "option": rec.option, "runner_up": rec.runner_up,
         "margin_usd": None if rec.margin_usd is None else _num(rec.margin_usd),
-        "margin_pct": rec.margin_pct, "near_tie": rec.near_tie, "headline": rec.headline,
+        "margin_pct": rec.margin_pct, "margin_is": rec.margin_kind if rec.runner_up else None,
+        "comparison_complete": rec.margin_kind == "exact", "left_out": {o: list(v) for o, v in rec.left_out.items()},
+        "near_tie": rec.near_tie, "headline": advice.verdict,
+        "depends_on": None if hinge is None else {
+            "assumption": hinge.label, "field": hinge.path, "now": hinge.base_value, "flips_at": hinge.value,
+            "then_recommended": hinge.winner, "text": hinge.text},
         "rationale": list(rec.rationale), "scores": rec.scores,
     }
     data["findings"] = [{"id": f.finding_id, "text": f.text, "severity": f.severity, "origin": f.origin,

@@ -7,16 +7,22 @@ Score (USD-equivalent a month, lower wins) =
 Severity shares: info 5%, warning 15%, strong 40%. The reference cost is the cheapest feasible option's
 monthly cost, at least $20 (so findings still count when every option costs a few dollars).
 Scores within 3% of each other are a near tie and are said so.
+
+Like with like: a total that leaves out a price (none in the book for the region) is compared as such. When the
+winner and the runner-up leave out the same items with the same usage, the margin is exact; when only one of them
+leaves something out, the margin is a bound ("at least", or "unless X costs more than"); when both leave out
+different things, no margin is stated and the verdict names the prices that would complete the comparison.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
-from desktop.model.advice.types import Finding, Recommendation
+from desktop.model.advice.types import Finding, MarginKind, Recommendation
 from desktop.model.options.registry import label, option_ids, short_label
-from desktop.model.pricing.money import fmt_usd
-from desktop.model.pricing.quote import Quote
+from desktop.model.pricing.money import ZERO, fmt_usd
+from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote, total_text
 from desktop.model.workload.spec import Workload
 
 SEVERITY_SHARE: dict[str, float] = {"info": 0.05, "warning": 0.15, "strong": 0.40}
@@ -91,10 +97,14 @@ def _ruled_out_lines(quote: Quote) -> list[str]:
 def _cost_line(workload: Workload, quote: Quote) -> str:
     path = "traffic.runs_per_month" if workload.is_jobs else "traffic.requests_per_month"
     ordered = sorted(quote.feasible_options(), key=lambda o: o.monthly_usd or Decimal(0))
-    costs = ", ".join(f"{short_label(o.option)} {fmt_usd(o.monthly_usd)}"
-                      + (" (incomplete)" if o.missing_prices else "") for o in ordered)
+    costs = ", ".join(f"{short_label(o.option)} {total_text(o)}" for o in ordered)
     return (f"Monthly cost at {quote.units_per_month:,} {quote.unit_name}s a month [{path}], cheapest first: "
             f"{costs}")
+
+
+def usd_text(value: float) -> str:
+    """A USD-equivalent amount with its sign in front: "$12.30", "-$0.65"."""
+    return f"{'-' if value < 0 else ''}${abs(value):,.2f}"
 
 
 def _deciding_lines(workload: Workload, quote: Quote, findings: tuple[Finding, ...], first: str,
@@ -139,7 +149,7 @@ def _cheaper_losers(workload: Workload, quote: Quote, findings: tuple[Finding, .
         why = f"; strongest finding against it: {worst[1].text} {_trace(worst[1])}" if worst[1] and worst[0] > 0 \
             else ""
         lines.append(f"{short_label(option)} is {fmt_usd(first_cost - cost)} a month cheaper than "
-                     f"{short_label(first)} but scores ${score - scores[first]:,.2f} worse{why}")
+                     f"{short_label(first)} but scores {usd_text(score - scores[first])} worse{why}")
     return lines
 
 
@@ -157,17 +167,120 @@ def margin_phrase(margin: Decimal | None, pct: float | None, other: str) -> str:
     return f"{fmt_usd(-margin)} a month more than {other}{pct_text}"
 
 
-def _headline(quote: Quote, first: str, second: str | None, margin: Decimal | None, pct: float | None,
+def margin_summary(rec: Recommendation) -> str:
+    """The recommendation's margin over the runner-up in a few words, for a table cell: "$33.99 a month cheaper than
+    Lambda (38%)", "at least $30.54 a month cheaper than ECS on EC2", "cost comparison with Lambda incomplete"."""
+    if rec.runner_up is None:
+        return ""
+    other = short_label(rec.runner_up)
+    margin = rec.margin_usd
+    if rec.margin_kind == "unknown" or margin is None:
+        return f"cost comparison with {other} incomplete"
+    if rec.margin_kind == "exact":
+        return margin_phrase(margin, rec.margin_pct, other)
+    cheaper = margin > 0 or (margin == 0 and rec.margin_kind == "lower bound")
+    amount = fmt_usd(abs(margin))
+    if rec.margin_kind == "lower bound":
+        return f"at least {amount} a month cheaper than {other}" if cheaper else \
+            f"at most {amount} a month more than {other}"
+    return f"up to {amount} a month cheaper than {other}" if cheaper else f"at least {amount} a month more than {other}"
+
+
+def _unmatched(mine: tuple[MissingPrice, ...], theirs: tuple[MissingPrice, ...]) -> list[MissingPrice]:
+    """What `mine` leaves out that `theirs` does not leave out with the same usage (so it does not cancel)."""
+    keys = {(m.what, m.usage) for m in theirs if m.usage}
+    return [m for m in mine if not m.usage or (m.what, m.usage) not in keys]
+
+
+def _names(missing: list[MissingPrice] | tuple[MissingPrice, ...]) -> str:
+    """"the Application Load Balancer and CloudWatch Logs storage" (each item once)."""
+    names = list(dict.fromkeys(m.what or m.text for m in missing))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _items(missing: list[MissingPrice] | tuple[MissingPrice, ...]) -> str:
+    """"the Application Load Balancer, which has no eu-west-1 price in the book"."""
+    names = list(dict.fromkeys(m.what or m.text for m in missing))
+    region = missing[0].region if missing else ""
+    verb = "has" if len(names) == 1 else "have"
+    return f"{_names(missing)}, which {verb} no {region} price in the book" if region else _names(missing)
+
+
+def compare_totals(first: OptionQuote, second: OptionQuote) -> tuple[MarginKind, Decimal | None, str]:
+    """How the winner's total compares with the runner-up's, like with like: the kind of margin, the margin
+    (None when it cannot be stated) and the words for the headline."""
+    assert first.monthly_usd is not None and second.monthly_usd is not None
+    margin = second.monthly_usd - first.monthly_usd
+    pct = float(margin / second.monthly_usd * 100) if second.monthly_usd > 0 else None
+    other, name = label(second.option), short_label(first.option)
+    mine, theirs = _unmatched(first.missing, second.missing), _unmatched(second.missing, first.missing)
+    if not mine and not theirs:
+        text = margin_phrase(margin, pct, other)
+        if first.missing:
+            region = first.missing[0].region
+            names = _names(first.missing)
+            text += f"; both totals leave out {names} in the same amount (no {region} price in the book)"
+        return "exact", margin, text
+    if not mine:  # only the runner-up leaves something out: its real cost is higher, the margin larger
+        whose = f"{short_label(second.option)}'s total leaves out {_items(theirs)}"
+        if margin >= 0:
+            return "lower bound", margin, f"at least {margin_phrase(margin, None, other)} ({whose})"
+        return "lower bound", margin, f"at most {fmt_usd(-margin)} a month more than {other} ({whose})"
+    if not theirs:  # only the winner leaves something out: its real cost is higher, the margin smaller
+        whose = f"{name}'s total leaves out {_items(mine)}"
+        if margin > 0:
+            return "upper bound", margin, (f"{margin_phrase(margin, pct, other)} unless what it leaves out costs "
+                                           f"more ({whose})")
+        return "upper bound", margin, f"at least {fmt_usd(-margin)} a month more than {other} ({whose})"
+    region = mine[0].region
+    everything = _names([*mine, *theirs])
+    if _names(mine) == _names(theirs):
+        gap = f"both totals leave out {everything}, in different amounts"
+    else:
+        gap = f"{name}'s total leaves out {_names(mine)} and {short_label(second.option)}'s {_names(theirs)}"
+    return "unknown", None, (f"{fmt_usd(first.monthly_usd)} against {other}'s {fmt_usd(second.monthly_usd)}, but the "
+                             f"comparison is incomplete: {gap}; {region} prices for {everything} would complete it")
+
+
+def _headline(quote: Quote, first: str, second: str | None, margin: Decimal | None, money: str,
               near_tie: bool, concerns: list[str]) -> str:
     name = label(first)
     if second is None:
-        return f"Recommended: {name}, the only feasible option ({fmt_usd(quote.options[first].monthly_usd)} a month)"
+        return f"Recommended: {name}, the only feasible option ({total_text(quote.options[first])} a month)"
     other = label(second)
-    money = margin_phrase(margin, pct, other)
-    why = f", for {' and '.join(CONCERN_WORDS[c] for c in concerns[:2])}" if concerns and (margin or 0) <= 0 else ""
+    why = f", for {' and '.join(CONCERN_WORDS[c] for c in concerns[:2])}" \
+        if concerns and margin is not None and margin <= 0 else ""
     if near_tie:
         return f"Near tie: {name} and {other} score within 3%; {short_label(first)} is recommended, {money}{why}"
     return f"Recommended: {name}, {money}{why}"
+
+
+def _network_line(workload: Workload, quote: Quote, findings: tuple[Finding, ...], first: str) -> str | None:
+    """Name the network and logs lines when they decide the recommendation: without them another option wins."""
+    network = {o.option: sum((i.usd for i in o.line_items if i.group == "network"), ZERO)
+               for o in quote.feasible_options()}
+    if not any(network.values()):
+        return None
+    lighter = dataclasses.replace(quote, options={
+        o: (dataclasses.replace(q, monthly_usd=q.monthly_usd - network[o]) if o in network and q.monthly_usd
+            is not None else q) for o, q in quote.options.items()})
+    instead = winner(workload, lighter, findings)
+    if instead is None or instead == first:
+        return None
+
+    def lines(option: str) -> str:
+        items = [i for i in quote.options[option].line_items if i.group == "network"]
+        named = ", ".join(f"{i.label} {fmt_usd(i.usd)}" for i in items)
+        return f"{short_label(option)}'s come to {fmt_usd(network[option])}" + (f" ({named})" if named else "")
+
+    return (f"Network and logs lines decide it: {lines(instead)}, {lines(first)}; without them "
+            f"{short_label(instead)} would be recommended [network]")
+
+
+def _everywhere(findings: tuple[Finding, ...]) -> list[str]:
+    """Strong findings that concern no option in particular (e.g. a target no option can meet)."""
+    return [f"Whatever the choice: {f.text} {_trace(f)}" for f in findings
+            if f.severity == "strong" and not f.favours and not f.against]
 
 
 def recommend(workload: Workload, quote: Quote, findings: tuple[Finding, ...]) -> Recommendation:
@@ -182,36 +295,41 @@ def recommend(workload: Workload, quote: Quote, findings: tuple[Finding, ...]) -
                               "No option is feasible for this workload", terms)
     first = ranked[0][0]
     second = ranked[1][0] if len(ranked) > 1 else None
+    rationale.extend(_everywhere(findings))
     rationale.append(_cost_line(workload, quote))
-    first_cost = quote.options[first].monthly_usd
     margin: Decimal | None = None
     pct: float | None = None
+    kind: MarginKind = "exact"
+    money = ""
     near_tie = False
     concerns: list[str] = []
     if second is not None:
-        second_cost = quote.options[second].monthly_usd
-        assert first_cost is not None and second_cost is not None
-        margin = second_cost - first_cost
-        pct = float(margin / second_cost * 100) if second_cost > 0 else None
+        kind, margin, money = compare_totals(quote.options[first], quote.options[second])
+        second_cost = quote.options[second].monthly_usd or ZERO
+        pct = float(margin / second_cost * 100) if margin is not None and second_cost > 0 else None
         deciding, concerns = _deciding_lines(workload, quote, findings, first, second)
         rationale.extend(deciding)
         rationale.extend(_cheaper_losers(workload, quote, findings, ranked, first, second))
         gap = ranked[1][1] - ranked[0][1]
         near_tie = gap <= NEAR_TIE_SHARE * max(abs(ranked[1][1]), abs(ranked[0][1]), 1e-9)
         cost_weight = weight(workload, "cost")
-        score_text = ", ".join(f"{short_label(o)} ${s:,.2f}" for o, s in ranked)
+        score_text = ", ".join(f"{short_label(o)} {usd_text(s)}" for o, s in ranked)
         rationale.append(f"Score = monthly cost x {cost_weight:.2f} (cost priority {workload.priorities.cost}/5) "
                          f"+ weighted findings (reference ${reference_cost(quote):,.2f}), lower wins: {score_text}")
         if near_tie:
             rationale.append(f"Near tie: {short_label(first)} and {short_label(second)} score within 3% "
-                             f"(${gap:,.2f} apart): either is defensible; the priorities decide")
+                             f"({usd_text(gap)} apart): either is defensible; the priorities decide")
         else:
-            rationale.append(f"{short_label(first)} wins by ${gap:,.2f} of score over {short_label(second)}")
+            rationale.append(f"{short_label(first)} wins by {usd_text(gap)} of score over {short_label(second)}")
     else:
         rationale.append(f"{short_label(first)} is the only feasible option")
+    network = _network_line(workload, quote, findings, first)
+    if network:
+        rationale.append(network)
     option = quote.options[first]
-    if option.missing_prices:
+    if option.missing:
         rationale.append(f"{short_label(first)}'s total is incomplete: {'; '.join(option.missing_prices)}")
-    headline = _headline(quote, first, second, margin, pct, near_tie, concerns)
+    headline = _headline(quote, first, second, margin, money, near_tie, concerns)
+    left_out = {o.option: o.left_out for o in quote.feasible_options() if o.missing}
     return Recommendation(first, second, margin, None if pct is None else round(pct, 2), near_tie,
-                          tuple(rationale), scores, headline, terms)
+                          tuple(rationale), scores, headline, terms, kind, money, left_out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from desktop.model.options.base import Concern as Concern
 from desktop.model.options.base import Severity as Severity
@@ -32,17 +33,38 @@ class Finding:
     source: str = ""  # the AWS limit or document the signal rests on, when there is one
 
 
+MarginKind = Literal["exact", "lower bound", "upper bound", "unknown"]
+
+
 @dataclass(frozen=True, slots=True)
 class Recommendation:
     option: str | None  # None when no option is feasible
     runner_up: str | None
-    margin_usd: Decimal | None  # runner-up's monthly cost minus the winner's
+    margin_usd: Decimal | None  # runner-up's monthly cost minus the winner's (None when it cannot be stated)
     margin_pct: float | None
     near_tie: bool
     rationale: tuple[str, ...]
     scores: dict[str, float] = field(default_factory=dict)
     headline: str = ""
     score_terms: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)  # option -> (term, USD)
+    # How margin_usd reads when a total leaves out a price: "exact" (nothing left out, or the same usage left out
+    # of both), "lower bound" (only the runner-up leaves something out: the true margin is larger), "upper bound"
+    # (only the winner does: the true margin is smaller), "unknown" (both leave out different things: None).
+    margin_kind: MarginKind = "exact"
+    margin_text: str = ""  # how the winner's cost compares with the runner-up's, in words (the headline's)
+    left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option -> what its total leaves out
+
+
+@dataclass(frozen=True, slots=True)
+class Hinge:
+    """An assumption the recommendation hinges on: within its sensitivity range, another option wins."""
+
+    label: str
+    path: str
+    base_value: float
+    value: float  # the value nearest the base found where `winner` is recommended instead
+    winner: str | None  # None: no option is feasible there
+    text: str  # "depends on: 10 concurrent requests per task; at 5 or fewer, Lambda wins"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +109,7 @@ class Curves:
     feasible: dict[str, bool]
     current_volume: int
     unit_name: str
+    left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option -> prices its curve leaves out
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +136,31 @@ class Advice:
     recommendation: Recommendation
     analyse_volumes: Callable[[], VolumeAnalysis] = field(repr=False, compare=False)
     analyse_sensitivity: Callable[[], tuple[SensitivityRow, ...]] = field(repr=False, compare=False)
+    analyse_hinge: Callable[[tuple[SensitivityRow, ...]], Hinge | None] = field(
+        default=lambda rows: None, repr=False, compare=False)
     _volumes: list[VolumeAnalysis] = field(default_factory=list, repr=False, compare=False)
     _sensitivity: list[tuple[SensitivityRow, ...]] = field(default_factory=list, repr=False, compare=False)
+    _hinge: list[Hinge | None] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def sensitivity(self) -> tuple[SensitivityRow, ...]:
         if not self._sensitivity:
             self._sensitivity.append(self.analyse_sensitivity())
         return self._sensitivity[0]
+
+    @property
+    def hinge(self) -> Hinge | None:
+        """The assumption the recommendation hinges on, if one within its sensitivity range flips the winner."""
+        if not self._hinge:
+            self._hinge.append(self.analyse_hinge(self.sensitivity))
+        return self._hinge[0]
+
+    @property
+    def verdict(self) -> str:
+        """The headline, with the assumption it hinges on when there is one."""
+        headline = self.recommendation.headline
+        hinge = self.hinge
+        return f"{headline}; {hinge.text}" if hinge is not None and headline else headline
 
     @property
     def volumes(self) -> VolumeAnalysis:

@@ -21,6 +21,13 @@ from desktop.model.options.base import (
     Traits,
 )
 from desktop.model.options.calc import Calc
+from desktop.model.options.invocation import (
+    ASYNC_FIRST_KB,
+    ASYNC_STEP_KB,
+    INVOCATION_SOURCE,
+    invocation,
+    requests_per_event,
+)
 from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
@@ -100,10 +107,22 @@ class LambdaOption(ComputeOption):
         if prices.requests is None:
             calc.record_missing("Lambda requests")
         else:
+            per_event = requests_per_event(w.requirements.trigger, w.requirements.payload_kb)
+            metered = units * per_event
             free = calc.num(ctx.free_tier.lambda_requests) if cfg.free_tier else zero
-            billable = calc.maximum(zero, units - free)
+            billable = calc.maximum(zero, metered - free)
+
+            def requests_note() -> str:
+                parts = []
+                if per_event > 1:
+                    parts.append(f"each {w.requirements.payload_kb:g} KB asynchronous event bills {per_event} "
+                                 f"requests ({ASYNC_FIRST_KB} KB, then one per further {ASYNC_STEP_KB} KB)")
+                if free:
+                    parts.append(f"{metered:,.0f} requests minus {free:,.0f} free")
+                return "; ".join(parts)
+
             calc.line("Requests", billable / 1_000_000, "1M requests", prices.requests, group="requests",
-                      note=lambda: f"{units:,.0f} requests minus {free:,.0f} free" if free else "")
+                      note=requests_note)
 
         tiers = prices.duration.get(arch)
         od_gb_s = od_units * duration_s * memory_gb
@@ -114,7 +133,7 @@ class LambdaOption(ComputeOption):
             billable_gb_s = calc.maximum(zero, od_gb_s - free_gb_s)
             calc.tiered(billable_gb_s, tiers, f"Duration ({arch})", "GB-second",
                         note=lambda: f"{od_gb_s:,.0f} GB-s minus {free_gb_s:,.0f} free" if free_gb_s
-                        else f"{od_gb_s:,.0f} GB-s")
+                        else f"{od_gb_s:,.0f} GB-s", missing_as=f"Lambda {arch} duration", per="GB-seconds")
 
         extra_storage_gb = calc.num(cfg.ephemeral_storage_mb - 512) / MB_PER_GB
         if cfg.ephemeral_storage_mb > 512:
@@ -276,14 +295,14 @@ def _scaling_rate(w: Workload, q: Quote) -> Signal | None:
 
 def _payload(w: Workload, q: Quote) -> Signal | None:
     size = w.requirements.payload_kb
-    asynchronous = w.requirements.trigger in ("queue", "event", "stream", "schedule")
-    limit = ASYNC_PAYLOAD_KB if asynchronous else SYNC_PAYLOAD_KB
+    how = invocation(w.requirements.trigger)
+    limit = ASYNC_PAYLOAD_KB if how.asynchronous else SYNC_PAYLOAD_KB
     if size <= limit:
         return None
-    kind = "an asynchronous invocation carries at most 1 MB" if asynchronous else \
+    kind = "an asynchronous invocation carries at most 1 MB" if how.asynchronous else \
         "a synchronous request or response is at most 6 MB (streaming: 200 MB)"
-    return Signal(f"Payloads of {size / 1024:,.1f} MB: {kind}; larger bodies need S3 indirection",
-                  "warning", against=(ID,))
+    return Signal(f"Payloads of {size / 1024:,.1f} MB: this trigger invokes a function {how.how}, and {kind}; "
+                  "larger bodies need S3 indirection", "warning", against=(ID,))
 
 
 def _artifact(w: Workload, q: Quote) -> Signal | None:
@@ -299,7 +318,8 @@ SOFT_RULES = (
     SoftRule(40, "lambda.concurrency_quota", "traffic.requests_per_month", "operations", QUOTAS,
              _concurrency_quota),
     SoftRule(50, "lambda.scaling_rate", "traffic.daily_profile", "latency", SCALING, _scaling_rate),
-    SoftRule(80, "lambda.payload", "requirements.payload_kb", "flexibility", PAYLOAD, _payload),
+    SoftRule(80, "lambda.payload", "requirements.payload_kb", "flexibility", f"{PAYLOAD}; {INVOCATION_SOURCE}",
+             _payload),
     SoftRule(90, "lambda.artifact", "requirements.artifact_mb", "latency", QUOTAS, _artifact),
 )
 

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from desktop.model.options.calc import Calc
+    from desktop.model.pricing.book import PriceBook
     from desktop.model.pricing.context import PricingContext
     from desktop.model.pricing.quote import Capacity, Quote
     from desktop.model.workload.spec import Workload
+    from desktop.model.workload.validation import FieldProblem
 
 Severity = Literal["info", "warning", "strong"]
 Concern = Literal["cost", "operations", "latency", "flexibility"]
@@ -70,6 +72,7 @@ class Traits:
     operations: int  # 0 = AWS runs everything ... 3 = the team patches and scales hosts
     control: int  # 0 = a managed runtime ... 3 = full control of the host
     spot: bool = False  # can run on Spot capacity
+    always_on: bool = False  # keeps a floor of capacity running when idle (never scales to zero)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,12 @@ class ComputeOption:
     savings_plan: SavingsPlan | None = None
     hard_rules: tuple[HardRule, ...] = ()
     soft_rules: tuple[SoftRule, ...] = field(default=())
+    compared_by_default: bool = True  # False: compared only when the workload's `options` lists it
+    settings: str = ""  # the workload section of the option's own settings (shown only while it is compared)
+
+    def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
+        """Bad input in the option's own settings that only the price book can tell (e.g. an unknown type)."""
+        return []
 
     def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
         """Add the option's lines to `calc`; None when a price it cannot do without is missing (recorded in

@@ -20,9 +20,10 @@ from typing import Any
 import numpy as np
 
 from desktop.model.pricing.book import Price, Tier
-from desktop.model.pricing.context import MissingPrice, PricingContext
+from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.coverage import priced_up_to
 from desktop.model.pricing.money import ZERO, cents, dec
-from desktop.model.pricing.quote import LineItem
+from desktop.model.pricing.quote import LineItem, MissingPrice
 
 Amount = Any  # Decimal in ExactCalc, a float ndarray (one value per volume) in FastCalc
 Array = np.ndarray
@@ -46,6 +47,8 @@ class Calc:
         self.missing: list[MissingPrice] = []
         self.memo = memo  # load arrays shared by the options priced at the same volumes
         self._weights = np.array(ctx.weights, dtype=float)
+        self.address_hours: Amount | None = None  # hours of tasks or hosts with a public IPv4 address
+        self.address_holder = ""  # what holds them ("task", "instance")
 
     # --- the load, hour by hour ----------------------------------------------------------------
     def rate_per_s(self) -> Array:
@@ -63,15 +66,24 @@ class Calc:
             found = self.memo["concurrency"] = self.rate_per_s() * (self.ctx.workload.traffic.duration_ms / 1000.0)
         return found
 
-    def record_missing(self, what: str, *, core: bool = True) -> None:
-        self.missing.append(self.ctx.missing(what, core=core))
+    def record_missing(self, what: str, *, core: bool = True, usage: tuple[tuple[Amount, str], ...] = ()) -> None:
+        """A price the book lacks. `what` is named as the coverage list names it; `usage` is the quantity left
+        unpriced, when known (kept by the exact calc only)."""
+        known = tuple((dec(q) if not isinstance(q, Decimal) else q, unit) for q, unit in usage) if self.exact else ()
+        self.missing.append(self.ctx.missing(what, core=core, usage=known))
+
+    def public_addresses(self, hours: Amount, holder: str) -> None:
+        """The option runs tasks or hosts that each get a public IPv4 address when the workload says so:
+        their hours a month (task-hours, instance-hours). The shared network costs price the addresses."""
+        self.address_hours = hours
+        self.address_holder = holder
 
     @property
     def unpriced(self) -> bool:
         return any(m.core for m in self.missing)
 
     # --- arithmetic both calcs share (overridden where they differ) ------------------------------
-    def num(self, value: float | int) -> Amount:
+    def num(self, value: float | int | Decimal) -> Amount:
         raise NotImplementedError
 
     def count(self, values: Array) -> Amount:
@@ -103,8 +115,17 @@ class Calc:
         raise NotImplementedError
 
     def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
-               group: str = "compute", scale: int = 1) -> Amount:
+               group: str = "compute", scale: int = 1, missing_as: str = "", per: str = "") -> Amount:
+        """Lines for a quantity priced in cumulative bands. A tier list that ends at a bound has no price above
+        it: the quantity above is recorded as missing ("<missing_as> above <bound> <per> a month"), never
+        dropped silently and never priced at the last tier's rate."""
         raise NotImplementedError
+
+    def _beyond_tiers(self, over: Amount, tiers: Sequence[Tier], label: str, unit: str, scale: int,
+                      missing_as: str, per: str) -> None:
+        end = priced_up_to(list(tiers))
+        what = f"{missing_as or label} above {end:,.0f} {per or unit} a month"
+        self.record_missing(what, core=False, usage=((over / scale, unit),))
 
     def discount(self, base: Amount, pct: float, label: str, note: Note) -> Amount:
         raise NotImplementedError
@@ -124,7 +145,7 @@ class ExactCalc(Calc):
         self.volumes = np.array([float(ctx.units)])
         self.items: list[LineItem] = []
 
-    def num(self, value: float | int) -> Decimal:
+    def num(self, value: float | int | Decimal) -> Decimal:
         return dec(value)
 
     def count(self, values: Array) -> Decimal:
@@ -160,9 +181,9 @@ class ExactCalc(Calc):
         return self.line(label, quantity, unit, prices[int(chosen[0])], note=note, group=group)
 
     def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
-               group: str = "compute", scale: int = 1) -> Decimal:
-        """Lines for a quantity priced in cumulative bands; band bounds are in the quantity's own units, each
-        line's quantity is divided by `scale` (e.g. requests priced per 1M requests)."""
+               group: str = "compute", scale: int = 1, missing_as: str = "", per: str = "") -> Decimal:
+        """Band bounds are in the quantity's own units; each line's quantity is divided by `scale` (e.g. requests
+        priced per 1M requests)."""
         total = ZERO
         lower = ZERO
         text = self._note(note)
@@ -175,6 +196,9 @@ class ExactCalc(Calc):
             if upper is None or quantity <= upper:
                 break
             lower = upper
+        else:
+            if tiers and quantity > lower:
+                self._beyond_tiers(quantity - lower, tiers, label, unit, scale, missing_as, per)
         return total
 
     def discount(self, base: Amount, pct: float, label: str, note: Note) -> Decimal:
@@ -203,7 +227,7 @@ class FastCalc(Calc):
         self.total: Array = np.zeros_like(self.volumes)
         self._groups: dict[str, Array] = {}
 
-    def num(self, value: float | int) -> float:
+    def num(self, value: float | int | Decimal) -> float:
         return float(value)
 
     def count(self, values: Array) -> Array:
@@ -237,7 +261,7 @@ class FastCalc(Calc):
         return self._add(_fast_cents(quantity * usd), group)
 
     def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
-               group: str = "compute", scale: int = 1) -> Array:
+               group: str = "compute", scale: int = 1, missing_as: str = "", per: str = "") -> Array:
         total = np.zeros_like(self.volumes)
         lower = 0.0
         for tier in tiers:
@@ -247,6 +271,10 @@ class FastCalc(Calc):
             if tier.up_to is None:
                 break
             lower = upper
+        else:
+            over = np.asarray(quantity, dtype=float) - lower
+            if tiers and np.any(over > 0):
+                self._beyond_tiers(np.maximum(over, 0.0), tiers, label, unit, scale, missing_as, per)
         return self._add(total, group)
 
     def discount(self, base: Amount, pct: float, label: str, note: Note) -> Array:

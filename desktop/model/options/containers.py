@@ -9,8 +9,9 @@ from desktop.model.workload.spec import Workload
 
 
 def tasks_per_hour(workload: Workload, calc: Calc) -> Array:
-    """ECS tasks running in each hour of the day, shape (volumes, 24): enough for the load, never below
-    min_tasks. A count is rounded up, forgiving float noise (2.0000000001 tasks is 2)."""
+    """ECS tasks running in each hour of the day, shape (volumes, 24): enough for the load at its peak within
+    the hour (the hour's concurrency x traffic.burst_ratio), never below min_tasks. A count is rounded up,
+    forgiving float noise (2.0000000001 tasks is 2)."""
     found = calc.memo.get("tasks")
     if found is not None:
         return found
@@ -18,7 +19,7 @@ def tasks_per_hour(workload: Workload, calc: Calc) -> Array:
         per_task = 1.0
     else:
         per_task = workload.container.concurrency_per_task * workload.container.target_utilization
-    need = calc.concurrency() / per_task
+    need = calc.concurrency() * workload.traffic.burst_ratio / per_task
     counts = np.where(need > 0, np.ceil(need - 1e-9), 0.0)
     found = calc.memo["tasks"] = np.maximum(float(workload.min_tasks), counts)
     return found

@@ -22,6 +22,7 @@ from desktop.model.workload.spec import Workload
 
 ID = "ec2"
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
+MAX_TASKS_PER_INSTANCE = 1_000_000  # keeps the fit finite for tiny tasks; ENIs, ports and processes bind far sooner
 
 
 def _count_text(hourly: tuple[int, ...]) -> str:
@@ -77,11 +78,19 @@ class Ec2Capacity:
                 "instance_hours": round(float(self.instance_hours), 3)}
 
 
+def _fits(usable: float, need: float) -> int:
+    """How many times `need` fits in `usable`, whole, and finite however small `need` is."""
+    if usable <= 0:
+        return 0
+    ratio = usable / need + 1e-9
+    return MAX_TASKS_PER_INSTANCE if ratio >= MAX_TASKS_PER_INSTANCE else math.floor(ratio)
+
+
 def tasks_per_instance(workload: Workload, itype: InstanceType) -> int:
     w = workload
     usable_vcpu = itype.vcpu - w.ec2.reserve_vcpu
     usable_mem = float(itype.memory_gib) - w.ec2.reserve_memory_gb
-    fit = min(math.floor(usable_vcpu / w.container.vcpu + 1e-9), math.floor(usable_mem / w.container.memory_gb + 1e-9))
+    fit = min(_fits(usable_vcpu, w.container.vcpu), _fits(usable_mem, w.container.memory_gb))
     gpus = w.requirements.gpus
     if gpus > 0:
         fit = min(fit, itype.gpus // gpus)
@@ -158,6 +167,108 @@ def cheapest(totals: Array, rank_cost: Array) -> Array:
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class Fleet:
+    """The instances a fleet of ECS tasks needs: the candidate types, the one chosen at each volume, the tasks and
+    instances in each hour, the instance-hours. ECS Managed Instances reuse it (and the lines below)."""
+
+    candidates: list[Candidate]
+    chosen: Array  # candidate index per volume
+    tasks: Array  # (volumes, 24)
+    instances: Array  # (candidates, volumes, 24)
+    instance_hours: Any  # an Amount: the chosen type's instance-hours a month
+
+    @property
+    def name(self) -> str:
+        return self.candidates[int(self.chosen[0])][0]
+
+    @property
+    def per_instance(self) -> int:
+        return self.candidates[int(self.chosen[0])][3]
+
+    @property
+    def peak(self) -> int:
+        return int(np.max(self.instances[int(self.chosen[0]), 0]))
+
+
+def size_fleet(ctx: PricingContext, calc: Calc, wanted: str, who: str) -> Fleet | Sizing | None:
+    """Pack the tasks onto the cheapest fitting type (or the `wanted` one); a Sizing with the reason (or None, a
+    missing price recorded) when no type can hold them. `who` names the option in the reason."""
+    w = ctx.workload
+    if wanted != "auto":
+        price = ctx.prices.ec2.on_demand.get(wanted)
+        itype = ctx.instance_types.get(wanted)
+        if price is None or itype is None:
+            calc.record_missing(f"EC2 {wanted}")
+            return None
+        candidates = [(wanted, itype, price, tasks_per_instance(w, itype))]
+        if candidates[0][3] < 1:
+            return Sizing(reason=(
+                f"{who}: a task needs {w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
+                + (f" and {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")
+                + f"; {wanted} offers {itype.vcpu} vCPU and {itype.memory_gib} GiB"
+                + (f" and {itype.gpus} GPU(s)" if itype.gpus else "")
+                + f" less the ECS reserve ({w.ec2.reserve_vcpu:g} vCPU, {w.ec2.reserve_memory_gb:g} GB)"))
+    else:
+        candidates = fitting_types(ctx)
+        if not candidates and not candidate_types(ctx):
+            kind = "GPU " if w.requirements.gpus else ""
+            calc.record_missing(f"any {w.architecture} {kind}EC2 instance")
+            return None
+        if not candidates:
+            return Sizing(reason=(
+                f"{who}: no {w.architecture} instance in the price book for {w.region} fits a task of "
+                f"{w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
+                + (f" with {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")))
+
+    tasks = tasks_per_hour(w, calc)
+    per_instance = np.array([c[3] for c in candidates], dtype=float)
+    instances = instances_per_hour(w, tasks, per_instance)
+    totals = np.sum(instances, axis=2)  # instance-hours of each hour of the day, per candidate and volume
+    chosen = cheapest(totals, np.array([float(c[2].usd) + _ebs_per_hour(ctx) for c in candidates]))
+    volumes = np.arange(len(chosen))
+    instance_hours = calc.count(totals[chosen, volumes]) * calc.num(w.assumptions.month_hours) / 24
+    return Fleet(candidates, chosen, tasks, instances, instance_hours)
+
+
+def _ebs_per_hour(ctx: PricingContext) -> float:
+    ebs = ctx.prices.ec2.ebs_gp3
+    w = ctx.workload
+    return 0.0 if ebs is None else float(ebs.usd) * w.ec2.root_volume_gb / w.assumptions.month_hours
+
+
+def fleet_lines(ctx: PricingContext, calc: Calc, fleet: Fleet) -> Any:
+    """The instances' EC2 line and their EBS root volumes; returns the EC2 compute amount."""
+    w = ctx.workload
+    calc.public_addresses(fleet.instance_hours, "instance")
+    peak = fleet.peak if calc.exact else 0
+    compute = calc.line_at(f"EC2 instances ({fleet.name})", fleet.instance_hours, "instance-hour",
+                           [c[2] for c in fleet.candidates], fleet.chosen,
+                           note=f"{fleet.per_instance} task(s) per instance, up to {peak} instance(s)")
+    ebs = ctx.prices.ec2.ebs_gp3
+    if w.ec2.root_volume_gb > 0:
+        if ebs is None:
+            calc.record_missing("EBS gp3 root volumes", core=False)
+        else:
+            month_hours = calc.num(w.assumptions.month_hours)
+            calc.line("EBS gp3 root volumes", fleet.instance_hours / month_hours * calc.num(w.ec2.root_volume_gb),
+                      "GB-month", ebs, group="storage", note=f"{w.ec2.root_volume_gb:g} GB per instance")
+    return compute
+
+
+def fleet_discounts(ctx: PricingContext, calc: Calc, compute: Any) -> None:
+    """EC2 Spot on the Spot share of the instance-hours, the EC2 Savings Plan on the rest."""
+    w = ctx.workload
+    spot_share = calc.num(w.container.spot_share)
+    spot_pct = w.assumptions.ec2_spot_discount_pct
+    calc.discount(compute * spot_share, spot_pct, "EC2 Spot discount",
+                  f"{w.container.spot_share:.0%} of instance-hours on Spot at {spot_pct:g}% off "
+                  "(an editable assumption)")
+    plan_pct = w.assumptions.savings_plans.ec2_pct
+    calc.discount(compute * (1 - spot_share), plan_pct, "Savings Plan (EC2)",
+                  f"{plan_pct:g}% off on-demand instance-hours (an editable assumption)")
+
+
 class Ec2Option(ComputeOption):
     def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
         w = ctx.workload
@@ -165,72 +276,23 @@ class Ec2Option(ComputeOption):
             calc.record_missing("EC2 Windows instances")
             return None
         wanted = w.ec2.instance_type
-        if wanted != "auto":
-            price = ctx.prices.ec2.on_demand.get(wanted)
-            itype = ctx.instance_types.get(wanted)
-            if price is None or itype is None:
-                calc.record_missing(f"EC2 {wanted}")
-                return None
-            candidates = [(wanted, itype, price, tasks_per_instance(w, itype))]
-            if candidates[0][3] < 1:
-                return Sizing(reason=(
-                    f"ECS on EC2: a task needs {w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
-                    + (f" and {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")
-                    + f"; {wanted} offers {itype.vcpu} vCPU and {itype.memory_gib} GiB"
-                    + (f" and {itype.gpus} GPU(s)" if itype.gpus else "")
-                    + f" less the ECS reserve ({w.ec2.reserve_vcpu:g} vCPU, {w.ec2.reserve_memory_gb:g} GB)"))
-        else:
-            candidates = fitting_types(ctx)
-            if not candidates and not candidate_types(ctx):
-                kind = "GPU " if w.requirements.gpus else ""
-                calc.record_missing(f"any {w.architecture} {kind}EC2 instance")
-                return None
-            if not candidates:
-                return Sizing(reason=(
-                    f"ECS on EC2: no {w.architecture} instance in the price book for {w.region} fits a task of "
-                    f"{w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
-                    + (f" with {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")))
-
-        ebs = ctx.prices.ec2.ebs_gp3
-        ebs_per_hour = 0.0 if ebs is None else float(ebs.usd) * w.ec2.root_volume_gb / w.assumptions.month_hours
-        tasks = tasks_per_hour(w, calc)
-        per_instance = np.array([c[3] for c in candidates], dtype=float)
-        instances = instances_per_hour(w, tasks, per_instance)
-        totals = np.sum(instances, axis=2)  # instance-hours of each hour of the day, per candidate and volume
-        chosen = cheapest(totals, np.array([float(c[2].usd) + ebs_per_hour for c in candidates]))
-        volumes = np.arange(len(chosen))
-        month_hours = calc.num(w.assumptions.month_hours)
-        instance_hours = calc.count(totals[chosen, volumes]) * month_hours / 24
-        name, itype, _price, per = candidates[int(chosen[0])]
-        peak = int(np.max(instances[int(chosen[0]), 0])) if calc.exact else 0
-        compute = calc.line_at(f"EC2 instances ({name})", instance_hours, "instance-hour",
-                               [c[2] for c in candidates], chosen,
-                               note=f"{per} task(s) per instance, up to {peak} instance(s)")
-        if w.ec2.root_volume_gb > 0:
-            if ebs is None:
-                calc.record_missing("EBS gp3 root volumes", core=False)
-            else:
-                calc.line("EBS gp3 root volumes", instance_hours / month_hours * calc.num(w.ec2.root_volume_gb),
-                          "GB-month", ebs, group="storage", note=f"{w.ec2.root_volume_gb:g} GB per instance")
-        spot_share = calc.num(w.container.spot_share)
-        spot_pct = w.assumptions.ec2_spot_discount_pct
-        calc.discount(compute * spot_share, spot_pct, "EC2 Spot discount",
-                      f"{w.container.spot_share:.0%} of instance-hours on Spot at {spot_pct:g}% off "
-                      "(an editable assumption)")
-        plan_pct = w.assumptions.savings_plans.ec2_pct
-        calc.discount(compute * (1 - spot_share), plan_pct, "Savings Plan (EC2)",
-                      f"{plan_pct:g}% off on-demand instance-hours (an editable assumption)")
+        fleet = size_fleet(ctx, calc, wanted, "ECS on EC2")
+        if not isinstance(fleet, Fleet):
+            return fleet
+        compute = fleet_lines(ctx, calc, fleet)
+        fleet_discounts(ctx, calc, compute)
         if not calc.exact:
             return Sizing()
+        name, itype, _price, per = fleet.candidates[int(fleet.chosen[0])]
         warnings: tuple[str, ...] = ()
         if itype.burstable and not w.is_jobs:
             warnings = (f"{name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
                         "or cost extra",)
         capacity = Ec2Capacity(
             instance_type=name, instance_vcpu=itype.vcpu, instance_memory_gib=itype.memory_gib,
-            tasks_per_instance=per, tasks_per_hour=hourly_counts(tasks),
-            instances_per_hour=hourly_counts(instances[int(chosen[0])]), instance_hours=instance_hours,
-            chosen_automatically=wanted == "auto",
+            tasks_per_instance=per, tasks_per_hour=hourly_counts(fleet.tasks),
+            instances_per_hour=hourly_counts(fleet.instances[int(fleet.chosen[0])]),
+            instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto",
         )
         return Sizing(capacity, warnings)
 

@@ -29,6 +29,17 @@ GPU = ("AWS Batch on Fargate: GPUs not supported "
 SECURITY = "Amazon ECS best practices, Fargate security (no privileged containers, devices, sysctls)"
 DAEMON = "Amazon ECS service options: DAEMON scheduling is not supported on Fargate (ecs_service-options.html)"
 STORAGE = "AWS Fargate pricing and task storage: 20 GB included, up to 200 GB"
+SPOT = ("Amazon ECS developer guide, AWS Fargate capacity providers (fargate-capacity-providers.html): Fargate Spot "
+        "runs Linux tasks on X86_64 only; ARM64 and Windows tasks do not support it")
+
+
+def spot_platform_refused(w: Workload) -> str | None:
+    """The platform Fargate Spot refuses ("Windows", "Linux/ARM64"), or None for Linux/X86_64."""
+    if w.container.os == "windows":
+        return "Windows"
+    if w.architecture != "x86_64":
+        return "Linux/ARM64"
+    return None
 
 
 def _tasks_text(hourly: tuple[int, ...]) -> str:
@@ -137,6 +148,7 @@ class FargateOption(ComputeOption):
             run_s = calc.num(billed_s)
             seconds = calc.over_hours(lambda units, weight: calc.maximum(floor_s, units * weight / 24 * run_s))
         task_hours = seconds / 3600
+        calc.public_addresses(task_hours, "task")
         note = (f"{task_hours:,.1f} task-hours of {size.vcpu:g} vCPU / {size.memory_gb:g} GB ({rate_name})"
                 if calc.exact else "")
 
@@ -155,8 +167,10 @@ class FargateOption(ComputeOption):
 
         compute = calc.group_total(("compute",))
         spot_share = calc.num(c.spot_share)
-        if c.spot_share > 0 and c.os == "windows":
-            warnings.append("Fargate Spot runs Linux tasks only: the Spot share is priced on demand")
+        refused = spot_platform_refused(w)
+        if c.spot_share > 0 and refused is not None:
+            warnings.append(f"Fargate Spot runs Linux/X86_64 tasks only, so these {refused} tasks run on demand: "
+                            f"the {c.spot_share:.0%} Spot share is priced on demand ({SPOT})")
             spot_share = calc.num(0)
         spot_pct = w.assumptions.fargate_spot_discount_pct
         calc.discount(compute * spot_share, spot_pct, "Fargate Spot discount",

@@ -1,9 +1,14 @@
 """The front door an option's requests come through: API Gateway (HTTP or REST) or an Application Load Balancer.
 
 Sources: aws.amazon.com/api-gateway/pricing (S9) and Elastic Load Balancing pricing with the LCU
-definition (S8), shared reference aws-prices.md §4.
-Assumptions, stated on the line items: one new connection per request (no keep-alive), the workload's
-payload per request processed, fewer than 10 listener rules (rule evaluations free).
+definition (S8), shared reference aws-prices.md §4: an LCU-hour is the largest, averaged over the hour, of
+25 new connections per second; 3,000 active connections per minute; 1 GB processed per hour (0.4 GB for
+Lambda targets); 1,000 rule evaluations per second, where rule evaluations = request rate x (rules processed
+- 10 free rules).
+Assumptions, stated on the line items: one new connection per request (no keep-alive), so a connection stays
+open for one request's duration (a long-lived connection: set the duration to how long one stays open);
+each request processes its payload (requirements.payload_kb) and its response (network.response_kb); every
+request is evaluated against all the listener's rules (network.alb_rules).
 """
 
 from __future__ import annotations
@@ -13,11 +18,15 @@ import math
 import numpy as np
 
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.calc import Calc
+from desktop.model.options.calc import Array, Calc
 from desktop.model.pricing.context import PricingContext
 
 API_GATEWAY_INCREMENT_KB = 512
 LCU_NEW_CONNECTIONS_PER_S = 25.0
+LCU_ACTIVE_CONNECTIONS = 3000.0  # per minute, sampled
+LCU_RULE_EVALUATIONS_PER_S = 1000.0
+FREE_RULES = 10
+KB_PER_GB = 1024 * 1024
 
 FRONT_DOOR_LABELS = {
     "none": "none",
@@ -64,19 +73,45 @@ def _api_gateway(ctx: PricingContext, calc: Calc, door: str) -> None:
     note = f"metered in {API_GATEWAY_INCREMENT_KB} KB increments: {increments} per request" if increments > 1 else ""
     if w.assumptions.api_gateway_free_tier and ctx.free_tier.api_gateway_requests:
         note = (note + "; " if note else "") + f"minus {ctx.free_tier.api_gateway_requests:,.0f} free-tier requests"
-    calc.tiered(billable, tiers, label, "1M requests", scale=1_000_000, note=note, group="front door")
+    calc.tiered(billable, tiers, label, "1M requests", scale=1_000_000, note=note, group="front door",
+                missing_as=label, per="requests")
+
+
+def alb_lcus(ctx: PricingContext, calc: Calc, option: ComputeOption) -> Array:
+    """LCUs in each hour of the day, shape (volumes, 24): the largest of the four dimensions."""
+    w = ctx.workload
+    rates = calc.rate_per_s()  # new connections per second: one per request
+    active = calc.concurrency()  # connections open at once: each stays open one request's duration
+    processed_gb = (w.requirements.payload_kb + w.network.response_kb) / KB_PER_GB
+    evaluated = max(0, w.network.alb_rules - FREE_RULES)
+    found: Array = np.maximum.reduce([
+        rates / LCU_NEW_CONNECTIONS_PER_S,
+        active / LCU_ACTIVE_CONNECTIONS,
+        rates * 3600 * processed_gb / option.alb_gb_per_lcu,
+        rates * evaluated / LCU_RULE_EVALUATIONS_PER_S,
+    ])
+    return found
 
 
 def _alb(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
+    w = ctx.workload
+    month_hours = calc.num(w.assumptions.month_hours)
+    lcu_hours = calc.measure(calc.hour_sum(alb_lcus(ctx, calc, option))) * month_hours / 24
     alb = ctx.prices.alb
-    if alb is None:
-        calc.record_missing("Application Load Balancer", core=False)
+    hour_only = ctx.prices.alb_hour_only
+    if alb is None and hour_only is None:
+        calc.record_missing("Application Load Balancer", core=False,
+                            usage=((month_hours, "hour"), (lcu_hours, "LCU-hour")))
         return
-    payload_gb = ctx.workload.requirements.payload_kb * 1024 / 1024**3
-    rates = calc.rate_per_s()
-    lcus = np.maximum(rates / LCU_NEW_CONNECTIONS_PER_S, rates * 3600 * payload_gb / option.alb_gb_per_lcu)
-    month_hours = calc.num(ctx.workload.assumptions.month_hours)
-    lcu_hours = calc.measure(calc.hour_sum(lcus)) * month_hours / 24
-    calc.line("Application Load Balancer hours", month_hours, "hour", alb.hour, group="front door")
-    calc.line("Application Load Balancer LCUs", lcu_hours, "LCU-hour", alb.lcu_hour, group="front door",
-              note="one new connection per request; payload per request processed")
+    hour_price = alb.hour if alb is not None else hour_only
+    assert hour_price is not None
+    calc.line("Application Load Balancer hours", month_hours, "hour", hour_price, group="front door")
+    if alb is None:  # the book has this region's ALB-hour price but not its LCU price
+        calc.record_missing("Application Load Balancer LCU-hour", core=False, usage=((lcu_hours, "LCU-hour"),))
+        return
+    rules = w.network.alb_rules
+    note = (f"largest of: new connections (one per request), active connections (each open "
+            f"{w.traffic.duration_ms:g} ms), processed bytes ({w.requirements.payload_kb:g} KB in + "
+            f"{w.network.response_kb:g} KB out per request), rule evaluations ({rules} rule{'s' if rules > 1 else ''}"
+            f", {FREE_RULES} free)")
+    calc.line("Application Load Balancer LCUs", lcu_hours, "LCU-hour", alb.lcu_hour, group="front door", note=note)

@@ -6,10 +6,14 @@ Adding an option: write its module (see base.py and one of the existing options)
 
 from __future__ import annotations
 
-from desktop.model.options import aws_lambda, ecs_ec2, fargate
+from desktop.model.options import aws_lambda, ecs_ec2, ecs_managed, fargate, lambda_managed
 from desktop.model.options.base import ComputeOption
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
+from desktop.model.workload.validation import FieldProblem
 
-_OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION]
+_OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION, lambda_managed.OPTION,
+                                 ecs_managed.OPTION]
 
 
 def all_options() -> tuple[ComputeOption, ...]:
@@ -18,6 +22,25 @@ def all_options() -> tuple[ComputeOption, ...]:
 
 def option_ids() -> tuple[str, ...]:
     return tuple(o.id for o in _OPTIONS)
+
+
+def compared(workload: Workload) -> tuple[ComputeOption, ...]:
+    """The options the workload compares, in registry order: those its `options` lists, or by default every
+    option not marked `compared_by_default=False` (so older files keep their three-way comparison)."""
+    if workload.options is None:
+        return tuple(o for o in _OPTIONS if o.compared_by_default)
+    return tuple(o for o in _OPTIONS if o.id in workload.options)
+
+
+def check_workload(workload: Workload, book: PriceBook) -> list[FieldProblem]:
+    """What only the registry can check: the option ids the workload lists exist, and each option's own settings
+    (e.g. an instance type) make sense with this book."""
+    known = option_ids()
+    unknown = [o for o in workload.options or () if o not in known]
+    found = [FieldProblem("options", f"{o!r} is not a compute option (known: {', '.join(known)})") for o in unknown]
+    for option in _OPTIONS:  # every option's settings, compared or not: a bad value is refused when the file opens
+        found.extend(option.check(workload, book))
+    return found
 
 
 def get(option_id: str) -> ComputeOption:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from desktop.model.pricing.book import FreeTier, InstanceType, Price, PriceBook, RegionPrices
 from desktop.model.pricing.money import dec
+from desktop.model.pricing.quote import MissingPrice
 from desktop.model.workload.load_shape import hour_weights
 from desktop.model.workload.spec import Workload
 
@@ -39,16 +40,10 @@ class PricingContext:
     def month_hours(self) -> Decimal:
         return dec(self.workload.assumptions.month_hours)
 
-    def missing(self, what: str, *, core: bool = True) -> MissingPrice:
+    def missing(self, what: str, *, core: bool = True, usage: tuple[tuple[Decimal, str], ...] = ()) -> MissingPrice:
         """A price the book lacks; core ones leave the option unpriced, others are left out of the total."""
         text = f"no sourced price for {what} in {self.region} in the price book dated {self.book.effective_date}"
-        return MissingPrice(text, core)
-
-
-@dataclass(frozen=True, slots=True)
-class MissingPrice:
-    text: str
-    core: bool = True
+        return MissingPrice(text, core, what, self.region, usage)
 
 
 def is_estimated(*prices: Price | None) -> bool:

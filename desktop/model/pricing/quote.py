@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price
-from desktop.model.pricing.money import ZERO, cents
+from desktop.model.pricing.money import ZERO, cents, fmt_usd
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,27 @@ class LineItem:
         """A line at a price-book price: quantity x unit price, rounded to cents as AWS does."""
         return LineItem(label, quantity, unit, price.usd, cents(quantity * price.usd), note, price.estimated, group,
                         price)
+
+
+@dataclass(frozen=True, slots=True)
+class MissingPrice:
+    """A price the book lacks: the sentence a person reads, and its parts.
+
+    `what` names the item as the coverage list does ("Application Load Balancer"); `usage` is the quantity the
+    total leaves unpriced, when the engine knows it ((730, "hour"), (1460.5, "LCU-hour")): two totals that
+    leave out the same item with the same usage leave out the same amount.
+    """
+
+    text: str
+    core: bool = True
+    what: str = ""
+    region: str = ""
+    usage: tuple[tuple[Decimal, str], ...] = ()
+
+    @property
+    def short(self) -> str:
+        """"Application Load Balancer (no eu-west-1 price in the book)"."""
+        return f"{self.what or self.text} (no {self.region} price in the book)" if self.region else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +102,7 @@ class OptionQuote:
     line_items: tuple[LineItem, ...] = ()
     reasons: tuple[Reason, ...] = ()
     warnings: tuple[str, ...] = ()
-    missing_prices: tuple[str, ...] = ()
+    missing: tuple[MissingPrice, ...] = ()  # prices the total leaves out (a ruled-out option has none)
     capacity: Capacity | None = None
 
     @property
@@ -89,8 +110,19 @@ class OptionQuote:
         return self.monthly_usd is not None
 
     @property
+    def missing_prices(self) -> tuple[str, ...]:
+        """What the total leaves out, as sentences ("no sourced price for ... in ... dated ...")."""
+        return tuple(m.text for m in self.missing)
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """What the total leaves out, by name ("Application Load Balancer")."""
+        return tuple(dict.fromkeys(m.what or m.text for m in self.missing))
+
+    @property
     def complete(self) -> bool:
-        return self.priced and not self.missing_prices
+        """Priced, and nothing left out of the total."""
+        return self.priced and not self.missing
 
     @property
     def estimated(self) -> bool:
@@ -108,6 +140,26 @@ class OptionQuote:
 
 def total_of(items: tuple[LineItem, ...] | list[LineItem]) -> Decimal:
     return sum((item.usd for item in items), ZERO)
+
+
+def left_out_text(option: OptionQuote) -> str:
+    """What a total leaves out: "Application Load Balancer (no eu-west-1 price in the book)" ("" when whole)."""
+    if not option.missing:
+        return ""
+    names = option.left_out
+    region = option.missing[0].region
+    return ", ".join(names) + (f" (no {region} price in the book)" if region else "")
+
+
+def total_text(option: OptionQuote, money: str | None = None) -> str:
+    """A monthly total as every output prints it: "$36.04", "$36.04 + Application Load Balancer (no eu-west-1
+    price in the book)" when a price is missing, "-" for an option with no price (ruled out). `money` replaces
+    the formatted amount (e.g. "~$36.04" for estimated prices)."""
+    if option.monthly_usd is None:
+        return "-"
+    text = money if money is not None else fmt_usd(option.monthly_usd)
+    rest = left_out_text(option)
+    return f"{text} + {rest}" if rest else text
 
 
 @dataclass(frozen=True, slots=True)

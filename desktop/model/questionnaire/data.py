@@ -1,9 +1,10 @@
 """The questionnaire's questions as data: what the wizard asks, and what each answer sets in the workload and weights.
 
-Fourteen questions in six topics (one wizard page each). Question and choice ids are Python identifiers
+Twenty-one questions in seven topics (one wizard page each). Question and choice ids are Python identifiers
 (the wizard uses them as Qt objectNames `question_id` and `question_id.choice_id`). Every question has a
-default, so answering some or none of them still gives a complete, valid workload and a real three-way
-quote. Building a workload from answers and the text form live in `desktop.model.questionnaire.questions`.
+default, so answering some or none of them still gives a complete, valid workload and a real quote of every
+option (the questionnaire compares all of them, Managed Instances included). Building a workload from answers
+and the text form live in `desktop.model.questionnaire.questions`.
 Sources for the numbers: shared reference aws-limits.md (limits) and aws-prices.md (Savings Plans and Spot
 "up to" rates; a Savings Plans answer applies half or all of them, an editable assumption).
 """
@@ -76,6 +77,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic("design", "State and control", "Connections, state and how much control of the runtime you need."),
     Topic("team", "Team and budget", "Who runs it, and what it may cost."),
     Topic("commitments", "Discounts", "Commitments and interruptible capacity that lower the price."),
+    Topic("network", "Network and logs", "The costs people forget: NAT gateways, public addresses, logs and data "
+          "sent out to the internet."),
 )
 
 _LATENCY_WEIGHT = "priorities.latency"
@@ -106,6 +109,25 @@ QUESTIONS: tuple[Question, ...] = (
                  Choice("long", "Over 15 minutes (about 40 minutes)", "", {"traffic.duration_ms": 2400000.0}),
                  Choice("hours", "Hours (about 3 hours)", "", {"traffic.duration_ms": 10800000.0}),
              ), dont_know_implies="about 300 ms"),
+    Question("runtime", "work", "Which language runtime does the function use?",
+             "Lambda Managed Instances run Node.js 22+, Python 3.13+, Java 21+ and .NET 8+ (AWS), and Rust (a "
+             "secondary source); each runtime serves its own default number of requests per vCPU at once.",
+             "choice", "undecided", (
+                 Choice("nodejs", "Node.js 22 or later", "64 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "nodejs"}),
+                 Choice("python", "Python 3.13 or later", "16 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "python"}),
+                 Choice("java", "Java 21 or later", "32 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "java"}),
+                 Choice("dotnet", ".NET 8 or later", "32 requests per vCPU by default.",
+                        {"lambda_managed.runtime": "dotnet"}),
+                 Choice("rust", "Rust", "No default found: 16 requests per vCPU assumed.",
+                        {"lambda_managed.runtime": "rust"}),
+                 Choice("other", "Another runtime, or an older version", "Rules Lambda Managed Instances out.",
+                        {"lambda_managed.runtime": "other"}),
+                 Choice("undecided", "Not decided yet", "The lowest documented default (16 per vCPU) is assumed.",
+                        {"lambda_managed.runtime": "unknown"}),
+             ), dont_know=False),
     Question("trigger", "traffic", "What starts the work?",
              "From AWS's \"Fargate or Lambda?\" guide: Lambda has native triggers for queues, streams, S3, "
              "DynamoDB, SNS and schedules; containers need a poller or a scheduler.",
@@ -128,7 +150,7 @@ QUESTIONS: tuple[Question, ...] = (
              minimum=0, maximum=10**13),
     Question("traffic_shape", "traffic", "How does the load vary over a day?",
              "Spiky or mostly idle load favours Lambda (pay per use, scales to zero); steady load favours "
-             "always-on containers.",
+             "always-on containers and Managed Instances, whose fleet of at least three instances runs all day.",
              "choice", "business_hours", (
                  Choice("steady", "Steady around the clock", "", {"traffic.daily_profile": None}),
                  Choice("business_hours", "Busy in working hours, quiet at night", "",
@@ -137,6 +159,15 @@ QUESTIONS: tuple[Question, ...] = (
                  Choice("mostly_idle", "Rare bursts, idle most of the day", "",
                         {"traffic.daily_profile": MOSTLY_IDLE}),
              ), dont_know_implies="busy in working hours, quiet at night"),
+    Question("burst", "traffic", "Within an hour, how uneven is the load?",
+             "Containers must be sized for the peak within the hour, not the hour's average; Lambda bills per "
+             "request and is not affected.",
+             "choice", "even", (
+                 Choice("even", "Even within the hour", "", {"traffic.burst_ratio": 1.0}),
+                 Choice("bursts", "Bursts of about twice the hour's average", "", {"traffic.burst_ratio": 2.0}),
+                 Choice("spikes", "Sharp spikes of about five times the hour's average", "",
+                        {"traffic.burst_ratio": 5.0}),
+             ), dont_know_implies="even within the hour"),
     Question("latency", "needs", "How fast must a response come back?",
              "Lambda cold starts take 100 ms to over 1 s; provisioned concurrency or always-on containers avoid "
              "them.",
@@ -183,6 +214,16 @@ QUESTIONS: tuple[Question, ...] = (
                         {"requirements.long_lived_connections": True}),
                  Choice("in_memory", "Caches or sessions kept in memory", "", {"requirements.in_memory_state": True}),
              ), dont_know_implies="stateless"),
+    Question("shared_environment", "design", "Can one copy of the function serve several requests at once?",
+             "Lambda Managed Instances send several requests to one execution environment at the same time: "
+             "the handler must be thread-safe (no per-request data in globals). If not, each environment serves "
+             "one request, and the fleet grows.",
+             "choice", "one_at_a_time", (
+                 Choice("shared", "Yes, the handler is thread-safe", "The runtime's default concurrency applies.",
+                        {"lambda_managed.concurrency_per_environment": None}),
+                 Choice("one_at_a_time", "No, one request at a time", "",
+                        {"lambda_managed.concurrency_per_environment": 1}),
+             ), dont_know_implies="one request at a time (the safe assumption until the handler is checked)"),
     Question("config_control", "design", "How much control do you need over the runtime, OS and host?",
              "Lambda gives the least control, ECS on EC2 the most.",
              "choice", "medium", (
@@ -229,6 +270,40 @@ QUESTIONS: tuple[Question, ...] = (
                  Choice("fully", "Yes, all of it (batch or queue work that retries)", "",
                         {"requirements.interruption_tolerant": True, "container.spot_share": 1.0}),
              ), dont_know_implies="no"),
+    Question("nat", "network", "Do the functions or tasks reach the internet from private subnets?",
+             "Through a NAT gateway, which bills every hour it runs and every GB through it; one per Availability "
+             "Zone (two) is AWS's advice.",
+             "choice", "no", (
+                 Choice("no", "No (or not through a NAT gateway)", "",
+                        {"network.nat_gateways": 0, "network.nat_kb_per_unit": 0.0}),
+                 Choice("light", "Yes, for small calls (about 10 KB per request or run)", "",
+                        {"network.nat_gateways": 2, "network.nat_kb_per_unit": 10.0}),
+                 Choice("heavy", "Yes, for downloads (about 1 MB per request or run)", "",
+                        {"network.nat_gateways": 2, "network.nat_kb_per_unit": 1024.0}),
+             ), dont_know_implies="no NAT gateway"),
+    Question("public_ip", "network", "Do tasks or servers get a public IP address of their own?",
+             "AWS bills each public IPv4 address by the hour (a Fargate task or an EC2 instance in a public "
+             "subnet). Lambda functions never have one.",
+             "choice", "no", (
+                 Choice("no", "No", "", {"network.public_ipv4": False}),
+                 Choice("yes", "Yes, each task or instance", "", {"network.public_ipv4": True}),
+             ), dont_know_implies="no"),
+    Question("logging", "network", "How much does each request or run write to the logs?",
+             "CloudWatch Logs bills each GB written and each GB kept: verbose logs can cost more than Lambda's "
+             "compute.",
+             "choice", "none", (
+                 Choice("none", "Nothing worth pricing (errors only)", "", {"network.log_kb_per_unit": 0.0}),
+                 Choice("some", "A few lines (about 1 KB)", "", {"network.log_kb_per_unit": 1.0}),
+                 Choice("verbose", "Detailed logs (about 10 KB)", "", {"network.log_kb_per_unit": 10.0}),
+             ), dont_know_implies="nothing worth pricing"),
+    Question("data_out", "network", "How much does each response send out to the internet?",
+             "Data out to the internet is billed per GB after the first 100 GB a month.",
+             "choice", "none", (
+                 Choice("none", "Little (internal callers, or tiny replies)", "", {"network.response_kb": 0.0}),
+                 Choice("small", "About 10 KB (an API reply)", "", {"network.response_kb": 10.0}),
+                 Choice("pages", "About 100 KB (web pages, small images)", "", {"network.response_kb": 100.0}),
+                 Choice("files", "About 1 MB (files, large images)", "", {"network.response_kb": 1024.0}),
+             ), dont_know_implies="little"),
 )
 
 QUESTIONS_BY_ID: dict[str, Question] = {q.question_id: q for q in QUESTIONS}

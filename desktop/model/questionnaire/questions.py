@@ -17,7 +17,9 @@ from pydantic import ValidationError
 
 from desktop.files import ReadError, load_json_file
 from desktop.model.advice.engine import compute_quote
+from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import left_out_text
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
     QUESTIONS,
@@ -114,7 +116,7 @@ def workload_from_answers(answers: dict[str, Any], *, name: str = DEFAULT_NAME,
     Raises AnswersError naming the answer id and the problem.
     """
     chosen = resolved_choices(answers)
-    data: dict[str, Any] = {"name": name, "region": region}
+    data: dict[str, Any] = {"name": name, "region": region, "options": list(option_ids())}
     for question_id, choice_id in chosen.items():
         choice = QUESTIONS_BY_ID[question_id].choice(choice_id)
         assert choice is not None
@@ -183,6 +185,7 @@ class OptionPreview:
     feasible: bool
     reasons: tuple[str, ...]  # why it is ruled out (each names the limit)
     monthly_usd: Decimal | None
+    left_out: str = ""  # what the total leaves out: "Application Load Balancer (no eu-west-1 price in the book)"
 
 
 def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
@@ -190,8 +193,8 @@ def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
     """Which options the answers so far leave feasible, and why the others are ruled out (AnswersError if bad)."""
     workload = workload_from_answers(answers, region=region)
     quote = compute_quote(workload, book)
-    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd)
-                 for o, q in quote.options.items())
+    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd,
+                               left_out_text(q)) for o, q in quote.options.items())
 
 
 def questionnaire_text() -> str:

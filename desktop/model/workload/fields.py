@@ -15,6 +15,9 @@ LIMITS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted
 FARGATE_SIZES = "Fargate task sizes (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)"
 FARGATE_PRICING = "AWS Fargate pricing page"
 SAVINGS = "Compute Savings Plans and EC2 Instance Savings Plans pricing pages"
+LMI_API = "LambdaManagedInstancesCapacityProviderConfig (Lambda API reference)"
+VPC_PRICING = "Amazon VPC pricing page"
+ELB_PRICING = "Elastic Load Balancing pricing page (LCU)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +48,9 @@ class GroupSpec:
 # The workload file's sections as the sheet titles them.
 SECTION_TITLES = {
     "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",
-    "ec2": "ECS on EC2", "requirements": "Requirements", "team": "Team", "priorities": "Priorities (0-5)",
-    "assumptions": "Assumptions",
+    "ec2": "ECS on EC2", "lambda_managed": "Lambda Managed Instances", "ecs_managed": "ECS Managed Instances",
+    "requirements": "Requirements", "network": "Network and logs", "team": "Team",
+    "priorities": "Priorities (0-5)", "assumptions": "Assumptions",
 }
 
 LEVELS = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
@@ -67,6 +71,11 @@ GROUPS: tuple[GroupSpec, ...] = (
         FieldSpec("traffic.daily_profile", "Load over the day", "profile",
                   "Relative load in each hour of the day (UTC). Capacity is sized hour by hour; "
                   "drag the bars or pick a preset.", long_label="Daily profile (UTC 0-23 h)"),
+        FieldSpec("traffic.burst_ratio", "Burst within an hour", "float",
+                  "The load's peak within an hour over the hour's average (1 = even). Fargate tasks and EC2 hosts "
+                  "are sized for the peak; Lambda bills per request and is unaffected.",
+                  "1 (even) to 60 (the whole hour's load in one minute).", unit="x",
+                  long_label="Burst in an hour (x)"),
     )),
     GroupSpec("Per request or run", (
         FieldSpec("traffic.duration_ms", "Duration", "float",
@@ -173,6 +182,37 @@ GROUPS: tuple[GroupSpec, ...] = (
                   "gp3 volumes: up to 16 TiB (Amazon EBS volume types).", unit="GB",
                   long_label="Root volume per host (GB)"),
     )),
+    GroupSpec("Managed Instances (compared when listed in View > Options)", (
+        FieldSpec("lambda_managed.runtime", "Function runtime", "choice",
+                  "The function's runtime: Lambda Managed Instances run only some, and each has its own default "
+                  "number of requests per vCPU.",
+                  "Node.js 22+, Python 3.13+, Java 21+, .NET 8+ (AWS); Rust per a secondary source.",
+                  choices=(("unknown", "Not given"), ("nodejs", "Node.js 22+"), ("python", "Python 3.13+"),
+                           ("java", "Java 21+"), ("dotnet", ".NET 8+"), ("rust", "Rust"),
+                           ("other", "Another runtime")), long_label="Function runtime (Lambda MI)"),
+        FieldSpec("lambda_managed.concurrency_per_environment", "Requests per environment", "int",
+                  "Requests one execution environment serves at once (handlers must be thread-safe above 1). "
+                  "Default: the runtime's default per vCPU (Node.js 64, Java and .NET 32, Python 16; others 16).",
+                  "1-1,600. " + LMI_API, unit="requests", optional=True, empty_text="runtime default",
+                  long_label="Requests per environment (Lambda MI)"),
+        FieldSpec("lambda_managed.memory_gib_per_vcpu", "Memory per vCPU", "float",
+                  "Memory of an execution environment per vCPU; the function's memory over it gives the "
+                  "environment's vCPU (at least 1).", "2-8 GiB. " + LMI_API, unit="GiB",
+                  long_label="Memory per vCPU (Lambda MI, GiB)"),
+        FieldSpec("lambda_managed.instance_type", "Lambda MI instance type", "instance",
+                  "Automatic picks the cheapest instance type in the price book that holds the environments "
+                  "(no GPU or burstable types).",
+                  "AWS's list of supported types was not found: current-generation types, x86_64 or arm64.",
+                  long_label="Lambda MI instance type"),
+        FieldSpec("lambda_managed.min_instances", "Lambda MI minimum instances", "int",
+                  "Instances always running, whatever the load.",
+                  "AWS launches three by default for Availability Zone resilience (LMI best practices); a lower "
+                  "setting was not found documented.", unit="instances", long_label="Lambda MI minimum instances"),
+        FieldSpec("ecs_managed.instance_type", "ECS MI instance type", "instance",
+                  "Automatic picks the cheapest instance type in the price book that fits the tasks (as ECS on EC2).",
+                  "AWS publishes the management fee only for c6a.2xlarge; other types' fees are not in the book.",
+                  long_label="ECS MI instance type"),
+    )),
     GroupSpec("Front door", (
         FieldSpec("front_door", "Front door", "choice",
                   "What receives the requests. Automatic: API Gateway HTTP API for Lambda, an Application Load "
@@ -180,6 +220,33 @@ GROUPS: tuple[GroupSpec, ...] = (
                   choices=(("auto", "Automatic"), ("api_gateway_http", "API Gateway HTTP API"),
                            ("api_gateway_rest", "API Gateway REST API"), ("alb", "Application Load Balancer"),
                            ("none", "None")), long_label="Front door"),
+        FieldSpec("network.alb_rules", "ALB listener rules", "int",
+                  "Rules the load balancer's listener evaluates for a request; beyond 10 they add LCUs.",
+                  "First 10 rules free; 1,000 evaluations a second = 1 LCU. " + ELB_PRICING, unit="rules",
+                  long_label="ALB listener rules"),
+    )),
+    GroupSpec("Network and logs", (
+        FieldSpec("network.nat_gateways", "NAT gateways", "int",
+                  "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour.",
+                  "One per Availability Zone is AWS's advice. " + VPC_PRICING, unit="gateways",
+                  long_label="NAT gateways"),
+        FieldSpec("network.nat_kb_per_unit", "Through the NAT", "float",
+                  "KB each request or run sends and receives through the NAT gateway (calls to the internet "
+                  "from a private subnet). Billed per GB processed.", VPC_PRICING, unit="KB",
+                  long_label="KB through NAT per unit"),
+        FieldSpec("network.public_ipv4", "Public IPv4 per task or host", "bool",
+                  "Each Fargate task or EC2 instance has a public IPv4 address (billed per hour, in use or idle). "
+                  "Lambda functions never have one.", VPC_PRICING, long_label="Public IPv4 per task/host"),
+        FieldSpec("network.log_kb_per_unit", "Logged", "float",
+                  "KB written to CloudWatch Logs per request or run (ingestion per GB, storage per GB-month).",
+                  "Amazon CloudWatch pricing page.", unit="KB", long_label="KB logged per unit"),
+        FieldSpec("network.log_retention_days", "Log retention", "int",
+                  "Days CloudWatch Logs keeps the logs.", "1 day to 10 years (CloudWatch Logs retention settings).",
+                  unit="days", long_label="Log retention (days)"),
+        FieldSpec("network.response_kb", "Sent to the internet", "float",
+                  "KB each response (or run) sends out to the internet. The first 100 GB a month are free.",
+                  "Amazon EC2 data transfer pricing (out to the internet).", unit="KB",
+                  long_label="KB out per response"),
     )),
     GroupSpec("Pricing options", (
         FieldSpec("region", "Region", "region", "The AWS Region whose prices apply (from the price book).",
@@ -204,7 +271,8 @@ GROUPS: tuple[GroupSpec, ...] = (
                   long_label="Savings Plan, EC2 (% off)"),
         FieldSpec("container.spot_share", "Spot share", "float",
                   "Share of task-hours on Fargate Spot / EC2 Spot (interruptible: 2-minute warning).",
-                  "Fargate Spot: Linux only, ECS only. " + FARGATE_PRICING, unit="%", scale=100.0,
+                  "Fargate Spot: Linux on X86_64 only (not ARM64, not Windows): ECS developer guide, Fargate "
+                  "capacity providers. " + FARGATE_PRICING, unit="%", scale=100.0,
                   long_label="Spot share of task-hours"),
         FieldSpec("assumptions.fargate_spot_discount_pct", "Fargate Spot discount", "float",
                   "Discount of Fargate Spot against On-Demand.", "Up to 70%. " + FARGATE_PRICING, unit="%",

@@ -11,11 +11,16 @@ _FLAT = (1.0,) * HOURS
 
 
 def hour_weights(profile: tuple[float, ...] | None) -> tuple[float, ...]:
-    """Relative load per hour scaled to a mean of 1 (flat when no profile is given)."""
+    """Relative load per hour scaled to a mean of 1 (flat when no profile is given).
+
+    Scaled by the busiest hour first, so any valid profile gives finite weights: one subnormal hour among
+    zeros does not divide by zero, and hours of 1e308 do not overflow the sum."""
     if profile is None:
         return _FLAT
-    mean = sum(profile) / HOURS
-    return tuple(v / mean for v in profile)
+    top = max(profile)
+    scaled = [v / top for v in profile]
+    mean = sum(scaled) / HOURS
+    return tuple(v / mean for v in scaled)
 
 
 SPIKY_PEAK = 2.5  # peak hour at least this many times the mean hour

@@ -10,11 +10,15 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from desktop.model.strict_numbers import NoBoolNumbers
 
 SCHEMA_VERSION = 1
+MAX_MONTH_HOURS = 744  # a 31-day month
+MAX_BURST_RATIO = 60.0  # the whole hour's load within one minute
+MAX_MIN_TASKS = 10_000
 
 Architecture = Literal["x86_64", "arm64"]
 TrafficKind = Literal["requests", "jobs"]
@@ -22,10 +26,12 @@ ContainerOS = Literal["linux", "windows"]
 FrontDoor = Literal["none", "api_gateway_http", "api_gateway_rest", "alb", "auto"]
 Trigger = Literal["http", "queue", "stream", "event", "schedule"]
 Level = Literal["low", "medium", "high"]
+Runtime = Literal["unknown", "nodejs", "python", "java", "dotnet", "rust", "other"]
+OptionId = Annotated[str, Field(min_length=1, max_length=40)]
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 MAX_NAME_CHARS = 120
-MAX_ANSWERS = 200  # the questionnaire has 14 questions; room for answers kept from other tools
+MAX_ANSWERS = 200  # the questionnaire has 21 questions; room for answers kept from other tools
 MAX_ANSWER_ID_CHARS = 100
 MAX_ANSWER_CHARS = 2_000  # one text answer
 AnswerId = Annotated[str, Field(min_length=1, max_length=MAX_ANSWER_ID_CHARS)]
@@ -42,10 +48,14 @@ class Traffic(_Frozen):
     requests_per_month: int = Field(1_000_000, ge=0, le=10**13,
                                     description="kind=requests: requests or events a month")
     runs_per_month: int = Field(0, ge=0, le=10**9, description="kind=jobs: job runs a month")
-    duration_ms: FiniteFloat = Field(100.0, gt=0, le=30 * 24 * 3600 * 1000,
-                                     description="average billed duration of one request or one run, in ms")
+    duration_ms: FiniteFloat = Field(100.0, gt=0, le=MAX_MONTH_HOURS * 3600 * 1000,
+                                     description="average billed duration of one request or one run, in ms; "
+                                                 "at most the month (assumptions.month_hours)")
     daily_profile: tuple[FiniteFloat, ...] | None = Field(
         None, description="optional relative load for each of the 24 hours of the day (UTC); default flat")
+    burst_ratio: FiniteFloat = Field(1.0, ge=1, le=MAX_BURST_RATIO,
+                                     description="the load's peak within an hour over the hour's average (1 = even); "
+                                                 "containers are sized for the peak, Lambda bills per request")
 
     @field_validator("daily_profile")
     @classmethod
@@ -83,7 +93,7 @@ class ContainerConfig(_Frozen):
                                       description="requests one task serves at once at full load")
     target_utilization: FiniteFloat = Field(0.7, ge=0.1, le=1,
                                             description="share of a task's capacity used before scaling out")
-    min_tasks: int | None = Field(None, ge=0, le=10_000,
+    min_tasks: int | None = Field(None, ge=0, le=MAX_MIN_TASKS,
                                   description="always-on floor; default 2 for requests (two AZs), 0 for jobs")
     spot_share: FiniteFloat = Field(0.0, ge=0, le=1,
                                     description="share of task-hours on Fargate Spot / EC2 Spot")
@@ -97,6 +107,30 @@ class Ec2Config(_Frozen):
                                            description="memory per host kept for the ECS agent and OS, GB")
     root_volume_gb: FiniteFloat = Field(30.0, ge=0, le=16384,
                                         description="EBS gp3 root volume per instance, GB")
+
+
+class LambdaManagedConfig(_Frozen):
+    """AWS Lambda Managed Instances: the function's code on EC2 instances that Lambda runs in your account."""
+
+    runtime: Runtime = Field("unknown", description="the function's runtime: nodejs (22+), python (3.13+), java "
+                             "(21+), dotnet (8+), rust, other (not supported), unknown")
+    concurrency_per_environment: int | None = Field(
+        None, ge=1, le=1600, description="requests one execution environment serves at once (AWS: 1-1,600); "
+        "default: the runtime's default per vCPU x the environment's vCPUs; 1 when handlers are not thread-safe")
+    memory_gib_per_vcpu: FiniteFloat = Field(2.0, ge=2, le=8,
+                                             description="memory per vCPU of an execution environment (AWS: 2-8 GiB)")
+    instance_type: str = Field("auto", min_length=1, max_length=40,
+                               description='"auto" or an instance type in the price book')
+    min_instances: int = Field(3, ge=3, le=10_000,
+                               description="instances always running; AWS launches three by default for "
+                                           "Availability Zone resilience")
+
+
+class EcsManagedConfig(_Frozen):
+    """Amazon ECS Managed Instances: ECS tasks on EC2 instances that AWS selects, patches and scales."""
+
+    instance_type: str = Field("auto", min_length=1, max_length=40,
+                               description='"auto" or an instance type in the price book')
 
 
 class Requirements(_Frozen):
@@ -123,6 +157,27 @@ class Requirements(_Frozen):
     trigger: Trigger = Field("http", description="what starts the work")
 
 
+class Network(_Frozen):
+    """The costs people forget: each off or zero by default, so a file without them keeps its totals."""
+
+    nat_gateways: int = Field(0, ge=0, le=16, description="NAT gateways the work's private subnets use (one per "
+                              "Availability Zone is AWS's advice); billed per gateway-hour")
+    nat_kb_per_unit: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
+                                         description="KB each request or run sends and receives through the NAT "
+                                                     "gateway (calls to the internet from a private subnet)")
+    public_ipv4: bool = Field(False, description="each task or instance has a public IPv4 address (billed per "
+                              "address-hour); Lambda functions never have one")
+    log_kb_per_unit: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
+                                         description="KB logged to CloudWatch Logs per request or run")
+    log_retention_days: int = Field(30, ge=1, le=3653,
+                                    description="days CloudWatch Logs keeps the logs (AWS: 1 day to 10 years)")
+    response_kb: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
+                                     description="KB each response (or run) sends out to the internet; AWS gives "
+                                                 "100 GB a month free")
+    alb_rules: int = Field(1, ge=1, le=1000, description="rules the load balancer's listener evaluates for a "
+                           "request (the first 10 are free)")
+
+
 class Team(_Frozen):
     operations_appetite: Level = Field("medium", description="appetite for patching and scaling servers")
     configuration_control: Level = Field("medium", description="need for fine control of the runtime and host")
@@ -146,7 +201,8 @@ class SavingsPlans(_Frozen):
 
 
 class Assumptions(_Frozen):
-    month_hours: FiniteFloat = Field(730.0, ge=672, le=744, description="hours in a billing month (AWS: 730)")
+    month_hours: FiniteFloat = Field(730.0, ge=672, le=MAX_MONTH_HOURS,
+                                     description="hours in a billing month (AWS: 730)")
     savings_plans: SavingsPlans = SavingsPlans()
     fargate_spot_discount_pct: FiniteFloat = Field(65.0, ge=0, le=90,
                                                    description="Fargate Spot discount (AWS: up to 70%)")
@@ -164,11 +220,17 @@ class Workload(_Frozen):
     lambda_: LambdaConfig = Field(LambdaConfig(), alias="lambda")
     container: ContainerConfig = ContainerConfig()
     ec2: Ec2Config = Ec2Config()
+    lambda_managed: LambdaManagedConfig = LambdaManagedConfig()
+    ecs_managed: EcsManagedConfig = EcsManagedConfig()
     front_door: FrontDoor = "auto"
     requirements: Requirements = Requirements()
+    network: Network = Network()
     team: Team = Team()
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
+    options: tuple[OptionId, ...] | None = Field(
+        None, max_length=20, description="the compute options compared, by id (lambda, fargate, "
+        "ec2, lambda_managed, ecs_managed); default: lambda, fargate and ec2")
     answers: dict[AnswerId, AnswerValue] | None = Field(
         None, max_length=MAX_ANSWERS,
         description=f"questionnaire answers this workload was built from (question id -> answer): at most "
@@ -205,6 +267,29 @@ class Workload(_Frozen):
             raise ValueError("must not be blank")
         return value
 
+    @field_validator("options")
+    @classmethod
+    def _options_once(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is not None:
+            if not value:
+                raise ValueError("must list at least one compute option (or be left out: lambda, fargate and ec2)")
+            twice = sorted({o for o in value if value.count(o) > 1})
+            if twice:
+                raise ValueError(f"lists {', '.join(repr(o) for o in twice)} more than once")
+        return value
+
+    @model_validator(mode="after")
+    def _duration_within_the_month(self) -> Workload:
+        """A run or request may last as long as the month the workload assumes, not longer."""
+        limit_ms = self.assumptions.month_hours * 3600 * 1000
+        if self.traffic.duration_ms > limit_ms:
+            error = PydanticCustomError(
+                "duration_over_month", f"must be at most the month, {self.assumptions.month_hours:g} h = "
+                f"{limit_ms:,.0f} ms (assumptions.month_hours)")
+            raise ValidationError.from_exception_data("Workload", [InitErrorDetails(
+                type=error, loc=("traffic", "duration_ms"), input=self.traffic.duration_ms)])
+        return self
+
     # --- derived values the engine and rules share -------------------------------------------
     @property
     def is_jobs(self) -> bool:
@@ -221,10 +306,11 @@ class Workload(_Frozen):
         return self.traffic.runs_per_month if self.is_jobs else self.traffic.requests_per_month
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The file form: aliases ('lambda'), defaults included, answers only when present."""
+        """The file form: aliases ('lambda'), defaults included, answers and options only when present."""
         data = self.model_dump(mode="json", by_alias=True)
-        if data.get("answers") is None:
-            data.pop("answers", None)
+        for key in ("answers", "options"):
+            if data.get(key) is None:
+                data.pop(key, None)
         return data
 
     def with_changes(self, changes: dict[str, Any]) -> Workload:

@@ -100,6 +100,8 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
             axis = self.plot_item.getAxis(side)
             if axis._tickLevels:  # ticks set by the chart: [[(value, label), ...], ...]
                 values = [float(value) for value, _label in axis._tickLevels[0]]
+            elif pixels <= 0:  # not laid out yet (a hidden tab rendered for an export): no grid to place
+                return []
             else:  # pyqtgraph's own: [(spacing, [value, ...]), ...]
                 levels = axis.tickValues(low, high, pixels)
                 values = [float(v) for v in levels[0][1]] if levels else []

@@ -1,19 +1,24 @@
-"""Each option's monthly cost stacked by line item (coloured by kind: compute, requests, storage, front door...)."""
+"""Each option's monthly cost stacked by line item (coloured by kind: compute, requests, storage, front door...).
+
+A bar's height is the option's total: discounts come off the pieces they apply to, which are hatched (see
+desktop/present/breakdown.py, shared with the sheet). A total that leaves out a price says so above its bar.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import short_label
-from desktop.model.pricing.quote import LineItem
 from desktop.model.workload.spec import Workload
+from desktop.present.breakdown import BarPiece, bar_pieces, discount_total
 from desktop.present.style import group_style
+from desktop.present.text import left_out_lines
 from desktop.present.text import usd_compact as usd
 from desktop.qt.charts.base import ChartBase
 
@@ -26,9 +31,7 @@ class _Segment:
     x: float
     bottom: float
     top: float
-    item: LineItem
-    feasible: bool
-    reason: str
+    piece: BarPiece
 
 
 class BreakdownChart(ChartBase):
@@ -37,6 +40,9 @@ class BreakdownChart(ChartBase):
         self.setAccessibleName("Monthly cost of each option by line item")
         self.legend = self.plot_item.addLegend(offset=(10, 5), colCount=6)
         self.bars: dict[str, pg.BarGraphItem] = {}
+        self.hatch = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, pen=pg.mkPen(None))
+        self.plot_item.addItem(self.hatch)
+        self.hatch.setZValue(5)
         self.totals: list[pg.TextItem] = []
         self.segments: list[_Segment] = []
         self.options: tuple[str, ...] = ()
@@ -63,11 +69,11 @@ class BreakdownChart(ChartBase):
         for label in self.totals:
             label.setColor(self.colors.foreground)
 
-    def _brush(self, group: str, feasible: bool) -> QBrush:
-        color = QColor(self.colors.group(group))
-        if not feasible:  # ruled-out options stay visible but faded
-            color.setAlpha(80)
-        return QBrush(color)
+    def _brush(self, group: str) -> QBrush:
+        return QBrush(QColor(self.colors.group(group)))
+
+    def _hatch_brush(self) -> QBrush:
+        return QBrush(QColor(self.colors.background), Qt.BrushStyle.BDiagPattern)
 
     def _bar(self, group: str) -> pg.BarGraphItem:
         bar = self.bars.get(group)
@@ -85,27 +91,24 @@ class BreakdownChart(ChartBase):
         self._sync_options(tuple(advice.quote.options))
         for i, option in enumerate(self.options):
             quote = advice.quote.options.get(option)
-            up = down = 0.0
             label = self.totals[i]
             if quote is None or quote.monthly_usd is None:
                 reason = quote.reasons[0].text if quote and quote.reasons else "not priced"
-                label.setText(_wrap(f"ruled out: {reason}"))
+                label.setText(_wrap(f"- (no price)\nruled out: {reason}"))
                 label.setPos(i, 0)
                 continue
-            reason = "; ".join(r.text for r in quote.reasons)
-            for item in quote.line_items:
-                value = float(item.usd)
-                if value >= 0:
-                    seg = _Segment(option, i, up, up + value, item, quote.feasible, reason)
-                    up += value
-                else:
-                    seg = _Segment(option, i, down + value, down, item, quote.feasible, reason)
-                    down += value
+            up = 0.0
+            for piece in bar_pieces(quote):
+                seg = _Segment(option, i, up, up + piece.length, piece)
+                up += piece.length
                 self.segments.append(seg)
-                per_group.setdefault(item.group, []).append(seg)
+                per_group.setdefault(piece.group, []).append(seg)
             highest = max(highest, up)
-            total = usd(float(quote.monthly_usd))
-            label.setText(total if quote.feasible else f"{total}\nruled out")
+            text = usd(float(quote.monthly_usd))
+            off = discount_total(quote)
+            if off > 0.005:
+                text += f" (after {usd(off)} off)"
+            label.setText("\n".join([text, *left_out_lines(quote, most=2)]))
             label.setPos(i, up)
         for group, bar in self.bars.items():
             if group not in per_group:
@@ -115,25 +118,35 @@ class BreakdownChart(ChartBase):
             bar = self._bar(group)
             bar.setOpts(x=[s.x for s in segments], y0=[s.bottom for s in segments],
                         height=[s.top - s.bottom for s in segments], width=BAR_WIDTH,
-                        brushes=[self._brush(group, s.feasible) for s in segments])
+                        brushes=[self._brush(group) for _ in segments])
             if self.legend.getLabel(bar) is None:
                 self.legend.addItem(bar, group_style(group).label)
+        hatched = [s for s in self.segments if s.piece.discounted]
+        self.hatch.setOpts(x=[s.x for s in hatched], y0=[s.bottom for s in hatched],
+                           height=[s.top - s.bottom for s in hatched], width=BAR_WIDTH,
+                           brushes=[self._hatch_brush() for _ in hatched])
+        if hatched and self.legend.getLabel(self.hatch) is None:
+            self.hatch.setOpts(brush=QBrush(QColor(self.colors.foreground), Qt.BrushStyle.BDiagPattern))
+            self.legend.addItem(self.hatch, "Hatched: after discounts")
+        elif not hatched:
+            self.legend.removeItem(self.hatch)
         self.plot_item.setXRange(-0.6, len(self.options) - 0.4, padding=0)
-        self.plot_item.setYRange(min([0.0] + [s.bottom for s in self.segments]), max(highest, 1.0) * 1.3)
+        lines = max((len(t.toPlainText().splitlines()) for t in self.totals), default=1)
+        self.plot_item.setYRange(0.0, max(highest, 1.0) * (1.25 + 0.12 * lines))
         self.set_notice("" if self.segments else "No option can be priced for this workload")
 
     def hover(self, point: QPointF) -> str:
         for seg in self.segments:
             if abs(point.x() - seg.x) <= BAR_WIDTH / 2 and seg.bottom <= point.y() <= seg.top:
-                item = seg.item
+                item = seg.piece.item
                 detail = f"{float(item.quantity):,.6g} {item.unit} x ${float(item.unit_price_usd):,.8g}"
                 lines = [f"{short_label(seg.option)}: {item.label}", f"{usd(float(item.usd))} a month", detail]
+                if seg.piece.discounted:
+                    lines.append(f"{usd(seg.piece.length)} after {usd(seg.piece.discount)} of discounts")
                 if item.note:
                     lines.append(item.note)
                 if item.estimated:
                     lines.append("(estimated price)")
-                if not seg.feasible:
-                    lines.append(_wrap(f"Ruled out: {seg.reason}", 60))
                 return "\n".join(lines)
         return ""
 

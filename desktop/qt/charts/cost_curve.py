@@ -1,4 +1,4 @@
-"""Monthly cost against monthly volume for the three options (log axes), break-evens and this workload's volume."""
+"""Monthly cost against monthly volume for each option compared (log axes), break-evens and this workload's volume."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.breakeven import meeting_points
 from desktop.model.options.registry import short_label
 from desktop.model.workload.spec import Workload
-from desktop.present.text import short_number
+from desktop.present.text import curve_left_out, short_number
 from desktop.present.text import usd_compact as usd
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style
@@ -21,6 +22,13 @@ from desktop.qt.charts.palette import pen_style
 
 def _log_or_nan(values: tuple[float | None, ...]) -> np.ndarray:
     return np.array([v if v is not None and v > 0 else np.nan for v in values], dtype=float)
+
+
+def break_even_groups(advice: Advice) -> dict[tuple[int, float], list[str]]:
+    """The break-even points to draw (positive costs), each once with every option that meets there."""
+    return {(volume, float(cost)): names
+            for (volume, cost), names in meeting_points(advice.break_even, list(advice.quote.options)).items()
+            if cost > 0}
 
 
 class CostCurveChart(ChartBase):
@@ -70,18 +78,19 @@ class CostCurveChart(ChartBase):
                 color.setAlpha(110)
             item.setData(x, _log_or_nan(curves.costs.get(option, ())), connect="finite")
             item.setPen(pg.mkPen(color, width=3 if feasible else 1.5, style=pen_style(option)))
-            name = short_label(option) + ("" if feasible else " (ruled out)")
+            name = short_label(option) + (f" {curve_left_out(curves, option)}".rstrip() if feasible
+                                          else " (ruled out)")
             label = self.legend.getLabel(item)
             if label is not None:
                 label.setText(name, color=c.foreground)
-        points = [(b.volume, float(b.monthly_usd)) for b in advice.break_even
-                  if b.volume and b.monthly_usd is not None and b.monthly_usd > 0]
+        groups = break_even_groups(advice)
+        points = list(groups)
         self.break_evens.setData([p[0] for p in points], [p[1] for p in points])
         if points and self.legend.getLabel(self.break_evens) is None:
             self.legend.addItem(self.break_evens, "Break-even")
         elif not points:
             self.legend.removeItem(self.break_evens)
-        self._label_break_evens(advice, points)
+        self._label_break_evens(groups)
         self.current_volume = curves.current_volume
         if curves.current_volume > 0:
             self.marker.setPos(math.log10(curves.current_volume))
@@ -122,18 +131,17 @@ class CostCurveChart(ChartBase):
         return ([float(d) for d in range(math.ceil(x0), math.floor(x1) + 1)],
                 [float(d) for d in range(math.ceil(y0), math.floor(y1) + 1)])
 
-    def _label_break_evens(self, advice: Advice, points: list[tuple[int, float]]) -> None:
+    def _label_break_evens(self, groups: dict[tuple[int, float], list[str]]) -> None:
+        points = list(groups)
         while len(self.break_even_labels) < len(points):
             label = pg.TextItem("", anchor=(0.5, 1.3), color=self.colors.foreground)
             self.plot_item.addItem(label, ignoreBounds=True)
             self.break_even_labels.append(label)
-        pairs = [b for b in advice.break_even if b.volume and b.monthly_usd is not None and b.monthly_usd > 0]
         order = sorted(range(len(points)), key=lambda k: points[k][0])
         for rank, k in enumerate(order):  # neighbours alternate above and below their point
             self.break_even_labels[k].setAnchor((0.5, 1.4) if rank % 2 == 0 else (0.5, -0.4))
-        for label, (volume, cost), b in zip(self.break_even_labels, points, pairs, strict=False):
-            label.setText(f"{short_label(b.first)} = {short_label(b.second)}"
-                          f" at {short_number(volume)}")
+        for label, (volume, cost) in zip(self.break_even_labels, points, strict=False):
+            label.setText(f"{' = '.join(short_label(o) for o in groups[(volume, cost)])} at {short_number(volume)}")
             label.setPos(math.log10(volume), math.log10(cost))
             label.show()
         for label in self.break_even_labels[len(points):]:

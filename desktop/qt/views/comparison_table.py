@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.recommend import margin_phrase
-from desktop.model.options.registry import all_options, short_label
-from desktop.present.text import capacity, per_unit, tooltip_html, usd
+from desktop.model.advice.recommend import margin_summary
+from desktop.model.options.registry import all_options
+from desktop.present.text import capacity, left_out, left_out_cell, per_unit, tooltip_html, usd
 
 COLUMNS = ("Option", "Monthly cost", "Per million requests", "Capacity", "Status")
 OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL = range(5)
@@ -56,15 +56,19 @@ class ComparisonTable(QTableWidget):
         for row, (option_id, option) in enumerate(quote.options.items()):
             if option.feasible:
                 status = "Recommended" if option_id == rec.option else "Feasible"
-                if option_id == rec.option and rec.margin_usd is not None and rec.runner_up:
-                    status += ": " + margin_phrase(rec.margin_usd, rec.margin_pct, short_label(rec.runner_up))
+                if option_id == rec.option and rec.runner_up:
+                    status += ": " + margin_summary(rec)
+                if option.missing:
+                    status += f"; leaves out {left_out(option).removeprefix('+ ')}"
                 if option.warnings:
                     status += f" ({len(option.warnings)} note{'s' if len(option.warnings) > 1 else ''})"
+                more = left_out_cell(option)
+                monthly = usd(option.monthly_usd, option.estimated) + (f"\n{more}" if more else "")
             else:
                 status = "Ruled out: " + "; ".join(r.text for r in option.reasons)
-            cells = (option.label, usd(option.monthly_usd, option.estimated),
-                     per_unit(option, quote.units_per_month, jobs), capacity(option), status)
-            tip = tooltip_html([option.label, status]
+                monthly = "-"
+            cells = (option.label, monthly, per_unit(option, quote.units_per_month, jobs), capacity(option), status)
+            tip = tooltip_html([option.label, status, left_out(option)]
                                + [f"Limit source: {r.source}" for r in option.reasons if r.source]
                                + list(option.warnings))
             for col, text in enumerate(cells):

@@ -1,10 +1,16 @@
-"""The recommendation: the chosen option, its margin over the runner-up and the advisor's rationale."""
+"""The recommendation: the chosen option, its margin over the runner-up and the advisor's rationale.
+
+The headline names the assumption the verdict hinges on when one within its sensitivity range flips the winner.
+That needs the sensitivity analysis (tens of quotes), so the headline is painted at once without it and completed
+on the next turn of the event loop (the analysis is kept in the Advice, so the tornado chart does not pay again).
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -12,6 +18,8 @@ from desktop.model.advice.recommend import margin_phrase
 from desktop.model.options.registry import label
 
 MAX_FINDINGS = 3
+HEADLINE_LINES = 3
+HEADLINE_SCALE = 1.3  # of the window's font; a long headline shrinks to fit its three lines, down to 0.9
 
 
 def headline(advice: Advice) -> str:
@@ -37,12 +45,11 @@ class RecommendationPanel(QFrame):
         self.headline.setObjectName("recommendation_headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
+        self._base_font = QFont(self.headline.font())
+        font = self._headline_font(HEADLINE_SCALE)
         self.headline.setFont(font)
-        # two lines, always: a new headline never re-lays out (and repaints) the whole window
-        self.headline.setFixedHeight(self.headline.fontMetrics().lineSpacing() * 2 + 4)
+        # three lines, always: a new headline never re-lays out (and repaints) the whole window
+        self.headline.setFixedHeight(QFontMetrics(font).lineSpacing() * HEADLINE_LINES + 4)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.details = QLabel(self)
         self.details.setObjectName("recommendation_rationale")
@@ -61,14 +68,53 @@ class RecommendationPanel(QFrame):
         layout.addWidget(self.headline)
         layout.addWidget(self.scroller, 1)
 
+        self._advice: Advice | None = None
+
     def render_advice(self, advice: Advice) -> None:
-        text = headline(advice)
-        self.headline.setText(text)
-        self.headline.setAccessibleName(text)
+        self._advice = advice
+        self._show_headline(headline(advice))
+        if advice.recommendation.option is not None:
+            QTimer.singleShot(0, lambda: self.complete_headline(advice))
         rec = advice.recommendation
         lines = [html.escape(r) for r in rec.rationale]
-        notable = [f for f in advice.findings if f.severity in ("strong", "warning")][:MAX_FINDINGS]
-        lines += [f"<i>{html.escape(f.text)}</i>" for f in notable]
+        said = " ".join(rec.rationale)
+        notable = [f for f in advice.findings if f.severity in ("strong", "warning") and f.text not in said]
+        lines += [f"<i>{html.escape(f.text)}</i>" for f in notable[:MAX_FINDINGS]]
         self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
         self.scroller.setVisible(bool(lines))
         self.details.setAccessibleName(" ".join(rec.rationale))
+
+    def complete_headline(self, advice: Advice) -> None:
+        """Add the assumption the verdict hinges on (if the advice is still the one shown)."""
+        if advice is self._advice and advice.hinge is not None:
+            self._show_headline(advice.verdict)
+
+    def _show_headline(self, text: str) -> None:
+        self.headline.setText(text)
+        self.headline.setAccessibleName(text)
+        self._fit_headline()
+
+    def _headline_font(self, scale: float) -> QFont:
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * scale)
+        font.setBold(True)
+        return font
+
+    def _fit_headline(self) -> None:
+        """The largest font (from 1.3 down to 0.9 of the window's) at which the headline fits its lines."""
+        width = max(self.headline.width(), 200)
+        room = self.headline.height()
+        text = self.headline.text()
+        scale = HEADLINE_SCALE
+        while scale > 0.9:
+            font = self._headline_font(scale)
+            need = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            if need.height() <= room:
+                break
+            scale -= 0.1
+        if self.headline.font().pointSizeF() != self._headline_font(scale).pointSizeF():
+            self.headline.setFont(self._headline_font(scale))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_headline()

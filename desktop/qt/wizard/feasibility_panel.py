@@ -36,6 +36,8 @@ def option_text(preview: OptionPreview) -> str:
     """One option's line: feasible with its monthly cost, or ruled out with each reason."""
     if preview.feasible:
         cost = f", about {usd(preview.monthly_usd)} a month" if preview.monthly_usd is not None else ""
+        if cost and preview.left_out:
+            cost += f" + {preview.left_out}"
         return f"{FEASIBLE_MARK} {preview.label} feasible{cost}"
     reasons = "; ".join(reason_without_option(preview.label, r) for r in preview.reasons) or "not feasible"
     return f"{RULED_OUT_MARK} {preview.label} ruled out: {reasons}"

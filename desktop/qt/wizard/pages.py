@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollAre
 from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import label as option_label
 from desktop.model.questionnaire.questions import DEFAULT_NAME, QUESTIONS, Topic
-from desktop.present.text import usd
+from desktop.present.text import total, usd
 from desktop.qt.wizard.feasibility_panel import reason_without_option
 from desktop.qt.wizard.question_widgets import QuestionWidget, question_widget
 
@@ -138,7 +138,7 @@ class SummaryPage(QWizardPage):
             self.completeChanged.emit()
             return
         rec = advice.recommendation
-        self.headline.setText(rec.headline or "No option fits these answers")
+        self.headline.setText(advice.verdict or "No option fits these answers")
         self.runner_up.setText(runner_up_text(advice))
         self.costs.setText(costs_html(advice))
         self.rationale.setText(bullets_html(rec.rationale))
@@ -162,7 +162,11 @@ def runner_up_text(advice: Advice) -> str:
     if rec.runner_up is None:
         return f"Runner-up: none ({option_label(rec.option)} is the only feasible option)."
     text = f"Runner-up: {option_label(rec.runner_up)}"
-    if rec.margin_usd is not None:
+    if rec.margin_kind == "unknown":
+        text += f"; {rec.margin_text}"
+    elif rec.margin_kind != "exact":
+        text += f"; the recommendation is {rec.margin_text}"
+    elif rec.margin_usd is not None:
         more = "more" if rec.margin_usd >= 0 else "less"
         text += f", {usd(abs(rec.margin_usd))} a month {more}"
     return text + (" (a near tie)." if rec.near_tie else ".")
@@ -184,7 +188,7 @@ def costs_html(advice: Advice) -> str:
         elif option == rec.runner_up:
             label += " (runner-up)"
         if quote.feasible:
-            cost = usd(quote.monthly_usd, estimated=quote.estimated)
+            cost = total(quote)
             rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{html.escape(cost)}</td><td></td></tr>")
         else:
             why = "; ".join(reason_without_option(option_label(option), r.text) for r in quote.reasons)

@@ -1,0 +1,161 @@
+"""Amazon ECS Managed Instances: ECS tasks on EC2 instances that AWS selects, patches and scales.
+
+Price (shared reference aws-prices-more.md §8.2): the instances' EC2 price plus a management fee per instance-hour,
+billed per second with a one-minute minimum; ECS itself has no charge. Tasks are packed onto instances exactly as
+for ECS on EC2 (its fit, EBS root volumes, Spot and Savings Plan lines are reused, not copied); the instances are
+counted hour by hour, so no instance is billed for less than a minute. AWS's fee table was not found: the book has
+only its published example (c6a.2xlarge, $0.037 per instance-hour). Where the book has no fee for the type, the total
+leaves it out and says "management fee not in the price book": never a guessed percentage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
+from desktop.model.options.calc import Calc
+from desktop.model.options.containers import hourly_counts
+from desktop.model.options.ecs_ec2 import Ec2Capacity, Fleet, fleet_discounts, fleet_lines, size_fleet
+from desktop.model.pricing.book import Price, PriceBook
+from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.quote import MissingPrice, Quote
+from desktop.model.workload.spec import Workload
+from desktop.model.workload.validation import FieldProblem
+
+ID = "ecs_managed"
+NAME = "ECS Managed Instances"
+
+DOCS = ("Amazon ECS Managed Instances: Linux containers only, any EC2 type including GPU (accelerators), ON_DEMAND "
+        "or SPOT (docs.aws.amazon.com/AmazonECS/latest/developerguide/ManagedInstances.html)")
+UNCONFIRMED = "aws-prices-more.md §8.2 (what the sources did not give)"
+
+
+@dataclass(frozen=True, slots=True)
+class EcsManagedCapacity(Ec2Capacity):
+    fee_known: bool = False
+
+    hourly_name = "ECS MI instances"
+
+    def assumption(self) -> tuple[str, str] | None:
+        how = "cheapest that fits, chosen automatically" if self.chosen_automatically else "as set"
+        fee = "" if self.fee_known else "; its management fee is not in the price book"
+        return f"{NAME} instance type", f"{self.instance_type} ({how}{fee})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**Ec2Capacity.to_json(self), "management_fee_in_book": self.fee_known}
+
+
+def _fees(ctx: PricingContext) -> dict[str, Price]:
+    section = ctx.prices.ecs_managed
+    return {} if section is None else section.management_fee
+
+
+def _fee_missing(ctx: PricingContext, name: str, hours: Any = None) -> MissingPrice:
+    """The fee the total leaves out, with the instance-hours it would be charged on (exact quote only)."""
+    fees = _fees(ctx)
+    known = f"; the book has it only for {', '.join(sorted(fees))}" if fees else ""
+    return MissingPrice(f"management fee not in the price book: no sourced {NAME} fee for {name} in "
+                        f"{ctx.region} (AWS's fee table was not found{known})", core=False,
+                        what=f"ECS MI fee for {name}", region=ctx.region,  # `what` is short: table cells, charts
+                        usage=((hours, "instance-hour"),) if hours is not None else ())
+
+
+def _fee(ctx: PricingContext, calc: Calc, fleet: Fleet) -> None:
+    """The fee per instance-hour of the chosen type, where the book has it; otherwise the total says it is left out."""
+    fees = _fees(ctx)
+    prices = [fees.get(c[0]) for c in fleet.candidates]
+    known = [p for p in prices if p is not None]
+    label = "ECS Managed Instances management fee"
+    note = "per instance-hour, billed per second (one-minute minimum)"
+    if calc.exact:
+        price = prices[int(fleet.chosen[0])]
+        if price is None:
+            calc.missing.append(_fee_missing(ctx, fleet.name, fleet.instance_hours))
+        else:
+            calc.line(label, fleet.instance_hours, "instance-hour", price, note=note)
+        return
+    if not known:
+        calc.missing.append(_fee_missing(ctx, fleet.name))
+        return
+    has_fee = np.array([p is not None for p in prices])[fleet.chosen]
+    calc.line_at(label, fleet.instance_hours * has_fee, "instance-hour", [p or known[0] for p in prices],
+                 fleet.chosen)  # volumes whose type has no fee add nothing here
+    if not has_fee.all():
+        calc.missing.append(_fee_missing(ctx, "some of the types chosen"))
+
+
+class EcsManagedOption(ComputeOption):
+    def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
+        wanted = workload.ecs_managed.instance_type
+        with_fee = {n for r in book.regions.values() if r.ecs_managed for n in r.ecs_managed.management_fee}
+        if wanted == "auto" or wanted in book.instance_types or wanted in with_fee:
+            return []
+        return [FieldProblem("ecs_managed.instance_type", f"{wanted!r} is not in the price book's instance catalogue "
+                             f"(use \"auto\" or one of {len(book.instance_types)} known types)")]
+
+    def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
+        w = ctx.workload
+        if w.container.os == "windows":
+            return None  # ruled out (Linux only): nothing to price
+        wanted = w.ecs_managed.instance_type
+        fleet = size_fleet(ctx, calc, wanted, NAME)
+        if not isinstance(fleet, Fleet):
+            fee = _fees(ctx).get(wanted)
+            if fleet is None and fee is not None:  # the published example: a fee but no EC2 price or size
+                return Sizing(reason=f"{NAME}: the book has AWS's published fee for {wanted} (${fee.usd} per "
+                                     f"instance-hour, source {fee.source}) but no sourced {ctx.region} EC2 price "
+                                     f"or size for it: the fleet cannot be priced")
+            return fleet
+        compute = fleet_lines(ctx, calc, fleet)
+        _fee(ctx, calc, fleet)
+        fleet_discounts(ctx, calc, compute)
+        if not calc.exact:
+            return Sizing()
+        name, itype, _price, per = fleet.candidates[int(fleet.chosen[0])]
+        warnings: tuple[str, ...] = ()
+        if itype.burstable and not w.is_jobs:
+            warnings = (f"{name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
+                        "or cost extra",)
+        capacity = EcsManagedCapacity(
+            instance_type=name, instance_vcpu=itype.vcpu, instance_memory_gib=itype.memory_gib,
+            tasks_per_instance=per, tasks_per_hour=hourly_counts(fleet.tasks),
+            instances_per_hour=hourly_counts(fleet.instances[int(fleet.chosen[0])]),
+            instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto",
+            fee_known=name in _fees(ctx))
+        return Sizing(capacity, warnings)
+
+
+# --- hard limits and findings ------------------------------------------------------------------------------
+def _windows(w: Workload) -> str | None:
+    if w.container.os != "windows":
+        return None
+    return f"{NAME}: the work needs Windows containers; {NAME} run Linux containers only"
+
+
+def _unconfirmed(w: Workload, q: Quote) -> Signal | None:
+    if ID not in q.options or not q.options[ID].feasible:
+        return None
+    gaps = []
+    if w.requirements.privileged:
+        gaps.append("privileged mode, host devices or kernel tuning")
+    if w.requirements.daemon_per_host:
+        gaps.append("an agent on every host (DAEMON)")
+    if not gaps:
+        return None
+    return Signal(f"Unconfirmed for {NAME}: the work needs {' and '.join(gaps)}, and whether {NAME} allow it was "
+                  "not found in the sources: check before choosing them", "warning", against=(ID,))
+
+
+OPTION = EcsManagedOption(
+    id=ID, label=f"Amazon {NAME}", short_label="ECS MI", style_key="ecs_managed",
+    front_door="alb", alb_gb_per_lcu=1.0,
+    traits=Traits(kind="container", operations=2, control=2, spot=True),
+    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+    hard_rules=(HardRule("ecs_managed.windows", DOCS, _windows),),
+    soft_rules=(SoftRule(88, "ecs_managed.unconfirmed", "requirements.privileged", "flexibility", UNCONFIRMED,
+                         _unconfirmed),),
+    compared_by_default=False, settings="ecs_managed",
+)

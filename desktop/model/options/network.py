@@ -1,0 +1,120 @@
+"""The costs people forget, as explicit lines: NAT gateway, public IPv4 addresses, CloudWatch Logs, data transfer out.
+
+Priced for every option by the engine after the option's own lines (as the front door is), from the workload's
+`network` section; each is off or zero by default, so a file without them keeps its totals. Each line is priced
+from the region's price book entry with its source, or reported missing (never borrowed from another region).
+
+Sources: Amazon VPC pricing (NAT gateway per hour and per GB processed; public IPv4 addresses per hour, in use or
+idle), Amazon CloudWatch pricing (Logs ingestion per GB, storage per GB-month), Amazon EC2 data transfer pricing
+(out to the internet, monthly tiers after 100 GB free a month aggregated over all regions); shared reference
+aws-prices-more.md §7. GB = 1024^3 bytes, KB = 1024 bytes.
+Assumptions, stated on the lines: logs are stored as ingested (CloudWatch archives them compressed, so the storage
+line is an upper bound) for the retention period; the whole 100 GB free allowance goes to this workload.
+"""
+
+from __future__ import annotations
+
+from desktop.model.options.base import ComputeOption
+from desktop.model.options.calc import Amount, Calc
+from desktop.model.pricing.context import PricingContext
+
+GROUP = "network"
+KB_PER_GB = 1024 * 1024
+
+
+def price_network(ctx: PricingContext, calc: Calc, option: ComputeOption) -> tuple[str, ...]:
+    """Add the network and logs lines of one option; returns warnings about them."""
+    warnings: list[str] = []
+    _nat(ctx, calc, warnings)
+    _public_ipv4(ctx, calc)
+    _logs(ctx, calc)
+    _data_transfer_out(ctx, calc)
+    return tuple(warnings)
+
+
+def _gb(calc: Calc, kb_per_unit: float) -> Amount:
+    return calc.units * calc.num(kb_per_unit) / KB_PER_GB
+
+
+def _nat(ctx: PricingContext, calc: Calc, warnings: list[str]) -> None:
+    n = ctx.workload.network
+    prices = ctx.prices.nat_gateway
+    if n.nat_gateways > 0:
+        hours = calc.num(n.nat_gateways) * calc.num(ctx.workload.assumptions.month_hours)
+        price = prices.hour if prices is not None else None
+        if price is None:
+            calc.record_missing("NAT gateway hours", core=False, usage=((hours, "hour"),))
+        else:
+            calc.line("NAT gateway hours", hours, "hour", price, group=GROUP,
+                      note=f"{n.nat_gateways} gateway(s), always on")
+    if n.nat_kb_per_unit > 0:
+        if n.nat_gateways == 0:
+            warnings.append("Data through a NAT gateway is priced, but no NAT gateway hours: set "
+                            "network.nat_gateways (one per Availability Zone is AWS's advice)")
+        gb = _gb(calc, n.nat_kb_per_unit)
+        price = prices.gb_processed if prices is not None else None
+        if price is None:
+            calc.record_missing("NAT gateway data processed", core=False, usage=((gb, "GB"),))
+        else:
+            calc.line("NAT gateway data processed", gb, "GB", price, group=GROUP,
+                      note=f"{n.nat_kb_per_unit:g} KB per {_unit(ctx)}")
+
+
+def _public_ipv4(ctx: PricingContext, calc: Calc) -> None:
+    if not ctx.workload.network.public_ipv4 or calc.address_hours is None:
+        return
+    hours = calc.address_hours
+    prices = ctx.prices.public_ipv4
+    if prices is None:
+        calc.record_missing("public IPv4 addresses", core=False, usage=((hours, "address-hour"),))
+        return
+    calc.line("Public IPv4 addresses", hours, "address-hour", prices.hour, group=GROUP,
+              note=f"one address per {calc.address_holder}, for each {calc.address_holder}-hour")
+
+
+def _logs(ctx: PricingContext, calc: Calc) -> None:
+    n = ctx.workload.network
+    if n.log_kb_per_unit <= 0:
+        return
+    prices = ctx.prices.cloudwatch_logs
+    gb = _gb(calc, n.log_kb_per_unit)
+    ingestion = prices.ingestion_gb if prices is not None else None
+    if ingestion is None:
+        calc.record_missing("CloudWatch Logs ingestion", core=False, usage=((gb, "GB"),))
+    else:
+        calc.line("CloudWatch Logs ingestion", gb, "GB", ingestion, group=GROUP,
+                  note=f"{n.log_kb_per_unit:g} KB logged per {_unit(ctx)}")
+    days_in_month = calc.num(ctx.workload.assumptions.month_hours) / 24
+    stored = gb * calc.num(n.log_retention_days) / days_in_month
+    storage = prices.storage_gb_month if prices is not None else None
+    if storage is None:
+        calc.record_missing("CloudWatch Logs storage", core=False, usage=((stored, "GB-month"),))
+    else:
+        calc.line("CloudWatch Logs storage", stored, "GB-month", storage, group=GROUP,
+                  note=f"kept {n.log_retention_days} days, as ingested (stored compressed: an upper bound)")
+
+
+def _data_transfer_out(ctx: PricingContext, calc: Calc) -> None:
+    n = ctx.workload.network
+    if n.response_kb <= 0:
+        return
+    gb = _gb(calc, n.response_kb)
+    allowance = ctx.free_tier.data_transfer_out
+    zero = calc.num(0)
+    free = calc.num(allowance.quantity) if allowance is not None else zero
+    billable = calc.maximum(zero, gb - free)
+    tiers = ctx.prices.data_transfer_out
+    if not tiers:
+        calc.record_missing("data transfer out to the internet", core=False, usage=((billable, "GB"),))
+        return
+    note = f"{n.response_kb:g} KB per {_unit(ctx)}"
+    if allowance is not None:
+        note += f"; minus {allowance.quantity:,.0f} GB a month free (per account, all regions together)"
+    else:
+        note += "; the book has no free allowance, so none is taken off"
+    calc.tiered(billable, tiers, "Data transfer out to the internet", "GB", note=note, group=GROUP,
+                missing_as="data transfer out to the internet", per="GB")
+
+
+def _unit(ctx: PricingContext) -> str:
+    return "run" if ctx.workload.is_jobs else "request"

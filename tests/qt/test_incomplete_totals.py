@@ -1,0 +1,69 @@
+"""The window on the eu-west-1 ALB example: every total that leaves out a price says so, the headline gives the
+assumption the verdict hinges on, and the breakdown's bars are as long as the totals (discounts inside them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.model.workload.files import load_workload
+from desktop.qt.main_window import MainWindow
+from desktop.qt.views.comparison_table import MONTHLY_COL, STATUS_COL
+from desktop.resources import examples_dir
+
+
+def _open_ireland(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.replace_workload(load_workload(examples_dir() / "alb-api-ireland.workload.json"), "Open")
+
+
+def test_the_table_says_what_each_total_leaves_out(qtbot, window: MainWindow) -> None:
+    _open_ireland(qtbot, window)
+    table = window.table
+    assert table.text("fargate", MONTHLY_COL) == "~$36.04\n+ 2 not priced"
+    assert table.text("ec2", MONTHLY_COL) == "$66.58\n+ 3 not priced"
+    assert table.text("fargate", STATUS_COL).startswith("Recommended: cost comparison with Lambda incomplete; leaves "
+                                                        "out Application Load Balancer, data transfer out to the "
+                                                        "internet (no eu-west-1 price in the book)")
+
+
+def test_a_ruled_out_option_shows_no_price(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.apply_changes({"requirements.gpus": 1}, "GPU")
+    assert window.table.text("lambda", MONTHLY_COL) == "-"
+    assert window.table.text("fargate", MONTHLY_COL) == "-"
+
+
+def test_the_headline_names_what_the_verdict_hinges_on(qtbot, window: MainWindow) -> None:
+    _open_ireland(qtbot, window)
+    headline = window.recommendation.headline
+    qtbot.waitUntil(lambda: "depends on:" in headline.text(), timeout=5000)
+    assert headline.text() == window.session.advice.verdict
+    assert headline.text().endswith("; depends on: 2 always-on tasks; at 3 or more, Lambda wins")
+    assert "eu-west-1 prices for Application Load Balancer would complete it" in headline.text()
+
+
+def test_charts_label_incomplete_totals(qtbot, window: MainWindow) -> None:
+    _open_ireland(qtbot, window)
+    breakdown = window.charts.breakdown
+    window.charts.render_all()
+    qtbot.waitUntil(lambda: breakdown.totals[1].toPlainText().startswith("$36.04"), timeout=5000)
+    assert breakdown.totals[1].toPlainText() == ("$36.04\n+ Application Load Balancer\n+ data transfer out to the "
+                                                 "internet\n(no eu-west-1 price in the book)")
+    curve = window.charts.cost_curve
+    qtbot.waitUntil(lambda: curve.legend.getLabel(curve.curves["fargate"]).text.startswith("Fargate ("),
+                    timeout=5000)
+    assert curve.legend.getLabel(curve.curves["fargate"]).text == "Fargate (+ 2 items with no price)"
+
+
+def test_discounts_are_drawn_inside_the_bar(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.apply_changes({"assumptions.savings_plans.fargate_pct": 20}, "Savings Plan")
+    breakdown = window.charts.breakdown
+    window.charts.render_all()
+    quote = window.session.advice.quote.options["fargate"]
+    qtbot.waitUntil(lambda: any(s.option == "fargate" for s in breakdown.segments), timeout=5000)
+    pieces = [s for s in breakdown.segments if s.option == "fargate"]
+    assert min(s.bottom for s in breakdown.segments) >= 0
+    assert max(s.top for s in pieces) == pytest.approx(float(quote.monthly_usd))
+    assert any(s.piece.discounted for s in pieces)
+    assert "after $" in breakdown.totals[1].toPlainText()
