@@ -34,7 +34,7 @@ BROKEN_INSTALLATION = (
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
                        settings: QSettings | None = None, recovery: RecoverySlot | None = None,
                        setup: BookSetup | None = None) -> MainWindow:
-    """Build the window on a workload file (default: the bundled example). A QApplication must exist.
+    """Build the window on a workload or workshop file (default: the bundled example). A QApplication must exist.
 
     The price book: `setup`'s (the base book and the user book over it, which the window can change); else the
     bundled book, or `book`, with the default user book on top. Raises WorkloadFileError when `workload_path`
@@ -54,19 +54,39 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
             f"computefit: warning: the user price book cannot be used, so the bundled one is ({message})\n"))
     book = setup.book
     path = Path(workload_path) if workload_path else None
-    workload = load_workload(path or default_example_path())
+    workshop = path is not None and _is_workshop(path)
+    workload = load_workload(default_example_path() if workshop or path is None else path)
     from desktop.model.options.registry import check_workload
 
     problems = check_against_book(workload, book) + check_workload(workload, book)
     if problems:
         raise WorkloadFileError(str(path or default_example_path()), problems)
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
-    session = Session(book, workload, path, recovery=recovery)
+    session = Session(book, workload, None if workshop else path, recovery=recovery)
+    if workshop and path is not None:
+        session.open(path)  # every scenario checked against the book; WorkloadFileError names the field
     window = MainWindow(session, settings, setup=setup)
     session.setParent(window)
     if path is not None:
         window.recent.add(path)
     return window
+
+
+def _is_workshop(path: Path) -> bool:
+    """A workshop file by its name, or (any other .json) by holding scenarios."""
+    from desktop.model.workload.files import SUFFIX
+
+    if path.name.lower().endswith(".workshop.json"):
+        return True
+    if path.name.lower().endswith(SUFFIX):
+        return False
+    from desktop.model.workload.files import WorkloadFileError
+    from desktop.model.workshop.files import load_document
+
+    try:
+        return load_document(path).is_workshop
+    except WorkloadFileError:
+        return False  # load_workload says what is wrong with it
 
 
 def run_gui(path: Path | None, price_book: Path | None = None) -> int:

@@ -14,9 +14,10 @@ from desktop import __version__
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
     from desktop.model.workload.spec import Workload
+    from desktop.model.workshop.files import LoadedDocument
 
 EXIT_BAD_INPUT = 2
-SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices")
+SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices", "workshop")
 
 
 # Line breaks and other control characters in a message (from a key or a file name) are shown escaped, so
@@ -45,23 +46,35 @@ def _load_book(path: Path | None) -> PriceBook:
         raise CliError(str(exc)) from None
 
 
-def _load_workload(path: Path, book: PriceBook) -> Workload:
+def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
+    """A workload or workshop file, every scenario checked against the book (CliError naming file and field)."""
+    from desktop.model.options.registry import check_workload
     from desktop.model.pricing.checks import check_against_book
-    from desktop.model.workload.files import WorkloadFileError, load_workload
+    from desktop.model.workload.files import WorkloadFileError
+    from desktop.model.workshop.files import load_document
 
     try:
-        workload = load_workload(path)
+        loaded = load_document(path)
     except WorkloadFileError as exc:
         raise CliError(str(exc)) from None
-    from desktop.model.options.registry import check_workload
-
-    problems = check_against_book(workload, book) + check_workload(workload, book)
+    scenarios = loaded.workshop.scenarios
+    problems = [f"{path}: " + (f"scenarios.{i}.workload.{p}" if loaded.is_workshop else str(p))
+                for i, s in enumerate(scenarios)
+                for p in check_against_book(s.workload, book) + check_workload(s.workload, book)]
     if problems:
-        raise CliError("; ".join(f"{path}: {p}" for p in problems))
-    return workload
+        raise CliError("; ".join(problems))
+    return loaded
 
 
-def _workload_from_args(args: argparse.Namespace, book: PriceBook) -> Workload:
+def _workshop_title(path: Path) -> str:
+    name = path.name
+    for suffix in (".workshop.json", ".json"):
+        if name.lower().endswith(suffix):
+            return name[:-len(suffix)] or name
+    return name
+
+
+def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Workload]:
     if getattr(args, "answers", None):
         from desktop.model.pricing.checks import check_against_book
         from desktop.model.questionnaire.questions import AnswersError, workload_from_answers_file
@@ -72,10 +85,10 @@ def _workload_from_args(args: argparse.Namespace, book: PriceBook) -> Workload:
         problems = check_against_book(workload, book)
         if problems:
             raise CliError("; ".join(f"{args.answers}: {p}" for p in problems))
-        return workload
+        return [workload]
     if not args.workload:
         raise CliError("a WORKLOAD.json file is required")
-    return _load_workload(Path(args.workload), book)
+    return [s.workload for s in _load_document(Path(args.workload), book).workshop.scenarios]
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
@@ -84,7 +97,10 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     from desktop.report.text import quote_table
 
     book = _load_book(args.price_book)
-    workload = _load_workload(Path(args.workload), book)
+    loaded = _load_document(Path(args.workload), book)
+    if loaded.is_workshop:
+        return _estimate_workshop(loaded, book, args.json)
+    workload = loaded.workshop.scenarios[0].workload
     advice = advise(workload, book)
     if args.json:
         sys.stdout.write(json.dumps(advice_json(advice, book), indent=1) + "\n")
@@ -93,13 +109,33 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _estimate_workshop(loaded: LoadedDocument, book: PriceBook, as_json: bool) -> int:
+    from desktop.report.text import quote_table
+    from desktop.report.workshop_export import workshop_advice, workshop_json_data
+    from desktop.report.workshop_text import comparison_text
+
+    advices, comparison = workshop_advice(loaded.workshop, book)
+    if as_json:
+        sys.stdout.write(json.dumps(workshop_json_data(advices, comparison, book), indent=1) + "\n")
+        return 0
+    parts = [comparison_text(comparison, book)]
+    parts += [f"\n== Scenario {i}: {a.workload.name} ==\n" + quote_table(a.quote, book)
+              for i, a in enumerate(advices, 1)]
+    sys.stdout.write("\n".join(parts) + "\n")
+    return 0
+
+
 def cmd_advise(args: argparse.Namespace) -> int:
     from desktop.model.advice.advise import advise
     from desktop.report.text import advice_text
 
     book = _load_book(args.price_book)
-    workload = _workload_from_args(args, book)
-    sys.stdout.write(advice_text(advise(workload, book), book) + "\n")
+    workloads = _workloads_from_args(args, book)
+    if len(workloads) == 1:
+        sys.stdout.write(advice_text(advise(workloads[0], book), book) + "\n")
+        return 0
+    texts = [f"== Scenario {i}: {w.name} ==\n" + advice_text(advise(w, book), book) for i, w in enumerate(workloads, 1)]
+    sys.stdout.write("\n\n".join(texts) + "\n")
     return 0
 
 
@@ -114,9 +150,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     from desktop.report.export import export_report
 
     book = _load_book(args.price_book)
-    workload = _load_workload(Path(args.workload), book)
+    loaded = _load_document(Path(args.workload), book)
     try:
-        export_report(workload, book, Path(args.output), page_size=args.page_size)
+        if loaded.is_workshop:
+            from desktop.report.workshop_export import workshop_advice, write_workshop_report
+
+            advices, comparison = workshop_advice(loaded.workshop, book)
+            write_workshop_report(advices, comparison, _workshop_title(Path(args.workload)), book,
+                                  Path(args.output), page_size=args.page_size)
+        else:
+            export_report(loaded.workshop.scenarios[0].workload, book, Path(args.output), page_size=args.page_size)
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write the sheet ({exc.strerror or exc})") from None
     return 0
@@ -126,11 +169,45 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.report.export import export_data
 
     book = _load_book(args.price_book)
-    workload = _load_workload(Path(args.workload), book)
+    loaded = _load_document(Path(args.workload), book)
     try:
-        export_data(workload, book, Path(args.output), fmt=args.format)
+        if loaded.is_workshop:
+            from desktop.report.workshop_export import workshop_advice, write_workshop_data
+
+            advices, comparison = workshop_advice(loaded.workshop, book)
+            write_workshop_data(advices, comparison, book, Path(args.output), fmt=args.format)
+        else:
+            export_data(loaded.workshop.scenarios[0].workload, book, Path(args.output), fmt=args.format)
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+    return 0
+
+
+def cmd_workshop_new(args: argparse.Namespace) -> int:
+    """A workshop from workload files: a scenario each, named after its workload, the first as baseline."""
+    from desktop.model.workshop.files import SUFFIX, save_workshop
+    from desktop.model.workshop.spec import MAX_SCENARIOS, ScenarioEntry, WorkshopSpec
+    from desktop.workbench.document import unique_name
+
+    book = _load_book(args.price_book)
+    output = Path(args.output)
+    if not output.name.lower().endswith(SUFFIX):
+        raise CliError(f"{output}: a workshop file's name ends in {SUFFIX}")
+    if output.exists() and not args.force:
+        raise CliError(f"{output}: already exists (give --force to replace it)")
+    entries: list[ScenarioEntry] = []
+    for name in args.workloads:
+        for scenario in _load_document(Path(name), book).workshop.scenarios:
+            named = unique_name(scenario.workload.name, [e.workload.name for e in entries])
+            workload = scenario.workload.model_copy(update={"name": named})
+            entries.append(ScenarioEntry(note=scenario.note, workload=workload))
+    if len(entries) > MAX_SCENARIOS:
+        raise CliError(f"a workshop holds at most {MAX_SCENARIOS} scenarios, these files give {len(entries)}")
+    try:
+        save_workshop(output, WorkshopSpec(kind=args.kind, baseline=0, scenarios=tuple(entries)))
+    except OSError as exc:
+        raise CliError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    sys.stdout.write(f"{output}: {len(entries)} scenarios, baseline {entries[0].workload.name}\n")
     return 0
 
 
@@ -141,16 +218,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser, workload_required: bool = True) -> None:
         if workload_required:
-            p.add_argument("workload", help="a .workload.json file")
+            p.add_argument("workload", help="a .workload.json or .workshop.json file")
         p.add_argument("--price-book", type=Path, default=None, help="another price book file")
 
-    p = sub.add_parser("estimate", help="price the options a workload compares")
+    p = sub.add_parser("estimate", help="price the options for a workload, or every scenario of a workshop")
     common(p)
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(func=cmd_estimate)
 
-    p = sub.add_parser("advise", help="the recommendation and its rationale")
-    p.add_argument("workload", nargs="?", help="a .workload.json file")
+    p = sub.add_parser("advise", help="the recommendation and its rationale (of each scenario of a workshop)")
+    p.add_argument("workload", nargs="?", help="a .workload.json or .workshop.json file")
     p.add_argument("--answers", help="build the workload from saved questionnaire answers (JSON)")
     p.add_argument("--price-book", type=Path, default=None)
     p.set_defaults(func=cmd_advise)
@@ -158,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("questions", help="print the questionnaire")
     p.set_defaults(func=cmd_questions)
 
-    p = sub.add_parser("report", help="write the PDF comparison sheet")
+    p = sub.add_parser("report", help="write the PDF comparison sheet (a workshop: summary, then each sheet)")
     common(p)
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
@@ -170,6 +247,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default=None,
                    help="default: from the output file's suffix")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("workshop", help="workshop files")
+    verbs = p.add_subparsers(dest="verb", required=True)
+    q = verbs.add_parser("new", help="a workshop from workload files: a scenario each, the first as baseline")
+    q.add_argument("output", help="the .workshop.json file to write")
+    q.add_argument("workloads", nargs="+", help=".workload.json files (or workshops, whose scenarios are added)")
+    q.add_argument("--kind", choices=("variants", "parts"), default="variants",
+                   help="variants of one workload (default), or parts of one system (adds a portfolio total)")
+    q.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    q.add_argument("--price-book", type=Path, default=None)
+    q.set_defaults(func=cmd_workshop_new)
 
     from desktop.pricelist.commands import add_prices_parser
 

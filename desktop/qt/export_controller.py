@@ -1,5 +1,9 @@
 """File > Export: the PDF comparison sheet, CSV and JSON, written from the session's current Advice.
 
+For a workshop (several scenarios, or a workshop file) the PDF is the workshop's (a summary page, then each
+scenario's sheet) and the CSV and JSON are the comparison of the scenarios, from the session's advice and
+comparison (the same numbers the window shows).
+
 A save dialog opens in the last folder used (kept in QSettings) with a file name made from the workload's
 name; the PDF's page size follows the chosen filter (A4 or US Letter, remembered too). Writing takes a
 fraction of a second (the sheet ~0.1-0.3 s), so it runs in the GUI thread (QPdfWriter painting belongs
@@ -66,6 +70,13 @@ class ExportController(QObject):
         page_size = next((size for size, text in PDF_FILTERS.items() if text == chosen), page_size)
         self.settings.setValue(PAGE_SIZE_KEY, page_size)
         session = self.session
+        if self.is_workshop:
+            from desktop.report.workshop_export import write_workshop_report
+
+            advices, comparison, title = session.advices(), session.comparison, self.title()
+            self._run(path, "workshop report", lambda: write_workshop_report(advices, comparison, title,
+                                                                            session.book, path, page_size))
+            return
         self._run(path, "comparison sheet",
                   lambda: _write_report(session.advice, path, page_size))
 
@@ -83,7 +94,26 @@ class ExportController(QObject):
         if path is None:
             return
         session = self.session
+        if self.is_workshop:
+            from desktop.report.workshop_export import write_workshop_data
+
+            advices, comparison = session.advices(), session.comparison
+            self._run(path, f"{fmt.upper()} comparison of the scenarios",
+                      lambda: write_workshop_data(advices, comparison, session.book, path, fmt))
+            return
         self._run(path, f"{fmt.upper()} comparison", lambda: write_data(session.advice, session.book, path, fmt))
+
+    @property
+    def is_workshop(self) -> bool:
+        return bool(getattr(self.session, "is_workshop", False))
+
+    def title(self) -> str:
+        """The workshop's title on its report: its file's name, else "Workshop"."""
+        path = getattr(self.session, "path", None)
+        if path is None:
+            return "Workshop"
+        name = Path(path).name
+        return name.removesuffix(".json").removesuffix(".workshop").removesuffix(".workload") or name
 
     def start_folder(self) -> Path:
         remembered = self.settings.value(LAST_FOLDER_KEY)
@@ -96,7 +126,8 @@ class ExportController(QObject):
         return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def _ask(self, title: str, suffix: str, filters: list[str], selected: str) -> tuple[Path | None, str]:
-        suggested = self.start_folder() / (safe_file_stem(self.session.workload.name) + suffix)
+        name = self.title() if self.is_workshop else self.session.workload.name
+        suggested = self.start_folder() / (safe_file_stem(name) + suffix)
         chosen, chosen_filter = QFileDialog.getSaveFileName(self.window, title, str(suggested), ";;".join(filters),
                                                             selected)
         if not chosen:

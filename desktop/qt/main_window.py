@@ -1,6 +1,9 @@
 """The main window: the workload form, the comparison, the recommendation and the charts, wired to one Session.
 
 Wiring only: every view renders from the Session's Advice (`advice_changed`); views never talk to each other.
+A document holds one or more scenarios (a workshop): the scenario list and the comparison of the scenarios are
+docks (desktop/qt/workshop), the form, table and charts show the selected scenario, and View > Present shows
+it full screen for a room.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSpl
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import SUFFIX, WorkloadFileError
+from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
 from desktop.pricelist.book_setup import BookSetup
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
@@ -23,17 +27,23 @@ from desktop.qt.options_menu import OptionsMenu
 from desktop.qt.prices_controller import ImportOutcome, PricesController
 from desktop.qt.recent_files import RecentFiles
 from desktop.qt.session import Session
+from desktop.qt.table_copy import install_table_copy
 from desktop.qt.views.comparison_table import ComparisonTable
 from desktop.qt.views.recommendation_panel import RecommendationPanel
 from desktop.qt.views.status_bar import StatusBar
+from desktop.qt.workshop.controls import WorkshopControls
 from desktop.resources import icon_path
 
 if TYPE_CHECKING:
+    from desktop.qt.charts.base import ChartBase
     from desktop.qt.export_controller import ExportController
     from desktop.qt.views.price_book_dialog import PriceBookDialog
+    from desktop.qt.wizard import QuestionnaireStart
 
 APP_NAME = "ComputeFit"
-FILE_FILTER = f"Workload files (*{SUFFIX} *.json);;All files (*)"
+FILE_FILTER = f"Workload or workshop files (*{SUFFIX} *{WORKSHOP_SUFFIX} *.json);;All files (*)"
+WORKSHOP_FILTER = f"Workshop files (*{WORKSHOP_SUFFIX})"
+WORKLOAD_FILTER = f"Workload files (*{SUFFIX})"
 PRICE_LIST_FILTER = "AWS Price List offer files (*.csv *.json);;All files (*)"
 
 
@@ -61,6 +71,9 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(session.book, self)
         self.setStatusBar(self.status)
         self._layout()
+        install_table_copy(self.table)
+        self.workshop = WorkshopControls(self, session, self.add_scenario_from_questions, self.status.show_problem)
+        self.presenting: QWidget | None = None
         self.exporter = self._make_exporter()
         self._build_menus()
 
@@ -68,6 +81,7 @@ class MainWindow(QMainWindow):
         session.dirty_changed.connect(lambda _dirty: self._update_title())
         session.path_changed.connect(lambda _path: self._update_title())
         session.workload_changed.connect(lambda _w: self._update_title())
+        session.scenarios_changed.connect(self._update_title)
         session.advice_failed.connect(self.status.show_problem)
         self.form.problem_shown.connect(self.status.show_problem)
         self.status.prices_requested.connect(self.show_prices)
@@ -127,11 +141,19 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action("&Redo", self.session.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], edit)
         self.session.history_changed.connect(self._update_undo_actions)
         self._update_undo_actions()
+        edit.addSeparator()
+        self._action("Copy &chart", self.copy_chart, ["Ctrl+Shift+C"], edit)
+        self.workshop.fill_menu(self.menuBar().addMenu("&Scenario"))
         view = self.menuBar().addMenu("&View")
         self._action("&Workload form", lambda: self._focus(self.form.editor("traffic.requests_per_month")),
                      ["Ctrl+1"], view)
         self._action("&Comparison table", lambda: self._focus(self.table), ["Ctrl+2"], view)
         self._action("C&harts", lambda: self._focus(self.charts.tabBar()), ["Ctrl+3"], view)
+        for dock, key in ((self.workshop.list_dock, "Ctrl+4"), (self.workshop.comparison_dock, "Ctrl+5")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(key))
+            view.addAction(toggle)
+        self._action("P&resent", self.present, ["F11"], view)
         view.addSeparator()
         self.options_menu = OptionsMenu(self.session, self)
         self.options_menu.problem_shown.connect(self.status.show_problem)
@@ -161,6 +183,7 @@ class MainWindow(QMainWindow):
         self._action("Export &PDF...", self._export("export_pdf"), ["Ctrl+E", "Ctrl+P"], menu)
         self._action("Export &CSV...", self._export("export_csv"), None, menu)
         self._action("Export &JSON...", self._export("export_json"), None, menu)
+        self._action("Save c&hart as PNG or SVG...", self.save_chart, None, menu)
         menu.addSeparator()
         self.import_action = self._action("&Import prices...", self.import_prices_dialog, None, menu)
         self.import_folder_action = self._action("Import prices from a &folder...", self.import_folder_dialog,
@@ -196,13 +219,28 @@ class MainWindow(QMainWindow):
             getattr(self.exporter, slot)()
         return run
 
-    def open_questionnaire(self) -> None:
+    def ask_questionnaire_start(self) -> QuestionnaireStart | None:
+        """New scenario or replace the shown one, from the defaults or the shown scenario (tests replace this)."""
+        from desktop.qt.wizard import ask_start
+
+        return ask_start(self, self.session.workload.name)
+
+    def open_questionnaire(self, start: QuestionnaireStart | None = None) -> None:
+        """File > New from questions: asks whether to add a scenario or replace the shown one."""
         try:
             from desktop.qt.wizard import run_questionnaire
         except ImportError:
             self._warn("New from questions", "The questionnaire is not available in this build.")
             return
-        run_questionnaire(self.session, self)
+        start = start or self.ask_questionnaire_start()
+        if start is not None:
+            run_questionnaire(self.session, self, start)
+
+    def add_scenario_from_questions(self) -> None:
+        """Scenario > Add > From the questionnaire: a new scenario, from the defaults."""
+        from desktop.qt.wizard import QuestionnaireStart
+
+        self.open_questionnaire(QuestionnaireStart("add", from_current=False))
 
     # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice) -> None:
@@ -215,8 +253,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         path = self.session.path
-        shown = path.name if path else "Untitled"
-        self.setWindowTitle(f"{shown}[*] - {self.session.workload.name} - {APP_NAME}")
+        state = self.session.state
+        shown = path.name if path else ("Untitled workshop" if len(state.scenarios) > 1 else "Untitled")
+        count = f" ({state.selected + 1} of {len(state.scenarios)})" if len(state.scenarios) > 1 else ""
+        self.setWindowTitle(f"{shown}[*] - {self.session.workload.name}{count} - {APP_NAME}")
         self.setWindowModified(self.session.dirty)
 
     def _focus(self, widget: QWidget) -> None:
@@ -225,7 +265,8 @@ class MainWindow(QMainWindow):
     # --- files ------------------------------------------------------------------------------------
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel (tests replace this method)."""
-        name = self.session.path.name if self.session.path else "this workload"
+        name = self.session.path.name if self.session.path else (
+            "this workshop" if self.session.is_workshop else "this workload")
         return QMessageBox.question(
             self, APP_NAME, f"Save the changes to {name}?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -248,7 +289,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return
         start = str(self.session.path.parent) if self.session.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Open workload", start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Open a workload or workshop", start, FILE_FILTER)
         if name:
             self.open_path(Path(name))
 
@@ -265,26 +306,42 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        if self.session.path is None:
+        path = self.session.path
+        if path is None or self.session.workbench.save_problem(path):  # a workshop cannot go in a workload file
             return self.save_as()
-        return self.save_to(self.session.path)
+        return self.save_to(path)
+
+    def suggested_save_path(self) -> Path:
+        """Where Save As starts: the document's own file, or a name made from it (a workshop gets .workshop.json)."""
+        workshop = self.session.state.needs_workshop_file or self.session.workbench.is_workshop_file
+        suffix = WORKSHOP_SUFFIX if workshop else SUFFIX
+        path = self.session.path
+        if path is not None:
+            if path.name.endswith(suffix) or not workshop:
+                return path
+            stem = path.name.removesuffix(SUFFIX).removesuffix(".json")
+            return path.with_name(stem + suffix)
+        return Path.home() / f"{'Workshop' if workshop else self.session.workload.name}{suffix}"
 
     def save_as(self) -> bool:
-        path = self.session.path
-        start = str(path) if path else str(Path.home() / f"{self.session.workload.name}{SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(self, "Save workload", start, FILE_FILTER)
+        start = self.suggested_save_path()
+        workshop = start.name.endswith(WORKSHOP_SUFFIX)
+        filters = ";;".join((WORKSHOP_FILTER, WORKLOAD_FILTER) if workshop else (WORKLOAD_FILTER, WORKSHOP_FILTER))
+        name, chosen = QFileDialog.getSaveFileName(self, "Save workshop" if workshop else "Save workload",
+                                                   str(start), filters)
         if not name:
             return False
         target = Path(name)
         if not target.name.endswith(".json"):
-            target = target.with_name(target.name + SUFFIX)
+            target = target.with_name(target.name + (WORKSHOP_SUFFIX if chosen == WORKSHOP_FILTER else SUFFIX))
         return self.save_to(target)
 
     def save_to(self, path: Path) -> bool:
+        self.workshop.list.commit_note()  # a note still being typed belongs in the file
         try:
             saved = self.session.save(path)
         except WorkloadFileError as exc:
-            self._warn("Save workload", str(exc))
+            self._warn("Save workshop" if self.session.is_workshop else "Save workload", str(exc))
             return False
         self.recent.add(saved)
         self.status.showMessage(f"Saved {saved}", 5000)
@@ -397,6 +454,42 @@ class MainWindow(QMainWindow):
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(self.session.advice)
 
+    def present(self) -> None:
+        """Present mode: full screen, large type, high contrast; Esc leaves."""
+        if self.presenting is not None:
+            self.presenting.close()
+            return
+        from desktop.qt.present_mode import PresentWindow
+
+        window = PresentWindow(self.session)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.left.connect(self._left_present_mode)
+        self.presenting = window
+        window.showFullScreen()
+        window.activateWindow()
+        window.setFocus()
+
+    def _left_present_mode(self) -> None:
+        self.presenting = None
+        self.activateWindow()
+
+    def current_chart(self) -> ChartBase:
+        """The chart on the shown tab."""
+        return self.charts.charts[self.charts.currentIndex()]
+
+    def copy_chart(self) -> None:
+        from desktop.qt.charts.chart_export import copy_chart
+
+        copy_chart(self.current_chart())
+        self.status.showMessage("Copied the chart as an image (File > Save chart for SVG)", 4000)
+
+    def save_chart(self) -> None:
+        from desktop.qt.charts.chart_export import save_chart_dialog
+
+        saved = save_chart_dialog(self.current_chart(), self)
+        if saved is not None:
+            self.status.showMessage(f"Saved the chart to {saved}", 5000)
+
     def set_appearance(self, mode: str) -> None:
         self.settings.setValue("view/appearance", mode)
         apply_appearance(mode)
@@ -419,16 +512,26 @@ class MainWindow(QMainWindow):
             state = self.settings.value(key)
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
+        docks = self.settings.value("window/docks")
+        if isinstance(docks, QByteArray) and not docks.isEmpty():
+            self.restoreState(docks)
+        else:
+            self.workshop.size_docks()
+        if len(self.session.state.scenarios) > 1:
+            self.workshop.comparison_dock.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():
             event.ignore()
             return
+        if self.presenting is not None:
+            self.presenting.close()
         self.session.discard_recovery()
         self.prices.wait()  # an import still running is cancelled: the user book stays as it was
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right.saveState())
+        self.settings.setValue("window/docks", self.saveState())
         self.settings.sync()
         event.accept()
 

@@ -8,28 +8,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.model.workload.files import WorkloadFileError, parse_workload
+from desktop.model.workload.spec import Workload
+from desktop.model.workshop.files import parse_workshop
+from desktop.model.workshop.spec import WorkshopSpec
 from desktop.qt.session import Session
 from desktop.workbench.recovery import Recovered, RecoveryStore, Unreadable
 
 Ask = Callable[[QWidget, Recovered], bool]  # True: restore it; False: discard it
 
 
+def restore_text(item: Recovered) -> str:
+    """The question, as plain text: the document's name and file are data, never markup."""
+    return (f"ComputeFit closed without saving \u201c{item.name}\u201d; its last edits are from {item.age()}."
+            + (f"\n\nIts file: {item.path}" if item.path else "\n\nIt was never saved to a file.")
+            + "\n\nRestore them?")
+
+
+def _plain_box(parent: QWidget, icon: QMessageBox.Icon, text: str,
+               buttons: QMessageBox.StandardButton) -> QMessageBox:
+    box = QMessageBox(icon, "Restore unsaved edits", text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def ask_restore(parent: QWidget, item: Recovered) -> bool:
-    answer = QMessageBox.question(
-        parent, "Restore unsaved edits",
-        f"ComputeFit closed without saving \u201c{item.name}\u201d; its last edits are from {item.age()}."
-        + (f"\n\nIts file: {item.path}" if item.path else "\n\nIt was never saved to a file.")
-        + "\n\nRestore them?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    box = _plain_box(parent, QMessageBox.Icon.Question, restore_text(item),
+                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def tell_problems(parent: QWidget, problems: list[str]) -> None:
-    QMessageBox.warning(parent, "Restore unsaved edits",
-                        "Some unsaved edits could not be restored:\n\n" + "\n".join(problems))
+    _plain_box(parent, QMessageBox.Icon.Warning, "Some unsaved edits could not be restored:\n\n"
+               + "\n".join(problems), QMessageBox.StandardButton.Ok).exec()
 
 
 def offer_recovery(parent: QWidget, store: RecoveryStore, sessions: Callable[[], Session],
@@ -49,12 +64,14 @@ def offer_recovery(parent: QWidget, store: RecoveryStore, sessions: Callable[[],
             item.file.unlink(missing_ok=True)
             continue
         try:
-            workload = parse_workload(item.document, str(item.file))
+            document: Workload | WorkshopSpec = (parse_workshop(item.document, str(item.file))
+                                                 if item.kind == "workshop" else
+                                                 parse_workload(item.document, str(item.file)))
         except WorkloadFileError as exc:
             problems.append(str(exc))
             item.file.rename(item.file.with_name(item.file.name + ".unreadable"))
             continue
-        found = sessions().restore(workload, item.path)
+        found = sessions().restore(document, item.path)
         if found:
             problems.append(f"{item.file}: " + "; ".join(str(p) for p in found))
             continue

@@ -17,8 +17,10 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
+from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.spec import WorkshopSpec
 from desktop.workbench.recovery import RecoverySlot
-from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, Workbench
+from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
 
 __all__ = ["AUTOSAVE_MS", "COALESCE_MS", "NEW_WORKLOAD_NAME", "Session"]
 
@@ -36,6 +38,7 @@ class Session(QObject):
     history_changed = Signal()  # what undo and redo would do
     book_changed = Signal(object)  # PriceBook
     advice_failed = Signal(str)  # a message for the status bar; the last good advice stays
+    scenarios_changed = Signal()  # the scenario list: names, notes, order, selection, baseline or kind
 
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None,
                  parent: QObject | None = None, coalesce_ms: int = COALESCE_MS,
@@ -82,6 +85,28 @@ class Session(QObject):
     def pending(self) -> bool:
         return self._timer.isActive()
 
+    @property
+    def state(self) -> DocumentState:
+        return self.workbench.state
+
+    @property
+    def is_workshop(self) -> bool:
+        """Several scenarios, or a workshop file: exports write the workshop (summary, then each sheet)."""
+        return len(self.workbench.state.scenarios) > 1 or self.workbench.is_workshop_file
+
+    @property
+    def comparison(self) -> Comparison:
+        """The scenarios compared (advice reused for every scenario no edit touched)."""
+        if self._timer.isActive():
+            self.recompute()
+        return self.workbench.compare()
+
+    def advices(self) -> list[Advice]:
+        """The advice of every scenario, in order (for the workshop exports)."""
+        if self._timer.isActive():
+            self.recompute()
+        return [self.workbench.advice_for(i) for i in range(len(self.workbench.state.scenarios))]
+
     # --- edits ----------------------------------------------------------------------------------
     def validate(self, changes: dict[str, Any]) -> tuple[Workload | None, list[FieldProblem]]:
         return self.workbench.validate(changes)
@@ -92,10 +117,49 @@ class Session(QObject):
         self._emit(change)
         return problems
 
-    def replace_workload(self, workload: Workload, text: str) -> list[FieldProblem]:
-        change, problems = self.workbench.replace_workload(workload, text)
+    def replace_workload(self, workload: Workload, text: str, detach: bool = False) -> list[FieldProblem]:
+        change, problems = self.workbench.replace_workload(workload, text, detach)
         self._emit(change)
         return problems
+
+    # --- scenarios: each returns '' or why it could not be done ------------------------------------
+    def add_scenario(self, workload: Workload | None = None, note: str = "", text: str = "Add scenario",
+                     detach: bool = False) -> str:
+        return self._scenario_step(self.workbench.add_scenario(workload, note, text, detach))
+
+    def add_from_file(self, path: Path) -> str:
+        """Add the scenarios of a workload or workshop file (raises WorkloadFileError)."""
+        return self._scenario_step(self.workbench.add_from_file(path))
+
+    def duplicate(self, index: int | None = None) -> str:
+        return self._scenario_step(self.workbench.duplicate(index))
+
+    def rename(self, index: int, name: str) -> str:
+        return self._scenario_step(self.workbench.rename(index, name))
+
+    def set_note(self, index: int, note: str) -> str:
+        return self._scenario_step(self.workbench.set_note(index, note))
+
+    def move(self, index: int, to: int) -> str:
+        return self._scenario_step(self.workbench.move(index, to))
+
+    def delete(self, index: int | None = None) -> str:
+        return self._scenario_step(self.workbench.delete(index))
+
+    def set_baseline(self, index: int) -> str:
+        return self._scenario_step(self.workbench.set_baseline(index))
+
+    def set_kind(self, kind: str) -> str:
+        return self._scenario_step(self.workbench.set_kind(kind))
+
+    def select(self, index: int) -> None:
+        """Show another scenario: the form, the table and the charts follow at once (its advice is cached)."""
+        self._emit(self.workbench.select(index), now=True)
+
+    def _scenario_step(self, result: tuple[Change, str]) -> str:
+        change, problem = result
+        self._emit(change, now=True)
+        return problem
 
     def undo(self) -> None:
         self._emit(self.workbench.undo())
@@ -114,7 +178,7 @@ class Session(QObject):
         self._emit(self.workbench.new(workload), now=True)
 
     def open(self, path: Path) -> None:
-        """Load a workload file (raises WorkloadFileError with a message for the user)."""
+        """Load a workload or workshop file (raises WorkloadFileError with a message for the user)."""
         self._emit(self.workbench.open(path), now=True)
 
     def save(self, path: Path | None = None) -> Path:
@@ -136,6 +200,8 @@ class Session(QObject):
                 self.recompute()
             else:
                 self._timer.start()
+        if change.scenarios:
+            self.scenarios_changed.emit()
         if change.history:
             self.history_changed.emit()
         if change.dirty:
@@ -152,9 +218,10 @@ class Session(QObject):
         if not self.workbench.dirty:
             self.recovery.remove()
             return
-        workload = self.workbench.workload
+        kind, document = self.workbench.recovery_document()
+        name = self.workbench.path.name if kind == "workshop" and self.workbench.path else self.workbench.workload.name
         try:
-            self.recovery.write(workload.name, self.workbench.path, workload.to_json_dict())
+            self.recovery.write(name, self.workbench.path, document, kind)
         except OSError as exc:  # a full disk must not stop the editing
             self.advice_failed.emit(f"Could not write the recovery file ({exc.strerror or exc})")
 
@@ -164,9 +231,9 @@ class Session(QObject):
         if self.recovery is not None:
             self.recovery.remove()
 
-    def restore(self, workload: Workload, path: Path | None) -> list[FieldProblem]:
-        """Open a recovered document: its own file (if any) and its content, shown as unsaved."""
-        change, problems = self.workbench.restore(workload, path)
+    def restore(self, document: Workload | WorkshopSpec, path: Path | None) -> list[FieldProblem]:
+        """Open a recovered document (a workload or a workshop): its own file (if any) and its content, unsaved."""
+        change, problems = self.workbench.restore(document, path)
         self._emit(change, now=True)
         return problems
 

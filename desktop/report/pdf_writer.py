@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -79,7 +80,7 @@ def _mm_to_px(mm: float) -> float:
     return mm / 25.4 * RESOLUTION_DPI
 
 
-def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], charts: SheetChartObject,
+def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], charts: QPyTextObject,
                     body: QSizeF) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
@@ -158,21 +159,50 @@ def _draw_footer(painter: QPainter, page_rect: QRectF, left: str, right: str) ->
     painter.drawText(QPointF(page_rect.right() - margin_r - right_w, baseline), right)
 
 
-def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book: PriceBook, *,
-                    page_size: str = "A4", generated: dt.date | None = None, version: str = __version__) -> int:
-    """Paint the sheet onto `device` as a PDF; returns the number of pages."""
+@dataclass(frozen=True)
+class LaidOut:
+    """A document laid out on the writer's pages, ready to paint; `keep` holds what it draws with alive."""
+
+    doc: QTextDocument
+    pages: int
+    footer_left: str
+    keep: object
+
+
+def new_pdf_writer(device: QIODevice, page_size: str, title: str, version: str) -> QPdfWriter:
     if page_size not in PAGE_SIZES:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     writer = QPdfWriter(device)
     writer.setResolution(RESOLUTION_DPI)
     writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"ComputeFit comparison sheet: {workload.name}")
+    writer.setTitle(title)
     writer.setCreator(f"ComputeFit {version}")
-    page_rect = QRectF(0, 0, writer.width(), writer.height())
-    left, top = _mm_to_px(MARGINS_MM["left"]), _mm_to_px(MARGINS_MM["top"])
-    body = QSizeF(page_rect.width() - left - _mm_to_px(MARGINS_MM["right"]),
-                  page_rect.height() - top - _mm_to_px(MARGINS_MM["bottom"]))
+    return writer
+
+
+def page_body(writer: QPdfWriter) -> QSizeF:
+    """The printable body of a page: the page less the margins, in the writer's pixels."""
+    return QSizeF(writer.width() - _mm_to_px(MARGINS_MM["left"]) - _mm_to_px(MARGINS_MM["right"]),
+                  writer.height() - _mm_to_px(MARGINS_MM["top"]) - _mm_to_px(MARGINS_MM["bottom"]))
+
+
+def page_count(doc: QTextDocument, body: QSizeF) -> int:
+    return max(1, math.ceil(doc.documentLayout().documentSize().height() / body.height() - 1e-6))
+
+
+def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book: PriceBook, *,
+                    page_size: str = "A4", generated: dt.date | None = None, version: str = __version__) -> int:
+    """Paint the sheet onto `device` as a PDF; returns the number of pages."""
+    writer = new_pdf_writer(device, page_size, f"ComputeFit comparison sheet: {workload.name}", version)
+    return paint_documents(writer, [lay_out_sheet(writer, advice, workload, book, generated=generated,
+                                                  version=version)], book)
+
+
+def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: PriceBook, *,
+                  generated: dt.date | None = None, version: str = __version__) -> LaidOut:
+    """The sheet of one workload laid out on the writer's pages (at most MAX_PAGES when it fits)."""
+    body = page_body(writer)
     nonce = uuid.uuid4().hex
     markers = {kind: f"CHART{kind.upper()}{nonce}" for kind in CHART_KINDS}
     charts = SheetChartObject(advice)
@@ -193,27 +223,40 @@ def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book:
     if pages > MAX_PAGES and tried:
         doc, pages = _fit_answers(doc, layout, tried, body.height())
     footer_left = f"ComputeFit {version} comparison sheet: {workload.name}"
+    return LaidOut(doc, pages, footer_left, charts)
+
+
+def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBook) -> int:
+    """Paint laid-out documents one after another, each from a new page, numbering the pages throughout;
+    returns the number of pages."""
+    page_rect = QRectF(0, 0, writer.width(), writer.height())
+    left, top = _mm_to_px(MARGINS_MM["left"]), _mm_to_px(MARGINS_MM["top"])
+    body = page_body(writer)
+    total = sum(d.pages for d in documents)
+    number = 0
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError("the PDF writer could not start (is the output writable?)")
     try:
-        for page in range(pages):
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(left, top - page * body.height())
-            clip = QRectF(0, page * body.height(), body.width(), body.height())
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            doc.documentLayout().draw(painter, context)
-            painter.restore()
-            _draw_footer(painter, page_rect, footer_left,
-                         f"Prices: price book dated {book.effective_date.isoformat()}{user_book_mark(book)}   "
-                         f"Page {page + 1} of {pages}")
+        for laid in documents:
+            for page in range(laid.pages):
+                if number:
+                    writer.newPage()
+                painter.save()
+                painter.translate(left, top - page * body.height())
+                clip = QRectF(0, page * body.height(), body.width(), body.height())
+                painter.setClipRect(clip)
+                context = QAbstractTextDocumentLayout.PaintContext()
+                context.clip = clip
+                laid.doc.documentLayout().draw(painter, context)
+                painter.restore()
+                number += 1
+                _draw_footer(painter, page_rect, laid.footer_left,
+                             f"Prices: price book dated {book.effective_date.isoformat()}{user_book_mark(book)}   "
+                             f"Page {number} of {total}")
     finally:
         painter.end()
-    return pages
+    return total
 
 
 def sheet_pdf_bytes(advice: Advice, workload: Workload, book: PriceBook, *, page_size: str = "A4",

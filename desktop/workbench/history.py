@@ -62,6 +62,11 @@ class History(Generic[State]):
         self._undone.clear()
         self._saved_at = 0
 
+    def replace(self, state: State) -> None:
+        """Change the current state without a step (what is shown, not what the document holds): undo and
+        redo still move to the states of their steps."""
+        self.state = state
+
     def mark_saved(self) -> None:
         self._saved_at = len(self._done)
 

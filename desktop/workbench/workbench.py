@@ -1,94 +1,71 @@
-"""The workbench: the open document (its workload, its file, its undo history as values) and the price book.
+"""The workbench: the open document (its scenarios, its file, its undo history as values) and the price book.
 
 Pure Python. Each operation validates, changes the state at most once and returns a `Change` saying what
 changed; it never computes advice on its own (the caller decides when: the window coalesces bursts of
-edits). A price book can be swapped at run time like any other change.
+edits). A price book can be swapped at run time like any other change. A document holds one or more
+scenarios (a workshop); a plain workload file opens as a workshop of one and saves back as a workload file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.model.advice.advise import Advice, advise
-from desktop.model.options.registry import check_workload
+from desktop.model.advice.advise import Advice
+from desktop.model.options.registry import all_options, check_workload
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.checks import check_against_book
-from desktop.model.workload.files import WorkloadFileError, load_workload, save_workload
+from desktop.model.workload.files import SUFFIX as WORKLOAD_SUFFIX
+from desktop.model.workload.files import WorkloadFileError, save_workload
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem, problems_of
+from desktop.model.workshop.compare import Comparison, RowCache, compare
+from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
+from desktop.model.workshop.files import load_document, save_workshop
+from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
+from desktop.workbench import document as doc
+from desktop.workbench.advice_cache import CACHE_SIZE, AdviceCache, DifferencesCache
+from desktop.workbench.document import (
+    EDITED,
+    NOTHING,
+    RESET,
+    Change,
+    DocumentState,
+    Scenario,
+    ScenarioError,
+    change_between,
+    document_json,
+    spec_from_state,
+    state_from_spec,
+)
 from desktop.workbench.history import History
 
-NEW_WORKLOAD_NAME = "New workload"
+__all__ = ["EDITED", "NEW_WORKLOAD_NAME", "NOTHING", "RESET", "Change", "DocumentState", "Scenario",
+           "ScenarioError", "Workbench", "document_json"]
+
 
 
 def _checked(workload: Workload, book: PriceBook) -> list[FieldProblem]:
     """What the book and the registry can say is wrong (a region, an instance type, an option id)."""
     return check_against_book(workload, book) + check_workload(workload, book)
 
-
-@dataclass(frozen=True, slots=True)
-class Scenario:
-    """One workload of a document, with a note (a workshop holds several; a workload file is one)."""
-
-    workload: Workload
-    note: str = ""
-
-    @property
-    def name(self) -> str:
-        return self.workload.name
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentState:
-    """What undo and redo move between: the scenarios and which one is shown."""
-
-    scenarios: tuple[Scenario, ...]
-    selected: int = 0
-
-    @property
-    def workload(self) -> Workload:
-        return self.scenarios[self.selected].workload
-
-    def with_workload(self, workload: Workload) -> DocumentState:
-        chosen = replace(self.scenarios[self.selected], workload=workload)
-        scenarios = (*self.scenarios[:self.selected], chosen, *self.scenarios[self.selected + 1:])
-        return replace(self, scenarios=scenarios)
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What an operation changed, for the views to follow (each flag at most once per operation)."""
-
-    workload: bool = False  # the shown workload: the form shows it and the advice must follow
-    path: bool = False  # the document's file
-    dirty: bool = False  # saved / unsaved may have flipped
-    history: bool = False  # what undo and redo would do
-    book: bool = False  # the price book
-
-    def __or__(self, other: Change) -> Change:
-        return Change(*(a or b for a, b in zip(self._flags(), other._flags(), strict=True)))
-
-    def _flags(self) -> tuple[bool, ...]:
-        return (self.workload, self.path, self.dirty, self.history, self.book)
-
-    def __bool__(self) -> bool:
-        return any(self._flags())
-
-
-NOTHING = Change()
-EDITED = Change(workload=True, dirty=True, history=True)
-RESET = Change(workload=True, path=True, dirty=True, history=True)
+NEW_WORKLOAD_NAME = "New workload"
+NEW_SCENARIO_NAME = "Scenario"
 
 
 class Workbench:
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None) -> None:
         self.book = book
         self.path = path
+        self.is_workshop_file = False  # the file at `path` is a workshop file (else a workload file)
         self.history: History[DocumentState] = History(DocumentState((Scenario(workload),)))
+        self.cache = AdviceCache()
+        self.differ = DifferencesCache()
+        self._rows: RowCache = {}  # comparison rows already built, for the advice they were built from
+        self._comparison: tuple[tuple[object, ...], Comparison] | None = None
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -105,7 +82,22 @@ class Workbench:
 
     def advise(self) -> Advice:
         """The advice for the shown workload with the current book (a pure function of the two)."""
-        return advise(self.workload, self.book)
+        return self.cache.advice(self.workload, self.book)
+
+    def advice_for(self, index: int) -> Advice:
+        return self.cache.advice(self.state.scenarios[index].workload, self.book)
+
+    def compare(self) -> Comparison:
+        """Every scenario compared with the baseline (advice reused for the scenarios no edit touched)."""
+        state = self.state
+        key = (tuple(id(s.workload) for s in state.scenarios), tuple(s.note for s in state.scenarios),
+               state.baseline, state.kind, id(self.book), tuple(id(o) for o in all_options()))
+        if self._comparison is None or self._comparison[0] != key:
+            pairs = [(s.note, self.cache.advice(s.workload, self.book)) for s in state.scenarios]
+            if len(self._rows) > 4 * CACHE_SIZE:
+                self._rows.clear()
+            self._comparison = (key, compare(pairs, state.baseline, state.kind, self.differ, self._rows))
+        return self._comparison[1]
 
     # --- edits ----------------------------------------------------------------------------------
     def validate(self, changes: dict[str, Any]) -> tuple[Workload | None, list[FieldProblem]]:
@@ -131,24 +123,106 @@ class Workbench:
         key = ",".join(sorted(changes)) if merge else None
         return self._push(candidate, text, key), []
 
-    def replace_workload(self, workload: Workload, text: str) -> tuple[Change, list[FieldProblem]]:
-        """Swap in a whole workload (e.g. from the questionnaire) as one undoable step."""
+    def replace_workload(self, workload: Workload, text: str, detach: bool = False
+                         ) -> tuple[Change, list[FieldProblem]]:
+        """Swap in a whole workload (e.g. from the questionnaire) as one undoable step. detach=True: the result
+        is a new workload, so a document that is one workload file forgets that file (Save asks for a new one)."""
         problems = _checked(workload, self.book)
         if problems:
             return NOTHING, problems
-        return self._push(workload, text, None), []
+        return self._push(workload, text, None) | (self._detach() if detach else NOTHING), []
 
     def _push(self, workload: Workload, text: str, merge_key: str | None) -> Change:
         if workload == self.workload:
             return NOTHING
-        self.history.push(self.state.with_workload(workload), text, merge_key)
-        return EDITED
+        before = self.state
+        self.history.push(before.with_workload(workload), text, merge_key)
+        return change_between(before, self.state) | Change(dirty=True, history=True)
+
+    def _step(self, after: DocumentState, text: str) -> Change:
+        """Move to `after` as one undoable step; say what changed."""
+        before = self.state
+        if after == before:
+            return NOTHING
+        self.history.push(after, text)
+        return change_between(before, after) | Change(dirty=True, history=True)
+
+    def _try(self, operation: Callable[[DocumentState], DocumentState], text: str) -> tuple[Change, str]:
+        """Run a scenario operation as one step; ('', the change) or (NOTHING, why it cannot be done)."""
+        try:
+            after = operation(self.state)
+        except ScenarioError as exc:
+            return NOTHING, str(exc)
+        return self._step(after, text), ""
 
     def undo(self) -> Change:
-        return EDITED if self.history.undo() else NOTHING
+        before = self.state
+        if not self.history.undo():
+            return NOTHING
+        return change_between(before, self.state) | Change(dirty=True, history=True)
 
     def redo(self) -> Change:
-        return EDITED if self.history.redo() else NOTHING
+        before = self.state
+        if not self.history.redo():
+            return NOTHING
+        return change_between(before, self.state) | Change(dirty=True, history=True)
+
+    # --- scenarios --------------------------------------------------------------------------------
+    def add_scenario(self, workload: Workload | None = None, note: str = "", text: str = "Add scenario",
+                     detach: bool = False) -> tuple[Change, str]:
+        """Add a scenario after the shown one and show it: a blank one (default values) or the given workload."""
+        if workload is None:
+            workload = Workload(name=doc.unique_name(f"{NEW_SCENARIO_NAME} {len(self.state.scenarios) + 1}",
+                                                     self.state.names), region=self.workload.region)
+        problems = _checked(workload, self.book)
+        if problems:
+            return NOTHING, "; ".join(str(p) for p in problems)
+        change, problem = self._try(lambda s: doc.insert_scenarios(s, (Scenario(workload, note),)), text)
+        return (change | self._detach() if detach and change else change), problem
+
+    def add_from_file(self, path: Path) -> tuple[Change, str]:
+        """Add every scenario of a workload or workshop file after the shown one (WorkloadFileError if unreadable)."""
+        loaded = load_document(path)
+        self._check_scenarios(str(path), loaded.workshop.scenarios)
+        new = tuple(Scenario(s.workload, s.note) for s in loaded.workshop.scenarios)
+        return self._try(lambda s: doc.insert_scenarios(s, new), f"Add scenarios from {path.name}")
+
+    def duplicate(self, index: int | None = None) -> tuple[Change, str]:
+        return self._try(lambda s: doc.duplicate(s, index), "Duplicate scenario")
+
+    def rename(self, index: int, name: str) -> tuple[Change, str]:
+        return self._try(lambda s: doc.rename(s, index, name), "Rename scenario")
+
+    def set_note(self, index: int, note: str) -> tuple[Change, str]:
+        return self._try(lambda s: doc.set_note(s, index, note), "Change note")
+
+    def move(self, index: int, to: int) -> tuple[Change, str]:
+        return self._try(lambda s: doc.move(s, index, to), "Move scenario")
+
+    def delete(self, index: int | None = None) -> tuple[Change, str]:
+        return self._try(lambda s: doc.delete(s, index), "Delete scenario")
+
+    def set_baseline(self, index: int) -> tuple[Change, str]:
+        return self._try(lambda s: doc.set_baseline(s, index), "Set baseline")
+
+    def set_kind(self, kind: str) -> tuple[Change, str]:
+        return self._try(lambda s: doc.set_kind(s, kind), "Change kind of workshop")
+
+    def select(self, index: int) -> Change:
+        """Show another scenario: not an undoable step (what is shown is not what the document holds)."""
+        before = self.state
+        try:
+            after = doc.select(before, index)
+        except ScenarioError:
+            return NOTHING
+        self.history.replace(after)
+        return change_between(before, after)
+
+    def _detach(self) -> Change:
+        if self.path is None or self.is_workshop_file:
+            return NOTHING
+        self.path = None
+        return Change(path=True)
 
     # --- the price book ---------------------------------------------------------------------------
     def set_book(self, book: PriceBook) -> tuple[Change, list[FieldProblem]]:
@@ -157,46 +231,98 @@ class Workbench:
         if book is self.book:
             return NOTHING, []
         self.book = book
+        self.cache.clear()
         return Change(workload=True, book=True), _checked(self.workload, book)
 
     # --- files ----------------------------------------------------------------------------------
-    def _reset(self, workload: Workload, path: Path | None) -> Change:
-        self.history.reset(DocumentState((Scenario(workload),)))
+    def _reset(self, state: DocumentState, path: Path | None, is_workshop: bool) -> Change:
+        self.history.reset(state)
         self.path = path
+        self.is_workshop_file = is_workshop
         return RESET
 
     def new(self, workload: Workload | None = None) -> Change:
         """A new, unsaved document: it never keeps another document's file."""
-        return self._reset(workload or Workload(name=NEW_WORKLOAD_NAME), None)
+        return self._reset(DocumentState((Scenario(workload or Workload(name=NEW_WORKLOAD_NAME)),)), None, False)
 
-    def restore(self, workload: Workload, path: Path | None) -> tuple[Change, list[FieldProblem]]:
-        """A document recovered after a crash: its content, its own file (if any), and not saved."""
-        problems = check_against_book(workload, self.book)
+    def _check_scenarios(self, where: str, scenarios: tuple[Any, ...]) -> None:
+        several = len(scenarios) > 1
+        problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)
+                    for i, s in enumerate(scenarios) for p in _checked(s.workload, self.book)]
+        if problems:
+            raise WorkloadFileError(where, problems)
+
+    def restore(self, document: Workload | WorkshopSpec, path: Path | None) -> tuple[Change, list[FieldProblem]]:
+        """A document recovered after a crash (one workload, or a workshop): its content, its own file (if any),
+        and not saved."""
+        workshop = isinstance(document, WorkshopSpec)
+        spec = document if isinstance(document, WorkshopSpec) else WorkshopSpec(
+            scenarios=(ScenarioEntry(workload=document),))
+        several = len(spec.scenarios) > 1
+        problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)
+                    for i, s in enumerate(spec.scenarios) for p in _checked(s.workload, self.book)]
         if problems:
             return NOTHING, problems
-        change = self._reset(workload, path)
+        own_workshop_file = workshop and not (path is not None and path.name.lower().endswith(WORKLOAD_SUFFIX))
+        change = self._reset(state_from_spec(spec), path, own_workshop_file)
         self.history.mark_unsaved()
         return change, []
 
+    def recovery_document(self) -> tuple[str, dict[str, object]]:
+        """What a recovery file keeps: ("workload", the workload file's JSON) for a document that is one workload,
+        else ("workshop", the workshop file's JSON)."""
+        state = self.state
+        if not state.needs_workshop_file and not self.is_workshop_file:
+            return "workload", state.workload.to_json_dict()
+        return "workshop", spec_from_state(state).to_json_dict()
+
     def open(self, path: Path) -> Change:
-        """Load a workload file (raises WorkloadFileError with a message for the user)."""
-        workload = load_workload(path)
-        problems = _checked(workload, self.book)
-        if problems:
-            raise WorkloadFileError(str(path), problems)
-        return self._reset(workload, path)
+        """Load a workload or workshop file (raises WorkloadFileError with a message for the user)."""
+        loaded = load_document(path)
+        self._check_scenarios(str(path), loaded.workshop.scenarios)
+        return self._reset(state_from_spec(loaded.workshop), path, loaded.is_workshop)
+
+    def saves_as_workshop(self, target: Path) -> bool:
+        """Whether `target` gets a workshop file: by its name, else what the document needs (or already was)."""
+        name = target.name.lower()
+        if name.endswith(WORKSHOP_SUFFIX):
+            return True
+        if name.endswith(WORKLOAD_SUFFIX):
+            return False
+        return self.state.needs_workshop_file or (target == self.path and self.is_workshop_file)
+
+    def save_problem(self, target: Path) -> str:
+        """Why the document cannot be saved to `target` ('' when it can): a workload file holds one workload."""
+        if self.saves_as_workshop(target) or not self.state.needs_workshop_file:
+            return ""
+        count = len(self.state.scenarios)
+        what = f"{count} scenarios" if count > 1 else "a note or the kind \"parts of one system\""
+        return (f"holds {what}, more than a workload file can: save it as a workshop file "
+                f"(a name ending in {WORKSHOP_SUFFIX})")
 
     def save(self, path: Path | None = None) -> Change:
-        """Write the workload safely to `path` (or its own file); raises WorkloadFileError."""
+        """Write the document safely to `path` (or its own file); raises WorkloadFileError."""
         target = path or self.path
         if target is None:
             raise WorkloadFileError("workload", [FieldProblem("", "has no file yet: use Save As")])
+        problem = self.save_problem(target)
+        if problem:
+            raise WorkloadFileError(str(target), [FieldProblem("", problem)])
+        as_workshop = self.saves_as_workshop(target)
         try:
-            save_workload(target, self.workload)
+            if as_workshop:
+                save_workshop(target, spec_from_state(self.state))
+            else:
+                save_workload(target, self.workload)
         except OSError as exc:
             raise WorkloadFileError(str(target), [FieldProblem(
                 "", f"cannot be written ({exc.strerror or exc})")]) from None
         self.history.mark_saved()
-        moved = target != self.path
+        moved = target != self.path or as_workshop != self.is_workshop_file
         self.path = target
+        self.is_workshop_file = as_workshop
         return Change(path=moved, dirty=True)
+
+    def document_json(self) -> str:
+        """The document as workshop JSON, for an autosave."""
+        return document_json(self.state)

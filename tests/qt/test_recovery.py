@@ -101,3 +101,27 @@ def test_a_corrupt_recovery_file_is_set_aside_with_a_message(window: MainWindow,
                               ask=lambda _p, _i: True, tell=lambda _p, msgs: told.extend(msgs))
     assert problems == told and "bad.recovery.json" in problems[0]
     assert (folder / "bad.recovery.json.unreadable").exists() and not window.session.dirty
+
+
+def test_the_restore_question_is_plain_text_with_the_name_as_data(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   monkeypatch) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.qt.recovery_offer import ask_restore
+
+    store = RecoveryStore(tmp_path)
+    store.slot().write("<b>Bold</b> & co", None, {"name": "x"})
+    (item,) = store.found()
+    assert isinstance(item, Recovered)
+    seen: list[tuple[Qt.TextFormat, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.textFormat(), box.text()))
+        box.button(QMessageBox.StandardButton.Discard).click()
+
+    QTimer.singleShot(50, answer)
+    assert ask_restore(window, item) is False
+    assert seen[0][0] == Qt.TextFormat.PlainText and "\u201c<b>Bold</b> & co\u201d" in seen[0][1]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDoubleSpinBox, QLabel, Q
 from desktop.model.questionnaire.questions import DONT_KNOW, QUESTIONS, QUESTIONS_BY_ID
 from desktop.model.workload.files import load_workload
 from desktop.qt.main_window import MainWindow
-from desktop.qt.wizard import QuestionnaireWizard, questionnaire_for
+from desktop.qt.wizard import QuestionnaireStart, QuestionnaireWizard, questionnaire_for
 
 SPIKY_API = {"app_size": "small", "work_duration": "fast", "trigger": "http", "monthly_volume": 2_000_000,
              "traffic_shape": "spiky", "latency": "interactive", "ops_capacity": "none"}
@@ -74,7 +74,7 @@ def _click_through(qtbot, wizard: QuestionnaireWizard, answers: dict[str, Any]) 
 
 @pytest.fixture
 def wizard(qtbot, window: MainWindow) -> QuestionnaireWizard:  # type: ignore[no-untyped-def]
-    wiz = questionnaire_for(window.session, window)
+    wiz = questionnaire_for(window.session, window, QuestionnaireStart("replace"))
     qtbot.addWidget(wiz)
     wiz.show()
     qtbot.waitExposed(wiz)
@@ -216,15 +216,28 @@ def test_answers_are_saved_with_the_workload_and_shown_again(qtbot, window: Main
     assert window.save_to(tmp_path / "nightly.workload.json")
     saved = load_workload(tmp_path / "nightly.workload.json")
     assert saved.schema_version == 1 and saved.answers == _all_answers(NIGHTLY_BATCH)
-    again = questionnaire_for(window.session, window)
+    again = questionnaire_for(window.session, window, QuestionnaireStart("add", from_current=True))
     qtbot.addWidget(again)
     assert again.answers() == _all_answers(NIGHTLY_BATCH)
     assert again.findChild(QRadioButton, "work_duration.long").isChecked()
     assert again.findChild(QLineEdit, "workload_name").text() == "Nightly export"
+    fresh = questionnaire_for(window.session, window)  # a second run starts from the defaults
+    qtbot.addWidget(fresh)
+    assert fresh.answers() == _all_answers({})
+    assert fresh.findChild(QLineEdit, "workload_name").text() == "Workload from the questionnaire"
 
 
-def test_file_menu_runs_the_wizard_modally(qtbot, window: MainWindow) -> None:
+def test_file_menu_asks_then_runs_the_wizard_modally(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     seen: list[str] = []
+    before = window.session.state.names
+
+    def ask() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "new scenario" in box.text()
+        QTimer.singleShot(0, drive)
+        next(b for b in box.buttons() if "New scenario" in b.text().replace("&", "")).click()
 
     def drive() -> None:
         wiz = QApplication.activeModalWidget()
@@ -238,11 +251,32 @@ def test_file_menu_runs_the_wizard_modally(qtbot, window: MainWindow) -> None:
         wiz.button(QWizard.WizardButton.FinishButton).click()
 
     action = next(a for a in window.menuBar().actions()[0].menu().actions() if "questions" in a.text())
-    QTimer.singleShot(0, drive)
+    QTimer.singleShot(0, ask)
     action.trigger()
     assert seen and seen[0].startswith("Recommended: AWS Lambda")
     assert window.session.workload.answers == _all_answers(SPIKY_API)
     assert window.session.advice.recommendation.option == "lambda"
+    assert window.session.state.names == (*before, "Workload from the questionnaire")  # a new scenario
+
+
+def test_the_volume_question_takes_the_forms_units_and_the_region_is_asked(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox
+
+    dont_know = wizard.findChild(QCheckBox, f"monthly_volume.{DONT_KNOW}")
+    spin = wizard.findChild(QDoubleSpinBox, "monthly_volume")
+    dont_know.setChecked(False)
+    for typed, expected in (("50M", 50_000_000), ("1.5k", 1500), ("2,000,000", 2_000_000), ("3B", 3_000_000_000)):
+        spin.lineEdit().selectAll()
+        qtbot.keyClicks(spin.lineEdit(), typed)
+        spin.interpretText()
+        assert spin.value() == expected, typed
+    assert wizard.answers()["monthly_volume"] == 3_000_000_000
+    region = wizard.findChild(QComboBox, "region")
+    assert region is not None and region.isVisibleTo(wizard.topic_pages[0])
+    region.setCurrentIndex(region.findData("eu-central-1"))
+    wizard.build_result("Frankfurt")
+    assert wizard.result_workload is not None and wizard.result_workload.region == "eu-central-1"
+    assert wizard.result_workload.traffic.requests_per_month == 3_000_000_000
 
 
 def test_first_start_offer_comes_once_and_opens_the_wizard(qtbot, window: MainWindow, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]

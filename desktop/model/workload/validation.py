@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -32,8 +32,14 @@ def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo
     info: FieldInfo | None = None
     current: Any = model
     for part in loc:
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or not isinstance(part, str):
-            return info if isinstance(part, int) else None
+        if isinstance(part, int):  # an item of a list or tuple field: look inside at the item's model
+            items = [a for a in get_args(current) if a is not Ellipsis]
+            if get_origin(current) not in (list, tuple) or len(items) != 1:
+                return info
+            current = items[0]
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
         info = next((f for name, f in current.model_fields.items() if part in (name, f.alias)), None)
         if info is None:
             return None

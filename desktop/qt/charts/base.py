@@ -6,12 +6,13 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.workload.spec import Workload
 from desktop.present.text import short_number
+from desktop.qt.charts.chart_export import show_chart_menu
 from desktop.qt.charts.palette import ChartColors, chart_colors
 
 
@@ -77,6 +78,8 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         self.view_box.sigRangeChanged.connect(self._draw_grid)
         self._ready = True
         self.view_box.sigResized.connect(self._place_notice)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # copy, save as PNG or SVG
+        self.customContextMenuRequested.connect(lambda pos: show_chart_menu(self, pos))
 
     # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice, workload: Workload) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.workload.spec import Workload
+from desktop.qt.charts.setup import configure_pyqtgraph
 
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
@@ -24,17 +25,6 @@ if TYPE_CHECKING:
     from desktop.qt.charts.tornado import TornadoChart
 
 TAB_TITLES = ("Cost vs &volume", "&Breakdown", "&Sensitivity", "&Hourly capacity")
-_pyqtgraph_configured = False
-
-
-def configure_pyqtgraph() -> None:
-    """pyqtgraph options, set once (after the QApplication exists)."""
-    global _pyqtgraph_configured
-    if not _pyqtgraph_configured:
-        import pyqtgraph as pg
-
-        pg.setConfigOptions(antialias=True)
-        _pyqtgraph_configured = True
 
 
 class _AfterFirstPaint(QObject):

@@ -48,6 +48,7 @@ class TopicPage(QWizardPage):
         column = QVBoxLayout(content)
         column.setContentsMargins(4, 4, 12, 4)
         column.setSpacing(18)
+        self.column = column
         self.questions: dict[str, QuestionWidget] = {}
         for question in (q for q in QUESTIONS if q.topic == topic.topic_id):
             widget = question_widget(question, content)
@@ -57,6 +58,10 @@ class TopicPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_scrolled(content, self))
+
+    def insert_question(self, widget: QWidget, index: int = 0) -> None:
+        """A question the model's data does not hold (the Region, from the price book)."""
+        self.column.insertWidget(index, widget)
 
     def initializePage(self) -> None:
         first = next(iter(self.questions.values()), None)
@@ -75,9 +80,9 @@ class SummaryPage(QWizardPage):
         self._wizard = wizard
         self.setObjectName("page.summary")
         self.setTitle(page_title("Recommendation"))
-        self.setSubTitle(f"Step {steps} of {steps}. What your answers point to. Finish loads this workload into "
-                         "the main window, where you can refine every number; Edit > Undo brings back the previous "
-                         "workload.")
+        self.setSubTitle(f"Step {steps} of {steps}. What your answers point to. Finish puts this workload in the "
+                         "main window (a new scenario, or in place of the shown one), where you can refine every "
+                         "number; Edit > Undo takes it back.")
         self.setFinalPage(True)
         self.name_edit = QLineEdit(name, self)
         self.name_edit.setObjectName("workload_name")

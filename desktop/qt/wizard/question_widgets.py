@@ -8,11 +8,15 @@ check box says what will be assumed instead. objectNames: the input is `question
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -21,8 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.questions import DONT_KNOW, Question
 from desktop.model.workload.spec import AnswerValue
+from desktop.present.numbers import ParseError, parse_number
+
+_PARTIAL = re.compile(r"^[+-]?[\d,_. \u00a0]*([eE][+-]?\d*)?$")  # on the way to a number: "1.", "2e", ""
 
 HELP_SCALE = 0.92  # help text a little smaller than the question
 
@@ -122,16 +130,44 @@ class ChoiceQuestionWidget(QuestionWidget):
             button.setFocus(Qt.FocusReason.TabFocusReason)
 
 
+class UnitSpinBox(QDoubleSpinBox):
+    """A spin box that reads what the form reads: "50M", "1.5k", "2B", "30,000,000" (plain Qt takes 50M as 50)."""
+
+    def _number_text(self, text: str) -> str:
+        core = text.strip()
+        suffix = self.suffix().strip()
+        if suffix and core.endswith(suffix):
+            core = core[: -len(suffix)]
+        return core.strip()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        core = self._number_text(text)
+        try:
+            value = parse_number(core)
+        except ParseError:
+            partial = _PARTIAL.match(core) is not None
+            return (QValidator.State.Intermediate if partial else QValidator.State.Invalid), text, pos
+        inside = self.minimum() <= value <= self.maximum()
+        return (QValidator.State.Acceptable if inside else QValidator.State.Intermediate), text, pos
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return min(max(parse_number(self._number_text(text)), self.minimum()), self.maximum())
+        except ParseError:
+            return self.value()
+
+
 class NumberQuestionWidget(QuestionWidget):
     def __init__(self, question: Question, parent: QWidget | None = None):
         super().__init__(question, parent)
         qid = question.question_id
         row = QHBoxLayout()
         row.setContentsMargins(12, 2, 0, 0)
-        self.spin = QDoubleSpinBox(self)
+        self.spin = UnitSpinBox(self)
         self.spin.setObjectName(qid)
         self.spin.setAccessibleName(question.text)
-        self.spin.setAccessibleDescription(question.help)
+        self.spin.setAccessibleDescription(f"{question.help} Type 50M, 1.5k or 2,000,000.")
+        self.spin.setToolTip("Type a number, or with a unit: 50M, 1.5k, 2B.")
         self.spin.setDecimals(0)
         self.spin.setRange(question.minimum or 0.0, question.maximum if question.maximum is not None else 1e15)
         self.spin.setGroupSeparatorShown(True)
@@ -185,3 +221,43 @@ def question_widget(question: Question, parent: QWidget | None = None) -> Questi
     if question.kind == "number":
         return NumberQuestionWidget(question, parent)
     return ChoiceQuestionWidget(question, parent)
+
+
+class RegionQuestionWidget(QWidget):
+    """Which AWS Region the workload runs in: the Regions of the price book (prices differ by Region)."""
+
+    changed = Signal()
+
+    def __init__(self, book: PriceBook, region: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("question:region")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        text = _label("Which AWS Region will it run in?", self, bold=True)
+        column.addWidget(text)
+        column.addWidget(_label(f"Prices differ by Region; the price book has {len(book.regions)}. "
+                                "The form can change it later.", self, scale=HELP_SCALE))
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("region")
+        self.combo.setAccessibleName("AWS Region")
+        for code, info in book.regions.items():
+            self.combo.addItem(f"{code} ({info.name})", code)
+        text.setBuddy(self.combo)
+        row = QHBoxLayout()
+        row.setContentsMargins(12, 2, 0, 0)
+        row.addWidget(self.combo)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.set_value(region)
+        self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def value(self) -> str:
+        return str(self.combo.currentData())
+
+    def set_value(self, region: str) -> None:
+        index = self.combo.findData(region)
+        self.combo.setCurrentIndex(index if index >= 0 else 0)
+
+    def focus_input(self) -> None:
+        self.combo.setFocus(Qt.FocusReason.TabFocusReason)

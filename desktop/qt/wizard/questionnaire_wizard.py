@@ -2,17 +2,20 @@
 
 Answers are a dict question id -> choice id or number, None meaning "don't know" (the model's default). They
 are stored in the workload (`Workload.answers`, an optional field of format version 1: files stay valid
-version 1 files, and readers that ignore the field lose nothing else) so opening the wizard again on that
-workload shows them for revisiting. Finishing swaps the workload in through `Session.replace_workload`: one
-undoable step, then the session's one recomputation renders every view. Cancel changes nothing.
+version 1 files, and readers that ignore the field lose nothing else), so a run that starts from the current
+scenario shows them for revisiting; any other run starts from the defaults. Finishing adds the workload as a
+new scenario, or replaces the shown one (the user is asked first): one undoable step either way, and a
+document that was one workload file forgets that file, so Save never writes the new workload over it.
+Cancel changes nothing.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QWidget, QWizard
 
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.pricing.book import PriceBook
@@ -28,10 +31,19 @@ from desktop.model.workload.spec import AnswerValue, Workload
 from desktop.qt.session import Session
 from desktop.qt.wizard.feasibility_panel import FeasibilityPanel
 from desktop.qt.wizard.pages import SummaryPage, TopicPage
-from desktop.qt.wizard.question_widgets import QuestionWidget
+from desktop.qt.wizard.question_widgets import QuestionWidget, RegionQuestionWidget
 
 DEFAULT_SIZE = QSize(1100, 720)
 UNDO_TEXT = "New from questions"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireStart:
+    """How a run of the questionnaire starts and ends: add a scenario or replace the shown one; from the
+    defaults, or from the shown scenario's answers and Region."""
+
+    mode: Literal["add", "replace"] = "add"
+    from_current: bool = False
 
 
 class QuestionnaireWizard(QWizard):
@@ -55,6 +67,9 @@ class QuestionnaireWizard(QWizard):
         self.setTitleFormat(Qt.TextFormat.RichText)  # page titles are escaped in pages.page_title
         self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.topic_pages = [TopicPage(topic, step, steps, self) for step, topic in enumerate(TOPICS, 1)]
+        self.region_widget = RegionQuestionWidget(book, region, self.topic_pages[0])
+        self.topic_pages[0].insert_question(self.region_widget)
+        self.region_widget.changed.connect(self._region_changed)
         self.question_widgets: dict[str, QuestionWidget] = {}
         for page in self.topic_pages:
             self.addPage(page)
@@ -76,6 +91,10 @@ class QuestionnaireWizard(QWizard):
         """Show saved answers (unknown ids are ignored; unanswered questions show their starting state)."""
         for qid, widget in self.question_widgets.items():
             widget.set_value(answers.get(qid))
+
+    def _region_changed(self) -> None:
+        self.region = self.region_widget.value()
+        self.refresh_preview()
 
     def refresh_preview(self) -> None:
         try:
@@ -108,35 +127,68 @@ class QuestionnaireWizard(QWizard):
             return
         self.result_workload, self.result_advice = workload, advice
 
-    def load_into(self, session: Session) -> bool:
-        """Swap the finished workload into the session as one undoable step."""
+    def load_into(self, session: Session, mode: str = "replace") -> bool:
+        """Add the finished workload as a new scenario, or replace the shown one: one undoable step."""
         if self.result_workload is None:
             return False
-        problems = session.replace_workload(self.result_workload, UNDO_TEXT)
-        if problems:
-            box = QMessageBox(QMessageBox.Icon.Warning, "New from questions",
-                              "\n".join(str(p) for p in problems), QMessageBox.StandardButton.Ok, self.parentWidget())
+        if mode == "add":
+            problem = session.add_scenario(self.result_workload, text=UNDO_TEXT, detach=True)
+        else:
+            problem = "\n".join(str(p) for p in session.replace_workload(self.result_workload, UNDO_TEXT,
+                                                                           detach=True))
+        if problem:
+            box = QMessageBox(QMessageBox.Icon.Warning, "New from questions", problem, QMessageBox.StandardButton.Ok,
+                              self.parentWidget())
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return False
         return True
 
 
-def questionnaire_for(session: Session, parent: QWidget | None = None) -> QuestionnaireWizard:
-    """A wizard on the session's workload (its saved answers shown again) that loads the result on Finish."""
+def ask_start(parent: QWidget | None, current_name: str) -> QuestionnaireStart | None:
+    """New scenario or replace the shown one, and from the defaults or from the shown scenario (None: cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "New from questions",
+                      f"Add the questionnaire's workload as a new scenario, or replace \u201c{current_name}\u201d "
+                      "with it?", QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    add = box.addButton("New &scenario", QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton("&Replace this one", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(add)
+    check = QCheckBox("Start from the current scenario's answers and Region", box)
+    box.setCheckBox(check)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked not in (add, replace):
+        return None
+    return QuestionnaireStart("add" if clicked is add else "replace", check.isChecked())
+
+
+def questionnaire_for(session: Session, parent: QWidget | None = None,
+                      start: QuestionnaireStart = QuestionnaireStart()) -> QuestionnaireWizard:
+    """A wizard that adds or replaces a scenario on Finish; it starts from the defaults unless asked to start from
+    the shown scenario (its saved answers, name and Region)."""
     current = session.workload
-    wizard = QuestionnaireWizard(session.book, answers=current.answers,
-                                 name=current.name if current.answers else DEFAULT_NAME,
-                                 region=current.region, parent=parent)
-    wizard.accepted.connect(lambda: wizard.load_into(session))
+    if start.from_current:
+        wizard = QuestionnaireWizard(session.book, answers=current.answers,
+                                     name=current.name if current.answers else DEFAULT_NAME,
+                                     region=current.region, parent=parent)
+    else:
+        wizard = QuestionnaireWizard(session.book, parent=parent)
+    wizard.accepted.connect(lambda: wizard.load_into(session, start.mode))
     return wizard
 
 
-def run_questionnaire(session: Session, parent: QWidget | None = None) -> bool:
-    """Show the wizard modally; True when its workload was loaded into the session."""
-    wizard = questionnaire_for(session, parent)
-    before = session.workload
+def run_questionnaire(session: Session, parent: QWidget | None = None,
+                      start: QuestionnaireStart | None = None) -> bool:
+    """Ask how to start (unless told), show the wizard modally; True when its workload reached the session."""
+    if start is None:
+        start = ask_start(parent, session.workload.name)
+        if start is None:
+            return False
+    wizard = questionnaire_for(session, parent, start)
+    before = session.state
     try:
         accepted = wizard.exec() == QDialog.DialogCode.Accepted
     finally:
         wizard.deleteLater()
-    return accepted and session.workload is not before
+    return accepted and session.state is not before

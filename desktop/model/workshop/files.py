@@ -1,0 +1,79 @@
+"""Reading and writing workshop files; a plain workload file reads as a workshop of one.
+
+Every failure is a WorkloadFileError naming the file and the field ("scenarios.2.workload.region: ..."). Reads
+and writes go through desktop.files: bounded, strict reads; saves whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from desktop.files import ReadError, load_json_file, write_text_atomically
+from desktop.model.workload.files import MAX_FILE_BYTES as MAX_WORKLOAD_BYTES
+from desktop.model.workload.files import WorkloadFileError, parse_workload
+from desktop.model.workload.validation import FieldProblem, problems_of
+from desktop.model.workshop.spec import SCHEMA_VERSION, ScenarioEntry, WorkshopSpec
+
+SUFFIX = ".workshop.json"
+MAX_FILE_BYTES = 20 * 1024 * 1024  # 200 scenarios of about 3 KB each fit many times over
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDocument:
+    """What a file held: a workshop, or one workload (then `is_workshop` is False and it holds one scenario)."""
+
+    workshop: WorkshopSpec
+    is_workshop: bool
+
+
+def is_workshop_data(data: Any) -> bool:
+    """A workshop file is an object with a `scenarios` list; anything else is read as a workload."""
+    return isinstance(data, dict) and "scenarios" in data
+
+
+def parse_workshop(data: Any, where: str = "workshop") -> WorkshopSpec:
+    """Validate already-parsed workshop JSON (raises WorkloadFileError naming each field)."""
+    if not isinstance(data, dict):
+        raise WorkloadFileError(where, [FieldProblem("", "a workshop must be a JSON object")])
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise WorkloadFileError(where, [FieldProblem(
+            "schema_version", f"this file is workshop format {version}, newer than this app reads "
+            f"({SCHEMA_VERSION}); open it with a newer ComputeFit")])
+    try:
+        return WorkshopSpec.model_validate(data)
+    except ValidationError as exc:
+        raise WorkloadFileError(where, problems_of(exc, WorkshopSpec)) from None
+
+
+def parse_document(data: Any, where: str) -> LoadedDocument:
+    if is_workshop_data(data):
+        return LoadedDocument(parse_workshop(data, where), True)
+    workload = parse_workload(data, where)
+    return LoadedDocument(WorkshopSpec(scenarios=(ScenarioEntry(workload=workload),)), False)
+
+
+def load_document(path: Path) -> LoadedDocument:
+    """Read a workshop or a workload file (raises WorkloadFileError with a message for the user). A name ending
+    in .workshop.json may hold up to 20 MB, any other the workload file's 5 MB."""
+    workshop = path.name.lower().endswith(SUFFIX)
+    limit, what = (MAX_FILE_BYTES, "a workshop file") if workshop else (MAX_WORKLOAD_BYTES, "a workload file")
+    try:
+        data = load_json_file(path, limit, what)
+    except ReadError as exc:
+        raise WorkloadFileError(str(path), [FieldProblem(exc.field, exc.message)]) from None
+    return parse_document(data, str(path))
+
+
+def workshop_json(workshop: WorkshopSpec) -> str:
+    return json.dumps(workshop.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_workshop(path: Path, workshop: WorkshopSpec) -> None:
+    """Write the workshop file whole or not at all (desktop.files.safe_write); raises WriteError (an OSError)."""
+    write_text_atomically(path, workshop_json(workshop))

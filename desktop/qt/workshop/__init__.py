@@ -1,0 +1,1 @@
+"""The workshop in the window: the scenario list and the comparison of the scenarios."""
