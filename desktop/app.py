@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 ORGANISATION = "ComputeFit"
 APPLICATION = "ComputeFit"
 EXIT_BROKEN_INSTALLATION = 2
+FIRST_START_OFFERED = "wizard/first_start_offered"  # = desktop.qt.wizard.first_start.OFFERED_KEY
 BROKEN_INSTALLATION = (
     "ComputeFit cannot start: its installation is broken. A file that comes with the app cannot be used:\n\n"
     "{problem}\n\n"
@@ -96,6 +97,8 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     session; a bundled price book or example that cannot be used (a broken installation) is explained in a
     dialog that says how to reinstall, and the exit status is 2."""
     started = time.perf_counter()
+    _keep_no_module_sources()
+    _import_qt_free_parts_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -110,7 +113,9 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    book, book_problem = load_book_or_explain(price_book_path())
+    from desktop.trusted_books import trusted_books
+
+    book, book_problem = load_book_or_explain(price_book_path(), trusted_books())
     if book is None:
         return broken_installation(book_problem)
     setup, user_book_problem = price_setup(book, price_book)
@@ -131,7 +136,9 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
         from desktop.qt.recovery_offer import offer_recovery
 
         QTimer.singleShot(0, lambda: offer_recovery(window, store, lambda: window.session))
-    elif path is None and problem is None:  # first start: offer the questionnaire (once, never in tests)
+    elif path is None and problem is None and not settings.value(FIRST_START_OFFERED, False, type=bool):
+        # The first start: offer the questionnaire (once, never in tests). Checked here, so that the starts after
+        # it do not import the wizard.
         def offer() -> None:
             from desktop.qt.wizard.first_start import offer_on_first_start
 
@@ -147,6 +154,36 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
+
+
+class _NoSourceCache(dict[str, Any]):
+    """A linecache.cache that keeps nothing (a traceback reads its lines from the files again)."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        pass
+
+
+def _keep_no_module_sources() -> None:
+    """PySide6's import hook reads the source of every module imported after it (looking for `from __feature__
+    import`), and linecache would keep all of it: about 12 MB of lines with pyqtgraph's, for the life of the
+    window. The window's process keeps none (frozen, there are no sources to read)."""
+    import linecache
+
+    linecache.cache = _NoSourceCache()
+
+
+def _import_qt_free_parts_first() -> None:
+    """Import the Qt-free model, workbench and report helpers the window needs before PySide6.
+
+    Once PySide6 is imported, its import hook reads the source of every module imported after it (looking for
+    `from __feature__ import ...`): numpy, pydantic and the model imported first skip that (about a tenth of
+    the start-up)."""
+    import desktop.model.advice.advise
+    import desktop.present.text
+    import desktop.pricelist.store
+    import desktop.report.export
+    import desktop.workbench.recovery
+    import desktop.workbench.workbench  # noqa: F401
 
 
 def price_setup(bundled: PriceBook, price_book: Path | None = None) -> tuple[BookSetup, str]:

@@ -23,3 +23,13 @@ def data_dir() -> Path:
 
 def recovery_dir() -> Path:
     return data_dir() / "recovery"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder (platformdirs), or `cache` in $COMPUTEFIT_DATA_DIR when that is set."""
+    override = os.environ.get(ENV_DATA_DIR, "")
+    if override:
+        return Path(override) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ComputeFit", appauthor=False))

@@ -92,20 +92,21 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
-    from desktop.model.advice.advise import advise
-    from desktop.model.advice.quote_json import advice_json
-    from desktop.report.text import quote_table
-
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
     if loaded.is_workshop:
         return _estimate_workshop(loaded, book, args.json)
     workload = loaded.workshop.scenarios[0].workload
-    advice = advise(workload, book)
     if args.json:
-        sys.stdout.write(json.dumps(advice_json(advice, book), indent=1) + "\n")
-    else:
-        sys.stdout.write(quote_table(advice.quote, book) + "\n")
+        from desktop.model.advice.advise import advise
+        from desktop.model.advice.quote_json import advice_json
+
+        sys.stdout.write(json.dumps(advice_json(advise(workload, book), book), indent=1) + "\n")
+    else:  # the table is the quote alone: no findings or recommendation to import and weigh
+        from desktop.model.advice.engine import compute_quote
+        from desktop.report.text import quote_table
+
+        sys.stdout.write(quote_table(compute_quote(workload, book), book) + "\n")
     return 0
 
 
@@ -297,10 +298,26 @@ def run_gui_command(argv: list[str]) -> int:
     return int(run_gui(Path(args.workload) if args.workload else None, args.price_book))
 
 
-def main(argv: list[str] | None = None) -> int:
-    # pydantic looks for third-party plugins through importlib.metadata at import (about 15 ms of start-up);
-    # ComputeFit uses none.
+def skip_pydantic_plugins() -> None:
+    """ComputeFit uses no pydantic plugin: say so, and keep pydantic from importing importlib.metadata to look.
+
+    pydantic's plugin loader imports importlib.metadata (with email, zipfile, csv...: about 20 ms of every
+    start) at its own import, even when PYDANTIC_DISABLE_PLUGINS tells it to find none. Before any model class
+    is built, a loader that finds none takes its place (every pydantic 2 imports only `get_plugins` from it;
+    tests/test_start_up_work.py checks the installed one still does)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    name = "pydantic.plugin._loader"
+    if name in sys.modules or os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("1", "true", "__all__"):
+        return
+    import types
+
+    loader = types.ModuleType(name, "No pydantic plugins (ComputeFit uses none): see desktop.cli.skip_pydantic_plugins")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules[name] = loader
+
+
+def main(argv: list[str] | None = None) -> int:
+    skip_pydantic_plugins()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv)

@@ -89,14 +89,33 @@ def layered(layer: UserBook, path: Path, bundled: dict[str, Any] | PriceBook | N
 
 def default_book(warn: Callable[[str], object]) -> PriceBook:
     """The bundled book, with the user book on top when there is one; a bad user book: one warning, bundled."""
-    bundled = bundled_json()
     path = user_book_path()
     if path.exists():
+        bundled = bundled_json()
         try:
             return layered(read_user_book(path), path, bundled)
         except BookFileError as exc:
             warn(f"warning: the user price book cannot be used, so the bundled one is ({exc})")
-    return validated(bundled, price_book_path())
+    return bundled_book()
+
+
+def bundled_book() -> PriceBook:
+    """The bundled book alone: built without validating it again when its bytes validated before (a digest kept
+    in the user's cache folder, desktop.model.pricing.trusted), else validated (BookFileError naming the file)."""
+    from desktop.files import ReadError
+    from desktop.model.pricing.loading import explain_invalid
+    from desktop.model.pricing.trusted import load_trusted_book
+    from desktop.trusted_books import trusted_books
+
+    path = price_book_path()
+    try:
+        return load_trusted_book(path, trusted_books())
+    except FileNotFoundError:
+        raise BookFileError(f"{path}: price book not found") from None
+    except (ReadError, OSError, UnicodeDecodeError) as exc:
+        raise BookFileError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
+    except ValidationError as exc:
+        raise BookFileError(explain_invalid(exc, path)) from None
 
 
 def validated(data: Any, path: Path) -> PriceBook:

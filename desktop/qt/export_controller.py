@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -32,6 +32,7 @@ PAGE_SIZE_KEY = "export/page_size"
 PDF_FILTERS = {"A4": "PDF sheet, A4 (*.pdf)", "Letter": "PDF sheet, US Letter (*.pdf)"}
 DATA_FILTERS = {"csv": "CSV (*.csv)", "json": "JSON (*.json)"}
 STATUS_MS = 6000
+WARM_UP_MS = 500  # after the window is made: what the first export needs, loaded while the user reads the window
 
 
 def safe_file_stem(name: str, fallback: str = "workload") -> str:
@@ -57,6 +58,13 @@ class ExportController(QObject):
         self.session = session
         self.settings = settings
         self.window = parent
+        QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """In idle time after the window shows: the sheet's modules now, a throwaway page on the next turn."""
+        from desktop.report.pdf_writer import warm_up
+
+        QTimer.singleShot(0, self, warm_up)
 
     # --- slots -----------------------------------------------------------------------------------
     @Slot()

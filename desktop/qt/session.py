@@ -1,7 +1,8 @@
 """The window's one data path, as a thin Qt adapter over the Qt-free workbench.
 
 Edits go to the workbench, which validates and stores them and reports what changed; the session turns each
-change into signals (once each) and advises the shown workload once per burst of edits. Every view listens to
+change into signals (once each) and advises the shown workload: an isolated edit at once (the user sees it in
+the next frame), the edits that follow it within COALESCE_MS once they settle. Every view listens to
 `advice_changed` and renders from that Advice (which carries the workload and book it was computed from);
 the form listens to `workload_changed` to show the values of the current workload.
 """
@@ -24,7 +25,7 @@ from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState
 
 __all__ = ["AUTOSAVE_MS", "COALESCE_MS", "NEW_WORKLOAD_NAME", "Session"]
 
-COALESCE_MS = 15  # edits closer together than this are advised once
+COALESCE_MS = 15  # an edit this soon after the previous one waits for the burst to settle
 AUTOSAVE_MS = 2000  # unsaved edits reach the recovery file this long after the last one
 
 
@@ -51,10 +52,13 @@ class Session(QObject):
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.write_recovery)
         self._advice = self.workbench.advise()
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # active while an edit waits for its advice (the end of a burst)
         self._timer.setSingleShot(True)
         self._timer.setInterval(coalesce_ms)
         self._timer.timeout.connect(self.recompute)
+        self._burst = QTimer(self)  # active for coalesce_ms after each edit: a next edit is part of a burst
+        self._burst.setSingleShot(True)
+        self._burst.setInterval(coalesce_ms)
         self.advise_count = 1  # how many times advise() ran (tests check edits coalesce)
 
     # --- state ----------------------------------------------------------------------------------
@@ -189,17 +193,19 @@ class Session(QObject):
 
     # --- signals --------------------------------------------------------------------------------
     def _emit(self, change: Change, now: bool = False) -> None:
-        """Tell the views what changed, once each; advise at once (now) or after the burst of edits."""
+        """Tell the views what changed, once each; advise at once (now, or an isolated edit) or after the burst."""
         if change.book:
             self.book_changed.emit(self.workbench.book)
         if change.path:
             self.path_changed.emit(self.workbench.path)
         if change.workload:
             self.workload_changed.emit(self.workbench.workload)
-            if now:
-                self.recompute()
+            if now or not self._burst.isActive():
+                self.recompute()  # an isolated edit: no timer between the key and the chart
             else:
-                self._timer.start()
+                self._timer.start()  # within a burst: once, when it settles
+            if not now:
+                self._burst.start()
         if change.scenarios:
             self.scenarios_changed.emit()
         if change.history:

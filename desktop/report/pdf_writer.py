@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPen,
     QPyTextObject,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextTable,
@@ -86,7 +87,11 @@ def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], char
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(sheet_font(8))
     doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    doc.setDocumentMargin(0)  # before the HTML: each of these set later lays the whole document out again
+    doc.setPageSize(body)
     doc.setHtml(html)
+    block = QTextCursor(doc)
+    block.beginEditBlock()  # the charts go in with one layout pass, not one each
     for kind, marker in markers.items():
         cursor = doc.find(marker)
         if cursor.isNull():
@@ -95,8 +100,7 @@ def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], char
         fmt.setObjectType(CHART_OBJECT)
         fmt.setProperty(CHART_KIND, kind)
         cursor.insertText(OBJECT_REPLACEMENT, fmt)
-    doc.setDocumentMargin(0)
-    doc.setPageSize(body)
+    block.endEditBlock()
     _keep_titled_tables_together(doc, body.height())
     return doc
 
@@ -257,6 +261,42 @@ def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBoo
     finally:
         painter.end()
     return total
+
+
+_warmed_up = False
+
+
+def warm_up() -> None:
+    """Once per process, what a first sheet does before its own work (Qt's PDF engine started, the sheet's font
+    loaded, laid out and embedded), on a throwaway one-page PDF. The window calls it in idle time after it shows,
+    so that the first File > Export costs about what the later ones do."""
+    global _warmed_up
+    if _warmed_up:
+        return
+    _warmed_up = True
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES["A4"]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    page_rect = QRectF(0, 0, writer.width(), writer.height())
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(sheet_font(8))
+    doc.setDocumentMargin(0)
+    doc.setPageSize(page_rect.size())
+    doc.setHtml("<h2>ComputeFit 0123456789</h2><table><tr><th>Option</th><td align='right'>$1,234.56</td></tr>"
+                "</table><p><b>Recommended</b> <i>estimated</i> a-z A-Z %.,;:()-</p>")
+    painter = QPainter()
+    if painter.begin(writer):
+        try:
+            doc.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
+            _draw_footer(painter, page_rect, "ComputeFit", "Page 1 of 1")
+        finally:
+            painter.end()
+    buffer.close()
 
 
 def sheet_pdf_bytes(advice: Advice, workload: Workload, book: PriceBook, *, page_size: str = "A4",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from desktop.model.advice.advise import Advice
+from typing import TYPE_CHECKING
+
 from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
 from desktop.model.pricing.quote import OptionQuote, Quote, left_out_text
+
+if TYPE_CHECKING:  # `computefit estimate` prints the quote alone, without importing the advisor
+    from desktop.model.advice.advise import Advice
 
 
 def quote_header(quote: Quote, book: PriceBook) -> list[str]:

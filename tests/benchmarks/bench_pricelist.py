@@ -63,7 +63,8 @@ def measure(mode: str, path: Path) -> dict[str, float]:
     return result
 
 
-def bench(kind: str, path: Path, runs: int) -> tuple[bool, str]:
+def measure_kind(kind: str, path: Path, runs: int) -> dict[str, float]:
+    """Medians of `runs` alternate bare and import runs over one file: rates, their ratio, the import's peak RSS."""
     size_mb = path.stat().st_size / 1e6
     bare, imported, rss, kept = [], [], [], 0.0
     for _ in range(runs):
@@ -73,13 +74,29 @@ def bench(kind: str, path: Path, runs: int) -> tuple[bool, str]:
         rss.append(result["rss_kb"] / 1024)
         kept = result["kept"]
     bare_rate, import_rate = size_mb / statistics.median(bare), size_mb / statistics.median(imported)
-    ratio = import_rate / bare_rate
-    peak = max(rss)
-    ok = ratio >= RATIO_TARGET and peak < RSS_TARGET_MB
-    line = (f"{path.name:<10} {size_mb:>8.0f} MB  bare {bare_rate:>6.1f} MB/s  import {import_rate:>6.1f} MB/s  "
-            f"ratio {ratio:.2f}x (target >= {RATIO_TARGET}x)  import peak RSS {peak:.0f} MB "
-            f"(target < {RSS_TARGET_MB} MB)  prices kept {kept:.0f}  {'OK' if ok else 'MISSED'}")
+    return {"size_mb": size_mb, "bare_mb_s": bare_rate, "import_mb_s": import_rate, "ratio": import_rate / bare_rate,
+            "peak_rss_mb": max(rss), "kept": kept}
+
+
+def bench(kind: str, path: Path, runs: int) -> tuple[bool, str]:
+    r = measure_kind(kind, path, runs)
+    ok = r["ratio"] >= RATIO_TARGET and r["peak_rss_mb"] < RSS_TARGET_MB
+    line = (f"{path.name:<10} {r['size_mb']:>8.0f} MB  bare {r['bare_mb_s']:>6.1f} MB/s  "
+            f"import {r['import_mb_s']:>6.1f} MB/s  ratio {r['ratio']:.2f}x (target >= {RATIO_TARGET}x)  "
+            f"import peak RSS {r['peak_rss_mb']:.0f} MB (target < {RSS_TARGET_MB} MB)  prices kept {r['kept']:.0f}  "
+            f"{'OK' if ok else 'MISSED'}")
     return ok, line
+
+
+def measure_all(size_mb: int, runs: int) -> dict[str, dict[str, float]]:
+    """Both files (JSON of `size_mb`, CSV of half), generated in a temporary folder: {"json": ..., "csv": ...}."""
+    from tests.pricelist.offer_files import write_ec2_csv, write_ec2_json
+
+    with tempfile.TemporaryDirectory(prefix="bench-pricelist-") as folder:
+        json_path, csv_path = Path(folder) / "ec2.json", Path(folder) / "ec2.csv"
+        write_ec2_json(json_path, size_mb * 1_000_000)
+        write_ec2_csv(csv_path, size_mb * 500_000)
+        return {"json": measure_kind("json", json_path, runs), "csv": measure_kind("csv", csv_path, runs)}
 
 
 def main() -> int:

@@ -135,14 +135,24 @@ def test_ctrl_z_in_an_editor_without_pending_typing_undoes_the_last_edit(qtbot, 
     assert editor.text() == "1,024"
 
 
-def test_rapid_edits_are_advised_once(qtbot, window: MainWindow) -> None:
+def test_an_isolated_edit_is_advised_at_once(qtbot, window: MainWindow) -> None:
+    qtbot.wait(50)  # no edit before this one
+    session = window.session
+    count = session.advise_count
+    assert session.apply_changes({"lambda.memory_mb": 2048}, "memory") == []
+    assert session.advise_count == count + 1 and not session.pending  # no timer between the key and the chart
+    assert session.advice.quote.options["lambda"].capacity.memory_mb == 2048  # type: ignore[union-attr]
+
+
+def test_a_burst_of_edits_is_advised_at_once_then_once_it_settles(qtbot, window: MainWindow) -> None:
+    qtbot.wait(50)
     session = window.session
     count = session.advise_count
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
         for memory in (256, 512, 768, 1536, 3008):
             assert session.apply_changes({"lambda.memory_mb": memory}, "memory") == []
     qtbot.wait(50)
-    assert session.advise_count == count + 1
+    assert session.advise_count == count + 2
     assert session.advice.quote.options["lambda"].capacity.memory_mb == 3008  # type: ignore[union-attr]
     assert session.workbench.history.undo_count == 5
 
@@ -166,6 +176,7 @@ def test_every_field_has_a_named_accessible_editor(window: MainWindow) -> None:
         assert spec.help.split(".")[0] in widget.toolTip()
     assert "128 to 10,240 MB" in window.findChild(QWidget, "lambda.memory_mb").toolTip()
     assert "gettingstarted-limits" in window.findChild(QWidget, "lambda.memory_mb").toolTip()
+    window.charts.ensure_built()  # the hidden charts are built when first shown
     for name in ("comparison_table", "cost_curve_chart", "breakdown_chart"):
         assert window.findChild(QWidget, name) is not None, name
 

@@ -56,7 +56,9 @@ SECONDS_PER_UNIT: dict[str, Decimal] = {
 
 
 class _Frozen(NoBoolNumbers):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # The schemas are built when a book is first validated, not at import: the bundled book is usually built
+    # without validation (desktop.model.pricing.trusted), so most starts never need them.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Source(_Frozen):
@@ -255,7 +257,7 @@ class RegionPrices(_Frozen):
     lambda_managed: LambdaManagedPrices | None = None
     ecs_managed: EcsManagedPrices | None = None
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
     @model_validator(mode="after")
     def _alb_once(self) -> RegionPrices:

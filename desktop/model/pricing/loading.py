@@ -15,15 +15,17 @@ from pydantic import BaseModel, ValidationError
 
 from desktop.files import ReadError
 from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.pricing.trusted import TrustedDigests, load_trusted_book
 from desktop.model.workload.validation import problems_of
 
 MAX_PROBLEMS_SHOWN = 3  # a broadly broken book is one line, not hundreds
 
 
-def load_book_or_explain(path: Path) -> tuple[PriceBook | None, str]:
-    """(the book, "") or (None, one line naming the file and the problem)."""
+def load_book_or_explain(path: Path, trusted: TrustedDigests | None = None) -> tuple[PriceBook | None, str]:
+    """(the book, "") or (None, one line naming the file and the problem). With `trusted` (the bundled book), a
+    file whose digest validated before is built without validating it again (desktop.model.pricing.trusted)."""
     try:
-        return load_price_book(path), ""
+        return (load_price_book(path) if trusted is None else load_trusted_book(path, trusted)), ""
     except ReadError as exc:
         if exc.errno == errno.ENOENT:
             return None, f"{path}: price book not found"

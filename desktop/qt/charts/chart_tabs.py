@@ -1,8 +1,11 @@
 """The four charts in tabs; every chart renders from the same Advice.
 
-pyqtgraph costs a few hundred milliseconds to import, so the tabs start as light placeholders and the
-charts are built just after the window's first paint (`build_after_first_paint`), or at once when a
-caller asks for a chart (`ensure_built`). The quote itself (table, recommendation) never waits for them.
+pyqtgraph costs about as much to import as the rest of the window takes to build, so the window's first paint
+does without it: the "Cost vs volume" tab starts with its first view painted with QPainter
+(desktop.qt.charts.first_view, drawn like the real chart), and the other tabs with light placeholders. Just
+after the window's first paint (`build_after_first_paint`) the visible chart is built and swapped in; each other
+chart is built when its tab is first shown, or when a caller needs them all (`ensure_built`, `charts`). Only
+the visible chart redraws on an edit; a hidden one catches up when its tab is shown.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.workload.spec import Workload
+from desktop.qt.charts.first_view import CostCurveFirstView
 from desktop.qt.charts.setup import configure_pyqtgraph
 
 if TYPE_CHECKING:
@@ -42,58 +46,81 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+def _make_chart(index: int, parent: QWidget) -> ChartBase:
+    """The chart of tab `index` (its module imported only now: pyqtgraph comes with it)."""
+    if index == 0:
+        from desktop.qt.charts.cost_curve import CostCurveChart
+
+        return CostCurveChart(parent)
+    if index == 1:
+        from desktop.qt.charts.breakdown import BreakdownChart
+
+        return BreakdownChart(parent)
+    if index == 2:
+        from desktop.qt.charts.tornado import TornadoChart
+
+        return TornadoChart(parent)
+    from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
+
+    return HourlyCapacityChart(parent)
+
+
 class ChartTabs(QTabWidget):
     def __init__(self, parent: QWidget | None = None, lazy: bool = True):
         super().__init__(parent)
         self.lazy = lazy  # render hidden charts when their tab is shown, not on every edit
         self._pending: tuple[Advice, Workload] | None = None
         self._stale: set[int] = set()
-        self._charts: tuple[ChartBase, ...] = ()
+        self._built: list[ChartBase | None] = [None] * len(TAB_TITLES)
         self.setObjectName("charts")
-        for title in TAB_TITLES:
+        self.first_view: CostCurveFirstView | None = CostCurveFirstView(self)
+        self.addTab(self.first_view, TAB_TITLES[0])
+        for title in TAB_TITLES[1:]:
             placeholder = QLabel("Drawing the chart...", self)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setObjectName("chart_placeholder")
             self.addTab(placeholder, title)
-        self.currentChanged.connect(self._render_stale)
+        self.currentChanged.connect(self._shown)
 
     # --- building ---------------------------------------------------------------------------------
     @property
     def built(self) -> bool:
-        return bool(self._charts)
+        """The visible tab holds its real (pyqtgraph) chart."""
+        return self._built[self.currentIndex()] is not None
 
     def build_after_first_paint(self, watched: QWidget) -> None:
-        _AfterFirstPaint(watched, self.ensure_built)
+        _AfterFirstPaint(watched, lambda: self._build(self.currentIndex()))
 
     def ensure_built(self) -> None:
-        if self._charts:
+        """Every chart built (and the visible one up to date)."""
+        for index in range(len(TAB_TITLES)):
+            self._build(index)
+
+    def _build(self, index: int) -> None:
+        if self._built[index] is not None:
             return
         configure_pyqtgraph()
-        from desktop.qt.charts.breakdown import BreakdownChart
-        from desktop.qt.charts.cost_curve import CostCurveChart
-        from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
-        from desktop.qt.charts.tornado import TornadoChart
-
+        chart = _make_chart(index, self)
+        old = self.widget(index)
         current = self.currentIndex()
         self.blockSignals(True)
-        charts: tuple[ChartBase, ...] = (CostCurveChart(self), BreakdownChart(self), TornadoChart(self),
-                                         HourlyCapacityChart(self))
-        for index, chart in enumerate(charts):
-            placeholder = self.widget(index)
-            self.removeTab(index)
-            self.insertTab(index, chart, TAB_TITLES[index])
-            self.setTabToolTip(index, chart.accessibleName())
-            if placeholder is not None:
-                placeholder.deleteLater()
-        self._charts = charts
+        self.removeTab(index)
+        self.insertTab(index, chart, TAB_TITLES[index])
+        self.setTabToolTip(index, chart.accessibleName())
         self.setCurrentIndex(current)
         self.blockSignals(False)
-        if self._pending is not None:
-            self.render_advice(*self._pending)
+        if old is not None:
+            old.deleteLater()
+        if old is self.first_view:
+            self.first_view = None
+        self._built[index] = chart
+        if index == current or not self.lazy:
+            self._render(index)
 
     @property
     def charts(self) -> tuple[ChartBase, ...]:
         self.ensure_built()
-        return self._charts
+        return tuple(chart for chart in self._built if chart is not None)
 
     @property
     def cost_curve(self) -> CostCurveChart:
@@ -115,22 +142,24 @@ class ChartTabs(QTabWidget):
     def render_advice(self, advice: Advice, workload: Workload) -> None:
         self._pending = (advice, workload)
         self._stale = set(range(len(TAB_TITLES)))
-        if not self._charts:
-            return
+        if self.first_view is not None:
+            self.first_view.render_advice(advice, workload)
         current = self.currentIndex()
-        for i in ([current] if self.lazy else range(len(self._charts))):
+        for i in ([current] if self.lazy else range(len(TAB_TITLES))):
             self._render(i)
 
     def _render(self, index: int) -> None:
-        if self._charts and self._pending is not None and index in self._stale:
+        chart = self._built[index]
+        if chart is not None and self._pending is not None and index in self._stale:
             self._stale.discard(index)
-            self._charts[index].render_advice(*self._pending)
+            chart.render_advice(*self._pending)
 
-    def _render_stale(self, index: int) -> None:
+    def _shown(self, index: int) -> None:
+        self._build(index)
         self._render(index)
 
     def render_all(self) -> None:
         """Bring every chart up to date now (exports and screenshots of hidden tabs)."""
         self.ensure_built()
-        for i in range(len(self._charts)):
+        for i in range(len(TAB_TITLES)):
             self._render(i)

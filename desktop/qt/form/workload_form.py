@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.pricing.book import PriceBook
@@ -15,6 +16,7 @@ from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdi
 from desktop.qt.form.profile_editor import ProfileEditor
 from desktop.qt.session import Session
 
+FOLD_MARGIN_PX = 120  # groups are built until they reach this far below the form's visible height
 INVALID_STYLE = """
 QLineEdit[invalid="true"], QComboBox[invalid="true"] { border: 2px solid #D55E00; border-radius: 3px; }
 QLabel[role="problem"] { color: #D55E00; }
@@ -112,7 +114,11 @@ class _Row(QWidget):
 
 
 class WorkloadForm(QScrollArea):
-    """Every field of the workload; an edit becomes one Session.apply_changes call."""
+    """Every field of the workload; an edit becomes one Session.apply_changes call.
+
+    The groups the form shows when the window opens are built with it; the others (below the fold: two thirds
+    of the editors) just after its first paint, or at once when a caller asks for one of their fields.
+    """
 
     problem_shown = Signal(str)  # "field: message" for the status bar
 
@@ -123,34 +129,19 @@ class WorkloadForm(QScrollArea):
         self.rows: dict[str, _Row] = {}
         self._shown: dict[str, Any] = {}
         self.specs: dict[str, FieldSpec] = {}
-        body = QWidget(self)
+        self._workload = session.workload
+        self._unbuilt = list(GROUPS)
+        self._built_height = 12  # the column's margins, then each group's height as it is built
+        self._body = body = QWidget(self)
         body.setStyleSheet(INVALID_STYLE)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(6, 6, 6, 6)
-        for group in GROUPS:
-            box = QGroupBox(group.title, body)
-            box.setAccessibleName(group.title)
-            form = QFormLayout(box)
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for spec in group.fields:
-                editor = _editor_for(spec, session.book)
-                row = _Row(editor, box)
-                self.rows[spec.path] = row
-                self.specs[spec.path] = spec
-                editor.committed.connect(lambda value, s=spec: self._commit(s, value))
-                editor.parse_failed.connect(lambda message, s=spec: self._show(s.path, message))
-                if spec.kind == "bool":
-                    form.addRow(row)
-                else:
-                    label = QLabel(spec.label, box)
-                    label.setBuddy(editor.bars if isinstance(editor, ProfileEditor) else editor)
-                    label.setToolTip(editor.toolTip())
-                    form.addRow(label, row)
-            column.addWidget(box)
-        column.addStretch(1)
+        self._column = QVBoxLayout(body)
+        self._column.setContentsMargins(6, 6, 6, 6)
+        self._column.addStretch(1)
+        self._build_group()  # the first group holds the fields show_workload sets apart
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.installEventFilter(self)  # the body covers the viewport: its paint is the form's
         session.workload_changed.connect(self.show_workload)
         session.book_changed.connect(self.show_book)
         self.show_workload(session.workload)
@@ -162,11 +153,73 @@ class WorkloadForm(QScrollArea):
             if spec.kind in ("region", "instance") and isinstance(editor, ChoiceEdit):
                 editor.set_choices(*book_choices(spec.kind, book))
 
+    # --- building ---------------------------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        return not self._unbuilt
+
+    def _build_group(self) -> QGroupBox:
+        group = self._unbuilt.pop(0)
+        body = self._body
+        box = QGroupBox(group.title, body)
+        box.setAccessibleName(group.title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in group.fields:
+            editor = _editor_for(spec, self._session.book)
+            row = _Row(editor, box)
+            self.rows[spec.path] = row
+            self.specs[spec.path] = spec
+            editor.committed.connect(lambda value, s=spec: self._commit(s, value))
+            editor.parse_failed.connect(lambda message, s=spec: self._show(s.path, message))
+            if spec.kind == "bool":
+                form.addRow(row)
+            else:
+                label = QLabel(spec.label, box)
+                label.setBuddy(editor.bars if isinstance(editor, ProfileEditor) else editor)
+                label.setToolTip(editor.toolTip())
+                form.addRow(label, row)
+        self._column.insertWidget(self._column.count() - 1, box)  # above the stretch
+        self._built_height += box.sizeHint().height() + self._column.spacing()
+        return box
+
+    def build_all(self) -> None:
+        """Every group built (and showing the current workload)."""
+        if self._unbuilt:
+            while self._unbuilt:
+                self._build_group()
+            self.show_workload(self._workload)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Before the first paint: enough groups to fill what the form shows, shown and laid out now."""
+        super().showEvent(event)
+        height = self.viewport().height()
+        built = False
+        while self._unbuilt and self._built_height < height + FOLD_MARGIN_PX:
+            self._build_group().show()
+            built = True
+        if built:
+            for widget in (self._body, self.viewport(), self):  # laid out as the first paint will see them
+                QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
+            self.show_workload(self._workload)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._body:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.build_all)  # the rest, once the first view is on the screen
+        return False
+
     def editor(self, path: str) -> QWidget:
-        return self.rows[path].editor
+        return self._row(path).editor
+
+    def _row(self, path: str) -> _Row:
+        if path not in self.rows:
+            self.build_all()
+        return self.rows[path]
 
     def show_workload(self, workload: Workload) -> None:
         """Show the values of the current workload and clear every problem mark."""
+        self._workload = workload
         data = workload.to_json_dict()
         for path, row in self.rows.items():
             value = _at(data, path)
@@ -186,7 +239,7 @@ class WorkloadForm(QScrollArea):
 
     def problem_at(self, path: str) -> str:
         """The problem text shown at a field ('' when it is valid)."""
-        return self.rows[path].problem.text()
+        return self._row(path).problem.text()
 
     def _commit(self, spec: FieldSpec, value: Any) -> None:
         merge = spec.kind == "profile"
@@ -194,10 +247,11 @@ class WorkloadForm(QScrollArea):
         if not problems:
             self.rows[spec.path].show_problem(None)
             return
+        self.build_all()  # a problem may belong to another field
         for problem in problems:
             target = problem.path if problem.path in self.rows else spec.path
             self._show(target, problem.message)
 
     def _show(self, path: str, message: str) -> None:
-        self.rows[path].show_problem(message)
+        self._row(path).show_problem(message)
         self.problem_shown.emit(f"{self.specs[path].label}: {message} (not applied)")

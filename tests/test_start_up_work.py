@@ -1,0 +1,63 @@
+"""What start-up leaves out stays left out: no plugin search in pydantic, no wizard after the first start."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pydantic
+
+from desktop.resources import default_example_path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_pydantic_takes_only_get_plugins_from_its_plugin_loader() -> None:
+    """desktop.cli.skip_pydantic_plugins stands in for pydantic.plugin._loader with `get_plugins` alone."""
+    names: set[str] = set()
+    for source in Path(pydantic.__file__).parent.rglob("*.py"):
+        for match in re.finditer(r"from \.?_loader import ([\w, ]+)|from pydantic\.plugin\._loader import ([\w, ]+)",
+                                 source.read_text(encoding="utf-8")):
+            names.update(n.strip() for n in (match.group(1) or match.group(2)).split(","))
+        assert "_loader." not in source.read_text(encoding="utf-8").replace("plugin._loader.py", "")
+    assert names == {"get_plugins"}
+
+
+def test_a_cli_run_never_imports_importlib_metadata(tmp_path: Path) -> None:
+    code = ("import sys; from desktop.cli import main; status = main(['estimate', sys.argv[1]]); "
+            "print('METADATA', 'importlib.metadata' in sys.modules); sys.exit(status)")
+    done = subprocess.run([sys.executable, "-c", code, str(default_example_path())], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, env={"COMPUTEFIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "METADATA False" in done.stdout
+
+
+def test_the_first_start_key_is_the_wizards() -> None:
+    from desktop.app import FIRST_START_OFFERED
+    from desktop.qt.wizard.first_start import OFFERED_KEY
+
+    assert FIRST_START_OFFERED == OFFERED_KEY
+
+
+def test_the_window_process_keeps_no_module_sources_yet_tracebacks_show_lines(tmp_path: Path) -> None:
+    code = """
+import linecache, sys, traceback
+from desktop.app import _keep_no_module_sources
+_keep_no_module_sources()
+import PySide6.QtWidgets
+import desktop.qt.main_window
+from desktop.files import read_bounded
+try:
+    read_bounded("/no/such/file", 10)
+except Exception:
+    text = traceback.format_exc()
+print("CACHED", len(linecache.cache), "LINES", "raise " in text)
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "COMPUTEFIT_DATA_DIR": str(tmp_path),
+                               "PATH": "/usr/bin:/bin"}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "CACHED 0 LINES True" in done.stdout
