@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox, QWidget
 
+    from desktop.pricelist.book_setup import BookSetup
     from desktop.qt.main_window import MainWindow
     from desktop.workbench.recovery import RecoverySlot
 
@@ -32,10 +33,13 @@ BROKEN_INSTALLATION = (
 
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
-                       settings: QSettings | None = None, recovery: RecoverySlot | None = None) -> MainWindow:
+                       settings: QSettings | None = None, recovery: RecoverySlot | None = None,
+                       setup: BookSetup | None = None) -> MainWindow:
     """Build the window on a workload or workshop file (default: the bundled example). A QApplication must exist.
 
-    Raises WorkloadFileError when `workload_path` cannot be used.
+    The price book: `setup`'s (the base book and the user book over it, which the window can change); else the
+    bundled book, or `book`, with the default user book on top. Raises WorkloadFileError when `workload_path`
+    cannot be used.
     """
     from PySide6.QtCore import QSettings
 
@@ -44,10 +48,12 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
 
-    if book is None:  # the bundled book with the user's (imported, overridden) prices on top
-        from desktop.pricelist.store import default_book
+    if setup is None:
+        from desktop.pricelist.book_setup import open_setup
 
-        book = default_book(lambda message: sys.stderr.write(f"computefit: {message}\n"))
+        setup, _problem = open_setup(None, base=book, warn=lambda message: sys.stderr.write(
+            f"computefit: warning: the user price book cannot be used, so the bundled one is ({message})\n"))
+    book = setup.book
     path = Path(workload_path) if workload_path else None
     workshop = path is not None and _is_workshop(path)
     workload = load_workload(default_example_path() if workshop or path is None else path)
@@ -60,7 +66,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     session = Session(book, workload, None if workshop else path, recovery=recovery)
     if workshop and path is not None:
         session.open(path)  # every scenario checked against the book; WorkloadFileError names the field
-    window = MainWindow(session, settings)
+    window = MainWindow(session, settings, setup=setup)
     session.setParent(window)
     if path is not None:
         window.recent.add(path)
@@ -84,11 +90,12 @@ def _is_workshop(path: Path) -> bool:
         return False  # load_workload says what is wrong with it
 
 
-def run_gui(path: Path | None) -> int:
+def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     """Run the window until it closes. Nothing in a file stops it with a traceback: a workload that cannot be
     opened is reported and the example shown; bad settings are set aside and defaults used, with a message;
-    a bundled price book or example that cannot be used (a broken installation) is explained in a dialog
-    that says how to reinstall, and the exit status is 2."""
+    a user price book (or a --price-book file) that cannot be used is reported and the bundled book prices the
+    session; a bundled price book or example that cannot be used (a broken installation) is explained in a
+    dialog that says how to reinstall, and the exit status is 2."""
     started = time.perf_counter()
     _import_qt_free_parts_first()
     from PySide6.QtCore import QTimer
@@ -114,17 +121,17 @@ def run_gui(path: Path | None) -> int:
     book, book_problem = load_book_or_explain(price_book_path(), trusted_books())
     if book is None:
         return broken_installation(book_problem)
-    book, user_book_problem = with_user_book(book)
+    setup, user_book_problem = price_setup(book, price_book)
     settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
     problem = None
     store = RecoveryStore(recovery_dir())
     try:
-        window = create_main_window(path, book=book, settings=settings, recovery=store.slot())
+        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup)
     except WorkloadFileError as exc:
         problem = str(exc)
         try:
-            window = create_main_window(None, book=book, settings=settings, recovery=store.slot())
+            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup)
         except WorkloadFileError as example_exc:
             return broken_installation(str(example_exc))
     window.show()
@@ -141,7 +148,7 @@ def run_gui(path: Path | None) -> int:
             offer_on_first_start(window, settings, window.open_questionnaire)
 
         QTimer.singleShot(0, offer)
-    for title, text in (("Settings", settings_problem), ("User price book", user_book_problem),
+    for title, text in (("Settings", settings_problem), ("Price book", user_book_problem),
                         ("Open workload", problem)):
         if text:
             sys.stderr.write(f"computefit: {one_line(text)}\n")
@@ -166,18 +173,22 @@ def _import_qt_free_parts_first() -> None:
     import desktop.workbench.workbench  # noqa: F401
 
 
-def with_user_book(bundled: PriceBook) -> tuple[PriceBook, str]:
-    """The bundled book with the user's imported and overridden prices on top, when there is a user book; one
-    that cannot be used leaves the bundled book, with the reason to tell the user."""
-    from desktop.pricelist.store import BookFileError, bundled_json, layered, read_user_book, user_book_path
+def price_setup(bundled: PriceBook, price_book: Path | None = None) -> tuple[BookSetup, str]:
+    """The window's books: the bundled one with the user's imported and overridden prices on top (or the book
+    given with --price-book), and the message to show when one cannot be used: the bundled book then prices
+    the session (a user book that cannot be read is left untouched and cannot be changed from the window)."""
+    from desktop.pricelist.book_setup import open_setup
+    from desktop.pricelist.store import BookFileError
 
-    path = user_book_path()
-    if not path.exists():
-        return bundled, ""
-    try:
-        return layered(read_user_book(path), path, bundled_json()), ""
-    except BookFileError as exc:
-        return bundled, f"The user price book cannot be used, so the bundled one prices this session:\n{exc}"
+    if price_book is not None:
+        try:
+            return open_setup(price_book, base=bundled)
+        except BookFileError as exc:
+            setup, problem = open_setup(None, base=bundled)
+            given = f"The price book given with --price-book cannot be used, so the bundled one prices this " \
+                    f"session:\n{exc}"
+            return setup, given + (f"\n\n{problem}" if problem else "")
+    return open_setup(None, base=bundled)
 
 
 def broken_installation(problem: str) -> int:

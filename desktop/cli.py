@@ -285,13 +285,17 @@ def run_gui_command(argv: list[str]) -> int:
     parser.add_argument("workload", nargs="?", help="a .workload.json file to open")
     parser.add_argument("--smoke-test", action="store_true",
                         help="build the window offscreen, quote, write a PDF and CSV, then exit")
+    parser.add_argument("--price-book", type=Path, default=None, metavar="BOOK",
+                        help="price with this book: a full price book, or a user price book over the bundled one "
+                             "(imports and overrides made in the window then go to it); default: the bundled book "
+                             "with the user book in the application data folder")
     parser.add_argument("--version", action="version", version=f"computefit {__version__}")
     args = parser.parse_args(argv)
     if args.smoke_test:
         from desktop.smoke import run_smoke_test
         return int(run_smoke_test())
     from desktop.app import run_gui
-    return int(run_gui(Path(args.workload) if args.workload else None))
+    return int(run_gui(Path(args.workload) if args.workload else None, args.price_book))
 
 
 def skip_pydantic_plugins() -> None:

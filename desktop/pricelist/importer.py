@@ -8,6 +8,12 @@ store.write_user_book). Any problem raises PriceListError, one line naming the f
 
 When several files give the same price (the same region and key), the newest publication wins; two different
 prices for the same thing in the same publication are refused, naming both rows.
+
+Each imported source lists the regions its prices are in (the book refuses a price that cites a source outside
+the source's regions), recomputed from the prices that cite it after every import. The book holds an ALB's hour
+and LCU-hour prices as a pair (`alb`) or an hour alone (`alb_hour_only`): a file with the hour but no LCU row for
+a region whose book has no LCU price gives `alb_hour_only`; an LCU row with no hour price anywhere for its region
+is reported, not written.
 """
 
 from __future__ import annotations
@@ -209,21 +215,57 @@ def _deep(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return base
 
 
-def _cited(regions: dict[str, Any]) -> set[str]:
-    found: set[str] = set()
+def _cited(regions: dict[str, Any]) -> dict[str, set[str]]:
+    """Source key -> the regions whose prices cite it."""
+    found: dict[str, set[str]] = defaultdict(set)
 
-    def walk(node: Any) -> None:
+    def walk(node: Any, region: str) -> None:
         if is_price(node):
-            found.add(str(node.get("source", "")))
+            found[str(node.get("source", ""))].add(region)
         elif isinstance(node, dict):
             for value in node.values():
-                walk(value)
+                walk(value, region)
         elif isinstance(node, list):
             for value in node:
-                walk(value)
+                walk(value, region)
 
-    walk(regions)
+    for region, prices in regions.items():
+        walk(prices, region)
     return found
+
+
+def _settle_alb(fragment: dict[str, Any], layer_regions: Mapping[str, Any], bundled_regions: Mapping[str, Any],
+                report: ImportReport) -> None:
+    """Fit imported ALB prices to the book's two shapes: the pair `alb`, or `alb_hour_only` (in place)."""
+    for region, prices in fragment.items():
+        alb = prices.get("alb")
+        if not isinstance(alb, dict):
+            continue
+        have = {**(bundled_regions.get(region, {}).get("alb") or {}),
+                **(layer_regions.get(region, {}).get("alb") or {})}
+        if "hour" in alb and "lcu_hour" not in alb and "lcu_hour" not in have:
+            prices["alb_hour_only"] = prices.pop("alb")["hour"]
+        elif "lcu_hour" in alb and "hour" not in alb and "hour" not in have:
+            del prices["alb"]
+            report.not_used.append(f"AWSELB alb.lcu_hour: {region} (no ALB-hour price for it in the files or the "
+                                   "book; the book holds ALB prices as a pair)")
+            report.written[region] -= 1
+            if not report.written[region]:
+                del report.written[region]
+            if set(prices) <= {"name"}:
+                fragment[region] = {}
+    for region in [r for r, p in fragment.items() if not p]:
+        del fragment[region]
+
+
+def _drop_superseded_alb(regions: dict[str, Any], fragment: Mapping[str, Any]) -> None:
+    """An earlier import's `alb_hour_only` goes when this one gives the pair, and the other way round."""
+    for region, prices in fragment.items():
+        merged = regions.get(region, {})
+        if "alb" in prices:
+            merged.pop("alb_hour_only", None)
+        elif "alb_hour_only" in prices:
+            merged.pop("alb", None)
 
 
 def import_files(arguments: Sequence[Path], bundled: Mapping[str, Any], existing: UserBook | None,
@@ -235,12 +277,14 @@ def import_files(arguments: Sequence[Path], bundled: Mapping[str, Any], existing
     results = read_all(files, known_types, progress, report)
     fragment, new_sources = build_fragment(results, report, bundled.get("free_tier", {}))
     base = existing or UserBook()
+    _settle_alb(fragment, base.regions, bundled.get("regions", {}), report)
     regions = _merge_regions(base.regions, fragment)
+    _drop_superseded_alb(regions, fragment)
     cited = _cited(regions)
     sources = {k: v.model_dump() for k, v in base.sources.items()} | new_sources
     data = base.to_json_dict() | {
         "regions": regions,
-        "sources": {k: v for k, v in sources.items() if k in cited},
+        "sources": {k: {**v, "regions": sorted(cited[k])} for k, v in sources.items() if k in cited},
         "updated": (today or dt.date.today()).isoformat(),
     }
     try:

@@ -43,7 +43,7 @@ def price_lines(book: PriceBook, region: str | None = None) -> list[PriceLine]:
     lines = []
     for code in sorted(book.regions) if region is None else [region]:
         for found in region_prices(book.regions[code]):
-            tier = f"/{found.tier}" if found.tier is not None and found.tiers > 1 else ""
+            tier = f"/{found.tier}" if found.tier is not None else ""  # as an override names it
             lines.append(PriceLine(code, "/".join(found.path) + tier, found.name, found.price))
     return lines
 
@@ -72,6 +72,8 @@ def show_text(book: PriceBook, region: str | None = None) -> str:
 def missing_paths(book: PriceBook, region: str) -> list[str]:
     have = {ln.path.rsplit("/", 1)[0] if ln.path.split("/")[-1].isdigit() else ln.path
             for ln in price_lines(book, region)}
+    if "alb_hour_only" in have:  # the ALB hour without its LCU price: only the LCU-hour is missing
+        have.add("alb/hour")
     wanted = [*EXPECTED, *(f"ec2/on_demand/{t}" for t in book.instance_types)]
     return [path for path in wanted if path not in have]
 

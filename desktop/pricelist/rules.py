@@ -166,8 +166,12 @@ ECS = OfferRules("AmazonECS", {
     "Fargate-EphemeralStorage-GB-Hours": _r("fargate", "ephemeral_storage", units=GB_HOURS),
 }, fuzzy=(_ecs_managed_fee,))
 
+_NAT = (("productfamily", "NAT Gateway"),)
 EC2 = OfferRules("AmazonEC2", {
     "EBS:VolumeUsage.gp3": _r("ec2", "ebs_gp3", units=GB_MONTH, where_if_set=(("volumeapiname", "gp3"),)),
+    # AWS lists NAT gateway prices in the AmazonEC2 offer (product family "NAT Gateway"), as well as in AmazonVPC.
+    "NatGateway-Hours": _r("nat_gateway", "hour", units=HOURS, where_if_set=_NAT),
+    "NatGateway-Bytes": _r("nat_gateway", "gb_processed", units=GB, where_if_set=_NAT),
 }, by_type={
     "BoxUsage:": _r("ec2", "on_demand", "*", units=HOURS, where=(
         ("operatingsystem", "Linux"), ("tenancy", "Shared"), ("preinstalledsw", "NA"), ("capacitystatus", "Used"),
@@ -196,8 +200,8 @@ DATA_TRANSFER = OfferRules("AWSDataTransfer", {
     location_type_attrs=("fromlocationtype",))
 
 VPC = OfferRules("AmazonVPC", {
-    "NatGateway-Hours": _r("nat_gateway", "hour", units=HOURS),
-    "NatGateway-Bytes": _r("nat_gateway", "gb_processed", units=GB),
+    "NatGateway-Hours": _r("nat_gateway", "hour", units=HOURS, where_if_set=_NAT),
+    "NatGateway-Bytes": _r("nat_gateway", "gb_processed", units=GB, where_if_set=_NAT),
     "PublicIPv4:InUseAddress": _r("public_ipv4", "in_use_hour", units=HOURS),
     "PublicIPv4:IdleAddress": _r("public_ipv4", "idle_hour", units=HOURS),
 })

@@ -78,7 +78,7 @@ def bundled_json() -> dict[str, Any]:
     return data
 
 
-def layered(layer: UserBook, path: Path, bundled: dict[str, Any] | None = None) -> PriceBook:
+def layered(layer: UserBook, path: Path, bundled: dict[str, Any] | PriceBook | None = None) -> PriceBook:
     from desktop.model.pricing.user_book import UserBookError, effective_book
 
     try:

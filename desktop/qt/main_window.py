@@ -17,11 +17,14 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
+from desktop.pricelist.book_setup import BookSetup
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
 from desktop.qt.options_menu import OptionsMenu
+from desktop.qt.prices_controller import ImportOutcome, PricesController
 from desktop.qt.recent_files import RecentFiles
 from desktop.qt.session import Session
 from desktop.qt.table_copy import install_table_copy
@@ -34,21 +37,27 @@ from desktop.resources import icon_path
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
     from desktop.qt.export_controller import ExportController
+    from desktop.qt.views.price_book_dialog import PriceBookDialog
     from desktop.qt.wizard import QuestionnaireStart
 
 APP_NAME = "ComputeFit"
 FILE_FILTER = f"Workload or workshop files (*{SUFFIX} *{WORKSHOP_SUFFIX} *.json);;All files (*)"
 WORKSHOP_FILTER = f"Workshop files (*{WORKSHOP_SUFFIX})"
 WORKLOAD_FILTER = f"Workload files (*{SUFFIX})"
+PRICE_LIST_FILTER = "AWS Price List offer files (*.csv *.json);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None,
+                 setup: BookSetup | None = None):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.session = session
         self.settings = settings
         self.recent = RecentFiles(settings)
+        # Without a setup (embedding, tests) the session's book is used as it is: nothing can be changed.
+        self.prices = PricesController(setup or BookSetup(session.book, None), self)
+        self.price_dialog: PriceBookDialog | None = None
         self.setAcceptDrops(True)
         if icon_path().is_file():
             self.setWindowIcon(QIcon(str(icon_path())))
@@ -76,6 +85,9 @@ class MainWindow(QMainWindow):
         session.advice_failed.connect(self.status.show_problem)
         self.form.problem_shown.connect(self.status.show_problem)
         self.status.prices_requested.connect(self.show_prices)
+        self.prices.book_changed.connect(self.set_book)
+        self.prices.import_ended.connect(self._import_ended)
+        self.prices.busy_changed.connect(self._prices_busy)
         self.render_advice(session.advice)
         self.charts.build_after_first_paint(self.table.viewport())
         self._update_title()
@@ -146,7 +158,7 @@ class MainWindow(QMainWindow):
         self.options_menu = OptionsMenu(self.session, self)
         self.options_menu.problem_shown.connect(self.status.show_problem)
         view.addMenu(self.options_menu)
-        self._action("&Prices in use...", self.show_prices, ["Ctrl+I"], view)
+        self._action("&Prices...", self.show_prices, ["Ctrl+I"], view)
         appearance = view.addMenu("&Appearance")
         group = QActionGroup(self)
         current = str(self.settings.value("view/appearance", "system"))
@@ -172,6 +184,10 @@ class MainWindow(QMainWindow):
         self._action("Export &CSV...", self._export("export_csv"), None, menu)
         self._action("Export &JSON...", self._export("export_json"), None, menu)
         self._action("Save c&hart as PNG or SVG...", self.save_chart, None, menu)
+        menu.addSeparator()
+        self.import_action = self._action("&Import prices...", self.import_prices_dialog, None, menu)
+        self.import_folder_action = self._action("Import prices from a &folder...", self.import_folder_dialog,
+                                                 None, menu)
         menu.addSeparator()
         self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], menu)
 
@@ -232,6 +248,8 @@ class MainWindow(QMainWindow):
         self.table.render_advice(advice)
         self.status.render_advice(advice)
         self.charts.render_advice(advice, advice.workload)
+        if self.price_dialog is not None and self.price_dialog.isVisible():
+            self._show_prices_of(advice)
 
     def _update_title(self) -> None:
         path = self.session.path
@@ -348,12 +366,93 @@ class MainWindow(QMainWindow):
 
     # --- view -------------------------------------------------------------------------------------
     def show_prices(self) -> None:
+        """The Prices dialog (one, not modal: the quote stays in view while prices change)."""
         from desktop.qt.views.price_book_dialog import PriceBookDialog
 
-        quote = self.session.advice.quote
-        missing = [m for option in quote.options.values() for m in option.missing_prices]
-        PriceBookDialog(self.session.book, self.session.workload.region, self, used=quote.prices_used(),
-                        missing=missing).exec()
+        advice = self.session.advice
+        if self.price_dialog is None:
+            quote = advice.quote
+            self.price_dialog = PriceBookDialog(advice.book, advice.workload.region, self,
+                                                used=quote.prices_used(), missing=_missing(advice),
+                                                editor=self.prices)
+        elif self.price_dialog.isVisible():  # open already, maybe behind the window: bring it forward
+            self.price_dialog.raise_()
+            self.price_dialog.activateWindow()
+            return
+        else:
+            self._show_prices_of(advice)
+        self.price_dialog.show()
+
+    def _show_prices_of(self, advice: Advice) -> None:
+        assert self.price_dialog is not None
+        self.price_dialog.show_book(advice.book, advice.workload.region, advice.quote.prices_used(),
+                                    _missing(advice))
+
+    # --- the price book ---------------------------------------------------------------------------
+    def set_book(self, book: PriceBook) -> None:
+        """Price with another book from now on: one recomputation; every view, the form's region list and
+        instance choices follow."""
+        problems = self.session.set_book(book)
+        if problems:
+            self.status.show_problem("; ".join(f"{p.path}: {p.message}" if p.path else p.message
+                                               for p in problems))
+
+    def import_prices_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import AWS Price List files", str(self._import_start()),
+                                                PRICE_LIST_FILTER)
+        if names:
+            self.import_prices([Path(n) for n in names])
+
+    def import_folder_dialog(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Import a folder of AWS Price List files",
+                                                str(self._import_start()))
+        if name:
+            self.import_prices([Path(name)])
+
+    def _import_start(self) -> Path:
+        last = self.settings.value("prices/import_folder")
+        return Path(str(last)) if last else Path.home()
+
+    def import_prices(self, paths: list[Path]) -> bool:
+        """Import AWS Price List files into the user book, off the GUI thread (a progress dialog with Cancel)."""
+        if paths:
+            self.settings.setValue("prices/import_folder", str(paths[0] if paths[0].is_dir() else paths[0].parent))
+        problem = self.prices.start_import(paths)
+        if problem:
+            self._warn("Import prices", problem)
+            return False
+        self.status.showMessage("Importing prices...")
+        return True
+
+    def _import_ended(self, outcome: ImportOutcome) -> None:
+        self.status.clearMessage()
+        if outcome.status == "done":
+            self.status.showMessage("Prices imported", 8000)
+            first, _, details = outcome.message.partition("\n")
+            where = self.prices.setup.user_path
+            self._inform("Import prices", first, QMessageBox.Icon.Information,
+                         f"The quote now uses them. Saved in the user price book {where}.", details)
+        elif outcome.status == "cancelled":
+            self.status.showMessage(outcome.message, 8000)
+        else:
+            self._inform("Import prices", "The prices could not be imported; nothing changed.",
+                         QMessageBox.Icon.Warning, outcome.message)
+
+    def _inform(self, title: str, text: str, icon: QMessageBox.Icon, more: str = "", details: str = "") -> None:
+        """A message that does not block (the window stays usable); tests find it by its object name."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("price_import_result")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(more)
+        box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _prices_busy(self, busy: bool) -> None:
+        for action in (self.import_action, self.import_folder_action):
+            action.setEnabled(not busy)
+        if self.price_dialog is not None and self.price_dialog.isVisible():
+            self._show_prices_of(self.session.advice)
 
     def present(self) -> None:
         """Present mode: full screen, large type, high contrast; Esc leaves."""
@@ -428,9 +527,14 @@ class MainWindow(QMainWindow):
         if self.presenting is not None:
             self.presenting.close()
         self.session.discard_recovery()
+        self.prices.wait()  # an import still running is cancelled: the user book stays as it was
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right.saveState())
         self.settings.setValue("window/docks", self.saveState())
         self.settings.sync()
         event.accept()
+
+
+def _missing(advice: Advice) -> list[str]:
+    return [m for option in advice.quote.options.values() for m in option.missing_prices]

@@ -15,6 +15,7 @@ from decimal import Decimal
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import cents
+from desktop.model.pricing.quote import LineItem
 
 COLUMNS = ("workload", "region", "price_book_date", "option", "option_label", "row", "label", "quantity", "unit",
            "unit_price_usd", "usd", "feasible", "recommended", "complete", "estimated", "note")
@@ -36,6 +37,16 @@ def _plain(value: Decimal) -> str:
     return text if text not in ("-0", "") else "0"
 
 
+def _item_note(item: LineItem) -> str:
+    """The line item's note, with the user's prices marked (an overridden price says the user's note)."""
+    price = item.price
+    if price is None or price.origin == "bundled":
+        return item.note
+    mark = (f"price overridden by the user: {price.note}" if price.origin == "overridden"
+            else "price imported from an AWS Price List file")
+    return f"{item.note} | {mark}" if item.note else mark
+
+
 def comparison_rows(advice: Advice, book: PriceBook) -> list[dict[str, str]]:
     quote = advice.quote
     recommended = advice.recommendation.option
@@ -54,7 +65,8 @@ def comparison_rows(advice: Advice, book: PriceBook) -> list[dict[str, str]]:
         for item in option.line_items:
             rows.append({**base, "row": "line item", "label": safe_text(item.label), "quantity": _plain(item.quantity),
                          "unit": item.unit, "unit_price_usd": _plain(item.unit_price_usd), "usd": _money(item.usd),
-                         "complete": "", "estimated": "yes" if item.estimated else "no", "note": safe_text(item.note)})
+                         "complete": "", "estimated": "yes" if item.estimated else "no",
+                         "note": safe_text(_item_note(item))})
         for missing in option.missing:
             usage = missing.usage[0] if len(missing.usage) == 1 else None
             note = "; ".join(f"{_plain(q)} {unit}" for q, unit in missing.usage) if len(missing.usage) > 1 else ""

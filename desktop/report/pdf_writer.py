@@ -38,7 +38,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
-from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html
+from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html, user_book_mark
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
@@ -256,7 +256,8 @@ def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBoo
                 painter.restore()
                 number += 1
                 _draw_footer(painter, page_rect, laid.footer_left,
-                             f"Prices: price book dated {book.effective_date.isoformat()}   Page {number} of {total}")
+                             f"Prices: price book dated {book.effective_date.isoformat()}{user_book_mark(book)}   "
+                             f"Page {number} of {total}")
     finally:
         painter.end()
     return total

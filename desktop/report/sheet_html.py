@@ -16,6 +16,7 @@ from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import fmt_usd
 from desktop.model.pricing.quote import LineItem, OptionQuote, left_out_text, total_text
+from desktop.model.pricing.user_book import discount_summary, origin_counts, user_layer_parts
 from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
 from desktop.present.style import option_colour
@@ -165,6 +166,15 @@ def recommendation_block(advice: Advice) -> str:
             f'<tr><td>{"".join(parts)}</td></tr></table>')
 
 
+def user_book_mark(book: PriceBook) -> str:
+    """" + user book (13 imported, 1 overridden)" when the user's prices are in the book, else ""."""
+    counts = origin_counts(book)
+    parts = [f"{counts[k]} {k}" for k in ("imported", "overridden") if counts[k]]
+    if discount_summary(book):
+        parts.append("discounts")
+    return f" + user book ({', '.join(parts)})" if parts else ""
+
+
 def header_block(advice: Advice, workload: Workload, book: PriceBook, generated: dt.date, version: str) -> str:
     quote = advice.quote
     volume = f"{quote.units_per_month:,} {quote.unit_name}s a month"
@@ -172,7 +182,8 @@ def header_block(advice: Advice, workload: Workload, book: PriceBook, generated:
         ("Date", generated.isoformat()),
         ("Region", f"{quote.region} ({quote.region_name})"),
         ("Volume", volume),
-        ("Price book", f"dated {book.effective_date.isoformat()}; {advice.quote.price_confidence}"),
+        ("Price book", f"dated {book.effective_date.isoformat()}{user_book_mark(book)}; "
+                       f"{advice.quote.price_confidence}"),
         ("ComputeFit", f"version {version}"),
     ]
     cells = "".join(f'<td><span class="small muted">{esc(k)}</span><br/>{esc(v)}</td>' for k, v in meta)
@@ -228,7 +239,12 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
     for use in register.prices:
         est = ' <span class="warn">estimated</span>' if use.estimated else esc(use.confidence_label)
         used_by = ", ".join(short_label(o) for o in use.options)
-        rows.append(f'<tr><td>{esc(use.name)}</td><td class="num">${esc(use.usd)}</td>'
+        mark = ""  # the user's prices are marked where they are shown
+        if use.origin == "overridden":
+            mark = f'<br/><span class="warn">overridden by the user: {esc(use.note)}</span>'
+        elif use.origin == "imported":
+            mark = '<br/><span class="muted">imported from an AWS Price List file</span>'
+        rows.append(f'<tr><td>{esc(use.name)}{mark}</td><td class="num">${esc(use.usd)}</td>'
                     f"<td>{esc(use.unit)}</td><td>{esc(used_by)}</td>"
                     f"<td>{esc(use.source_id)}: {esc(use.source_title)}</td>"
                     f"<td><nobr>{esc(use.as_of.isoformat())}</nobr></td><td>{est}</td></tr>")
@@ -236,9 +252,13 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
         rows.append(f'<tr><td colspan="7" class="warn">{esc(short_label(option))}: '
                     f"{esc(item_label)}: no matching price found in the price book</td></tr>")
     head = "".join(f'<th width="{w}%">{t}</th>' for t, w in PRICE_COLUMNS)
+    layered = ""
+    extras = user_layer_parts(book)  # which book priced the quote: imported offers with versions and dates
+    if extras:
+        layered = f" With the user price book: {esc(', '.join(extras))}."
     return ("<h2>Prices used</h2>"
             f'<p class="muted">From the price book dated {esc(book.effective_date.isoformat())} '
-            f"({esc(book.title)}). Discounts are assumptions, listed above.</p>"
+            f"({esc(book.title)}).{layered} Discounts are assumptions, listed above.</p>"
             f'<table class="small" width="100%" cellspacing="0" cellpadding="2"><tr>{head}</tr>{"".join(rows)}</table>')
 
 

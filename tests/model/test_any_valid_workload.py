@@ -239,3 +239,13 @@ def test_a_floor_near_the_schema_limit_is_advised() -> None:
     from tests.conftest import make_workload
 
     _check(advise(make_workload(container={"min_tasks": 9_999}), BOOK), BOOK)
+
+
+def test_a_vanishing_vcpu_per_request_does_not_divide_by_zero_in_lambda_managed_instances(book) -> None:  # type: ignore[no-untyped-def]
+    """Found by the suite above: 5e-324 vCPU / 10 requests underflows to 0 vCPU per request."""
+    from desktop.model.advice.advise import advise
+    from tests.conftest import make_workload
+
+    w = make_workload(container={"vcpu": 5e-324}, options=["lambda", "lambda_managed"], front_door="none")
+    advice = advise(w, book)
+    assert advice.quote.options["lambda_managed"].capacity is not None

@@ -111,7 +111,7 @@ def test_a_folder_skips_offer_indexes_but_not_other_files(tmp_path: Path, data_d
          "regions": {"eu-west-2": {"regionCode": "eu-west-2", "currentVersionUrl": "/x/index.json"}}}))
     assert main(["prices", "import", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "region_index.json: skipped, an AWS offer index" in out and "imported 9 price(s) for eu-west-2" in out
+    assert "region_index.json: skipped, an AWS offer index" in out and "imported 10 price(s) for eu-west-2" in out
     (folder / "notes.csv").write_text("a,b\n")
     assert main(["prices", "import", str(folder)]) == 2
     assert "notes.csv: not an AWS Price List offer file" in capsys.readouterr().err

@@ -18,7 +18,7 @@ from desktop.pricelist.importer import import_files
 from desktop.pricelist.mapping import TABLES, Target, schema_accepts, target_for
 from desktop.pricelist.records import PriceListError
 from desktop.pricelist.rules import OFFERS
-from tests.conftest import make_workload
+from tests.conftest import REPO, make_workload
 from tests.pricelist.conftest import FIXTURES, SAMPLES
 from tests.pricelist.offer_files import read_csv_offer, write_csv_offer
 
@@ -61,7 +61,10 @@ def test_eu_west_2_fargate_api_gateway_ec2_prices_equal_their_rows(imported: tup
     assert region.fargate.windows_x86_64.os_license is not None
     _row_price(book, region.fargate.windows_x86_64.os_license, "0.046", "2026-07-01", ecs)
     assert region.fargate.linux_x86_64.vcpu.unit == "vCPU-hour"
-    assert region.fargate.ephemeral_storage is not None and region.fargate.ephemeral_storage.unit == "GB-hour"
+    storage = region.fargate.ephemeral_storage
+    assert storage is not None and storage.unit == "GB-second"  # the only unit the book takes for it
+    assert storage.usd == D("0.0000000358333333333")  # the row's 0.000129 per GB-hour / 3600, 12 digits
+    assert "0.000129 USD per GB-Hours / 3,600 = per GB-second, to 12 significant digits" in storage.note
     assert region.api_gateway is not None
     assert [(t.up_to, t.price.usd, t.price.unit) for t in region.api_gateway.http] == [
         (D(300_000_000), D("1.16"), "1M requests"), (None, D("1.04"), "1M requests")]
@@ -111,9 +114,24 @@ def test_a_quote_in_eu_west_2_uses_the_imported_prices(imported: tuple[UserBook,
     assert fargate["vCPU"].price.origin == "imported"
 
 
-def test_the_same_workload_cannot_be_priced_on_lambda_with_the_bundled_book(book: PriceBook) -> None:
-    quote = compute_quote(make_workload(region="eu-west-2"), book)
-    assert quote.options["lambda"].monthly_usd is None  # bundled book: no Lambda in eu-west-2
+def test_the_bundled_london_prices_from_the_same_offers_equal_the_imported_ones(
+        book: PriceBook, imported: tuple[UserBook, PriceBook]) -> None:
+    # The bundled book took its eu-west-2 Lambda, Fargate, API Gateway and data-transfer prices from the very
+    # rows of these sample files (sources T-L, T-F, T-G, T-D): importing them must give the same numbers.
+    from desktop.report.price_register import region_prices
+
+    _, effective = imported
+    before = {(*p.path, p.tier): p.price for p in region_prices(book.regions["eu-west-2"])}
+    after = {(*p.path, p.tier): p.price for p in region_prices(effective.regions["eu-west-2"])}
+    same_rows = {k: v for k, v in before.items() if v.source in ("T-L", "T-F", "T-G", "T-D")}
+    assert len(same_rows) >= 25
+    for key, price in same_rows.items():
+        assert after[key].origin == "imported", key
+        assert after[key].unit == price.unit, key
+        if key[:2] == ("fargate", "ephemeral_storage"):  # per GB-hour / 3600: both rounded, differently
+            assert abs(after[key].usd - price.usd) < D("1e-16")
+        else:
+            assert after[key].usd == price.usd, key
 
 
 def test_json_files_import_exactly_like_csv(bundled: dict[str, Any], json_twins: dict[str, Path],
@@ -151,7 +169,7 @@ def test_a_region_only_the_files_have_becomes_usable(tmp_path: Path, bundled: di
     layer, report = import_files([file], bundled, None)
     book = effective_book(bundled, layer)
     assert book.regions["eu-north-1"].name == "EU (Stockholm)"
-    assert report.written == {"eu-north-1": 9}  # requests, 3 + 3 duration tiers, PC, storage
+    assert report.written == {"eu-north-1": 10}  # requests, 3 + 3 duration tiers, PC, storage, LMI requests
     workload = make_workload(region="eu-north-1")
     assert check_against_book(workload, book) == []
     assert compute_quote(workload, book).options["lambda"].monthly_usd is not None
@@ -190,26 +208,24 @@ def test_reimport_keeps_overrides_and_discounts_and_drops_unused_sources(tmp_pat
 
 def test_parsed_prices_without_a_place_in_the_book_are_reported_as_waiting(bundled: dict[str, Any]) -> None:
     _, report = import_files([FIXTURES], bundled, None)
-    waiting = "\n".join(report.waiting)
-    for name in ("AmazonVPC nat_gateway.hour", "AmazonVPC nat_gateway.gb_processed",
-                 "AmazonVPC public_ipv4.in_use_hour",
-                 "AmazonCloudWatch logs.ingestion_gb", "AmazonCloudWatch logs.storage_gb_month",
-                 "AWSDataTransfer data_transfer.internet_out", "AWSLambda lambda_managed.requests",
-                 "AWSLambda lambda_managed.fee.*", "AmazonECS ecs_managed.fee.*"):
-        assert name in waiting
+    # The book states the Lambda Managed Instances fee as a fraction of the EC2 price: an hourly fee row waits.
+    assert report.waiting == ["AWSLambda lambda_managed.fee.* -> regions.<region>.lambda_managed.fee.* (hour): "
+                              "us-east-1"]
     assert "AWSLambda lambda.requests.arm64: eu-west-2" in report.not_used
+    assert "AmazonVPC public_ipv4.idle_hour: eu-west-2" in report.not_used
     assert any("lambda_requests: 1000000" in line and "the book has 1,000,000" in line for line in report.allowances)
 
 
 def test_a_waiting_mapping_is_written_as_soon_as_the_schema_has_the_field(
         bundled: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    # Stand in for the schema gaining lambda_managed.requests: point the table's target at an existing field.
-    monkeypatch.setitem(TABLES["AWSLambda"], ("lambda_managed", "requests"),
-                        Target(("lambda", "requests"), "1M requests", D(1_000_000)))
-    monkeypatch.setitem(TABLES["AWSLambda"], ("lambda", "requests", "x86_64"), None)
-    layer, report = import_files([FIXTURES / "AWSLambda-eu-west-2.csv"], bundled, None)
-    assert "SKU ZQYGKGSS6BWGRNAE" in layer.regions["eu-west-2"]["lambda"]["requests"]["note"]
-    assert not any("lambda_managed.requests" in line for line in report.waiting)
+    # Stand in for the schema gaining a per-type Lambda Managed Instances fee: point the waiting target at an
+    # existing field of the same shape (instance type -> instance-hour price).
+    monkeypatch.setitem(TABLES["AWSLambda"], ("lambda_managed", "fee", "*"),
+                        Target(("ecs_managed", "management_fee", "*"), "instance-hour"))
+    layer, report = import_files([FIXTURES / "AWSLambda-us-east-1.constructed.csv"], bundled, None)
+    fee = layer.regions["us-east-1"]["ecs_managed"]["management_fee"]["m7i.large"]
+    assert (fee["usd"], fee["unit"]) == ("9.91", "instance-hour") and "SKU FXLMIFEEM7ILARGE" in fee["note"]
+    assert report.waiting == []
 
 
 def test_schema_checks_fields_and_units() -> None:
@@ -217,7 +233,17 @@ def test_schema_checks_fields_and_units() -> None:
     assert schema_accepts(Target(("ec2", "on_demand", "*"), "hour"), ("ec2", "on_demand", "m5.large"))
     assert not schema_accepts(Target(("lambda", "duration", "x86_64"), "GB-second"), ())  # a tier list
     assert not schema_accepts(Target(("alb", "hour"), "GB"), ())  # a unit the book does not have
-    assert not schema_accepts(Target(("nat_gateway", "hour"), "hour"), ())
+    assert schema_accepts(Target(("nat_gateway", "hour"), "hour"), ())
+    assert schema_accepts(Target(("data_transfer_out",), "GB", tiered=True), ())
+    assert not schema_accepts(Target(("nat_gateway", "minute"), "hour"), ())  # no such field
+    # The unit each field is priced in decides: an hourly row is not an address-hour price, nor a GB-hour one a
+    # GB-second price (3600 times off).
+    assert not schema_accepts(Target(("public_ipv4", "hour"), "hour"), ())
+    assert schema_accepts(Target(("public_ipv4", "hour"), "address-hour"), ())
+    assert not schema_accepts(Target(("fargate", "ephemeral_storage"), "GB-hour"), ())
+    assert not schema_accepts(Target(("lambda_managed", "management_fee"), "hour"), ())  # a fraction, not a price
+    assert schema_accepts(Target(("ecs_managed", "management_fee", "*"), "instance-hour"),
+                          ("ecs_managed", "fee", "c6a.2xlarge"))
 
 
 def test_every_rule_has_a_line_in_its_offer_table() -> None:
@@ -238,9 +264,9 @@ def test_two_different_prices_for_one_thing_are_refused(tmp_path: Path, bundled:
 
 
 def test_the_samples_are_the_shared_ones_unchanged() -> None:
-    shared = Path("/work/shared/pricelist-samples")
+    shared = REPO.parent / "shared" / "pricelist-samples"  # beside the checkout, for developers and CI
     if not shared.exists():
-        pytest.skip("the shared samples folder is not on this machine")
+        pytest.skip(f"the shared samples folder is not beside the checkout ({shared})")
     for sample in SAMPLES:
         assert sample.read_bytes() == (shared / sample.name).read_bytes()
 
@@ -289,3 +315,143 @@ def test_the_price_register_says_where_each_used_price_comes_from(imported: tupl
     origins = {use.name: use.origin for use in price_register(quote, book).prices}
     assert origins["Lambda requests"] == "imported" and origins["EBS gp3 volume"] == "imported"
     assert origins["EC2 t3.medium on demand"] == "bundled"  # the cheapest fit, not in the EC2 file
+
+
+def test_the_costs_people_forget_and_managed_instances_equal_their_rows(
+        imported: tuple[UserBook, PriceBook]) -> None:
+    _, book = imported
+    region = book.regions["eu-west-2"]
+    vpc, logs = "PL-AmazonVPC-20260917190528", "PL-AmazonCloudWatch-20260922101010"
+    assert region.nat_gateway is not None and region.nat_gateway.hour is not None
+    _row_price(book, region.nat_gateway.hour, "0.05", "2026-09-01", vpc)
+    assert region.nat_gateway.gb_processed is not None and region.nat_gateway.gb_processed.unit == "GB"
+    _row_price(book, region.nat_gateway.gb_processed, "0.05", "2026-09-01", vpc)
+    assert region.public_ipv4 is not None and region.public_ipv4.hour.unit == "address-hour"
+    _row_price(book, region.public_ipv4.hour, "0.005", "2026-09-01", vpc)
+    assert "EUW2-PublicIPv4:InUseAddress" in region.public_ipv4.hour.note
+    assert region.cloudwatch_logs is not None and region.cloudwatch_logs.ingestion_gb is not None
+    _row_price(book, region.cloudwatch_logs.ingestion_gb, "0.5985", "2026-09-01", logs)  # not the 9.9x decoys
+    assert region.cloudwatch_logs.storage_gb_month is not None
+    _row_price(book, region.cloudwatch_logs.storage_gb_month, "0.0315", "2026-09-01", logs)
+    assert [(t.up_to, t.price.usd, t.price.unit) for t in region.data_transfer_out] == [
+        (D(10240), D("0.09"), "GB"), (D(51200), D("0.085"), "GB"), (D(153600), D("0.07"), "GB"),
+        (None, D("0.05"), "GB")]
+    _row_price(book, region.data_transfer_out[0].price, "0.09", "2026-06-01", "PL-AWSDataTransfer-20260831121448")
+    assert region.data_transfer_inter_az is None  # the file's xAZ row is not read: never a price from it
+    assert region.lambda_managed is not None and region.lambda_managed.requests is not None
+    _row_price(book, region.lambda_managed.requests, "0.2", "2026-08-01", "PL-AWSLambda-20260831092318")
+    assert region.lambda_managed.management_fee is not None  # the bundled 15% rule stays
+    assert region.lambda_managed.management_fee.fraction == D("0.15")
+    fees = book.regions["us-east-1"].ecs_managed
+    assert fees is not None and fees.management_fee["c6a.2xlarge"].unit == "instance-hour"
+    _row_price(book, fees.management_fee["c6a.2xlarge"], "0.037", "2026-09-01", "PL-AmazonECS-20260920000000")
+    assert book.free_tier.data_transfer_out is not None and book.free_tier.data_transfer_out.source == "T-D-global"
+
+
+def test_each_imported_source_lists_the_regions_its_prices_are_in(tmp_path: Path, bundled: dict[str, Any],
+                                                                  imported: tuple[UserBook, PriceBook]) -> None:
+    layer, book = imported
+    assert layer.sources["PL-AWSLambda-20260831092318"].regions == ["eu-west-2"]
+    assert layer.sources["PL-AWSELB-20260831092255"].regions == ["us-east-1"]
+    for path, price in ((p, pr) for p, pr in _sourced(book) if pr.origin == "imported"):
+        assert path.split(".")[1] in book.sources[price.source].regions, path
+    # A whole-world file: one source, every region it gave prices for.
+    stockholm = _copy_region(tmp_path, FIXTURES / "AmazonECS-eu-west-2.csv", "eu-north-1", "EUN1-", "EU (Stockholm)")
+    meta, london = read_csv_offer(FIXTURES / "AmazonECS-eu-west-2.csv")
+    world = write_csv_offer(tmp_path / "AmazonECS-index.csv", meta, london + read_csv_offer(stockholm)[1])
+    world_layer, _ = import_files([world], bundled, None)
+    assert world_layer.sources["PL-AmazonECS-20260831092155"].regions == ["eu-north-1", "eu-west-2"]
+
+
+def _sourced(book: PriceBook) -> list[tuple[str, Price]]:
+    from desktop.model.pricing.book import _sourced_items
+
+    return [(path, item) for code, region in book.regions.items()
+            for path, item in _sourced_items(region, f"regions.{code}") if isinstance(item, Price)]
+
+
+def test_an_imported_price_cited_in_another_region_is_refused_as_borrowed(
+        bundled: dict[str, Any], imported: tuple[UserBook, PriceBook]) -> None:
+    layer, _ = imported
+    data = layer.to_json_dict()
+    london = data["regions"]["eu-west-2"]["lambda"]["requests"]
+    data["regions"]["us-east-1"]["lambda"] = {"requests": london}  # hand-edited: London's row put in Virginia
+    with pytest.raises(ValueError, match=r"regions\.us-east-1\.lambda\.requests\.source: "
+                                         r"'PL-AWSLambda-20260831092318' gives prices for eu-west-2 only"):
+        effective_book(bundled, data)
+
+
+def test_a_layer_source_may_not_redefine_a_bundled_one(bundled: dict[str, Any]) -> None:
+    # Renaming a bundled one-region source's scope away would let a layer borrow its prices elsewhere.
+    scoped = bundled["sources"]["T-L"]
+    data = {"sources": {"T-L": {**scoped, "regions": []}}}
+    with pytest.raises(ValueError, match=r"sources\.T-L: the bundled book has a source of this name"):
+        effective_book(bundled, data)
+
+
+def _elb(tmp: Path, code: str, prefix: str, location: str, keep: tuple[str, ...]) -> Path:
+    """The us-east-1 ELB sample's ALB rows named `keep` (LoadBalancerUsage, LCUUsage) moved to another region."""
+    meta, rows = read_csv_offer(FIXTURES / "AWSELB-us-east-1.csv")
+    moved = [{**row, "Region Code": code, "Location": location, "usageType": prefix + row["usageType"]}
+             for row in rows if row["usageType"] in keep and row.get("Region Code") == "us-east-1"]
+    assert moved
+    return write_csv_offer(tmp / f"AWSELB-{code}-{'-'.join(keep)}.csv", meta, moved)
+
+
+def test_alb_rows_fit_the_books_pair_or_hour_alone(tmp_path: Path, bundled: dict[str, Any]) -> None:
+    # us-west-2: the bundled book has the hour only (alb_hour_only). A file with both rows gives the pair, which
+    # supersedes the bundled hour alone.
+    both = _elb(tmp_path, "us-west-2", "USW2-", "US West (Oregon)", ("LoadBalancerUsage", "LCUUsage"))
+    layer, _ = import_files([both], bundled, None)
+    oregon = effective_book(bundled, layer).regions["us-west-2"]
+    assert oregon.alb is not None and oregon.alb_hour_only is None
+    assert (oregon.alb.hour.origin, oregon.alb.lcu_hour.usd) == ("imported", D("0.008"))
+    # us-east-2: no ALB price in the bundled book. The hour row alone gives alb_hour_only, never half a pair.
+    hour = _elb(tmp_path, "us-east-2", "USE2-", "US East (Ohio)", ("LoadBalancerUsage",))
+    layer, report = import_files([hour], bundled, None)
+    ohio = effective_book(bundled, layer).regions["us-east-2"]
+    assert ohio.alb is None and ohio.alb_hour_only is not None and ohio.alb_hour_only.origin == "imported"
+    assert report.written == {"us-east-2": 1}
+    # ... and a later file with both rows replaces it with the pair.
+    both = _elb(tmp_path, "us-east-2", "USE2-", "US East (Ohio)", ("LoadBalancerUsage", "LCUUsage"))
+    layer, _ = import_files([both], bundled, layer)
+    ohio = effective_book(bundled, layer).regions["us-east-2"]
+    assert ohio.alb is not None and ohio.alb_hour_only is None and "alb_hour_only" not in layer.regions["us-east-2"]
+    # An LCU row with no hour price for its region anywhere: reported, not written.
+    lcu = _elb(tmp_path, "ca-central-1", "CAN1-", "Canada (Central)", ("LCUUsage",))
+    layer, report = import_files([lcu], bundled, None)
+    assert "ca-central-1" not in layer.regions and report.written == {}
+    assert any(line.startswith("AWSELB alb.lcu_hour: ca-central-1 (no ALB-hour price") for line in report.not_used)
+    # eu-west-2 has the pair in the bundled book: an hour row alone updates the pair's hour.
+    hour = _elb(tmp_path, "eu-west-2", "EUW2-", "EU (London)", ("LoadBalancerUsage",))
+    layer, _ = import_files([hour], bundled, None)
+    london = effective_book(bundled, layer).regions["eu-west-2"]
+    assert london.alb is not None and (london.alb.hour.origin, london.alb.lcu_hour.origin) == ("imported", "bundled")
+
+
+def test_nat_gateway_rows_are_read_from_the_ec2_offer_too(tmp_path: Path, bundled: dict[str, Any]) -> None:
+    # AWS lists NAT gateway prices in AmazonEC2 (the bundled book's source T read EUW2-NatGateway-Hours from
+    # AmazonEC2 20260904231117). These rows are the constructed EC2 file's shape with that usage type.
+    from tests.fixtures.pricelist.make_constructed import LONDON, _row
+
+    meta, rows = read_csv_offer(FIXTURES / "AmazonEC2-eu-west-2.constructed.csv")
+    family = {key: "" for key in rows[0] if key not in _row("X", "0", "Hrs", "u")} | {
+        "serviceCode": "AmazonEC2", **LONDON}
+    nat = [_row("FXEC2NATHOURS001", "0.0500000000", "Hrs", "EUW2-NatGateway-Hours",
+                **{**family, "Product Family": "NAT Gateway"}),
+           _row("FXEC2NATBYTES001", "0.0500000000", "GB", "EUW2-NatGateway-Bytes",
+                **{**family, "Product Family": "NAT Gateway"}),
+           _row("FXEC2NATDECOY001", "9.9100000000", "Hrs", "EUW2-NatGateway-Hours",  # another family: not NAT
+                **{**family, "Product Family": "Something Else"})]
+    path = write_csv_offer(tmp_path / "AmazonEC2-nat.csv", meta, [*rows, *nat])
+    layer, report = import_files([path], bundled, None)
+    book = effective_book(bundled, layer)
+    region = book.regions["eu-west-2"]
+    assert region.nat_gateway is not None and region.nat_gateway.hour is not None
+    _row_price(book, region.nat_gateway.hour, "0.05", "2026-09-01", "PL-AmazonEC2-20260925174521")
+    assert region.nat_gateway.gb_processed is not None and region.nat_gateway.gb_processed.usd == D("0.05")
+    assert report.written == {"eu-west-2": 6}  # 3 instance types, gp3, NAT hour and GB
+    # With the AmazonVPC file too, the newer publication gives the price (AmazonEC2's, 2026-09-25).
+    both, _ = import_files([path, FIXTURES / "AmazonVPC-eu-west-2.constructed.csv"], bundled, None)
+    assert both.regions["eu-west-2"]["nat_gateway"]["hour"]["source"] == "PL-AmazonEC2-20260925174521"
+    assert both.regions["eu-west-2"]["public_ipv4"]["hour"]["source"] == "PL-AmazonVPC-20260917190528"

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/fdinfo").exists(), reason="
 def _start(data_dir: Path, code: str, *argv: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "COMPUTEFIT_DATA_DIR": str(data_dir), "PYTHONPATH": str(REPO)}
     return subprocess.Popen([sys.executable, "-c", code, *argv], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.DEVNULL)
 
 
 def _reading_offset(pid: int, path: Path) -> int:

@@ -15,6 +15,7 @@ from desktop.model.pricing.money import cents, fmt_usd
 from desktop.model.workload.files import load_workload
 from desktop.resources import examples_dir
 from tests.pricelist.conftest import FIXTURES
+from tests.pricelist.offer_files import read_csv_offer, write_csv_offer
 
 EXAMPLE = examples_dir() / "http-api.workload.json"
 
@@ -31,9 +32,21 @@ def _override(book_path: Path, path: str, usd: str, note: str) -> None:
     book_path.write_text(json.dumps(data), encoding="utf-8")
 
 
+def _alb_in_ireland(folder: Path) -> Path:
+    """The us-east-1 ELB sample's rows moved to eu-west-1, where the bundled book has no ALB price (synthetic:
+    for tests only; it gives the user book prices the bundled book lacks)."""
+    meta, rows = read_csv_offer(FIXTURES / "AWSELB-us-east-1.csv")
+    moved = [{**row, "Region Code": "eu-west-1", "Location": "EU (Ireland)", "usageType": "EU-" + row["usageType"]}
+             for row in rows if row.get("Region Code") == "us-east-1"]
+    return write_csv_offer(folder / "AWSELB-eu-west-1.csv", meta, moved)
+
+
 @pytest.fixture()
-def user_book(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    _run(capsys, "prices", "import", str(FIXTURES / "AWSLambda-eu-west-2.csv"), str(FIXTURES / "AWSELB-us-east-1.csv"))
+def user_book(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    # The London Lambda rows are the ones the bundled book already holds (source T-L): the same values, another
+    # source. The Irish ALB rows add prices the bundled book lacks.
+    _run(capsys, "prices", "import", str(FIXTURES / "AWSLambda-eu-west-2.csv"), str(FIXTURES / "AWSELB-us-east-1.csv"),
+         str(_alb_in_ireland(tmp_path)))
     return data_dir / "user-price-book.json"
 
 
@@ -41,8 +54,11 @@ def test_import_reports_what_it_read_and_wrote(data_dir: Path, capsys: pytest.Ca
     out, err = _run(capsys, "prices", "import", str(FIXTURES))
     assert err == ""  # stderr is not a terminal here: no progress bar
     assert "AWSLambda 20260831092318, published 2026-08-31T09:23:18Z" in out
-    assert "imported 27 price(s) for eu-west-2" in out
-    assert "read but not in the price book yet" in out and "AmazonVPC nat_gateway.hour" in out
+    # 10 Lambda (with LMI requests), 8 Fargate, 6 API Gateway, 3 EC2 + EBS, 2 NAT, 1 public IPv4, 2 logs, 4 data
+    # transfer tiers
+    assert "imported 37 price(s) for eu-west-2" in out
+    assert "read but not in the price book yet" in out and "AWSLambda lambda_managed.fee.*" in out
+    assert "AmazonVPC nat_gateway.hour" not in out  # the book has NAT gateway prices now: written
     assert f"user price book: {data_dir / 'user-price-book.json'}" in out
 
 
@@ -51,8 +67,9 @@ def test_show_lists_each_price_with_origin_source_date_and_confidence(user_book:
     _override(user_book, "eu-west-2/lambda/duration/x86_64/1", "0.000015", "negotiated 2026")
     out, _ = _run(capsys, "prices", "show", "--region", "eu-west-2")
     lines = out.splitlines()
-    assert lines[0] == ("Price book dated 2026-11-27, 10 imported prices (AWS Price List, AWSELB 20260831092255; "
-                        "AWS Price List, AWSLambda 20260831092318), 1 overridden by the user.")
+    assert lines[0] == ("Price book dated 2026-12-01, 13 imported prices (AWS Price List, AWSELB 20260831092255 "
+                        "(published 2026-08-31T09:22:55Z); AWS Price List, AWSLambda 20260831092318 (published "
+                        "2026-08-31T09:23:18Z)), 1 overridden by the user.")
     row = next(ln for ln in lines if ln.split()[:1] == ["lambda/ephemeral_storage"])
     assert row.split() == ["lambda/ephemeral_storage", "0.0000000358", "GB-second", "imported", "A", "2026-08-01",
                            "PL-AWSLambda-20260831092318"]
@@ -72,12 +89,17 @@ def test_show_with_another_book_and_an_unknown_region(user_book: Path, capsys: p
 
 
 def test_missing_lists_what_each_region_lacks(user_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bundled, _ = _run(capsys, "prices", "missing", "--price-book", "bundled", "--region", "eu-west-2")
-    assert "lambda/requests" in bundled.split() and "lambda/duration/x86_64" in bundled.split()
-    out, _ = _run(capsys, "prices", "missing", "--region", "eu-west-2")
-    assert out.splitlines()[0] == "eu-west-2 (Europe (London)): 19 missing"  # Lambda imported, not Fargate
-    assert "lambda/requests" not in out.split() and "lambda/provisioned_duration/x86_64" in out.split()
-    assert "  ec2/on_demand: 7 of 57 instance types: m8g.large," in out
+    bundled, _ = _run(capsys, "prices", "missing", "--price-book", "bundled", "--region", "eu-west-1")
+    assert bundled.splitlines()[0] == "eu-west-1 (Europe (Ireland)): 21 missing"
+    assert "alb/hour" in bundled.split() and "alb/lcu_hour" in bundled.split()
+    out, _ = _run(capsys, "prices", "missing", "--region", "eu-west-1")
+    assert out.splitlines()[0] == "eu-west-1 (Europe (Ireland)): 19 missing"  # ALB imported, not Fargate Windows
+    assert "alb/hour" not in out.split() and "fargate/windows_x86_64/vcpu" in out.split()
+    london, _ = _run(capsys, "prices", "missing", "--region", "eu-west-2")
+    assert "lambda/provisioned_duration/x86_64" in london.split()  # not in the London file: still missing
+    assert "  ec2/on_demand: 7 of 57 instance types: m8g.large," in london
+    oregon, _ = _run(capsys, "prices", "missing", "--region", "us-west-2")
+    assert "alb/hour" not in oregon.split() and "alb/lcu_hour" in oregon.split()  # the book has the hour alone
 
 
 def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, capsys: pytest.CaptureFixture[str],
@@ -88,9 +110,10 @@ def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, caps
     assert lines[:2] == ["A = the bundled book", "B = the bundled book with the user book"]
     assert ("changed  us-east-1/lambda/requests: 0.20 per 1M requests (bundled, A, S2) -> 0.1 per 1M requests "
             "(overridden, B, USER) (-50.0%)") in lines
-    assert ("added    eu-west-2/lambda/duration/arm64/3: - -> 0.0000106667 per GB-second (imported, A, "
-            "PL-AWSLambda-20260831092318)") in lines
-    assert "2 price(s) have the same value with another source, date or confidence." in lines  # the ALB rows
+    assert ("added    eu-west-1/alb/hour: - -> 0.0225 per hour (imported, A, PL-AWSELB-20260831092255)") in lines
+    assert not any(" eu-west-2/lambda/" in line for line in lines)  # the bundled book has these rows' values
+    # the 10 London Lambda prices and the 2 us-east-1 ALB prices: the same values, from the imported offers
+    assert "12 price(s) have the same value with another source, date or confidence." in lines
     workload = load_workload(EXAMPLE)
     before = compute_quote(workload, book).options["lambda"]
     requests = next(i for i in before.line_items if i.label == "Requests")
@@ -102,23 +125,33 @@ def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, caps
     assert any(line.startswith("  fargate") and line.endswith("change +$0.00 (+0.0%)") for line in lines)
 
 
-def test_diff_between_two_files_with_a_region_only_one_prices(user_book: Path, tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
-    workload = tmp_path / "london.workload.json"
-    workload.write_text(EXAMPLE.read_text().replace('"us-east-1"', '"eu-west-2"'), encoding="utf-8")
-    out, _ = _run(capsys, "prices", "diff", "bundled", str(user_book), "--workload", str(workload))
+def _behind_an_alb_in_ireland(tmp_path: Path) -> Path:
+    workload = tmp_path / "ireland.workload.json"
+    workload.write_text(EXAMPLE.read_text().replace('"us-east-1"', '"eu-west-1"').replace(
+        '"front_door": "auto"', '"front_door": "alb"'), encoding="utf-8")
+    return workload
+
+
+def test_diff_between_two_files_with_a_price_only_one_has(user_book: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out, _ = _run(capsys, "prices", "diff", "bundled", str(user_book), "--workload", str(_behind_an_alb_in_ireland(
+        tmp_path)))
     assert f"B = {user_book}" in out
-    assert "  lambda   A          n/a   B " in out and "change n/a" in out
+    assert "added    eu-west-1/alb/lcu_hour: - -> 0.008 per LCU-hour (imported, A, PL-AWSELB-20260831092255)" in out
+    # A lacks the ALB in eu-west-1: its totals leave it out (marked incomplete), B's include it
+    lambda_line = next(line for line in out.splitlines() if line.startswith("  lambda "))
+    assert "change +$" in lambda_line and "change +$0.00 " not in lambda_line
 
 
 def test_estimate_uses_the_user_book_by_default_and_price_book_still_works(user_book: Path, tmp_path: Path,
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    workload = tmp_path / "london.workload.json"
-    workload.write_text(EXAMPLE.read_text().replace('"us-east-1"', '"eu-west-2"'), encoding="utf-8")
+    workload = _behind_an_alb_in_ireland(tmp_path)
     layered = json.loads(_run(capsys, "estimate", str(workload), "--json")[0])
-    assert layered["options"]["lambda"]["monthly_usd"] is not None
+    assert layered["options"]["lambda"]["missing_prices"] == []
+    assert any(i["label"].startswith("Application Load Balancer") for i in layered["options"]["lambda"]["line_items"])
     plain = json.loads(_run(capsys, "estimate", str(workload), "--json", "--price-book", "bundled")[0])
-    assert plain["options"]["lambda"]["monthly_usd"] is None
+    assert plain["options"]["lambda"]["missing_prices"] == [
+        "no sourced price for Application Load Balancer in eu-west-1 in the price book dated 2026-12-01"]
     as_file = json.loads(_run(capsys, "estimate", str(workload), "--json", "--price-book", str(user_book))[0])
     assert as_file == layered
 

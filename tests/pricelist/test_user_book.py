@@ -53,13 +53,15 @@ def test_an_override_replaces_value_note_date_and_confidence(bundled: dict[str, 
 
 
 def test_an_override_can_add_a_price_the_book_lacks_only_with_a_unit(bundled: dict[str, Any]) -> None:
-    path = "eu-west-2/ec2/ebs_gp3"
-    with pytest.raises(UserBookError, match="eu-west-2/ec2/ebs_gp3: the book has no price here; give the override"):
+    # (The bundled book now has eu-west-2 EBS gp3; it still lacks gp3 there in ap-south-1.)
+    assert "ap-south-1" in bundled["regions"] and "ebs_gp3" not in bundled["regions"]["ap-south-1"]["ec2"]
+    path = "ap-south-1/ec2/ebs_gp3"
+    with pytest.raises(UserBookError, match="ap-south-1/ec2/ebs_gp3: the book has no price here; give the override"):
         effective_book(bundled, _layer(overrides={path: {"usd": "0.0928", "note": "quote", "as_of": "2026-12-01"}}))
     book = effective_book(bundled, _layer(overrides={path: {"usd": "0.0928", "note": "quote", "as_of": "2026-12-01",
                                                            "unit": "GB-month"}}))
-    assert book.regions["eu-west-2"].ec2.ebs_gp3 is not None
-    assert book.regions["eu-west-2"].ec2.ebs_gp3.origin == "overridden"
+    assert book.regions["ap-south-1"].ec2.ebs_gp3 is not None
+    assert book.regions["ap-south-1"].ec2.ebs_gp3.origin == "overridden"
 
 
 @pytest.mark.parametrize(("path", "message"), [
@@ -104,9 +106,18 @@ def test_discounts_per_service_win_over_all_and_spare_overrides(bundled: dict[st
     ({"schema_version": 9}, "newer than this app knows"),
     ({"kind": "something-else"}, "kind"),
     ({"regions": {"eu-north-1": {"lambda": {}}}}, "regions.eu-north-1.name: is required"),
-    ({"regions": {"eu-west-2": {"alb": {"hour": {"usd": "0.02646", "unit": "hour", "source": "X",
+    # us-east-2 has no ALB price in the bundled book (eu-west-2, used here before, now has the pair).
+    ({"regions": {"us-east-2": {"alb": {"hour": {"usd": "0.0225", "unit": "hour", "source": "S8",
                                                  "as_of": "2026-08-31", "confidence": "A"}}}}},
-     "regions.eu-west-2.alb.lcu_hour: is required"),
+     "regions.us-east-2.alb.lcu_hour: is required"),
+    ({"regions": {"eu-west-2": {"alb_hour_only": {"usd": "0.02646", "unit": "hour", "source": "T-E2",
+                                                  "as_of": "2026-08-31", "confidence": "A"}}}}, "remove one"),
+    ({"regions": {"eu-west-2": {"public_ipv4": {"hour": {"usd": "0.005", "unit": "hour", "source": "L1",
+                                                         "as_of": "2026-09-17", "confidence": "B"}}}}},
+     "unit must be 'address-hour' here"),
+    ({"regions": {"eu-west-2": {"alb": {"hour": {"usd": "0.0225", "unit": "hour", "source": "X",
+                                                 "as_of": "2026-08-31", "confidence": "A"}}}}},
+     "'X' gives prices for us-west-2, ap-northeast-1 only; a eu-west-2 price may not be borrowed"),
 ])
 def test_a_bad_layer_is_refused_naming_the_field(bundled: dict[str, Any], data: dict[str, Any],
                                                  message: str) -> None:

@@ -253,7 +253,7 @@ def test_user_text_is_shown_as_text_never_markup(qtbot, window: MainWindow) -> N
 
 
 def test_price_dialog_lists_the_prices_this_quote_uses(qtbot, window: MainWindow) -> None:
-    from desktop.qt.views.price_book_dialog import PriceBookDialog
+    from desktop.qt.views.price_book_dialog import SOURCE_COLUMN, PriceBookDialog
 
     used = window.session.advice.quote.prices_used()
     dialog = PriceBookDialog(window.session.book, window.session.workload.region, window, used=used)
@@ -262,7 +262,7 @@ def test_price_dialog_lists_the_prices_this_quote_uses(qtbot, window: MainWindow
     visible = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
     assert len(visible) == len(used) > 0
     assert all(table.item(r, 1).text() == "yes" for r in visible)
-    sources = {table.item(r, 6).text() for r in visible}
+    sources = {table.item(r, SOURCE_COLUMN).text() for r in visible}
     assert all(window.session.book.sources[p.source].title in sources for p in used)
     dialog.only_used.setChecked(False)
     assert sum(not table.isRowHidden(r) for r in range(table.rowCount())) > len(used)

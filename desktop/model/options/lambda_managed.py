@@ -99,7 +99,8 @@ def environment(w: Workload) -> Environment:
         runtime = RUNTIME_NAMES[cfg.runtime]
         text = (f"{runtime}'s default of {per_vcpu} per vCPU" if cfg.runtime in PER_VCPU_DEFAULT
                 else f"{runtime}: the lowest documented default, {per_vcpu} per vCPU")
-    carried = vcpu * w.container.target_utilization / unit_vcpu(w) + 1e-9  # inf for a vanishing vCPU per request
+    need = unit_vcpu(w)  # can underflow to 0 for a vanishing vCPU per request: then the CPU never limits
+    carried = math.inf if need <= 0 else vcpu * w.container.target_utilization / need + 1e-9
     by_cpu = MAX_CONCURRENCY if carried >= MAX_CONCURRENCY else max(1, math.floor(carried))
     return Environment(vcpu, vcpu * ratio, min(setting, by_cpu), setting, text)
 

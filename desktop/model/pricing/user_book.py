@@ -17,6 +17,8 @@ of the result says where it comes from in `Price.origin`:
 - "overridden": the user's own price. An override replaces the value, the note, the date and the confidence
   (as the user set it; B when not set: A is kept for prices AWS publishes) and keeps the unit of the price it
   replaces (`unit` is needed only where the book has no price). Its source is USER_SOURCE.
+A layer's complete `alb` replaces the bundled `alb_hour_only` of its region. A layer's source may not redefine a
+bundled source of the same name (it could widen the regions a one-region source's prices may be cited in).
 Discounts take a percentage off every price of a section ("lambda", "fargate", "ec2", ...) or of "all" sections;
 a section's own percentage wins over "all" (they do not stack), and overridden prices are not discounted (an
 override is the price actually paid). A discounted price keeps its origin and says the discount in its note.
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -253,8 +256,17 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
         tagged = _tag({k: v for k, v in prices.items() if not (k == "name" and code in regions)}, "imported")
         if code not in regions and "name" not in tagged:
             raise UserBookError([f"regions.{code}.name: is required for a region the bundled book lacks"])
-        regions[code] = _merge(regions.get(code, {}), tagged)
-    data.setdefault("sources", {}).update(layer.model_dump(mode="json")["sources"])
+        merged = _merge(regions.get(code, {}), tagged)
+        if "alb" in tagged and "alb_hour_only" not in tagged:
+            merged.pop("alb_hour_only", None)  # the layer's complete ALB price supersedes the bundled hour alone
+        regions[code] = merged
+    sources: dict[str, Any] = data.setdefault("sources", {})
+    redefined = [f"sources.{key}: the bundled book has a source of this name; give the layer's source another"
+                 for key, source in layer.model_dump(mode="json")["sources"].items()
+                 if key in sources and sources[key] != source]
+    if redefined:
+        raise UserBookError(redefined)
+    sources.update(layer.model_dump(mode="json")["sources"])
     if layer.discounts:
         _discount(regions, layer.discounts)
     if layer.overrides:
@@ -270,6 +282,9 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
         raise UserBookError(_describe(exc)) from None
 
 
+DISCOUNT_NOTE = "User price book: discounts "
+
+
 def layer_notes(layer: UserBook) -> list[str]:
     """What the layer changes, one line each (kept in the effective book's notes)."""
     notes = []
@@ -278,24 +293,65 @@ def layer_notes(layer: UserBook) -> list[str]:
         notes.append(f"User price book: imported {imported}.")
     if layer.discounts:
         parts = ", ".join(f"{_plain(p)}% on {k}" for k, p in layer.discounts.items())
-        notes.append(f"User price book: discounts {parts} (overridden prices excluded).")
+        notes.append(f"{DISCOUNT_NOTE}{parts} (overridden prices excluded).")
     if layer.overrides:
         notes.append(f"User price book: {len(layer.overrides)} price(s) overridden by the user.")
     return notes
 
 
-def provenance(book: PriceBook) -> str:
-    """One line: which book priced a quote (bundled date, imported offers, overrides), for status bar and sheet."""
+def origin_counts(book: PriceBook) -> dict[str, int]:
+    """How many of the book's prices are bundled, imported and overridden."""
     counts = {"bundled": 0, "imported": 0, "overridden": 0}
-    imported: dict[str, None] = {}
     for price in book.iter_prices():
         counts[price.origin] += 1
-        if price.origin == "imported":
-            imported[price.source] = None
-    parts = [f"price book dated {book.effective_date.isoformat()}"]
+    return counts
+
+
+def discount_summary(book: PriceBook) -> str:
+    """The user's discounts as the effective book's notes say them ("10% on lambda, 3% on all"), or ""."""
+    found = next((n for n in book.notes if n.startswith(DISCOUNT_NOTE)), "")
+    return found.removeprefix(DISCOUNT_NOTE).split(" (overridden prices excluded)")[0]
+
+
+def provenance(book: PriceBook) -> str:
+    """One line: which book priced a quote (bundled date, imported offers with their versions and publication
+    dates, overrides, discounts), for the status bar, the sheet and `computefit prices show`."""
+    return ", ".join([f"price book dated {book.effective_date.isoformat()}", *user_layer_parts(book)])
+
+
+def user_layer_parts(book: PriceBook) -> list[str]:
+    """What the user book brings to the book, one phrase each (empty for a book without one)."""
+    counts = origin_counts(book)
+    imported = sorted({p.source for p in book.iter_prices() if p.origin == "imported"})
+    parts = []
     if imported:
-        titles = [book.sources[s].title if s in book.sources else s for s in imported]
+        titles = [f"{book.sources[s].title} ({book.sources[s].data_date})" if s in book.sources else s
+                  for s in imported]
         parts.append(f"{counts['imported']} imported prices ({'; '.join(titles)})")
     if counts["overridden"]:
         parts.append(f"{counts['overridden']} overridden by the user")
+    discounts = discount_summary(book)
+    if discounts:
+        parts.append(f"user discounts {discounts}")
+    return parts
+
+
+def user_layer_brief(book: PriceBook) -> str:
+    """The user book's part in one short phrase: "43 imported prices from 10 AWS Price List offers (published
+    2025-10-01 to 2026-09-25), 1 overridden by the user, user discounts 10% on fargate" ("" without one)."""
+    counts = origin_counts(book)
+    imported = {p.source for p in book.iter_prices() if p.origin == "imported"}
+    parts = []
+    if imported:
+        dates = sorted(d for s in imported if s in book.sources
+                       for d in re.findall(r"\d{4}-\d{2}-\d{2}", book.sources[s].data_date)[:1])
+        span = "" if not dates else f" (published {dates[0]})" if dates[0] == dates[-1] else (
+            f" (published {dates[0]} to {dates[-1]})")
+        offers = f"{len(imported)} offer{'s' if len(imported) != 1 else ''}"
+        parts.append(f"{counts['imported']} imported prices from {offers}{span}")
+    if counts["overridden"]:
+        parts.append(f"{counts['overridden']} overridden by the user")
+    discounts = discount_summary(book)
+    if discounts:
+        parts.append(f"user discounts {discounts}")
     return ", ".join(parts)

@@ -167,6 +167,21 @@ class ChoiceEdit(QComboBox):
             self.addItem(label, value)
         self.activated.connect(lambda index: self.committed.emit(self.itemData(index)))
 
+    def set_choices(self, choices: tuple[tuple[str, str], ...], bounds: str = "") -> None:
+        """Replace the list (another price book has other regions or instance types), keeping the value shown."""
+        current = self.currentData()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for value, label in choices:
+                self.addItem(label, value)
+            if current is not None:
+                self.set_value(current)
+        finally:
+            self.blockSignals(False)
+        if bounds:
+            _describe(self, self.spec, bounds)
+
     def set_value(self, value: Any) -> None:
         index = self.findData(value)
         if index < 0:  # a value the list does not know yet (kept visible rather than hidden)

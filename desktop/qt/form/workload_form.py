@@ -61,16 +61,20 @@ def _editor_for(spec: FieldSpec, book: PriceBook) -> FieldEditor | ProfileEditor
         return BoolEdit(spec)
     if spec.kind == "profile":
         return ProfileEditor(spec)
-    if spec.kind == "region":
-        choices = tuple((code, f"{code} ({region.name})") for code, region in book.regions.items())
-        return ChoiceEdit(spec, choices, f"{len(choices)} Regions in the price book")
-    if spec.kind == "instance":
-        types = sorted(book.instance_types.items(), key=lambda kv: (kv[0].split(".")[0], kv[1].vcpu, kv[0]))
-        named = tuple((name, f"{name} ({t.vcpu} vCPU, {t.memory_gib:g} GiB{', GPU' if t.gpus else ''})")
-                      for name, t in types)
-        choices = (("auto", "Automatic (cheapest that fits)"), *named)
-        return ChoiceEdit(spec, choices, f"{len(types)} instance types in the price book")
+    if spec.kind in ("region", "instance"):
+        return ChoiceEdit(spec, *book_choices(spec.kind, book))
     return ChoiceEdit(spec, spec.choices)
+
+
+def book_choices(kind: str, book: PriceBook) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The choices a price book offers for a region or an instance-type field, and the line saying how many."""
+    if kind == "region":
+        choices = tuple((code, f"{code} ({region.name})") for code, region in book.regions.items())
+        return choices, f"{len(choices)} Regions in the price book"
+    types = sorted(book.instance_types.items(), key=lambda kv: (kv[0].split(".")[0], kv[1].vcpu, kv[0]))
+    named = tuple((name, f"{name} ({t.vcpu} vCPU, {t.memory_gib:g} GiB{', GPU' if t.gpus else ''})")
+                  for name, t in types)
+    return (("auto", "Automatic (cheapest that fits)"), *named), f"{len(types)} instance types in the price book"
 
 
 def _at(data: dict[str, Any], path: str) -> Any:
@@ -139,7 +143,15 @@ class WorkloadForm(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.installEventFilter(self)  # the body covers the viewport: its paint is the form's
         session.workload_changed.connect(self.show_workload)
+        session.book_changed.connect(self.show_book)
         self.show_workload(session.workload)
+
+    def show_book(self, book: PriceBook) -> None:
+        """Another price book: the region list and the instance choices are the new book's, at once."""
+        for path, spec in self.specs.items():
+            editor = self.rows[path].editor
+            if spec.kind in ("region", "instance") and isinstance(editor, ChoiceEdit):
+                editor.set_choices(*book_choices(spec.kind, book))
 
     # --- building ---------------------------------------------------------------------------------
     @property

@@ -1,19 +1,34 @@
-"""The prices in use: the prices the current quote uses (or every price of its region), with unit, date,
-confidence and source."""
+"""The Prices dialog: every price of the region with its value, unit, source, date, confidence and origin
+(bundled, imported from an AWS Price List file, or overridden by the user), and, when the window's price book
+can be changed, an editor: override a price with a value and a note, reset it, or set a discount percentage per
+service or on all of them.
+
+The dialog changes nothing itself: it asks a `PriceEditor` (the window's prices controller), which saves the user
+book and gives the session its new book; the window then calls `show_book` with the new advice's book, so the
+dialog always shows what prices the quote.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from decimal import Decimal
+from typing import Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,10 +36,41 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook
+from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.present.text import tooltip_html as rich_tooltip
+from desktop.report.price_register import SECTION_NAMES, PricedPath
 from desktop.report.price_register import region_prices as priced_paths
 
-COLUMNS = ("Price", "In this quote", "USD", "Unit", "Confidence", "As of", "Source")
+COLUMNS = ("Price", "Used", "Origin", "USD", "Unit", "Confidence", "As of", "Source")
+ORIGIN_COLUMN, USD_COLUMN, SOURCE_COLUMN = COLUMNS.index("Origin"), COLUMNS.index("USD"), COLUMNS.index("Source")
+PATH_ROLE = Qt.ItemDataRole.UserRole
+ORIGIN_TINTS = {"imported": "#DCEBF7", "overridden": "#FBE3CF"}  # light blue, light orange: text says it too
+ORIGIN_HELP = {
+    "bundled": "from the price book that comes with ComputeFit",
+    "imported": "from an AWS Price List file, in your user price book",
+    "overridden": "your own price, saved in your user price book",
+}
+
+
+class PriceEditor(Protocol):
+    """What the dialog asks to change prices (the window's PricesController); each returns "" or a problem."""
+
+    @property
+    def editable(self) -> bool: ...
+
+    def read_only_reason(self) -> str: ...
+
+    def where(self) -> str: ...
+
+    def discounts(self) -> dict[str, Decimal]: ...
+
+    def override(self, path: str, usd_text: str, note: str, confidence: str = "B") -> str: ...
+
+    def reset(self, path: str) -> str: ...
+
+    def set_discount(self, section: str, percent_text: str) -> str: ...
+
+    def reset_all(self) -> str: ...
 
 
 def region_prices(book: PriceBook, region: str) -> list[tuple[str, Price]]:
@@ -33,77 +79,339 @@ def region_prices(book: PriceBook, region: str) -> list[tuple[str, Price]]:
     return [] if prices is None else [(p.name, p.price) for p in priced_paths(prices)]
 
 
+def usd_text(value: Decimal) -> str:
+    return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+
+
+def section_label(section: str) -> str:
+    return "All services" if section == ALL_SECTIONS else SECTION_NAMES.get(section, section)
+
+
+def origin_text(price: Price, section: str, discounts: Mapping[str, Decimal]) -> str:
+    """"imported", "overridden", or "bundled, 10% off" when a discount applies to it."""
+    if price.origin == "overridden":
+        return "overridden"
+    pct = discounts.get(section, discounts.get(ALL_SECTIONS))
+    return f"{price.origin}, {usd_text(pct)}% off" if pct else price.origin
+
+
+def discounts_text(discounts: Mapping[str, Decimal]) -> str:
+    if not discounts:
+        return "No discount."
+    parts = [f"{usd_text(pct)}% on {'all services' if s == ALL_SECTIONS else section_label(s)}"
+             for s, pct in discounts.items()]
+    return "Discounts: " + "; ".join(parts) + " (a service's own discount wins over all services; overridden " \
+           "prices are not discounted)."
+
+
 class PriceBookDialog(QDialog):
     def __init__(self, book: PriceBook, region: str, parent: QWidget | None = None,
-                 used: Collection[Price] = (), missing: Collection[str] = ()):
+                 used: Collection[Price] = (), missing: Collection[str] = (), editor: PriceEditor | None = None):
         super().__init__(parent)
         self.setObjectName("price_book_dialog")
-        self.setWindowTitle(f"Prices in use: {region}")
-        self.resize(1000, 600)
-        region_name = book.regions[region].name if region in book.regions else region
-        intro = QLabel(f"{book.title}\nEffective {book.effective_date.isoformat()}; {book.confidence_summary}.\n"
-                       f"Region {region} ({region_name}). Free tier: {book.free_tier.lambda_requests:,} Lambda "
-                       f"requests and {book.free_tier.lambda_gb_seconds:,} GB-s a month, "
-                       f"{book.free_tier.api_gateway_requests:,} API Gateway requests (12 months).", self)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
-        gaps = sorted(set(missing))
-        self.missing = QLabel("Not in the price book, so left out of the totals: " + "; ".join(gaps)
-                              if gaps else "", self)
+        self.resize(1100, 720)
+        self.editor = editor
+        self.intro = QLabel(self)
+        self.intro.setObjectName("price_book_intro")
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro.setWordWrap(True)
+        self.missing = QLabel(self)
         self.missing.setObjectName("missing_prices")
         self.missing.setTextFormat(Qt.TextFormat.PlainText)
         self.missing.setWordWrap(True)
-        self.missing.setVisible(bool(gaps))
         self.filter = QLineEdit(self)
         self.filter.setObjectName("price_filter")
-        self.filter.setPlaceholderText("Filter prices (e.g. fargate, m7g, C)")
+        self.filter.setPlaceholderText("Filter prices (e.g. fargate, m7g, overridden, C)")
         self.filter.setAccessibleName("Filter prices")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.only_used = QCheckBox("Only the prices this quote uses", self)
         self.only_used.setObjectName("only_used_prices")
-        self.only_used.setChecked(bool(used))
-        self.only_used.setEnabled(bool(used))
         self.only_used.toggled.connect(lambda _on: self._apply_filter(self.filter.text()))
-        used_ids = {id(p) for p in used}
-        rows = sorted(region_prices(book, region), key=lambda row: id(row[1]) not in used_ids)  # used first
-        self._used_rows = {r for r, (_name, price) in enumerate(rows) if id(price) in used_ids}
-        self.table = QTableWidget(len(rows), len(COLUMNS), self)
+        self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("price_table")
         self.table.setAccessibleName("Prices in use")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(False)
-        for r, (name, price) in enumerate(rows):
-            source = book.sources.get(price.source)
-            source_text = source.title if source else price.source
-            cells = (name, "yes" if r in self._used_rows else "", f"{price.usd:f}".rstrip("0").rstrip(".") or "0",
-                     price.unit,
-                     f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}", price.as_of.isoformat(),
-                     source_text)
-            tip = rich_tooltip([name, price.note, source.title if source else "",
-                                source.reference if source else "", f"data of {source.data_date}" if source else ""])
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(tip)
-                if c == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.table.setWordWrap(False)  # one line a price; long source titles are elided (the tooltip has all)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setSortingEnabled(True)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.only_used)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.missing)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self._build_editor())
+        layout.addWidget(self._build_discounts())
+        bottom = QHBoxLayout()
+        self.where = QLabel(self)
+        self.where.setObjectName("price_book_where")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setWordWrap(True)
+        bottom.addWidget(self.where, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.missing)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.only_used)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self._apply_filter("")
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+        self._paths: dict[str, PricedPath] = {}
+        self.book = book
+        self.region = region
+        self.show_book(book, region, used, missing, first=True)
+
+    # --- building -----------------------------------------------------------------------------------
+    def _build_editor(self) -> QGroupBox:
+        box = QGroupBox("Selected price", self)
+        box.setObjectName("price_editor")
+        self.selected = QLabel("Select a price in the table to see where it comes from, or to override it.", box)
+        self.selected.setObjectName("selected_price")
+        self.selected.setTextFormat(Qt.TextFormat.PlainText)
+        self.selected.setWordWrap(True)
+        self.override_usd = QLineEdit(box)
+        self.override_usd.setObjectName("override_usd")
+        self.override_usd.setAccessibleName("Override price in USD")
+        self.override_usd.setPlaceholderText("USD, e.g. 0.18")
+        self.override_unit = QLabel(box)
+        self.override_note = QLineEdit(box)
+        self.override_note.setObjectName("override_note")
+        self.override_note.setAccessibleName("Why this price (note)")
+        self.override_note.setPlaceholderText("Why, e.g. private pricing 2026 contract")
+        self.override_confidence = QComboBox(box)
+        self.override_confidence.setObjectName("override_confidence")
+        self.override_confidence.setAccessibleName("Confidence of the override")
+        for code in ("A", "B", "C"):
+            self.override_confidence.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
+        self.override_confidence.setCurrentIndex(1)
+        self.override_button = QPushButton("Override", box)
+        self.override_button.setObjectName("override_button")
+        self.override_button.clicked.connect(self._override)
+        self.override_usd.returnPressed.connect(self._override)
+        self.override_note.returnPressed.connect(self._override)
+        self.reset_button = QPushButton("Reset to the listed price", box)
+        self.reset_button.setObjectName("reset_button")
+        self.reset_button.clicked.connect(self._reset)
+        self.problem = QLabel(box)
+        self.problem.setObjectName("price_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #D55E00;")
+        grid = QGridLayout(box)
+        grid.addWidget(self.selected, 0, 0, 1, 7)
+        grid.addWidget(QLabel("Override with", box), 1, 0)
+        grid.addWidget(self.override_usd, 1, 1)
+        grid.addWidget(self.override_unit, 1, 2)
+        grid.addWidget(self.override_note, 1, 3)
+        grid.addWidget(self.override_confidence, 1, 4)
+        grid.addWidget(self.override_button, 1, 5)
+        grid.addWidget(self.reset_button, 1, 6)
+        grid.setColumnStretch(3, 1)
+        grid.addWidget(self.problem, 2, 0, 1, 7)
+        return box
+
+    def _build_discounts(self) -> QGroupBox:
+        box = QGroupBox("Discounts", self)
+        box.setObjectName("price_discounts")
+        self.discount_section = QComboBox(box)
+        self.discount_section.setObjectName("discount_section")
+        self.discount_section.setAccessibleName("Service to discount")
+        for section in (ALL_SECTIONS, *sections()):
+            self.discount_section.addItem(section_label(section), section)
+        self.discount_section.currentIndexChanged.connect(lambda _i: self._show_discount())
+        self.discount_section.setMaximumWidth(260)
+        self.discount_percent = QLineEdit(box)
+        self.discount_percent.setObjectName("discount_percent")
+        self.discount_percent.setAccessibleName("Discount percentage")
+        self.discount_percent.setPlaceholderText("e.g. 10")
+        self.discount_percent.setMaximumWidth(90)
+        self.discount_percent.returnPressed.connect(self._set_discount)
+        self.discount_button = QPushButton("Set discount", box)
+        self.discount_button.setObjectName("discount_button")
+        self.discount_button.clicked.connect(self._set_discount)
+        self.reset_all_button = QPushButton("Reset all overrides and discounts", box)
+        self.reset_all_button.setObjectName("reset_all_button")
+        self.reset_all_button.clicked.connect(self._reset_all)
+        self.discounts = QLabel(box)
+        self.discounts.setObjectName("discounts_in_use")
+        self.discounts.setTextFormat(Qt.TextFormat.PlainText)
+        self.discounts.setWordWrap(True)
+        row = QHBoxLayout(box)
+        row.addWidget(self.discount_section)
+        row.addWidget(self.discount_percent)
+        row.addWidget(QLabel("% off", box))
+        row.addWidget(self.discount_button)
+        row.addWidget(self.discounts, 1)
+        row.addWidget(self.reset_all_button)
+        return box
+
+    # --- showing a book -------------------------------------------------------------------------------
+    def show_book(self, book: PriceBook, region: str, used: Collection[Price] = (), missing: Collection[str] = (),
+                  first: bool = False) -> None:
+        """Show (again) the prices of a region: after every change of the book or of the quote."""
+        selected = self.selected_path()
+        self.book, self.region = book, region
+        region_name = book.regions[region].name if region in book.regions else region
+        self.setWindowTitle(f"Prices: {region} ({region_name})")
+        brief = user_layer_brief(book)
+        self.intro.setText(
+            f"{book.title}, dated {book.effective_date.isoformat()} (whole book: {book.confidence_summary}).\n"
+            + (f"With your user price book: {brief}.\n" if brief else "")
+            + f"Region {region} ({region_name}). Free tier: {book.free_tier.lambda_requests:,} Lambda requests and "
+            f"{book.free_tier.lambda_gb_seconds:,} GB-s a month, {book.free_tier.api_gateway_requests:,} API "
+            "Gateway requests (12 months).")
+        summary = provenance(book)
+        self.intro.setToolTip(summary[:1].upper() + summary[1:])
+        gaps = sorted(set(missing))
+        self.missing.setText("Not in the price book, so left out of the totals: " + "; ".join(gaps) if gaps else "")
+        self.missing.setVisible(bool(gaps))
+        discounts = self.editor.discounts() if self.editor is not None else {}
+        used_ids = {id(p) for p in used}
+        rows = priced_paths(book.regions[region]) if region in book.regions else []
+        rows.sort(key=lambda p: id(p.price) not in used_ids)  # used first, then the book's order
+        self._paths = {price_path(region, p.path, p.tier): p for p in rows}
+        self.table.setSortingEnabled(False)
+        self.table.clearContents()
+        self.table.setRowCount(len(rows))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for r, found in enumerate(rows):
+            price = found.price
+            source = book.sources.get(price.source)
+            origin = origin_text(price, found.path[0], discounts)
+            cells = (found.name, "yes" if id(price) in used_ids else "", origin, usd_text(price.usd), price.unit,
+                     f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}", price.as_of.isoformat(),
+                     source.title if source else price.source)
+            tip = rich_tooltip([found.name, f"{origin}: {ORIGIN_HELP[price.origin]}", price.note,
+                                source.title if source else "", source.reference if source else "",
+                                f"data of {source.data_date}" if source else ""])
+            tint = ORIGIN_TINTS.get(price.origin)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                item.setData(PATH_ROLE, price_path(region, found.path, found.tier))
+                if c == USD_COLUMN:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if tint is not None and c in (ORIGIN_COLUMN, USD_COLUMN):
+                    item.setBackground(QBrush(QColor(tint)))
+                    item.setForeground(QBrush(QColor("#000000")))
+                if price.origin == "overridden" and c in (ORIGIN_COLUMN, USD_COLUMN):
+                    item.setFont(bold)
+                self.table.setItem(r, c, item)
+        if first:  # the book's order (used prices first) until the user sorts by a column
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        if first:
+            self.only_used.setChecked(bool(used_ids))
+        self.only_used.setEnabled(bool(used_ids))
+        self._apply_filter(self.filter.text())
+        self._select(selected)
+        self._show_selected()
+        self.discounts.setText(discounts_text(discounts))
+        self._show_discount()
+        self._show_editable()
+
+    def _show_editable(self) -> None:
+        editor = self.editor
+        can = editor is not None and editor.editable
+        for widget in (self.override_usd, self.override_note, self.override_confidence, self.discount_section,
+                       self.discount_percent, self.discount_button, self.reset_all_button):
+            widget.setEnabled(can)
+        self._update_buttons()
+        if editor is None:
+            self.where.setText("")
+        elif can:
+            self.where.setText(editor.where() + ".")
+        else:
+            self.where.setText(f"Prices cannot be changed now: {editor.read_only_reason()}.")
+
+    # --- selection ------------------------------------------------------------------------------------
+    def selected_path(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(PATH_ROLE)) if items else None
+
+    def select_path(self, path: str) -> None:
+        """Select the row of a price (by its path, e.g. eu-west-2/lambda/requests)."""
+        self._select(path)
+        self._show_selected()
+
+    def _select(self, path: str | None) -> None:
+        if path is None:
+            return
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and item.data(PATH_ROLE) == path:
+                self.table.selectRow(r)
+                self.table.scrollToItem(item)
+                return
+
+    def _show_selected(self) -> None:
+        path = self.selected_path()
+        found = self._paths.get(path) if path else None
+        if found is None:
+            self.selected.setText("Select a price in the table to see where it comes from, or to override it.")
+            self.override_unit.setText("")
+            self._update_buttons()
+            return
+        price = found.price
+        source = self.book.sources.get(price.source)
+        discounts = self.editor.discounts() if self.editor is not None else {}
+        lines = [f"{found.name} ({path}): {usd_text(price.usd)} USD per {price.unit}, "
+                 f"{origin_text(price, found.path[0], discounts)}: {ORIGIN_HELP[price.origin]}; confidence "
+                 f"{price.confidence} ({CONFIDENCE_LABELS[price.confidence]}), as of {price.as_of.isoformat()}.",
+                 f"Source: {source.title if source else price.source}" + (
+                     f" ({source.data_date})" if source else "") + ".",
+                 ]
+        if price.note:
+            lines.append(f"Note: {price.note}")
+        self.selected.setText("\n".join(lines))
+        self.override_unit.setText(f"USD per {price.unit}")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        path = self.selected_path()
+        found = self._paths.get(path) if path else None
+        can = self.editor is not None and self.editor.editable
+        self.override_button.setEnabled(can and found is not None)
+        self.reset_button.setEnabled(can and found is not None and found.price.origin == "overridden")
+
+    def _show_discount(self) -> None:
+        section = str(self.discount_section.currentData())
+        pct = (self.editor.discounts() if self.editor is not None else {}).get(section)
+        self.discount_percent.setText("" if pct is None else usd_text(pct))
+
+    # --- changes ------------------------------------------------------------------------------------
+    def _done(self, problem: str) -> bool:
+        self.problem.setText(problem)
+        return not problem
+
+    def _override(self) -> None:
+        path = self.selected_path()
+        if self.editor is None or path is None:
+            return
+        if self._done(self.editor.override(path, self.override_usd.text(), self.override_note.text(),
+                                           str(self.override_confidence.currentData()))):
+            self.override_usd.clear()
+            self.override_note.clear()
+
+    def _reset(self) -> None:
+        path = self.selected_path()
+        if self.editor is not None and path is not None:
+            self._done(self.editor.reset(path))
+
+    def _set_discount(self) -> None:
+        if self.editor is not None:
+            self._done(self.editor.set_discount(str(self.discount_section.currentData()),
+                                                self.discount_percent.text()))
+
+    def _reset_all(self) -> None:
+        if self.editor is not None:
+            self._done(self.editor.reset_all())
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()

@@ -1,4 +1,5 @@
-"""The status bar: the region and the price book (date and confidence) the quote uses, and messages."""
+"""The status bar: the region and the price book the quote uses (its date, the user book's imported and
+overridden prices, discounts, confidence), and messages."""
 
 from __future__ import annotations
 
@@ -7,8 +8,26 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.user_book import discount_summary, origin_counts, provenance
 
 MESSAGE_MS = 8000
+
+
+def book_line(book: PriceBook, advice: Advice, counts: dict[str, int] | None = None) -> str:
+    """"Price book dated 2026-12-01 + user book (13 imported, 1 overridden, in this quote); 9 prices: ..."."""
+    quote = advice.quote
+    counts = counts if counts is not None else origin_counts(book)
+    extra = []
+    if counts["imported"]:
+        extra.append(f"{counts['imported']} imported")
+    if counts["overridden"]:
+        extra.append(f"{counts['overridden']} overridden")
+        if any(p.origin == "overridden" for p in quote.prices_used()):
+            extra.append("in this quote")
+    if discount_summary(book):
+        extra.append("discounts")
+    layered = f" + user book ({', '.join(extra)})" if extra else ""
+    return f"Price book dated {quote.price_book_date.isoformat()}{layered}; {quote.price_confidence}"
 
 
 class StatusBar(QStatusBar):
@@ -18,6 +37,8 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("status_bar")
         self._book = book
+        self._counts: dict[str, int] | None = None
+        self._summary = ""
         self.region = QLabel(self)
         self.region.setObjectName("status_region")
         self.region.setTextFormat(Qt.TextFormat.PlainText)
@@ -26,7 +47,7 @@ class StatusBar(QStatusBar):
         self.price_book.setTextFormat(Qt.TextFormat.PlainText)
         self.prices_button = QPushButton("Prices...", self)
         self.prices_button.setObjectName("status_prices_button")
-        self.prices_button.setToolTip("The prices this quote uses, with their sources")
+        self.prices_button.setToolTip("The prices this quote uses, with their sources; override or import prices")
         self.prices_button.setFlat(True)
         self.prices_button.clicked.connect(self.prices_requested)
         self.addPermanentWidget(self.region)
@@ -35,9 +56,12 @@ class StatusBar(QStatusBar):
 
     def render_advice(self, advice: Advice) -> None:
         quote = advice.quote
+        book = advice.book  # the book this advice was priced with (it can change at run time)
+        if book is not self._book or self._counts is None:  # counted once per book, not once per edit
+            self._book, self._counts, self._summary = book, origin_counts(book), provenance(book)
         self.region.setText(f"{quote.region} ({quote.region_name})")
-        self.price_book.setText(f"Price book dated {quote.price_book_date.isoformat()}; {quote.price_confidence}")
-        self.price_book.setToolTip(f"{self._book.title}. Whole book: {quote.price_book_confidence}")
+        self.price_book.setText(book_line(book, advice, self._counts))
+        self.price_book.setToolTip(f"{book.title}: {self._summary}. Whole book: {quote.price_book_confidence}")
 
     def show_problem(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)
