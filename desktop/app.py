@@ -50,8 +50,9 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
 
     if setup is None:
         from desktop.pricelist.book_setup import open_setup
+        from desktop.pricelist.store import bundled_book
 
-        setup, _problem = open_setup(None, base=book, warn=lambda message: sys.stderr.write(
+        setup, _problem = open_setup(None, base=book or bundled_book(), warn=lambda message: sys.stderr.write(
             f"computefit: warning: the user price book cannot be used, so the bundled one is ({message})\n"))
     book = setup.book
     path = Path(workload_path) if workload_path else None
