@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
@@ -50,8 +50,9 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
 
     if setup is None:
         from desktop.pricelist.book_setup import open_setup
+        from desktop.pricelist.store import bundled_book
 
-        setup, _problem = open_setup(None, base=book, warn=lambda message: sys.stderr.write(
+        setup, _problem = open_setup(None, base=book or bundled_book(), warn=lambda message: sys.stderr.write(
             f"computefit: warning: the user price book cannot be used, so the bundled one is ({message})\n"))
     book = setup.book
     path = Path(workload_path) if workload_path else None
@@ -97,10 +98,13 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     session; a bundled price book or example that cannot be used (a broken installation) is explained in a
     dialog that says how to reinstall, and the exit status is 2."""
     started = time.perf_counter()
-    _keep_no_module_sources()
     _import_qt_free_parts_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from desktop.cli import skip_pyside_source_scan
+
+    skip_pyside_source_scan()
 
     from desktop.appdata import recovery_dir
     from desktop.cli import one_line
@@ -154,22 +158,6 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
-
-
-class _NoSourceCache(dict[str, Any]):
-    """A linecache.cache that keeps nothing (a traceback reads its lines from the files again)."""
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        pass
-
-
-def _keep_no_module_sources() -> None:
-    """PySide6's import hook reads the source of every module imported after it (looking for `from __feature__
-    import`), and linecache would keep all of it: about 12 MB of lines with pyqtgraph's, for the life of the
-    window. The window's process keeps none (frozen, there are no sources to read)."""
-    import linecache
-
-    linecache.cache = _NoSourceCache()
 
 
 def _import_qt_free_parts_first() -> None:

@@ -316,8 +316,28 @@ def skip_pydantic_plugins() -> None:
     sys.modules[name] = loader
 
 
+def _uses_pyside(module: object) -> bool:
+    return True
+
+
+def skip_pyside_source_scan() -> None:
+    """Keep PySide6 from reading the source of every module imported after it.
+
+    PySide6's import hook asks of each new module whether it uses PySide (`shibokensupport.feature.
+    _mod_uses_pyside`, by reading its whole source through linecache, which then keeps it): yes gives the module
+    the default API (select id 0), no leaves it to whichever module ran before (-1). ComputeFit selects no
+    `__feature__`, so every module gets the default either way: answering yes without reading saves the scan
+    (about 500 modules in the frozen app, where PyInstaller's run-time hook imports PySide6 first) and the
+    linecache memory (about 12 MB of source once pyqtgraph is in). A module that does `from __feature__ import`
+    still sets its own selection, as before. Call it once PySide6 is imported (a no-op before)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = _uses_pyside  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
     skip_pydantic_plugins()
+    skip_pyside_source_scan()  # frozen, PyInstaller's run-time hook has imported PySide6 already
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv)

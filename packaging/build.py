@@ -5,7 +5,7 @@
 2. the .desktop entry and the 256 px icon copied beside the executable;
 3. dist/computefit-<version>-<os>-<arch>.tar.gz of that folder;
 4. the frozen `dist/computefit/computefit --smoke-test` run offscreen: the build fails if it fails or
-   writes anything unexpected on stderr.
+   writes anything unexpected on stderr; then the frozen window started as a user starts it, until painted.
 Prints the time of each step and the sizes. Exit status 0 only when everything passed.
 """
 
@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -88,6 +89,23 @@ def smoke_test(executable: Path) -> list[str]:
     return problems
 
 
+def start_test(executable: Path) -> list[str]:
+    """The window started as a user starts it (`computefit` alone: run_gui, not the smoke test's path), in fresh
+    user folders, until its table and chart are painted (the start-up benchmark's probe in packaging/launcher.py)."""
+    with tempfile.TemporaryDirectory(prefix="computefit-start-") as folder:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPUTEFIT_EXIT_AFTER_FIRST_PAINT="1",
+                   XDG_CONFIG_HOME=str(Path(folder) / "config"), COMPUTEFIT_DATA_DIR=str(Path(folder) / "data"))
+        try:
+            done = subprocess.run([str(executable)], env=env, capture_output=True, text=True, timeout=180,
+                                  cwd=folder)
+        except subprocess.TimeoutExpired:
+            return ["the frozen window did not paint within 180 s"]
+    if done.returncode != 0 or "FIRST_PAINT" not in done.stdout:
+        return [f"the frozen window exited {done.returncode} before painting: {done.stderr.strip()[-2000:]}"]
+    print("computefit start OK: the window's table and chart painted")
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first (slower)")
@@ -110,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         timings.append(("archive", time.perf_counter() - step))
     if not args.no_smoke and not problems:
         step = time.perf_counter()
-        problems += smoke_test(bundle / NAME)
-        timings.append(("frozen smoke test", time.perf_counter() - step))
+        problems += smoke_test(bundle / NAME) + start_test(bundle / NAME)
+        timings.append(("frozen smoke and start tests", time.perf_counter() - step))
 
     print(f"bundle: {bundle} {mb(folder_size(bundle))}")
     if not args.no_archive:

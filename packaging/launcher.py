@@ -12,7 +12,8 @@ about this):
   then does it again and prints `PDF_LATER <seconds>`;
 - then it quits.
 The probe imports nothing before the app does (a post-import hook patches `desktop.app` once the app
-imports it), so the app's own import order is what is measured.
+imports it), so the app's own import order is what is measured. COMPUTEFIT_PROFILE=<file> runs the whole command
+under cProfile and writes its statistics there (`python -m pstats <file>`), frozen or from source.
 """
 
 from __future__ import annotations
@@ -162,6 +163,19 @@ class _PatchingLoader:
 def run() -> int:
     if os.environ.get("COMPUTEFIT_EXIT_AFTER_FIRST_PAINT") == "1" and "--smoke-test" not in sys.argv:
         sys.meta_path.insert(0, _AfterImport())
+    profile = os.environ.get("COMPUTEFIT_PROFILE", "")  # a file: the whole run under cProfile (frozen too)
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        try:
+            return int(profiler.runcall(_main))
+        finally:
+            profiler.dump_stats(profile)
+    return _main()
+
+
+def _main() -> int:
     from desktop.cli import main
 
     return main()

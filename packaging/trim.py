@@ -42,6 +42,12 @@ EXCLUDED_MODULES = [
     "PySide6.QtSvgWidgets",
     "pytest",
     "hypothesis",
+    # pydantic imports rich (and with it pygments and markdown_it) only to pretty-print a schema when debugging:
+    # 2.4 MB of the archive that nothing runs.
+    "rich",
+    "pygments",
+    "markdown_it",
+    "mdurl",
     "pypdf",
     "mypy",
     "ruff",

@@ -42,22 +42,26 @@ def test_the_first_start_key_is_the_wizards() -> None:
     assert FIRST_START_OFFERED == OFFERED_KEY
 
 
-def test_the_window_process_keeps_no_module_sources_yet_tracebacks_show_lines(tmp_path: Path) -> None:
+def test_pyside_reads_no_module_source_once_told_and_tracebacks_still_show_lines(tmp_path: Path) -> None:
     code = """
 import linecache, sys, traceback
-from desktop.app import _keep_no_module_sources
-_keep_no_module_sources()
 import PySide6.QtWidgets
-import desktop.qt.main_window
+import shibokensupport.feature as feature
+assert "_mod_uses_pyside" in feature.feature_imported.__code__.co_names  # what skip_pyside_source_scan replaces
+from desktop.cli import skip_pyside_source_scan
+skip_pyside_source_scan()
+cached, known = set(linecache.cache), set(feature.pyside_feature_dict)
+import desktop.qt.main_window, numpy, pydantic
 from desktop.files import read_bounded
+added = {feature.pyside_feature_dict[name] for name in set(feature.pyside_feature_dict) - known}
+print("CACHED", len(set(linecache.cache) - cached), "DEFAULT API", added)
 try:
     read_bounded("/no/such/file", 10)
 except Exception:
-    text = traceback.format_exc()
-print("CACHED", len(linecache.cache), "LINES", "raise " in text)
+    print("LINES", "raise " in traceback.format_exc())
 """
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
                           env={"QT_QPA_PLATFORM": "offscreen", "COMPUTEFIT_DATA_DIR": str(tmp_path),
                                "PATH": "/usr/bin:/bin"}, check=False)
     assert done.returncode == 0, done.stderr
-    assert "CACHED 0 LINES True" in done.stdout
+    assert "CACHED 0 DEFAULT API {0}" in done.stdout and "LINES True" in done.stdout

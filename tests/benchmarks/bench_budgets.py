@@ -184,7 +184,7 @@ def gui_rows(pairs: list[tuple[Variant, Variant]], extra: list[Variant], workdir
         row.measure += f" (CPU {median(app.cpu) * 1000:.0f} / {median(base.cpu) * 1000:.0f} ms = {cpu:.2f})"
         rows.append(row)
     for variant in extra:
-        base = pairs[0][1]
+        base = pairs[-1][1] if variant.name.endswith(" frozen") else pairs[0][1]
         rows.append(ratio_row(f"start -> table + chart painted, {variant.name} (CPU {median(variant.cpu) * 1000:.0f}"
                               f" ms)", median(variant.starts), median(base.starts), "s", BUDGET["start"]))
     for app, base in pairs:
@@ -192,8 +192,9 @@ def gui_rows(pairs: list[tuple[Variant, Variant]], extra: list[Variant], workdir
         rows.append(ratio_row(f"peak RSS, start-up + one PDF export, {kind}", median(app.rss_mb), median(base.rss_mb),
                               "MB", BUDGET["rss"]))
     for variant in extra:
+        base = pairs[-1][1] if variant.name.endswith(" frozen") else pairs[0][1]
         rows.append(ratio_row(f"peak RSS, start-up + one PDF export, {variant.name}", median(variant.rss_mb),
-                              median(pairs[0][1].rss_mb), "MB", BUDGET["rss"]))
+                              median(base.rss_mb), "MB", BUDGET["rss"]))
     for app, base in pairs:
         kind = app.name.split()[-1]
         rows.append(time_row(f"first PDF (File > Export, 1 s after start), {kind}", median(app.pdf_first),
@@ -269,8 +270,8 @@ def edit_rows(checkouts: dict[str, Path], edits: int) -> list[Row]:
         label = "" if name == "app" else f", {name}"
         rows.append(time_row(f"edit: Return in a form field -> visible chart painted{label}",
                              result["median_ms"] / 1000, BUDGET["edit_ms"] / 1000,
-                             f"views updated at {result['to_views_ms']:.1f} ms; min {result['min_ms']:.1f}, "
-                             f"max {result['max_ms']:.1f} ms"))
+                             f"CPU {result['cpu_ms']:.1f} ms; views updated at {result['to_views_ms']:.1f} ms; "
+                             f"min {result['min_ms']:.1f}, max {result['max_ms']:.1f} ms"))
     return rows
 
 
@@ -353,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pricelist-mb", type=int, default=None, help="JSON size (default 100; 20 with --quick)")
     parser.add_argument("--also", action="append", default=[], metavar="NAME=DIR",
                         help="another checkout to measure from source alongside the app (before/after figures)")
+    parser.add_argument("--also-frozen", action="append", default=[], metavar="NAME=EXECUTABLE",
+                        help="another frozen build (its launcher.py the probe's) to start alongside the app")
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 5)
     only = set(args.only.split(","))
@@ -379,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
                     baseline = build_baseline(workdir / "baseline-build")
                     pairs.append((Variant("app frozen", [str(APP_BUNDLE / "computefit")]),
                                   Variant("baseline frozen", [str(baseline / "baseline")])))
+                    extra += [Variant(f"{name} frozen", [str(Path(exe).resolve())])
+                              for name, exe in (item.split("=", 1) for item in args.also_frozen)]
                     sizes = (folder_mb(APP_BUNDLE), folder_mb(baseline))
                 rows += gui_rows(pairs, extra, workdir, runs)
                 if sizes:

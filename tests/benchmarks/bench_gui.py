@@ -54,7 +54,7 @@ def measure_edits(edits: int) -> dict[str, object]:
     editor.setFocus()
     _spin(app, 0.05)
 
-    state = {"advised": False, "chart": False, "end": 0.0, "delivering": False, "views": 0.0}
+    state = {"advised": False, "chart": False, "end": 0.0, "delivering": False, "views": 0.0, "cpu_end": 0.0}
     loop = QEventLoop()
 
     def advised(_advice: object) -> None:  # connected after the window's own slot: its views are updated now
@@ -80,6 +80,7 @@ def measure_edits(edits: int) -> dict[str, object]:
                     state["delivering"] = False
                 if state["chart"] and not state["end"]:
                     state["end"] = time.perf_counter()
+                    state["cpu_end"] = time.process_time()
                     loop.quit()
                 return True
             return False
@@ -93,6 +94,7 @@ def measure_edits(edits: int) -> dict[str, object]:
     keys = {str(d): getattr(Qt.Key, f"Key_{d}") for d in range(10)}
     times: list[float] = []
     to_views: list[float] = []
+    cpu: list[float] = []
     for i in range(edits + 2):  # the first two are warm-up
         value = 20_000_000 + 1_000_000 * (i % 17) + 7 * i
         QTest.keyClick(handle, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -103,6 +105,7 @@ def measure_edits(edits: int) -> dict[str, object]:
             raise SystemExit(f"typing did not reach the field: {editor.text()!r} for {value}")
         state.update(advised=False, chart=False, end=0.0)
         guard.start(2000)  # a missed paint ends the wait, and the run
+        cpu_started = time.process_time()
         started = time.perf_counter()
         QTest.keyClick(handle, Qt.Key.Key_Return)
         if not state["end"]:
@@ -115,13 +118,15 @@ def measure_edits(edits: int) -> dict[str, object]:
         if i >= 2:
             times.append(state["end"] - started)
             to_views.append(state["views"] - started)
+            cpu.append(state["cpu_end"] - cpu_started)
         _spin(app, 0.02)
     app.removeEventFilter(probe)
     window.session.workbench.history.mark_saved()
     window.close()
     ms = [t * 1000 for t in times]
     return {"median_ms": statistics.median(ms), "min_ms": min(ms), "max_ms": max(ms), "edits": len(ms),
-            "to_views_ms": statistics.median(t * 1000 for t in to_views), "budget_ms": BUDGET_MS}
+            "to_views_ms": statistics.median(t * 1000 for t in to_views),
+            "cpu_ms": statistics.median(t * 1000 for t in cpu), "budget_ms": BUDGET_MS}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "ok" if float(result["median_ms"]) <= BUDGET_MS else "OVER BUDGET"  # type: ignore[arg-type]
     print(f"Return in a form field -> visible chart painted: median {result['median_ms']:.1f} ms "
           f"(min {result['min_ms']:.1f}, max {result['max_ms']:.1f}, {result['edits']} edits; of which to the views "
-          f"updated, before painting: {result['to_views_ms']:.1f} ms); budget <= {BUDGET_MS:.0f} ms: {verdict}")
+          f"updated, before painting: {result['to_views_ms']:.1f} ms; CPU {result['cpu_ms']:.1f} ms); "
+          f"budget <= {BUDGET_MS:.0f} ms: {verdict}")
     return 0
 
 

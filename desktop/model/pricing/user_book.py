@@ -59,7 +59,7 @@ def sections() -> tuple[str, ...]:
 
 
 class Override(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built when a user book is read
 
     usd: Decimal = Field(..., ge=0, allow_inf_nan=False)
     note: str = Field(..., min_length=1, description="why: e.g. 'private pricing, 2026 contract'")
@@ -69,7 +69,7 @@ class Override(BaseModel):
 
 
 class UserBook(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built when a user book is read
 
     kind: Literal["computefit-user-price-book"] = "computefit-user-price-book"
     schema_version: int = PRICE_BOOK_SCHEMA_VERSION

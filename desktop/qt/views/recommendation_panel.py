@@ -2,14 +2,15 @@
 
 The headline names the assumption the verdict hinges on when one within its sensitivity range flips the winner.
 That needs the sensitivity analysis (tens of quotes), so the headline is painted at once without it and completed
-on the next turn of the event loop (the analysis is kept in the Advice, so the tornado chart does not pay again).
+once that paint is over (the analysis is kept in the Advice, so the tornado chart does not pay again): the frame
+that shows an edit (table, headline, chart) never waits for it.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -69,12 +70,15 @@ class RecommendationPanel(QFrame):
         layout.addWidget(self.scroller, 1)
 
         self._advice: Advice | None = None
+        self._to_complete: Advice | None = None
+        self.headline.installEventFilter(self)
 
     def render_advice(self, advice: Advice) -> None:
         self._advice = advice
         self._show_headline(headline(advice))
         if advice.recommendation.option is not None:
-            QTimer.singleShot(0, lambda: self.complete_headline(advice))
+            self._to_complete = advice  # once the headline has painted (see eventFilter)
+            self.headline.update()
         rec = advice.recommendation
         lines = [html.escape(r) for r in rec.rationale]
         said = " ".join(rec.rationale)
@@ -83,6 +87,12 @@ class RecommendationPanel(QFrame):
         self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
         self.scroller.setVisible(bool(lines))
         self.details.setAccessibleName(" ".join(rec.rationale))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.headline and self._to_complete is not None:
+            advice, self._to_complete = self._to_complete, None
+            QTimer.singleShot(0, self, lambda: self.complete_headline(advice))  # after this paint pass
+        return False
 
     def complete_headline(self, advice: Advice) -> None:
         """Add the assumption the verdict hinges on (if the advice is still the one shown)."""
