@@ -7,6 +7,7 @@ ECS reserves host CPU and memory for the agent and OS (an editable reserve).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -269,6 +270,24 @@ def fleet_discounts(ctx: PricingContext, calc: Calc, compute: Any) -> None:
                   f"{plan_pct:g}% off on-demand instance-hours (an editable assumption)")
 
 
+def fleet_sizing(w: Workload, fleet: Fleet, wanted: str, capacity_type: Callable[..., Ec2Capacity],
+                 **extra: Any) -> Sizing:
+    """What the exact quote shows of a sized fleet (ECS on EC2 and ECS Managed Instances alike): the chosen
+    instance type, tasks and instances hour by hour, and a warning for a burstable type under steady load.
+    `extra` goes to `capacity_type` as it is; `capacity_type` may be a subclass of Ec2Capacity."""
+    name, itype, _price, per = fleet.candidates[int(fleet.chosen[0])]
+    warnings: tuple[str, ...] = ()
+    if itype.burstable and not w.is_jobs:
+        warnings = (f"{name} is burstable (CPU credits): sustained CPU-bound load can be throttled or cost extra",)
+    capacity = capacity_type(
+        instance_type=name, instance_vcpu=itype.vcpu, instance_memory_gib=itype.memory_gib,
+        tasks_per_instance=per, tasks_per_hour=hourly_counts(fleet.tasks),
+        instances_per_hour=hourly_counts(fleet.instances[int(fleet.chosen[0])]),
+        instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto", **extra,
+    )
+    return Sizing(capacity, warnings)
+
+
 class Ec2Option(ComputeOption):
     def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
         w = ctx.workload
@@ -283,18 +302,7 @@ class Ec2Option(ComputeOption):
         fleet_discounts(ctx, calc, compute)
         if not calc.exact:
             return Sizing()
-        name, itype, _price, per = fleet.candidates[int(fleet.chosen[0])]
-        warnings: tuple[str, ...] = ()
-        if itype.burstable and not w.is_jobs:
-            warnings = (f"{name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
-                        "or cost extra",)
-        capacity = Ec2Capacity(
-            instance_type=name, instance_vcpu=itype.vcpu, instance_memory_gib=itype.memory_gib,
-            tasks_per_instance=per, tasks_per_hour=hourly_counts(fleet.tasks),
-            instances_per_hour=hourly_counts(fleet.instances[int(fleet.chosen[0])]),
-            instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto",
-        )
-        return Sizing(capacity, warnings)
+        return fleet_sizing(w, fleet, wanted, Ec2Capacity)
 
 
 OPTION = Ec2Option(

@@ -17,8 +17,14 @@ import numpy as np
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.calc import Calc
-from desktop.model.options.containers import hourly_counts
-from desktop.model.options.ecs_ec2 import Ec2Capacity, Fleet, fleet_discounts, fleet_lines, size_fleet
+from desktop.model.options.ecs_ec2 import (
+    Ec2Capacity,
+    Fleet,
+    fleet_discounts,
+    fleet_lines,
+    fleet_sizing,
+    size_fleet,
+)
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import MissingPrice, Quote
@@ -114,18 +120,8 @@ class EcsManagedOption(ComputeOption):
         fleet_discounts(ctx, calc, compute)
         if not calc.exact:
             return Sizing()
-        name, itype, _price, per = fleet.candidates[int(fleet.chosen[0])]
-        warnings: tuple[str, ...] = ()
-        if itype.burstable and not w.is_jobs:
-            warnings = (f"{name} is burstable (CPU credits): sustained CPU-bound load can be throttled "
-                        "or cost extra",)
-        capacity = EcsManagedCapacity(
-            instance_type=name, instance_vcpu=itype.vcpu, instance_memory_gib=itype.memory_gib,
-            tasks_per_instance=per, tasks_per_hour=hourly_counts(fleet.tasks),
-            instances_per_hour=hourly_counts(fleet.instances[int(fleet.chosen[0])]),
-            instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto",
-            fee_known=name in _fees(ctx))
-        return Sizing(capacity, warnings)
+        chosen = fleet.candidates[int(fleet.chosen[0])][0]
+        return fleet_sizing(w, fleet, wanted, EcsManagedCapacity, fee_known=chosen in _fees(ctx))
 
 
 # --- hard limits and findings ------------------------------------------------------------------------------
