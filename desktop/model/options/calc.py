@@ -246,9 +246,11 @@ class FastCalc(Calc):
         return np.asarray(np.maximum(a, b), dtype=float)
 
     def _add(self, usd: Array, group: str) -> Array:
-        usd = np.broadcast_to(np.asarray(usd, dtype=float), self.volumes.shape)
+        if not (isinstance(usd, np.ndarray) and usd.shape == self.volumes.shape and usd.dtype == float):
+            usd = np.broadcast_to(np.asarray(usd, dtype=float), self.volumes.shape)  # a scalar or one row
         self.total = self.total + usd
-        self._groups[group] = self._groups.get(group, 0.0) + usd
+        prior = self._groups.get(group)
+        self._groups[group] = usd if prior is None else prior + usd
         return usd
 
     def line(self, label: str, quantity: Amount, unit: str, price: Price, *, note: Note = "",
@@ -266,7 +268,7 @@ class FastCalc(Calc):
         lower = 0.0
         for tier in tiers:
             upper = np.inf if tier.up_to is None else float(tier.up_to)
-            band = np.clip(quantity, lower, upper) - lower
+            band = np.minimum(np.maximum(quantity, lower), upper) - lower  # np.clip's dispatch costs more
             total = total + _fast_cents(band / scale * float(tier.price.usd))
             if tier.up_to is None:
                 break
