@@ -1,6 +1,7 @@
 """The budget benchmark's baseline: a bare PySide6 window holding one pyqtgraph plot.
 
 It behaves like packaging/launcher.py under the benchmark: with COMPUTEFIT_EXIT_AFTER_FIRST_PAINT=1 it prints
+`LAUNCHER <unix time> <CPU seconds>` as its own code starts and
 `FIRST_PAINT <unix time> <CPU seconds>` once its plot is painted; with COMPUTEFIT_BENCH_PDF set it then writes,
 COMPUTEFIT_BENCH_PDF_DELAY seconds (default 1) later, a one-page PDF (a small table as HTML plus the plot drawn
 as vector) twice, prints `PDF_FIRST <seconds>` and `PDF_LATER <seconds>`, and quits. Frozen by
@@ -37,6 +38,8 @@ def _export_pdf(path: str, plot) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # the interpreter's start (frozen: and run-time hooks)
+    sys.stdout.write(f"LAUNCHER {time.time():.6f} {usage.ru_utime + usage.ru_stime:.6f}\n")
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 

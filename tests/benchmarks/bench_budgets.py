@@ -89,6 +89,7 @@ class Variant:
     pdf_first: list[float] = field(default_factory=list)
     pdf_wait: list[float] = field(default_factory=list)  # of pdf_first: the event loop still busy at the click
     pdf_later: list[float] = field(default_factory=list)
+    launched: list[float] = field(default_factory=list)  # process start -> its own code runs (interpreter, hooks)
 
 
 @dataclass
@@ -128,6 +129,8 @@ def run_gui_once(variant: Variant, workdir: Path, record: bool) -> None:
     if record:
         variant.starts.append(float(marks["FIRST_PAINT"][0]) - started)
         variant.cpu.append(float(marks["FIRST_PAINT"][1]))
+        if "LAUNCHER" in marks:  # older checkouts' launchers do not say
+            variant.launched.append(float(marks["LAUNCHER"][0]) - started)
         variant.rss_mb.append(usage.ru_maxrss / 1024)  # KiB on Linux
         variant.pdf_first.append(float(marks["PDF_FIRST"][0]))
         variant.pdf_wait.append(float(marks["PDF_FIRST"][1]))
@@ -183,6 +186,10 @@ def gui_rows(pairs: list[tuple[Variant, Variant]], extra: list[Variant], workdir
         cpu = median(app.cpu) / median(base.cpu)
         row.measure += f" (CPU {median(app.cpu) * 1000:.0f} / {median(base.cpu) * 1000:.0f} ms = {cpu:.2f})"
         rows.append(row)
+        if app.launched and base.launched:  # where the time goes: before the program's own first line, and after
+            rows.append(Row(f"  of which process start -> own code runs, {kind}",
+                            f"{median(app.launched) * 1000:.0f} ms", f"{median(base.launched) * 1000:.0f} ms", "-",
+                            "-", None))
     for variant in extra:
         base = pairs[-1][1] if variant.name.endswith(" frozen") else pairs[0][1]
         rows.append(ratio_row(f"start -> table + chart painted, {variant.name} (CPU {median(variant.cpu) * 1000:.0f}"
