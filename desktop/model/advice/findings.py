@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from desktop.model.advice.types import Finding
 from desktop.model.options.base import ComputeOption, Signal, SoftRule
 from desktop.model.options.limits import duration_text
-from desktop.model.options.registry import all_options, short_label
+from desktop.model.options.registry import all_options, get, short_label
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import question_for_field
 from desktop.model.workload.load_shape import is_spiky, peak_to_mean
@@ -137,25 +137,27 @@ def _names(ids: tuple[str, ...]) -> str:
     return " and ".join(short_label(o) for o in ids)
 
 
+def _work(ids: tuple[str, ...]) -> str:
+    """What operating these options asks of the team, where their modules say ("" when none does)."""
+    said = [get(o).traits.operations_work for o in ids if get(o).traits.operations_work]
+    return f", which means {'; '.join(said)}" if said else ""
+
+
 def _operations(w: Workload, q: Quote) -> Signal | None:
     least = _most(q, lambda o: o.traits.operations, top=False)
     most = _most(q, lambda o: o.traits.operations, top=True)
     if least == most:  # every option compared takes as much operating: nothing to weigh
         return None
-    classic = least == ("lambda",) and most == ("ec2",) and "fargate" in q.options  # the words name them
     appetite = w.team.operations_appetite
     if appetite == "low":
-        text = ("Lambda needs the least operations, then Fargate; ECS on EC2 means patching AMIs and scaling a "
-                "cluster" if classic else f"{_names(least)}: the least operations; {_names(most)}: the most")
+        text = f"{_names(least)}: the least operations; {_names(most)}: the most{_work(most)}"
         return Signal(f"The team has no appetite for operating servers: {text}", "strong", favours=least,
                       against=most)
     if appetite == "medium":
-        text = "ECS on EC2 adds that work" if most == ("ec2",) else f"{_names(most)}: the most of that work"
-        return Signal(f"The team can run containers but would rather not patch and scale hosts: {text}", "warning",
-                      against=most)
-    text = "ECS on EC2's extra operations work is affordable" if most == ("ec2",) else \
-        f"the extra operations work of {_names(most)} is affordable"
-    return Signal(f"The team can operate servers: {text}", "info", favours=most)
+        return Signal("The team can run containers but would rather not patch and scale hosts: "
+                      f"{_names(most)}: the most of that work{_work(most)}", "warning", against=most)
+    return Signal(f"The team can operate servers: the extra operations work of {_names(most)} is affordable", "info",
+                  favours=most)
 
 
 def _configuration(w: Workload, q: Quote) -> Signal | None:
@@ -165,14 +167,11 @@ def _configuration(w: Workload, q: Quote) -> Signal | None:
     if least == most:  # every option compared gives as much control: nothing to weigh
         return None
     if level == "high":
-        text = "ECS on EC2 gives the most, Lambda the least" if (most, least) == (("ec2",), ("lambda",)) else \
-            f"{_names(most)}: the most; {_names(least)}: the least"
-        return Signal(f"Fine control of the runtime, OS or host is needed: {text}", "warning", favours=most,
-                      against=least)
+        return Signal(f"Fine control of the runtime, OS or host is needed: {_names(most)}: the most; "
+                      f"{_names(least)}: the least", "warning", favours=most, against=least)
     if level == "low":
-        text = "Lambda's managed runtime is enough" if least == ("lambda",) else \
-            f"the most managed option ({_names(least)}) is enough"
-        return Signal(f"No fine configuration is needed: {text}", "info", favours=least)
+        return Signal(f"No fine configuration is needed: the most managed option ({_names(least)}) is enough", "info",
+                      favours=least)
     return None
 
 

@@ -73,6 +73,7 @@ class Traits:
     control: int  # 0 = a managed runtime ... 3 = full control of the host
     spot: bool = False  # can run on Spot capacity
     always_on: bool = False  # keeps a floor of capacity running when idle (never scales to zero)
+    operations_work: str = ""  # what operating it asks of the team, in a few words ("patching AMIs and ...")
 
 
 @dataclass(frozen=True, slots=True)

@@ -308,6 +308,7 @@ class Ec2Option(ComputeOption):
 OPTION = Ec2Option(
     id=ID, label="Amazon ECS on Amazon EC2", short_label="ECS on EC2", style_key="ec2",
     front_door="alb", alb_gb_per_lcu=1.0,
-    traits=Traits(kind="container", operations=3, control=3, spot=True),
+    traits=Traits(kind="container", operations=3, control=3, spot=True,
+                  operations_work="patching AMIs and scaling a cluster"),
     savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
 )
