@@ -39,14 +39,20 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
 
     def analyse_volumes() -> VolumeAnalysis:
         from desktop.model.advice.breakeven import break_evens  # numpy: loaded on first use, not before the first paint
-        from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes
+        from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes, volume_range
+        from desktop.model.advice.volume_memo import MEMO, key_for
 
-        fast = FastCosts(workload, book)
-        volumes = curve_volumes(workload)
-        costs = fast.costs(volumes)
-        left_out = fast.left_out
-        return VolumeAnalysis(break_evens(workload, book, quote, fast, volumes, costs),
-                              build_curves(volumes, costs, quote, left_out))
+        key = key_for(workload, book, quote, volume_range(workload))
+        found = MEMO.get(key)  # the same analysis when only the volume changed
+        if found is None:
+            fast = FastCosts(workload, book)
+            volumes = curve_volumes(workload)
+            costs = fast.costs(volumes)
+            left_out = fast.left_out
+            found = (volumes, costs, left_out, break_evens(workload, book, quote, fast, volumes, costs))
+            MEMO.put(key, found)
+        volumes, costs, left_out, evens = found
+        return VolumeAnalysis(evens, build_curves(volumes, costs, quote, left_out))
 
     return Advice(
         workload=workload,
