@@ -1,9 +1,10 @@
 """The advisor's answer: the quote plus findings, a recommendation, break-even volumes, sensitivity, curves.
 
 `advise(workload, book)` is what the window, the PDF sheet and the CLI call: one computation per edit,
-and every view renders from the Advice it returns. It stays fast (a few milliseconds): the quote and
-the sensitivity use the exact Decimal engine; the curves and the break-even search use the float
-mirror in `desktop.model.advice.curves`, confirmed by the exact engine.
+and every view renders from the Advice it returns. The quote and the sensitivity use the exact calc (Decimal);
+the curves and the break-even search run the same cost model fast over many volumes (numpy floats), the search
+confirmed by the exact calc, and both are remembered across edits of the volume alone (`volume_memo`). The
+curves, break-even and sensitivity are computed on first use.
 """
 
 from __future__ import annotations
