@@ -5,21 +5,18 @@ Regenerate with `python -m desktop.model.workshop.schema > docs/workshop.schema.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from desktop.model.workload.schema import file_schema, schema_text
 from desktop.model.workshop.spec import WorkshopSpec
 
 
 def workshop_schema() -> dict[str, Any]:
-    schema = WorkshopSpec.model_json_schema(by_alias=True, mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "ComputeFit workshop, format version 1"
-    return schema
+    return file_schema(WorkshopSpec, "ComputeFit workshop, format version 1")
 
 
 def workshop_schema_text() -> str:
-    return json.dumps(workshop_schema(), indent=2, sort_keys=True) + "\n"
+    return schema_text(workshop_schema())
 
 
 if __name__ == "__main__":
