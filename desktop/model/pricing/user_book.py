@@ -328,8 +328,13 @@ def user_layer_parts(book: PriceBook) -> list[str]:
         titles = [f"{book.sources[s].title} ({book.sources[s].data_date})" if s in book.sources else s
                   for s in imported]
         parts.append(f"{counts['imported']} imported prices ({'; '.join(titles)})")
-    if counts["overridden"]:
-        parts.append(f"{counts['overridden']} overridden by the user")
+    parts += _changed_by_user(book, counts)
+    return parts
+
+
+def _changed_by_user(book: PriceBook, counts: dict[str, int]) -> list[str]:
+    """The phrases for the user's own changes: overridden prices, then discounts."""
+    parts = [f"{counts['overridden']} overridden by the user"] if counts["overridden"] else []
     discounts = discount_summary(book)
     if discounts:
         parts.append(f"user discounts {discounts}")
@@ -349,9 +354,5 @@ def user_layer_brief(book: PriceBook) -> str:
             f" (published {dates[0]} to {dates[-1]})")
         offers = f"{len(imported)} offer{'s' if len(imported) != 1 else ''}"
         parts.append(f"{counts['imported']} imported prices from {offers}{span}")
-    if counts["overridden"]:
-        parts.append(f"{counts['overridden']} overridden by the user")
-    discounts = discount_summary(book)
-    if discounts:
-        parts.append(f"user discounts {discounts}")
+    parts += _changed_by_user(book, counts)
     return ", ".join(parts)
