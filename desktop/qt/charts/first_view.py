@@ -126,13 +126,7 @@ class CostCurveFirstView(QWidget):
         painter.setClipRect(view)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for option, values in curves.costs.items():
-            feasible = curves.feasible.get(option, True)
-            color = colors.option(option)
-            if not feasible:
-                color.setAlpha(110)
-            pen = QPen(color, 3 if feasible else 1.5, pen_style(option))
-            pen.setCosmetic(True)
-            painter.setPen(pen)
+            painter.setPen(_curve_pen(colors, option, curves.feasible.get(option, True)))
             path = QPainterPath()
             drawing = False
             for volume, cost in zip(curves.volumes, values, strict=False):
@@ -238,13 +232,7 @@ class CostCurveFirstView(QWidget):
             top = box.top() + LEGEND_MARGIN + i * LEGEND_ROW
             sample = QRectF(box.left() + LEGEND_MARGIN, top + 1, LEGEND_SAMPLE, LEGEND_SAMPLE)
             if option:
-                feasible = curves.feasible.get(option, True)
-                color = colors.option(option)
-                if not feasible:
-                    color.setAlpha(110)
-                pen = QPen(color, 3 if feasible else 1.5, pen_style(option))
-                pen.setCosmetic(True)
-                painter.setPen(pen)
+                painter.setPen(_curve_pen(colors, option, curves.feasible.get(option, True)))
                 painter.drawLine(QPointF(sample.left(), sample.top() + 11), QPointF(sample.right(), sample.top() + 11))
             else:
                 _diamond(painter, sample.center(), ink, QColor(colors.break_even))
@@ -259,6 +247,16 @@ def _ticks(low: float, high: float) -> list[tuple[float, float]]:
     for d in range(math.floor(low), math.ceil(high)):
         ticks += [(d + math.log10(k), TICK_LENGTH / 1.5) for k in range(1, 10) if low < d + math.log10(k) < high]
     return ticks
+
+
+def _curve_pen(colors: ChartColors, option: str, feasible: bool) -> QPen:
+    """An option's curve (and its legend sample): its colour and line style, faint and thin when ruled out."""
+    color = colors.option(option)
+    if not feasible:
+        color.setAlpha(110)
+    pen = QPen(color, 3 if feasible else 1.5, pen_style(option))
+    pen.setCosmetic(True)
+    return pen
 
 
 def _diamond(painter: QPainter, center: QPointF, edge: QColor, fill: QColor) -> None:
