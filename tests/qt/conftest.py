@@ -1,12 +1,14 @@
-"""A real main window, offscreen, with its settings in a temporary INI file (never the user's)."""
+"""A real main window, offscreen, with its settings in a temporary INI file (never the user's); the message boxes
+shown, closed as they appear."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import create_main_window
 from desktop.model.pricing.book import PriceBook
@@ -28,3 +30,22 @@ def window(qtbot, book: PriceBook, settings: QSettings) -> MainWindow:  # type: 
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: win.charts.built, timeout=5000)  # built just after the first paint
     return win
+
+
+@pytest.fixture
+def dialogs(qapp: QApplication) -> Iterator[list[tuple[str, str]]]:  # type: ignore[name-defined]
+    """Every message box shown, as (title, text); each is closed as soon as it is seen."""
+    seen: list[tuple[str, str]] = []
+
+    def close_boxes() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                seen.append((widget.windowTitle(), widget.text()))
+                widget.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(close_boxes)
+    timer.start(10)
+    yield seen
+    timer.stop()
+

@@ -18,16 +18,7 @@ from desktop.qt.charts.cost_curve import CostCurveChart
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL, STATUS_COL, ComparisonTable
 from desktop.resources import default_example_path
-
-
-def _type(qtbot, window: MainWindow, path: str, text: str) -> QLineEdit:  # type: ignore[no-untyped-def]
-    editor = window.findChild(QLineEdit, path)
-    assert editor is not None, path
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    return editor
+from tests.qt.interact import type_into
 
 
 def _lambda_cost_text(window: MainWindow) -> str:
@@ -39,7 +30,7 @@ def test_typing_a_volume_updates_the_table_and_the_curve_marker(qtbot, window: M
     session = window.session
     before = _lambda_cost_text(window)
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
-        _type(qtbot, window, "traffic.requests_per_month", "60M")
+        type_into(qtbot, window, "traffic.requests_per_month", "60M")
     assert session.workload.traffic.requests_per_month == 60_000_000
     assert session.advice.quote.units_per_month == 60_000_000
     expected = money(session.advice.quote.options["lambda"].monthly_usd)
@@ -53,33 +44,33 @@ def test_typing_a_volume_updates_the_table_and_the_curve_marker(qtbot, window: M
 
 def test_thousands_separators_and_units_are_accepted(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        _type(qtbot, window, "traffic.requests_per_month", "1,500,000")
+        type_into(qtbot, window, "traffic.requests_per_month", "1,500,000")
     assert window.session.workload.traffic.requests_per_month == 1_500_000
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        _type(qtbot, window, "traffic.duration_ms", "250 ms")
+        type_into(qtbot, window, "traffic.duration_ms", "250 ms")
     assert window.session.workload.traffic.duration_ms == 250.0
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        _type(qtbot, window, "container.target_utilization", "55")
+        type_into(qtbot, window, "container.target_utilization", "55")
     assert window.session.workload.container.target_utilization == 0.55
 
 
 def test_an_invalid_value_is_flagged_at_the_field_and_the_quote_stays(qtbot, window: MainWindow) -> None:
     session = window.session
     workload, advice, shown = session.workload, session.advice, _lambda_cost_text(window)
-    editor = _type(qtbot, window, "lambda.memory_mb", "50")
+    editor = type_into(qtbot, window, "lambda.memory_mb", "50")
     qtbot.wait(60)
     problem = window.form.problem_at("lambda.memory_mb")
     assert "must be between 128 and 10,240" in problem and "got 50" in problem
     assert editor.property("invalid") is True
     assert "Memory" in window.status.currentMessage()
-    _type(qtbot, window, "traffic.requests_per_month", "lots")
+    type_into(qtbot, window, "traffic.requests_per_month", "lots")
     qtbot.wait(60)
     assert "is not a number" in window.form.problem_at("traffic.requests_per_month")
     assert session.workload is workload and session.advice is advice
     assert _lambda_cost_text(window) == shown
     assert not window.isWindowModified()
     with qtbot.waitSignal(session.advice_changed, timeout=5000):  # a valid value clears the mark
-        _type(qtbot, window, "lambda.memory_mb", "2048")
+        type_into(qtbot, window, "lambda.memory_mb", "2048")
     assert window.form.problem_at("lambda.memory_mb") == ""
     assert session.workload.lambda_.memory_mb == 2048
 
@@ -90,7 +81,7 @@ def test_open_edit_save_and_reopen_round_trips_exactly(qtbot, window: MainWindow
     assert window.open_path(source)
     assert window.windowTitle().startswith("api.workload.json")
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        _type(qtbot, window, "traffic.duration_ms", "95.5")
+        type_into(qtbot, window, "traffic.duration_ms", "95.5")
     assert window.isWindowModified()
     edited = window.session.workload
     target = tmp_path / "saved.workload.json"
@@ -110,7 +101,7 @@ def test_undo_restores_the_previous_value_and_quote(qtbot, window: MainWindow) -
     session = window.session
     original_cost = session.advice.quote.options["lambda"].monthly_usd
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
-        _type(qtbot, window, "lambda.memory_mb", "4096")
+        type_into(qtbot, window, "lambda.memory_mb", "4096")
     assert session.advice.quote.options["lambda"].monthly_usd != original_cost
     window.table.setFocus()
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
@@ -126,7 +117,7 @@ def test_undo_restores_the_previous_value_and_quote(qtbot, window: MainWindow) -
 
 
 def test_ctrl_z_in_an_editor_without_pending_typing_undoes_the_last_edit(qtbot, window: MainWindow) -> None:
-    editor = _type(qtbot, window, "lambda.memory_mb", "4096")
+    editor = type_into(qtbot, window, "lambda.memory_mb", "4096")
     qtbot.waitUntil(lambda: window.session.workload.lambda_.memory_mb == 4096, timeout=5000)
     assert editor.hasFocus() and not editor.isModified()
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
@@ -159,7 +150,7 @@ def test_a_burst_of_edits_is_advised_at_once_then_once_it_settles(qtbot, window:
 
 def test_infeasible_options_are_greyed_with_their_reason(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        _type(qtbot, window, "requirements.gpus", "1")
+        type_into(qtbot, window, "requirements.gpus", "1")
     table = window.table
     for option in ("lambda", "fargate"):
         assert table.text(option, STATUS_COL).startswith("Ruled out: ")
@@ -184,7 +175,7 @@ def test_every_field_has_a_named_accessible_editor(window: MainWindow) -> None:
 def test_unsaved_edits_prompt_before_they_are_lost(qtbot, window: MainWindow) -> None:
     session = window.session
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
-        _type(qtbot, window, "name", "Billing API")
+        type_into(qtbot, window, "name", "Billing API")
     window.ask_save_changes = lambda: QMessageBox.StandardButton.Cancel  # type: ignore[method-assign]
     window.new_file()
     assert session.workload.name == "Billing API"
@@ -246,7 +237,7 @@ def test_user_text_is_shown_as_text_never_markup(qtbot, window: MainWindow) -> N
     from desktop.present.text import tooltip_html as rich_tooltip
 
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        _type(qtbot, window, "name", "<b>Orders</b> & co")
+        type_into(qtbot, window, "name", "<b>Orders</b> & co")
     assert "<b>Orders</b> & co" in window.windowTitle()
     assert rich_tooltip(["<script>x</script>"]) == "<qt>&lt;script&gt;x&lt;/script&gt;</qt>"
     assert window.recommendation.headline.textFormat() == Qt.TextFormat.PlainText

@@ -8,14 +8,12 @@ import json
 import random
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
-
 from desktop.cli import main
 from desktop.model.workload.files import load_workload
 from desktop.present.text import usd
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL
+from tests.qt.interact import type_into
 
 STEPS = 240
 SEED = 20261201
@@ -31,15 +29,6 @@ EDITS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("requirements.latency_slo_ms", ("200", "", "5000")),
     ("name", ("Orders <b>API</b>", "  ", "x" * 130, "Batch & co")),
 )
-
-
-def _type(qtbot, window: MainWindow, path: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    editor = window.findChild(QLineEdit, path)
-    assert editor is not None, path
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def _check_screen_equals_estimate(window: MainWindow, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +57,7 @@ def test_a_few_hundred_random_steps_lose_nothing(qtbot, window: MainWindow, tmp_
         counts[action] += 1
         if action == "edit":
             field, values = rng.choice(EDITS)
-            _type(qtbot, window, field, rng.choice(values))
+            type_into(qtbot, window, field, rng.choice(values))
         elif action == "undo":
             window.undo_action.trigger()
         elif action == "redo":

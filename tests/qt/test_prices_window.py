@@ -323,32 +323,19 @@ def test_the_window_takes_price_book_and_a_full_book_cannot_be_changed(
 ])
 def test_a_corrupt_user_book_at_start_falls_back_to_the_bundled_one_with_a_message(
         qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, book: PriceBook,  # type: ignore[no-untyped-def]
-        capsys: pytest.CaptureFixture[str], text: str, why: str) -> None:
+        capsys: pytest.CaptureFixture[str], dialogs: list[tuple[str, str]], text: str, why: str) -> None:
     from desktop.app import run_gui
     from desktop.resources import default_example_path
 
     corrupt = data_dir / "user-price-book.json"
     corrupt.write_text(text, encoding="utf-8")
-    seen: list[tuple[str, str]] = []
-
-    def close_boxes() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen.append((widget.windowTitle(), widget.text()))
-                widget.done(0)
-
-    timer = QTimer()
-    timer.timeout.connect(close_boxes)
-    timer.start(10)
+    seen = dialogs
     monkeypatch.setattr("desktop.qt.appearance.apply_appearance", lambda mode: None)
     monkeypatch.setattr(QApplication, "exec", lambda *_a: qtbot.waitUntil(lambda: bool(seen), timeout=10_000) or 0)
     settings_dir = data_dir.parent / "settings"
     monkeypatch.setattr("desktop.qt.settings_file.open_settings", lambda *_a: (
         QSettings(str(settings_dir / "c.ini"), QSettings.Format.IniFormat), ""))
-    try:
-        assert run_gui(default_example_path()) == 0
-    finally:
-        timer.stop()
+    assert run_gui(default_example_path()) == 0
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     try:
         assert seen[0][0] == "Price book"

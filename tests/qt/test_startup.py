@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 from desktop import app as app_module
 from desktop.app import APPLICATION, ORGANISATION, run_gui
@@ -18,24 +18,6 @@ from desktop.qt.settings_file import open_settings, user_settings_file
 from desktop.resources import default_example_path, price_book_path
 
 BAD_INI = "[General]\nview\\appearance=dark\n[[broken\nkey without equals\n"
-
-
-@pytest.fixture
-def dialogs(qapp: QApplication) -> Iterator[list[tuple[str, str]]]:  # type: ignore[name-defined]
-    """Every message box shown, as (title, text); each is closed as soon as it is seen."""
-    seen: list[tuple[str, str]] = []
-
-    def close_boxes() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen.append((widget.windowTitle(), widget.text()))
-                widget.done(0)
-
-    timer = QTimer()
-    timer.timeout.connect(close_boxes)
-    timer.start(10)
-    yield seen
-    timer.stop()
 
 
 @pytest.fixture

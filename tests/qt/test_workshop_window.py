@@ -24,15 +24,8 @@ from desktop.model.options.registry import compared, short_label
 from desktop.present.text import usd
 from desktop.qt.main_window import MainWindow
 from desktop.qt.wizard import QuestionnaireWizard
+from tests.qt.interact import type_into
 from tests.qt.test_wizard import SPIKY_API, _answer
-
-
-def _type(qtbot, window: MainWindow, path: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    editor = window.findChild(QLineEdit, path)
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def _save_dialog_answers(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str = "") -> None:
@@ -46,7 +39,7 @@ def _build_three(qtbot, window: MainWindow) -> list[object]:  # type: ignore[no-
     controls.actions["duplicate"].trigger()  # Ctrl+D
     states.append(session.state)
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
-        _type(qtbot, window, "traffic.requests_per_month", "300M")
+        type_into(qtbot, window, "traffic.requests_per_month", "300M")
     states.append(session.state)
     controls.actions["rename"].trigger()  # F2: the name is edited in place in the list
     editor = controls.list.list.findChild(QLineEdit)
