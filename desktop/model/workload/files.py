@@ -27,15 +27,21 @@ class WorkloadFileError(Exception):
         super().__init__("; ".join(f"{where}: {p}" for p in problems))
 
 
+def check_file_object(data: Any, where: str, kind: str, known_version: int, format_name: str = "format") -> None:
+    """A file's JSON is an object of a format version this app reads (raises WorkloadFileError naming the field):
+    `kind` names the file ("a workload"), `format_name` its format in the message ("workshop format")."""
+    if not isinstance(data, dict):
+        raise WorkloadFileError(where, [FieldProblem("", f"{kind} must be a JSON object")])
+    version = data.get("schema_version", known_version)
+    if isinstance(version, int) and not isinstance(version, bool) and version > known_version:
+        raise WorkloadFileError(where, [FieldProblem(
+            "schema_version", f"this file is {format_name} {version}, newer than this app reads ({known_version}); "
+            "open it with a newer ComputeFit")])
+
+
 def parse_workload(data: Any, where: str = "workload") -> Workload:
     """Validate already-parsed JSON data (raises WorkloadFileError)."""
-    if not isinstance(data, dict):
-        raise WorkloadFileError(where, [FieldProblem("", "a workload must be a JSON object")])
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise WorkloadFileError(where, [FieldProblem(
-            "schema_version", f"this file is format {version}, newer than this app reads ({SCHEMA_VERSION}); "
-            "open it with a newer ComputeFit")])
+    check_file_object(data, where, "a workload", SCHEMA_VERSION)
     try:
         return Workload.model_validate(data)
     except ValidationError as exc:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from desktop.files import ReadError, load_json_file, write_text_atomically
 from desktop.model.workload.files import MAX_FILE_BYTES as MAX_WORKLOAD_BYTES
-from desktop.model.workload.files import WorkloadFileError, parse_workload
+from desktop.model.workload.files import WorkloadFileError, check_file_object, parse_workload
 from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.spec import SCHEMA_VERSION, ScenarioEntry, WorkshopSpec
 
@@ -38,13 +38,7 @@ def is_workshop_data(data: Any) -> bool:
 
 def parse_workshop(data: Any, where: str = "workshop") -> WorkshopSpec:
     """Validate already-parsed workshop JSON (raises WorkloadFileError naming each field)."""
-    if not isinstance(data, dict):
-        raise WorkloadFileError(where, [FieldProblem("", "a workshop must be a JSON object")])
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise WorkloadFileError(where, [FieldProblem(
-            "schema_version", f"this file is workshop format {version}, newer than this app reads "
-            f"({SCHEMA_VERSION}); open it with a newer ComputeFit")])
+    check_file_object(data, where, "a workshop", SCHEMA_VERSION, "workshop format")
     try:
         return WorkshopSpec.model_validate(data)
     except ValidationError as exc:
