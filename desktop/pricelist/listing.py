@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
+from desktop.model.format import decimal_as_written
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.pricing.user_book import provenance
 from desktop.report.price_register import region_prices
@@ -24,11 +24,6 @@ EXPECTED = (
     "fargate/windows_x86_64/os_license", "fargate/ephemeral_storage",
     "ec2/ebs_gp3", "alb/hour", "alb/lcu_hour", "api_gateway/http", "api_gateway/rest",
 )
-
-
-def usd_text(value: Decimal) -> str:
-    """A price as plain digits (0.0000000358, never 3.58E-8)."""
-    return format(value, "f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +56,7 @@ def show_text(book: PriceBook, region: str | None = None) -> str:
         out.append("")
         out.append(f"{code} ({book.regions[code].name}): {len(lines)} prices")
         rows = [("price", "USD", "unit", "origin", "conf.", "as of", "source")]
-        rows += [(ln.path, usd_text(ln.price.usd), ln.price.unit, ln.price.origin, ln.price.confidence,
+        rows += [(ln.path, decimal_as_written(ln.price.usd), ln.price.unit, ln.price.origin, ln.price.confidence,
                   ln.price.as_of.isoformat(), ln.price.source) for ln in lines]
         out.extend(_table(rows))
         overridden = [ln for ln in lines if ln.price.origin == "overridden"]

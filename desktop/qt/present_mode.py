@@ -13,9 +13,9 @@ from PySide6.QtGui import QCloseEvent, QColor, QFont, QFontMetrics, QKeyEvent, Q
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import usd
 from desktop.model.options.registry import label as option_label
 from desktop.present.style import option_colour
-from desktop.present.text import usd
 from desktop.present.workshop import change_text
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.setup import configure_pyqtgraph

@@ -16,11 +16,11 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 
 from desktop.model.advice.advise import BreakEven, Curves
 from desktop.model.advice.breakeven import meeting_points
+from desktop.model.format import left_out_short, short_number, usd, usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.quote import OptionQuote, Quote
 from desktop.present.breakdown import bar_pieces, discount_total
 from desktop.present.style import group_style, option_colour
-from desktop.present.text import left_out_short, money_tick, short_number
 
 INK = QColor("#222222")
 GRID = QColor("#DDDDDD")
@@ -186,7 +186,7 @@ def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str)
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
         painter.setPen(INK)
-        label = money_tick(10.0 ** decade)
+        label = usd_tick(10.0 ** decade)
         painter.drawText(QPointF(plot.left() - 3 * pt - metrics.horizontalAdvance(label),
                                  y + metrics.ascent() / 2 - 1 * pt), label)
     for decade in range(math.ceil(axes.x0), math.floor(axes.x1) + 1):
@@ -292,7 +292,7 @@ def _bar_total(option: OptionQuote) -> str:
     if option.monthly_usd is None:
         return ""
     off = discount_total(option)
-    return f"${float(option.monthly_usd):,.2f}" + (f" (after ${off:,.2f} off)" if off > 0.005 else "")
+    return usd(option.monthly_usd) + (f" (after {usd(off)} off)" if off > 0.005 else "")
 
 
 def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:

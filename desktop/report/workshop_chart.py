@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from desktop.model.format import usd_compact, usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.style import option_colour
-from desktop.present.text import money_tick, usd_compact
 from desktop.present.workshop import bar_label, bar_layout
 from desktop.report.sheet_charts import GRID, INK, _begin_chart, _metrics, _pt, sheet_font
 
@@ -50,7 +50,7 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.setPen(GRID)
         painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
         painter.setPen(INK)
-        text = money_tick(value) if value else "$0"
+        text = usd_tick(value) if value else "$0"
         painter.drawText(QPointF(plot.left() - metrics.horizontalAdvance(text) - 3 * pt, y + metrics.ascent() / 2),
                          text)
     for bar in bars:

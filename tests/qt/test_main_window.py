@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
+from desktop.model.format import usd as money
 from desktop.model.workload.fields import all_fields
 from desktop.model.workload.files import load_workload, workload_json
-from desktop.present.text import usd as money
 from desktop.qt.charts.cost_curve import CostCurveChart
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL, STATUS_COL, ComparisonTable

@@ -9,8 +9,8 @@ import random
 from pathlib import Path
 
 from desktop.cli import main
+from desktop.model.format import usd
 from desktop.model.workload.files import load_workload
-from desktop.present.text import usd
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL
 from tests.qt.interact import type_into

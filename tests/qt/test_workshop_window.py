@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWizard
 from desktop.cli import main
 from desktop.model.advice.advise import advise
 from desktop.model.advice.quote_json import advice_json
+from desktop.model.format import usd
 from desktop.model.options.registry import compared, short_label
-from desktop.present.text import usd
 from desktop.qt.main_window import MainWindow
 from desktop.qt.wizard import QuestionnaireWizard
 from tests.qt.interact import type_into

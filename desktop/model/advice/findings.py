@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from desktop.model.advice.types import Finding
+from desktop.model.format import usd
 from desktop.model.options.base import ComputeOption, Signal, SoftRule
 from desktop.model.options.limits import duration_text
 from desktop.model.options.registry import all_options, get, short_label
@@ -194,8 +195,8 @@ def _budget(w: Workload, q: Quote) -> Signal | None:
             and float(oq.monthly_usd) > budget]
     if not over:
         return None
-    names = ", ".join(f"{short_label(o)} (${float(q.options[o].monthly_usd or 0):,.2f})" for o in over)
-    return Signal(f"Over the budget of ${budget:,.2f} a month: {names}", "strong", against=tuple(over))
+    names = ", ".join(f"{short_label(o)} ({usd(q.options[o].monthly_usd)})" for o in over)
+    return Signal(f"Over the budget of {usd(budget)} a month: {names}", "strong", against=tuple(over))
 
 
 SHARED_RULES: tuple[SoftRule, ...] = (

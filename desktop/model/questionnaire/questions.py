@@ -17,9 +17,9 @@ from pydantic import ValidationError
 
 from desktop.files import ReadError, load_json_file
 from desktop.model.advice.engine import compute_quote
+from desktop.model.format import left_out_text
 from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.quote import left_out_text
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
     QUESTIONS,

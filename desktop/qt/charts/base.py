@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import short_number
 from desktop.model.workload.spec import Workload
-from desktop.present.text import short_number
 from desktop.qt.charts.chart_export import show_chart_menu
 from desktop.qt.charts.palette import ChartColors, chart_colors
 

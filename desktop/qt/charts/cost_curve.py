@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.breakeven import meeting_points
+from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workload.spec import Workload
-from desktop.present.text import curve_left_out, short_number
-from desktop.present.text import usd_compact as usd
+from desktop.present.text import curve_left_out
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style
 
@@ -157,7 +157,7 @@ class CostCurveChart(ChartBase):
         lines = [f"{short_number(self._volumes[i])} {curves.unit_name}s a month"]
         for option, costs in curves.costs.items():
             value = costs[i] if i < len(costs) else None
-            lines.append(f"{short_label(option)}: {usd(value)}")
+            lines.append(f"{short_label(option)}: {usd_compact(value)}")
         near = [b.text for b in self._advice.break_even if b.volume
                 and abs(math.log10(b.volume) - point.x()) < 0.08]
         return "\n".join(lines + near)

@@ -21,9 +21,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice, Curves
+from desktop.model.format import short_number
 from desktop.model.options.registry import short_label
 from desktop.model.workload.spec import Workload
-from desktop.present.text import short_number
 from desktop.qt.charts.palette import ChartColors, chart_colors, pen_style
 
 PADDING = 0.02  # pyqtgraph's setRange(padding=0.02)

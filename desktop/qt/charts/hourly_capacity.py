@@ -8,9 +8,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import short_number
 from desktop.model.workload.spec import Workload
 from desktop.present.style import option_style
-from desktop.present.text import short_number
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style, symbol
 
