@@ -102,16 +102,16 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.cli import skip_pyside_source_scan
+    from desktop.startup import skip_pyside_source_scan
 
     skip_pyside_source_scan()
 
     from desktop.appdata import recovery_dir
-    from desktop.cli import one_line
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
     from desktop.qt.settings_file import open_settings
+    from desktop.startup import one_line
     from desktop.workbench.recovery import RecoveryStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -196,7 +196,7 @@ def broken_installation(problem: str) -> int:
     """Say that a bundled file is unusable and how to reinstall (stderr and a dialog); the exit status, 2."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.cli import one_line
+    from desktop.startup import one_line
 
     sys.stderr.write(f"computefit: {one_line(problem)} (the installation is broken: reinstall ComputeFit)\n")
     show_message(None, "ComputeFit cannot start", BROKEN_INSTALLATION.format(problem=problem),

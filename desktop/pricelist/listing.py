@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from desktop.model.format import decimal_as_written
 from desktop.model.pricing.book import Price, PriceBook
+from desktop.model.pricing.price_paths import priced_paths
 from desktop.model.pricing.user_book import provenance
-from desktop.report.price_register import region_prices
 
 ARCHES = ("x86_64", "arm64")
 # Every price the cost engine can use in a region (EC2 instance types come from the book's catalogue).
@@ -30,16 +30,13 @@ EXPECTED = (
 class PriceLine:
     region: str
     path: str  # inside the region; tiers end in /<number>
-    name: str
     price: Price
 
 
 def price_lines(book: PriceBook, region: str | None = None) -> list[PriceLine]:
     lines = []
     for code in sorted(book.regions) if region is None else [region]:
-        for found in region_prices(book.regions[code]):
-            tier = f"/{found.tier}" if found.tier is not None else ""  # as an override names it
-            lines.append(PriceLine(code, "/".join(found.path) + tier, found.name, found.price))
+        lines += [PriceLine(code, found.override_path, found.price) for found in priced_paths(book.regions[code])]
     return lines
 
 

@@ -18,13 +18,13 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QWidget, QWizard
 
 from desktop.model.advice.advise import Advice, advise
+from desktop.model.advice.preview import feasibility_preview
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.checks import check_against_book
 from desktop.model.questionnaire.questions import (
     DEFAULT_NAME,
     TOPICS,
     AnswersError,
-    feasibility_preview,
     workload_from_answers,
 )
 from desktop.model.workload.spec import AnswerValue, Workload
