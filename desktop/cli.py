@@ -202,7 +202,8 @@ def cmd_workshop_new(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="computefit", description="Lambda, Fargate or ECS on EC2? Priced offline.")
+    parser = argparse.ArgumentParser(prog="computefit", description="Which AWS compute option fits the workload? "
+                                     "Each priced offline, like for like.")
     parser.add_argument("--version", action="version", version=f"computefit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 

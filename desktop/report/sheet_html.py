@@ -31,7 +31,6 @@ from desktop.report.assumption_register import (
 from desktop.report.price_register import price_register
 
 MUTED = "#555555"
-RULE = "#BBBBBB"
 CHART_KINDS = ("cost", "breakdown")
 PRICE_COLUMNS = (("Price", 20), ("USD", 11), ("Unit", 8), ("Used by", 9), ("Source", 32), ("As of", 10),
                  ("Confidence", 10))

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from desktop.qt.charts.breakdown import BreakdownChart
     from desktop.qt.charts.cost_curve import CostCurveChart
     from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
-    from desktop.qt.charts.tornado import TornadoChart
 
 TAB_TITLES = ("Cost vs &volume", "&Breakdown", "&Sensitivity", "&Hourly capacity")
 
@@ -129,10 +128,6 @@ class ChartTabs(QTabWidget):
     @property
     def breakdown(self) -> BreakdownChart:
         return self.charts[1]
-
-    @property
-    def tornado(self) -> TornadoChart:
-        return self.charts[2]
 
     @property
     def hourly(self) -> HourlyCapacityChart:
