@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.recommendation.render_advice(advice)
         self.table.render_advice(advice)
         self.status.render_advice(advice)
-        self.charts.render_advice(advice, advice.workload)
+        self.charts.render_advice(advice)
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(advice)
 

@@ -178,7 +178,7 @@ class PresentWindow(QWidget):
             self.comparison_chart.render_comparison(self.session.comparison)
         else:
             advice = self.session.advice
-            chart.render_advice(advice, advice.workload)
+            chart.render_advice(advice)
         _enlarge(chart)
         self.stack.setCurrentWidget(chart)
         self.chart_title.setText(f"{CHART_TITLES[self.chart_index]}   ({self.chart_index + 1} of {self.chart_count})")

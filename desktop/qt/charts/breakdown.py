@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.model.advice.advise import Advice
 from desktop.model.format import left_out_lines, usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
 from desktop.present.breakdown import BarPiece, bar_pieces, discount_total
 from desktop.present.style import group_style
 from desktop.qt.charts.base import ChartBase
@@ -83,7 +82,7 @@ class BreakdownChart(ChartBase):
             self.bars[group] = bar
         return bar
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         self.segments = []
         per_group: dict[str, list[_Segment]] = {}
         highest = 0.0

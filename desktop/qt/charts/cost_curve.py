@@ -14,7 +14,6 @@ from desktop.model.advice.advise import Advice
 from desktop.model.advice.breakeven import meeting_points
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
 from desktop.present.text import curve_left_out
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style
@@ -62,7 +61,7 @@ class CostCurveChart(ChartBase):
         for label in self.break_even_labels:
             label.setColor(c.foreground)
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         curves = advice.curves
         c = self.colors
         unit = curves.unit_name + "s"

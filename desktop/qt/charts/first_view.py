@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.model.advice.advise import Advice, Curves
 from desktop.model.format import short_number
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
 from desktop.qt.charts.palette import ChartColors, chart_colors, pen_style
 
 PADDING = 0.02  # pyqtgraph's setRange(padding=0.02)
@@ -59,7 +58,7 @@ class CostCurveFirstView(QWidget):
         self.setAccessibleName("Monthly cost against monthly volume")  # no minimum size: the window's stays as it was
         self._advice: Advice | None = None
 
-    def render_advice(self, advice: Advice, workload: Workload) -> None:
+    def render_advice(self, advice: Advice) -> None:
         self._advice = advice
         self.update()
 

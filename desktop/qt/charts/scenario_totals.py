@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.model.advice.advise import Advice
 from desktop.model.format import usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison
 from desktop.present.workshop import Bar, bar_label, bar_layout, change_text
 from desktop.qt.charts.base import ChartBase
@@ -32,10 +31,10 @@ class ScenarioTotalsChart(ChartBase):
         self.plot_item.setLabel("left", "Recommended, USD a month")
         self.apply_colors()
 
-    def render_advice(self, advice: Advice, workload: Workload) -> None:
+    def render_advice(self, advice: Advice) -> None:
         """Not drawn from one advice: see render_comparison."""
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         if self.comparison is not None:
             self.render_comparison(self.comparison)
 

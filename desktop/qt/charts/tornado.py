@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QWidget
 from desktop.model.advice.advise import Advice, SensitivityRow
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
 from desktop.qt.charts.base import ChartBase
 
 BAR_HEIGHT = 0.6
@@ -55,7 +54,7 @@ class TornadoChart(ChartBase):
         for label in self.flip_labels:
             label.setColor(c.foreground)
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         rec = advice.recommendation
         chosen = advice.quote.options.get(rec.option) if rec.option else None
         rows = tuple(sorted((r for r in advice.sensitivity if r.low_cost is not None and r.high_cost is not None),
