@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
 from desktop.resources import default_example_path, price_book_path
+from desktop.workbench.workbench import Workbench
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -66,7 +67,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
     session = Session(book, workload, None if workshop else path, recovery=recovery)
     if workshop and path is not None:
-        session.open(path)  # every scenario checked against the book; WorkloadFileError names the field
+        session.run(Workbench.open, path)  # every scenario checked against the book; WorkloadFileError names the field
     window = MainWindow(session, settings, setup=setup)
     session.setParent(window)
     if path is not None:

@@ -20,6 +20,7 @@ from desktop.present.workshop import change_text
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.setup import configure_pyqtgraph
 from desktop.qt.session import Session
+from desktop.workbench.workbench import Workbench
 
 BACKGROUND = "#000000"
 INK = "#FFFFFF"
@@ -186,7 +187,7 @@ class PresentWindow(QWidget):
     # --- keys ---------------------------------------------------------------------------------------------
     def step_scenario(self, step: int) -> None:
         count = len(self.session.state.scenarios)
-        self.session.select((self.session.state.selected + step) % count)
+        self.session.run(Workbench.select, (self.session.state.selected + step) % count)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -203,9 +204,9 @@ class PresentWindow(QWidget):
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < self.chart_count:
             self.show_chart(key - Qt.Key.Key_1)
         elif key == Qt.Key.Key_Home:
-            self.session.select(0)
+            self.session.run(Workbench.select, 0)
         elif key == Qt.Key.Key_End:
-            self.session.select(len(self.session.state.scenarios) - 1)
+            self.session.run(Workbench.select, len(self.session.state.scenarios) - 1)
         else:
             super().keyPressEvent(event)
 
