@@ -11,8 +11,9 @@ One module for the model's texts, the window, the sheet, CSV and JSON, and one m
 - `json_number`: an amount in JSON, an integer when whole, else a float; None stays None.
 - `decimal_text`: a Decimal as plain digits for files and editors, "0.0000000358" (never "3.58E-8"), no trailing
   zeros; `decimal_as_written` keeps the digits the book wrote ("0.20").
-- `count`: a whole number, "30,000,000"; `short_number`: "1.23k", "30M" for axes and read-outs.
-- `percent`: "38%", "+12.5%" (`signed`), "n/a" for none.
+- `count`: a whole number, "30,000,000"; `number`: a measured value, "1,024", "0.5"; `short_number`: "1.23k",
+  "30M" for axes and read-outs.
+- `percent`: a percentage, "38%", "+12.5%" (`signed`), "n/a" for none; `share`: a fraction as one, 0.35 -> "35%".
 - `left_out_text`, `total_text`, `left_out`, `left_out_lines`, `left_out_cell`, `left_out_short`: a total and what
   it leaves out (prices the book lacks), for sentences, table cells and chart labels.
 
@@ -110,6 +111,12 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
+def number(value: float, significant: int = 6) -> str:
+    """A measured value as typed: "1,024", "0.5", "12,345.7" (whole numbers in full, others to `significant`
+    digits)."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.{significant}g}"
+
+
 def short_number(value: float) -> str:
     """1234 -> '1.23k', 30e6 -> '30M' (for axes and read-outs)."""
     size = abs(value)
@@ -124,6 +131,11 @@ def percent(value: float | None, digits: int = 0, signed: bool = False) -> str:
     if value is None:
         return NONE
     return f"{value:+.{digits}f}%" if signed else f"{value:.{digits}f}%"
+
+
+def share(fraction: float, digits: int = 0) -> str:
+    """A fraction as a percentage: 0.35 -> "35%" (`percent` takes the percentage itself)."""
+    return f"{fraction:.{digits}%}"
 
 
 def left_out_text(option: Priced) -> str:

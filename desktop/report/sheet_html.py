@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
-from desktop.model.format import NO_TOTAL, left_out_text, total_text, usd
+from desktop.model.format import NO_TOTAL, left_out_text, share, total_text, usd
 from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import LineItem, OptionQuote
@@ -64,7 +64,7 @@ def _quantity(item: LineItem) -> str:
     q = float(item.quantity)
     amount = f"{q:,.0f}" if abs(q) >= 100 else f"{q:,.2f}"
     if item.unit == "USD of eligible usage":
-        return f"{-float(item.unit_price_usd):.0%} of {usd(item.quantity)}"
+        return f"{share(-float(item.unit_price_usd))} of {usd(item.quantity)}"
     return f"{amount} {item.unit} x ${item.unit_price_usd}"
 
 

@@ -54,6 +54,8 @@ def test_counts_and_percentages() -> None:
     assert fmt.count(30_000_000) == "30,000,000" and fmt.short_number(1234) == "1.23k"
     assert fmt.percent(38.4) == "38%" and fmt.percent(12.5, 1, signed=True) == "+12.5%"
     assert fmt.percent(-3, signed=True) == "-3%" and fmt.percent(None) == "n/a"
+    assert fmt.share(0.35) == "35%" and fmt.share(-0.1) == "-10%"
+    assert fmt.number(1024.0) == "1,024" and fmt.number(0.5) == "0.5" and fmt.number(12345.678) == "12,345.7"
 
 
 def test_a_total_says_what_it_leaves_out() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from desktop.files import ReadError, load_json_file
+from desktop.model.format import number
 from desktop.model.options.registry import option_ids
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
@@ -49,7 +50,7 @@ class AnswersError(ValueError):
 def _num(value: float | None) -> str:
     if value is None:
         return "any"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+    return number(value)
 
 
 def _number(question: Question, value: Any) -> float | None:
@@ -175,8 +176,8 @@ def questionnaire_text() -> str:
     lines = ["ComputeFit questionnaire. Save answers as a JSON object {\"question_id\": \"choice_id\" or number}",
              "(optionally {\"name\": ..., \"region\": ..., \"answers\": {...}}) and run:",
              "  computefit advise --answers ANSWERS.json", ""]
-    for number, topic in enumerate(TOPICS, start=1):
-        lines.append(f"{number}. {topic.title}: {topic.intro}")
+    for index, topic in enumerate(TOPICS, start=1):
+        lines.append(f"{index}. {topic.title}: {topic.intro}")
         for question in (q for q in QUESTIONS if q.topic == topic.topic_id):
             lines.append(f"  {question.question_id}: {question.text}")
             lines.append(f"    {question.help}")
