@@ -67,6 +67,22 @@ def cost_axes(curves: Curves, max_decades: int | None = None) -> CostAxes | None
     return CostAxes(LogSpan(math.log10(min(volumes)), math.log10(max(volumes))), LogSpan(low, high))
 
 
+def curve_runs(volumes: Sequence[float], costs: Sequence[float | None], *, zero_on_floor: bool = False
+               ) -> list[list[tuple[float, float]]]:
+    """An option's curve as unbroken runs of (volume, cost): a volume it cannot be priced at breaks it, and so does
+    a zero cost, which a log axis cannot show, unless `zero_on_floor` (the sheet draws it on the axis's floor)."""
+    runs: list[list[tuple[float, float]]] = []
+    run: list[tuple[float, float]] = []
+    for volume, cost in zip(volumes, costs, strict=False):
+        if cost is None or volume <= 0 or (cost <= 0 and not zero_on_floor):
+            if run:
+                runs.append(run)
+            run = []
+        else:
+            run.append((volume, cost))
+    return [*runs, run] if run else runs
+
+
 def break_even_points(break_even: Sequence[BreakEven], order: Sequence[str]) -> dict[tuple[int, float], list[str]]:
     """Each point to mark (volume, monthly cost > 0), once, with every option that meets there in `order`."""
     return {(volume, float(cost)): names for (volume, cost), names in meeting_points(break_even, order).items()

@@ -25,6 +25,7 @@ from desktop.present.cost_chart import (
     break_even_points,
     cost_axes,
     current_label,
+    curve_runs,
     free_label_box,
 )
 from desktop.present.style import group_style, option_colour
@@ -141,17 +142,10 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
         painter.setPen(_pen(colour, (1.8 if feasible else 1.2) * pt, style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         path = QPainterPath()
-        started = False
-        for volume, cost in zip(curves.volumes, curves.costs[option], strict=False):
-            if cost is None or volume <= 0:
-                started = False
-                continue
-            point = QPointF(axes.x(volume), axes.y(cost))
-            if started:
-                path.lineTo(point)
-            else:
-                path.moveTo(point)
-                started = True
+        for run in curve_runs(curves.volumes, curves.costs[option], zero_on_floor=True):
+            path.moveTo(axes.x(run[0][0]), axes.y(run[0][1]))
+            for volume, cost in run[1:]:
+                path.lineTo(axes.x(volume), axes.y(cost))
         painter.drawPath(path)
     painter.restore()
 

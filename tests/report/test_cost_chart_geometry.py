@@ -15,6 +15,7 @@ from desktop.present.cost_chart import (
     break_even_label,
     break_even_points,
     cost_axes,
+    curve_runs,
     free_label_box,
     label_anchors,
 )
@@ -58,3 +59,11 @@ def test_a_label_box_avoids_the_labels_placed_before_and_stays_inside() -> None:
     assert second == (25, 55, 20, 10)  # left of the marker: the right is taken
     corner = free_label_box((95, 95), 20, 10, area, [], 5)
     assert corner[0] + corner[2] <= 100 and corner[1] + corner[3] <= 100
+
+
+def test_a_curve_breaks_where_an_option_has_no_price() -> None:
+    volumes = [1.0, 10.0, 100.0, 1000.0, 10000.0]
+    costs = [0.0, 5.0, None, 7.0, 8.0]
+    assert curve_runs(volumes, costs) == [[(10.0, 5.0)], [(1000.0, 7.0), (10000.0, 8.0)]]
+    assert curve_runs(volumes, costs, zero_on_floor=True) == [[(1.0, 0.0), (10.0, 5.0)],
+                                                              [(1000.0, 7.0), (10000.0, 8.0)]]

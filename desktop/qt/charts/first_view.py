@@ -29,6 +29,7 @@ from desktop.present.cost_chart import (
     break_even_points,
     cost_axes,
     current_label,
+    curve_runs,
     label_anchors,
 )
 from desktop.qt.charts.palette import ChartColors, chart_colors, pen_style
@@ -131,17 +132,10 @@ class CostCurveFirstView(QWidget):
         for option, values in curves.costs.items():
             painter.setPen(_curve_pen(colors, option, curves.feasible.get(option, True)))
             path = QPainterPath()
-            drawing = False
-            for volume, cost in zip(curves.volumes, values, strict=False):
-                if cost is None or cost <= 0:
-                    drawing = False
-                    continue
-                point = QPointF(px(math.log10(volume)), py(math.log10(cost)))
-                if drawing:
-                    path.lineTo(point)
-                else:
-                    path.moveTo(point)
-                    drawing = True
+            for run in curve_runs(curves.volumes, values):
+                path.moveTo(px(math.log10(run[0][0])), py(math.log10(run[0][1])))
+                for volume, cost in run[1:]:
+                    path.lineTo(px(math.log10(volume)), py(math.log10(cost)))
             painter.drawPath(path)
         if curves.current_volume > 0:
             x = px(math.log10(curves.current_volume))
