@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
 from desktop.resources import default_example_path, price_book_path
+from desktop.workbench.workbench import Workbench
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -66,7 +67,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
     session = Session(book, workload, None if workshop else path, recovery=recovery)
     if workshop and path is not None:
-        session.open(path)  # every scenario checked against the book; WorkloadFileError names the field
+        session.run(Workbench.open, path)  # every scenario checked against the book; WorkloadFileError names the field
     window = MainWindow(session, settings, setup=setup)
     session.setParent(window)
     if path is not None:
@@ -102,16 +103,16 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.cli import skip_pyside_source_scan
+    from desktop.startup import skip_pyside_source_scan
 
     skip_pyside_source_scan()
 
     from desktop.appdata import recovery_dir
-    from desktop.cli import one_line
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
     from desktop.qt.settings_file import open_settings
+    from desktop.startup import one_line
     from desktop.workbench.recovery import RecoveryStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -196,7 +197,7 @@ def broken_installation(problem: str) -> int:
     """Say that a bundled file is unusable and how to reinstall (stderr and a dialog); the exit status, 2."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.cli import one_line
+    from desktop.startup import one_line
 
     sys.stderr.write(f"computefit: {one_line(problem)} (the installation is broken: reinstall ComputeFit)\n")
     show_message(None, "ComputeFit cannot start", BROKEN_INSTALLATION.format(problem=problem),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.startup import one_line, skip_pydantic_plugins, skip_pyside_source_scan
 
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
@@ -20,19 +20,8 @@ EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices", "workshop")
 
 
-# Line breaks and other control characters in a message (from a key or a file name) are shown escaped, so
-# the message stays one line: "\n" prints as the two characters backslash, n.
-_ESCAPED = {code: f"\\x{code:02x}" for code in (*range(32), 0x7F, 0x85)} | {
-    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
 class CliError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 2."""
-
-
-def one_line(text: str) -> str:
-    """`text` with line breaks and control characters escaped: one line on any terminal."""
-    return text.translate(_ESCAPED)
 
 
 def _load_book(path: Path | None) -> PriceBook:
@@ -213,7 +202,8 @@ def cmd_workshop_new(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="computefit", description="Lambda, Fargate or ECS on EC2? Priced offline.")
+    parser = argparse.ArgumentParser(prog="computefit", description="Which AWS compute option fits the workload? "
+                                     "Each priced offline, like for like.")
     parser.add_argument("--version", action="version", version=f"computefit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -296,43 +286,6 @@ def run_gui_command(argv: list[str]) -> int:
         return int(run_smoke_test())
     from desktop.app import run_gui
     return int(run_gui(Path(args.workload) if args.workload else None, args.price_book))
-
-
-def skip_pydantic_plugins() -> None:
-    """ComputeFit uses no pydantic plugin: say so, and keep pydantic from importing importlib.metadata to look.
-
-    pydantic's plugin loader imports importlib.metadata (with email, zipfile, csv...: about 20 ms of every
-    start) at its own import, even when PYDANTIC_DISABLE_PLUGINS tells it to find none. Before any model class
-    is built, a loader that finds none takes its place (every pydantic 2 imports only `get_plugins` from it;
-    tests/test_start_up_work.py checks the installed one still does)."""
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    name = "pydantic.plugin._loader"
-    if name in sys.modules or os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("1", "true", "__all__"):
-        return
-    import types
-
-    loader = types.ModuleType(name, "No pydantic plugins (ComputeFit uses none): see desktop.cli.skip_pydantic_plugins")
-    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules[name] = loader
-
-
-def _uses_pyside(module: object) -> bool:
-    return True
-
-
-def skip_pyside_source_scan() -> None:
-    """Keep PySide6 from reading the source of every module imported after it.
-
-    PySide6's import hook asks of each new module whether it uses PySide (`shibokensupport.feature.
-    _mod_uses_pyside`, by reading its whole source through linecache, which then keeps it): yes gives the module
-    the default API (select id 0), no leaves it to whichever module ran before (-1). ComputeFit selects no
-    `__feature__`, so every module gets the default either way: answering yes without reading saves the scan
-    (about 500 modules in the frozen app, where PyInstaller's run-time hook imports PySide6 first) and the
-    linecache memory (about 12 MB of source once pyqtgraph is in). A module that does `from __feature__ import`
-    still sets its own selection, as before. Call it once PySide6 is imported (a no-op before)."""
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = _uses_pyside  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:

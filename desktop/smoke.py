@@ -178,7 +178,7 @@ def _exercise(folder: Path) -> str:
 
     from desktop.app import create_main_window
     from desktop.model.advice.engine import compute_quote
-    from desktop.model.pricing.money import fmt_usd
+    from desktop.model.format import usd
     from desktop.report.export import write_data, write_report
     from desktop.resources import default_example_path
 
@@ -204,13 +204,13 @@ def _exercise(folder: Path) -> str:
                                f"a fresh quote {list(fresh.options)}")
         for option_id, option in quote.options.items():
             if option.monthly_usd != fresh.options[option_id].monthly_usd:
-                raise SmokeFailure(f"{option.label}: the window shows {fmt_usd(option.monthly_usd)}, "
-                                   f"a fresh computation gives {fmt_usd(fresh.options[option_id].monthly_usd)}")
+                raise SmokeFailure(f"{option.label}: the window shows {usd(option.monthly_usd)}, "
+                                   f"a fresh computation gives {usd(fresh.options[option_id].monthly_usd)}")
         winner = advice.recommendation.option
         winner_usd = quote.options[winner].monthly_usd if winner else None
         if winner is None or winner_usd is None or winner_usd <= 0:
             raise SmokeFailure("the example has no priced recommendation")
-        winner_cost = fmt_usd(winner_usd)
+        winner_cost = usd(winner_usd)
 
         pdf_path, csv_path = folder / "sheet.pdf", folder / "comparison.csv"
         pages = write_report(advice, workload, book, pdf_path)
@@ -230,7 +230,7 @@ def _exercise(folder: Path) -> str:
         expected = winner_cost.lstrip("$").replace(",", "")
         if totals.get(winner) != expected:
             raise SmokeFailure(f"the CSV total for {winner} is {totals.get(winner)!r}, expected {expected}")
-        costs = ", ".join(f"{o.option} {fmt_usd(o.monthly_usd)}" for o in quote.options.values())
+        costs = ", ".join(f"{o.option} {usd(o.monthly_usd)}" for o in quote.options.values())
         return (f"window {image.width()}x{image.height()} painted; {workload.name}: {costs}; recommends {winner}; "
                 f"PDF {pages} page(s), {fonts} fonts, {len(_squeeze(text))} characters of text; "
                 f"CSV {len(rows)} rows")

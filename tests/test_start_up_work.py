@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_pydantic_takes_only_get_plugins_from_its_plugin_loader() -> None:
-    """desktop.cli.skip_pydantic_plugins stands in for pydantic.plugin._loader with `get_plugins` alone."""
+    """desktop.startup.skip_pydantic_plugins stands in for pydantic.plugin._loader with `get_plugins` alone."""
     names: set[str] = set()
     for source in Path(pydantic.__file__).parent.rglob("*.py"):
         for match in re.finditer(r"from \.?_loader import ([\w, ]+)|from pydantic\.plugin\._loader import ([\w, ]+)",
@@ -48,7 +48,7 @@ import linecache, sys, traceback
 import PySide6.QtWidgets
 import shibokensupport.feature as feature
 assert "_mod_uses_pyside" in feature.feature_imported.__code__.co_names  # what skip_pyside_source_scan replaces
-from desktop.cli import skip_pyside_source_scan
+from desktop.startup import skip_pyside_source_scan
 skip_pyside_source_scan()
 cached, known = set(linecache.cache), set(feature.pyside_feature_dict)
 import desktop.qt.main_window, numpy, pydantic

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
+from desktop.model.format import percent, usd, usd_change
 from desktop.model.options.registry import short_label
-from desktop.model.pricing.money import fmt_usd
 from desktop.model.workshop.compare import Comparison, ScenarioRow
 
 GROUP_GAP = 0.8  # bars between two option groups on the chart
-
-
-def signed_usd(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + fmt_usd(value)
 
 
 def change_text(row: ScenarioRow) -> str:
@@ -22,8 +17,8 @@ def change_text(row: ScenarioRow) -> str:
         return "baseline"
     if row.change_usd is None:
         return "n/a"
-    pct = "" if row.change_pct is None else f" ({'+' if row.change_pct > 0 else ''}{row.change_pct:.0f}%)"
-    return signed_usd(row.change_usd) + pct
+    pct = "" if row.change_pct is None else f" ({percent(row.change_pct, signed=True)})"
+    return usd_change(row.change_usd) + pct
 
 
 def margin_text(row: ScenarioRow) -> str:
@@ -32,15 +27,15 @@ def margin_text(row: ScenarioRow) -> str:
         return "no feasible option"
     if row.runner_up is None or row.margin_usd is None:
         return "the only feasible option"
-    pct = "" if row.margin_pct is None else f" ({abs(row.margin_pct):.0f}%)"
+    pct = "" if row.margin_pct is None else f" ({percent(abs(row.margin_pct))})"
     word = "under" if row.margin_usd >= 0 else "over"
-    return f"{fmt_usd(abs(row.margin_usd))}{pct} {word} {short_label(row.runner_up)}"
+    return f"{usd(abs(row.margin_usd))}{pct} {word} {short_label(row.runner_up)}"
 
 
 def recommended_text(row: ScenarioRow) -> str:
     if row.recommended is None:
         return "none feasible"
-    return f"{short_label(row.recommended)}, {fmt_usd(row.recommended_usd)}"
+    return f"{short_label(row.recommended)}, {usd(row.recommended_usd)}"
 
 
 def total_text(row: ScenarioRow, option: str) -> str:
@@ -50,7 +45,7 @@ def total_text(row: ScenarioRow, option: str) -> str:
     value = row.totals.get(option)
     if value is None:
         return "not priced"
-    text = fmt_usd(value)
+    text = usd(value)
     if row.estimated.get(option):
         text = "~" + text
     names = row.left_out.get(option, ())
@@ -67,7 +62,7 @@ def portfolio_text(comparison: Comparison) -> str:
     """The portfolio total in a sentence ('' for a workshop of variants)."""
     if comparison.portfolio_usd is None:
         return ""
-    text = (f"Portfolio total: {fmt_usd(comparison.portfolio_usd)} a month, the sum of each part's "
+    text = (f"Portfolio total: {usd(comparison.portfolio_usd)} a month, the sum of each part's "
             "recommended option")
     if comparison.unpriced:
         text += f" (left out, no feasible option: {', '.join(comparison.unpriced)})"

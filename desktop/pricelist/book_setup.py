@@ -81,9 +81,6 @@ class BookSetup:
     def discounts(self) -> dict[str, Decimal]:
         return dict(self.layer.discounts) if self.layer else {}
 
-    def override_at(self, path: str) -> Override | None:
-        return self.layer.overrides.get(path) if self.layer else None
-
     def describe(self) -> str:
         """Where changes go, for the dialog: one line."""
         if self.user_path is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop.model.format import decimal_as_written, percent, usd, usd_change
 from desktop.model.pricing.book import Price, PriceBook
-from desktop.model.pricing.money import fmt_usd
 from desktop.model.workload.spec import Workload
-from desktop.pricelist.listing import price_lines, usd_text
+from desktop.pricelist.listing import price_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +43,11 @@ def diff_books(a: PriceBook, b: PriceBook) -> tuple[list[Change], int]:
 
 
 def _price(p: Price | None) -> str:
-    return "-" if p is None else f"{usd_text(p.usd)} per {p.unit} ({p.origin}, {p.confidence}, {p.source})"
+    return "-" if p is None else f"{decimal_as_written(p.usd)} per {p.unit} ({p.origin}, {p.confidence}, {p.source})"
 
 
 def _pct(old: Decimal, new: Decimal) -> str:
-    return "" if old == 0 else f" ({(new - old) / old * 100:+.1f}%)"
+    return "" if old == 0 else f" ({percent(float((new - old) / old * 100), 1, signed=True)})"
 
 
 def diff_text(a_label: str, a: PriceBook, b_label: str, b: PriceBook) -> str:
@@ -78,7 +78,7 @@ def totals_text(workload: Workload, a: PriceBook, b: PriceBook) -> str:
     out = [f"{workload.name} ({region}), monthly:"]
     for option, qa_option in qa.options.items():
         old, new = qa_option.monthly_usd, qb.options[option].monthly_usd
-        delta = f"{'+' if new - old >= 0 else '-'}{fmt_usd(abs(new - old))}{_pct(old, new)}" if (
+        delta = f"{usd_change(new - old)}{_pct(old, new)}" if (
             old is not None and new is not None) else "n/a"
-        out.append(f"  {option:8} A {fmt_usd(old):>12}   B {fmt_usd(new):>12}   change {delta}")
+        out.append(f"  {option:8} A {usd(old):>12}   B {usd(new):>12}   change {delta}")
     return "\n".join(out)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.model.pricing.user_book import UserBook, UserBookError, effective_book, is_price
+from desktop.model.pricing.walk import walk_prices
 from desktop.pricelist.mapping import Target, plain, price_json, schema_accepts, source_json, target_for, tiers_json
 from desktop.pricelist.read_json import OfferIndexFile
 from desktop.pricelist.reader import passes, read_offer
@@ -218,19 +219,9 @@ def _deep(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def _cited(regions: dict[str, Any]) -> dict[str, set[str]]:
     """Source key -> the regions whose prices cite it."""
     found: dict[str, set[str]] = defaultdict(set)
-
-    def walk(node: Any, region: str) -> None:
-        if is_price(node):
-            found[str(node.get("source", ""))].add(region)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value, region)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value, region)
-
     for region, prices in regions.items():
-        walk(prices, region)
+        for _, price in walk_prices(prices, is_price):
+            found[str(price.get("source", ""))].add(region)
     return found
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
+from desktop.model.format import decimal_as_written
 from desktop.model.pricing.book import Price, PriceBook
+from desktop.model.pricing.price_paths import priced_paths
 from desktop.model.pricing.user_book import provenance
-from desktop.report.price_register import region_prices
 
 ARCHES = ("x86_64", "arm64")
 # Every price the cost engine can use in a region (EC2 instance types come from the book's catalogue).
@@ -26,25 +26,17 @@ EXPECTED = (
 )
 
 
-def usd_text(value: Decimal) -> str:
-    """A price as plain digits (0.0000000358, never 3.58E-8)."""
-    return format(value, "f")
-
-
 @dataclass(frozen=True, slots=True)
 class PriceLine:
     region: str
     path: str  # inside the region; tiers end in /<number>
-    name: str
     price: Price
 
 
 def price_lines(book: PriceBook, region: str | None = None) -> list[PriceLine]:
     lines = []
     for code in sorted(book.regions) if region is None else [region]:
-        for found in region_prices(book.regions[code]):
-            tier = f"/{found.tier}" if found.tier is not None else ""  # as an override names it
-            lines.append(PriceLine(code, "/".join(found.path) + tier, found.name, found.price))
+        lines += [PriceLine(code, found.override_path, found.price) for found in priced_paths(book.regions[code])]
     return lines
 
 
@@ -61,7 +53,7 @@ def show_text(book: PriceBook, region: str | None = None) -> str:
         out.append("")
         out.append(f"{code} ({book.regions[code].name}): {len(lines)} prices")
         rows = [("price", "USD", "unit", "origin", "conf.", "as of", "source")]
-        rows += [(ln.path, usd_text(ln.price.usd), ln.price.unit, ln.price.origin, ln.price.confidence,
+        rows += [(ln.path, decimal_as_written(ln.price.usd), ln.price.unit, ln.price.origin, ln.price.confidence,
                   ln.price.as_of.isoformat(), ln.price.source) for ln in lines]
         out.extend(_table(rows))
         overridden = [ln for ln in lines if ln.price.origin == "overridden"]

@@ -25,6 +25,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from desktop.model.format import decimal_text
 from desktop.model.pricing.book import RegionPrices
 from desktop.pricelist.records import OfferHeader, PriceRecord
 
@@ -217,10 +218,7 @@ def schema_accepts(target: Target, key: tuple[str, ...]) -> bool:
     return _accepts(target.resolve(key), target.unit, target.tiered)
 
 
-def plain(value: Decimal) -> str:
-    """A Decimal as plain text without trailing zeros: 0.0000002000 x 1e6 -> "0.2"."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("", "-0") else text
+plain = decimal_text  # the importer's name for it, until the importer says decimal_text itself
 
 
 def price_json(header: OfferHeader, record: PriceRecord, target: Target) -> dict[str, Any]:

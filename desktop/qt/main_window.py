@@ -33,6 +33,7 @@ from desktop.qt.views.recommendation_panel import RecommendationPanel
 from desktop.qt.views.status_bar import StatusBar
 from desktop.qt.workshop.controls import WorkshopControls
 from desktop.resources import icon_path
+from desktop.workbench.workbench import Workbench
 
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
@@ -137,8 +138,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._build_file_menu(self.menuBar().addMenu("&File"))
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action("&Undo", self.session.undo, [QKeySequence.StandardKey.Undo], edit)
-        self.redo_action = self._action("&Redo", self.session.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], edit)
+        self.undo_action = self._action("&Undo", lambda: self.session.run(Workbench.undo),
+                                        [QKeySequence.StandardKey.Undo], edit)
+        self.redo_action = self._action("&Redo", lambda: self.session.run(Workbench.redo), ["Ctrl+Shift+Z", "Ctrl+Y"],
+                                        edit)
         self.session.history_changed.connect(self._update_undo_actions)
         self._update_undo_actions()
         edit.addSeparator()
@@ -247,7 +250,7 @@ class MainWindow(QMainWindow):
         self.recommendation.render_advice(advice)
         self.table.render_advice(advice)
         self.status.render_advice(advice)
-        self.charts.render_advice(advice, advice.workload)
+        self.charts.render_advice(advice)
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(advice)
 
@@ -283,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def new_file(self) -> None:
         if self.confirm_discard():
-            self.session.new()
+            self.session.run(Workbench.new)
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -297,7 +300,7 @@ class MainWindow(QMainWindow):
         if ask and not self.confirm_discard():
             return False
         try:
-            self.session.open(path)
+            self.session.run(Workbench.open, path)
         except WorkloadFileError as exc:
             self._warn("Open workload", str(exc))
             return False
@@ -339,10 +342,12 @@ class MainWindow(QMainWindow):
     def save_to(self, path: Path) -> bool:
         self.workshop.list.commit_note()  # a note still being typed belongs in the file
         try:
-            saved = self.session.save(path)
+            self.session.run(Workbench.save, path)
         except WorkloadFileError as exc:
             self._warn("Save workshop" if self.session.is_workshop else "Save workload", str(exc))
             return False
+        saved = self.session.path
+        assert saved is not None  # a save gives the document its file
         self.recent.add(saved)
         self.status.showMessage(f"Saved {saved}", 5000)
         return True
@@ -392,7 +397,7 @@ class MainWindow(QMainWindow):
     def set_book(self, book: PriceBook) -> None:
         """Price with another book from now on: one recomputation; every view, the form's region list and
         instance choices follow."""
-        problems = self.session.set_book(book)
+        problems = self.session.run(Workbench.set_book, book)
         if problems:
             self.status.show_problem("; ".join(f"{p.path}: {p.message}" if p.path else p.message
                                                for p in problems))

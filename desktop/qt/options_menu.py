@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.model.options.registry import all_options, compared, short_label
 from desktop.qt.session import Session
+from desktop.workbench.workbench import Workbench
 
 
 class OptionsMenu(QMenu):
@@ -50,7 +51,7 @@ class OptionsMenu(QMenu):
         default = [o.id for o in all_options() if o.compared_by_default]
         value = None if ids == default else ids  # the default set is stored as "not set": old files stay as they were
         verb = "Compare" if on else "Hide"
-        problems = self.session.apply_changes({"options": value}, f"{verb} {short_label(option_id)}")
+        problems = self.session.run(Workbench.apply_changes, {"options": value}, f"{verb} {short_label(option_id)}")
         if problems:
             self.problem_shown.emit(str(problems[0]))
         self.refresh()

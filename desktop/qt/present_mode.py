@@ -13,13 +13,14 @@ from PySide6.QtGui import QCloseEvent, QColor, QFont, QFontMetrics, QKeyEvent, Q
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import usd
 from desktop.model.options.registry import label as option_label
 from desktop.present.style import option_colour
-from desktop.present.text import usd
 from desktop.present.workshop import change_text
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.setup import configure_pyqtgraph
 from desktop.qt.session import Session
+from desktop.workbench.workbench import Workbench
 
 BACKGROUND = "#000000"
 INK = "#FFFFFF"
@@ -178,7 +179,7 @@ class PresentWindow(QWidget):
             self.comparison_chart.render_comparison(self.session.comparison)
         else:
             advice = self.session.advice
-            chart.render_advice(advice, advice.workload)
+            chart.render_advice(advice)
         _enlarge(chart)
         self.stack.setCurrentWidget(chart)
         self.chart_title.setText(f"{CHART_TITLES[self.chart_index]}   ({self.chart_index + 1} of {self.chart_count})")
@@ -186,7 +187,7 @@ class PresentWindow(QWidget):
     # --- keys ---------------------------------------------------------------------------------------------
     def step_scenario(self, step: int) -> None:
         count = len(self.session.state.scenarios)
-        self.session.select((self.session.state.selected + step) % count)
+        self.session.run(Workbench.select, (self.session.state.selected + step) % count)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -203,9 +204,9 @@ class PresentWindow(QWidget):
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < self.chart_count:
             self.show_chart(key - Qt.Key.Key_1)
         elif key == Qt.Key.Key_Home:
-            self.session.select(0)
+            self.session.run(Workbench.select, 0)
         elif key == Qt.Key.Key_End:
-            self.session.select(len(self.session.state.scenarios) - 1)
+            self.session.run(Workbench.select, len(self.session.state.scenarios) - 1)
         else:
             super().keyPressEvent(event)
 

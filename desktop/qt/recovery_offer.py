@@ -17,6 +17,7 @@ from desktop.model.workshop.files import parse_workshop
 from desktop.model.workshop.spec import WorkshopSpec
 from desktop.qt.session import Session
 from desktop.workbench.recovery import Recovered, RecoveryStore, Unreadable
+from desktop.workbench.workbench import Workbench
 
 Ask = Callable[[QWidget, Recovered], bool]  # True: restore it; False: discard it
 
@@ -71,7 +72,7 @@ def offer_recovery(parent: QWidget, store: RecoveryStore, sessions: Callable[[],
             problems.append(str(exc))
             item.file.rename(item.file.with_name(item.file.name + ".unreadable"))
             continue
-        found = sessions().restore(document, item.path)
+        found = sessions().run(Workbench.restore, document, item.path)
         if found:
             problems.append(f"{item.file}: " + "; ".join(str(p) for p in found))
             continue

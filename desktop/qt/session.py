@@ -1,29 +1,32 @@
 """The window's one data path, as a thin Qt adapter over the Qt-free workbench.
 
-Edits go to the workbench, which validates and stores them and reports what changed; the session turns each
-change into signals (once each) and advises the shown workload: an isolated edit at once (the user sees it in
-the next frame), the edits that follow it within COALESCE_MS once they settle. Every view listens to
+Every operation goes to the workbench through one call, `Session.run(Workbench.<operation>, ...)`: the workbench
+validates and stores it and returns what changed (a Change); the session turns that into signals (once each) and
+advises the shown workload: an isolated edit at once (the user sees it in the next frame), the edits that
+follow it within COALESCE_MS once they settle. Every view listens to
 `advice_changed` and renders from that Advice (which carries the workload and book it was computed from);
 the form listens to `workload_changed` to show the values of the current workload.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
-from desktop.model.workload.validation import FieldProblem
 from desktop.model.workshop.compare import Comparison
-from desktop.model.workshop.spec import WorkshopSpec
 from desktop.workbench.recovery import RecoverySlot
 from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
 
 __all__ = ["AUTOSAVE_MS", "COALESCE_MS", "NEW_WORKLOAD_NAME", "Session"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 COALESCE_MS = 15  # an edit this soon after the previous one waits for the burst to settle
 AUTOSAVE_MS = 2000  # unsaved edits reach the recovery file this long after the last one
@@ -111,85 +114,26 @@ class Session(QObject):
             self.recompute()
         return [self.workbench.advice_for(i) for i in range(len(self.workbench.state.scenarios))]
 
-    # --- edits ----------------------------------------------------------------------------------
-    def validate(self, changes: dict[str, Any]) -> tuple[Workload | None, list[FieldProblem]]:
-        return self.workbench.validate(changes)
+    # --- operations -----------------------------------------------------------------------------
+    @overload
+    def run(self, op: Callable[Concatenate[Workbench, P], Change], /, *args: P.args, **kwargs: P.kwargs) -> None: ...
 
-    def apply_changes(self, changes: dict[str, Any], text: str, merge: bool = False) -> list[FieldProblem]:
-        """Validate and apply dotted-path changes as one undoable step; on failure change nothing."""
-        change, problems = self.workbench.apply_changes(changes, text, merge)
-        self._emit(change)
-        return problems
+    @overload
+    def run(self, op: Callable[Concatenate[Workbench, P], tuple[Change, R]], /, *args: P.args,
+            **kwargs: P.kwargs) -> R: ...
 
-    def replace_workload(self, workload: Workload, text: str, detach: bool = False) -> list[FieldProblem]:
-        change, problems = self.workbench.replace_workload(workload, text, detach)
-        self._emit(change)
-        return problems
+    def run(self, op: Callable[..., Change | tuple[Change, Any]], /, *args: Any, **kwargs: Any) -> Any:
+        """Run one workbench operation and tell the views what it changed (as Anki's CollectionOp does: the
+        operation returns a Change, the session emits it): `session.run(Workbench.rename, 1, "Peak")`.
 
-    # --- scenarios: each returns '' or why it could not be done ------------------------------------
-    def add_scenario(self, workload: Workload | None = None, note: str = "", text: str = "Add scenario",
-                     detach: bool = False) -> str:
-        return self._scenario_step(self.workbench.add_scenario(workload, note, text, detach))
-
-    def add_from_file(self, path: Path) -> str:
-        """Add the scenarios of a workload or workshop file (raises WorkloadFileError)."""
-        return self._scenario_step(self.workbench.add_from_file(path))
-
-    def duplicate(self, index: int | None = None) -> str:
-        return self._scenario_step(self.workbench.duplicate(index))
-
-    def rename(self, index: int, name: str) -> str:
-        return self._scenario_step(self.workbench.rename(index, name))
-
-    def set_note(self, index: int, note: str) -> str:
-        return self._scenario_step(self.workbench.set_note(index, note))
-
-    def move(self, index: int, to: int) -> str:
-        return self._scenario_step(self.workbench.move(index, to))
-
-    def delete(self, index: int | None = None) -> str:
-        return self._scenario_step(self.workbench.delete(index))
-
-    def set_baseline(self, index: int) -> str:
-        return self._scenario_step(self.workbench.set_baseline(index))
-
-    def set_kind(self, kind: str) -> str:
-        return self._scenario_step(self.workbench.set_kind(kind))
-
-    def select(self, index: int) -> None:
-        """Show another scenario: the form, the table and the charts follow at once (its advice is cached)."""
-        self._emit(self.workbench.select(index), now=True)
-
-    def _scenario_step(self, result: tuple[Change, str]) -> str:
-        change, problem = result
-        self._emit(change, now=True)
-        return problem
-
-    def undo(self) -> None:
-        self._emit(self.workbench.undo())
-
-    def redo(self) -> None:
-        self._emit(self.workbench.redo())
-
-    def set_book(self, book: PriceBook) -> list[FieldProblem]:
-        """Price with another book: the quote, the region list and the instance choices follow at once."""
-        change, problems = self.workbench.set_book(book)
-        self._emit(change, now=True)
-        return problems
-
-    # --- files ----------------------------------------------------------------------------------
-    def new(self, workload: Workload | None = None) -> None:
-        self._emit(self.workbench.new(workload), now=True)
-
-    def open(self, path: Path) -> None:
-        """Load a workload or workshop file (raises WorkloadFileError with a message for the user)."""
-        self._emit(self.workbench.open(path), now=True)
-
-    def save(self, path: Path | None = None) -> Path:
-        """Write the workload safely to `path` (or its own file); raises WorkloadFileError."""
-        self._emit(self.workbench.save(path))
-        assert self.workbench.path is not None
-        return self.workbench.path
+        A field edit (the workload alone changed) is advised at once when isolated, or once its burst of edits
+        settles; a change of the scenario list, the book or the file is advised at once. Returns what the
+        operation returns beside its Change: the problems of an edit, why a scenario step could not be done
+        ('' when it could), or None."""
+        result = op(self.workbench, *args, **kwargs)
+        change, answer = result if isinstance(result, tuple) else (result, None)
+        self._emit(change, now=change.scenarios or change.book or change.path)
+        return answer
 
     # --- signals --------------------------------------------------------------------------------
     def _emit(self, change: Change, now: bool = False) -> None:
@@ -236,12 +180,6 @@ class Session(QObject):
         self._autosave.stop()
         if self.recovery is not None:
             self.recovery.remove()
-
-    def restore(self, document: Workload | WorkshopSpec, path: Path | None) -> list[FieldProblem]:
-        """Open a recovered document (a workload or a workshop): its own file (if any) and its content, unsaved."""
-        change, problems = self.workbench.restore(document, path)
-        self._emit(change, now=True)
-        return problems
 
     def recompute(self) -> None:
         """Advise the current workload now and tell every view (once)."""

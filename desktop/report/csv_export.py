@@ -13,8 +13,8 @@ import io
 from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import decimal_text, usd_csv
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import LineItem
 
 COLUMNS = ("workload", "region", "price_book_date", "option", "option_label", "row", "label", "quantity", "unit",
@@ -27,14 +27,9 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else f"{cents(value):.2f}"
-
-
 def _plain(value: Decimal) -> str:
     """A quantity or unit price without exponent, to at most 10 decimals (unit prices have up to 10)."""
-    text = format(round(value, 10).normalize(), "f")
-    return text if text not in ("-0", "") else "0"
+    return decimal_text(value, places=10)
 
 
 def _item_note(item: LineItem) -> str:
@@ -60,11 +55,11 @@ def comparison_rows(advice: Advice, book: PriceBook) -> list[dict[str, str]]:
         notes = [r.text for r in option.reasons] + list(option.warnings)
         complete = "" if not option.priced else ("yes" if option.complete else "no")
         rows.append({**base, "row": "total", "label": "Monthly total", "quantity": "", "unit": "USD a month",
-                     "unit_price_usd": "", "usd": _money(option.monthly_usd), "complete": complete,
+                     "unit_price_usd": "", "usd": usd_csv(option.monthly_usd), "complete": complete,
                      "estimated": "yes" if option.estimated else "no", "note": safe_text(" | ".join(notes))})
         for item in option.line_items:
             rows.append({**base, "row": "line item", "label": safe_text(item.label), "quantity": _plain(item.quantity),
-                         "unit": item.unit, "unit_price_usd": _plain(item.unit_price_usd), "usd": _money(item.usd),
+                         "unit": item.unit, "unit_price_usd": _plain(item.unit_price_usd), "usd": usd_csv(item.usd),
                          "complete": "", "estimated": "yes" if item.estimated else "no",
                          "note": safe_text(_item_note(item))})
         for missing in option.missing:

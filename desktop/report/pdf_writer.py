@@ -81,7 +81,7 @@ def _mm_to_px(mm: float) -> float:
     return mm / 25.4 * RESOLUTION_DPI
 
 
-def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], charts: QPyTextObject,
+def build_document(writer: QPdfWriter, html: str, markers: dict[str, str], charts: QPyTextObject,
                     body: QSizeF) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
@@ -214,7 +214,7 @@ def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: 
     def layout(register_on_new_page: bool, answers_shown: int | None = None) -> tuple[QTextDocument, int]:
         html = sheet_html(advice, workload, book, generated=generated or dt.date.today(), version=version,
                           markers=markers, register_on_new_page=register_on_new_page, answers_shown=answers_shown)
-        doc = _build_document(writer, html, markers, charts, body)
+        doc = build_document(writer, html, markers, charts, body)
         return doc, max(1, math.ceil(doc.documentLayout().documentSize().height() / body.height() - 1e-6))
 
     # The register starts page 2 when that still gives at most MAX_PAGES pages; else it follows on; and when

@@ -14,9 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pydantic import BaseModel
-
-from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, RegionPrices, Tier
+from desktop.model.pricing.book import CONFIDENCE_LABELS, PriceBook
+from desktop.model.pricing.price_paths import PricedPath, priced_paths
 from desktop.model.pricing.quote import LineItem, Quote
 
 DISCOUNT_GROUP = "discount"
@@ -36,32 +35,24 @@ PART_NAMES = {
 BOUND_UNITS = {"GB-second": "GB-s", "1M requests": "requests", "GB": "GB"}
 
 
-@dataclass(frozen=True, slots=True)
-class PricedPath:
-    """One price of a region with the path that names it, e.g. ("fargate", "linux_x86_64", "vcpu")."""
-
-    path: tuple[str, ...]
-    price: Price
-    tier: int | None = None  # 1-based band number of a tiered price
-    tiers: int = 1
-    up_to: Decimal | None = None
-
-    @property
-    def name(self) -> str:
-        head = SECTION_NAMES.get(self.path[0], self.path[0])
-        rest = [PART_NAMES.get(part, part.replace("_", " ")) for part in self.path[1:]]
-        if self.path[0] == "ec2" and len(self.path) == 3 and self.path[1] == "on_demand":
-            rest = [self.path[2], "on demand"]
-        elif self.path[0] == "ec2" and self.path[1:] == ("ebs_gp3",):
-            head, rest = "EBS", ["gp3 volume"]
-        elif self.path[0] == "ec2" and self.path[1:] in (("ebs_gp3_iops",), ("ebs_gp3_throughput",)):
-            head, rest = "EBS", ["gp3 IOPS above 3,000" if self.path[1].endswith("iops") else "gp3 MB/s above 125"]
-        name = " ".join([head, *rest])
-        if self.tier is not None and self.tiers > 1:
-            unit = BOUND_UNITS.get(self.price.unit, self.price.unit)
-            bound = "above the previous tiers" if self.up_to is None else f"up to {self.up_to:,.0f} {unit}"
-            name += f", tier {self.tier} ({bound})"
-        return name
+def price_name(found: PricedPath) -> str:
+    """A price's name for a person: "Fargate Linux/x86_64 vCPU", "Lambda duration x86_64, tier 1 (up to ...)"."""
+    if found.path[0] == "derived":  # a price an option derived from the book, named by its line item's label
+        return found.path[1]
+    head = SECTION_NAMES.get(found.path[0], found.path[0])
+    rest = [PART_NAMES.get(part, part.replace("_", " ")) for part in found.path[1:]]
+    if found.path[0] == "ec2" and len(found.path) == 3 and found.path[1] == "on_demand":
+        rest = [found.path[2], "on demand"]
+    elif found.path[0] == "ec2" and found.path[1:] == ("ebs_gp3",):
+        head, rest = "EBS", ["gp3 volume"]
+    elif found.path[0] == "ec2" and found.path[1:] in (("ebs_gp3_iops",), ("ebs_gp3_throughput",)):
+        head, rest = "EBS", ["gp3 IOPS above 3,000" if found.path[1].endswith("iops") else "gp3 MB/s above 125"]
+    name = " ".join([head, *rest])
+    if found.tier is not None and found.tiers > 1:
+        unit = BOUND_UNITS.get(found.price.unit, found.price.unit)
+        bound = "above the previous tiers" if found.up_to is None else f"up to {found.up_to:,.0f} {unit}"
+        name += f", tier {found.tier} ({bound})"
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,27 +86,6 @@ class PriceRegister:
     unmatched: tuple[tuple[str, str], ...]  # (option, line item label) no price matched
 
 
-def region_prices(region: RegionPrices) -> list[PricedPath]:
-    """Every price of a region with its path (tiers numbered)."""
-    found: list[PricedPath] = []
-
-    def walk(node: object, path: tuple[str, ...]) -> None:
-        if isinstance(node, Price):
-            found.append(PricedPath(path, node))
-        elif isinstance(node, list) and node and all(isinstance(t, Tier) for t in node):
-            for number, tier in enumerate(node, start=1):
-                found.append(PricedPath(path, tier.price, number, len(node), tier.up_to))
-        elif isinstance(node, BaseModel):
-            for name, info in type(node).model_fields.items():
-                walk(getattr(node, name), (*path, info.alias or name))
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, (*path, str(key)))
-
-    walk(region, ())
-    return found
-
-
 def match_price(item: LineItem, prices: list[PricedPath]) -> PricedPath | None:
     """The region price a line item was priced at, or None (discounts are assumptions, not prices)."""
     if item.group == DISCOUNT_GROUP or item.price is None:
@@ -128,7 +98,7 @@ def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
     region = book.regions.get(quote.region)
     if region is None:
         return PriceRegister((), ())
-    prices = region_prices(region)
+    prices = priced_paths(region)
     used: dict[tuple[str, ...], tuple[PricedPath, list[str]]] = {}
     unmatched: list[tuple[str, str]] = []
     for option_id, option in quote.options.items():
@@ -149,7 +119,7 @@ def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
     for found, options in used.values():
         source = book.sources.get(found.price.source)
         rows.append(PriceUse(
-            name=found.path[1] if found.path[0] == "derived" else found.name, usd=found.price.usd,
+            name=price_name(found), usd=found.price.usd,
             unit=found.price.unit, source_id=found.price.source,
             source_title=source.title if source else "(source not in the price book)",
             source_date=source.data_date if source else "", as_of=found.price.as_of,

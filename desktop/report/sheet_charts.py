@@ -15,12 +15,20 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from desktop.model.advice.advise import BreakEven, Curves
-from desktop.model.advice.breakeven import meeting_points
+from desktop.model.format import left_out_short, short_number, usd, usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.quote import OptionQuote, Quote
 from desktop.present.breakdown import bar_pieces, discount_total
+from desktop.present.cost_chart import (
+    CostAxes,
+    break_even_label,
+    break_even_points,
+    cost_axes,
+    current_label,
+    curve_runs,
+    free_label_box,
+)
 from desktop.present.style import group_style, option_colour
-from desktop.present.text import left_out_short, money_tick, short_number
 
 INK = QColor("#222222")
 GRID = QColor("#DDDDDD")
@@ -29,13 +37,13 @@ NO_LIGATURES = ("liga", "clig", "dlig")
 MAX_DECADES = 6  # of the cost axis; lower costs sit on its floor
 
 
-def _pt(painter: QPainter) -> float:
+def pixels_per_point(painter: QPainter) -> float:
     """Device pixels per point for the painter's device."""
     device = painter.device()
     return (device.logicalDpiX() if device is not None else 72) / 72.0
 
 
-def _metrics(painter: QPainter) -> QFontMetricsF:
+def font_metrics(painter: QPainter) -> QFontMetricsF:
     """Font metrics for the painter's device (a PDF's resolution differs from the screen's)."""
     device = painter.device()
     return QFontMetricsF(painter.font(), device) if device is not None else QFontMetricsF(painter.font())
@@ -57,40 +65,25 @@ def _pen(colour: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLin
     return pen
 
 
-def _log_range(values: Sequence[float]) -> tuple[float, float]:
-    positive = [v for v in values if v > 0]
-    if not positive:
-        return 0.0, 1.0
-    low = math.floor(math.log10(min(positive)))
-    high = math.ceil(math.log10(max(positive)))
-    if high <= low:
-        high = low + 1
-    return float(low), float(high)
-
-
 class _LogAxes:
-    """Maps (volume, USD) to points in the plot rectangle, both on log10 scales."""
+    """Maps (volume, USD) to points in the plot rectangle, both on log10 scales (costs clamped to the axis)."""
 
-    def __init__(self, plot: QRectF, x_range: tuple[float, float], y_range: tuple[float, float]):
+    def __init__(self, plot: QRectF, spans: CostAxes):
         self.plot = plot
-        self.x0, self.x1 = x_range
-        self.y0, self.y1 = y_range
+        self.spans = spans
 
     def x(self, volume: float) -> float:
-        frac = (math.log10(max(volume, 1e-12)) - self.x0) / (self.x1 - self.x0)
-        return self.plot.left() + frac * self.plot.width()
+        return self.plot.left() + self.spans.volume.fraction(volume) * self.plot.width()
 
     def y(self, usd: float) -> float:
-        value = math.log10(usd) if usd > 0 else self.y0
-        frac = (min(max(value, self.y0), self.y1) - self.y0) / (self.y1 - self.y0)
-        return self.plot.bottom() - frac * self.plot.height()
+        return self.plot.bottom() - min(max(self.spans.cost.fraction(usd), 0.0), 1.0) * self.plot.height()
 
 
 def _draw_legend(painter: QPainter, left: float, top: float, entries: list[tuple[str, QColor, bool]],
                  pt: float, right: float | None = None) -> float:
     """One line sample and name per entry, wrapping at `right`; returns the legend's bottom edge."""
     painter.setFont(sheet_font(6.5))
-    metrics = _metrics(painter)
+    metrics = font_metrics(painter)
     x = left
     for text, colour, dashed in entries:
         width = 15 * pt + metrics.horizontalAdvance(text) + 9 * pt
@@ -106,13 +99,13 @@ def _draw_legend(painter: QPainter, left: float, top: float, entries: list[tuple
     return top + metrics.height()
 
 
-def _begin_chart(painter: QPainter, rect: QRectF, title: str) -> float:
+def begin_chart(painter: QPainter, rect: QRectF, title: str) -> float:
     """Save the painter, turn antialiasing on and draw the chart's title; returns the title's bottom edge.
     The caller restores the painter."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(sheet_font(8, bold=True))
-    metrics = _metrics(painter)
+    metrics = font_metrics(painter)
     painter.setPen(INK)
     painter.drawText(QPointF(rect.left(), rect.top() + metrics.ascent()), title)
     return rect.top() + metrics.height()
@@ -120,8 +113,8 @@ def _begin_chart(painter: QPainter, rect: QRectF, title: str) -> float:
 
 def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even: Sequence[BreakEven] = ()) -> None:
     """Monthly cost of each option against monthly volume, log-log, with break-even points and 'this workload'."""
-    pt = _pt(painter)
-    title_bottom = _begin_chart(painter, rect, f"Monthly cost (USD) against {curves.unit_name}s a month")
+    pt = pixels_per_point(painter)
+    title_bottom = begin_chart(painter, rect, f"Monthly cost (USD) against {curves.unit_name}s a month")
     legend_top = title_bottom + 2 * pt
     options = list(curves.costs)
     legend_bottom = _draw_legend(painter, rect.left() + 30 * pt, legend_top,
@@ -130,14 +123,12 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
     plot_top = legend_bottom + 5 * pt
     plot = QRectF(rect.left() + 30 * pt, plot_top, rect.width() - 36 * pt, rect.bottom() - plot_top - 24 * pt)
 
-    all_costs = [c for o in options for c in curves.costs[o] if c is not None]
-    volumes = [v for v in curves.volumes if v > 0]
-    if not volumes or not all_costs:
+    spans = cost_axes(curves, MAX_DECADES)
+    if spans is None:
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No priced option to chart")
         painter.restore()
         return
-    low, high = _log_range(all_costs)
-    axes = _LogAxes(plot, (math.log10(min(volumes)), math.log10(max(volumes))), (max(low, high - MAX_DECADES), high))
+    axes = _LogAxes(plot, spans)
     _draw_log_grid(painter, axes, pt, curves.unit_name)
 
     painter.save()  # the curves are clipped to the plot, within the page's own clip (never drawn past the page)
@@ -151,17 +142,10 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
         painter.setPen(_pen(colour, (1.8 if feasible else 1.2) * pt, style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         path = QPainterPath()
-        started = False
-        for volume, cost in zip(curves.volumes, curves.costs[option], strict=False):
-            if cost is None or volume <= 0:
-                started = False
-                continue
-            point = QPointF(axes.x(volume), axes.y(cost))
-            if started:
-                path.lineTo(point)
-            else:
-                path.moveTo(point)
-                started = True
+        for run in curve_runs(curves.volumes, curves.costs[option], zero_on_floor=True):
+            path.moveTo(axes.x(run[0][0]), axes.y(run[0][1]))
+            for volume, cost in run[1:]:
+                path.lineTo(axes.x(volume), axes.y(cost))
         painter.drawPath(path)
     painter.restore()
 
@@ -180,16 +164,16 @@ def _legend_name(curves: Curves, option: str) -> str:
 def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str) -> None:
     plot = axes.plot
     painter.setFont(sheet_font(6.5))
-    metrics = _metrics(painter)
-    for decade in range(int(axes.y0), int(axes.y1) + 1):
+    metrics = font_metrics(painter)
+    for decade in axes.spans.cost.decades():
         y = axes.y(10.0 ** decade)
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
         painter.setPen(INK)
-        label = money_tick(10.0 ** decade)
+        label = usd_tick(10.0 ** decade)
         painter.drawText(QPointF(plot.left() - 3 * pt - metrics.horizontalAdvance(label),
                                  y + metrics.ascent() / 2 - 1 * pt), label)
-    for decade in range(math.ceil(axes.x0), math.floor(axes.x1) + 1):
+    for decade in axes.spans.volume.decades():
         x = axes.x(10.0 ** decade)
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
@@ -216,8 +200,8 @@ def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) 
     painter.setPen(_pen(QColor("#444444"), 1 * pt, Qt.PenStyle.DashLine))
     painter.drawLine(QLineF(x, axes.plot.top(), x, axes.plot.bottom()))
     painter.setFont(sheet_font(6.5, bold=True))
-    metrics = _metrics(painter)
-    label = f"this workload: {short_number(volume)}"
+    metrics = font_metrics(painter)
+    label = current_label(volume)
     tx = x + 3 * pt
     if tx + metrics.horizontalAdvance(label) > axes.plot.right():
         tx = x - 3 * pt - metrics.horizontalAdvance(label)
@@ -238,10 +222,10 @@ def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) 
 def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[BreakEven], order: Sequence[str],
                      pt: float) -> None:
     painter.setFont(sheet_font(6))
-    metrics = _metrics(painter)
+    metrics = font_metrics(painter)
     placed: list[QRectF] = []
-    for (volume, cost), names in meeting_points(break_even, order).items():
-        x, y = axes.x(volume), axes.y(float(cost))
+    for (volume, cost), names in break_even_points(break_even, order).items():
+        x, y = axes.x(volume), axes.y(cost)
         if not axes.plot.contains(QPointF(x, y)):
             continue
         painter.setPen(_pen(INK, 1 * pt))
@@ -254,9 +238,11 @@ def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[Bre
         diamond.lineTo(x - size, y)
         diamond.closeSubpath()
         painter.drawPath(diamond)
-        label = f"{' = '.join(short_label(o) for o in names)} at {short_number(volume)}"
-        box = _free_label_box(QPointF(x, y), metrics.horizontalAdvance(label), metrics.height(), axes.plot,
-                              placed, pt)
+        label = break_even_label(names, volume)
+        plot = axes.plot
+        box = QRectF(*free_label_box((x, y), metrics.horizontalAdvance(label), metrics.height(),
+                                     (plot.left(), plot.top(), plot.width(), plot.height()),
+                                     [(b.left(), b.top(), b.width(), b.height()) for b in placed], 5 * pt))
         placed.append(box)
         near = QPointF(min(max(x, box.left()), box.right()), min(max(y, box.top()), box.bottom()))
         painter.setPen(_pen(QColor("#777777"), 0.5 * pt))
@@ -271,37 +257,21 @@ def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[Bre
         painter.drawText(QPointF(box.left(), box.top() + metrics.ascent()), label)
 
 
-def _free_label_box(anchor: QPointF, width: float, height: float, plot: QRectF, placed: list[QRectF],
-                    pt: float) -> QRectF:
-    """A place for a marker's label inside the plot that overlaps no label placed before (or the least bad)."""
-    gap = 5 * pt
-    candidates = []
-    for dy in (gap, -gap - height, gap + height, -gap - 2 * height, gap + 2 * height, -gap - 3 * height):
-        for right in (True, False):
-            left = anchor.x() + gap if right else anchor.x() - gap - width
-            candidates.append(QRectF(left, anchor.y() + dy, width, height))
-    inside = [c for c in candidates if plot.contains(c)] or candidates
-    for box in inside:
-        if not any(box.intersects(other) for other in placed):
-            return box
-    return inside[0]
-
-
 def _bar_total(option: OptionQuote) -> str:
     """The label at a bar's end: "$231.82 (after $12.08 off)"."""
     if option.monthly_usd is None:
         return ""
     off = discount_total(option)
-    return f"${float(option.monthly_usd):,.2f}" + (f" (after ${off:,.2f} off)" if off > 0.005 else "")
+    return usd(option.monthly_usd) + (f" (after {usd(off)} off)" if off > 0.005 else "")
 
 
 def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
     """One bar per option whose length is its total: compute, requests, storage, front door... after discounts,
     a discounted piece hatched; the total (and what it leaves out) at the bar's end."""
-    pt = _pt(painter)
-    title_bottom = _begin_chart(painter, rect, "What each monthly total is made of")
+    pt = pixels_per_point(painter)
+    title_bottom = begin_chart(painter, rect, "What each monthly total is made of")
     painter.setFont(sheet_font(6.5))
-    metrics = _metrics(painter)
+    metrics = font_metrics(painter)
     options = list(quote.options.values())
     label_w = max((metrics.horizontalAdvance(o.short_label) for o in options), default=0.0) + 12 * pt
     totals = {o.option: _bar_total(o) for o in options}
@@ -374,7 +344,7 @@ def _legend_entries(groups: list[str], discount: bool) -> list[tuple[str, QBrush
 
 def _legend_rows(painter: QPainter, rect: QRectF, entries: list[tuple[str, QBrush]], pt: float) -> list[list[int]]:
     """The legend's entries (by index) laid out in rows that fit the chart's width."""
-    metrics = _metrics(painter)
+    metrics = font_metrics(painter)
     rows: list[list[int]] = [[]]
     x = rect.left()
     for index, (text, _brush) in enumerate(entries):
@@ -388,7 +358,7 @@ def _legend_rows(painter: QPainter, rect: QRectF, entries: list[tuple[str, QBrus
 
 
 def _draw_group_legend(painter: QPainter, rect: QRectF, groups: list[str], discount: bool, pt: float) -> None:
-    metrics = _metrics(painter)
+    metrics = font_metrics(painter)
     entries = _legend_entries(groups, discount)
     rows = _legend_rows(painter, rect, entries, pt)
     y = rect.bottom() - (len(rows) - 1) * (metrics.height() + 2 * pt) - metrics.descent()

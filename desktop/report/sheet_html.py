@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import NO_TOTAL, left_out_text, share, total_text, usd
 from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.money import fmt_usd
-from desktop.model.pricing.quote import LineItem, OptionQuote, left_out_text, total_text
+from desktop.model.pricing.quote import LineItem, OptionQuote
 from desktop.model.pricing.user_book import discount_summary, origin_counts, user_layer_parts
 from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
@@ -30,7 +31,6 @@ from desktop.report.assumption_register import (
 from desktop.report.price_register import price_register
 
 MUTED = "#555555"
-RULE = "#BBBBBB"
 CHART_KINDS = ("cost", "breakdown")
 PRICE_COLUMNS = (("Price", 20), ("USD", 11), ("Unit", 8), ("Used by", 9), ("Source", 32), ("As of", 10),
                  ("Confidence", 10))
@@ -64,7 +64,7 @@ def _quantity(item: LineItem) -> str:
     q = float(item.quantity)
     amount = f"{q:,.0f}" if abs(q) >= 100 else f"{q:,.2f}"
     if item.unit == "USD of eligible usage":
-        return f"{-float(item.unit_price_usd):.0%} of {fmt_usd(item.quantity)}"
+        return f"{share(-float(item.unit_price_usd))} of {usd(item.quantity)}"
     return f"{amount} {item.unit} x ${item.unit_price_usd}"
 
 
@@ -75,7 +75,7 @@ def _line_items(option: OptionQuote) -> str:
     for item in option.line_items:
         est = ' <span class="warn">(estimated)</span>' if item.estimated else ""
         rows.append(f'<tr><td>{esc(item.label)}{est}<br/><span class="small muted">{esc(_quantity(item))}</span>'
-                    f'</td><td class="num">{esc(fmt_usd(item.usd))}</td></tr>')
+                    f'</td><td class="num">{esc(usd(item.usd))}</td></tr>')
     for missing in option.missing:
         usage = ", ".join(f"{float(q):,.2f} {unit}" for q, unit in missing.usage)
         rows.append(f'<tr><td class="warn">Not priced: {esc(missing.what or missing.text)}'
@@ -98,7 +98,7 @@ def _total_cell(option: OptionQuote) -> str:
         return '<td><span class="total">-</span><span class="muted"> no price (ruled out)</span></td>'
     rest = left_out_text(option)
     more = f'<br/><span class="warn">+ {esc(rest)}</span>' if rest else ""
-    return (f'<td><span class="total">{esc(fmt_usd(option.monthly_usd))}</span>'
+    return (f'<td><span class="total">{esc(usd(option.monthly_usd))}</span>'
             f'<span class="muted"> a month</span>{more}</td>')
 
 
@@ -143,7 +143,7 @@ def recommendation_block(advice: Advice) -> str:
         title = "No option is feasible for this workload"
     else:
         option = quote.options[rec.option]
-        title = f"Recommended: {_label(rec.option)} at {fmt_usd(option.monthly_usd)} a month"
+        title = f"Recommended: {_label(rec.option)} at {usd(option.monthly_usd)} a month"
         if option.missing:
             title += f" + {left_out_text(option)}"
     verdict = advice.verdict.removeprefix(f"Recommended: {_label(rec.option)}, ") if rec.option else ""
@@ -296,8 +296,8 @@ def answer_count(workload: Workload) -> int:
     return len(workload.answers or {})
 
 
-def _cost(value: object) -> str:
-    return "-" if value is None else fmt_usd(value)  # type: ignore[arg-type]
+def _cost(value: Decimal | None) -> str:
+    return usd(value, none=NO_TOTAL)
 
 
 def sensitivity_block(advice: Advice) -> str:

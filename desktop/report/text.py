@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from desktop.model.format import NO_TOTAL, left_out_text, usd
 from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.money import fmt_usd
-from desktop.model.pricing.quote import OptionQuote, Quote, left_out_text
+from desktop.model.pricing.quote import OptionQuote, Quote
 
 if TYPE_CHECKING:  # `computefit estimate` prints the quote alone, without importing the advisor
     from desktop.model.advice.advise import Advice
@@ -22,9 +23,9 @@ def quote_header(quote: Quote, book: PriceBook) -> list[str]:
     ]
 
 
-def _money(value: object) -> str:
+def _money(value: Decimal | None) -> str:
     """A total or a cost, "-" where there is none (a ruled-out option has no price)."""
-    return "-" if value is None else fmt_usd(value)  # type: ignore[arg-type]
+    return usd(value, none=NO_TOTAL)
 
 
 def _row(option: OptionQuote) -> str:
@@ -47,7 +48,7 @@ def quote_table(quote: Quote, book: PriceBook) -> str:
         for item in option.line_items:
             est = " (estimated)" if item.estimated else ""
             lines.append(f"  {item.label:<44} {float(item.quantity):>16,.2f} {item.unit:<22} "
-                         f"x {item.unit_price_usd:<14} = {fmt_usd(item.usd):>12}{est}")
+                         f"x {item.unit_price_usd:<14} = {usd(item.usd):>12}{est}")
         for warning in option.warnings:
             lines.append(f"  note: {warning}")
     return "\n".join(lines)

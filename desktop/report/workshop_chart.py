@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from desktop.model.format import usd_compact, usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.style import option_colour
-from desktop.present.text import money_tick, usd_compact
 from desktop.present.workshop import bar_label, bar_layout
-from desktop.report.sheet_charts import GRID, INK, _begin_chart, _metrics, _pt, sheet_font
+from desktop.report.sheet_charts import GRID, INK, begin_chart, font_metrics, pixels_per_point, sheet_font
 
 MANY_BARS = 8  # more bars than this are labelled with their number in the table
 
@@ -27,10 +27,10 @@ def _nice_top(value: float) -> float:
 
 
 def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison) -> None:
-    pt = _pt(painter)
-    title_bottom = _begin_chart(painter, rect, "Recommended monthly total of each scenario, grouped by option")
+    pt = pixels_per_point(painter)
+    title_bottom = begin_chart(painter, rect, "Recommended monthly total of each scenario, grouped by option")
     painter.setFont(sheet_font(6.5))
-    metrics = _metrics(painter)
+    metrics = font_metrics(painter)
     bars, groups = bar_layout(comparison)
     many = len(bars) > MANY_BARS
     axis_w = metrics.horizontalAdvance("$000k") + 6 * pt
@@ -50,7 +50,7 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.setPen(GRID)
         painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
         painter.setPen(INK)
-        text = money_tick(value) if value else "$0"
+        text = usd_tick(value) if value else "$0"
         painter.drawText(QPointF(plot.left() - metrics.horizontalAdvance(text) - 3 * pt, y + metrics.ascent() / 2),
                          text)
     for bar in bars:
@@ -69,7 +69,7 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(label) / 2,
                                  plot.bottom() + metrics.ascent() + 2 * pt), label)
     painter.setFont(sheet_font(7, bold=True))
-    bold = _metrics(painter)
+    bold = font_metrics(painter)
     for group in groups:
         left = plot.left() + group.first * slot
         right = plot.left() + (group.last + 1) * slot

@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
 
+from desktop.model.format import usd_csv
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.money import cents
 from desktop.model.workshop.compare import Comparison
 from desktop.report.csv_export import safe_text
 
 FIXED = ("scenario", "note", "baseline", "ruled_out", "recommended", "recommended_usd", "runner_up", "margin_usd",
          "margin_pct", "change_usd", "change_pct", "differences", "kind", "price_book_date")
-
-
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else f"{cents(value):.2f}"
 
 
 def _pct(value: float | None) -> str:
@@ -39,14 +34,14 @@ def workshop_rows(comparison: Comparison, book: PriceBook) -> list[dict[str, str
                "baseline": "yes" if row.is_baseline else "no",
                "ruled_out": " ".join(o for o in comparison.options if not row.feasible.get(o, False)),
                "recommended": row.recommended or "",
-               "recommended_usd": _money(row.recommended_usd), "runner_up": row.runner_up or "",
-               "margin_usd": _money(row.margin_usd), "margin_pct": _pct(row.margin_pct),
-               "change_usd": _money(row.change_usd), "change_pct": _pct(row.change_pct),
+               "recommended_usd": usd_csv(row.recommended_usd), "runner_up": row.runner_up or "",
+               "margin_usd": usd_csv(row.margin_usd), "margin_pct": _pct(row.margin_pct),
+               "change_usd": usd_csv(row.change_usd), "change_pct": _pct(row.change_pct),
                "differences": safe_text(row.differences_text)}
-        out.update({f"{o}_usd": _money(row.totals.get(o)) for o in comparison.options})
+        out.update({f"{o}_usd": usd_csv(row.totals.get(o)) for o in comparison.options})
         rows.append(out)
     if comparison.portfolio_usd is not None:
-        rows.append({**common, "scenario": "Portfolio total", "recommended_usd": _money(comparison.portfolio_usd),
+        rows.append({**common, "scenario": "Portfolio total", "recommended_usd": usd_csv(comparison.portfolio_usd),
                      "note": safe_text("; ".join(f"left out: {n}" for n in comparison.unpriced))})
     return rows
 

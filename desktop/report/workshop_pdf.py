@@ -17,7 +17,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.report.pdf_writer import (
     LaidOut,
-    _build_document,
+    build_document,
     lay_out_sheet,
     new_pdf_writer,
     page_body,
@@ -52,7 +52,7 @@ def lay_out_summary(writer: QPdfWriter, comparison: Comparison, title: str, book
     marker = f"CHARTSCENARIOS{uuid.uuid4().hex}"
     chart = ScenarioChartObject(comparison)
     html = workshop_summary_html(comparison, title, book, generated=generated, version=version, marker=marker)
-    doc = _build_document(writer, html, {"scenarios": marker}, chart, body)
+    doc = build_document(writer, html, {"scenarios": marker}, chart, body)
     return LaidOut(doc, page_count(doc, body), f"ComputeFit {version} workshop: {title}", chart)
 
 

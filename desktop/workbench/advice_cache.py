@@ -1,8 +1,8 @@
 """Advice (and differences) per workload object, so switching scenarios and comparing them recomputes only what
 an edit changed.
 
-The key is the workload object, the book and the registered options (an option registered at run time, as a
-plug-in, is priced from then on)."""
+The key is the workload object, the book and the options registered when it was advised (registering or
+removing an option, as tests do, gives new keys rather than stale advice)."""
 
 from __future__ import annotations
 

@@ -85,6 +85,7 @@ def bench_window(path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import create_main_window
+    from desktop.workbench.workbench import Workbench
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
@@ -99,12 +100,13 @@ def bench_window(path: Path) -> None:
         def edits() -> list[float]:
             times: list[float] = []
             for i in range(5):  # warm-up: the views' first draws
-                session.apply_changes({"traffic.duration_ms": 90 + i}, "warm-up")
+                session.run(Workbench.apply_changes, {"traffic.duration_ms": 90 + i}, "warm-up")
                 session.recompute()
                 app.processEvents()
             for i in range(EDITS):
                 t0 = time.perf_counter()
-                session.apply_changes({"traffic.duration_ms": 100 + i % 13 + len(times) * 0.001}, "bench")
+                duration = 100 + i % 13 + len(times) * 0.001
+                session.run(Workbench.apply_changes, {"traffic.duration_ms": duration}, "bench")
                 session.recompute()
                 app.processEvents()
                 times.append(time.perf_counter() - t0)
@@ -115,13 +117,13 @@ def bench_window(path: Path) -> None:
         window.workshop.comparison_dock.show()
         for _ in range(10):
             app.processEvents()
-        session.select(1)
+        session.run(Workbench.select, 1)
         workshop_edits = edits()
         view = window.workshop.comparison
         followed = []
         for i in range(EDITS):
             t0 = time.perf_counter()
-            session.apply_changes({"traffic.duration_ms": 200 + i}, "bench")
+            session.run(Workbench.apply_changes, {"traffic.duration_ms": 200 + i}, "bench")
             session.recompute()
             app.processEvents()
             view.refresh()
@@ -131,13 +133,13 @@ def bench_window(path: Path) -> None:
         switches = []
         for i in range(EDITS):
             t0 = time.perf_counter()
-            session.select((i * 7) % SCENARIOS)
+            session.run(Workbench.select, (i * 7) % SCENARIOS)
             app.processEvents()
             switches.append(time.perf_counter() - t0)
         revisits = []
         for i in range(EDITS):  # back and forth between scenarios already shown: their advice is cached
             t0 = time.perf_counter()
-            session.select((i % 5) * 7)
+            session.run(Workbench.select, (i % 5) * 7)
             app.processEvents()
             revisits.append(time.perf_counter() - t0)
         session.workbench.history.mark_saved()

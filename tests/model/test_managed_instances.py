@@ -21,8 +21,8 @@ import pytest
 from desktop.cli import main
 from desktop.model.advice.advise import advise
 from desktop.model.advice.engine import compute_quote, fast_costs
+from desktop.model.format import left_out_text, total_text
 from desktop.model.pricing.book import EcsManagedPrices, Price, PriceBook
-from desktop.model.pricing.quote import left_out_text, total_text
 from desktop.model.questionnaire.data import SPIKY
 from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.preview import feasibility_preview
 from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.questions import (
@@ -16,7 +17,6 @@ from desktop.model.questionnaire.questions import (
     QUESTIONS,
     TOPICS,
     AnswersError,
-    feasibility_preview,
     questionnaire_text,
     workload_from_answers,
     workload_from_answers_file,

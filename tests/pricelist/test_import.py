@@ -118,11 +118,11 @@ def test_the_bundled_london_prices_from_the_same_offers_equal_the_imported_ones(
         book: PriceBook, imported: tuple[UserBook, PriceBook]) -> None:
     # The bundled book took its eu-west-2 Lambda, Fargate, API Gateway and data-transfer prices from the very
     # rows of these sample files (sources T-L, T-F, T-G, T-D): importing them must give the same numbers.
-    from desktop.report.price_register import region_prices
+    from desktop.model.pricing.price_paths import priced_paths
 
     _, effective = imported
-    before = {(*p.path, p.tier): p.price for p in region_prices(book.regions["eu-west-2"])}
-    after = {(*p.path, p.tier): p.price for p in region_prices(effective.regions["eu-west-2"])}
+    before = {(*p.path, p.tier): p.price for p in priced_paths(book.regions["eu-west-2"])}
+    after = {(*p.path, p.tier): p.price for p in priced_paths(effective.regions["eu-west-2"])}
     same_rows = {k: v for k, v in before.items() if v.source in ("T-L", "T-F", "T-G", "T-D")}
     assert len(same_rows) >= 25
     for key, price in same_rows.items():

@@ -10,8 +10,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.model.advice.engine import compute_quote
+from desktop.model.format import usd
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.money import cents, fmt_usd
+from desktop.model.pricing.money import cents
 from desktop.model.workload.files import load_workload
 from desktop.resources import examples_dir
 from tests.pricelist.conftest import FIXTURES
@@ -119,8 +120,8 @@ def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, caps
     requests = next(i for i in before.line_items if i.label == "Requests")
     saved = cents(requests.quantity * Decimal("0.20")) - cents(requests.quantity * Decimal("0.10"))
     assert before.monthly_usd is not None and saved > 0
-    expected = (f"  lambda   A {fmt_usd(before.monthly_usd):>12}   B {fmt_usd(before.monthly_usd - saved):>12}   "
-                f"change -{fmt_usd(saved)}")
+    expected = (f"  lambda   A {usd(before.monthly_usd):>12}   B {usd(before.monthly_usd - saved):>12}   "
+                f"change -{usd(saved)}")
     assert any(line.startswith(expected) for line in lines), out
     assert any(line.startswith("  fargate") and line.endswith("change +$0.00 (+0.0%)") for line in lines)
 

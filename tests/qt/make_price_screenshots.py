@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.workbench.workbench import Workbench
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,7 +65,7 @@ def main(out: Path) -> list[Path]:
         settle(lambda: len(ended) > 1)
         for box in window.findChildren(QMessageBox):
             box.done(0)
-        window.session.apply_changes({"region": "eu-west-2"}, "region")
+        window.session.run(Workbench.apply_changes, {"region": "eu-west-2"}, "region")
         window.session.recompute()
         window.prices.override("eu-west-2/lambda/requests", "0.18", "private pricing 2026 contract")
         window.prices.set_discount("fargate", "10")

@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from desktop.workbench.workbench import Workbench
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,7 +48,7 @@ def main(out: Path) -> list[Path]:
                 from desktop.model.options.registry import option_ids
 
                 window.resize(*SIZES[0])
-                window.session.apply_changes({"options": list(option_ids())}, "Compare all")
+                window.session.run(Workbench.apply_changes, {"options": list(option_ids())}, "Compare all")
                 window.session.recompute()
                 window.charts.setCurrentIndex(0)
                 for _ in range(8):
@@ -54,7 +56,7 @@ def main(out: Path) -> list[Path]:
                 path = out / f"window-{mode}-{SIZES[0][0]}x{SIZES[0][1]}-five-options.png"
                 window.grab().save(str(path))
                 written.append(path)
-                window.session.undo()  # back to the file as opened: closing asks nothing
+                window.session.run(Workbench.undo)  # back to the file as opened: closing asks nothing
             window.close()
     return written
 

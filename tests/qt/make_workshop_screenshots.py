@@ -13,6 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from desktop.workbench.workbench import Workbench
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,19 +26,19 @@ def build_workshop(window) -> None:  # type: ignore[no-untyped-def]
     from desktop.resources import examples_dir
 
     session = window.session
-    session.duplicate()
-    session.apply_changes({"traffic.requests_per_month": 300_000_000}, "Requests")
-    session.rename(1, "Orders API at 10x traffic")
-    session.set_note(1, "Black Friday peak: what if the traffic grows tenfold?")
-    session.duplicate(0)
-    session.apply_changes({"region": "eu-central-1", "architecture": "arm64"}, "Region")
-    session.rename(1, "Orders API in Frankfurt on Graviton")
-    session.duplicate(0)
-    session.apply_changes({"traffic.requests_per_month": 1_000_000}, "Requests")
-    session.rename(1, "Orders API at 1M requests")
-    session.set_note(1, "The first months after launch")
-    session.add_scenario(load_workload(examples_dir() / "nightly-batch.workload.json"))
-    session.select(3)
+    session.run(Workbench.duplicate)
+    session.run(Workbench.apply_changes, {"traffic.requests_per_month": 300_000_000}, "Requests")
+    session.run(Workbench.rename, 1, "Orders API at 10x traffic")
+    session.run(Workbench.set_note, 1, "Black Friday peak: what if the traffic grows tenfold?")
+    session.run(Workbench.duplicate, 0)
+    session.run(Workbench.apply_changes, {"region": "eu-central-1", "architecture": "arm64"}, "Region")
+    session.run(Workbench.rename, 1, "Orders API in Frankfurt on Graviton")
+    session.run(Workbench.duplicate, 0)
+    session.run(Workbench.apply_changes, {"traffic.requests_per_month": 1_000_000}, "Requests")
+    session.run(Workbench.rename, 1, "Orders API at 1M requests")
+    session.run(Workbench.set_note, 1, "The first months after launch")
+    session.run(Workbench.add_scenario, load_workload(examples_dir() / "nightly-batch.workload.json"))
+    session.run(Workbench.select, 3)
 
 
 def main(out: Path) -> list[Path]:

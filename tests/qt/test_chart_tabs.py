@@ -65,7 +65,7 @@ def test_the_first_view_looks_like_the_chart_it_stands_for(qapp: QApplication, b
         first, real = CostCurveFirstView(), CostCurveChart()
         for widget in (first, real):
             widget.resize(876, 440)
-            widget.render_advice(advice, workload)
+            widget.render_advice(advice)
             widget.show()
         for _ in range(5):
             qapp.processEvents()

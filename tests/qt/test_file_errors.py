@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from desktop.qt.main_window import MainWindow
+from desktop.workbench.workbench import Workbench
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_the_workload_kept(
 
 def test_saving_into_an_unwritable_folder_says_why_and_keeps_the_edits(
         tmp_path: Path, window: MainWindow, warnings_shown: list[tuple[str, str]]) -> None:
-    window.session.apply_changes({"traffic.requests_per_month": 12_345_678}, "edit")
+    window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 12_345_678}, "edit")
     assert window.session.dirty
     missing_folder = tmp_path / "no-such-folder" / "w.workload.json"
     assert window.save_to(missing_folder) is False
@@ -63,7 +64,7 @@ def test_a_failed_save_leaves_the_previous_file_whole(
     path = folder / "keep.workload.json"
     assert window.save_to(path)
     before = path.read_bytes()
-    window.session.apply_changes({"traffic.requests_per_month": 777}, "edit")
+    window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 777}, "edit")
 
     def disk_full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
@@ -114,7 +115,7 @@ def test_saving_through_a_symlink_replaces_its_target_and_keeps_link_and_mode(
     os.chmod(real, 0o644)
     link = tmp_path / "mine.workload.json"
     link.symlink_to(real)
-    window.session.apply_changes({"traffic.requests_per_month": 4_321_000}, "edit")
+    window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 4_321_000}, "edit")
     assert window.save_to(link) and warnings_shown == []
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert json.loads(real.read_text(encoding="utf-8"))["traffic"]["requests_per_month"] == 4_321_000
@@ -126,7 +127,7 @@ def test_saving_over_a_fifo_is_refused_and_keeps_the_edits(
         tmp_path: Path, window: MainWindow, warnings_shown: list[tuple[str, str]]) -> None:
     fifo = tmp_path / "pipe.workload.json"
     os.mkfifo(fifo)
-    window.session.apply_changes({"traffic.requests_per_month": 555}, "edit")
+    window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 555}, "edit")
     assert window.save_to(fifo) is False
     assert warnings_shown[0][0] == "Save workload" and "named pipe (FIFO)" in warnings_shown[0][1]
     assert window.session.dirty and os.path.exists(fifo) and not fifo.is_file()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.fields import GROUPS
+from desktop.workbench.workbench import Workbench
 
 
 def _window(qtbot, book: PriceBook, settings: QSettings):  # type: ignore[no-untyped-def]
@@ -35,7 +36,7 @@ def test_a_field_out_of_sight_asked_for_is_built_with_the_current_value(qtbot, b
                                                                         settings: QSettings) -> None:
     win = _window(qtbot, book, settings)
     assert "lambda.memory_mb" not in win.form.rows and "team.operations_appetite" not in win.form.rows
-    assert win.session.apply_changes({"lambda.memory_mb": 2048}, "memory") == []
+    assert win.session.run(Workbench.apply_changes, {"lambda.memory_mb": 2048}, "memory") == []
     editor = win.form.editor("lambda.memory_mb")
     assert isinstance(editor, QLineEdit) and editor.text() == "2,048"
     assert win.form.complete and win.findChild(QLineEdit, "lambda.memory_mb") is editor

@@ -9,11 +9,13 @@ from desktop.model.workload.files import load_workload
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL, STATUS_COL
 from desktop.resources import examples_dir
+from desktop.workbench.workbench import Workbench
 
 
 def _open_ireland(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.replace_workload(load_workload(examples_dir() / "alb-api-ireland.workload.json"), "Open")
+        ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
+        window.session.run(Workbench.replace_workload, ireland, "Open")
 
 
 def test_the_table_says_what_each_total_leaves_out(qtbot, window: MainWindow) -> None:
@@ -28,7 +30,7 @@ def test_the_table_says_what_each_total_leaves_out(qtbot, window: MainWindow) ->
 
 def test_a_ruled_out_option_shows_no_price(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.apply_changes({"requirements.gpus": 1}, "GPU")
+        window.session.run(Workbench.apply_changes, {"requirements.gpus": 1}, "GPU")
     assert window.table.text("lambda", MONTHLY_COL) == "-"
     assert window.table.text("fargate", MONTHLY_COL) == "-"
 
@@ -57,7 +59,7 @@ def test_charts_label_incomplete_totals(qtbot, window: MainWindow) -> None:
 
 def test_discounts_are_drawn_inside_the_bar(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.apply_changes({"assumptions.savings_plans.fargate_pct": 20}, "Savings Plan")
+        window.session.run(Workbench.apply_changes, {"assumptions.savings_plans.fargate_pct": 20}, "Savings Plan")
     breakdown = window.charts.breakdown
     window.charts.render_all()
     quote = window.session.advice.quote.options["fargate"]

@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
+from desktop.model.format import usd as money
 from desktop.model.workload.fields import all_fields
 from desktop.model.workload.files import load_workload, workload_json
-from desktop.present.text import usd as money
 from desktop.qt.charts.cost_curve import CostCurveChart
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL, STATUS_COL, ComparisonTable
 from desktop.resources import default_example_path
+from desktop.workbench.workbench import Workbench
 from tests.qt.interact import type_into
 
 
@@ -90,7 +91,7 @@ def test_open_edit_save_and_reopen_round_trips_exactly(qtbot, window: MainWindow
     assert target.read_text(encoding="utf-8") == workload_json(edited)
     assert load_workload(target) == edited
     assert not list(tmp_path.glob(".*.tmp"))  # the atomic write left no temporary file
-    window.session.new()
+    window.session.run(Workbench.new)
     assert window.open_path(target)
     assert window.session.workload == edited
     assert window.findChild(QLineEdit, "traffic.duration_ms").text() == "95.5"
@@ -130,7 +131,7 @@ def test_an_isolated_edit_is_advised_at_once(qtbot, window: MainWindow) -> None:
     qtbot.wait(50)  # no edit before this one
     session = window.session
     count = session.advise_count
-    assert session.apply_changes({"lambda.memory_mb": 2048}, "memory") == []
+    assert session.run(Workbench.apply_changes, {"lambda.memory_mb": 2048}, "memory") == []
     assert session.advise_count == count + 1 and not session.pending  # no timer between the key and the chart
     assert session.advice.quote.options["lambda"].capacity.memory_mb == 2048  # type: ignore[union-attr]
 
@@ -141,7 +142,7 @@ def test_a_burst_of_edits_is_advised_at_once_then_once_it_settles(qtbot, window:
     count = session.advise_count
     with qtbot.waitSignal(session.advice_changed, timeout=5000):
         for memory in (256, 512, 768, 1536, 3008):
-            assert session.apply_changes({"lambda.memory_mb": memory}, "memory") == []
+            assert session.run(Workbench.apply_changes, {"lambda.memory_mb": memory}, "memory") == []
     qtbot.wait(50)
     assert session.advise_count == count + 2
     assert session.advice.quote.options["lambda"].capacity.memory_mb == 3008  # type: ignore[union-attr]
@@ -265,7 +266,7 @@ def test_price_dialog_names_the_prices_missing_from_the_book(qtbot, window: Main
     from desktop.qt.views.price_book_dialog import PriceBookDialog
 
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.apply_changes({"region": "eu-west-1"}, "region")
+        window.session.run(Workbench.apply_changes, {"region": "eu-west-1"}, "region")
         window.session.recompute()
     quote = window.session.advice.quote
     missing = [m for option in quote.options.values() for m in option.missing_prices]

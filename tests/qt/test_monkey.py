@@ -9,10 +9,11 @@ import random
 from pathlib import Path
 
 from desktop.cli import main
+from desktop.model.format import usd
 from desktop.model.workload.files import load_workload
-from desktop.present.text import usd
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL
+from desktop.workbench.workbench import Workbench
 from tests.qt.interact import type_into
 
 STEPS = 240
@@ -63,7 +64,7 @@ def test_a_few_hundred_random_steps_lose_nothing(qtbot, window: MainWindow, tmp_
         elif action == "redo":
             window.redo_action.trigger()
         elif action == "save":
-            window.session.save(saved_path)
+            window.session.run(Workbench.save, saved_path)
             saved = window.session.workload
             assert not window.session.dirty
             assert load_workload(saved_path) == saved

@@ -19,6 +19,7 @@ from desktop.pricelist.book_setup import open_setup
 from desktop.qt.main_window import MainWindow
 from desktop.qt.prices_controller import ImportOutcome
 from desktop.qt.views.price_book_dialog import ORIGIN_COLUMN, USD_COLUMN, PriceBookDialog
+from desktop.workbench.workbench import Workbench
 from tests.pricelist.offer_files import read_csv_offer, write_csv_offer, write_ec2_json
 
 D = Decimal
@@ -72,7 +73,7 @@ def stall_half_way(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _in_london(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.apply_changes({"region": "eu-west-2"}, "region")
+        window.session.run(Workbench.apply_changes, {"region": "eu-west-2"}, "region")
         window.session.recompute()
 
 
@@ -157,7 +158,7 @@ def test_the_import_runs_off_the_gui_thread_and_cancel_changes_nothing(
     assert window.prices.busy and not window.import_action.isEnabled()
     # The window stays usable: an edit is applied and priced while the import reads.
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.apply_changes({"traffic.requests_per_month": 40_000_000}, "volume")
+        window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 40_000_000}, "volume")
     assert window.session.advice.quote.units_per_month == 40_000_000
     assert "import of prices is running" in window.prices.override("us-east-1/lambda/requests", "0.1", "n")
     seen = len(ticks)

@@ -16,6 +16,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.qt.main_window import MainWindow
 from desktop.qt.recovery_offer import offer_recovery
 from desktop.workbench.recovery import Recovered, RecoveryStore, Unreadable
+from desktop.workbench.workbench import Workbench
 from tests.conftest import REPO
 
 
@@ -42,14 +43,14 @@ def test_edits_reach_the_recovery_file_and_saving_removes_it(qtbot, book: PriceB
 
     store = RecoveryStore(tmp_path / "recovery")
     session = Session(book, Workload(name="w"), recovery=store.slot(), autosave_ms=50)
-    session.apply_changes({"lambda.memory_mb": 2048}, "Memory")
+    session.run(Workbench.apply_changes, {"lambda.memory_mb": 2048}, "Memory")
     assert not session.recovery.file.exists()  # not on the edit path
     qtbot.waitUntil(session.recovery.file.exists, timeout=2000)
     data = json.loads(session.recovery.file.read_text(encoding="utf-8"))
     assert data["document"]["lambda"]["memory_mb"] == 2048 and data["name"] == "w"
-    session.save(tmp_path / "w.workload.json")
+    session.run(Workbench.save, tmp_path / "w.workload.json")
     qtbot.waitUntil(lambda: not session.recovery.file.exists(), timeout=2000)
-    session.apply_changes({"lambda.memory_mb": 4096}, "Memory")
+    session.run(Workbench.apply_changes, {"lambda.memory_mb": 4096}, "Memory")
     qtbot.waitUntil(session.recovery.file.exists, timeout=2000)
     session.discard_recovery()
     assert not session.recovery.file.exists()
@@ -62,10 +63,12 @@ CRASH = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     from desktop.app import create_main_window
     from desktop.workbench.recovery import RecoveryStore
+    from desktop.workbench.workbench import Workbench
     app = QApplication([])
     window = create_main_window(recovery=RecoveryStore(Path(sys.argv[1])).slot())
     window.show()
-    window.session.apply_changes({"traffic.requests_per_month": 123_456_789, "name": "Crashed <b>API</b>"}, "edit")
+    window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 123_456_789,
+                                                 "name": "Crashed <b>API</b>"}, "edit")
     deadline = time.monotonic() + 10
     while window.session.recovery.file.exists() is False and time.monotonic() < deadline:
         app.processEvents()

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWizard
 from desktop.cli import main
 from desktop.model.advice.advise import advise
 from desktop.model.advice.quote_json import advice_json
+from desktop.model.format import usd
 from desktop.model.options.registry import compared, short_label
-from desktop.present.text import usd
 from desktop.qt.main_window import MainWindow
 from desktop.qt.wizard import QuestionnaireWizard
+from desktop.workbench.workbench import Workbench
 from tests.qt.interact import type_into
 from tests.qt.test_wizard import SPIKY_API, _answer
 
@@ -114,7 +115,7 @@ def test_the_whole_workshop_path(qtbot, window: MainWindow, tmp_path: Path, monk
     _save_dialog_answers(monkeypatch, target)
     assert window.save() and session.path == target and not session.dirty
     saved = session.state
-    window.session.new()
+    window.session.run(Workbench.new)
     assert window.open_path(target)
     assert session.state.scenarios == saved.scenarios and session.state.baseline == 1
     assert session.state.kind == "variants" and len(session.state.scenarios) == 3
@@ -258,7 +259,8 @@ def test_user_text_is_shown_as_text_and_parts_add_up(qtbot, window: MainWindow) 
     session = window.session
     nasty = '<img src="http://example.com/x.png"> & <b>Co</b>'
     window.workshop.actions["duplicate"].trigger()
-    assert session.rename(1, nasty) == "" and session.set_note(1, "<script>alert(1)</script>") == ""
+    assert session.run(Workbench.rename, 1, nasty) == ""
+    assert session.run(Workbench.set_note, 1, "<script>alert(1)</script>") == ""
     item = window.workshop.list.list.item(1)
     assert item.text() == nasty
     assert "&lt;img" in item.toolTip() and "<img" not in item.toolTip() and "&lt;script&gt;" in item.toolTip()

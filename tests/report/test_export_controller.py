@@ -20,6 +20,7 @@ from desktop.qt.export_controller import (
     safe_file_stem,
 )
 from desktop.qt.session import Session
+from desktop.workbench.workbench import Workbench
 from tests.report.conftest import pdf_text
 
 HOSTILE = '<img src="http://example.com/x.png"> & <b>Co</b>'
@@ -117,7 +118,8 @@ def test_an_unwritable_target_gets_a_clear_message_and_leaves_nothing(controller
 
 
 def test_the_default_file_name_is_the_sanitised_workload_name(controller, tmp_path, monkeypatch, book, errors):  # type: ignore[no-untyped-def]
-    controller.session.replace_workload(controller.session.workload.with_changes({"name": HOSTILE}), "rename")
+    hostile = controller.session.workload.with_changes({"name": HOSTILE})
+    controller.session.run(Workbench.replace_workload, hostile, "rename")
     dialog = Dialog(str(tmp_path / "x.csv"))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     controller.export_csv()

@@ -37,13 +37,13 @@ def test_maximal_input_keeps_two_pages_and_counts_what_it_left_out(qt_app, tmp_p
     import desktop.report.pdf_writer as pdf_writer
 
     layouts: list[int] = []
-    build = pdf_writer._build_document
+    build = pdf_writer.build_document
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         layouts.append(1)
         return build(*args, **kwargs)
 
-    monkeypatch.setattr(pdf_writer, "_build_document", counted)
+    monkeypatch.setattr(pdf_writer, "build_document", counted)
     target = tmp_path / "sheet.pdf"
     assert main(["report", str(_maximal(tmp_path)), "-o", str(target), "--page-size", size]) == 0
     pages, text = _pages(target)

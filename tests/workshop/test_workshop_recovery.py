@@ -11,19 +11,20 @@ from desktop.model.workload.spec import Workload
 from desktop.qt.recovery_offer import offer_recovery
 from desktop.qt.session import Session
 from desktop.workbench.recovery import RecoveryStore
+from desktop.workbench.workbench import Workbench
 
 
 def test_a_workshop_is_recovered_whole(qtbot, book: PriceBook, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = RecoveryStore(tmp_path / "recovery")
     session = Session(book, Workload(name="base"), recovery=store.slot(), autosave_ms=30)
-    session.apply_changes({"lambda.memory_mb": 2048}, "Memory")
+    session.run(Workbench.apply_changes, {"lambda.memory_mb": 2048}, "Memory")
     qtbot.waitUntil(session.recovery.file.exists, timeout=2000)
     assert json.loads(session.recovery.file.read_text(encoding="utf-8"))["kind"] == "workload"
-    session.duplicate()
-    session.apply_changes({"region": "eu-central-1"}, "Region")
-    session.set_baseline(1)
-    session.set_kind("parts")
-    session.set_note(0, "the one we run today")
+    session.run(Workbench.duplicate)
+    session.run(Workbench.apply_changes, {"region": "eu-central-1"}, "Region")
+    session.run(Workbench.set_baseline, 1)
+    session.run(Workbench.set_kind, "parts")
+    session.run(Workbench.set_note, 0, "the one we run today")
     qtbot.waitUntil(lambda: json.loads(session.recovery.file.read_text(encoding="utf-8"))["kind"] == "workshop",
                     timeout=2000)
     written = session.state

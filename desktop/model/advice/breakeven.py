@@ -16,10 +16,10 @@ import numpy as np
 from desktop.model.advice.curves import FastCosts, volume_range
 from desktop.model.advice.engine import PRICING_RULE, compute_quote
 from desktop.model.advice.types import BreakEven
+from desktop.model.format import usd
 from desktop.model.options.calc import Array
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.money import fmt_usd
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 
@@ -115,7 +115,7 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
     cost = exact.options[a].monthly_usd
     below, above = (name_b, name_a) if low_state else (name_a, name_b)
-    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {fmt_usd(cost)} each); below it "
+    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {usd(cost)} each); below it "
             f"{below} is cheaper, above it {above}")
     if len(changes) > 1:
         last = int(np.ceil(grid[int(changes[-1]) + 1]))

@@ -1,4 +1,4 @@
-"""The cost engine: (workload, price book) -> a quote of every registered option, priced like for like.
+"""The cost engine: (workload, price book) -> a quote of each option the workload compares, priced like for like.
 
 Pure functions; money in Decimal. Assumptions (month length, discounts) travel in the workload. Each option's
 arithmetic lives in its own module (desktop.model.options) and runs here exactly, at one volume; the charts

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from desktop.model.advice.types import Finding
+from desktop.model.format import share, usd
 from desktop.model.options.base import ComputeOption, Signal, SoftRule
 from desktop.model.options.limits import duration_text
 from desktop.model.options.registry import all_options, get, short_label
@@ -113,13 +114,13 @@ def _trigger(w: Workload, q: Quote) -> Signal | None:
 
 
 def _spot(w: Workload, q: Quote) -> Signal | None:
-    share = w.container.spot_share
+    on_spot = w.container.spot_share
     spot = _ids(q, lambda o: o.traits.spot)
-    if share > 0 and not w.requirements.interruption_tolerant:
-        return Signal(f"The quote puts {share:.0%} of container capacity on Spot, but the work is not marked "
+    if on_spot > 0 and not w.requirements.interruption_tolerant:
+        return Signal(f"The quote puts {share(on_spot)} of container capacity on Spot, but the work is not marked "
                       "interruptible: Spot can stop a task with 2 minutes' warning", "strong", against=spot,
                       origin="container.spot_share")
-    if w.requirements.interruption_tolerant and share == 0:
+    if w.requirements.interruption_tolerant and on_spot == 0:
         return Signal("The work tolerates interruptions: Fargate Spot (up to 70% off) or EC2 Spot (up to 90% off) "
                       "could cut the container price; set container.spot_share to price it", "info", favours=spot)
     return None
@@ -194,8 +195,8 @@ def _budget(w: Workload, q: Quote) -> Signal | None:
             and float(oq.monthly_usd) > budget]
     if not over:
         return None
-    names = ", ".join(f"{short_label(o)} (${float(q.options[o].monthly_usd or 0):,.2f})" for o in over)
-    return Signal(f"Over the budget of ${budget:,.2f} a month: {names}", "strong", against=tuple(over))
+    names = ", ".join(f"{short_label(o)} ({usd(q.options[o].monthly_usd)})" for o in over)
+    return Signal(f"Over the budget of {usd(budget)} a month: {names}", "strong", against=tuple(over))
 
 
 SHARED_RULES: tuple[SoftRule, ...] = (

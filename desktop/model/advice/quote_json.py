@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import json_number, total_text
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote, total_text
-
-
-def _num(value: Decimal) -> float | int:
-    as_int = int(value)
-    return as_int if value == as_int else float(value)
+from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote
 
 
 def _capacity(option: OptionQuote) -> dict[str, Any] | None:
@@ -27,7 +22,7 @@ def _missing(item: MissingPrice) -> dict[str, Any]:
 def option_json(option: OptionQuote) -> dict[str, Any]:
     return {
         "feasible": option.feasible,
-        "monthly_usd": None if option.monthly_usd is None else _num(option.monthly_usd),
+        "monthly_usd": None if option.monthly_usd is None else json_number(option.monthly_usd),
         "complete": option.complete,
         "total_text": total_text(option),
         "missing": [_missing(m) for m in option.missing],
@@ -37,7 +32,7 @@ def option_json(option: OptionQuote) -> dict[str, Any]:
         "estimated": option.estimated,
         "line_items": [
             {"label": i.label, "quantity": float(i.quantity), "unit": i.unit,
-             "unit_price_usd": float(i.unit_price_usd), "usd": _num(i.usd),
+             "unit_price_usd": float(i.unit_price_usd), "usd": json_number(i.usd),
              **({"note": i.note} if i.note else {}), **({"estimated": True} if i.estimated else {})}
             for i in option.line_items
         ],
@@ -65,7 +60,7 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
     hinge = advice.hinge
     data["recommendation"] = {
         "option": rec.option, "runner_up": rec.runner_up,
-        "margin_usd": None if rec.margin_usd is None else _num(rec.margin_usd),
+        "margin_usd": None if rec.margin_usd is None else json_number(rec.margin_usd),
         "margin_pct": rec.margin_pct, "margin_is": rec.margin_kind if rec.runner_up else None,
         "comparison_complete": rec.margin_kind == "exact", "left_out": {o: list(v) for o, v in rec.left_out.items()},
         "near_tie": rec.near_tie, "headline": advice.verdict,
@@ -78,14 +73,14 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
                          "favours": list(f.favours), "against": list(f.against), "concern": f.concern}
                         for f in advice.findings]
     data["break_even"] = [{"between": [b.first, b.second], "volume": b.volume,
-                           "monthly_usd": None if b.monthly_usd is None else _num(b.monthly_usd),
+                           "monthly_usd": None if b.monthly_usd is None else json_number(b.monthly_usd),
                            "searched": [b.searched_from, b.searched_to], "text": b.text}
                           for b in advice.break_even]
     data["sensitivity"] = [{"assumption": s.label, "field": s.path, "base": s.base_value,
                             "low": s.low_value, "high": s.high_value,
-                            "low_cost_usd": None if s.low_cost is None else _num(s.low_cost),
-                            "high_cost_usd": None if s.high_cost is None else _num(s.high_cost),
+                            "low_cost_usd": None if s.low_cost is None else json_number(s.low_cost),
+                            "high_cost_usd": None if s.high_cost is None else json_number(s.high_cost),
                             "low_winner": s.low_winner, "high_winner": s.high_winner,
-                            "impact_usd": _num(s.impact_usd), "flips_winner": s.flips}
+                            "impact_usd": json_number(s.impact_usd), "flips_winner": s.flips}
                            for s in advice.sensitivity]
     return data

@@ -20,9 +20,10 @@ import dataclasses
 from decimal import Decimal
 
 from desktop.model.advice.types import Finding, MarginKind, Recommendation
+from desktop.model.format import percent, total_text, usd, usd_change
 from desktop.model.options.registry import label, option_ids, short_label
-from desktop.model.pricing.money import ZERO, fmt_usd
-from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote, total_text
+from desktop.model.pricing.money import ZERO
+from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote
 from desktop.model.workload.spec import Workload
 
 SEVERITY_SHARE: dict[str, float] = {"info": 0.05, "warning": 0.15, "strong": 0.40}
@@ -102,11 +103,6 @@ def _cost_line(workload: Workload, quote: Quote) -> str:
             f"{costs}")
 
 
-def usd_text(value: float) -> str:
-    """A USD-equivalent amount with its sign in front: "$12.30", "-$0.65"."""
-    return f"{'-' if value < 0 else ''}${abs(value):,.2f}"
-
-
 def _deciding_lines(workload: Workload, quote: Quote, findings: tuple[Finding, ...], first: str,
                     second: str) -> tuple[list[str], list[str]]:
     """Findings that separate the winner from the runner-up, biggest first; and the concerns favouring the winner."""
@@ -124,7 +120,7 @@ def _deciding_lines(workload: Workload, quote: Quote, findings: tuple[Finding, .
         by_concern[finding.concern] = by_concern.get(finding.concern, 0.0) + gap
     for _gap, finding, mine, theirs in rows[:MAX_DECIDING_LINES]:
         priority = getattr(workload.priorities, finding.concern)
-        effects = "; ".join(f"{sign_usd(v)} to {short_label(o)}" for o, v in ((first, mine), (second, theirs)) if v)
+        effects = "; ".join(f"{usd_change(v)} to {short_label(o)}" for o, v in ((first, mine), (second, theirs)) if v)
         lines.append(f"{finding.concern.capitalize()} ({finding.severity}, priority {priority}/5): {finding.text} "
                      f"({effects}) {_trace(finding)}")
     top = max(by_concern.values(), default=0.0)
@@ -148,23 +144,19 @@ def _cheaper_losers(workload: Workload, quote: Quote, findings: tuple[Finding, .
         worst = max(against, key=lambda pair: pair[0], default=(0.0, None))
         why = f"; strongest finding against it: {worst[1].text} {_trace(worst[1])}" if worst[1] and worst[0] > 0 \
             else ""
-        lines.append(f"{short_label(option)} is {fmt_usd(first_cost - cost)} a month cheaper than "
-                     f"{short_label(first)} but scores {usd_text(score - scores[first])} worse{why}")
+        lines.append(f"{short_label(option)} is {usd(first_cost - cost)} a month cheaper than "
+                     f"{short_label(first)} but scores {usd(score - scores[first])} worse{why}")
     return lines
-
-
-def sign_usd(value: float) -> str:
-    return f"{'+' if value >= 0 else '-'}${abs(value):,.2f}"
 
 
 def margin_phrase(margin: Decimal | None, pct: float | None, other: str) -> str:
     """How the recommended option's cost compares with another's, e.g. "$33.99 a month cheaper than Lambda (38%)"."""
-    pct_text = "" if pct is None else f" ({abs(pct):.0f}%)"
+    pct_text = "" if pct is None else f" ({percent(abs(pct))})"
     if margin is None or margin == 0:
         return f"the same monthly cost as {other}"
     if margin > 0:
-        return f"{fmt_usd(margin)} a month cheaper than {other}{pct_text}"
-    return f"{fmt_usd(-margin)} a month more than {other}{pct_text}"
+        return f"{usd(margin)} a month cheaper than {other}{pct_text}"
+    return f"{usd(-margin)} a month more than {other}{pct_text}"
 
 
 def margin_summary(rec: Recommendation) -> str:
@@ -179,7 +171,7 @@ def margin_summary(rec: Recommendation) -> str:
     if rec.margin_kind == "exact":
         return margin_phrase(margin, rec.margin_pct, other)
     cheaper = margin > 0 or (margin == 0 and rec.margin_kind == "lower bound")
-    amount = fmt_usd(abs(margin))
+    amount = usd(abs(margin))
     if rec.margin_kind == "lower bound":
         return f"at least {amount} a month cheaper than {other}" if cheaper else \
             f"at most {amount} a month more than {other}"
@@ -225,20 +217,20 @@ def compare_totals(first: OptionQuote, second: OptionQuote) -> tuple[MarginKind,
         whose = f"{short_label(second.option)}'s total leaves out {_items(theirs)}"
         if margin >= 0:
             return "lower bound", margin, f"at least {margin_phrase(margin, None, other)} ({whose})"
-        return "lower bound", margin, f"at most {fmt_usd(-margin)} a month more than {other} ({whose})"
+        return "lower bound", margin, f"at most {usd(-margin)} a month more than {other} ({whose})"
     if not theirs:  # only the winner leaves something out: its real cost is higher, the margin smaller
         whose = f"{name}'s total leaves out {_items(mine)}"
         if margin > 0:
             return "upper bound", margin, (f"{margin_phrase(margin, pct, other)} unless what it leaves out costs "
                                            f"more ({whose})")
-        return "upper bound", margin, f"at least {fmt_usd(-margin)} a month more than {other} ({whose})"
+        return "upper bound", margin, f"at least {usd(-margin)} a month more than {other} ({whose})"
     region = mine[0].region
     everything = _names([*mine, *theirs])
     if _names(mine) == _names(theirs):
         gap = f"both totals leave out {everything}, in different amounts"
     else:
         gap = f"{name}'s total leaves out {_names(mine)} and {short_label(second.option)}'s {_names(theirs)}"
-    return "unknown", None, (f"{fmt_usd(first.monthly_usd)} against {other}'s {fmt_usd(second.monthly_usd)}, but the "
+    return "unknown", None, (f"{usd(first.monthly_usd)} against {other}'s {usd(second.monthly_usd)}, but the "
                              f"comparison is incomplete: {gap}; {region} prices for {everything} would complete it")
 
 
@@ -270,8 +262,8 @@ def _network_line(workload: Workload, quote: Quote, findings: tuple[Finding, ...
 
     def lines(option: str) -> str:
         items = [i for i in quote.options[option].line_items if i.group == "network"]
-        named = ", ".join(f"{i.label} {fmt_usd(i.usd)}" for i in items)
-        return f"{short_label(option)}'s come to {fmt_usd(network[option])}" + (f" ({named})" if named else "")
+        named = ", ".join(f"{i.label} {usd(i.usd)}" for i in items)
+        return f"{short_label(option)}'s come to {usd(network[option])}" + (f" ({named})" if named else "")
 
     return (f"Network and logs lines decide it: {lines(instead)}, {lines(first)}; without them "
             f"{short_label(instead)} would be recommended [network]")
@@ -313,14 +305,14 @@ def recommend(workload: Workload, quote: Quote, findings: tuple[Finding, ...]) -
         gap = ranked[1][1] - ranked[0][1]
         near_tie = gap <= NEAR_TIE_SHARE * max(abs(ranked[1][1]), abs(ranked[0][1]), 1e-9)
         cost_weight = weight(workload, "cost")
-        score_text = ", ".join(f"{short_label(o)} {usd_text(s)}" for o, s in ranked)
+        score_text = ", ".join(f"{short_label(o)} {usd(s)}" for o, s in ranked)
         rationale.append(f"Score = monthly cost x {cost_weight:.2f} (cost priority {workload.priorities.cost}/5) "
-                         f"+ weighted findings (reference ${reference_cost(quote):,.2f}), lower wins: {score_text}")
+                         f"+ weighted findings (reference {usd(reference_cost(quote))}), lower wins: {score_text}")
         if near_tie:
             rationale.append(f"Near tie: {short_label(first)} and {short_label(second)} score within 3% "
-                             f"({usd_text(gap)} apart): either is defensible; the priorities decide")
+                             f"({usd(gap)} apart): either is defensible; the priorities decide")
         else:
-            rationale.append(f"{short_label(first)} wins by {usd_text(gap)} of score over {short_label(second)}")
+            rationale.append(f"{short_label(first)} wins by {usd(gap)} of score over {short_label(second)}")
     else:
         rationale.append(f"{short_label(first)} is the only feasible option")
     network = _network_line(workload, quote, findings, first)

@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeGuard
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
 from desktop.files import load_json_file
+from desktop.model.pricing.walk import dotted, walk_prices
 from desktop.model.strict_numbers import NoBoolNumbers
 
 PRICE_BOOK_SCHEMA_VERSION = 1
@@ -296,19 +297,18 @@ class FreeTier(_Frozen):
         None, description="data transfer out to the internet, aggregated over all regions, per month")
 
 
+def _is_sourced(node: object) -> TypeGuard[Price | SourcedRate]:
+    return isinstance(node, Price | SourcedRate)
+
+
+def _is_price(node: object) -> TypeGuard[Price]:
+    return isinstance(node, Price)
+
+
 def _sourced_items(node: object, path: str) -> Iterator[tuple[str, Price | SourcedRate]]:
     """Every price and sourced rate under a node, with its dotted path (tiers by index)."""
-    if isinstance(node, Price | SourcedRate):
-        yield path, node
-    elif isinstance(node, BaseModel):
-        for name, info in type(node).model_fields.items():
-            yield from _sourced_items(getattr(node, name), f"{path}.{info.alias or name}")
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _sourced_items(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _sourced_items(value, f"{path}[{i}]")
+    for where, item in walk_prices(node, _is_sourced):
+        yield dotted(path, where), item
 
 
 class PriceBook(_Frozen):
@@ -377,23 +377,7 @@ class PriceBook(_Frozen):
 
     def iter_prices(self) -> list[Price]:
         """Every price in the book (for summaries and the sources dialog)."""
-        found: list[Price] = []
-
-        def walk(node: object) -> None:
-            if isinstance(node, Price):
-                found.append(node)
-            elif isinstance(node, BaseModel):
-                for name in type(node).model_fields:
-                    walk(getattr(node, name))
-            elif isinstance(node, dict):
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    walk(value)
-
-        walk(self.regions)
-        return found
+        return [price for _, price in walk_prices(self.regions, _is_price)]
 
     def iter_rates(self) -> list[tuple[str, SourcedRate]]:
         """Every sourced rate (a fee stated as a fraction of another price) with its path."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from desktop.model.pricing.book import FreeTier, InstanceType, Price, PriceBook, RegionPrices
+from desktop.model.pricing.book import FreeTier, InstanceType, PriceBook, RegionPrices
 from desktop.model.pricing.money import dec
 from desktop.model.pricing.quote import MissingPrice
 from desktop.model.workload.load_shape import hour_weights
@@ -44,7 +44,3 @@ class PricingContext:
         """A price the book lacks; core ones leave the option unpriced, others are left out of the total."""
         text = f"no sourced price for {what} in {self.region} in the price book dated {self.book.effective_date}"
         return MissingPrice(text, core, what, self.region, usage)
-
-
-def is_estimated(*prices: Price | None) -> bool:
-    return any(p is not None and p.estimated for p in prices)

@@ -1,4 +1,4 @@
-"""Decimal money helpers: exact arithmetic, cents rounding as AWS does it."""
+"""Decimal money helpers: exact arithmetic, cents rounding as AWS does it (`desktop.model.format` writes amounts)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,3 @@ def dec(value: float | int | str | Decimal) -> Decimal:
 def cents(value: Decimal) -> Decimal:
     """Round to cents, half up: AWS rounds each line to cents, then adds the lines."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def fmt_usd(value: Decimal | None) -> str:
-    if value is None:
-        return "n/a"
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(cents(value)):,.2f}"

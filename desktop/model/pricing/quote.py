@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price
-from desktop.model.pricing.money import ZERO, cents, fmt_usd
+from desktop.model.pricing.money import ZERO, cents
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +48,6 @@ class MissingPrice:
     what: str = ""
     region: str = ""
     usage: tuple[tuple[Decimal, str], ...] = ()
-
-    @property
-    def short(self) -> str:
-        """"Application Load Balancer (no eu-west-1 price in the book)"."""
-        return f"{self.what or self.text} (no {self.region} price in the book)" if self.region else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +115,11 @@ class OptionQuote:
         return tuple(dict.fromkeys(m.what or m.text for m in self.missing))
 
     @property
+    def left_out_region(self) -> str:
+        """The region whose prices the total leaves out ("" when it leaves none out)."""
+        return self.missing[0].region if self.missing else ""
+
+    @property
     def complete(self) -> bool:
         """Priced, and nothing left out of the total."""
         return self.priced and not self.missing
@@ -140,26 +140,6 @@ class OptionQuote:
 
 def total_of(items: tuple[LineItem, ...] | list[LineItem]) -> Decimal:
     return sum((item.usd for item in items), ZERO)
-
-
-def left_out_text(option: OptionQuote) -> str:
-    """What a total leaves out: "Application Load Balancer (no eu-west-1 price in the book)" ("" when whole)."""
-    if not option.missing:
-        return ""
-    names = option.left_out
-    region = option.missing[0].region
-    return ", ".join(names) + (f" (no {region} price in the book)" if region else "")
-
-
-def total_text(option: OptionQuote, money: str | None = None) -> str:
-    """A monthly total as every output prints it: "$36.04", "$36.04 + Application Load Balancer (no eu-west-1
-    price in the book)" when a price is missing, "-" for an option with no price (ruled out). `money` replaces
-    the formatted amount (e.g. "~$36.04" for estimated prices)."""
-    if option.monthly_usd is None:
-        return "-"
-    text = money if money is not None else fmt_usd(option.monthly_usd)
-    rest = left_out_text(option)
-    return f"{text} + {rest}" if rest else text
 
 
 @dataclass(frozen=True, slots=True)

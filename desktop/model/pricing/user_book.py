@@ -39,6 +39,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from desktop.model.pricing.book import PRICE_BOOK_SCHEMA_VERSION, Confidence, PriceBook, RegionPrices, Source, Unit
+from desktop.model.pricing.walk import walk_prices
 
 USER_BOOK_KIND = "computefit-user-price-book"
 USER_SOURCE = "USER"
@@ -146,18 +147,6 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return base
 
 
-def _walk_prices(node: Any, visit: Any) -> None:
-    if isinstance(node, dict):
-        if is_price(node):
-            visit(node)
-            return
-        for value in node.values():
-            _walk_prices(value, visit)
-    elif isinstance(node, list):
-        for value in node:
-            _walk_prices(value, visit)
-
-
 def _plain(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text if text not in ("-0", "") else "0"
@@ -177,7 +166,8 @@ def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal]) -> None
                 note = f"{_plain(pct)}% user discount on {section}{label}, list price {_plain(listed)}"
                 price["note"] = f"{price['note']}; {note}" if price.get("note") else note
 
-            _walk_prices(prices[section], apply)
+            for _, price in walk_prices(prices[section], is_price):
+                apply(price)
 
 
 def _locate(regions: dict[str, Any], path: str, override: Override) -> tuple[dict[str, Any], str]:

@@ -8,18 +8,14 @@ takes the question's default, so any subset of answers gives a complete, valid w
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from desktop.files import ReadError, load_json_file
-from desktop.model.advice.engine import compute_quote
+from desktop.model.format import number
 from desktop.model.options.registry import option_ids
-from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.quote import left_out_text
 from desktop.model.questionnaire.data import (
     DONT_KNOW,
     QUESTIONS,
@@ -41,10 +37,9 @@ MAX_ANSWERS_FILE_BYTES = 1024 * 1024  # an answers file: 14 short answers need a
 COST_WEIGHT_WITH_BUDGET = 4
 
 __all__ = [
-    "DEFAULT_NAME", "DONT_KNOW", "QUESTIONS", "QUESTIONS_BY_ID", "TOPICS", "AnswersError", "Choice", "OptionPreview",
-    "Question",
-    "Topic", "feasibility_preview", "question_for_field", "questionnaire_text", "resolved_choices",
-    "workload_from_answers", "workload_from_answers_file",
+    "DEFAULT_NAME", "DONT_KNOW", "QUESTIONS", "QUESTIONS_BY_ID", "TOPICS", "AnswersError", "Choice", "Question",
+    "Topic", "question_for_field", "questionnaire_text", "resolved_choices", "workload_from_answers",
+    "workload_from_answers_file",
 ]
 
 
@@ -55,7 +50,7 @@ class AnswersError(ValueError):
 def _num(value: float | None) -> str:
     if value is None:
         return "any"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+    return number(value)
 
 
 def _number(question: Question, value: Any) -> float | None:
@@ -176,34 +171,13 @@ def _workload_from_answers_data(data: Any) -> Workload:
     return workload_from_answers(answers, name=name, region=region)
 
 
-@dataclass(frozen=True, slots=True)
-class OptionPreview:
-    """One option as the wizard's side panel shows it while answers come in."""
-
-    option: str
-    label: str
-    feasible: bool
-    reasons: tuple[str, ...]  # why it is ruled out (each names the limit)
-    monthly_usd: Decimal | None
-    left_out: str = ""  # what the total leaves out: "Application Load Balancer (no eu-west-1 price in the book)"
-
-
-def feasibility_preview(answers: dict[str, Any], book: PriceBook, *,
-                        region: str = "us-east-1") -> tuple[OptionPreview, ...]:
-    """Which options the answers so far leave feasible, and why the others are ruled out (AnswersError if bad)."""
-    workload = workload_from_answers(answers, region=region)
-    quote = compute_quote(workload, book)
-    return tuple(OptionPreview(o, q.label, q.feasible, tuple(r.text for r in q.reasons), q.monthly_usd,
-                               left_out_text(q)) for o, q in quote.options.items())
-
-
 def questionnaire_text() -> str:
     """The questionnaire for a terminal: topics, questions, choices with ids, defaults and what they set."""
     lines = ["ComputeFit questionnaire. Save answers as a JSON object {\"question_id\": \"choice_id\" or number}",
              "(optionally {\"name\": ..., \"region\": ..., \"answers\": {...}}) and run:",
              "  computefit advise --answers ANSWERS.json", ""]
-    for number, topic in enumerate(TOPICS, start=1):
-        lines.append(f"{number}. {topic.title}: {topic.intro}")
+    for index, topic in enumerate(TOPICS, start=1):
+        lines.append(f"{index}. {topic.title}: {topic.intro}")
         for question in (q for q in QUESTIONS if q.topic == topic.topic_id):
             lines.append(f"  {question.question_id}: {question.text}")
             lines.append(f"    {question.help}")

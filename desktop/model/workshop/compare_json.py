@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
+from desktop.model.format import json_number
 from desktop.model.workshop.compare import Comparison
-
-
-def _num(value: Decimal | None) -> float | int | None:
-    if value is None:
-        return None
-    as_int = int(value)
-    return as_int if value == as_int else float(value)
 
 
 def _pct(value: float | None) -> float | None:
@@ -29,20 +22,20 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "name": row.name,
             "note": row.note,
             "baseline": row.is_baseline,
-            "monthly_usd": {o: _num(row.totals.get(o)) for o in comparison.options},
+            "monthly_usd": {o: json_number(row.totals.get(o)) for o in comparison.options},
             "feasible": {o: row.feasible.get(o, False) for o in comparison.options},
             "left_out": {o: list(row.left_out.get(o, ())) for o in comparison.options if row.left_out.get(o)},
             "recommended": row.recommended,
-            "recommended_monthly_usd": _num(row.recommended_usd),
+            "recommended_monthly_usd": json_number(row.recommended_usd),
             "runner_up": row.runner_up,
-            "margin_usd": _num(row.margin_usd),
+            "margin_usd": json_number(row.margin_usd),
             "margin_pct": _pct(row.margin_pct),
-            "change_usd": _num(row.change_usd),
+            "change_usd": json_number(row.change_usd),
             "change_pct": _pct(row.change_pct),
             "differences": [{"field": d.path, "label": d.label, "baseline": d.before, "value": d.after}
                             for d in row.differences],
             "differences_text": row.differences_text,
         } for row in comparison.rows],
-        "portfolio_monthly_usd": _num(comparison.portfolio_usd),
+        "portfolio_monthly_usd": json_number(comparison.portfolio_usd),
         "left_out_of_portfolio": list(comparison.unpriced) if comparison.kind == "parts" else [],
     }

@@ -10,8 +10,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.workload.spec import Workload
-from desktop.present.text import short_number
+from desktop.model.format import short_number
 from desktop.qt.charts.chart_export import show_chart_menu
 from desktop.qt.charts.palette import ChartColors, chart_colors
 
@@ -69,7 +68,6 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         self.readout_bottom_right = False
         self.colors: ChartColors = chart_colors()
         self._advice: Advice | None = None
-        self._workload: Workload | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         # Grid lines as one path under the data: pyqtgraph's own grid repaints with every axis (~4 ms each).
         self.grid = pg.PlotCurveItem(connect="pairs")
@@ -82,12 +80,12 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         self.customContextMenuRequested.connect(lambda pos: show_chart_menu(self, pos))
 
     # --- rendering --------------------------------------------------------------------------------
-    def render_advice(self, advice: Advice, workload: Workload) -> None:
-        self._advice, self._workload = advice, workload
+    def render_advice(self, advice: Advice) -> None:
+        self._advice = advice
         self.readout.setText("")
-        self.draw(advice, workload)
+        self.draw(advice)
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         raise NotImplementedError
 
     def hover(self, point: QPointF) -> str:
@@ -179,5 +177,5 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and getattr(self, "_ready", False):
             self.apply_colors()
-            if self._advice is not None and self._workload is not None:
-                self.draw(self._advice, self._workload)
+            if self._advice is not None:
+                self.draw(self._advice)

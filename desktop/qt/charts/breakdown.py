@@ -14,12 +14,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import left_out_lines, usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
 from desktop.present.breakdown import BarPiece, bar_pieces, discount_total
 from desktop.present.style import group_style
-from desktop.present.text import left_out_lines
-from desktop.present.text import usd_compact as usd
 from desktop.qt.charts.base import ChartBase
 
 BAR_WIDTH = 0.6
@@ -84,7 +82,7 @@ class BreakdownChart(ChartBase):
             self.bars[group] = bar
         return bar
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         self.segments = []
         per_group: dict[str, list[_Segment]] = {}
         highest = 0.0
@@ -104,10 +102,10 @@ class BreakdownChart(ChartBase):
                 self.segments.append(seg)
                 per_group.setdefault(piece.group, []).append(seg)
             highest = max(highest, up)
-            text = usd(float(quote.monthly_usd))
+            text = usd_compact(float(quote.monthly_usd))
             off = discount_total(quote)
             if off > 0.005:
-                text += f" (after {usd(off)} off)"
+                text += f" (after {usd_compact(off)} off)"
             label.setText("\n".join([text, *left_out_lines(quote, most=2)]))
             label.setPos(i, up)
         for group, bar in self.bars.items():
@@ -140,9 +138,10 @@ class BreakdownChart(ChartBase):
             if abs(point.x() - seg.x) <= BAR_WIDTH / 2 and seg.bottom <= point.y() <= seg.top:
                 item = seg.piece.item
                 detail = f"{float(item.quantity):,.6g} {item.unit} x ${float(item.unit_price_usd):,.8g}"
-                lines = [f"{short_label(seg.option)}: {item.label}", f"{usd(float(item.usd))} a month", detail]
+                lines = [f"{short_label(seg.option)}: {item.label}", f"{usd_compact(float(item.usd))} a month", detail]
                 if seg.piece.discounted:
-                    lines.append(f"{usd(seg.piece.length)} after {usd(seg.piece.discount)} of discounts")
+                    piece = seg.piece
+                    lines.append(f"{usd_compact(piece.length)} after {usd_compact(piece.discount)} of discounts")
                 if item.note:
                     lines.append(item.note)
                 if item.estimated:

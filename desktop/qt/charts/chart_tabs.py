@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.workload.spec import Workload
 from desktop.qt.charts.first_view import CostCurveFirstView
 from desktop.qt.charts.setup import configure_pyqtgraph
 
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
     from desktop.qt.charts.breakdown import BreakdownChart
     from desktop.qt.charts.cost_curve import CostCurveChart
     from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
-    from desktop.qt.charts.tornado import TornadoChart
 
 TAB_TITLES = ("Cost vs &volume", "&Breakdown", "&Sensitivity", "&Hourly capacity")
 
@@ -69,7 +67,7 @@ class ChartTabs(QTabWidget):
     def __init__(self, parent: QWidget | None = None, lazy: bool = True):
         super().__init__(parent)
         self.lazy = lazy  # render hidden charts when their tab is shown, not on every edit
-        self._pending: tuple[Advice, Workload] | None = None
+        self._pending: Advice | None = None
         self._stale: set[int] = set()
         self._built: list[ChartBase | None] = [None] * len(TAB_TITLES)
         self.setObjectName("charts")
@@ -131,19 +129,15 @@ class ChartTabs(QTabWidget):
         return self.charts[1]
 
     @property
-    def tornado(self) -> TornadoChart:
-        return self.charts[2]
-
-    @property
     def hourly(self) -> HourlyCapacityChart:
         return self.charts[3]
 
     # --- rendering --------------------------------------------------------------------------------
-    def render_advice(self, advice: Advice, workload: Workload) -> None:
-        self._pending = (advice, workload)
+    def render_advice(self, advice: Advice) -> None:
+        self._pending = advice
         self._stale = set(range(len(TAB_TITLES)))
         if self.first_view is not None:
-            self.first_view.render_advice(advice, workload)
+            self.first_view.render_advice(advice)
         current = self.currentIndex()
         for i in ([current] if self.lazy else range(len(TAB_TITLES))):
             self._render(i)
@@ -152,7 +146,7 @@ class ChartTabs(QTabWidget):
         chart = self._built[index]
         if chart is not None and self._pending is not None and index in self._stale:
             self._stale.discard(index)
-            chart.render_advice(*self._pending)
+            chart.render_advice(self._pending)
 
     def _shown(self, index: int) -> None:
         self._build(index)

@@ -11,24 +11,24 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.breakeven import meeting_points
+from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
-from desktop.present.text import curve_left_out, short_number
-from desktop.present.text import usd_compact as usd
+from desktop.present.cost_chart import (
+    PADDING,
+    CostAxes,
+    break_even_label,
+    break_even_points,
+    cost_axes,
+    current_label,
+    label_anchors,
+)
+from desktop.present.text import curve_left_out
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style
 
 
 def _log_or_nan(values: tuple[float | None, ...]) -> np.ndarray:
     return np.array([v if v is not None and v > 0 else np.nan for v in values], dtype=float)
-
-
-def break_even_groups(advice: Advice) -> dict[tuple[int, float], list[str]]:
-    """The break-even points to draw (positive costs), each once with every option that meets there."""
-    return {(volume, float(cost)): names
-            for (volume, cost), names in meeting_points(advice.break_even, list(advice.quote.options)).items()
-            if cost > 0}
 
 
 class CostCurveChart(ChartBase):
@@ -62,7 +62,7 @@ class CostCurveChart(ChartBase):
         for label in self.break_even_labels:
             label.setColor(c.foreground)
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         curves = advice.curves
         c = self.colors
         unit = curves.unit_name + "s"
@@ -83,7 +83,7 @@ class CostCurveChart(ChartBase):
             label = self.legend.getLabel(item)
             if label is not None:
                 label.setText(name, color=c.foreground)
-        groups = break_even_groups(advice)
+        groups = break_even_points(advice.break_even, list(advice.quote.options))
         points = list(groups)
         self.break_evens.setData([p[0] for p in points], [p[1] for p in points])
         if points and self.legend.getLabel(self.break_evens) is None:
@@ -94,11 +94,11 @@ class CostCurveChart(ChartBase):
         self.current_volume = curves.current_volume
         if curves.current_volume > 0:
             self.marker.setPos(math.log10(curves.current_volume))
-            self.marker.label.setFormat(f"this workload: {short_number(curves.current_volume)}")
+            self.marker.label.setFormat(current_label(curves.current_volume))
             self.marker.show()
         else:
             self.marker.hide()
-        self._fit_range([v for values in curves.costs.values() for v in values if v is not None and v > 0])
+        self._fit_range(cost_axes(curves))
         self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
                         else "No option can be priced for this workload")
 
@@ -115,15 +115,14 @@ class CostCurveChart(ChartBase):
             self.plot_item.addItem(item)
             self.curves[option] = item
 
-    def _fit_range(self, costs: list[float]) -> None:
+    def _fit_range(self, spans: CostAxes | None) -> None:
         """Whole decades around the data: an edit that stays within them redraws no axis (axes cost ~4 ms)."""
-        if not self._log_volumes or not costs:
+        if spans is None:
             return
-        wanted = (self._log_volumes[0], self._log_volumes[-1],
-                  math.floor(math.log10(min(costs))), math.ceil(math.log10(max(costs)) + 1e-9))
+        wanted = (spans.volume.low, spans.volume.high, spans.cost.low, spans.cost.high)
         if wanted != self._range:
             self._range = wanted
-            self.view_box.setRange(xRange=wanted[:2], yRange=wanted[2:], padding=0.02)
+            self.view_box.setRange(xRange=wanted[:2], yRange=wanted[2:], padding=PADDING)
 
     def grid_positions(self) -> tuple[list[float], list[float]]:
         """Decade lines on both log axes."""
@@ -137,11 +136,10 @@ class CostCurveChart(ChartBase):
             label = pg.TextItem("", anchor=(0.5, 1.3), color=self.colors.foreground)
             self.plot_item.addItem(label, ignoreBounds=True)
             self.break_even_labels.append(label)
-        order = sorted(range(len(points)), key=lambda k: points[k][0])
-        for rank, k in enumerate(order):  # neighbours alternate above and below their point
-            self.break_even_labels[k].setAnchor((0.5, 1.4) if rank % 2 == 0 else (0.5, -0.4))
+        for label, anchor_y in zip(self.break_even_labels, label_anchors([v for v, _ in points]), strict=False):
+            label.setAnchor((0.5, anchor_y))  # neighbours alternate above and below their point
         for label, (volume, cost) in zip(self.break_even_labels, points, strict=False):
-            label.setText(f"{' = '.join(short_label(o) for o in groups[(volume, cost)])} at {short_number(volume)}")
+            label.setText(break_even_label(groups[(volume, cost)], volume))
             label.setPos(math.log10(volume), math.log10(cost))
             label.show()
         for label in self.break_even_labels[len(points):]:
@@ -157,7 +155,7 @@ class CostCurveChart(ChartBase):
         lines = [f"{short_number(self._volumes[i])} {curves.unit_name}s a month"]
         for option, costs in curves.costs.items():
             value = costs[i] if i < len(costs) else None
-            lines.append(f"{short_label(option)}: {usd(value)}")
+            lines.append(f"{short_label(option)}: {usd_compact(value)}")
         near = [b.text for b in self._advice.break_even if b.volume
                 and abs(math.log10(b.volume) - point.x()) < 0.08]
         return "\n".join(lines + near)

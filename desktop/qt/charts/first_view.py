@@ -21,12 +21,19 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice, Curves
+from desktop.model.format import short_number
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
-from desktop.present.text import short_number
+from desktop.present.cost_chart import (
+    LogSpan,
+    break_even_label,
+    break_even_points,
+    cost_axes,
+    current_label,
+    curve_runs,
+    label_anchors,
+)
 from desktop.qt.charts.palette import ChartColors, chart_colors, pen_style
 
-PADDING = 0.02  # pyqtgraph's setRange(padding=0.02)
 TICK_TEXT_OFFSET = (5, 2)  # pyqtgraph AxisItem: between the tick text and the axis (horizontal, vertical)
 TICK_TEXT_MIN = (30, 18)  # and the room it keeps for tick text at the least (width, height)
 TICK_LENGTH = 5  # outwards; the log axes' minor ticks at 2..9 x each decade are 1.5 times shorter
@@ -59,7 +66,7 @@ class CostCurveFirstView(QWidget):
         self.setAccessibleName("Monthly cost against monthly volume")  # no minimum size: the window's stays as it was
         self._advice: Advice | None = None
 
-    def render_advice(self, advice: Advice, workload: Workload) -> None:
+    def render_advice(self, advice: Advice) -> None:
         self._advice = advice
         self.update()
 
@@ -75,20 +82,17 @@ class CostCurveFirstView(QWidget):
 
     def _paint(self, painter: QPainter, advice: Advice) -> None:
         curves = advice.curves
-        costs = [v for values in curves.costs.values() for v in values if v is not None and v > 0]
-        if not curves.volumes or not costs:
+        spans = cost_axes(curves)
+        if spans is None:
             return
         colors = chart_colors(self.palette())
         ink = QColor(colors.foreground)
         font = QFont(self.font())
         painter.setFont(font)
         metrics = QFontMetricsF(font, self)
-        low_x, high_x = math.log10(curves.volumes[0]), math.log10(curves.volumes[-1])
-        low_y, high_y = math.floor(math.log10(min(costs))), math.ceil(math.log10(max(costs)) + 1e-9)
-        xs, ys = (high_x - low_x) * PADDING, (high_y - low_y) * PADDING
-        x0, x1, y0, y1 = low_x - xs, high_x + xs, low_y - ys, high_y + ys
-        x_ticks = list(range(math.ceil(x0), math.floor(x1) + 1))
-        y_ticks = list(range(math.ceil(y0), math.floor(y1) + 1))
+        x_span, y_span = spans.volume.padded(), spans.cost.padded()  # as the real chart pads its range
+        x0, x1, y0, y1 = x_span.low, x_span.high, y_span.low, y_span.high
+        x_ticks, y_ticks = list(x_span.decades()), list(y_span.decades())
 
         def text_rect(text: str) -> QRectF:
             rect = metrics.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text)
@@ -120,7 +124,7 @@ class CostCurveFirstView(QWidget):
             painter.drawLine(QPointF(px(d), view.top()), QPointF(px(d), view.bottom()))
         for d in y_ticks:
             painter.drawLine(QPointF(view.left(), py(d)), QPointF(view.right(), py(d)))
-        self._axes(painter, view, outer, ink, text_rect, (x0, x1, y0, y1), px, py, curves.unit_name, title_height)
+        self._axes(painter, view, outer, ink, text_rect, (x_span, y_span), px, py, curves.unit_name, title_height)
 
         painter.save()
         painter.setClipRect(view)
@@ -128,37 +132,27 @@ class CostCurveFirstView(QWidget):
         for option, values in curves.costs.items():
             painter.setPen(_curve_pen(colors, option, curves.feasible.get(option, True)))
             path = QPainterPath()
-            drawing = False
-            for volume, cost in zip(curves.volumes, values, strict=False):
-                if cost is None or cost <= 0:
-                    drawing = False
-                    continue
-                point = QPointF(px(math.log10(volume)), py(math.log10(cost)))
-                if drawing:
-                    path.lineTo(point)
-                else:
-                    path.moveTo(point)
-                    drawing = True
+            for run in curve_runs(curves.volumes, values):
+                path.moveTo(px(math.log10(run[0][0])), py(math.log10(run[0][1])))
+                for volume, cost in run[1:]:
+                    path.lineTo(px(math.log10(volume)), py(math.log10(cost)))
             painter.drawPath(path)
         if curves.current_volume > 0:
             x = px(math.log10(curves.current_volume))
             painter.setPen(QPen(QColor(colors.marker), 2))
             painter.drawLine(QPointF(x, view.top()), QPointF(x, view.bottom()))
             painter.setPen(ink)
-            label = f"this workload: {short_number(curves.current_volume)}"
+            label = current_label(curves.current_volume)
             top = view.bottom() - 0.93 * view.height()
             painter.drawText(QRectF(x + TEXT_MARGIN, top + TEXT_MARGIN, 400, metrics.lineSpacing()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), label)
-        points = [(b, b.volume, math.log10(float(b.monthly_usd))) for b in advice.break_even
-                  if b.volume and b.monthly_usd is not None and b.monthly_usd > 0]
-        order = sorted(range(len(points)), key=lambda k: points[k][1])
-        for rank, k in enumerate(order):
-            b, volume, ly = points[k]
-            center = QPointF(px(math.log10(volume)), py(ly))
+        points = break_even_points(advice.break_even, list(advice.quote.options))
+        for ((volume, cost), names), anchor_y in zip(points.items(), label_anchors([v for v, _ in points]),
+                                                      strict=True):
+            center = QPointF(px(math.log10(volume)), py(math.log10(cost)))
             _diamond(painter, center, ink, QColor(colors.break_even))
-            text = f"{short_label(b.first)} = {short_label(b.second)} at {short_number(volume)}"
+            text = break_even_label(names, volume)
             width, height = metrics.horizontalAdvance(text) + 2 * TEXT_MARGIN, title_height
-            anchor_y = 1.4 if rank % 2 == 0 else -0.4  # the real chart's TextItem anchors
             box = QRectF(center.x() - width / 2, center.y() - anchor_y * height, width, height)
             painter.setPen(ink)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
@@ -166,19 +160,19 @@ class CostCurveFirstView(QWidget):
         self._legend(painter, view, curves, colors, ink, bool(points))
 
     def _axes(self, painter: QPainter, view: QRectF, outer: QRectF, ink: QColor, text_rect: Callable[[str], QRectF],
-              ranges: tuple[float, float, float, float], px: Callable[[float], float], py: Callable[[float], float],
+              spans: tuple[LogSpan, LogSpan], px: Callable[[float], float], py: Callable[[float], float],
               unit: str, title_height: float) -> None:
-        x0, x1, y0, y1 = ranges
+        x_span, y_span = spans
         painter.setPen(QPen(ink, 1))
         painter.drawLine(view.bottomLeft(), view.topLeft())
         painter.drawLine(view.bottomLeft(), view.bottomRight())
-        for tick, length in _ticks(y0, y1):
+        for tick, length in _ticks(y_span):
             y = py(tick)
             painter.drawLine(QPointF(view.left() - length, y), QPointF(view.left(), y))
-        for tick, length in _ticks(x0, x1):
+        for tick, length in _ticks(x_span):
             x = px(tick)
             painter.drawLine(QPointF(x, view.bottom()), QPointF(x, view.bottom() + length))
-        for d in range(math.ceil(y0), math.floor(y1) + 1):
+        for d in y_span.decades():
             y = py(d)
             text = _y_label(10.0 ** d)
             rect = text_rect(text)
@@ -186,7 +180,7 @@ class CostCurveFirstView(QWidget):
                                     rect.width(), rect.height()),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                                  | Qt.TextFlag.TextDontClip), text)
-        for d in range(math.ceil(x0), math.floor(x1) + 1):
+        for d in x_span.decades():
             x = px(d)
             text = _x_label(10.0 ** d)
             rect = text_rect(text)
@@ -241,12 +235,10 @@ class CostCurveFirstView(QWidget):
                                     LEGEND_ROW), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
 
 
-def _ticks(low: float, high: float) -> list[tuple[float, float]]:
-    """pyqtgraph's log-axis ticks: each decade (full length) and 1..9 x each decade (1.5 times shorter)."""
-    ticks = [(float(d), float(TICK_LENGTH)) for d in range(math.ceil(low), math.floor(high) + 1)]
-    for d in range(math.floor(low), math.ceil(high)):
-        ticks += [(d + math.log10(k), TICK_LENGTH / 1.5) for k in range(1, 10) if low < d + math.log10(k) < high]
-    return ticks
+def _ticks(span: LogSpan) -> list[tuple[float, float]]:
+    """pyqtgraph's log-axis ticks: each decade (full length) and 2..9 x each decade (1.5 times shorter)."""
+    return [(float(d), float(TICK_LENGTH)) for d in span.decades()] + [(t, TICK_LENGTH / 1.5)
+                                                                        for t in span.minor_ticks()]
 
 
 def _curve_pen(colors: ChartColors, option: str, feasible: bool) -> QPen:

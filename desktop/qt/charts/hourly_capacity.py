@@ -8,9 +8,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.workload.spec import Workload
+from desktop.model.format import short_number
 from desktop.present.style import option_style
-from desktop.present.text import short_number
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style, symbol
 
@@ -73,7 +72,7 @@ class HourlyCapacityChart(ChartBase):
             self.markers[option] = self.plot_item.plot(pen=None, symbol=symbol(option), symbolSize=7)
         self.apply_colors()
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         quote = advice.quote
         sized = [(o.option, o.capacity) for o in quote.options.values() if o.capacity is not None]
         self._sync_series({option: cap.hourly_name for option, cap in sized})

@@ -9,10 +9,9 @@ from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison
-from desktop.present.text import usd_compact as usd
 from desktop.present.workshop import Bar, bar_label, bar_layout, change_text
 from desktop.qt.charts.base import ChartBase
 
@@ -32,10 +31,10 @@ class ScenarioTotalsChart(ChartBase):
         self.plot_item.setLabel("left", "Recommended, USD a month")
         self.apply_colors()
 
-    def render_advice(self, advice: Advice, workload: Workload) -> None:
+    def render_advice(self, advice: Advice) -> None:
         """Not drawn from one advice: see render_comparison."""
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         if self.comparison is not None:
             self.render_comparison(self.comparison)
 
@@ -69,7 +68,7 @@ class ScenarioTotalsChart(ChartBase):
             if option not in used:
                 item.setOpts(x=[], height=[])
         texts: list[tuple[str, float, float, QColor, tuple[float, float]]] = [
-            (usd(b.usd), b.x, b.usd, QColor(self.colors.foreground), (0.5, 1.0)) for b in self.bars]
+            (usd_compact(b.usd), b.x, b.usd, QColor(self.colors.foreground), (0.5, 1.0)) for b in self.bars]
         texts += [(short_label(g.option), (g.first + g.last) / 2, max(highest, 1.0) * 1.38,
                    self.colors.option(g.option), (0.5, 0.0)) for g in groups]  # the option over its group
         while len(self.labels) < len(texts):
@@ -112,7 +111,8 @@ class ScenarioTotalsChart(ChartBase):
         for bar in self.bars:
             if abs(point.x() - bar.x) <= BAR_WIDTH / 2 and 0 <= point.y() <= bar.usd:
                 row = bar.row
-                return "\n".join([f"{row.index + 1}. {row.name}", f"{short_label(bar.option)}: {usd(bar.usd)} a month",
+                return "\n".join([f"{row.index + 1}. {row.name}",
+                                  f"{short_label(bar.option)}: {usd_compact(bar.usd)} a month",
                                   f"Against the baseline: {change_text(row)}"])
         return ""
 

@@ -10,10 +10,8 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice, SensitivityRow
+from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
-from desktop.model.workload.spec import Workload
-from desktop.present.text import short_number
-from desktop.present.text import usd_compact as usd
 from desktop.qt.charts.base import ChartBase
 
 BAR_HEIGHT = 0.6
@@ -56,7 +54,7 @@ class TornadoChart(ChartBase):
         for label in self.flip_labels:
             label.setColor(c.foreground)
 
-    def draw(self, advice: Advice, workload: Workload) -> None:
+    def draw(self, advice: Advice) -> None:
         rec = advice.recommendation
         chosen = advice.quote.options.get(rec.option) if rec.option else None
         rows = tuple(sorted((r for r in advice.sensitivity if r.low_cost is not None and r.high_cost is not None),
@@ -76,7 +74,7 @@ class TornadoChart(ChartBase):
         self.base_line.setPos(base)
         self.base_line.show()
         self.plot_item.setLabel("bottom", f"Monthly cost of {short_label(rec.option or '')} (USD); "
-                                f"now {usd(base)}")
+                                f"now {usd_compact(base)}")
         ys = list(range(len(rows)))
         self.low_bars.setOpts(x0=[base] * len(rows), x1=[float(r.low_cost or 0) for r in rows], y=ys)
         self.high_bars.setOpts(x0=[base] * len(rows), x1=[float(r.high_cost or 0) for r in rows], y=ys)
@@ -116,8 +114,8 @@ class TornadoChart(ChartBase):
 
         def side(value: float, cost: Decimal | None, winner: str | None) -> str:
             best = f", best: {short_label(winner)}" if winner else ""
-            return f"at {_value(value)}: {usd(float(cost)) if cost is not None else 'n/a'}{best}"
+            return f"at {_value(value)}: {usd_compact(float(cost)) if cost is not None else 'n/a'}{best}"
 
-        return "\n".join([f"{r.label} (now {_value(r.base_value)}; base cost {usd(self.base_cost)})",
+        return "\n".join([f"{r.label} (now {_value(r.base_value)}; base cost {usd_compact(self.base_cost)})",
                           side(r.low_value, r.low_cost, r.low_winner),
                           side(r.high_value, r.high_cost, r.high_winner)])

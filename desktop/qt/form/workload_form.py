@@ -15,6 +15,7 @@ from desktop.model.workload.spec import Workload
 from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdit, TextEdit, format_number
 from desktop.qt.form.profile_editor import ProfileEditor
 from desktop.qt.session import Session
+from desktop.workbench.workbench import Workbench
 
 FOLD_MARGIN_PX = 120  # groups are built until they reach this far below the form's visible height
 INVALID_STYLE = """
@@ -243,7 +244,8 @@ class WorkloadForm(QScrollArea):
 
     def _commit(self, spec: FieldSpec, value: Any) -> None:
         merge = spec.kind == "profile"
-        problems = self._session.apply_changes({spec.path: value}, f"Change {spec.label.lower()}", merge=merge)
+        problems = self._session.run(Workbench.apply_changes, {spec.path: value}, f"Change {spec.label.lower()}",
+                                     merge=merge)
         if not problems:
             self.rows[spec.path].show_problem(None)
             return

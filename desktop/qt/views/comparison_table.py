@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_summary
+from desktop.model.format import left_out, left_out_cell, usd
 from desktop.model.options.registry import all_options
-from desktop.present.text import capacity, left_out, left_out_cell, per_unit, tooltip_html, usd
+from desktop.present.text import capacity, per_unit, tooltip_html
 
 COLUMNS = ("Option", "Monthly cost", "Per million requests", "Capacity", "Status")
 OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL = range(5)

@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.model.format import decimal_text
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook
+from desktop.model.pricing.price_paths import PricedPath, priced_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.present.text import tooltip_html as rich_tooltip
-from desktop.report.price_register import SECTION_NAMES, PricedPath
-from desktop.report.price_register import region_prices as priced_paths
+from desktop.report.price_register import SECTION_NAMES, price_name
 
 COLUMNS = ("Price", "Used", "Origin", "USD", "Unit", "Confidence", "As of", "Source")
 ORIGIN_COLUMN, USD_COLUMN, SOURCE_COLUMN = COLUMNS.index("Origin"), COLUMNS.index("USD"), COLUMNS.index("Source")
@@ -73,16 +74,6 @@ class PriceEditor(Protocol):
     def reset_all(self) -> str: ...
 
 
-def region_prices(book: PriceBook, region: str) -> list[tuple[str, Price]]:
-    """(readable name, price) for every price of a region, in the book's order (names as on the sheet)."""
-    prices = book.regions.get(region)
-    return [] if prices is None else [(p.name, p.price) for p in priced_paths(prices)]
-
-
-def usd_text(value: Decimal) -> str:
-    return f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
-
-
 def section_label(section: str) -> str:
     return "All services" if section == ALL_SECTIONS else SECTION_NAMES.get(section, section)
 
@@ -92,13 +83,13 @@ def origin_text(price: Price, section: str, discounts: Mapping[str, Decimal]) ->
     if price.origin == "overridden":
         return "overridden"
     pct = discounts.get(section, discounts.get(ALL_SECTIONS))
-    return f"{price.origin}, {usd_text(pct)}% off" if pct else price.origin
+    return f"{price.origin}, {decimal_text(pct)}% off" if pct else price.origin
 
 
 def discounts_text(discounts: Mapping[str, Decimal]) -> str:
     if not discounts:
         return "No discount."
-    parts = [f"{usd_text(pct)}% on {'all services' if s == ALL_SECTIONS else section_label(s)}"
+    parts = [f"{decimal_text(pct)}% on {'all services' if s == ALL_SECTIONS else section_label(s)}"
              for s, pct in discounts.items()]
     return "Discounts: " + "; ".join(parts) + " (a service's own discount wins over all services; overridden " \
            "prices are not discounted)."
@@ -284,10 +275,10 @@ class PriceBookDialog(QDialog):
             price = found.price
             source = book.sources.get(price.source)
             origin = origin_text(price, found.path[0], discounts)
-            cells = (found.name, "yes" if id(price) in used_ids else "", origin, usd_text(price.usd), price.unit,
-                     f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}", price.as_of.isoformat(),
+            cells = (price_name(found), "yes" if id(price) in used_ids else "", origin, decimal_text(price.usd),
+                     price.unit, f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}", price.as_of.isoformat(),
                      source.title if source else price.source)
-            tip = rich_tooltip([found.name, f"{origin}: {ORIGIN_HELP[price.origin]}", price.note,
+            tip = rich_tooltip([price_name(found), f"{origin}: {ORIGIN_HELP[price.origin]}", price.note,
                                 source.title if source else "", source.reference if source else "",
                                 f"data of {source.data_date}" if source else ""])
             tint = ORIGIN_TINTS.get(price.origin)
@@ -361,7 +352,7 @@ class PriceBookDialog(QDialog):
         price = found.price
         source = self.book.sources.get(price.source)
         discounts = self.editor.discounts() if self.editor is not None else {}
-        lines = [f"{found.name} ({path}): {usd_text(price.usd)} USD per {price.unit}, "
+        lines = [f"{price_name(found)} ({path}): {decimal_text(price.usd)} USD per {price.unit}, "
                  f"{origin_text(price, found.path[0], discounts)}: {ORIGIN_HELP[price.origin]}; confidence "
                  f"{price.confidence} ({CONFIDENCE_LABELS[price.confidence]}), as of {price.as_of.isoformat()}.",
                  f"Source: {source.title if source else price.source}" + (
@@ -383,7 +374,7 @@ class PriceBookDialog(QDialog):
     def _show_discount(self) -> None:
         section = str(self.discount_section.currentData())
         pct = (self.editor.discounts() if self.editor is not None else {}).get(section)
-        self.discount_percent.setText("" if pct is None else usd_text(pct))
+        self.discount_percent.setText("" if pct is None else decimal_text(pct))
 
     # --- changes ------------------------------------------------------------------------------------
     def _done(self, problem: str) -> bool:

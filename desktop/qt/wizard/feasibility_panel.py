@@ -10,8 +10,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from desktop.model.questionnaire.questions import OptionPreview
-from desktop.present.text import usd
+from desktop.model.advice.preview import OptionPreview
+from desktop.model.format import usd
 
 PANEL_WIDTH = 300
 FEASIBLE_MARK = "\u2713"  # check mark

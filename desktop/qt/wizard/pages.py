@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from desktop.model.advice.advise import Advice
+from desktop.model.format import total_text, usd
 from desktop.model.options.registry import label as option_label
 from desktop.model.questionnaire.questions import DEFAULT_NAME, QUESTIONS, Topic
-from desktop.present.text import total, usd
 from desktop.qt.wizard.feasibility_panel import reason_without_option
 from desktop.qt.wizard.question_widgets import QuestionWidget, question_widget
 
@@ -193,7 +193,7 @@ def costs_html(advice: Advice) -> str:
         elif option == rec.runner_up:
             label += " (runner-up)"
         if quote.feasible:
-            cost = total(quote)
+            cost = total_text(quote, mark_estimated=True)
             rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{html.escape(cost)}</td><td></td></tr>")
         else:
             why = "; ".join(reason_without_option(option_label(option), r.text) for r in quote.reasons)

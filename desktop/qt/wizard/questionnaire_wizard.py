@@ -18,13 +18,13 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox, QWidget, QWizard
 
 from desktop.model.advice.advise import Advice, advise
+from desktop.model.advice.preview import feasibility_preview
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.checks import check_against_book
 from desktop.model.questionnaire.questions import (
     DEFAULT_NAME,
     TOPICS,
     AnswersError,
-    feasibility_preview,
     workload_from_answers,
 )
 from desktop.model.workload.spec import AnswerValue, Workload
@@ -32,6 +32,7 @@ from desktop.qt.session import Session
 from desktop.qt.wizard.feasibility_panel import FeasibilityPanel
 from desktop.qt.wizard.pages import SummaryPage, TopicPage
 from desktop.qt.wizard.question_widgets import QuestionWidget, RegionQuestionWidget
+from desktop.workbench.workbench import Workbench
 
 DEFAULT_SIZE = QSize(1100, 720)
 UNDO_TEXT = "New from questions"
@@ -132,9 +133,9 @@ class QuestionnaireWizard(QWizard):
         if self.result_workload is None:
             return False
         if mode == "add":
-            problem = session.add_scenario(self.result_workload, text=UNDO_TEXT, detach=True)
+            problem = session.run(Workbench.add_scenario, self.result_workload, text=UNDO_TEXT, detach=True)
         else:
-            problem = "\n".join(str(p) for p in session.replace_workload(self.result_workload, UNDO_TEXT,
+            problem = "\n".join(str(p) for p in session.run(Workbench.replace_workload, self.result_workload, UNDO_TEXT,
                                                                            detach=True))
         if problem:
             box = QMessageBox(QMessageBox.Icon.Warning, "New from questions", problem, QMessageBox.StandardButton.Ok,

@@ -31,6 +31,7 @@ from desktop.present.text import tooltip_html
 from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
 from desktop.qt.session import Session
 from desktop.qt.table_copy import header_text
+from desktop.workbench.workbench import Workbench
 
 FOLLOW_MS = 120  # the comparison follows this long after the last edit
 DIFFERENCES_WIDTH = 360  # px, at least: the table scrolls sideways rather than squeeze it
@@ -121,7 +122,7 @@ class ComparisonView(QWidget):
 
     def _show(self, row: int) -> None:
         if self.comparison is not None and row < len(self.comparison.rows):
-            self.session.select(row)
+            self.session.run(Workbench.select, row)
 
     def fit_columns(self, rows: list[int]) -> None:
         """Columns as wide as their contents: measured over every row after a full render, else only widened

@@ -19,6 +19,7 @@ from desktop.qt.session import Session
 from desktop.qt.table_copy import install_table_copy
 from desktop.qt.workshop.comparison_view import ComparisonView
 from desktop.qt.workshop.scenario_list import ScenarioList
+from desktop.workbench.workbench import Workbench
 
 LIST_WIDTH = 210  # px: the list beside the form; the window still fits 1280x800
 COMPARISON_HEIGHT = 230
@@ -34,18 +35,20 @@ class WorkshopControls(QObject):
         self.show_problem = show_problem
         self.actions: dict[str, QAction] = {}
         add_menu = QMenu("&Add scenario", window)
-        self.actions["blank"] = self._action("&Blank scenario", lambda: self._do(session.add_scenario()),
+        self.actions["blank"] = self._action("&Blank scenario", lambda: self._do(session.run(Workbench.add_scenario)),
                                              ["Ctrl+T"], add_menu)
         self.actions["questions"] = self._action("From the &questionnaire...", from_questions, None, add_menu)
         self.actions["file"] = self._action("From a &file...", self.add_from_file_dialog, None, add_menu)
         self.actions["add"] = add_menu.menuAction()
         self.actions["add"].setText("Add")
         self.actions["add"].setToolTip("Add a scenario: blank, from the questionnaire or from a file")
-        self.actions["duplicate"] = self._action("&Duplicate", lambda: self._do(session.duplicate()), ["Ctrl+D"])
+        self.actions["duplicate"] = self._action("&Duplicate", lambda: self._do(session.run(Workbench.duplicate)),
+                                                 ["Ctrl+D"])
         self.actions["rename"] = self._action("Re&name", self.rename, ["F2"])
         self.actions["up"] = self._action("Move &up", lambda: self._move(-1), ["Ctrl+Shift+Up"])
         self.actions["down"] = self._action("Move do&wn", lambda: self._move(1), ["Ctrl+Shift+Down"])
-        self.actions["delete"] = self._action("De&lete", lambda: self._do(session.delete()), ["Ctrl+Shift+Del"])
+        self.actions["delete"] = self._action("De&lete", lambda: self._do(session.run(Workbench.delete)),
+                                              ["Ctrl+Shift+Del"])
         self.actions["baseline"] = self._action("Set as &baseline", self.set_baseline, ["Ctrl+B"])
         self.actions["previous"] = self._action("&Previous scenario", lambda: self._step(-1), ["Ctrl+PgUp"])
         self.actions["next"] = self._action("N&ext scenario", lambda: self._step(1), ["Ctrl+PgDown"])
@@ -59,7 +62,7 @@ class WorkshopControls(QObject):
         for kind, text in KIND_LABELS.items():
             action = QAction(text, self, checkable=True)
             action.setData(kind)
-            action.triggered.connect(lambda _c=False, k=kind: self._do(session.set_kind(k)))
+            action.triggered.connect(lambda _c=False, k=kind: self._do(session.run(Workbench.set_kind, k)))
             self.kind_group.addAction(action)
 
         self.list = ScenarioList(session, self.actions, window)
@@ -139,14 +142,14 @@ class WorkshopControls(QObject):
 
     def _move(self, step: int) -> None:
         state = self.session.state
-        self._do(self.session.move(state.selected, state.selected + step))
+        self._do(self.session.run(Workbench.move, state.selected, state.selected + step))
 
     def _step(self, step: int) -> None:
         state = self.session.state
-        self.session.select((state.selected + step) % len(state.scenarios))
+        self.session.run(Workbench.select, (state.selected + step) % len(state.scenarios))
 
     def set_baseline(self) -> None:
-        self._do(self.session.set_baseline(self.session.state.selected))
+        self._do(self.session.run(Workbench.set_baseline, self.session.state.selected))
 
     def rename(self) -> None:
         self.list_dock.show()
@@ -160,7 +163,7 @@ class WorkshopControls(QObject):
 
     def add_from_file(self, path: Path) -> bool:
         try:
-            problem = self.session.add_from_file(path)
+            problem = self.session.run(Workbench.add_from_file, path)
         except WorkloadFileError as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, "Add scenarios", str(exc), QMessageBox.StandardButton.Ok,
                               self.window)

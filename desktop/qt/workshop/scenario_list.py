@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.model.workshop.spec import KIND_LABELS, NOTE_MAX_CHARS
 from desktop.present.text import tooltip_html
 from desktop.qt.session import Session
+from desktop.workbench.workbench import Workbench
 
 BUTTONS = (("add", "duplicate"), ("rename", "delete"), ("up", "down"), ("baseline",))
 BASELINE_MARK = "\u2605"  # a star before the baseline's name
@@ -45,7 +46,7 @@ class ScenarioList(QWidget):
             self.kind.addItem(text, kind)
         self.kind.setToolTip("Variants of one workload are compared against the baseline; the parts of one "
                              "system also add up to a portfolio total.")
-        self.kind.activated.connect(lambda i: self._report(session.set_kind(str(self.kind.itemData(i)))))
+        self.kind.activated.connect(lambda i: self._report(session.run(Workbench.set_kind, str(self.kind.itemData(i)))))
         self.list = QListWidget(self)
         self.list.setObjectName("scenario_list")
         self.list.setAccessibleName("Scenarios")
@@ -136,12 +137,12 @@ class ScenarioList(QWidget):
     def _row_changed(self, row: int) -> None:
         if row >= 0 and row != self.session.state.selected:
             self.commit_note()
-            self.session.select(row)
+            self.session.run(Workbench.select, row)
 
     def _renamed(self, item: QListWidgetItem) -> None:
         row = self.list.row(item)
         if item.text() != item.data(Qt.ItemDataRole.UserRole):
-            problem = self.session.rename(row, item.text())
+            problem = self.session.run(Workbench.rename, row, item.text())
             if problem:
                 self._report(problem)
                 item.setData(Qt.ItemDataRole.UserRole + 1, None)
@@ -159,7 +160,7 @@ class ScenarioList(QWidget):
         if text != state.scenarios[state.selected].note:
             if len(text) > NOTE_MAX_CHARS:
                 text = text[:NOTE_MAX_CHARS]
-            self._report(self.session.set_note(state.selected, text))
+            self._report(self.session.run(Workbench.set_note, state.selected, text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
