@@ -18,7 +18,7 @@ from desktop.model.advice.engine import compute_quote, fast_costs
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.options import registry
 from desktop.model.options.base import ComputeOption, HardRule, Signal, Sizing, SoftRule, Traits
-from desktop.model.options.calc import Calc
+from desktop.model.options.common.calc import Calc
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from desktop.model.options.calc import Calc
+    from desktop.model.options.common.calc import Calc
     from desktop.model.pricing.book import PriceBook
     from desktop.model.pricing.context import PricingContext
     from desktop.model.pricing.quote import Capacity, Quote

@@ -6,8 +6,12 @@ Adding an option: write its module (see base.py and one of the existing options)
 
 from __future__ import annotations
 
-from desktop.model.options import aws_lambda, ecs_ec2, ecs_managed, fargate, lambda_managed
+from desktop.model.options.aws_lambda import option as aws_lambda
 from desktop.model.options.base import ComputeOption
+from desktop.model.options.ecs_ec2 import option as ecs_ec2
+from desktop.model.options.ecs_managed import option as ecs_managed
+from desktop.model.options.fargate import option as fargate
+from desktop.model.options.lambda_managed import option as lambda_managed
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem

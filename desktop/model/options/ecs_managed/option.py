@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
-from desktop.model.options.calc import Calc
-from desktop.model.options.ecs_ec2 import (
+from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.fleet import (
     Ec2Capacity,
     Fleet,
     fleet_discounts,

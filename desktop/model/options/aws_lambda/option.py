@@ -20,15 +20,15 @@ from desktop.model.options.base import (
     SoftRule,
     Traits,
 )
-from desktop.model.options.calc import Calc
-from desktop.model.options.invocation import (
+from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.invocation import (
     ASYNC_FIRST_KB,
     ASYNC_STEP_KB,
     INVOCATION_SOURCE,
     invocation,
     requests_per_event,
 )
-from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.load_shape import is_spiky

@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Sizing, Traits
-from desktop.model.options.calc import Amount, Calc
-from desktop.model.options.containers import hourly_counts, tasks_per_hour
-from desktop.model.options.fargate_sizes import SIZES_SOURCE, largest, round_up_size
+from desktop.model.options.common.calc import Amount, Calc
+from desktop.model.options.common.containers import hourly_counts, tasks_per_hour
+from desktop.model.options.common.fargate_sizes import SIZES_SOURCE, largest, round_up_size
 from desktop.model.pricing.book import FargateRates, Price
 from desktop.model.pricing.context import PricingContext
 from desktop.model.workload.spec import Workload

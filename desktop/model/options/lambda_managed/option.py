@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
-from desktop.model.options.calc import Array, Calc
-from desktop.model.options.containers import hourly_counts
-from desktop.model.options.ecs_ec2 import Candidate, cheapest
-from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.calc import Array, Calc
+from desktop.model.options.common.containers import hourly_counts
+from desktop.model.options.common.fleet import Candidate, cheapest
+from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.money import dec
