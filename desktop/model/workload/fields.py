@@ -6,10 +6,11 @@ sheet's assumption register names each field by its `title`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
-Kind = Literal["text", "int", "float", "volume", "choice", "bool", "region", "instance", "profile"]
+from desktop.model.formats.fields import FieldSpec as FieldSpec
+from desktop.model.formats.fields import GroupSpec as GroupSpec
+from desktop.model.formats.fields import Kind as Kind
+from desktop.model.formats.workload import Section
+from desktop.model.workload.spec import Workload
 
 LIMITS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)"
 FARGATE_SIZES = "Fargate task sizes (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)"
@@ -20,42 +21,9 @@ VPC_PRICING = "Amazon VPC pricing page"
 ELB_PRICING = "Elastic Load Balancing pricing page (LCU)"
 
 
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
-    path: str
-    label: str
-    kind: Kind
-    help: str
-    limit: str = ""  # the AWS limit (with its source) behind the accepted range
-    unit: str = ""
-    scale: float = 1.0  # shown value = stored value x scale (fractions shown as %)
-    optional: bool = False  # empty text means "not set" (None): the model's default applies
-    empty_text: str = ""  # placeholder shown when not set
-    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label)
-    long_label: str = ""  # the label standing alone (the sheet's assumption register); default: label
-
-    @property
-    def title(self) -> str:
-        return self.long_label or self.label
-
-
-@dataclass(frozen=True, slots=True)
-class GroupSpec:
-    title: str
-    fields: tuple[FieldSpec, ...] = field(default_factory=tuple)
-
-
-# The workload file's sections as the sheet titles them.
-SECTION_TITLES = {
-    "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",
-    "ec2": "ECS on EC2", "lambda_managed": "Lambda Managed Instances", "ecs_managed": "ECS Managed Instances",
-    "requirements": "Requirements", "network": "Network and logs", "team": "Team",
-    "priorities": "Priorities (0-5)", "assumptions": "Assumptions",
-}
-
 LEVELS = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
 
-GROUPS: tuple[GroupSpec, ...] = (
+_SHARED: tuple[GroupSpec, ...] = (
     GroupSpec("Traffic and load shape", (
         FieldSpec("name", "Workload name", "text", "The name shown in the title, the reports and exported files."),
         FieldSpec("traffic.kind", "Kind of work", "choice",
@@ -129,22 +97,6 @@ GROUPS: tuple[GroupSpec, ...] = (
                   "DAEMON scheduling is not supported on Fargate (ECS service options).",
                   long_label="Agent on every host"),
     )),
-    GroupSpec("AWS Lambda", (
-        FieldSpec("lambda.memory_mb", "Memory", "int", "Function memory; CPU is proportional (1,769 MB = 1 vCPU).",
-                  "128-10,240 MB in 1 MB steps. " + LIMITS, unit="MB", long_label="Lambda memory (MB)"),
-        FieldSpec("lambda.ephemeral_storage_mb", "/tmp storage", "int", "Size of the function's /tmp.",
-                  "512-10,240 MB. " + LIMITS, unit="MB", long_label="Lambda /tmp storage (MB)"),
-        FieldSpec("lambda.provisioned_concurrency", "Provisioned concurrency", "int",
-                  "Execution environments kept warm (avoids cold starts, billed while on).",
-                  "Bounded by the account's concurrency quota (1,000 by default). " + LIMITS, unit="envs",
-                  long_label="Provisioned concurrency"),
-        FieldSpec("lambda.provisioned_hours_per_month", "Provisioned hours", "float",
-                  "Hours a month provisioned concurrency is on.", "At most 744 h (a 31-day month).",
-                  unit="h/month", long_label="Provisioned hours a month"),
-        FieldSpec("lambda.provisioned_share", "Served warm", "float",
-                  "Share of requests served by provisioned concurrency.", unit="%", scale=100.0,
-                  long_label="Share served provisioned"),
-    )),
     GroupSpec("Containers (ECS task and cluster)", (
         FieldSpec("container.vcpu", "Task vCPU", "float", "vCPU per task in the ECS task definition.",
                   "Fargate: 0.25-16 vCPU (32 where confirmed); ECS on EC2: up to 192. " + FARGATE_SIZES,
@@ -167,51 +119,6 @@ GROUPS: tuple[GroupSpec, ...] = (
         FieldSpec("container.min_tasks", "Minimum tasks", "int",
                   "Always-on floor of tasks. Default: 2 for requests (two Availability Zones), 0 for jobs.",
                   unit="tasks", optional=True, empty_text="default", long_label="Minimum tasks (always on)"),
-    )),
-    GroupSpec("ECS on EC2", (
-        FieldSpec("ec2.instance_type", "Instance type", "instance",
-                  "Automatic picks the cheapest instance type in the price book that fits the tasks.",
-                  "Instance catalogue in the bundled price book.", long_label="EC2 instance type"),
-        FieldSpec("ec2.reserve_vcpu", "Reserved vCPU per host", "float",
-                  "vCPU per host kept for the ECS agent and the OS.", unit="vCPU",
-                  long_label="Host vCPU reserved for ECS"),
-        FieldSpec("ec2.reserve_memory_gb", "Reserved memory per host", "float",
-                  "Memory per host kept for the ECS agent and the OS.", unit="GB",
-                  long_label="Host memory reserved (GB)"),
-        FieldSpec("ec2.root_volume_gb", "Root volume", "float", "EBS gp3 root volume per instance.",
-                  "gp3 volumes: up to 16 TiB (Amazon EBS volume types).", unit="GB",
-                  long_label="Root volume per host (GB)"),
-    )),
-    GroupSpec("Managed Instances (compared when listed in View > Options)", (
-        FieldSpec("lambda_managed.runtime", "Function runtime", "choice",
-                  "The function's runtime: Lambda Managed Instances run only some, and each has its own default "
-                  "number of requests per vCPU.",
-                  "Node.js 22+, Python 3.13+, Java 21+, .NET 8+ (AWS); Rust per a secondary source.",
-                  choices=(("unknown", "Not given"), ("nodejs", "Node.js 22+"), ("python", "Python 3.13+"),
-                           ("java", "Java 21+"), ("dotnet", ".NET 8+"), ("rust", "Rust"),
-                           ("other", "Another runtime")), long_label="Function runtime (Lambda MI)"),
-        FieldSpec("lambda_managed.concurrency_per_environment", "Requests per environment", "int",
-                  "Requests one execution environment serves at once (handlers must be thread-safe above 1). "
-                  "Default: the runtime's default per vCPU (Node.js 64, Java and .NET 32, Python 16; others 16).",
-                  "1-1,600. " + LMI_API, unit="requests", optional=True, empty_text="runtime default",
-                  long_label="Requests per environment (Lambda MI)"),
-        FieldSpec("lambda_managed.memory_gib_per_vcpu", "Memory per vCPU", "float",
-                  "Memory of an execution environment per vCPU; the function's memory over it gives the "
-                  "environment's vCPU (at least 1).", "2-8 GiB. " + LMI_API, unit="GiB",
-                  long_label="Memory per vCPU (Lambda MI, GiB)"),
-        FieldSpec("lambda_managed.instance_type", "Lambda MI instance type", "instance",
-                  "Automatic picks the cheapest instance type in the price book that holds the environments "
-                  "(no GPU or burstable types).",
-                  "AWS's list of supported types was not found: current-generation types, x86_64 or arm64.",
-                  long_label="Lambda MI instance type"),
-        FieldSpec("lambda_managed.min_instances", "Lambda MI minimum instances", "int",
-                  "Instances always running, whatever the load.",
-                  "AWS launches three by default for Availability Zone resilience (LMI best practices); a lower "
-                  "setting was not found documented.", unit="instances", long_label="Lambda MI minimum instances"),
-        FieldSpec("ecs_managed.instance_type", "ECS MI instance type", "instance",
-                  "Automatic picks the cheapest instance type in the price book that fits the tasks (as ECS on EC2).",
-                  "AWS publishes the management fee only for c6a.2xlarge; other types' fees are not in the book.",
-                  long_label="ECS MI instance type"),
     )),
     GroupSpec("Front door", (
         FieldSpec("front_door", "Front door", "choice",
@@ -301,6 +208,35 @@ GROUPS: tuple[GroupSpec, ...] = (
                   long_label="Weight of flexibility"),
     )),
 )
+
+
+def _section_titles() -> dict[str, str]:
+    titles = {"": "Workload"}
+    for name, info in Workload.model_fields.items():
+        model = info.annotation
+        if isinstance(model, type) and issubclass(model, Section) and model.TITLE:
+            titles[info.alias or name] = model.TITLE
+    return titles
+
+
+def _groups() -> tuple[GroupSpec, ...]:
+    """The shared groups with, after the traffic and the unit of work, each section's own group in file order
+    (an option's group is declared in its folder, beside its section)."""
+    own = {"container": _SHARED[2]}
+    sections = []
+    for name, info in Workload.model_fields.items():
+        model = info.annotation
+        group = own.get(info.alias or name)
+        if group is None and isinstance(model, type) and issubclass(model, Section):
+            group = model.FORM
+        if group is not None:
+            sections.append(group)
+    return (*_SHARED[:2], *sections, *_SHARED[3:])
+
+
+# The workload file's sections as the sheet titles them, in file order.
+SECTION_TITLES = _section_titles()
+GROUPS = _groups()
 
 
 def all_fields() -> tuple[FieldSpec, ...]:

@@ -13,7 +13,12 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from desktop.model.strict_numbers import NoBoolNumbers
+from desktop.model.formats.workload import FiniteFloat as FiniteFloat
+from desktop.model.formats.workload import Frozen, Section
+from desktop.model.options.aws_lambda.format import LambdaConfig
+from desktop.model.options.ecs_ec2.format import Ec2Config
+from desktop.model.options.ecs_managed.format import EcsManagedConfig
+from desktop.model.options.lambda_managed.format import LambdaManagedConfig
 
 SCHEMA_VERSION = 1
 MAX_MONTH_HOURS = 744  # a 31-day month
@@ -26,10 +31,8 @@ ContainerOS = Literal["linux", "windows"]
 FrontDoor = Literal["none", "api_gateway_http", "api_gateway_rest", "alb", "auto"]
 Trigger = Literal["http", "queue", "stream", "event", "schedule"]
 Level = Literal["low", "medium", "high"]
-Runtime = Literal["unknown", "nodejs", "python", "java", "dotnet", "rust", "other"]
 OptionId = Annotated[str, Field(min_length=1, max_length=40)]
 
-FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 MAX_NAME_CHARS = 120
 MAX_ANSWERS = 200  # the questionnaire has 21 questions; room for answers kept from other tools
 MAX_ANSWER_ID_CHARS = 100
@@ -38,11 +41,9 @@ AnswerId = Annotated[str, Field(min_length=1, max_length=MAX_ANSWER_ID_CHARS)]
 AnswerValue = Annotated[str, Field(max_length=MAX_ANSWER_CHARS)] | int | float | bool | None
 
 
-class _Frozen(NoBoolNumbers):
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True)
+class Traffic(Section):
+    TITLE = "Traffic"
 
-
-class Traffic(_Frozen):
     kind: TrafficKind = Field("requests", description="requests: a service answering requests or events; "
                               "jobs: discrete runs, one task or one invocation each")
     requests_per_month: int = Field(1_000_000, ge=0, le=10**13,
@@ -71,19 +72,9 @@ class Traffic(_Frozen):
         return value
 
 
-class LambdaConfig(_Frozen):
-    memory_mb: int = Field(1024, ge=128, le=10240, description="function memory (AWS: 128-10,240 MB)")
-    ephemeral_storage_mb: int = Field(512, ge=512, le=10240, description="/tmp size (AWS: 512-10,240 MB)")
-    free_tier: bool = Field(True, description="apply AWS's always-free 1M requests and 400,000 GB-s a month")
-    provisioned_concurrency: int = Field(0, ge=0, le=100_000,
-                                         description="execution environments kept warm")
-    provisioned_hours_per_month: FiniteFloat = Field(0.0, ge=0, le=744,
-                                                     description="hours a month provisioned concurrency is on")
-    provisioned_share: FiniteFloat = Field(1.0, ge=0, le=1,
-                                           description="share of requests served by provisioned concurrency")
+class ContainerConfig(Section):
+    TITLE = "Containers (Fargate and EC2)"
 
-
-class ContainerConfig(_Frozen):
     vcpu: FiniteFloat = Field(1.0, gt=0, le=192, description="vCPU per task (ECS task definition)")
     memory_gb: FiniteFloat = Field(2.0, gt=0, le=1024, description="memory per task, GB")
     os: ContainerOS = "linux"
@@ -99,42 +90,10 @@ class ContainerConfig(_Frozen):
                                     description="share of task-hours on Fargate Spot / EC2 Spot")
 
 
-class Ec2Config(_Frozen):
-    instance_type: str = Field("auto", min_length=1, max_length=40,
-                               description='"auto" or an instance type in the price book')
-    reserve_vcpu: FiniteFloat = Field(0.07, ge=0, le=8, description="vCPU per host kept for the ECS agent and OS")
-    reserve_memory_gb: FiniteFloat = Field(0.5, ge=0, le=64,
-                                           description="memory per host kept for the ECS agent and OS, GB")
-    root_volume_gb: FiniteFloat = Field(30.0, ge=0, le=16384,
-                                        description="EBS gp3 root volume per instance, GB")
-
-
-class LambdaManagedConfig(_Frozen):
-    """AWS Lambda Managed Instances: the function's code on EC2 instances that Lambda runs in your account."""
-
-    runtime: Runtime = Field("unknown", description="the function's runtime: nodejs (22+), python (3.13+), java "
-                             "(21+), dotnet (8+), rust, other (not supported), unknown")
-    concurrency_per_environment: int | None = Field(
-        None, ge=1, le=1600, description="requests one execution environment serves at once (AWS: 1-1,600); "
-        "default: the runtime's default per vCPU x the environment's vCPUs; 1 when handlers are not thread-safe")
-    memory_gib_per_vcpu: FiniteFloat = Field(2.0, ge=2, le=8,
-                                             description="memory per vCPU of an execution environment (AWS: 2-8 GiB)")
-    instance_type: str = Field("auto", min_length=1, max_length=40,
-                               description='"auto" or an instance type in the price book')
-    min_instances: int = Field(3, ge=3, le=10_000,
-                               description="instances always running; AWS launches three by default for "
-                                           "Availability Zone resilience")
-
-
-class EcsManagedConfig(_Frozen):
-    """Amazon ECS Managed Instances: ECS tasks on EC2 instances that AWS selects, patches and scales."""
-
-    instance_type: str = Field("auto", min_length=1, max_length=40,
-                               description='"auto" or an instance type in the price book')
-
-
-class Requirements(_Frozen):
+class Requirements(Section):
     """What the work needs: the facts the hard rules read (all default to 'nothing special')."""
+
+    TITLE = "Requirements"
 
     gpus: int = Field(0, ge=0, le=16, description="GPUs one unit of work needs")
     vcpu_per_unit: FiniteFloat | None = Field(
@@ -157,8 +116,10 @@ class Requirements(_Frozen):
     trigger: Trigger = Field("http", description="what starts the work")
 
 
-class Network(_Frozen):
+class Network(Section):
     """The costs people forget: each off or zero by default, so a file without them keeps its totals."""
+
+    TITLE = "Network and logs"
 
     nat_gateways: int = Field(0, ge=0, le=16, description="NAT gateways the work's private subnets use (one per "
                               "Availability Zone is AWS's advice); billed per gateway-hour")
@@ -178,13 +139,17 @@ class Network(_Frozen):
                            "request (the first 10 are free)")
 
 
-class Team(_Frozen):
+class Team(Section):
+    TITLE = "Team"
+
     operations_appetite: Level = Field("medium", description="appetite for patching and scaling servers")
     configuration_control: Level = Field("medium", description="need for fine control of the runtime and host")
 
 
-class Priorities(_Frozen):
+class Priorities(Section):
     """Weights 0..5 the recommendation gives to each concern."""
+
+    TITLE = "Priorities (0-5)"
 
     cost: int = Field(3, ge=0, le=5)
     operations: int = Field(3, ge=0, le=5)
@@ -192,7 +157,7 @@ class Priorities(_Frozen):
     flexibility: int = Field(1, ge=0, le=5)
 
 
-class SavingsPlans(_Frozen):
+class SavingsPlans(Section):
     lambda_pct: FiniteFloat = Field(0.0, ge=0, le=17, description="Compute Savings Plan, Lambda (AWS: up to 17%)")
     fargate_pct: FiniteFloat = Field(0.0, ge=0, le=50,
                                      description="Compute Savings Plan, Fargate (AWS: up to 50%)")
@@ -200,7 +165,9 @@ class SavingsPlans(_Frozen):
                                  description="Savings Plan or Reserved Instances, EC2 (AWS: up to 72%)")
 
 
-class Assumptions(_Frozen):
+class Assumptions(Section):
+    TITLE = "Assumptions"
+
     month_hours: FiniteFloat = Field(730.0, ge=672, le=MAX_MONTH_HOURS,
                                      description="hours in a billing month (AWS: 730)")
     savings_plans: SavingsPlans = SavingsPlans()
@@ -211,7 +178,7 @@ class Assumptions(_Frozen):
     api_gateway_free_tier: bool = Field(False, description="API Gateway's 12-month free tier (new accounts)")
 
 
-class Workload(_Frozen):
+class Workload(Frozen):
     schema_version: Literal[1] = 1
     name: str = Field(..., min_length=1, max_length=MAX_NAME_CHARS)
     region: str = Field("us-east-1", min_length=1, max_length=40)
