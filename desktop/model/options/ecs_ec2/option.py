@@ -17,6 +17,7 @@ from desktop.model.options.common.fleet import (
     fleet_sizing,
     size_fleet,
 )
+from desktop.model.options.common.style import BLUISH_GREEN, OptionStyle
 from desktop.model.pricing.context import PricingContext
 
 ID = "ec2"
@@ -40,9 +41,10 @@ class Ec2Option(ComputeOption):
 
 
 OPTION = Ec2Option(
-    id=ID, label="Amazon ECS on Amazon EC2", short_label="ECS on EC2", style_key="ec2",
+    id=ID, label="Amazon ECS on Amazon EC2", short_label="ECS on EC2",
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=3, control=3, spot=True,
                   operations_work="patching AMIs and scaling a cluster"),
     savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+    style=OptionStyle(BLUISH_GREEN, BLUISH_GREEN, "dashdot", "t", 0.2),
 )

@@ -14,6 +14,7 @@ from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Siz
 from desktop.model.options.common.calc import Amount, Calc
 from desktop.model.options.common.containers import hourly_counts, tasks_per_hour
 from desktop.model.options.common.fargate_sizes import SIZES_SOURCE, largest, round_up_size
+from desktop.model.options.common.style import BLUE, SKY_BLUE, OptionStyle
 from desktop.model.pricing.book import FargateRates, Price
 from desktop.model.pricing.context import PricingContext
 from desktop.model.workload.spec import Workload
@@ -234,9 +235,10 @@ HARD_RULES = (
 )
 
 OPTION = FargateOption(
-    id=ID, label="Amazon ECS on AWS Fargate", short_label="Fargate", style_key="fargate",
+    id=ID, label="Amazon ECS on AWS Fargate", short_label="Fargate",
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=1, control=1, spot=True),
     savings_plan=SavingsPlan("fargate_pct", 50.0, "Fargate"),
     hard_rules=HARD_RULES,
+    style=OptionStyle(BLUE, SKY_BLUE, "dash", "s", -0.2),
 )
