@@ -196,8 +196,8 @@ class Workload(Frozen):
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
     options: tuple[OptionId, ...] | None = Field(
-        None, max_length=20, description="the compute options compared, by id (lambda, fargate, "
-        "ec2, lambda_managed, ecs_managed); default: lambda, fargate and ec2")
+        None, max_length=20, description="the compute options compared, by id (the registered "
+        "options, listed in docs/workload-format.md); default: lambda, fargate and ec2")
     answers: dict[AnswerId, AnswerValue] | None = Field(
         None, max_length=MAX_ANSWERS,
         description=f"questionnaire answers this workload was built from (question id -> answer): at most "
