@@ -13,6 +13,7 @@ from tests.conftest import REPO, make_workload
 FROZEN_BOOK = REPO / "tests" / "goldens" / "price-book.json"
 EC2_WINDOWS = "EC2 Windows instances (the book holds Linux prices only)"
 ECS_MANAGED = "ECS Managed Instances management fee for 57 of the 57 catalogued instance types"
+EKS_FEES = ["EKS cluster fee", "EKS cluster fee in extended support"]  # sourced for us-east-1 only
 LAMBDA_BEYOND_US_EAST_1 = [
     "Lambda ephemeral storage", "Lambda x86_64 provisioned concurrency",
     "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
@@ -27,7 +28,7 @@ def test_us_east_1(book: PriceBook) -> None:
 def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: PriceBook) -> None:
     assert missing_prices(book, "eu-west-2") == [
         "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
-        "Lambda arm64 duration on provisioned concurrency", ECS_MANAGED,
+        "Lambda arm64 duration on provisioned concurrency", ECS_MANAGED, *EKS_FEES,
         "EC2 m8g.large", "EC2 c7i.large", "EC2 c6g.large", "EC2 c8g.large", "EC2 r7g.large", "EC2 g4dn.2xlarge",
         "EC2 g5.2xlarge", EC2_WINDOWS]
 

@@ -11,6 +11,7 @@ from desktop.model.options.aws_lambda import option as aws_lambda
 from desktop.model.options.base import BookSection, ComputeOption
 from desktop.model.options.ecs_ec2 import option as ecs_ec2
 from desktop.model.options.ecs_managed import option as ecs_managed
+from desktop.model.options.eks_fargate import option as eks_fargate
 from desktop.model.options.fargate import option as fargate
 from desktop.model.options.lambda_managed import option as lambda_managed
 from desktop.model.pricing.book import PriceBook
@@ -19,7 +20,7 @@ from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
 
 _OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION, lambda_managed.OPTION,
-                                 ecs_managed.OPTION]
+                                 ecs_managed.OPTION, eks_fargate.OPTION]
 
 
 def all_options() -> tuple[ComputeOption, ...]:

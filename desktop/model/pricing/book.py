@@ -37,6 +37,7 @@ from desktop.model.formats.prices import Tier as Tier
 from desktop.model.formats.prices import Unit as Unit
 from desktop.model.options.aws_lambda.format import LambdaPrices
 from desktop.model.options.ecs_managed.format import EcsManagedPrices as EcsManagedPrices
+from desktop.model.options.eks_fargate.format import EksFargatePrices
 from desktop.model.options.lambda_managed.format import LambdaManagedPrices
 
 PRICE_BOOK_SCHEMA_VERSION = 1
@@ -129,6 +130,7 @@ class RegionPrices(Frozen):
     vpc_endpoint: VpcEndpointPrices | None = None
     lambda_managed: LambdaManagedPrices | None = None
     ecs_managed: EcsManagedPrices | None = None
+    eks_fargate: EksFargatePrices | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
