@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from desktop.model.options.common.style import OptionStyle
 
 if TYPE_CHECKING:
+    from desktop.model.formats.questions import Question
     from desktop.model.options.common.calc import Calc
     from desktop.model.pricing.book import PriceBook
     from desktop.model.pricing.context import PricingContext
@@ -147,6 +148,7 @@ class ComputeOption:
     settings: str = ""  # the workload section of the option's own settings (shown only while it is compared)
     style: OptionStyle | None = None  # the colour, line style and marker the window and the sheet draw it with
     book: BookSection | None = None  # its own section of the price book, if it has one
+    questions: tuple[tuple[str, Question], ...] = ()  # (the question it follows, a question only it needs)
 
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
         """Bad input in the option's own settings that only the price book can tell (e.g. an unknown type)."""

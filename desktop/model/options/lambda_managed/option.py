@@ -27,6 +27,7 @@ from desktop.model.options.common.fleet import Candidate, cheapest
 from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.options.common.style import REDDISH_PURPLE, OptionStyle
 from desktop.model.options.lambda_managed.prices import BOOK
+from desktop.model.options.lambda_managed.questions import QUESTIONS
 from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.money import dec
@@ -462,5 +463,6 @@ OPTION = LambdaManagedOption(
     traits=Traits(kind="function", operations=1, control=1, always_on=True),
     savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False, settings="lambda_managed",
+    questions=QUESTIONS,
     style=OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1), book=BOOK,
 )
