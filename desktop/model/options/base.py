@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from desktop.model.options.common.style import OptionStyle
+from desktop.model.workload.fields import field_bounds
 
 if TYPE_CHECKING:
     from desktop.model.formats.questions import Question
@@ -83,11 +84,18 @@ class Traits:
 
 @dataclass(frozen=True, slots=True)
 class SavingsPlan:
-    """The workload field of the option's Savings Plans percentage and AWS's "up to" rate for it."""
+    """The workload field of the option's Savings Plans percentage; AWS's "up to" rate for it is the field's upper
+    bound, declared once on the schema (with its source in the field's description)."""
 
     field: str  # under assumptions.savings_plans
-    up_to: float
     name: str  # what the plan covers, as AWS names it ("EC2")
+
+    @property
+    def up_to(self) -> float:
+        top = field_bounds(f"assumptions.savings_plans.{self.field}").high
+        if top is None:
+            raise ValueError(f"assumptions.savings_plans.{self.field} has no upper bound in the workload schema")
+        return float(top)
 
 
 @dataclass(frozen=True, slots=True)

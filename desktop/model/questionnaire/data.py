@@ -18,6 +18,7 @@ from desktop.model.formats.questions import Question as Question
 from desktop.model.formats.questions import QuestionKind as QuestionKind
 from desktop.model.formats.questions import Topic as Topic
 from desktop.model.options.registry import all_options
+from desktop.model.workload.fields import field_bounds
 
 DONT_KNOW = "dont_know"
 
@@ -42,6 +43,10 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 _LATENCY_WEIGHT = "priorities.latency"
+# Field facts declared once, on the workload schema: AWS's "up to" Savings Plans rates and the volume's range.
+_UP_TO = {key: float(field_bounds(f"assumptions.savings_plans.{key}").high or 0)
+          for key in ("lambda_pct", "fargate_pct", "ec2_pct")}
+_VOLUME = field_bounds("traffic.requests_per_month")
 _SHARED: tuple[Question, ...] = (
     Question("app_size", "work", "How big is one copy of the application?",
              "Memory and CPU one unit of work needs. Sets the Lambda memory and the ECS task size.",
@@ -88,7 +93,7 @@ _SHARED: tuple[Question, ...] = (
              "For a schedule this counts job runs (30 = once a day); otherwise requests or events.",
              "number", None, dont_know_implies="1,000,000 requests, or 30 job runs for a schedule",
              sets=("traffic.requests_per_month", "traffic.runs_per_month"), unit="a month",
-             minimum=0, maximum=10**13),
+             minimum=_VOLUME.low, maximum=_VOLUME.high),
     Question("traffic_shape", "traffic", "How does the load vary over a day?",
              "Spiky or mostly idle load favours Lambda (pay per use, scales to zero); steady load favours "
              "always-on containers and Managed Instances, whose fleet of at least three instances runs all day.",
@@ -180,17 +185,16 @@ _SHARED: tuple[Question, ...] = (
              "number", None, dont_know_implies="no budget limit", sets=("priorities.cost",), unit="USD a month",
              minimum=0, maximum=10**9),
     Question("savings_plans", "commitments", "Will you commit to steady usage for 1 or 3 years (Savings Plans)?",
-             "AWS's \"up to\" rates: Lambda 17%, Fargate 50%, EC2 66% (Compute Savings Plans). Editable later.",
+             f"AWS's \"up to\" rates: Lambda {_UP_TO['lambda_pct']:g}%, Fargate {_UP_TO['fargate_pct']:g}%, EC2 "
+             f"{_UP_TO['ec2_pct']:g}% (EC2 Instance Savings Plans or Reserved Instances). Editable later.",
              "choice", "no", (
                  Choice("no", "No commitment", "", {"assumptions.savings_plans.lambda_pct": 0.0,
                                                     "assumptions.savings_plans.fargate_pct": 0.0,
                                                     "assumptions.savings_plans.ec2_pct": 0.0}),
                  Choice("partial", "Yes, a 1-year plan (half of AWS's \"up to\" rates)", "",
-                        {"assumptions.savings_plans.lambda_pct": 8.5, "assumptions.savings_plans.fargate_pct": 25.0,
-                         "assumptions.savings_plans.ec2_pct": 33.0}),
+                        {f"assumptions.savings_plans.{key}": top / 2 for key, top in _UP_TO.items()}),
                  Choice("full", "Yes, 3 years paid up front (AWS's \"up to\" rates)", "",
-                        {"assumptions.savings_plans.lambda_pct": 17.0, "assumptions.savings_plans.fargate_pct": 50.0,
-                         "assumptions.savings_plans.ec2_pct": 66.0}),
+                        {f"assumptions.savings_plans.{key}": top for key, top in _UP_TO.items()}),
              ), dont_know_implies="no commitment"),
     Question("spot", "commitments", "Can the work be interrupted and retried (Spot capacity)?",
              "Fargate Spot (up to 70% off) and EC2 Spot (up to 90% off) can stop a task with 2 minutes' warning.",

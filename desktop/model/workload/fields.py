@@ -6,6 +6,12 @@ sheet's assumption register names each field by its `title`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
 from desktop.model.formats.fields import FieldSpec as FieldSpec
 from desktop.model.formats.fields import GroupSpec as GroupSpec
 from desktop.model.formats.fields import Kind as Kind
@@ -237,6 +243,39 @@ def _groups() -> tuple[GroupSpec, ...]:
 # The workload file's sections as the sheet titles them, in file order.
 SECTION_TITLES = _section_titles()
 GROUPS = _groups()
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """A numeric field's accepted range as the schema declares it (its pydantic Field's ge/gt/le)."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False  # gt rather than ge
+
+
+def field_bounds(path: str) -> Bounds:
+    """The schema's bounds of a workload field (dotted path as in the file, e.g. "lambda.memory_mb"): declared once
+    on the field, read by the form, the questionnaire, sensitivity and the options' "up to" rates."""
+    model: Any = Workload
+    info: FieldInfo | None = None
+    for part in path.split("."):
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return Bounds()
+        info = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
+        if info is None:
+            return Bounds()
+        model = info.annotation
+    low = high = None
+    low_open = False
+    for meta in info.metadata if info is not None else []:
+        if getattr(meta, "ge", None) is not None:
+            low = meta.ge
+        if getattr(meta, "gt", None) is not None:
+            low, low_open = meta.gt, True
+        if getattr(meta, "le", None) is not None:
+            high = meta.le
+    return Bounds(low, high, low_open)
 
 
 def all_fields() -> tuple[FieldSpec, ...]:

@@ -162,7 +162,9 @@ class SavingsPlans(Section):
     fargate_pct: FiniteFloat = Field(0.0, ge=0, le=50,
                                      description="Compute Savings Plan, Fargate (AWS: up to 50%)")
     ec2_pct: FiniteFloat = Field(0.0, ge=0, le=72,
-                                 description="Savings Plan or Reserved Instances, EC2 (AWS: up to 72%)")
+                                 description="Savings Plan or Reserved Instances, EC2 (AWS: up to 72% with EC2 "
+                                             "Instance Savings Plans or Standard Reserved Instances, up to 66% with "
+                                             "Compute Savings Plans; AWS Savings Plans and EC2 pricing pages)")
 
 
 class Assumptions(Section):

@@ -329,7 +329,7 @@ OPTION = LambdaOption(
     id=ID, label="AWS Lambda", short_label="Lambda",
     front_door="api_gateway_http", alb_gb_per_lcu=0.4,
     traits=Traits(kind="function", operations=0, control=0),
-    savings_plan=SavingsPlan("lambda_pct", 17.0, "Lambda"),
+    savings_plan=SavingsPlan("lambda_pct", "Lambda"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES,
     style=OptionStyle(ORANGE, ORANGE, "solid", "o", 0.0), book=BOOK,
 )

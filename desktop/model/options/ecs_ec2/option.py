@@ -45,6 +45,6 @@ OPTION = Ec2Option(
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=3, control=3, spot=True,
                   operations_work="patching AMIs and scaling a cluster"),
-    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+    savings_plan=SavingsPlan("ec2_pct", "EC2"),
     style=OptionStyle(BLUISH_GREEN, BLUISH_GREEN, "dashdot", "t", 0.2),
 )

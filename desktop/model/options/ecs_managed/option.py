@@ -151,7 +151,7 @@ OPTION = EcsManagedOption(
     id=ID, label=f"Amazon {NAME}", short_label="ECS MI",
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=2, control=2, spot=True),
-    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+    savings_plan=SavingsPlan("ec2_pct", "EC2"),
     hard_rules=(HardRule("ecs_managed.windows", DOCS, _windows),),
     soft_rules=(SoftRule(88, "ecs_managed.unconfirmed", "requirements.privileged", "flexibility", UNCONFIRMED,
                          _unconfirmed),),

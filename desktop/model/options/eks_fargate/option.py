@@ -167,7 +167,7 @@ OPTION = EksFargateOption(
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=2, control=2,
                   operations_work="upgrading the cluster's Kubernetes version and its add-ons"),
-    savings_plan=SavingsPlan("fargate_pct", 50.0, "Fargate"),
+    savings_plan=SavingsPlan("fargate_pct", "Fargate"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False,
     style=OptionStyle(DARK_YELLOW, YELLOW, "dash", "p", 0.3), book=BOOK,
 )

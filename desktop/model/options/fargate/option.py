@@ -152,7 +152,7 @@ OPTION = FargateOption(
     id=ID, label="Amazon ECS on AWS Fargate", short_label="Fargate",
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=1, control=1, spot=True),
-    savings_plan=SavingsPlan("fargate_pct", 50.0, "Fargate"),
+    savings_plan=SavingsPlan("fargate_pct", "Fargate"),
     hard_rules=HARD_RULES,
     style=OptionStyle(BLUE, SKY_BLUE, "dash", "s", -0.2),
 )

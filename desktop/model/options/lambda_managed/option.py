@@ -461,7 +461,7 @@ OPTION = LambdaManagedOption(
     id=ID, label=f"AWS {NAME}", short_label="Lambda MI",
     front_door="api_gateway_http", alb_gb_per_lcu=0.4,
     traits=Traits(kind="function", operations=1, control=1, always_on=True),
-    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+    savings_plan=SavingsPlan("ec2_pct", "EC2"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False, settings="lambda_managed",
     questions=QUESTIONS,
     style=OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1), book=BOOK,
