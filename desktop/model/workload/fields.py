@@ -1,7 +1,9 @@
 """Every editable workload field, grouped the way an architect thinks, with units, meaning and AWS limits.
 
 The field catalogue, pure data: the form builds one editor per FieldSpec (objectName = the dotted path), and the
-sheet's assumption register names each field by its `title`.
+sheet's assumption register names each field by its `title`. The shared groups are here; each option's own group
+is declared in its folder beside its section (`FORM` in options/<id>/format.py) and read from the schema, as are
+the section titles. A field's range is declared once, on the schema (`field_bounds`).
 """
 
 from __future__ import annotations
