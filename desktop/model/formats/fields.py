@@ -34,3 +34,25 @@ class FieldSpec:
 class GroupSpec:
     title: str
     fields: tuple[FieldSpec, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Describe:
+    """What the form, the sheet and the texts say of a workload field, declared beside it on the schema
+    (`field: Annotated[int, Describe(...)] = Field(...)`): its label, editor kind, help, the AWS limit behind its
+    range with the limit's source, unit, display scale, choice labels. Its range is the Field's own bounds."""
+
+    label: str
+    kind: Kind
+    help: str
+    limit: str = ""
+    unit: str = ""
+    scale: float = 1.0
+    optional: bool = False
+    empty_text: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    long_label: str = ""
+
+    def spec(self, path: str) -> FieldSpec:
+        return FieldSpec(path, self.label, self.kind, self.help, self.limit, self.unit, self.scale, self.optional,
+                         self.empty_text, self.choices, self.long_label)

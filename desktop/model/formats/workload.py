@@ -11,7 +11,6 @@ from typing import Annotated, ClassVar
 
 from pydantic import ConfigDict, Field
 
-from desktop.model.formats.fields import GroupSpec
 from desktop.model.strict_numbers import NoBoolNumbers
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
@@ -22,7 +21,8 @@ class Frozen(NoBoolNumbers):
 
 
 class Section(Frozen):
-    """A section of the workload file: TITLE names it on the sheet, FORM (if any) is its group in the form."""
+    """A section of the workload file: TITLE names it on the sheet; FORM_TITLE (if any) titles the form's group of
+    its fields (those a shared group does not list), each described beside it (`Describe`)."""
 
     TITLE: ClassVar[str] = ""
-    FORM: ClassVar[GroupSpec | None] = None
+    FORM_TITLE: ClassVar[str] = ""

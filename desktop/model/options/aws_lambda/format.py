@@ -1,5 +1,6 @@
-"""AWS Lambda's part of the file formats: its workload section (`lambda`) with its form group, and its price-book
-section. Imports nothing of the model but the formats' building blocks (see docs/architecture.md).
+"""AWS Lambda's part of the file formats: its workload section (`lambda`), each field with what the form says of
+it, and its price-book section. Imports nothing of the model but the formats' building blocks (see
+docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -8,43 +9,47 @@ from typing import Annotated
 
 from pydantic import Field
 
-from desktop.model.formats.fields import FieldSpec, GroupSpec
+from desktop.model.formats.fields import Describe
 from desktop.model.formats.prices import Frozen, GbSecondPrice, GbSecondTiers, Price, units
 from desktop.model.formats.workload import FiniteFloat, Section
-
-LIMITS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)"
-
-GROUP = GroupSpec("AWS Lambda", (
-    FieldSpec("lambda.memory_mb", "Memory", "int", "Function memory; CPU is proportional (1,769 MB = 1 vCPU).",
-              "128-10,240 MB in 1 MB steps. " + LIMITS, unit="MB", long_label="Lambda memory (MB)"),
-    FieldSpec("lambda.ephemeral_storage_mb", "/tmp storage", "int", "Size of the function's /tmp.",
-              "512-10,240 MB. " + LIMITS, unit="MB", long_label="Lambda /tmp storage (MB)"),
-    FieldSpec("lambda.provisioned_concurrency", "Provisioned concurrency", "int",
-              "Execution environments kept warm (avoids cold starts, billed while on).",
-              "Bounded by the account's concurrency quota (1,000 by default). " + LIMITS, unit="envs",
-              long_label="Provisioned concurrency"),
-    FieldSpec("lambda.provisioned_hours_per_month", "Provisioned hours", "float",
-              "Hours a month provisioned concurrency is on.", "At most 744 h (a 31-day month).",
-              unit="h/month", long_label="Provisioned hours a month"),
-    FieldSpec("lambda.provisioned_share", "Served warm", "float",
-              "Share of requests served by provisioned concurrency.", unit="%", scale=100.0,
-              long_label="Share served provisioned"),
-))
 
 
 class LambdaConfig(Section):
     TITLE = "Lambda"
-    FORM = GROUP
+    FORM_TITLE = "AWS Lambda"
 
-    memory_mb: int = Field(1024, ge=128, le=10240, description="function memory (AWS: 128-10,240 MB)")
-    ephemeral_storage_mb: int = Field(512, ge=512, le=10240, description="/tmp size (AWS: 512-10,240 MB)")
-    free_tier: bool = Field(True, description="apply AWS's always-free 1M requests and 400,000 GB-s a month")
-    provisioned_concurrency: int = Field(0, ge=0, le=100_000,
-                                         description="execution environments kept warm")
-    provisioned_hours_per_month: FiniteFloat = Field(0.0, ge=0, le=744,
-                                                     description="hours a month provisioned concurrency is on")
-    provisioned_share: FiniteFloat = Field(1.0, ge=0, le=1,
-                                           description="share of requests served by provisioned concurrency")
+    memory_mb: Annotated[int, Describe(
+        "Memory", "int", "Function memory; CPU is proportional (1,769 MB = 1 vCPU).",
+        limit="128-10,240 MB in 1 MB steps. AWS Lambda quotas "
+              "(docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="MB", long_label="Lambda memory (MB)"
+    )] = Field(1024, ge=128, le=10240, description="function memory (AWS: 128-10,240 MB)")
+    ephemeral_storage_mb: Annotated[int, Describe(
+        "/tmp storage", "int", "Size of the function's /tmp.",
+        limit="512-10,240 MB. AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="MB", long_label="Lambda /tmp storage (MB)"
+    )] = Field(512, ge=512, le=10240, description="/tmp size (AWS: 512-10,240 MB)")
+    free_tier: Annotated[bool, Describe(
+        "Lambda free tier", "bool", "Apply AWS's always-free 1M requests and 400,000 GB-s a month.",
+        limit="AWS Lambda pricing page.", long_label="Lambda free tier"
+    )] = Field(True, description="apply AWS's always-free 1M requests and 400,000 GB-s a month")
+    provisioned_concurrency: Annotated[int, Describe(
+        "Provisioned concurrency", "int", "Execution environments kept warm (avoids cold starts, billed while on).",
+        limit="Bounded by the account's concurrency quota (1,000 by default). AWS Lambda quotas "
+              "(docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="envs", long_label="Provisioned concurrency"
+    )] = Field(0, ge=0, le=100_000,
+               description="execution environments kept warm")
+    provisioned_hours_per_month: Annotated[FiniteFloat, Describe(
+        "Provisioned hours", "float", "Hours a month provisioned concurrency is on.",
+        limit="At most 744 h (a 31-day month).", unit="h/month", long_label="Provisioned hours a month"
+    )] = Field(0.0, ge=0, le=744,
+               description="hours a month provisioned concurrency is on")
+    provisioned_share: Annotated[FiniteFloat, Describe(
+        "Served warm", "float", "Share of requests served by provisioned concurrency.", unit="%", scale=100.0,
+        long_label="Share served provisioned"
+    )] = Field(1.0, ge=0, le=1,
+               description="share of requests served by provisioned concurrency")
 
 
 class LambdaPrices(Frozen):

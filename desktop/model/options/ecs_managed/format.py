@@ -8,26 +8,24 @@ from typing import Annotated
 
 from pydantic import Field
 
-from desktop.model.formats.fields import FieldSpec, GroupSpec
+from desktop.model.formats.fields import Describe
 from desktop.model.formats.prices import Frozen, Price, units
 from desktop.model.formats.workload import Section
-
-GROUP = GroupSpec("ECS Managed Instances (compared when listed in View > Options)", (
-    FieldSpec("ecs_managed.instance_type", "ECS MI instance type", "instance",
-              "Automatic picks the cheapest instance type in the price book that fits the tasks (as ECS on EC2).",
-              "AWS publishes the management fee only for c6a.2xlarge; other types' fees are not in the book.",
-              long_label="ECS MI instance type"),
-))
 
 
 class EcsManagedConfig(Section):
     """Amazon ECS Managed Instances: ECS tasks on EC2 instances that AWS selects, patches and scales."""
 
     TITLE = "ECS Managed Instances"
-    FORM = GROUP
+    FORM_TITLE = "ECS Managed Instances (compared when listed in View > Options)"
 
-    instance_type: str = Field("auto", min_length=1, max_length=40,
-                               description='"auto" or an instance type in the price book')
+    instance_type: Annotated[str, Describe(
+        "ECS MI instance type", "instance",
+        "Automatic picks the cheapest instance type in the price book that fits the tasks (as ECS on EC2).",
+        limit="AWS publishes the management fee only for c6a.2xlarge; other types' fees are not in the book.",
+        long_label="ECS MI instance type"
+    )] = Field("auto", min_length=1, max_length=40,
+               description='"auto" or an instance type in the price book')
 
 
 class EcsManagedPrices(Frozen):
