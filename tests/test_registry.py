@@ -18,7 +18,7 @@ from desktop.model.advice.engine import compute_quote, fast_costs
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.options import registry
 from desktop.model.options.base import ComputeOption, HardRule, Signal, Sizing, SoftRule, Traits
-from desktop.model.options.calc import Calc
+from desktop.model.options.common.calc import Calc
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
@@ -70,7 +70,7 @@ def _toy_signal(w: Workload, q: Quote) -> Signal | None:
     return Signal("Toys are fun to run", "info", favours=("toy",))
 
 
-TOY = ToyOption(id="toy", label="Toy Compute Service", short_label="Toy", style_key="toy", front_door="alb",
+TOY = ToyOption(id="toy", label="Toy Compute Service", short_label="Toy", front_door="alb",
                 alb_gb_per_lcu=1.0, traits=Traits(kind="container", operations=2, control=2),
                 hard_rules=(HardRule("toy.gpu", "the toy's manual", _no_gpus),),
                 soft_rules=(SoftRule(95, "toy.fun", "name", "operations", "the toy's manual", _toy_signal),))

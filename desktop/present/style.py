@@ -1,47 +1,25 @@
 """Colours, line styles and markers of the options and of the cost groups, on screen and on paper.
 
-Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
-Each option also has its own line style and marker, so curves stay apart in greyscale and on a washed-out
-projector. Options are styled by their registry `style_key`; an option without a style of its own gets the
-next free one, so a new option is always drawn, never dropped.
+Each option declares its own style in its folder (the Okabe & Ito palette and why: desktop/model/options/common/
+style.py); an option without one gets the next free spare, so a new option is always drawn, never dropped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.model.options.common.style import BLUE as BLUE
+from desktop.model.options.common.style import BLUISH_GREEN as BLUISH_GREEN
+from desktop.model.options.common.style import DARK_YELLOW as DARK_YELLOW
+from desktop.model.options.common.style import GREY as GREY
+from desktop.model.options.common.style import ORANGE as ORANGE
+from desktop.model.options.common.style import REDDISH_PURPLE as REDDISH_PURPLE
+from desktop.model.options.common.style import SKY_BLUE as SKY_BLUE
+from desktop.model.options.common.style import VERMILLION as VERMILLION
+from desktop.model.options.common.style import YELLOW as YELLOW
+from desktop.model.options.common.style import OptionStyle as OptionStyle
 from desktop.model.options.registry import all_options
 
-ORANGE = "#E69F00"
-SKY_BLUE = "#56B4E9"
-BLUISH_GREEN = "#009E73"
-YELLOW = "#F0E442"
-DARK_YELLOW = "#B8A800"
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-REDDISH_PURPLE = "#CC79A7"
-GREY = "#999999"
-
-
-@dataclass(frozen=True, slots=True)
-class OptionStyle:
-    light: str  # colour on a light background (and on paper)
-    dark: str  # colour on a dark background
-    line: str  # "solid", "dash", "dashdot", "dot", "dashdotdot"
-    symbol: str  # pyqtgraph marker names: o s t d + x
-    shift: float  # hours to shift the hourly chart's markers by, so equal counts stay apart
-
-    def colour(self, dark: bool = False) -> str:
-        return self.dark if dark else self.light
-
-
-STYLES: dict[str, OptionStyle] = {
-    "lambda": OptionStyle(ORANGE, ORANGE, "solid", "o", 0.0),
-    "fargate": OptionStyle(BLUE, SKY_BLUE, "dash", "s", -0.2),
-    "ec2": OptionStyle(BLUISH_GREEN, BLUISH_GREEN, "dashdot", "t", 0.2),
-    "lambda_managed": OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1),
-    "ecs_managed": OptionStyle(VERMILLION, VERMILLION, "dashdotdot", "+", 0.1),
-}
 SPARE: tuple[OptionStyle, ...] = (
     OptionStyle(GREY, "#BBBBBB", "dot", "x", 0.3),
     OptionStyle(DARK_YELLOW, YELLOW, "dashdotdot", "d", -0.3),
@@ -49,12 +27,12 @@ SPARE: tuple[OptionStyle, ...] = (
 
 
 def option_style(option_id: str) -> OptionStyle:
-    """The style of a registered option (by its style key), or a spare one for an option without its own."""
-    keys = {o.id: o.style_key for o in all_options()}
-    key = keys.get(option_id, option_id)
-    if key in STYLES:
-        return STYLES[key]
-    unstyled = [o for o in keys if keys[o] not in STYLES]
+    """The style a registered option declares, or a spare one for an option without its own."""
+    styles = {o.id: o.style for o in all_options()}
+    own = styles.get(option_id)
+    if own is not None:
+        return own
+    unstyled = [o for o, style in styles.items() if style is None]
     index = unstyled.index(option_id) if option_id in unstyled else 0
     return SPARE[index % len(SPARE)]
 

@@ -26,6 +26,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from desktop.model.format import decimal_text
+from desktop.model.options.base import PriceListRow
+from desktop.model.options.registry import book_sections
 from desktop.model.pricing.book import RegionPrices
 from desktop.pricelist.records import OfferHeader, PriceRecord
 
@@ -70,32 +72,6 @@ def _t(*path: str, unit: str, scale: Decimal = ONE, tiered: bool = False, divide
 
 Table = dict[tuple[str, ...], Target | None]
 
-LAMBDA: Table = {
-    ("lambda", "requests", "x86_64"): _t("lambda", "requests", unit="1M requests", scale=MILLION),
-    # AWS lists Arm requests apart, at the same price; the book has one requests price for both.
-    ("lambda", "requests", "arm64"): None,
-    ("lambda", "duration", "x86_64"): _t("lambda", "duration", "x86_64", unit="GB-second", tiered=True),
-    ("lambda", "duration", "arm64"): _t("lambda", "duration", "arm64", unit="GB-second", tiered=True),
-    ("lambda", "provisioned_concurrency", "x86_64"): _t("lambda", "provisioned_concurrency", "x86_64",
-                                                        unit="GB-second"),
-    ("lambda", "provisioned_concurrency", "arm64"): _t("lambda", "provisioned_concurrency", "arm64",
-                                                       unit="GB-second"),
-    ("lambda", "provisioned_duration", "x86_64"): _t("lambda", "provisioned_duration", "x86_64", unit="GB-second"),
-    ("lambda", "provisioned_duration", "arm64"): _t("lambda", "provisioned_duration", "arm64", unit="GB-second"),
-    ("lambda", "ephemeral_storage", "x86_64"): _t("lambda", "ephemeral_storage", unit="GB-second"),
-    # The book has one ephemeral-storage price (the x86 one); an Arm row, where AWS lists one, is not used.
-    ("lambda", "ephemeral_storage", "arm64"): None,
-    ("lambda_managed", "requests"): _t("lambda_managed", "requests", unit="1M requests", scale=MILLION),
-    # Waiting: the book states the Lambda Managed Instances fee as AWS's pricing page does, a fraction of the EC2
-    # on-demand price (lambda_managed.management_fee, a SourcedRate); a per-instance-type hourly fee row has no
-    # field, and turning it into a fraction would derive a number no row gives.
-    ("lambda_managed", "fee", "*"): _t("lambda_managed", "fee", "*", unit="hour"),
-    # Free-tier allowances are one book-wide FreeTier with a single source for Lambda and API Gateway together;
-    # the import reports them instead of mixing sources.
-    ("free", "lambda_requests"): None,
-    ("free", "lambda_gb_seconds"): None,
-}
-
 ECS: Table = {
     ("fargate", "linux_x86_64", "vcpu"): _t("fargate", "linux_x86_64", "vcpu", unit="vCPU-hour"),
     ("fargate", "linux_x86_64", "memory"): _t("fargate", "linux_x86_64", "memory", unit="GB-hour"),
@@ -107,8 +83,6 @@ ECS: Table = {
     # The engine prices ephemeral storage per GB-second (the book's field takes no other unit); AWS lists GB-hours.
     ("fargate", "ephemeral_storage"): _t("fargate", "ephemeral_storage", unit="GB-second",
                                          divide=SECONDS_PER_HOUR),
-    # ECS Managed Instances' fee per instance-hour, per type: the schema's ecs_managed.management_fee (issue 15)
-    ("ecs_managed", "fee", "*"): _t("ecs_managed", "management_fee", "*", unit="instance-hour"),
 }
 
 EC2: Table = {
@@ -148,10 +122,20 @@ CLOUDWATCH: Table = {
     ("logs", "storage_gb_month"): _t("cloudwatch_logs", "storage_gb_month", unit="GB-month"),
 }
 
-TABLES: dict[str, Table] = {
-    "AWSLambda": LAMBDA, "AmazonECS": ECS, "AmazonEC2": EC2, "AWSELB": ELB, "AmazonApiGateway": API_GATEWAY,
+def _with_option_rows(shared: dict[str, Table], rows: tuple[PriceListRow, ...]) -> dict[str, Table]:
+    """Each offer's table: the shared targets and those of the rows the options declare in their folders."""
+    tables = {code: dict(table) for code, table in shared.items()}
+    for row in rows:
+        target = None if row.path is None else _t(*row.path, unit=row.unit, scale=Decimal(row.scale),
+                                                   tiered=row.tiered, divide=Decimal(row.divide))
+        tables.setdefault(row.offer, {})[row.key] = target
+    return tables
+
+
+TABLES: dict[str, Table] = _with_option_rows({
+    "AmazonECS": ECS, "AmazonEC2": EC2, "AWSELB": ELB, "AmazonApiGateway": API_GATEWAY,
     "AWSDataTransfer": DATA_TRANSFER, "AmazonVPC": VPC, "AmazonCloudWatch": CLOUDWATCH,
-}
+}, tuple(row for section in book_sections() for row in section.rows))
 
 
 def target_for(offer: str, key: tuple[str, ...]) -> tuple[bool, Target | None]:

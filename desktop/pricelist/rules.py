@@ -16,7 +16,10 @@ inter-region, inter-AZ and inbound data transfer; Local Zone and Outposts locati
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from desktop.model.options.base import PriceListRow
+from desktop.model.options.registry import book_sections
 
 Getter = Callable[[str], str]
 
@@ -119,41 +122,13 @@ class OfferRules:
         return next((v for v in (get(n) for n in self.location_attrs) if v), "")
 
 
-def _lambda_managed_fee(base: str, get: Getter) -> tuple[Rule, tuple[str, ...]] | None:
-    # Inferred, not seen: the sample has only the request row. A fee row would name its instance type.
-    kind = get("lambdamanagedinstancetype")
-    if base.startswith("Lambda-Managed-Instances") and kind:
-        return Rule(("lambda_managed", "fee", kind), HOURS), ("lambda_managed", "fee", kind)
-    return None
-
-
-def _ecs_managed_fee(base: str, get: Getter) -> tuple[Rule, tuple[str, ...]] | None:
-    # Inferred, not seen: ECS Managed Instances fees per instance-hour, rows naming their instance type.
-    kind = get("instancetype")
-    if kind and "managedinstance" in norm(base):
-        return Rule(("ecs_managed", "fee", kind), HOURS), ("ecs_managed", "fee", kind)
-    return None
-
-
 def _r(*key: str, units: frozenset[str], where: tuple[tuple[str, str], ...] = (),
        where_if_set: tuple[tuple[str, str], ...] = (), allowance: bool = False) -> Rule:
     return Rule(key, units, where, where_if_set, allowance)
 
-LAMBDA = OfferRules("AWSLambda", {
-    "Request": _r("lambda", "requests", "x86_64", units=REQUESTS),
-    "Request-ARM": _r("lambda", "requests", "arm64", units=REQUESTS),
-    "Lambda-GB-Second": _r("lambda", "duration", "x86_64", units=GB_SECONDS),
-    "Lambda-GB-Second-ARM": _r("lambda", "duration", "arm64", units=GB_SECONDS),
-    "Lambda-Provisioned-Concurrency": _r("lambda", "provisioned_concurrency", "x86_64", units=GB_SECONDS),
-    "Lambda-Provisioned-Concurrency-ARM": _r("lambda", "provisioned_concurrency", "arm64", units=GB_SECONDS),
-    "Lambda-Provisioned-GB-Second": _r("lambda", "provisioned_duration", "x86_64", units=GB_SECONDS),
-    "Lambda-Provisioned-GB-Second-ARM": _r("lambda", "provisioned_duration", "arm64", units=GB_SECONDS),
-    "Lambda-Storage-GB-Second": _r("lambda", "ephemeral_storage", "x86_64", units=GB_SECONDS),
-    "Lambda-Storage-GB-Second-ARM": _r("lambda", "ephemeral_storage", "arm64", units=GB_SECONDS),
-    "Lambda-Managed-Instances-Request": _r("lambda_managed", "requests", units=REQUESTS),
-    "Global-Request": _r("free", "lambda_requests", units=REQUESTS, allowance=True),
-    "Global-Lambda-GB-Second": _r("free", "lambda_gb_seconds", units=GB_SECONDS, allowance=True),
-}, fuzzy=(_lambda_managed_fee,))
+# AWS Lambda's, Lambda Managed Instances' and ECS Managed Instances' rows are declared in their option folders
+# (PriceListRow) and added to their offer below, as is any offer only an option reads.
+LAMBDA = OfferRules("AWSLambda", {})
 
 ECS = OfferRules("AmazonECS", {
     "Fargate-vCPU-Hours:perCPU": _r("fargate", "linux_x86_64", "vcpu", units=HOURS),
@@ -164,7 +139,7 @@ ECS = OfferRules("AmazonECS", {
     "Fargate-Windows-GB-Hours": _r("fargate", "windows_x86_64", "memory", units=HOURS | GB_HOURS),
     "Fargate-Windows-OS-Hours:perCPU": _r("fargate", "windows_x86_64", "os_license", units=HOURS),
     "Fargate-EphemeralStorage-GB-Hours": _r("fargate", "ephemeral_storage", units=GB_HOURS),
-}, fuzzy=(_ecs_managed_fee,))
+})
 
 _NAT = (("productfamily", "NAT Gateway"),)
 EC2 = OfferRules("AmazonEC2", {
@@ -211,5 +186,43 @@ CLOUDWATCH = OfferRules("AmazonCloudWatch", {
     "TimedStorage-ByteHrs": _r("logs", "storage_gb_month", units=GB_MONTH),
 })
 
-OFFERS: dict[str, OfferRules] = {o.code: o for o in (
-    LAMBDA, ECS, EC2, ELB, API_GATEWAY, DATA_TRANSFER, VPC, CLOUDWATCH)}
+UNIT_FAMILIES: dict[str, frozenset[str]] = {
+    "hours": HOURS, "gb-seconds": GB_SECONDS, "requests": REQUESTS, "gb": GB, "gb-month": GB_MONTH,
+    "gb-hours": GB_HOURS, "lcu-hours": LCU_HOURS, "hours|gb-hours": HOURS | GB_HOURS,
+}
+
+
+def _inferred(row: PriceListRow) -> Fuzzy:
+    """A matcher for a row AWS names per instance type, whose exact usage type no sample shows."""
+    rule = Rule(row.key, UNIT_FAMILIES[row.aws_units], row.where, row.where_if_set, row.allowance)
+    wanted = norm(row.usage)
+
+    def match(base: str, get: Getter) -> tuple[Rule, tuple[str, ...]] | None:
+        kind = get(row.type_attribute)
+        found = base.startswith(row.usage) if row.match == "prefix" else wanted in norm(base)
+        if not (kind and found):
+            return None
+        key = tuple(kind if part == "*" else part for part in row.key)
+        return Rule(key, rule.units, rule.where, rule.where_if_set, rule.allowance), key
+
+    return match
+
+
+def with_option_rows(shared: tuple[OfferRules, ...], rows: tuple[PriceListRow, ...]) -> dict[str, OfferRules]:
+    """Each offer's rules: the shared ones and the rows the options declare (a new offer for one no shared rule
+    names)."""
+    offers = {o.code: o for o in shared}
+    for row in rows:
+        offer = offers.get(row.offer) or OfferRules(row.offer, {})
+        if row.match == "exact":
+            rule = Rule(row.key, UNIT_FAMILIES[row.aws_units], row.where, row.where_if_set, row.allowance)
+            offer = replace(offer, exact={**offer.exact, row.usage: rule})
+        else:
+            offer = replace(offer, fuzzy=(*offer.fuzzy, _inferred(row)))
+        offers[row.offer] = offer
+    return offers
+
+
+OFFERS: dict[str, OfferRules] = with_option_rows(
+    (LAMBDA, ECS, EC2, ELB, API_GATEWAY, DATA_TRANSFER, VPC, CLOUDWATCH),
+    tuple(row for section in book_sections() for row in section.rows))

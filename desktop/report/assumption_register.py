@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from desktop.model.options.front_door import FRONT_DOOR_LABELS, resolve_front_door
+from desktop.model.options.common.front_door import FRONT_DOOR_LABELS, resolve_front_door
 from desktop.model.options.registry import all_options, compared, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote

@@ -11,27 +11,57 @@ invented source.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop.model.options.base import BookSection
+from desktop.model.options.registry import book_sections
 from desktop.model.pricing.book import CONFIDENCE_LABELS, PriceBook
 from desktop.model.pricing.price_paths import PricedPath, priced_paths
 from desktop.model.pricing.quote import LineItem, Quote
 
 DISCOUNT_GROUP = "discount"
-SECTION_NAMES = {"lambda": "Lambda", "fargate": "Fargate", "ec2": "EC2", "alb": "Application Load Balancer",
-                 "alb_hour_only": "Application Load Balancer hour (no LCU price)", "api_gateway": "API Gateway",
-                 "nat_gateway": "NAT gateway", "public_ipv4": "Public IPv4 address",
-                 "cloudwatch_logs": "CloudWatch Logs", "data_transfer_out": "Data transfer out to the internet",
-                 "data_transfer_inter_az": "Data transfer between AZs", "vpc_endpoint": "VPC interface endpoint",
-                 "lambda_managed": "Lambda Managed Instances", "ecs_managed": "ECS Managed Instances"}
-PART_NAMES = {
+_SHARED_SECTIONS = {"fargate": "Fargate", "ec2": "EC2", "alb": "Application Load Balancer",
+                    "alb_hour_only": "Application Load Balancer hour (no LCU price)", "api_gateway": "API Gateway",
+                    "nat_gateway": "NAT gateway", "public_ipv4": "Public IPv4 address",
+                    "cloudwatch_logs": "CloudWatch Logs", "data_transfer_out": "Data transfer out to the internet",
+                    "data_transfer_inter_az": "Data transfer between AZs", "vpc_endpoint": "VPC interface endpoint"}
+_SHARED_PARTS = {
     "linux_x86_64": "Linux/x86_64", "linux_arm64": "Linux/arm64", "windows_x86_64": "Windows/x86_64",
     "vcpu": "vCPU", "os_license": "Windows OS licence", "lcu_hour": "LCU-hour", "http": "HTTP API",
     "rest": "REST API", "on_demand": "on demand", "x86_64": "x86_64", "arm64": "arm64",
     "gb_processed": "per GB processed", "ingestion_gb": "ingestion per GB", "storage_gb_month": "storage per GB-month",
-    "management_fee": "management fee", "reserved_1yr_no_upfront": "1-year reserved (no upfront)",
+    "reserved_1yr_no_upfront": "1-year reserved (no upfront)",
 }
+
+
+class _Names(Mapping[str, str]):
+    """The shared sections' (or parts') names and those each registered option gives its own section, read when
+    asked, so an option's section is named where the option declares it."""
+
+    def __init__(self, shared: dict[str, str], own: Callable[[BookSection], Mapping[str, str]]) -> None:
+        self._shared = shared
+        self._own = own
+
+    def _all(self) -> dict[str, str]:
+        names = dict(self._shared)
+        for section in book_sections():
+            names.update(self._own(section))
+        return names
+
+    def __getitem__(self, key: str) -> str:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+SECTION_NAMES: Mapping[str, str] = _Names(_SHARED_SECTIONS, lambda section: {section.key: section.name})
+PART_NAMES: Mapping[str, str] = _Names(_SHARED_PARTS, lambda section: section.parts)
 BOUND_UNITS = {"GB-second": "GB-s", "1M requests": "requests", "GB": "GB"}
 
 

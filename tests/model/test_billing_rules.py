@@ -19,7 +19,7 @@ import pytest
 from pydantic import ValidationError
 
 from desktop.model.advice.engine import compute_quote
-from desktop.model.options.invocation import is_asynchronous, requests_per_event
+from desktop.model.options.common.invocation import is_asynchronous, requests_per_event
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.validation import problems_of
 from tests.conftest import make_workload

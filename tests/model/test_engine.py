@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from desktop.model.advice.engine import UnknownRegionError, compute_quote
-from desktop.model.options.fargate_sizes import round_up_size
+from desktop.model.options.common.fargate_sizes import round_up_size
 from tests.conftest import make_workload
 
 

@@ -74,6 +74,11 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], str, tuple[str, ...], tup
      "lambda_managed.concurrency_per_environment"),
     ("ecs_managed.unconfirmed", {"options": ["ec2", "ecs_managed"], "requirements": {"privileged": True}},
      {"options": ["ec2", "ecs_managed"]}, "warning", (), ("ecs_managed",), "requirements.privileged"),
+    ("eks_fargate.cluster_fee", {"options": ["fargate", "eks_fargate"]}, {"options": ["fargate"]}, "info", (),
+     ("eks_fargate",), "traffic.requests_per_month"),
+    ("eks_fargate.scratch", {"options": ["eks_fargate"], "requirements": {"scratch_gb": 50}},
+     {"options": ["eks_fargate"], "requirements": {"scratch_gb": 10}}, "warning", (), ("eks_fargate",),
+     "requirements.scratch_gb"),
 ]
 
 

@@ -217,7 +217,7 @@ def test_old_files_compare_three_options_and_a_listed_option_joins_them(book: Pr
     ({"options": []}, "options: must list at least one compute option (or be left out: lambda, fargate and ec2)"),
     ({"options": ["lambda", "lambda"]}, "options: lists 'lambda' more than once"),
     ({"options": ["lamda"]}, "options: 'lamda' is not a compute option (known: lambda, fargate, ec2, lambda_managed, "
-                             "ecs_managed)"),
+                             "ecs_managed, eks_fargate)"),
     ({"lambda_managed": {"concurrency_per_environment": 1601}},
      "lambda_managed.concurrency_per_environment: must be between 1 and 1,600, got 1601"),
     ({"lambda_managed": {"memory_gib_per_vcpu": 1.5}}, "lambda_managed.memory_gib_per_vcpu: must be between 2 and 8, "

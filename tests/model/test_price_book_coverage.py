@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 
 from desktop.model.advice.engine import compute_quote
+from desktop.model.options.registry import missing_by_service, missing_prices, services
 from desktop.model.pricing.book import PriceBook, load_price_book
-from desktop.model.pricing.coverage import SERVICES, missing_by_service, missing_prices, priced_up_to
+from desktop.model.pricing.coverage import priced_up_to
 from tests.conftest import REPO, make_workload
 
 FROZEN_BOOK = REPO / "tests" / "goldens" / "price-book.json"
 EC2_WINDOWS = "EC2 Windows instances (the book holds Linux prices only)"
 ECS_MANAGED = "ECS Managed Instances management fee for 57 of the 57 catalogued instance types"
+EKS_FEES = ["EKS cluster fee", "EKS cluster fee in extended support"]  # sourced for us-east-1 only
 LAMBDA_BEYOND_US_EAST_1 = [
     "Lambda ephemeral storage", "Lambda x86_64 provisioned concurrency",
     "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
@@ -19,16 +21,16 @@ LAMBDA_BEYOND_US_EAST_1 = [
 
 
 def test_us_east_1(book: PriceBook) -> None:
-    assert missing_prices(book, "us-east-1") == [
-        EC2_WINDOWS, "CloudWatch Logs storage", "Lambda Managed Instances requests", ECS_MANAGED]
+    assert missing_prices(book, "us-east-1") == [  # each option's own section first, then the shared ones
+        "Lambda Managed Instances requests", ECS_MANAGED, EC2_WINDOWS, "CloudWatch Logs storage"]
 
 
 def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: PriceBook) -> None:
     assert missing_prices(book, "eu-west-2") == [
         "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
-        "Lambda arm64 duration on provisioned concurrency",
+        "Lambda arm64 duration on provisioned concurrency", ECS_MANAGED, *EKS_FEES,
         "EC2 m8g.large", "EC2 c7i.large", "EC2 c6g.large", "EC2 c8g.large", "EC2 r7g.large", "EC2 g4dn.2xlarge",
-        "EC2 g5.2xlarge", EC2_WINDOWS, ECS_MANAGED]
+        "EC2 g5.2xlarge", EC2_WINDOWS]
 
 
 def test_eu_west_1_the_region_of_the_issue(book: PriceBook) -> None:
@@ -43,7 +45,7 @@ def test_eu_west_1_the_region_of_the_issue(book: PriceBook) -> None:
                                       "API Gateway REST API"]
     assert grouped["NAT gateway"] == ["NAT gateway data processed"]  # the hour price is there (0.048, A)
     assert grouped["data transfer out"] == ["data transfer out to the internet"]
-    assert list(grouped) == [s for s in SERVICES if s in grouped]
+    assert list(grouped) == [s for s in services() if s in grouped]
 
 
 def test_an_alb_hour_without_lcu_lists_only_the_lcu(book: PriceBook) -> None:

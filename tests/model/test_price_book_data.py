@@ -160,7 +160,7 @@ def test_one_region_sources_say_their_region(book: PriceBook) -> None:
         "T-F": ["eu-west-2"], "T-D": ["eu-west-2"], "C-sheet": ["us-east-1", "sa-east-1"],
         "L1": ["eu-west-2"], "L2": ["eu-west-2"], "S-apse1": ["ap-southeast-1"],
         "X": ["us-west-2", "ap-northeast-1"], "D-WP": ["us-east-1"], "CW-USE1": ["us-east-1"],
-        "GP3-MD": ["us-east-1"], "FG-USE2": ["us-east-2"], "FG-APN1": ["ap-northeast-1"],
+        "GP3-MD": ["us-east-1"], "FG-USE2": ["us-east-2"], "FG-APN1": ["ap-northeast-1"], "EKS-P": ["us-east-1"],
     }
 
 
@@ -198,7 +198,7 @@ def test_confidence_summary_improves_on_the_book_before_aws_prices_more() -> Non
     before = load_price_book(FROZEN_BOOK)
     after = load_price_book(BOOK_PATH)
     assert before.confidence_counts == {"A": 20, "B": 333, "C": 368}
-    assert after.confidence_counts == {"A": 100, "B": 348, "C": 307}
+    assert after.confidence_counts == {"A": 100, "B": 350, "C": 307}
     share_before = {k: v / sum(before.confidence_counts.values()) for k, v in before.confidence_counts.items()}
     share_after = {k: v / sum(after.confidence_counts.values()) for k, v in after.confidence_counts.items()}
     assert share_after["A"] > share_before["A"] and share_after["C"] < share_before["C"]

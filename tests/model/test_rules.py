@@ -61,6 +61,18 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...]]] = [
     ("lambda_managed.daemon", LMI, {"requirements": {"daemon_per_host": True}, **LMI}, ("DAEMON",)),
     ("ecs_managed.windows", ECS_MI, {"container": {"os": "windows"}, **ECS_MI},
      ("Windows", "Linux containers only")),
+    ("eks_fargate.pod_size", {"options": ["eks_fargate"], "container": {"vcpu": 16, "memory_gb": 119.75}},
+     {"options": ["eks_fargate"], "container": {"vcpu": 16, "memory_gb": 120}}, ("+ 0.25 GB", "largest Fargate pod")),
+    ("eks_fargate.gpu", {"options": ["eks_fargate"]}, {"options": ["eks_fargate"], "requirements": {"gpus": 1}},
+     ("GPUs are not available on Fargate",)),
+    ("eks_fargate.privileged", {"options": ["eks_fargate"]},
+     {"options": ["eks_fargate"], "requirements": {"privileged": True}}, ("HostPort or HostNetwork",)),
+    ("eks_fargate.daemon", {"options": ["eks_fargate"]},
+     {"options": ["eks_fargate"], "requirements": {"daemon_per_host": True}}, ("DaemonSets are not supported",)),
+    ("eks_fargate.platform", {"options": ["eks_fargate"]}, {"options": ["eks_fargate"], "architecture": "arm64"},
+     ("x86_64 only",)),
+    ("eks_fargate.platform", {"options": ["eks_fargate"]},
+     {"options": ["eks_fargate"], "container": {"os": "windows", "vcpu": 1, "memory_gb": 2}}, ("Windows pods",)),
 ]
 
 
@@ -78,7 +90,8 @@ def test_hard_rule_on_both_sides_of_its_limit(book: PriceBook, rule_id: str, ins
     reason = reasons[rule_id]
     for word in words:
         assert word in reason.text
-    assert reason.text.startswith(("Lambda:", "Fargate:", "Lambda Managed Instances:", "ECS Managed Instances:"))
+    assert reason.text.startswith(("Lambda:", "Fargate:", "Lambda Managed Instances:", "ECS Managed Instances:",
+                                   "EKS on Fargate:"))
     assert reason.source  # the limit's source travels with the reason
     assert not compute_quote(bad, book).options[option_id].feasible
 

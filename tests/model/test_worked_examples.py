@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.model.options.calc import ExactCalc
+from desktop.model.options.common.calc import ExactCalc
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.context import PricingContext
 from tests.conftest import make_workload

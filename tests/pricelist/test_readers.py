@@ -152,4 +152,4 @@ def test_progress_counts_every_byte_of_each_pass(json_twins: dict[str, Path]) ->
 
 def test_every_offer_the_app_reads_has_rules() -> None:
     assert set(OFFERS) == {"AWSLambda", "AmazonECS", "AmazonEC2", "AWSELB", "AmazonApiGateway", "AWSDataTransfer",
-                           "AmazonVPC", "AmazonCloudWatch"}
+                           "AmazonVPC", "AmazonCloudWatch", "AmazonEKS"}

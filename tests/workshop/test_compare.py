@@ -72,3 +72,11 @@ def test_parts_of_one_system_add_up_to_a_portfolio_total(three: list[Workload], 
     groups = comparison.by_option()
     assert sum(len(rows) for rows in groups.values()) == 3
     assert all(r.recommended == option for option, rows in groups.items() for r in rows)
+
+
+def test_what_differs_says_choices_and_options_in_words_not_ids() -> None:
+    base = Workload(name="base", front_door="none")
+    other = base.with_changes({"front_door": "api_gateway_rest", "options": ["lambda", "eks_fargate"]})
+    assert differences_text(differences(base, other)) == (
+        "front door None -> API Gateway REST API; "
+        "options compared default (Lambda, Fargate, ECS on EC2) -> Lambda, EKS on Fargate")

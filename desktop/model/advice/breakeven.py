@@ -17,7 +17,7 @@ from desktop.model.advice.curves import FastCosts, volume_range
 from desktop.model.advice.engine import PRICING_RULE, compute_quote
 from desktop.model.advice.types import BreakEven
 from desktop.model.format import usd
-from desktop.model.options.calc import Array
+from desktop.model.options.common.calc import Array
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote

@@ -13,7 +13,7 @@ import numpy as np
 
 from desktop.model.advice.engine import fast_costs
 from desktop.model.advice.types import Curves
-from desktop.model.options.calc import Array
+from desktop.model.options.common.calc import Array
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload

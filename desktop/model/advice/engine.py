@@ -12,9 +12,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.calc import Array, ExactCalc, FastCalc
-from desktop.model.options.front_door import price_front_door
-from desktop.model.options.network import price_network
+from desktop.model.options.common.calc import Array, ExactCalc, FastCalc
+from desktop.model.options.common.front_door import price_front_door
+from desktop.model.options.common.network import price_network
 from desktop.model.options.registry import compared
 from desktop.model.pricing.book import PriceBook, RegionPrices
 from desktop.model.pricing.context import PricingContext

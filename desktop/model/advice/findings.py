@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from desktop.model.advice.types import Finding
 from desktop.model.format import share, usd
 from desktop.model.options.base import ComputeOption, Signal, SoftRule
-from desktop.model.options.limits import duration_text
+from desktop.model.options.common.limits import duration_text
 from desktop.model.options.registry import all_options, get, short_label
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import question_for_field

@@ -24,6 +24,7 @@ from desktop.model.advice.types import Hinge, SensitivityRow
 from desktop.model.options.registry import compared, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
+from desktop.model.workload.fields import field_bounds
 from desktop.model.workload.spec import MAX_BURST_RATIO, MAX_MIN_TASKS, Workload
 
 LOW_FACTOR = 0.5
@@ -58,6 +59,14 @@ def _scaled(low_min: float, high_max: float, integer: bool = False) -> Vary:
             return float(max(low_min, math.floor(low))), float(min(high_max, round(high)))
         return low, high
     return vary
+
+
+def _within(path: str, integer: bool = False) -> Vary:
+    """-50% and +100%, inside the range the workload schema declares for the field."""
+    bounds = field_bounds(path)
+    if bounds.low is None or bounds.high is None:
+        raise ValueError(f"{path} has no bounds in the workload schema")
+    return _scaled(float(bounds.low), float(bounds.high), integer)
 
 
 def _duration_vary(w: Workload, base: float) -> tuple[float, float]:
@@ -118,11 +127,14 @@ def _share(v: float) -> str:
     return f"{v:.0%}"
 
 
+_TASK_MEMORY_GB = field_bounds("container.memory_gb").high or 1024.0
+
+
 def _memory_changes(w: Workload, memory_mb: float) -> dict[str, Any]:
     """Lambda memory to the value; the task's memory by the same factor (within ECS's range)."""
     factor = memory_mb / w.lambda_.memory_mb
     return {"lambda.memory_mb": int(memory_mb),
-            "container.memory_gb": min(1024.0, max(0.001, w.container.memory_gb * factor))}
+            "container.memory_gb": min(_TASK_MEMORY_GB, max(0.001, w.container.memory_gb * factor))}
 
 
 def _volume_path(w: Workload) -> str:
@@ -139,21 +151,22 @@ def _requests_only(w: Workload) -> bool:
 
 ASSUMPTIONS: tuple[Assumption, ...] = (
     Assumption("Monthly volume", "traffic.units_per_month", _always, lambda w: float(w.units_per_month),
-               _scaled(0, 10**13, integer=True),
+               _within("traffic.requests_per_month", integer=True),
                lambda w, v: {_volume_path(w): int(v)}, words="{} a month", show=_count, whole=True),
     Assumption("Duration (ms)", "traffic.duration_ms", _always,
                lambda w: w.traffic.duration_ms, _duration_vary,
                lambda w, v: {"traffic.duration_ms": v}, words="{} per request or run", show=lambda v: f"{v:,.4g} ms"),
     Assumption("Memory (MB)", "lambda.memory_mb", _always,
-               lambda w: float(w.lambda_.memory_mb), _scaled(128, 10240, integer=True), _memory_changes,
+               lambda w: float(w.lambda_.memory_mb), _within("lambda.memory_mb", integer=True), _memory_changes,
                "Lambda memory; the task's memory moves by the same factor", words="{} of memory",
                show=lambda v: f"{v:,.0f} MB", whole=True),
     Assumption("Concurrency per task", "container.concurrency_per_task", _requests_only,
-               lambda w: float(w.container.concurrency_per_task), _scaled(1, 100_000, integer=True),
+               lambda w: float(w.container.concurrency_per_task),
+               _within("container.concurrency_per_task", integer=True),
                lambda w, v: {"container.concurrency_per_task": int(v)},
                words="{} concurrent requests per task", show=_count, whole=True),
     Assumption("Target utilisation", "container.target_utilization", _requests_only,
-               lambda w: w.container.target_utilization, _scaled(0.1, 1.0),
+               lambda w: w.container.target_utilization, _within("container.target_utilization"),
                lambda w, v: {"container.target_utilization": v},
                words="a target utilisation of {}", show=_share),
     Assumption("Burst within the hour", "traffic.burst_ratio", _always, lambda w: w.traffic.burst_ratio,

@@ -1,18 +1,24 @@
 """What a compute option is: one object that prices, sizes, rules on and describes one way to run the work.
 
-A new option is one module that defines a `ComputeOption` and one line in `registry.py`. Everything
-else (the engine, curves, break-even, sensitivity, findings, the window and the sheet) iterates the
-registry and asks the option; nothing outside the option's module needs to know its id.
+A new option is one folder `desktop/model/options/<id>/` (its `option.py` defines a `ComputeOption`; its
+`format.py` its sections of the workload file and the price book) and one line in `registry.py`. Everything else
+(the engine, curves, break-even, sensitivity, findings, the window, the sheet, the price coverage and register, the
+Price List import) iterates the registry and asks the option; the two file formats list its sections, one line
+each (see docs/architecture.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from desktop.model.options.common.style import OptionStyle
+from desktop.model.workload.fields import field_bounds
+
 if TYPE_CHECKING:
-    from desktop.model.options.calc import Calc
+    from desktop.model.formats.questions import Question
+    from desktop.model.options.common.calc import Calc
     from desktop.model.pricing.book import PriceBook
     from desktop.model.pricing.context import PricingContext
     from desktop.model.pricing.quote import Capacity, Quote
@@ -78,11 +84,59 @@ class Traits:
 
 @dataclass(frozen=True, slots=True)
 class SavingsPlan:
-    """The workload field of the option's Savings Plans percentage and AWS's "up to" rate for it."""
+    """The workload field of the option's Savings Plans percentage; AWS's "up to" rate for it is the field's upper
+    bound, declared once on the schema (with its source in the field's description)."""
 
     field: str  # under assumptions.savings_plans
-    up_to: float
     name: str  # what the plan covers, as AWS names it ("EC2")
+
+    @property
+    def up_to(self) -> float:
+        top = field_bounds(f"assumptions.savings_plans.{self.field}").high
+        if top is None:
+            raise ValueError(f"assumptions.savings_plans.{self.field} has no upper bound in the workload schema")
+        return float(top)
+
+
+@dataclass(frozen=True, slots=True)
+class PriceListRow:
+    """One kind of row of an AWS Price List offer file, as plain data, and where its price goes in the book.
+
+    A row is told by its usage type without the region prefix (`match="exact"`), or for rows AWS names per instance
+    type, by a usage type that starts with (`"prefix"`) or contains (`"contains"`, compared loosely) `usage`, the
+    type then read from the attribute `type_attribute`; then by the attribute values it must have (`where`) and
+    those it must have when the file has the attribute (`where_if_set`). `key` names what the price is ("*" = the
+    instance type); `path` is where it goes in a region of the book ("*" = the key's last part), in the book's
+    `unit` at AWS's price x scale / divide; `path=None` = read but not written (the reason beside it).
+    """
+
+    offer: str  # "AWSLambda"
+    usage: str
+    key: tuple[str, ...]
+    aws_units: str  # the units AWS gives it in, by family: see desktop/pricelist/rules.py UNIT_FAMILIES
+    path: tuple[str, ...] | None = None
+    unit: str = ""
+    scale: int = 1
+    divide: int = 1
+    tiered: bool = False
+    where: tuple[tuple[str, str], ...] = ()
+    where_if_set: tuple[tuple[str, str], ...] = ()
+    allowance: bool = False  # a free-tier row: the allowance is the range's end, the price 0
+    match: Literal["exact", "prefix", "contains"] = "exact"
+    type_attribute: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BookSection:
+    """The option's own section of a region's prices (`format.py` declares its model): its key in the book, the
+    names the sheet's price register and the Prices dialog give it and its parts, what the book lacks for it (the
+    names the engine's "no sourced price for ..." uses), and its AWS Price List rows."""
+
+    key: str  # "lambda_managed"
+    name: str  # "Lambda Managed Instances"
+    missing: Callable[[PriceBook, str], list[str]]
+    parts: Mapping[str, str] = field(default_factory=dict)  # part of a price's path -> its words
+    rows: tuple[PriceListRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,7 +146,6 @@ class ComputeOption:
     id: str
     label: str  # "Amazon ECS on AWS Fargate"
     short_label: str  # "Fargate"
-    style_key: str  # the colour, line style and marker the window and the sheet draw it with
     front_door: FrontDoorKind  # what `front_door: auto` means for this option's requests
     alb_gb_per_lcu: float  # GB processed per LCU-hour for this kind of target (ALB pricing)
     traits: Traits
@@ -101,6 +154,9 @@ class ComputeOption:
     soft_rules: tuple[SoftRule, ...] = field(default=())
     compared_by_default: bool = True  # False: compared only when the workload's `options` lists it
     settings: str = ""  # the workload section of the option's own settings (shown only while it is compared)
+    style: OptionStyle | None = None  # the colour, line style and marker the window and the sheet draw it with
+    book: BookSection | None = None  # its own section of the price book, if it has one
+    questions: tuple[tuple[str, Question], ...] = ()  # (the question it follows, a question only it needs)
 
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
         """Bad input in the option's own settings that only the price book can tell (e.g. an unknown type)."""

@@ -1,19 +1,26 @@
 """The compute options ComputeFit compares, in the order every table, chart and sheet shows them.
 
-Adding an option: write its module (see base.py and one of the existing options) and add it here.
+Adding an option: write its folder (see base.py and one of the existing options) and add it here; the tables
+that depend on the options (what the price book lacks, the names of its sections) are read from them here.
 `register` adds one at run time (tests use it to prove an option needs nothing else).
 """
 
 from __future__ import annotations
 
-from desktop.model.options import aws_lambda, ecs_ec2, ecs_managed, fargate, lambda_managed
-from desktop.model.options.base import ComputeOption
+from desktop.model.options.aws_lambda import option as aws_lambda
+from desktop.model.options.base import BookSection, ComputeOption
+from desktop.model.options.ecs_ec2 import option as ecs_ec2
+from desktop.model.options.ecs_managed import option as ecs_managed
+from desktop.model.options.eks_fargate import option as eks_fargate
+from desktop.model.options.fargate import option as fargate
+from desktop.model.options.lambda_managed import option as lambda_managed
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.coverage import SHARED_SERVICES, shared_missing
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
 
 _OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION, lambda_managed.OPTION,
-                                 ecs_managed.OPTION]
+                                 ecs_managed.OPTION, eks_fargate.OPTION]
 
 
 def all_options() -> tuple[ComputeOption, ...]:
@@ -67,3 +74,30 @@ def register(option: ComputeOption) -> None:
 
 def unregister(option_id: str) -> None:
     _OPTIONS[:] = [o for o in _OPTIONS if o.id != option_id]
+
+
+def book_sections() -> tuple[BookSection, ...]:
+    """The options' own sections of the price book, in registry order."""
+    return tuple(o.book for o in _OPTIONS if o.book is not None)
+
+
+def services() -> tuple[str, ...]:
+    """What the coverage list groups by: each option's own section, then the shared ones."""
+    return (*(s.name for s in book_sections()), *SHARED_SERVICES)
+
+
+def missing_prices(book: PriceBook, region: str) -> list[str]:
+    """Every price the book lacks for `region`: each option's own section in registry order, then the shared
+    sections (KeyError for a region not in the book)."""
+    shared = shared_missing(book, region)
+    return [item for section in book_sections() for item in section.missing(book, region)] + shared
+
+
+def missing_by_service(book: PriceBook, region: str) -> dict[str, list[str]]:
+    """missing_prices grouped by service (in services() order; services with nothing missing are left out)."""
+    names = services()
+    grouped: dict[str, list[str]] = {}
+    for item in missing_prices(book, region):
+        service = next(s for s in sorted(names, key=len, reverse=True) if item.startswith(s))
+        grouped.setdefault(service, []).append(item)
+    return {s: grouped[s] for s in names if s in grouped}

@@ -21,48 +21,31 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal, TypeGuard
 
-from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from desktop.files import load_json_file
+from desktop.model.formats.prices import CONFIDENCE_LABELS as CONFIDENCE_LABELS
+from desktop.model.formats.prices import MAX_UNIT_PRICE_USD as MAX_UNIT_PRICE_USD
+from desktop.model.formats.prices import SECONDS_PER_UNIT as SECONDS_PER_UNIT
+from desktop.model.formats.prices import Confidence as Confidence
+from desktop.model.formats.prices import Frozen, GbPrice, GbTiers, HourPrice, RequestTiers, units
+from desktop.model.formats.prices import GbSecondPrice as GbSecondPrice
+from desktop.model.formats.prices import Origin as Origin
+from desktop.model.formats.prices import Price as Price
+from desktop.model.formats.prices import SourcedRate as SourcedRate
+from desktop.model.formats.prices import Tier as Tier
+from desktop.model.formats.prices import Unit as Unit
+from desktop.model.options.aws_lambda.format import LambdaPrices
+from desktop.model.options.ecs_managed.format import EcsManagedPrices as EcsManagedPrices
+from desktop.model.options.eks_fargate.format import EksFargatePrices
+from desktop.model.options.lambda_managed.format import LambdaManagedPrices
 from desktop.model.pricing.walk import dotted, walk_prices
-from desktop.model.strict_numbers import NoBoolNumbers
 
 PRICE_BOOK_SCHEMA_VERSION = 1
 MAX_PRICE_BOOK_BYTES = 20 * 1024 * 1024  # the bundled book is about 190 KB; room for every region
-# No AWS unit price comes near this (the dearest, an EC2 instance-hour, is a few hundred dollars); above it a
-# price is a typo, and at 1e20 and more the cent rounding of a line item would overflow Decimal's precision.
-MAX_UNIT_PRICE_USD = Decimal(10_000)
-
-Confidence = Literal["A", "B", "C"]
-# Where a price in the effective book comes from: the bundled book, a Price List file imported into the user
-# book, or the user's own override. Set by desktop.model.pricing.user_book.effective_book; never written to files.
-Origin = Literal["bundled", "imported", "overridden"]
-Unit = Literal[
-    "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
-    "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month",
-]
-
-CONFIDENCE_LABELS: dict[str, str] = {
-    "A": "AWS published",
-    "B": "corroborated",
-    "C": "estimated",
-}
-
-SECONDS_PER_UNIT: dict[str, Decimal] = {
-    "GB-second": Decimal(1),
-    "vCPU-second": Decimal(1),
-    "vCPU-hour": Decimal(3600),
-    "GB-hour": Decimal(3600),
-}
 
 
-class _Frozen(NoBoolNumbers):
-    # The schemas are built when a book is first validated, not at import: the bundled book is usually built
-    # without validation (desktop.model.pricing.trusted), so most starts never need them.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-
-class Source(_Frozen):
+class Source(Frozen):
     title: str
     reference: str = Field(..., description="where it came from (page, repository path @ commit)")
     data_date: str = Field(..., description="date of the data as the source gives it")
@@ -72,109 +55,14 @@ class Source(_Frozen):
                                            "borrowed. Empty: several regions, not checked")
 
 
-class Price(_Frozen):
-    usd: Decimal = Field(..., ge=0, le=MAX_UNIT_PRICE_USD, allow_inf_nan=False)
-    unit: Unit
-    source: str = Field(..., description="key into PriceBook.sources")
-    as_of: dt.date
-    confidence: Confidence
-    note: str = ""
-    origin: Origin = "bundled"
 
-    @property
-    def estimated(self) -> bool:
-        return self.confidence == "C"
-
-    def per_second(self) -> Decimal:
-        """The price of one unit-second, for prices given per second or per hour."""
-        return self.usd / SECONDS_PER_UNIT[self.unit]
+class FargateRates(Frozen):
+    vcpu: Annotated[Price, units("vCPU-second", "vCPU-hour")]
+    memory: Annotated[Price, units("GB-second", "GB-hour")]
+    os_license: Annotated[Price, units("vCPU-second", "vCPU-hour")] | None = None
 
 
-def _units(*allowed: str) -> AfterValidator:
-    """Refuse a price in a unit the field is not priced in (a per-hour rate read as per-second is 3600x off)."""
-
-    def check(price: Price) -> Price:
-        if price.unit not in allowed:
-            raise ValueError(f"unit must be {' or '.join(repr(u) for u in allowed)} here, got {price.unit!r}")
-        return price
-
-    return AfterValidator(check)
-
-
-class SourcedRate(_Frozen):
-    """A charge AWS states as a fraction of another price (e.g. a 15% fee on the EC2 on-demand price).
-
-    Not a Price: it has no USD amount of its own, so nothing that sums prices can mistake 0.15 for dollars.
-    """
-
-    fraction: Decimal = Field(..., ge=0, allow_inf_nan=False, description="0.15 = 15%")
-    of: str = Field(..., min_length=1, description="the price the fraction applies to")
-    source: str = Field(..., description="key into PriceBook.sources")
-    as_of: dt.date
-    confidence: Confidence
-    note: str = ""
-
-    @property
-    def estimated(self) -> bool:
-        return self.confidence == "C"
-
-
-class Tier(_Frozen):
-    """One band of a tiered price: applies to the quantity above the previous tier up to `up_to`.
-
-    A list whose last tier has a bound ends there: the book has no price for the quantity above it.
-    """
-
-    up_to: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] | None = Field(
-        ..., description="upper bound of the band (None = no bound)")
-    price: Price
-
-
-def _tiers(*allowed: str) -> AfterValidator:
-    """Tier bounds must increase, only the last tier may be open-ended, and all tiers share a unit."""
-
-    def check(tiers: list[Tier]) -> list[Tier]:
-        previous = Decimal(0)
-        for number, tier in enumerate(tiers, start=1):
-            if tier.price.unit not in allowed:
-                raise ValueError(f"tier {number}: unit must be {' or '.join(repr(u) for u in allowed)}, "
-                                 f"got {tier.price.unit!r}")
-            if tier.up_to is None:
-                if number != len(tiers):
-                    raise ValueError(f"tier {number} has no upper bound, so it must be the last tier")
-                continue
-            if tier.up_to <= previous:
-                raise ValueError(f"tier bounds must increase: tier {number} ends at {tier.up_to}, "
-                                 f"not above the previous bound {previous}")
-            previous = tier.up_to
-        return tiers
-
-    return AfterValidator(check)
-
-
-HourPrice = Annotated[Price, _units("hour")]
-GbPrice = Annotated[Price, _units("GB")]
-GbSecondPrice = Annotated[Price, _units("GB-second")]
-RequestTiers = Annotated[list[Tier], _tiers("1M requests")]
-GbSecondTiers = Annotated[list[Tier], _tiers("GB-second")]
-GbTiers = Annotated[list[Tier], _tiers("GB")]
-
-
-class LambdaPrices(_Frozen):
-    requests: Annotated[Price, _units("1M requests")] | None = None
-    duration: dict[str, GbSecondTiers] = Field(default_factory=dict, description="architecture -> GB-s tiers")
-    ephemeral_storage: GbSecondPrice | None = None
-    provisioned_concurrency: dict[str, GbSecondPrice] = Field(default_factory=dict)
-    provisioned_duration: dict[str, GbSecondPrice] = Field(default_factory=dict)
-
-
-class FargateRates(_Frozen):
-    vcpu: Annotated[Price, _units("vCPU-second", "vCPU-hour")]
-    memory: Annotated[Price, _units("GB-second", "GB-hour")]
-    os_license: Annotated[Price, _units("vCPU-second", "vCPU-hour")] | None = None
-
-
-class FargatePrices(_Frozen):
+class FargatePrices(Frozen):
     linux_x86_64: FargateRates | None = None
     linux_arm64: FargateRates | None = None
     windows_x86_64: FargateRates | None = None
@@ -182,63 +70,49 @@ class FargatePrices(_Frozen):
         None, description="per GB-second above the included 20 GB (AWS lists it per GB-hour: divide by 3600)")
 
 
-class Ec2Prices(_Frozen):
+class Ec2Prices(Frozen):
     on_demand: dict[str, HourPrice] = Field(default_factory=dict, description="instance type -> hourly price")
-    ebs_gp3: Annotated[Price, _units("GB-month")] | None = None
-    ebs_gp3_iops: Annotated[Price, _units("IOPS-month")] | None = Field(
+    ebs_gp3: Annotated[Price, units("GB-month")] | None = None
+    ebs_gp3_iops: Annotated[Price, units("IOPS-month")] | None = Field(
         None, description="per provisioned IOPS-month above the 3,000 included")
-    ebs_gp3_throughput: Annotated[Price, _units("MBps-month")] | None = Field(
+    ebs_gp3_throughput: Annotated[Price, units("MBps-month")] | None = Field(
         None, description="per provisioned MB/s-month above the 125 MB/s included")
     reserved_1yr_no_upfront: dict[str, HourPrice] = Field(
         default_factory=dict, description="instance type -> effective hourly price, 1-year Standard RI, no upfront")
 
 
-class AlbPrices(_Frozen):
+class AlbPrices(Frozen):
     hour: HourPrice
-    lcu_hour: Annotated[Price, _units("LCU-hour")]
+    lcu_hour: Annotated[Price, units("LCU-hour")]
 
 
-class ApiGatewayPrices(_Frozen):
+class ApiGatewayPrices(Frozen):
     http: RequestTiers = Field(default_factory=list)
     rest: RequestTiers = Field(default_factory=list)
 
 
-class NatGatewayPrices(_Frozen):
+class NatGatewayPrices(Frozen):
     hour: HourPrice | None = Field(None, description="per NAT gateway-hour")
     gb_processed: GbPrice | None = Field(None, description="per GB processed by the gateway")
 
 
-class PublicIpv4Prices(_Frozen):
-    hour: Annotated[Price, _units("address-hour")] = Field(..., description="per public IPv4 address-hour, "
+class PublicIpv4Prices(Frozen):
+    hour: Annotated[Price, units("address-hour")] = Field(..., description="per public IPv4 address-hour, "
                                                                              "in use or idle")
 
 
-class CloudWatchLogsPrices(_Frozen):
+class CloudWatchLogsPrices(Frozen):
     ingestion_gb: GbPrice | None = Field(None, description="Standard log class, per GB ingested (custom logs)")
-    storage_gb_month: Annotated[Price, _units("GB-month")] | None = Field(
+    storage_gb_month: Annotated[Price, units("GB-month")] | None = Field(
         None, description="per GB-month archived (stored)")
 
 
-class VpcEndpointPrices(_Frozen):
+class VpcEndpointPrices(Frozen):
     hour: HourPrice | None = Field(None, description="interface endpoint, per endpoint per AZ per hour")
     gb_processed: GbPrice | None = Field(None, description="per GB processed, first tier (see the note)")
 
 
-class LambdaManagedPrices(_Frozen):
-    """AWS Lambda Managed Instances: a request charge plus the EC2 price of the instances plus a fee on it."""
-
-    requests: Annotated[Price, _units("1M requests")] | None = None
-    management_fee: SourcedRate | None = Field(None, description="fraction of the EC2 on-demand instance price")
-
-
-class EcsManagedPrices(_Frozen):
-    """Amazon ECS Managed Instances: the EC2 price plus a management fee per instance-hour, per instance type."""
-
-    management_fee: dict[str, Annotated[Price, _units("instance-hour")]] = Field(
-        default_factory=dict, description="instance type -> fee per instance-hour (only where AWS publishes it)")
-
-
-class RegionPrices(_Frozen):
+class RegionPrices(Frozen):
     name: str
     lambda_: LambdaPrices = Field(LambdaPrices(), alias="lambda")
     fargate: FargatePrices = FargatePrices()
@@ -257,6 +131,7 @@ class RegionPrices(_Frozen):
     vpc_endpoint: VpcEndpointPrices | None = None
     lambda_managed: LambdaManagedPrices | None = None
     ecs_managed: EcsManagedPrices | None = None
+    eks_fargate: EksFargatePrices | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
@@ -267,7 +142,7 @@ class RegionPrices(_Frozen):
         return self
 
 
-class InstanceType(_Frozen):
+class InstanceType(Frozen):
     vcpu: int = Field(..., gt=0)
     memory_gib: Decimal = Field(..., gt=0)
     architecture: Literal["x86_64", "arm64"]
@@ -277,7 +152,7 @@ class InstanceType(_Frozen):
     source: str
 
 
-class FreeAllowance(_Frozen):
+class FreeAllowance(Frozen):
     """A monthly quantity AWS does not charge for, with its source."""
 
     quantity: Decimal = Field(..., ge=0, allow_inf_nan=False)
@@ -288,7 +163,7 @@ class FreeAllowance(_Frozen):
     note: str = ""
 
 
-class FreeTier(_Frozen):
+class FreeTier(Frozen):
     lambda_requests: int = Field(..., ge=0)
     lambda_gb_seconds: int = Field(..., ge=0)
     api_gateway_requests: int = Field(..., ge=0)
@@ -311,7 +186,7 @@ def _sourced_items(node: object, path: str) -> Iterator[tuple[str, Price | Sourc
         yield dotted(path, where), item
 
 
-class PriceBook(_Frozen):
+class PriceBook(Frozen):
     schema_version: int
     effective_date: dt.date
     title: str

@@ -1,6 +1,7 @@
-"""What the price book lacks, region by region, for the services the app prices (pure Python).
+"""What the price book lacks, region by region, in the sections the options share (pure Python).
 
-For `computefit prices` and the Prices dialog: a missing price is named, never filled from another region.
+Each option's own section says what it lacks in its folder (`BookSection.missing`); the registry's
+`missing_prices` lists both. A missing price is named, never filled from another region.
 The names follow the engine's own "no sourced price for ..." wording where it has one (e.g. "Lambda ephemeral
 storage", "Fargate Linux/arm64", "EC2 m5.large").
 
@@ -17,9 +18,8 @@ from desktop.model.pricing.book import FargateRates, PriceBook, Tier
 ARCHITECTURES = ("x86_64", "arm64")
 FARGATE_PLATFORMS = (("linux_x86_64", "Linux/x86_64"), ("linux_arm64", "Linux/arm64"),
                      ("windows_x86_64", "Windows/x86_64"))
-SERVICES = ("Lambda", "Fargate", "EC2", "EBS", "Application Load Balancer", "API Gateway", "NAT gateway",
-            "public IPv4", "CloudWatch Logs", "data transfer out", "Lambda Managed Instances",
-            "ECS Managed Instances")
+SHARED_SERVICES = ("Fargate", "EC2", "EBS", "Application Load Balancer", "API Gateway", "NAT gateway",
+                   "public IPv4", "CloudWatch Logs", "data transfer out")
 
 
 def priced_up_to(tiers: list[Tier]) -> Decimal | None:
@@ -27,26 +27,11 @@ def priced_up_to(tiers: list[Tier]) -> Decimal | None:
     return tiers[-1].up_to if tiers else None
 
 
-def _tiered(what: str, tiers: list[Tier], per: str) -> list[str]:
+def tiered_missing(what: str, tiers: list[Tier], per: str) -> list[str]:
     if not tiers:
         return [what]
     end = priced_up_to(tiers)
     return [] if end is None else [f"{what} above {end:,.0f} {per} a month"]
-
-
-def _lambda(book: PriceBook, region: str) -> list[str]:
-    lam = book.regions[region].lambda_
-    found = [] if lam.requests is not None else ["Lambda requests"]
-    for arch in ARCHITECTURES:
-        found += _tiered(f"Lambda {arch} duration", lam.duration.get(arch, []), "GB-seconds")
-    if lam.ephemeral_storage is None:
-        found.append("Lambda ephemeral storage")
-    for arch in ARCHITECTURES:
-        if arch not in lam.provisioned_concurrency:
-            found.append(f"Lambda {arch} provisioned concurrency")
-        if arch not in lam.provisioned_duration:
-            found.append(f"Lambda {arch} duration on provisioned concurrency")
-    return found
 
 
 def _fargate(book: PriceBook, region: str) -> list[str]:
@@ -79,8 +64,8 @@ def _front_doors(book: PriceBook, region: str) -> list[str]:
         found.append("Application Load Balancer LCU-hour" if prices.alb_hour_only is not None
                      else "Application Load Balancer")
     api = prices.api_gateway
-    found += _tiered("API Gateway HTTP API", api.http if api else [], "requests")
-    found += _tiered("API Gateway REST API", api.rest if api else [], "requests")
+    found += tiered_missing("API Gateway HTTP API", api.http if api else [], "requests")
+    found += tiered_missing("API Gateway REST API", api.rest if api else [], "requests")
     return found
 
 
@@ -99,40 +84,14 @@ def _forgotten_costs(book: PriceBook, region: str) -> list[str]:
         found.append("CloudWatch Logs ingestion")
     if logs is None or logs.storage_gb_month is None:
         found.append("CloudWatch Logs storage")
-    found += _tiered("data transfer out to the internet", prices.data_transfer_out, "GB")
+    found += tiered_missing("data transfer out to the internet", prices.data_transfer_out, "GB")
     if book.free_tier.data_transfer_out is None:
         found.append("data transfer out free allowance")
     return found
 
 
-def _managed_instances(book: PriceBook, region: str) -> list[str]:
-    prices = book.regions[region]
-    found = []
-    lmi = prices.lambda_managed
-    if lmi is None or lmi.requests is None:
-        found.append("Lambda Managed Instances requests")
-    if lmi is None or lmi.management_fee is None:
-        found.append("Lambda Managed Instances management fee")
-    fees = prices.ecs_managed.management_fee if prices.ecs_managed else {}
-    without = [name for name in book.instance_types if name not in fees]
-    if without:
-        found.append(f"ECS Managed Instances management fee for {len(without)} of the {len(book.instance_types)} "
-                     f"catalogued instance types")
-    return found
-
-
-def missing_prices(book: PriceBook, region: str) -> list[str]:
-    """Every price the book lacks for `region`, service by service (KeyError for a region not in the book)."""
+def shared_missing(book: PriceBook, region: str) -> list[str]:
+    """Every price the book lacks for `region` in the shared sections (KeyError for a region not in the book)."""
     if region not in book.regions:
         raise KeyError(region)
-    return (_lambda(book, region) + _fargate(book, region) + _ec2(book, region) + _front_doors(book, region)
-            + _forgotten_costs(book, region) + _managed_instances(book, region))
-
-
-def missing_by_service(book: PriceBook, region: str) -> dict[str, list[str]]:
-    """missing_prices grouped by service (in SERVICES order; services with nothing missing are left out)."""
-    grouped: dict[str, list[str]] = {}
-    for item in missing_prices(book, region):
-        service = next(s for s in sorted(SERVICES, key=len, reverse=True) if item.startswith(s))
-        grouped.setdefault(service, []).append(item)
-    return {s: grouped[s] for s in SERVICES if s in grouped}
+    return _fargate(book, region) + _ec2(book, region) + _front_doors(book, region) + _forgotten_costs(book, region)

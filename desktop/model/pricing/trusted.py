@@ -81,7 +81,11 @@ def book_digest(raw: bytes) -> str:
 @cache
 def _schema_fingerprint() -> bytes:
     parts = []
-    for module in ("desktop.model.pricing.book", "desktop.model.strict_numbers", __name__):
+    # the book's schema: book.py, the price values it is built from, and each option's own section (format.py)
+    sections = sorted(name for name in sys.modules if name.startswith("desktop.model.options.")
+                      and name.endswith(".format"))
+    for module in ("desktop.model.pricing.book", "desktop.model.strict_numbers", "desktop.model.formats.prices",
+                   *sections, __name__):
         source = Path(getattr(sys.modules[module], "__file__", "") or "")
         try:
             parts.append(hashlib.sha256(source.read_bytes()).digest())

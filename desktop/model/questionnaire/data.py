@@ -11,10 +11,15 @@ Sources for the numbers: shared reference aws-limits.md (limits) and aws-prices.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-QuestionKind = Literal["choice", "number"]
+from desktop.model.formats.questions import Choice as Choice
+from desktop.model.formats.questions import Question as Question
+from desktop.model.formats.questions import QuestionKind as QuestionKind
+from desktop.model.formats.questions import Topic as Topic
+from desktop.model.options.registry import all_options
+from desktop.model.workload.fields import field_bounds
+
 DONT_KNOW = "dont_know"
 
 # A diurnal profile (quiet nights, busy working hours) and two spikier ones; relative load per UTC hour.
@@ -24,50 +29,6 @@ SPIKY = (0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 3.0, 1.0, 0.5, 0.5,
          3.0, 1.0, 0.5, 0.5, 0.5, 3.0, 1.0, 0.3, 0.1, 0.05, 0.05, 0.05)
 MOSTLY_IDLE = (0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
                0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0)
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    topic_id: str
-    title: str
-    intro: str
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    choice_id: str
-    label: str
-    help: str = ""
-    sets: dict[str, Any] = field(default_factory=dict)  # workload dotted path -> value
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    question_id: str
-    topic: str
-    text: str
-    help: str
-    kind: QuestionKind
-    default: str | float | None
-    choices: tuple[Choice, ...] = ()
-    dont_know: bool = True  # whether "don't know" is accepted
-    dont_know_implies: str = ""  # what "don't know" (or no answer) means, in words
-    sets: tuple[str, ...] = ()  # number questions: the workload paths the number sets
-    unit: str = ""
-    minimum: float | None = None
-    maximum: float | None = None
-    default_when: tuple[tuple[str, str, str], ...] = ()  # (question id, choice id, default) overrides
-
-    def choice(self, choice_id: str) -> Choice | None:
-        return next((c for c in self.choices if c.choice_id == choice_id), None)
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        """Every workload path an answer to this question can set."""
-        found = list(self.sets)
-        for choice in self.choices:
-            found.extend(p for p in choice.sets if p not in found)
-        return tuple(found)
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -82,7 +43,11 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 _LATENCY_WEIGHT = "priorities.latency"
-QUESTIONS: tuple[Question, ...] = (
+# Field facts declared once, on the workload schema: AWS's "up to" Savings Plans rates and the volume's range.
+_UP_TO = {key: float(field_bounds(f"assumptions.savings_plans.{key}").high or 0)
+          for key in ("lambda_pct", "fargate_pct", "ec2_pct")}
+_VOLUME = field_bounds("traffic.requests_per_month")
+_SHARED: tuple[Question, ...] = (
     Question("app_size", "work", "How big is one copy of the application?",
              "Memory and CPU one unit of work needs. Sets the Lambda memory and the ECS task size.",
              "choice", "small", (
@@ -109,25 +74,6 @@ QUESTIONS: tuple[Question, ...] = (
                  Choice("long", "Over 15 minutes (about 40 minutes)", "", {"traffic.duration_ms": 2400000.0}),
                  Choice("hours", "Hours (about 3 hours)", "", {"traffic.duration_ms": 10800000.0}),
              ), dont_know_implies="about 300 ms"),
-    Question("runtime", "work", "Which language runtime does the function use?",
-             "Lambda Managed Instances run Node.js 22+, Python 3.13+, Java 21+ and .NET 8+ (AWS), and Rust (a "
-             "secondary source); each runtime serves its own default number of requests per vCPU at once.",
-             "choice", "undecided", (
-                 Choice("nodejs", "Node.js 22 or later", "64 requests per vCPU by default.",
-                        {"lambda_managed.runtime": "nodejs"}),
-                 Choice("python", "Python 3.13 or later", "16 requests per vCPU by default.",
-                        {"lambda_managed.runtime": "python"}),
-                 Choice("java", "Java 21 or later", "32 requests per vCPU by default.",
-                        {"lambda_managed.runtime": "java"}),
-                 Choice("dotnet", ".NET 8 or later", "32 requests per vCPU by default.",
-                        {"lambda_managed.runtime": "dotnet"}),
-                 Choice("rust", "Rust", "No default found: 16 requests per vCPU assumed.",
-                        {"lambda_managed.runtime": "rust"}),
-                 Choice("other", "Another runtime, or an older version", "Rules Lambda Managed Instances out.",
-                        {"lambda_managed.runtime": "other"}),
-                 Choice("undecided", "Not decided yet", "The lowest documented default (16 per vCPU) is assumed.",
-                        {"lambda_managed.runtime": "unknown"}),
-             ), dont_know=False),
     Question("trigger", "traffic", "What starts the work?",
              "From AWS's \"Fargate or Lambda?\" guide: Lambda has native triggers for queues, streams, S3, "
              "DynamoDB, SNS and schedules; containers need a poller or a scheduler.",
@@ -147,7 +93,7 @@ QUESTIONS: tuple[Question, ...] = (
              "For a schedule this counts job runs (30 = once a day); otherwise requests or events.",
              "number", None, dont_know_implies="1,000,000 requests, or 30 job runs for a schedule",
              sets=("traffic.requests_per_month", "traffic.runs_per_month"), unit="a month",
-             minimum=0, maximum=10**13),
+             minimum=_VOLUME.low, maximum=_VOLUME.high),
     Question("traffic_shape", "traffic", "How does the load vary over a day?",
              "Spiky or mostly idle load favours Lambda (pay per use, scales to zero); steady load favours "
              "always-on containers and Managed Instances, whose fleet of at least three instances runs all day.",
@@ -214,16 +160,6 @@ QUESTIONS: tuple[Question, ...] = (
                         {"requirements.long_lived_connections": True}),
                  Choice("in_memory", "Caches or sessions kept in memory", "", {"requirements.in_memory_state": True}),
              ), dont_know_implies="stateless"),
-    Question("shared_environment", "design", "Can one copy of the function serve several requests at once?",
-             "Lambda Managed Instances send several requests to one execution environment at the same time: "
-             "the handler must be thread-safe (no per-request data in globals). If not, each environment serves "
-             "one request, and the fleet grows.",
-             "choice", "one_at_a_time", (
-                 Choice("shared", "Yes, the handler is thread-safe", "The runtime's default concurrency applies.",
-                        {"lambda_managed.concurrency_per_environment": None}),
-                 Choice("one_at_a_time", "No, one request at a time", "",
-                        {"lambda_managed.concurrency_per_environment": 1}),
-             ), dont_know_implies="one request at a time (the safe assumption until the handler is checked)"),
     Question("config_control", "design", "How much control do you need over the runtime, OS and host?",
              "Lambda gives the least control, ECS on EC2 the most.",
              "choice", "medium", (
@@ -249,17 +185,16 @@ QUESTIONS: tuple[Question, ...] = (
              "number", None, dont_know_implies="no budget limit", sets=("priorities.cost",), unit="USD a month",
              minimum=0, maximum=10**9),
     Question("savings_plans", "commitments", "Will you commit to steady usage for 1 or 3 years (Savings Plans)?",
-             "AWS's \"up to\" rates: Lambda 17%, Fargate 50%, EC2 66% (Compute Savings Plans). Editable later.",
+             f"AWS's \"up to\" rates: Lambda {_UP_TO['lambda_pct']:g}%, Fargate {_UP_TO['fargate_pct']:g}%, EC2 "
+             f"{_UP_TO['ec2_pct']:g}% (EC2 Instance Savings Plans or Reserved Instances). Editable later.",
              "choice", "no", (
                  Choice("no", "No commitment", "", {"assumptions.savings_plans.lambda_pct": 0.0,
                                                     "assumptions.savings_plans.fargate_pct": 0.0,
                                                     "assumptions.savings_plans.ec2_pct": 0.0}),
                  Choice("partial", "Yes, a 1-year plan (half of AWS's \"up to\" rates)", "",
-                        {"assumptions.savings_plans.lambda_pct": 8.5, "assumptions.savings_plans.fargate_pct": 25.0,
-                         "assumptions.savings_plans.ec2_pct": 33.0}),
+                        {f"assumptions.savings_plans.{key}": top / 2 for key, top in _UP_TO.items()}),
                  Choice("full", "Yes, 3 years paid up front (AWS's \"up to\" rates)", "",
-                        {"assumptions.savings_plans.lambda_pct": 17.0, "assumptions.savings_plans.fargate_pct": 50.0,
-                         "assumptions.savings_plans.ec2_pct": 66.0}),
+                        {f"assumptions.savings_plans.{key}": top for key, top in _UP_TO.items()}),
              ), dont_know_implies="no commitment"),
     Question("spot", "commitments", "Can the work be interrupted and retried (Spot capacity)?",
              "Fargate Spot (up to 70% off) and EC2 Spot (up to 90% off) can stop a task with 2 minutes' warning.",
@@ -306,6 +241,18 @@ QUESTIONS: tuple[Question, ...] = (
              ), dont_know_implies="little"),
 )
 
+
+
+def _with_option_questions(shared: tuple[Question, ...]) -> tuple[Question, ...]:
+    """The shared questions with each registered option's own, each after the question it names."""
+    found = list(shared)
+    for option in all_options():
+        for after, question in option.questions:
+            found.insert(next(i for i, q in enumerate(found) if q.question_id == after) + 1, question)
+    return tuple(found)
+
+
+QUESTIONS = _with_option_questions(_SHARED)
 QUESTIONS_BY_ID: dict[str, Question] = {q.question_id: q for q in QUESTIONS}
 
 

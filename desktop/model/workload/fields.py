@@ -1,306 +1,137 @@
 """Every editable workload field, grouped the way an architect thinks, with units, meaning and AWS limits.
 
 The field catalogue, pure data: the form builds one editor per FieldSpec (objectName = the dotted path), and the
-sheet's assumption register names each field by its `title`.
+sheet's assumption register names each field by its `title`. The shared groups are here; each option's own group
+is declared in its folder beside its section (`FORM` in options/<id>/format.py) and read from the schema, as are
+the section titles. A field's range is declared once, on the schema (`field_bounds`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any
 
-Kind = Literal["text", "int", "float", "volume", "choice", "bool", "region", "instance", "profile"]
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
-LIMITS = "AWS Lambda quotas (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)"
-FARGATE_SIZES = "Fargate task sizes (docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)"
-FARGATE_PRICING = "AWS Fargate pricing page"
-SAVINGS = "Compute Savings Plans and EC2 Instance Savings Plans pricing pages"
-LMI_API = "LambdaManagedInstancesCapacityProviderConfig (Lambda API reference)"
-VPC_PRICING = "Amazon VPC pricing page"
-ELB_PRICING = "Elastic Load Balancing pricing page (LCU)"
+from desktop.model.formats.fields import Describe
+from desktop.model.formats.fields import FieldSpec as FieldSpec
+from desktop.model.formats.fields import GroupSpec as GroupSpec
+from desktop.model.formats.fields import Kind as Kind
+from desktop.model.formats.workload import Section
+from desktop.model.workload.spec import Workload
 
-
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
-    path: str
-    label: str
-    kind: Kind
-    help: str
-    limit: str = ""  # the AWS limit (with its source) behind the accepted range
-    unit: str = ""
-    scale: float = 1.0  # shown value = stored value x scale (fractions shown as %)
-    optional: bool = False  # empty text means "not set" (None): the model's default applies
-    empty_text: str = ""  # placeholder shown when not set
-    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label)
-    long_label: str = ""  # the label standing alone (the sheet's assumption register); default: label
-
-    @property
-    def title(self) -> str:
-        return self.long_label or self.label
-
-
-@dataclass(frozen=True, slots=True)
-class GroupSpec:
-    title: str
-    fields: tuple[FieldSpec, ...] = field(default_factory=tuple)
-
-
-# The workload file's sections as the sheet titles them.
-SECTION_TITLES = {
-    "": "Workload", "traffic": "Traffic", "lambda": "Lambda", "container": "Containers (Fargate and EC2)",
-    "ec2": "ECS on EC2", "lambda_managed": "Lambda Managed Instances", "ecs_managed": "ECS Managed Instances",
-    "requirements": "Requirements", "network": "Network and logs", "team": "Team",
-    "priorities": "Priorities (0-5)", "assumptions": "Assumptions",
-}
-
-LEVELS = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
-
-GROUPS: tuple[GroupSpec, ...] = (
-    GroupSpec("Traffic and load shape", (
-        FieldSpec("name", "Workload name", "text", "The name shown in the title, the reports and exported files."),
-        FieldSpec("traffic.kind", "Kind of work", "choice",
-                  "Requests: a service answering requests or events. Jobs: discrete runs, one task or one "
-                  "invocation each.", choices=(("requests", "Requests (a service)"), ("jobs", "Jobs (runs)")),
-                  long_label="Kind of traffic"),
-        FieldSpec("traffic.requests_per_month", "Requests", "volume",
-                  "Requests or events a month (used when the kind is Requests). Type 30M, 1.5k or 2B.",
-                  "Up to 10 trillion a month.", unit="requests/month", long_label="Requests a month"),
-        FieldSpec("traffic.runs_per_month", "Job runs", "volume",
-                  "Job runs a month (used when the kind is Jobs). Type 3k or 1.2M.", "Up to 1 billion a month.",
-                  unit="runs/month", long_label="Job runs a month"),
-        FieldSpec("traffic.daily_profile", "Load over the day", "profile",
-                  "Relative load in each hour of the day (UTC). Capacity is sized hour by hour; "
-                  "drag the bars or pick a preset.", long_label="Daily profile (UTC 0-23 h)"),
-        FieldSpec("traffic.burst_ratio", "Burst within an hour", "float",
-                  "The load's peak within an hour over the hour's average (1 = even). Fargate tasks and EC2 hosts "
-                  "are sized for the peak; Lambda bills per request and is unaffected.",
-                  "1 (even) to 60 (the whole hour's load in one minute).", unit="x",
-                  long_label="Burst in an hour (x)"),
-    )),
-    GroupSpec("Per request or run", (
-        FieldSpec("traffic.duration_ms", "Duration", "float",
-                  "Average billed duration of one request or one run.",
-                  "Lambda stops a unit of work at 900 s (15 min); longer work rules Lambda out. " + LIMITS,
-                  unit="ms", long_label="Duration per unit (ms)"),
-        FieldSpec("requirements.payload_kb", "Largest payload", "float",
-                  "Largest request or response body.",
-                  "Lambda: 6 MB synchronous, 1 MB asynchronous, 200 MB streamed. " + LIMITS, unit="KB",
-                  long_label="Largest payload (KB)"),
-        FieldSpec("requirements.latency_slo_ms", "Latency target", "float",
-                  "Latency a user must see; tight targets with spiky traffic weigh cold starts.",
-                  "Lambda cold starts: typically 100 ms to over 1 s (AWS Lambda docs).",
-                  unit="ms", optional=True, empty_text="none", long_label="Latency target (ms)"),
-        FieldSpec("requirements.vcpu_per_unit", "vCPU per unit", "float",
-                  "vCPU one unit of work needs. Default: container vCPU for jobs, vCPU / concurrency for requests.",
-                  "Lambda gives at most 6 vCPU (at 10,240 MB). " + LIMITS, unit="vCPU", optional=True,
-                  empty_text="default", long_label="vCPU per unit of work"),
-        FieldSpec("requirements.memory_mb_per_unit", "Memory per unit", "int",
-                  "Memory one unit of work needs. Default: the Lambda memory.",
-                  "Lambda: at most 10,240 MB. " + LIMITS, unit="MB", optional=True, empty_text="default",
-                  long_label="Memory per unit of work (MB)"),
-        FieldSpec("requirements.scratch_gb", "Scratch disk", "float", "Scratch disk one unit of work needs.",
-                  "Lambda /tmp: up to 10 GB; Fargate ephemeral storage: up to 200 GB.", unit="GB",
-                  long_label="Scratch disk per unit (GB)"),
-        FieldSpec("requirements.artifact_mb", "Artifact size", "float",
-                  "Deployment artifact (zip or container image) size.",
-                  "Lambda: 250 MB unzipped for .zip, 10 GB for a container image. " + LIMITS, unit="MB",
-                  long_label="Artifact size (MB)"),
-        FieldSpec("requirements.gpus", "GPUs", "int", "GPUs one unit of work needs.",
-                  "Neither Lambda nor Fargate offers GPUs: only ECS on EC2 (g4dn, g5, g6, p-family).",
-                  unit="GPU", long_label="GPUs per unit of work"),
-        FieldSpec("requirements.trigger", "Trigger", "choice", "What starts the work.", choices=(
-            ("http", "HTTP"), ("queue", "Queue"), ("stream", "Stream"), ("event", "Event"),
-            ("schedule", "Schedule")), long_label="Trigger"),
-        FieldSpec("requirements.long_lived_connections", "Long-lived connections", "bool",
-                  "WebSockets, gRPC streams or other open sockets (favour containers).",
-                  long_label="Long-lived connections"),
-        FieldSpec("requirements.in_memory_state", "In-memory state", "bool",
-                  "State or caches kept in memory between requests (favour containers).",
-                  long_label="State kept in memory"),
-        FieldSpec("requirements.interruption_tolerant", "Interruption tolerant", "bool",
-                  "The work can be stopped and retried, so Spot capacity is acceptable.",
-                  long_label="Tolerates interruption"),
-        FieldSpec("requirements.privileged", "Privileged / host access", "bool",
-                  "Privileged mode, host devices or kernel tuning (sysctls).",
-                  "Not supported on Fargate (ECS best-practices guide): ECS on EC2 only.",
-                  long_label="Privileged / host access"),
-        FieldSpec("requirements.daemon_per_host", "Agent on every host", "bool",
-                  "An agent that must run once on every host (ECS DAEMON scheduling).",
-                  "DAEMON scheduling is not supported on Fargate (ECS service options).",
-                  long_label="Agent on every host"),
-    )),
-    GroupSpec("AWS Lambda", (
-        FieldSpec("lambda.memory_mb", "Memory", "int", "Function memory; CPU is proportional (1,769 MB = 1 vCPU).",
-                  "128-10,240 MB in 1 MB steps. " + LIMITS, unit="MB", long_label="Lambda memory (MB)"),
-        FieldSpec("lambda.ephemeral_storage_mb", "/tmp storage", "int", "Size of the function's /tmp.",
-                  "512-10,240 MB. " + LIMITS, unit="MB", long_label="Lambda /tmp storage (MB)"),
-        FieldSpec("lambda.provisioned_concurrency", "Provisioned concurrency", "int",
-                  "Execution environments kept warm (avoids cold starts, billed while on).",
-                  "Bounded by the account's concurrency quota (1,000 by default). " + LIMITS, unit="envs",
-                  long_label="Provisioned concurrency"),
-        FieldSpec("lambda.provisioned_hours_per_month", "Provisioned hours", "float",
-                  "Hours a month provisioned concurrency is on.", "At most 744 h (a 31-day month).",
-                  unit="h/month", long_label="Provisioned hours a month"),
-        FieldSpec("lambda.provisioned_share", "Served warm", "float",
-                  "Share of requests served by provisioned concurrency.", unit="%", scale=100.0,
-                  long_label="Share served provisioned"),
-    )),
-    GroupSpec("Containers (ECS task and cluster)", (
-        FieldSpec("container.vcpu", "Task vCPU", "float", "vCPU per task in the ECS task definition.",
-                  "Fargate: 0.25-16 vCPU (32 where confirmed); ECS on EC2: up to 192. " + FARGATE_SIZES,
-                  unit="vCPU", long_label="vCPU per task"),
-        FieldSpec("container.memory_gb", "Task memory", "float", "Memory per task.",
-                  "Fargate: 0.5-120 GB by vCPU size, rounded up to the next valid size. " + FARGATE_SIZES,
-                  unit="GB", long_label="Memory per task (GB)"),
-        FieldSpec("container.os", "Operating system", "choice", "The task's operating system.",
-                  "Windows on Fargate: 1, 2 or 4 vCPU, 5-minute billing minimum, licence fee. " + FARGATE_PRICING,
-                  choices=(("linux", "Linux"), ("windows", "Windows")), long_label="Container OS"),
-        FieldSpec("container.ephemeral_storage_gb", "Task storage", "float", "Task ephemeral storage.",
-                  "Fargate: 20 GB included, configurable up to 200 GB. " + FARGATE_PRICING, unit="GB",
-                  long_label="Task storage (GB)"),
-        FieldSpec("container.concurrency_per_task", "Concurrency per task", "int",
-                  "Requests one task serves at once at full load.", unit="requests",
-                  long_label="Requests per task at once"),
-        FieldSpec("container.target_utilization", "Target utilisation", "float",
-                  "Share of a task's capacity used before scaling out (ECS target tracking).", unit="%",
-                  scale=100.0, long_label="Target utilisation"),
-        FieldSpec("container.min_tasks", "Minimum tasks", "int",
-                  "Always-on floor of tasks. Default: 2 for requests (two Availability Zones), 0 for jobs.",
-                  unit="tasks", optional=True, empty_text="default", long_label="Minimum tasks (always on)"),
-    )),
-    GroupSpec("ECS on EC2", (
-        FieldSpec("ec2.instance_type", "Instance type", "instance",
-                  "Automatic picks the cheapest instance type in the price book that fits the tasks.",
-                  "Instance catalogue in the bundled price book.", long_label="EC2 instance type"),
-        FieldSpec("ec2.reserve_vcpu", "Reserved vCPU per host", "float",
-                  "vCPU per host kept for the ECS agent and the OS.", unit="vCPU",
-                  long_label="Host vCPU reserved for ECS"),
-        FieldSpec("ec2.reserve_memory_gb", "Reserved memory per host", "float",
-                  "Memory per host kept for the ECS agent and the OS.", unit="GB",
-                  long_label="Host memory reserved (GB)"),
-        FieldSpec("ec2.root_volume_gb", "Root volume", "float", "EBS gp3 root volume per instance.",
-                  "gp3 volumes: up to 16 TiB (Amazon EBS volume types).", unit="GB",
-                  long_label="Root volume per host (GB)"),
-    )),
-    GroupSpec("Managed Instances (compared when listed in View > Options)", (
-        FieldSpec("lambda_managed.runtime", "Function runtime", "choice",
-                  "The function's runtime: Lambda Managed Instances run only some, and each has its own default "
-                  "number of requests per vCPU.",
-                  "Node.js 22+, Python 3.13+, Java 21+, .NET 8+ (AWS); Rust per a secondary source.",
-                  choices=(("unknown", "Not given"), ("nodejs", "Node.js 22+"), ("python", "Python 3.13+"),
-                           ("java", "Java 21+"), ("dotnet", ".NET 8+"), ("rust", "Rust"),
-                           ("other", "Another runtime")), long_label="Function runtime (Lambda MI)"),
-        FieldSpec("lambda_managed.concurrency_per_environment", "Requests per environment", "int",
-                  "Requests one execution environment serves at once (handlers must be thread-safe above 1). "
-                  "Default: the runtime's default per vCPU (Node.js 64, Java and .NET 32, Python 16; others 16).",
-                  "1-1,600. " + LMI_API, unit="requests", optional=True, empty_text="runtime default",
-                  long_label="Requests per environment (Lambda MI)"),
-        FieldSpec("lambda_managed.memory_gib_per_vcpu", "Memory per vCPU", "float",
-                  "Memory of an execution environment per vCPU; the function's memory over it gives the "
-                  "environment's vCPU (at least 1).", "2-8 GiB. " + LMI_API, unit="GiB",
-                  long_label="Memory per vCPU (Lambda MI, GiB)"),
-        FieldSpec("lambda_managed.instance_type", "Lambda MI instance type", "instance",
-                  "Automatic picks the cheapest instance type in the price book that holds the environments "
-                  "(no GPU or burstable types).",
-                  "AWS's list of supported types was not found: current-generation types, x86_64 or arm64.",
-                  long_label="Lambda MI instance type"),
-        FieldSpec("lambda_managed.min_instances", "Lambda MI minimum instances", "int",
-                  "Instances always running, whatever the load.",
-                  "AWS launches three by default for Availability Zone resilience (LMI best practices); a lower "
-                  "setting was not found documented.", unit="instances", long_label="Lambda MI minimum instances"),
-        FieldSpec("ecs_managed.instance_type", "ECS MI instance type", "instance",
-                  "Automatic picks the cheapest instance type in the price book that fits the tasks (as ECS on EC2).",
-                  "AWS publishes the management fee only for c6a.2xlarge; other types' fees are not in the book.",
-                  long_label="ECS MI instance type"),
-    )),
-    GroupSpec("Front door", (
-        FieldSpec("front_door", "Front door", "choice",
-                  "What receives the requests. Automatic: API Gateway HTTP API for Lambda, an Application Load "
-                  "Balancer for containers.",
-                  choices=(("auto", "Automatic"), ("api_gateway_http", "API Gateway HTTP API"),
-                           ("api_gateway_rest", "API Gateway REST API"), ("alb", "Application Load Balancer"),
-                           ("none", "None")), long_label="Front door"),
-        FieldSpec("network.alb_rules", "ALB listener rules", "int",
-                  "Rules the load balancer's listener evaluates for a request; beyond 10 they add LCUs.",
-                  "First 10 rules free; 1,000 evaluations a second = 1 LCU. " + ELB_PRICING, unit="rules",
-                  long_label="ALB listener rules"),
-    )),
-    GroupSpec("Network and logs", (
-        FieldSpec("network.nat_gateways", "NAT gateways", "int",
-                  "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour.",
-                  "One per Availability Zone is AWS's advice. " + VPC_PRICING, unit="gateways",
-                  long_label="NAT gateways"),
-        FieldSpec("network.nat_kb_per_unit", "Through the NAT", "float",
-                  "KB each request or run sends and receives through the NAT gateway (calls to the internet "
-                  "from a private subnet). Billed per GB processed.", VPC_PRICING, unit="KB",
-                  long_label="KB through NAT per unit"),
-        FieldSpec("network.public_ipv4", "Public IPv4 per task or host", "bool",
-                  "Each Fargate task or EC2 instance has a public IPv4 address (billed per hour, in use or idle). "
-                  "Lambda functions never have one.", VPC_PRICING, long_label="Public IPv4 per task/host"),
-        FieldSpec("network.log_kb_per_unit", "Logged", "float",
-                  "KB written to CloudWatch Logs per request or run (ingestion per GB, storage per GB-month).",
-                  "Amazon CloudWatch pricing page.", unit="KB", long_label="KB logged per unit"),
-        FieldSpec("network.log_retention_days", "Log retention", "int",
-                  "Days CloudWatch Logs keeps the logs.", "1 day to 10 years (CloudWatch Logs retention settings).",
-                  unit="days", long_label="Log retention (days)"),
-        FieldSpec("network.response_kb", "Sent to the internet", "float",
-                  "KB each response (or run) sends out to the internet. The first 100 GB a month are free.",
-                  "Amazon EC2 data transfer pricing (out to the internet).", unit="KB",
-                  long_label="KB out per response"),
-    )),
-    GroupSpec("Pricing options", (
-        FieldSpec("region", "Region", "region", "The AWS Region whose prices apply (from the price book).",
-                  long_label="AWS Region"),
-        FieldSpec("architecture", "Architecture", "choice", "CPU architecture for Lambda, Fargate and EC2.",
-                  "Graviton (arm64) on Fargate: about 20% cheaper. " + FARGATE_PRICING,
-                  choices=(("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)")), long_label="CPU architecture"),
-        FieldSpec("lambda.free_tier", "Lambda free tier", "bool",
-                  "Apply AWS's always-free 1M requests and 400,000 GB-s a month.", "AWS Lambda pricing page.",
-                  long_label="Lambda free tier"),
-        FieldSpec("assumptions.api_gateway_free_tier", "API Gateway free tier", "bool",
-                  "API Gateway's 12-month free tier (new accounts only).", "Amazon API Gateway pricing page.",
-                  long_label="API Gateway free tier (12 mo)"),
-        FieldSpec("assumptions.savings_plans.lambda_pct", "Savings Plan, Lambda", "float",
-                  "Compute Savings Plan discount on Lambda duration.", "Up to 17%. " + SAVINGS, unit="%",
-                  long_label="Savings Plan, Lambda (% off)"),
-        FieldSpec("assumptions.savings_plans.fargate_pct", "Savings Plan, Fargate", "float",
-                  "Compute Savings Plan discount on Fargate.", "Up to 50%. " + SAVINGS, unit="%",
-                  long_label="Savings Plan, Fargate (% off)"),
-        FieldSpec("assumptions.savings_plans.ec2_pct", "Savings Plan / RI, EC2", "float",
-                  "Savings Plan or Reserved Instance discount on EC2.", "Up to 72%. " + SAVINGS, unit="%",
-                  long_label="Savings Plan, EC2 (% off)"),
-        FieldSpec("container.spot_share", "Spot share", "float",
-                  "Share of task-hours on Fargate Spot / EC2 Spot (interruptible: 2-minute warning).",
-                  "Fargate Spot: Linux on X86_64 only (not ARM64, not Windows): ECS developer guide, Fargate "
-                  "capacity providers. " + FARGATE_PRICING, unit="%", scale=100.0,
-                  long_label="Spot share of task-hours"),
-        FieldSpec("assumptions.fargate_spot_discount_pct", "Fargate Spot discount", "float",
-                  "Discount of Fargate Spot against On-Demand.", "Up to 70%. " + FARGATE_PRICING, unit="%",
-                  long_label="Fargate Spot discount (%)"),
-        FieldSpec("assumptions.ec2_spot_discount_pct", "EC2 Spot discount", "float",
-                  "Discount of EC2 Spot against On-Demand.", "Up to 90% (Amazon EC2 Spot pricing page).",
-                  unit="%", long_label="EC2 Spot discount (%)"),
-        FieldSpec("assumptions.month_hours", "Month length", "float",
-                  "Hours in a billing month.", "AWS prices a month as 730 hours (28-31 days: 672-744 h).",
-                  unit="h", long_label="Hours in a billing month"),
-    )),
-    GroupSpec("Team and priorities", (
-        FieldSpec("team.operations_appetite", "Appetite for operations", "choice",
-                  "The team's appetite for patching and scaling servers.", choices=LEVELS,
-                  long_label="Appetite for operations"),
-        FieldSpec("team.configuration_control", "Need for control", "choice",
-                  "Need for fine control of the runtime and the host.", choices=LEVELS,
-                  long_label="Need for host control"),
-        FieldSpec("priorities.cost", "Weight: cost", "int", "How much cost weighs in the recommendation (0-5).",
-                  long_label="Weight of cost"),
-        FieldSpec("priorities.operations", "Weight: operations", "int",
-                  "How much operational effort weighs in the recommendation (0-5).", long_label="Weight of operations"),
-        FieldSpec("priorities.latency", "Weight: latency", "int", "How much latency weighs (0-5).",
-                  long_label="Weight of latency"),
-        FieldSpec("priorities.flexibility", "Weight: flexibility", "int", "How much flexibility weighs (0-5).",
-                  long_label="Weight of flexibility"),
-    )),
+# The groups the options share, by the fields they list in order; what the form, the sheet and the texts say of
+# each field (label, help, unit, the AWS limit and its source, choice labels) is declared beside the field on the
+# schema (`Describe`), its range on the field itself. Each section with a FORM_TITLE adds a group of its other fields.
+_TRAFFIC = ("Traffic and load shape", (
+    "name", "traffic.kind", "traffic.requests_per_month", "traffic.runs_per_month", "traffic.daily_profile",
+    "traffic.burst_ratio"))
+_PER_UNIT = ("Per request or run", (
+    "traffic.duration_ms", "requirements.payload_kb", "requirements.latency_slo_ms", "requirements.vcpu_per_unit",
+    "requirements.memory_mb_per_unit", "requirements.scratch_gb", "requirements.artifact_mb", "requirements.gpus",
+    "requirements.trigger", "requirements.long_lived_connections", "requirements.in_memory_state",
+    "requirements.interruption_tolerant", "requirements.privileged", "requirements.daemon_per_host"))
+_AFTER_SECTIONS = (
+    ("Front door", ("front_door", "network.alb_rules")),
+    ("Network and logs", ("network.nat_gateways", "network.nat_kb_per_unit", "network.public_ipv4",
+                          "network.log_kb_per_unit", "network.log_retention_days", "network.response_kb")),
+    ("Pricing options", ("region", "architecture", "lambda.free_tier", "assumptions.api_gateway_free_tier",
+                         "assumptions.savings_plans.lambda_pct", "assumptions.savings_plans.fargate_pct",
+                         "assumptions.savings_plans.ec2_pct", "container.spot_share",
+                         "assumptions.fargate_spot_discount_pct", "assumptions.ec2_spot_discount_pct",
+                         "assumptions.month_hours")),
+    ("Team and priorities", ("team.operations_appetite", "team.configuration_control", "priorities.cost",
+                             "priorities.operations", "priorities.latency", "priorities.flexibility")),
 )
+_LISTED = frozenset(path for _title, paths in (_TRAFFIC, _PER_UNIT, *_AFTER_SECTIONS) for path in paths)
+
+
+def _field_info(path: str) -> FieldInfo | None:
+    """The schema's field at a dotted path of the file form (aliases as in the file: "lambda.memory_mb")."""
+    model: Any = Workload
+    info: FieldInfo | None = None
+    for part in path.split("."):
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        info = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
+        if info is None:
+            return None
+        model = info.annotation
+    return info
+
+
+def field_spec(path: str) -> FieldSpec:
+    """What the form and the texts say of a field, as declared beside it on the schema."""
+    info = _field_info(path)
+    described = next((m for m in info.metadata if isinstance(m, Describe)), None) if info is not None else None
+    if described is None:
+        raise KeyError(f"{path} has no Describe(...) beside it in the workload schema")
+    return described.spec(path)
+
+
+def _group(title: str, paths: tuple[str, ...]) -> GroupSpec:
+    return GroupSpec(title, tuple(field_spec(path) for path in paths))
+
+
+def _section_titles() -> dict[str, str]:
+    titles = {"": "Workload"}
+    for name, info in Workload.model_fields.items():
+        model = info.annotation
+        if isinstance(model, type) and issubclass(model, Section) and model.TITLE:
+            titles[info.alias or name] = model.TITLE
+    return titles
+
+
+def _section_groups() -> list[GroupSpec]:
+    """Each section with a form title, in file order: its described fields no shared group lists."""
+    groups = []
+    for name, info in Workload.model_fields.items():
+        model = info.annotation
+        if not (isinstance(model, type) and issubclass(model, Section) and model.FORM_TITLE):
+            continue
+        key = info.alias or name
+        paths = tuple(f"{key}.{field.alias or field_name}" for field_name, field in model.model_fields.items()
+                      if any(isinstance(m, Describe) for m in field.metadata))
+        groups.append(_group(model.FORM_TITLE, tuple(p for p in paths if p not in _LISTED)))
+    return groups
+
+
+def _groups() -> tuple[GroupSpec, ...]:
+    """The traffic and the unit of work, then each section's own group in file order (an option's fields are
+    described in its folder, beside its section), then the shared groups."""
+    return (_group(*_TRAFFIC), _group(*_PER_UNIT), *_section_groups(),
+            *(_group(title, paths) for title, paths in _AFTER_SECTIONS))
+
+
+# The workload file's sections as the sheet titles them, in file order.
+SECTION_TITLES = _section_titles()
+GROUPS = _groups()
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """A numeric field's accepted range as the schema declares it (its pydantic Field's ge/gt/le)."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False  # gt rather than ge
+
+
+def field_bounds(path: str) -> Bounds:
+    """The schema's bounds of a workload field (dotted path as in the file, e.g. "lambda.memory_mb"): declared once
+    on the field, read by the form, the questionnaire, sensitivity and the options' "up to" rates."""
+    info = _field_info(path)
+    low = high = None
+    low_open = False
+    for meta in info.metadata if info is not None else []:
+        if getattr(meta, "ge", None) is not None:
+            low = meta.ge
+        if getattr(meta, "gt", None) is not None:
+            low, low_open = meta.gt, True
+        if getattr(meta, "le", None) is not None:
+            high = meta.le
+    return Bounds(low, high, low_open)
 
 
 def all_fields() -> tuple[FieldSpec, ...]:

@@ -13,7 +13,13 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from desktop.model.strict_numbers import NoBoolNumbers
+from desktop.model.formats.fields import Describe
+from desktop.model.formats.workload import FiniteFloat as FiniteFloat
+from desktop.model.formats.workload import Frozen, Section
+from desktop.model.options.aws_lambda.format import LambdaConfig
+from desktop.model.options.ecs_ec2.format import Ec2Config
+from desktop.model.options.ecs_managed.format import EcsManagedConfig
+from desktop.model.options.lambda_managed.format import LambdaManagedConfig
 
 SCHEMA_VERSION = 1
 MAX_MONTH_HOURS = 744  # a 31-day month
@@ -26,10 +32,8 @@ ContainerOS = Literal["linux", "windows"]
 FrontDoor = Literal["none", "api_gateway_http", "api_gateway_rest", "alb", "auto"]
 Trigger = Literal["http", "queue", "stream", "event", "schedule"]
 Level = Literal["low", "medium", "high"]
-Runtime = Literal["unknown", "nodejs", "python", "java", "dotnet", "rust", "other"]
 OptionId = Annotated[str, Field(min_length=1, max_length=40)]
 
-FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 MAX_NAME_CHARS = 120
 MAX_ANSWERS = 200  # the questionnaire has 21 questions; room for answers kept from other tools
 MAX_ANSWER_ID_CHARS = 100
@@ -38,24 +42,46 @@ AnswerId = Annotated[str, Field(min_length=1, max_length=MAX_ANSWER_ID_CHARS)]
 AnswerValue = Annotated[str, Field(max_length=MAX_ANSWER_CHARS)] | int | float | bool | None
 
 
-class _Frozen(NoBoolNumbers):
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True)
+class Traffic(Section):
+    TITLE = "Traffic"
 
-
-class Traffic(_Frozen):
-    kind: TrafficKind = Field("requests", description="requests: a service answering requests or events; "
-                              "jobs: discrete runs, one task or one invocation each")
-    requests_per_month: int = Field(1_000_000, ge=0, le=10**13,
-                                    description="kind=requests: requests or events a month")
-    runs_per_month: int = Field(0, ge=0, le=10**9, description="kind=jobs: job runs a month")
-    duration_ms: FiniteFloat = Field(100.0, gt=0, le=MAX_MONTH_HOURS * 3600 * 1000,
-                                     description="average billed duration of one request or one run, in ms; "
-                                                 "at most the month (assumptions.month_hours)")
-    daily_profile: tuple[FiniteFloat, ...] | None = Field(
+    kind: Annotated[TrafficKind, Describe(
+        "Kind of work", "choice",
+        "Requests: a service answering requests or events. Jobs: discrete runs, one task or one invocation each.",
+        choices=(("requests", "Requests (a service)"), ("jobs", "Jobs (runs)")), long_label="Kind of traffic"
+    )] = Field("requests", description="requests: a service answering requests or events; "
+               "jobs: discrete runs, one task or one invocation each")
+    requests_per_month: Annotated[int, Describe(
+        "Requests", "volume", "Requests or events a month (used when the kind is Requests). Type 30M, 1.5k or 2B.",
+        limit="Up to 10 trillion a month.", unit="requests/month", long_label="Requests a month"
+    )] = Field(1_000_000, ge=0, le=10**13,
+               description="kind=requests: requests or events a month")
+    runs_per_month: Annotated[int, Describe(
+        "Job runs", "volume", "Job runs a month (used when the kind is Jobs). Type 3k or 1.2M.",
+        limit="Up to 1 billion a month.", unit="runs/month", long_label="Job runs a month"
+    )] = Field(0, ge=0, le=10**9, description="kind=jobs: job runs a month")
+    duration_ms: Annotated[FiniteFloat, Describe(
+        "Duration", "float", "Average billed duration of one request or one run.",
+        limit="Lambda stops a unit of work at 900 s (15 min); longer work rules Lambda out. AWS Lambda quotas "
+              "(docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="ms", long_label="Duration per unit (ms)"
+    )] = Field(100.0, gt=0, le=MAX_MONTH_HOURS * 3600 * 1000,
+               description="average billed duration of one request or one run, in ms; "
+               "at most the month (assumptions.month_hours)")
+    daily_profile: Annotated[tuple[FiniteFloat, ...] | None, Describe(
+        "Load over the day", "profile",
+        "Relative load in each hour of the day (UTC). Capacity is sized hour by hour; drag the bars or pick a preset.",
+        long_label="Daily profile (UTC 0-23 h)"
+    )] = Field(
         None, description="optional relative load for each of the 24 hours of the day (UTC); default flat")
-    burst_ratio: FiniteFloat = Field(1.0, ge=1, le=MAX_BURST_RATIO,
-                                     description="the load's peak within an hour over the hour's average (1 = even); "
-                                                 "containers are sized for the peak, Lambda bills per request")
+    burst_ratio: Annotated[FiniteFloat, Describe(
+        "Burst within an hour", "float",
+        "The load's peak within an hour over the hour's average (1 = even). Fargate tasks and EC2 hosts are sized "
+        "for the peak; Lambda bills per request and is unaffected.",
+        limit="1 (even) to 60 (the whole hour's load in one minute).", unit="x", long_label="Burst in an hour (x)"
+    )] = Field(1.0, ge=1, le=MAX_BURST_RATIO,
+               description="the load's peak within an hour over the hour's average (1 = even); "
+               "containers are sized for the peak, Lambda bills per request")
 
     @field_validator("daily_profile")
     @classmethod
@@ -71,166 +97,318 @@ class Traffic(_Frozen):
         return value
 
 
-class LambdaConfig(_Frozen):
-    memory_mb: int = Field(1024, ge=128, le=10240, description="function memory (AWS: 128-10,240 MB)")
-    ephemeral_storage_mb: int = Field(512, ge=512, le=10240, description="/tmp size (AWS: 512-10,240 MB)")
-    free_tier: bool = Field(True, description="apply AWS's always-free 1M requests and 400,000 GB-s a month")
-    provisioned_concurrency: int = Field(0, ge=0, le=100_000,
-                                         description="execution environments kept warm")
-    provisioned_hours_per_month: FiniteFloat = Field(0.0, ge=0, le=744,
-                                                     description="hours a month provisioned concurrency is on")
-    provisioned_share: FiniteFloat = Field(1.0, ge=0, le=1,
-                                           description="share of requests served by provisioned concurrency")
+class ContainerConfig(Section):
+    TITLE = "Containers (Fargate and EC2)"
+    FORM_TITLE = "Containers (ECS task and cluster)"
+
+    vcpu: Annotated[FiniteFloat, Describe(
+        "Task vCPU", "float", "vCPU per task in the ECS task definition.",
+        limit="Fargate: 0.25-16 vCPU (32 where confirmed); ECS on EC2: up to 192. Fargate task sizes "
+              "(docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)",
+        unit="vCPU", long_label="vCPU per task"
+    )] = Field(1.0, gt=0, le=192, description="vCPU per task (ECS task definition)")
+    memory_gb: Annotated[FiniteFloat, Describe(
+        "Task memory", "float", "Memory per task.",
+        limit="Fargate: 0.5-120 GB by vCPU size, rounded up to the next valid size. Fargate task sizes "
+              "(docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html)",
+        unit="GB", long_label="Memory per task (GB)"
+    )] = Field(2.0, gt=0, le=1024, description="memory per task, GB")
+    os: Annotated[ContainerOS, Describe(
+        "Operating system", "choice", "The task's operating system.",
+        limit="Windows on Fargate: 1, 2 or 4 vCPU, 5-minute billing minimum, licence fee. AWS Fargate pricing page",
+        choices=(("linux", "Linux"), ("windows", "Windows")), long_label="Container OS"
+    )] = "linux"
+    ephemeral_storage_gb: Annotated[FiniteFloat, Describe(
+        "Task storage", "float", "Task ephemeral storage.",
+        limit="Fargate: 20 GB included, configurable up to 200 GB. AWS Fargate pricing page", unit="GB",
+        long_label="Task storage (GB)"
+    )] = Field(20.0, ge=20, le=200,
+               description="task ephemeral storage (Fargate: 20-200 GB)")
+    concurrency_per_task: Annotated[int, Describe(
+        "Concurrency per task", "int", "Requests one task serves at once at full load.", unit="requests",
+        long_label="Requests per task at once"
+    )] = Field(10, ge=1, le=100_000,
+               description="requests one task serves at once at full load")
+    target_utilization: Annotated[FiniteFloat, Describe(
+        "Target utilisation", "float", "Share of a task's capacity used before scaling out (ECS target tracking).",
+        unit="%", scale=100.0, long_label="Target utilisation"
+    )] = Field(0.7, ge=0.1, le=1,
+               description="share of a task's capacity used before scaling out")
+    min_tasks: Annotated[int | None, Describe(
+        "Minimum tasks", "int",
+        "Always-on floor of tasks. Default: 2 for requests (two Availability Zones), 0 for jobs.", unit="tasks",
+        optional=True, empty_text="default", long_label="Minimum tasks (always on)"
+    )] = Field(None, ge=0, le=MAX_MIN_TASKS,
+               description="always-on floor; default 2 for requests (two AZs), 0 for jobs")
+    spot_share: Annotated[FiniteFloat, Describe(
+        "Spot share", "float", "Share of task-hours on Fargate Spot / EC2 Spot (interruptible: 2-minute warning).",
+        limit="Fargate Spot: Linux on X86_64 only (not ARM64, not Windows): ECS developer guide, Fargate capacity "
+              "providers. AWS Fargate pricing page",
+        unit="%", scale=100.0, long_label="Spot share of task-hours"
+    )] = Field(0.0, ge=0, le=1,
+               description="share of task-hours on Fargate Spot / EC2 Spot")
 
 
-class ContainerConfig(_Frozen):
-    vcpu: FiniteFloat = Field(1.0, gt=0, le=192, description="vCPU per task (ECS task definition)")
-    memory_gb: FiniteFloat = Field(2.0, gt=0, le=1024, description="memory per task, GB")
-    os: ContainerOS = "linux"
-    ephemeral_storage_gb: FiniteFloat = Field(20.0, ge=20, le=200,
-                                              description="task ephemeral storage (Fargate: 20-200 GB)")
-    concurrency_per_task: int = Field(10, ge=1, le=100_000,
-                                      description="requests one task serves at once at full load")
-    target_utilization: FiniteFloat = Field(0.7, ge=0.1, le=1,
-                                            description="share of a task's capacity used before scaling out")
-    min_tasks: int | None = Field(None, ge=0, le=MAX_MIN_TASKS,
-                                  description="always-on floor; default 2 for requests (two AZs), 0 for jobs")
-    spot_share: FiniteFloat = Field(0.0, ge=0, le=1,
-                                    description="share of task-hours on Fargate Spot / EC2 Spot")
-
-
-class Ec2Config(_Frozen):
-    instance_type: str = Field("auto", min_length=1, max_length=40,
-                               description='"auto" or an instance type in the price book')
-    reserve_vcpu: FiniteFloat = Field(0.07, ge=0, le=8, description="vCPU per host kept for the ECS agent and OS")
-    reserve_memory_gb: FiniteFloat = Field(0.5, ge=0, le=64,
-                                           description="memory per host kept for the ECS agent and OS, GB")
-    root_volume_gb: FiniteFloat = Field(30.0, ge=0, le=16384,
-                                        description="EBS gp3 root volume per instance, GB")
-
-
-class LambdaManagedConfig(_Frozen):
-    """AWS Lambda Managed Instances: the function's code on EC2 instances that Lambda runs in your account."""
-
-    runtime: Runtime = Field("unknown", description="the function's runtime: nodejs (22+), python (3.13+), java "
-                             "(21+), dotnet (8+), rust, other (not supported), unknown")
-    concurrency_per_environment: int | None = Field(
-        None, ge=1, le=1600, description="requests one execution environment serves at once (AWS: 1-1,600); "
-        "default: the runtime's default per vCPU x the environment's vCPUs; 1 when handlers are not thread-safe")
-    memory_gib_per_vcpu: FiniteFloat = Field(2.0, ge=2, le=8,
-                                             description="memory per vCPU of an execution environment (AWS: 2-8 GiB)")
-    instance_type: str = Field("auto", min_length=1, max_length=40,
-                               description='"auto" or an instance type in the price book')
-    min_instances: int = Field(3, ge=3, le=10_000,
-                               description="instances always running; AWS launches three by default for "
-                                           "Availability Zone resilience")
-
-
-class EcsManagedConfig(_Frozen):
-    """Amazon ECS Managed Instances: ECS tasks on EC2 instances that AWS selects, patches and scales."""
-
-    instance_type: str = Field("auto", min_length=1, max_length=40,
-                               description='"auto" or an instance type in the price book')
-
-
-class Requirements(_Frozen):
+class Requirements(Section):
     """What the work needs: the facts the hard rules read (all default to 'nothing special')."""
 
-    gpus: int = Field(0, ge=0, le=16, description="GPUs one unit of work needs")
-    vcpu_per_unit: FiniteFloat | None = Field(
+    TITLE = "Requirements"
+
+    gpus: Annotated[int, Describe(
+        "GPUs", "int", "GPUs one unit of work needs.",
+        limit="Neither Lambda nor Fargate offers GPUs: only ECS on EC2 (g4dn, g5, g6, p-family).", unit="GPU",
+        long_label="GPUs per unit of work"
+    )] = Field(0, ge=0, le=16, description="GPUs one unit of work needs")
+    vcpu_per_unit: Annotated[FiniteFloat | None, Describe(
+        "vCPU per unit", "float",
+        "vCPU one unit of work needs. Default: container vCPU for jobs, vCPU / concurrency for requests.",
+        limit="Lambda gives at most 6 vCPU (at 10,240 MB). AWS Lambda quotas "
+              "(docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="vCPU", optional=True, empty_text="default", long_label="vCPU per unit of work"
+    )] = Field(
         None, gt=0, le=192, description="vCPU one unit of work needs; default: container.vcpu for jobs, "
         "container.vcpu / concurrency_per_task for requests")
-    memory_mb_per_unit: int | None = Field(
+    memory_mb_per_unit: Annotated[int | None, Describe(
+        "Memory per unit", "int", "Memory one unit of work needs. Default: the Lambda memory.",
+        limit="Lambda: at most 10,240 MB. AWS Lambda quotas "
+              "(docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="MB", optional=True, empty_text="default", long_label="Memory per unit of work (MB)"
+    )] = Field(
         None, gt=0, le=2_000_000, description="memory one unit of work needs, MB; default: lambda.memory_mb")
-    privileged: bool = Field(False, description="privileged mode, host devices or kernel tuning (sysctls)")
-    daemon_per_host: bool = Field(False, description="an agent that must run once on every host (DAEMON)")
-    scratch_gb: FiniteFloat = Field(0.0, ge=0, le=100_000, description="scratch disk one unit of work needs, GB")
-    artifact_mb: FiniteFloat = Field(0.0, ge=0, le=1_000_000,
-                                     description="deployment artifact (zip or container image) size, MB")
-    payload_kb: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
-                                    description="largest request or response body, KB")
-    long_lived_connections: bool = Field(False, description="WebSockets, gRPC streams or other open sockets")
-    in_memory_state: bool = Field(False, description="state or caches kept in memory between requests")
-    latency_slo_ms: FiniteFloat | None = Field(None, gt=0, le=3_600_000,
-                                               description="latency target a user must see, ms")
-    interruption_tolerant: bool = Field(False, description="the work can be stopped and retried (Spot)")
-    trigger: Trigger = Field("http", description="what starts the work")
+    privileged: Annotated[bool, Describe(
+        "Privileged / host access", "bool", "Privileged mode, host devices or kernel tuning (sysctls).",
+        limit="Not supported on Fargate (ECS best-practices guide): ECS on EC2 only.",
+        long_label="Privileged / host access"
+    )] = Field(False, description="privileged mode, host devices or kernel tuning (sysctls)")
+    daemon_per_host: Annotated[bool, Describe(
+        "Agent on every host", "bool", "An agent that must run once on every host (ECS DAEMON scheduling).",
+        limit="DAEMON scheduling is not supported on Fargate (ECS service options).", long_label="Agent on every host"
+    )] = Field(False, description="an agent that must run once on every host (DAEMON)")
+    scratch_gb: Annotated[FiniteFloat, Describe(
+        "Scratch disk", "float", "Scratch disk one unit of work needs.",
+        limit="Lambda /tmp: up to 10 GB; Fargate ephemeral storage: up to 200 GB.", unit="GB",
+        long_label="Scratch disk per unit (GB)"
+    )] = Field(0.0, ge=0, le=100_000, description="scratch disk one unit of work needs, GB")
+    artifact_mb: Annotated[FiniteFloat, Describe(
+        "Artifact size", "float", "Deployment artifact (zip or container image) size.",
+        limit="Lambda: 250 MB unzipped for .zip, 10 GB for a container image. AWS Lambda quotas "
+              "(docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="MB", long_label="Artifact size (MB)"
+    )] = Field(0.0, ge=0, le=1_000_000,
+               description="deployment artifact (zip or container image) size, MB")
+    payload_kb: Annotated[FiniteFloat, Describe(
+        "Largest payload", "float", "Largest request or response body.",
+        limit="Lambda: 6 MB synchronous, 1 MB asynchronous, 200 MB streamed. AWS Lambda quotas "
+              "(docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)",
+        unit="KB", long_label="Largest payload (KB)"
+    )] = Field(0.0, ge=0, le=10_000_000,
+               description="largest request or response body, KB")
+    long_lived_connections: Annotated[bool, Describe(
+        "Long-lived connections", "bool", "WebSockets, gRPC streams or other open sockets (favour containers).",
+        long_label="Long-lived connections"
+    )] = Field(False, description="WebSockets, gRPC streams or other open sockets")
+    in_memory_state: Annotated[bool, Describe(
+        "In-memory state", "bool", "State or caches kept in memory between requests (favour containers).",
+        long_label="State kept in memory"
+    )] = Field(False, description="state or caches kept in memory between requests")
+    latency_slo_ms: Annotated[FiniteFloat | None, Describe(
+        "Latency target", "float", "Latency a user must see; tight targets with spiky traffic weigh cold starts.",
+        limit="Lambda cold starts: typically 100 ms to over 1 s (AWS Lambda docs).", unit="ms", optional=True,
+        empty_text="none", long_label="Latency target (ms)"
+    )] = Field(None, gt=0, le=3_600_000,
+               description="latency target a user must see, ms")
+    interruption_tolerant: Annotated[bool, Describe(
+        "Interruption tolerant", "bool", "The work can be stopped and retried, so Spot capacity is acceptable.",
+        long_label="Tolerates interruption"
+    )] = Field(False, description="the work can be stopped and retried (Spot)")
+    trigger: Annotated[Trigger, Describe(
+        "Trigger", "choice", "What starts the work.",
+        choices=(
+            ("http", "HTTP"),
+            ("queue", "Queue"),
+            ("stream", "Stream"),
+            ("event", "Event"),
+            ("schedule", "Schedule"),
+        ),
+        long_label="Trigger"
+    )] = Field("http", description="what starts the work")
 
 
-class Network(_Frozen):
+class Network(Section):
     """The costs people forget: each off or zero by default, so a file without them keeps its totals."""
 
-    nat_gateways: int = Field(0, ge=0, le=16, description="NAT gateways the work's private subnets use (one per "
-                              "Availability Zone is AWS's advice); billed per gateway-hour")
-    nat_kb_per_unit: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
-                                         description="KB each request or run sends and receives through the NAT "
-                                                     "gateway (calls to the internet from a private subnet)")
-    public_ipv4: bool = Field(False, description="each task or instance has a public IPv4 address (billed per "
-                              "address-hour); Lambda functions never have one")
-    log_kb_per_unit: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
-                                         description="KB logged to CloudWatch Logs per request or run")
-    log_retention_days: int = Field(30, ge=1, le=3653,
-                                    description="days CloudWatch Logs keeps the logs (AWS: 1 day to 10 years)")
-    response_kb: FiniteFloat = Field(0.0, ge=0, le=10_000_000,
-                                     description="KB each response (or run) sends out to the internet; AWS gives "
-                                                 "100 GB a month free")
-    alb_rules: int = Field(1, ge=1, le=1000, description="rules the load balancer's listener evaluates for a "
-                           "request (the first 10 are free)")
+    TITLE = "Network and logs"
+
+    nat_gateways: Annotated[int, Describe(
+        "NAT gateways", "int",
+        "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour.",
+        limit="One per Availability Zone is AWS's advice. Amazon VPC pricing page", unit="gateways",
+        long_label="NAT gateways"
+    )] = Field(0, ge=0, le=16, description="NAT gateways the work's private subnets use (one per "
+               "Availability Zone is AWS's advice); billed per gateway-hour")
+    nat_kb_per_unit: Annotated[FiniteFloat, Describe(
+        "Through the NAT", "float",
+        "KB each request or run sends and receives through the NAT gateway (calls to the internet from a private "
+        "subnet). Billed per GB processed.",
+        limit="Amazon VPC pricing page", unit="KB", long_label="KB through NAT per unit"
+    )] = Field(0.0, ge=0, le=10_000_000,
+               description="KB each request or run sends and receives through the NAT "
+               "gateway (calls to the internet from a private subnet)")
+    public_ipv4: Annotated[bool, Describe(
+        "Public IPv4 per task or host", "bool",
+        "Each Fargate task or EC2 instance has a public IPv4 address (billed per hour, in use or idle). Lambda "
+        "functions never have one.",
+        limit="Amazon VPC pricing page", long_label="Public IPv4 per task/host"
+    )] = Field(False, description="each task or instance has a public IPv4 address (billed per "
+               "address-hour); Lambda functions never have one")
+    log_kb_per_unit: Annotated[FiniteFloat, Describe(
+        "Logged", "float",
+        "KB written to CloudWatch Logs per request or run (ingestion per GB, storage per GB-month).",
+        limit="Amazon CloudWatch pricing page.", unit="KB", long_label="KB logged per unit"
+    )] = Field(0.0, ge=0, le=10_000_000,
+               description="KB logged to CloudWatch Logs per request or run")
+    log_retention_days: Annotated[int, Describe(
+        "Log retention", "int", "Days CloudWatch Logs keeps the logs.",
+        limit="1 day to 10 years (CloudWatch Logs retention settings).", unit="days", long_label="Log retention (days)"
+    )] = Field(30, ge=1, le=3653,
+               description="days CloudWatch Logs keeps the logs (AWS: 1 day to 10 years)")
+    response_kb: Annotated[FiniteFloat, Describe(
+        "Sent to the internet", "float",
+        "KB each response (or run) sends out to the internet. The first 100 GB a month are free.",
+        limit="Amazon EC2 data transfer pricing (out to the internet).", unit="KB", long_label="KB out per response"
+    )] = Field(0.0, ge=0, le=10_000_000,
+               description="KB each response (or run) sends out to the internet; AWS gives "
+               "100 GB a month free")
+    alb_rules: Annotated[int, Describe(
+        "ALB listener rules", "int",
+        "Rules the load balancer's listener evaluates for a request; beyond 10 they add LCUs.",
+        limit="First 10 rules free; 1,000 evaluations a second = 1 LCU. Elastic Load Balancing pricing page (LCU)",
+        unit="rules", long_label="ALB listener rules"
+    )] = Field(1, ge=1, le=1000, description="rules the load balancer's listener evaluates for a "
+               "request (the first 10 are free)")
 
 
-class Team(_Frozen):
-    operations_appetite: Level = Field("medium", description="appetite for patching and scaling servers")
-    configuration_control: Level = Field("medium", description="need for fine control of the runtime and host")
+class Team(Section):
+    TITLE = "Team"
+
+    operations_appetite: Annotated[Level, Describe(
+        "Appetite for operations", "choice", "The team's appetite for patching and scaling servers.",
+        choices=(("low", "Low"), ("medium", "Medium"), ("high", "High")), long_label="Appetite for operations"
+    )] = Field("medium", description="appetite for patching and scaling servers")
+    configuration_control: Annotated[Level, Describe(
+        "Need for control", "choice", "Need for fine control of the runtime and the host.",
+        choices=(("low", "Low"), ("medium", "Medium"), ("high", "High")), long_label="Need for host control"
+    )] = Field("medium", description="need for fine control of the runtime and host")
 
 
-class Priorities(_Frozen):
+class Priorities(Section):
     """Weights 0..5 the recommendation gives to each concern."""
 
-    cost: int = Field(3, ge=0, le=5)
-    operations: int = Field(3, ge=0, le=5)
-    latency: int = Field(2, ge=0, le=5)
-    flexibility: int = Field(1, ge=0, le=5)
+    TITLE = "Priorities (0-5)"
+
+    cost: Annotated[int, Describe(
+        "Weight: cost", "int", "How much cost weighs in the recommendation (0-5).", long_label="Weight of cost"
+    )] = Field(3, ge=0, le=5)
+    operations: Annotated[int, Describe(
+        "Weight: operations", "int", "How much operational effort weighs in the recommendation (0-5).",
+        long_label="Weight of operations"
+    )] = Field(3, ge=0, le=5)
+    latency: Annotated[int, Describe(
+        "Weight: latency", "int", "How much latency weighs (0-5).", long_label="Weight of latency"
+    )] = Field(2, ge=0, le=5)
+    flexibility: Annotated[int, Describe(
+        "Weight: flexibility", "int", "How much flexibility weighs (0-5).", long_label="Weight of flexibility"
+    )] = Field(1, ge=0, le=5)
 
 
-class SavingsPlans(_Frozen):
-    lambda_pct: FiniteFloat = Field(0.0, ge=0, le=17, description="Compute Savings Plan, Lambda (AWS: up to 17%)")
-    fargate_pct: FiniteFloat = Field(0.0, ge=0, le=50,
-                                     description="Compute Savings Plan, Fargate (AWS: up to 50%)")
-    ec2_pct: FiniteFloat = Field(0.0, ge=0, le=72,
-                                 description="Savings Plan or Reserved Instances, EC2 (AWS: up to 72%)")
+class SavingsPlans(Section):
+    lambda_pct: Annotated[FiniteFloat, Describe(
+        "Savings Plan, Lambda", "float", "Compute Savings Plan discount on Lambda duration.",
+        limit="Up to 17%. Compute Savings Plans and EC2 Instance Savings Plans pricing pages", unit="%",
+        long_label="Savings Plan, Lambda (% off)"
+    )] = Field(0.0, ge=0, le=17, description="Compute Savings Plan, Lambda (AWS: up to 17%)")
+    fargate_pct: Annotated[FiniteFloat, Describe(
+        "Savings Plan, Fargate", "float", "Compute Savings Plan discount on Fargate.",
+        limit="Up to 50%. Compute Savings Plans and EC2 Instance Savings Plans pricing pages", unit="%",
+        long_label="Savings Plan, Fargate (% off)"
+    )] = Field(0.0, ge=0, le=50,
+               description="Compute Savings Plan, Fargate (AWS: up to 50%)")
+    ec2_pct: Annotated[FiniteFloat, Describe(
+        "Savings Plan / RI, EC2", "float", "Savings Plan or Reserved Instance discount on EC2.",
+        limit="Up to 72%. Compute Savings Plans and EC2 Instance Savings Plans pricing pages", unit="%",
+        long_label="Savings Plan, EC2 (% off)"
+    )] = Field(0.0, ge=0, le=72,
+               description="Savings Plan or Reserved Instances, EC2 (AWS: up to 72% with EC2 "
+               "Instance Savings Plans or Standard Reserved Instances, up to 66% with "
+               "Compute Savings Plans; AWS Savings Plans and EC2 pricing pages)")
 
 
-class Assumptions(_Frozen):
-    month_hours: FiniteFloat = Field(730.0, ge=672, le=MAX_MONTH_HOURS,
-                                     description="hours in a billing month (AWS: 730)")
+class Assumptions(Section):
+    TITLE = "Assumptions"
+
+    month_hours: Annotated[FiniteFloat, Describe(
+        "Month length", "float", "Hours in a billing month.",
+        limit="AWS prices a month as 730 hours (28-31 days: 672-744 h).", unit="h",
+        long_label="Hours in a billing month"
+    )] = Field(730.0, ge=672, le=MAX_MONTH_HOURS,
+               description="hours in a billing month (AWS: 730)")
     savings_plans: SavingsPlans = SavingsPlans()
-    fargate_spot_discount_pct: FiniteFloat = Field(65.0, ge=0, le=90,
-                                                   description="Fargate Spot discount (AWS: up to 70%)")
-    ec2_spot_discount_pct: FiniteFloat = Field(60.0, ge=0, le=90,
-                                               description="EC2 Spot discount (AWS: up to 90%)")
-    api_gateway_free_tier: bool = Field(False, description="API Gateway's 12-month free tier (new accounts)")
+    fargate_spot_discount_pct: Annotated[FiniteFloat, Describe(
+        "Fargate Spot discount", "float", "Discount of Fargate Spot against On-Demand.",
+        limit="Up to 70%. AWS Fargate pricing page", unit="%", long_label="Fargate Spot discount (%)"
+    )] = Field(65.0, ge=0, le=90,
+               description="Fargate Spot discount (AWS: up to 70%)")
+    ec2_spot_discount_pct: Annotated[FiniteFloat, Describe(
+        "EC2 Spot discount", "float", "Discount of EC2 Spot against On-Demand.",
+        limit="Up to 90% (Amazon EC2 Spot pricing page).", unit="%", long_label="EC2 Spot discount (%)"
+    )] = Field(60.0, ge=0, le=90,
+               description="EC2 Spot discount (AWS: up to 90%)")
+    api_gateway_free_tier: Annotated[bool, Describe(
+        "API Gateway free tier", "bool", "API Gateway's 12-month free tier (new accounts only).",
+        limit="Amazon API Gateway pricing page.", long_label="API Gateway free tier (12 mo)"
+    )] = Field(False, description="API Gateway's 12-month free tier (new accounts)")
 
 
-class Workload(_Frozen):
+class Workload(Frozen):
     schema_version: Literal[1] = 1
-    name: str = Field(..., min_length=1, max_length=MAX_NAME_CHARS)
-    region: str = Field("us-east-1", min_length=1, max_length=40)
-    architecture: Architecture = "x86_64"
+    name: Annotated[str, Describe(
+        "Workload name", "text", "The name shown in the title, the reports and exported files."
+    )] = Field(..., min_length=1, max_length=MAX_NAME_CHARS)
+    region: Annotated[str, Describe(
+        "Region", "region", "The AWS Region whose prices apply (from the price book).", long_label="AWS Region"
+    )] = Field("us-east-1", min_length=1, max_length=40)
+    architecture: Annotated[Architecture, Describe(
+        "Architecture", "choice", "CPU architecture for Lambda, Fargate and EC2.",
+        limit="Graviton (arm64) on Fargate: about 20% cheaper. AWS Fargate pricing page",
+        choices=(("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)")), long_label="CPU architecture"
+    )] = "x86_64"
     traffic: Traffic = Traffic()
     lambda_: LambdaConfig = Field(LambdaConfig(), alias="lambda")
     container: ContainerConfig = ContainerConfig()
     ec2: Ec2Config = Ec2Config()
     lambda_managed: LambdaManagedConfig = LambdaManagedConfig()
     ecs_managed: EcsManagedConfig = EcsManagedConfig()
-    front_door: FrontDoor = "auto"
+    front_door: Annotated[FrontDoor, Describe(
+        "Front door", "choice",
+        "What receives the requests. Automatic: API Gateway HTTP API for Lambda, an Application Load Balancer for "
+        "containers.",
+        choices=(
+            ("auto", "Automatic"),
+            ("api_gateway_http", "API Gateway HTTP API"),
+            ("api_gateway_rest", "API Gateway REST API"),
+            ("alb", "Application Load Balancer"),
+            ("none", "None"),
+        ),
+        long_label="Front door"
+    )] = "auto"
     requirements: Requirements = Requirements()
     network: Network = Network()
     team: Team = Team()
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
     options: tuple[OptionId, ...] | None = Field(
-        None, max_length=20, description="the compute options compared, by id (lambda, fargate, "
-        "ec2, lambda_managed, ecs_managed); default: lambda, fargate and ec2")
+        None, max_length=20, description="the compute options compared, by id (the registered "
+        "options, listed in docs/workload-format.md); default: lambda, fargate and ec2")
     answers: dict[AnswerId, AnswerValue] | None = Field(
         None, max_length=MAX_ANSWERS,
         description=f"questionnaire answers this workload was built from (question id -> answer): at most "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.model.options.registry import all_options, short_label
 from desktop.model.workload.fields import FieldSpec, all_fields
 from desktop.model.workload.spec import Workload
 
@@ -48,6 +49,8 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def field_label(path: str) -> str:
     """A field's short name in running text: "requests", "Lambda memory", "task vCPU"."""
+    if path == "options":
+        return "options compared"
     spec = _FIELDS.get(path)
     text = spec.label if spec is not None else path.rsplit(".", 1)[-1].replace("_", " ")
     if path.startswith("lambda.") and "Lambda" not in text:
@@ -73,6 +76,10 @@ def _plain(number: float) -> str:
 def value_text(path: str, value: Any, exact: bool = False) -> str:
     """A field's value the way the form shows it: "30M", "70%", "1,024 MB", "eu-central-1", "yes"."""
     spec: FieldSpec | None = _FIELDS.get(path)
+    if path == "options":
+        return _options_text(value)
+    if spec is not None and spec.choices and isinstance(value, str):  # the form's words, never the file's ids
+        return next((label for stored, label in spec.choices if stored == value), value)
     if value is None:
         if path == "traffic.daily_profile":
             return "flat"
@@ -93,6 +100,13 @@ def value_text(path: str, value: Any, exact: bool = False) -> str:
         said = unit.lower() in spec.label.lower() if spec is not None and unit else False  # "Task vCPU", "GPUs"
         return f"{text} {unit}" if unit and unit not in _NO_UNIT and not said else text
     return str(value)
+
+
+def _options_text(value: Any) -> str:
+    """The options compared, by their short names: "Lambda, Fargate" or "default (Lambda, Fargate, ECS on EC2)"."""
+    if value is None:
+        return f"default ({', '.join(o.short_label for o in all_options() if o.compared_by_default)})"
+    return ", ".join(short_label(str(option_id)) for option_id in value)
 
 
 def differences(baseline: Workload, other: Workload) -> tuple[Difference, ...]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.pricing.book import PriceBook
-from desktop.model.workload.fields import GROUPS, FieldSpec
+from desktop.model.workload.fields import GROUPS, FieldSpec, field_bounds
 from desktop.model.workload.spec import Workload
 from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdit, TextEdit, format_number
 from desktop.qt.form.profile_editor import ProfileEditor
@@ -26,24 +25,8 @@ QLabel[role="problem"] { color: #D55E00; }
 
 def accepted_range(path: str, scale: float = 1.0, unit: str = "") -> str:
     """The model's bounds for a field, e.g. '128 to 10,240 MB' (empty when unbounded or not numeric)."""
-    model: Any = Workload
-    info = None
-    for part in path.split("."):
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return ""
-        info = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
-        if info is None:
-            return ""
-        model = info.annotation
-    low = high = None
-    low_open = False
-    for meta in info.metadata if info else []:
-        if getattr(meta, "ge", None) is not None:
-            low = meta.ge
-        if getattr(meta, "gt", None) is not None:
-            low, low_open = meta.gt, True
-        if getattr(meta, "le", None) is not None:
-            high = meta.le
+    bounds = field_bounds(path)
+    low, high, low_open = bounds.low, bounds.high, bounds.low_open
     if low is None or high is None:
         return ""
     suffix = f" {unit}" if unit else ""

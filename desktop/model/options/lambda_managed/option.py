@@ -21,10 +21,13 @@ from typing import Any
 import numpy as np
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
-from desktop.model.options.calc import Array, Calc
-from desktop.model.options.containers import hourly_counts
-from desktop.model.options.ecs_ec2 import Candidate, cheapest
-from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.calc import Array, Calc
+from desktop.model.options.common.containers import hourly_counts
+from desktop.model.options.common.fleet import Candidate, cheapest
+from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.style import REDDISH_PURPLE, OptionStyle
+from desktop.model.options.lambda_managed.prices import BOOK
+from desktop.model.options.lambda_managed.questions import QUESTIONS
 from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.money import dec
@@ -455,9 +458,11 @@ SOFT_RULES = (
 )
 
 OPTION = LambdaManagedOption(
-    id=ID, label=f"AWS {NAME}", short_label="Lambda MI", style_key="lambda_managed",
+    id=ID, label=f"AWS {NAME}", short_label="Lambda MI",
     front_door="api_gateway_http", alb_gb_per_lcu=0.4,
     traits=Traits(kind="function", operations=1, control=1, always_on=True),
-    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+    savings_plan=SavingsPlan("ec2_pct", "EC2"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False, settings="lambda_managed",
+    questions=QUESTIONS,
+    style=OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1), book=BOOK,
 )

@@ -1,4 +1,6 @@
-"""Amazon ECS on EC2: bin-pack tasks onto instances, pick the cheapest fitting type, price the hours.
+"""ECS tasks packed onto EC2 instances: the fitting types, the cheapest one, the instances hour by hour, the EC2 and
+EBS lines and the Spot and Savings Plan discounts. ECS on EC2 and ECS Managed Instances price their fleets with it,
+Lambda Managed Instances pick their instance type with `cheapest`.
 
 Sources: EC2 on-demand prices (shared reference aws-prices.md §3, aws-prices-regional.md §2);
 ECS reserves host CPU and memory for the agent and OS (an editable reserve).
@@ -14,14 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from desktop.model.options.base import ComputeOption, SavingsPlan, Sizing, Traits
-from desktop.model.options.calc import Array, Calc
-from desktop.model.options.containers import hourly_counts, tasks_per_hour
+from desktop.model.options.base import Sizing
+from desktop.model.options.common.calc import Array, Calc
+from desktop.model.options.common.containers import hourly_counts, tasks_per_hour
 from desktop.model.pricing.book import InstanceType, Price
 from desktop.model.pricing.context import PricingContext
 from desktop.model.workload.spec import Workload
 
-ID = "ec2"
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
 MAX_TASKS_PER_INSTANCE = 1_000_000  # keeps the fit finite for tiny tasks; ENIs, ports and processes bind far sooner
 
@@ -286,29 +287,3 @@ def fleet_sizing(w: Workload, fleet: Fleet, wanted: str, capacity_type: Callable
         instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto", **extra,
     )
     return Sizing(capacity, warnings)
-
-
-class Ec2Option(ComputeOption):
-    def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
-        w = ctx.workload
-        if w.container.os == "windows":
-            calc.record_missing("EC2 Windows instances")
-            return None
-        wanted = w.ec2.instance_type
-        fleet = size_fleet(ctx, calc, wanted, "ECS on EC2")
-        if not isinstance(fleet, Fleet):
-            return fleet
-        compute = fleet_lines(ctx, calc, fleet)
-        fleet_discounts(ctx, calc, compute)
-        if not calc.exact:
-            return Sizing()
-        return fleet_sizing(w, fleet, wanted, Ec2Capacity)
-
-
-OPTION = Ec2Option(
-    id=ID, label="Amazon ECS on Amazon EC2", short_label="ECS on EC2", style_key="ec2",
-    front_door="alb", alb_gb_per_lcu=1.0,
-    traits=Traits(kind="container", operations=3, control=3, spot=True,
-                  operations_work="patching AMIs and scaling a cluster"),
-    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
-)

@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
-from desktop.model.options.calc import Calc
-from desktop.model.options.ecs_ec2 import (
+from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.fleet import (
     Ec2Capacity,
     Fleet,
     fleet_discounts,
@@ -25,6 +25,8 @@ from desktop.model.options.ecs_ec2 import (
     fleet_sizing,
     size_fleet,
 )
+from desktop.model.options.common.style import VERMILLION, OptionStyle
+from desktop.model.options.ecs_managed.prices import BOOK
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import MissingPrice, Quote
@@ -146,12 +148,13 @@ def _unconfirmed(w: Workload, q: Quote) -> Signal | None:
 
 
 OPTION = EcsManagedOption(
-    id=ID, label=f"Amazon {NAME}", short_label="ECS MI", style_key="ecs_managed",
+    id=ID, label=f"Amazon {NAME}", short_label="ECS MI",
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=2, control=2, spot=True),
-    savings_plan=SavingsPlan("ec2_pct", 66.0, "EC2"),
+    savings_plan=SavingsPlan("ec2_pct", "EC2"),
     hard_rules=(HardRule("ecs_managed.windows", DOCS, _windows),),
     soft_rules=(SoftRule(88, "ecs_managed.unconfirmed", "requirements.privileged", "flexibility", UNCONFIRMED,
                          _unconfirmed),),
     compared_by_default=False, settings="ecs_managed",
+    style=OptionStyle(VERMILLION, VERMILLION, "dashdotdot", "+", 0.1), book=BOOK,
 )

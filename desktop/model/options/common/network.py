@@ -15,7 +15,7 @@ line is an upper bound) for the retention period; the whole 100 GB free allowanc
 from __future__ import annotations
 
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.calc import Amount, Calc
+from desktop.model.options.common.calc import Amount, Calc
 from desktop.model.pricing.context import PricingContext
 
 GROUP = "network"

@@ -6,21 +6,23 @@ Sources: aws.amazon.com/fargate/pricing (shared reference aws-prices.md §2, aws
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
-
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Sizing, Traits
-from desktop.model.options.calc import Amount, Calc
-from desktop.model.options.containers import hourly_counts, tasks_per_hour
-from desktop.model.options.fargate_sizes import SIZES_SOURCE, largest, round_up_size
-from desktop.model.pricing.book import FargateRates, Price
+from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.containers import hourly_counts
+from desktop.model.options.common.fargate import (
+    LINUX_MINIMUM_S,
+    WINDOWS_MINIMUM_S,
+    FargateCapacity,
+    billed_seconds,
+    compute_lines,
+    fargate_rates,
+)
+from desktop.model.options.common.fargate_sizes import SIZES_SOURCE, largest, round_up_size
+from desktop.model.options.common.style import BLUE, SKY_BLUE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.workload.spec import Workload
 
 ID = "fargate"
-LINUX_MINIMUM_S = 60
-WINDOWS_MINIMUM_S = 300
 INCLUDED_STORAGE_GB = 20
 MAX_SCRATCH_GB = 200
 
@@ -42,75 +44,6 @@ def spot_platform_refused(w: Workload) -> str | None:
     return None
 
 
-def _tasks_text(hourly: tuple[int, ...]) -> str:
-    if not hourly:
-        return "0"
-    low, high = min(hourly), max(hourly)
-    return f"{high}" if low == high else f"{low}-{high}"
-
-
-@dataclass(frozen=True, slots=True)
-class FargateCapacity:
-    requested_vcpu: float
-    requested_memory_gb: float
-    vcpu: float
-    memory_gb: float
-    rounded: bool
-    tasks_per_hour: tuple[int, ...]
-    task_hours: Decimal
-    billed_seconds_per_run: float | None = None
-
-    hourly_name = "Fargate tasks"
-    hourly_whole = True
-
-    @property
-    def peak_tasks(self) -> int:
-        return max(self.tasks_per_hour) if self.tasks_per_hour else 0
-
-    @property
-    def hourly(self) -> tuple[float, ...]:
-        return tuple(float(t) for t in self.tasks_per_hour)
-
-    def summary(self) -> str:
-        size = f"{self.vcpu:g} vCPU / {self.memory_gb:g} GB"
-        rounded = f" (rounded up from {self.requested_vcpu:g} / {self.requested_memory_gb:g})" if self.rounded else ""
-        return f"{size}{rounded}, {_tasks_text(self.tasks_per_hour)} tasks"
-
-    def details(self) -> list[str]:
-        size = f"{self.vcpu:g} vCPU / {self.memory_gb:g} GB per task"
-        if self.rounded:
-            size += f" (asked {self.requested_vcpu:g} / {self.requested_memory_gb:g})"
-        return [size, f"Up to {self.peak_tasks:,} task(s); {float(self.task_hours):,.1f} task-hours a month"]
-
-    def assumption(self) -> tuple[str, str] | None:
-        return None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"requested_vcpu": self.requested_vcpu, "requested_memory_gb": self.requested_memory_gb,
-                "vcpu": self.vcpu, "memory_gb": self.memory_gb, "rounded_up": self.rounded,
-                "tasks_per_hour": list(self.tasks_per_hour), "peak_tasks": self.peak_tasks,
-                "task_hours": round(float(self.task_hours), 3),
-                "billed_seconds_per_run": self.billed_seconds_per_run}
-
-
-def fargate_rates(ctx: PricingContext) -> tuple[FargateRates | None, str]:
-    w = ctx.workload
-    prices = ctx.prices.fargate
-    if w.container.os == "windows":
-        if w.architecture != "x86_64":
-            return None, "Fargate Windows tasks run on x86_64 only"
-        return prices.windows_x86_64, "Windows/x86_64"
-    if w.architecture == "arm64":
-        return prices.linux_arm64, "Linux/ARM64"
-    return prices.linux_x86_64, "Linux/x86_64"
-
-
-def _usage(calc: Calc, label: str, unit_seconds: Amount, price: Price, note: str) -> None:
-    """Price a quantity of unit-seconds at a per-second or per-hour price, in the price's own unit."""
-    quantity = unit_seconds / 3600 if price.unit.endswith("hour") else unit_seconds
-    calc.line(label, quantity, price.unit, price, note=note)
-
-
 class FargateOption(ComputeOption):
     def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
         w = ctx.workload
@@ -129,33 +62,15 @@ class FargateOption(ComputeOption):
             warnings.append(f"Fargate bills the next valid task size: {c.vcpu:g} vCPU / {c.memory_gb:g} GB "
                             f"is billed as {size.vcpu:g} vCPU / {size.memory_gb:g} GB")
 
-        tasks = tasks_per_hour(w, calc)
-        month_hours = calc.num(w.assumptions.month_hours)
-        billed_s: float | None = None
-        if w.is_jobs:
-            minimum = WINDOWS_MINIMUM_S if c.os == "windows" else LINUX_MINIMUM_S
-            duration_s = w.traffic.duration_ms / 1000
-            billed_s = max(duration_s, float(minimum))
-            if duration_s < minimum:
-                warnings.append(f"Fargate bills at least {minimum // 60} minute(s) per task: each {duration_s:g} s "
-                                f"run is billed {minimum} s")
-        if billed_s is None:
-            seconds = calc.count(calc.hour_sum(tasks)) * 3600 * month_hours / 24
-        elif w.min_tasks == 0:
-            seconds = calc.units * calc.num(billed_s)
-        else:  # runs, but never fewer tasks than the floor in any hour
-            floor_s = calc.num(w.min_tasks) * 3600 * month_hours / 24
-            run_s = calc.num(billed_s)
-            seconds = calc.over_hours(lambda units, weight: calc.maximum(floor_s, units * weight / 24 * run_s))
+        run = billed_seconds(w, calc, WINDOWS_MINIMUM_S if c.os == "windows" else LINUX_MINIMUM_S, "task")
+        warnings.extend(run.warnings)
+        seconds = run.seconds
         task_hours = seconds / 3600
         calc.public_addresses(task_hours, "task")
         note = (f"{task_hours:,.1f} task-hours of {size.vcpu:g} vCPU / {size.memory_gb:g} GB ({rate_name})"
                 if calc.exact else "")
 
-        _usage(calc, "vCPU", seconds * calc.num(size.vcpu), rates.vcpu, note)
-        _usage(calc, "Memory", seconds * calc.num(size.memory_gb), rates.memory, note)
-        if rates.os_license is not None:
-            _usage(calc, "Windows OS licence", seconds * calc.num(size.vcpu), rates.os_license, note)
+        compute_lines(calc, seconds, size, rates, note)
         extra_gb = calc.num(c.ephemeral_storage_gb) - INCLUDED_STORAGE_GB
         if c.ephemeral_storage_gb > INCLUDED_STORAGE_GB:
             storage = ctx.prices.fargate.ephemeral_storage
@@ -182,8 +97,8 @@ class FargateOption(ComputeOption):
             return Sizing()
         capacity = FargateCapacity(
             requested_vcpu=c.vcpu, requested_memory_gb=c.memory_gb, vcpu=size.vcpu, memory_gb=size.memory_gb,
-            rounded=rounded, tasks_per_hour=hourly_counts(tasks), task_hours=task_hours,
-            billed_seconds_per_run=billed_s,
+            rounded=rounded, tasks_per_hour=hourly_counts(run.tasks), task_hours=task_hours,
+            billed_seconds_per_run=run.billed_s,
         )
         return Sizing(capacity, tuple(warnings))
 
@@ -234,9 +149,10 @@ HARD_RULES = (
 )
 
 OPTION = FargateOption(
-    id=ID, label="Amazon ECS on AWS Fargate", short_label="Fargate", style_key="fargate",
+    id=ID, label="Amazon ECS on AWS Fargate", short_label="Fargate",
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=1, control=1, spot=True),
-    savings_plan=SavingsPlan("fargate_pct", 50.0, "Fargate"),
+    savings_plan=SavingsPlan("fargate_pct", "Fargate"),
     hard_rules=HARD_RULES,
+    style=OptionStyle(BLUE, SKY_BLUE, "dash", "s", -0.2),
 )

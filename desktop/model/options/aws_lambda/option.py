@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.model.options.aws_lambda.prices import BOOK
 from desktop.model.options.base import (
     ComputeOption,
     HardRule,
@@ -20,15 +21,16 @@ from desktop.model.options.base import (
     SoftRule,
     Traits,
 )
-from desktop.model.options.calc import Calc
-from desktop.model.options.invocation import (
+from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.invocation import (
     ASYNC_FIRST_KB,
     ASYNC_STEP_KB,
     INVOCATION_SOURCE,
     invocation,
     requests_per_event,
 )
-from desktop.model.options.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.style import ORANGE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.load_shape import is_spiky
@@ -324,9 +326,10 @@ SOFT_RULES = (
 )
 
 OPTION = LambdaOption(
-    id=ID, label="AWS Lambda", short_label="Lambda", style_key="lambda",
+    id=ID, label="AWS Lambda", short_label="Lambda",
     front_door="api_gateway_http", alb_gb_per_lcu=0.4,
     traits=Traits(kind="function", operations=0, control=0),
-    savings_plan=SavingsPlan("lambda_pct", 17.0, "Lambda"),
+    savings_plan=SavingsPlan("lambda_pct", "Lambda"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES,
+    style=OptionStyle(ORANGE, ORANGE, "solid", "o", 0.0), book=BOOK,
 )

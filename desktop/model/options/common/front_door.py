@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.calc import Array, Calc
+from desktop.model.options.common.calc import Array, Calc
 from desktop.model.pricing.context import PricingContext
 
 API_GATEWAY_INCREMENT_KB = 512

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from desktop.model.options.calc import Array, Calc
+from desktop.model.options.common.calc import Array, Calc
 from desktop.model.workload.spec import Workload
 
 

@@ -1,0 +1,28 @@
+"""The bases of the workload file's sections: frozen, no unknown keys, finite numbers; a section may carry its
+title (the sheet's assumption register) and its form group (the window's editors), declared beside its fields.
+
+The lowest level of the model (pydantic only), so an option folder declares its own workload section
+(desktop.model.options.<id>.format) below the workload schema that lists it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import ConfigDict, Field
+
+from desktop.model.strict_numbers import NoBoolNumbers
+
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Frozen(NoBoolNumbers):
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True)
+
+
+class Section(Frozen):
+    """A section of the workload file: TITLE names it on the sheet; FORM_TITLE (if any) titles the form's group of
+    its fields (those a shared group does not list), each described beside it (`Describe`)."""
+
+    TITLE: ClassVar[str] = ""
+    FORM_TITLE: ClassVar[str] = ""
