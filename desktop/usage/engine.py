@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.usage.columns import Family, family_of, quote, sql_string
+from desktop.usage.columns import Family, family_of, sql_string
 from desktop.usage.records import Cancelled, ImportSummary, ResourceUsage, UsageError
 from desktop.usage.sources import PARQUET
 

@@ -17,7 +17,7 @@ class UsageError(ValueError):
         super().__init__(f"{where}: {column}: {message}" if column else f"{where}: {message}")
 
 
-class Cancelled(Exception):  # noqa: N818 - a request, not a failure
+class Cancelled(Exception):
     """The user cancelled the import: nothing was written."""
 
 

@@ -1,0 +1,56 @@
+"""`computefit usage import` and `computefit usage review`: run by desktop.cli, which imports this module only
+when one of them is asked for."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.files import WriteError, check_target
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workshop.files import SUFFIX, save_workshop
+from desktop.usage.records import Cancelled, UsageError
+
+
+def run_import(args: argparse.Namespace, book: PriceBook, escape: Callable[[str], str]) -> int:
+    from desktop.usage.importer import import_usage, summary_text
+
+    output = Path(args.output)
+    if not output.name.lower().endswith(SUFFIX):
+        raise UsageError(str(output), "", f"a fleet workshop's name ends in {SUFFIX}")
+    if output.exists() and not args.force:
+        raise UsageError(str(output), "", "already exists (give --force to replace it)")
+    check_target(output)
+    try:
+        workshop, summary = import_usage([Path(p) for p in args.paths], book)
+    except (Cancelled, KeyboardInterrupt):
+        sys.stderr.write("computefit: usage import cancelled: nothing was written\n")
+        return 130
+    try:
+        save_workshop(output, workshop)
+    except WriteError as exc:
+        raise UsageError(str(output), "", f"cannot write ({exc.strerror or exc})") from None
+    sys.stdout.write(summary_text(summary, workshop, escape) + f"\nWrote {escape(str(output))}\n")
+    return 0
+
+
+def run_review(args: argparse.Namespace, book: PriceBook, escape: Callable[[str], str],
+               workshop_loader: Callable[[Path, PriceBook], object]) -> int:
+    from desktop.model.workshop.spec import WorkshopSpec
+    from desktop.usage.review import review_fleet, review_json, review_text
+
+    loaded = workshop_loader(Path(args.fleet), book)
+    workshop = getattr(loaded, "workshop", None)
+    assert isinstance(workshop, WorkshopSpec)
+    try:
+        review = review_fleet(workshop, book, account=args.account or "", region=args.region or "")
+    except ValueError as exc:
+        raise UsageError(str(args.fleet), "", str(exc)) from None
+    if args.json:
+        sys.stdout.write(json.dumps(review_json(review), indent=1) + "\n")
+    else:
+        sys.stdout.write(review_text(review, escape) + "\n")
+    return 0
