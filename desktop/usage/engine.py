@@ -47,7 +47,9 @@ def _connect(spill: Path) -> duckdb.DuckDBPyConnection:
     import duckdb
 
     con = duckdb.connect(":memory:", config={"memory_limit": f"{MEMORY_LIMIT_MB}MB", "threads": THREADS,
-                                              "temp_directory": str(spill), "enable_external_access": True})
+                                              "temp_directory": str(spill),
+                                              # never fetch an extension: the app opens no network connection
+                                              "autoinstall_known_extensions": False})
     con.execute("SET TimeZone = 'UTC'")
     con.execute("SET preserve_insertion_order = false")
     con.execute("SET enable_progress_bar = false")
@@ -249,7 +251,7 @@ def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
             _summarise(con, summary)
             found = [_resource(row) for row in con.execute(PROFILES.format(limit=MAX_RESOURCES)).fetchall()]
             dropped = con.execute("SELECT sum(rows) FROM hourly WHERE reason IS NULL AND key NOT IN "
-                                  "(SELECT key FROM hourly WHERE requests + gbs + prov + vcpu + inst > 0)").fetchone()
+                                  "(SELECT key FROM hourly WHERE key IS NOT NULL AND requests + gbs + prov + vcpu + inst > 0)").fetchone()
         except duckdb.InterruptException:
             raise Cancelled() from None
         except duckdb.Error as exc:

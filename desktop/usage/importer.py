@@ -47,6 +47,10 @@ def import_usage(paths: list[Path], book: PriceBook,
         raise UsageError(", ".join(str(p) for p in paths)[:300], "", "holds no billing export part nor CLI JSON")
     if not parts:
         summary.source = "CloudWatch and configuration JSON"
+        summary.period_hours = max((s.covered_hours for s in json_inputs.series.values()), default=0.0)
+        summary.period_text = "the metrics' own period"
+    summary.notes += [f"{r.resource}: not a whole function ARN (truncated or anonymised?): kept under the id as "
+                      "written" for r in resources if r.truncated_id][:20]
     return build_fleet(resources, json_inputs, summary, book), summary
 
 
@@ -57,7 +61,7 @@ def summary_text(summary: ImportSummary, workshop: WorkshopSpec, escape: Callabl
         kinds[today] = kinds.get(today, 0) + 1
     lines = [f"Imported {summary.source}: {len(summary.files)} file(s), {summary.rows_read:,} rows read, "
              f"{summary.rows_used:,} used",
-             f"Period: {summary.period_text or 'from the metrics'} ({summary.period_hours:,.0f} h)",
+             f"Period: {summary.period_text} ({summary.period_hours:,.0f} h)",
              f"Scenarios: {len(workshop.scenarios)} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")"]
     if summary.skipped:
         lines.append("Rows skipped, by reason:")

@@ -13,10 +13,10 @@ Every refusal is a UsageError naming the file and the field's path.
 from __future__ import annotations
 
 import math
-from itertools import pairwise
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
