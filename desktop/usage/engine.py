@@ -194,6 +194,12 @@ ORDER BY sum(billed) DESC, key LIMIT {limit}
 """
 
 
+DROPPED = """
+SELECT sum(rows) FROM hourly WHERE reason IS NULL AND key NOT IN
+  (SELECT key FROM hourly WHERE key IS NOT NULL AND requests + gbs + prov + vcpu + inst > 0)
+"""
+
+
 def _resource(row: tuple[Any, ...]) -> ResourceUsage:
     (key, svc, account, region, arm, instance_type, truncated, rows, billed, credits, unpriced, prov, gbh, hours,
      peak_vcpu, clock, requests, gbs, vcpu, inst) = row
@@ -250,8 +256,7 @@ def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
             con.execute(HOURLY.format(classified=_classified(family, columns, _scan(files, fmt))))
             _summarise(con, summary)
             found = [_resource(row) for row in con.execute(PROFILES.format(limit=MAX_RESOURCES)).fetchall()]
-            dropped = con.execute("SELECT sum(rows) FROM hourly WHERE reason IS NULL AND key NOT IN "
-                                  "(SELECT key FROM hourly WHERE key IS NOT NULL AND requests + gbs + prov + vcpu + inst > 0)").fetchone()
+            dropped = con.execute(DROPPED).fetchone()
         except duckdb.InterruptException:
             raise Cancelled() from None
         except duckdb.Error as exc:

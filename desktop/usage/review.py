@@ -90,9 +90,10 @@ def likely_cause(usage: ScenarioUsage, billed: Decimal, priced: Decimal) -> str:
     """Why the bill and the model's price differ, most likely first."""
     causes = []
     if usage.credits_usd < 0:
-        causes.append(f"credits, refunds or discounts in the bill ({usage.credits_usd:,.2f} USD)")
+        causes.append(f"credits, refunds or discounts in the bill ({usage.credits_usd:,.2f} USD over the period)")
     if usage.unpriced_usd > 0:
-        causes.append(f"lines the model does not price ({usage.unpriced_usd:,.2f} USD: data transfer, storage...)")
+        causes.append(f"lines the model does not price ({usage.unpriced_usd:,.2f} USD over the period: "
+                      "data transfer, storage...)")
     if priced > billed and usage.credits_usd >= 0:
         causes.append("discounts the export applies (Savings Plans, reservations, free tier)")
     assumed = [f.field for f in usage.fields if f.origin == "default"]
@@ -112,7 +113,8 @@ def _row(row: ScenarioRow, advice: Advice, usage: ScenarioUsage | None, comparis
         difference = float((priced - billed_month) / billed_month * 100)
         if abs(difference) > FLAG_PCT and usage is not None:
             flag = likely_cause(usage, billed_month, priced)
-    saving = None if billed_month is None or row.recommended_usd is None else billed_month - row.recommended_usd
+    saving = (None if billed_month is None or row.recommended_usd is None
+              else (billed_month - row.recommended_usd).quantize(CENT))
     blocked = tuple(Blocked(o, q.reasons[0].text if q.reasons else "ruled out", q.reasons[0].source if q.reasons
                             else "") for o, q in advice.quote.options.items() if not q.feasible)
     return ReviewRow(
