@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.usage.columns import Family, family_of, sql_string
+from desktop.usage.columns import Family, family_of, one_of, quote, sql_string
 from desktop.usage.records import Cancelled, ImportSummary, ResourceUsage, UsageError
 from desktop.usage.sources import PARQUET
 
@@ -109,7 +109,7 @@ def _classified(family: Family, columns: dict[str, str], scan: str) -> str:
     reasons = [
         (f"upper(coalesce({e['provider']}, 'AWS')) NOT IN ('AWS', 'AMAZON WEB SERVICES')",
          R_PROVIDER.format(provider=family.provider_column or "")),
-        (f"{e['line_type']} IS NULL OR {e['line_type']} NOT IN ({', '.join(map(sql_string, family.kept_types))})",
+        (f"{e['line_type']} IS NULL OR NOT {one_of(e['line_type'], family.kept_types)}",
          R_TYPE.format(type=family.type_column)),
         (f"({SERVICE.format(product=e['product'])}) IS NULL", R_SERVICE.format(product=family.product_column)),
         (f"{e['resource']} IS NULL", R_RESOURCE.format(resource=family.resource_column)),
@@ -123,13 +123,15 @@ def _classified(family: Family, columns: dict[str, str], scan: str) -> str:
 
 def _with_measures(reason: str, e: dict[str, str], scan: str) -> str:
     svc = SERVICE.format(product=e["product"])
+    tags = f"{quote(e['tags_column'])}," if e["tags_column"] else ""  # looked into for Fargate rows alone
     ut = "usage_type"
     resource = "resource"
     lam = "svc = 'lambda'"
     key = f"""CASE
       WHEN svc = 'lambda' THEN coalesce(nullif(regexp_extract({resource},
            '^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+)', 1), ''), {resource})
-      WHEN svc = 'fargate' THEN coalesce(service_cluster || '/' || service_tag,
+      WHEN svc = 'fargate' THEN coalesce(regexp_extract({resource}, '(?:task|cluster|service)/([^/]+)', 1) || '/' ||
+           ({e['service_tag']}),
            nullif(regexp_extract({resource}, 'service/([^/]+/[^/]+)$', 1), ''),
            nullif(regexp_extract({resource}, '(?:task|cluster|service)/([^/]+)', 1), ''), {resource})
       ELSE {resource} END"""
@@ -137,22 +139,21 @@ def _with_measures(reason: str, e: dict[str, str], scan: str) -> str:
 WITH n AS (
   SELECT {svc} AS svc, {e['resource']} AS resource, {e['start']} AS start_at, {e['account']} AS account,
          {e['region']} AS region, {e['usage_type']} AS usage_type, coalesce({e['amount']}, 0) AS amount,
-         {e['cost']} AS cost, {e['instance_type']} AS instance_type, {e['service_tag']} AS service_tag,
-         nullif(regexp_extract({e['resource']}, '(?:task|cluster|service)/([^/]+)', 1), '') AS service_cluster,
+         {e['cost']} AS cost, {e['instance_type']} AS instance_type, {tags}
          {reason} AS reason
   FROM {scan}
 )
 SELECT reason, svc, account, region, usage_type, amount, cost, instance_type, start_at,
   CASE WHEN reason IS NULL THEN {key} END AS key,
-  {lam} AND {ut} ILIKE '%Request%' AS is_req,
-  {lam} AND ({ut} ILIKE '%Lambda-GB-Second%' OR {ut} ILIKE '%Provisioned-GB-Second%') AS is_gbs,
-  {lam} AND {ut} ILIKE '%Provisioned-Concurrency%' AS is_prov,
-  svc = 'fargate' AND {ut} ILIKE '%Fargate%vCPU-Hours%' AS is_vcpu,
-  svc = 'fargate' AND {ut} ILIKE '%Fargate%GB-Hours%' AND {ut} NOT ILIKE '%Storage%' AS is_gbh,
-  svc = 'ec2' AND ({ut} ILIKE '%BoxUsage%' OR {ut} ILIKE '%SpotUsage%' OR {ut} ILIKE '%DedicatedUsage%'
+  {lam} AND {ut} LIKE '%Request%' AS is_req,
+  {lam} AND {ut} LIKE '%GB-Second%' AND {ut} NOT LIKE '%Storage%' AS is_gbs,
+  {lam} AND {ut} LIKE '%Provisioned-Concurrency%' AS is_prov,
+  svc = 'fargate' AND {ut} LIKE '%vCPU-Hours%' AS is_vcpu,
+  svc = 'fargate' AND {ut} LIKE '%GB-Hours%' AND {ut} NOT LIKE '%Storage%' AS is_gbh,
+  svc = 'ec2' AND ({ut} LIKE '%BoxUsage%' OR {ut} LIKE '%SpotUsage%' OR {ut} LIKE '%DedicatedUsage%'
                    OR {ut} IN ('Hrs', 'Hours')) AND {resource} LIKE 'i-%' AS is_inst,
-  {ut} ILIKE '%-ARM%' AS is_arm,
-  {ut} ILIKE '%Storage%' AS is_storage,
+  {ut} LIKE '%-ARM%' AS is_arm,
+  {ut} LIKE '%Storage%' AS is_storage,
   {resource} NOT LIKE 'arn:%:function:%' AND svc = 'lambda' AS truncated
 FROM n
 """
@@ -163,20 +164,20 @@ CREATE TEMP TABLE hourly AS
 SELECT reason, key, any_value(svc) AS svc,
   CASE WHEN reason IS NULL THEN date_trunc('hour', start_at) END AS hour,
   count(*) AS rows,
-  sum(CASE WHEN is_req THEN amount ELSE 0 END) AS requests,
-  sum(CASE WHEN is_gbs THEN amount ELSE 0 END) AS gbs,
-  sum(CASE WHEN is_prov THEN amount ELSE 0 END) AS prov,
-  sum(CASE WHEN is_vcpu THEN amount ELSE 0 END) AS vcpu,
-  sum(CASE WHEN is_gbh THEN amount ELSE 0 END) AS gbh,
-  sum(CASE WHEN is_inst THEN amount ELSE 0 END) AS inst,
+  coalesce(sum(amount) FILTER (WHERE is_req), 0) AS requests,
+  coalesce(sum(amount) FILTER (WHERE is_gbs), 0) AS gbs,
+  coalesce(sum(amount) FILTER (WHERE is_prov), 0) AS prov,
+  coalesce(sum(amount) FILTER (WHERE is_vcpu), 0) AS vcpu,
+  coalesce(sum(amount) FILTER (WHERE is_gbh), 0) AS gbh,
+  coalesce(sum(amount) FILTER (WHERE is_inst), 0) AS inst,
   sum(cost) AS billed,
-  sum(CASE WHEN cost < 0 THEN cost ELSE 0 END) AS credits,
-  sum(CASE WHEN is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage OR cost < 0
-      THEN 0 ELSE cost END) AS unpriced,
+  coalesce(sum(cost) FILTER (WHERE cost < 0), 0) AS credits,
+  coalesce(sum(cost) FILTER (WHERE NOT (is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage)
+                                AND cost >= 0), 0) AS unpriced,
   bool_or(is_arm AND (is_req OR is_gbs OR is_vcpu)) AS arm,
   any_value(account) AS account, any_value(region) AS region,
-  arg_max(CASE WHEN is_inst THEN coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), '')) END,
-          CASE WHEN is_inst THEN amount ELSE 0 END) AS instance_type,
+  any_value(coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), ''))) FILTER (WHERE is_inst)
+    AS instance_type,
   bool_or(truncated) AS truncated
 FROM ({classified})
 GROUP BY ALL

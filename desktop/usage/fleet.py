@@ -251,12 +251,15 @@ def build_fleet(resources: list[ResourceUsage], inputs: JsonInputs, summary: Imp
     for r in [*resources, *(None for _ in extra)]:
         name = r.name if r is not None else extra.pop(0)
         region = (r.region if r is not None else "") or _region_of(inputs, name) or ""
+        rows = r.rows if r is not None else 0
         if region not in book.regions:
-            summary.skip(LEFT_OUT_REGION.format(region=region or "none"), r.rows if r is not None else 0)
+            summary.skip(LEFT_OUT_REGION.format(region=region or "none"), rows)
+            summary.rows_used -= rows
             summary.notes.append(f"{name}: {LEFT_OUT_REGION.format(region=region or 'none')}")
             continue
         if len(entries) >= MAX_SCENARIOS:
-            summary.skip(LEFT_OUT_CAP.format(cap=MAX_SCENARIOS), r.rows if r is not None else 0)
+            summary.skip(LEFT_OUT_CAP.format(cap=MAX_SCENARIOS), rows)
+            summary.rows_used -= rows
             continue
         kind = r.kind if r is not None else "lambda"
         span = period or _covered(inputs, name)
