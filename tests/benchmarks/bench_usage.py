@@ -67,7 +67,10 @@ def run_child(mode: str, path: Path, out: Path) -> dict[str, float]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def measure(path: Path, runs: int, modes: tuple[str, ...] = ("bare", "import", "command")) -> dict[str, dict[str, float]]:
+Figures = dict[str, dict[str, float]]
+
+
+def measure(path: Path, runs: int, modes: tuple[str, ...] = ("bare", "import", "command")) -> Figures:
     results: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
     with tempfile.TemporaryDirectory(prefix="bench-usage-") as folder:
         out = Path(folder) / "fleet.workshop.json"
@@ -80,7 +83,7 @@ def measure(path: Path, runs: int, modes: tuple[str, ...] = ("bare", "import", "
                 "rows": rs[0]["rows"], "resources": rs[0]["resources"]} for m, rs in results.items()}
 
 
-def report(path: Path, rows: int, figures: dict[str, dict[str, float]]) -> str:
+def report(path: Path, rows: int, figures: Figures) -> str:
     size_mb = path.stat().st_size / 1e6
     bare = figures["bare"]["seconds"]
     lines = [f"{path.name}: {rows:,} line items, {size_mb:,.0f} MB Parquet",
