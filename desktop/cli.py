@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 
@@ -221,9 +221,15 @@ def cmd_usage(args: argparse.Namespace) -> int:
     try:
         if args.verb == "import":
             return commands.run_import(args, book, one_line)
-        return commands.run_review(args, book, one_line, _load_document)
+        return commands.run_review(args, book, one_line, _load_document, _write_review_pdf)
     except UsageError as exc:
         raise CliError(str(exc)) from None
+
+
+def _write_review_pdf(*args: Any) -> int:
+    from desktop.report.fleet_review_pdf import write_fleet_review_pdf
+
+    return write_fleet_review_pdf(*args)
 
 
 def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -240,6 +246,8 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     q.add_argument("--json", action="store_true", help="one JSON object on stdout")
     q.add_argument("--account", default=None, help="only this AWS account's resources")
     q.add_argument("--region", default=None, help="only this region's resources")
+    q.add_argument("--pdf", default=None, metavar="OUT.pdf", help="also write the review as a PDF")
+    q.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     q.add_argument("--price-book", type=Path, default=None)
     p.set_defaults(func=cmd_usage)
 

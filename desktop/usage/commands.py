@@ -37,8 +37,13 @@ def run_import(args: argparse.Namespace, book: PriceBook, escape: Callable[[str]
     return 0
 
 
+PdfWriter = Callable[[object, object, str, PriceBook, Path, str], int]
+
+
 def run_review(args: argparse.Namespace, book: PriceBook, escape: Callable[[str], str],
-               workshop_loader: Callable[[Path, PriceBook], object]) -> int:
+               workshop_loader: Callable[[Path, PriceBook], object], write_pdf: PdfWriter | None = None) -> int:
+    """Print the review (text or --json); with --pdf, also write its PDF through `write_pdf` (the report's, which
+    the CLI hands in: this package knows no Qt)."""
     from desktop.model.workshop.spec import WorkshopSpec
     from desktop.usage.review import review_fleet, review_json, review_text
 
@@ -53,4 +58,12 @@ def run_review(args: argparse.Namespace, book: PriceBook, escape: Callable[[str]
         sys.stdout.write(json.dumps(review_json(review), indent=1) + "\n")
     else:
         sys.stdout.write(review_text(review, escape) + "\n")
+    if args.pdf and write_pdf is not None:
+        title = Path(args.fleet).name.removesuffix(SUFFIX)
+        try:
+            pages = write_pdf(review, workshop, title, book, Path(args.pdf), args.page_size)
+        except OSError as exc:
+            raise UsageError(str(args.pdf), "", f"cannot write the review ({exc.strerror or exc})") from None
+        if not args.json:
+            sys.stdout.write(f"Wrote {escape(str(args.pdf))} ({pages} page{'s' if pages != 1 else ''})\n")
     return 0

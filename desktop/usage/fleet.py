@@ -47,6 +47,7 @@ class Draft:
         for part in parents:
             node = node.setdefault(part, {})
         node[last] = value
+        self.fields = [f for f in self.fields if f.field != path]  # the last source to set a field says where
         self.fields.append(FieldOrigin(field=path, origin=origin, detail=detail[:300]))
 
 

@@ -142,6 +142,13 @@ def review_fleet(workshop: WorkshopSpec, book: PriceBook, *, account: str = "", 
     return FleetReview(tuple(rows), total, billed, comparison)
 
 
+def pct(value: float | None) -> str:
+    """A signed whole percentage; one that rounds to 0 shows as 0% (never -0%)."""
+    if value is None:
+        return "-"
+    return "0%" if round(value) == 0 else f"{value:+.0f}%"
+
+
 def _usd(value: Decimal | None) -> str:
     return "-" if value is None else f"{value.quantize(CENT):,}"
 
@@ -153,13 +160,13 @@ def review_text(review: FleetReview, escape: Any = str) -> str:
              "", f"{'rank':>4}  {'resource':<40} {'today':<8} {'billed/mo':>12} {'priced':>12} {'diff':>7}  "
                  f"{'recommended':<15} {'saving/mo':>12}"]
     for rank, r in enumerate(review.rows, 1):
-        diff = "-" if r.difference_pct is None else f"{r.difference_pct:+.0f}%"
+        diff = pct(r.difference_pct)
         lines.append(f"{rank:>4}  {escape(r.name)[:40]:<40} {r.today:<8} {_usd(r.billed_monthly_usd):>12} "
                      f"{_usd(r.priced_today_usd):>12} {diff:>7}  {r.recommended or 'none':<15} "
                      f"{_usd(r.saving_usd):>12}" + ("  (thin data)" if r.thin else ""))
     if review.flagged:
         lines += ["", "Billed today vs priced, more than 10% apart:"]
-        lines += [f"- {escape(r.name)}: {r.difference_pct:+.0f}%: likely {escape(r.flag)}" for r in review.flagged]
+        lines += [f"- {escape(r.name)}: {pct(r.difference_pct)}: likely {escape(r.flag)}" for r in review.flagged]
     if review.blocked:
         lines += ["", "Blocked by a hard limit:"]
         lines += [f"- {escape(r.name)}: {b.option}: {escape(b.limit)}" + (f" ({escape(b.source)})" if b.source else "")

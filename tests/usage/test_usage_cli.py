@@ -123,3 +123,17 @@ def test_review_filters_by_region(fleet: Path, capsys: pytest.CaptureFixture[str
     assert [r["name"] for r in json.loads(capsys.readouterr().out)["resources"]] == ["thumbs"]
     assert main(["usage", "review", str(fleet), "--region", "ap-south-2"]) == 2
     assert "no scenario matches the filter" in capsys.readouterr().err
+
+
+def test_review_pdf_has_the_ranking_the_flags_and_the_provenance(fleet: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "review.pdf"
+    assert main(["usage", "review", str(fleet), "--pdf", str(pdf)]) == 0
+    assert f"Wrote {pdf} (1 page)" in capsys.readouterr().out
+    text = " ".join(PdfReader(pdf).pages[0].extract_text().split())  # pypdf gives tabs between words
+    assert "ComputeFit fleet review" in text and "Billed $195.78 a month" in text
+    assert "Every resource, by its monthly saving" in text and "Where the numbers came from" in text
+    assert "$36.04" in text and "lambda.memory_mb, traffic.duration_ms" in text
+    assert "-$2.40" in text and "-0%" not in text
