@@ -92,9 +92,13 @@ def report(path: Path, rows: int, figures: Figures) -> str:
         s = f["seconds"]
         lines.append(f"{mode:<10} {s:>9.2f} {size_mb / s:>8.1f} {rows / s:>12,.0f} {s / bare:>7.2f} "
                      f"{f['rss_mb']:>12.0f}")
-    scaled = figures["import"]["seconds"] * 20_000_000 / rows
-    lines.append(f"import scaled to 20M rows: {scaled:.1f} s (target < {TARGET_S_20M:g} s); peak RSS "
-                 f"{figures['import']['rss_mb']:.0f} MB (target < {TARGET_RSS_MB:g} MB)")
+    seconds, rss = figures["import"]["seconds"], figures["import"]["rss_mb"]
+    if rows >= 20_000_000:
+        lines.append(f"import of {rows:,} rows: {seconds:.1f} s (target < {TARGET_S_20M:g} s for 20M); peak RSS "
+                     f"{rss:.0f} MB (target < {TARGET_RSS_MB:g} MB)")
+    else:
+        lines.append(f"peak RSS {rss:.0f} MB (target < {TARGET_RSS_MB:g} MB); the 30 s target is for 20M rows "
+                     "(--rows 20000000)")
     return "\n".join(lines)
 
 

@@ -144,3 +144,19 @@ def test_a_fleet_with_usage_saves_and_opens_again_and_an_old_file_still_opens(cu
     old.write_text('{"schema_version": 1, "scenarios": [{"note": "", "workload": {"name": "A"}}]}',
                    encoding="utf-8")
     assert load_document(old).workshop.scenarios[0].usage is None
+
+
+def test_a_fleet_larger_than_a_workshop_keeps_the_largest_bills_and_counts_the_rest(tmp_path: Path,
+                                                                                   book: PriceBook) -> None:
+    from desktop.model.workshop.spec import MAX_SCENARIOS
+    from tests.benchmarks.gen_cur import generate
+
+    path = tmp_path / "month.parquet"
+    generate(path, 40_000)
+    workshop, summary = import_usage([path], book)
+    assert len(workshop.scenarios) == MAX_SCENARIOS
+    left_out = summary.skipped["left out: a workshop holds at most 200 scenarios (the largest bills were kept)"]
+    assert left_out > 0
+    assert summary.rows_read == 40_000 == summary.rows_used + sum(summary.skipped.values())
+    billed = [s.usage.billed_usd for s in workshop.scenarios if s.usage is not None and s.usage.billed_usd]
+    assert billed == sorted(billed, reverse=True)
