@@ -160,3 +160,20 @@ def test_a_fleet_larger_than_a_workshop_keeps_the_largest_bills_and_counts_the_r
     assert summary.rows_read == 40_000 == summary.rows_used + sum(summary.skipped.values())
     billed = [s.usage.billed_usd for s in workshop.scenarios if s.usage is not None and s.usage.billed_usd]
     assert billed == sorted(billed, reverse=True)
+
+
+def test_the_window_s_document_keeps_each_scenario_s_usage_through_an_edit_and_a_save(cur_csv: Path, tmp_path: Path,
+                                                                                      book: PriceBook) -> None:
+    from desktop.model.workload.spec import Workload
+    from desktop.workbench.workbench import Workbench
+
+    workshop, _ = import_usage([cur_csv], book)
+    path = tmp_path / "fleet.workshop.json"
+    save_workshop(path, workshop)
+    bench = Workbench(book, Workload(name="x"))
+    bench.open(path)
+    assert bench.apply_changes({"region": "eu-west-1"}, "Region")[1] == []
+    bench.save(path)
+    again = load_document(path).workshop
+    assert [s.usage for s in again.scenarios] == [s.usage for s in workshop.scenarios]
+    assert again.scenarios[0].workload.region == "eu-west-1"
