@@ -229,7 +229,18 @@ def scenario(draft: Draft, r: ResourceUsage | None, today: str, source: str, res
         credits_usd=r.credits_usd if r is not None else Decimal(0),
         unpriced_usd=r.unpriced_usd if r is not None else Decimal(0),
         fields=tuple(draft.fields[-60:]), assumptions=tuple(a[:300] for a in draft.assumptions[:60]))
-    return ScenarioEntry(note=f"Runs on {today} today ({resource[:200]})", workload=workload, usage=usage)
+    return ScenarioEntry(note=note_of(today, resource, draft), workload=workload, usage=usage)
+
+
+def note_of(today: str, resource: str, draft: Draft) -> str:
+    """The scenario's note: what it is today, and which fields are defaults to check (shown in the window and on
+    the sheet with the note)."""
+    defaults = [f.field for f in draft.fields if f.origin == "default"]
+    measured = sum(1 for f in draft.fields if f.origin == "measured")
+    configured = sum(1 for f in draft.fields if f.origin == "configuration")
+    text = (f"Runs on {today} today ({resource[:300]}). Imported: {measured} fields measured, {configured} from "
+            f"the configuration; defaults to check: {', '.join(defaults) or 'none'}.")
+    return text[:2000]
 
 
 def _unique(name: str, taken: set[str]) -> str:
