@@ -23,7 +23,10 @@ def run_import(args: argparse.Namespace, book: PriceBook, escape: Callable[[str]
         raise UsageError(str(output), "", f"a fleet workshop's name ends in {SUFFIX}")
     if output.exists() and not args.force:
         raise UsageError(str(output), "", "already exists (give --force to replace it)")
-    check_target(output)
+    try:
+        check_target(output)
+    except WriteError as exc:
+        raise UsageError(str(output), "", f"cannot be written ({exc.strerror or exc})") from None
     try:
         workshop, summary = import_usage([Path(p) for p in args.paths], book)
     except (Cancelled, KeyboardInterrupt):

@@ -259,7 +259,8 @@ def build_fleet(resources: list[ResourceUsage], inputs: JsonInputs, summary: Imp
     entries: list[ScenarioEntry] = []
     taken: set[str] = set()
     billed_names = {r.name for r in resources}
-    extra = [n for n in inputs.functions if n not in billed_names and inputs.metric(n, "Invocations") is not None]
+    measured = dict.fromkeys([*inputs.functions, *(r for r, metric in inputs.series if metric == "Invocations")])
+    extra = [n for n in measured if n not in billed_names and inputs.metric(n, "Invocations") is not None]
     for r in [*resources, *(None for _ in extra)]:
         name = r.name if r is not None else extra.pop(0)
         region = (r.region if r is not None else "") or _region_of(inputs, name) or ""
@@ -286,7 +287,10 @@ def build_fleet(resources: list[ResourceUsage], inputs: JsonInputs, summary: Imp
         entries.append(scenario(draft, r, kind, source, r.resource if r else name, span,
                                 r.account if r else ""))
     if not entries:
-        raise UsageError("the import", "", "found no Lambda function, ECS service or EC2 instance with usage")
+        where = summary.files[0] if len(summary.files) == 1 else f"{len(summary.files)} files"
+        top = summary.skipped.most_common(1)
+        why = f" (most rows skipped: {top[0][1]:,} {top[0][0]})" if top else ""
+        raise UsageError(where, "", f"holds no Lambda function, ECS service or EC2 instance with usage{why}")
     return WorkshopSpec(kind="parts", baseline=0, scenarios=tuple(entries))
 
 

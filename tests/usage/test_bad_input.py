@@ -55,7 +55,8 @@ def test_cur_and_focus_together_are_refused(tmp_path: Path, book: PriceBook) -> 
 def test_an_export_all_in_another_currency_imports_nothing_and_says_why(tmp_path: Path, book: PriceBook) -> None:
     rows = [dict(r, line_item_currency_code="EUR") for r in fx.cur_rows()[:10]]
     path = fx.write_csv(tmp_path / "eur.csv", rows)
-    assert refused([path], book) == ("the import: found no Lambda function, ECS service or EC2 instance with usage")
+    assert refused([path], book) == (f"{path}: holds no Lambda function, ECS service or EC2 instance with usage "
+                                     "(most rows skipped: 10 currency other than USD (line_item_currency_code))")
 
 
 def test_truncated_arns_are_kept_under_the_id_written_and_noted(tmp_path: Path, book: PriceBook) -> None:

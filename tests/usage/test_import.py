@@ -12,7 +12,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.files import load_document, save_workshop
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
 from desktop.usage.importer import import_usage
-from desktop.usage.records import ImportSummary
+from desktop.usage.records import ImportSummary, UsageError
 from tests.usage import fixtures as fx
 
 
@@ -177,3 +177,13 @@ def test_the_window_s_document_keeps_each_scenario_s_usage_through_an_edit_and_a
     again = load_document(path).workshop
     assert [s.usage for s in again.scenarios] == [s.usage for s in workshop.scenarios]
     assert again.scenarios[0].workload.region == "eu-west-1"
+
+
+def test_a_function_measured_by_cloudwatch_alone_is_left_out_until_its_region_is_known(tmp_path: Path,
+                                                                                     book: PriceBook) -> None:
+    metrics = fx.write_cloudwatch(tmp_path / "metrics.json")
+    with pytest.raises(UsageError) as caught:
+        import_usage([metrics], book)
+    assert "holds no Lambda function" in str(caught.value)
+    workshop, summary = import_usage([metrics, fx.write_functions(tmp_path / "functions.json")], book)
+    assert [s.workload.name for s in workshop.scenarios] == ["orders"]

@@ -137,3 +137,11 @@ def test_review_pdf_has_the_ranking_the_flags_and_the_provenance(fleet: Path, tm
     assert "Every resource, by its monthly saving" in text and "Where the numbers came from" in text
     assert "$36.04" in text and "lambda.memory_mb, traffic.duration_ms" in text
     assert "-$2.40" in text and "-0%" not in text
+
+
+def test_an_output_in_a_missing_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cur = fx.write_csv(tmp_path / "cur.csv", fx.cur_rows()[:20])
+    output = tmp_path / "no" / "fleet.workshop.json"
+    assert main(["usage", "import", str(cur), "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"computefit: {output}: cannot be written (the folder ")
