@@ -185,5 +185,5 @@ def test_a_function_measured_by_cloudwatch_alone_is_left_out_until_its_region_is
     with pytest.raises(UsageError) as caught:
         import_usage([metrics], book)
     assert "holds no Lambda function" in str(caught.value)
-    workshop, summary = import_usage([metrics, fx.write_functions(tmp_path / "functions.json")], book)
+    workshop, _ = import_usage([metrics, fx.write_functions(tmp_path / "functions.json")], book)
     assert [s.workload.name for s in workshop.scenarios] == ["orders"]
