@@ -95,6 +95,8 @@ def lambda_draft(r: ResourceUsage | None, name: str, region: str, period: float,
     if config is not None and config.ephemeral_mb:
         draft.set("lambda.ephemeral_storage_mb", config.ephemeral_mb, "configuration",
                   "list-functions EphemeralStorage")
+    _observed(draft, inputs, name, (("Duration p99", "Duration p99 (CloudWatch)", " ms"),
+                                    ("ConcurrentExecutions", "Highest ConcurrentExecutions (CloudWatch)", "")))
     if config is not None and config.runtime:
         draft.assumptions.append(f"Runtime {config.runtime[:60]}, timeout {config.timeout_s or 0:g} s "
                                  "(list-functions).")
@@ -124,6 +126,16 @@ def _lambda_requests(draft: Draft, r: ResourceUsage | None, period: float, invoc
         draft.set("traffic.daily_profile", profile(r.requests), "measured", "billing: requests by hour of day")
     else:
         draft.set("traffic.requests_per_month", 0, "default", "no requests billed or measured")
+
+
+def _observed(draft: Draft, inputs: JsonInputs, name: str, metrics: tuple[tuple[str, str, str], ...]) -> None:
+    """Measurements no workload field holds, stated with the scenario (a p99 to compare with the latency target,
+    a utilization that says the task may be over-sized)."""
+    for metric, label, unit in metrics:
+        series = inputs.metric(name, metric)
+        if series is not None and sum(series.counts):
+            value = series.peak if metric == "ConcurrentExecutions" else series.mean
+            draft.assumptions.append(f"{label}: {value:,.1f}{unit}.")
 
 
 def _burst(draft: Draft, series: Series) -> None:
@@ -162,6 +174,8 @@ def container_draft(r: ResourceUsage | None, name: str, region: str, period: flo
     else:
         per_unit = _task_size(draft, r, name, inputs)
         hourly = [v / max(period / 24, 1e-9) / per_unit for v in (r.vcpu_hours if r else [0.0] * 24)]
+    _observed(draft, inputs, name, (("CPUUtilization", "Average CPUUtilization (CloudWatch)", "%"),
+                                    ("MemoryUtilization", "Average MemoryUtilization (CloudWatch)", "%")))
     tasks = inputs.metric(name, "RunningTaskCount")
     if tasks is not None and tasks.counts and sum(tasks.counts):
         hourly = [s / c if c else 0.0 for s, c in zip(tasks.sums, tasks.counts, strict=True)]

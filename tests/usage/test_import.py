@@ -119,6 +119,7 @@ def test_cloudwatch_and_configuration_alone_make_a_scenario(tmp_path: Path, book
     assert w.lambda_.memory_mb == 512
     origins = {f.field: f.origin for f in usage.fields}
     assert origins["lambda.memory_mb"] == "configuration" and origins["traffic.duration_ms"] == "measured"
+    assert "Duration p99 (CloudWatch): 950.0 ms." in usage.assumptions
 
 
 def test_configuration_and_metrics_refine_what_billing_gives(cur_csv: Path, tmp_path: Path, book: PriceBook) -> None:
@@ -187,3 +188,18 @@ def test_a_function_measured_by_cloudwatch_alone_is_left_out_until_its_region_is
     assert "holds no Lambda function" in str(caught.value)
     workshop, _ = import_usage([metrics, fx.write_functions(tmp_path / "functions.json")], book)
     assert [s.workload.name for s in workshop.scenarios] == ["orders"]
+
+
+def test_focus_parquet_reads_like_focus_csv(tmp_path: Path, book: PriceBook) -> None:
+    import duckdb
+
+    csv_path = fx.write_csv(tmp_path / "focus.csv", fx.focus_rows())
+    path = tmp_path / "focus.parquet"
+    duckdb.connect().execute(f"""COPY (SELECT * REPLACE (TRY_CAST(BilledCost AS DECIMAL(18, 10)) AS BilledCost,
+        TRY_CAST(ConsumedQuantity AS DOUBLE) AS ConsumedQuantity,
+        CAST(ChargePeriodStart AS TIMESTAMPTZ) AS ChargePeriodStart)
+        FROM read_csv('{csv_path}', header = true, all_varchar = true)) TO '{path}' (FORMAT parquet)""")
+    workshop, summary = import_usage([path], book)
+    usage = workshop.scenarios[0].usage
+    assert usage is not None and usage.billed_usd == fx.ORDERS_BILLED and summary.period_hours == 192
+    assert summary.source == "FOCUS (1 parquet file)"
