@@ -133,7 +133,7 @@ def _observed(draft: Draft, inputs: JsonInputs, name: str, metrics: tuple[tuple[
     a utilization that says the task may be over-sized)."""
     for metric, label, unit in metrics:
         series = inputs.metric(name, metric)
-        if series is not None and sum(series.counts):
+        if series is not None and any(series.counts):
             value = series.peak if metric == "ConcurrentExecutions" else series.mean
             draft.assumptions.append(f"{label}: {value:,.1f}{unit}.")
 
