@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.startup import one_line, skip_pydantic_plugins, skip_pyside_source_scan
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from desktop.model.workshop.files import LoadedDocument
 
 EXIT_BAD_INPUT = 2
-SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices", "workshop")
+SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices", "workshop", "usage")
 
 
 class CliError(Exception):
@@ -201,6 +201,46 @@ def cmd_workshop_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_usage(args: argparse.Namespace) -> int:
+    """`usage import` / `usage review`: the usage package (and DuckDB, for billing exports) loads only here."""
+    from desktop.usage import commands
+    from desktop.usage.records import UsageError
+
+    book = _load_book(args.price_book)
+    try:
+        if args.verb == "import":
+            return commands.run_import(args, book, one_line)
+        return commands.run_review(args, book, one_line, _load_document, _write_review_pdf)
+    except UsageError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _write_review_pdf(*args: Any) -> int:
+    from desktop.report.fleet_review_pdf import write_fleet_review_pdf
+
+    return write_fleet_review_pdf(*args)
+
+
+def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("usage", help="build a fleet workshop from billing exports and metrics, and review it")
+    verbs = p.add_subparsers(dest="verb", required=True)
+    q = verbs.add_parser("import", help="CUR 2.0 or FOCUS exports (a file or a month's folder), CloudWatch "
+                                        "get-metric-data and Lambda/ECS describe JSON into a fleet workshop")
+    q.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    q.add_argument("-o", "--output", required=True, help="the .workshop.json file to write")
+    q.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    q.add_argument("--price-book", type=Path, default=None)
+    q = verbs.add_parser("review", help="rank a fleet by the monthly saving of each resource's recommended option")
+    q.add_argument("fleet", help="a fleet .workshop.json written by `usage import`")
+    q.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    q.add_argument("--account", default=None, help="only this AWS account's resources")
+    q.add_argument("--region", default=None, help="only this region's resources")
+    q.add_argument("--pdf", default=None, metavar="OUT.pdf", help="also write the review as a PDF")
+    q.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    q.add_argument("--price-book", type=Path, default=None)
+    p.set_defaults(func=cmd_usage)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="computefit", description="Which AWS compute option fits the workload? "
                                      "Each priced offline, like for like.")
@@ -250,6 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--price-book", type=Path, default=None)
     q.set_defaults(func=cmd_workshop_new)
 
+    _add_usage_parser(sub)
     from desktop.pricelist.commands import add_prices_parser
 
     add_prices_parser(sub)

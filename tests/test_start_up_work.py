@@ -1,4 +1,5 @@
-"""What start-up leaves out stays left out: no plugin search in pydantic, no wizard after the first start."""
+"""What start-up leaves out stays left out: no plugin search in pydantic, no wizard after the first start, no
+DuckDB (the usage import's engine) anywhere but in a usage import."""
 
 from __future__ import annotations
 
@@ -27,12 +28,33 @@ def test_pydantic_takes_only_get_plugins_from_its_plugin_loader() -> None:
 
 def test_a_cli_run_never_imports_importlib_metadata(tmp_path: Path) -> None:
     code = ("import sys; from desktop.cli import main; status = main(['estimate', sys.argv[1]]); "
-            "print('METADATA', 'importlib.metadata' in sys.modules); sys.exit(status)")
+            "print('METADATA', 'importlib.metadata' in sys.modules); "
+            "print('USAGE', sorted(m for m in sys.modules if m.startswith(('duckdb', 'desktop.usage')))); "
+            "sys.exit(status)")
     done = subprocess.run([sys.executable, "-c", code, str(default_example_path())], cwd=REPO, capture_output=True,
                           text=True, timeout=120, env={"COMPUTEFIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
                           check=False)
     assert done.returncode == 0, done.stderr
     assert "METADATA False" in done.stdout
+    assert "USAGE []" in done.stdout
+
+
+def test_the_window_and_a_fleet_review_never_import_duckdb(tmp_path: Path) -> None:
+    """The window's modules and `usage review` (a workshop file, no billing export) leave DuckDB out; a billing
+    import brings it in (so the check above would see it)."""
+    code = """
+import sys
+import desktop.app, desktop.qt.main_window
+from desktop.usage import commands, importer, review
+print("WINDOW", "duckdb" in sys.modules)
+from desktop.usage import engine
+print("ENGINE", "duckdb" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "COMPUTEFIT_DATA_DIR": str(tmp_path),
+                               "PATH": "/usr/bin:/bin"}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "WINDOW False" in done.stdout and "ENGINE False" in done.stdout
 
 
 def test_the_first_start_key_is_the_wizards() -> None:

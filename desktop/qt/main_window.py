@@ -28,6 +28,7 @@ from desktop.qt.prices_controller import ImportOutcome, PricesController
 from desktop.qt.recent_files import RecentFiles
 from desktop.qt.session import Session
 from desktop.qt.table_copy import install_table_copy
+from desktop.qt.usage_import import UsageWindowPart
 from desktop.qt.views.comparison_table import ComparisonTable
 from desktop.qt.views.recommendation_panel import RecommendationPanel
 from desktop.qt.views.status_bar import StatusBar
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.workshop = WorkshopControls(self, session, self.add_scenario_from_questions, self.status.show_problem)
         self.presenting: QWidget | None = None
         self.exporter = self._make_exporter()
+        self.usage = UsageWindowPart(self, session, lambda title, text, details: self._inform(
+            title, text, QMessageBox.Icon.Information, "", details))
         self._build_menus()
 
         session.advice_changed.connect(self.render_advice)
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import prices...", self.import_prices_dialog, None, menu)
         self.import_folder_action = self._action("Import prices from a &folder...", self.import_folder_dialog,
                                                  None, menu)
+        self.usage.fill_menu(menu)
         menu.addSeparator()
         self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], menu)
 
@@ -533,6 +537,7 @@ class MainWindow(QMainWindow):
             self.presenting.close()
         self.session.discard_recovery()
         self.prices.wait()  # an import still running is cancelled: the user book stays as it was
+        self.usage.controller.wait()  # a usage import still running is cancelled: nothing is written
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right.saveState())

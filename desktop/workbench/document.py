@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.files import workshop_json
 from desktop.model.workshop.spec import MAX_SCENARIOS, NOTE_MAX_CHARS, ScenarioEntry, ScenarioKind, WorkshopSpec
+from desktop.model.workshop.usage import ScenarioUsage
 
 NAME_MAX_CHARS = 120  # as a workload's name
 
@@ -26,6 +27,7 @@ class Scenario:
 
     workload: Workload
     note: str = ""
+    usage: ScenarioUsage | None = None  # imported from usage data: kept through edits and saves
 
     @property
     def name(self) -> str:
@@ -198,12 +200,14 @@ def select(state: DocumentState, index: int) -> DocumentState:
 
 # --- files ------------------------------------------------------------------------------------------------
 def state_from_spec(spec: WorkshopSpec) -> DocumentState:
-    return DocumentState(tuple(Scenario(s.workload, s.note) for s in spec.scenarios), 0, spec.baseline, spec.kind)
+    return DocumentState(tuple(Scenario(s.workload, s.note, s.usage) for s in spec.scenarios), 0, spec.baseline,
+                         spec.kind)
 
 
 def spec_from_state(state: DocumentState) -> WorkshopSpec:
     return WorkshopSpec(kind=state.kind, baseline=state.baseline,
-                        scenarios=tuple(ScenarioEntry(note=s.note, workload=s.workload) for s in state.scenarios))
+                        scenarios=tuple(ScenarioEntry(note=s.note, workload=s.workload, usage=s.usage)
+                                       for s in state.scenarios))
 
 
 def document_json(state: DocumentState) -> str:

@@ -184,7 +184,7 @@ class Workbench:
         """Add every scenario of a workload or workshop file after the shown one (WorkloadFileError if unreadable)."""
         loaded = load_document(path)
         self._check_scenarios(str(path), loaded.workshop.scenarios)
-        new = tuple(Scenario(s.workload, s.note) for s in loaded.workshop.scenarios)
+        new = tuple(Scenario(s.workload, s.note, s.usage) for s in loaded.workshop.scenarios)
         return self._try(lambda s: doc.insert_scenarios(s, new), f"Add scenarios from {path.name}")
 
     def duplicate(self, index: int | None = None) -> tuple[Change, str]:

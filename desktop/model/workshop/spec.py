@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from desktop.model.workload.spec import Workload
+from desktop.model.workshop.usage import ScenarioUsage
 
 SCHEMA_VERSION = 1
 MAX_SCENARIOS = 200
@@ -27,6 +28,14 @@ class ScenarioEntry(BaseModel):
     note: str = Field("", max_length=NOTE_MAX_CHARS, description="free text shown with the scenario")
     workload: Workload = Field(..., description="the scenario's workload, exactly as in a workload file; "
                                                 "its name is the scenario's name")
+    usage: ScenarioUsage | None = Field(None, description="imported from usage data: where each field came from "
+                                                          "and what the resource was billed (absent when typed in)")
+
+    def to_json_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"note": self.note, "workload": self.workload.to_json_dict()}
+        if self.usage is not None:
+            data["usage"] = self.usage.to_json_dict()
+        return data
 
 
 class WorkshopSpec(BaseModel):
@@ -50,4 +59,4 @@ class WorkshopSpec(BaseModel):
     def to_json_dict(self) -> dict[str, object]:
         """The file form: each workload as a workload file writes it."""
         return {"schema_version": self.schema_version, "kind": self.kind, "baseline": self.baseline,
-                "scenarios": [{"note": s.note, "workload": s.workload.to_json_dict()} for s in self.scenarios]}
+                "scenarios": [s.to_json_dict() for s in self.scenarios]}

@@ -1,0 +1,137 @@
+"""The fleet review dock: each imported resource ranked by the monthly saving of its recommended option, billed
+today beside this app's price, and why a row is flagged, blocked or too thin (desktop.usage.review).
+
+A table view over a model (no widget per row), for fleets of any size. It follows the document: when the
+scenarios, the book or the file change and the document holds imported scenarios, the review is computed once,
+after the changes settle; a document without any hides the dock.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from desktop.model.options.registry import short_label
+from desktop.qt.session import Session
+from desktop.usage.review import FleetReview, ReviewRow, pct
+from desktop.workbench.document import spec_from_state
+
+COLUMNS = ("#", "Resource", "Today", "Billed a month", "Priced today", "Difference", "Recommended",
+           "Saving a month", "Why")
+NUMERIC = {0, 3, 4, 5, 7}
+SETTLE_MS = 300
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def usd(value: Decimal | None) -> str:
+    if value is None:
+        return "-"
+    cents = value.quantize(Decimal("0.01"))
+    return f"-${-cents:,}" if cents < 0 else f"${cents:,}"
+
+
+def why(row: ReviewRow) -> str:
+    parts = []
+    if row.flag:
+        parts.append(f"likely {row.flag}")
+    parts += [f"{short_label(b.option)} ruled out: {b.limit}" for b in row.blocked]
+    if row.thin:
+        parts.append(f"too thin: {row.thin}")
+    return "; ".join(parts)
+
+
+def cells(rank: int, row: ReviewRow) -> tuple[str, ...]:
+    return (str(rank), row.name, short_label(row.today) if row.today else "-", usd(row.billed_monthly_usd),
+            usd(row.priced_today_usd), pct(row.difference_pct),
+            short_label(row.recommended) if row.recommended else "none feasible", usd(row.saving_usd), why(row))
+
+
+class ReviewModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[tuple[str, ...]] = []
+        self.flagged: list[bool] = []
+
+    def set_review(self, review: FleetReview | None) -> None:
+        self.beginResetModel()
+        found = review.rows if review is not None else ()
+        self.rows = [cells(i, r) for i, r in enumerate(found, 1)]
+        self.flagged = [bool(r.flag) for r in found]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+
+class FleetReviewView(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("fleet_review")
+        self.session = session
+        self.review: FleetReview | None = None
+        self.headline = QLabel(self)
+        self.headline.setObjectName("fleet_review_headline")
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = ReviewModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("fleet_review_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.table, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self.refresh)
+        for signal in (session.scenarios_changed, session.path_changed, session.book_changed):
+            signal.connect(lambda *_args: self._timer.start())
+
+    @property
+    def has_usage(self) -> bool:
+        return any(s.usage is not None for s in self.session.state.scenarios)
+
+    def refresh(self) -> None:
+        """Review the document's imported scenarios (the others are left out), or clear the view."""
+        from desktop.usage.review import review_fleet
+
+        spec = spec_from_state(self.session.state)
+        imported = spec.model_copy(update={"scenarios": tuple(s for s in spec.scenarios if s.usage is not None),
+                                           "baseline": 0})
+        self.review = review_fleet(imported, self.session.book) if imported.scenarios else None
+        self.model.set_review(self.review)
+        if self.review is None:
+            self.headline.setText("No imported usage in this document (File > Import usage...)")
+            return
+        self.headline.setText(
+            f"{len(self.review.rows)} resources billed {usd(self.review.billed_monthly_usd)} a month; the "
+            f"recommended options would save {usd(self.review.total_saving_usd)} a month "
+            f"({len(self.review.flagged)} flagged, {len(self.review.blocked)} with an option ruled out, "
+            f"{len(self.review.thin)} too thin to say)")
+        self.table.resizeColumnsToContents()

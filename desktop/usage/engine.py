@@ -1,0 +1,267 @@
+"""Billing exports through DuckDB: only the columns needed, aggregated in the engine, never a row in Python.
+
+One scan of the files classifies each row (kept, or skipped for a named reason) and sums it into one group per
+resource and clock hour (skipped rows into one group per reason) in a temporary table; small queries over that
+table then give the summary, the 24-hour profiles and each resource's attributes. Memory is bounded
+(`memory_limit`, `threads`, a temporary spill folder of our own that is removed afterwards); the user's files are
+only read. DuckDB is imported here only, inside the functions, so nothing else pays for it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.usage.columns import Family, family_of, one_of, quote, sql_string
+from desktop.usage.records import Cancelled, ImportSummary, ResourceUsage, UsageError
+from desktop.usage.sources import PARQUET
+
+if TYPE_CHECKING:
+    import duckdb
+
+MEMORY_LIMIT_MB = 600
+THREADS = 2
+MAX_RESOURCES = 100_000  # resources one import keeps (a fleet workshop holds far fewer: see desktop.usage.fleet)
+MAX_MESSAGE = 300
+
+# Why a row is left out, in the order tested (each names the column it was judged by)
+R_PROVIDER = "from another provider than AWS ({provider})"
+R_TYPE = "tax, fee or purchase line ({type})"
+R_SERVICE = "service this app does not compare ({product})"
+R_RESOURCE = "no resource id ({resource})"
+R_CURRENCY = "currency other than USD ({currency})"
+R_START = "usage start not a time ({start})"
+R_COST = "cost not a number ({cost})"
+SERVICE = ("CASE WHEN {product} = 'AWSLambda' THEN 'lambda' WHEN {product} = 'AmazonECS' THEN 'fargate' "
+           "WHEN {product} = 'AmazonEC2' THEN 'ec2' END")
+R_NO_COMPUTE = "resource without compute usage (EBS, data transfer, ECS on EC2 tasks...)"
+
+
+def _connect(spill: Path) -> duckdb.DuckDBPyConnection:
+    import duckdb
+
+    con = duckdb.connect(":memory:", config={"memory_limit": f"{MEMORY_LIMIT_MB}MB", "threads": THREADS,
+                                              "temp_directory": str(spill),
+                                              # never fetch an extension: the app opens no network connection
+                                              "autoinstall_known_extensions": False})
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET preserve_insertion_order = false")
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+@contextmanager
+def _session() -> Iterator[duckdb.DuckDBPyConnection]:
+    spill = Path(tempfile.mkdtemp(prefix="computefit-usage-"))
+    con = _connect(spill)
+    try:
+        yield con
+    finally:
+        con.close()
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def _scan(files: list[Path], fmt: str) -> str:
+    paths = "[" + ", ".join(sql_string(str(f)) for f in files) + "]"
+    if fmt == PARQUET:
+        return f"read_parquet({paths}, union_by_name = true)"
+    return f"read_csv({paths}, header = true, all_varchar = true, union_by_name = true, auto_detect = true)"
+
+
+def _error(files: list[Path], exc: Exception) -> UsageError:
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    where = next((str(f) for f in files if str(f) in message), str(files[0]) if len(files) == 1 else
+                 f"{files[0].parent} ({len(files)} files)")
+    return UsageError(where, "", f"cannot be read: {message[:MAX_MESSAGE]}")
+
+
+def _columns(con: duckdb.DuckDBPyConnection, scan: str) -> dict[str, str]:
+    return {str(row[0]): str(row[1]) for row in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
+
+
+def family_of_files(con: duckdb.DuckDBPyConnection, files: list[Path], fmt: str) -> tuple[Family, dict[str, str]]:
+    """Every file's export family (one for all, or UsageError naming the odd file) and the union's columns."""
+    family: Family | None = None
+    for path in files:
+        try:
+            found = family_of(str(path), _columns(con, _scan([path], fmt)))
+        except UsageError:
+            raise
+        except Exception as exc:
+            raise _error([path], exc) from None
+        if family is not None and found.name != family.name:
+            raise UsageError(str(path), "", f"is a {found.name} export, the files before it are {family.name}: "
+                                            "import one kind at a time")
+        family = found
+    assert family is not None
+    return family, _columns(con, _scan(files, fmt))
+
+
+def _classified(family: Family, columns: dict[str, str], scan: str) -> str:
+    """SQL of the rows with their skip reason (NULL: kept), service, resource key and measures."""
+    e = family.expressions(columns)
+    reasons = [
+        (f"upper(coalesce({e['provider']}, 'AWS')) NOT IN ('AWS', 'AMAZON WEB SERVICES')",
+         R_PROVIDER.format(provider=family.provider_column or "")),
+        (f"{e['line_type']} IS NULL OR NOT {one_of(e['line_type'], family.kept_types)}",
+         R_TYPE.format(type=family.type_column)),
+        (f"({SERVICE.format(product=e['product'])}) IS NULL", R_SERVICE.format(product=family.product_column)),
+        (f"{e['resource']} IS NULL", R_RESOURCE.format(resource=family.resource_column)),
+        (f"upper(coalesce({e['currency']}, '')) <> 'USD'", R_CURRENCY.format(currency=family.currency_column)),
+        (f"{e['start']} IS NULL", R_START.format(start=family.start_column)),
+        (f"{e['cost']} IS NULL", R_COST.format(cost=family.cost_column)),
+    ]
+    reason = "CASE " + " ".join(f"WHEN {test} THEN {sql_string(why)}" for test, why in reasons) + " END"
+    return _with_measures(reason, e, scan)
+
+
+def _with_measures(reason: str, e: dict[str, str], scan: str) -> str:
+    svc = SERVICE.format(product=e["product"])
+    tags = f"{quote(e['tags_column'])}," if e["tags_column"] else ""  # looked into for Fargate rows alone
+    ut = "usage_type"
+    resource = "resource"
+    lam = "svc = 'lambda'"
+    key = f"""CASE
+      WHEN svc = 'lambda' THEN coalesce(nullif(regexp_extract({resource},
+           '^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+)', 1), ''), {resource})
+      WHEN svc = 'fargate' THEN coalesce(regexp_extract({resource}, '(?:task|cluster|service)/([^/]+)', 1) || '/' ||
+           ({e['service_tag']}),
+           nullif(regexp_extract({resource}, 'service/([^/]+/[^/]+)$', 1), ''),
+           nullif(regexp_extract({resource}, '(?:task|cluster|service)/([^/]+)', 1), ''), {resource})
+      ELSE {resource} END"""
+    return f"""
+WITH n AS (
+  SELECT {svc} AS svc, {e['resource']} AS resource, {e['start']} AS start_at, {e['account']} AS account,
+         {e['region']} AS region, {e['usage_type']} AS usage_type, coalesce({e['amount']}, 0) AS amount,
+         {e['cost']} AS cost, {e['instance_type']} AS instance_type, {tags}
+         {reason} AS reason
+  FROM {scan}
+)
+SELECT reason, svc, account, region, usage_type, amount, cost, instance_type, start_at,
+  CASE WHEN reason IS NULL THEN {key} END AS key,
+  {lam} AND {ut} LIKE '%Request%' AS is_req,
+  {lam} AND {ut} LIKE '%GB-Second%' AND {ut} NOT LIKE '%Storage%' AS is_gbs,
+  {lam} AND {ut} LIKE '%Provisioned-Concurrency%' AS is_prov,
+  svc = 'fargate' AND {ut} LIKE '%vCPU-Hours%' AS is_vcpu,
+  svc = 'fargate' AND {ut} LIKE '%GB-Hours%' AND {ut} NOT LIKE '%Storage%' AS is_gbh,
+  svc = 'ec2' AND ({ut} LIKE '%BoxUsage%' OR {ut} LIKE '%SpotUsage%' OR {ut} LIKE '%DedicatedUsage%'
+                   OR {ut} IN ('Hrs', 'Hours')) AND {resource} LIKE 'i-%' AS is_inst,
+  {ut} LIKE '%-ARM%' AS is_arm,
+  {ut} LIKE '%Storage%' AS is_storage,
+  {resource} NOT LIKE 'arn:%:function:%' AND svc = 'lambda' AS truncated
+FROM n
+"""
+
+
+HOURLY = """
+CREATE TEMP TABLE hourly AS
+SELECT reason, key, any_value(svc) AS svc,
+  CASE WHEN reason IS NULL THEN date_trunc('hour', start_at) END AS hour,
+  count(*) AS rows,
+  coalesce(sum(amount) FILTER (WHERE is_req), 0) AS requests,
+  coalesce(sum(amount) FILTER (WHERE is_gbs), 0) AS gbs,
+  coalesce(sum(amount) FILTER (WHERE is_prov), 0) AS prov,
+  coalesce(sum(amount) FILTER (WHERE is_vcpu), 0) AS vcpu,
+  coalesce(sum(amount) FILTER (WHERE is_gbh), 0) AS gbh,
+  coalesce(sum(amount) FILTER (WHERE is_inst), 0) AS inst,
+  sum(cost) AS billed,
+  coalesce(sum(cost) FILTER (WHERE cost < 0), 0) AS credits,
+  coalesce(sum(cost) FILTER (WHERE NOT (is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage)
+                                AND cost >= 0), 0) AS unpriced,
+  bool_or(is_arm AND (is_req OR is_gbs OR is_vcpu)) AS arm,
+  any_value(account) AS account, any_value(region) AS region,
+  any_value(coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), ''))) FILTER (WHERE is_inst)
+    AS instance_type,
+  bool_or(truncated) AS truncated
+FROM ({classified})
+GROUP BY ALL
+"""
+
+PROFILES = """
+SELECT key, any_value(svc), any_value(account), any_value(region), bool_or(arm), any_value(instance_type),
+  bool_or(truncated), sum(rows), sum(billed), sum(credits), sum(unpriced), sum(prov), sum(gbh),
+  count(*) FILTER (WHERE requests + gbs + vcpu + inst > 0), max(vcpu),
+  list(hour(hour) ORDER BY hour), list(requests ORDER BY hour), list(gbs ORDER BY hour),
+  list(vcpu ORDER BY hour), list(inst ORDER BY hour)
+FROM hourly WHERE reason IS NULL GROUP BY key
+HAVING sum(requests + gbs + prov + vcpu + inst) > 0
+ORDER BY sum(billed) DESC, key LIMIT {limit}
+"""
+
+
+DROPPED = """
+SELECT sum(rows) FROM hourly WHERE reason IS NULL AND key NOT IN
+  (SELECT key FROM hourly WHERE key IS NOT NULL AND requests + gbs + prov + vcpu + inst > 0)
+"""
+
+
+def _resource(row: tuple[Any, ...]) -> ResourceUsage:
+    (key, svc, account, region, arm, instance_type, truncated, rows, billed, credits, unpriced, prov, gbh, hours,
+     peak_vcpu, clock, requests, gbs, vcpu, inst) = row
+    usage = ResourceUsage(kind=str(svc), resource=str(key), name=_short_name(str(svc), str(key)),
+                          account=str(account or ""), region=str(region or ""), arm=bool(arm),
+                          instance_type=str(instance_type or ""), truncated_id=bool(truncated))
+    for hour, r, g, v, i in zip(clock, requests, gbs, vcpu, inst, strict=True):
+        usage.requests[hour] += float(r)
+        usage.gb_seconds[hour] += float(g)
+        usage.vcpu_hours[hour] += float(v)
+        usage.instance_hours[hour] += float(i)
+    usage.provisioned_gb_seconds, usage.gb_hours = float(prov), float(gbh)
+    usage.billed_usd, usage.credits_usd, usage.unpriced_usd = plain(billed), plain(credits), plain(unpriced)
+    usage.rows, usage.hours_with_usage, usage.peak_hour_vcpu = int(rows), int(hours), float(peak_vcpu or 0)
+    return usage
+
+
+def plain(value: Any) -> Decimal:
+    """A sum of money as the export wrote it, without trailing zeros (1.3666670000 -> 1.366667, 0E-10 -> 0)."""
+    found = Decimal(value or 0).normalize()
+    return found.quantize(Decimal(1)) if found.as_tuple().exponent > 0 else found  # type: ignore[operator]
+
+
+def _short_name(kind: str, key: str) -> str:
+    if kind == "lambda" and ":function:" in key:
+        return key.rsplit(":function:", 1)[1]
+    return key
+
+
+def _summarise(con: duckdb.DuckDBPyConnection, summary: ImportSummary) -> None:
+    for reason, rows in con.execute("SELECT reason, sum(rows) FROM hourly WHERE reason IS NOT NULL "
+                                    "GROUP BY reason ORDER BY reason").fetchall():
+        summary.skip(str(reason), int(rows))
+    total, first, last = con.execute("SELECT sum(rows), min(hour), max(hour) FROM hourly").fetchone() or (0, None, None)
+    summary.rows_read += int(total or 0)
+    if isinstance(first, datetime) and isinstance(last, datetime):
+        summary.period_hours = (last - first).total_seconds() / 3600 + 1
+        summary.period_text = f"{first:%Y-%m-%d %H:00} to {last:%Y-%m-%d %H:59} UTC"
+
+
+def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
+                 interrupt: Callable[[Callable[[], None]], None] | None = None) -> list[ResourceUsage]:
+    """The resources of a billing export (CUR 2.0 or FOCUS, one format), biggest bill first; the summary gains the
+    rows read and skipped by reason. `interrupt` is handed a function that cancels the running query (the
+    window's Cancel button calls it from the GUI thread): the import then raises Cancelled."""
+    import duckdb
+
+    with _session() as con:
+        if interrupt is not None:
+            interrupt(con.interrupt)
+        family, columns = family_of_files(con, files, fmt)
+        summary.source = f"{family.name} ({len(files)} {fmt} file{'s' if len(files) != 1 else ''})"
+        try:
+            con.execute(HOURLY.format(classified=_classified(family, columns, _scan(files, fmt))))
+            _summarise(con, summary)
+            found = [_resource(row) for row in con.execute(PROFILES.format(limit=MAX_RESOURCES)).fetchall()]
+            dropped = con.execute(DROPPED).fetchone()
+        except duckdb.InterruptException:
+            raise Cancelled() from None
+        except duckdb.Error as exc:
+            raise _error(files, exc) from None
+    summary.skip(R_NO_COMPUTE, int(dropped[0] or 0) if dropped else 0)
+    summary.rows_used += sum(r.rows for r in found)
+    return found

@@ -1,0 +1,319 @@
+"""A fleet workshop from what was read: one scenario per function, ECS service (or cluster) and EC2 instance.
+
+Each scenario's workload is built from the billing export (hourly usage and what was billed), CloudWatch metrics
+and the resource's configuration, in that order of preference per field; every field set says where it came from
+(`ScenarioUsage.fields`), and what no source gave is a named assumption (`ScenarioUsage.assumptions`).
+A month is `assumptions.month_hours` (730 h): usage over the import's period is scaled to it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
+from desktop.model.workshop.spec import MAX_SCENARIOS, ScenarioEntry, WorkshopSpec
+from desktop.model.workshop.usage import FieldOrigin, Origin, ScenarioUsage
+from desktop.usage.json_input import JsonInputs, Series
+from desktop.usage.records import ImportSummary, ResourceUsage, UsageError
+
+MONTH_HOURS = 730.0
+DEFAULT_MEMORY_MB = 1024
+DEFAULT_DURATION_MS = 100.0
+PER_TASK_IN_FLIGHT = 10 * 0.7  # the workload's default concurrency_per_task x target_utilization
+LEFT_OUT_CAP = "left out: a workshop holds at most {cap} scenarios (the largest bills were kept)"
+LEFT_OUT_REGION = "left out: region not in the price book ({region})"
+
+FRONT_DOOR = ("No front door is priced: the export bills an API Gateway or load balancer as its own resource, so "
+              "each option is priced for its compute alone; set front_door to compare with one.")
+FREE_TIER = ("Lambda's free tier is not applied: it is per account, not per function, and the bill already shows "
+             "what was charged.")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A workload being built, with where each field came from."""
+
+    data: dict[str, Any]
+    fields: list[FieldOrigin] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+
+    def set(self, path: str, value: Any, origin: Origin, detail: str) -> None:
+        node = self.data
+        *parents, last = path.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+        self.fields = [f for f in self.fields if f.field != path]  # the last source to set a field says where
+        self.fields.append(FieldOrigin(field=path, origin=origin, detail=detail[:300]))
+
+
+def profile(hourly: list[float]) -> tuple[float, ...] | None:
+    """24 relative loads (mean 1) from 24 hourly sums; None when there is no load at all."""
+    total = sum(hourly)
+    if total <= 0:
+        return None
+    return tuple(round(h * 24 / total, 4) for h in hourly)
+
+
+def _per_month(total: float, hours: float) -> int:
+    return round(total * MONTH_HOURS / hours) if hours > 0 else 0
+
+
+def _new_draft(name: str, region: str, arm: bool, arch_origin: Origin, arch_detail: str) -> Draft:
+    draft = Draft({"name": name[:120] or "resource", "lambda": {"free_tier": False}, "front_door": "none"})
+    draft.set("region", region, "measured", "the region the usage was billed in")
+    draft.set("architecture", "arm64" if arm else "x86_64", arch_origin, arch_detail)
+    draft.assumptions += [FRONT_DOOR, FREE_TIER]
+    return draft
+
+
+def lambda_draft(r: ResourceUsage | None, name: str, region: str, period: float, inputs: JsonInputs) -> Draft:
+    config = inputs.functions.get(name)
+    invocations, duration = inputs.metric(name, "Invocations"), inputs.metric(name, "Duration")
+    if r is not None:
+        arm_origin: Origin = "measured"
+        arch_detail = "billing: the usage types " + ("end in -ARM" if r.arm else "have no -ARM suffix")
+        arm = r.arm
+    else:
+        arm = bool(config and config.arm)
+        arm_origin = "configuration" if config is not None and config.arm is not None else "default"
+        arch_detail = "list-functions Architectures" if arm_origin == "configuration" else "x86_64 assumed"
+    draft = _new_draft(name, region, arm, arm_origin, arch_detail)
+    memory, memory_origin = _lambda_memory(draft, config)
+    _lambda_requests(draft, r, period, invocations)
+    _lambda_duration(draft, r, memory, memory_origin, duration)
+    if r is not None and r.provisioned_gb_seconds > 0:
+        kept = math.ceil(r.provisioned_gb_seconds / (period * 3600) / (memory / 1024))
+        draft.set("lambda.provisioned_concurrency", kept, "measured" if memory_origin != "default" else "default",
+                  f"billing: {r.provisioned_gb_seconds:,.0f} provisioned GB-seconds over {period:,.0f} h at "
+                  f"{memory} MB")
+        draft.set("lambda.provisioned_hours_per_month", MONTH_HOURS, "default", "provisioned all month assumed")
+    if config is not None and config.ephemeral_mb:
+        draft.set("lambda.ephemeral_storage_mb", config.ephemeral_mb, "configuration",
+                  "list-functions EphemeralStorage")
+    _observed(draft, inputs, name, (("Duration p99", "Duration p99 (CloudWatch)", " ms"),
+                                    ("ConcurrentExecutions", "Highest ConcurrentExecutions (CloudWatch)", "")))
+    if config is not None and config.runtime:
+        draft.assumptions.append(f"Runtime {config.runtime[:60]}, timeout {config.timeout_s or 0:g} s "
+                                 "(list-functions).")
+    return draft
+
+
+def _lambda_memory(draft: Draft, config: Any) -> tuple[int, Origin]:
+    if config is not None and config.memory_mb:
+        memory = min(max(int(config.memory_mb), 128), 10240)
+        draft.set("lambda.memory_mb", memory, "configuration", "list-functions MemorySize")
+        return memory, "configuration"
+    draft.set("lambda.memory_mb", DEFAULT_MEMORY_MB, "default", "not in a billing export or metrics")
+    draft.assumptions.append(f"Lambda memory is not in a billing export: {DEFAULT_MEMORY_MB:,} MB assumed; "
+                             "import `aws lambda list-functions` JSON to read it.")
+    return DEFAULT_MEMORY_MB, "default"
+
+
+def _lambda_requests(draft: Draft, r: ResourceUsage | None, period: float, invocations: Series | None) -> None:
+    if invocations is not None and invocations.covered_hours > 0:
+        draft.set("traffic.requests_per_month", _per_month(invocations.total, invocations.covered_hours), "measured",
+                  f"CloudWatch Invocations over {invocations.covered_hours:,.0f} h, scaled to {MONTH_HOURS:g} h")
+        draft.set("traffic.daily_profile", profile(invocations.sums), "measured", "CloudWatch Invocations by hour")
+        _burst(draft, invocations)
+    elif r is not None and sum(r.requests) > 0:
+        draft.set("traffic.requests_per_month", _per_month(sum(r.requests), period), "measured",
+                  f"billing: {sum(r.requests):,.0f} requests over {period:,.0f} h, scaled to {MONTH_HOURS:g} h")
+        draft.set("traffic.daily_profile", profile(r.requests), "measured", "billing: requests by hour of day")
+    else:
+        draft.set("traffic.requests_per_month", 0, "default", "no requests billed or measured")
+
+
+def _observed(draft: Draft, inputs: JsonInputs, name: str, metrics: tuple[tuple[str, str, str], ...]) -> None:
+    """Measurements no workload field holds, stated with the scenario (a p99 to compare with the latency target,
+    a utilization that says the task may be over-sized)."""
+    for metric, label, unit in metrics:
+        series = inputs.metric(name, metric)
+        if series is not None and any(series.counts):
+            value = series.peak if metric == "ConcurrentExecutions" else series.mean
+            draft.assumptions.append(f"{label}: {value:,.1f}{unit}.")
+
+
+def _burst(draft: Draft, series: Series) -> None:
+    """The peak within the hour over the hour's mean, where the points are finer than an hour."""
+    if series.period_s < 3600 and series.mean > 0:
+        ratio = min(max(series.peak / series.mean, 1.0), 60.0)
+        draft.set("traffic.burst_ratio", round(ratio, 2), "measured",
+                  f"CloudWatch {series.metric}: highest {series.period_s:g}-second point over the mean")
+
+
+def _lambda_duration(draft: Draft, r: ResourceUsage | None, memory: int, memory_origin: Origin,
+                     duration: Series | None) -> None:
+    requests, gbs = (sum(r.requests), sum(r.gb_seconds)) if r is not None else (0.0, 0.0)
+    if duration is not None and duration.mean > 0:
+        draft.set("traffic.duration_ms", round(duration.mean, 3), "measured", "CloudWatch Duration (average)")
+    elif requests > 0 and gbs > 0:
+        ms = gbs / requests / (memory / 1024) * 1000
+        origin: Origin = "measured" if memory_origin != "default" else "default"
+        draft.set("traffic.duration_ms", round(max(ms, 1.0), 3), origin,
+                  f"billing: {gbs:,.1f} GB-seconds / {requests:,.0f} requests at {memory} MB")
+    else:
+        draft.set("traffic.duration_ms", DEFAULT_DURATION_MS, "default", "no duration billed or measured")
+
+
+def container_draft(r: ResourceUsage | None, name: str, region: str, period: float, inputs: JsonInputs,
+                    book: PriceBook) -> Draft:
+    """An ECS service on Fargate (r.kind == "fargate") or an EC2 instance, sized so the model runs the tasks or
+    instances the bill shows, hour by hour."""
+    is_ec2 = r is not None and r.kind == "ec2"
+    arm = bool(r and r.arm)
+    draft = _new_draft(name, region, arm, "measured", "billing: usage types " + ("with" if arm else "without") +
+                       " ARM")
+    if is_ec2 and r is not None:
+        per_unit = _instance_size(draft, r, book)
+        hourly = [h / max(period / 24, 1e-9) for h in r.instance_hours]
+    else:
+        per_unit = _task_size(draft, r, name, inputs)
+        hourly = [v / max(period / 24, 1e-9) / per_unit for v in (r.vcpu_hours if r else [0.0] * 24)]
+    _observed(draft, inputs, name, (("CPUUtilization", "Average CPUUtilization (CloudWatch)", "%"),
+                                    ("MemoryUtilization", "Average MemoryUtilization (CloudWatch)", "%")))
+    tasks = inputs.metric(name, "RunningTaskCount")
+    if tasks is not None and tasks.counts and sum(tasks.counts):
+        hourly = [s / c if c else 0.0 for s, c in zip(tasks.sums, tasks.counts, strict=True)]
+        draft.set("container.min_tasks", int(tasks.low), "measured", "CloudWatch RunningTaskCount (lowest)")
+    else:
+        draft.set("container.min_tasks", int(min(hourly) + 1e-9), "measured",
+                  "billing: fewest " + ("instances" if is_ec2 else "tasks") + " running in an hour of the day")
+    _container_requests(draft, hourly, inputs.metric(name, "RequestCount"))
+    return draft
+
+
+def _task_size(draft: Draft, r: ResourceUsage | None, name: str, inputs: JsonInputs) -> float:
+    service = inputs.services.get(name)
+    task = inputs.tasks.get(service.task_definition) if service is not None else None
+    if task is not None and task.vcpu and task.memory_gb:
+        draft.set("container.vcpu", task.vcpu, "configuration", "describe-task-definition cpu")
+        draft.set("container.memory_gb", task.memory_gb, "configuration", "describe-task-definition memory")
+        return task.vcpu
+    ratio = r.gb_hours / sum(r.vcpu_hours) if r is not None and sum(r.vcpu_hours) > 0 else 2.0
+    draft.set("container.vcpu", 1.0, "default", "the task size is not in a billing export: 1 vCPU assumed")
+    draft.set("container.memory_gb", round(min(max(ratio, 0.5), 120.0), 3), "measured",
+              "billing: GB-hours per vCPU-hour")
+    draft.assumptions.append("Task size is not in a billing export: 1 vCPU tasks assumed (memory per vCPU as "
+                             "billed); import `aws ecs describe-task-definition` JSON to read it.")
+    return 1.0
+
+
+def _instance_size(draft: Draft, r: ResourceUsage, book: PriceBook) -> float:
+    known = book.instance_types.get(r.instance_type)
+    if known is None:
+        raise UsageError(r.resource, "instance type", f"{r.instance_type or '(none)'} is not in the price book")
+    draft.set("ec2.instance_type", r.instance_type, "measured", "billing: the instance's usage type")
+    draft.set("architecture", known.architecture, "configuration", "the instance type's architecture")
+    draft.set("container.vcpu", round(known.vcpu - 0.07, 3), "default", "one task fills the instance")
+    draft.set("container.memory_gb", float(known.memory_gib) - 0.5, "default", "one task fills the instance")
+    draft.assumptions.append("An EC2 instance is compared as one ECS task that fills it: the options are priced "
+                             "for the same capacity, hour by hour.")
+    return 1.0
+
+
+def _container_requests(draft: Draft, hourly_units: list[float], alb: Series | None) -> None:
+    if alb is not None and alb.covered_hours > 0:
+        draft.set("traffic.requests_per_month", _per_month(alb.total, alb.covered_hours), "measured",
+                  "CloudWatch ALB RequestCount")
+        draft.set("traffic.daily_profile", profile(alb.sums), "measured", "CloudWatch RequestCount by hour")
+        draft.set("traffic.duration_ms", DEFAULT_DURATION_MS, "default", "not in a billing export or metrics")
+        return
+    rate = PER_TASK_IN_FLIGHT / (DEFAULT_DURATION_MS / 1000)  # requests a second one task serves at its target
+    monthly = round(sum(hourly_units) / 24 * rate * 3600 * MONTH_HOURS)
+    draft.set("traffic.requests_per_month", monthly, "default",
+              f"derived from the tasks billed: {rate:g} requests/s per task (10 in flight at 70%, 100 ms each)")
+    draft.set("traffic.duration_ms", DEFAULT_DURATION_MS, "default", "not in a billing export")
+    draft.set("traffic.daily_profile", profile(hourly_units), "measured", "billing: tasks by hour of day")
+    draft.assumptions.append("Requests are not in a billing export for ECS: derived from the task-hours; import "
+                             "CloudWatch ALB RequestCount to measure them.")
+
+
+def scenario(draft: Draft, r: ResourceUsage | None, today: str, source: str, resource: str, period: float,
+             account: str) -> ScenarioEntry:
+    workload = Workload.model_validate({k: v for k, v in draft.data.items() if v is not None})
+    usage = ScenarioUsage(
+        source=source[:300], resource=resource[:2048], account=account[:40], today=today, period_hours=period,
+        hours_with_usage=r.hours_with_usage if r is not None else 0,
+        billed_usd=r.billed_usd if r is not None else None,
+        credits_usd=r.credits_usd if r is not None else Decimal(0),
+        unpriced_usd=r.unpriced_usd if r is not None else Decimal(0),
+        fields=tuple(draft.fields[-60:]), assumptions=tuple(a[:300] for a in draft.assumptions[:60]))
+    return ScenarioEntry(note=note_of(today, resource, draft), workload=workload, usage=usage)
+
+
+def note_of(today: str, resource: str, draft: Draft) -> str:
+    """The scenario's note: what it is today, and which fields are defaults to check (shown in the window and on
+    the sheet with the note)."""
+    defaults = [f.field for f in draft.fields if f.origin == "default"]
+    measured = sum(1 for f in draft.fields if f.origin == "measured")
+    configured = sum(1 for f in draft.fields if f.origin == "configuration")
+    text = (f"Runs on {today} today ({resource[:300]}). Imported: {measured} fields measured, {configured} from "
+            f"the configuration; defaults to check: {', '.join(defaults) or 'none'}.")
+    return text[:2000]
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    found, n = name[:120], 2
+    while found in taken:
+        found = f"{name[:110]} ({n})"
+        n += 1
+    taken.add(found)
+    return found
+
+
+def build_fleet(resources: list[ResourceUsage], inputs: JsonInputs, summary: ImportSummary,
+                book: PriceBook) -> WorkshopSpec:
+    """The fleet workshop ('parts' of one estate), the largest bills first; at most MAX_SCENARIOS scenarios."""
+    period = summary.period_hours
+    entries: list[ScenarioEntry] = []
+    taken: set[str] = set()
+    billed_names = {r.name for r in resources}
+    measured = dict.fromkeys([*inputs.functions, *(r for r, metric in inputs.series if metric == "Invocations")])
+    extra = [n for n in measured if n not in billed_names and inputs.metric(n, "Invocations") is not None]
+    for r in [*resources, *(None for _ in extra)]:
+        name = r.name if r is not None else extra.pop(0)
+        region = (r.region if r is not None else "") or _region_of(inputs, name) or ""
+        rows = r.rows if r is not None else 0
+        if region not in book.regions:
+            summary.skip(LEFT_OUT_REGION.format(region=region or "none"), rows)
+            summary.rows_used -= rows
+            summary.notes.append(f"{name}: {LEFT_OUT_REGION.format(region=region or 'none')}")
+            continue
+        if len(entries) >= MAX_SCENARIOS:
+            summary.skip(LEFT_OUT_CAP.format(cap=MAX_SCENARIOS), rows)
+            summary.rows_used -= rows
+            continue
+        kind = r.kind if r is not None else "lambda"
+        span = period or _covered(inputs, name)
+        try:
+            draft = (lambda_draft(r, name, region, span, inputs) if kind == "lambda"
+                     else container_draft(r, name, region, span, inputs, book))
+        except UsageError as exc:
+            summary.notes.append(f"{name}: left out: {exc.message}")
+            continue
+        draft.data["name"] = _unique(name, taken)
+        source = summary.source or "CloudWatch and configuration JSON"
+        entries.append(scenario(draft, r, kind, source, r.resource if r else name, span,
+                                r.account if r else ""))
+    if not entries:
+        where = summary.files[0] if len(summary.files) == 1 else f"{len(summary.files)} files"
+        top = summary.skipped.most_common(1)
+        why = f" (most rows skipped: {top[0][1]:,} {top[0][0]})" if top else ""
+        raise UsageError(where, "", f"holds no Lambda function, ECS service or EC2 instance with usage{why}")
+    return WorkshopSpec(kind="parts", baseline=0, scenarios=tuple(entries))
+
+
+def _region_of(inputs: JsonInputs, name: str) -> str:
+    config = inputs.functions.get(name)
+    parts = config.arn.split(":") if config is not None else []
+    return parts[3] if len(parts) > 4 else ""
+
+
+def _covered(inputs: JsonInputs, name: str) -> float:
+    found = [s.covered_hours for (resource, _), s in inputs.series.items() if resource == name]
+    return max(found, default=MONTH_HOURS) or MONTH_HOURS

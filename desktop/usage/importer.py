@@ -1,0 +1,74 @@
+"""One import: the files given (billing export parts, CLI JSON) into a fleet workshop and its summary.
+
+Nothing is written here: the caller saves the workshop (whole or not at all) once the import has succeeded, so a
+cancelled or failed import leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workshop.spec import WorkshopSpec
+from desktop.usage.fleet import build_fleet
+from desktop.usage.json_input import JsonInputs, read_json_file
+from desktop.usage.records import ImportSummary, ResourceUsage, UsageError
+from desktop.usage.sources import collect
+
+Interrupt = Callable[[Callable[[], None]], None]
+
+
+def import_usage(paths: list[Path], book: PriceBook,
+                 interrupt: Interrupt | None = None) -> tuple[WorkshopSpec, ImportSummary]:
+    """Read every file (UsageError naming the file and column on bad input; Cancelled when interrupted)."""
+    inputs = collect(paths)
+    if inputs.parquet and inputs.csv:
+        raise UsageError(str(inputs.csv[0]), "", "CSV and Parquet parts given together: import one export at a time")
+    summary = ImportSummary()
+    summary.notes += [f"{left}: left out, the same part as {kept}" for left, kept in inputs.duplicates]
+    summary.notes += [f"{path}: not a usage file, left alone" for path in inputs.ignored[:20]]
+    json_inputs = JsonInputs()
+    for path in inputs.json:
+        if not read_json_file(path, json_inputs):
+            if any(path == p for p in paths):
+                raise UsageError(str(path), "", "is neither CloudWatch get-metric-data output nor Lambda or ECS "
+                                                "describe output")
+            summary.notes.append(f"{path}: JSON of another kind (a manifest?), left alone")
+    resources: list[ResourceUsage] = []
+    parts = inputs.parquet or inputs.csv
+    if parts:
+        from desktop.usage.engine import read_billing
+
+        resources = read_billing(parts, "parquet" if inputs.parquet else "csv", summary, interrupt)
+        summary.files += [str(p) for p in parts]
+    summary.files += json_inputs.files
+    if not parts and not json_inputs.files:
+        raise UsageError(", ".join(str(p) for p in paths)[:300], "", "holds no billing export part nor CLI JSON")
+    if not parts:
+        summary.source = "CloudWatch and configuration JSON"
+        summary.period_hours = max((s.covered_hours for s in json_inputs.series.values()), default=0.0)
+        summary.period_text = "the metrics' own period"
+    summary.notes += [f"{r.resource}: not a whole function ARN (truncated or anonymised?): kept under the id as "
+                      "written" for r in resources if r.truncated_id][:20]
+    return build_fleet(resources, json_inputs, summary, book), summary
+
+
+def summary_text(summary: ImportSummary, workshop: WorkshopSpec, escape: Callable[[str], str]) -> str:
+    kinds: dict[str, int] = {}
+    for s in workshop.scenarios:
+        today = s.usage.today if s.usage is not None else "?"
+        kinds[today] = kinds.get(today, 0) + 1
+    lines = [f"Imported {summary.source}: {len(summary.files)} file(s), {summary.rows_read:,} rows read, "
+             f"{summary.rows_used:,} used",
+             f"Period: {summary.period_text} ({summary.period_hours:,.0f} h)",
+             f"Scenarios: {len(workshop.scenarios)} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")"]
+    if summary.skipped:
+        lines.append("Rows skipped, by reason:")
+        lines += [f"  {rows:>12,}  {escape(reason)}" for reason, rows in sorted(summary.skipped.items())]
+    lines += [f"Note: {escape(n)}" for n in summary.notes[:50]]
+    assumed = sum(1 for s in workshop.scenarios if s.usage and any(f.origin == "default" for f in s.usage.fields))
+    if assumed:
+        lines.append(f"{assumed} scenario(s) have fields left at a default: check them (the scenario's usage says "
+                     "which)")
+    return "\n".join(lines)

@@ -1,0 +1,267 @@
+"""The JSON an architect exports with the AWS CLI, read bounded and strict like every file this app reads.
+
+- `aws cloudwatch get-metric-data` output: `{"MetricDataResults": [{"Id", "Label", "Timestamps", "Values"}]}`.
+  The output does not say which resource a series belongs to, so the import reads it from the `Label`: the
+  metric's name last (`Invocations`, `Duration`, `Duration p99`, `ConcurrentExecutions`, `CPUUtilization`,
+  `MemoryUtilization`, `RunningTaskCount`, `RequestCount`), the function name or `cluster/service` before it
+  (e.g. `"Label": "orders Invocations"`, set with the query's Label, or `${PROP('Dim.FunctionName')} ...`).
+- `aws lambda list-functions` (`{"Functions": [...]}`), `aws ecs describe-services` (`{"services": [...]}`) and
+  `aws ecs describe-task-definition` (`{"taskDefinition": {...}}`).
+Every refusal is a UsageError naming the file and the field's path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from desktop.files import ReadError, load_json_file
+from desktop.usage.records import UsageError
+
+MAX_JSON_BYTES = 64 * 1024 * 1024  # a month of per-minute points for a few dozen series
+MAX_SERIES = 10_000
+MAX_POINTS = 1_000_000  # points in one file, all series together
+MAX_NAME = 512
+METRICS = ("Duration p99", "Invocations", "Duration", "ConcurrentExecutions", "CPUUtilization", "MemoryUtilization",
+           "RunningTaskCount", "RequestCount")
+
+
+@dataclass(slots=True)
+class Series:
+    """One metric of one resource: sums and counts per hour of the day (UTC), and the period it covers."""
+
+    resource: str
+    metric: str
+    sums: list[float] = field(default_factory=lambda: [0.0] * 24)
+    counts: list[int] = field(default_factory=lambda: [0] * 24)
+    first: datetime | None = None
+    last: datetime | None = None
+    period_s: float = 3600.0
+    peak: float = 0.0  # the largest single value
+    low: float = math.inf  # the smallest single value
+
+    @property
+    def total(self) -> float:
+        return sum(self.sums)
+
+    @property
+    def mean(self) -> float:
+        points = sum(self.counts)
+        return self.total / points if points else 0.0
+
+    @property
+    def covered_hours(self) -> float:
+        if self.first is None or self.last is None:
+            return 0.0
+        return ((self.last - self.first).total_seconds() + self.period_s) / 3600
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionConfig:
+    name: str
+    arn: str
+    memory_mb: int | None
+    arm: bool | None
+    runtime: str
+    timeout_s: float | None
+    ephemeral_mb: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceConfig:
+    name: str  # cluster/service
+    desired: int | None
+    launch_type: str
+    task_definition: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaskConfig:
+    arn: str
+    family: str
+    vcpu: float | None
+    memory_gb: float | None
+    arm: bool | None
+    windows: bool
+
+
+@dataclass(slots=True)
+class JsonInputs:
+    series: dict[tuple[str, str], Series] = field(default_factory=dict)  # (resource, metric) -> series
+    functions: dict[str, FunctionConfig] = field(default_factory=dict)  # by function name
+    services: dict[str, ServiceConfig] = field(default_factory=dict)  # by cluster/service
+    tasks: dict[str, TaskConfig] = field(default_factory=dict)  # by task definition ARN and by family
+    files: list[str] = field(default_factory=list)
+
+    def metric(self, resource: str, metric: str) -> Series | None:
+        return self.series.get((resource, metric))
+
+
+def _text(value: Any, where: str, path: str, required: bool = True) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value):
+        raise UsageError(where, path, "must be a text")
+    if len(value) > MAX_NAME:
+        raise UsageError(where, path, f"is longer than {MAX_NAME} characters")
+    return value
+
+
+def _number(value: Any, where: str, path: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise UsageError(where, path, "must be a number")
+    try:
+        found = float(value)
+    except ValueError:
+        raise UsageError(where, path, f"must be a number, got {str(value)[:40]!r}") from None
+    if not math.isfinite(found) or abs(found) > 1e15:
+        raise UsageError(where, path, "must be a finite number")
+    return found
+
+
+def _list(value: Any, where: str, path: str, limit: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise UsageError(where, path, "must be a list")
+    if len(value) > limit:
+        raise UsageError(where, path, f"holds more than {limit:,} entries")
+    return value
+
+
+def _time(value: Any, where: str, path: str) -> datetime:
+    text = _text(value, where, path)
+    try:
+        found = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(where, path, f"is not a time: {text[:40]!r}") from None
+    return (found if found.tzinfo else found.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def split_label(label: str) -> tuple[str, str] | None:
+    """(resource, metric) from a label such as 'orders Duration p99'; None when no metric name ends it."""
+    for metric in METRICS:
+        if label == metric or label.endswith(" " + metric):
+            return label[: -len(metric)].strip(), metric
+    return None
+
+
+def _read_metrics(data: dict[str, Any], where: str, into: JsonInputs) -> None:
+    results = _list(data["MetricDataResults"], where, "MetricDataResults", MAX_SERIES)
+    points = 0
+    for i, result in enumerate(results):
+        path = f"MetricDataResults.{i}"
+        if not isinstance(result, dict):
+            raise UsageError(where, path, "must be an object")
+        label = _text(result.get("Label"), where, f"{path}.Label")
+        named = split_label(label)
+        if named is None:
+            raise UsageError(where, f"{path}.Label", f"{label[:80]!r} does not end with a metric this app reads "
+                                                     f"({', '.join(METRICS)})")
+        resource = named[0] or Path(where).name.split(".")[0]
+        times = _list(result.get("Timestamps"), where, f"{path}.Timestamps", MAX_POINTS)
+        values = _list(result.get("Values"), where, f"{path}.Values", MAX_POINTS)
+        if len(times) != len(values):
+            raise UsageError(where, f"{path}.Values", f"{len(values)} values for {len(times)} timestamps")
+        points += len(values)
+        if points > MAX_POINTS:
+            raise UsageError(where, path, f"more than {MAX_POINTS:,} points in one file")
+        series = into.series.setdefault((resource, named[1]), Series(resource, named[1]))
+        _add_points(series, times, values, where, path)
+
+
+def _add_points(series: Series, times: list[Any], values: list[Any], where: str, path: str) -> None:
+    stamps = [_time(t, where, f"{path}.Timestamps.{j}") for j, t in enumerate(times)]
+    for j, (stamp, raw) in enumerate(zip(stamps, values, strict=True)):
+        value = _number(raw, where, f"{path}.Values.{j}")
+        if value is None:
+            continue
+        series.sums[stamp.hour] += value
+        series.counts[stamp.hour] += 1
+        series.peak, series.low = max(series.peak, value), min(series.low, value)
+    if stamps:
+        ordered = sorted(stamps)
+        gaps = [(b - a).total_seconds() for a, b in pairwise(ordered) if b > a]
+        series.period_s = min(gaps) if gaps else series.period_s
+        series.first = min(ordered[0], series.first or ordered[0])
+        series.last = max(ordered[-1], series.last or ordered[-1])
+
+
+def _read_functions(data: dict[str, Any], where: str, into: JsonInputs) -> None:
+    for i, f in enumerate(_list(data["Functions"], where, "Functions", MAX_SERIES)):
+        path = f"Functions.{i}"
+        if not isinstance(f, dict):
+            raise UsageError(where, path, "must be an object")
+        name = _text(f.get("FunctionName"), where, f"{path}.FunctionName")
+        arches = f.get("Architectures")
+        arm = None if arches is None else "arm64" in _list(arches, where, f"{path}.Architectures", 4)
+        memory = _number(f.get("MemorySize"), where, f"{path}.MemorySize")
+        storage = f.get("EphemeralStorage")
+        ephemeral = _number(storage.get("Size"), where, f"{path}.EphemeralStorage.Size") if isinstance(
+            storage, dict) else None
+        into.functions[name] = FunctionConfig(
+            name=name, arn=_text(f.get("FunctionArn"), where, f"{path}.FunctionArn", required=False),
+            memory_mb=None if memory is None else int(memory), arm=arm,
+            runtime=_text(f.get("Runtime"), where, f"{path}.Runtime", required=False),
+            timeout_s=_number(f.get("Timeout"), where, f"{path}.Timeout"),
+            ephemeral_mb=None if ephemeral is None else int(ephemeral))
+
+
+def _read_services(data: dict[str, Any], where: str, into: JsonInputs) -> None:
+    for i, s in enumerate(_list(data["services"], where, "services", MAX_SERIES)):
+        path = f"services.{i}"
+        if not isinstance(s, dict):
+            raise UsageError(where, path, "must be an object")
+        name = _text(s.get("serviceName"), where, f"{path}.serviceName")
+        cluster = _text(s.get("clusterArn"), where, f"{path}.clusterArn", required=False).rsplit("/", 1)[-1]
+        desired = _number(s.get("desiredCount"), where, f"{path}.desiredCount")
+        key = f"{cluster}/{name}" if cluster else name
+        into.services[key] = ServiceConfig(
+            name=key, desired=None if desired is None else int(desired),
+            launch_type=_text(s.get("launchType"), where, f"{path}.launchType", required=False),
+            task_definition=_text(s.get("taskDefinition"), where, f"{path}.taskDefinition", required=False))
+
+
+def _read_task(data: dict[str, Any], where: str, into: JsonInputs) -> None:
+    t = data["taskDefinition"]
+    if not isinstance(t, dict):
+        raise UsageError(where, "taskDefinition", "must be an object")
+    cpu = _number(t.get("cpu"), where, "taskDefinition.cpu")
+    memory = _number(t.get("memory"), where, "taskDefinition.memory")
+    found = t.get("runtimePlatform")
+    platform: dict[str, Any] = found if isinstance(found, dict) else {}
+    arch = _text(platform.get("cpuArchitecture"), where, "taskDefinition.runtimePlatform.cpuArchitecture", False)
+    family_os = _text(platform.get("operatingSystemFamily"), where,
+                      "taskDefinition.runtimePlatform.operatingSystemFamily", False)
+    task = TaskConfig(arn=_text(t.get("taskDefinitionArn"), where, "taskDefinition.taskDefinitionArn", False),
+                      family=_text(t.get("family"), where, "taskDefinition.family"),
+                      vcpu=None if cpu is None else cpu / 1024, memory_gb=None if memory is None else memory / 1024,
+                      arm=None if not arch else arch.upper() == "ARM64",
+                      windows=family_os.upper().startswith("WINDOWS"))
+    for key in (task.arn, task.family):
+        if key:
+            into.tasks[key] = task
+
+
+READERS: dict[str, Callable[[dict[str, Any], str, JsonInputs], None]] = {
+    "MetricDataResults": _read_metrics, "Functions": _read_functions, "services": _read_services,
+    "taskDefinition": _read_task}
+
+
+def read_json_file(path: Path, into: JsonInputs) -> bool:
+    """Read one CLI JSON export into `into`; False for a JSON file of another kind (an export's manifest)."""
+    try:
+        data = load_json_file(path, MAX_JSON_BYTES, "a JSON export")
+    except ReadError as exc:
+        raise UsageError(str(path), exc.field, exc.message) from None
+    kind = next((k for k in READERS if isinstance(data, dict) and k in data), None)
+    if kind is None:
+        return False
+    READERS[kind](data, str(path), into)
+    into.files.append(str(path))
+    return True

@@ -1,0 +1,79 @@
+"""What the readers hand the fleet builder: one resource's usage, and the import's summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Kind = str  # "lambda", "fargate" or "ec2": the option the resource runs on today (an option id)
+
+
+class UsageError(ValueError):
+    """Input refused: one line naming the file and, where one is at fault, the column or field."""
+
+    def __init__(self, where: str, column: str, message: str):
+        self.where, self.column, self.message = where, column, message
+        super().__init__(f"{where}: {column}: {message}" if column else f"{where}: {message}")
+
+
+class Cancelled(Exception):
+    """The user cancelled the import: nothing was written."""
+
+
+@dataclass(slots=True)
+class ResourceUsage:
+    """One function, ECS service (or cluster) or EC2 instance over the period, from a billing export.
+
+    Hourly figures are per hour of the day (UTC), summed over the period's days; `hours_with_usage` counts the
+    distinct clock hours in which it had usage."""
+
+    kind: Kind
+    resource: str  # as the export names it
+    name: str  # short name: function, service or cluster, instance id
+    account: str = ""
+    region: str = ""
+    arm: bool = False
+    instance_type: str = ""
+    requests: list[float] = field(default_factory=lambda: [0.0] * 24)
+    gb_seconds: list[float] = field(default_factory=lambda: [0.0] * 24)
+    provisioned_gb_seconds: float = 0.0  # GB-seconds of provisioned concurrency kept warm
+    vcpu_hours: list[float] = field(default_factory=lambda: [0.0] * 24)
+    gb_hours: float = 0.0
+    instance_hours: list[float] = field(default_factory=lambda: [0.0] * 24)
+    peak_hour_vcpu: float = 0.0  # Fargate: the largest vCPU-hours in one clock hour
+    billed_usd: Decimal = Decimal(0)
+    credits_usd: Decimal = Decimal(0)
+    unpriced_usd: Decimal = Decimal(0)
+    rows: int = 0
+    hours_with_usage: int = 0
+    truncated_id: bool = False
+
+    @property
+    def days_hourly(self) -> list[float]:
+        """The 24 hourly figures that shape this resource's profile."""
+        if self.kind == "lambda":
+            return self.requests if sum(self.requests) > 0 else self.gb_seconds
+        return self.vcpu_hours if self.kind == "fargate" else self.instance_hours
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    source: str = ""
+    files: list[str] = field(default_factory=list)
+    rows_read: int = 0
+    rows_used: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)  # reason -> rows
+    notes: list[str] = field(default_factory=list)
+    period_hours: float = 0.0
+    period_text: str = ""
+
+    def skip(self, reason: str, rows: int) -> None:
+        if rows:
+            self.skipped[reason] += rows
+
+
+@dataclass(slots=True)
+class BillingImport:
+    resources: list[ResourceUsage]
+    summary: ImportSummary

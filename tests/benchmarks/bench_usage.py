@@ -1,0 +1,123 @@
+"""Usage import speed and memory against a bare DuckDB aggregate of the same file, in the same run (not a test).
+
+Generates (tests/benchmarks/gen_cur.py, in a temporary folder unless --file is given) a CUR 2.0 Parquet month of
+N line items, then, alternately, in fresh processes:
+- bare: DuckDB alone summing cost and usage per resource and clock hour (the floor: the same file, the same
+  memory limit and threads, the fewest columns);
+- import: `read_billing` on the file (classify every row, aggregate hourly usage per resource, the summary);
+- command: the whole `computefit usage import` (import, fleet workshop of at most 200 scenarios, safe write).
+Prints the median seconds, MB/s and rows/s of each, the ratio import / bare, and the peak RSS of each process
+(resource.getrusage). Targets: 20 million rows in under 30 s, under 1 GB.
+
+Run: python -m tests.benchmarks.bench_usage [--rows 20000000] [--runs 3] [--file CUR.parquet]   (--rows 1000000 quick)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+TARGET_S_20M = 30.0
+TARGET_RSS_MB = 1024.0
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+mode, path, out = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+start = time.perf_counter()
+if mode == "bare":
+    import duckdb
+    from desktop.usage.engine import MEMORY_LIMIT_MB, THREADS
+    con = duckdb.connect(config={"memory_limit": f"{MEMORY_LIMIT_MB}MB", "threads": THREADS,
+                                 "preserve_insertion_order": False})
+    con.execute(f"CREATE TEMP TABLE t AS SELECT line_item_resource_id, date_trunc('hour', line_item_usage_start_date),"
+                f" sum(line_item_unblended_cost), sum(line_item_usage_amount) FROM read_parquet('{path}') GROUP BY ALL")
+    rows = con.execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0]
+    found = 0
+elif mode == "import":
+    from desktop.usage.engine import read_billing
+    from desktop.usage.records import ImportSummary
+    summary = ImportSummary()
+    found = len(read_billing([path], "parquet", summary))
+    rows = summary.rows_read
+else:
+    from desktop.cli import main
+    status = main(["usage", "import", str(path), "-o", out, "--force"])
+    assert status == 0, status
+    rows = found = 0
+took = time.perf_counter() - start
+rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": took, "rows": rows, "resources": found, "rss_mb": rss_mb}))
+"""
+
+
+def run_child(mode: str, path: Path, out: Path) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", CHILD, mode, str(path), str(out)], cwd=REPO, capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} failed: {done.stderr.strip()[-2000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+Figures = dict[str, dict[str, float]]
+
+
+def measure(path: Path, runs: int, modes: tuple[str, ...] = ("bare", "import", "command")) -> Figures:
+    results: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
+    with tempfile.TemporaryDirectory(prefix="bench-usage-") as folder:
+        out = Path(folder) / "fleet.workshop.json"
+        for m in modes:  # warm-up: the file in the page cache, the modules compiled
+            run_child(m, path, out)
+        for _ in range(runs):
+            for m in modes:
+                results[m].append(run_child(m, path, out))
+    return {m: {"seconds": statistics.median(r["seconds"] for r in rs), "rss_mb": max(r["rss_mb"] for r in rs),
+                "rows": rs[0]["rows"], "resources": rs[0]["resources"]} for m, rs in results.items()}
+
+
+def report(path: Path, rows: int, figures: Figures) -> str:
+    size_mb = path.stat().st_size / 1e6
+    bare = figures["bare"]["seconds"]
+    lines = [f"{path.name}: {rows:,} line items, {size_mb:,.0f} MB Parquet",
+             f"{'':<10} {'median s':>9} {'MB/s':>8} {'rows/s':>12} {'x bare':>7} {'peak RSS MB':>12}"]
+    for mode, f in figures.items():
+        s = f["seconds"]
+        lines.append(f"{mode:<10} {s:>9.2f} {size_mb / s:>8.1f} {rows / s:>12,.0f} {s / bare:>7.2f} "
+                     f"{f['rss_mb']:>12.0f}")
+    seconds, rss = figures["import"]["seconds"], figures["import"]["rss_mb"]
+    if rows >= 20_000_000:
+        lines.append(f"import of {rows:,} rows: {seconds:.1f} s (target < {TARGET_S_20M:g} s for 20M); peak RSS "
+                     f"{rss:.0f} MB (target < {TARGET_RSS_MB:g} MB)")
+    else:
+        lines.append(f"peak RSS {rss:.0f} MB (target < {TARGET_RSS_MB:g} MB); the 30 s target is for 20M rows "
+                     "(--rows 20000000)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=20_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--file", type=Path, default=None, help="an existing CUR 2.0 Parquet file to measure")
+    args = parser.parse_args(argv)
+    from tests.benchmarks.gen_cur import generate
+
+    with tempfile.TemporaryDirectory(prefix="bench-usage-data-") as folder:
+        path = args.file or Path(folder) / f"cur-{args.rows}.parquet"
+        if args.file is None:
+            generate(path, args.rows)
+        figures = measure(path, args.runs)
+        print(report(path, int(figures["import"]["rows"]), figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

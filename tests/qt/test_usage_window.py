@@ -1,0 +1,51 @@
+"""File > Import usage... in the window: off the GUI thread, the fleet opened, the review dock filled; a failed or
+cancelled import writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.qt.main_window import MainWindow
+from tests.usage import fixtures as fx
+
+
+def test_an_import_opens_the_fleet_and_the_review_dock_ranks_it(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 dialogs: list[tuple[str, str]]) -> None:
+    cur = fx.write_csv(tmp_path / "cur.csv", fx.cur_rows())
+    output = tmp_path / "fleet.workshop.json"
+    assert window.usage.start([cur], output) == ""
+    assert window.usage.controller.progress is not None and window.usage.controller.busy
+    qtbot.waitUntil(lambda: window.usage.controller.last_outcome is not None, timeout=60_000)
+    assert window.usage.controller.last_outcome.status == "done"
+    assert output.is_file() and window.session.path == output
+    assert [s.name for s in window.session.state.scenarios] == ["i-0abc", "thumbs", "shop/web", "orders"]
+    qtbot.waitUntil(lambda: window.usage.review.review is not None, timeout=10_000)
+    assert window.usage.dock.isVisible()
+    model = window.usage.review.model
+    assert model.rowCount() == 4
+    by_name = {model.rows[r][1]: model.rows[r] for r in range(model.rowCount())}
+    assert by_name["shop/web"][3:6] == ("$36.04", "$36.04", "0%")
+    assert window.usage.review.headline.text().startswith("4 resources billed $195.78 a month")
+    assert any(title == "Import usage" and text.startswith("Imported CUR 2.0 (1 csv file)") for title, text in dialogs)
+
+
+def test_a_failed_import_writes_nothing_and_says_why(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                     dialogs: list[tuple[str, str]]) -> None:
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_text("lineItem/UsageType,lineItem/UnblendedCost\nRequest,0.2\n", encoding="utf-8")
+    output = tmp_path / "fleet.workshop.json"
+    assert window.usage.start([legacy], output) == ""
+    qtbot.waitUntil(lambda: window.usage.controller.last_outcome is not None, timeout=60_000)
+    outcome = window.usage.controller.last_outcome
+    assert outcome.status == "failed" and "this is a CUR 1.0" in outcome.message
+    assert not output.exists() and not window.usage.dock.isVisible()
+
+
+def test_cancel_before_the_engine_runs_writes_nothing(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      dialogs: list[tuple[str, str]]) -> None:
+    cur = fx.write_csv(tmp_path / "cur.csv", fx.cur_rows())
+    output = tmp_path / "fleet.workshop.json"
+    assert window.usage.start([cur], output) == ""
+    window.usage.controller.cancel()
+    qtbot.waitUntil(lambda: window.usage.controller.last_outcome is not None, timeout=60_000)
+    assert window.usage.controller.last_outcome.status == "cancelled" and not output.exists()
