@@ -104,8 +104,8 @@ class MainWindow(QMainWindow):
         self.right.setObjectName("right_splitter")
         self.right.addWidget(top)
         self.right.addWidget(self.charts)
-        self.right.setStretchFactor(0, 2)
-        self.right.setStretchFactor(1, 5)
+        self.right.setStretchFactor(0, 0)  # the table and the recommendation keep their height; charts take the rest
+        self.right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.form)
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 880])
-        self.right.setSizes([300, 500])
+        top_height = self.table.sizeHint().height() + self.recommendation.sizeHint().height()
+        self.right.setSizes([top_height, 500])
         self.setCentralWidget(self.splitter)
 
     # --- menus ------------------------------------------------------------------------------------
@@ -245,11 +246,23 @@ class MainWindow(QMainWindow):
     # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice) -> None:
         self.recommendation.render_advice(advice)
+        rows = self.table.rowCount()
         self.table.render_advice(advice)
+        if self.table.rowCount() > rows:
+            self._fit_top_pane()
         self.status.render_advice(advice)
         self.charts.render_advice(advice, advice.workload)
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(advice)
+
+    def _fit_top_pane(self) -> None:
+        """More options compared: the table and the recommendation taller, if the charts can give the room."""
+        top, charts = self.right.sizes()
+        need = self.table.sizeHint().height() + self.recommendation.minimumSizeHint().height() + 6
+        room = charts - self.charts.minimumSizeHint().height()
+        grow = min(need - top, room)
+        if grow > 0:
+            self.right.setSizes([top + grow, charts - grow])
 
     def _update_title(self) -> None:
         path = self.session.path

@@ -53,7 +53,7 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
             axes["right"] = HumanAxis("right")
         super().__init__(parent, axisItems=axes)
         self.setObjectName(name)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(320, 170)  # the window (with six options in the table) must fit 1280x720
         self.plot_item: pg.PlotItem = self.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.pricing.book import PriceBook
@@ -82,6 +82,29 @@ def _at(data: dict[str, Any], path: str) -> Any:
     for part in path.split("."):
         node = node[part]
     return node
+
+
+class _Group(QGroupBox):
+    """A group whose title elides when the form is narrow (its full title in the tooltip): a long title never
+    makes the form wider than its column, where the editors' right-aligned values and units would be cut."""
+
+    def __init__(self, title: str, parent: QWidget):
+        super().__init__(title, parent)
+        self.full_title = title
+        self.setToolTip(title)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        margins = self.contentsMargins()
+        return QSize(layout.minimumSize().width() + margins.left() + margins.right(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.width() - 4 * self.fontMetrics().averageCharWidth()
+        self.setTitle(self.fontMetrics().elidedText(self.full_title, Qt.TextElideMode.ElideRight, room))
 
 
 class _Row(QWidget):
@@ -161,7 +184,7 @@ class WorkloadForm(QScrollArea):
     def _build_group(self) -> QGroupBox:
         group = self._unbuilt.pop(0)
         body = self._body
-        box = QGroupBox(group.title, body)
+        box = _Group(group.title, body)
         box.setAccessibleName(group.title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

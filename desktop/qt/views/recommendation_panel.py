@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -63,6 +63,7 @@ class RecommendationPanel(QFrame):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)  # two lines, then it scrolls
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
@@ -124,6 +125,17 @@ class RecommendationPanel(QFrame):
             scale -= 0.1
         if self.headline.font().pointSizeF() != self._headline_font(scale).pointSizeF():
             self.headline.setFont(self._headline_font(scale))
+
+    def hasHeightForWidth(self) -> bool:
+        """No: the headline's height is fixed and the rationale scrolls, so the width never changes the height
+        this panel needs (a word-wrapped label would otherwise make its layout ask for the text's height)."""
+        return False
+
+    def sizeHint(self) -> QSize:
+        """The headline and two lines of rationale: the table above it gets its rows first when space is short
+        (the panel takes what is left over, its stretch)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
