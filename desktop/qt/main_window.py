@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         session.scenarios_changed.connect(self._update_title)
         session.advice_failed.connect(self.status.show_problem)
         self.form.problem_shown.connect(self.status.show_problem)
+        self.form.note_shown.connect(self.status.show_problem)
         self.status.prices_requested.connect(self.show_prices)
         self.prices.book_changed.connect(self.set_book)
         self.prices.import_ended.connect(self._import_ended)

@@ -12,7 +12,16 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBox
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.fields import GROUPS, FieldSpec
 from desktop.model.workload.spec import Workload
-from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdit, TextEdit, format_number
+from desktop.present.numbers import ENGLISH, NumberFormat
+from desktop.qt.form.editors import (
+    BoolEdit,
+    ChoiceEdit,
+    FieldEditor,
+    NumberEdit,
+    TextEdit,
+    format_number,
+    locale_format,
+)
 from desktop.qt.form.profile_editor import ProfileEditor
 from desktop.qt.session import Session
 
@@ -23,7 +32,7 @@ QLabel[role="problem"] { color: #D55E00; }
 """
 
 
-def accepted_range(path: str, scale: float = 1.0, unit: str = "") -> str:
+def accepted_range(path: str, scale: float = 1.0, unit: str = "", fmt: NumberFormat = ENGLISH) -> str:
     """The model's bounds for a field, e.g. '128 to 10,240 MB' (empty when unbounded or not numeric)."""
     model: Any = Workload
     info = None
@@ -46,13 +55,13 @@ def accepted_range(path: str, scale: float = 1.0, unit: str = "") -> str:
     if low is None or high is None:
         return ""
     suffix = f" {unit}" if unit else ""
-    lo = format_number(low * scale, False)
-    hi = format_number(high * scale, False)
+    lo = format_number(low * scale, False, fmt)
+    hi = format_number(high * scale, False, fmt)
     return f"{'more than ' if low_open else ''}{lo} to {hi}{suffix}"
 
 
 def _editor_for(spec: FieldSpec, book: PriceBook) -> FieldEditor | ProfileEditor:
-    bounds = accepted_range(spec.path, spec.scale, spec.unit)
+    bounds = accepted_range(spec.path, spec.scale, spec.unit, locale_format())
     if spec.kind in ("int", "float", "volume"):
         return NumberEdit(spec, bounds)
     if spec.kind == "text":
@@ -144,6 +153,7 @@ class WorkloadForm(QScrollArea):
     """
 
     problem_shown = Signal(str)  # "field: message" for the status bar
+    note_shown = Signal(str)  # "field: how a typed rate became a monthly volume" for the status bar
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -195,6 +205,9 @@ class WorkloadForm(QScrollArea):
             self.specs[spec.path] = spec
             editor.committed.connect(lambda value, s=spec: self._commit(s, value))
             editor.parse_failed.connect(lambda message, s=spec: self._show(s.path, message))
+            if isinstance(editor, NumberEdit):
+                editor.set_month_hours(self._workload.assumptions.month_hours)
+                editor.noted.connect(lambda note, s=spec: self.note_shown.emit(f"{s.label}: {note}"))
             if spec.kind == "bool":
                 form.addRow(row)
             else:
@@ -256,6 +269,9 @@ class WorkloadForm(QScrollArea):
             finally:
                 editor.blockSignals(False)
             row.show_problem(None)
+        for row in self.rows.values():
+            if isinstance(row.editor, NumberEdit):
+                row.editor.set_month_hours(workload.assumptions.month_hours)
         jobs = workload.is_jobs
         self.rows["traffic.requests_per_month"].setEnabled(not jobs)
         self.rows["traffic.runs_per_month"].setEnabled(jobs)
