@@ -280,8 +280,29 @@ def run_subcommand(argv: list[str]) -> int:
         return EXIT_BAD_INPUT
 
 
+def verbs_help() -> str:
+    """Every command of `computefit` and what it does, from the commands' own parser (so a new one is listed)."""
+    lines = ["commands (computefit COMMAND --help for each one's options):"]
+
+    def walk(parser: argparse.ArgumentParser, prefix: str) -> None:
+        for action in parser._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
+            helps = {a.dest: a.help or "" for a in action._choices_actions}
+            for name, child in action.choices.items():
+                lines.append(f"  {prefix}{name:<{max(1, 18 - len(prefix))}} {helps.get(name, '')}".rstrip())
+                walk(child, f"{prefix}{name} ")
+
+    walk(build_parser(), "")
+    lines.append("With no command (or a file), computefit opens the window; Help > ComputeFit Help is the manual.")
+    return "\n".join(lines)
+
+
 def run_gui_command(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="computefit", description="Run the ComputeFit window.")
+    asks_help = any(arg in ("-h", "--help") for arg in argv)  # the commands' parser only then: a start imports less
+    parser = argparse.ArgumentParser(prog="computefit", description="Run the ComputeFit window, or one of the "
+                                     "commands below.", epilog=verbs_help() if asks_help else None,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workload", nargs="?", help="a .workload.json file to open")
     parser.add_argument("--smoke-test", action="store_true",
                         help="build the window offscreen, quote, write a PDF and CSV, then exit")

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWhatsThis,
+    QWidget,
+)
 
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
@@ -37,6 +46,7 @@ from desktop.resources import icon_path
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
     from desktop.qt.export_controller import ExportController
+    from desktop.qt.help_dialog import HelpDialog
     from desktop.qt.views.price_book_dialog import PriceBookDialog
     from desktop.qt.wizard import QuestionnaireStart
 
@@ -58,6 +68,7 @@ class MainWindow(QMainWindow):
         # Without a setup (embedding, tests) the session's book is used as it is: nothing can be changed.
         self.prices = PricesController(setup or BookSetup(session.book, None), self)
         self.price_dialog: PriceBookDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self.setAcceptDrops(True)
         if icon_path().is_file():
             self.setWindowIcon(QIcon(str(icon_path())))
@@ -120,10 +131,17 @@ class MainWindow(QMainWindow):
 
     # --- menus ------------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object],
-                shortcuts: list[str | QKeySequence.StandardKey] | None = None, menu: QMenu | None = None) -> QAction:
+                shortcuts: list[str | QKeySequence.StandardKey] | None = None, menu: QMenu | None = None,
+                role: QAction.MenuRole = QAction.MenuRole.NoRole) -> QAction:
+        """A menu entry. Its shortcuts: each standard key's bindings on this platform, then the literal ones
+        not already bound (one key never bound twice: Qt calls that ambiguous and does nothing). Its role puts
+        Quit, About and Preferences where macOS users look for them (the application menu); the others keep
+        their place, whatever their text (NoRole)."""
         action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = unique_shortcuts(shortcuts or [])
+        if keys:
+            action.setShortcuts(keys)
+        action.setMenuRole(role)
         action.triggered.connect(slot)
         if menu is not None:
             menu.addAction(action)
@@ -145,6 +163,9 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         edit.addSeparator()
         self._action("Copy &chart", self.copy_chart, ["Ctrl+Shift+C"], edit)
+        edit.addSeparator()
+        self._action("&Preferences...", self.show_preferences, [QKeySequence.StandardKey.Preferences], edit,
+                     QAction.MenuRole.PreferencesRole)
         self.workshop.fill_menu(self.menuBar().addMenu("&Scenario"))
         view = self.menuBar().addMenu("&View")
         self._action("&Workload form", lambda: self._focus(self.form.editor("traffic.requests_per_month")),
@@ -170,7 +191,15 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             appearance.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
-        self._action("&About ComputeFit", self._about, None, help_menu)
+        self.help_action = self._action("ComputeFit &Help", self.show_help, [QKeySequence.StandardKey.HelpContents],
+                                        help_menu)
+        whats_this = QWhatsThis.createAction(self)
+        whats_this.setText("What's &This?")
+        whats_this.setShortcuts(unique_shortcuts([QKeySequence.StandardKey.WhatsThis, "Shift+F1"]))
+        help_menu.addAction(whats_this)
+        help_menu.addSeparator()
+        self._action("&About ComputeFit", self._about, None, help_menu, QAction.MenuRole.AboutRole)
+        _no_guessed_roles(self.menuBar().actions())
 
     def _build_file_menu(self, menu: QMenu) -> None:
         """File menu in one place (the questionnaire and export entries plug in here)."""
@@ -191,7 +220,9 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action("Import prices from a &folder...", self.import_folder_dialog,
                                                  None, menu)
         menu.addSeparator()
-        self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], menu)
+        # Ctrl+Q where the platform binds nothing to Quit (Windows); Cmd+Q on macOS, Ctrl+Q on Linux, once.
+        self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], menu,
+                                        QAction.MenuRole.QuitRole)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -508,13 +539,39 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/appearance", mode)
         apply_appearance(mode)
 
-    def _about(self) -> None:
+    def about_text(self) -> str:
+        """Version, what it compares (from the options' registry) and the price book."""
         from desktop import __version__
+        from desktop.model.options.registry import all_options
 
         book = self.session.book
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\nLambda, Fargate or ECS on EC2, priced offline.\n"
-                          f"Price book {book.effective_date.isoformat()}: {book.confidence_summary}.")
+        options = [o.label for o in all_options()]
+        listed = ", ".join(options[:-1]) + f" and {options[-1]}" if len(options) > 1 else options[0]
+        return (f"{APP_NAME} {__version__}\nCompares {_count_word(len(options))} AWS compute options, priced "
+                f"offline in US dollars: {listed}.\n"
+                f"Price book {book.effective_date.isoformat()}: {book.confidence_summary}.\n"
+                f"It never opens a network connection. Help > ComputeFit Help (F1) explains the words it uses.")
+
+    def _about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", self.about_text())
+
+    def show_help(self) -> None:
+        """Help > ComputeFit Help: the bundled manual, offline (one dialog, not modal)."""
+        from desktop.qt.help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        if self.help_dialog.isVisible():  # open already, maybe behind the window: bring it forward
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
+        self.help_dialog.show()
+
+    def show_preferences(self) -> None:
+        from desktop.qt.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(str(self.settings.value("view/appearance", "system")), self.set_appearance, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -548,6 +605,32 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/docks", self.saveState())
         self.settings.sync()
         event.accept()
+
+
+def unique_shortcuts(shortcuts: list[str | QKeySequence.StandardKey]) -> list[QKeySequence]:
+    """Each standard key's bindings on this platform and each literal key, in order, every key once."""
+    keys: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        bound = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) \
+            else [QKeySequence(shortcut)]
+        keys += [k for k in bound if not k.isEmpty() and k not in keys]
+    return keys
+
+
+def _no_guessed_roles(actions: list[QAction]) -> None:
+    """Every entry keeps its menu on macOS unless given a role: Qt would otherwise move any whose text starts
+    with "About", "Options", "Settings", "Quit" and the like into the application menu."""
+    for action in actions:
+        if action.menuRole() == QAction.MenuRole.TextHeuristicRole:
+            action.setMenuRole(QAction.MenuRole.NoRole)
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            _no_guessed_roles(menu.actions())
+
+
+def _count_word(count: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[count] if count < len(words) else str(count)
 
 
 def _missing(advice: Advice) -> list[str]:

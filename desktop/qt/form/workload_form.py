@@ -214,6 +214,7 @@ class WorkloadForm(QScrollArea):
                 label = QLabel(spec.label, box)
                 label.setBuddy(editor.bars if isinstance(editor, ProfileEditor) else editor)
                 label.setToolTip(editor.toolTip())
+                label.setWhatsThis(editor.whatsThis())  # Help > What's This, then a click on the label or field
                 form.addRow(label, row)
         self._column.insertWidget(self._column.count() - 1, box)  # above the stretch
         self._built_height += box.sizeHint().height() + self._column.spacing()
