@@ -315,6 +315,12 @@ def run_gui_command(argv: list[str]) -> int:
     if args.smoke_test:
         from desktop.smoke import run_smoke_test
         return int(run_smoke_test())
+    from desktop.crash import no_display_problem
+
+    problem = no_display_problem()
+    if problem:  # one line, instead of Qt's abort that blames a missing libxcb-cursor0
+        sys.stderr.write(f"computefit: {problem}\n")
+        return EXIT_BAD_INPUT
     from desktop.app import run_gui
     return int(run_gui(Path(args.workload) if args.workload else None, args.price_book))
 
