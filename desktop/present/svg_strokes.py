@@ -99,16 +99,14 @@ def bake_scaled_strokes(svg: str) -> str:
     def group(match: re.Match[str]) -> str:
         opening, matrix_text, body, closing = match.groups()
         try:
-            matrix = tuple(float(v) for v in matrix_text.split(","))
-        except ValueError:
+            a, b, c, d, e, f = (float(v) for v in matrix_text.split(","))
+        except ValueError:  # not six numbers
             return match.group(0)
-        if len(matrix) != 6:
-            return match.group(0)
-        if _is_plain_move(matrix):  # type: ignore[arg-type]  # strokes keep their width: the property is moot
+        m: Matrix = (a, b, c, d, e, f)
+        if _is_plain_move(m):  # strokes keep their width: the property is moot
             return opening + body.replace(NON_SCALING, "") + closing
         if _OTHER_ELEMENT.search(body):
             return match.group(0)
-        m: Matrix = matrix  # type: ignore[assignment]
         shapes: list[str] = []
         for shape in _SHAPE.finditer(body):
             baked = _bake_shape(shape, m)
