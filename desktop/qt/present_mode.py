@@ -314,3 +314,6 @@ def _enlarge(chart: ChartBase, points: float) -> None:
     for item in chart.scene().items():  # totals over bars, break-even and "this workload" labels, read-outs
         if isinstance(item, pg.TextItem):
             item.setFont(font)
+    place = getattr(chart, "place_labels", None)
+    if callable(place):  # larger labels: placed again, clear of each other and the legend
+        place()
