@@ -164,8 +164,8 @@ class CostCurveChart(ChartBase):
         return QBrush(colour)
 
     def place_labels(self) -> None:
-        """Each break-even label near its point, over no other label, the legend or the "this workload" label
-        (in pixels: again whenever the plot's size, range or type size changes)."""
+        """Each break-even label near its point, over no other label or point, the legend or the "this workload"
+        label (in pixels: again whenever the plot's size, range or type size changes)."""
         if not self._label_points:
             return
         view = self.view_box
@@ -175,6 +175,7 @@ class CostCurveChart(ChartBase):
             obstacles.append(_box(self.marker.label.sceneBoundingRect()))
         labels = self.break_even_labels[:len(self._label_points)]
         anchors = [view.mapViewToScene(QPointF(x, y)) for x, y in self._label_points]
+        obstacles += [Box(p.x() - 7, p.y() - 7, 14, 14) for p in anchors]  # no label hides another's point
         sizes = [(item.textItem.boundingRect().width(), item.textItem.boundingRect().height()) for item in labels]
         boxes = place_labels([(p.x(), p.y()) for p in anchors], sizes, area, obstacles)
         for label, box in zip(labels, boxes, strict=True):

@@ -158,7 +158,7 @@ class ComparisonTable(QTableWidget):
         self.updateGeometry()
 
     def _height_for(self, rows: int) -> int:
-        return rows * self._row_height + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 2
+        return rows * self._row_height + self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth() + 4
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._height_for(self.rowCount()))
