@@ -242,10 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("export", help="write the comparison as CSV or JSON")
+    p = sub.add_parser("export", help="write the comparison as CSV, JSON or an XLSX workbook")
     common(p)
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--format", choices=("csv", "json"), default=None,
+    p.add_argument("--format", choices=("csv", "json", "xlsx"), default=None,
                    help="default: from the output file's suffix")
     p.set_defaults(func=cmd_export)
 

@@ -128,6 +128,11 @@ class MainWindow(QMainWindow):
         top_height = self.table.sizeHint().height() + self.recommendation.sizeHint().height()
         self.right.setSizes([top_height, 500])
         self.setCentralWidget(self.splitter)
+        # Screen readers name every control: these containers had no name of their own.
+        self.form.setAccessibleName("Workload form")
+        self.form.setAccessibleDescription("Every field of the selected scenario's workload; an edit re-prices it.")
+        self.charts.setAccessibleName("Charts")
+        self.charts.tabBar().setAccessibleName("Chart shown")
 
     # --- menus ------------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object],
@@ -214,6 +219,7 @@ class MainWindow(QMainWindow):
         self._action("Export &PDF...", self._export("export_pdf"), ["Ctrl+E", "Ctrl+P"], menu)
         self._action("Export &CSV...", self._export("export_csv"), None, menu)
         self._action("Export &JSON...", self._export("export_json"), None, menu)
+        self._action("Export &XLSX workbook...", self._export("export_xlsx"), None, menu)
         self._action("Save c&hart as PNG or SVG...", self.save_chart, None, menu)
         menu.addSeparator()
         self.import_action = self._action("&Import prices...", self.import_prices_dialog, None, menu)

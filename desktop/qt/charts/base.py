@@ -177,7 +177,8 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_ready", False):
+        closed = self.__dict__.get("plotItem", self) is None  # pyqtgraph's close() drops the plot: nothing to style
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_ready", False) and not closed:
             self.apply_colors()
             if self._advice is not None and self._workload is not None:
                 self.draw(self._advice, self._workload)
