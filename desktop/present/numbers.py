@@ -50,6 +50,16 @@ class NumberFormat:
 
 ENGLISH = NumberFormat()
 GERMAN = NumberFormat(",", ".", "German")
+# A number as the app writes it in English text: "1,234", "36.04", "1,024.5" (not part of "6.11.3" or a date).
+_ENGLISH_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]?\d)")
+
+
+def localize_numbers(text: str, fmt: NumberFormat) -> str:
+    """`text` (the app's English wording) with each number written in `fmt`'s separators: "$1,234.56 a month"
+    becomes "$1.234,56 a month" in German. Punctuation commas and points are left alone."""
+    if (fmt.decimal, fmt.group) == (".", ","):
+        return text
+    return _ENGLISH_NUMBER.sub(lambda m: fmt.format(m.group(0)), text)
 
 
 @dataclass(frozen=True, slots=True)

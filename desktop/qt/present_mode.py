@@ -18,12 +18,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStacked
 
 from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import label as option_label
+from desktop.present.numbers import localize_numbers
 from desktop.present.style import option_colour
 from desktop.present.text import usd
 from desktop.present.workshop import change_text
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.setup import configure_pyqtgraph
 from desktop.qt.elided_label import ElidedLabel
+from desktop.qt.locale_numbers import locale_format
 from desktop.qt.session import Session
 
 BACKGROUND = "#000000"
@@ -127,6 +129,7 @@ class PresentWindow(QWidget):
         font.setPointSizeF(CHART_PT)
         self.setFont(font)
         self.scale = 0.0
+        self.fmt = locale_format()  # numbers in the user's locale (amounts stay USD)
         self.title = _label(self, TEXT_PT * 2.2, bold=True, name="present_title", elide=True)
         self.subtitle = _label(self, TEXT_PT, colour=MUTED, name="present_subtitle", elide=True)
         self.headline = _label(self, TEXT_PT * 1.3, bold=True, name="present_headline")
@@ -219,8 +222,8 @@ class PresentWindow(QWidget):
             where.append("the baseline" if row.is_baseline else f"against the baseline: {change_text(row)}")
         where.append(f"{quote.region} ({quote.region_name})")
         where.append(f"{quote.units_per_month:,} {quote.unit_name}s a month")
-        self.subtitle.setText("   \u00b7   ".join(where))
-        self.headline.setText(rec.headline or "No option is feasible for this workload")
+        self.subtitle.setText(localize_numbers("   \u00b7   ".join(where), self.fmt))
+        self.headline.setText(localize_numbers(rec.headline or "No option is feasible for this workload", self.fmt))
         self.set_scale(screen_scale(self.size(), len(quote.options)))
         self._fit_headline()
         self._show_tiles(advice)
@@ -239,7 +242,8 @@ class PresentWindow(QWidget):
         for tile, option in zip(self.tiles, options, strict=False):
             recommended = option.option == advice.recommendation.option
             status = "recommended" if recommended else ("feasible" if option.feasible else "ruled out")
-            total = usd(option.monthly_usd, option.estimated) if option.feasible else "\u2013"
+            total = localize_numbers(usd(option.monthly_usd, option.estimated), self.fmt) if option.feasible \
+                else "\u2013"
             tile.show_option(option.option, option_label(option.option), total, status + " \u00b7 a month"
                              if option.feasible else status, recommended)
             tile.show()

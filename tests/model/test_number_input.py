@@ -68,3 +68,17 @@ def test_a_rate_where_none_is_read_is_refused(text: str, month_hours: float | No
 def test_plain_numbers_carry_no_note() -> None:
     assert parse_quantity("30M", month_hours=730.0).note == ""
     assert parse_quantity("30M requests/month", "requests/month", month_hours=730.0).value == 30e6
+
+
+@pytest.mark.parametrize(("english", "german"), [
+    ("~$1,234.56\n+ 2 not priced", "~$1.234,56\n+ 2 not priced"),
+    ("peak 2.0 concurrent (average 1.1), 1,024 MB", "peak 2,0 concurrent (average 1,1), 1.024 MB"),
+    ("Recommended: A, B and C; $36.04 against $47.13", "Recommended: A, B and C; $36,04 against $47,13"),
+    ("version 6.11.3 on 2026-12-01", "version 6.11.3 on 2026-12-01"), ("at 87.6M", "at 87,6M"),
+    ("12 rules, 3 tasks", "12 rules, 3 tasks"),
+])
+def test_shown_numbers_follow_the_locale_and_punctuation_stays(english: str, german: str) -> None:
+    from desktop.present.numbers import localize_numbers
+
+    assert localize_numbers(english, GERMAN) == german
+    assert localize_numbers(english, ENGLISH) == english

@@ -93,3 +93,17 @@ def test_a_rate_is_refused_where_the_field_is_not_a_volume(qtbot, window: MainWi
     type_into(qtbot, window, "traffic.duration_ms", "20/s")
     assert window.session.workload == before
     assert "only the monthly volumes" in window.form.problem_at("traffic.duration_ms")
+
+
+def test_german_display_of_totals_table_and_headline(qtbot, german_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from desktop.model.workload.files import load_workload
+    from desktop.qt.views.comparison_table import CAPACITY_COL, MONTHLY_COL
+    from desktop.resources import examples_dir
+
+    window = german_window
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.replace_workload(load_workload(examples_dir() / "alb-api-ireland.workload.json"), "Open")
+    assert window.table.text("fargate", MONTHLY_COL) == "~$36,04\n+ 2 not priced"  # USD, German separators
+    assert window.table.text("lambda", CAPACITY_COL).endswith("1.024 MB")
+    assert window.table.horizontalHeaderItem(MONTHLY_COL).text() == "Monthly (USD)"
+    assert "$36,04 against AWS Lambda's $47,13" in window.recommendation.headline.text()

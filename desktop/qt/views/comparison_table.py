@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_summary
 from desktop.model.options.registry import all_options
+from desktop.present.numbers import localize_numbers
 from desktop.present.text import capacity, left_out, left_out_cell, per_unit, tooltip_html, usd
+from desktop.qt.locale_numbers import locale_format
 
 COLUMNS = ("Option", "Monthly (USD)", "Per 1M requests", "Capacity", "Status")
 OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL = range(5)
@@ -78,6 +80,7 @@ class ComparisonTable(QTableWidget):
         self.recommended: str | None = None
         self.option_ids: tuple[str, ...] = tuple(o.id for o in all_options())
         self._advice: Advice | None = None
+        self.fmt = locale_format()  # numbers shown in the user's locale (amounts stay USD: the header says so)
 
     def text(self, option: str, column: int) -> str:
         """A cell's whole text (what the tooltip and a copy give; the cell may show it elided)."""
@@ -100,7 +103,8 @@ class ComparisonTable(QTableWidget):
                 monthly = usd(option.monthly_usd, option.estimated) + (f"\n{more}" if more else "")
             else:
                 monthly = "-"
-            cells = (option.label, monthly, per_unit(option, quote.units_per_month, jobs), capacity(option), status)
+            cells = (option.label, *(localize_numbers(text, self.fmt) for text in (
+                monthly, per_unit(option, quote.units_per_month, jobs), capacity(option), status)))
             notes = ([left_out(option)] + [f"Limit source: {r.source}" for r in option.reasons if r.source]
                      + list(option.warnings))
             for col, text in enumerate(cells):
@@ -109,7 +113,8 @@ class ComparisonTable(QTableWidget):
                     item = QTableWidgetItem()
                     self.setItem(row, col, item)
                 item.setText(text)
-                lines = [option.label, status] if col in (OPTION_COL, STATUS_COL) else [option.label, text, status]
+                lines = [option.label, cells[STATUS_COL]] if col in (OPTION_COL, STATUS_COL) \
+                    else [option.label, text, cells[STATUS_COL]]
                 item.setToolTip(tooltip_html(lines + notes))
                 font = QFont(self.font())
                 font.setBold(option_id == rec.option)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_phrase
 from desktop.model.options.registry import label
+from desktop.present.numbers import localize_numbers
+from desktop.qt.locale_numbers import locale_format
 
 MAX_FINDINGS = 3
 HEADLINE_LINES = 3
@@ -72,6 +74,7 @@ class RecommendationPanel(QFrame):
         layout.addWidget(self.scroller, 1)
 
         self._advice: Advice | None = None
+        self.fmt = locale_format()  # numbers in the user's locale
         self._to_complete: Advice | None = None
         self.headline.installEventFilter(self)
 
@@ -82,10 +85,10 @@ class RecommendationPanel(QFrame):
             self._to_complete = advice  # once the headline has painted (see eventFilter)
             self.headline.update()
         rec = advice.recommendation
-        lines = [html.escape(r) for r in rec.rationale]
+        lines = [html.escape(localize_numbers(r, self.fmt)) for r in rec.rationale]
         said = " ".join(rec.rationale)
         notable = [f for f in advice.findings if f.severity in ("strong", "warning") and f.text not in said]
-        lines += [f"<i>{html.escape(f.text)}</i>" for f in notable[:MAX_FINDINGS]]
+        lines += [f"<i>{html.escape(localize_numbers(f.text, self.fmt))}</i>" for f in notable[:MAX_FINDINGS]]
         self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
         self.scroller.setVisible(bool(lines))
         self.details.setAccessibleName(" ".join(rec.rationale))
@@ -102,6 +105,7 @@ class RecommendationPanel(QFrame):
             self._show_headline(advice.verdict)
 
     def _show_headline(self, text: str) -> None:
+        text = localize_numbers(text, self.fmt)
         self.headline.setText(text)
         self.headline.setAccessibleName(text)
         self._fit_headline()
