@@ -127,6 +127,9 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     setup, user_book_problem = price_setup(book, price_book)
     settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
+    from desktop.qt.translation import install_language
+
+    install_language(str(settings.value("view/language", "system")))  # the system's language, if the app speaks it
     problem = None
     store = RecoveryStore(recovery_dir())
     try:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.crash import ExcInfo, crash_report, install_excepthook
+from desktop.present.i18n import tr
 
 
 class CrashDialog(QDialog):
@@ -28,7 +29,7 @@ class CrashDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("crash_dialog")
-        self.setWindowTitle("ComputeFit: unexpected problem")
+        self.setWindowTitle(tr("ComputeFit: unexpected problem"))
         self._info = info
         self._workload = workload
         where = f"It is recorded in {log_path}." if log_path else "The log folder cannot be written."
@@ -46,7 +47,7 @@ class CrashDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("&Copy report", self)
+        self.copy_button = QPushButton(tr("&Copy report"), self)
         self.copy_button.setObjectName("crash_copy_report")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_report)

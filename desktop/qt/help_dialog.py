@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.present.i18n import tr
 from desktop.resources import resource
 
 
@@ -20,7 +21,7 @@ class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("help_dialog")
-        self.setWindowTitle("ComputeFit Help")
+        self.setWindowTitle(tr("ComputeFit Help"))
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("help_browser")
         self.browser.setAccessibleName("ComputeFit manual")

@@ -29,6 +29,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
+from desktop.present.i18n import tr
 from desktop.pricelist.book_setup import BookSetup
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
@@ -37,6 +38,7 @@ from desktop.qt.prices_controller import ImportOutcome, PricesController
 from desktop.qt.recent_files import RecentFiles
 from desktop.qt.session import Session
 from desktop.qt.table_copy import install_table_copy
+from desktop.qt.translation import translate_menus
 from desktop.qt.views.comparison_table import ComparisonTable
 from desktop.qt.views.recommendation_panel import RecommendationPanel
 from desktop.qt.views.status_bar import StatusBar
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
         for action, verb, text in ((self.undo_action, "Undo", history.undo_text),
                                    (self.redo_action, "Redo", history.redo_text)):
             action.setEnabled(bool(text))
-            action.setText(f"&{verb} {text}" if text else f"&{verb}")
+            action.setText(f"{tr('&' + verb)} {text}" if text else tr(f"&{verb}"))
 
     def _build_menus(self) -> None:
         self._build_file_menu(self.menuBar().addMenu("&File"))
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self._action("&About ComputeFit", self._about, None, help_menu, QAction.MenuRole.AboutRole)
         _no_guessed_roles(self.menuBar().actions())
+        translate_menus(self.menuBar())  # the current language's texts (English: unchanged)
 
     def _build_file_menu(self, menu: QMenu) -> None:
         """File menu in one place (the questionnaire and export entries plug in here)."""
@@ -238,10 +241,10 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p, ask=True))
         if not paths:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", self.recent.clear)
+            self.recent_menu.addAction(tr("Clear list"), self.recent.clear)
 
     def _make_exporter(self) -> ExportController | None:
         try:
@@ -575,7 +578,7 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         from desktop.qt.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(str(self.settings.value("view/appearance", "system")), self.set_appearance, self)
+        dialog = PreferencesDialog(self.settings, self.set_appearance, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
