@@ -43,6 +43,7 @@ def shoot(width: int, height: int, scale: float) -> list[Path]:
     from desktop.qt.appearance import apply_appearance
     from desktop.qt.present_mode import PresentWindow
     from desktop.resources import examples_dir
+    from tests.qt.session_ops import session_op
 
     app = QApplication.instance() or QApplication([])
     apply_appearance("light")
@@ -63,7 +64,7 @@ def shoot(width: int, height: int, scale: float) -> list[Path]:
         window = create_main_window(settings=QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
         ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
         long_name = ("Checkout API behind a load balancer, every option compared, " * 4)[:MAX_NAME_CHARS]
-        window.session.replace_workload(ireland.model_copy(update={
+        session_op(window.session, "replace_workload", ireland.model_copy(update={
             "options": tuple(o.id for o in all_options()), "name": long_name}), "Open")
         window.setGeometry(window.screen().availableGeometry())  # no window manager: as maximised
         window.show()

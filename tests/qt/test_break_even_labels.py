@@ -15,13 +15,14 @@ from desktop.qt.charts.cost_curve import CostCurveChart
 from desktop.qt.main_window import MainWindow
 from desktop.qt.present_mode import PresentWindow
 from desktop.resources import examples_dir
+from tests.qt.session_ops import session_op
 
 
 def _every_option(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.replace_workload(ireland.model_copy(update={"options": tuple(o.id for o in all_options())}),
-                                        "Open")
+        every = ireland.model_copy(update={"options": tuple(o.id for o in all_options())})
+        session_op(window.session, "replace_workload", every, "Open")
 
 
 def _check(chart: CostCurveChart) -> int:

@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.crash import LOG_NAME
 from desktop.qt.crash_dialog import CrashDialog, install_crash_dialog
 from desktop.qt.main_window import MainWindow
+from tests.qt.session_ops import session_op
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def _dialogs() -> list[CrashDialog]:
 def test_an_exception_in_a_slot_shows_the_dialog_and_copies_a_report(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                                      crash_hook: Path) -> None:
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.apply_changes({"name": "ACME secret checkout"}, "Rename")
+        session_op(window.session, "apply_changes", {"name": "ACME secret checkout"}, "Rename")
     install_crash_dialog(lambda: window, lambda: json.dumps(window.session.workload.to_json_dict()))
 
     def broken_slot() -> None:

@@ -15,6 +15,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.qt.main_window import MainWindow
 from tests.qt.conftest import ENGLISH_LOCALE
 from tests.qt.interact import type_into
+from tests.qt.session_ops import session_op
 
 
 @pytest.fixture
@@ -102,7 +103,8 @@ def test_german_display_of_totals_table_and_headline(qtbot, german_window: MainW
 
     window = german_window
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.replace_workload(load_workload(examples_dir() / "alb-api-ireland.workload.json"), "Open")
+        ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
+        session_op(window.session, "replace_workload", ireland, "Open")
     assert window.table.text("fargate", MONTHLY_COL) == "~$36,04\n+ 2 not priced"  # USD, German separators
     assert window.table.text("lambda", CAPACITY_COL).endswith("1.024 MB")
     assert window.table.horizontalHeaderItem(MONTHLY_COL).text() == "Monthly (USD)"

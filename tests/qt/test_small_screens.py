@@ -17,6 +17,7 @@ from desktop.qt.main_window import MainWindow
 from desktop.qt.present_mode import PresentWindow, screen_scale
 from desktop.qt.views.comparison_table import STATUS_COL, share_width, status_text
 from desktop.resources import examples_dir
+from tests.qt.session_ops import session_op
 
 SCREEN = QSize(1280, 720)
 LONG_NAME = ("Checkout API behind a load balancer, every option compared, " * 4)[:MAX_NAME_CHARS]
@@ -36,7 +37,8 @@ def _worst(qtbot, window: MainWindow, options: int = len(all_options()), name: s
     ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
     ids = tuple(o.id for o in all_options())[:options]
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.replace_workload(ireland.model_copy(update={"options": ids, "name": name}), "Open")
+        worst = ireland.model_copy(update={"options": ids, "name": name})
+        session_op(window.session, "replace_workload", worst, "Open")
     _settle(qtbot)
 
 
@@ -49,7 +51,7 @@ def test_the_worst_scenarios_fit_1280x720(qtbot, window: MainWindow) -> None:  #
     assert _fits(window.minimumSizeHint()) and _fits(window.minimumSize()), window.minimumSizeHint()
     assert window.size() == SCREEN  # nothing forced it taller or wider
     for _ in range(2):  # a workshop: three scenarios, the comparison dock under the main area
-        window.session.duplicate()
+        session_op(window.session, "duplicate")
     window.workshop.comparison_dock.show()
     _settle(qtbot)
     assert _fits(window.minimumSizeHint()), window.minimumSizeHint()
