@@ -118,6 +118,8 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    shown: list[MainWindow] = []  # the window, once there is one: the crash dialog's parent and workload
+    _install_crash_handlers(shown)
     from desktop.trusted_books import trusted_books
 
     book, book_problem = load_book_or_explain(price_book_path(), trusted_books())
@@ -126,6 +128,9 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     setup, user_book_problem = price_setup(book, price_book)
     settings, settings_problem = open_settings(ORGANISATION, APPLICATION)
     apply_appearance(str(settings.value("view/appearance", "system")))
+    from desktop.qt.translation import install_language
+
+    install_language(str(settings.value("view/language", "system")))  # the system's language, if the app speaks it
     problem = None
     store = RecoveryStore(recovery_dir())
     try:
@@ -136,6 +141,7 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
             window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup)
         except WorkloadFileError as example_exc:
             return broken_installation(str(example_exc))
+    shown.append(window)
     window.show()
     if store.found():  # a crash left unsaved edits behind: offer them back (name and age) before anything else
         from desktop.qt.recovery_offer import offer_recovery
@@ -159,6 +165,21 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
         QTimer.singleShot(0, lambda: sys.stderr.write(
             f"computefit: first quote painted {time.perf_counter() - started:.3f} s after run_gui\n"))
     return int(app.exec())
+
+
+def _install_crash_handlers(shown: list[MainWindow]) -> None:
+    """faulthandler into the log folder; an unexpected exception logged and shown with "Copy report"."""
+    import json
+
+    from desktop.crash import enable_faulthandler
+    from desktop.qt.crash_dialog import install_crash_dialog
+
+    enable_faulthandler()
+
+    def workload() -> str:
+        return json.dumps(shown[0].session.workload.to_json_dict(), indent=1) if shown else "(no window yet)"
+
+    install_crash_dialog(lambda: shown[0] if shown else None, workload)
 
 
 def _import_qt_free_parts_first() -> None:

@@ -25,6 +25,17 @@ def recovery_dir() -> Path:
     return data_dir() / "recovery"
 
 
+def log_dir() -> Path:
+    """The user's log folder (platformdirs: ~/.local/state/ComputeFit/log on Linux, ~/Library/Logs/ComputeFit on
+    macOS, %LOCALAPPDATA%\\ComputeFit\\Logs on Windows), or `logs` in $COMPUTEFIT_DATA_DIR when that is set."""
+    override = os.environ.get(ENV_DATA_DIR, "")
+    if override:
+        return Path(override) / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("ComputeFit", appauthor=False))
+
+
 def cache_dir() -> Path:
     """The user's cache folder (platformdirs), or `cache` in $COMPUTEFIT_DATA_DIR when that is set."""
     override = os.environ.get(ENV_DATA_DIR, "")

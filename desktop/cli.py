@@ -272,10 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("export", help="write the comparison as CSV or JSON")
+    p = sub.add_parser("export", help="write the comparison as CSV, JSON or an XLSX workbook")
     common(p)
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--format", choices=("csv", "json"), default=None,
+    p.add_argument("--format", choices=("csv", "json", "xlsx"), default=None,
                    help="default: from the output file's suffix")
     p.set_defaults(func=cmd_export)
 
@@ -311,8 +311,29 @@ def run_subcommand(argv: list[str]) -> int:
         return EXIT_BAD_INPUT
 
 
+def verbs_help() -> str:
+    """Every command of `computefit` and what it does, from the commands' own parser (so a new one is listed)."""
+    lines = ["commands (computefit COMMAND --help for each one's options):"]
+
+    def walk(parser: argparse.ArgumentParser, prefix: str) -> None:
+        for action in parser._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
+            helps = {a.dest: a.help or "" for a in action._choices_actions}
+            for name, child in action.choices.items():
+                lines.append(f"  {prefix}{name:<{max(1, 18 - len(prefix))}} {helps.get(name, '')}".rstrip())
+                walk(child, f"{prefix}{name} ")
+
+    walk(build_parser(), "")
+    lines.append("With no command (or a file), computefit opens the window; Help > ComputeFit Help is the manual.")
+    return "\n".join(lines)
+
+
 def run_gui_command(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="computefit", description="Run the ComputeFit window.")
+    asks_help = any(arg in ("-h", "--help") for arg in argv)  # the commands' parser only then: a start imports less
+    parser = argparse.ArgumentParser(prog="computefit", description="Run the ComputeFit window, or one of the "
+                                     "commands below.", epilog=verbs_help() if asks_help else None,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workload", nargs="?", help="a .workload.json file to open")
     parser.add_argument("--smoke-test", action="store_true",
                         help="build the window offscreen, quote, write a PDF and CSV, then exit")
@@ -325,6 +346,12 @@ def run_gui_command(argv: list[str]) -> int:
     if args.smoke_test:
         from desktop.smoke import run_smoke_test
         return int(run_smoke_test())
+    from desktop.crash import no_display_problem
+
+    problem = no_display_problem()
+    if problem:  # one line, instead of Qt's abort that blames a missing libxcb-cursor0
+        sys.stderr.write(f"computefit: {problem}\n")
+        return EXIT_BAD_INPUT
     from desktop.app import run_gui
     return int(run_gui(Path(args.workload) if args.workload else None, args.price_book))
 

@@ -1,12 +1,17 @@
 """Build the installed app: `python packaging/build.py` (from the repository root, in the project's venv).
 
-1. PyInstaller, one-folder, from packaging/computefit.spec -> dist/computefit/ (the `computefit` executable
-   and its _internal/ folder, with resources/ inside);
-2. the .desktop entry and the 256 px icon copied beside the executable;
-3. dist/computefit-<version>-<os>-<arch>.tar.gz of that folder;
-4. the frozen `dist/computefit/computefit --smoke-test` run offscreen: the build fails if it fails or
-   writes anything unexpected on stderr; then the frozen window started as a user starts it, until painted.
+1. PyInstaller, one-folder, from packaging/computefit.spec -> dist/computefit/ (the `computefit` executable,
+   `computefit.exe` on Windows, and its _internal/ folder, with resources/ inside; on macOS also
+   dist/ComputeFit.app);
+2. on Linux, the .desktop entry and the 256 px icon copied beside the executable;
+3. the archive of that folder: dist/computefit-<version>-<os>-<arch>.tar.gz on Linux, .zip on Windows (macOS:
+   none, the release workflow makes a DMG of the .app with hdiutil); `--archive` chooses another;
+4. the frozen `computefit --smoke-test` run offscreen: the build fails if it fails or writes anything
+   unexpected on stderr; then the frozen window started as a user starts it, until painted.
 Prints the time of each step and the sizes. Exit status 0 only when everything passed.
+
+`--archive-only FORMAT` archives an existing dist/computefit/ (the release workflow signs the executable
+between the build and the archive). Runs on Linux, Windows and macOS (.github/workflows/release.yml).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +34,7 @@ DIST = REPO / "dist"
 WORK = REPO / "build" / "pyinstaller"
 NAME = "computefit"
 HARMLESS_STDERR = ("This plugin does not support propagateSizeHints",)
+ARCHIVES = ("tar.gz", "zip", "none")
 REQUIRED_IN_BUNDLE = (
     "resources/pricing/price-book.json",
     "resources/examples/http-api.workload.json",
@@ -64,7 +71,32 @@ def add_desktop_entry(bundle: Path) -> None:
     shutil.copy2(REPO / "resources" / "icons" / "computefit.png", bundle / "computefit.png")
 
 
+def executable_name(system: str | None = None) -> str:
+    """The frozen executable's file name: computefit.exe on Windows, computefit elsewhere."""
+    return NAME + (".exe" if (system or platform.system()) == "Windows" else "")
+
+
+def default_archive(system: str | None = None) -> str:
+    """zip on Windows (Explorer opens it), none on macOS (the workflow's DMG), tar.gz elsewhere."""
+    return {"Windows": "zip", "Darwin": "none"}.get(system or platform.system(), "tar.gz")
+
+
+def archive_path(fmt: str, system: str | None = None, machine: str | None = None) -> Path:
+    """dist/computefit-<version>-<os>-<arch>.<fmt>: e.g. computefit-0.1.0-windows-amd64.zip."""
+    system = (system or platform.system()).lower()
+    machine = (machine or platform.machine()).lower()
+    return DIST / f"{NAME}-{version()}-{system}-{machine}.{fmt}"
+
+
 def archive(bundle: Path, target: Path) -> None:
+    """The bundle folder as a .tar.gz (permissions and symlinks kept) or a .zip (forward slashes inside, executable
+    bits recorded for the Unix unzip tools)."""
+    if target.name.endswith(".zip"):
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            for path in sorted(bundle.rglob("*")):
+                if path.is_file():
+                    zf.write(path, (Path(bundle.name) / path.relative_to(bundle)).as_posix())
+        return
     with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         tar.add(bundle, arcname=bundle.name)
 
@@ -109,31 +141,43 @@ def start_test(executable: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first (slower)")
-    parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz")
+    parser.add_argument("--archive", choices=("auto", *ARCHIVES), default="auto",
+                        help="the archive of the bundle (auto: zip on Windows, none on macOS, else tar.gz)")
+    parser.add_argument("--no-archive", action="store_true", help="the same as --archive none")
+    parser.add_argument("--archive-only", choices=ARCHIVES[:2], default=None,
+                        help="only archive the bundle already in dist/computefit (after signing it)")
     parser.add_argument("--no-smoke", action="store_true", help="skip the frozen smoke test")
     args = parser.parse_args(argv)
+    bundle = DIST / NAME
+    if args.archive_only:
+        target = archive_path(args.archive_only)
+        archive(bundle, target)
+        print(f"archive: {target} {mb(target.stat().st_size)}")
+        return 0
+    fmt = "none" if args.no_archive else default_archive() if args.archive == "auto" else args.archive
 
     timings: list[tuple[str, float]] = []
     started = time.perf_counter()
     run_pyinstaller(HERE / "computefit.spec", DIST, WORK, args.clean)
-    bundle = DIST / NAME
-    add_desktop_entry(bundle)
+    if platform.system() == "Linux":
+        add_desktop_entry(bundle)
     timings.append(("PyInstaller", time.perf_counter() - started))
     problems = check_bundle(bundle)
 
-    archive_path = DIST / f"{NAME}-{version()}-{platform.system().lower()}-{platform.machine()}.tar.gz"
-    if not args.no_archive:
+    target = archive_path(fmt)
+    if fmt != "none":
         step = time.perf_counter()
-        archive(bundle, archive_path)
+        archive(bundle, target)
         timings.append(("archive", time.perf_counter() - step))
     if not args.no_smoke and not problems:
         step = time.perf_counter()
-        problems += smoke_test(bundle / NAME) + start_test(bundle / NAME)
+        executable = bundle / executable_name()
+        problems += smoke_test(executable) + start_test(executable)
         timings.append(("frozen smoke and start tests", time.perf_counter() - step))
 
     print(f"bundle: {bundle} {mb(folder_size(bundle))}")
-    if not args.no_archive:
-        print(f"archive: {archive_path} {mb(archive_path.stat().st_size)}")
+    if fmt != "none":
+        print(f"archive: {target} {mb(target.stat().st_size)}")
     print("timings: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings)
           + f", total {time.perf_counter() - started:.1f} s")
     if problems:

@@ -26,13 +26,16 @@ import sys
 
 
 def _probe_window(window) -> None:  # type: ignore[no-untyped-def]
-    import resource
     import time
 
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
     def cpu_seconds() -> float:
+        try:
+            import resource  # Unix: what getrusage has always measured here
+        except ImportError:  # Windows: the same user + system time of this process
+            return time.process_time()
         usage = resource.getrusage(resource.RUSAGE_SELF)
         return usage.ru_utime + usage.ru_stime
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 LAST_FOLDER_KEY = "export/last_folder"
 PAGE_SIZE_KEY = "export/page_size"
 PDF_FILTERS = {"A4": "PDF sheet, A4 (*.pdf)", "Letter": "PDF sheet, US Letter (*.pdf)"}
-DATA_FILTERS = {"csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+DATA_FILTERS = {"csv": "CSV (*.csv)", "json": "JSON (*.json)", "xlsx": "Excel workbook (*.xlsx)"}
 STATUS_MS = 6000
 WARM_UP_MS = 500  # after the window is made: what the first export needs, loaded while the user reads the window
 
@@ -91,6 +91,10 @@ class ExportController(QObject):
     @Slot()
     def export_csv(self) -> None:
         self._export_data("csv")
+
+    @Slot()
+    def export_xlsx(self) -> None:
+        self._export_data("xlsx")
 
     @Slot()
     def export_json(self) -> None:

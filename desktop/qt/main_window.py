@@ -14,12 +14,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWhatsThis,
+    QWidget,
+)
 
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
+from desktop.present.i18n import tr
 from desktop.pricelist.book_setup import BookSetup
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
@@ -28,6 +38,7 @@ from desktop.qt.prices_controller import ImportOutcome, PricesController
 from desktop.qt.recent_files import RecentFiles
 from desktop.qt.session import Session
 from desktop.qt.table_copy import install_table_copy
+from desktop.qt.translation import translate_menus
 from desktop.qt.usage_import import UsageWindowPart
 from desktop.qt.views.comparison_table import ComparisonTable
 from desktop.qt.views.recommendation_panel import RecommendationPanel
@@ -39,6 +50,7 @@ from desktop.workbench.workbench import Workbench
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
     from desktop.qt.export_controller import ExportController
+    from desktop.qt.help_dialog import HelpDialog
     from desktop.qt.views.price_book_dialog import PriceBookDialog
     from desktop.qt.wizard import QuestionnaireStart
 
@@ -60,6 +72,7 @@ class MainWindow(QMainWindow):
         # Without a setup (embedding, tests) the session's book is used as it is: nothing can be changed.
         self.prices = PricesController(setup or BookSetup(session.book, None), self)
         self.price_dialog: PriceBookDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self.setAcceptDrops(True)
         if icon_path().is_file():
             self.setWindowIcon(QIcon(str(icon_path())))
@@ -88,6 +101,7 @@ class MainWindow(QMainWindow):
         session.scenarios_changed.connect(self._update_title)
         session.advice_failed.connect(self.status.show_problem)
         self.form.problem_shown.connect(self.status.show_problem)
+        self.form.note_shown.connect(self.status.show_problem)
         self.status.prices_requested.connect(self.show_prices)
         self.prices.book_changed.connect(self.set_book)
         self.prices.import_ended.connect(self._import_ended)
@@ -108,8 +122,8 @@ class MainWindow(QMainWindow):
         self.right.setObjectName("right_splitter")
         self.right.addWidget(top)
         self.right.addWidget(self.charts)
-        self.right.setStretchFactor(0, 2)
-        self.right.setStretchFactor(1, 5)
+        self.right.setStretchFactor(0, 0)  # the table and the recommendation keep their height; charts take the rest
+        self.right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.form)
@@ -117,15 +131,28 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 880])
-        self.right.setSizes([300, 500])
+        top_height = self.table.sizeHint().height() + self.recommendation.sizeHint().height()
+        self.right.setSizes([top_height, 500])
         self.setCentralWidget(self.splitter)
+        # Screen readers name every control: these containers had no name of their own.
+        self.form.setAccessibleName("Workload form")
+        self.form.setAccessibleDescription("Every field of the selected scenario's workload; an edit re-prices it.")
+        self.charts.setAccessibleName("Charts")
+        self.charts.tabBar().setAccessibleName("Chart shown")
 
     # --- menus ------------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object],
-                shortcuts: list[str | QKeySequence.StandardKey] | None = None, menu: QMenu | None = None) -> QAction:
+                shortcuts: list[str | QKeySequence.StandardKey] | None = None, menu: QMenu | None = None,
+                role: QAction.MenuRole = QAction.MenuRole.NoRole) -> QAction:
+        """A menu entry. Its shortcuts: each standard key's bindings on this platform, then the literal ones
+        not already bound (one key never bound twice: Qt calls that ambiguous and does nothing). Its role puts
+        Quit, About and Preferences where macOS users look for them (the application menu); the others keep
+        their place, whatever their text (NoRole)."""
         action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = unique_shortcuts(shortcuts or [])
+        if keys:
+            action.setShortcuts(keys)
+        action.setMenuRole(role)
         action.triggered.connect(slot)
         if menu is not None:
             menu.addAction(action)
@@ -136,7 +163,7 @@ class MainWindow(QMainWindow):
         for action, verb, text in ((self.undo_action, "Undo", history.undo_text),
                                    (self.redo_action, "Redo", history.redo_text)):
             action.setEnabled(bool(text))
-            action.setText(f"&{verb} {text}" if text else f"&{verb}")
+            action.setText(f"{tr('&' + verb)} {text}" if text else tr(f"&{verb}"))
 
     def _build_menus(self) -> None:
         self._build_file_menu(self.menuBar().addMenu("&File"))
@@ -149,6 +176,9 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         edit.addSeparator()
         self._action("Copy &chart", self.copy_chart, ["Ctrl+Shift+C"], edit)
+        edit.addSeparator()
+        self._action("&Preferences...", self.show_preferences, [QKeySequence.StandardKey.Preferences], edit,
+                     QAction.MenuRole.PreferencesRole)
         self.workshop.fill_menu(self.menuBar().addMenu("&Scenario"))
         view = self.menuBar().addMenu("&View")
         self._action("&Workload form", lambda: self._focus(self.form.editor("traffic.requests_per_month")),
@@ -174,7 +204,16 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             appearance.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
-        self._action("&About ComputeFit", self._about, None, help_menu)
+        self.help_action = self._action("ComputeFit &Help", self.show_help, [QKeySequence.StandardKey.HelpContents],
+                                        help_menu)
+        whats_this = QWhatsThis.createAction(self)
+        whats_this.setText("What's &This?")
+        whats_this.setShortcuts(unique_shortcuts([QKeySequence.StandardKey.WhatsThis, "Shift+F1"]))
+        help_menu.addAction(whats_this)
+        help_menu.addSeparator()
+        self._action("&About ComputeFit", self._about, None, help_menu, QAction.MenuRole.AboutRole)
+        _no_guessed_roles(self.menuBar().actions())
+        translate_menus(self.menuBar())  # the current language's texts (English: unchanged)
 
     def _build_file_menu(self, menu: QMenu) -> None:
         """File menu in one place (the questionnaire and export entries plug in here)."""
@@ -189,6 +228,7 @@ class MainWindow(QMainWindow):
         self._action("Export &PDF...", self._export("export_pdf"), ["Ctrl+E", "Ctrl+P"], menu)
         self._action("Export &CSV...", self._export("export_csv"), None, menu)
         self._action("Export &JSON...", self._export("export_json"), None, menu)
+        self._action("Export &XLSX workbook...", self._export("export_xlsx"), None, menu)
         self._action("Save c&hart as PNG or SVG...", self.save_chart, None, menu)
         menu.addSeparator()
         self.import_action = self._action("&Import prices...", self.import_prices_dialog, None, menu)
@@ -196,7 +236,9 @@ class MainWindow(QMainWindow):
                                                  None, menu)
         self.usage.fill_menu(menu)
         menu.addSeparator()
-        self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], menu)
+        # Ctrl+Q where the platform binds nothing to Quit (Windows); Cmd+Q on macOS, Ctrl+Q on Linux, once.
+        self.quit_action = self._action("&Quit", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], menu,
+                                        QAction.MenuRole.QuitRole)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -206,10 +248,10 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p, ask=True))
         if not paths:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", self.recent.clear)
+            self.recent_menu.addAction(tr("Clear list"), self.recent.clear)
 
     def _make_exporter(self) -> ExportController | None:
         try:
@@ -252,11 +294,23 @@ class MainWindow(QMainWindow):
     # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice) -> None:
         self.recommendation.render_advice(advice)
+        rows = self.table.rowCount()
         self.table.render_advice(advice)
+        if self.table.rowCount() > rows:
+            self._fit_top_pane()
         self.status.render_advice(advice)
         self.charts.render_advice(advice)
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(advice)
+
+    def _fit_top_pane(self) -> None:
+        """More options compared: the table and the recommendation taller, if the charts can give the room."""
+        top, charts = self.right.sizes()
+        need = self.table.sizeHint().height() + self.recommendation.minimumSizeHint().height() + 6
+        room = charts - self.charts.minimumSizeHint().height()
+        grow = min(need - top, room)
+        if grow > 0:
+            self.right.setSizes([top + grow, charts - grow])
 
     def _update_title(self) -> None:
         path = self.session.path
@@ -503,13 +557,39 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/appearance", mode)
         apply_appearance(mode)
 
-    def _about(self) -> None:
+    def about_text(self) -> str:
+        """Version, what it compares (from the options' registry) and the price book."""
         from desktop import __version__
+        from desktop.model.options.registry import all_options
 
         book = self.session.book
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\nLambda, Fargate or ECS on EC2, priced offline.\n"
-                          f"Price book {book.effective_date.isoformat()}: {book.confidence_summary}.")
+        options = [o.label for o in all_options()]
+        listed = ", ".join(options[:-1]) + f" and {options[-1]}" if len(options) > 1 else options[0]
+        return (f"{APP_NAME} {__version__}\nCompares {_count_word(len(options))} AWS compute options, priced "
+                f"offline in US dollars: {listed}.\n"
+                f"Price book {book.effective_date.isoformat()}: {book.confidence_summary}.\n"
+                f"It never opens a network connection. Help > ComputeFit Help (F1) explains the words it uses.")
+
+    def _about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", self.about_text())
+
+    def show_help(self) -> None:
+        """Help > ComputeFit Help: the bundled manual, offline (one dialog, not modal)."""
+        from desktop.qt.help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        if self.help_dialog.isVisible():  # open already, maybe behind the window: bring it forward
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
+        self.help_dialog.show()
+
+    def show_preferences(self) -> None:
+        from desktop.qt.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self.set_appearance, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -544,6 +624,32 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/docks", self.saveState())
         self.settings.sync()
         event.accept()
+
+
+def unique_shortcuts(shortcuts: list[str | QKeySequence.StandardKey]) -> list[QKeySequence]:
+    """Each standard key's bindings on this platform and each literal key, in order, every key once."""
+    keys: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        bound = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey) \
+            else [QKeySequence(shortcut)]
+        keys += [k for k in bound if not k.isEmpty() and k not in keys]
+    return keys
+
+
+def _no_guessed_roles(actions: list[QAction]) -> None:
+    """Every entry keeps its menu on macOS unless given a role: Qt would otherwise move any whose text starts
+    with "About", "Options", "Settings", "Quit" and the like into the application menu."""
+    for action in actions:
+        if action.menuRole() == QAction.MenuRole.TextHeuristicRole:
+            action.setMenuRole(QAction.MenuRole.NoRole)
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            _no_guessed_roles(menu.actions())
+
+
+def _count_word(count: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[count] if count < len(words) else str(count)
 
 
 def _missing(advice: Advice) -> list[str]:

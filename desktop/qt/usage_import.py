@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressDialog, QTabBar, QWidget
 
 from desktop.model.pricing.book import PriceBook
 from desktop.qt.session import Session
@@ -191,6 +191,9 @@ class UsageWindowPart(QObject):
         beside = getattr(getattr(window, "workshop", None), "comparison_dock", None)
         if isinstance(beside, QDockWidget):
             window.tabifyDockWidget(beside, self.dock)  # a tab beside the comparison, the same full width
+            for bar in window.findChildren(QTabBar):  # the docks' tab bar, which the main window made just now
+                if not bar.accessibleName():
+                    bar.setAccessibleName("Comparison or fleet review")
         self.dock.hide()
         self.review.model.modelReset.connect(self._follow)
         self.actions: list[QAction] = []

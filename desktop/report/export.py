@@ -25,7 +25,7 @@ from desktop.report.csv_export import comparison_csv
 if TYPE_CHECKING:  # Qt is imported when a sheet is written, not when the CLI starts
     from PySide6.QtWidgets import QApplication
 
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "xlsx")
 PAGE_SIZES = ("A4", "Letter")
 _APP: QApplication | None = None  # the QApplication made for a headless export, kept alive for the process
 ExportError = WriteError  # a file that cannot be written: `strerror` is the reason in words, `filename` the target
@@ -53,11 +53,11 @@ def ensure_qt_app() -> None:
 def format_for(path: Path, fmt: str | None) -> str:
     if fmt is not None:
         if fmt not in FORMATS:
-            raise ExportError(errno.EINVAL, f"unknown format {fmt!r}: use csv or json", str(path))
+            raise ExportError(errno.EINVAL, f"unknown format {fmt!r}: use csv, json or xlsx", str(path))
         return fmt
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise ExportError(errno.EINVAL, "cannot tell the format from the file name: end it in .csv or .json, "
+        raise ExportError(errno.EINVAL, "cannot tell the format from the file name: end it in .csv, .json or .xlsx, "
                                         "or give --format", str(path))
     return suffix
 
@@ -69,11 +69,20 @@ def data_text(advice: Advice, book: PriceBook, fmt: str) -> str:
     return comparison_csv(advice, book)
 
 
+def data_bytes(advice: Advice, book: PriceBook, fmt: str) -> bytes:
+    """The file's bytes: the XLSX workbook, or the CSV or JSON text in UTF-8."""
+    if fmt == "xlsx":
+        from desktop.report.xlsx_export import comparison_sheets, xlsx_bytes
+
+        return xlsx_bytes(comparison_sheets(advice, book))
+    return data_text(advice, book, fmt).encode("utf-8")
+
+
 def write_data(advice: Advice, book: PriceBook, path: Path, fmt: str | None = None) -> str:
-    """Write the comparison as CSV or JSON; returns the format used."""
+    """Write the comparison as CSV, JSON or XLSX; returns the format used."""
     chosen = format_for(path, fmt)
     check_target(path)
-    write_bytes_atomically(path, data_text(advice, book, chosen).encode("utf-8"))
+    write_bytes_atomically(path, data_bytes(advice, book, chosen))
     return chosen
 
 

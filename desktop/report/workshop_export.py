@@ -42,9 +42,15 @@ def workshop_data_text(advices: Sequence[Advice], comparison: Comparison, book: 
 
 def write_workshop_data(advices: Sequence[Advice], comparison: Comparison, book: PriceBook, path: Path,
                         fmt: str | None = None) -> str:
-    """Write the comparison as CSV or JSON; returns the format used."""
+    """Write the comparison as CSV, JSON or XLSX; returns the format used."""
     chosen = format_for(path, fmt)
-    write_bytes_atomically(path, workshop_data_text(advices, comparison, book, chosen).encode("utf-8"))
+    if chosen == "xlsx":
+        from desktop.report.xlsx_export import workshop_sheets, xlsx_bytes
+
+        data = xlsx_bytes(workshop_sheets(advices, comparison, book))
+    else:
+        data = workshop_data_text(advices, comparison, book, chosen).encode("utf-8")
+    write_bytes_atomically(path, data)
     return chosen
 
 

@@ -7,12 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import create_main_window
 from desktop.model.pricing.book import PriceBook
 from desktop.qt.main_window import MainWindow
+
+# The GUI tests read and show numbers the English way whatever the machine's locale (tests/qt/test_locale_input.py
+# sets German where it means to).
+ENGLISH_LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+QLocale.setDefault(ENGLISH_LOCALE)
 
 
 @pytest.fixture

@@ -193,7 +193,7 @@ def test_tables_copy_as_tab_separated_text(qtbot, window: MainWindow) -> None:  
     window.table.clearSelection()
     qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
-    assert lines[0].split("\t")[:2] == ["Option", "Monthly cost"]
+    assert lines[0].split("\t")[:2] == ["Option", "Monthly (USD)"]  # amounts are USD and say so
     quote = window.session.advice.quote
     assert [line.split("\t")[1] for line in lines[1:]] == [usd(o.monthly_usd, o.estimated)
                                                            for o in quote.options.values()]

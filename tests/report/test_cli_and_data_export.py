@@ -66,7 +66,7 @@ def test_format_comes_from_the_suffix_or_is_refused_clearly(tmp_path):  # type: 
     assert format_for(tmp_path / "a.txt", "json") == "json"
     with pytest.raises(ExportError) as caught:
         format_for(tmp_path / "a.txt", None)
-    assert ".csv or .json" in str(caught.value.strerror)
+    assert ".csv, .json or .xlsx" in str(caught.value.strerror)
 
 
 def test_export_to_a_missing_folder_exits_2_with_a_clear_message(tmp_path, capsys):  # type: ignore[no-untyped-def]
@@ -79,7 +79,7 @@ def test_export_to_a_missing_folder_exits_2_with_a_clear_message(tmp_path, capsy
 
 def test_export_with_an_unknown_suffix_exits_2(tmp_path, capsys):  # type: ignore[no-untyped-def]
     assert main(["export", str(EXAMPLE), "-o", str(tmp_path / "out.txt")]) == 2
-    assert ".csv or .json" in capsys.readouterr().err
+    assert ".csv, .json or .xlsx" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 

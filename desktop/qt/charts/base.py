@@ -52,7 +52,7 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
             axes["right"] = HumanAxis("right")
         super().__init__(parent, axisItems=axes)
         self.setObjectName(name)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(320, 170)  # the window (with six options in the table) must fit 1280x720
         self.plot_item: pg.PlotItem = self.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
@@ -175,7 +175,8 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_ready", False):
+        closed = self.__dict__.get("plotItem", self) is None  # pyqtgraph's close() drops the plot: nothing to style
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_ready", False) and not closed:
             self.apply_colors()
             if self._advice is not None:
                 self.draw(self._advice)

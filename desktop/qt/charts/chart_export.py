@@ -1,7 +1,9 @@
 """Charts out of the window: saved as PNG or SVG, or copied to the clipboard as an image.
 
 PNG is the chart as on screen; SVG, for a sharp slide at any size, is the chart painted onto Qt's
-SVG generator (vectors, text as text). Files are written whole or not at all (report.export.write_bytes_atomically).
+SVG generator (vectors, text as text), its scaled curves then drawn in plain coordinates so that librsvg,
+ImageMagick, Inkscape and browsers render it alike (desktop/present/svg_strokes.py). Files are written whole
+or not at all (report.export.write_bytes_atomically).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from desktop.present.svg_strokes import bake_scaled_strokes
 from desktop.report.export import write_bytes_atomically
 
 FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
@@ -52,7 +55,7 @@ def chart_svg(chart: pg.PlotWidget) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    return bake_scaled_strokes(bytes(data.data()).decode("utf-8")).encode("utf-8")
 
 
 def save_chart(chart: pg.PlotWidget, path: Path) -> str:

@@ -7,7 +7,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
@@ -20,8 +21,8 @@ from desktop.present.cost_chart import (
     break_even_points,
     cost_axes,
     current_label,
-    label_anchors,
 )
+from desktop.present.label_places import Box, place_labels
 from desktop.present.text import curve_left_out
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style
@@ -29,6 +30,10 @@ from desktop.qt.charts.palette import pen_style
 
 def _log_or_nan(values: tuple[float | None, ...]) -> np.ndarray:
     return np.array([v if v is not None and v > 0 else np.nan for v in values], dtype=float)
+
+
+def _box(rect: QRectF) -> Box:
+    return Box(rect.left(), rect.top(), rect.width(), rect.height())
 
 
 class CostCurveChart(ChartBase):
@@ -42,10 +47,14 @@ class CostCurveChart(ChartBase):
         self.break_evens = pg.PlotDataItem(pen=None, symbol="d", symbolSize=11)
         self.plot_item.addItem(self.break_evens)
         self.break_even_labels: list[pg.TextItem] = []
+        self._label_points: list[tuple[float, float]] = []  # each label's point (log volume, log cost)
         self.marker = pg.InfiniteLine(angle=90, movable=False,
                                       label="", labelOpts={"position": 0.93, "anchors": [(0, 0), (0, 0)]})
         self.plot_item.addItem(self.marker)
         self.view_box.disableAutoRange()
+        self.view_box.sigResized.connect(lambda _box: self.place_labels())
+        self.view_box.sigRangeChanged.connect(lambda *_args: self.place_labels())
+        self.legend.geometryChanged.connect(self.place_labels)  # its size settles after new names are laid out
         self._range: tuple[float, float, float, float] | None = None
         self.current_volume: int | None = None
         self._volumes: tuple[float, ...] = ()
@@ -61,6 +70,7 @@ class CostCurveChart(ChartBase):
         self.break_evens.setSymbolPen(pg.mkPen(c.foreground))
         for label in self.break_even_labels:
             label.setColor(c.foreground)
+            label.fill = self._label_fill()
 
     def draw(self, advice: Advice) -> None:
         curves = advice.curves
@@ -101,6 +111,7 @@ class CostCurveChart(ChartBase):
         self._fit_range(cost_axes(curves))
         self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
                         else "No option can be priced for this workload")
+        self.place_labels()  # the marker's label and the legend are final now
 
     def _sync_curves(self, options: tuple[str, ...]) -> None:
         """One curve per option in the advice, in its order (options come and go with the registry)."""
@@ -133,17 +144,42 @@ class CostCurveChart(ChartBase):
     def _label_break_evens(self, groups: dict[tuple[int, float], list[str]]) -> None:
         points = list(groups)
         while len(self.break_even_labels) < len(points):
-            label = pg.TextItem("", anchor=(0.5, 1.3), color=self.colors.foreground)
+            label = pg.TextItem("", anchor=(0, 0), color=self.colors.foreground, fill=self._label_fill())
             self.plot_item.addItem(label, ignoreBounds=True)
             self.break_even_labels.append(label)
-        for label, anchor_y in zip(self.break_even_labels, label_anchors([v for v, _ in points]), strict=False):
-            label.setAnchor((0.5, anchor_y))  # neighbours alternate above and below their point
+        self._label_points = [(math.log10(volume), math.log10(cost)) for volume, cost in points]
         for label, (volume, cost) in zip(self.break_even_labels, points, strict=False):
             label.setText(break_even_label(groups[(volume, cost)], volume))
-            label.setPos(math.log10(volume), math.log10(cost))
             label.show()
         for label in self.break_even_labels[len(points):]:
             label.hide()
+        self.place_labels()
+
+    def _label_fill(self) -> QBrush:
+        """The plot's background, mostly opaque: a label stays legible over the curves it crosses."""
+        colour = QColor(self.colors.background)
+        colour.setAlpha(200)
+        return QBrush(colour)
+
+    def place_labels(self) -> None:
+        """Each break-even label near its point, over no other label or point, the legend or the "this workload"
+        label (in pixels: again whenever the plot's size, range or type size changes)."""
+        if not self._label_points:
+            return
+        view = self.view_box
+        area = _box(view.sceneBoundingRect())
+        obstacles = [_box(self.legend.sceneBoundingRect())] if self.legend.isVisible() else []
+        if self.marker.isVisible() and self.marker.label.isVisible():
+            obstacles.append(_box(self.marker.label.sceneBoundingRect()))
+        labels = self.break_even_labels[:len(self._label_points)]
+        anchors = [view.mapViewToScene(QPointF(x, y)) for x, y in self._label_points]
+        obstacles += [Box(p.x() - 7, p.y() - 7, 14, 14) for p in anchors]  # no label hides another's point
+        sizes = [(item.textItem.boundingRect().width(), item.textItem.boundingRect().height()) for item in labels]
+        boxes = place_labels([(p.x(), p.y()) for p in anchors], sizes, area, obstacles)
+        for label, box in zip(labels, boxes, strict=True):
+            label.setVisible(box is not None)
+            if box is not None:
+                label.setPos(view.mapSceneToView(QPointF(box.left, box.top)))
 
     def hover(self, point: QPointF) -> str:
         if not self._log_volumes or self._advice is None:

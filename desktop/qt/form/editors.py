@@ -2,6 +2,10 @@
 
 Each editor emits `committed(value)` with the value in the workload's own terms (e.g. 0.7 for "70 %"),
 and never changes the workload itself: the form passes the value to the Session, which validates it.
+
+Numbers are read and shown in the user's locale (QLocale's decimal and group separators: "2,5" is 2.5 in German
+and refused in English); a monthly volume also takes a rate ("2000/s"), turned into a month of the workload's
+month length, and says how (`noted`).
 """
 
 from __future__ import annotations
@@ -13,34 +17,50 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 from desktop.model.workload.fields import FieldSpec
-from desktop.present.numbers import MULTIPLIERS, ParseError, parse_number
+from desktop.present.numbers import (
+    ENGLISH,
+    MULTIPLIERS,
+    RATE_EXAMPLE,
+    NumberFormat,
+    ParseError,
+    parse_number,
+    parse_quantity,
+)
+from desktop.qt.locale_numbers import locale_format
 
 __all__ = ["MULTIPLIERS", "BoolEdit", "ChoiceEdit", "FieldEditor", "NumberEdit", "ParseError", "TextEdit",
-           "format_number", "parse_number"]
+           "format_number", "locale_format", "parse_number"]
 
-def format_number(value: float | int, whole: bool) -> str:
-    """Thousands separators; no trailing zeros; whole numbers without decimals."""
+DEFAULT_MONTH_HOURS = 730.0  # the workload's assumptions.month_hours until the form says otherwise
+
+
+def format_number(value: float | int, whole: bool, fmt: NumberFormat = ENGLISH) -> str:
+    """Thousands separators; no trailing zeros; whole numbers without decimals; in `fmt`'s separators."""
     if whole or (float(value).is_integer() and abs(value) < 1e15):
-        return f"{round(value):,}"
+        return fmt.format(f"{round(value):,}")
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
+    return fmt.format(text if text not in ("-0", "") else "0")
 
 
-def _tooltip(spec: FieldSpec, bounds: str) -> str:
+def _tooltip(spec: FieldSpec, bounds: str, month_hours: float = DEFAULT_MONTH_HOURS) -> str:
     lines = [f"{spec.label}: {spec.help}"]
     if bounds:
         lines.append(f"Accepted: {bounds}.")
+    if spec.kind == "volume":
+        lines.append(f"A rate works too: {RATE_EXAMPLE} becomes a month of {month_hours:g} hours "
+                     f"(Assumptions > Month length).")
     if spec.limit:
         lines.append(f"Limit: {spec.limit}")
     lines.append(f"Field: {spec.path}")
     return "\n".join(lines)
 
 
-def _describe(widget: QWidget, spec: FieldSpec, bounds: str) -> None:
+def _describe(widget: QWidget, spec: FieldSpec, bounds: str, month_hours: float = DEFAULT_MONTH_HOURS) -> None:
     widget.setObjectName(spec.path)
     widget.setAccessibleName(f"{spec.label} ({spec.unit})" if spec.unit else spec.label)
     widget.setAccessibleDescription(spec.help)
-    widget.setToolTip(_tooltip(spec, bounds))  # plain text: never interpreted as HTML (no user data in it)
+    widget.setToolTip(_tooltip(spec, bounds, month_hours))  # plain text: never HTML (no user data in it)
+    widget.setWhatsThis(_tooltip(spec, bounds, month_hours))
 
 
 class _UndoPassThrough:
@@ -56,14 +76,19 @@ class _UndoPassThrough:
 
 
 class NumberEdit(QLineEdit, _UndoPassThrough):
-    """A number with its unit drawn inside the box; accepts thousands separators and k/M/B suffixes."""
+    """A number with its unit drawn inside the box; accepts the locale's separators, k/M/B suffixes and, for a
+    monthly volume, a rate."""
 
     committed = Signal(object)
     parse_failed = Signal(str)
+    noted = Signal(str)  # how a typed rate became a monthly volume
 
     def __init__(self, spec: FieldSpec, bounds: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.spec = spec
+        self.fmt = locale_format()
+        self.month_hours = DEFAULT_MONTH_HOURS
+        self._bounds = bounds
         self._whole = spec.kind in ("int", "volume")
         _describe(self, spec, bounds)
         if spec.optional:
@@ -78,7 +103,7 @@ class NumberEdit(QLineEdit, _UndoPassThrough):
             text = ""
         else:
             shown = value * self.spec.scale if self.spec.scale != 1 else value
-            text = format_number(shown, self._whole and self.spec.scale == 1)
+            text = format_number(shown, self._whole and self.spec.scale == 1, self.fmt)
         self._shown = text
         self.setText(text)
         self.setModified(False)
@@ -93,17 +118,28 @@ class NumberEdit(QLineEdit, _UndoPassThrough):
             else:
                 self.parse_failed.emit("needs a value")
             return
+        rate_month = self.month_hours if self.spec.kind == "volume" else None
         try:
-            value = parse_number(text, self.spec.unit, allow_multiplier=self.spec.scale == 1)
+            parsed = parse_quantity(text, self.spec.unit, self.spec.scale == 1, self.fmt, rate_month)
         except ParseError as exc:
             self.parse_failed.emit(str(exc))
             return
+        value = round(parsed.value) * 1.0 if parsed.note and self._whole else parsed.value
+        if parsed.note:
+            self.noted.emit(parsed.note)
         if self.spec.scale != 1:
             value = round(value / self.spec.scale, 10)
         if self._whole and value.is_integer():
             self.committed.emit(int(value))
         else:
             self.committed.emit(value)
+
+    def set_month_hours(self, hours: float) -> None:
+        """The workload's month length: what a rate typed here is multiplied into (and what the tooltip says)."""
+        if hours != self.month_hours:
+            self.month_hours = hours
+            if self.spec.kind == "volume":
+                _describe(self, self.spec, self._bounds, hours)
 
     def event(self, event: QEvent) -> bool:
         if self._undo_override(event, self.isModified()):

@@ -47,6 +47,7 @@ class ProfileBars(QWidget):
         self.setAccessibleDescription(spec.help + " Left and Right pick an hour; Up and Down change it.")
         self.setToolTip(f"{spec.label}: {spec.help}\nKeyboard: Left/Right pick an hour, Up/Down change it.\n"
                         f"Field: {spec.path}")
+        self.setWhatsThis(self.toolTip())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -159,7 +160,9 @@ class ProfileEditor(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.bars = ProfileBars(spec, self)
+        self.setWhatsThis(self.bars.whatsThis())
         self.presets = QComboBox(self)
+        self.presets.setWhatsThis(self.bars.whatsThis())
         self.presets.setObjectName(spec.path + ".preset")
         self.presets.setAccessibleName("Load profile preset")
         self.presets.addItems([*PRESETS, CUSTOM])

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.fields import GROUPS, FieldSpec, field_bounds
 from desktop.model.workload.spec import Workload
-from desktop.qt.form.editors import BoolEdit, ChoiceEdit, FieldEditor, NumberEdit, TextEdit, format_number
+from desktop.present.numbers import ENGLISH, NumberFormat
+from desktop.qt.form.editors import (
+    BoolEdit,
+    ChoiceEdit,
+    FieldEditor,
+    NumberEdit,
+    TextEdit,
+    format_number,
+    locale_format,
+)
 from desktop.qt.form.profile_editor import ProfileEditor
 from desktop.qt.session import Session
 from desktop.workbench.workbench import Workbench
@@ -23,20 +32,20 @@ QLabel[role="problem"] { color: #D55E00; }
 """
 
 
-def accepted_range(path: str, scale: float = 1.0, unit: str = "") -> str:
+def accepted_range(path: str, scale: float = 1.0, unit: str = "", fmt: NumberFormat = ENGLISH) -> str:
     """The model's bounds for a field, e.g. '128 to 10,240 MB' (empty when unbounded or not numeric)."""
     bounds = field_bounds(path)
     low, high, low_open = bounds.low, bounds.high, bounds.low_open
     if low is None or high is None:
         return ""
     suffix = f" {unit}" if unit else ""
-    lo = format_number(low * scale, False)
-    hi = format_number(high * scale, False)
+    lo = format_number(low * scale, False, fmt)
+    hi = format_number(high * scale, False, fmt)
     return f"{'more than ' if low_open else ''}{lo} to {hi}{suffix}"
 
 
 def _editor_for(spec: FieldSpec, book: PriceBook) -> FieldEditor | ProfileEditor:
-    bounds = accepted_range(spec.path, spec.scale, spec.unit)
+    bounds = accepted_range(spec.path, spec.scale, spec.unit, locale_format())
     if spec.kind in ("int", "float", "volume"):
         return NumberEdit(spec, bounds)
     if spec.kind == "text":
@@ -66,6 +75,29 @@ def _at(data: dict[str, Any], path: str) -> Any:
     for part in path.split("."):
         node = node[part]
     return node
+
+
+class _Group(QGroupBox):
+    """A group whose title elides when the form is narrow (its full title in the tooltip): a long title never
+    makes the form wider than its column, where the editors' right-aligned values and units would be cut."""
+
+    def __init__(self, title: str, parent: QWidget):
+        super().__init__(title, parent)
+        self.full_title = title
+        self.setToolTip(title)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        margins = self.contentsMargins()
+        return QSize(layout.minimumSize().width() + margins.left() + margins.right(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.width() - 4 * self.fontMetrics().averageCharWidth()
+        self.setTitle(self.fontMetrics().elidedText(self.full_title, Qt.TextElideMode.ElideRight, room))
 
 
 class _Row(QWidget):
@@ -105,6 +137,7 @@ class WorkloadForm(QScrollArea):
     """
 
     problem_shown = Signal(str)  # "field: message" for the status bar
+    note_shown = Signal(str)  # "field: how a typed rate became a monthly volume" for the status bar
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -145,7 +178,7 @@ class WorkloadForm(QScrollArea):
     def _build_group(self) -> QGroupBox:
         group = self._unbuilt.pop(0)
         body = self._body
-        box = QGroupBox(group.title, body)
+        box = _Group(group.title, body)
         box.setAccessibleName(group.title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -156,12 +189,16 @@ class WorkloadForm(QScrollArea):
             self.specs[spec.path] = spec
             editor.committed.connect(lambda value, s=spec: self._commit(s, value))
             editor.parse_failed.connect(lambda message, s=spec: self._show(s.path, message))
+            if isinstance(editor, NumberEdit):
+                editor.set_month_hours(self._workload.assumptions.month_hours)
+                editor.noted.connect(lambda note, s=spec: self.note_shown.emit(f"{s.label}: {note}"))
             if spec.kind == "bool":
                 form.addRow(row)
             else:
                 label = QLabel(spec.label, box)
                 label.setBuddy(editor.bars if isinstance(editor, ProfileEditor) else editor)
                 label.setToolTip(editor.toolTip())
+                label.setWhatsThis(editor.whatsThis())  # Help > What's This, then a click on the label or field
                 form.addRow(label, row)
         self._column.insertWidget(self._column.count() - 1, box)  # above the stretch
         self._built_height += box.sizeHint().height() + self._column.spacing()
@@ -217,6 +254,9 @@ class WorkloadForm(QScrollArea):
             finally:
                 editor.blockSignals(False)
             row.show_problem(None)
+        for row in self.rows.values():
+            if isinstance(row.editor, NumberEdit):
+                row.editor.set_month_hours(workload.assumptions.month_hours)
         jobs = workload.is_jobs
         self.rows["traffic.requests_per_month"].setEnabled(not jobs)
         self.rows["traffic.runs_per_month"].setEnabled(jobs)

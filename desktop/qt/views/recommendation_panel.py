@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_phrase
 from desktop.model.options.registry import label
+from desktop.present.numbers import localize_numbers
+from desktop.qt.locale_numbers import locale_format
 
 MAX_FINDINGS = 3
 HEADLINE_LINES = 3
@@ -63,6 +65,8 @@ class RecommendationPanel(QFrame):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)  # two lines, then it scrolls
+        self.scroller.setAccessibleName("Reasons for the recommendation")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
@@ -70,6 +74,7 @@ class RecommendationPanel(QFrame):
         layout.addWidget(self.scroller, 1)
 
         self._advice: Advice | None = None
+        self.fmt = locale_format()  # numbers in the user's locale
         self._to_complete: Advice | None = None
         self.headline.installEventFilter(self)
 
@@ -80,10 +85,10 @@ class RecommendationPanel(QFrame):
             self._to_complete = advice  # once the headline has painted (see eventFilter)
             self.headline.update()
         rec = advice.recommendation
-        lines = [html.escape(r) for r in rec.rationale]
+        lines = [html.escape(localize_numbers(r, self.fmt)) for r in rec.rationale]
         said = " ".join(rec.rationale)
         notable = [f for f in advice.findings if f.severity in ("strong", "warning") and f.text not in said]
-        lines += [f"<i>{html.escape(f.text)}</i>" for f in notable[:MAX_FINDINGS]]
+        lines += [f"<i>{html.escape(localize_numbers(f.text, self.fmt))}</i>" for f in notable[:MAX_FINDINGS]]
         self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
         self.scroller.setVisible(bool(lines))
         self.details.setAccessibleName(" ".join(rec.rationale))
@@ -100,6 +105,7 @@ class RecommendationPanel(QFrame):
             self._show_headline(advice.verdict)
 
     def _show_headline(self, text: str) -> None:
+        text = localize_numbers(text, self.fmt)
         self.headline.setText(text)
         self.headline.setAccessibleName(text)
         self._fit_headline()
@@ -124,6 +130,17 @@ class RecommendationPanel(QFrame):
             scale -= 0.1
         if self.headline.font().pointSizeF() != self._headline_font(scale).pointSizeF():
             self.headline.setFont(self._headline_font(scale))
+
+    def hasHeightForWidth(self) -> bool:
+        """No: the headline's height is fixed and the rationale scrolls, so the width never changes the height
+        this panel needs (a word-wrapped label would otherwise make its layout ask for the text's height)."""
+        return False
+
+    def sizeHint(self) -> QSize:
+        """The headline and two lines of rationale: the table above it gets its rows first when space is short
+        (the panel takes what is left over, its stretch)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

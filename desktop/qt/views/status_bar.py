@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import discount_summary, origin_counts, provenance
+from desktop.qt.elided_label import ElidedLabel
 
 MESSAGE_MS = 8000
 
@@ -42,9 +43,8 @@ class StatusBar(QStatusBar):
         self.region = QLabel(self)
         self.region.setObjectName("status_region")
         self.region.setTextFormat(Qt.TextFormat.PlainText)
-        self.price_book = QLabel(self)
+        self.price_book = ElidedLabel(self)  # a long line elides: it never widens the window
         self.price_book.setObjectName("status_price_book")
-        self.price_book.setTextFormat(Qt.TextFormat.PlainText)
         self.prices_button = QPushButton("Prices...", self)
         self.prices_button.setObjectName("status_prices_button")
         self.prices_button.setToolTip("The prices this quote uses, with their sources; override or import prices")
@@ -61,7 +61,7 @@ class StatusBar(QStatusBar):
             self._book, self._counts, self._summary = book, origin_counts(book), provenance(book)
         self.region.setText(f"{quote.region} ({quote.region_name})")
         self.price_book.setText(book_line(book, advice, self._counts))
-        self.price_book.setToolTip(f"{book.title}: {self._summary}. Whole book: {quote.price_book_confidence}")
+        self.price_book.set_extra_tooltip(f"{book.title}: {self._summary}. Whole book: {quote.price_book_confidence}")
 
     def show_problem(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)

@@ -29,6 +29,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.questions import DONT_KNOW, Question
 from desktop.model.workload.spec import AnswerValue
 from desktop.present.numbers import ParseError, parse_number
+from desktop.qt.locale_numbers import locale_format
 
 _PARTIAL = re.compile(r"^[+-]?[\d,_. \u00a0]*([eE][+-]?\d*)?$")  # on the way to a number: "1.", "2e", ""
 
@@ -143,7 +144,7 @@ class UnitSpinBox(QDoubleSpinBox):
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         core = self._number_text(text)
         try:
-            value = parse_number(core)
+            value = parse_number(core, fmt=locale_format(self.locale()))
         except ParseError:
             partial = _PARTIAL.match(core) is not None
             return (QValidator.State.Intermediate if partial else QValidator.State.Invalid), text, pos
@@ -152,7 +153,8 @@ class UnitSpinBox(QDoubleSpinBox):
 
     def valueFromText(self, text: str) -> float:
         try:
-            return min(max(parse_number(self._number_text(text)), self.minimum()), self.maximum())
+            value = parse_number(self._number_text(text), fmt=locale_format(self.locale()))
+            return min(max(value, self.minimum()), self.maximum())
         except ParseError:
             return self.value()
 

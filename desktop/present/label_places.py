@@ -1,0 +1,59 @@
+"""Where a chart's point labels go so that none covers another, the legend or other fixed text: near its point,
+inside the plot (pixels, y down; shared by the window's charts, present mode included)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    def overlaps(self, other: Box) -> bool:
+        return (self.left < other.right and other.left < self.right
+                and self.top < other.bottom and other.top < self.bottom)
+
+    def inside(self, other: Box) -> bool:
+        return (self.left >= other.left and self.right <= other.right
+                and self.top >= other.top and self.bottom <= other.bottom)
+
+
+def candidates(x: float, y: float, width: float, height: float, gap: float) -> list[Box]:
+    """Boxes around the point (x, y), nearest first: just above or below it, centred, to its right or left, then
+    a line further away each time."""
+    out: list[Box] = []
+    for step in range(12):
+        rows = (y - gap - height - step * height, y + gap + step * height)
+        for top in rows:
+            for left in (x - width / 2, x + gap, x - gap - width):
+                out.append(Box(left, top, width, height))
+    return out
+
+
+def place_labels(points: list[tuple[float, float]], sizes: list[tuple[float, float]], area: Box,
+                 obstacles: list[Box], gap: float = 6.0) -> list[Box | None]:
+    """A box for each point's label (in the order given): inside `area`, over no obstacle and no label placed
+    before it; None when no such box is free (the chart then hides that label rather than cover another: its
+    point stays, and hovering it names the break-even)."""
+    placed: list[Box] = []
+    found: list[Box | None] = []
+    for (x, y), (width, height) in zip(points, sizes, strict=True):
+        inside = [b for b in candidates(x, y, width, height, gap) if b.inside(area)]
+        taken = obstacles + placed
+        free = next((b for b in inside if not any(b.overlaps(t) for t in taken)), None)
+        if free is not None:
+            placed.append(free)
+        found.append(free)
+    return found

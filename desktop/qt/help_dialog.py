@@ -1,0 +1,49 @@
+"""Help > ComputeFit Help: the bundled manual (resources/help/manual.html), shown offline in a text browser.
+
+The manual is built from the README's sections and the glossary (packaging/make_help.py). Links inside it move
+within the page; nothing is ever fetched or opened outside the app.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.present.i18n import tr
+from desktop.resources import resource
+
+
+def manual_path() -> str:
+    return str(resource("help", "manual.html"))
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("help_dialog")
+        self.setWindowTitle(tr("ComputeFit Help"))
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("help_browser")
+        self.browser.setAccessibleName("ComputeFit manual")
+        self.browser.setOpenLinks(False)  # in-page anchors only (see _follow); never a network address
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._follow)
+        try:
+            with open(manual_path(), encoding="utf-8") as handle:
+                text = handle.read(2_000_000)
+        except OSError as exc:
+            text = f"<p>The manual cannot be read ({exc.strerror or exc}): reinstall ComputeFit.</p>"
+        self.browser.setHtml(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+
+    def _follow(self, url: QUrl) -> None:
+        if not url.scheme() and url.hasFragment():
+            self.browser.scrollToAnchor(url.fragment())
+
+    def show_topic(self, anchor: str) -> None:
+        self.browser.scrollToAnchor(anchor)
