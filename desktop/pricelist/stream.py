@@ -124,9 +124,9 @@ class KeptPrices:
     """The records of one file, one per distinct (region, key, start of band): a row repeating a kept one is
     dropped as it is read, a row contradicting it refused; more than MAX_PRICES_PER_FILE bands are refused."""
 
-    def __init__(self, header: OfferHeader, limit: int = MAX_PRICES_PER_FILE):
+    def __init__(self, header: OfferHeader, limit: int | None = None):
         self.header = header
-        self.limit = limit
+        self.limit = MAX_PRICES_PER_FILE if limit is None else limit
         self.count = 0
         self._bands: dict[Group, dict[Decimal, PriceRecord]] = {}
 
