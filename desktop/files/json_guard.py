@@ -42,6 +42,7 @@ class JsonLimits:
     item_depth: int = 3  # {"products": {"SKU": {...}}}: a product is the value at depth 3
     # top-level keys whose items are deeper: {"terms": {"OnDemand": {"SKU": {...}}}} has them at depth 4
     deeper_items: tuple[tuple[str, int], ...] = ()
+    containers: int | None = None  # objects and arrays in all (None: no limit)
 
 
 class JsonLimitError(ValueError):
@@ -117,6 +118,7 @@ class JsonScan:
         self.string_start = 0  # offset of the open string's quote
         self.digits = 0  # digits at the end of the last chunk, outside a string
         self.escaped = False  # the last chunk ended inside a string on an unpaired backslash
+        self.containers = 0  # objects and arrays opened so far
         self.level = limits.item_depth  # the depth of the items in the current top-level value
         self.item_open = False
         self.item_bytes = 0  # bytes of the open item known so far (those in the chunks after its start)
@@ -242,6 +244,7 @@ class JsonScan:
             if int(depths.max()) > self.limits.depth:
                 where = self._bracket_positions(arr, in_string)[int(np.argmax(depths > self.limits.depth))]
                 raise self._fail(arr, int(where), f"nested more than {self.limits.depth} levels deep")
+            self._count_containers(arr, in_string, steps)
             last_event = self._sections(arr, data, in_string, steps, depths)
             self.depth = int(depths[-1])
         if last_event:
@@ -252,6 +255,16 @@ class JsonScan:
             raise JsonLimitError(self._line(arr, len(arr)), self.offset + len(arr),
                                  f"one entry (a value nested {self.level} deep, such as a product) is larger than "
                                  f"{self.limits.item_bytes // 1024:,} KB")
+
+    def _count_containers(self, arr: npt.NDArray[np.uint8], in_string: bool, steps: npt.NDArray[np.int_]) -> None:
+        limit = self.limits.containers
+        if limit is None:
+            return
+        opens = np.flatnonzero(steps == 1)
+        if self.containers + len(opens) > limit:
+            where = self._bracket_positions(arr, in_string)[int(opens[limit - self.containers])]
+            raise self._fail(arr, int(where), f"more than {limit:,} objects and arrays")
+        self.containers += len(opens)
 
     def _bracket_positions(self, arr: npt.NDArray[np.uint8], in_string: bool) -> npt.NDArray[np.intp]:
         """The positions of the chunk's brackets outside strings (the slow path: rare)."""
