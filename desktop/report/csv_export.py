@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
@@ -32,8 +32,12 @@ def _money(value: Decimal | None) -> str:
 
 
 def _plain(value: Decimal) -> str:
-    """A quantity or unit price without exponent, to at most 10 decimals (unit prices have up to 10)."""
-    text = format(round(value, 10).normalize(), "f")
+    """A quantity or unit price without exponent, to at most 10 decimals (unit prices have up to 10). The
+    precision follows the number: a quantity at the schema's maxima (1e13 requests of a whole month at 10 GB)
+    has more than the default 28 digits before the 10 decimals."""
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + 12)
+        text = format(round(value, 10).normalize(), "f")
     return text if text not in ("-0", "") else "0"
 
 
