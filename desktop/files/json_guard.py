@@ -105,8 +105,10 @@ class JsonScan:
     Per chunk, the cheap path (a few numpy passes and one `bytes.translate`, about 2 ms per MB) keeps only the
     quotes and brackets, in order, to follow strings and depth; strings and digit runs are checked through masks
     searched as bytes. Positions are computed (the slower path) only where something looks wrong or a top-level
-    value opens. An item's size is followed chunk by chunk: it is refused once more than `item_bytes` of it are
-    known, so a parser sees at most `item_bytes` plus two chunks of one item.
+    value opens. An item's size is followed chunk by chunk: the whole chunks it covers are counted, and it is
+    refused once they reach `item_bytes`, before the parser gets the last of them. With chunks of `item_bytes`
+    (the Price List reader reads 1 MB at a time), an item of less than `item_bytes` always passes, one that covers
+    a whole chunk is refused, and a parser receives at most two chunks of any item.
     """
 
     def __init__(self, limits: JsonLimits, start: int = 0):
@@ -251,7 +253,7 @@ class JsonScan:
             self.item_open, self.item_bytes = last_event > 0, 0
         elif self.item_open:
             self.item_bytes += len(arr)
-        if self.item_open and self.item_bytes > self.limits.item_bytes:
+        if self.item_open and self.item_bytes >= self.limits.item_bytes:
             raise JsonLimitError(self._line(arr, len(arr)), self.offset + len(arr),
                                  f"one entry (a value nested {self.level} deep, such as a product) is larger than "
                                  f"{self.limits.item_bytes // 1024:,} KB")

@@ -71,7 +71,15 @@ class BoundedRows(CountingReader):
 def read_csv_offer(path: Path, handle: BinaryIO, known_types: frozenset[str], on_bytes: Callable[[int], None]
                    ) -> tuple[OfferHeader, list[PriceRecord]]:
     """The offer in the open file `handle` (positioned after any byte-order mark)."""
-    csv.field_size_limit(MAX_FIELD_CHARS)
+    previous = csv.field_size_limit(MAX_FIELD_CHARS)  # the csv module's limit is the process's: put back after
+    try:
+        return _read(path, handle, known_types, on_bytes)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _read(path: Path, handle: BinaryIO, known_types: frozenset[str], on_bytes: Callable[[int], None]
+          ) -> tuple[OfferHeader, list[PriceRecord]]:
     rows = BoundedRows(path, handle, on_bytes)
     text = io.TextIOWrapper(io.BufferedReader(rows, READ_AHEAD), encoding="utf-8-sig", newline="")
     reader = csv.reader(text, strict=True)

@@ -65,3 +65,19 @@ def test_stale_temporaries_of_ours_are_removed_at_the_next_save(tmp_path: Path) 
     write_atomically(tmp_path / "a.json", b"{}")
     left = {p.name for p in tmp_path.iterdir()}
     assert left == {"a.json", *names.values()} - {names["stale"]}
+
+
+def test_the_window_s_save_of_a_read_only_file_is_its_message(tmp_path: Path) -> None:
+    """The window saves through the workbench, whose one message the window shows (desktop.qt.main_window)."""
+    from desktop.model.workload.files import WorkloadFileError
+    from desktop.model.workload.spec import Workload
+    from desktop.pricelist.store import bundled_book
+    from desktop.workbench.workbench import Workbench
+
+    path = tmp_path / "plan.workload.json"
+    path.write_text("{}")
+    path.chmod(0o444)
+    with pytest.raises(WorkloadFileError) as caught:
+        Workbench(bundled_book(), Workload(name="w")).save(path)
+    assert str(caught.value) == f"{path}: cannot be written ({READ_ONLY})"
+    assert path.read_text() == "{}"
