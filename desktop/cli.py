@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.startup import one_line, skip_pydantic_plugins, skip_pyside_source_scan
+from desktop.startup import skip_pydantic_plugins, skip_pyside_source_scan
+from desktop.terminal import one_line, write_out
 
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices", "workshop", "usage")
+
+
 
 
 class CliError(Exception):
@@ -90,12 +93,12 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         from desktop.model.advice.advise import advise
         from desktop.model.advice.quote_json import advice_json
 
-        sys.stdout.write(json.dumps(advice_json(advise(workload, book), book), indent=1) + "\n")
+        write_out(json.dumps(advice_json(advise(workload, book), book), indent=1) + "\n")
     else:  # the table is the quote alone: no findings or recommendation to import and weigh
         from desktop.model.advice.engine import compute_quote
         from desktop.report.text import quote_table
 
-        sys.stdout.write(quote_table(compute_quote(workload, book), book) + "\n")
+        write_out(quote_table(compute_quote(workload, book), book) + "\n")
     return 0
 
 
@@ -106,12 +109,12 @@ def _estimate_workshop(loaded: LoadedDocument, book: PriceBook, as_json: bool) -
 
     advices, comparison = workshop_advice(loaded.workshop, book)
     if as_json:
-        sys.stdout.write(json.dumps(workshop_json_data(advices, comparison, book), indent=1) + "\n")
+        write_out(json.dumps(workshop_json_data(advices, comparison, book), indent=1) + "\n")
         return 0
     parts = [comparison_text(comparison, book)]
     parts += [f"\n== Scenario {i}: {a.workload.name} ==\n" + quote_table(a.quote, book)
               for i, a in enumerate(advices, 1)]
-    sys.stdout.write("\n".join(parts) + "\n")
+    write_out("\n".join(parts) + "\n")
     return 0
 
 
@@ -122,17 +125,17 @@ def cmd_advise(args: argparse.Namespace) -> int:
     book = _load_book(args.price_book)
     workloads = _workloads_from_args(args, book)
     if len(workloads) == 1:
-        sys.stdout.write(advice_text(advise(workloads[0], book), book) + "\n")
+        write_out(advice_text(advise(workloads[0], book), book) + "\n")
         return 0
     texts = [f"== Scenario {i}: {w.name} ==\n" + advice_text(advise(w, book), book) for i, w in enumerate(workloads, 1)]
-    sys.stdout.write("\n\n".join(texts) + "\n")
+    write_out("\n\n".join(texts) + "\n")
     return 0
 
 
 def cmd_questions(args: argparse.Namespace) -> int:
     from desktop.model.questionnaire.questions import questionnaire_text
 
-    sys.stdout.write(questionnaire_text() + "\n")
+    write_out(questionnaire_text() + "\n")
     return 0
 
 
@@ -197,7 +200,7 @@ def cmd_workshop_new(args: argparse.Namespace) -> int:
         save_workshop(output, WorkshopSpec(kind=args.kind, baseline=0, scenarios=tuple(entries)))
     except OSError as exc:
         raise CliError(f"{output}: cannot write ({exc.strerror or exc})") from None
-    sys.stdout.write(f"{output}: {len(entries)} scenarios, baseline {entries[0].workload.name}\n")
+    write_out(f"{output}: {len(entries)} scenarios, baseline {entries[0].workload.name}\n")
     return 0
 
 
@@ -307,7 +310,7 @@ def run_subcommand(argv: list[str]) -> int:
         sys.stderr.write(f"computefit: {one_line(str(exc))}\n")
         return EXIT_BAD_INPUT
     except CommandError as exc:
-        sys.stderr.write(f"computefit: {exc}\n")
+        sys.stderr.write(f"computefit: {one_line(str(exc))}\n")
         return EXIT_BAD_INPUT
 
 

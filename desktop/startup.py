@@ -10,15 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-# Line breaks and other control characters in a message (from a key or a file name) are shown escaped, so
-# the message stays one line: "\n" prints as the two characters backslash, n.
-_ESCAPED = {code: f"\\x{code:02x}" for code in (*range(32), 0x7F, 0x85)} | {
-    ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def one_line(text: str) -> str:
-    """`text` with line breaks and control characters escaped: one line on any terminal."""
-    return text.translate(_ESCAPED)
+from desktop.terminal import one_line as one_line  # stderr's escaping, bounded to one line
 
 
 def skip_pydantic_plugins() -> None:

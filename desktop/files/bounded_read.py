@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop.files.kinds import kind_of, size_text
 
@@ -41,12 +42,8 @@ def read_bounded(path: Path | str, limit: int, what: str = "this file") -> bytes
     if info.st_size > limit:
         raise ReadError(where, "", f"file is too large ({size_text(info.st_size)}; {what} is at most "
                                    f"{size_text(limit)})")
+    fd = _open_regular_fd(path, where)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise _error(exc, where) from None
-    try:
-        _check_regular(os.fstat(fd), where)  # the path may have been swapped since the stat
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -63,6 +60,40 @@ def read_bounded(path: Path | str, limit: int, what: str = "this file") -> bytes
     finally:
         os.close(fd)
     return b"".join(chunks)
+
+
+def open_regular(path: Path | str) -> BinaryIO:
+    """The regular file at `path`, open for reading in binary (buffered); ReadError naming the file for anything
+    else: a FIFO, device, socket or folder is refused from its stat, before any open that could block."""
+    where = str(path)
+    _check_regular(_stat(path, where), where)
+    fd = _open_regular_fd(path, where)
+    return open(fd, "rb", closefd=True)
+
+
+def _open_flags() -> int:
+    """Read-only, and where the system has them: non-blocking (a FIFO swapped in after the stat cannot block
+    the open), no controlling terminal, closed on exec. Windows has none of these (and no FIFOs in the file
+    system): plain read-only, in binary."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):
+        flags |= getattr(os, name, 0)
+    return flags
+
+
+def _open_regular_fd(path: Path | str, where: str) -> int:
+    """An open descriptor of the regular file at `path`, checked again after the open (the path may have been
+    swapped since the stat)."""
+    try:
+        fd = os.open(path, _open_flags())
+    except OSError as exc:
+        raise _error(exc, where) from None
+    try:
+        _check_regular(os.fstat(fd), where)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _stat(path: Path | str, where: str) -> os.stat_result:

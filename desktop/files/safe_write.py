@@ -3,12 +3,18 @@
 `write_atomically(path, data)`:
 - follows a symlink (and symlinked folders) and replaces the file it points to; the link stays a link;
 - refuses a target that is a folder, a named pipe (FIFO), a device or a socket, and paths under /proc and
-  /sys, with a message saying what the target is;
+  /sys, with a message saying what the target is; refuses a read-only file (no write permission bit, or one
+  the process may not write), as other editors do; on Windows, refuses names Windows cannot hold (CON, NUL,
+  COM1..., a trailing dot or space, `<>:"|?*`);
 - writes a temporary file in the target's own folder, writes every byte, gives it the existing file's
-  permission bits (and owner, where allowed) or, for a new file, what the umask gives, fsyncs it, renames it
-  over the target and fsyncs the folder, so a crash or a full disk leaves the old file whole;
+  permission bits (and owner, where allowed) and extended attributes (where the system has them: Linux) or,
+  for a new file, what the umask gives, fsyncs it, renames it over the target and fsyncs the folder, so a
+  crash or a full disk leaves the old file whole;
 - on any failure removes the temporary file and raises WriteError (an OSError): `strerror` is the reason in
-  words, `filename` the path asked for.
+  words, `filename` the path asked for; a temporary file a killed save left behind (our own name pattern only,
+  older than STALE_SECONDS) is removed by the next save of the same file.
+Platform-only calls are guarded: fchmod (Unix; Windows from Python 3.13) falls back to chmod on the path,
+fchown and the xattr calls are skipped where `os` lacks them (Windows; macOS has no xattr calls in `os`).
 A hard link to the old file keeps the old content (the rename makes a new file), as with any atomic save.
 """
 
@@ -16,14 +22,20 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import ntpath
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from desktop.files.kinds import kind_of
 
 SYSTEM_FOLDERS = ("/proc", "/sys")  # kernel file systems: their files are not data and cannot be replaced
+STALE_SECONDS = 15 * 60  # a temporary file of ours this old is what a killed save left behind
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+_WINDOWS_REFUSED_CHARS = re.compile(r'[<>:"|?*\x00-\x1f]')
 
 
 def _process_umask() -> int:
@@ -49,8 +61,10 @@ def check_target(path: Path | str) -> None:
     a folder, FIFO, device or socket, a kernel folder, or a folder that does not exist."""
     asked = Path(path)
     target = _real_path(asked)
-    _existing_file(asked, target)
+    _check_name(asked, target)
+    existing = _existing_file(asked, target)
     _check_system_folder(asked, target)
+    _check_writable(asked, existing)
     if not target.parent.is_dir():
         raise WriteError(errno.ENOENT, f"the folder {_shown_folder(asked, target)} does not exist", str(asked))
 
@@ -64,16 +78,21 @@ def write_atomically(path: Path | str, data: bytes) -> Path:
     target = _real_path(asked)
     folder = target.parent
     shown = _shown_folder(asked, target)
+    _check_name(asked, target)
     existing = _existing_file(asked, target)
     _check_system_folder(asked, target)
+    _check_writable(asked, existing)
+    _remove_stale_temporaries(target)
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
+        fd, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise _error(exc, asked, shown, creating=True) from None
     try:
         try:
             _write_all(fd, data)
-            _copy_permissions(fd, existing)
+            _copy_permissions(fd, temporary, existing)
+            if existing is not None:
+                _copy_extended_attributes(target, fd)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -121,6 +140,59 @@ def _existing_file(asked: Path, target: Path) -> os.stat_result | None:
                                    "replaces regular files", str(asked))
 
 
+def _check_writable(asked: Path, existing: os.stat_result | None) -> None:
+    """A read-only file is not replaced (as other editors refuse it): no write bit at all, or not writable by
+    this process (on Windows, the read-only attribute shows as a mode without write bits)."""
+    if existing is None:
+        return
+    if not existing.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(asked, os.W_OK):
+        raise WriteError(errno.EACCES, "the file is read-only: ComputeFit does not replace a read-only file; make "
+                                       "it writable or save under another name", str(asked))
+
+
+def windows_name_problem(path: str) -> str:
+    """Why Windows cannot hold a file of this name ("" when it can): a reserved device name (CON, NUL, COM1...,
+    with any extension), a trailing dot or space, or one of <>:"|?* and control characters."""
+    name = ntpath.basename(path.replace("/", "\\"))
+    if not name:
+        return "the path names a folder, not a file"
+    if _WINDOWS_REFUSED_CHARS.search(name):
+        return 'Windows does not allow the characters <>:"|?* (or control characters) in a file name'
+    if name[-1] in ". ":
+        return "Windows does not allow a file name ending in a dot or a space"
+    if name.split(".")[0].rstrip(" ").upper() in WINDOWS_RESERVED:
+        return f"{name.split('.')[0]} is a device name on Windows, not a file name"
+    return ""
+
+
+def _check_name(asked: Path, target: Path) -> None:
+    if os.name != "nt":
+        return
+    problem = windows_name_problem(str(target))
+    if problem:
+        raise WriteError(errno.EINVAL, problem, str(asked))
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f".{target.name[:100]}."
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files a killed save of this file left: our own pattern (".<name>.<8 random>.tmp", as mkstemp
+    makes them), regular files older than STALE_SECONDS; never anything else, and never an error."""
+    prefix = _temporary_prefix(target)
+    pattern = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}\.tmp")
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if not entry.name.startswith(prefix) or not pattern.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+
+
 def _check_system_folder(asked: Path, target: Path) -> None:
     for system in SYSTEM_FOLDERS:
         if str(target) == system or str(target).startswith(system + "/"):
@@ -135,15 +207,39 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _copy_permissions(fd: int, existing: os.stat_result | None) -> None:
+def _copy_permissions(fd: int, temporary: str, existing: os.stat_result | None) -> None:
     """The old file's permission bits (and owner and group where the process may set them); else the umask's."""
     if existing is None:
-        os.fchmod(fd, 0o666 & ~_UMASK)
+        _chmod(fd, temporary, 0o666 & ~_UMASK)
         return
-    if hasattr(os, "fchown") and (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
+    if hasattr(os, "fchown") and hasattr(os, "geteuid") and \
+            (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
         with contextlib.suppress(OSError):  # only root may give a file away; a group we are in is allowed
             os.fchown(fd, existing.st_uid, existing.st_gid)
-    os.fchmod(fd, stat.S_IMODE(existing.st_mode) & 0o777)
+    _chmod(fd, temporary, stat.S_IMODE(existing.st_mode) & 0o777)
+
+
+def _chmod(fd: int, temporary: str, mode: int) -> None:
+    """fchmod where `os` has it (Unix; Windows from Python 3.13), else chmod on the path (Windows: only the
+    read-only attribute means anything there)."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:
+        os.chmod(temporary, mode)
+
+
+def _copy_extended_attributes(target: Path, fd: int) -> None:
+    """The old file's extended attributes (tags, ACLs, labels), where `os` has the calls (Linux); one that cannot
+    be set (a security label only the kernel sets, a file system without them) is left, never an error."""
+    if not all(hasattr(os, name) for name in ("listxattr", "getxattr", "setxattr")):
+        return
+    try:
+        names = os.listxattr(target)
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(OSError):
+            os.setxattr(fd, name, os.getxattr(target, name))
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -22,7 +22,7 @@ It sits at the bottom of the model and imports nothing of it: a total is anythin
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Protocol
 
 NONE = "n/a"
@@ -94,10 +94,13 @@ def json_number(value: Decimal | None) -> float | int | None:
 
 def decimal_text(value: Decimal, places: int | None = None) -> str:
     """Plain digits without exponent or trailing zeros: 0.0000000358 (never 3.58E-8), 0.0200 -> 0.02, 100 -> 100;
-    `places` rounds first (a CSV cell keeps at most 10 decimals)."""
-    if places is not None:
-        value = round(value, places)
-    text = format(value.normalize(), "f")
+    `places` rounds first (a CSV cell keeps at most 10 decimals). The precision follows the number: a quantity at
+    the schema's maxima (1e13 requests of a whole month at 10 GB) has more than the default 28 digits."""
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + (places or 0) + 2)
+        if places is not None:
+            value = round(value, places)
+        text = format(value.normalize(), "f")
     return "0" if text in ("", "-0") else text
 
 

@@ -26,6 +26,8 @@ from pydantic import ValidationError
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import (
     ALL_SECTIONS,
+    MAX_OVERRIDE_USD,
+    MIN_OVERRIDE_EXPONENT,
     Override,
     UserBook,
     UserBookError,
@@ -48,6 +50,9 @@ from desktop.pricelist.store import (
 
 USER_BOOK_UNUSABLE = ("The user price book cannot be used, so the bundled one prices this session:\n{problem}\n\n"
                       "The file is left as it is. Move it away (or fix it) to import or override prices.")
+USER_BOOK_SET_ASIDE = ("Some entries of the user price book cannot be used and are set aside; the rest of it prices "
+                       "this session:\n{problems}\n\nThe file is left as it is. Fix or remove these entries to "
+                       "import or override prices.")
 
 
 class BookSetupError(Exception):
@@ -176,12 +181,16 @@ class BookSetup:
 def parse_usd_text(text: str) -> Decimal:
     """A price typed by the user: "0.18", "$0.18", "0.000015"; BookSetupError for anything else."""
     raw = text.strip().removeprefix("$").replace(",", "").strip()
+    shown = repr(text.strip()[:40] + ("..." if len(text.strip()) > 40 else ""))
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise BookSetupError(f"{text.strip()!r} is not a price in USD (e.g. 0.18)") from None
+        raise BookSetupError(f"{shown} is not a price in USD (e.g. 0.18)") from None
     if not value.is_finite() or value < 0:
-        raise BookSetupError(f"{text.strip()!r} is not a price in USD: it must be a number of 0 or more")
+        raise BookSetupError(f"{shown} is not a price in USD: it must be a number of 0 or more")
+    if value > MAX_OVERRIDE_USD or (value and value.adjusted() < MIN_OVERRIDE_EXPONENT):
+        raise BookSetupError(f"{shown} is not a price in USD: it must be at most {MAX_OVERRIDE_USD:,f} and, "
+                             f"unless 0, at least 1E{MIN_OVERRIDE_EXPONENT}")
     return value
 
 
@@ -207,17 +216,21 @@ def open_setup(price_book: Path | None = None, base: PriceBook | None = None,
     path = user_book_path()
     if not path.exists():
         return BookSetup(bundled, path), ""
+    set_aside: list[str] = []
     try:
-        layer = read_user_book(path)
-        book = effective_book(bundled, layer)
+        layer = read_user_book(path, set_aside)
+        book = layered(layer, path, bundled, set_aside)
     except BookFileError as exc:
         problem = str(exc)
-    except UserBookError as exc:
-        problem = "; ".join(f"{path}: {p}" for p in exc.problems[:3])
     else:
         setup = BookSetup(bundled, path)
         setup.adopt(layer, book)
-        return setup, ""
+        if not set_aside:
+            return setup, ""
+        for line in set_aside:
+            warn(line)
+        setup.locked = f"{set_aside[0]} (not replaced: fix or remove it to change prices)"
+        return setup, USER_BOOK_SET_ASIDE.format(problems="\n".join(set_aside[:10]))
     warn(problem)
     locked = f"{problem} (not replaced: move it away to change prices)"
     return BookSetup(bundled, path, None, locked=locked), USER_BOOK_UNUSABLE.format(problem=problem)

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from desktop.terminal import one_line, write_out
+
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
 
@@ -48,7 +50,7 @@ class ProgressBar:
         filled = int(fraction * self.WIDTH)
         rate = done / 1e6 / max(now - self.started, 1e-6)
         self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {fraction * 100:5.1f}% "
-                          f"{rate:7.1f} MB/s  {path.name[:40]:40}")
+                          f"{rate:7.1f} MB/s  {one_line(path.name)[:40]:40}")
         self.stream.flush()
 
     def finish(self) -> None:
@@ -58,7 +60,7 @@ class ProgressBar:
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"computefit: {message}\n")
+    sys.stderr.write(f"computefit: {one_line(message)}\n")
 
 
 def book_argument(value: str | Path | None) -> PriceBook:
@@ -108,22 +110,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         write_user_book(into, layer)
     except OSError as exc:
         raise CommandError(f"{into}: cannot write the user book ({exc.strerror or exc}); unchanged") from None
-    out = sys.stdout
     for header in report.headers:
-        out.write(f"read {header.path}: {header.offer_code} {header.version}, published {header.publication}\n")
+        write_out(f"read {header.path}: {header.offer_code} {header.version}, published {header.publication}\n")
     for line in report.skipped + report.empty:
-        out.write(line + "\n")
+        write_out(line + "\n")
     for region, count in sorted(report.written.items()):
-        out.write(f"imported {count} price(s) for {region}\n")
+        write_out(f"imported {count} price(s) for {region}\n")
     for line in report.allowances:
-        out.write(line + "\n")
+        write_out(line + "\n")
     if report.waiting:
-        out.write("read but not in the price book yet (its schema has no place for them):\n")
-        out.writelines(f"  {line}\n" for line in report.waiting)
+        write_out("read but not in the price book yet (its schema has no place for them):\n")
+        write_out("".join(f"  {line}\n" for line in report.waiting))
     if report.not_used:
-        out.write("read but not used by ComputeFit:\n")
-        out.writelines(f"  {line}\n" for line in report.not_used)
-    out.write(f"user price book: {into}\n")
+        write_out("read but not used by ComputeFit:\n")
+        write_out("".join(f"  {line}\n" for line in report.not_used))
+    write_out(f"user price book: {into}\n")
     return 0
 
 
@@ -131,7 +132,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from desktop.pricelist.listing import show_text
 
     book = book_argument(args.price_book)
-    sys.stdout.write(show_text(book, _region(book, args.region)) + "\n")
+    write_out(show_text(book, _region(book, args.region)) + "\n")
     return 0
 
 
@@ -139,7 +140,7 @@ def cmd_missing(args: argparse.Namespace) -> int:
     from desktop.pricelist.listing import missing_text
 
     book = book_argument(args.price_book)
-    sys.stdout.write(missing_text(book, _region(book, args.region)) + "\n")
+    write_out(missing_text(book, _region(book, args.region)) + "\n")
     return 0
 
 
@@ -158,7 +159,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         except WorkloadFileError as exc:
             raise CommandError(str(exc)) from None
         text += "\n\n" + totals_text(workload, a, b)
-    sys.stdout.write(text + "\n")
+    write_out(text + "\n")
     return 0
 
 

@@ -31,10 +31,12 @@ from desktop.model.pricing.user_book import UserBook, UserBookError, effective_b
 from desktop.model.pricing.walk import walk_prices
 from desktop.pricelist.mapping import Target, plain, price_json, schema_accepts, source_json, target_for, tiers_json
 from desktop.pricelist.read_json import OfferIndexFile
-from desktop.pricelist.reader import passes, read_offer
+from desktop.pricelist.reader import check_offer, read_offer
 from desktop.pricelist.records import OfferHeader, PriceListError, PriceRecord
+from desktop.pricelist.stream import Group, second_price
 
 SUFFIXES = (".csv", ".json")
+MAX_PRICES_PER_IMPORT = 100_000  # distinct price bands kept from all the files of one import (see stream.py)
 Progress = Callable[[int, int, Path], None]  # (bytes done, bytes in all, file being read)
 
 
@@ -71,9 +73,11 @@ def collect_files(arguments: Sequence[Path]) -> list[tuple[Path, bool]]:
 
 def read_all(files: list[tuple[Path, bool]], known_types: frozenset[str], progress: Progress | None,
              report: ImportReport) -> list[tuple[OfferHeader, list[PriceRecord]]]:
-    sizes = {path: path.stat().st_size * passes(path) for path, _ in files}
+    for path, _ in files:
+        check_offer(path)  # a FIFO, device, empty or binary file is refused before any file is read
+    sizes = {path: path.stat().st_size for path, _ in files}
     total = sum(sizes.values()) or 1
-    done = 0
+    done = kept = 0
     results = []
     for path, in_folder in files:
         start = done
@@ -93,14 +97,15 @@ def read_all(files: list[tuple[Path, bool]], known_types: frozenset[str], progre
             done = start + sizes[path]
             continue
         done = start + sizes[path]
+        kept += len(records)
+        if kept > MAX_PRICES_PER_IMPORT:
+            raise PriceListError(path, "", f"the files give more than {MAX_PRICES_PER_IMPORT:,} distinct prices "
+                                 "ComputeFit uses; import fewer at a time")
         report.headers.append(header)
         if not records:
             report.empty.append(f"{path}: no rows ComputeFit uses ({header.offer_code})")
         results.append((header, records))
     return results
-
-
-Group = tuple[str, tuple[str, ...]]  # (region, key)
 
 
 def _choose(results: list[tuple[OfferHeader, list[PriceRecord]]]
@@ -129,9 +134,7 @@ def _settle(header: OfferHeader, group: Group, records: list[PriceRecord]) -> li
         if seen is None:
             by_begin[record.begin] = record
         elif (seen.end, seen.usd) != (record.end, record.usd):
-            raise PriceListError(header.path, record.where, f"a second price for {'.'.join(group[1])} in "
-                                 f"{group[0] or 'all regions'} from {plain(record.begin)} ({seen.where} has "
-                                 f"{plain(seen.usd)}, this row {plain(record.usd)})")
+            raise second_price(header, group, seen, record)
     bands = [by_begin[b] for b in sorted(by_begin)]
     if bands[0].allowance:
         return bands

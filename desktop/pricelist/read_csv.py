@@ -8,46 +8,92 @@
     "SKU","OfferTermCode","RateCode","TermType",...,"usageType",...
 
 Columns differ from offer to offer and are found by name. Rows are read one at a time (the csv module); only
-the kept ones become records, so memory does not grow with the file. A row with fewer or more fields than the
-column row (a file cut mid-row) or an unterminated quote is refused; a file cut exactly at a line end cannot be
-told from a complete one (CSV has no end marker).
+the kept ones become records, one per distinct price band (stream.KeptPrices), so memory does not grow with the
+file: a line is at most MAX_LINE_BYTES bytes, a field MAX_FIELD_CHARS characters and a row (with its quoted
+line breaks) MAX_ROW_BYTES, each refused naming the line before it is held whole. A row with fewer or more fields
+than the column row (a file cut mid-row) or an unterminated quote is refused; a file cut exactly at a line end
+cannot be told from a complete one (CSV has no end marker).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from desktop.pricelist.records import ON_DEMAND_TERM, OfferHeader, PriceListError, PriceRecord
 from desktop.pricelist.rules import OFFERS, base_usage, norm
-from desktop.pricelist.stream import CountingReader, make_record, unknown_offer
+from desktop.pricelist.stream import CountingReader, KeptPrices, make_record, unknown_offer
 
 CsvReader = Any  # the csv module's reader (its type is private to typeshed)
 MAX_META_LINES = 20
+MAX_LINE_BYTES = 1024 * 1024  # an EC2 row is about 2 KB
+MAX_ROW_BYTES = 1024 * 1024
+MAX_FIELD_CHARS = 64 * 1024
+READ_AHEAD = 1 << 20
 REQUIRED = ("sku", "offertermcode", "termtype", "effectivedate", "startingrange", "endingrange", "unit",
             "priceperunit", "currency", "usagetype")
 FIELD_NAMES = ("Unit", "Currency", "PricePerUnit", "StartingRange", "EndingRange")
 
 
-def read_csv_offer(path: Path, known_types: frozenset[str], on_bytes: Callable[[int], None]
+class BoundedRows(CountingReader):
+    """The file's bytes for the CSV reader, counted (progress), refused before they are handed on when a line
+    grows over MAX_LINE_BYTES or the bytes since the last complete row over MAX_ROW_BYTES (plus the 1 MB the
+    readers above buffer ahead). The row loops call `row_done()` after each row."""
+
+    def __init__(self, path: Path, raw: BinaryIO, on_bytes: Callable[[int], None]):
+        super().__init__(raw, on_bytes)
+        self.path = path
+        self.line_num: Callable[[], int] = lambda: 0  # the CSV reader's line count, for messages
+        self.since_newline = 0
+        self.since_row = 0
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        count = super().readinto(buffer)
+        chunk = bytes(memoryview(buffer)[:count])
+        first = chunk.find(b"\n")
+        if (first < 0 and self.since_newline + count > MAX_LINE_BYTES) or self.since_newline + first > MAX_LINE_BYTES:
+            raise PriceListError(self.path, f"line {self.line_num() + 1:,}", f"longer than "
+                                 f"{MAX_LINE_BYTES // 1024:,} KB (a Price List row is a few KB): not read further")
+        self.since_newline = self.since_newline + count if first < 0 else count - 1 - chunk.rfind(b"\n")
+        self.since_row += count
+        if self.since_row > MAX_ROW_BYTES + READ_AHEAD:
+            raise PriceListError(self.path, f"line {self.line_num() + 1:,}", f"a row longer than "
+                                 f"{MAX_ROW_BYTES // 1024:,} KB (quoted line breaks included): not read further")
+        return count
+
+    def row_done(self) -> None:
+        self.since_row = 0
+
+
+def read_csv_offer(path: Path, handle: BinaryIO, known_types: frozenset[str], on_bytes: Callable[[int], None]
                    ) -> tuple[OfferHeader, list[PriceRecord]]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with path.open("rb") as raw:
-        counting = CountingReader(raw, on_bytes)
-        text = io.TextIOWrapper(io.BufferedReader(counting, 1 << 20), encoding="utf-8-sig", newline="")
-        reader = csv.reader(text, strict=True)
-        try:
-            header, columns, width = _head(path, reader)
-            return header, _rows(path, header, columns, width, reader, known_types)
-        except UnicodeDecodeError:
-            raise PriceListError(path, f"line {reader.line_num + 1}", "not UTF-8 text") from None
-        except csv.Error as exc:
-            raise PriceListError(path, f"line {reader.line_num}", f"not valid CSV ({exc}); is the file cut short?"
-                                 ) from None
+    """The offer in the open file `handle` (positioned after any byte-order mark)."""
+    previous = csv.field_size_limit(MAX_FIELD_CHARS)  # the csv module's limit is the process's: put back after
+    try:
+        return _read(path, handle, known_types, on_bytes)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _read(path: Path, handle: BinaryIO, known_types: frozenset[str], on_bytes: Callable[[int], None]
+          ) -> tuple[OfferHeader, list[PriceRecord]]:
+    rows = BoundedRows(path, handle, on_bytes)
+    text = io.TextIOWrapper(io.BufferedReader(rows, READ_AHEAD), encoding="utf-8-sig", newline="")
+    reader = csv.reader(text, strict=True)
+    rows.line_num = lambda: int(reader.line_num)
+    try:
+        header, columns, width = _head(path, reader)
+        rows.row_done()
+        return header, _rows(path, header, columns, width, reader, rows, known_types)
+    except UnicodeDecodeError:
+        raise PriceListError(path, f"line {reader.line_num + 1}", "not UTF-8 text") from None
+    except csv.Error as exc:
+        problem = f"a field longer than {MAX_FIELD_CHARS // 1024} KB" if "field larger" in str(exc) else \
+            f"not valid CSV ({exc}); is the file cut short?"
+        raise PriceListError(path, f"line {reader.line_num}", problem) from None
 
 
 def _head(path: Path, reader: CsvReader) -> tuple[OfferHeader, dict[str, int], int]:
@@ -84,11 +130,12 @@ def _head(path: Path, reader: CsvReader) -> tuple[OfferHeader, dict[str, int], i
 
 
 def _rows(path: Path, header: OfferHeader, columns: dict[str, int], width: int, reader: CsvReader,
-          known_types: frozenset[str]) -> list[PriceRecord]:
+          rows: BoundedRows, known_types: frozenset[str]) -> list[PriceRecord]:
     rules = OFFERS[header.offer_code]
     i_usage, i_term = columns["usagetype"], columns["termtype"]
-    kept: list[PriceRecord] = []
+    kept = KeptPrices(header)
     for row in reader:
+        rows.row_done()
         if len(row) != width:
             if not row:
                 continue
@@ -111,9 +158,9 @@ def _rows(path: Path, header: OfferHeader, columns: dict[str, int], width: int, 
         rule, key = hit
         if not rule.allowance and get("offertermcode") != ON_DEMAND_TERM:
             continue
-        kept.append(make_record(
+        kept.add(make_record(
             header, rule, key, rules.region(get), rules.location(get), unit=get("unit"), currency=get("currency"),
             price=get("priceperunit"), begin=get("startingrange"), end=get("endingrange"),
             effective=get("effectivedate"), sku=get("sku"), usage_type=row[i_usage], where=f"line {reader.line_num}",
             field_names=FIELD_NAMES))
-    return kept
+    return kept.records()

@@ -6,32 +6,42 @@
                                               "priceDimensions": {rate: {"unit", "pricePerUnit": {"USD"}, ...}}}}},
                "Reserved": {...}}}
 
-Pass 1 reads `products` one product at a time and remembers only the SKUs a rule keeps; pass 2 reads
-`terms.OnDemand` one SKU at a time and keeps the price dimensions of those SKUs. The parser's C backend
-(yajl2_c) builds each product in C and skips everything else (the Reserved terms are half an EC2 file) without
-handing it to Python, so two passes cost less than one pass of Python over every parse event. Memory holds one
-product or term at a time, plus the kept SKUs and records. Pass 2 is skipped when nothing was kept; a file cut
-short fails in pass 1, which parses to the end.
+Pass 1 reads `products` one product at a time and remembers only the SKUs a rule keeps, and ends where the
+products end; pass 2 resumes there and reads `terms.OnDemand` one SKU at a time, keeping the price dimensions of
+those SKUs (when the terms come first, pass 2 reads the file from the start). Together they read the file about
+once. The parser's C backend (yajl2_c) builds each product in C and skips everything else (the Reserved terms
+are half an EC2 file) without handing it to Python. Memory holds one product or term at a time, plus the kept
+SKUs and records (stream.KeptPrices). Pass 2 is skipped when nothing was kept.
+
+The C backend crashes the interpreter on an integer of more than 4,300 digits and its memory grows with the
+square of the nesting depth, so it never sees an unchecked byte: every pass reads through
+desktop.files.json_guard, which refuses numbers of more than 100 digits, strings over 64 KB, nesting deeper
+than 64 and a product or a SKU's terms over 1 MB before the parser receives them.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, BinaryIO
 
 import ijson
 
+from desktop.files.json_guard import GuardedStream, JsonLimitError, JsonLimits
 from desktop.pricelist.records import ON_DEMAND_TERM, OfferHeader, PriceListError, PriceRecord
 from desktop.pricelist.rules import OFFERS, OfferRules, Rule, base_usage, norm
-from desktop.pricelist.stream import CountingReader, make_record, unknown_offer
+from desktop.pricelist.stream import MAX_PRICES_PER_FILE, KeptPrices, make_record, unknown_offer
 
 BUFFER = 1 << 20
 HEAD_EVENTS = 100_000
 FIELD_NAMES = ("unit", "pricePerUnit", "pricePerUnit.USD", "beginRange", "endRange")
 INDEX_KEYS = {"offers", "regions", "currentVersion", "versions"}
+HEADER_KEYS = ("offerCode", "version", "publicationDate")
+# What the parser may see: products are the values 3 deep, a SKU's terms 4 deep ({"terms": {"OnDemand": {sku: ...}}})
+LIMITS = JsonLimits(deeper_items=(("terms", 4),))
 
 
 def backend() -> ModuleType:
@@ -47,17 +57,36 @@ class OfferIndexFile(PriceListError):
     """An AWS offer or region index (lists of URLs), not an offer file: skipped inside a folder."""
 
 
-def read_json_offer(path: Path, known_types: frozenset[str], on_bytes: Callable[[int], None]
-                    ) -> tuple[OfferHeader, list[PriceRecord]]:
+def read_json_offer(path: Path, handle: BinaryIO, start: int, known_types: frozenset[str],
+                    on_bytes: Callable[[int], None]) -> tuple[OfferHeader, list[PriceRecord]]:
+    """The offer in the open file `handle` (its JSON starts at `start`, after any byte-order mark)."""
     parser = backend()
-    header = _head(path, parser)
-    rules = OFFERS[header.offer_code]
-    size = path.stat().st_size
-    kept = _products(path, parser, header, rules, known_types, on_bytes)
-    if not kept:
-        on_bytes(size)  # the second pass has nothing to look for
-        return header, []
-    return header, _terms(path, parser, header, kept, on_bytes)
+    size = os.fstat(handle.fileno()).st_size
+    done = 0
+
+    def counted(count: int) -> None:
+        nonlocal done
+        done += count
+        on_bytes(count)
+
+    try:
+        header = _head(path, parser, GuardedStream(handle, LIMITS, start=start))
+        rules = OFFERS[header.offer_code]
+        handle.seek(start)
+        first = GuardedStream(handle, LIMITS, start=start, stop_after="products", on_bytes=counted)
+        kept = _products(path, parser, first, rules, known_types)
+        if not kept:
+            on_bytes(max(size - done, 0))  # the second pass has nothing to look for
+            return header, []
+        # AWS writes the terms after the products: the second pass resumes there ({"":0 + `, "terms": ...}`)
+        resume, prefix = (start, b"") if b"terms" in first.scan.opened_at or not first.stopped else \
+            (first.scan.closed_at[b"products"], b'{"":0')
+        handle.seek(resume)
+        second = GuardedStream(handle, LIMITS, start=resume, prefix=prefix, on_bytes=counted)
+        return header, _terms(path, parser, header, kept, second)
+    except JsonLimitError as exc:
+        raise PriceListError(path, f"line {exc.line:,}", f"{exc.problem} (at byte {exc.offset:,}); not read "
+                             "further") from None
 
 
 def _json_error(path: Path, exc: Exception, where: str) -> PriceListError:
@@ -66,28 +95,27 @@ def _json_error(path: Path, exc: Exception, where: str) -> PriceListError:
     return PriceListError(path, where, f"not valid JSON ({str(exc).strip().splitlines()[0][:120]})")
 
 
-def _head(path: Path, parser: ModuleType) -> OfferHeader:
+def _head(path: Path, parser: ModuleType, stream: GuardedStream) -> OfferHeader:
     meta: dict[str, str] = {}
     sections: set[str] = set()
-    with path.open("rb") as handle:
-        events: Iterator[tuple[str, str, Any]] = parser.parse(handle, buf_size=1 << 16)
-        try:
-            first = next(events, None)
-            if first is None or first[1] != "start_map":
-                raise PriceListError(path, "", "not an AWS Price List offer file (not a JSON object)")
-            for count, (prefix, event, value) in enumerate(events):
-                if prefix == "" and event == "map_key":
-                    if value in ("products", "terms"):
-                        sections.add(value)
-                        break
-                    if value in INDEX_KEYS:
-                        sections.add(value)
-                elif "." not in prefix and event in ("string", "number"):
-                    meta[prefix] = str(value)
-                elif (prefix == "" and event == "end_map") or count > HEAD_EVENTS:
+    events: Iterator[tuple[str, str, Any]] = parser.parse(stream, buf_size=1 << 16)
+    try:
+        first = next(events, None)
+        if first is None or first[1] != "start_map":
+            raise PriceListError(path, "", "not an AWS Price List offer file (not a JSON object)")
+        for count, (prefix, event, value) in enumerate(events):
+            if prefix == "" and event == "map_key":
+                if value in ("products", "terms"):
+                    sections.add(value)
                     break
-        except ijson.JSONError as exc:
-            raise _json_error(path, exc, "") from None
+                if value in INDEX_KEYS:
+                    sections.add(value)
+            elif prefix in HEADER_KEYS and event in ("string", "number"):
+                meta[prefix] = str(value)
+            elif (prefix == "" and event == "end_map") or count > HEAD_EVENTS:
+                break
+    except ijson.JSONError as exc:
+        raise _json_error(path, exc, "") from None
     code = meta.get("offerCode", "")
     if not code:
         if sections & INDEX_KEYS:
@@ -108,56 +136,61 @@ def _head(path: Path, parser: ModuleType) -> OfferHeader:
 Kept = dict[str, tuple[Rule, tuple[str, ...], str, str, str]]  # sku -> rule, key, region, location, usage type
 
 
-def _products(path: Path, parser: ModuleType, header: OfferHeader, rules: OfferRules, known_types: frozenset[str],
-              on_bytes: Callable[[int], None]) -> Kept:
+def _products(path: Path, parser: ModuleType, stream: GuardedStream, rules: OfferRules, known_types: frozenset[str]
+              ) -> Kept:
     kept: Kept = {}
     seen = 0
-    with path.open("rb") as raw:
-        try:
-            for sku, product in parser.kvitems(CountingReader(raw, on_bytes), "products", buf_size=BUFFER):
-                seen += 1
-                attrs = product.get("attributes") if isinstance(product, dict) else None
-                if not isinstance(attrs, dict):
-                    raise PriceListError(path, f"products.{sku}", "has no attributes object")
-                usage = str(attrs.get("usagetype", ""))
-                base = base_usage(usage)
-                if rules.candidate(base, known_types) is None and not rules.fuzzy:
-                    continue
-                named = {norm(k): str(v) for k, v in attrs.items()}
-                named["productfamily"] = str(product.get("productFamily", ""))
+    try:
+        for sku, product in parser.kvitems(stream, "products", buf_size=BUFFER):
+            seen += 1
+            attrs = product.get("attributes") if isinstance(product, dict) else None
+            if not isinstance(attrs, dict):
+                raise PriceListError(path, f"products.{sku}", "has no attributes object")
+            usage = str(attrs.get("usagetype", ""))
+            base = base_usage(usage)
+            if rules.candidate(base, known_types) is None and not rules.fuzzy:
+                continue
+            named = {norm(k): str(v) for k, v in attrs.items()}
+            named["productfamily"] = str(product.get("productFamily", ""))
 
-                def get(name: str, named: dict[str, str] = named) -> str:
-                    return named.get(name, "")
+            def get(name: str, named: dict[str, str] = named) -> str:
+                return named.get(name, "")
 
-                hit = rules.match(base, known_types, get)
-                if hit is not None:
-                    kept[str(sku)] = (hit[0], hit[1], rules.region(get), rules.location(get), usage)
-        except ijson.JSONError as exc:
+            hit = rules.match(base, known_types, get)
+            if hit is not None:
+                if len(kept) >= MAX_PRICES_PER_FILE:
+                    raise PriceListError(path, f"products.{sku}", f"more than {MAX_PRICES_PER_FILE:,} products "
+                                         "ComputeFit uses in one file (AWS's largest offer has a few thousand)")
+                kept[str(sku)] = (hit[0], hit[1], rules.region(get), rules.location(get), usage)
+    except ijson.IncompleteJSONError as exc:
+        if not stream.stopped:  # else: the stream ended just after the products, on purpose
             raise _json_error(path, exc, f"after {seen} products") from None
+    except ijson.JSONError as exc:
+        raise _json_error(path, exc, f"after {seen} products") from None
     if not seen:
         raise PriceListError(path, "products", "no products in the file")
     return kept
 
 
-def _terms(path: Path, parser: ModuleType, header: OfferHeader, kept: Kept, on_bytes: Callable[[int], None]
+def _terms(path: Path, parser: ModuleType, header: OfferHeader, kept: Kept, stream: GuardedStream
            ) -> list[PriceRecord]:
-    records: list[PriceRecord] = []
+    records = KeptPrices(header)
     found = 0
-    with path.open("rb") as raw:
-        try:
-            for sku, terms in parser.kvitems(CountingReader(raw, on_bytes), "terms.OnDemand", buf_size=BUFFER):
-                found += 1
-                entry = kept.get(str(sku))
-                if entry is None:
-                    continue
-                if not isinstance(terms, dict):
-                    raise PriceListError(path, f"terms.OnDemand.{sku}", "is not an object")
-                records.extend(_dimensions(header, str(sku), terms, entry))
-        except ijson.JSONError as exc:
-            raise _json_error(path, exc, "terms.OnDemand") from None
+    try:
+        for sku, terms in parser.kvitems(stream, "terms.OnDemand", buf_size=BUFFER):
+            found += 1
+            entry = kept.get(str(sku))
+            if entry is None:
+                continue
+            if not isinstance(terms, dict):
+                raise PriceListError(path, f"terms.OnDemand.{sku}", "is not an object")
+            for record in _dimensions(header, str(sku), terms, entry):
+                records.add(record)
+    except ijson.JSONError as exc:
+        raise _json_error(path, exc, "terms.OnDemand") from None
     if not found:
         raise PriceListError(path, "terms.OnDemand", "no on-demand terms in the file")
-    return records
+    return records.records()
 
 
 def _dimensions(header: OfferHeader, sku: str, terms: dict[str, Any],

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.pricelist.read_csv import read_csv_offer
 from desktop.pricelist.read_json import read_json_offer
 from desktop.pricelist.records import OfferHeader, PriceListError, PriceRecord
-from desktop.pricelist.stream import sniff
+from desktop.pricelist.stream import open_offer
 
 
 def read_offer(path: Path, known_types: frozenset[str], on_bytes: Callable[[int], None] = lambda n: None
@@ -16,21 +16,24 @@ def read_offer(path: Path, known_types: frozenset[str], on_bytes: Callable[[int]
     """The offer's header and kept records (raises PriceListError: one line naming the file and the row or field).
 
     `known_types` are the EC2 instance types the book describes (others are not kept); `on_bytes(n)` is called
-    as the file is read: once per byte for CSV, twice for JSON (two passes); it may raise to cancel.
+    as the file is read, about once per byte (JSON's two passes each read a part); it may raise to cancel.
     """
-    fmt = sniff(path)
+    handle, fmt, start = open_offer(path)
     try:
         if fmt == "json":
-            return read_json_offer(path, known_types, on_bytes)
-        return read_csv_offer(path, known_types, on_bytes)
+            return read_json_offer(path, handle, start, known_types, on_bytes)
+        return read_csv_offer(path, handle, known_types, on_bytes)
     except PriceListError:
         raise
     except MemoryError:
         raise PriceListError(path, "", "ran out of memory reading the file") from None
     except OSError as exc:
         raise PriceListError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        handle.close()
 
 
-def passes(path: Path) -> int:
-    """How many times a file is read (for progress): JSON twice, CSV once."""
-    return 2 if sniff(path) == "json" else 1
+def check_offer(path: Path) -> None:
+    """Refuse at once (PriceListError) what is not a regular, non-empty, text offer file."""
+    handle, _, _ = open_offer(path)
+    handle.close()

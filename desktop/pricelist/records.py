@@ -8,16 +8,30 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 ON_DEMAND_TERM = "JRTCKXETXF"  # every on-demand offer term has this code; free-tier rows have others
+MAX_WHERE_CHARS = 240  # a row or JSON path in a message (a SKU or key from the file may be 64 KB)
+MAX_PROBLEM_CHARS = 400
+MAX_PRICE = Decimal("1e9")  # USD per unit: no AWS price is a billion dollars a unit
+MAX_BOUND = Decimal("1e18")  # a tier's range, in units (requests, GB-seconds...)
+MAX_NUMBER_CHARS = 40  # a price or bound as written: AWS writes at most about 20 characters
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` at most `limit` characters: its start and end kept around "...", for messages."""
+    if len(text) <= limit:
+        return text
+    keep = max(limit - 3, 2)
+    return text[: keep - keep // 3] + "..." + text[len(text) - keep // 3:]
 
 
 class PriceListError(Exception):
-    """A file that cannot be imported: str() is one line naming the file and the row or field."""
+    """A file that cannot be imported: str() is one line naming the file and the row or field, bounded in length
+    (the row or path and the problem are clipped: either may quote the file)."""
 
     def __init__(self, path: Path | str, where: str, problem: str):
         self.path = str(path)
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{path}: {where}: {problem}" if where else f"{path}: {problem}")
+        self.where = clip(where, MAX_WHERE_CHARS)
+        self.problem = clip(problem, MAX_PROBLEM_CHARS)
+        super().__init__(f"{path}: {self.where}: {self.problem}" if where else f"{path}: {self.problem}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,32 +78,44 @@ class PriceRecord:
     allowance: bool = False
 
 
+def _shown(text: object) -> str:
+    return repr(clip(str(text), MAX_NUMBER_CHARS + 10) if isinstance(text, str) else text)
+
+
 def parse_usd(text: object, path: Path, where: str) -> Decimal:
-    """A price as a Decimal, or PriceListError: not a number, NaN, infinite or negative."""
+    """A price as a Decimal, or PriceListError: not a number, NaN, infinite, negative, or out of all proportion
+    (over MAX_PRICE, or more than MAX_NUMBER_CHARS characters: "1e999999" is not a price)."""
     if not isinstance(text, str | int | Decimal) or isinstance(text, bool):
-        raise PriceListError(path, where, f"price {text!r} is not a number")
+        raise PriceListError(path, where, f"price {_shown(text)} is not a number")
+    raw = str(text).strip()
     try:
-        value = Decimal(str(text).strip())
+        value = Decimal(raw)
     except InvalidOperation:
-        raise PriceListError(path, where, f"price {text!r} is not a number") from None
+        raise PriceListError(path, where, f"price {_shown(text)} is not a number") from None
     if value.is_nan() or value.is_infinite():
-        raise PriceListError(path, where, f"price {text!r} is not a finite number")
+        raise PriceListError(path, where, f"price {_shown(text)} is not a finite number")
     if value < 0:
-        raise PriceListError(path, where, f"price {text!r} is negative")
+        raise PriceListError(path, where, f"price {_shown(text)} is negative")
+    if value > MAX_PRICE or len(raw) > MAX_NUMBER_CHARS:
+        raise PriceListError(path, where, f"price {_shown(text)} is out of range (a price is at most "
+                             f"{MAX_PRICE:,f} USD a unit, written in at most {MAX_NUMBER_CHARS} characters)")
     return value
 
 
 def parse_bound(text: object, path: Path, where: str) -> Decimal | None:
-    """A tier bound: "Inf" (or empty) is open (None); otherwise a non-negative number."""
+    """A tier bound: "Inf" (or empty) is open (None); otherwise a non-negative number up to MAX_BOUND."""
     raw = "" if text is None else str(text).strip()
     if raw == "" or raw.lower() in ("inf", "infinity"):
         return None
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise PriceListError(path, where, f"range bound {raw!r} is not a number") from None
+        raise PriceListError(path, where, f"range bound {_shown(raw)} is not a number") from None
     if not value.is_finite() or value < 0:
-        raise PriceListError(path, where, f"range bound {raw!r} is not a non-negative number")
+        raise PriceListError(path, where, f"range bound {_shown(raw)} is not a non-negative number")
+    if value > MAX_BOUND or len(raw) > MAX_NUMBER_CHARS:
+        raise PriceListError(path, where, f"range bound {_shown(raw)} is out of range (at most {MAX_BOUND:.0e}, "
+                             f"written in at most {MAX_NUMBER_CHARS} characters; use Inf for an open end)")
     return value
 
 

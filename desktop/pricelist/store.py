@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from desktop.appdata import data_dir
-from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.book import MAX_PRICE_BOOK_BYTES, PriceBook
 from desktop.resources import price_book_path
 
 if TYPE_CHECKING:  # imported when a user book is there: the window's start-up without one stays as it was
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # imported when a user book is there: the window's start-up w
 USER_BOOK_KIND = "computefit-user-price-book"  # = desktop.model.pricing.user_book.USER_BOOK_KIND
 
 USER_BOOK_NAME = "user-price-book.json"
-MAX_USER_BOOK_BYTES = 64 * 1024 * 1024
+MAX_USER_BOOK_BYTES = MAX_PRICE_BOOK_BYTES  # 20 MB, as the README says of every price book read (user or full)
 
 
 class BookFileError(Exception):
@@ -55,20 +55,28 @@ def is_user_book(data: Any) -> bool:
     return isinstance(data, dict) and data.get("kind") == USER_BOOK_KIND
 
 
-def parse_user_book(data: Any, path: Path) -> UserBook:
+def parse_user_book(data: Any, path: Path, set_aside: list[str] | None = None) -> UserBook:
+    """The user book in `data` (BookFileError naming the file and field). With a `set_aside` list, an override
+    or discount that cannot be used is left out with a message naming it (added to the list), and the rest is
+    used: the window and the commands start on any user book. Without it (before changing the file) any problem
+    refuses the book, so a change never drops what the user wrote."""
     from desktop.model.pricing.loading import explain_invalid
-    from desktop.model.pricing.user_book import UserBook
+    from desktop.model.pricing.user_book import UserBook, usable_layer
 
     if not is_user_book(data):
         raise BookFileError(f"{path}: not a ComputeFit user price book (no \"kind\": \"{USER_BOOK_KIND}\")")
     try:
-        return UserBook.model_validate(data)
+        if set_aside is None:
+            return UserBook.model_validate(data)
+        layer, problems = usable_layer(data)
     except ValidationError as exc:
         raise BookFileError(explain_invalid(exc, path, UserBook)) from None
+    set_aside.extend(f"{path}: {problem}" for problem in problems)
+    return layer
 
 
-def read_user_book(path: Path) -> UserBook:
-    return parse_user_book(read_json_file(path), path)
+def read_user_book(path: Path, set_aside: list[str] | None = None) -> UserBook:
+    return parse_user_book(read_json_file(path), path, set_aside)
 
 
 def bundled_json() -> dict[str, Any]:
@@ -78,24 +86,37 @@ def bundled_json() -> dict[str, Any]:
     return data
 
 
-def layered(layer: UserBook, path: Path, bundled: dict[str, Any] | PriceBook | None = None) -> PriceBook:
+def layered(layer: UserBook, path: Path, bundled: dict[str, Any] | PriceBook | None = None,
+            set_aside: list[str] | None = None) -> PriceBook:
+    """The effective book (BookFileError naming the file); with `set_aside`, see effective_book."""
     from desktop.model.pricing.user_book import UserBookError, effective_book
 
+    before = len(set_aside) if set_aside is not None else 0
     try:
-        return effective_book(bundled if bundled is not None else bundled_json(), layer)
+        book = effective_book(bundled if bundled is not None else bundled_json(), layer, set_aside)
     except UserBookError as exc:
-        raise BookFileError("; ".join(f"{path}: {p}" for p in exc.problems)) from None
+        raise BookFileError("; ".join(f"{path}: {p}" for p in exc.problems[:5])) from None
+    if set_aside is not None:
+        set_aside[before:] = [f"{path}: {problem}" for problem in set_aside[before:]]
+    return book
 
 
 def default_book(warn: Callable[[str], object]) -> PriceBook:
-    """The bundled book, with the user book on top when there is one; a bad user book: one warning, bundled."""
+    """The bundled book, with the user book on top when there is one: an override or discount that cannot be
+    used is set aside (one warning each, the rest applies); a user book that cannot be used at all: one
+    warning, and the bundled book alone."""
     path = user_book_path()
     if path.exists():
         bundled = bundled_json()
+        set_aside: list[str] = []
         try:
-            return layered(read_user_book(path), path, bundled)
+            book = layered(read_user_book(path, set_aside), path, bundled, set_aside)
         except BookFileError as exc:
             warn(f"warning: the user price book cannot be used, so the bundled one is ({exc})")
+        else:
+            for problem in set_aside:
+                warn(f"warning: {problem}")
+            return book
     return bundled_book()
 
 

@@ -4,8 +4,8 @@ Generates (in a temporary folder) an EC2-shaped JSON offer file (default 1024 MB
 terms, as AWS's) and an EC2-shaped CSV of half that size. For each file, alternately, in fresh processes:
 - bare: the parser alone doing nothing (ijson.parse with the importer's backend / csv.reader over the same text);
 - import: `import_files` on the file (read, keep, map, build and validate the user book; not written).
-Prints the median MB/s of each, the ratio (target: import >= 0.5 x bare) and the import's peak RSS measured in its
-process with resource.getrusage (target < 300 MB).
+Prints the median MB/s of each, the ratio (target: import >= 0.7 x bare for JSON, 0.5 x for CSV) and the
+import's peak RSS measured in its process with resource.getrusage (target < 300 MB).
 
 Run: python -m tests.benchmarks.bench_pricelist [--size-mb 1024] [--runs 3]   (--size-mb 50 for a quick run)
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-RATIO_TARGET = 0.5
+RATIO_TARGETS = {"json": 0.7, "csv": 0.5}  # the JSON import's checked layer included; the CSV import as it was
 RSS_TARGET_MB = 300
 
 CHILD = r"""
@@ -80,9 +80,9 @@ def measure_kind(kind: str, path: Path, runs: int) -> dict[str, float]:
 
 def bench(kind: str, path: Path, runs: int) -> tuple[bool, str]:
     r = measure_kind(kind, path, runs)
-    ok = r["ratio"] >= RATIO_TARGET and r["peak_rss_mb"] < RSS_TARGET_MB
+    ok = r["ratio"] >= RATIO_TARGETS[kind] and r["peak_rss_mb"] < RSS_TARGET_MB
     line = (f"{path.name:<10} {r['size_mb']:>8.0f} MB  bare {r['bare_mb_s']:>6.1f} MB/s  "
-            f"import {r['import_mb_s']:>6.1f} MB/s  ratio {r['ratio']:.2f}x (target >= {RATIO_TARGET}x)  "
+            f"import {r['import_mb_s']:>6.1f} MB/s  ratio {r['ratio']:.2f}x (target >= {RATIO_TARGETS[kind]}x)  "
             f"import peak RSS {r['peak_rss_mb']:.0f} MB (target < {RSS_TARGET_MB} MB)  prices kept {r['kept']:.0f}  "
             f"{'OK' if ok else 'MISSED'}")
     return ok, line

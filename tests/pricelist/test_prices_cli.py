@@ -161,14 +161,18 @@ def test_a_corrupt_user_book_falls_back_to_the_bundled_one_with_one_warning(data
                                                                            capsys: pytest.CaptureFixture[str]) -> None:
     expected, _ = _run(capsys, "estimate", str(EXAMPLE))
     book = data_dir / "user-price-book.json"
-    for corrupt in ('{"kind": "computefit-user-price-book", "regions": {"us-east-1": {"lambda": {"requests": '
-                    '{"usd": "-1"}}}}', "{truncated", '{"kind": "computefit-user-price-book", "discounts": '
-                    '{"all": 150}}'):
+    whole = f"computefit: warning: the user price book cannot be used, so the bundled one is ({book}: "
+    for corrupt, warning in (
+            ('{"kind": "computefit-user-price-book", "regions": {"us-east-1": {"lambda": {"requests": '
+             '{"usd": "-1"}}}}', whole), ("{truncated", whole),
+            # one unusable entry is set aside alone (the rest of the book, here nothing, applies)
+            ('{"kind": "computefit-user-price-book", "discounts": {"all": 150}}',
+             f"computefit: warning: {book}: discounts.all: a discount is a percentage from 0 to less than 100; set "
+             "aside, the rest of the book applies")):
         book.write_text(corrupt, encoding="utf-8")
         out, err = _run(capsys, "estimate", str(EXAMPLE))
         assert out == expected
-        assert err.count("\n") == 1 and err.startswith("computefit: warning: the user price book cannot be used, "
-                                                       f"so the bundled one is ({book}: ")
+        assert err.count("\n") == 1 and err.startswith(warning)
         assert "Traceback" not in err
         assert book.read_text(encoding="utf-8") == corrupt  # left for the user to look at
 

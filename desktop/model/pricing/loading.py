@@ -38,7 +38,7 @@ def load_book_or_explain(path: Path, trusted: TrustedDigests | None = None) -> t
 
 def explain_invalid(exc: ValidationError, path: Path, model: type[BaseModel] = PriceBook) -> str:
     """A book's validation problems as one line: the first few, naming the file and field, and how many more."""
-    problems = problems_of(exc, model)
-    shown = "; ".join(f"{path}: {p}" for p in problems[:MAX_PROBLEMS_SHOWN])
-    more = len(problems) - MAX_PROBLEMS_SHOWN
+    problems = problems_of(exc, model, limit=MAX_PROBLEMS_SHOWN, summary=False)
+    shown = "; ".join(f"{path}: {p}" for p in problems)
+    more = exc.error_count() - MAX_PROBLEMS_SHOWN
     return shown + (f"; and {more:,} more problem(s)" if more > 0 else "")

@@ -44,6 +44,8 @@ from desktop.model.pricing.walk import walk_prices
 USER_BOOK_KIND = "computefit-user-price-book"
 USER_SOURCE = "USER"
 ALL_SECTIONS = "all"
+MAX_OVERRIDE_USD = Decimal("1e9")  # USD a unit: no price is a billion dollars a unit
+MIN_OVERRIDE_EXPONENT = -30  # a non-zero price below 1e-30 USD is a typing slip, and would print 30+ zeros
 
 
 class UserBookError(ValueError):
@@ -62,11 +64,18 @@ def sections() -> tuple[str, ...]:
 class Override(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built when a user book is read
 
-    usd: Decimal = Field(..., ge=0, allow_inf_nan=False)
+    usd: Decimal = Field(..., ge=0, le=MAX_OVERRIDE_USD, allow_inf_nan=False)
     note: str = Field(..., min_length=1, description="why: e.g. 'private pricing, 2026 contract'")
     as_of: dt.date
     confidence: Confidence = "B"
     unit: Unit | None = Field(None, description="only where the book has no price at this path")
+
+    @field_validator("usd")
+    @classmethod
+    def _sane(cls, value: Decimal) -> Decimal:
+        if value and value.adjusted() < MIN_OVERRIDE_EXPONENT:
+            raise ValueError(f"{value} is too small to be a price (at least 1E{MIN_OVERRIDE_EXPONENT}, or 0)")
+        return value
 
 
 class UserBook(BaseModel):
@@ -111,6 +120,54 @@ class UserBook(BaseModel):
     def to_json_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = self.model_dump(mode="json", exclude_none=True)
         return data
+
+
+def usable_layer(data: Mapping[str, Any]) -> tuple[UserBook, list[str]]:
+    """The user book from its JSON with each override or discount that cannot be used set aside: the rest
+    applies, and each one set aside has a message naming it. Raises ValidationError when the rest is not valid."""
+    clean = dict(data)
+    set_aside: list[str] = []
+    for field, check in (("overrides", _override_problem), ("discounts", _discount_problem)):
+        entries = data.get(field)
+        if not isinstance(entries, dict):
+            continue
+        kept = {}
+        for key, value in entries.items():
+            problem = check(str(key), value)
+            if problem:
+                set_aside.append(f"{field}.{_clip(str(key))}: {problem}; set aside, the rest of the book applies")
+            else:
+                kept[key] = value
+        clean[field] = kept
+    return UserBook.model_validate(clean), set_aside
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _override_problem(path: str, value: Any) -> str:
+    if len(parse_price_path(path)) < 3:
+        return "not a price path (region/section/name, e.g. eu-west-2/lambda/requests)"
+    try:
+        Override.model_validate(value)
+    except ValidationError as exc:
+        from desktop.model.workload.validation import problems_of
+
+        return str(problems_of(exc, Override)[0])
+    return ""
+
+
+def _discount_problem(section: str, value: Any) -> str:
+    if section not in (ALL_SECTIONS, *sections()):
+        return f"not a section to discount (one of {', '.join((ALL_SECTIONS, *sections()))})"
+    try:
+        pct = Decimal(str(value))
+    except ArithmeticError:
+        return "a discount is a percentage from 0 to less than 100"
+    if isinstance(value, bool) or not pct.is_finite() or pct < 0 or pct >= 100:
+        return "a discount is a percentage from 0 to less than 100"
+    return ""
 
 
 def parse_price_path(path: str) -> tuple[str, ...]:
@@ -161,8 +218,12 @@ def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal]) -> None
             label = "" if section in discounts else " (all services)"
 
             def apply(price: dict[str, Any], pct: Decimal = pct, label: str = label, section: str = section) -> None:
-                listed = Decimal(str(price["usd"]))
-                price["usd"] = _plain(listed * (100 - pct) / 100)
+                try:
+                    listed = Decimal(str(price["usd"]))
+                    discounted = _plain(listed * (100 - pct) / 100)
+                except ArithmeticError:
+                    return  # not a price the book can hold: its validation names it
+                price["usd"] = discounted
                 note = f"{_plain(pct)}% user discount on {section}{label}, list price {_plain(listed)}"
                 price["note"] = f"{price['note']}; {note}" if price.get("note") else note
 
@@ -213,14 +274,36 @@ def _override(regions: dict[str, Any], path: str, override: Override) -> None:
                       "note": override.note, "origin": "overridden"}
 
 
+def _apply_override(regions: dict[str, Any], path: str, override: Override, set_aside: list[str] | None) -> None:
+    region = parse_price_path(path)[0]
+    before = copy.deepcopy(regions.get(region)) if set_aside is not None else None
+    try:
+        _override(regions, path, override)
+    except (UserBookError, ArithmeticError) as exc:
+        if set_aside is None:
+            raise
+        if before is not None:
+            regions[region] = before  # nothing half made by the override stays
+        problem = "; ".join(exc.problems) if isinstance(exc, UserBookError) else \
+            f"overrides.{path}: {override.usd} cannot be used as a price"
+        set_aside.append(f"{problem}; set aside, the rest of the book applies")
+
+
 def _describe(exc: ValidationError) -> list[str]:
     from desktop.model.workload.validation import problems_of
 
     return [str(p) for p in problems_of(exc, PriceBook)]
 
 
-def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Mapping[str, Any] | None) -> PriceBook:
-    """The bundled book with the user layer on top (raises UserBookError naming the field or price path)."""
+def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Mapping[str, Any] | None,
+                   set_aside: list[str] | None = None) -> PriceBook:
+    """The bundled book with the user layer on top (raises UserBookError naming the field or price path).
+
+    With a `set_aside` list, an override that cannot be applied (its path names no price, say) is left out and
+    a message naming it added to the list, instead of failing the whole book: the window and the commands start
+    on any user book. Without it (a change being made) any problem raises.
+    """
+    mark = len(set_aside) if set_aside is not None else 0
     if isinstance(bundled, PriceBook):
         if layer is None:
             return bundled
@@ -261,7 +344,7 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
         _discount(regions, layer.discounts)
     if layer.overrides:
         for path, override in layer.overrides.items():
-            _override(regions, path, override)
+            _apply_override(regions, path, override, set_aside)
         data["sources"][USER_SOURCE] = {"title": "Overridden by the user (user price book)",
                                         "reference": "the user's own price, with its note",
                                         "data_date": max(o.as_of for o in layer.overrides.values()).isoformat()}
@@ -269,7 +352,31 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
     try:
         return PriceBook.model_validate(data)
     except ValidationError as exc:
-        raise UserBookError(_describe(exc)) from None
+        culprits = _culprits(exc, layer.overrides) if set_aside is not None else {}
+        if not culprits or set_aside is None:
+            raise UserBookError(_describe(exc)) from None
+    # the overrides that made the book invalid (a price where the schema has none...) are set aside: again without
+    del set_aside[mark:]
+    remaining = layer.model_copy(update={"overrides": {k: v for k, v in layer.overrides.items() if k not in culprits}})
+    book = effective_book(bundled, remaining, set_aside)
+    set_aside.extend(f"overrides.{path}: {problem}; set aside, the rest of the book applies"
+                     for path, problem in culprits.items())
+    return book
+
+
+def _culprits(exc: ValidationError, overrides: Mapping[str, Override]) -> dict[str, str]:
+    """The overrides an invalid effective book's errors point at (price path -> the first problem)."""
+    found: dict[str, str] = {}
+    for error, problem in zip(exc.errors(), _describe(exc), strict=True):
+        loc = [str(part) for part in error.get("loc", ()) if not str(part).isdigit()]
+        if loc[:1] != ["regions"] or len(loc) < 3:
+            continue
+        for path in overrides:
+            parts = [part for part in parse_price_path(path) if not part.isdigit()]
+            shorter = min(len(parts), len(loc) - 1)
+            if path not in found and parts[:shorter] == loc[1:shorter + 1]:
+                found[path] = problem.partition(": ")[2] or problem
+    return found
 
 
 DISCOUNT_NOTE = "User price book: discounts "

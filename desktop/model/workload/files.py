@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from desktop.files import ReadError, load_json_file, loads_strict, write_text_atomically
 from desktop.model.workload.spec import SCHEMA_VERSION, Workload
-from desktop.model.workload.validation import FieldProblem, problems_of
+from desktop.model.workload.validation import FieldProblem, problems_of, size_problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a workload file; the examples are about 2 KB
 SUFFIX = ".workload.json"
@@ -32,6 +32,9 @@ def check_file_object(data: Any, where: str, kind: str, known_version: int, form
     `kind` names the file ("a workload"), `format_name` its format in the message ("workshop format")."""
     if not isinstance(data, dict):
         raise WorkloadFileError(where, [FieldProblem("", f"{kind} must be a JSON object")])
+    too_large = size_problem(data)
+    if too_large is not None:
+        raise WorkloadFileError(where, [too_large])
     version = data.get("schema_version", known_version)
     if isinstance(version, int) and not isinstance(version, bool) and version > known_version:
         raise WorkloadFileError(where, [FieldProblem(

@@ -1,15 +1,36 @@
-"""Turn validation failures into one clear line each: the field's dotted path and the problem."""
+"""Turn validation failures into one clear line each: the field's dotted path and the problem.
+
+Bounded whatever the file: at most MAX_PROBLEMS problems are described ("and 1,999,990 more problem(s)" after
+them), a path or message quoting the file is clipped, and `size_problem` refuses, before validation, data with a
+list or object of more than MAX_ITEMS entries or more than MAX_VALUES values in all (a file of two million bad
+list items would otherwise cost pydantic two million errors: 38 s, 2.6 GB and a 113 MB message).
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from desktop.model.workload.spec import Workload
+
+MAX_PROBLEMS = 10  # described in a message; the rest are counted
+MAX_PATH_CHARS = 160  # a field's path in a message (keys come from the file)
+MAX_MESSAGE_CHARS = 300
+MAX_ITEMS = 1_000  # entries of one list or object: a workshop has at most 200 scenarios, a workload 24 hours
+MAX_VALUES = 100_000  # values in one document: a full workshop of 200 scenarios has about 30,000
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` at most `limit` characters, its start and end kept around "..."."""
+    if len(text) <= limit:
+        return text
+    keep = max(limit - 3, 2)
+    return text[: keep - keep // 3] + "..." + text[len(text) - keep // 3:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +108,14 @@ _TYPE_WORDS = {
 
 
 def describe(error: dict[str, Any], model: type[BaseModel] = Workload) -> FieldProblem:
+    """One problem, its path and message clipped (either may quote the file)."""
+    problem = _describe(error, model)
+    return FieldProblem(clip(problem.path, MAX_PATH_CHARS), clip(problem.message, MAX_MESSAGE_CHARS))
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel]) -> FieldProblem:
     loc = tuple(error.get("loc", ()))
-    path = ".".join(str(p) for p in loc)
+    path = ".".join(clip(str(p), 60) for p in loc)
     kind = error.get("type", "")
     value = error.get("input")
     got = f", got {_show(value)}"
@@ -118,5 +145,35 @@ def describe(error: dict[str, Any], model: type[BaseModel] = Workload) -> FieldP
                                                                      else ""))
 
 
-def problems_of(exc: ValidationError, model: type[BaseModel] = Workload) -> list[FieldProblem]:
-    return [describe(dict(e), model) for e in exc.errors()]
+def problems_of(exc: ValidationError, model: type[BaseModel] = Workload, limit: int = MAX_PROBLEMS,
+                summary: bool = True) -> list[FieldProblem]:
+    """The first `limit` problems, then (with `summary`) one saying how many more there are."""
+    total = exc.error_count()
+    problems = [describe(dict(e), model) for e in islice(exc.errors(include_url=False), limit)]
+    if summary and total > limit:
+        problems.append(FieldProblem("", f"and {total - limit:,} more problem(s)"))
+    return problems
+
+
+def size_problem(data: Any) -> FieldProblem | None:
+    """A problem when parsed JSON is larger than any workload or workshop (checked before validation, so the
+    validation's errors stay few): a list or object of more than MAX_ITEMS entries, more than MAX_VALUES values.
+    A container's size is read before its entries are looked at: a list of two million items costs nothing."""
+    if not isinstance(data, dict | list):
+        return None
+    stack: list[tuple[Any, str]] = [(data, "")]
+    count = 1
+    while stack:
+        node, path = stack.pop()
+        if len(node) > MAX_ITEMS:
+            kind = "entries" if isinstance(node, dict) else "items"
+            return FieldProblem(clip(path, MAX_PATH_CHARS) or "(the whole file)",
+                                f"has {len(node):,} {kind}; no field of a workload or workshop has more than "
+                                f"{MAX_ITEMS:,}")
+        count += len(node)
+        if count > MAX_VALUES:
+            return FieldProblem("", f"holds more than {MAX_VALUES:,} values; no workload or workshop has so many")
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((value, f"{path}.{clip(str(key), 60)}" if path else clip(str(key), 60))
+                     for key, value in pairs if isinstance(value, dict | list))
+    return None
