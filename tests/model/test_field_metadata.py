@@ -8,9 +8,9 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from desktop.model.advice.sensitivity import ASSUMPTIONS
-from desktop.model.formats.fields import Describe
 from desktop.model.options.registry import get
 from desktop.model.questionnaire.data import QUESTIONS_BY_ID
+from desktop.model.schema.fields import Describe
 from desktop.model.workload.fields import GROUPS, all_fields, field_bounds
 from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload

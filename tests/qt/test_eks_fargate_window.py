@@ -1,18 +1,15 @@
-"""The window shows Amazon EKS on AWS Fargate once the workload lists it: its row, total and curve."""
+"""The window shows Amazon EKS on AWS Fargate once View > Options lists it: its row, total and curves."""
 
 from __future__ import annotations
-
-from desktop.model.format import total_text
-from desktop.workbench.workbench import Workbench
 
 
 def test_listed_it_is_in_the_table_and_the_charts(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     assert window.table.rowCount() == 3  # not compared by default
-    window.session.run(Workbench.apply_changes, {"options": ["lambda", "fargate", "ec2", "eks_fargate"]}, "Compare EKS")
+    window.options_menu.option_actions["eks_fargate"].trigger()  # View > Options > Amazon EKS on AWS Fargate
     qtbot.waitUntil(lambda: window.table.rowCount() == 4, timeout=5000)
     assert window.table.text("eks_fargate", 0) == "Amazon EKS on AWS Fargate"
-    total = total_text(window.session.advice.quote.options["eks_fargate"])
-    assert total.startswith("$") and total in [window.table.text("eks_fargate", c) for c in range(4)]
+    usd = window.session.advice.quote.options["eks_fargate"].monthly_usd
+    assert usd is not None and f"${usd:,.2f}" in [window.table.text("eks_fargate", c) for c in range(4)]
     charts = window.charts
     for index in range(charts.count()):
         charts.setCurrentIndex(index)

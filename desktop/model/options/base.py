@@ -1,7 +1,7 @@
 """What a compute option is: one object that prices, sizes, rules on and describes one way to run the work.
 
 A new option is one folder `desktop/model/options/<id>/` (its `option.py` defines a `ComputeOption`; its
-`format.py` its sections of the workload file and the price book) and one line in `registry.py`. Everything else
+`sections.py` its sections of the workload file and the price book) and one line in `registry.py`. Everything else
 (the engine, curves, break-even, sensitivity, findings, the window, the sheet, the price coverage and register, the
 Price List import) iterates the registry and asks the option; the two file formats list its sections, one line
 each (see docs/architecture.md).
@@ -17,11 +17,11 @@ from desktop.model.options.common.style import OptionStyle
 from desktop.model.workload.fields import field_bounds
 
 if TYPE_CHECKING:
-    from desktop.model.formats.questions import Question
     from desktop.model.options.common.calc import Calc
     from desktop.model.pricing.book import PriceBook
     from desktop.model.pricing.context import PricingContext
     from desktop.model.pricing.quote import Capacity, Quote
+    from desktop.model.schema.questions import Question
     from desktop.model.workload.spec import Workload
     from desktop.model.workload.validation import FieldProblem
 
@@ -128,7 +128,7 @@ class PriceListRow:
 
 @dataclass(frozen=True, slots=True)
 class BookSection:
-    """The option's own section of a region's prices (`format.py` declares its model): its key in the book, the
+    """The option's own section of a region's prices (`sections.py` declares its model): its key in the book, the
     names the sheet's price register and the Prices dialog give it and its parts, what the book lacks for it (the
     names the engine's "no sourced price for ..." uses), and its AWS Price List rows."""
 

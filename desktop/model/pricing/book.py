@@ -24,22 +24,22 @@ from typing import Annotated, Literal, TypeGuard
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from desktop.files import load_json_file
-from desktop.model.formats.prices import CONFIDENCE_LABELS as CONFIDENCE_LABELS
-from desktop.model.formats.prices import MAX_UNIT_PRICE_USD as MAX_UNIT_PRICE_USD
-from desktop.model.formats.prices import SECONDS_PER_UNIT as SECONDS_PER_UNIT
-from desktop.model.formats.prices import Confidence as Confidence
-from desktop.model.formats.prices import Frozen, GbPrice, GbTiers, HourPrice, RequestTiers, units
-from desktop.model.formats.prices import GbSecondPrice as GbSecondPrice
-from desktop.model.formats.prices import Origin as Origin
-from desktop.model.formats.prices import Price as Price
-from desktop.model.formats.prices import SourcedRate as SourcedRate
-from desktop.model.formats.prices import Tier as Tier
-from desktop.model.formats.prices import Unit as Unit
-from desktop.model.options.aws_lambda.format import LambdaPrices
-from desktop.model.options.ecs_managed.format import EcsManagedPrices as EcsManagedPrices
-from desktop.model.options.eks_fargate.format import EksFargatePrices
-from desktop.model.options.lambda_managed.format import LambdaManagedPrices
+from desktop.model.options.aws_lambda.sections import LambdaPrices
+from desktop.model.options.ecs_managed.sections import EcsManagedPrices as EcsManagedPrices
+from desktop.model.options.eks_fargate.sections import EksFargatePrices
+from desktop.model.options.lambda_managed.sections import LambdaManagedPrices
 from desktop.model.pricing.walk import dotted, walk_prices
+from desktop.model.schema.prices import CONFIDENCE_LABELS as CONFIDENCE_LABELS
+from desktop.model.schema.prices import MAX_UNIT_PRICE_USD as MAX_UNIT_PRICE_USD
+from desktop.model.schema.prices import SECONDS_PER_UNIT as SECONDS_PER_UNIT
+from desktop.model.schema.prices import Confidence as Confidence
+from desktop.model.schema.prices import Frozen, GbPrice, GbTiers, HourPrice, RequestTiers, units
+from desktop.model.schema.prices import GbSecondPrice as GbSecondPrice
+from desktop.model.schema.prices import Origin as Origin
+from desktop.model.schema.prices import Price as Price
+from desktop.model.schema.prices import SourcedRate as SourcedRate
+from desktop.model.schema.prices import Tier as Tier
+from desktop.model.schema.prices import Unit as Unit
 
 PRICE_BOOK_SCHEMA_VERSION = 1
 MAX_PRICE_BOOK_BYTES = 20 * 1024 * 1024  # the bundled book is about 190 KB; room for every region

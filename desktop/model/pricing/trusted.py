@@ -81,10 +81,10 @@ def book_digest(raw: bytes) -> str:
 @cache
 def _schema_fingerprint() -> bytes:
     parts = []
-    # the book's schema: book.py, the price values it is built from, and each option's own section (format.py)
+    # the book's schema: book.py, the price values it is built from, and each option's own section (sections.py)
     sections = sorted(name for name in sys.modules if name.startswith("desktop.model.options.")
-                      and name.endswith(".format"))
-    for module in ("desktop.model.pricing.book", "desktop.model.strict_numbers", "desktop.model.formats.prices",
+                      and name.endswith(".sections"))
+    for module in ("desktop.model.pricing.book", "desktop.model.strict_numbers", "desktop.model.schema.prices",
                    *sections, __name__):
         source = Path(getattr(sys.modules[module], "__file__", "") or "")
         try:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.model.formats.questions import Choice as Choice
-from desktop.model.formats.questions import Question as Question
-from desktop.model.formats.questions import QuestionKind as QuestionKind
-from desktop.model.formats.questions import Topic as Topic
 from desktop.model.options.registry import all_options
+from desktop.model.schema.questions import Choice as Choice
+from desktop.model.schema.questions import Question as Question
+from desktop.model.schema.questions import QuestionKind as QuestionKind
+from desktop.model.schema.questions import Topic as Topic
 from desktop.model.workload.fields import field_bounds
 
 DONT_KNOW = "dont_know"

@@ -1,9 +1,10 @@
 """Every editable workload field, grouped the way an architect thinks, with units, meaning and AWS limits.
 
-The field catalogue, pure data: the form builds one editor per FieldSpec (objectName = the dotted path), and the
-sheet's assumption register names each field by its `title`. The shared groups are here; each option's own group
-is declared in its folder beside its section (`FORM` in options/<id>/format.py) and read from the schema, as are
-the section titles. A field's range is declared once, on the schema (`field_bounds`).
+The field catalogue, read from the schema: each field is described once, beside it (`Describe` in
+workload/spec.py or in an option's options/<id>/sections.py), and its range is its Field's (`field_bounds`). The
+form builds one editor per FieldSpec (objectName = the dotted path) and the sheet's assumption register names each
+field by its `title`. The shared groups below name their fields' paths; each section with a FORM_TITLE adds a group
+of its other described fields, so an option's group comes from its folder.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from desktop.model.formats.fields import Describe
-from desktop.model.formats.fields import FieldSpec as FieldSpec
-from desktop.model.formats.fields import GroupSpec as GroupSpec
-from desktop.model.formats.fields import Kind as Kind
-from desktop.model.formats.workload import Section
+from desktop.model.schema.fields import Describe
+from desktop.model.schema.fields import FieldSpec as FieldSpec
+from desktop.model.schema.fields import GroupSpec as GroupSpec
+from desktop.model.schema.fields import Kind as Kind
+from desktop.model.schema.workload import Section
 from desktop.model.workload.spec import Workload
 
 # The groups the options share, by the fields they list in order; what the form, the sheet and the texts say of

@@ -13,13 +13,13 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from desktop.model.formats.fields import Describe
-from desktop.model.formats.workload import FiniteFloat as FiniteFloat
-from desktop.model.formats.workload import Frozen, Section
-from desktop.model.options.aws_lambda.format import LambdaConfig
-from desktop.model.options.ecs_ec2.format import Ec2Config
-from desktop.model.options.ecs_managed.format import EcsManagedConfig
-from desktop.model.options.lambda_managed.format import LambdaManagedConfig
+from desktop.model.options.aws_lambda.sections import LambdaConfig
+from desktop.model.options.ecs_ec2.sections import Ec2Config
+from desktop.model.options.ecs_managed.sections import EcsManagedConfig
+from desktop.model.options.lambda_managed.sections import LambdaManagedConfig
+from desktop.model.schema.fields import Describe
+from desktop.model.schema.workload import FiniteFloat as FiniteFloat
+from desktop.model.schema.workload import Frozen, Section
 
 SCHEMA_VERSION = 1
 MAX_MONTH_HOURS = 744  # a 31-day month

@@ -7,7 +7,7 @@ aws-prices-more.md §8).
 
 from __future__ import annotations
 
-from desktop.model.formats.questions import Choice, Question
+from desktop.model.schema.questions import Choice, Question
 
 RUNTIME = Question(
     "runtime", "work", "Which language runtime does the function use?",

@@ -9,9 +9,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from desktop.model.formats.fields import Describe
-from desktop.model.formats.prices import Frozen, GbSecondPrice, GbSecondTiers, Price, units
-from desktop.model.formats.workload import FiniteFloat, Section
+from desktop.model.schema.fields import Describe
+from desktop.model.schema.prices import Frozen, GbSecondPrice, GbSecondTiers, Price, units
+from desktop.model.schema.workload import FiniteFloat, Section
 
 
 class LambdaConfig(Section):

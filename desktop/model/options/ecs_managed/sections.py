@@ -8,9 +8,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from desktop.model.formats.fields import Describe
-from desktop.model.formats.prices import Frozen, Price, units
-from desktop.model.formats.workload import Section
+from desktop.model.schema.fields import Describe
+from desktop.model.schema.prices import Frozen, Price, units
+from desktop.model.schema.workload import Section
 
 
 class EcsManagedConfig(Section):

@@ -2,7 +2,7 @@
 a tier, and the unit checks a section's field declares (a per-hour rate read as per-second is 3600x off).
 
 The lowest level of the model (pydantic only): the book's schema (desktop.model.pricing.book) and each option
-folder's price-book section (desktop.model.options.<id>.format) are built from these, so an option can declare its
+folder's price-book section (desktop.model.options.<id>.sections) are built from these, so an option can declare its
 section below every layer that reads it.
 """
 

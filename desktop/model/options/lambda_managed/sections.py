@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from desktop.model.formats.fields import Describe
-from desktop.model.formats.prices import Frozen, Price, SourcedRate, units
-from desktop.model.formats.workload import FiniteFloat, Section
+from desktop.model.schema.fields import Describe
+from desktop.model.schema.prices import Frozen, Price, SourcedRate, units
+from desktop.model.schema.workload import FiniteFloat, Section
 
 Runtime = Literal["unknown", "nodejs", "python", "java", "dotnet", "rust", "other"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from desktop.model.formats.prices import Frozen, HourPrice
+from desktop.model.schema.prices import Frozen, HourPrice
 
 
 class EksFargatePrices(Frozen):

@@ -8,8 +8,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from desktop.model.formats.fields import Describe
-from desktop.model.formats.workload import FiniteFloat, Section
+from desktop.model.schema.fields import Describe
+from desktop.model.schema.workload import FiniteFloat, Section
 
 
 class Ec2Config(Section):

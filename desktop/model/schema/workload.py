@@ -2,7 +2,7 @@
 title (the sheet's assumption register) and its form group (the window's editors), declared beside its fields.
 
 The lowest level of the model (pydantic only), so an option folder declares its own workload section
-(desktop.model.options.<id>.format) below the workload schema that lists it.
+(desktop.model.options.<id>.sections) below the workload schema that lists it.
 """
 
 from __future__ import annotations
