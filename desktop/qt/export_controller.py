@@ -13,7 +13,6 @@ rename); a target that cannot be written gets a message box naming the path and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from desktop.model.advice.advise import Advice
 from desktop.report.export import write_data, write_report
+from desktop.workbench.file_names import safe_file_stem
 
 if TYPE_CHECKING:
     from desktop.qt.session import Session
@@ -33,13 +33,6 @@ PDF_FILTERS = {"A4": "PDF sheet, A4 (*.pdf)", "Letter": "PDF sheet, US Letter (*
 DATA_FILTERS = {"csv": "CSV (*.csv)", "json": "JSON (*.json)"}
 STATUS_MS = 6000
 WARM_UP_MS = 500  # after the window is made: what the first export needs, loaded while the user reads the window
-
-
-def safe_file_stem(name: str, fallback: str = "workload") -> str:
-    """A file name stem from a workload name: letters, digits, dot, dash and underscore only."""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._")
-    stem = re.sub(r"-{2,}", "-", stem)[:80].strip("-._")
-    return stem or fallback
 
 
 def default_page_size() -> str:
