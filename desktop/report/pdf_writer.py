@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPyTextObject,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -53,6 +54,9 @@ KEEP_TOGETHER_TITLES = {"Most sensitive assumptions"}
 ANSWERS_HEADER = "Question"  # the first header cell of the answers table
 MORE_ANSWERS_ROOM_PX = 24  # the "... N more answers" line under a cut answers table
 MAX_ANSWERS_TRIED = 80  # the sheet prints at most 80 answers (40 rows), far more than its last page holds
+MIN_SCALE = 0.72  # a sheet that still runs over is printed smaller, down to this (8 pt type as 5.8 pt)
+SCALE_TRIES = 4
+CAPTION_PREFIX = "Break-even:"  # the charts' caption: kept on the page of the charts
 
 
 class SheetChartObject(QPyTextObject):
@@ -71,6 +75,8 @@ class SheetChartObject(QPyTextObject):
                    fmt: QTextFormat) -> None:
         kind = str(fmt.property(CHART_KIND))
         rect = QRectF(rect)
+        if painter.hasClipping() and painter.clipBoundingRect().intersected(rect).height() < 1:
+            return  # on the page before or after its own: drawn there, it would only be clipped away
         if kind == "cost":
             draw_cost_chart(painter, rect, self.advice.curves, self.advice.break_even)
         elif kind == "breakdown":
@@ -102,7 +108,32 @@ def _build_document(writer: QPdfWriter, html: str, markers: dict[str, str], char
         cursor.insertText(OBJECT_REPLACEMENT, fmt)
     block.endEditBlock()
     _keep_titled_tables_together(doc, body.height())
+    _keep_charts_with_caption(doc, markers, body.height())
     return doc
+
+
+def _keep_charts_with_caption(doc: QTextDocument, markers: dict[str, str], page_height: float) -> None:
+    """The charts and the caption under them start the next page when they would be split across two (Qt's
+    rich text honours no page-break-inside; a line is never split, but the caption would go on alone)."""
+    first = next((b for b in _blocks(doc) if OBJECT_REPLACEMENT in b.text()), None) if markers else None
+    if first is None:
+        return
+    last = first.next() if first.next().isValid() and first.next().text().startswith(CAPTION_PREFIX) else first
+    layout = doc.documentLayout()
+    top, bottom = layout.blockBoundingRect(first).top(), layout.blockBoundingRect(last).bottom()
+    if bottom - top >= page_height or math.floor(top / page_height) == math.floor((bottom - 1e-6) / page_height):
+        return
+    cursor = QTextCursor(first)
+    fmt = first.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)
+
+
+def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
 
 
 def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None:
@@ -123,10 +154,11 @@ def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None
 
 
 def _fit_answers(doc: QTextDocument, layout: Callable[[bool, int | None], tuple[QTextDocument, int]],
-                 total: int, page_height: float) -> tuple[QTextDocument, int]:
+                 total: int, page_height: float) -> tuple[QTextDocument, int, int]:
     """The sheet with as many answers as fit MAX_PAGES pages: read off the overflowing layout `doc` which
     rows of the answers table end above the last page's foot, then lay out that many (two answers a row)
-    and step back a row if the closing "... more answers" line still overflows."""
+    and step back a row if the closing "... more answers" line still overflows; returns it with how many
+    answers it shows."""
     table = next((frame for frame in doc.rootFrame().childFrames() if isinstance(frame, QTextTable)
                   and frame.cellAt(0, 0).firstCursorPosition().block().text() == ANSWERS_HEADER), None)
     rows_fitting = 0
@@ -143,7 +175,7 @@ def _fit_answers(doc: QTextDocument, layout: Callable[[bool, int | None], tuple[
     while True:
         fitted, pages = layout(False, shown)
         if pages <= MAX_PAGES or shown == 0:
-            return fitted, pages
+            return fitted, pages, shown
         shown = max(0, shown - 2)
 
 
@@ -171,6 +203,7 @@ class LaidOut:
     pages: int
     footer_left: str
     keep: object
+    scale: float = 1.0  # laid out on pages 1/scale as large, painted at `scale`
 
 
 def new_pdf_writer(device: QIODevice, page_size: str, title: str, version: str) -> QPdfWriter:
@@ -211,11 +244,13 @@ def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: 
     markers = {kind: f"CHART{kind.upper()}{nonce}" for kind in CHART_KINDS}
     charts = SheetChartObject(advice)
 
+    scale = 1.0
+
     def layout(register_on_new_page: bool, answers_shown: int | None = None) -> tuple[QTextDocument, int]:
         html = sheet_html(advice, workload, book, generated=generated or dt.date.today(), version=version,
                           markers=markers, register_on_new_page=register_on_new_page, answers_shown=answers_shown)
-        doc = _build_document(writer, html, markers, charts, body)
-        return doc, max(1, math.ceil(doc.documentLayout().documentSize().height() / body.height() - 1e-6))
+        doc = _build_document(writer, html, markers, charts, body / scale)
+        return doc, page_count(doc, body / scale)
 
     # The register starts page 2 when that still gives at most MAX_PAGES pages; else it follows on; and when
     # even that overflows (only many long questionnaire answers can), as many answers as fit are printed.
@@ -224,10 +259,17 @@ def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: 
     doc, pages = layout(True, tried if tried < total else None)
     if pages > MAX_PAGES:
         doc, pages = layout(False, tried if tried < total else None)
+    answers_shown = tried if tried < total else None
     if pages > MAX_PAGES and tried:
-        doc, pages = _fit_answers(doc, layout, tried, body.height())
+        doc, pages, answers_shown = _fit_answers(doc, layout, tried, body.height())
+    for _ in range(SCALE_TRIES):  # still over: the same sheet, smaller, so that it keeps its page promise
+        if pages <= MAX_PAGES or scale <= MIN_SCALE:
+            break
+        height = doc.documentLayout().documentSize().height() * scale  # in real pixels at this scale
+        scale = max(MIN_SCALE, min(scale * 0.96, MAX_PAGES * body.height() / height * 0.97))
+        doc, pages = layout(False, answers_shown)
     footer_left = f"ComputeFit {version} comparison sheet: {workload.name}"
-    return LaidOut(doc, pages, footer_left, charts)
+    return LaidOut(doc, pages, footer_left, charts, scale)
 
 
 def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBook) -> int:
@@ -247,8 +289,11 @@ def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBoo
                 if number:
                     writer.newPage()
                 painter.save()
-                painter.translate(left, top - page * body.height())
-                clip = QRectF(0, page * body.height(), body.width(), body.height())
+                painter.translate(left, top)
+                painter.scale(laid.scale, laid.scale)
+                height = body.height() / laid.scale
+                painter.translate(0, -page * height)
+                clip = QRectF(0, page * height, body.width() / laid.scale, height)
                 painter.setClipRect(clip)
                 context = QAbstractTextDocumentLayout.PaintContext()
                 context.clip = clip

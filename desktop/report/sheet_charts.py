@@ -162,7 +162,8 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
             else:
                 path.moveTo(point)
                 started = True
-        painter.drawPath(path)
+        if path.elementCount() > 1:  # an option with no priced point has no curve (an empty path is a bad PDF)
+            painter.drawPath(path)
     painter.restore()
 
     _draw_current(painter, axes, curves, pt)
