@@ -54,8 +54,8 @@ KEEP_TOGETHER_TITLES = {"Most sensitive assumptions"}
 ANSWERS_HEADER = "Question"  # the first header cell of the answers table
 MORE_ANSWERS_ROOM_PX = 24  # the "... N more answers" line under a cut answers table
 MAX_ANSWERS_TRIED = 80  # the sheet prints at most 80 answers (40 rows), far more than its last page holds
-MIN_SCALE = 0.72  # a sheet that still runs over is printed smaller, down to this (8 pt type as 5.8 pt)
-SCALE_TRIES = 4
+MIN_SCALE = 0.66  # a sheet that still runs over is printed smaller, down to this (8 pt type as 5.3 pt)
+SCALE_TRIES = 6
 CAPTION_PREFIX = "Break-even:"  # the charts' caption: kept on the page of the charts
 
 
@@ -266,7 +266,7 @@ def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: 
         if pages <= MAX_PAGES or scale <= MIN_SCALE:
             break
         height = doc.documentLayout().documentSize().height() * scale  # in real pixels at this scale
-        scale = max(MIN_SCALE, min(scale * 0.96, MAX_PAGES * body.height() / height * 0.97))
+        scale = max(MIN_SCALE, min(scale * 0.93, MAX_PAGES * body.height() / height * 0.97))
         doc, pages = layout(False, answers_shown)
     footer_left = f"ComputeFit {version} comparison sheet: {workload.name}"
     return LaidOut(doc, pages, footer_left, charts, scale)
