@@ -578,6 +578,8 @@ class MainWindow(QMainWindow):
         self.session.discard_recovery()
         self.session.workbench.release()
         self.prices.wait()  # an import still running is cancelled: the user book stays as it was
+        if self.exporter is not None:
+            self.exporter.stop()  # an export still running is cancelled: nothing is written
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right.saveState())

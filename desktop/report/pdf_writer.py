@@ -9,8 +9,10 @@ Needs a QGuiApplication (see export.ensure_qt_app).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -57,6 +59,28 @@ MAX_ANSWERS_TRIED = 80  # the sheet prints at most 80 answers (40 rows), far mor
 MIN_SCALE = 0.66  # a sheet that still runs over is printed smaller, down to this (8 pt type as 5.3 pt)
 SCALE_TRIES = 6
 CAPTION_PREFIX = "Break-even:"  # the charts' caption: kept on the page of the charts
+
+
+_watch = threading.local()  # this thread's progress callback (set by `watched`), else none
+
+
+@contextlib.contextmanager
+def watched(report: Callable[[str, int, int], None]) -> Iterator[None]:
+    """While the block runs, every sheet laid out and page painted on this thread is reported to `report(text,
+    done, total)`, which may raise to stop the PDF (a window's Cancel): a long workshop report stops between
+    pages and writes nothing."""
+    previous = getattr(_watch, "report", None)
+    _watch.report = report
+    try:
+        yield
+    finally:
+        _watch.report = previous
+
+
+def checkpoint(text: str, done: int = 0, total: int = 0) -> None:
+    report = getattr(_watch, "report", None)
+    if report is not None:
+        report(text, done, total)
 
 
 class SheetChartObject(QPyTextObject):
@@ -239,6 +263,7 @@ def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book:
 def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: PriceBook, *,
                   generated: dt.date | None = None, version: str = __version__) -> LaidOut:
     """The sheet of one workload laid out on the writer's pages (at most MAX_PAGES when it fits)."""
+    checkpoint(f"Laying out the sheet of {workload.name}")
     body = page_body(writer)
     nonce = uuid.uuid4().hex
     markers = {kind: f"CHART{kind.upper()}{nonce}" for kind in CHART_KINDS}
@@ -286,6 +311,7 @@ def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBoo
     try:
         for laid in documents:
             for page in range(laid.pages):
+                checkpoint(f"Writing page {number + 1} of {total}", number, total)
                 if number:
                     writer.newPage()
                 painter.save()

@@ -22,7 +22,7 @@ from desktop.report.pdf_writer import sheet_pdf_bytes
 from desktop.report.sheet_html import NOTE_CHARS
 from desktop.resources import examples_dir
 
-THREE = (("lambda", "fargate", "ecs_ec2"), ("lambda", "lambda_managed", "ecs_managed"))
+THREE = (("lambda", "fargate", "ec2"), ("lambda", "lambda_managed", "ecs_managed"))
 CHART_TITLE = "Monthly cost (USD) against"
 PATH_OPS = {"m", "l", "c", "v", "y", "re"}
 PAINT_OPS = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
@@ -111,7 +111,7 @@ TEXT = st.lists(st.one_of(WORD, st.sampled_from(["<b>", "&amp;", "\u202e", "\t",
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(name=TEXT, note=TEXT, example=st.sampled_from(["http-api", "alb-api-ireland", "nightly-batch",
                                                     "event-processor", "gpu-inference"]),
-       options=st.one_of(st.none(), st.sampled_from(THREE), st.just(("lambda", "fargate", "ecs_ec2",
+       options=st.one_of(st.none(), st.sampled_from(THREE), st.just(("lambda", "fargate", "ec2",
                                                                       "lambda_managed", "ecs_managed"))),
        logs=st.sampled_from([0.0, 1.0, 50.0]), answers=st.integers(0, 60), page_size=st.sampled_from(["A4", "Letter"]))
 def test_fuzzed_sheets_keep_two_pages(qt_app, book: PriceBook, name: str, note: str, example: str,  # type: ignore[no-untyped-def]
