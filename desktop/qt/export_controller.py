@@ -22,8 +22,12 @@ from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, QTimer, 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.spec import WorkshopSpec
 from desktop.qt.background import Job, JobResult, Report
 from desktop.report.export import write_data, write_report
+from desktop.workbench.document import spec_from_state
 from desktop.workbench.file_names import safe_file_stem
 
 if TYPE_CHECKING:
@@ -79,9 +83,13 @@ class ExportController(QObject):
         if self.is_workshop:
             from desktop.report.workshop_export import write_workshop_report
 
-            advices, comparison, title, book = session.advices(), session.comparison, self.title(), session.book
-            self._run(path, "workshop report", _watched(lambda: write_workshop_report(
-                advices, comparison, title, book, path, page_size)))
+            spec, title, book = spec_from_state(session.state), self.title(), session.book
+
+            def report() -> object:
+                advices, comparison = _priced(spec, book)
+                return write_workshop_report(advices, comparison, title, book, path, page_size)
+
+            self._run(path, "workshop report", _watched(report))
             return
         advice = session.advice
         self._run(path, "comparison sheet", _watched(lambda: _write_report(advice, path, page_size)))
@@ -104,9 +112,9 @@ class ExportController(QObject):
         if self.is_workshop:
             from desktop.report.workshop_export import write_workshop_data
 
-            advices, comparison = session.advices(), session.comparison
+            spec = spec_from_state(session.state)
             self._run(path, f"{fmt.upper()} comparison of the scenarios",
-                      lambda _report: write_workshop_data(advices, comparison, book, path, fmt))
+                      lambda _report: write_workshop_data(*_priced(spec, book), book, path, fmt))
             return
         advice = session.advice
         self._run(path, f"{fmt.upper()} comparison", lambda _report: write_data(advice, book, path, fmt))
@@ -187,6 +195,13 @@ class ExportController(QObject):
         if self.job is not None and self.job.running:
             self.job.cancel()
             self.job.wait()
+
+
+def _priced(spec: WorkshopSpec, book: PriceBook) -> tuple[list[Advice], Comparison]:
+    """Every scenario advised and compared, on the export's thread (the same pure functions as the window's)."""
+    from desktop.report.workshop_export import workshop_advice
+
+    return workshop_advice(spec, book)
 
 
 def _watched(write: Callable[[], object]) -> Callable[[Report], object]:
