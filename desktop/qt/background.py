@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 Report = Callable[[str, int, int], None]
 PROGRESS_EVERY_S = 0.05  # at most this often from the worker: the GUI thread is never flooded
@@ -55,6 +55,9 @@ class Job(QObject):
         self.result: JobResult | None = None
         self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
         self.dialog.setObjectName("job_progress")
+        text = QLabel(label)
+        text.setTextFormat(Qt.TextFormat.PlainText)  # names and paths in it are data, never markup
+        self.dialog.setLabel(text)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable, and closable
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)
@@ -75,6 +78,8 @@ class Job(QObject):
         return not self._done.is_set()
 
     def cancel(self) -> None:
+        if self.result is not None:  # ended already (closing the dialog at the end says "canceled" too)
+            return
         self._cancel.set()
         self.dialog.setLabelText("Cancelling...")
 

@@ -41,7 +41,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
-from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html, user_book_mark
+from desktop.report.sheet_html import CHART_KINDS, answer_count, clip, sheet_html, user_book_mark
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
@@ -263,7 +263,7 @@ def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book:
 def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: PriceBook, *,
                   generated: dt.date | None = None, version: str = __version__) -> LaidOut:
     """The sheet of one workload laid out on the writer's pages (at most MAX_PAGES when it fits)."""
-    checkpoint(f"Laying out the sheet of {workload.name}")
+    checkpoint(f"Laying out the sheet of {clip(workload.name, 60)}")
     body = page_body(writer)
     nonce = uuid.uuid4().hex
     markers = {kind: f"CHART{kind.upper()}{nonce}" for kind in CHART_KINDS}

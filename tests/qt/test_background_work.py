@@ -12,8 +12,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 import desktop.report.pdf_writer as pdf_writer
 from desktop.qt.main_window import MainWindow
@@ -72,6 +72,8 @@ def test_cancel_stops_a_report_between_pages_and_writes_nothing(qtbot, window: M
     window.exporter.export_pdf()
     job = window.exporter.job
     assert job is not None
+    label = job.dialog.findChild(QLabel)
+    assert label is not None and label.textFormat() == Qt.TextFormat.PlainText  # names in it are data
     job.progressed.connect(lambda *_: job.cancel())  # Cancel pressed as soon as the first sheet is reported
     assert window.exporter.wait()
     assert job.result is not None and job.result.cancelled and not target.exists() and errors == []
