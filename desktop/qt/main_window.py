@@ -34,7 +34,7 @@ from desktop.qt.views.status_bar import StatusBar
 from desktop.qt.workshop.controls import WorkshopControls
 from desktop.resources import icon_path
 from desktop.workbench.file_names import safe_file_stem
-from desktop.workbench.workbench import FileChangedError
+from desktop.workbench.workbench import FileChangedError, Workbench
 
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
     def save_to(self, path: Path, overwrite_changed: bool = False) -> bool:
         self.workshop.list.commit_note()  # a note still being typed belongs in the file
         try:
-            saved = self.session.save(path, overwrite_changed)
+            self.session.run(Workbench.save, path, overwrite_changed)
         except FileChangedError:
             answer = self.ask_changed_on_disk(path)
             if answer == "overwrite":
@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
         except WorkloadFileError as exc:
             self._warn("Save workshop" if self.session.is_workshop else "Save workload", str(exc))
             return False
+        saved = self.session.path
+        assert saved is not None  # a save gives the document its file
         self.recent.add(saved)
         self.status.showMessage(f"Saved {saved}", 5000)
         return True

@@ -9,8 +9,9 @@ the form listens to `workload_changed` to show the values of the current workloa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,6 +26,9 @@ from desktop.workbench.recovery import RecoverySlot
 from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
 
 __all__ = ["AUTOSAVE_MS", "COALESCE_MS", "NEW_WORKLOAD_NAME", "Session"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 COALESCE_MS = 15  # an edit this soon after the previous one waits for the burst to settle
 AUTOSAVE_MS = 3000  # unsaved edits reach the recovery file at most this long after they were made
@@ -195,6 +199,25 @@ class Session(QObject):
         self._emit(self.workbench.save(path, overwrite_changed))
         assert self.workbench.path is not None
         return self.workbench.path
+
+    # --- operations -----------------------------------------------------------------------------
+    @overload
+    def run(self, op: Callable[Concatenate[Workbench, P], Change], /, *args: P.args, **kwargs: P.kwargs) -> None: ...
+
+    @overload
+    def run(self, op: Callable[Concatenate[Workbench, P], tuple[Change, R]], /, *args: P.args,
+            **kwargs: P.kwargs) -> R: ...
+
+    def run(self, op: Callable[..., Change | tuple[Change, Any]], /, *args: Any, **kwargs: Any) -> Any:
+        """Run one workbench operation and tell the views what it changed: `session.run(Workbench.rename, 1,
+        "Peak")` (the generic call main's Session has; the named methods above are kept on this branch).
+
+        Returns what the operation returns beside its Change: the problems of an edit, why a scenario step
+        could not be done ('' when it could), or None."""
+        result = op(self.workbench, *args, **kwargs)
+        change, answer = result if isinstance(result, tuple) else (result, None)
+        self._emit(change, now=change.scenarios or change.book or change.path)
+        return answer
 
     # --- signals --------------------------------------------------------------------------------
     def _emit(self, change: Change, now: bool = False) -> None:

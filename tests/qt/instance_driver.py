@@ -40,6 +40,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from desktop.app import create_main_window, instance_services
+    from desktop.workbench.workbench import Workbench
 
     app = QApplication(sys.argv[:1])
     settings = QSettings(str(Path(args.data) / "settings.ini"), QSettings.Format.IniFormat)
@@ -73,14 +74,14 @@ def main() -> int:
 
     def tick() -> None:
         count[0] += 1
-        window.session.apply_changes({"traffic.requests_per_month": 1_000_000 + count[0]}, "edit")
+        window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 1_000_000 + count[0]}, "edit")
         QTest.keyClicks(note, "x")
         say(edit=count[0])
 
     def run(line: str) -> None:
         verb, _, rest = line.partition(" ")
         if verb == "edit":
-            window.session.apply_changes({"traffic.requests_per_month": int(rest)}, "edit")
+            window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": int(rest)}, "edit")
         elif verb == "note":
             QTest.keyClicks(note, rest)
         elif verb == "save":

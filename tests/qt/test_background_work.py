@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 import desktop.report.pdf_writer as pdf_writer
 from desktop.qt.main_window import MainWindow
+from desktop.workbench.workbench import Workbench
 from tests.conftest import REPO
 
 
 def _workshop(window: MainWindow, scenarios: int) -> None:
     for _ in range(scenarios - 1):
-        window.session.duplicate(0)
+        window.session.run(Workbench.duplicate, 0)
 
 
 def _answer_save(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

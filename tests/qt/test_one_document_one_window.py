@@ -77,7 +77,7 @@ def test_the_window_asks_before_overwriting_a_changed_file_and_saves_a_copy(  # 
         window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     path = _workload_file(tmp_path / "w.workload.json", 5)
     assert window.open_path(path)
-    window.session.apply_changes({"traffic.requests_per_month": 6}, "edit")
+    window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 6}, "edit")
     _workload_file(path, 99)
     asked: list[Path] = []
     copy = tmp_path / "mine.workload.json"
@@ -87,7 +87,7 @@ def test_the_window_asks_before_overwriting_a_changed_file_and_saves_a_copy(  # 
     assert asked == [path]
     assert load_workload(path).traffic.requests_per_month == 99  # theirs kept
     assert load_workload(copy).traffic.requests_per_month == 6  # ours kept
-    window.session.apply_changes({"traffic.requests_per_month": 8}, "edit")
+    window.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 8}, "edit")
     window.ask_changed_on_disk = lambda p: "cancel"  # type: ignore[method-assign]
     _workload_file(copy, 100)
     assert not window.save() and window.session.dirty
@@ -182,7 +182,7 @@ def test_two_instances_on_one_file_lose_nothing(qtbot, book: PriceBook, tmp_path
         assert second.session.workbench.locked_by is not None and "(read-only)" in second.windowTitle()
         time.sleep(3.5)  # the first instance's autosave interval: its unsaved edit is in its recovery file now
         assert RecoveryStore(data / "recovery").found() == []  # a live instance's edits are not "crashed"
-        second.session.apply_changes({"traffic.requests_per_month": 222}, "edit")
+        second.session.run(Workbench.apply_changes, {"traffic.requests_per_month": 222}, "edit")
         copy = tmp_path / "second.workload.json"
         offered: list[str] = []
         monkeypatch.setattr(QFileDialog, "getSaveFileName",

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.qt.main_window import MainWindow
 from desktop.workbench.file_names import MAX_STEM_CHARS, safe_file_stem
+from desktop.workbench.workbench import Workbench
 
 
 @pytest.mark.parametrize(("name", "stem"), [
@@ -24,7 +25,7 @@ def test_a_safe_stem_never_leaves_its_folder(name: str, stem: str) -> None:
 
 def test_save_as_offers_the_safe_name_in_the_last_used_folder(window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                              monkeypatch) -> None:
-    window.session.apply_changes({"name": "../../etc/cron.d/evil"}, "rename")
+    window.session.run(Workbench.apply_changes, {"name": "../../etc/cron.d/evil"}, "rename")
     offered: list[str] = []
     first = tmp_path / "chosen" / "mine.workload.json"
     first.parent.mkdir()
@@ -32,8 +33,8 @@ def test_save_as_offers_the_safe_name_in_the_last_used_folder(window: MainWindow
         str(first), ""))
     assert window.save_as()
     assert Path(offered[0]).parent == Path.home() and Path(offered[0]).name == "etc-cron.d-evil.workload.json"
-    window.session.new()
-    window.session.apply_changes({"name": "CON"}, "rename")
+    window.session.run(Workbench.new)
+    window.session.run(Workbench.apply_changes, {"name": "CON"}, "rename")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _w, _t, start, *_a: offered.append(start) or ("", ""))
     assert not window.save_as()
     assert offered[1] == str(first.parent / "workload-CON.workload.json")

@@ -18,6 +18,7 @@ from desktop.qt.recovery_offer import offer_recovery
 from desktop.qt.session import AUTOSAVE_MS, Session
 from desktop.qt.workshop.scenario_list import NOTE_COMMIT_MS
 from desktop.workbench.recovery import RecoveryStore
+from desktop.workbench.workbench import Workbench
 from tests.conftest import REPO
 
 TICK_S = 0.5  # the driver's edit rate
@@ -77,7 +78,7 @@ def test_the_autosave_runs_on_a_fixed_interval_during_steady_editing(qtbot, book
     value = 1000
     while time.monotonic() < deadline:  # an edit every 50 ms, far more often than the interval
         value += 1
-        session.apply_changes({"traffic.requests_per_month": value}, "edit")
+        session.run(Workbench.apply_changes, {"traffic.requests_per_month": value}, "edit")
         qtbot.wait(50)
     assert session.recovery is not None and session.recovery.file.exists()
     (found,) = tmp_path.glob("*.recovery.json")
@@ -101,7 +102,7 @@ def test_a_note_is_committed_while_it_is_typed_as_one_undo_step(qtbot, window: M
     assert len(committed) >= 16 - 2 * (NOTE_COMMIT_MS // 150 + 1) and "ab" * 4 in committed
     assert window.session.dirty
     assert window.session.workbench.history.undo_count == steps + 1  # the whole note is one step
-    window.session.undo()
+    window.session.run(Workbench.undo)
     assert window.session.state.scenarios[0].note == ""
 
 
