@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from desktop.pricelist.book_setup import BookSetup
     from desktop.qt.main_window import MainWindow
-    from desktop.workbench.recovery import RecoverySlot
+    from desktop.workbench.ownership import DocumentLocks
+    from desktop.workbench.recovery import RecoverySlot, RecoveryStore
 
 ORGANISATION = "ComputeFit"
 APPLICATION = "ComputeFit"
@@ -35,7 +36,7 @@ BROKEN_INSTALLATION = (
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
                        settings: QSettings | None = None, recovery: RecoverySlot | None = None,
-                       setup: BookSetup | None = None) -> MainWindow:
+                       setup: BookSetup | None = None, locks: DocumentLocks | None = None) -> MainWindow:
     """Build the window on a workload or workshop file (default: the bundled example). A QApplication must exist.
 
     The price book: `setup`'s (the base book and the user book over it, which the window can change); else the
@@ -65,7 +66,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     if problems:
         raise WorkloadFileError(str(path or default_example_path()), problems)
     settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
-    session = Session(book, workload, None if workshop else path, recovery=recovery)
+    session = Session(book, workload, None if workshop else path, recovery=recovery, locks=locks)
     if workshop and path is not None:
         session.run(Workbench.open, path)  # every scenario checked against the book; WorkloadFileError names the field
     window = MainWindow(session, settings, setup=setup)
@@ -73,6 +74,16 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     if path is not None:
         window.recent.add(path)
     return window
+
+
+def instance_services() -> tuple[RecoveryStore, DocumentLocks]:
+    """This instance's recovery store and document locks, in the user's data folder, with one owner."""
+    from desktop.appdata import data_dir, recovery_dir
+    from desktop.workbench.ownership import DocumentLocks, Owner
+    from desktop.workbench.recovery import RecoveryStore
+
+    owner = Owner.new()
+    return RecoveryStore(recovery_dir(), owner), DocumentLocks(data_dir() / "locks", owner)
 
 
 def _is_workshop(path: Path) -> bool:
@@ -107,13 +118,11 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
 
     skip_pyside_source_scan()
 
-    from desktop.appdata import recovery_dir
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
     from desktop.qt.appearance import apply_appearance
     from desktop.qt.settings_file import open_settings
     from desktop.startup import one_line
-    from desktop.workbench.recovery import RecoveryStore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -132,13 +141,13 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
 
     install_language(str(settings.value("view/language", "system")))  # the system's language, if the app speaks it
     problem = None
-    store = RecoveryStore(recovery_dir())
+    store, locks = instance_services()
     try:
-        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup)
+        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup, locks=locks)
     except WorkloadFileError as exc:
         problem = str(exc)
         try:
-            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup)
+            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup, locks=locks)
         except WorkloadFileError as example_exc:
             return broken_installation(str(example_exc))
     shown.append(window)

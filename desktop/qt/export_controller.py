@@ -5,24 +5,30 @@ scenario's sheet) and the CSV and JSON are the comparison of the scenarios, from
 comparison (the same numbers the window shows).
 
 A save dialog opens in the last folder used (kept in QSettings) with a file name made from the workload's
-name; the PDF's page size follows the chosen filter (A4 or US Letter, remembered too). Writing takes a
-fraction of a second (the sheet ~0.1-0.3 s), so it runs in the GUI thread (QPdfWriter painting belongs
-there) under a busy cursor with a status message. Files are written whole or not at all (temporary file +
-rename); a target that cannot be written gets a message box naming the path and the reason.
+name; the PDF's page size follows the chosen filter (A4 or US Letter, remembered too). What is exported is
+taken from the session when the export starts; the writing runs off the GUI thread (desktop.qt.background:
+a sheet takes a fraction of a second, a maximal workshop report many seconds), with a progress dialog whose
+Cancel stops it between pages. Files are written whole or not at all (temporary file + rename); a target that
+cannot be written, or any other failure, gets a message box naming the path and the reason.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.spec import WorkshopSpec
+from desktop.qt.background import Job, JobResult, Report
 from desktop.report.export import write_data, write_report
+from desktop.workbench.document import spec_from_state
+from desktop.workbench.file_names import safe_file_stem
 
 if TYPE_CHECKING:
     from desktop.qt.session import Session
@@ -33,13 +39,7 @@ PDF_FILTERS = {"A4": "PDF sheet, A4 (*.pdf)", "Letter": "PDF sheet, US Letter (*
 DATA_FILTERS = {"csv": "CSV (*.csv)", "json": "JSON (*.json)", "xlsx": "Excel workbook (*.xlsx)"}
 STATUS_MS = 6000
 WARM_UP_MS = 500  # after the window is made: what the first export needs, loaded while the user reads the window
-
-
-def safe_file_stem(name: str, fallback: str = "workload") -> str:
-    """A file name stem from a workload name: letters, digits, dot, dash and underscore only."""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._")
-    stem = re.sub(r"-{2,}", "-", stem)[:80].strip("-._")
-    return stem or fallback
+BUSY = "An export is running: wait for it to end (or cancel it) before starting another."
 
 
 def default_page_size() -> str:
@@ -58,6 +58,8 @@ class ExportController(QObject):
         self.session = session
         self.settings = settings
         self.window = parent
+        self.job: Job | None = None
+        self._writing: tuple[Path, str] = (Path(), "")
         QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
 
     def _warm_up(self) -> None:
@@ -81,12 +83,16 @@ class ExportController(QObject):
         if self.is_workshop:
             from desktop.report.workshop_export import write_workshop_report
 
-            advices, comparison, title = session.advices(), session.comparison, self.title()
-            self._run(path, "workshop report", lambda: write_workshop_report(advices, comparison, title,
-                                                                            session.book, path, page_size))
+            spec, title, book = spec_from_state(session.state), self.title(), session.book
+
+            def report() -> object:
+                advices, comparison = _priced(spec, book)
+                return write_workshop_report(advices, comparison, title, book, path, page_size)
+
+            self._run(path, "workshop report", _watched(report))
             return
-        self._run(path, "comparison sheet",
-                  lambda: _write_report(session.advice, path, page_size))
+        advice = session.advice
+        self._run(path, "comparison sheet", _watched(lambda: _write_report(advice, path, page_size)))
 
     @Slot()
     def export_csv(self) -> None:
@@ -106,14 +112,16 @@ class ExportController(QObject):
         if path is None:
             return
         session = self.session
+        book = session.book
         if self.is_workshop:
             from desktop.report.workshop_export import write_workshop_data
 
-            advices, comparison = session.advices(), session.comparison
+            spec = spec_from_state(session.state)
             self._run(path, f"{fmt.upper()} comparison of the scenarios",
-                      lambda: write_workshop_data(advices, comparison, session.book, path, fmt))
+                      lambda _report: write_workshop_data(*_priced(spec, book), book, path, fmt))
             return
-        self._run(path, f"{fmt.upper()} comparison", lambda: write_data(session.advice, session.book, path, fmt))
+        advice = session.advice
+        self._run(path, f"{fmt.upper()} comparison", lambda _report: write_data(advice, book, path, fmt))
 
     @property
     def is_workshop(self) -> bool:
@@ -154,23 +162,60 @@ class ExportController(QObject):
         if isinstance(self.window, QMainWindow):
             self.window.statusBar().showMessage(text, STATUS_MS)
 
-    def _run(self, path: Path, what: str, write: Callable[[], object]) -> None:
+    def _run(self, path: Path, what: str, write: Callable[[Report], object]) -> None:
+        """Write off the GUI thread, with a progress dialog (Cancel); say how it ended."""
+        if self.job is not None and self.job.running:
+            QMessageBox.information(self.window, "Export", BUSY)
+            return
         self._status(f"Writing the {what} to {path}...")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        QApplication.processEvents()
-        try:
-            write()
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        job = Job(write, "Export", f"Writing the {what} to {path.name}...", self.window)
+        job.finished.connect(self._ended)  # a slot of this object: delivered in the GUI thread
+        self.job, self._writing = job, (path, what)
+        job.start()
+
+    @Slot(object)
+    def _ended(self, result: JobResult) -> None:
+        path, what = self._writing
+        if result.cancelled:
+            self._status(f"Export cancelled: nothing was written to {path}")
+            return
+        if result.error is not None:
+            exc = result.error
+            reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)) or type(exc).__name__
             message = f"The {what} could not be written to\n{path}\n\n{reason}.\n\nNothing was written."
-            QApplication.restoreOverrideCursor()
             self._status(f"Export failed: {reason}")
             self.failed.emit(message)
             QMessageBox.critical(self.window, "Export failed", message)
             return
-        QApplication.restoreOverrideCursor()
         self._status(f"Wrote the {what} to {path}")
         self.exported.emit(str(path))
+
+    def wait(self, timeout_s: float = 120.0) -> bool:
+        """Wait for a running export to end (tests; the window closing): False when it is still running."""
+        return self.job is None or self.job.wait(timeout_s)
+
+    def stop(self) -> None:
+        """The window is closing: cancel a running export and wait for it to stop (at its next page or sheet)."""
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.job.wait()
+
+
+def _priced(spec: WorkshopSpec, book: PriceBook) -> tuple[list[Advice], Comparison]:
+    """Every scenario advised and compared, on the export's thread (the same pure functions as the window's)."""
+    from desktop.report.workshop_export import workshop_advice
+
+    return workshop_advice(spec, book)
+
+
+def _watched(write: Callable[[], object]) -> Callable[[Report], object]:
+    """A PDF's writing, reporting each sheet and page to the job (which stops it on Cancel)."""
+    def run(report: Report) -> object:
+        from desktop.report.pdf_writer import watched
+
+        with watched(report):
+            return write()
+    return run
 
 
 def _write_report(advice: Advice, path: Path, page_size: str) -> int:

@@ -45,7 +45,8 @@ from desktop.qt.views.recommendation_panel import RecommendationPanel
 from desktop.qt.views.status_bar import StatusBar
 from desktop.qt.workshop.controls import WorkshopControls
 from desktop.resources import icon_path
-from desktop.workbench.workbench import Workbench
+from desktop.workbench.file_names import safe_file_stem
+from desktop.workbench.workbench import FileChangedError, Workbench
 
 if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
@@ -58,6 +59,7 @@ APP_NAME = "ComputeFit"
 FILE_FILTER = f"Workload or workshop files (*{SUFFIX} *{WORKSHOP_SUFFIX} *.json);;All files (*)"
 WORKSHOP_FILTER = f"Workshop files (*{WORKSHOP_SUFFIX})"
 WORKLOAD_FILTER = f"Workload files (*{SUFFIX})"
+SAVE_FOLDER_KEY = "files/last_save_folder"
 PRICE_LIST_FILTER = "AWS Price List offer files (*.csv *.json);;All files (*)"
 
 
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self.charts.build_after_first_paint(self.table.viewport())
         self._update_title()
         self._restore_geometry()
+        if session.workbench.locked_by is not None:
+            QTimer.singleShot(0, self, self._tell_read_only)
 
     # --- layout -----------------------------------------------------------------------------------
     def _layout(self) -> None:
@@ -317,7 +321,8 @@ class MainWindow(QMainWindow):
         state = self.session.state
         shown = path.name if path else ("Untitled workshop" if len(state.scenarios) > 1 else "Untitled")
         count = f" ({state.selected + 1} of {len(state.scenarios)})" if len(state.scenarios) > 1 else ""
-        self.setWindowTitle(f"{shown}[*] - {self.session.workload.name}{count} - {APP_NAME}")
+        read_only = " (read-only)" if self.session.workbench.locked_by is not None else ""
+        self.setWindowTitle(f"{shown}[*]{read_only} - {self.session.workload.name}{count} - {APP_NAME}")
         self.setWindowModified(self.session.dirty)
 
     def _focus(self, widget: QWidget) -> None:
@@ -364,25 +369,60 @@ class MainWindow(QMainWindow):
             return False
         self.recent.add(path)
         self.status.showMessage(f"Opened {path}", 5000)
+        self._tell_read_only()
         return True
+
+    def _tell_read_only(self) -> None:
+        """One document, one window: a file another instance has open is opened read-only, and said so."""
+        holder, path = self.session.workbench.locked_by, self.session.path
+        self._update_title()
+        if holder is not None and path is not None:
+            self._warn("Open read-only", f"{path} is open in another ComputeFit window ({holder.describe()}).\n\n"
+                       "It is opened here read-only: your changes can be saved as a copy with Save As.")
 
     def save(self) -> bool:
         path = self.session.path
-        if path is None or self.session.workbench.save_problem(path):  # a workshop cannot go in a workload file
-            return self.save_as()
+        workbench = self.session.workbench
+        if path is None or workbench.save_problem(path) or workbench.locked_by is not None:
+            return self.save_as()  # a workshop cannot go in a workload file; a read-only document saves a copy
         return self.save_to(path)
 
+    def ask_changed_on_disk(self, path: Path) -> str:
+        """The file changed on disk since it was opened: "overwrite", "save as" or "cancel" (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                          f"{path} was changed on disk since you opened it (by another program or window).\n\n"
+                          "Saving over it would lose those changes. Save your version as a copy instead?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Save).setText("Save as a copy...")
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if box.clickedButton() is overwrite:
+            return "overwrite"
+        return "save as" if answer == QMessageBox.StandardButton.Save else "cancel"
+
     def suggested_save_path(self) -> Path:
-        """Where Save As starts: the document's own file, or a name made from it (a workshop gets .workshop.json)."""
+        """Where Save As starts: the document's own file (a workshop gets .workshop.json), or a safe name made from
+        it in the last folder saved to; a document open read-only starts from a copy's name beside it."""
         workshop = self.session.state.needs_workshop_file or self.session.workbench.is_workshop_file
         suffix = WORKSHOP_SUFFIX if workshop else SUFFIX
         path = self.session.path
         if path is not None:
+            stem = path.name.removesuffix(WORKSHOP_SUFFIX).removesuffix(SUFFIX).removesuffix(".json")
+            if self.session.workbench.locked_by is not None:
+                return path.with_name(f"{safe_file_stem(stem)}-copy{suffix}")
             if path.name.endswith(suffix) or not workshop:
                 return path
-            stem = path.name.removesuffix(SUFFIX).removesuffix(".json")
             return path.with_name(stem + suffix)
-        return Path.home() / f"{'Workshop' if workshop else self.session.workload.name}{suffix}"
+        name = "Workshop" if workshop else self.session.workload.name
+        return self._save_folder() / f"{safe_file_stem(name)}{suffix}"
+
+    def _save_folder(self) -> Path:
+        remembered = self.settings.value(SAVE_FOLDER_KEY)
+        if remembered and Path(str(remembered)).is_dir():
+            return Path(str(remembered))
+        return Path.home()
 
     def save_as(self) -> bool:
         start = self.suggested_save_path()
@@ -395,12 +435,20 @@ class MainWindow(QMainWindow):
         target = Path(name)
         if not target.name.endswith(".json"):
             target = target.with_name(target.name + (WORKSHOP_SUFFIX if chosen == WORKSHOP_FILTER else SUFFIX))
-        return self.save_to(target)
+        saved = self.save_to(target)
+        if saved:
+            self.settings.setValue(SAVE_FOLDER_KEY, str(target.parent))
+        return saved
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path, overwrite_changed: bool = False) -> bool:
         self.workshop.list.commit_note()  # a note still being typed belongs in the file
         try:
-            self.session.run(Workbench.save, path)
+            self.session.run(Workbench.save, path, overwrite_changed)
+        except FileChangedError:
+            answer = self.ask_changed_on_disk(path)
+            if answer == "overwrite":
+                return self.save_to(path, overwrite_changed=True)
+            return self.save_as() if answer == "save as" else False
         except WorkloadFileError as exc:
             self._warn("Save workshop" if self.session.is_workshop else "Save workload", str(exc))
             return False
@@ -616,8 +664,11 @@ class MainWindow(QMainWindow):
         if self.presenting is not None:
             self.presenting.close()
         self.session.discard_recovery()
+        self.session.workbench.release()
         self.prices.wait()  # an import still running is cancelled: the user book stays as it was
         self.usage.controller.wait()  # a usage import still running is cancelled: nothing is written
+        if self.exporter is not None:
+            self.exporter.stop()  # an export still running is cancelled: nothing is written
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/main_splitter", self.splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right.saveState())

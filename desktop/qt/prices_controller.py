@@ -4,7 +4,10 @@ Every change goes through the Qt-free `BookSetup` (checked over the base book, w
 is announced once with `book_changed`, which the window hands to `Session.set_book` (one recomputation; the
 quote, the region list and the instance choices follow). An import reads its files on a worker thread with a
 progress dialog whose Cancel stops it; the window stays usable meanwhile, but prices cannot be changed until
-the import ends (so the two cannot overwrite each other's user book).
+the import ends (so the two cannot overwrite each other's user book). The worker is a Python daemon thread, not
+a QThread: a window closed during an import cancels it and waits a few seconds, and a read that cannot stop
+(a blocked FIFO) ends with the process instead of aborting it ("QThread: Destroyed while thread is still
+running").
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.model.pricing.book import PriceBook
@@ -30,6 +33,7 @@ if TYPE_CHECKING:  # the importer (and ijson) load when an import starts, not wi
 
 PROGRESS_STEPS = 1000
 PROGRESS_EVERY_S = 0.05  # at most this often from the worker: the GUI thread is never flooded
+STOP_WAIT_S = 5.0  # a window closing during an import waits this long for it to stop
 BUSY = "An import of prices is running: wait for it to end (or cancel it) before changing prices"
 
 
@@ -136,7 +140,7 @@ class PricesController(QObject):
         super().__init__(parent)
         self.setup = setup
         self._window = parent
-        self._thread: QThread | None = None
+        self._thread: threading.Thread | None = None
         self._worker: _ImportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.last_outcome: ImportOutcome | None = None
@@ -195,11 +199,8 @@ class PricesController(QObject):
             existing = self.setup.current_layer()
         except BookSetupError as exc:
             return str(exc)
-        worker = _ImportWorker(self.setup, paths, existing)
-        thread = QThread(self)
-        thread.setObjectName("price_import_thread")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        worker = _ImportWorker(self.setup, paths, existing)  # lives in the GUI thread: its signals are queued
+        thread = threading.Thread(target=worker.run, name="price_import_thread", daemon=True)
         worker.progressed.connect(self._on_progress)
         worker.writing.connect(self._on_writing)
         worker.finished.connect(self._on_finished)
@@ -251,9 +252,7 @@ class PricesController(QObject):
         thread = self._thread
         self._thread, self._worker = None, None
         if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
+            thread.join(1.0)  # it has sent its outcome: it ends now
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()
@@ -265,9 +264,11 @@ class PricesController(QObject):
         self.busy_changed.emit(False)
         self.import_ended.emit(outcome)
 
-    def wait(self, timeout_ms: int = 30_000) -> None:
-        """Cancel a running import and wait for its thread (the window is closing)."""
+    def wait(self, timeout_s: float = STOP_WAIT_S) -> bool:
+        """Cancel a running import and wait for its thread (the window is closing); False when it did not stop
+        in time (it is left to end with the process: a daemon thread, the user book untouched until it ends)."""
         if self._thread is not None and self._worker is not None:
             self._worker.cancel()
-            self._thread.quit()
-            self._thread.wait(timeout_ms)
+            self._thread.join(timeout_s)
+            return not self._thread.is_alive()
+        return True

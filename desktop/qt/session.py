@@ -20,6 +20,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison
+from desktop.workbench.ownership import DocumentLocks
 from desktop.workbench.recovery import RecoverySlot
 from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
 
@@ -29,7 +30,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 COALESCE_MS = 15  # an edit this soon after the previous one waits for the burst to settle
-AUTOSAVE_MS = 2000  # unsaved edits reach the recovery file this long after the last one
+AUTOSAVE_MS = 3000  # unsaved edits reach the recovery file at most this long after they were made
 
 
 class Session(QObject):
@@ -46,11 +47,14 @@ class Session(QObject):
 
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None,
                  parent: QObject | None = None, coalesce_ms: int = COALESCE_MS,
-                 recovery: RecoverySlot | None = None, autosave_ms: int = AUTOSAVE_MS):
+                 recovery: RecoverySlot | None = None, autosave_ms: int = AUTOSAVE_MS,
+                 locks: DocumentLocks | None = None):
         super().__init__(parent)
-        self.workbench = Workbench(book, workload, path)
+        self.workbench = Workbench(book, workload, path, locks)
         self.recovery = recovery
-        self._autosave = QTimer(self)  # off the edit path: the file is written after the edits settle
+        # Off the edit path, on a fixed interval: started by the first unsaved edit and never restarted by the
+        # next ones, so steady editing is written every `autosave_ms` (a kill -9 loses at most that long).
+        self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.write_recovery)
@@ -156,7 +160,7 @@ class Session(QObject):
             self.history_changed.emit()
         if change.dirty:
             self.dirty_changed.emit(self.workbench.dirty)
-        if change.dirty or change.workload:
+        if (change.dirty or change.workload) and not self._autosave.isActive():
             self._autosave.start()
 
     # --- recovery -------------------------------------------------------------------------------

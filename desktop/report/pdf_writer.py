@@ -9,10 +9,12 @@ Needs a QGuiApplication (see export.ensure_qt_app).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
+import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
@@ -26,6 +28,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPyTextObject,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -38,7 +41,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
-from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html, user_book_mark
+from desktop.report.sheet_html import CHART_KINDS, answer_count, clip, sheet_html, user_book_mark
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
@@ -53,6 +56,31 @@ KEEP_TOGETHER_TITLES = {"Most sensitive assumptions"}
 ANSWERS_HEADER = "Question"  # the first header cell of the answers table
 MORE_ANSWERS_ROOM_PX = 24  # the "... N more answers" line under a cut answers table
 MAX_ANSWERS_TRIED = 80  # the sheet prints at most 80 answers (40 rows), far more than its last page holds
+MIN_SCALE = 0.66  # a sheet that still runs over is printed smaller, down to this (8 pt type as 5.3 pt)
+SCALE_TRIES = 6
+CAPTION_PREFIX = "Break-even:"  # the charts' caption: kept on the page of the charts
+
+
+_watch = threading.local()  # this thread's progress callback (set by `watched`), else none
+
+
+@contextlib.contextmanager
+def watched(report: Callable[[str, int, int], None]) -> Iterator[None]:
+    """While the block runs, every sheet laid out and page painted on this thread is reported to `report(text,
+    done, total)`, which may raise to stop the PDF (a window's Cancel): a long workshop report stops between
+    pages and writes nothing."""
+    previous = getattr(_watch, "report", None)
+    _watch.report = report
+    try:
+        yield
+    finally:
+        _watch.report = previous
+
+
+def checkpoint(text: str, done: int = 0, total: int = 0) -> None:
+    report = getattr(_watch, "report", None)
+    if report is not None:
+        report(text, done, total)
 
 
 class SheetChartObject(QPyTextObject):
@@ -71,6 +99,8 @@ class SheetChartObject(QPyTextObject):
                    fmt: QTextFormat) -> None:
         kind = str(fmt.property(CHART_KIND))
         rect = QRectF(rect)
+        if painter.hasClipping() and painter.clipBoundingRect().intersected(rect).height() < 1:
+            return  # on the page before or after its own: drawn there, it would only be clipped away
         if kind == "cost":
             draw_cost_chart(painter, rect, self.advice.curves, self.advice.break_even)
         elif kind == "breakdown":
@@ -102,7 +132,32 @@ def build_document(writer: QPdfWriter, html: str, markers: dict[str, str], chart
         cursor.insertText(OBJECT_REPLACEMENT, fmt)
     block.endEditBlock()
     _keep_titled_tables_together(doc, body.height())
+    _keep_charts_with_caption(doc, markers, body.height())
     return doc
+
+
+def _keep_charts_with_caption(doc: QTextDocument, markers: dict[str, str], page_height: float) -> None:
+    """The charts and the caption under them start the next page when they would be split across two (Qt's
+    rich text honours no page-break-inside; a line is never split, but the caption would go on alone)."""
+    first = next((b for b in _blocks(doc) if OBJECT_REPLACEMENT in b.text()), None) if markers else None
+    if first is None:
+        return
+    last = first.next() if first.next().isValid() and first.next().text().startswith(CAPTION_PREFIX) else first
+    layout = doc.documentLayout()
+    top, bottom = layout.blockBoundingRect(first).top(), layout.blockBoundingRect(last).bottom()
+    if bottom - top >= page_height or math.floor(top / page_height) == math.floor((bottom - 1e-6) / page_height):
+        return
+    cursor = QTextCursor(first)
+    fmt = first.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(fmt)
+
+
+def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
 
 
 def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None:
@@ -123,10 +178,11 @@ def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None
 
 
 def _fit_answers(doc: QTextDocument, layout: Callable[[bool, int | None], tuple[QTextDocument, int]],
-                 total: int, page_height: float) -> tuple[QTextDocument, int]:
+                 total: int, page_height: float) -> tuple[QTextDocument, int, int]:
     """The sheet with as many answers as fit MAX_PAGES pages: read off the overflowing layout `doc` which
     rows of the answers table end above the last page's foot, then lay out that many (two answers a row)
-    and step back a row if the closing "... more answers" line still overflows."""
+    and step back a row if the closing "... more answers" line still overflows; returns it with how many
+    answers it shows."""
     table = next((frame for frame in doc.rootFrame().childFrames() if isinstance(frame, QTextTable)
                   and frame.cellAt(0, 0).firstCursorPosition().block().text() == ANSWERS_HEADER), None)
     rows_fitting = 0
@@ -143,7 +199,7 @@ def _fit_answers(doc: QTextDocument, layout: Callable[[bool, int | None], tuple[
     while True:
         fitted, pages = layout(False, shown)
         if pages <= MAX_PAGES or shown == 0:
-            return fitted, pages
+            return fitted, pages, shown
         shown = max(0, shown - 2)
 
 
@@ -171,6 +227,7 @@ class LaidOut:
     pages: int
     footer_left: str
     keep: object
+    scale: float = 1.0  # laid out on pages 1/scale as large, painted at `scale`
 
 
 def new_pdf_writer(device: QIODevice, page_size: str, title: str, version: str) -> QPdfWriter:
@@ -206,16 +263,19 @@ def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book:
 def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: PriceBook, *,
                   generated: dt.date | None = None, version: str = __version__) -> LaidOut:
     """The sheet of one workload laid out on the writer's pages (at most MAX_PAGES when it fits)."""
+    checkpoint(f"Laying out the sheet of {clip(workload.name, 60)}")
     body = page_body(writer)
     nonce = uuid.uuid4().hex
     markers = {kind: f"CHART{kind.upper()}{nonce}" for kind in CHART_KINDS}
     charts = SheetChartObject(advice)
 
+    scale = 1.0
+
     def layout(register_on_new_page: bool, answers_shown: int | None = None) -> tuple[QTextDocument, int]:
         html = sheet_html(advice, workload, book, generated=generated or dt.date.today(), version=version,
                           markers=markers, register_on_new_page=register_on_new_page, answers_shown=answers_shown)
-        doc = build_document(writer, html, markers, charts, body)
-        return doc, max(1, math.ceil(doc.documentLayout().documentSize().height() / body.height() - 1e-6))
+        doc = build_document(writer, html, markers, charts, body / scale)
+        return doc, page_count(doc, body / scale)
 
     # The register starts page 2 when that still gives at most MAX_PAGES pages; else it follows on; and when
     # even that overflows (only many long questionnaire answers can), as many answers as fit are printed.
@@ -224,10 +284,17 @@ def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: 
     doc, pages = layout(True, tried if tried < total else None)
     if pages > MAX_PAGES:
         doc, pages = layout(False, tried if tried < total else None)
+    answers_shown = tried if tried < total else None
     if pages > MAX_PAGES and tried:
-        doc, pages = _fit_answers(doc, layout, tried, body.height())
+        doc, pages, answers_shown = _fit_answers(doc, layout, tried, body.height())
+    for _ in range(SCALE_TRIES):  # still over: the same sheet, smaller, so that it keeps its page promise
+        if pages <= MAX_PAGES or scale <= MIN_SCALE:
+            break
+        height = doc.documentLayout().documentSize().height() * scale  # in real pixels at this scale
+        scale = max(MIN_SCALE, min(scale * 0.93, MAX_PAGES * body.height() / height * 0.97))
+        doc, pages = layout(False, answers_shown)
     footer_left = f"ComputeFit {version} comparison sheet: {workload.name}"
-    return LaidOut(doc, pages, footer_left, charts)
+    return LaidOut(doc, pages, footer_left, charts, scale)
 
 
 def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBook) -> int:
@@ -244,11 +311,15 @@ def paint_documents(writer: QPdfWriter, documents: list[LaidOut], book: PriceBoo
     try:
         for laid in documents:
             for page in range(laid.pages):
+                checkpoint(f"Writing page {number + 1} of {total}", number, total)
                 if number:
                     writer.newPage()
                 painter.save()
-                painter.translate(left, top - page * body.height())
-                clip = QRectF(0, page * body.height(), body.width(), body.height())
+                painter.translate(left, top)
+                painter.scale(laid.scale, laid.scale)
+                height = body.height() / laid.scale
+                painter.translate(0, -page * height)
+                clip = QRectF(0, page * height, body.width() / laid.scale, height)
                 painter.setClipRect(clip)
                 context = QAbstractTextDocumentLayout.PaintContext()
                 context.clip = clip

@@ -146,7 +146,8 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
             path.moveTo(axes.x(run[0][0]), axes.y(run[0][1]))
             for volume, cost in run[1:]:
                 path.lineTo(axes.x(volume), axes.y(cost))
-        painter.drawPath(path)
+        if path.elementCount() > 1:  # an option with no priced point has no curve (an empty path is a bad PDF)
+            painter.drawPath(path)
     painter.restore()
 
     _draw_current(painter, axes, curves, pt)

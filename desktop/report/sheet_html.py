@@ -3,6 +3,11 @@
 Pure Python (no Qt). Every user-supplied string goes through `esc` (html.escape): a workload named
 `<img src=...> & <b>Co</b>` prints literally and nothing is ever fetched. The charts are not images: the
 HTML holds marker words the PDF writer replaces with vector chart objects (see pdf_writer.py).
+
+Text the user or a file supplies is bounded where it is printed, with an ellipsis (the file keeps it whole):
+names NAME_CHARS, the user's price notes NOTE_CHARS, Price List offer fields (price names, units, source ids
+and titles) FIELD_CHARS, UNIT_CHARS and SOURCE_CHARS, register values VALUE_CHARS, and as a safety bound any
+message the model writes TEXT_CHARS; the sheet's two pages hold whatever the input.
 """
 
 from __future__ import annotations
@@ -36,6 +41,14 @@ PRICE_COLUMNS = (("Price", 20), ("USD", 11), ("Unit", 8), ("Used by", 9), ("Sour
                  ("Confidence", 10))
 
 LONG_VALUE = 28  # characters; longer register values get a full-width line
+NAME_CHARS = 120  # a workload's name (as the schema allows)
+NOTE_CHARS = 160  # the user's note on an overridden price
+FIELD_CHARS = 120  # a field of a price (name, source id), e.g. from an imported Price List file
+SOURCE_CHARS = 240  # a source's title (the bundled book's longest is 157)
+UNIT_CHARS = 24
+TEXT_CHARS = 1200  # a message or reason the model writes (it may quote prices' names): a safety bound
+VALUE_CHARS = 400  # a register value (the workload's own inputs)
+LAYER_PARTS = 4  # imported offers and user changes named in the "With the user price book" line
 ANSWER_QUESTION_CHARS = 90  # a question cell on the sheet: three lines at most
 ANSWER_TEXT_CHARS = 120  # an answer cell on the sheet: four lines at most
 DEFAULT_MARKERS = {kind: f"[[computefit-chart-{kind}]]" for kind in CHART_KINDS}
@@ -74,12 +87,13 @@ def _line_items(option: OptionQuote) -> str:
     rows = []
     for item in option.line_items:
         est = ' <span class="warn">(estimated)</span>' if item.estimated else ""
-        rows.append(f'<tr><td>{esc(item.label)}{est}<br/><span class="small muted">{esc(_quantity(item))}</span>'
+        rows.append(f'<tr><td>{esc(clip(item.label, FIELD_CHARS))}{est}<br/>'
+                    f'<span class="small muted">{esc(clip(_quantity(item), FIELD_CHARS))}</span>'
                     f'</td><td class="num">{esc(usd(item.usd))}</td></tr>')
     for missing in option.missing:
         usage = ", ".join(f"{float(q):,.2f} {unit}" for q, unit in missing.usage)
-        rows.append(f'<tr><td class="warn">Not priced: {esc(missing.what or missing.text)}'
-                    + (f'<br/><span class="small muted">{esc(usage)}</span>' if usage else "")
+        rows.append(f'<tr><td class="warn">Not priced: {esc(clip(missing.what or missing.text, FIELD_CHARS))}'
+                    + (f'<br/><span class="small muted">{esc(clip(usage, FIELD_CHARS))}</span>' if usage else "")
                     + '</td><td class="num warn">?</td></tr>')
     return f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(rows)}</table>'
 
@@ -122,9 +136,10 @@ def _cost_columns(options: list[OptionQuote], pad: bool = False) -> str:
     head = "".join(_option_header(o.option) for o in options) + empty
     totals = "".join(_total_cell(o) for o in options)
     status = "".join(f"<td><b>{esc(o.status)}</b></td>" for o in options)
-    capacity = "".join("<td>" + "<br/>".join(esc(line) for line in capacity_lines(o)) + "</td>" for o in options)
+    capacity = "".join("<td>" + "<br/>".join(esc(clip(line, TEXT_CHARS)) for line in capacity_lines(o)) + "</td>"
+                       for o in options)
     items = "".join(f"<td>{_line_items(o)}</td>" for o in options)
-    notes = "".join("<td>" + "<br/>".join(f'<span class="small">{esc(w)}</span>'
+    notes = "".join("<td>" + "<br/>".join(f'<span class="small">{esc(clip(w, TEXT_CHARS))}</span>'
                                           for w in (*(r.text for r in o.reasons), *_notes(o))) + "</td>"
                     for o in options)
     return (f'<table width="100%" cellspacing="0" cellpadding="4">'
@@ -154,14 +169,16 @@ def recommendation_block(advice: Advice) -> str:
         after.append(f"Runner-up: {_label(rec.runner_up)} at {total_text(runner)} a month.")
         if rec.near_tie:
             after.append("A near tie: the choice rests on more than cost.")
-    parts = [f'<p><span style="font-size: 11pt;"><b>{esc(title)}.</b></span> {esc(" ".join(after))}</p>']
+    parts = [f'<p><span style="font-size: 11pt;"><b>{esc(clip(title, TEXT_CHARS))}.</b></span> '
+             f'{esc(clip(" ".join(after), TEXT_CHARS))}</p>']
     if rec.rationale:
         parts.append("<p><b>Why</b></p><ol class=\"small\" style=\"margin-top: 0; margin-bottom: 0;\">"
-                     + "".join(f"<li>{esc(line)}</li>" for line in rec.rationale) + "</ol>")
+                     + "".join(f"<li>{esc(clip(line, TEXT_CHARS))}</li>" for line in rec.rationale) + "</ol>")
     ruled_out = [o for o in quote.options.values() if not o.feasible]
     for option in ruled_out:
         reasons = "; ".join(r.text + (f" [{r.source}]" if r.source else "") for r in option.reasons)
-        parts.append(f'<p><b>{esc(option.label)} is ruled out:</b> {esc(reasons or "no reason given")}</p>')
+        parts.append(f'<p><b>{esc(option.label)} is ruled out:</b> '
+                     f'{esc(clip(reasons or "no reason given", TEXT_CHARS))}</p>')
     return ('<table width="100%" cellspacing="0" cellpadding="6" style="background-color: #F3F6FA;">'
             f'<tr><td>{"".join(parts)}</td></tr></table>')
 
@@ -186,9 +203,10 @@ def header_block(advice: Advice, workload: Workload, book: PriceBook, generated:
                        f"{advice.quote.price_confidence}"),
         ("ComputeFit", f"version {version}"),
     ]
-    cells = "".join(f'<td><span class="small muted">{esc(k)}</span><br/>{esc(v)}</td>' for k, v in meta)
+    cells = "".join(f'<td><span class="small muted">{esc(k)}</span><br/>{esc(clip(v, TEXT_CHARS))}</td>'
+                    for k, v in meta)
     return (f"<h1>ComputeFit comparison sheet</h1>"
-            f'<p style="font-size: 12pt;">{esc(workload.name)}</p>'
+            f'<p style="font-size: 12pt;">{esc(clip(workload.name, NAME_CHARS))}</p>'
             f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{cells}</tr></table>')
 
 
@@ -208,7 +226,7 @@ def _register_table(rows: Sequence[RegisterRow], previous: RegisterRow | None) -
             cont = " (continued)" if row.section == section else ""
             section = row.section
             out.append(f'<tr><td colspan="2"><b>{esc(SECTION_TITLES.get(section, section))}{cont}</b></td></tr>')
-        out.append(f'<tr><td width="58%">{esc(row.label)}</td><td>{esc(row.value)}</td></tr>')
+        out.append(f'<tr><td width="58%">{esc(row.label)}</td><td>{esc(clip(row.value, VALUE_CHARS))}</td></tr>')
     return f'<table width="100%" cellspacing="0" cellpadding="1">{"".join(out)}</table>'
 
 
@@ -225,7 +243,8 @@ def register_block(advice: Advice, workload: Workload, book: PriceBook, columns:
         cells.append(f'<td width="{100 // columns}%">'
                      f"{_register_table(chunk, rows[start - 1] if start else None)}</td>")
         start += per_column
-    below = "".join(f'<tr><td width="22%">{esc(r.label)}</td><td>{esc(r.value)}</td></tr>' for r in long_rows)
+    below = "".join(f'<tr><td width="22%">{esc(r.label)}</td><td>{esc(clip(r.value, VALUE_CHARS))}</td></tr>'
+                    for r in long_rows)
     brk = ' style="page-break-before: always;"' if page_break else ""
     return (f"<h2{brk}>Assumption register</h2>"
             '<p class="muted">Every input of the workload and every assumption the quote used.</p>'
@@ -241,24 +260,27 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
         used_by = ", ".join(short_label(o) for o in use.options)
         mark = ""  # the user's prices are marked where they are shown
         if use.origin == "overridden":
-            mark = f'<br/><span class="warn">overridden by the user: {esc(use.note)}</span>'
+            mark = f'<br/><span class="warn">overridden by the user: {esc(clip(use.note, NOTE_CHARS))}</span>'
         elif use.origin == "imported":
             mark = '<br/><span class="muted">imported from an AWS Price List file</span>'
-        rows.append(f'<tr><td>{esc(use.name)}{mark}</td><td class="num">${esc(use.usd)}</td>'
-                    f"<td>{esc(use.unit)}</td><td>{esc(used_by)}</td>"
-                    f"<td>{esc(use.source_id)}: {esc(use.source_title)}</td>"
+        rows.append(f'<tr><td>{esc(clip(use.name, FIELD_CHARS))}{mark}</td>'
+                    f'<td class="num">${esc(clip(str(use.usd), UNIT_CHARS))}</td>'
+                    f"<td>{esc(clip(use.unit, UNIT_CHARS))}</td><td>{esc(used_by)}</td>"
+                    f"<td>{esc(clip(use.source_id, FIELD_CHARS))}: {esc(clip(use.source_title, SOURCE_CHARS))}</td>"
                     f"<td><nobr>{esc(use.as_of.isoformat())}</nobr></td><td>{est}</td></tr>")
     for option, item_label in register.unmatched:
         rows.append(f'<tr><td colspan="7" class="warn">{esc(short_label(option))}: '
-                    f"{esc(item_label)}: no matching price found in the price book</td></tr>")
+                    f"{esc(clip(item_label, FIELD_CHARS))}: no matching price found in the price book</td></tr>")
     head = "".join(f'<th width="{w}%">{t}</th>' for t, w in PRICE_COLUMNS)
     layered = ""
     extras = user_layer_parts(book)  # which book priced the quote: imported offers with versions and dates
     if extras:
-        layered = f" With the user price book: {esc(', '.join(extras))}."
+        named = [clip(part, 2 * FIELD_CHARS) for part in extras[:LAYER_PARTS]]
+        more = f" and {len(extras) - LAYER_PARTS} more" if len(extras) > LAYER_PARTS else ""
+        layered = f" With the user price book: {esc(', '.join(named) + more)}."
     return ("<h2>Prices used</h2>"
             f'<p class="muted">From the price book dated {esc(book.effective_date.isoformat())} '
-            f"({esc(book.title)}).{layered} Discounts are assumptions, listed above.</p>"
+            f"({esc(clip(book.title, SOURCE_CHARS))}).{layered} Discounts are assumptions, listed above.</p>"
             f'<table class="small" width="100%" cellspacing="0" cellpadding="2"><tr>{head}</tr>{"".join(rows)}</table>')
 
 

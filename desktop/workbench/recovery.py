@@ -2,8 +2,12 @@
 discarded, so a crash (or kill -9) loses at most the last few seconds of edits.
 
 One file per open document, `<id>.recovery.json`: {"format": 1, "saved_at": ISO time, "name": ..., "path": the
-document's own file or null, "kind": "workload", "document": the document's JSON}. Reading never trusts the
-files: one that cannot be read or parsed is reported with its name and skipped, never a crash.
+document's own file or null, "kind": "workload", "owner": the instance writing it (desktop.workbench.ownership),
+"document": the document's JSON}. A file whose owner is still running is that instance's, never offered nor
+deleted by another. Reading never trusts the files: one that cannot be read or parsed is reported with its name
+and skipped, never a crash; a time without a zone is taken as UTC. Every document the app can save can be
+recovered: the files are written compact, so they stay within the largest document file the readers accept
+plus room for the envelope.
 """
 
 from __future__ import annotations
@@ -16,10 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.files import load_json_file, write_atomically
+from desktop.model.workload.files import MAX_FILE_BYTES as MAX_WORKLOAD_BYTES
+from desktop.model.workshop.files import MAX_FILE_BYTES as MAX_WORKSHOP_BYTES
+from desktop.workbench.ownership import Owner
 
 RECOVERY_FORMAT = 1
 SUFFIX = ".recovery.json"
-MAX_BYTES = 8 * 1024 * 1024  # a workshop of many scenarios stays far below this
+ENVELOPE_BYTES = 64 * 1024  # the name, the path, the owner and the time around the document
+MAX_BYTES = max(MAX_WORKSHOP_BYTES, MAX_WORKLOAD_BYTES) + ENVELOPE_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +40,7 @@ class Recovered:
     path: Path | None  # the document's own file, if it had one
     kind: str
     document: Any  # the document's JSON, parsed (validated by whoever restores it)
+    owner: Owner | None = None  # the instance that wrote it (None: a file from before owners were written)
 
     def age(self, now: dt.datetime | None = None) -> str:
         """How long ago it was written, as a person says it ("3 min ago")."""
@@ -57,19 +66,24 @@ class Unreadable:
 class RecoveryStore:
     """The recovery folder. Each open document writes through its own `RecoverySlot`."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, owner: Owner | None = None) -> None:
         self.folder = folder
+        self.owner = owner or Owner.new()
 
-    def slot(self) -> RecoverySlot:
-        return RecoverySlot(self.folder / f"{uuid.uuid4().hex}{SUFFIX}")
+    def slot(self, owner: Owner | None = None) -> RecoverySlot:
+        return RecoverySlot(self.folder / f"{uuid.uuid4().hex}{SUFFIX}", owner or self.owner)
 
     def found(self) -> list[Recovered | Unreadable]:
-        """Every recovery file left behind, newest first; unreadable ones as problems."""
+        """Every recovery file left behind by an instance that is no longer running, newest first; unreadable
+        ones as problems."""
         if not self.folder.is_dir():
             return []
         items: list[Recovered | Unreadable] = []
         for file in sorted(self.folder.glob(f"*{SUFFIX}")):
-            items.append(_read(file))
+            item = _read(file)
+            if isinstance(item, Recovered) and item.owner is not None and item.owner.alive():
+                continue  # a running instance's unsaved document: not crashed, not ours to offer or delete
+            items.append(item)
         return sorted(items, key=lambda i: i.saved_at if isinstance(i, Recovered) else dt.datetime.max.replace(
             tzinfo=dt.UTC), reverse=True)
 
@@ -77,14 +91,17 @@ class RecoveryStore:
 class RecoverySlot:
     """One document's recovery file: written after edits, removed when the document is saved or discarded."""
 
-    def __init__(self, file: Path) -> None:
+    def __init__(self, file: Path, owner: Owner | None = None) -> None:
         self.file = file
+        self.owner = owner or Owner.new()
 
     def write(self, name: str, path: Path | None, document: Any, kind: str = "workload") -> None:
         data = {"format": RECOVERY_FORMAT, "saved_at": dt.datetime.now(dt.UTC).isoformat(), "name": name,
-                "path": None if path is None else str(path), "kind": kind, "document": document}
+                "path": None if path is None else str(path), "kind": kind, "owner": self.owner.to_json(),
+                "document": document}
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(self.file, json.dumps(data, indent=1).encode("utf-8"))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_atomically(self.file, text.encode("utf-8", "surrogatepass"))
 
     def remove(self) -> None:
         self.file.unlink(missing_ok=True)
@@ -95,9 +112,11 @@ def _read(file: Path) -> Recovered | Unreadable:
         data = load_json_file(file, MAX_BYTES, "recovery file")
         if not isinstance(data, dict) or data.get("format") != RECOVERY_FORMAT:
             return Unreadable(file, "not a ComputeFit recovery file of a format this version knows")
-        saved_at = dt.datetime.fromisoformat(str(data["saved_at"]))
+        saved_at = dt.datetime.fromisoformat(str(data["saved_at"])[:64])
+        if saved_at.tzinfo is None:
+            saved_at = saved_at.replace(tzinfo=dt.UTC)
         path = data.get("path")
-        return Recovered(file, str(data["name"]), saved_at, None if path is None else Path(str(path)),
-                         str(data.get("kind", "workload")), data["document"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return Recovered(file, str(data["name"])[:1024], saved_at, None if path is None else Path(str(path)),
+                         str(data.get("kind", "workload"))[:32], data["document"], Owner.from_json(data.get("owner")))
+    except (OSError, ValueError, KeyError, TypeError, OverflowError) as exc:
         return Unreadable(file, f"cannot be read ({exc})")

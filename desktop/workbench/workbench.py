@@ -42,9 +42,18 @@ from desktop.workbench.document import (
     state_from_spec,
 )
 from desktop.workbench.history import History
+from desktop.workbench.ownership import DiskStamp, DocumentLocks, Owner
 
-__all__ = ["EDITED", "NEW_WORKLOAD_NAME", "NOTHING", "RESET", "Change", "DocumentState", "Scenario",
-           "ScenarioError", "Workbench", "document_json"]
+__all__ = ["EDITED", "NEW_WORKLOAD_NAME", "NOTHING", "RESET", "Change", "DocumentState", "FileChangedError",
+           "Scenario", "ScenarioError", "Workbench", "document_json"]
+
+
+class FileChangedError(WorkloadFileError):
+    """The document's file was changed on disk since this instance read or wrote it: saving would lose that."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path), [FieldProblem("", "was changed on disk since it was opened (by another "
+                                                  "program or window); saving now would overwrite that")])
 
 
 
@@ -57,9 +66,14 @@ NEW_SCENARIO_NAME = "Scenario"
 
 
 class Workbench:
-    def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None) -> None:
+    def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None,
+                 locks: DocumentLocks | None = None) -> None:
         self.book = book
-        self.path = path
+        self.path: Path | None = None
+        self.locks = locks  # None: no locking (tests, embedding)
+        self.locked_by: Owner | None = None  # another live instance has `path` open: this one is read-only
+        self._disk: DiskStamp | None = None  # the file as last read or written here
+        self._own(path)
         self.is_workshop_file = False  # the file at `path` is a workshop file (else a workload file)
         self.history: History[DocumentState] = History(DocumentState((Scenario(workload),)))
         self.cache = AdviceCache()
@@ -139,21 +153,22 @@ class Workbench:
         self.history.push(before.with_workload(workload), text, merge_key)
         return change_between(before, self.state) | Change(dirty=True, history=True)
 
-    def _step(self, after: DocumentState, text: str) -> Change:
-        """Move to `after` as one undoable step; say what changed."""
+    def _step(self, after: DocumentState, text: str, merge_key: str | None = None) -> Change:
+        """Move to `after` as one undoable step (folded into the last one when both have `merge_key`)."""
         before = self.state
         if after == before:
             return NOTHING
-        self.history.push(after, text)
+        self.history.push(after, text, merge_key)
         return change_between(before, after) | Change(dirty=True, history=True)
 
-    def _try(self, operation: Callable[[DocumentState], DocumentState], text: str) -> tuple[Change, str]:
+    def _try(self, operation: Callable[[DocumentState], DocumentState], text: str,
+             merge_key: str | None = None) -> tuple[Change, str]:
         """Run a scenario operation as one step; ('', the change) or (NOTHING, why it cannot be done)."""
         try:
             after = operation(self.state)
         except ScenarioError as exc:
             return NOTHING, str(exc)
-        return self._step(after, text), ""
+        return self._step(after, text, merge_key), ""
 
     def undo(self) -> Change:
         before = self.state
@@ -194,7 +209,8 @@ class Workbench:
         return self._try(lambda s: doc.rename(s, index, name), "Rename scenario")
 
     def set_note(self, index: int, note: str) -> tuple[Change, str]:
-        return self._try(lambda s: doc.set_note(s, index, note), "Change note")
+        """A note typed in several commits (it is committed while typing) is one undoable step."""
+        return self._try(lambda s: doc.set_note(s, index, note), "Change note", f"note:{index}")
 
     def move(self, index: int, to: int) -> tuple[Change, str]:
         return self._try(lambda s: doc.move(s, index, to), "Move scenario")
@@ -221,7 +237,7 @@ class Workbench:
     def _detach(self) -> Change:
         if self.path is None or self.is_workshop_file:
             return NOTHING
-        self.path = None
+        self._own(None)
         return Change(path=True)
 
     # --- the price book ---------------------------------------------------------------------------
@@ -235,9 +251,37 @@ class Workbench:
         return Change(workload=True, book=True), _checked(self.workload, book)
 
     # --- files ----------------------------------------------------------------------------------
+    # --- the document's file: one instance writes it, nobody else's changes are lost -----------------
+    def _own(self, path: Path | None) -> None:
+        """Make `path` this document's file: the lock moves to it (or says who holds it), its stamp is taken."""
+        if self.locks is not None and path != self.path:
+            if self.locked_by is None:
+                self.locks.release(self.path)
+            self.locked_by = None if path is None else self.locks.acquire(path)
+        self.path = path
+        self._disk = None if path is None else DiskStamp.of(path)
+
+    def release(self) -> None:
+        """The document is closed: its lock is removed (the window closes)."""
+        if self.locks is not None:
+            self.locks.release_all()
+        self.locked_by = None
+
+    def _check_target(self, target: Path, overwrite_changed: bool) -> None:
+        """Refuse to write over a document another instance has open, or a file changed since it was read."""
+        holder = self.locked_by if target == self.path else (
+            self.locks.holder(target) if self.locks is not None else None)
+        if holder is not None:
+            raise WorkloadFileError(str(target), [FieldProblem("", (
+                f"is open in another ComputeFit window ({holder.describe()}), so it is read-only here: "
+                "save a copy with Save As")) ])
+        if not overwrite_changed and target == self.path and self._disk is not None \
+                and self._disk.changed(target):
+            raise FileChangedError(target)
+
     def _reset(self, state: DocumentState, path: Path | None, is_workshop: bool) -> Change:
         self.history.reset(state)
-        self.path = path
+        self._own(path)
         self.is_workshop_file = is_workshop
         return RESET
 
@@ -300,14 +344,17 @@ class Workbench:
         return (f"holds {what}, more than a workload file can: save it as a workshop file "
                 f"(a name ending in {WORKSHOP_SUFFIX})")
 
-    def save(self, path: Path | None = None) -> Change:
-        """Write the document safely to `path` (or its own file); raises WorkloadFileError."""
+    def save(self, path: Path | None = None, overwrite_changed: bool = False) -> Change:
+        """Write the document safely to `path` (or its own file); raises WorkloadFileError: FileChangedError
+        when the file changed on disk since it was read here (unless `overwrite_changed`), and a refusal when
+        another instance has the target open."""
         target = path or self.path
         if target is None:
             raise WorkloadFileError("workload", [FieldProblem("", "has no file yet: use Save As")])
         problem = self.save_problem(target)
         if problem:
             raise WorkloadFileError(str(target), [FieldProblem("", problem)])
+        self._check_target(target, overwrite_changed)
         as_workshop = self.saves_as_workshop(target)
         try:
             if as_workshop:
@@ -319,7 +366,7 @@ class Workbench:
                 "", f"cannot be written ({exc.strerror or exc})")]) from None
         self.history.mark_saved()
         moved = target != self.path or as_workshop != self.is_workshop_file
-        self.path = target
+        self._own(target)
         self.is_workshop_file = as_workshop
         return Change(path=moved, dirty=True)
 

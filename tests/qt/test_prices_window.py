@@ -368,7 +368,7 @@ def test_closing_the_window_during_an_import_cancels_it_and_keeps_the_user_book(
     assert progress is not None
     qtbot.waitUntil(lambda: progress.value() > 0, timeout=30_000)
     win.close()
-    assert not win.prices.busy or not win.prices._thread.isRunning()  # type: ignore[union-attr]
+    assert not win.prices.busy or not win.prices._thread.is_alive()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: win.prices.last_outcome is not None, timeout=10_000)
     assert win.prices.last_outcome.status == "cancelled"  # type: ignore[union-attr]
     assert list(data_dir.iterdir()) == []  # no user book, no temporary file

@@ -18,10 +18,11 @@ from desktop.qt.recovery_offer import offer_recovery
 from desktop.workbench.recovery import Recovered, RecoveryStore, Unreadable
 from desktop.workbench.workbench import Workbench
 from tests.conftest import REPO
+from tests.owners import dead_owner
 
 
 def test_the_store_writes_finds_and_ages_documents(tmp_path: Path) -> None:
-    store = RecoveryStore(tmp_path / "recovery")
+    store = RecoveryStore(tmp_path / "recovery", dead_owner())
     assert store.found() == []
     slot = store.slot()
     slot.write("Orders <API>", None, {"name": "Orders <API>"})
@@ -113,7 +114,7 @@ def test_the_restore_question_is_plain_text_with_the_name_as_data(qtbot, window:
 
     from desktop.qt.recovery_offer import ask_restore
 
-    store = RecoveryStore(tmp_path)
+    store = RecoveryStore(tmp_path, dead_owner())
     store.slot().write("<b>Bold</b> & co", None, {"name": "x"})
     (item,) = store.found()
     assert isinstance(item, Recovered)

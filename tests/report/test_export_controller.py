@@ -69,6 +69,7 @@ def test_pdf_export_writes_the_sheet_and_remembers_folder_and_page_size(controll
     dialog = Dialog(str(tmp_path / "orders"), PDF_FILTERS["Letter"])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     controller.export_pdf()
+    assert controller.wait()
     target = tmp_path / "orders.pdf"  # the suffix is added
     assert errors == []
     assert "Orders HTTP API" in pdf_text(target.read_bytes())
@@ -79,6 +80,7 @@ def test_pdf_export_writes_the_sheet_and_remembers_folder_and_page_size(controll
     assert str(target) in window.statusBar().currentMessage()
 
     controller.export_pdf()  # the next dialog opens where the last one saved, with the page size chosen
+    assert controller.wait()
     suggested, _, selected = dialog.offered[-1]
     assert suggested == str(tmp_path / "Orders-HTTP-API.pdf")
     assert selected == PDF_FILTERS["Letter"]
@@ -87,10 +89,12 @@ def test_pdf_export_writes_the_sheet_and_remembers_folder_and_page_size(controll
 def test_csv_and_json_exports(controller, tmp_path, monkeypatch, errors, book):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", Dialog(str(tmp_path / "q.json")))
     controller.export_json()
+    assert controller.wait()
     assert json.loads((tmp_path / "q.json").read_text()) == json.loads(
         json.dumps(advice_json(controller.session.advice, book)))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", Dialog(str(tmp_path / "q.csv")))
     controller.export_csv()
+    assert controller.wait()
     assert (tmp_path / "q.csv").read_text().startswith("workload,region,price_book_date,option")
     assert errors == []
 
@@ -98,6 +102,7 @@ def test_csv_and_json_exports(controller, tmp_path, monkeypatch, errors, book): 
 def test_cancel_writes_nothing(controller, tmp_path, monkeypatch, errors, settings):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", Dialog(""))
     controller.export_pdf()
+    assert controller.wait()
     assert settings.value(LAST_FOLDER_KEY) is None
     assert errors == []
 
@@ -109,6 +114,7 @@ def test_an_unwritable_target_gets_a_clear_message_and_leaves_nothing(controller
     failures: list[str] = []
     controller.failed.connect(failures.append)
     controller.export_pdf()
+    assert controller.wait()
     assert len(errors) == 1 and errors == failures
     assert str(target) in errors[0] and "does not exist" in errors[0] and "Nothing was written" in errors[0]
     assert not target.parent.exists()
@@ -123,6 +129,7 @@ def test_the_default_file_name_is_the_sanitised_workload_name(controller, tmp_pa
     dialog = Dialog(str(tmp_path / "x.csv"))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     controller.export_csv()
+    assert controller.wait()
     suggested = Path(dialog.offered[0][0]).name
     assert suggested == "img-src-http-example.com-x.png-b-Co-b.csv"
     assert safe_file_stem("../../etc/passwd") == "etc-passwd"

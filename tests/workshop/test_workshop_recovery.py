@@ -12,10 +12,11 @@ from desktop.qt.recovery_offer import offer_recovery
 from desktop.qt.session import Session
 from desktop.workbench.recovery import RecoveryStore
 from desktop.workbench.workbench import Workbench
+from tests.owners import dead_owner
 
 
 def test_a_workshop_is_recovered_whole(qtbot, book: PriceBook, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    store = RecoveryStore(tmp_path / "recovery")
+    store = RecoveryStore(tmp_path / "recovery", dead_owner())  # as if its window had crashed since
     session = Session(book, Workload(name="base"), recovery=store.slot(), autosave_ms=30)
     session.run(Workbench.apply_changes, {"lambda.memory_mb": 2048}, "Memory")
     qtbot.waitUntil(session.recovery.file.exists, timeout=2000)

@@ -4,13 +4,15 @@ Reads and writes go through desktop.files (bounded, strict reads; safe, atomic w
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.files import ReadError, load_json_file, loads_strict, write_text_atomically
+from desktop.files import ReadError, WriteError, load_json_file, loads_strict, write_text_atomically
+from desktop.files.kinds import size_text
 from desktop.model.workload.spec import SCHEMA_VERSION, Workload
 from desktop.model.workload.validation import FieldProblem, problems_of, size_problem
 
@@ -74,6 +76,16 @@ def workload_json(workload: Workload) -> str:
     return json.dumps(workload.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
+def write_readable(path: Path, text: str, limit: int, what: str) -> None:
+    """Write a document whole or not at all, and never one its reader would refuse (larger than `limit`):
+    raises WriteError (an OSError) saying so; nothing is written then."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise WriteError(errno.EFBIG, f"would be {size_text(size)}, more than {what} may hold "
+                         f"({size_text(limit)}), so it could not be opened again; nothing was written", str(path))
+    write_text_atomically(path, text)
+
+
 def save_workload(path: Path, workload: Workload) -> None:
     """Write the workload file whole or not at all (desktop.files.safe_write); raises WriteError (an OSError)."""
-    write_text_atomically(path, workload_json(workload))
+    write_readable(path, workload_json(workload), MAX_FILE_BYTES, "a workload file")

@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.files import ReadError, load_json_file, write_text_atomically
+from desktop.files import ReadError, load_json_file
 from desktop.model.workload.files import MAX_FILE_BYTES as MAX_WORKLOAD_BYTES
-from desktop.model.workload.files import WorkloadFileError, check_file_object, parse_workload
+from desktop.model.workload.files import WorkloadFileError, check_file_object, parse_workload, write_readable
 from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.spec import SCHEMA_VERSION, ScenarioEntry, WorkshopSpec
 
@@ -52,11 +52,17 @@ def parse_document(data: Any, where: str) -> LoadedDocument:
     return LoadedDocument(WorkshopSpec(scenarios=(ScenarioEntry(workload=workload),)), False)
 
 
+def size_limit(path: Path) -> tuple[int, str]:
+    """The most a document at `path` may hold, by its name (what load_document reads, save_workshop writes)."""
+    if path.name.lower().endswith(SUFFIX):
+        return MAX_FILE_BYTES, "a workshop file"
+    return MAX_WORKLOAD_BYTES, "a workload file"
+
+
 def load_document(path: Path) -> LoadedDocument:
     """Read a workshop or a workload file (raises WorkloadFileError with a message for the user). A name ending
     in .workshop.json may hold up to 20 MB, any other the workload file's 5 MB."""
-    workshop = path.name.lower().endswith(SUFFIX)
-    limit, what = (MAX_FILE_BYTES, "a workshop file") if workshop else (MAX_WORKLOAD_BYTES, "a workload file")
+    limit, what = size_limit(path)
     try:
         data = load_json_file(path, limit, what)
     except ReadError as exc:
@@ -69,5 +75,6 @@ def workshop_json(workshop: WorkshopSpec) -> str:
 
 
 def save_workshop(path: Path, workshop: WorkshopSpec) -> None:
-    """Write the workshop file whole or not at all (desktop.files.safe_write); raises WriteError (an OSError)."""
-    write_text_atomically(path, workshop_json(workshop))
+    """Write the workshop file whole or not at all (desktop.files.safe_write); raises WriteError (an OSError),
+    also for a workshop larger than a workshop file may be (the reader would refuse it)."""
+    write_readable(path, workshop_json(workshop), *size_limit(path))

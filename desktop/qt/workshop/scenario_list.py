@@ -2,12 +2,14 @@
 
 Selecting a row shows that scenario (form, table and charts follow). The buttons are the window's Scenario
 actions (add, duplicate, rename, move, delete, baseline); a double click or F2 renames in place; the note is
-saved when the note box loses focus. Every change goes through the Session as one undoable step.
+committed while it is typed (at most NOTE_COMMIT_MS after a keystroke, whatever the typing rate, so the autosave
+has it) and when the note box loses focus; one note typed in several commits is one undoable step. Every change
+goes through the Session as one undoable step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +32,7 @@ from desktop.workbench.workbench import Workbench
 
 BUTTONS = (("add", "duplicate"), ("rename", "delete"), ("up", "down"), ("baseline",))
 BASELINE_MARK = "\u2605"  # a star before the baseline's name
+NOTE_COMMIT_MS = 500  # typed text reaches the document this soon after the first keystroke not yet committed
 
 
 class ScenarioList(QWidget):
@@ -62,6 +65,11 @@ class ScenarioList(QWidget):
         self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
         self.note.setTabChangesFocus(True)
         self.note.installEventFilter(self)
+        self._note_timer = QTimer(self)  # started by a keystroke, never restarted by the next ones: a throttle
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_COMMIT_MS)
+        self._note_timer.timeout.connect(self.commit_note)
+        self.note.textChanged.connect(self._note_typed)
         buttons = QGridLayout()
         buttons.setSpacing(2)
         for r, names in enumerate(BUTTONS):
@@ -154,7 +162,12 @@ class ScenarioList(QWidget):
             self.list.setFocus()
             self.list.editItem(item)
 
+    def _note_typed(self) -> None:
+        if not self._note_timer.isActive():
+            self._note_timer.start()
+
     def commit_note(self) -> None:
+        self._note_timer.stop()
         state = self.session.state
         text = self.note.toPlainText()
         if text != state.scenarios[state.selected].note:

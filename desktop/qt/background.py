@@ -1,0 +1,145 @@
+"""Long work off the GUI thread: one job on its own QThread, a progress dialog whose Cancel stops it.
+
+The work is a function of one argument, `report(text, done, total)`: it says what it is doing, and raises
+`JobCancelled` once Cancel was pressed (so the work stops at its next step and writes nothing). The job ends
+with `finished(JobResult)` in the GUI thread: a value, the exception it raised, or cancelled.
+
+A QThread (not a Python thread): the PDF writer's text layout starts Qt timers, which need the thread's event
+dispatcher. Work given to a Job reports often (a PDF between sheets and pages), so a window closing during it
+cancels it and waits for it to stop: the thread always ends before its QThread object goes (never "QThread:
+Destroyed while thread is still running"). Work that may block without reporting (reading a FIFO) belongs on a
+Python daemon thread instead (see prices_controller).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
+
+Report = Callable[[str, int, int], None]
+PROGRESS_EVERY_S = 0.05  # at most this often from the worker: the GUI thread is never flooded
+SHOW_AFTER_MS = 400  # a job quicker than this shows no dialog at all
+
+
+class JobCancelled(Exception):
+    """Raised by `report` in the worker once the job was cancelled."""
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    value: object = None
+    error: BaseException | None = None
+    cancelled: bool = False
+
+
+class Job(QObject):
+    """One piece of work on its own thread; `finished` carries its JobResult (once, in the GUI thread)."""
+
+    progressed = Signal(str, int, int)
+    finished = Signal(object)
+
+    def __init__(self, work: Callable[[Report], object], title: str, label: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self._shown = 0.0
+        self._thread = _Runner(self._run)
+        self._thread.setObjectName(f"computefit_{title.lower()}")
+        self.result: JobResult | None = None
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setObjectName("job_progress")
+        text = QLabel(label)
+        text.setTextFormat(Qt.TextFormat.PlainText)  # names and paths in it are data, never markup
+        self.dialog.setLabel(text)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable, and closable
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumWidth(420)
+        self.dialog.canceled.connect(self.cancel)
+        self.progressed.connect(self._show_progress)
+        self.finished.connect(self._close_dialog)
+
+    # --- the GUI side ------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.dialog.setValue(0)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return not self._done.is_set()
+
+    def cancel(self) -> None:
+        if self.result is not None:  # ended already (closing the dialog at the end says "canceled" too)
+            return
+        self._cancel.set()
+        self.dialog.setLabelText("Cancelling...")
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Wait for the job and its `finished` (None: however long it takes); False when it is still running
+        after `timeout_s`."""
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        while deadline is None or time.monotonic() < deadline:
+            if self._done.wait(0.02):
+                self._thread.wait()
+                QApplication.processEvents()  # deliver `finished`
+                if self.result is not None:
+                    return True
+            QApplication.processEvents()
+        return not self.running
+
+    @Slot(str, int, int)
+    def _show_progress(self, text: str, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            return
+        self.dialog.setLabelText(text)
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total - 1))
+
+    @Slot(object)
+    def _close_dialog(self, result: JobResult) -> None:
+        self.result = result
+        self.dialog.reset()
+        self.dialog.close()
+
+    # --- the worker side ---------------------------------------------------------------------------
+    def _report(self, text: str, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise JobCancelled()
+        now = time.monotonic()
+        if now - self._shown >= PROGRESS_EVERY_S:
+            self._shown = now
+            self._emit(self.progressed, text, done, total)
+
+    def _run(self) -> None:
+        try:
+            result = JobResult(self._work(self._report))
+        except JobCancelled:
+            result = JobResult(cancelled=True)
+        except Exception as exc:  # the window says what went wrong; never a traceback on a thread
+            result = JobResult(error=exc)
+        self._emit(self.finished, result)
+        self._done.set()
+
+    @staticmethod
+    def _emit(signal: object, *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window (and this object) is gone: nobody is waiting
+            signal.emit(*args)  # type: ignore[attr-defined]
+
+
+class _Runner(QThread):
+    def __init__(self, run: Callable[[], None]) -> None:
+        super().__init__()
+        self._target = run
+
+    def run(self) -> None:
+        self._target()
