@@ -37,7 +37,7 @@ def test_the_workflow_lints_clean() -> None:
 
 def test_the_workflow_builds_and_smoke_tests_on_every_system() -> None:
     text = WORKFLOW.read_text(encoding="utf-8")
-    for runner in ("ubuntu-22.04", "windows-latest", "macos-14", "macos-13"):
+    for runner in ("ubuntu-22.04", "windows-latest", "macos-14", "macos-15-intel"):
         assert re.search(rf"^\s+os: {runner}$", text, re.MULTILINE), runner
     assert "python packaging/build.py --archive none" in text  # build.py runs the frozen smoke and start tests
     assert "hdiutil create" in text and 'python packaging/build.py --archive-only "${{ matrix.package }}"' in text
