@@ -65,6 +65,9 @@ def _probe_window(window) -> None:  # type: ignore[no-untyped-def]
             window.exporter.export_pdf()
         finally:
             QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+        # The export runs off the GUI thread (a progress dialog, Cancel): the user has the file once it ends.
+        if not window.exporter.wait(120.0):
+            raise RuntimeError("the PDF export did not end within 120 s")
         return time.perf_counter()
 
     def exports(clicked: float, path: str) -> None:

@@ -112,8 +112,13 @@ def test_kill_9_while_editing_every_half_second_loses_at_most_the_interval(qtbot
     driver = Driver(data, "--tick-ms", str(int(TICK_S * 1000)))
     try:
         driver.wait_for("ready")
-        moment = random.uniform(4.0, 8.0)  # a random moment, past the first interval
-        time.sleep(moment)
+        # A random moment past the first interval, counted in edits made (a loaded machine runs the driver late):
+        # at least the interval's edits and four more, then up to 2 s further.
+        started = time.monotonic()
+        while driver.edits() < AUTOSAVE_MS / 1000 / TICK_S + 4 and time.monotonic() - started < 60:
+            time.sleep(0.05)
+        time.sleep(random.uniform(0.0, 2.0))
+        moment = time.monotonic() - started
         made = driver.edits()
         driver.kill()
         made = max(made, driver.edits())
