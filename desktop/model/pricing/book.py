@@ -24,6 +24,7 @@ from typing import Annotated, Literal, TypeGuard
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from desktop.files import load_json_file
+from desktop.model.formats.commitments import CommitmentPrices
 from desktop.model.formats.prices import CONFIDENCE_LABELS as CONFIDENCE_LABELS
 from desktop.model.formats.prices import MAX_UNIT_PRICE_USD as MAX_UNIT_PRICE_USD
 from desktop.model.formats.prices import SECONDS_PER_UNIT as SECONDS_PER_UNIT
@@ -132,6 +133,8 @@ class RegionPrices(Frozen):
     lambda_managed: LambdaManagedPrices | None = None
     ecs_managed: EcsManagedPrices | None = None
     eks_fargate: EksFargatePrices | None = None
+    commitments: CommitmentPrices | None = Field(
+        None, description="Savings Plans and Reserved Instance rates (desktop.model.formats.commitments)")
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 

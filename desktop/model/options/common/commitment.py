@@ -1,0 +1,171 @@
+"""Commitments as AWS sells them: the share of an option's on-demand usage a Savings Plan or Reserved Instances
+cover, priced at the book's sourced rate for that usage, instance type, term and payment option.
+
+Each option passes its eligible usage (the on-demand lines a plan may cover, never Spot, never a Windows licence,
+never a Managed Instances fee) to `commit`. For the covered share the quote shows, as AWS's bill does, a credit of
+that usage at its on-demand price and the committed charge at the sourced effective rate: "recurring" for no
+upfront, "upfront, amortised" for all upfront (the whole charge is the upfront payment spread over the term), both
+together for partial upfront (the book's rates are effective rates; the split is in the rate's note when sourced).
+
+The rules (shared reference aws-commitments-carbon.md, §1 and §2.5):
+- R4: an EC2 Instance Savings Plan's rate equals the Standard RI rate of the same type, term and payment; where the
+  book has no Instance Savings Plan row the Standard RI row prices it (shown as estimated, grade C).
+- R5: no commitment discounts a Windows licence share (the Fargate OS licence line is never covered).
+- R6: Savings Plans cover Lambda duration and provisioned concurrency, never requests.
+- R7: rates are per instance family (Compute Savings Plans discount older families far less): a type the book has
+  no rate for is missing, never priced at another family's or another service's percentage.
+- K1: Reserved Instances first, EC2 Instance Savings Plans next, Compute Savings Plans last; usage above the
+  commitment is billed on demand. Only one plan is modelled at a time, so the order decides nothing here yet.
+- The user's own discounts (EDP, private pricing) apply after commitments: they take a percentage off the
+  committed rates as off the on-demand ones (desktop.model.pricing.user_book), i.e. off the post-commitment charge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from desktop.model.formats.commitments import PAYMENT_NAMES, PLAN_NAMES, term_payment
+from desktop.model.options.common.calc import Amount, Array, Calc
+from desktop.model.pricing.book import SECONDS_PER_UNIT, Price
+from desktop.model.pricing.context import PricingContext
+from desktop.model.workload.spec import Commitment, Workload
+
+COMMITMENT_GROUP = "commitment"  # the committed charges; the credits are discounts ("discount")
+EC2_PLANS = ("ec2_instance_sp", "standard_ri", "convertible_ri")  # EC2 only (AWS Savings Plans User Guide)
+
+
+def plan_of(w: Workload) -> Commitment | None:
+    """The workload's commitment, or None when it keeps the flat Savings Plans percentages."""
+    found = w.assumptions.commitment
+    return None if found.plan == "none" else found
+
+
+def plan_words(c: Commitment) -> str:
+    """ "Compute Savings Plan, 3-year, all upfront" """
+    return f"{PLAN_NAMES[c.plan]}, {c.term[0]}-year, {PAYMENT_NAMES[c.payment]}"
+
+
+def covers(c: Commitment, service: str) -> bool:
+    """Whether the plan can cover the service's usage at all: Compute SP covers Lambda, Fargate and EC2; the
+    others EC2 only."""
+    return c.plan == "compute_sp" or service == "ec2"
+
+
+@dataclass(frozen=True, slots=True)
+class Eligible:
+    """On-demand usage a commitment may cover: its quantity in the on-demand price's unit, the on-demand price(s)
+    and the committed rate(s) the book has (None = missing). With several prices, `chosen` picks one per volume
+    (an EC2 fleet's instance type)."""
+
+    label: str  # "vCPU", "Memory", "Duration", "EC2 instances (c7i.xlarge)"
+    quantity: Amount
+    unit: str  # the line's unit ("vCPU-second", "instance-hour")
+    on_demand: Sequence[Price]
+    committed: Sequence[Price | None]
+    what: str  # how a missing rate is named: "Fargate memory (linux_x86_64)"
+    chosen: Array | None = None
+
+
+def ec2_rate(ctx: PricingContext, c: Commitment, instance_type: str) -> Price | None:
+    """The book's effective hourly rate for an instance type under the plan; an EC2 Instance Savings Plan without
+    its own row takes the Standard RI rate (rule R4), marked estimated."""
+    section = ctx.prices.commitments
+    if section is None:
+        return None
+    key = term_payment(c.term, c.payment)
+    found: Price | None = getattr(section.ec2, c.plan).get(key, {}).get(instance_type)
+    if found is None and c.plan == "ec2_instance_sp":
+        ri = section.ec2.standard_ri.get(key, {}).get(instance_type)
+        if ri is not None:
+            note = "EC2 Instance Savings Plan rate = Standard RI rate (rule R4)"
+            found = ri.model_copy(update={"confidence": "C", "note": f"{note}; {ri.note}" if ri.note else note})
+    return found
+
+
+def _convert(quantity: Amount, on_demand: Price, committed: Price) -> Amount:
+    """The quantity in the committed rate's unit (a per-second usage priced at a per-hour rate)."""
+    if on_demand.unit == committed.unit:
+        return quantity
+    return quantity * SECONDS_PER_UNIT[on_demand.unit] / SECONDS_PER_UNIT[committed.unit]
+
+
+def _charge_words(c: Commitment) -> str:
+    return {"no_upfront": "recurring", "all_upfront": "upfront, amortised",
+            "partial_upfront": "recurring and upfront, amortised"}[c.payment]
+
+
+def commit(calc: Calc, c: Commitment, share: Amount, items: Sequence[Eligible]) -> None:
+    """Credit the covered share (of `share`, the on-demand part) of each eligible usage at its on-demand price and
+    charge it at the committed rate."""
+    covered_share = share * calc.num(c.covered_pct) / 100
+    words = plan_words(c)
+    for item in items:
+        covered = item.quantity * covered_share
+        note = (f"{c.covered_pct:g}% of the on-demand {item.label.lower()} (not Spot), credited at on-demand"
+                if calc.exact else "")
+        calc.credit(f"{PLAN_NAMES[c.plan]} covers {item.label}", covered, item.unit, item.on_demand, item.chosen,
+                    note=note)
+        _charge(calc, c, words, item, covered)
+
+
+def _charge(calc: Calc, c: Commitment, words: str, item: Eligible, covered: Amount) -> None:
+    """The committed charge of the covered usage, or the rate recorded as missing (never borrowed)."""
+    what = f"{words} rate for {item.what}"
+    label = f"{words}: {item.label}, {_charge_words(c)}"
+    rates = list(item.committed)
+    if calc.exact or item.chosen is None:
+        index = int(item.chosen[0]) if item.chosen is not None else 0
+        rate = rates[index]
+        if rate is None:
+            calc.record_missing(what, core=False, usage=((covered, item.unit),))
+            return
+        calc.line(label, _convert(covered, item.on_demand[index], rate), rate.unit, rate, group=COMMITMENT_GROUP)
+        return
+    chosen = np.asarray(item.chosen)
+    if any(rates[i] is None for i in set(chosen.tolist())):
+        calc.record_missing(what, core=False)
+    known = next((r for r in rates if r is not None), None)
+    if known is None:
+        return
+    filled = [r if r is not None else known.model_copy(update={"usd": Decimal(0)}) for r in rates]
+    calc.line_at(label, _convert(covered, item.on_demand[0], known), known.unit, filled, chosen,
+                 group=COMMITMENT_GROUP)
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentTerms:
+    """What the quote says of an option's commitment: the plan, and the upfront payment for the horizon."""
+
+    plan: str
+    term: str
+    payment: str
+    covered_pct: float
+    monthly_usd: Decimal  # the committed charges a month (recurring and upfront, amortised)
+    upfront_usd: Decimal | None  # the whole upfront payment (None: partial upfront, split not in the book)
+    upfront_month: int  # the month of the term it is paid in (1 = the first)
+    words: str
+
+    def to_json(self) -> dict[str, Any]:
+        from desktop.model.format import json_number
+
+        return {"plan": self.plan, "term": self.term, "payment": self.payment, "covered_pct": self.covered_pct,
+                "monthly_usd": json_number(self.monthly_usd),
+                "upfront_usd": None if self.upfront_usd is None else json_number(self.upfront_usd),
+                "upfront_month": self.upfront_month, "text": self.words}
+
+
+def terms_of(w: Workload, items: Sequence[Any]) -> CommitmentTerms | None:
+    """The commitment behind an exact quote's line items (None without one). The upfront payment of an all
+    upfront plan is its committed charge over the whole term (12 months a year at this month's usage)."""
+    c = plan_of(w)
+    if c is None:
+        return None
+    monthly = sum((i.usd for i in items if i.group == COMMITMENT_GROUP), Decimal(0))
+    years = 1 if c.term == "1yr" else 3
+    upfront: Decimal | None = {"no_upfront": Decimal(0), "all_upfront": monthly * 12 * years}.get(c.payment)
+    return CommitmentTerms(c.plan, c.term, c.payment, c.covered_pct, monthly, upfront, 1, plan_words(c))
