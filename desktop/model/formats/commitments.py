@@ -18,7 +18,7 @@ from another term, payment option, instance family or region.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from pydantic import Field
 
@@ -40,9 +40,9 @@ PAYMENT_NAMES: dict[str, str] = {"no_upfront": "no upfront", "partial_upfront": 
                                  "all_upfront": "all upfront"}
 
 
-def term_payment(term: str, payment: str) -> str:
+def term_payment(term: str, payment: str) -> TermPayment:
     """The key of a term and payment option in the book ("3yr_all_upfront")."""
-    return f"{term}_{payment}"
+    return cast(TermPayment, f"{term}_{payment}")
 
 
 class FargateCommitted(Frozen):

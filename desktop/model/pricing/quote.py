@@ -88,6 +88,22 @@ class Capacity(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class CommitmentTerms:
+    """The commitment an option's total assumes (desktop.model.options.common.commitment): the plan, the committed
+    charges a month (recurring and upfront, amortised) and the upfront payment whole, for a horizon of months."""
+
+    plan: str  # "compute_sp", "ec2_instance_sp", "standard_ri", "convertible_ri"
+    term: str  # "1yr", "3yr"
+    payment: str  # "no_upfront", "partial_upfront", "all_upfront"
+    covered_pct: float
+    monthly_usd: Decimal
+    upfront_usd: Decimal | None  # None: partial upfront, the split is not in the book
+    upfront_month: int  # the month of the term it is paid in (1 = the first)
+    words: str  # "Compute Savings Plan, 3-year, all upfront"
+    applies: bool = True  # False: the plan cannot cover this option (priced on demand)
+
+
+@dataclass(frozen=True, slots=True)
 class OptionQuote:
     option: str  # the option's id in the registry (desktop.model.options)
     label: str
@@ -99,6 +115,7 @@ class OptionQuote:
     warnings: tuple[str, ...] = ()
     missing: tuple[MissingPrice, ...] = ()  # prices the total leaves out (a ruled-out option has none)
     capacity: Capacity | None = None
+    commitment: CommitmentTerms | None = None  # None: no commitment, or the flat Savings Plans percentages
 
     @property
     def priced(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.model.formats.commitments import term_payment
 from desktop.model.options.aws_lambda.prices import BOOK
 from desktop.model.options.base import (
     ComputeOption,
@@ -21,7 +22,8 @@ from desktop.model.options.base import (
     SoftRule,
     Traits,
 )
-from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.calc import Amount, Calc
+from desktop.model.options.common.commitment import Eligible, apply_plan, plan_of
 from desktop.model.options.common.invocation import (
     ASYNC_FIRST_KB,
     ASYNC_STEP_KB,
@@ -34,7 +36,7 @@ from desktop.model.options.common.style import ORANGE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.load_shape import is_spiky
-from desktop.model.workload.spec import Workload
+from desktop.model.workload.spec import Commitment, Workload
 
 ID = "lambda"
 MB_PER_GB = 1024
@@ -92,6 +94,31 @@ class LambdaCapacity:
                 "memory_mb": self.memory_mb, "vcpu_equivalent": round(self.vcpu_equivalent, 3)}
 
 
+def lambda_eligible(ctx: PricingContext, calc: Calc, c: Commitment, used: dict[str, Amount]) -> list[Eligible]:
+    """Lambda usage a Compute Savings Plan covers: duration (billable, after the free tier: the order of the two
+    was not found) and provisioned concurrency, never requests (rule R6); credited at the first duration tier's
+    on-demand price."""
+    arch = ctx.workload.architecture
+    prices = ctx.prices.lambda_
+    section = ctx.prices.commitments
+    found = (section.lambda_.compute_sp.get(term_payment(c.term, c.payment), {}).get(arch)
+             if section is not None else None)
+    tiers = prices.duration.get(arch)
+    on_demand = {"duration": tiers[0].price if tiers else None,
+                 "provisioned_concurrency": prices.provisioned_concurrency.get(arch),
+                 "provisioned_duration": prices.provisioned_duration.get(arch)}
+    labels = {"duration": "Duration", "provisioned_concurrency": "Provisioned concurrency",
+              "provisioned_duration": "Duration on provisioned concurrency"}
+    items = []
+    for part, price in on_demand.items():
+        if price is None or (part != "duration" and ctx.workload.lambda_.provisioned_concurrency == 0):
+            continue
+        committed = getattr(found, part) if found is not None else None
+        items.append(Eligible(labels[part], used[part], "GB-second", (price,), (committed,),
+                              f"Lambda {labels[part].lower()} ({arch})"))
+    return items
+
+
 class LambdaOption(ComputeOption):
     def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
         w = ctx.workload
@@ -128,6 +155,7 @@ class LambdaOption(ComputeOption):
 
         tiers = prices.duration.get(arch)
         od_gb_s = od_units * duration_s * memory_gb
+        billable_gb_s = zero
         if not tiers:
             calc.record_missing(f"Lambda {arch} duration")
         else:
@@ -145,6 +173,7 @@ class LambdaOption(ComputeOption):
                 calc.line("Ephemeral storage above 512 MB", units * duration_s * extra_storage_gb, "GB-second",
                           prices.ephemeral_storage, group="storage")
 
+        configured = zero
         if cfg.provisioned_concurrency > 0:
             pc_price = prices.provisioned_concurrency.get(arch)
             pcd_price = prices.provisioned_duration.get(arch)
@@ -159,18 +188,25 @@ class LambdaOption(ComputeOption):
                 calc.line("Duration on provisioned concurrency", pc_units * duration_s * memory_gb, "GB-second",
                           pcd_price, group="provisioned")
 
-        pct = w.assumptions.savings_plans.lambda_pct
-        groups = ("compute", "provisioned")
-        calc.discount(calc.group_total(groups), pct, "Compute Savings Plan (Lambda)",
-                      f"{pct:g}% off {', '.join(groups)} (an editable assumption)")
+        plan_warning: tuple[str, ...] = ()
+        if plan_of(w) is None:
+            pct = w.assumptions.savings_plans.lambda_pct
+            groups = ("compute", "provisioned")
+            calc.discount(calc.group_total(groups), pct, "Compute Savings Plan (Lambda)",
+                          f"{pct:g}% off {', '.join(groups)} (an editable assumption)")
+        else:
+            refused = apply_plan(calc, w, "lambda", calc.num(1), lambda plan: lambda_eligible(ctx, calc, plan, {
+                "duration": billable_gb_s, "provisioned_concurrency": configured,
+                "provisioned_duration": pc_units * duration_s * memory_gb}))
+            plan_warning = (refused,) if refused else ()
         if calc.unpriced or not calc.exact:
             return None if calc.unpriced else Sizing()
 
         hourly = tuple(calc.concurrency()[0].tolist())
         peak = max(hourly)
-        warnings: tuple[str, ...] = ()
+        warnings: tuple[str, ...] = plan_warning
         if peak > DEFAULT_CONCURRENCY_QUOTA:
-            warnings = (f"Peak concurrency of about {peak:,.0f} is above Lambda's default quota of "
+            warnings += (f"Peak concurrency of about {peak:,.0f} is above Lambda's default quota of "
                         f"{DEFAULT_CONCURRENCY_QUOTA:,} per region: request a raise or expect throttling",)
         capacity = LambdaCapacity(peak_concurrency=peak, average_concurrency=sum(hourly) / 24,
                                   memory_mb=cfg.memory_mb, vcpu_equivalent=min(6.0, cfg.memory_mb / MB_PER_VCPU),

@@ -22,7 +22,7 @@ The rules (shared reference aws-commitments-carbon.md, §1 and §2.5):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -33,6 +33,8 @@ from desktop.model.formats.commitments import PAYMENT_NAMES, PLAN_NAMES, term_pa
 from desktop.model.options.common.calc import Amount, Array, Calc
 from desktop.model.pricing.book import SECONDS_PER_UNIT, Price
 from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.money import cents
+from desktop.model.pricing.quote import CommitmentTerms
 from desktop.model.workload.spec import Commitment, Workload
 
 COMMITMENT_GROUP = "commitment"  # the committed charges; the credits are discounts ("discount")
@@ -87,11 +89,26 @@ def ec2_rate(ctx: PricingContext, c: Commitment, instance_type: str) -> Price | 
     return found
 
 
-def _convert(quantity: Amount, on_demand: Price, committed: Price) -> Amount:
+def instances_eligible(ctx: PricingContext, calc: Calc, plan: Commitment, candidates: Sequence[tuple[str, Price]],
+                       chosen: Array, hours: Amount, managed: bool) -> Eligible:
+    """Instance-hours as usage a commitment covers, at the plan's rate for each candidate type (name, on-demand
+    price). `managed`: a Managed Instances fleet, whose EC2 part a Compute Savings Plan covers (AWS's Lambda Managed
+    Instances example); whether EC2 Instance Savings Plans or RIs cover it was not found, so their rate is
+    missing."""
+    unknown = managed and plan.plan != "compute_sp"
+    rates = [None if unknown else ec2_rate(ctx, plan, name) for name, _ in candidates]
+    name = candidates[int(chosen[0])][0] if calc.exact else "the chosen type"
+    what = f"EC2 {name}" + (" in a Managed Instances fleet (whether the plan covers it was not found)"
+                            if unknown else "")
+    return Eligible(f"EC2 instances ({name})", hours, "instance-hour", [p for _, p in candidates], rates, what,
+                    chosen)
+
+
+def _convert(calc: Calc, quantity: Amount, on_demand: Price, committed: Price) -> Amount:
     """The quantity in the committed rate's unit (a per-second usage priced at a per-hour rate)."""
     if on_demand.unit == committed.unit:
         return quantity
-    return quantity * SECONDS_PER_UNIT[on_demand.unit] / SECONDS_PER_UNIT[committed.unit]
+    return quantity * calc.num(SECONDS_PER_UNIT[on_demand.unit] / SECONDS_PER_UNIT[committed.unit])
 
 
 def _charge_words(c: Commitment) -> str:
@@ -124,7 +141,7 @@ def _charge(calc: Calc, c: Commitment, words: str, item: Eligible, covered: Amou
         if rate is None:
             calc.record_missing(what, core=False, usage=((covered, item.unit),))
             return
-        calc.line(label, _convert(covered, item.on_demand[index], rate), rate.unit, rate, group=COMMITMENT_GROUP)
+        calc.line(label, _convert(calc, covered, item.on_demand[index], rate), rate.unit, rate, group=COMMITMENT_GROUP)
         return
     chosen = np.asarray(item.chosen)
     if any(rates[i] is None for i in set(chosen.tolist())):
@@ -133,30 +150,8 @@ def _charge(calc: Calc, c: Commitment, words: str, item: Eligible, covered: Amou
     if known is None:
         return
     filled = [r if r is not None else known.model_copy(update={"usd": Decimal(0)}) for r in rates]
-    calc.line_at(label, _convert(covered, item.on_demand[0], known), known.unit, filled, chosen,
+    calc.line_at(label, _convert(calc, covered, item.on_demand[0], known), known.unit, filled, chosen,
                  group=COMMITMENT_GROUP)
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentTerms:
-    """What the quote says of an option's commitment: the plan, and the upfront payment for the horizon."""
-
-    plan: str
-    term: str
-    payment: str
-    covered_pct: float
-    monthly_usd: Decimal  # the committed charges a month (recurring and upfront, amortised)
-    upfront_usd: Decimal | None  # the whole upfront payment (None: partial upfront, split not in the book)
-    upfront_month: int  # the month of the term it is paid in (1 = the first)
-    words: str
-
-    def to_json(self) -> dict[str, Any]:
-        from desktop.model.format import json_number
-
-        return {"plan": self.plan, "term": self.term, "payment": self.payment, "covered_pct": self.covered_pct,
-                "monthly_usd": json_number(self.monthly_usd),
-                "upfront_usd": None if self.upfront_usd is None else json_number(self.upfront_usd),
-                "upfront_month": self.upfront_month, "text": self.words}
 
 
 def terms_of(w: Workload, items: Sequence[Any]) -> CommitmentTerms | None:
@@ -165,7 +160,24 @@ def terms_of(w: Workload, items: Sequence[Any]) -> CommitmentTerms | None:
     c = plan_of(w)
     if c is None:
         return None
-    monthly = sum((i.usd for i in items if i.group == COMMITMENT_GROUP), Decimal(0))
+    charged = [i for i in items if i.group == COMMITMENT_GROUP]
+    monthly = sum((i.usd for i in charged), Decimal(0))
     years = 1 if c.term == "1yr" else 3
-    upfront: Decimal | None = {"no_upfront": Decimal(0), "all_upfront": monthly * 12 * years}.get(c.payment)
-    return CommitmentTerms(c.plan, c.term, c.payment, c.covered_pct, monthly, upfront, 1, plan_words(c))
+    whole = cents(sum((i.quantity * i.unit_price_usd for i in charged), Decimal(0)) * 12 * years)
+    upfront: Decimal | None = {"no_upfront": Decimal(0), "all_upfront": whole}.get(c.payment)
+    applies = any(i.label.startswith(f"{PLAN_NAMES[c.plan]} covers ") for i in items)
+    return CommitmentTerms(c.plan, c.term, c.payment, c.covered_pct, monthly, upfront, 1, plan_words(c), applies)
+
+
+def apply_plan(calc: Calc, w: Workload, service: str, share: Amount,
+               eligible: Callable[[Commitment], Sequence[Eligible]]) -> str | None:
+    """Price the workload's commitment on an option's eligible usage (`share` = its on-demand, non-Spot part).
+    Returns a warning when the plan cannot cover this service (e.g. an EC2 Instance Savings Plan on Fargate).
+    Call only when `plan_of(w)` is set; without a plan the option keeps its flat percentage."""
+    c = plan_of(w)
+    if c is None:
+        return None
+    if not covers(c, service):
+        return f"{PLAN_NAMES[c.plan]} covers EC2 instances only: this option is priced on demand"
+    commit(calc, c, share, eligible(c))
+    return None
