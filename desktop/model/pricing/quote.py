@@ -147,12 +147,23 @@ class OptionQuote:
 
     @property
     def status(self) -> str:
-        """One phrase for tables: ruled out, feasible, or feasible with an incomplete or estimated total."""
+        """One phrase for tables: ruled out, feasible, or feasible with an incomplete or estimated total; then the
+        commitment the total assumes, if any."""
         if not self.feasible:
             return "Ruled out"
         if self.missing_prices:
-            return "Feasible; total incomplete"
-        return "Feasible" + (" (estimated prices)" if self.estimated else "")
+            return "Feasible; total incomplete" + self.commitment_note
+        return "Feasible" + (" (estimated prices)" if self.estimated else "") + self.commitment_note
+
+    @property
+    def commitment_note(self) -> str:
+        """"; assumes Compute Savings Plan, 3-year, all upfront on 100% of usage", or "" without a commitment."""
+        terms = self.commitment
+        if terms is None:
+            return ""
+        if not terms.applies:
+            return f"; on demand ({terms.words} does not cover it)"
+        return f"; assumes {terms.words} on {terms.covered_pct:g}% of usage"
 
 
 def total_of(items: tuple[LineItem, ...] | list[LineItem]) -> Decimal:
