@@ -63,10 +63,16 @@ def test_fargate_three_year_all_upfront_compute_savings_plan(book: PriceBook) ->
     assert q.missing[0].usage == ((D("5256000.0000"), "GB-second"),)  # 1,460 GB-hours, in the line's unit
     terms = q.commitment
     assert terms is not None and terms.payment == "all_upfront" and terms.upfront_month == 1
-    # the upfront whole, for a horizon: 0.0194304 x 8,760 h x 3 years = 510.630912
-    assert terms.upfront_usd is not None and round(terms.upfront_usd, 2) == D("510.63")
+    assert terms.upfront_usd is None  # not known whole: the memory rate is missing
     data = option_json(q)["commitment"]
-    assert data["upfront_usd"] == 510.63 and data["upfront_month"] == 1 and data["committed_monthly_usd"] == 14.18
+    assert data["upfront_usd"] is None and data["upfront_month"] == 1 and data["committed_monthly_usd"] == 14.18
+
+
+def test_the_upfront_payment_whole_for_a_horizon(book: PriceBook) -> None:
+    """m5.large Standard RI 3y AU: 949 upfront (K7) = 0.0361111 $/h x 8,760 h x 3 years = 949.00, paid in month 1."""
+    q = _ec2(book, "m5.large", _plan("standard_ri", "3yr", "all_upfront"))
+    assert q.commitment is not None and q.commitment.upfront_usd == D("949.00")
+    assert option_json(q)["commitment"]["upfront_usd"] == 949.0
 
 
 @pytest.mark.parametrize(("term", "expected"), [("1yr", D("28.83")), ("3yr", D("19.82"))])
@@ -220,7 +226,8 @@ def test_the_users_discount_applies_after_the_commitment(book: PriceBook) -> Non
 
 @pytest.mark.parametrize("plan", [
     _plan("compute_sp", "3yr", "all_upfront"), _plan("compute_sp", "1yr", "no_upfront", 60),
-    _plan("standard_ri", "1yr", "no_upfront"), _plan("ec2_instance_sp", "1yr", "no_upfront", 80)])
+    _plan("standard_ri", "1yr", "no_upfront"), _plan("ec2_instance_sp", "1yr", "no_upfront", 80),
+    {"commitment": {"plan": "compute_sp", "hourly_usd": 0.05}}])
 def test_fast_costs_match_the_exact_quote(book: PriceBook, plan: dict[str, Any]) -> None:
     w = make_workload(traffic={"requests_per_month": 30_000_000, "duration_ms": 120}, assumptions=plan,
                       options=["lambda", "fargate", "ec2", "ecs_managed"])
@@ -233,3 +240,42 @@ def test_fast_costs_match_the_exact_quote(book: PriceBook, plan: dict[str, Any])
             assert (costs is None) == (total is None), option
             if costs is not None and total is not None:
                 assert costs[number] == pytest.approx(float(total), abs=0.011), (option, volume)
+
+
+# --- an hourly commitment in $ ----------------------------------------------------------------------------
+def test_an_hourly_commitment_below_the_usage_covers_its_worth(book: PriceBook) -> None:
+    """$0.02/h of a 3y NU Compute SP on a task whose usage is worth 0.022264 + 2 x 0.00244475 = 0.0271535 $/h at the
+    plan's rates: it covers 0.02 / 0.0271535 of the usage; the committed lines add up to 0.02 x 730 = 14.60."""
+    q = _fargate(book, {"commitment": {"plan": "compute_sp", "term": "3yr", "hourly_usd": 0.02}})
+    charged = _lines(q, "commitment")
+    assert charged == {"Compute Savings Plan, 3-year, no upfront: vCPU, recurring": D("11.97"),
+                       "Compute Savings Plan, 3-year, no upfront: Memory, recurring": D("2.63")}
+    assert sum(charged.values()) == D("14.60")
+    assert _lines(q, "discount") == {"Compute Savings Plan covers vCPU": D("-21.76"),  # 29.549232 x 0.7365533
+                                     "Compute Savings Plan covers Memory": D("-4.78")}  # 6.49116 x 0.7365533
+    assert q.monthly_usd == D("36.04") - D("21.76") - D("4.78") + D("14.60")
+
+
+def test_an_hourly_commitment_above_the_usage_is_paid_in_full(book: PriceBook) -> None:
+    """$0.05/h against usage worth 0.0271535 $/h: everything covered (16.25 + 3.57), and the 36.50 committed is
+    paid all the same: 16.68 of it unused (AWS: unused commitment in an hour is lost)."""
+    q = _fargate(book, {"commitment": {"plan": "compute_sp", "term": "3yr", "hourly_usd": 0.05}})
+    assert _lines(q, "commitment") == {"Compute Savings Plan, 3-year, no upfront: vCPU, recurring": D("16.25"),
+                                       "Compute Savings Plan, 3-year, no upfront: Memory, recurring": D("3.57"),
+                                       "Compute Savings Plan, 3-year, no upfront: unused commitment": D("16.68")}
+    assert q.monthly_usd == D("36.50")  # dearer than on demand (36.04): committing too much costs money
+
+
+def test_an_hourly_commitment_is_applied_hour_by_hour(book: PriceBook) -> None:
+    """Lambda, 1M GB-s a month, all of it in 12 hours of the day. At the plan's rate it is worth 14.70 a month,
+    1.225 in each busy hour of the day; $0.02/h gives 0.02 x 730 / 24 = 0.6083 in each hour of the day: the busy
+    hours use 12 x 0.6083 = 7.30 of it, the quiet hours leave 7.30 unused; half the usage stays on demand
+    (7.30 / 14.70 covered: the credit is 16.6667 x 0.4966 = 8.28)."""
+    profile = [2.0] * 12 + [0.0] * 12
+    w = make_workload(traffic={"requests_per_month": 1_000_000, "duration_ms": 1000, "daily_profile": profile},
+                      **{"lambda": {"memory_mb": 1024, "free_tier": False}}, options=["lambda"], front_door="none",
+                      assumptions={"commitment": {"plan": "compute_sp", "hourly_usd": 0.02}})
+    q = compute_quote(w, book).option("lambda")
+    assert _lines(q, "commitment") == {"Compute Savings Plan, 1-year, no upfront: Duration, recurring": D("7.30"),
+                                       "Compute Savings Plan, 1-year, no upfront: unused commitment": D("7.30")}
+    assert _lines(q, "discount") == {"Compute Savings Plan covers Duration": D("-8.28")}

@@ -79,7 +79,7 @@ def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Arr
         warnings=sizing.warnings + network_warnings + tuple(f"Not included: {m.text}" for m in missing),
         missing=missing,
         capacity=capacity,
-        commitment=terms_of(ctx.workload, items),
+        commitment=terms_of(ctx.workload, items, missing),
     )
 
 

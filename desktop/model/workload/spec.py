@@ -376,6 +376,10 @@ class Commitment(Section):
         limit="Usage above the commitment is billed on demand. AWS Savings Plans User Guide", unit="%",
         long_label="Share of usage covered (%)"
     )] = Field(100.0, ge=0, le=100, description="share of the eligible on-demand usage covered")
+    hourly_usd: FiniteFloat | None = Field(
+        None, ge=0, le=1_000_000, description="an hourly commitment in USD at the plan's rates instead of a share: "
+        "usage above it in an hour is billed on demand, commitment unused in an hour is lost (AWS Savings Plans "
+        "User Guide); hour by hour over the day's load profile")
 
 
 class Assumptions(Section):

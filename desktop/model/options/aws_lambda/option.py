@@ -197,7 +197,7 @@ class LambdaOption(ComputeOption):
         else:
             refused = apply_plan(calc, w, "lambda", calc.num(1), lambda plan: lambda_eligible(ctx, calc, plan, {
                 "duration": billable_gb_s, "provisioned_concurrency": configured,
-                "provisioned_duration": pc_units * duration_s * memory_gb}))
+                "provisioned_duration": pc_units * duration_s * memory_gb}), calc.concurrency())
             plan_warning = (refused,) if refused else ()
         if calc.unpriced or not calc.exact:
             return None if calc.unpriced else Sizing()

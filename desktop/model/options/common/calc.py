@@ -130,6 +130,10 @@ class Calc:
     def discount(self, base: Amount, pct: float, label: str, note: Note) -> Amount:
         raise NotImplementedError
 
+    def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Amount:
+        """A line of a sum of money that is no usage at a price (e.g. commitment paid for but unused)."""
+        raise NotImplementedError
+
     def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
                note: str = "", group: str = "discount") -> Amount:
         """A negative line: `quantity` at its on-demand price taken off (usage a commitment covers). With several
@@ -220,6 +224,13 @@ class ExactCalc(Calc):
     def group_total(self, groups: tuple[str, ...]) -> Decimal:
         return sum((i.usd for i in self.items if i.group in groups), ZERO)
 
+    def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Decimal:
+        value = cents(usd)
+        if value <= 0:
+            return ZERO
+        self.items.append(LineItem(label, value, "USD", Decimal(1), value, note, False, group))
+        return value
+
     def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
                note: str = "", group: str = "discount") -> Decimal:
         price = prices[0 if chosen is None else int(chosen[0])]
@@ -298,6 +309,9 @@ class FastCalc(Calc):
         if pct <= 0:
             return np.zeros_like(self.volumes)
         return self._add(-_fast_cents(np.maximum(base, 0.0) * (pct / 100.0)), "discount")
+
+    def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Array:
+        return self._add(_fast_cents(np.maximum(usd, 0.0)), group)
 
     def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
                note: str = "", group: str = "discount") -> Array:

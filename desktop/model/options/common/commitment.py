@@ -116,18 +116,74 @@ def _charge_words(c: Commitment) -> str:
             "partial_upfront": "recurring and upfront, amortised"}[c.payment]
 
 
-def commit(calc: Calc, c: Commitment, share: Amount, items: Sequence[Eligible]) -> None:
+def commit(calc: Calc, c: Commitment, share: Amount, items: Sequence[Eligible], shape: Array | None = None) -> None:
     """Credit the covered share (of `share`, the on-demand part) of each eligible usage at its on-demand price and
-    charge it at the committed rate."""
-    covered_share = share * calc.num(c.covered_pct) / 100
+    charge it at the committed rate. `shape`: the eligible usage in each hour of the day (volumes, 24), for an
+    hourly commitment in $."""
+    if c.hourly_usd is not None:
+        fraction = _hourly_fraction(calc, c, share, items, shape)
+        if fraction is None:
+            return
+        covered_share = share * fraction
+    else:
+        covered_share = share * calc.num(c.covered_pct) / 100
     words = plan_words(c)
     for item in items:
         covered = item.quantity * covered_share
-        note = (f"{c.covered_pct:g}% of the on-demand {item.label.lower()} (not Spot), credited at on-demand"
+        share_words = f"{c.covered_pct:g}%" if c.hourly_usd is None else f"the ${c.hourly_usd:g}/h commitment's share"
+        note = (f"{share_words} of the on-demand {item.label.lower()} (not Spot), credited at on-demand"
                 if calc.exact else "")
         calc.credit(f"{PLAN_NAMES[c.plan]} covers {item.label}", covered, item.unit, item.on_demand, item.chosen,
                     note=note)
         _charge(calc, c, words, item, covered)
+
+
+def _committed_usd(calc: Calc, item: Eligible) -> Amount | None:
+    """The committed rate per unit of the item's quantity (per volume in the fast calc), or None when missing."""
+    rates = list(item.committed)
+    if calc.exact or item.chosen is None:
+        index = int(item.chosen[0]) if item.chosen is not None else 0
+        rate = rates[index]
+        if rate is None:
+            return None
+        return _convert(calc, calc.num(1), item.on_demand[index], rate) * calc.num(rate.usd)
+    chosen = np.asarray(item.chosen)
+    if any(rates[i] is None for i in set(chosen.tolist())):
+        return None
+    per_unit = np.array([0.0 if r is None else float(_convert(calc, 1.0, item.on_demand[i], r)) * float(r.usd)
+                         for i, r in enumerate(rates)])
+    return per_unit[chosen]
+
+
+def _hourly_fraction(calc: Calc, c: Commitment, share: Amount, items: Sequence[Eligible],
+                     shape: Array | None) -> Amount | None:
+    """The share of the eligible usage an hourly commitment of $C covers, hour by hour of the day: in each hour
+    the plan covers usage worth up to $C at its rates, the rest is on demand; the commitment not used in an hour
+    is charged all the same (an "unused commitment" line). None when a rate is missing (recorded)."""
+    words = plan_words(c)
+    per_unit = [_committed_usd(calc, item) for item in items]
+    if any(rate is None for rate in per_unit):
+        for item, rate in zip(items, per_unit, strict=True):
+            if rate is None:
+                calc.record_missing(f"{words} rate for {item.what}", core=False)
+        return None
+    committed = sum((item.quantity * share * rate for item, rate in zip(items, per_unit, strict=True)),
+                    calc.num(0))  # the month's eligible usage at the plan's rates
+    weights = np.ones((len(calc.volumes), 24)) if shape is None else np.asarray(shape, dtype=float)
+    totals = weights.sum(axis=1, keepdims=True)
+    weights = np.where(totals > 0, weights / np.where(totals > 0, totals, 1.0), 1.0 / 24)
+    month_hours = calc.num(calc.ctx.workload.assumptions.month_hours)
+    cap = calc.num(c.hourly_usd or 0) * month_hours / 24  # the commitment over one hour of the day, all month
+    if calc.exact:
+        covered = sum((min(committed * calc.num(w), cap) for w in weights[0].tolist()), calc.num(0))
+        fraction = covered / committed if committed > 0 else calc.num(0)
+    else:
+        covered = np.sum(np.minimum(np.asarray(committed, dtype=float)[:, None] * weights, cap), axis=1)
+        fraction = np.where(committed > 0, covered / np.where(committed > 0, committed, 1.0), 0.0)
+    calc.amount(f"{words}: unused commitment", calc.num(c.hourly_usd or 0) * month_hours - covered,
+                group=COMMITMENT_GROUP, note=f"${c.hourly_usd:g} an hour committed; the hours' usage at the plan's "
+                "rates fell short of it" if calc.exact else "")
+    return fraction
 
 
 def _charge(calc: Calc, c: Commitment, words: str, item: Eligible, covered: Amount) -> None:
@@ -154,23 +210,26 @@ def _charge(calc: Calc, c: Commitment, words: str, item: Eligible, covered: Amou
                  group=COMMITMENT_GROUP)
 
 
-def terms_of(w: Workload, items: Sequence[Any]) -> CommitmentTerms | None:
+def terms_of(w: Workload, items: Sequence[Any], missing: Sequence[Any] = ()) -> CommitmentTerms | None:
     """The commitment behind an exact quote's line items (None without one). The upfront payment of an all
-    upfront plan is its committed charge over the whole term (12 months a year at this month's usage)."""
+    upfront plan is its committed charge over the whole term (12 months a year at this month's usage); unknown
+    (None) for partial upfront, or when the book lacks one of the plan's rates."""
     c = plan_of(w)
     if c is None:
         return None
+    lacking = any(m.what.startswith(plan_words(c)) for m in missing)
     charged = [i for i in items if i.group == COMMITMENT_GROUP]
     monthly = sum((i.usd for i in charged), Decimal(0))
     years = 1 if c.term == "1yr" else 3
     whole = cents(sum((i.quantity * i.unit_price_usd for i in charged), Decimal(0)) * 12 * years)
-    upfront: Decimal | None = {"no_upfront": Decimal(0), "all_upfront": whole}.get(c.payment)
+    upfront: Decimal | None = None if lacking and c.payment != "no_upfront" else {
+        "no_upfront": Decimal(0), "all_upfront": whole}.get(c.payment)
     applies = any(i.label.startswith(f"{PLAN_NAMES[c.plan]} covers ") for i in items)
     return CommitmentTerms(c.plan, c.term, c.payment, c.covered_pct, monthly, upfront, 1, plan_words(c), applies)
 
 
 def apply_plan(calc: Calc, w: Workload, service: str, share: Amount,
-               eligible: Callable[[Commitment], Sequence[Eligible]]) -> str | None:
+               eligible: Callable[[Commitment], Sequence[Eligible]], shape: Array | None = None) -> str | None:
     """Price the workload's commitment on an option's eligible usage (`share` = its on-demand, non-Spot part).
     Returns a warning when the plan cannot cover this service (e.g. an EC2 Instance Savings Plan on Fargate).
     Call only when `plan_of(w)` is set; without a plan the option keeps its flat percentage."""
@@ -179,5 +238,5 @@ def apply_plan(calc: Calc, w: Workload, service: str, share: Amount,
         return None
     if not covers(c, service):
         return f"{PLAN_NAMES[c.plan]} covers EC2 instances only: this option is priced on demand"
-    commit(calc, c, share, eligible(c))
+    commit(calc, c, share, eligible(c), shape)
     return None

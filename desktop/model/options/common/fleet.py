@@ -271,7 +271,9 @@ def fleet_discounts(ctx: PricingContext, calc: Calc, compute: Any, fleet: Fleet,
                   f"{w.container.spot_share:.0%} of instance-hours on Spot at {spot_pct:g}% off "
                   "(an editable assumption)")
     if plan_of(w) is not None:
-        apply_plan(calc, w, "ec2", 1 - spot_share, lambda plan: [fleet_eligible(ctx, calc, fleet, plan, managed)])
+        shape = fleet.instances[fleet.chosen, np.arange(len(fleet.chosen))]
+        apply_plan(calc, w, "ec2", 1 - spot_share, lambda plan: [fleet_eligible(ctx, calc, fleet, plan, managed)],
+                   shape)
         return
     plan_pct = w.assumptions.savings_plans.ec2_pct
     calc.discount(compute * (1 - spot_share), plan_pct, "Savings Plan (EC2)",

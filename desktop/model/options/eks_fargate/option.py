@@ -83,7 +83,8 @@ class EksFargateOption(ComputeOption):
                           f"{plan_pct:g}% off on-demand compute (an editable assumption)")
         else:
             refused_plan = apply_plan(calc, w, "fargate", calc.num(1),
-                                      lambda plan: fargate_eligible(ctx, calc, run.seconds, size, rates, plan))
+                                      lambda plan: fargate_eligible(ctx, calc, run.seconds, size, rates, plan),
+                                      run.tasks)
             warnings.extend([refused_plan] if refused_plan else [])
         _cluster_fee(ctx, calc)
         if not calc.exact:

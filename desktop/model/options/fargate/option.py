@@ -98,7 +98,8 @@ class FargateOption(ComputeOption):
                           f"{plan_pct:g}% off on-demand compute (an editable assumption)")
         else:
             refused_plan = apply_plan(calc, w, "fargate", 1 - spot_share,
-                                      lambda plan: fargate_eligible(ctx, calc, seconds, size, rates, plan))
+                                      lambda plan: fargate_eligible(ctx, calc, seconds, size, rates, plan),
+                                      run.tasks)
             warnings.extend([refused_plan] if refused_plan else [])
         if not calc.exact:
             return Sizing()

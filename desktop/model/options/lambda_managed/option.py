@@ -312,7 +312,8 @@ class LambdaManagedOption(ComputeOption):
                           f"{plan_pct:g}% off the instances' EC2 price (an editable assumption), not the fee")
         else:  # the fee stays at 15% of on-demand under a Savings Plan (AWS's example; shared reference KW7)
             apply_plan(calc, w, "ec2", calc.num(1), lambda plan: [instances_eligible(
-                ctx, calc, plan, [(c[0], c[2]) for c in candidates], chosen, instance_hours, True)])
+                ctx, calc, plan, [(c[0], c[2]) for c in candidates], chosen, instance_hours, True)],
+                instances[chosen, np.arange(len(chosen))])
         if calc.unpriced or not calc.exact:
             return None if calc.unpriced else Sizing()
 
