@@ -279,3 +279,17 @@ def test_an_hourly_commitment_is_applied_hour_by_hour(book: PriceBook) -> None:
     assert _lines(q, "commitment") == {"Compute Savings Plan, 1-year, no upfront: Duration, recurring": D("7.30"),
                                        "Compute Savings Plan, 1-year, no upfront: unused commitment": D("7.30")}
     assert _lines(q, "discount") == {"Compute Savings Plan covers Duration": D("-8.28")}
+
+
+def test_lambda_duration_above_the_first_tier_is_credited_at_what_it_cost(book: PriceBook) -> None:
+    """10B GB-s runs into the cheaper tiers: the credit takes off exactly the on-demand duration lines, never
+    more, so a missing committed rate (ap-northeast-1 has none for Lambda) can leave a total incomplete but never
+    below the requests it still pays."""
+    for region in ("us-east-1", "ap-northeast-1"):
+        w = make_workload(region=region, traffic={"requests_per_month": 10_000_000_000, "duration_ms": 1000},
+                          **{"lambda": {"memory_mb": 1024, "free_tier": False}}, options=["lambda"],
+                          front_door="none", assumptions=_plan("compute_sp", "1yr", "no_upfront"))
+        q = compute_quote(w, book).option("lambda")
+        duration = sum(v for k, v in _lines(q, "compute").items() if k.startswith("Duration"))
+        assert _lines(q, "discount") == {"Compute Savings Plan covers Duration": -duration}
+        assert q.monthly_usd is not None and q.monthly_usd >= sum(_lines(q, "requests").values())

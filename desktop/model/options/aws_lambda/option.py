@@ -94,10 +94,11 @@ class LambdaCapacity:
                 "memory_mb": self.memory_mb, "vcpu_equivalent": round(self.vcpu_equivalent, 3)}
 
 
-def lambda_eligible(ctx: PricingContext, calc: Calc, c: Commitment, used: dict[str, Amount]) -> list[Eligible]:
+def lambda_eligible(ctx: PricingContext, calc: Calc, c: Commitment, used: dict[str, Amount],
+                    duration_usd: Amount) -> list[Eligible]:
     """Lambda usage a Compute Savings Plan covers: duration (billable, after the free tier: the order of the two
-    was not found) and provisioned concurrency, never requests (rule R6); credited at the first duration tier's
-    on-demand price."""
+    was not found) and provisioned concurrency, never requests (rule R6). Duration is priced in tiers: its covered
+    share is credited at the share of its on-demand lines (`duration_usd`)."""
     arch = ctx.workload.architecture
     prices = ctx.prices.lambda_
     section = ctx.prices.commitments
@@ -115,7 +116,8 @@ def lambda_eligible(ctx: PricingContext, calc: Calc, c: Commitment, used: dict[s
             continue
         committed = getattr(found, part) if found is not None else None
         items.append(Eligible(labels[part], used[part], "GB-second", (price,), (committed,),
-                              f"Lambda {labels[part].lower()} ({arch})"))
+                              f"Lambda {labels[part].lower()} ({arch})",
+                              on_demand_usd=duration_usd if part == "duration" else None))
     return items
 
 
@@ -155,13 +157,13 @@ class LambdaOption(ComputeOption):
 
         tiers = prices.duration.get(arch)
         od_gb_s = od_units * duration_s * memory_gb
-        billable_gb_s = zero
+        billable_gb_s = duration_usd = zero
         if not tiers:
             calc.record_missing(f"Lambda {arch} duration")
         else:
             free_gb_s = calc.num(ctx.free_tier.lambda_gb_seconds) if cfg.free_tier else zero
             billable_gb_s = calc.maximum(zero, od_gb_s - free_gb_s)
-            calc.tiered(billable_gb_s, tiers, f"Duration ({arch})", "GB-second",
+            duration_usd = calc.tiered(billable_gb_s, tiers, f"Duration ({arch})", "GB-second",
                         note=lambda: f"{od_gb_s:,.0f} GB-s minus {free_gb_s:,.0f} free" if free_gb_s
                         else f"{od_gb_s:,.0f} GB-s", missing_as=f"Lambda {arch} duration", per="GB-seconds")
 
@@ -197,7 +199,7 @@ class LambdaOption(ComputeOption):
         else:
             refused = apply_plan(calc, w, "lambda", calc.num(1), lambda plan: lambda_eligible(ctx, calc, plan, {
                 "duration": billable_gb_s, "provisioned_concurrency": configured,
-                "provisioned_duration": pc_units * duration_s * memory_gb}), calc.concurrency())
+                "provisioned_duration": pc_units * duration_s * memory_gb}, duration_usd), calc.concurrency())
             plan_warning = (refused,) if refused else ()
         if calc.unpriced or not calc.exact:
             return None if calc.unpriced else Sizing()

@@ -131,7 +131,8 @@ class Calc:
         raise NotImplementedError
 
     def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Amount:
-        """A line of a sum of money that is no usage at a price (e.g. commitment paid for but unused)."""
+        """A line of a sum of money that is no usage at a price (commitment paid for but unused; a credit of usage
+        priced in tiers, negative)."""
         raise NotImplementedError
 
     def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
@@ -226,7 +227,7 @@ class ExactCalc(Calc):
 
     def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Decimal:
         value = cents(usd)
-        if value <= 0:
+        if value == 0:
             return ZERO
         self.items.append(LineItem(label, value, "USD", Decimal(1), value, note, False, group))
         return value
@@ -311,7 +312,7 @@ class FastCalc(Calc):
         return self._add(-_fast_cents(np.maximum(base, 0.0) * (pct / 100.0)), "discount")
 
     def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Array:
-        return self._add(_fast_cents(np.maximum(usd, 0.0)), group)
+        return self._add(_fast_cents(usd), group)
 
     def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
                note: str = "", group: str = "discount") -> Array:

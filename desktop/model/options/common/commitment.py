@@ -71,6 +71,7 @@ class Eligible:
     committed: Sequence[Price | None]
     what: str  # how a missing rate is named: "Fargate memory (linux_x86_64)"
     chosen: Array | None = None
+    on_demand_usd: Amount | None = None  # usage priced in tiers: its on-demand lines' total, credited pro rata
 
 
 def ec2_rate(ctx: PricingContext, c: Commitment, instance_type: str) -> Price | None:
@@ -133,8 +134,11 @@ def commit(calc: Calc, c: Commitment, share: Amount, items: Sequence[Eligible], 
         share_words = f"{c.covered_pct:g}%" if c.hourly_usd is None else f"the ${c.hourly_usd:g}/h commitment's share"
         note = (f"{share_words} of the on-demand {item.label.lower()} (not Spot), credited at on-demand"
                 if calc.exact else "")
-        calc.credit(f"{PLAN_NAMES[c.plan]} covers {item.label}", covered, item.unit, item.on_demand, item.chosen,
-                    note=note)
+        label = f"{PLAN_NAMES[c.plan]} covers {item.label}"
+        if item.on_demand_usd is None:
+            calc.credit(label, covered, item.unit, item.on_demand, item.chosen, note=note)
+        else:
+            calc.amount(label, -item.on_demand_usd * covered_share, note=note, group="discount")
         _charge(calc, c, words, item, covered)
 
 
@@ -180,7 +184,8 @@ def _hourly_fraction(calc: Calc, c: Commitment, share: Amount, items: Sequence[E
     else:
         covered = np.sum(np.minimum(np.asarray(committed, dtype=float)[:, None] * weights, cap), axis=1)
         fraction = np.where(committed > 0, covered / np.where(committed > 0, committed, 1.0), 0.0)
-    calc.amount(f"{words}: unused commitment", calc.num(c.hourly_usd or 0) * month_hours - covered,
+    calc.amount(f"{words}: unused commitment", calc.maximum(calc.num(c.hourly_usd or 0) * month_hours - covered,
+                                                             calc.num(0)),
                 group=COMMITMENT_GROUP, note=f"${c.hourly_usd:g} an hour committed; the hours' usage at the plan's "
                 "rates fell short of it" if calc.exact else "")
     return fraction
