@@ -293,3 +293,13 @@ def test_lambda_duration_above_the_first_tier_is_credited_at_what_it_cost(book: 
         duration = sum(v for k, v in _lines(q, "compute").items() if k.startswith("Duration"))
         assert _lines(q, "discount") == {"Compute Savings Plan covers Duration": -duration}
         assert q.monthly_usd is not None and q.monthly_usd >= sum(_lines(q, "requests").values())
+
+
+def test_the_flat_savings_plans_what_if_leaves_when_a_commitment_replaces_it(book: PriceBook) -> None:
+    from desktop.model.advice.advise import advise
+
+    flat = make_workload(traffic={"requests_per_month": 30_000_000})
+    committed = make_workload(traffic={"requests_per_month": 30_000_000},
+                              assumptions=_plan("compute_sp", "1yr", "no_upfront"))
+    assert "Savings Plans" in {row.label for row in advise(flat, book).sensitivity}
+    assert "Savings Plans" not in {row.label for row in advise(committed, book).sensitivity}
