@@ -303,3 +303,17 @@ def test_the_flat_savings_plans_what_if_leaves_when_a_commitment_replaces_it(boo
                               assumptions=_plan("compute_sp", "1yr", "no_upfront"))
     assert "Savings Plans" in {row.label for row in advise(flat, book).sensitivity}
     assert "Savings Plans" not in {row.label for row in advise(committed, book).sensitivity}
+
+
+def test_eu_west_2_has_estimates_from_the_us_east_1_ratio_only(book: PriceBook) -> None:
+    """No published eu-west-2 rate was found: the reference's derived C values (eu-west-2 on-demand x the us-east-1
+    ratio for the same usage), shown as estimated; EC2 has none there (missing)."""
+    w = make_workload(region="eu-west-2", traffic=STEADY_TASK, container={"vcpu": 1, "memory_gb": 2},
+                      options=["fargate", "ec2"], front_door="none",
+                      assumptions=_plan("compute_sp", "1yr", "no_upfront"))
+    quote = compute_quote(w, book)
+    fargate = quote.option("fargate")
+    charged = [i for i in fargate.line_items if i.group == "commitment"]
+    assert [(i.unit_price_usd, i.usd, i.estimated) for i in charged] == [
+        (D("0.037248"), D("27.19"), True), (D("0.004088"), D("5.97"), True)]  # 730 h; 1,460 GB-h
+    assert "Compute Savings Plan, 1-year, no upfront rate for EC2" in quote.option("ec2").left_out[0]

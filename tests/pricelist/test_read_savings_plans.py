@@ -1,7 +1,7 @@
-"""AWS Savings Plans offer files (CSV and JSON) into the user book's commitment rates: a region the bundled book has
-no commitment rate for (eu-west-2) completed offline, a Windows or dedicated row never taken for Linux, and hostile
-files refused in one line. The rates below are test data in the file's shape (the eu-west-2 values are the shared
-reference's us-east-1-ratio estimates), not prices the app ships."""
+"""AWS Savings Plans offer files (CSV and JSON) into the user book's commitment rates: eu-west-2, whose bundled rates
+are only estimates (Fargate and Lambda) or absent (EC2), completed offline from AWS's file, a Windows or dedicated
+row never taken for Linux, and hostile files refused in one line. The rates below are test data in the file's
+shape (the Fargate values are the shared reference's us-east-1-ratio estimates), not prices the app ships."""
 
 from __future__ import annotations
 
