@@ -1,6 +1,7 @@
 """`computefit prices import | show | missing | diff`.
 
     computefit prices import FILE_OR_FOLDER... [--into BOOK]   AWS Price List files -> the user book
+    computefit prices import-savings-plans FILE... [--into BOOK]   Savings Plans offer files -> the user book
     computefit prices show [--region R] [--price-book BOOK]    the effective prices and where they come from
     computefit prices missing [--region R] [--price-book BOOK] what the book lacks, per region
     computefit prices diff [A [B]] [--workload W]              what changed (A: bundled, B: bundled + user book)
@@ -163,6 +164,27 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_savings_plans(args: argparse.Namespace) -> int:
+    from desktop.pricelist.read_savings_plans import import_savings_plans
+    from desktop.pricelist.records import PriceListError
+    from desktop.pricelist.store import BookFileError, bundled_json, read_user_book, user_book_path, write_user_book
+
+    into = Path(args.into) if args.into else user_book_path()
+    try:
+        existing = read_user_book(into) if into.exists() else None
+        layer, said = import_savings_plans([Path(f) for f in args.files], bundled_json(), existing)
+    except BookFileError as exc:
+        raise CommandError(f"{exc} (not replaced; move it away or choose another --into)") from None
+    except PriceListError as exc:
+        raise CommandError(f"{exc}; nothing imported, {into} unchanged") from None
+    try:
+        write_user_book(into, layer)
+    except OSError as exc:
+        raise CommandError(f"{into}: cannot write the user book ({exc.strerror or exc}); unchanged") from None
+    sys.stdout.writelines(f"{line}\n" for line in said)
+    return 0
+
+
 def add_prices_parser(sub: Any) -> None:
     """Add `prices` and its subcommands to the `computefit` parser."""
     prices = sub.add_parser("prices", help="import AWS Price List files; show, check and compare price books",
@@ -174,6 +196,13 @@ def add_prices_parser(sub: Any) -> None:
     p.add_argument("--into", default=None, metavar="BOOK", help="the user book to write (default: the one in "
                    "the application data folder, or $COMPUTEFIT_DATA_DIR)")
     p.set_defaults(func=cmd_import)
+
+    p = inner.add_parser("import-savings-plans", help="read AWS Savings Plans offer files (CSV or JSON, one region "
+                         "each) into the user price book's commitment rates")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--into", default=None, metavar="BOOK", help="the user book to write (default: the one in "
+                   "the application data folder, or $COMPUTEFIT_DATA_DIR)")
+    p.set_defaults(func=cmd_import_savings_plans)
 
     for name, func, text in (("show", cmd_show, "list the effective prices with origin, source, date, confidence"),
                              ("missing", cmd_missing, "list the prices the book lacks, per region")):

@@ -64,7 +64,10 @@ def _hidden(workload: Workload) -> set[str]:
     """Fields the sheet leaves out: the settings of options not compared, and `options` when not set."""
     shown = {o.id for o in compared(workload)}
     hidden = {o.settings for o in all_options() if o.settings and o.id not in shown}
-    return hidden | ({"options"} if workload.options is None else set())
+    # a commitment replaces the flat Savings Plans percentages: the sheet states the one that priced the quote
+    flat_or_plan = ("assumptions.commitment" if workload.assumptions.commitment.plan == "none"
+                    else "assumptions.savings_plans")
+    return hidden | {flat_or_plan} | ({"options"} if workload.options is None else set())
 
 
 NETWORK_OFF = "all off"  # no NAT gateway, public IPv4, logs or data out priced; 1 ALB listener rule

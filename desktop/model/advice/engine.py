@@ -13,6 +13,7 @@ import numpy as np
 
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Array, ExactCalc, FastCalc
+from desktop.model.options.common.commitment import terms_of
 from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
 from desktop.model.options.registry import compared
@@ -78,6 +79,7 @@ def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Arr
         warnings=sizing.warnings + network_warnings + tuple(f"Not included: {m.text}" for m in missing),
         missing=missing,
         capacity=capacity,
+        commitment=terms_of(ctx.workload, items, missing),
     )
 
 

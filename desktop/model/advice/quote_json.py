@@ -7,7 +7,7 @@ from typing import Any
 from desktop.model.advice.advise import Advice
 from desktop.model.format import json_number, total_text
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote
+from desktop.model.pricing.quote import CommitmentTerms, MissingPrice, OptionQuote, Quote
 
 
 def _capacity(option: OptionQuote) -> dict[str, Any] | None:
@@ -37,7 +37,17 @@ def option_json(option: OptionQuote) -> dict[str, Any]:
             for i in option.line_items
         ],
         "capacity": _capacity(option),
+        **({"commitment": _commitment(option.commitment)} if option.commitment is not None else {}),
     }
+
+
+def _commitment(terms: CommitmentTerms) -> dict[str, Any]:
+    """The commitment the total assumes; the upfront payment whole and the month it is paid in (for a horizon):
+    null for partial upfront, whose split the book does not give."""
+    return {"plan": terms.plan, "term": terms.term, "payment": terms.payment, "covered_pct": terms.covered_pct,
+            "applies": terms.applies, "text": terms.words, "committed_monthly_usd": json_number(terms.monthly_usd),
+            "upfront_usd": None if terms.upfront_usd is None else json_number(terms.upfront_usd),
+            "upfront_month": terms.upfront_month}
 
 
 def quote_json(quote: Quote, book: PriceBook) -> dict[str, Any]:

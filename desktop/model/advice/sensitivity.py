@@ -145,6 +145,11 @@ def _always(w: Workload) -> bool:
     return True
 
 
+def _flat_savings(w: Workload) -> bool:
+    """The flat Savings Plans percentages price the quote (a commitment, when set, replaces them)."""
+    return w.assumptions.commitment.plan == "none"
+
+
 def _requests_only(w: Workload) -> bool:
     return not w.is_jobs
 
@@ -177,7 +182,7 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
                _floor_vary, lambda w, v: {"container.min_tasks": int(v)},
                words="{} always-on task{s}", show=_count, whole=True),
     Assumption("Savings Plans", "assumptions.savings_plans",
-               _always, _savings_share, _share_vary(WHAT_IF_SAVINGS_SHARE), _savings_changes, "",
+               _flat_savings, _savings_share, _share_vary(WHAT_IF_SAVINGS_SHARE), _savings_changes, "",
                words="Savings Plans at {} of AWS's 'up to' rates", show=_share),
     Assumption("Spot share", "container.spot_share", _always,
                lambda w: w.container.spot_share, _share_vary(WHAT_IF_SPOT_SHARE),

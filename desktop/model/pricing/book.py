@@ -29,6 +29,7 @@ from desktop.model.options.ecs_managed.sections import EcsManagedPrices as EcsMa
 from desktop.model.options.eks_fargate.sections import EksFargatePrices
 from desktop.model.options.lambda_managed.sections import LambdaManagedPrices
 from desktop.model.pricing.walk import dotted, walk_prices
+from desktop.model.schema.commitments import CommitmentPrices
 from desktop.model.schema.prices import CONFIDENCE_LABELS as CONFIDENCE_LABELS
 from desktop.model.schema.prices import MAX_UNIT_PRICE_USD as MAX_UNIT_PRICE_USD
 from desktop.model.schema.prices import SECONDS_PER_UNIT as SECONDS_PER_UNIT
@@ -132,6 +133,8 @@ class RegionPrices(Frozen):
     lambda_managed: LambdaManagedPrices | None = None
     ecs_managed: EcsManagedPrices | None = None
     eks_fargate: EksFargatePrices | None = None
+    commitments: CommitmentPrices | None = Field(
+        None, description="Savings Plans and Reserved Instance rates (desktop.model.schema.commitments)")
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 

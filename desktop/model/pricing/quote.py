@@ -88,6 +88,22 @@ class Capacity(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class CommitmentTerms:
+    """The commitment an option's total assumes (desktop.model.options.common.commitment): the plan, the committed
+    charges a month (recurring and upfront, amortised) and the upfront payment whole, for a horizon of months."""
+
+    plan: str  # "compute_sp", "ec2_instance_sp", "standard_ri", "convertible_ri"
+    term: str  # "1yr", "3yr"
+    payment: str  # "no_upfront", "partial_upfront", "all_upfront"
+    covered_pct: float
+    monthly_usd: Decimal
+    upfront_usd: Decimal | None  # None: partial upfront, the split is not in the book
+    upfront_month: int  # the month of the term it is paid in (1 = the first)
+    words: str  # "Compute Savings Plan, 3-year, all upfront"
+    applies: bool = True  # False: the plan cannot cover this option (priced on demand)
+
+
+@dataclass(frozen=True, slots=True)
 class OptionQuote:
     option: str  # the option's id in the registry (desktop.model.options)
     label: str
@@ -99,6 +115,7 @@ class OptionQuote:
     warnings: tuple[str, ...] = ()
     missing: tuple[MissingPrice, ...] = ()  # prices the total leaves out (a ruled-out option has none)
     capacity: Capacity | None = None
+    commitment: CommitmentTerms | None = None  # None: no commitment, or the flat Savings Plans percentages
 
     @property
     def priced(self) -> bool:
@@ -130,12 +147,23 @@ class OptionQuote:
 
     @property
     def status(self) -> str:
-        """One phrase for tables: ruled out, feasible, or feasible with an incomplete or estimated total."""
+        """One phrase for tables: ruled out, feasible, or feasible with an incomplete or estimated total; then the
+        commitment the total assumes, if any."""
         if not self.feasible:
             return "Ruled out"
         if self.missing_prices:
-            return "Feasible; total incomplete"
-        return "Feasible" + (" (estimated prices)" if self.estimated else "")
+            return "Feasible; total incomplete" + self.commitment_note
+        return "Feasible" + (" (estimated prices)" if self.estimated else "") + self.commitment_note
+
+    @property
+    def commitment_note(self) -> str:
+        """"; assumes Compute Savings Plan, 3-year, all upfront on 100% of usage", or "" without a commitment."""
+        terms = self.commitment
+        if terms is None:
+            return ""
+        if not terms.applies:
+            return f"; on demand ({terms.words} does not cover it)"
+        return f"; assumes {terms.words} on {terms.covered_pct:g}% of usage"
 
 
 def total_of(items: tuple[LineItem, ...] | list[LineItem]) -> Decimal:

@@ -46,6 +46,7 @@ USER_SOURCE = "USER"
 ALL_SECTIONS = "all"
 MAX_OVERRIDE_USD = Decimal("1e9")  # USD a unit: no price is a billion dollars a unit
 MIN_OVERRIDE_EXPONENT = -30  # a non-zero price below 1e-30 USD is a typing slip, and would print 30+ zeros
+COMMITMENTS = "commitments"  # Savings Plans and RI rates per service (desktop.model.schema.commitments)
 
 
 class UserBookError(ValueError):
@@ -210,10 +211,13 @@ def _plain(value: Decimal) -> str:
 
 
 def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal]) -> None:
+    """Each section's percentage (or the "all" one) off its prices. The commitment rates of a service (the section
+    `commitments`, e.g. commitments.fargate) take that service's percentage: the user's discount applies after
+    the commitment, to the committed rate, as to the on-demand one."""
     for prices in regions.values():
-        for section in sections():
+        for section, node in _discounted_parts(prices):
             pct = discounts.get(section, discounts.get(ALL_SECTIONS))
-            if pct is None or pct == 0 or section not in prices:
+            if pct is None or pct == 0:
                 continue
             label = "" if section in discounts else " (all services)"
 
@@ -227,8 +231,17 @@ def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal]) -> None
                 note = f"{_plain(pct)}% user discount on {section}{label}, list price {_plain(listed)}"
                 price["note"] = f"{price['note']}; {note}" if price.get("note") else note
 
-            for _, price in walk_prices(prices[section], is_price):
+            for _, price in walk_prices(node, is_price):
                 apply(price)
+
+
+def _discounted_parts(prices: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(the section whose discount applies, its prices): each section, and each service's commitment rates."""
+    parts = [(section, prices[section]) for section in sections() if section in prices and section != COMMITMENTS]
+    committed = prices.get(COMMITMENTS)
+    if isinstance(committed, dict):
+        parts += [(service, node) for service, node in committed.items()]
+    return parts
 
 
 def _locate(regions: dict[str, Any], path: str, override: Override) -> tuple[dict[str, Any], str]:

@@ -343,6 +343,45 @@ class SavingsPlans(Section):
                "Compute Savings Plans; AWS Savings Plans and EC2 pricing pages)")
 
 
+CommitmentPlan = Literal["none", "compute_sp", "ec2_instance_sp", "standard_ri", "convertible_ri"]
+
+
+class Commitment(Section):
+    """A Savings Plan or Reserved Instances as AWS sells them, priced at the book's sourced rates per type, term and
+    payment option (desktop.model.options.common.commitment). "none" keeps the flat percentages above; any other
+    plan replaces them."""
+
+    plan: Annotated[CommitmentPlan, Describe(
+        "Commitment", "choice",
+        "A Savings Plan or Reserved Instances priced at sourced rates per instance family, term and payment option; "
+        "replaces the flat Savings Plan percentages.",
+        choices=(("none", "None (flat percentages)"), ("compute_sp", "Compute Savings Plan"),
+                 ("ec2_instance_sp", "EC2 Instance Savings Plan"), ("standard_ri", "Standard Reserved Instances"),
+                 ("convertible_ri", "Convertible Reserved Instances")),
+        limit="Compute SP: Lambda, Fargate, EC2; EC2 Instance SP and RIs: EC2 only. AWS Savings Plans User Guide",
+        long_label="Commitment plan"
+    )] = "none"
+    term: Annotated[Literal["1yr", "3yr"], Describe(
+        "Commitment term", "choice", "One or three years.", choices=(("1yr", "1 year"), ("3yr", "3 years")),
+        long_label="Commitment term"
+    )] = "1yr"
+    payment: Annotated[Literal["no_upfront", "partial_upfront", "all_upfront"], Describe(
+        "Payment option", "choice", "What is paid upfront: shown amortised in the monthly total.",
+        choices=(("no_upfront", "No upfront"), ("partial_upfront", "Partial upfront"),
+                 ("all_upfront", "All upfront")),
+        long_label="Commitment payment option"
+    )] = "no_upfront"
+    covered_pct: Annotated[FiniteFloat, Describe(
+        "Usage covered", "float", "Share of the eligible on-demand usage (not Spot) the commitment covers.",
+        limit="Usage above the commitment is billed on demand. AWS Savings Plans User Guide", unit="%",
+        long_label="Share of usage covered (%)"
+    )] = Field(100.0, ge=0, le=100, description="share of the eligible on-demand usage covered")
+    hourly_usd: FiniteFloat | None = Field(
+        None, ge=0, le=1_000_000, description="an hourly commitment in USD at the plan's rates instead of a share: "
+        "usage above it in an hour is billed on demand, commitment unused in an hour is lost (AWS Savings Plans "
+        "User Guide); hour by hour over the day's load profile")
+
+
 class Assumptions(Section):
     TITLE = "Assumptions"
 
@@ -353,6 +392,7 @@ class Assumptions(Section):
     )] = Field(730.0, ge=672, le=MAX_MONTH_HOURS,
                description="hours in a billing month (AWS: 730)")
     savings_plans: SavingsPlans = SavingsPlans()
+    commitment: Commitment = Commitment()
     fargate_spot_discount_pct: Annotated[FiniteFloat, Describe(
         "Fargate Spot discount", "float", "Discount of Fargate Spot against On-Demand.",
         limit="Up to 70%. AWS Fargate pricing page", unit="%", long_label="Fargate Spot discount (%)"

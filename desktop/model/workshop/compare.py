@@ -9,7 +9,7 @@ For a workshop of the parts of one system, the portfolio total is the sum of the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
@@ -38,6 +38,7 @@ class ScenarioRow:
     change_usd: Decimal | None  # recommended total minus the baseline's recommended total
     change_pct: float | None
     differences: tuple[Difference, ...]
+    commitments: dict[str, str] = field(default_factory=dict)  # option id -> the commitment its total assumes
 
     @property
     def differences_text(self) -> str:
@@ -105,7 +106,9 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             recommended=rec.option, recommended_usd=chosen, runner_up=rec.runner_up,
             margin_usd=rec.margin_usd, margin_pct=rec.margin_pct,
             change_usd=change, change_pct=None if change is None else _pct(change, base_usd),
-            differences=differ(base_advice.workload, advice.workload))
+            differences=differ(base_advice.workload, advice.workload),
+            commitments={o: q.commitment_note.removeprefix("; ") for o, q in quote.options.items()
+                         if q.commitment_note})
         if rows is not None:
             rows[key] = (advice, base_advice, row)
         built.append(row)

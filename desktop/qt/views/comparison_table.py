@@ -48,6 +48,7 @@ def status_text(advice: Advice, option_id: str) -> str:
         status += ": " + margin_summary(rec)
     if option.missing:
         status += f"; leaves out {left_out(option).removeprefix('+ ')}"
+    status += option.commitment_note
     if option.warnings:
         status += f" ({len(option.warnings)} note{'s' if len(option.warnings) > 1 else ''})"
     return status

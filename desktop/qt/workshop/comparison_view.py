@@ -196,7 +196,8 @@ class ComparisonView(QWidget):
             cells += [(rec, True, False, False), (margin_text(row), False, False, False),
                       (change_text(row), False, False, True),
                       ("" if row.is_baseline else row.differences_text, False, False, False)]
-            tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text])
+            tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text,
+                                *(f"{short_label(o)}: {text}" for o, text in row.commitments.items())])
             for c, (text, bold, faded, number) in enumerate(cells):
                 item = table.item(r, c)
                 if item is None:

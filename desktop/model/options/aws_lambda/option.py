@@ -21,7 +21,8 @@ from desktop.model.options.base import (
     SoftRule,
     Traits,
 )
-from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.calc import Amount, Calc
+from desktop.model.options.common.commitment import Eligible, apply_plan, plan_of
 from desktop.model.options.common.invocation import (
     ASYNC_FIRST_KB,
     ASYNC_STEP_KB,
@@ -33,8 +34,9 @@ from desktop.model.options.common.limits import duration_text, unit_memory_mb, u
 from desktop.model.options.common.style import ORANGE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
+from desktop.model.schema.commitments import term_payment
 from desktop.model.workload.load_shape import is_spiky
-from desktop.model.workload.spec import Workload
+from desktop.model.workload.spec import Commitment, Workload
 
 ID = "lambda"
 MB_PER_GB = 1024
@@ -92,6 +94,33 @@ class LambdaCapacity:
                 "memory_mb": self.memory_mb, "vcpu_equivalent": round(self.vcpu_equivalent, 3)}
 
 
+def lambda_eligible(ctx: PricingContext, calc: Calc, c: Commitment, used: dict[str, Amount],
+                    duration_usd: Amount) -> list[Eligible]:
+    """Lambda usage a Compute Savings Plan covers: duration (billable, after the free tier: the order of the two
+    was not found) and provisioned concurrency, never requests (rule R6). Duration is priced in tiers: its covered
+    share is credited at the share of its on-demand lines (`duration_usd`)."""
+    arch = ctx.workload.architecture
+    prices = ctx.prices.lambda_
+    section = ctx.prices.commitments
+    found = (section.lambda_.compute_sp.get(term_payment(c.term, c.payment), {}).get(arch)
+             if section is not None else None)
+    tiers = prices.duration.get(arch)
+    on_demand = {"duration": tiers[0].price if tiers else None,
+                 "provisioned_concurrency": prices.provisioned_concurrency.get(arch),
+                 "provisioned_duration": prices.provisioned_duration.get(arch)}
+    labels = {"duration": "Duration", "provisioned_concurrency": "Provisioned concurrency",
+              "provisioned_duration": "Duration on provisioned concurrency"}
+    items = []
+    for part, price in on_demand.items():
+        if price is None or (part != "duration" and ctx.workload.lambda_.provisioned_concurrency == 0):
+            continue
+        committed = getattr(found, part) if found is not None else None
+        items.append(Eligible(labels[part], used[part], "GB-second", (price,), (committed,),
+                              f"Lambda {labels[part].lower()} ({arch})",
+                              on_demand_usd=duration_usd if part == "duration" else None))
+    return items
+
+
 class LambdaOption(ComputeOption):
     def price(self, ctx: PricingContext, calc: Calc) -> Sizing | None:
         w = ctx.workload
@@ -128,12 +157,13 @@ class LambdaOption(ComputeOption):
 
         tiers = prices.duration.get(arch)
         od_gb_s = od_units * duration_s * memory_gb
+        billable_gb_s = duration_usd = zero
         if not tiers:
             calc.record_missing(f"Lambda {arch} duration")
         else:
             free_gb_s = calc.num(ctx.free_tier.lambda_gb_seconds) if cfg.free_tier else zero
             billable_gb_s = calc.maximum(zero, od_gb_s - free_gb_s)
-            calc.tiered(billable_gb_s, tiers, f"Duration ({arch})", "GB-second",
+            duration_usd = calc.tiered(billable_gb_s, tiers, f"Duration ({arch})", "GB-second",
                         note=lambda: f"{od_gb_s:,.0f} GB-s minus {free_gb_s:,.0f} free" if free_gb_s
                         else f"{od_gb_s:,.0f} GB-s", missing_as=f"Lambda {arch} duration", per="GB-seconds")
 
@@ -145,6 +175,7 @@ class LambdaOption(ComputeOption):
                 calc.line("Ephemeral storage above 512 MB", units * duration_s * extra_storage_gb, "GB-second",
                           prices.ephemeral_storage, group="storage")
 
+        configured = zero
         if cfg.provisioned_concurrency > 0:
             pc_price = prices.provisioned_concurrency.get(arch)
             pcd_price = prices.provisioned_duration.get(arch)
@@ -159,18 +190,25 @@ class LambdaOption(ComputeOption):
                 calc.line("Duration on provisioned concurrency", pc_units * duration_s * memory_gb, "GB-second",
                           pcd_price, group="provisioned")
 
-        pct = w.assumptions.savings_plans.lambda_pct
-        groups = ("compute", "provisioned")
-        calc.discount(calc.group_total(groups), pct, "Compute Savings Plan (Lambda)",
-                      f"{pct:g}% off {', '.join(groups)} (an editable assumption)")
+        plan_warning: tuple[str, ...] = ()
+        if plan_of(w) is None:
+            pct = w.assumptions.savings_plans.lambda_pct
+            groups = ("compute", "provisioned")
+            calc.discount(calc.group_total(groups), pct, "Compute Savings Plan (Lambda)",
+                          f"{pct:g}% off {', '.join(groups)} (an editable assumption)")
+        else:
+            refused = apply_plan(calc, w, "lambda", calc.num(1), lambda plan: lambda_eligible(ctx, calc, plan, {
+                "duration": billable_gb_s, "provisioned_concurrency": configured,
+                "provisioned_duration": pc_units * duration_s * memory_gb}, duration_usd), calc.concurrency())
+            plan_warning = (refused,) if refused else ()
         if calc.unpriced or not calc.exact:
             return None if calc.unpriced else Sizing()
 
         hourly = tuple(calc.concurrency()[0].tolist())
         peak = max(hourly)
-        warnings: tuple[str, ...] = ()
+        warnings: tuple[str, ...] = plan_warning
         if peak > DEFAULT_CONCURRENCY_QUOTA:
-            warnings = (f"Peak concurrency of about {peak:,.0f} is above Lambda's default quota of "
+            warnings += (f"Peak concurrency of about {peak:,.0f} is above Lambda's default quota of "
                         f"{DEFAULT_CONCURRENCY_QUOTA:,} per region: request a raise or expect throttling",)
         capacity = LambdaCapacity(peak_concurrency=peak, average_concurrency=sum(hourly) / 24,
                                   memory_mb=cfg.memory_mb, vcpu_equivalent=min(6.0, cfg.memory_mb / MB_PER_VCPU),

@@ -130,6 +130,17 @@ class Calc:
     def discount(self, base: Amount, pct: float, label: str, note: Note) -> Amount:
         raise NotImplementedError
 
+    def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Amount:
+        """A line of a sum of money that is no usage at a price (commitment paid for but unused; a credit of usage
+        priced in tiers, negative)."""
+        raise NotImplementedError
+
+    def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
+               note: str = "", group: str = "discount") -> Amount:
+        """A negative line: `quantity` at its on-demand price taken off (usage a commitment covers). With several
+        prices, `chosen` picks one per volume, as in `line_at`."""
+        raise NotImplementedError
+
     def group_total(self, groups: tuple[str, ...]) -> Amount:
         raise NotImplementedError
 
@@ -214,6 +225,22 @@ class ExactCalc(Calc):
     def group_total(self, groups: tuple[str, ...]) -> Decimal:
         return sum((i.usd for i in self.items if i.group in groups), ZERO)
 
+    def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Decimal:
+        value = cents(usd)
+        if value == 0:
+            return ZERO
+        self.items.append(LineItem(label, value, "USD", Decimal(1), value, note, False, group))
+        return value
+
+    def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
+               note: str = "", group: str = "discount") -> Decimal:
+        price = prices[0 if chosen is None else int(chosen[0])]
+        usd = cents(quantity * price.usd)
+        if usd <= 0:
+            return ZERO
+        self.items.append(LineItem(label, quantity, unit, -price.usd, -usd, note, price.estimated, group))
+        return -usd
+
 
 class FastCalc(Calc):
     """Many volumes at once, float money, only totals kept (per cost group)."""
@@ -283,6 +310,14 @@ class FastCalc(Calc):
         if pct <= 0:
             return np.zeros_like(self.volumes)
         return self._add(-_fast_cents(np.maximum(base, 0.0) * (pct / 100.0)), "discount")
+
+    def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Array:
+        return self._add(_fast_cents(usd), group)
+
+    def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
+               note: str = "", group: str = "discount") -> Array:
+        usd = np.array([float(p.usd) for p in prices])[0 if chosen is None else chosen]
+        return self._add(-_fast_cents(quantity * usd), group)
 
     def group_total(self, groups: tuple[str, ...]) -> Array:
         total = np.zeros_like(self.volumes)

@@ -12,11 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.model.options.common.calc import Amount, Array, Calc
+from desktop.model.options.common.commitment import Eligible
 from desktop.model.options.common.containers import tasks_per_hour
 from desktop.model.options.common.fargate_sizes import FargateSize
 from desktop.model.pricing.book import FargateRates, Price
 from desktop.model.pricing.context import PricingContext
-from desktop.model.workload.spec import Workload
+from desktop.model.schema.commitments import term_payment
+from desktop.model.workload.spec import Commitment, Workload
 
 LINUX_MINIMUM_S = 60
 WINDOWS_MINIMUM_S = 300
@@ -134,3 +136,22 @@ def compute_lines(calc: Calc, seconds: Amount, size: FargateSize, rates: Fargate
     usage_line(calc, "Memory", seconds * calc.num(size.memory_gb), rates.memory, note)
     if rates.os_license is not None:
         usage_line(calc, "Windows OS licence", seconds * calc.num(size.vcpu), rates.os_license, note)
+
+
+def fargate_eligible(ctx: PricingContext, calc: Calc, seconds: Amount, size: FargateSize, rates: FargateRates,
+                     c: Commitment) -> list[Eligible]:
+    """Fargate usage a Compute Savings Plan covers: vCPU and memory, never the Windows OS licence (rule R5); at the
+    book's rates for the platform, term and payment option."""
+    w = ctx.workload
+    platform = f"{w.container.os}_{w.architecture}"
+    section = ctx.prices.commitments
+    found = (section.fargate.compute_sp.get(term_payment(c.term, c.payment), {}).get(platform)
+             if section is not None else None)
+    items = []
+    for label, amount, price, part in (("vCPU", size.vcpu, rates.vcpu, "vcpu"),
+                                       ("Memory", size.memory_gb, rates.memory, "memory")):
+        quantity = seconds * calc.num(amount) / (3600 if price.unit.endswith("hour") else 1)
+        committed = getattr(found, part) if found is not None else None
+        items.append(Eligible(label, quantity, price.unit, (price,), (committed,),
+                              f"Fargate {label.lower()} ({platform})"))
+    return items

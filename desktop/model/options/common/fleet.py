@@ -18,10 +18,11 @@ import numpy as np
 
 from desktop.model.options.base import Sizing
 from desktop.model.options.common.calc import Array, Calc
+from desktop.model.options.common.commitment import Eligible, apply_plan, instances_eligible, plan_of
 from desktop.model.options.common.containers import hourly_counts, tasks_per_hour
 from desktop.model.pricing.book import InstanceType, Price
 from desktop.model.pricing.context import PricingContext
-from desktop.model.workload.spec import Workload
+from desktop.model.workload.spec import Commitment, Workload
 
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
 MAX_TASKS_PER_INSTANCE = 1_000_000  # keeps the fit finite for tiny tasks; ENIs, ports and processes bind far sooner
@@ -258,17 +259,31 @@ def fleet_lines(ctx: PricingContext, calc: Calc, fleet: Fleet) -> Any:
     return compute
 
 
-def fleet_discounts(ctx: PricingContext, calc: Calc, compute: Any) -> None:
-    """EC2 Spot on the Spot share of the instance-hours, the EC2 Savings Plan on the rest."""
+def fleet_discounts(ctx: PricingContext, calc: Calc, compute: Any, fleet: Fleet, *, managed: bool = False) -> None:
+    """EC2 Spot on the Spot share of the instance-hours, the EC2 Savings Plan (the flat percentage, or the
+    workload's commitment at the book's rates per type) on the rest. `managed`: a Managed Instances fleet, whose
+    EC2 part a Compute Savings Plan covers (AWS's Lambda Managed Instances example); whether EC2 Instance Savings
+    Plans or Reserved Instances cover it was not found, so their rate is missing."""
     w = ctx.workload
     spot_share = calc.num(w.container.spot_share)
     spot_pct = w.assumptions.ec2_spot_discount_pct
     calc.discount(compute * spot_share, spot_pct, "EC2 Spot discount",
                   f"{w.container.spot_share:.0%} of instance-hours on Spot at {spot_pct:g}% off "
                   "(an editable assumption)")
+    if plan_of(w) is not None:
+        shape = fleet.instances[fleet.chosen, np.arange(len(fleet.chosen))]
+        apply_plan(calc, w, "ec2", 1 - spot_share, lambda plan: [fleet_eligible(ctx, calc, fleet, plan, managed)],
+                   shape)
+        return
     plan_pct = w.assumptions.savings_plans.ec2_pct
     calc.discount(compute * (1 - spot_share), plan_pct, "Savings Plan (EC2)",
                   f"{plan_pct:g}% off on-demand instance-hours (an editable assumption)")
+
+
+def fleet_eligible(ctx: PricingContext, calc: Calc, fleet: Fleet, plan: Commitment, managed: bool) -> Eligible:
+    """A fleet's instance-hours as usage a commitment covers, at the plan's rate for each candidate type."""
+    return instances_eligible(ctx, calc, plan, [(c[0], c[2]) for c in fleet.candidates], fleet.chosen,
+                              fleet.instance_hours, managed)
 
 
 def fleet_sizing(w: Workload, fleet: Fleet, wanted: str, capacity_type: Callable[..., Ec2Capacity],

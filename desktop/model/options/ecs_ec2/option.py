@@ -34,7 +34,7 @@ class Ec2Option(ComputeOption):
         if not isinstance(fleet, Fleet):
             return fleet
         compute = fleet_lines(ctx, calc, fleet)
-        fleet_discounts(ctx, calc, compute)
+        fleet_discounts(ctx, calc, compute, fleet)
         if not calc.exact:
             return Sizing()
         return fleet_sizing(w, fleet, wanted, Ec2Capacity)

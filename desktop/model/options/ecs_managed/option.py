@@ -119,7 +119,7 @@ class EcsManagedOption(ComputeOption):
             return fleet
         compute = fleet_lines(ctx, calc, fleet)
         _fee(ctx, calc, fleet)
-        fleet_discounts(ctx, calc, compute)
+        fleet_discounts(ctx, calc, compute, fleet, managed=True)
         if not calc.exact:
             return Sizing()
         chosen = fleet.candidates[int(fleet.chosen[0])][0]

@@ -15,8 +15,15 @@ from __future__ import annotations
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.commitment import apply_plan, plan_of
 from desktop.model.options.common.containers import hourly_counts
-from desktop.model.options.common.fargate import LINUX_MINIMUM_S, FargateCapacity, billed_seconds, compute_lines
+from desktop.model.options.common.fargate import (
+    LINUX_MINIMUM_S,
+    FargateCapacity,
+    billed_seconds,
+    compute_lines,
+    fargate_eligible,
+)
 from desktop.model.options.common.fargate_sizes import largest, round_up_size
 from desktop.model.options.common.style import DARK_YELLOW, YELLOW, OptionStyle
 from desktop.model.options.eks_fargate.prices import BOOK, FEE
@@ -70,9 +77,15 @@ class EksFargateOption(ComputeOption):
         if c.spot_share > 0:
             warnings.append(f"Fargate Spot for EKS pods was not found in the sources: the {c.spot_share:.0%} Spot "
                             "share is priced on demand")
-        plan_pct = w.assumptions.savings_plans.fargate_pct
-        calc.discount(calc.group_total(("compute",)), plan_pct, "Compute Savings Plan (Fargate)",
-                      f"{plan_pct:g}% off on-demand compute (an editable assumption)")
+        if plan_of(w) is None:
+            plan_pct = w.assumptions.savings_plans.fargate_pct
+            calc.discount(calc.group_total(("compute",)), plan_pct, "Compute Savings Plan (Fargate)",
+                          f"{plan_pct:g}% off on-demand compute (an editable assumption)")
+        else:
+            refused_plan = apply_plan(calc, w, "fargate", calc.num(1),
+                                      lambda plan: fargate_eligible(ctx, calc, run.seconds, size, rates, plan),
+                                      run.tasks)
+            warnings.extend([refused_plan] if refused_plan else [])
         _cluster_fee(ctx, calc)
         if not calc.exact:
             return Sizing()

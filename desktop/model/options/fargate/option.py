@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Sizing, Traits
 from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.commitment import apply_plan, plan_of
 from desktop.model.options.common.containers import hourly_counts
 from desktop.model.options.common.fargate import (
     LINUX_MINIMUM_S,
@@ -15,6 +16,7 @@ from desktop.model.options.common.fargate import (
     FargateCapacity,
     billed_seconds,
     compute_lines,
+    fargate_eligible,
     fargate_rates,
 )
 from desktop.model.options.common.fargate_sizes import SIZES_SOURCE, largest, round_up_size
@@ -90,9 +92,15 @@ class FargateOption(ComputeOption):
         spot_pct = w.assumptions.fargate_spot_discount_pct
         calc.discount(compute * spot_share, spot_pct, "Fargate Spot discount",
                       f"{c.spot_share:.0%} of task-hours on Spot at {spot_pct:g}% off (an editable assumption)")
-        plan_pct = w.assumptions.savings_plans.fargate_pct
-        calc.discount(compute * (1 - spot_share), plan_pct, "Compute Savings Plan (Fargate)",
-                      f"{plan_pct:g}% off on-demand compute (an editable assumption)")
+        if plan_of(w) is None:
+            plan_pct = w.assumptions.savings_plans.fargate_pct
+            calc.discount(compute * (1 - spot_share), plan_pct, "Compute Savings Plan (Fargate)",
+                          f"{plan_pct:g}% off on-demand compute (an editable assumption)")
+        else:
+            refused_plan = apply_plan(calc, w, "fargate", 1 - spot_share,
+                                      lambda plan: fargate_eligible(ctx, calc, seconds, size, rates, plan),
+                                      run.tasks)
+            warnings.extend([refused_plan] if refused_plan else [])
         if not calc.exact:
             return Sizing()
         capacity = FargateCapacity(

@@ -22,6 +22,7 @@ import numpy as np
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Array, Calc
+from desktop.model.options.common.commitment import apply_plan, instances_eligible, plan_of
 from desktop.model.options.common.containers import hourly_counts
 from desktop.model.options.common.fleet import Candidate, cheapest
 from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
@@ -305,9 +306,14 @@ class LambdaManagedOption(ComputeOption):
             calc.line("Requests", calc.units / 1_000_000, "1M requests", requests, group="requests",
                       note="no duration charge; no free tier applied")
 
-        plan_pct = w.assumptions.savings_plans.ec2_pct
-        calc.discount(compute, plan_pct, "Savings Plan (EC2 part)",
-                      f"{plan_pct:g}% off the instances' EC2 price (an editable assumption), not the fee")
+        if plan_of(w) is None:
+            plan_pct = w.assumptions.savings_plans.ec2_pct
+            calc.discount(compute, plan_pct, "Savings Plan (EC2 part)",
+                          f"{plan_pct:g}% off the instances' EC2 price (an editable assumption), not the fee")
+        else:  # the fee stays at 15% of on-demand under a Savings Plan (AWS's example; shared reference KW7)
+            apply_plan(calc, w, "ec2", calc.num(1), lambda plan: [instances_eligible(
+                ctx, calc, plan, [(c[0], c[2]) for c in candidates], chosen, instance_hours, True)],
+                instances[chosen, np.arange(len(chosen))])
         if calc.unpriced or not calc.exact:
             return None if calc.unpriced else Sizing()
 

@@ -1,0 +1,83 @@
+"""The price book's commitment rates: what AWS charges for usage a Savings Plan or a Reserved Instance covers.
+
+One optional section of a region (`regions.<code>.commitments`), apart from the on-demand prices so a book
+without it still loads and the sections others edit are untouched:
+
+    "commitments": {
+      "fargate": {"compute_sp": {"3yr_all_upfront": {"linux_x86_64": {"vcpu": <price>, "memory": <price>}}}},
+      "lambda": {"compute_sp": {"1yr_no_upfront": {"x86_64": {"duration": <price>}}}},
+      "ec2": {"standard_ri": {"1yr_no_upfront": {"t3.medium": <price>}}}
+    }
+
+Each rate is a sourced price in the unit of the on-demand price it replaces, and it is the *effective* rate: for a
+partial or all upfront option the upfront payment spread over the term's hours plus the recurring hourly part (the
+Savings Plans offer files publish it that way, rule R2 of the reference; a Reserved Instance's upfront fee is
+spread the same way, its note says the split). A combination the book lacks is missing, as any price: never taken
+from another term, payment option, instance family or region.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, cast
+
+from pydantic import Field
+
+from desktop.model.schema.prices import Frozen, GbSecondPrice, HourPrice, Price, units
+
+Plan = Literal["compute_sp", "ec2_instance_sp", "standard_ri", "convertible_ri"]
+Term = Literal["1yr", "3yr"]
+Payment = Literal["no_upfront", "partial_upfront", "all_upfront"]
+TermPayment = Literal["1yr_no_upfront", "1yr_partial_upfront", "1yr_all_upfront",
+                      "3yr_no_upfront", "3yr_partial_upfront", "3yr_all_upfront"]
+
+PLAN_NAMES: dict[str, str] = {
+    "compute_sp": "Compute Savings Plan",
+    "ec2_instance_sp": "EC2 Instance Savings Plan",
+    "standard_ri": "Standard Reserved Instances",
+    "convertible_ri": "Convertible Reserved Instances",
+}
+PAYMENT_NAMES: dict[str, str] = {"no_upfront": "no upfront", "partial_upfront": "partial upfront",
+                                 "all_upfront": "all upfront"}
+
+
+def term_payment(term: str, payment: str) -> TermPayment:
+    """The key of a term and payment option in the book ("3yr_all_upfront")."""
+    return cast(TermPayment, f"{term}_{payment}")
+
+
+class FargateCommitted(Frozen):
+    vcpu: Annotated[Price, units("vCPU-second", "vCPU-hour")] | None = None
+    memory: Annotated[Price, units("GB-second", "GB-hour")] | None = None
+
+
+class LambdaCommitted(Frozen):
+    duration: GbSecondPrice | None = None
+    provisioned_concurrency: GbSecondPrice | None = None
+    provisioned_duration: GbSecondPrice | None = None
+
+
+FargateRates = dict[TermPayment, dict[str, FargateCommitted]]  # term+payment -> platform -> rates
+LambdaRates = dict[TermPayment, dict[str, LambdaCommitted]]  # term+payment -> architecture -> rates
+Ec2Rates = dict[TermPayment, dict[str, HourPrice]]  # term+payment -> instance type -> effective hourly rate
+
+
+class FargateCommitments(Frozen):
+    compute_sp: FargateRates = Field(default_factory=dict)
+
+
+class LambdaCommitments(Frozen):
+    compute_sp: LambdaRates = Field(default_factory=dict)
+
+
+class Ec2Commitments(Frozen):
+    compute_sp: Ec2Rates = Field(default_factory=dict)
+    ec2_instance_sp: Ec2Rates = Field(default_factory=dict, description="where the book has no row for a type, "
+                                      "the Standard RI rate of the same type, term and payment (rule R4)")
+    standard_ri: Ec2Rates = Field(default_factory=dict)
+    convertible_ri: Ec2Rates = Field(default_factory=dict)
+
+
+class CommitmentPrices(Frozen):
+    fargate: FargateCommitments = FargateCommitments()
+    lambda_: LambdaCommitments = Field(LambdaCommitments(), alias="lambda")
+    ec2: Ec2Commitments = Ec2Commitments()
