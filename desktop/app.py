@@ -191,7 +191,7 @@ def _import_qt_free_parts_first() -> None:
     import desktop.model.advice.advise
     import desktop.present.text
     import desktop.pricelist.store
-    import desktop.report.export
+    import desktop.report.sheet.export
     import desktop.workbench.recovery
     import desktop.workbench.workbench  # noqa: F401
 

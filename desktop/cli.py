@@ -96,16 +96,16 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         write_out(json.dumps(advice_json(advise(workload, book), book), indent=1) + "\n")
     else:  # the table is the quote alone: no findings or recommendation to import and weigh
         from desktop.model.advice.engine import compute_quote
-        from desktop.report.text import quote_table
+        from desktop.report.sheet.text import quote_table
 
         write_out(quote_table(compute_quote(workload, book), book) + "\n")
     return 0
 
 
 def _estimate_workshop(loaded: LoadedDocument, book: PriceBook, as_json: bool) -> int:
-    from desktop.report.text import quote_table
-    from desktop.report.workshop_export import workshop_advice, workshop_json_data
-    from desktop.report.workshop_text import comparison_text
+    from desktop.report.sheet.text import quote_table
+    from desktop.report.workshop.export import workshop_advice, workshop_json_data
+    from desktop.report.workshop.text import comparison_text
 
     advices, comparison = workshop_advice(loaded.workshop, book)
     if as_json:
@@ -120,7 +120,7 @@ def _estimate_workshop(loaded: LoadedDocument, book: PriceBook, as_json: bool) -
 
 def cmd_advise(args: argparse.Namespace) -> int:
     from desktop.model.advice.advise import advise
-    from desktop.report.text import advice_text
+    from desktop.report.sheet.text import advice_text
 
     book = _load_book(args.price_book)
     workloads = _workloads_from_args(args, book)
@@ -140,13 +140,13 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.report.export import export_report
+    from desktop.report.sheet.export import export_report
 
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
     try:
         if loaded.is_workshop:
-            from desktop.report.workshop_export import workshop_advice, write_workshop_report
+            from desktop.report.workshop.export import workshop_advice, write_workshop_report
 
             advices, comparison = workshop_advice(loaded.workshop, book)
             write_workshop_report(advices, comparison, _workshop_title(Path(args.workload)), book,
@@ -159,13 +159,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.report.export import export_data
+    from desktop.report.sheet.export import export_data
 
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
     try:
         if loaded.is_workshop:
-            from desktop.report.workshop_export import workshop_advice, write_workshop_data
+            from desktop.report.workshop.export import workshop_advice, write_workshop_data
 
             advices, comparison = workshop_advice(loaded.workshop, book)
             write_workshop_data(advices, comparison, book, Path(args.output), fmt=args.format)
@@ -219,7 +219,7 @@ def cmd_usage(args: argparse.Namespace) -> int:
 
 
 def _write_review_pdf(*args: Any) -> int:
-    from desktop.report.fleet_review_pdf import write_fleet_review_pdf
+    from desktop.report.workshop.fleet_review_pdf import write_fleet_review_pdf
 
     return write_fleet_review_pdf(*args)
 

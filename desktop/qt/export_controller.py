@@ -22,7 +22,7 @@ from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, QTim
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.report.export import write_data, write_report
+from desktop.report.sheet.export import write_data, write_report
 
 if TYPE_CHECKING:
     from desktop.qt.session import Session
@@ -62,7 +62,7 @@ class ExportController(QObject):
 
     def _warm_up(self) -> None:
         """In idle time after the window shows: the sheet's modules now, a throwaway page on the next turn."""
-        from desktop.report.pdf_writer import warm_up
+        from desktop.report.sheet.pdf_writer import warm_up
 
         QTimer.singleShot(0, self, warm_up)
 
@@ -79,7 +79,7 @@ class ExportController(QObject):
         self.settings.setValue(PAGE_SIZE_KEY, page_size)
         session = self.session
         if self.is_workshop:
-            from desktop.report.workshop_export import write_workshop_report
+            from desktop.report.workshop.export import write_workshop_report
 
             advices, comparison, title = session.advices(), session.comparison, self.title()
             self._run(path, "workshop report", lambda: write_workshop_report(advices, comparison, title,
@@ -107,7 +107,7 @@ class ExportController(QObject):
             return
         session = self.session
         if self.is_workshop:
-            from desktop.report.workshop_export import write_workshop_data
+            from desktop.report.workshop.export import write_workshop_data
 
             advices, comparison = session.advices(), session.comparison
             self._run(path, f"{fmt.upper()} comparison of the scenarios",

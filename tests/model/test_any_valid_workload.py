@@ -30,9 +30,9 @@ from desktop.model.advice.quote_json import advice_json
 from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook, load_price_book
 from desktop.model.workload.spec import Workload, set_dotted
-from desktop.report.csv_export import comparison_csv
-from desktop.report.sheet_html import sheet_html
-from desktop.report.text import advice_text, quote_table
+from desktop.report.sheet.csv_export import comparison_csv
+from desktop.report.sheet.html import sheet_html
+from desktop.report.sheet.text import advice_text, quote_table
 from desktop.resources import price_book_path
 
 EXAMPLES = int(os.environ.get("COMPUTEFIT_PROPERTY_EXAMPLES", "400"))  # about 12 s; 3,000 found nothing either

@@ -116,7 +116,7 @@ def test_the_whole_advice_renders_for_any_valid_workload(book: PriceBook, worklo
     """Quote, findings, recommendation, curves, break-even, sensitivity, JSON, text: no valid workload breaks them."""
     from desktop.model.advice.advise import advise
     from desktop.model.advice.quote_json import advice_json
-    from desktop.report.text import advice_text
+    from desktop.report.sheet.text import advice_text
 
     advice = advise(workload, book)
     data = advice_json(advice, book)

@@ -115,7 +115,7 @@ def test_unknown_region() -> None:
 
 def test_new_sections_have_readable_names_in_the_price_register(book: PriceBook) -> None:
     from desktop.model.pricing.price_paths import priced_paths
-    from desktop.report.price_register import price_name
+    from desktop.report.sheet.price_register import price_name
 
     names = {price_name(p) for code in ("us-east-1", "eu-west-2", "sa-east-1") for p in priced_paths(book.region(code))}
     assert {"NAT gateway hour", "NAT gateway per GB processed", "Public IPv4 address hour",

@@ -308,7 +308,7 @@ def test_a_whole_world_file_fills_every_region_it_has(tmp_path: Path, bundled: d
 
 
 def test_the_price_register_says_where_each_used_price_comes_from(imported: tuple[UserBook, PriceBook]) -> None:
-    from desktop.report.price_register import price_register
+    from desktop.report.sheet.price_register import price_register
 
     _, book = imported
     quote = compute_quote(make_workload(region="eu-west-2"), book)

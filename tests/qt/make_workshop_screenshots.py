@@ -91,7 +91,7 @@ def main(out: Path) -> list[Path]:
         present.close()
         pdf = Path(folder) / "workshop.pdf"
         window.exporter.title = lambda: "Orders platform workshop"
-        from desktop.report.workshop_export import write_workshop_report
+        from desktop.report.workshop.export import write_workshop_report
 
         session = window.session
         write_workshop_report(session.advices(), session.comparison, "Orders platform workshop", session.book, pdf)

@@ -80,7 +80,7 @@ def test_the_first_view_looks_like_the_chart_it_stands_for(qapp: QApplication, b
 def test_the_first_export_is_prepared_in_idle_time_after_the_window_shows(qtbot, book: PriceBook,  # type: ignore[no-untyped-def]
                                                                            settings) -> None:
     from desktop.app import create_main_window
-    from desktop.report import pdf_writer
+    from desktop.report.sheet import pdf_writer
 
     pdf_writer._warmed_up = False
     win = create_main_window(book=book, settings=settings)

@@ -10,8 +10,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.model.advice.advise import advise
-from desktop.report.csv_export import COLUMNS, comparison_csv, safe_text
-from desktop.report.export import ExportError, export_data, format_for
+from desktop.report.sheet.csv_export import COLUMNS, comparison_csv, safe_text
+from desktop.report.sheet.export import ExportError, export_data, format_for
 from desktop.resources import examples_dir
 from tests.conftest import make_workload
 from tests.report.conftest import pdf_text
@@ -125,7 +125,7 @@ def test_export_data_writes_whole_files_only(book, examples, tmp_path, monkeypat
     def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("desktop.report.export.os.replace", fail)
+    monkeypatch.setattr("desktop.report.sheet.export.os.replace", fail)
     with pytest.raises(OSError):
         export_data(examples["nightly-batch"], book, target)
     assert target.read_bytes() == before
@@ -181,7 +181,7 @@ def test_text_and_csv_say_what_a_total_leaves_out(book, examples, capsys):  # ty
 
 
 def test_the_sheet_says_what_is_left_out_and_what_it_depends_on(qt_app, book, examples, tmp_path):  # type: ignore[no-untyped-def]
-    from desktop.report.export import export_report
+    from desktop.report.sheet.export import export_report
     from tests.report.conftest import squeeze
 
     path = tmp_path / "ireland.pdf"

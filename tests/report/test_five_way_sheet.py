@@ -9,8 +9,8 @@ from desktop.model.advice.advise import advise
 from desktop.model.advice.breakeven import meeting_points
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
-from desktop.report.pdf_writer import sheet_pdf_bytes
-from desktop.report.sheet_html import sheet_html
+from desktop.report.sheet.html import sheet_html
+from desktop.report.sheet.pdf_writer import sheet_pdf_bytes
 from tests.conftest import make_workload
 from tests.report.conftest import pdf_text, squeeze
 
@@ -68,7 +68,7 @@ def test_a_chart_beside_a_page_break_stays_inside_the_page(qt_app, book: PriceBo
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from desktop.report.sheet_charts import draw_cost_chart
+    from desktop.report.sheet.charts import draw_cost_chart
 
     advice = advise(_five(book), book)
     image = QImage(600, 600, QImage.Format.Format_ARGB32)
@@ -82,7 +82,7 @@ def test_a_chart_beside_a_page_break_stays_inside_the_page(qt_app, book: PriceBo
 
 
 def test_the_derived_lambda_mi_fee_is_listed_with_the_rate_s_source(book: PriceBook) -> None:
-    from desktop.report.price_register import price_register
+    from desktop.report.sheet.price_register import price_register
 
     w = make_workload(region="eu-west-2", options=["lambda_managed"])
     register = price_register(advise(w, book).quote, book)

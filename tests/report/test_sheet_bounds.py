@@ -34,7 +34,7 @@ def _pages(path: Path) -> tuple[int, str]:
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 def test_maximal_input_keeps_two_pages_and_counts_what_it_left_out(qt_app, tmp_path: Path, size: str,  # type: ignore[no-untyped-def]
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop.report.pdf_writer as pdf_writer
+    import desktop.report.sheet.pdf_writer as pdf_writer
 
     layouts: list[int] = []
     build = pdf_writer.build_document
@@ -66,7 +66,7 @@ def test_short_answers_all_print_without_a_more_line(qt_app, tmp_path: Path) -> 
 
 def test_a_long_answer_is_clipped_on_the_sheet_and_kept_whole_in_the_file(qt_app, book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from desktop.model.workload.files import load_workload
-    from desktop.report.sheet_html import ANSWER_TEXT_CHARS, answers_block
+    from desktop.report.sheet.html import ANSWER_TEXT_CHARS, answers_block
 
     path = _maximal(tmp_path, answers=1)
     workload = load_workload(path)

@@ -13,8 +13,8 @@ from desktop.cli import main
 from desktop.model.advice.advise import advise
 from desktop.model.options.registry import label
 from desktop.model.questionnaire.data import QUESTIONS_BY_ID
-from desktop.report.export import export_report, write_report
-from desktop.report.price_register import price_register
+from desktop.report.sheet.export import export_report, write_report
+from desktop.report.sheet.price_register import price_register
 from desktop.resources import examples_dir
 from tests.conftest import make_workload
 from tests.report.conftest import pdf_text, squeeze
@@ -187,7 +187,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(qt_app, book,
     def disk_full(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.report.export.os.replace", disk_full)
+    monkeypatch.setattr("desktop.report.sheet.export.os.replace", disk_full)
     with pytest.raises(OSError) as caught:
         export_report(examples["http-api"], book, target)
     assert caught.value.strerror == "the disk is full"

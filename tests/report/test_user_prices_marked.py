@@ -8,9 +8,9 @@ from desktop.model.advice.advise import advise
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, effective_book
 from desktop.pricelist.importer import import_files
-from desktop.report.csv_export import comparison_rows
-from desktop.report.export import export_report
-from desktop.report.sheet_html import prices_block
+from desktop.report.sheet.csv_export import comparison_rows
+from desktop.report.sheet.export import export_report
+from desktop.report.sheet.html import prices_block
 from tests.conftest import make_workload
 from tests.report.conftest import pdf_text, squeeze
 

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 
 from desktop.cli import main
-from desktop.report.xlsx_export import Sheet, xlsx_bytes
+from desktop.report.sheet.xlsx_export import Sheet, xlsx_bytes
 from desktop.resources import examples_dir
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",

@@ -18,8 +18,8 @@ from desktop.model.workload.files import load_workload
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.files import load_document
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
-from desktop.report.workshop_export import workshop_advice
-from desktop.report.workshop_html import workshop_summary_html
+from desktop.report.workshop.export import workshop_advice
+from desktop.report.workshop.html import workshop_summary_html
 from desktop.resources import examples_dir
 
 EXAMPLES = [examples_dir() / f"{n}.workload.json" for n in ("http-api", "nightly-batch", "gpu-inference")]

@@ -22,13 +22,13 @@ from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
 from desktop.present.style import option_colour
 from desktop.present.text import capacity_lines
-from desktop.report.assumption_register import (
+from desktop.report.sheet.assumption_register import (
     RegisterRow,
     answer_rows,
     assumption_register,
     format_value,
 )
-from desktop.report.price_register import price_register
+from desktop.report.sheet.price_register import price_register
 
 MUTED = "#555555"
 CHART_KINDS = ("cost", "breakdown")

@@ -20,7 +20,7 @@ from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
-from desktop.report.csv_export import comparison_csv
+from desktop.report.sheet.csv_export import comparison_csv
 
 if TYPE_CHECKING:  # Qt is imported when a sheet is written, not when the CLI starts
     from PySide6.QtWidgets import QApplication
@@ -72,7 +72,7 @@ def data_text(advice: Advice, book: PriceBook, fmt: str) -> str:
 def data_bytes(advice: Advice, book: PriceBook, fmt: str) -> bytes:
     """The file's bytes: the XLSX workbook, or the CSV or JSON text in UTF-8."""
     if fmt == "xlsx":
-        from desktop.report.xlsx_export import comparison_sheets, xlsx_bytes
+        from desktop.report.sheet.xlsx_export import comparison_sheets, xlsx_bytes
 
         return xlsx_bytes(comparison_sheets(advice, book))
     return data_text(advice, book, fmt).encode("utf-8")
@@ -92,7 +92,7 @@ def write_report(advice: Advice, workload: Workload, book: PriceBook, path: Path
         raise ExportError(errno.EINVAL, f"page size must be A4 or Letter, not {page_size!r}", str(path))
     check_target(path)  # a FIFO, device or missing folder is refused before the sheet is laid out
     ensure_qt_app()
-    from desktop.report.pdf_writer import sheet_pdf_bytes
+    from desktop.report.sheet.pdf_writer import sheet_pdf_bytes
 
     data, pages = sheet_pdf_bytes(advice, workload, book, page_size=page_size)
     write_bytes_atomically(path, data)

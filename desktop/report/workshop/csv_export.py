@@ -12,7 +12,7 @@ import io
 from desktop.model.format import usd_csv
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
-from desktop.report.csv_export import safe_text
+from desktop.report.sheet.csv_export import safe_text
 
 FIXED = ("scenario", "note", "baseline", "ruled_out", "recommended", "recommended_usd", "runner_up", "margin_usd",
          "margin_pct", "change_usd", "change_pct", "differences", "kind", "price_book_date")

@@ -11,7 +11,7 @@ from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.style import option_colour
 from desktop.present.workshop import bar_label, bar_layout
-from desktop.report.sheet_charts import GRID, INK, begin_chart, font_metrics, pixels_per_point, sheet_font
+from desktop.report.sheet.charts import GRID, INK, begin_chart, font_metrics, pixels_per_point, sheet_font
 
 MANY_BARS = 8  # more bars than this are labelled with their number in the table
 

@@ -1,4 +1,4 @@
-"""Writing a workshop's PDF, CSV and JSON to files, whole or not at all (as export.py does for one workload).
+"""Writing a workshop's PDF, CSV and JSON to files, whole or not at all (as sheet/export.py does for one workload).
 
 The window passes the advice and comparison it already holds; the CLI computes them with `workshop_advice`.
 """
@@ -17,8 +17,8 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison, compare
 from desktop.model.workshop.compare_json import comparison_json
 from desktop.model.workshop.spec import WorkshopSpec
-from desktop.report.export import PAGE_SIZES, ExportError, ensure_qt_app, format_for, write_bytes_atomically
-from desktop.report.workshop_csv import workshop_csv
+from desktop.report.sheet.export import PAGE_SIZES, ExportError, ensure_qt_app, format_for, write_bytes_atomically
+from desktop.report.workshop.csv_export import workshop_csv
 
 
 def workshop_advice(workshop: WorkshopSpec, book: PriceBook) -> tuple[list[Advice], Comparison]:
@@ -45,7 +45,7 @@ def write_workshop_data(advices: Sequence[Advice], comparison: Comparison, book:
     """Write the comparison as CSV, JSON or XLSX; returns the format used."""
     chosen = format_for(path, fmt)
     if chosen == "xlsx":
-        from desktop.report.xlsx_export import workshop_sheets, xlsx_bytes
+        from desktop.report.sheet.xlsx_export import workshop_sheets, xlsx_bytes
 
         data = xlsx_bytes(workshop_sheets(advices, comparison, book))
     else:
@@ -60,7 +60,7 @@ def write_workshop_report(advices: Sequence[Advice], comparison: Comparison, tit
     if page_size not in PAGE_SIZES:
         raise ExportError(errno.EINVAL, f"page size must be A4 or Letter, not {page_size!r}", str(path))
     ensure_qt_app()
-    from desktop.report.workshop_pdf import workshop_pdf_bytes
+    from desktop.report.workshop.pdf import workshop_pdf_bytes
 
     data, pages = workshop_pdf_bytes(advices, comparison, title, book, page_size=page_size, sheets=sheets)
     write_bytes_atomically(path, data)

@@ -15,7 +15,7 @@ from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import KIND_LABELS
 from desktop.present.style import option_colour
 from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
-from desktop.report.sheet_html import STYLE, esc
+from desktop.report.sheet.html import STYLE, esc
 
 CHART_MARKER = "[[computefit-chart-scenarios]]"
 

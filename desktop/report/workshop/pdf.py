@@ -15,7 +15,7 @@ from desktop import __version__
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
-from desktop.report.pdf_writer import (
+from desktop.report.sheet.pdf_writer import (
     LaidOut,
     build_document,
     lay_out_sheet,
@@ -24,8 +24,8 @@ from desktop.report.pdf_writer import (
     page_count,
     paint_documents,
 )
-from desktop.report.workshop_chart import draw_scenario_chart
-from desktop.report.workshop_html import workshop_summary_html
+from desktop.report.workshop.chart import draw_scenario_chart
+from desktop.report.workshop.html import workshop_summary_html
 
 CHART_HEIGHT_RATIO = 0.36  # of the body width
 

@@ -12,9 +12,16 @@ from desktop import __version__
 from desktop.files import check_target, write_atomically
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.spec import WorkshopSpec
-from desktop.report.fleet_review_html import fleet_review_html
-from desktop.report.pdf_writer import LaidOut, build_document, new_pdf_writer, page_body, page_count, paint_documents
-from desktop.report.workshop_pdf import ScenarioChartObject
+from desktop.report.sheet.pdf_writer import (
+    LaidOut,
+    build_document,
+    new_pdf_writer,
+    page_body,
+    page_count,
+    paint_documents,
+)
+from desktop.report.workshop.fleet_review_html import fleet_review_html
+from desktop.report.workshop.pdf import ScenarioChartObject
 from desktop.usage.review import FleetReview
 
 
@@ -39,7 +46,7 @@ def fleet_review_pdf_bytes(review: FleetReview, workshop: WorkshopSpec, title: s
 def write_fleet_review_pdf(review: FleetReview, workshop: WorkshopSpec, title: str, book: PriceBook, path: Path,
                            page_size: str = "A4") -> int:
     """Write the review's PDF whole or not at all; returns its number of pages (raises an OSError)."""
-    from desktop.report.export import ensure_qt_app
+    from desktop.report.sheet.export import ensure_qt_app
 
     check_target(path)
     ensure_qt_app()

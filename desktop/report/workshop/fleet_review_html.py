@@ -14,7 +14,7 @@ from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.spec import WorkshopSpec
 from desktop.model.workshop.usage import ORIGIN_LABELS
-from desktop.report.sheet_html import STYLE, esc
+from desktop.report.sheet.html import STYLE, esc
 from desktop.usage.review import FleetReview, ReviewRow, pct
 
 MAX_PROVENANCE_ROWS = 40  # the provenance table lists the largest bills; the file holds every scenario's

@@ -37,8 +37,8 @@ from desktop import __version__
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
-from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart, sheet_font
-from desktop.report.sheet_html import CHART_KINDS, answer_count, sheet_html, user_book_mark
+from desktop.report.sheet.charts import draw_breakdown_chart, draw_cost_chart, sheet_font
+from desktop.report.sheet.html import CHART_KINDS, answer_count, sheet_html, user_book_mark
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
