@@ -10,7 +10,7 @@ from desktop.model.pricing.book import PriceBook, Tier
 from desktop.model.pricing.price_paths import priced_paths
 from desktop.model.pricing.user_book import is_price
 from desktop.model.pricing.walk import dotted, walk_prices
-from desktop.pricelist.listing import price_lines
+from desktop.pricelist.book.listing import price_lines
 
 
 def _json_price_paths(book: PriceBook, code: str) -> list[tuple[str | int, ...]]:

@@ -122,7 +122,7 @@ def test_the_digest_file_keeps_the_last_few_and_survives_garbage(tmp_path: Path)
 
 
 def test_the_default_book_is_the_bundled_book(book: PriceBook) -> None:
-    from desktop.pricelist.store import bundled_book, default_book
+    from desktop.pricelist.book.store import bundled_book, default_book
 
     assert bundled_book() == book
     assert bundled_book() == book  # the second time, built from a trusted digest

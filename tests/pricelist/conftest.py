@@ -9,8 +9,8 @@ import pytest
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, effective_book
-from desktop.pricelist.importer import import_files
-from desktop.pricelist.store import bundled_json
+from desktop.pricelist.book.store import bundled_json
+from desktop.pricelist.offers.importer import import_files
 from tests.pricelist.offer_files import csv_to_json
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pricelist"

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.model.pricing.book import PriceBook
-from desktop.pricelist.book_setup import BookSetupError, open_setup
+from desktop.pricelist.book.setup import BookSetupError, open_setup
 from tests.pricelist.conftest import FIXTURES
 
 D = Decimal

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.pricelist import read_csv, stream
-from desktop.pricelist.importer import import_files
-from desktop.pricelist.records import PriceListError
+from desktop.pricelist.offers import read_csv, stream
+from desktop.pricelist.offers.importer import import_files
+from desktop.pricelist.offers.records import PriceListError
 from tests.pricelist.conftest import FIXTURES
 from tests.pricelist.offer_files import csv_to_json_data, read_csv_offer, write_csv_offer
 

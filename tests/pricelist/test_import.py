@@ -14,10 +14,10 @@ from desktop.model.advice.engine import compute_quote
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.pricing.checks import check_against_book
 from desktop.model.pricing.user_book import Override, UserBook, effective_book
-from desktop.pricelist.importer import import_files
-from desktop.pricelist.mapping import TABLES, Target, schema_accepts, target_for
-from desktop.pricelist.records import PriceListError
-from desktop.pricelist.rules import OFFERS
+from desktop.pricelist.offers.importer import import_files
+from desktop.pricelist.offers.mapping import TABLES, Target, schema_accepts, target_for
+from desktop.pricelist.offers.records import PriceListError
+from desktop.pricelist.offers.rules import OFFERS
 from tests.conftest import REPO, make_workload
 from tests.pricelist.conftest import FIXTURES, SAMPLES
 from tests.pricelist.offer_files import read_csv_offer, write_csv_offer
@@ -280,7 +280,7 @@ def test_the_user_book_json_round_trips(imported: tuple[UserBook, PriceBook]) ->
 @pytest.mark.parametrize("name", ["AmazonECS-eu-west-2.csv", "AmazonECS-eu-west-2.json"])
 def test_the_progress_callback_can_cancel_an_import(name: str, bundled: dict[str, Any],
                                                     json_twins: dict[str, Path]) -> None:
-    from desktop.pricelist.importer import ImportCancelled
+    from desktop.pricelist.offers.importer import ImportCancelled
 
     path = json_twins["AmazonECS-eu-west-2.csv"] if name.endswith(".json") else FIXTURES / name
     seen: list[tuple[int, int]] = []

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.pricelist.reader import read_offer
-from desktop.pricelist.records import PriceRecord
-from desktop.pricelist.rules import OFFERS, base_usage
+from desktop.pricelist.offers.reader import read_offer
+from desktop.pricelist.offers.records import PriceRecord
+from desktop.pricelist.offers.rules import OFFERS, base_usage
 from tests.pricelist.conftest import CONSTRUCTED, FIXTURES, SAMPLES
 
 KNOWN = frozenset({"m5.large", "t4g.medium", "c6i.2xlarge", "m7i.large"})

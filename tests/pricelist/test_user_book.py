@@ -135,6 +135,6 @@ def test_layer_json_never_carries_origin_and_round_trips() -> None:
 
 def test_the_kind_marker_is_one_string() -> None:
     from desktop.model.pricing import user_book
-    from desktop.pricelist import store
+    from desktop.pricelist.book import store
 
     assert store.USER_BOOK_KIND == user_book.USER_BOOK_KIND

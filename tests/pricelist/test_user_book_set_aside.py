@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.pricelist.book_setup import BookSetupError, open_setup
-from desktop.pricelist.store import bundled_book
+from desktop.pricelist.book.setup import BookSetupError, open_setup
+from desktop.pricelist.book.store import bundled_book
 from desktop.resources import examples_dir
 
 BAD = "us-east-1/lambda/requests"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 
 from desktop.app import create_main_window, price_setup
 from desktop.model.pricing.book import PriceBook
-from desktop.pricelist.book_setup import open_setup
+from desktop.pricelist.book.setup import open_setup
 from desktop.qt.main_window import MainWindow
 from desktop.qt.prices_controller import ImportOutcome
 from desktop.qt.views.price_book_dialog import ORIGIN_COLUMN, USD_COLUMN, PriceBookDialog

@@ -7,7 +7,7 @@ from pathlib import Path
 from desktop.model.advice.advise import advise
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, effective_book
-from desktop.pricelist.importer import import_files
+from desktop.pricelist.offers.importer import import_files
 from desktop.report.sheet.csv_export import comparison_rows
 from desktop.report.sheet.export import export_report
 from desktop.report.sheet.html import prices_block

@@ -35,7 +35,7 @@ from desktop.model.pricing.user_book import (
     parse_price_path,
     sections,
 )
-from desktop.pricelist.store import (
+from desktop.pricelist.book.store import (
     BookFileError,
     bundled_json,
     is_user_book,

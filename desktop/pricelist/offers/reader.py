@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.pricelist.read_csv import read_csv_offer
-from desktop.pricelist.read_json import read_json_offer
-from desktop.pricelist.records import OfferHeader, PriceListError, PriceRecord
-from desktop.pricelist.stream import open_offer
+from desktop.pricelist.offers.read_csv import read_csv_offer
+from desktop.pricelist.offers.read_json import read_json_offer
+from desktop.pricelist.offers.records import OfferHeader, PriceListError, PriceRecord
+from desktop.pricelist.offers.stream import open_offer
 
 
 def read_offer(path: Path, known_types: frozenset[str], on_bytes: Callable[[int], None] = lambda n: None

@@ -23,9 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from desktop.pricelist.records import ON_DEMAND_TERM, OfferHeader, PriceListError, PriceRecord
-from desktop.pricelist.rules import OFFERS, base_usage, norm
-from desktop.pricelist.stream import CountingReader, KeptPrices, make_record, unknown_offer
+from desktop.pricelist.offers.records import ON_DEMAND_TERM, OfferHeader, PriceListError, PriceRecord
+from desktop.pricelist.offers.rules import OFFERS, base_usage, norm
+from desktop.pricelist.offers.stream import CountingReader, KeptPrices, make_record, unknown_offer
 
 CsvReader = Any  # the csv module's reader (its type is private to typeshed)
 MAX_META_LINES = 20

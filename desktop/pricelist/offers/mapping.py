@@ -29,7 +29,7 @@ from desktop.model.format import decimal_text
 from desktop.model.options.base import PriceListRow
 from desktop.model.options.registry import book_sections
 from desktop.model.pricing.book import RegionPrices
-from desktop.pricelist.records import OfferHeader, PriceRecord
+from desktop.pricelist.offers.records import OfferHeader, PriceRecord
 
 MILLION = Decimal(1_000_000)
 ONE = Decimal(1)

@@ -29,11 +29,19 @@ from typing import Any
 
 from desktop.model.pricing.user_book import UserBook, UserBookError, effective_book, is_price
 from desktop.model.pricing.walk import walk_prices
-from desktop.pricelist.mapping import Target, plain, price_json, schema_accepts, source_json, target_for, tiers_json
-from desktop.pricelist.read_json import OfferIndexFile
-from desktop.pricelist.reader import check_offer, read_offer
-from desktop.pricelist.records import OfferHeader, PriceListError, PriceRecord
-from desktop.pricelist.stream import Group, second_price
+from desktop.pricelist.offers.mapping import (
+    Target,
+    plain,
+    price_json,
+    schema_accepts,
+    source_json,
+    target_for,
+    tiers_json,
+)
+from desktop.pricelist.offers.read_json import OfferIndexFile
+from desktop.pricelist.offers.reader import check_offer, read_offer
+from desktop.pricelist.offers.records import OfferHeader, PriceListError, PriceRecord
+from desktop.pricelist.offers.stream import Group, second_price
 
 SUFFIXES = (".csv", ".json")
 MAX_PRICES_PER_IMPORT = 100_000  # distinct price bands kept from all the files of one import (see stream.py)

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.files.bounded_read import ReadError, open_regular
-from desktop.pricelist.mapping import plain
-from desktop.pricelist.records import OfferHeader, PriceListError, PriceRecord, parse_bound, parse_day, parse_usd
-from desktop.pricelist.rules import OFFERS, Rule
+from desktop.pricelist.offers.mapping import plain
+from desktop.pricelist.offers.records import OfferHeader, PriceListError, PriceRecord, parse_bound, parse_day, parse_usd
+from desktop.pricelist.offers.rules import OFFERS, Rule
 
 SNIFF_BYTES = 4096
 MAX_PRICES_PER_FILE = 50_000  # distinct kept price bands; AWS's EC2 offer has about 2,500 for the book's types

@@ -8,7 +8,7 @@ from decimal import Decimal
 from desktop.model.format import decimal_as_written, percent, usd, usd_change
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.workload.spec import Workload
-from desktop.pricelist.listing import price_lines
+from desktop.pricelist.book.listing import price_lines
 
 
 @dataclass(frozen=True, slots=True)

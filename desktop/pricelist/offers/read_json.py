@@ -31,9 +31,9 @@ from typing import Any, BinaryIO
 import ijson
 
 from desktop.files.json_guard import GuardedStream, JsonLimitError, JsonLimits
-from desktop.pricelist.records import ON_DEMAND_TERM, OfferHeader, PriceListError, PriceRecord
-from desktop.pricelist.rules import OFFERS, OfferRules, Rule, base_usage, norm
-from desktop.pricelist.stream import MAX_PRICES_PER_FILE, KeptPrices, make_record, unknown_offer
+from desktop.pricelist.offers.records import ON_DEMAND_TERM, OfferHeader, PriceListError, PriceRecord
+from desktop.pricelist.offers.rules import OFFERS, OfferRules, Rule, base_usage, norm
+from desktop.pricelist.offers.stream import MAX_PRICES_PER_FILE, KeptPrices, make_record, unknown_offer
 
 BUFFER = 1 << 20
 HEAD_EVENTS = 100_000
