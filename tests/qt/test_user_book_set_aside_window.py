@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop.app import price_setup
 from desktop.pricelist.book.store import bundled_book
-from tests.pricelist.test_user_book_set_aside import BAD, BOOK, GOOD
+from tests.pricelist.book.test_user_book_set_aside import BAD, BOOK, GOOD
 from tests.qt.test_prices_window import _dialog, _row, _window
 
 

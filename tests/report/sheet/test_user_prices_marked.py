@@ -14,7 +14,7 @@ from desktop.report.sheet.html import prices_block
 from tests.conftest import make_workload
 from tests.report.conftest import pdf_text, squeeze
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pricelist"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "pricelist"
 
 
 def _layered(book: PriceBook) -> PriceBook:

@@ -25,7 +25,7 @@ from desktop.pricelist.offers.records import PriceListError
 from tests.pricelist.conftest import FIXTURES
 from tests.pricelist.offer_files import csv_to_json_data, read_csv_offer, write_csv_offer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 LAMBDA = FIXTURES / "AWSLambda-eu-west-2.csv"
 HEAD = '{"offerCode":"AWSLambda","version":"1","publicationDate":"2026-08-31T00:00:00Z",'
 MEMORY_BOUND_MB = 100  # the import's peak RSS whatever the file (about 45 MB of it is Python and the libraries)

@@ -17,7 +17,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import MissingPrice, OptionQuote
 from desktop.model.workload.spec import Workload
 from tests.conftest import make_workload
-from tests.model.test_curves import workloads
+from tests.model.advice.test_curves import workloads
 
 
 def test_http_api_recommends_fargate_on_cost(book: PriceBook, examples: dict[str, Workload]) -> None:

@@ -13,7 +13,7 @@ from desktop.model.workshop.files import load_document, save_workshop, workshop_
 from desktop.model.workshop.schema import workshop_schema_text
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def _workshop(*names: str, **fields: object) -> WorkshopSpec:
