@@ -62,14 +62,17 @@ def _answer(wizard: QuestionnaireWizard, question_id: str, value: Any) -> None:
     assert spin.value() == value
 
 
-def _click_through(qtbot, wizard: QuestionnaireWizard, answers: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
-    """Answer each page's questions on that page, then Next, until the summary page."""
+def answer_every_page(wizard: QuestionnaireWizard, answers: dict[str, Any], qtbot=None) -> None:  # type: ignore[no-untyped-def]
+    """Answer each page's questions on that page, then Next (clicked with qtbot, else called), until the summary."""
     for page in wizard.topic_pages:
         assert wizard.currentPage() is page
         for question_id in page.questions:
             if question_id in answers:
                 _answer(wizard, question_id, answers[question_id])
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        if qtbot is None:
+            wizard.next()
+        else:
+            qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.currentPage() is wizard.summary
 
 
@@ -94,7 +97,7 @@ def test_archetype_recommendation_and_finish_loads_it(qtbot, window: MainWindow,
     answers, option, runner_up, line_start, line_text = ARCHETYPES[archetype]
     session = window.session
     before = session.workload
-    _click_through(qtbot, wizard, answers)
+    answer_every_page(wizard, answers, qtbot)
     rec = wizard.result_advice.recommendation
     assert (rec.option, rec.runner_up) == (option, runner_up)
     line = next(r for r in rec.rationale if r.startswith(line_start))
@@ -138,7 +141,7 @@ def test_side_panel_follows_each_answer(qtbot, wizard: QuestionnaireWizard) -> N
 def test_cancel_leaves_the_workload_untouched(qtbot, window: MainWindow, wizard: QuestionnaireWizard) -> None:
     session = window.session
     before, count = session.workload, session.advise_count
-    _click_through(qtbot, wizard, GPU_INFERENCE)
+    answer_every_page(wizard, GPU_INFERENCE, qtbot)
     wizard.button(QWizard.WizardButton.CancelButton).click()
     qtbot.wait(40)  # past the session's coalescing interval: nothing may be pending
     assert not wizard.isVisible()
@@ -211,7 +214,7 @@ def test_every_question_and_choice_has_its_object_name(wizard: QuestionnaireWiza
 
 
 def test_answers_are_saved_with_the_workload_and_shown_again(qtbot, window: MainWindow, wizard, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    _click_through(qtbot, wizard, NIGHTLY_BATCH)
+    answer_every_page(wizard, NIGHTLY_BATCH, qtbot)
     wizard.findChild(QLineEdit, "workload_name").setText("Nightly export")
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -244,11 +247,7 @@ def test_file_menu_asks_then_runs_the_wizard_modally(qtbot, window: MainWindow) 
     def drive() -> None:
         wiz = QApplication.activeModalWidget()
         assert isinstance(wiz, QuestionnaireWizard)
-        for page in wiz.topic_pages:
-            for question_id in page.questions:
-                if question_id in SPIKY_API:
-                    _answer(wiz, question_id, SPIKY_API[question_id])
-            wiz.next()
+        answer_every_page(wiz, SPIKY_API)
         seen.append(wiz.summary.headline.text())
         wiz.button(QWizard.WizardButton.FinishButton).click()
 

@@ -26,7 +26,7 @@ from desktop.qt.main_window import MainWindow
 from desktop.qt.wizard import QuestionnaireWizard
 from desktop.workbench.workbench import Workbench
 from tests.qt.interact import type_into
-from tests.qt.test_wizard import SPIKY_API, _answer
+from tests.qt.test_wizard import SPIKY_API, answer_every_page
 
 
 def _save_dialog_answers(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str = "") -> None:
@@ -54,11 +54,7 @@ def _build_three(qtbot, window: MainWindow) -> list[object]:  # type: ignore[no-
     def drive() -> None:
         wizard = QApplication.activeModalWidget()
         assert isinstance(wizard, QuestionnaireWizard)
-        for page in wizard.topic_pages:
-            for question_id in page.questions:
-                if question_id in SPIKY_API:
-                    _answer(wizard, question_id, SPIKY_API[question_id])
-            wizard.next()
+        answer_every_page(wizard, SPIKY_API)
         wizard.summary.name_edit.setText("Spiky public API")
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
