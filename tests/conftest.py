@@ -99,6 +99,15 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
+@pytest.fixture()
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty application data folder for this test (where the default user book lives)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def book() -> PriceBook:
     return load_price_book(price_book_path())

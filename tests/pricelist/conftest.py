@@ -36,11 +36,3 @@ def imported(bundled: dict[str, Any]) -> tuple[UserBook, PriceBook]:
     layer, _ = import_files([FIXTURES], bundled, None)
     return layer, effective_book(bundled, layer)
 
-
-@pytest.fixture()
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty application data folder for this test (where the default user book lives)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(folder))
-    return folder

@@ -26,14 +26,6 @@ D = Decimal
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pricelist"
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(folder))
-    return folder
-
-
 def _window(qtbot, tmp_path: Path, setup=None) -> MainWindow:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "computefit.ini"), QSettings.Format.IniFormat)
     win = create_main_window(settings=settings, setup=setup or open_setup(None)[0])

@@ -28,11 +28,8 @@ BOOK = {
 
 
 @pytest.fixture()
-def user_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(folder))
-    path = folder / "user-price-book.json"
+def user_book(data_dir: Path) -> Path:
+    path = data_dir / "user-price-book.json"
     path.write_text(json.dumps(BOOK), encoding="utf-8")
     return path
 
