@@ -28,10 +28,12 @@ atexit.register(shutil.rmtree, os.environ["COMPUTEFIT_DATA_DIR"], ignore_errors=
 # ALL is slow as a whole (its tests build the window, write PDFs, start processes); otherwise the tests named.
 ALL = "*"
 SLOW: dict[str, str | frozenset[str]] = {
-    "tests/qt/test_chart_tabs.py": ALL, "tests/qt/test_file_errors.py": ALL, "tests/qt/test_incomplete_totals.py": ALL,
-    "tests/qt/test_main_window.py": ALL, "tests/qt/test_monkey.py": ALL, "tests/qt/test_options_menu.py": ALL,
-    "tests/qt/test_prices_window.py": ALL, "tests/qt/test_registry_window.py": ALL, "tests/qt/test_wizard.py": ALL,
-    "tests/qt/test_workshop_window.py": ALL, "tests/report/sheet/test_sheet_pdf.py": ALL, "tests/test_wheel.py": ALL,
+    "tests/qt/charts/test_chart_tabs.py": ALL, "tests/qt/test_file_errors.py": ALL,
+    "tests/qt/test_incomplete_totals.py": ALL, "tests/qt/test_main_window.py": ALL, "tests/qt/test_monkey.py": ALL,
+    "tests/qt/test_options_menu.py": ALL, "tests/qt/test_prices_window.py": ALL,
+    "tests/qt/test_registry_window.py": ALL, "tests/qt/wizard/test_wizard.py": ALL,
+    "tests/qt/workshop/test_workshop_window.py": ALL,
+    "tests/report/sheet/test_sheet_pdf.py": ALL, "tests/test_wheel.py": ALL,
     "tests/pricelist/test_interrupted.py": ALL, "tests/test_fuzz_cli.py": ALL, "tests/test_no_network.py": ALL,
     "tests/test_start_up_work.py": ALL, "tests/model/advice/test_engine_properties.py": ALL,
     "tests/model/advice/test_curves.py": ALL, "tests/report/sheet/test_sheet_bounds.py": ALL,
@@ -48,7 +50,7 @@ SLOW: dict[str, str | frozenset[str]] = {
     "tests/pricelist/test_prices_cli.py": frozenset({
         "test_a_corrupt_user_book_falls_back_to_the_bundled_one_with_one_warning",
         "test_estimate_uses_the_user_book_by_default_and_price_book_still_works"}),
-    "tests/qt/test_form_lazy.py": frozenset({"test_the_groups_out_of_sight_are_built_after_the_first_paint"}),
+    "tests/qt/form/test_form_lazy.py": frozenset({"test_the_groups_out_of_sight_are_built_after_the_first_paint"}),
     "tests/qt/test_recovery.py": frozenset({"test_a_corrupt_recovery_file_is_set_aside_with_a_message",
                                             "test_kill_9_mid_edit_then_restart_restores_the_edits",
                                             "test_the_restore_question_is_plain_text_with_the_name_as_data"}),

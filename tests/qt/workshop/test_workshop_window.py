@@ -26,7 +26,7 @@ from desktop.qt.main_window import MainWindow
 from desktop.qt.wizard import QuestionnaireWizard
 from desktop.workbench.workbench import Workbench
 from tests.qt.interact import type_into
-from tests.qt.test_wizard import SPIKY_API, answer_every_page
+from tests.qt.wizard.test_wizard import SPIKY_API, answer_every_page
 
 
 def _save_dialog_answers(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str = "") -> None:

@@ -15,7 +15,7 @@ from desktop.model.workload.spec import Workload
 from desktop.qt.charts.first_view import CostCurveFirstView
 from desktop.qt.main_window import MainWindow
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 FIRST_PAINT_WITHOUT_PYQTGRAPH = """
 import sys
 from PySide6.QtWidgets import QApplication
