@@ -103,7 +103,7 @@ def test_discounts_per_service_win_over_all_and_spare_overrides(bundled: dict[st
     ({"discounts": {"lambda": "100"}}, "percentage from 0 to less than 100"),
     ({"discounts": {"s3": "5"}}, "'s3' is not a section to discount"),
     ({"overrides": {"lambda/requests": {"usd": "1", "note": "n", "as_of": "2026-12-01"}}}, "is not a price path"),
-    ({"schema_version": 9}, "newer than this app knows"),
+    ({"schema_version": 9}, "user price book format 9 is newer than this app knows"),
     ({"kind": "something-else"}, "kind"),
     ({"regions": {"eu-north-1": {"lambda": {}}}}, "regions.eu-north-1.name: is required"),
     # us-east-2 has no ALB price in the bundled book (eu-west-2, used here before, now has the pair).
