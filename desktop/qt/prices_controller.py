@@ -17,14 +17,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, UserBookError, effective_book
 from desktop.pricelist.book.setup import BookSetup, BookSetupError
 from desktop.pricelist.book.store import write_user_book
-from desktop.qt.background import BackgroundJob, file_names, progress_dialog
 
 if TYPE_CHECKING:  # the importer (and ijson) load when an import starts, not with the window
     from desktop.pricelist.offers.importer import ImportReport
@@ -126,18 +125,27 @@ def summary(report: ImportReport, into: Path | None) -> str:
     return "\n".join(lines)
 
 
-class PricesController(BackgroundJob):
+class PricesController(QObject):
     """Changes to the window's price book; `book_changed` carries each new book (once per change)."""
 
     book_changed = Signal(object)  # PriceBook
+    busy_changed = Signal(bool)
     import_ended = Signal(object)  # ImportOutcome
 
     def __init__(self, setup: BookSetup, parent: QWidget | None = None):
         super().__init__(parent)
         self.setup = setup
+        self._window = parent
+        self._thread: QThread | None = None
+        self._worker: _ImportWorker | None = None
+        self.progress: QProgressDialog | None = None
         self.last_outcome: ImportOutcome | None = None
 
     # --- state ------------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
     @property
     def editable(self) -> bool:
         return self.setup.editable and not self.busy
@@ -188,16 +196,40 @@ class PricesController(BackgroundJob):
         except BookSetupError as exc:
             return str(exc)
         worker = _ImportWorker(self.setup, paths, existing)
+        thread = QThread(self)
+        thread.setObjectName("price_import_thread")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
         worker.progressed.connect(self._on_progress)
         worker.writing.connect(self._on_writing)
         worker.finished.connect(self._on_finished)
-        self._run_worker(worker, "price_import_thread", progress_dialog(
-            self._window, f"Importing AWS Price List files: {file_names(paths)}", PROGRESS_STEPS,
-            "price_import_progress", "Import prices", self.cancel_import))
+        self._worker, self._thread = worker, thread
+        self.progress = self._progress_dialog(paths)
+        self.busy_changed.emit(True)
+        thread.start()
         return ""
 
+    def _progress_dialog(self, paths: list[Path]) -> QProgressDialog:
+        names = ", ".join(p.name for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        dialog = QProgressDialog(f"Importing AWS Price List files: {names}", "Cancel", 0, PROGRESS_STEPS,
+                                 self._window)
+        dialog.setObjectName("price_import_progress")
+        dialog.setWindowTitle("Import prices")
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable while it reads
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(520)
+        dialog.canceled.connect(self.cancel_import)
+        dialog.setValue(0)
+        dialog.show()
+        return dialog
+
     def cancel_import(self) -> None:
-        self._cancel_worker()
+        if self._worker is not None:
+            self._worker.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling...")
 
     @Slot(float, str)
     def _on_progress(self, fraction: float, name: str) -> None:
@@ -206,7 +238,7 @@ class PricesController(BackgroundJob):
             self.progress.setLabelText(f"Reading {name}: {int(fraction * 100)}%")  # as the bar rounds
 
     def _worker_cancelled(self) -> bool:
-        return isinstance(self._worker, _ImportWorker) and self._worker._cancel.is_set()
+        return self._worker is not None and self._worker._cancel.is_set()
 
     @Slot()
     def _on_writing(self) -> None:
@@ -216,10 +248,26 @@ class PricesController(BackgroundJob):
 
     @Slot(object)
     def _on_finished(self, outcome: ImportOutcome) -> None:
-        self._stop_thread()
+        thread = self._thread
+        self._thread, self._worker = None, None
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
         self.last_outcome = outcome
         if outcome.status == "done" and outcome.layer is not None and outcome.book is not None:
             self.setup.adopt(outcome.layer, outcome.book)
             self.book_changed.emit(outcome.book)
         self.busy_changed.emit(False)
         self.import_ended.emit(outcome)
+
+    def wait(self, timeout_ms: int = 30_000) -> None:
+        """Cancel a running import and wait for its thread (the window is closing)."""
+        if self._thread is not None and self._worker is not None:
+            self._worker.cancel()
+            self._thread.quit()
+            self._thread.wait(timeout_ms)

@@ -14,12 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressDialog, QTabBar, QWidget
 
 from desktop.model.pricing.book import PriceBook
-from desktop.qt.background import BackgroundJob, file_names, progress_dialog
 from desktop.qt.session import Session
 
 BUSY = "A usage import is running: wait for it to end (or cancel it)"
@@ -91,35 +90,82 @@ class _UsageWorker(QObject):
         return UsageOutcome("done", summary_text(summary, workshop, one_line), self._output)
 
 
-class UsageImportController(BackgroundJob):
+class UsageImportController(QObject):
     """Starts an import, shows its progress, and announces its end once (`import_ended`)."""
 
     import_ended = Signal(object)  # UsageOutcome
+    busy_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._window = parent
+        self._thread: QThread | None = None
+        self._worker: _UsageWorker | None = None
+        self.progress: QProgressDialog | None = None
         self.last_outcome: UsageOutcome | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
 
     def start(self, paths: list[Path], output: Path, book: PriceBook) -> str:
         """"" once started, or why it cannot start."""
         if self.busy:
             return BUSY
         worker = _UsageWorker(paths, output, book)
+        thread = QThread(self)
+        thread.setObjectName("usage_import_thread")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
         worker.finished.connect(self._on_finished)
-        self._run_worker(worker, "usage_import_thread", progress_dialog(
-            self._window, f"Reading usage: {file_names(paths)}", 0,  # 0: a busy bar, no percentage
-            "usage_import_progress", "Import usage", self.cancel))
+        self._worker, self._thread = worker, thread
+        self.progress = self._progress_dialog(paths)
+        self.busy_changed.emit(True)
+        thread.start()
         return ""
 
+    def _progress_dialog(self, paths: list[Path]) -> QProgressDialog:
+        names = ", ".join(p.name for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        dialog = QProgressDialog(f"Reading usage: {names}", "Cancel", 0, 0, self._window)  # 0, 0: busy, no %
+        dialog.setObjectName("usage_import_progress")
+        dialog.setWindowTitle("Import usage")
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(520)
+        dialog.canceled.connect(self.cancel)
+        dialog.show()
+        return dialog
+
     def cancel(self) -> None:
-        self._cancel_worker()
+        if self._worker is not None:
+            self._worker.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling...")
 
     @Slot(object)
     def _on_finished(self, outcome: UsageOutcome) -> None:
-        self._stop_thread()
+        thread = self._thread
+        self._thread, self._worker = None, None
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
         self.last_outcome = outcome
         self.busy_changed.emit(False)
         self.import_ended.emit(outcome)
+
+    def wait(self, timeout_ms: int = 30_000) -> None:
+        """Cancel a running import and wait for its thread (the window is closing)."""
+        if self._thread is not None and self._worker is not None:
+            self._worker.cancel()
+            self._thread.quit()
+            self._thread.wait(timeout_ms)
 
 
 USAGE_FILTER = ("Usage exports (*.parquet *.csv *.csv.gz *.gz *.json);;Billing exports (*.parquet *.csv *.csv.gz);;"
