@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from desktop.pricelist.book_setup import BookSetup
+    from desktop.pricelist.book.setup import BookSetup
     from desktop.qt.main_window import MainWindow
     from desktop.workbench.ownership import DocumentLocks
     from desktop.workbench.recovery import RecoverySlot, RecoveryStore
@@ -51,8 +51,8 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     from desktop.qt.session import Session
 
     if setup is None:
-        from desktop.pricelist.book_setup import open_setup
-        from desktop.pricelist.store import bundled_book
+        from desktop.pricelist.book.setup import open_setup
+        from desktop.pricelist.book.store import bundled_book
 
         setup, _problem = open_setup(None, base=book or bundled_book(), warn=lambda message: sys.stderr.write(
             f"computefit: warning: the user price book cannot be used, so the bundled one is ({message})\n"))
@@ -199,8 +199,8 @@ def _import_qt_free_parts_first() -> None:
     the start-up)."""
     import desktop.model.advice.advise
     import desktop.present.text
-    import desktop.pricelist.store
-    import desktop.report.export
+    import desktop.pricelist.book.store
+    import desktop.report.sheet.export
     import desktop.workbench.recovery
     import desktop.workbench.workbench  # noqa: F401
 
@@ -209,8 +209,8 @@ def price_setup(bundled: PriceBook, price_book: Path | None = None) -> tuple[Boo
     """The window's books: the bundled one with the user's imported and overridden prices on top (or the book
     given with --price-book), and the message to show when one cannot be used: the bundled book then prices
     the session (a user book that cannot be read is left untouched and cannot be changed from the window)."""
-    from desktop.pricelist.book_setup import open_setup
-    from desktop.pricelist.store import BookFileError
+    from desktop.pricelist.book.setup import open_setup
+    from desktop.pricelist.book.store import BookFileError
 
     if price_book is not None:
         try:

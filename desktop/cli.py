@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
     from desktop.model.workload.spec import Workload
     from desktop.model.workshop.files import LoadedDocument
+    from desktop.model.workshop.spec import WorkshopSpec
 
 EXIT_BAD_INPUT = 2
 SUBCOMMANDS = ("estimate", "advise", "questions", "report", "export", "prices", "workshop", "usage")
@@ -96,16 +98,16 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         write_out(json.dumps(advice_json(advise(workload, book), book), indent=1) + "\n")
     else:  # the table is the quote alone: no findings or recommendation to import and weigh
         from desktop.model.advice.engine import compute_quote
-        from desktop.report.text import quote_table
+        from desktop.report.sheet.text import quote_table
 
         write_out(quote_table(compute_quote(workload, book), book) + "\n")
     return 0
 
 
 def _estimate_workshop(loaded: LoadedDocument, book: PriceBook, as_json: bool) -> int:
-    from desktop.report.text import quote_table
-    from desktop.report.workshop_export import workshop_advice, workshop_json_data
-    from desktop.report.workshop_text import comparison_text
+    from desktop.report.sheet.text import quote_table
+    from desktop.report.workshop.export import workshop_advice, workshop_json_data
+    from desktop.report.workshop.text import comparison_text
 
     advices, comparison = workshop_advice(loaded.workshop, book)
     if as_json:
@@ -120,7 +122,7 @@ def _estimate_workshop(loaded: LoadedDocument, book: PriceBook, as_json: bool) -
 
 def cmd_advise(args: argparse.Namespace) -> int:
     from desktop.model.advice.advise import advise
-    from desktop.report.text import advice_text
+    from desktop.report.sheet.text import advice_text
 
     book = _load_book(args.price_book)
     workloads = _workloads_from_args(args, book)
@@ -139,41 +141,46 @@ def cmd_questions(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.report.export import export_report
-
+def _write_document(args: argparse.Namespace, write_one: Callable[[Workload, PriceBook], object],
+                    write_workshop: Callable[[WorkshopSpec, PriceBook], None], what: str) -> int:
+    """`report` and `export`: the workload or workshop file's output written to args.output, or one line why not."""
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
     try:
         if loaded.is_workshop:
-            from desktop.report.workshop_export import workshop_advice, write_workshop_report
-
-            advices, comparison = workshop_advice(loaded.workshop, book)
-            write_workshop_report(advices, comparison, _workshop_title(Path(args.workload)), book,
-                                  Path(args.output), page_size=args.page_size)
+            write_workshop(loaded.workshop, book)
         else:
-            export_report(loaded.workshop.scenarios[0].workload, book, Path(args.output), page_size=args.page_size)
+            write_one(loaded.workshop.scenarios[0].workload, book)
     except OSError as exc:
-        raise CliError(f"{args.output}: cannot write the sheet ({exc.strerror or exc})") from None
+        raise CliError(f"{args.output}: cannot write{what} ({exc.strerror or exc})") from None
     return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.report.sheet.export import export_report
+
+    def write_workshop(workshop: WorkshopSpec, book: PriceBook) -> None:
+        from desktop.report.workshop.export import workshop_advice, write_workshop_report
+
+        advices, comparison = workshop_advice(workshop, book)
+        write_workshop_report(advices, comparison, _workshop_title(Path(args.workload)), book,
+                              Path(args.output), page_size=args.page_size)
+
+    return _write_document(args, lambda w, book: export_report(w, book, Path(args.output), page_size=args.page_size),
+                           write_workshop, " the sheet")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.report.export import export_data
+    from desktop.report.sheet.export import export_data
 
-    book = _load_book(args.price_book)
-    loaded = _load_document(Path(args.workload), book)
-    try:
-        if loaded.is_workshop:
-            from desktop.report.workshop_export import workshop_advice, write_workshop_data
+    def write_workshop(workshop: WorkshopSpec, book: PriceBook) -> None:
+        from desktop.report.workshop.export import workshop_advice, write_workshop_data
 
-            advices, comparison = workshop_advice(loaded.workshop, book)
-            write_workshop_data(advices, comparison, book, Path(args.output), fmt=args.format)
-        else:
-            export_data(loaded.workshop.scenarios[0].workload, book, Path(args.output), fmt=args.format)
-    except OSError as exc:
-        raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
-    return 0
+        advices, comparison = workshop_advice(workshop, book)
+        write_workshop_data(advices, comparison, book, Path(args.output), fmt=args.format)
+
+    return _write_document(args, lambda w, book: export_data(w, book, Path(args.output), fmt=args.format),
+                           write_workshop, "")
 
 
 def cmd_workshop_new(args: argparse.Namespace) -> int:
@@ -219,7 +226,7 @@ def cmd_usage(args: argparse.Namespace) -> int:
 
 
 def _write_review_pdf(*args: Any) -> int:
-    from desktop.report.fleet_review_pdf import write_fleet_review_pdf
+    from desktop.report.workshop.fleet_review_pdf import write_fleet_review_pdf
 
     return write_fleet_review_pdf(*args)
 

@@ -179,7 +179,7 @@ def _exercise(folder: Path) -> str:
     from desktop.app import create_main_window
     from desktop.model.advice.engine import compute_quote
     from desktop.model.format import usd
-    from desktop.report.export import write_data, write_report
+    from desktop.report.sheet.export import write_data, write_report
     from desktop.resources import default_example_path
 
     app = QApplication.instance() or QApplication(["computefit"])

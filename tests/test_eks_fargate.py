@@ -15,10 +15,10 @@ from desktop.model.advice.advise import advise
 from desktop.model.advice.engine import compute_quote
 from desktop.model.options.registry import compared, missing_prices
 from desktop.model.pricing.book import PriceBook
-from desktop.pricelist.mapping import schema_accepts, target_for
-from desktop.pricelist.rules import OFFERS
-from desktop.report.price_register import price_register
-from desktop.report.sheet_html import sheet_html
+from desktop.pricelist.offers.mapping import schema_accepts, target_for
+from desktop.pricelist.offers.rules import OFFERS
+from desktop.report.sheet.html import sheet_html
+from desktop.report.sheet.price_register import price_register
 from tests.conftest import make_workload
 
 EKS = {"options": ["fargate", "eks_fargate"]}

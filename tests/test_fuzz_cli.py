@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from desktop.cli import main
 from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS
 from desktop.resources import examples_dir, price_book_path
-from tests.model.test_engine_properties import workloads
+from tests.model.advice.test_engine_properties import workloads
 
 FUZZ = settings(max_examples=70, deadline=None, derandomize=False,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,

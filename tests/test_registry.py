@@ -24,9 +24,9 @@ from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 from desktop.present.style import option_colour
-from desktop.report.csv_export import comparison_csv
-from desktop.report.sheet_html import sheet_html
-from desktop.report.text import advice_text
+from desktop.report.sheet.csv_export import comparison_csv
+from desktop.report.sheet.html import sheet_html
+from desktop.report.sheet.text import advice_text
 from tests.conftest import make_workload
 
 TOY_PRICE = Price(usd=Decimal("0.000002"), unit="request", source="S1", as_of=dt.date(2026, 11, 1), confidence="C",
@@ -118,7 +118,7 @@ def test_the_sheet_charts_draw_it(toy: ComputeOption, book: PriceBook, qapp) -> 
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from desktop.report.sheet_charts import draw_breakdown_chart, draw_cost_chart
+    from desktop.report.sheet.charts import draw_breakdown_chart, draw_cost_chart
 
     advice = advise(make_workload(), book)
     image = QImage(600, 300, QImage.Format.Format_ARGB32)

@@ -114,6 +114,12 @@ def count(value: int) -> str:
     return f"{value:,}"
 
 
+def count_range(hourly: tuple[int, ...]) -> str:
+    """A count that varies by hour as its range, "2-12", or one number when it does not ("0" for none)."""
+    low, high = (min(hourly), max(hourly)) if hourly else (0, 0)
+    return f"{high}" if low == high else f"{low}-{high}"
+
+
 def number(value: float, significant: int = 6) -> str:
     """A measured value as typed: "1,024", "0.5", "12,345.7" (whole numbers in full, others to `significant`
     digits)."""

@@ -66,7 +66,7 @@ def _warn(message: str) -> None:
 
 def book_argument(value: str | Path | None) -> PriceBook:
     """"bundled", "user" (bundled + user book, the default) or a file: a full book or a user book."""
-    from desktop.pricelist.store import BookFileError, default_book, load_book_file
+    from desktop.pricelist.book.store import BookFileError, default_book, load_book_file
     from desktop.resources import price_book_path
 
     try:
@@ -86,9 +86,15 @@ def _region(book: PriceBook, region: str | None) -> str | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.pricelist.importer import import_files
-    from desktop.pricelist.records import PriceListError
-    from desktop.pricelist.store import BookFileError, bundled_json, read_user_book, user_book_path, write_user_book
+    from desktop.pricelist.book.store import (
+        BookFileError,
+        bundled_json,
+        read_user_book,
+        user_book_path,
+        write_user_book,
+    )
+    from desktop.pricelist.offers.importer import import_files
+    from desktop.pricelist.offers.records import PriceListError
 
     into = Path(args.into) if args.into else user_book_path()
     try:
@@ -130,7 +136,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from desktop.pricelist.listing import show_text
+    from desktop.pricelist.book.listing import show_text
 
     book = book_argument(args.price_book)
     write_out(show_text(book, _region(book, args.region)) + "\n")
@@ -138,7 +144,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_missing(args: argparse.Namespace) -> int:
-    from desktop.pricelist.listing import missing_text
+    from desktop.pricelist.book.listing import missing_text
 
     book = book_argument(args.price_book)
     write_out(missing_text(book, _region(book, args.region)) + "\n")
@@ -146,7 +152,7 @@ def cmd_missing(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from desktop.pricelist.diff import diff_text, totals_text
+    from desktop.pricelist.book.diff import diff_text, totals_text
 
     a_name, b_name = args.a or BUNDLED, args.b or USER
     a, b = book_argument(a_name), book_argument(b_name)
@@ -165,9 +171,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_import_savings_plans(args: argparse.Namespace) -> int:
-    from desktop.pricelist.read_savings_plans import import_savings_plans
-    from desktop.pricelist.records import PriceListError
-    from desktop.pricelist.store import BookFileError, bundled_json, read_user_book, user_book_path, write_user_book
+    from desktop.pricelist.book.store import (
+        BookFileError,
+        bundled_json,
+        read_user_book,
+        user_book_path,
+        write_user_book,
+    )
+    from desktop.pricelist.offers.read_savings_plans import import_savings_plans
+    from desktop.pricelist.offers.records import PriceListError
 
     into = Path(args.into) if args.into else user_book_path()
     try:

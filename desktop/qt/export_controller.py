@@ -26,7 +26,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import WorkshopSpec
 from desktop.qt.background import Job, JobResult, Report
-from desktop.report.export import write_data, write_report
+from desktop.report.sheet.export import write_data, write_report
 from desktop.workbench.document import spec_from_state
 from desktop.workbench.file_names import safe_file_stem
 
@@ -64,7 +64,7 @@ class ExportController(QObject):
 
     def _warm_up(self) -> None:
         """In idle time after the window shows: the sheet's modules now, a throwaway page on the next turn."""
-        from desktop.report.pdf_writer import warm_up
+        from desktop.report.sheet.pdf_writer import warm_up
 
         QTimer.singleShot(0, self, warm_up)
 
@@ -81,7 +81,7 @@ class ExportController(QObject):
         self.settings.setValue(PAGE_SIZE_KEY, page_size)
         session = self.session
         if self.is_workshop:
-            from desktop.report.workshop_export import write_workshop_report
+            from desktop.report.workshop.export import write_workshop_report
 
             spec, title, book = spec_from_state(session.state), self.title(), session.book
 
@@ -114,7 +114,7 @@ class ExportController(QObject):
         session = self.session
         book = session.book
         if self.is_workshop:
-            from desktop.report.workshop_export import write_workshop_data
+            from desktop.report.workshop.export import write_workshop_data
 
             spec = spec_from_state(session.state)
             self._run(path, f"{fmt.upper()} comparison of the scenarios",
@@ -203,7 +203,7 @@ class ExportController(QObject):
 
 def _priced(spec: WorkshopSpec, book: PriceBook) -> tuple[list[Advice], Comparison]:
     """Every scenario advised and compared, on the export's thread (the same pure functions as the window's)."""
-    from desktop.report.workshop_export import workshop_advice
+    from desktop.report.workshop.export import workshop_advice
 
     return workshop_advice(spec, book)
 
@@ -211,7 +211,7 @@ def _priced(spec: WorkshopSpec, book: PriceBook) -> tuple[list[Advice], Comparis
 def _watched(write: Callable[[], object]) -> Callable[[Report], object]:
     """A PDF's writing, reporting each sheet and page to the job (which stops it on Cancel)."""
     def run(report: Report) -> object:
-        from desktop.report.pdf_writer import watched
+        from desktop.report.sheet.pdf_writer import watched
 
         with watched(report):
             return write()

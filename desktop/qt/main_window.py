@@ -30,7 +30,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
 from desktop.present.i18n import tr
-from desktop.pricelist.book_setup import BookSetup
+from desktop.pricelist.book.setup import BookSetup
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
 from desktop.qt.options_menu import OptionsMenu

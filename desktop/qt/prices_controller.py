@@ -25,11 +25,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, UserBookError, effective_book
-from desktop.pricelist.book_setup import BookSetup, BookSetupError
-from desktop.pricelist.store import write_user_book
+from desktop.pricelist.book.setup import BookSetup, BookSetupError
+from desktop.pricelist.book.store import write_user_book
 
 if TYPE_CHECKING:  # the importer (and ijson) load when an import starts, not with the window
-    from desktop.pricelist.importer import ImportReport
+    from desktop.pricelist.offers.importer import ImportReport
 
 PROGRESS_STEPS = 1000
 PROGRESS_EVERY_S = 0.05  # at most this often from the worker: the GUI thread is never flooded
@@ -65,7 +65,7 @@ class _ImportWorker(QObject):
         self._cancel.set()
 
     def _progress(self, done: int, total: int, path: Path) -> None:
-        from desktop.pricelist.importer import ImportCancelled
+        from desktop.pricelist.offers.importer import ImportCancelled
 
         if self._cancel.is_set():
             raise ImportCancelled()
@@ -79,8 +79,8 @@ class _ImportWorker(QObject):
         self.finished.emit(self._import())
 
     def _import(self) -> ImportOutcome:
-        from desktop.pricelist.importer import ImportCancelled, import_files
-        from desktop.pricelist.records import PriceListError
+        from desktop.pricelist.offers.importer import ImportCancelled, import_files
+        from desktop.pricelist.offers.records import PriceListError
 
         setup, into = self._setup, self._setup.user_path
         unchanged = f"nothing imported, {into} unchanged"

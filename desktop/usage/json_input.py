@@ -13,7 +13,7 @@ Every refusal is a UsageError naming the file and the field's path.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -134,6 +134,14 @@ def _list(value: Any, where: str, path: str, limit: int) -> list[Any]:
     return value
 
 
+def _objects(value: Any, where: str, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each entry of a list of JSON objects with its path ("services.3"), at most MAX_SERIES of them."""
+    for i, found in enumerate(_list(value, where, path, MAX_SERIES)):
+        if not isinstance(found, dict):
+            raise UsageError(where, f"{path}.{i}", "must be an object")
+        yield f"{path}.{i}", found
+
+
 def _time(value: Any, where: str, path: str) -> datetime:
     text = _text(value, where, path)
     try:
@@ -152,12 +160,8 @@ def split_label(label: str) -> tuple[str, str] | None:
 
 
 def _read_metrics(data: dict[str, Any], where: str, into: JsonInputs) -> None:
-    results = _list(data["MetricDataResults"], where, "MetricDataResults", MAX_SERIES)
     points = 0
-    for i, result in enumerate(results):
-        path = f"MetricDataResults.{i}"
-        if not isinstance(result, dict):
-            raise UsageError(where, path, "must be an object")
+    for path, result in _objects(data["MetricDataResults"], where, "MetricDataResults"):
         label = _text(result.get("Label"), where, f"{path}.Label")
         named = split_label(label)
         if named is None:
@@ -193,10 +197,7 @@ def _add_points(series: Series, times: list[Any], values: list[Any], where: str,
 
 
 def _read_functions(data: dict[str, Any], where: str, into: JsonInputs) -> None:
-    for i, f in enumerate(_list(data["Functions"], where, "Functions", MAX_SERIES)):
-        path = f"Functions.{i}"
-        if not isinstance(f, dict):
-            raise UsageError(where, path, "must be an object")
+    for path, f in _objects(data["Functions"], where, "Functions"):
         name = _text(f.get("FunctionName"), where, f"{path}.FunctionName")
         arches = f.get("Architectures")
         arm = None if arches is None else "arm64" in _list(arches, where, f"{path}.Architectures", 4)
@@ -213,10 +214,7 @@ def _read_functions(data: dict[str, Any], where: str, into: JsonInputs) -> None:
 
 
 def _read_services(data: dict[str, Any], where: str, into: JsonInputs) -> None:
-    for i, s in enumerate(_list(data["services"], where, "services", MAX_SERIES)):
-        path = f"services.{i}"
-        if not isinstance(s, dict):
-            raise UsageError(where, path, "must be an object")
+    for path, s in _objects(data["services"], where, "services"):
         name = _text(s.get("serviceName"), where, f"{path}.serviceName")
         cluster = _text(s.get("clusterArn"), where, f"{path}.clusterArn", required=False).rsplit("/", 1)[-1]
         desired = _number(s.get("desiredCount"), where, f"{path}.desiredCount")

@@ -65,7 +65,7 @@ import sys, time
 import desktop.cli as cli
 command = cli.cmd_report
 def timed_command(args):
-    import desktop.report.export as export  # the command's own first import
+    import desktop.report.sheet.export as export  # the command's own first import
     original = export.export_report
     def timed(*a, **k):
         started = time.perf_counter()

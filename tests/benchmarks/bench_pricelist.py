@@ -31,9 +31,9 @@ CHILD = r"""
 import csv, io, json, resource, sys, time
 from pathlib import Path
 mode, path = sys.argv[1], Path(sys.argv[2])
-from desktop.pricelist.read_json import backend
-from desktop.pricelist.importer import import_files
-from desktop.pricelist.store import bundled_json
+from desktop.pricelist.offers.read_json import backend
+from desktop.pricelist.offers.importer import import_files
+from desktop.pricelist.book.store import bundled_json
 bundled = bundled_json()
 start = time.perf_counter()
 kept = 0
@@ -105,7 +105,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (medians)")
     args = parser.parse_args()
 
-    from desktop.pricelist.read_json import backend
+    from desktop.pricelist.offers.read_json import backend
     from tests.pricelist.offer_files import write_ec2_csv, write_ec2_json
 
     print(f"ijson backend: {backend().__name__}; Python {sys.version.split()[0]}; {args.runs} run(s) each, medians")

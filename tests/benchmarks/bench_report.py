@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from desktop.model.advice.advise import advise
 from desktop.model.pricing.book import load_price_book
 from desktop.model.workload.files import load_workload
-from desktop.report.export import ensure_qt_app, write_data, write_report
+from desktop.report.sheet.export import ensure_qt_app, write_data, write_report
 from desktop.resources import examples_dir, price_book_path
 
 TARGET_S = 0.5

@@ -47,8 +47,8 @@ def make_workshop(path: Path) -> None:
 
 def bench_open_compare_export(path: Path, folder: Path) -> float:
     from desktop.model.pricing.book import load_price_book
-    from desktop.report.export import ensure_qt_app
-    from desktop.report.workshop_export import write_workshop_report
+    from desktop.report.sheet.export import ensure_qt_app
+    from desktop.report.workshop.export import write_workshop_report
     from desktop.resources import price_book_path
     from desktop.workbench.workbench import Workbench
 

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import MAX_PROBLEMS, problems_of
 from desktop.resources import examples_dir
-from tests.pricelist.test_hostile_offers import run_measured
+from tests.pricelist.offers.test_hostile_offers import run_measured
 
 EXAMPLE = json.loads((examples_dir() / "http-api.workload.json").read_text(encoding="utf-8"))
 

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.files.json_guard import GuardedStream, JsonLimitError, JsonLimits
-from desktop.pricelist.importer import import_files
-from desktop.pricelist.records import PriceListError
+from desktop.pricelist.offers.importer import import_files
+from desktop.pricelist.offers.records import PriceListError
 from tests.pricelist.offer_files import csv_to_json_data
 
 DEPTH, DIGITS, STRING = 4, 6, 8
@@ -87,7 +87,7 @@ HOSTILE = [b"9" * 5000, b"[" * 3000, b'"' + b"x" * 70_000 + b'"', b"\\", b'"', b
 
 @pytest.fixture(scope="module")
 def bundled() -> dict[str, Any]:
-    from desktop.pricelist.store import bundled_json
+    from desktop.pricelist.book.store import bundled_json
 
     return bundled_json()
 

@@ -48,7 +48,7 @@ def _use_os(monkeypatch: pytest.MonkeyPatch, shaped: types.ModuleType) -> list[s
     """Every loaded desktop module's module-level `os` becomes `shaped`; the modules patched, by name."""
     import desktop.files.bounded_read
     import desktop.files.safe_write
-    import desktop.pricelist.read_json  # noqa: F401 (loaded so that its `os` is patched too)
+    import desktop.pricelist.offers.read_json  # noqa: F401 (loaded so that its `os` is patched too)
 
     patched = []
     for name, module in list(sys.modules.items()):

@@ -71,7 +71,7 @@ def test_the_window_s_save_of_a_read_only_file_is_its_message(tmp_path: Path) ->
     """The window saves through the workbench, whose one message the window shows (desktop.qt.main_window)."""
     from desktop.model.workload.files import WorkloadFileError
     from desktop.model.workload.spec import Workload
-    from desktop.pricelist.store import bundled_book
+    from desktop.pricelist.book.store import bundled_book
     from desktop.workbench.workbench import Workbench
 
     path = tmp_path / "plan.workload.json"

@@ -67,9 +67,9 @@ def render(data: dict[str, Any]) -> dict[str, str]:
     from desktop.model.advice.quote_json import advice_json
     from desktop.model.pricing.book import load_price_book
     from desktop.model.workload.spec import Workload
-    from desktop.report.csv_export import comparison_csv
-    from desktop.report.sheet_html import sheet_html
-    from desktop.report.text import advice_text, quote_table
+    from desktop.report.sheet.csv_export import comparison_csv
+    from desktop.report.sheet.html import sheet_html
+    from desktop.report.sheet.text import advice_text, quote_table
 
     book = load_price_book(BOOK)
     workload = Workload.model_validate(data)

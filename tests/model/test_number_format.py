@@ -56,6 +56,8 @@ def test_counts_and_percentages() -> None:
     assert fmt.percent(-3, signed=True) == "-3%" and fmt.percent(None) == "n/a"
     assert fmt.share(0.35) == "35%" and fmt.share(-0.1) == "-10%"
     assert fmt.number(1024.0) == "1,024" and fmt.number(0.5) == "0.5" and fmt.number(12345.678) == "12,345.7"
+    # an hourly count (tasks, instances) as its range: one number when it does not vary, "0" when there is none
+    assert fmt.count_range((2, 12, 5)) == "2-12" and fmt.count_range((3, 3)) == "3" and fmt.count_range(()) == "0"
 
 
 def test_a_total_says_what_it_leaves_out() -> None:

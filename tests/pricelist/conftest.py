@@ -9,8 +9,8 @@ import pytest
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, effective_book
-from desktop.pricelist.importer import import_files
-from desktop.pricelist.store import bundled_json
+from desktop.pricelist.book.store import bundled_json
+from desktop.pricelist.offers.importer import import_files
 from tests.pricelist.offer_files import csv_to_json
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pricelist"
@@ -36,11 +36,3 @@ def imported(bundled: dict[str, Any]) -> tuple[UserBook, PriceBook]:
     layer, _ = import_files([FIXTURES], bundled, None)
     return layer, effective_book(bundled, layer)
 
-
-@pytest.fixture()
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty application data folder for this test (where the default user book lives)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(folder))
-    return folder

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.pricelist.store import read_user_book
+from desktop.pricelist.book.store import read_user_book
 from tests.conftest import REPO
 from tests.pricelist.conftest import FIXTURES
 from tests.pricelist.offer_files import write_ec2_json

@@ -14,8 +14,8 @@ import pytest
 
 from desktop.model.advice.engine import compute_quote
 from desktop.model.pricing.user_book import effective_book
-from desktop.pricelist.read_savings_plans import MAX_FIELD_CHARS, import_savings_plans, read_savings_plans
-from desktop.pricelist.records import PriceListError
+from desktop.pricelist.offers.read_savings_plans import MAX_FIELD_CHARS, import_savings_plans, read_savings_plans
+from desktop.pricelist.offers.records import PriceListError
 from tests.conftest import make_workload
 
 RATES = [  # (plan usage type, discounted usage type, operation, rate)

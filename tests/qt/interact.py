@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from desktop.qt.charts.chart_tabs import ChartTabs
 from desktop.qt.main_window import MainWindow
 
 
@@ -17,3 +18,12 @@ def type_into(qtbot, window: MainWindow, path: str, text: str) -> QLineEdit:  # 
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     return editor
+
+
+def show_every_chart(window: MainWindow) -> ChartTabs:
+    """Open each chart tab as a user does, then draw them all; returns the tabs."""
+    charts = window.charts
+    for index in range(charts.count()):
+        charts.setCurrentIndex(index)
+    charts.render_all()
+    return charts

@@ -9,12 +9,12 @@ sets a 10% Fargate discount; the progress dialog is caught reading a generated E
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from desktop.workbench.workbench import Workbench
+from tests.qt.screenshots import run_script
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -85,6 +85,4 @@ def main(out: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
-    for p in main(target):
-        print(p)
+    run_script(main)

@@ -6,15 +6,14 @@ Run: `python -m tests.qt.make_screenshots [OUTPUT_DIR]` (offscreen; settings in 
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 from desktop.workbench.workbench import Workbench
+from tests.qt.screenshots import run_script
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parents[2]
 SIZES = ((1280, 800), (1920, 1080))
 CHARTS = ("cost-curve", "breakdown", "sensitivity", "hourly-capacity")
 
@@ -62,6 +61,4 @@ def main(out: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
-    for p in main(target):
-        print(p)
+    run_script(main)

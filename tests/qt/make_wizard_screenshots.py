@@ -7,12 +7,12 @@ HTTP API archetype, except the first page, which shows the 40-minute nightly bat
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+from tests.qt.screenshots import run_script
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parents[2]
 SIZE = (1280, 800)
 SPIKY_API = {"app_size": "small", "work_duration": "fast", "trigger": "http", "monthly_volume": 2_000_000,
              "traffic_shape": "spiky", "latency": "interactive", "ops_capacity": "none"}
@@ -59,6 +59,4 @@ def main(out: Path, mode: str = "light") -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
-    for p in main(target, sys.argv[2] if len(sys.argv) > 2 else "light"):
-        print(p)
+    run_script(main)

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from desktop.workbench.workbench import Workbench
+from tests.qt.screenshots import run_script
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 def build_workshop(window) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +90,7 @@ def main(out: Path) -> list[Path]:
         present.close()
         pdf = Path(folder) / "workshop.pdf"
         window.exporter.title = lambda: "Orders platform workshop"
-        from desktop.report.workshop_export import write_workshop_report
+        from desktop.report.workshop.export import write_workshop_report
 
         session = window.session
         write_workshop_report(session.advices(), session.comparison, "Orders platform workshop", session.book, pdf)
@@ -104,6 +103,4 @@ def main(out: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
-    for p in main(target):
-        print(p)
+    run_script(main)

@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
-import desktop.report.pdf_writer as pdf_writer
+import desktop.report.sheet.pdf_writer as pdf_writer
+from desktop.qt.background import Job
 from desktop.qt.main_window import MainWindow
 from desktop.workbench.workbench import Workbench
 from tests.conftest import REPO
@@ -70,12 +71,18 @@ def test_cancel_stops_a_report_between_pages_and_writes_nothing(qtbot, window: M
     target = tmp_path / "room.pdf"
     _answer_save(monkeypatch, target)
     assert window.exporter is not None
+    started = Job.start
+
+    def start_and_cancel_at_first_report(job: Job) -> None:  # connected before the work starts: no race
+        job.progressed.connect(lambda *_: job.cancel())  # Cancel pressed as soon as the first sheet is reported
+        started(job)
+
+    monkeypatch.setattr(Job, "start", start_and_cancel_at_first_report)
     window.exporter.export_pdf()
     job = window.exporter.job
     assert job is not None
     label = job.dialog.findChild(QLabel)
     assert label is not None and label.textFormat() == Qt.TextFormat.PlainText  # names in it are data
-    job.progressed.connect(lambda *_: job.cancel())  # Cancel pressed as soon as the first sheet is reported
     assert window.exporter.wait()
     assert job.result is not None and job.result.cancelled and not target.exists() and errors == []
     assert "Export cancelled" in window.statusBar().currentMessage() and not job.dialog.isVisible()
@@ -121,7 +128,7 @@ STUCK = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
-    import desktop.pricelist.importer as importer
+    import desktop.pricelist.offers.importer as importer
     import desktop.qt.prices_controller as prices_controller
     from desktop.app import create_main_window, price_setup
     from desktop.model.pricing.book import load_price_book

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 
 from desktop.app import create_main_window, price_setup
 from desktop.model.pricing.book import PriceBook
-from desktop.pricelist.book_setup import open_setup
+from desktop.pricelist.book.setup import open_setup
 from desktop.qt.main_window import MainWindow
 from desktop.qt.prices_controller import ImportOutcome
 from desktop.qt.views.price_book_dialog import ORIGIN_COLUMN, USD_COLUMN, PriceBookDialog
@@ -24,14 +24,6 @@ from tests.pricelist.offer_files import read_csv_offer, write_csv_offer, write_e
 
 D = Decimal
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pricelist"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(folder))
-    return folder
 
 
 def _window(qtbot, tmp_path: Path, setup=None) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.model.options import registry
+from tests.qt.interact import show_every_chart
 from tests.test_registry import TOY
 
 
@@ -18,10 +19,7 @@ def _check(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     window.session.recompute()
     assert window.table.rowCount() == 4
     assert window.table.text("toy", 0) == "Toy Compute Service"
-    charts = window.charts
-    for index in range(charts.count()):
-        charts.setCurrentIndex(index)
-    charts.render_all()
+    charts = show_every_chart(window)
     assert "toy" in charts.cost_curve.curves
     assert "toy" in charts.hourly.series
     assert "Toy" in [label for _x, label in charts.breakdown.plot_item.getAxis("bottom")._tickLevels[0]]

@@ -6,26 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desktop.app import price_setup
-from desktop.pricelist.store import bundled_book
-from tests.pricelist.test_user_book_set_aside import BAD, BOOK, GOOD
+from desktop.pricelist.book.store import bundled_book
+from tests.pricelist.book.test_user_book_set_aside import BAD, BOOK, GOOD
 from tests.qt.test_prices_window import _dialog, _row, _window
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty application data folder (where the user book lives)."""
-    path = tmp_path / "data"
-    path.mkdir()
-    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(path))
-    return path
-
-
-def test_the_window_starts_on_a_book_with_an_unusable_override(qtbot, tmp_path: Path, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    (folder / "user-price-book.json").write_text(json.dumps(BOOK), encoding="utf-8")
+def test_the_window_starts_on_a_book_with_an_unusable_override(qtbot, tmp_path: Path, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "user-price-book.json").write_text(json.dumps(BOOK), encoding="utf-8")
     setup, message = price_setup(bundled_book())
     assert f"overrides.{BAD}: usd: must be between 0 and 1,000,000,000, got '1e999999999'; set aside" in message
     window = _window(qtbot, tmp_path, setup)
@@ -34,7 +24,7 @@ def test_the_window_starts_on_a_book_with_an_unusable_override(qtbot, tmp_path: 
     window.close()
 
 
-def test_typing_an_absurd_price_in_the_dialog_is_a_message(qtbot, tmp_path: Path, folder: Path) -> None:  # type: ignore[no-untyped-def]
+def test_typing_an_absurd_price_in_the_dialog_is_a_message(qtbot, tmp_path: Path, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, tmp_path)
     dialog = _dialog(window)
     _row(dialog, BAD)
@@ -43,5 +33,5 @@ def test_typing_an_absurd_price_in_the_dialog_is_a_message(qtbot, tmp_path: Path
     qtbot.keyClicks(dialog.override_note, "typo")
     qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)  # was decimal.Overflow in the slot
     assert "'1e999999999' is not a price in USD: it must be at most 1,000,000,000" in dialog.problem.text()
-    assert window.session.book is book and not (folder / "user-price-book.json").exists()
+    assert window.session.book is book and not (data_dir / "user-price-book.json").exists()
     window.close()

@@ -94,6 +94,9 @@ def test_a_truncated_parquet_file_is_refused_naming_it(tmp_path: Path, book: Pri
                              "Values": [True]}]}, "MetricDataResults.0.Values.0: must be a number"),
     ({"Functions": [{"FunctionName": "f", "MemorySize": "lots"}]},
      "Functions.0.MemorySize: must be a number, got 'lots'"),
+    ({"Functions": [{"FunctionName": "f"}, 7]}, "Functions.1: must be an object"),
+    ({"services": ["web"]}, "services.0: must be an object"),
+    ({"MetricDataResults": {"Label": "x"}}, "MetricDataResults: must be a list"),
     ({"Something": []}, "is neither CloudWatch get-metric-data output nor Lambda or ECS describe output"),
 ])
 def test_bad_cli_json_is_refused_naming_the_field(tmp_path: Path, book: PriceBook, data: object,

@@ -113,7 +113,7 @@ class PriceListRow:
     offer: str  # "AWSLambda"
     usage: str
     key: tuple[str, ...]
-    aws_units: str  # the units AWS gives it in, by family: see desktop/pricelist/rules.py UNIT_FAMILIES
+    aws_units: str  # the units AWS gives it in, by family: see desktop/pricelist/offers/rules.py UNIT_FAMILIES
     path: tuple[str, ...] | None = None
     unit: str = ""
     scale: int = 1

@@ -175,6 +175,14 @@ class FreeTier(Frozen):
         None, description="data transfer out to the internet, aggregated over all regions, per month")
 
 
+def known_version(value: int, what: str) -> int:
+    """A book's schema_version, refused when it is newer than this app reads (the price book and the user book)."""
+    if value > PRICE_BOOK_SCHEMA_VERSION:
+        raise ValueError(f"{what} format {value} is newer than this app knows ({PRICE_BOOK_SCHEMA_VERSION}); "
+                         "update ComputeFit")
+    return value
+
+
 def _is_sourced(node: object) -> TypeGuard[Price | SourcedRate]:
     return isinstance(node, Price | SourcedRate)
 
@@ -202,10 +210,7 @@ class PriceBook(Frozen):
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, value: int) -> int:
-        if value > PRICE_BOOK_SCHEMA_VERSION:
-            raise ValueError(f"price book format {value} is newer than this app knows "
-                             f"({PRICE_BOOK_SCHEMA_VERSION}); update ComputeFit")
-        return value
+        return known_version(value, "price book")
 
     @model_validator(mode="after")
     def _sourced_and_not_borrowed(self) -> PriceBook:

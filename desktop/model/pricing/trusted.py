@@ -8,7 +8,7 @@ read strictly and validated like any book (`load_price_book`), and its digest ad
 Any other book (a user's, an imported one, `--price-book`) is always validated in full.
 
 `construct_book` converts each JSON value to its field's type (nested models, lists, dicts, Decimal, dates) the
-way validation does; tests/model/test_trusted_book.py checks the result equals the validated book, value for
+way validation does; tests/model/pricing/test_trusted_book.py checks the result equals the validated book, value for
 value and type for type. Whatever it cannot convert makes `load_trusted_book` validate instead.
 """
 

@@ -38,7 +38,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from desktop.model.pricing.book import PRICE_BOOK_SCHEMA_VERSION, Confidence, PriceBook, RegionPrices, Source, Unit
+from desktop.model.pricing.book import (
+    PRICE_BOOK_SCHEMA_VERSION,
+    Confidence,
+    PriceBook,
+    RegionPrices,
+    Source,
+    Unit,
+    known_version,
+)
 from desktop.model.pricing.walk import walk_prices
 
 USER_BOOK_KIND = "computefit-user-price-book"
@@ -94,10 +102,7 @@ class UserBook(BaseModel):
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, value: int) -> int:
-        if value > PRICE_BOOK_SCHEMA_VERSION:
-            raise ValueError(f"user price book format {value} is newer than this app knows "
-                             f"({PRICE_BOOK_SCHEMA_VERSION}); update ComputeFit")
-        return value
+        return known_version(value, "user price book")
 
     @field_validator("overrides")
     @classmethod

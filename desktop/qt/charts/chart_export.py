@@ -18,7 +18,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.present.svg_strokes import bake_scaled_strokes
-from desktop.report.export import write_bytes_atomically
+from desktop.report.sheet.export import write_bytes_atomically
 
 FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 

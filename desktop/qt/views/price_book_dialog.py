@@ -40,7 +40,7 @@ from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook
 from desktop.model.pricing.price_paths import PricedPath, priced_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.present.text import tooltip_html as rich_tooltip
-from desktop.report.price_register import SECTION_NAMES, price_name
+from desktop.report.sheet.price_register import SECTION_NAMES, price_name
 
 COLUMNS = ("Price", "Used", "Origin", "USD", "Unit", "Confidence", "As of", "Source")
 ORIGIN_COLUMN, USD_COLUMN, SOURCE_COLUMN = COLUMNS.index("Origin"), COLUMNS.index("USD"), COLUMNS.index("Source")

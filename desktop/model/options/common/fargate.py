@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from desktop.model.format import count_range
 from desktop.model.options.common.calc import Amount, Array, Calc
 from desktop.model.options.common.commitment import Eligible
 from desktop.model.options.common.containers import tasks_per_hour
@@ -22,13 +23,6 @@ from desktop.model.workload.spec import Commitment, Workload
 
 LINUX_MINIMUM_S = 60
 WINDOWS_MINIMUM_S = 300
-
-
-def count_text(hourly: tuple[int, ...]) -> str:
-    if not hourly:
-        return "0"
-    low, high = min(hourly), max(hourly)
-    return f"{high}" if low == high else f"{low}-{high}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +51,7 @@ class FargateCapacity:
     def summary(self) -> str:
         size = f"{self.vcpu:g} vCPU / {self.memory_gb:g} GB"
         rounded = f" (rounded up from {self.requested_vcpu:g} / {self.requested_memory_gb:g})" if self.rounded else ""
-        return f"{size}{rounded}, {count_text(self.tasks_per_hour)} {self.noun}s"
+        return f"{size}{rounded}, {count_range(self.tasks_per_hour)} {self.noun}s"
 
     def details(self) -> list[str]:
         size = f"{self.vcpu:g} vCPU / {self.memory_gb:g} GB per {self.noun}"

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from desktop.model.format import count_range
 from desktop.model.options.base import Sizing
 from desktop.model.options.common.calc import Array, Calc
 from desktop.model.options.common.commitment import Eligible, apply_plan, instances_eligible, plan_of
@@ -26,13 +27,6 @@ from desktop.model.workload.spec import Commitment, Workload
 
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
 MAX_TASKS_PER_INSTANCE = 1_000_000  # keeps the fit finite for tiny tasks; ENIs, ports and processes bind far sooner
-
-
-def _count_text(hourly: tuple[int, ...]) -> str:
-    if not hourly:
-        return "0"
-    low, high = min(hourly), max(hourly)
-    return f"{high}" if low == high else f"{low}-{high}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +53,7 @@ class Ec2Capacity:
 
     def summary(self) -> str:
         auto = " (auto)" if self.chosen_automatically else ""
-        return (f"{self.instance_type}{auto} x {_count_text(self.instances_per_hour)}, "
+        return (f"{self.instance_type}{auto} x {count_range(self.instances_per_hour)}, "
                 f"{self.tasks_per_instance} task{'' if self.tasks_per_instance == 1 else 's'} each")
 
     def details(self) -> list[str]:

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from desktop.model.format import count_range
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Array, Calc
 from desktop.model.options.common.commitment import apply_plan, instances_eligible, plan_of
@@ -70,11 +71,6 @@ LAMBDA_TIMEOUT_S = 900
 LAMBDA_TMP_GB = 10
 
 CONFIDENCE_ORDER: tuple[Confidence, ...] = ("A", "B", "C")
-
-
-def _count_text(hourly: tuple[int, ...]) -> str:
-    low, high = (min(hourly), max(hourly)) if hourly else (0, 0)
-    return f"{high}" if low == high else f"{low}-{high}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +144,7 @@ class LambdaManagedCapacity:
     def summary(self) -> str:
         auto = " (auto)" if self.chosen_automatically else ""
         per = self.environment.concurrency
-        return (f"{self.instance_type}{auto} x {_count_text(self.instances_per_hour)}, "
+        return (f"{self.instance_type}{auto} x {count_range(self.instances_per_hour)}, "
                 f"{per} request{'' if per == 1 else 's'} per environment")
 
     def details(self) -> list[str]:

@@ -1,0 +1,1 @@
+"""The sheet wing of the report: one workload's PDF sheet, charts, CSV, text, registers, XLSX and file writing."""

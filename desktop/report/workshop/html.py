@@ -1,0 +1,93 @@
+"""The workshop's summary page as HTML for QTextDocument: the comparison table, the chart, the portfolio total
+and what each scenario changes against the baseline.
+
+Pure Python (no Qt). Every user string (scenario names, notes, the title) goes through `esc`. The chart is a
+marker word the PDF writer replaces with a vector chart object, as on the sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.model.options.registry import short_label
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.spec import KIND_LABELS
+from desktop.present.style import option_colour
+from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
+from desktop.report.sheet.html import STYLE, esc
+
+CHART_MARKER = "[[computefit-chart-scenarios]]"
+
+
+def _header(comparison: Comparison, title: str, book: PriceBook, generated: dt.date, version: str) -> str:
+    meta = [
+        ("Date", generated.isoformat()),
+        ("Kind", KIND_LABELS.get(comparison.kind, comparison.kind)),
+        ("Scenarios", str(len(comparison.rows))),
+        ("Baseline", comparison.baseline_row.name),
+        ("Price book", f"dated {book.effective_date.isoformat()}"),
+        ("ComputeFit", f"version {version}"),
+    ]
+    cells = "".join(f'<td><span class="small muted">{esc(k)}</span><br/>{esc(v)}</td>' for k, v in meta)
+    return (f"<h1>ComputeFit workshop comparison</h1>"
+            f'<p style="font-size: 12pt;">{esc(title)}</p>'
+            f'<table width="100%" cellspacing="0" cellpadding="3"><tr>{cells}</tr></table>')
+
+
+def _portfolio(comparison: Comparison) -> str:
+    text = portfolio_text(comparison)
+    if not text:
+        return ""
+    return ('<table width="100%" cellspacing="0" cellpadding="6" style="background-color: #F3F6FA;">'
+            f'<tr><td><p style="font-size: 11pt;"><b>{esc(text)}</b></p></td></tr></table>')
+
+
+def comparison_table(comparison: Comparison) -> str:
+    """Scenarios as rows: each option's monthly total, the recommendation, its margin, the change."""
+    head = "".join(
+        f'<th class="num" width="10%" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
+        for o in comparison.options)
+    rows = []
+    for row in comparison.rows:
+        cells = []
+        for option in comparison.options:
+            text = esc(total_text(row, option))
+            if option == row.recommended:
+                text = f"<b>{text}</b>"
+            elif not row.feasible.get(option, False):
+                text = f'<span class="muted">{text}</span>'
+            cells.append(f'<td class="num">{text}</td>')
+        name = esc(row.name) + (' <span class="muted">(baseline)</span>' if row.is_baseline else "")
+        rec = esc(short_label(row.recommended)) if row.recommended else '<span class="warn">none feasible</span>'
+        rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
+                    f'<td class="small">{esc(margin_text(row))}</td>'
+                    f'<td class="num">{esc(change_text(row))}</td></tr>')
+    return ('<table width="100%" cellspacing="0" cellpadding="3">'
+            f'<tr><th>#</th><th>Scenario</th>{head}<th>Recommended</th><th>Margin over the runner-up</th>'
+            f'<th class="num">Change against the baseline</th></tr>{"".join(rows)}</table>'
+            '<p class="small muted">Monthly totals in USD. The change is the recommended total against the '
+            "baseline's recommended total; ~ marks a total resting on estimated prices.</p>")
+
+
+def differences_block(comparison: Comparison) -> str:
+    rows = []
+    for row in comparison.rows:
+        what = "the baseline" if row.is_baseline else row.differences_text
+        note = f'<br/><span class="small muted">{esc(row.note)}</span>' if row.note else ""
+        rows.append(f'<tr><td class="muted">{row.index + 1}</td><td width="28%">{esc(row.name)}{note}</td>'
+                    f"<td>{esc(what)}</td></tr>")
+    return ("<h2>What differs from the baseline</h2>"
+            '<table width="100%" cellspacing="0" cellpadding="2"><tr><th>#</th><th>Scenario and note</th>'
+            f'<th>Changed fields (baseline -> this scenario)</th></tr>{"".join(rows)}</table>')
+
+
+def workshop_summary_html(comparison: Comparison, title: str, book: PriceBook, *, generated: dt.date,
+                          version: str, marker: str = CHART_MARKER) -> str:
+    return (f"<html><head><style>{STYLE}</style></head><body>"
+            + _header(comparison, title, book, generated, version)
+            + _portfolio(comparison)
+            + "<h2>Monthly cost of each scenario</h2>" + comparison_table(comparison)
+            + f'<p style="margin-top: 6pt;">{esc(marker)}</p>'
+            + differences_block(comparison)
+            + "</body></html>")
