@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.model.advice.advise import Advice
+from desktop.model.footprint.footprint_json import footprint_json
 from desktop.model.format import json_number, total_text
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote
@@ -83,4 +84,5 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
                             "low_winner": s.low_winner, "high_winner": s.high_winner,
                             "impact_usd": json_number(s.impact_usd), "flips_winner": s.flips}
                            for s in advice.sensitivity]
+    data["footprint"] = footprint_json(advice.workload, advice.quote, rec.option)
     return data
