@@ -69,3 +69,13 @@ def test_discounts_are_drawn_inside_the_bar(qtbot, window: MainWindow) -> None:
     assert max(s.top for s in pieces) == pytest.approx(float(quote.monthly_usd))
     assert any(s.piece.discounted for s in pieces)
     assert "after $" in breakdown.totals[1].toPlainText()
+
+
+def test_the_table_shows_each_options_footprint_beside_its_dollars(qtbot, window: MainWindow) -> None:
+    from desktop.qt.views.comparison_table import FOOTPRINT_COL
+
+    _open_ireland(qtbot, window)
+    table = window.table
+    assert table.text("fargate", FOOTPRINT_COL) == "0.49"  # 1.759 kWh x 0.2786 kg/kWh (eu-west-1)
+    tip = table.item(table.option_ids.index("fargate"), FOOTPRINT_COL).toolTip()
+    assert "In sa-east-1" in tip and "Cloud Carbon Footprint" in tip

@@ -9,10 +9,11 @@ For a workshop of the parts of one system, the portfolio total is the sum of the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
+from desktop.model.footprint.estimate import footprint
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.differences import Difference, differences, differences_text
 
@@ -38,6 +39,12 @@ class ScenarioRow:
     change_usd: Decimal | None  # recommended total minus the baseline's recommended total
     change_pct: float | None
     differences: tuple[Difference, ...]
+    # option id -> estimated kgCO2e a month (None: not estimated); beside the dollars, never in them
+    footprint_kg: dict[str, float | None] = field(default_factory=dict)
+
+    @property
+    def recommended_kg(self) -> float | None:
+        return self.footprint_kg.get(self.recommended) if self.recommended else None
 
     @property
     def differences_text(self) -> str:
@@ -105,7 +112,8 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             recommended=rec.option, recommended_usd=chosen, runner_up=rec.runner_up,
             margin_usd=rec.margin_usd, margin_pct=rec.margin_pct,
             change_usd=change, change_pct=None if change is None else _pct(change, base_usd),
-            differences=differ(base_advice.workload, advice.workload))
+            differences=differ(base_advice.workload, advice.workload),
+            footprint_kg={o: f.kg for o, f in footprint(advice.workload, quote).items()})
         if rows is not None:
             rows[key] = (advice, base_advice, row)
         built.append(row)

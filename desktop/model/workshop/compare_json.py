@@ -35,6 +35,7 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "differences": [{"field": d.path, "label": d.label, "baseline": d.before, "value": d.after}
                             for d in row.differences],
             "differences_text": row.differences_text,
+            "kgco2e_month": {o: None if kg is None else round(kg, 3) for o, kg in row.footprint_kg.items()},
         } for row in comparison.rows],
         "portfolio_monthly_usd": json_number(comparison.portfolio_usd),
         "left_out_of_portfolio": list(comparison.unpriced) if comparison.kind == "parts" else [],
