@@ -46,6 +46,13 @@ def footprint_text(row: ScenarioRow) -> str:
     return "not estimated" if kg is None else f"{kg:,.3g}"
 
 
+def horizon_text(row: ScenarioRow) -> str:
+    """The recommended option's total over the scenario's horizon ("" without a horizon), beside its monthly."""
+    if row.horizon_months is None or row.recommended is None:
+        return ""
+    return f"{usd(row.horizon_usd.get(row.recommended), none='not priced')} / {row.horizon_months} mo"
+
+
 def footprint_tip(row: ScenarioRow) -> str:
     """Every option's estimated kgCO2e a month, for the tooltip (Cloud Carbon Footprint's method)."""
     parts = [f"{short_label(o)} {'not estimated' if kg is None else f'{kg:,.3g}'}"

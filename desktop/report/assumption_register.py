@@ -64,7 +64,8 @@ def _hidden(workload: Workload) -> set[str]:
     """Fields the sheet leaves out: the settings of options not compared, and `options` when not set."""
     shown = {o.id for o in compared(workload)}
     hidden = {o.settings for o in all_options() if o.settings and o.id not in shown}
-    return hidden | ({"options"} if workload.options is None else set())
+    return (hidden | ({"options"} if workload.options is None else set())
+            | ({"horizon"} if workload.horizon is None else set()))
 
 
 NETWORK_OFF = "all off"  # no NAT gateway, public IPv4, logs or data out priced; 1 ALB listener rule
@@ -93,6 +94,11 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
             text = _profile(value)
         elif path == "options":
             text = ", ".join(short_label(o) for o in value)
+        elif path == "horizon.one_off":
+            text = "; ".join(f"{o.label}: ${o.usd:,.2f} in month {o.month} ({o.option or 'every option'})"
+                             for o in value) or "none"
+        elif path == "horizon.people.hours_per_month":
+            text = ", ".join(f"{short_label(o)} {h:g} h" for o, h in value.items()) or "the stated defaults"
         elif path == "container.min_tasks" and value is None:
             text = f"default: {workload.min_tasks}"
         elif value is None:

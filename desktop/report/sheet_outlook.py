@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.horizon_costs import growth_text, horizon_of, horizon_text
 from desktop.model.footprint.estimate import OptionFootprint, footprint
 from desktop.model.footprint.words import short_text
+from desktop.model.format import usd
 
 
 def _esc(value: object) -> str:
@@ -19,3 +21,27 @@ def footprint_cells(advice: Advice) -> dict[str, str]:
     found: dict[str, OptionFootprint] = footprint(advice.workload, advice.quote)
     return {option: f' <span class="small">&middot; {_esc(short_text(item))} a month</span>'
             for option, item in found.items()}
+
+
+def horizon_cells(advice: Advice) -> dict[str, str]:
+    """With a horizon: each option's total over it, under its monthly dollars (nothing without one)."""
+    found = horizon_of(advice)
+    if found is None:
+        return {}
+    return {option: f'<br/><span class="small"><b>{_esc(usd(h.total, none="not priced every month"))}</b> over '
+                    f"{found.months} months</span>" for option, h in found.options.items()}
+
+
+def horizon_note(advice: Advice) -> str:
+    """With a horizon: the totals, the month the cheapest option so far changes, and what the months include."""
+    found = horizon_of(advice)
+    horizon = advice.workload.horizon
+    if found is None or horizon is None:
+        return ""
+    parts = ["growth: " + growth_text(horizon.growth.kind, horizon.growth.monthly_pct, horizon.growth.step_month,
+                                      horizon.growth.step_factor)]
+    if horizon.one_off:
+        parts.append(f"{len(horizon.one_off)} one-off cost(s) in their month")
+    if horizon.people.enabled:
+        parts.append(f"people cost at ${horizon.people.rate_usd_per_hour:,.2f} an hour")
+    return f'<p class="small"><b>{_esc(horizon_text(found))}.</b> {_esc("; ".join(parts))}.</p>'

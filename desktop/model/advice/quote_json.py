@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.horizon_costs import horizon_json, horizon_of
 from desktop.model.footprint.footprint_json import footprint_json
 from desktop.model.format import json_number, total_text
 from desktop.model.pricing.book import PriceBook
@@ -85,4 +86,7 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
                             "impact_usd": json_number(s.impact_usd), "flips_winner": s.flips}
                            for s in advice.sensitivity]
     data["footprint"] = footprint_json(advice.workload, advice.quote, rec.option)
+    horizon = horizon_of(advice)
+    if horizon is not None:  # only for a workload with a horizon: older files' output is unchanged
+        data["horizon"] = horizon_json(horizon, advice)
     return data

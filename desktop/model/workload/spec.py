@@ -20,6 +20,7 @@ from desktop.model.options.aws_lambda.format import LambdaConfig
 from desktop.model.options.ecs_ec2.format import Ec2Config
 from desktop.model.options.ecs_managed.format import EcsManagedConfig
 from desktop.model.options.lambda_managed.format import LambdaManagedConfig
+from desktop.model.workload.horizon import Horizon
 
 SCHEMA_VERSION = 1
 MAX_MONTH_HOURS = 744  # a 31-day month
@@ -406,6 +407,8 @@ class Workload(Frozen):
     team: Team = Team()
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
+    horizon: Horizon | None = Field(None, description="a horizon of months with growth, one-off and people costs "
+                                    "(docs/workload-format.md); absent: the monthly view only")
     options: tuple[OptionId, ...] | None = Field(
         None, max_length=20, description="the compute options compared, by id (the registered "
         "options, listed in docs/workload-format.md); default: lambda, fargate and ec2")
@@ -486,7 +489,7 @@ class Workload(Frozen):
     def to_json_dict(self) -> dict[str, Any]:
         """The file form: aliases ('lambda'), defaults included, answers and options only when present."""
         data = self.model_dump(mode="json", by_alias=True)
-        for key in ("answers", "options"):
+        for key in ("answers", "options", "horizon"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.horizon_costs import horizon_of
 from desktop.model.footprint.estimate import footprint
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.differences import Difference, differences, differences_text
@@ -41,6 +43,8 @@ class ScenarioRow:
     differences: tuple[Difference, ...]
     # option id -> estimated kgCO2e a month (None: not estimated); beside the dollars, never in them
     footprint_kg: dict[str, float | None] = field(default_factory=dict)
+    horizon_months: int | None = None  # the scenario's horizon (None: the workload has none)
+    horizon_usd: dict[str, Decimal | None] = field(default_factory=dict)  # option id -> total over the horizon
 
     @property
     def recommended_kg(self) -> float | None:
@@ -74,6 +78,13 @@ def _pct(part: Decimal, whole: Decimal | None) -> float | None:
     if whole is None or whole == 0:
         return None
     return float(part / whole * 100)
+
+
+def _horizon(advice: Advice) -> dict[str, Any]:
+    found = horizon_of(advice)
+    if found is None:
+        return {}
+    return {"horizon_months": found.months, "horizon_usd": {o: h.total for o, h in found.options.items()}}
 
 
 RowKey = tuple[int, int, int, str]
@@ -113,7 +124,8 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             margin_usd=rec.margin_usd, margin_pct=rec.margin_pct,
             change_usd=change, change_pct=None if change is None else _pct(change, base_usd),
             differences=differ(base_advice.workload, advice.workload),
-            footprint_kg={o: f.kg for o, f in footprint(advice.workload, quote).items()})
+            footprint_kg={o: f.kg for o, f in footprint(advice.workload, quote).items()},
+            **_horizon(advice))
         if rows is not None:
             rows[key] = (advice, base_advice, row)
         built.append(row)

@@ -36,6 +36,8 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
                             for d in row.differences],
             "differences_text": row.differences_text,
             "kgco2e_month": {o: None if kg is None else round(kg, 3) for o, kg in row.footprint_kg.items()},
+            "horizon_months": row.horizon_months,
+            "horizon_usd": {o: json_number(v) for o, v in row.horizon_usd.items()},
         } for row in comparison.rows],
         "portfolio_monthly_usd": json_number(comparison.portfolio_usd),
         "left_out_of_portfolio": list(comparison.unpriced) if comparison.kind == "parts" else [],

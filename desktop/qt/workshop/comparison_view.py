@@ -32,6 +32,7 @@ from desktop.present.workshop import (
     change_text,
     footprint_text,
     footprint_tip,
+    horizon_text,
     margin_text,
     portfolio_text,
     total_text,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
 
 FIXED_BEFORE = ("#", "Scenario")
-FIXED_AFTER = ("Recommended", "kgCO2e a month", "Margin over the runner-up", "Against the baseline",
+FIXED_AFTER = ("Recommended", "Over the horizon", "kgCO2e a month", "Margin over the runner-up", "Against the baseline",
                "What differs from the baseline")
 
 
@@ -201,7 +202,8 @@ class ComparisonView(QWidget):
                 cells.append((total_text(row, option), option == row.recommended, not row.feasible.get(option, False),
                               True))
             rec = short_label(row.recommended) if row.recommended else "none feasible"
-            cells += [(rec, True, False, False), (footprint_text(row), False, False, True),
+            cells += [(rec, True, False, False), (horizon_text(row), False, False, True),
+                      (footprint_text(row), False, False, True),
                       (margin_text(row), False, False, False),
                       (change_text(row), False, False, True),
                       ("" if row.is_baseline else row.differences_text, False, False, False)]
