@@ -65,7 +65,7 @@ def _hidden(workload: Workload) -> set[str]:
     shown = {o.id for o in compared(workload)}
     hidden = {o.settings for o in all_options() if o.settings and o.id not in shown}
     return (hidden | ({"options"} if workload.options is None else set())
-            | ({"horizon"} if workload.horizon is None else set()))
+            | ({"horizon"} if workload.horizon is None else set()) | ({"ranges"} if workload.ranges is None else set()))
 
 
 NETWORK_OFF = "all off"  # no NAT gateway, public IPv4, logs or data out priced; 1 ALB listener rule
@@ -97,6 +97,9 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
         elif path == "horizon.one_off":
             text = "; ".join(f"{o.label}: ${o.usd:,.2f} in month {o.month} ({o.option or 'every option'})"
                              for o in value) or "none"
+        elif path == "ranges.fields":
+            text = "; ".join(f"{p} {s.low:g} / {'as set' if s.likely is None else format(s.likely, 'g')} / "
+                             f"{s.high:g}" for p, s in value.items()) or "none"
         elif path == "horizon.people.hours_per_month":
             text = ", ".join(f"{short_label(o)} {h:g} h" for o, h in value.items()) or "the stated defaults"
         elif path == "container.min_tasks" and value is None:
