@@ -9,6 +9,7 @@ from desktop.model.advice.horizon_costs import growth_text, horizon_of, horizon_
 from desktop.model.footprint.estimate import OptionFootprint, footprint
 from desktop.model.footprint.words import short_text
 from desktop.model.format import usd
+from desktop.present.outlook import uncertainty_line
 
 
 def _esc(value: object) -> str:
@@ -33,15 +34,20 @@ def horizon_cells(advice: Advice) -> dict[str, str]:
 
 
 def horizon_note(advice: Advice) -> str:
-    """With a horizon: the totals, the month the cheapest option so far changes, and what the months include."""
+    """With a horizon or ranges: the totals over the horizon and what they include, and how sure the verdict is
+    (nothing for a workload with neither: the sheet keeps its two pages)."""
     found = horizon_of(advice)
     horizon = advice.workload.horizon
-    if found is None or horizon is None:
-        return ""
-    parts = ["growth: " + growth_text(horizon.growth.kind, horizon.growth.monthly_pct, horizon.growth.step_month,
-                                      horizon.growth.step_factor)]
-    if horizon.one_off:
-        parts.append(f"{len(horizon.one_off)} one-off cost(s) in their month")
-    if horizon.people.enabled:
-        parts.append(f"people cost at ${horizon.people.rate_usd_per_hour:,.2f} an hour")
-    return f'<p class="small"><b>{_esc(horizon_text(found))}.</b> {_esc("; ".join(parts))}.</p>'
+    lines = []
+    if found is not None and horizon is not None:
+        parts = ["growth: " + growth_text(horizon.growth.kind, horizon.growth.monthly_pct, horizon.growth.step_month,
+                                          horizon.growth.step_factor)]
+        if horizon.one_off:
+            parts.append(f"{len(horizon.one_off)} one-off cost(s) in their month")
+        if horizon.people.enabled:
+            parts.append(f"people cost at ${horizon.people.rate_usd_per_hour:,.2f} an hour")
+        lines.append(f"<b>{_esc(horizon_text(found))}.</b> {_esc('; '.join(parts))}.")
+    sure = uncertainty_line(advice)
+    if sure:
+        lines.append(f"<b>{_esc(sure)}</b>")
+    return "".join(f'<p class="small">{line}</p>' for line in lines)

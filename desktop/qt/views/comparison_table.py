@@ -31,8 +31,9 @@ from desktop.present.numbers import localize_numbers
 from desktop.present.text import capacity, per_unit, tooltip_html
 from desktop.qt.locale_numbers import locale_format
 
-COLUMNS = ("Option", "Monthly (USD)", "Per 1M requests", "kgCO2e a month", "Capacity", "Status")
-OPTION_COL, MONTHLY_COL, PER_UNIT_COL, FOOTPRINT_COL, CAPACITY_COL, STATUS_COL = range(6)
+# The footprint last: beside the dollars but never read as one of them (and the older columns keep their places)
+COLUMNS = ("Option", "Monthly (USD)", "Per 1M requests", "Capacity", "Status", "kgCO2e/mo")
+OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL, FOOTPRINT_COL = range(6)
 ROW_LINES = 2  # the most lines a cell holds: a total and what it leaves out
 MIN_ROWS = 3  # the fewest rows shown when the window is short (the rest scroll)
 SHARED_COLS = (OPTION_COL, CAPACITY_COL, STATUS_COL)  # elided when space is short; the totals never are
@@ -119,8 +120,8 @@ class ComparisonTable(QTableWidget):
             else:
                 monthly = "-"
             cells = (option.label, *(localize_numbers(text, self.fmt) for text in (
-                monthly, per_unit(option, quote.units_per_month, jobs),
-                "-" if found is None else short_text(found).removesuffix(" kgCO2e"), capacity(option), status)))
+                monthly, per_unit(option, quote.units_per_month, jobs), capacity(option), status,
+                "-" if found is None else short_text(found).removesuffix(" kgCO2e"))))
             notes = ([left_out(option)] + [f"Limit source: {r.source}" for r in option.reasons if r.source]
                      + list(option.warnings))
             for col, text in enumerate(cells):
