@@ -84,7 +84,8 @@ def test_estimate_json_carries_the_spread_only_for_a_ranged_workload(examples: d
 
 @pytest.mark.parametrize("fields", [{"traffic.kind": {"low": 1, "high": 2}}, {"traffic.nope": {"low": 1, "high": 2}},
                                     {"traffic.duration_ms": {"low": 3, "high": 2}},
-                                    {"traffic.duration_ms": {"low": 1, "likely": 9, "high": 2}}])
+                                    {"traffic.duration_ms": {"low": 1, "likely": 9, "high": 2}},
+                                    {"ranges.seed": {"low": 1, "high": 2}}])
 def test_a_range_on_no_number_or_out_of_order_is_refused(examples: dict[str, Workload],
                                                          fields: dict[str, Any]) -> None:
     with pytest.raises(ValueError):

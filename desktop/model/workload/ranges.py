@@ -19,6 +19,7 @@ from desktop.model.formats.fields import Describe
 from desktop.model.formats.workload import FiniteFloat, Section
 
 MAX_RANGED_FIELDS = 20
+NOT_SAMPLED = ("horizon", "ranges", "schema_version")  # sections the monthly Monte Carlo does not price
 MAX_SAMPLES = 100_000
 
 
@@ -57,6 +58,9 @@ class Ranges(Section):
 def check_ranged_paths(ranges: Ranges, data: Any) -> None:
     """Each ranged path names a number of the workload (not a flag, text or list); `data` is the workload."""
     for path in ranges.fields:
+        if path.split(".")[0] in NOT_SAMPLED:
+            raise ValueError(f"ranges.fields: {path!r} cannot be ranged: the Monte Carlo samples the monthly inputs "
+                             "(growth and the horizon's figures are not sampled)")
         value: Any = data
         for part in path.split("."):
             value = getattr(value, "lambda_" if part == "lambda" else part, None)
