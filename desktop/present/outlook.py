@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_of, horizon_text
-from desktop.model.advice.uncertainty import monte_carlo
+from desktop.model.advice.uncertainty import monte_carlo_once
 from desktop.model.footprint.estimate import footprint
 from desktop.model.footprint.words import kg_text, moving_region_line
 from desktop.model.format import usd
@@ -21,7 +21,7 @@ def uncertainty_line(advice: Advice) -> str:
     """"How sure: Fargate is cheapest in 79% of cases; ... (P10-P90: Fargate $53.55-$55.30, ...; 10,000 samples,
     seed 7)" ("" without ranges; a refused draw is said in one line)."""
     try:
-        found = monte_carlo(advice.workload, advice.book, advice.quote)
+        found = monte_carlo_once(advice.workload, advice.book, advice.quote)
     except ValueError as error:
         return f"How sure: not computed ({error})"
     if found is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from desktop.model.format import usd
 from desktop.model.options.common.front_door import FRONT_DOOR_LABELS, resolve_front_door
 from desktop.model.options.registry import all_options, compared, short_label
 from desktop.model.pricing.book import PriceBook
@@ -95,7 +96,7 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
         elif path == "options":
             text = ", ".join(short_label(o) for o in value)
         elif path == "horizon.one_off":
-            text = "; ".join(f"{o.label}: ${o.usd:,.2f} in month {o.month} ({o.option or 'every option'})"
+            text = "; ".join(f"{o.label}: {usd(o.usd)} in month {o.month} ({o.option or 'every option'})"
                              for o in value) or "none"
         elif path == "ranges.fields":
             text = "; ".join(f"{p} {s.low:g} / {'as set' if s.likely is None else format(s.likely, 'g')} / "

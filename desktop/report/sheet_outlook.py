@@ -45,7 +45,7 @@ def horizon_note(advice: Advice) -> str:
         if horizon.one_off:
             parts.append(f"{len(horizon.one_off)} one-off cost(s) in their month")
         if horizon.people.enabled:
-            parts.append(f"people cost at ${horizon.people.rate_usd_per_hour:,.2f} an hour")
+            parts.append(f"people cost at {usd(horizon.people.rate_usd_per_hour)} an hour")
         lines.append(f"<b>{_esc(horizon_text(found))}.</b> {_esc('; '.join(parts))}.")
     sure = uncertainty_line(advice)
     if sure:

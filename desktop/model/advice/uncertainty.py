@@ -196,6 +196,18 @@ def monte_carlo(workload: Workload, book: PriceBook, quote: Quote) -> Uncertaint
                        spreads, verdict)
 
 
+_LAST: list[tuple[Quote, Uncertainty | None]] = []  # the last quote's result: the window's panel and chart share it
+
+
+def monte_carlo_once(workload: Workload, book: PriceBook, quote: Quote) -> Uncertainty | None:
+    """`monte_carlo`, run once per quote (the quote is kept with its result, so its identity is never reused)."""
+    if _LAST and _LAST[0][0] is quote:
+        return _LAST[0][1]
+    found = monte_carlo(workload, book, quote)
+    _LAST[:] = [(quote, found)]
+    return found
+
+
 def uncertainty_json(found: Uncertainty) -> dict[str, Any]:
     return {"seed": found.seed, "samples": found.samples, "scenarios_for_other_inputs": found.scenarios,
             "inputs": [{"field": p, "low": s.low, "likely": s.likely, "high": s.high} for p, s in found.inputs],

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.uncertainty import monte_carlo
+from desktop.model.advice.uncertainty import monte_carlo_once
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.present.cost_chart import (
@@ -122,7 +122,7 @@ class CostCurveChart(ChartBase):
             self.plot_item.removeItem(item)
         self.bands = {}
         try:
-            found = monte_carlo(advice.workload, advice.book, advice.quote)
+            found = monte_carlo_once(advice.workload, advice.book, advice.quote)
         except ValueError:  # the recommendation says why in one line
             return
         volume = advice.quote.units_per_month
