@@ -38,6 +38,28 @@ def recommended_text(row: ScenarioRow) -> str:
     return f"{short_label(row.recommended)}, {usd(row.recommended_usd)}"
 
 
+def footprint_text(row: ScenarioRow) -> str:
+    """The recommended option's estimated kgCO2e a month ("" when none is feasible)."""
+    if row.recommended is None:
+        return ""
+    kg = row.recommended_kg
+    return "not estimated" if kg is None else f"{kg:,.3g}"
+
+
+def horizon_text(row: ScenarioRow) -> str:
+    """The recommended option's total over the scenario's horizon ("" without a horizon), beside its monthly."""
+    if row.horizon_months is None or row.recommended is None:
+        return ""
+    return f"{usd(row.horizon_usd.get(row.recommended), none='not priced')} / {row.horizon_months} mo"
+
+
+def footprint_tip(row: ScenarioRow) -> str:
+    """Every option's estimated kgCO2e a month, for the tooltip (Cloud Carbon Footprint's method)."""
+    parts = [f"{short_label(o)} {'not estimated' if kg is None else f'{kg:,.3g}'}"
+             for o, kg in row.footprint_kg.items()]
+    return "Estimated kgCO2e a month (Cloud Carbon Footprint's method): " + ", ".join(parts) if parts else ""
+
+
 def total_text(row: ScenarioRow, option: str) -> str:
     """One option's monthly total in the comparison table ("ruled out" when it is, "~" when estimated)."""
     if not row.feasible.get(option, False):

@@ -69,3 +69,26 @@ def test_discounts_are_drawn_inside_the_bar(qtbot, window: MainWindow) -> None:
     assert max(s.top for s in pieces) == pytest.approx(float(quote.monthly_usd))
     assert any(s.piece.discounted for s in pieces)
     assert "after $" in breakdown.totals[1].toPlainText()
+
+
+def test_the_table_shows_each_options_footprint_beside_its_dollars(qtbot, window: MainWindow) -> None:
+    from desktop.qt.views.comparison_table import FOOTPRINT_COL
+
+    _open_ireland(qtbot, window)
+    table = window.table
+    assert table.text("fargate", FOOTPRINT_COL) == "0.49"  # 1.759 kWh x 0.2786 kg/kWh (eu-west-1)
+    tip = table.item(table.option_ids.index("fargate"), FOOTPRINT_COL).toolTip()
+    assert "In sa-east-1" in tip and "Cloud Carbon Footprint" in tip
+
+
+def test_a_ranged_workload_shows_its_p10_p90_bands_and_how_sure(qtbot, window: MainWindow) -> None:
+    data = load_workload(examples_dir() / "http-api.workload.json").to_json_dict()
+    data["ranges"] = {"seed": 3, "samples": 2000,
+                      "fields": {"traffic.requests_per_month": {"low": 5e6, "likely": 20e6, "high": 40e6}}}
+    from desktop.model.workload.spec import Workload
+
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.replace_workload, Workload.model_validate(data), "Open")
+    qtbot.waitUntil(lambda: bool(window.charts.cost_curve.bands), timeout=5000)
+    assert set(window.charts.cost_curve.bands) == {"lambda", "fargate", "ec2"}
+    assert "How sure: Fargate is cheapest in" in window.recommendation.details.text()

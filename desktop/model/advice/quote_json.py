@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.horizon_costs import horizon_json, horizon_of
+from desktop.model.advice.uncertainty import monte_carlo, uncertainty_json
+from desktop.model.footprint.footprint_json import footprint_json
 from desktop.model.format import json_number, total_text
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import CommitmentTerms, MissingPrice, OptionQuote, Quote
@@ -93,4 +96,15 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
                             "low_winner": s.low_winner, "high_winner": s.high_winner,
                             "impact_usd": json_number(s.impact_usd), "flips_winner": s.flips}
                            for s in advice.sensitivity]
+    data["footprint"] = footprint_json(advice.workload, advice.quote, rec.option)
+    horizon = horizon_of(advice)
+    if horizon is not None:  # only for a workload with a horizon: older files' output is unchanged
+        data["horizon"] = horizon_json(horizon, advice)
+    try:
+        spread = monte_carlo(advice.workload, advice.book, advice.quote)
+    except ValueError as error:  # a drawn value the schema refuses (one line, never a traceback)
+        data["uncertainty"] = {"error": str(error)}
+    else:
+        if spread is not None:  # only for a workload with ranges
+            data["uncertainty"] = uncertainty_json(spread)
     return data

@@ -20,6 +20,8 @@ from desktop.model.options.lambda_managed.sections import LambdaManagedConfig
 from desktop.model.schema.fields import Describe
 from desktop.model.schema.workload import FiniteFloat as FiniteFloat
 from desktop.model.schema.workload import Frozen, Section
+from desktop.model.workload.horizon import Horizon
+from desktop.model.workload.ranges import Ranges, check_ranged_paths
 
 SCHEMA_VERSION = 1
 MAX_MONTH_HOURS = 744  # a 31-day month
@@ -446,6 +448,10 @@ class Workload(Frozen):
     team: Team = Team()
     priorities: Priorities = Priorities()
     assumptions: Assumptions = Assumptions()
+    horizon: Horizon | None = Field(None, description="a horizon of months with growth, one-off and people costs "
+                                    "(docs/workload-format.md); absent: the monthly view only")
+    ranges: Ranges | None = Field(None, description="numeric inputs as low / likely / high and the Monte Carlo's "
+                                  "seed (docs/workload-format.md); absent: point estimates only")
     options: tuple[OptionId, ...] | None = Field(
         None, max_length=20, description="the compute options compared, by id (the registered "
         "options, listed in docs/workload-format.md); default: lambda, fargate and ec2")
@@ -497,6 +503,12 @@ class Workload(Frozen):
         return value
 
     @model_validator(mode="after")
+    def _ranged_fields_are_numbers(self) -> Workload:
+        if self.ranges is not None:
+            check_ranged_paths(self.ranges, self)
+        return self
+
+    @model_validator(mode="after")
     def _duration_within_the_month(self) -> Workload:
         """A run or request may last as long as the month the workload assumes, not longer."""
         limit_ms = self.assumptions.month_hours * 3600 * 1000
@@ -526,7 +538,7 @@ class Workload(Frozen):
     def to_json_dict(self) -> dict[str, Any]:
         """The file form: aliases ('lambda'), defaults included, answers and options only when present."""
         data = self.model_dump(mode="json", by_alias=True)
-        for key in ("answers", "options"):
+        for key in ("answers", "options", "horizon", "ranges"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

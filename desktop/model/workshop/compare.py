@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.horizon_costs import horizon_of
+from desktop.model.footprint.estimate import footprint
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.differences import Difference, differences, differences_text
 
@@ -39,6 +42,14 @@ class ScenarioRow:
     change_pct: float | None
     differences: tuple[Difference, ...]
     commitments: dict[str, str] = field(default_factory=dict)  # option id -> the commitment its total assumes
+    # option id -> estimated kgCO2e a month (None: not estimated); beside the dollars, never in them
+    footprint_kg: dict[str, float | None] = field(default_factory=dict)
+    horizon_months: int | None = None  # the scenario's horizon (None: the workload has none)
+    horizon_usd: dict[str, Decimal | None] = field(default_factory=dict)  # option id -> total over the horizon
+
+    @property
+    def recommended_kg(self) -> float | None:
+        return self.footprint_kg.get(self.recommended) if self.recommended else None
 
     @property
     def differences_text(self) -> str:
@@ -68,6 +79,13 @@ def _pct(part: Decimal, whole: Decimal | None) -> float | None:
     if whole is None or whole == 0:
         return None
     return float(part / whole * 100)
+
+
+def _horizon(advice: Advice) -> dict[str, Any]:
+    found = horizon_of(advice)
+    if found is None:
+        return {}
+    return {"horizon_months": found.months, "horizon_usd": {o: h.total for o, h in found.options.items()}}
 
 
 RowKey = tuple[int, int, int, str]
@@ -108,7 +126,9 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             change_usd=change, change_pct=None if change is None else _pct(change, base_usd),
             differences=differ(base_advice.workload, advice.workload),
             commitments={o: q.commitment_note.removeprefix("; ") for o, q in quote.options.items()
-                         if q.commitment_note})
+                         if q.commitment_note},
+            footprint_kg={o: f.kg for o, f in footprint(advice.workload, quote).items()},
+            **_horizon(advice))
         if rows is not None:
             rows[key] = (advice, base_advice, row)
         built.append(row)

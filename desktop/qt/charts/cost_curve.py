@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.uncertainty import monte_carlo_once
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.present.cost_chart import (
@@ -56,6 +57,7 @@ class CostCurveChart(ChartBase):
         self.view_box.sigRangeChanged.connect(lambda *_args: self.place_labels())
         self.legend.geometryChanged.connect(self.place_labels)  # its size settles after new names are laid out
         self._range: tuple[float, float, float, float] | None = None
+        self.bands: dict[str, pg.ErrorBarItem] = {}  # option -> its P10-P90 band at this volume (ranged workloads)
         self.current_volume: int | None = None
         self._volumes: tuple[float, ...] = ()
         self._log_volumes: list[float] = []
@@ -108,10 +110,34 @@ class CostCurveChart(ChartBase):
             self.marker.show()
         else:
             self.marker.hide()
+        self._draw_bands(advice)
         self._fit_range(cost_axes(curves))
         self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
                         else "No option can be priced for this workload")
         self.place_labels()  # the marker's label and the legend are final now
+
+    def _draw_bands(self, advice: Advice) -> None:
+        """A ranged workload's P10-P90 monthly cost of each option (a bar with a P50 tick) at its likely volume."""
+        for item in self.bands.values():
+            self.plot_item.removeItem(item)
+        self.bands = {}
+        try:
+            found = monte_carlo_once(advice.workload, advice.book, advice.quote)
+        except ValueError:  # the recommendation says why in one line
+            return
+        volume = advice.quote.units_per_month
+        if found is None or volume <= 0:
+            return
+        for i, (option, spread) in enumerate(found.options.items()):
+            if spread.p10 is None or spread.p50 is None or spread.p90 is None or spread.p10 <= 0:
+                continue
+            low, mid, high = (math.log10(float(v)) for v in (spread.p10, spread.p50, spread.p90))
+            x = math.log10(volume) + 0.04 * (i - (len(found.options) - 1) / 2)  # side by side at the volume
+            band = pg.ErrorBarItem(x=np.array([x]), y=np.array([mid]), top=np.array([high - mid]),
+                                   bottom=np.array([mid - low]), beam=0.04,
+                                   pen=pg.mkPen(self.colors.option(option), width=3))
+            self.plot_item.addItem(band)
+            self.bands[option] = band
 
     def _sync_curves(self, options: tuple[str, ...]) -> None:
         """One curve per option in the advice, in its order (options come and go with the registry)."""

@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_summary
+from desktop.model.footprint.estimate import OptionFootprint, footprint
+from desktop.model.footprint.words import detail_lines, moving_region_line, short_text
 from desktop.model.format import left_out, left_out_cell, usd
 from desktop.model.options.registry import all_options
 from desktop.present.numbers import localize_numbers
 from desktop.present.text import capacity, per_unit, tooltip_html
 from desktop.qt.locale_numbers import locale_format
 
-COLUMNS = ("Option", "Monthly (USD)", "Per 1M requests", "Capacity", "Status")
-OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL = range(5)
+# The footprint last: beside the dollars but never read as one of them (and the older columns keep their places)
+COLUMNS = ("Option", "Monthly (USD)", "Per 1M requests", "Capacity", "Status", "kgCO2e/mo")
+OPTION_COL, MONTHLY_COL, PER_UNIT_COL, CAPACITY_COL, STATUS_COL, FOOTPRINT_COL = range(6)
 ROW_LINES = 2  # the most lines a cell holds: a total and what it leaves out
 MIN_ROWS = 3  # the fewest rows shown when the window is short (the rest scroll)
 SHARED_COLS = (OPTION_COL, CAPACITY_COL, STATUS_COL)  # elided when space is short; the totals never are
@@ -52,6 +55,16 @@ def status_text(advice: Advice, option_id: str) -> str:
     if option.warnings:
         status += f" ({len(option.warnings)} note{'s' if len(option.warnings) > 1 else ''})"
     return status
+
+
+def footprint_notes(found: OptionFootprint | None) -> list[str]:
+    """The footprint cell's tooltip: how the estimate is made up, what moving region changes, the method."""
+    if found is None:
+        return ["No footprint: the option is ruled out"]
+    moving = moving_region_line(found)
+    return [*detail_lines(found), *([moving[:1].upper() + moving[1:]] if moving else []),
+            *(f"Left out: {m}" for m in found.missing),
+            "Estimated by Cloud Carbon Footprint's open method; never added to the dollars (README: the footprint)"]
 
 
 class ComparisonTable(QTableWidget):
@@ -98,7 +111,9 @@ class ComparisonTable(QTableWidget):
         self.recommended = rec.option
         self.option_ids = tuple(quote.options)
         self.setRowCount(len(self.option_ids))
+        emissions = footprint(advice.workload, quote)
         for row, (option_id, option) in enumerate(quote.options.items()):
+            found = emissions.get(option_id)
             status = status_text(advice, option_id)
             if option.feasible:
                 more = left_out_cell(option)
@@ -106,7 +121,8 @@ class ComparisonTable(QTableWidget):
             else:
                 monthly = "-"
             cells = (option.label, *(localize_numbers(text, self.fmt) for text in (
-                monthly, per_unit(option, quote.units_per_month, jobs), capacity(option), status)))
+                monthly, per_unit(option, quote.units_per_month, jobs), capacity(option), status,
+                "-" if found is None else short_text(found).removesuffix(" kgCO2e"))))
             notes = ([left_out(option)] + [f"Limit source: {r.source}" for r in option.reasons if r.source]
                      + list(option.warnings))
             for col, text in enumerate(cells):
@@ -117,12 +133,13 @@ class ComparisonTable(QTableWidget):
                 item.setText(text)
                 lines = [option.label, cells[STATUS_COL]] if col in (OPTION_COL, STATUS_COL) \
                     else [option.label, text, cells[STATUS_COL]]
-                item.setToolTip(tooltip_html(lines + notes))
+                extra = footprint_notes(found) if col == FOOTPRINT_COL else notes
+                item.setToolTip(tooltip_html(lines + extra))
                 font = QFont(self.font())
                 font.setBold(option_id == rec.option)
                 font.setItalic(not option.feasible)
                 item.setFont(font)
-                if col in (MONTHLY_COL, PER_UNIT_COL):
+                if col in (MONTHLY_COL, PER_UNIT_COL, FOOTPRINT_COL):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 else:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -176,7 +193,7 @@ class ComparisonTable(QTableWidget):
         header = self.horizontalHeader()
         natural = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) + 6 for c in range(self.columnCount())]
         available = self.viewport().width()
-        for col in (MONTHLY_COL, PER_UNIT_COL):
+        for col in (MONTHLY_COL, PER_UNIT_COL, FOOTPRINT_COL):
             self.setColumnWidth(col, natural[col])
             available -= natural[col]
         widths = share_width(available, [natural[c] for c in SHARED_COLS], MIN_SHARED_PX)

@@ -18,6 +18,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_phrase
 from desktop.model.options.registry import label
 from desktop.present.numbers import localize_numbers
+from desktop.present.outlook import outlook_lines
 from desktop.qt.locale_numbers import locale_format
 
 MAX_FINDINGS = 3
@@ -85,7 +86,9 @@ class RecommendationPanel(QFrame):
             self._to_complete = advice  # once the headline has painted (see eventFilter)
             self.headline.update()
         rec = advice.recommendation
-        lines = [html.escape(localize_numbers(r, self.fmt)) for r in rec.rationale]
+        outlook = outlook_lines(advice)  # the horizon, how sure (ranges), the footprint: beside the monthly verdict
+        lines = [f"<b>{html.escape(localize_numbers(o, self.fmt))}</b>" for o in outlook]
+        lines += [html.escape(localize_numbers(r, self.fmt)) for r in rec.rationale]
         said = " ".join(rec.rationale)
         notable = [f for f in advice.findings if f.severity in ("strong", "warning") and f.text not in said]
         lines += [f"<i>{html.escape(localize_numbers(f.text, self.fmt))}</i>" for f in notable[:MAX_FINDINGS]]

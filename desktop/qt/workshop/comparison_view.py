@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.text import tooltip_html
-from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
+from desktop.present.workshop import (
+    change_text,
+    footprint_text,
+    footprint_tip,
+    horizon_text,
+    margin_text,
+    portfolio_text,
+    total_text,
+)
 from desktop.qt.session import Session
 from desktop.qt.table_copy import header_text
 from desktop.workbench.workbench import Workbench
@@ -39,7 +47,8 @@ if TYPE_CHECKING:
     from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
 
 FIXED_BEFORE = ("#", "Scenario")
-FIXED_AFTER = ("Recommended", "Margin over the runner-up", "Against the baseline", "What differs from the baseline")
+FIXED_AFTER = ("Recommended", "Over the horizon", "kgCO2e a month", "Margin over the runner-up", "Against the baseline",
+               "What differs from the baseline")
 
 
 class ComparisonView(QWidget):
@@ -193,11 +202,14 @@ class ComparisonView(QWidget):
                 cells.append((total_text(row, option), option == row.recommended, not row.feasible.get(option, False),
                               True))
             rec = short_label(row.recommended) if row.recommended else "none feasible"
-            cells += [(rec, True, False, False), (margin_text(row), False, False, False),
+            cells += [(rec, True, False, False), (horizon_text(row), False, False, True),
+                      (footprint_text(row), False, False, True),
+                      (margin_text(row), False, False, False),
                       (change_text(row), False, False, True),
                       ("" if row.is_baseline else row.differences_text, False, False, False)]
             tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text,
-                                *(f"{short_label(o)}: {text}" for o, text in row.commitments.items())])
+                                *(f"{short_label(o)}: {text}" for o, text in row.commitments.items()),
+                                footprint_tip(row)])
             for c, (text, bold, faded, number) in enumerate(cells):
                 item = table.item(r, c)
                 if item is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from desktop.model.format import usd
 from desktop.model.options.common.front_door import FRONT_DOOR_LABELS, resolve_front_door
 from desktop.model.options.registry import all_options, compared, short_label
 from desktop.model.pricing.book import PriceBook
@@ -67,7 +68,8 @@ def _hidden(workload: Workload) -> set[str]:
     # a commitment replaces the flat Savings Plans percentages: the sheet states the one that priced the quote
     flat_or_plan = ("assumptions.commitment" if workload.assumptions.commitment.plan == "none"
                     else "assumptions.savings_plans")
-    return hidden | {flat_or_plan} | ({"options"} if workload.options is None else set())
+    return (hidden | {flat_or_plan} | ({"options"} if workload.options is None else set())
+            | ({"horizon"} if workload.horizon is None else set()) | ({"ranges"} if workload.ranges is None else set()))
 
 
 NETWORK_OFF = "all off"  # no NAT gateway, public IPv4, logs or data out priced; 1 ALB listener rule
@@ -96,6 +98,14 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
             text = _profile(value)
         elif path == "options":
             text = ", ".join(short_label(o) for o in value)
+        elif path == "horizon.one_off":
+            text = "; ".join(f"{o.label}: {usd(o.usd)} in month {o.month} ({o.option or 'every option'})"
+                             for o in value) or "none"
+        elif path == "ranges.fields":
+            text = "; ".join(f"{p} {s.low:g} / {'as set' if s.likely is None else format(s.likely, 'g')} / "
+                             f"{s.high:g}" for p, s in value.items()) or "none"
+        elif path == "horizon.people.hours_per_month":
+            text = ", ".join(f"{short_label(o)} {h:g} h" for o, h in value.items()) or "the stated defaults"
         elif path == "container.min_tasks" and value is None:
             text = f"default: {workload.min_tasks}"
         elif value is None:

@@ -33,6 +33,7 @@ from desktop.report.sheet.assumption_register import (
     assumption_register,
     format_value,
 )
+from desktop.report.sheet.outlook import footprint_cells, horizon_cells, horizon_note
 from desktop.report.sheet.price_register import price_register
 
 MUTED = "#555555"
@@ -126,16 +127,20 @@ def cost_table(advice: Advice) -> str:
     """The side-by-side table: totals, status, capacity, the line items and notes, one column per option, at most
     three columns to a table (a five-way comparison is two tables, so each column stays readable on paper)."""
     options = list(advice.quote.options.values())
-    return "<p></p>".join(_cost_columns(options[i:i + COLUMNS_PER_TABLE], pad=i > 0)
-                   for i in range(0, len(options), COLUMNS_PER_TABLE))
+    footprint, horizon = footprint_cells(advice), horizon_cells(advice)
+    return "<p></p>".join(_cost_columns(options[i:i + COLUMNS_PER_TABLE], pad=i > 0, footprint=footprint,
+                                        horizon=horizon)
+                          for i in range(0, len(options), COLUMNS_PER_TABLE)) + horizon_note(advice)
 
 
-def _cost_columns(options: list[OptionQuote], pad: bool = False) -> str:
+def _cost_columns(options: list[OptionQuote], pad: bool = False, footprint: dict[str, str] | None = None,
+                  horizon: dict[str, str] | None = None) -> str:
     """One table of up to three options; `pad` keeps a last, shorter table's columns as wide as the first's."""
     empty = '<td width="33%"></td>' * (COLUMNS_PER_TABLE - len(options)) if pad else ""
     head = "".join(_option_header(o.option) for o in options) + empty
-    totals = "".join(_total_cell(o) for o in options)
-    status = "".join(f"<td><b>{esc(o.status)}</b></td>" for o in options)
+    totals = "".join(_total_cell(o).removesuffix("</td>") + (horizon or {}).get(o.option, "") + "</td>"
+                     for o in options)
+    status = "".join(f"<td><b>{esc(o.status)}</b>{(footprint or {}).get(o.option, '')}</td>" for o in options)
     capacity = "".join("<td>" + "<br/>".join(esc(clip(line, TEXT_CHARS)) for line in capacity_lines(o)) + "</td>"
                        for o in options)
     items = "".join(f"<td>{_line_items(o)}</td>" for o in options)

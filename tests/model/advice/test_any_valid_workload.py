@@ -101,7 +101,7 @@ def _for_annotation(annotation: Any, info: FieldInfo, path: str) -> st.SearchStr
         return st.one_of(st.none(), st.lists(st.sampled_from(option_ids()), min_size=1, unique=True).map(tuple))
     if path == "traffic.daily_profile":
         return _profile()
-    if path == "answers":
+    if path in ("answers", "horizon", "ranges"):  # optional sections with their own tests (horizon, uncertainty)
         return st.none()
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)

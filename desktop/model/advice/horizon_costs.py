@@ -1,0 +1,109 @@
+"""The horizon priced: each option's monthly cost at each month's volume, by the engine the quote uses.
+
+The month at today's volume is the quote's own exact total; other volumes are priced by the fast calc (the
+curves' code) and rounded to the cent, so every month is a sum in cents and the horizon's total is their sum.
+Upfront payments of commitments, when a quote carries them (`upfront_usd` and `upfront_month` on the option's
+quote), are placed whole in their month.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from desktop.model.advice.engine import fast_costs
+from desktop.model.advice.types import Advice
+from desktop.model.format import json_number, usd
+from desktop.model.horizon.plan import HorizonPlan, Payment, PriceAt, plan
+from desktop.model.options.registry import short_label
+from desktop.model.pricing.money import cents
+from desktop.model.pricing.quote import OptionQuote
+
+
+def _price_at(advice: Advice) -> PriceAt:
+    quote = advice.quote
+
+    def price_at(volumes: Sequence[int]) -> dict[str, list[Decimal | None]]:
+        others = sorted(set(volumes) - {quote.units_per_month})
+        fast = fast_costs(advice.workload, advice.book, others) if others else {}
+        found: dict[str, list[Decimal | None]] = {}
+        for option_id, option in quote.options.items():
+            if not option.feasible:
+                continue
+            by_volume: dict[int, Decimal | None] = {quote.units_per_month: option.monthly_usd}
+            costs = fast.get(option_id)
+            for volume, i in zip(others, range(len(others)), strict=True):
+                value = None if costs is None else float(costs[i])
+                by_volume[volume] = None if value is None or not math.isfinite(value) else cents(Decimal(repr(value)))
+            found[option_id] = [by_volume[v] for v in volumes]
+        return found
+
+    return price_at
+
+
+def upfront_payments(option: OptionQuote) -> tuple[Payment, ...]:
+    """The hook for commitments: an option quote that carries `upfront_usd` (and `upfront_month`, 1 by default)
+    has that sum paid whole in that month of the horizon."""
+    amount = getattr(option, "upfront_usd", None)
+    if not isinstance(amount, Decimal) or amount <= 0:
+        return ()
+    month = getattr(option, "upfront_month", 1)
+    return (Payment(month if isinstance(month, int) else 1, amount, "commitment paid upfront"),)
+
+
+def horizon_of(advice: Advice) -> HorizonPlan | None:
+    """The workload's horizon priced (None when the workload has none)."""
+    horizon = advice.workload.horizon
+    if horizon is None:
+        return None
+    upfront = {o: upfront_payments(q) for o, q in advice.quote.options.items()}
+    return plan(horizon, advice.quote.units_per_month, _price_at(advice), upfront)
+
+
+def growth_text(kind: str, monthly_pct: float, step_month: int, step_factor: float) -> str:
+    """"none", "3% a month, compounding", "x20 from month 7"."""
+    if kind == "compound":
+        return f"{monthly_pct:g}% a month, compounding"
+    if kind == "step":
+        return f"x{step_factor:g} from month {step_month}"
+    return "none"
+
+
+def horizon_text(found: HorizonPlan) -> str:
+    """"Over 36 months: Fargate $1,985.04, Lambda $3,208.68; Lambda is cheapest until month 13, then Fargate"."""
+    totals = sorted(((h.total, o) for o, h in found.options.items() if h.total is not None), key=lambda t: t[0])
+    parts = [f"{short_label(o)} {usd(t)}" for t, o in totals]
+    unpriced = [short_label(o) for o, h in found.options.items() if h.total is None]
+    text = f"Over {found.months} months: " + (", ".join(parts) if parts else "no option priced")
+    if unpriced:
+        text += f" ({', '.join(unpriced)} not priced in every month)"
+    if found.leaders:
+        first = found.leaders[0][1]
+        changes = found.winner_changes
+        text += (f"; {short_label(first)} is cheapest throughout" if not changes else
+                 f"; {short_label(first)} is cheapest until month {changes[0][0] - 1}, then "
+                 + ", then ".join(f"{short_label(to)} from month {m}" for m, _f, to in changes))
+    return text
+
+
+def horizon_json(found: HorizonPlan, advice: Advice) -> dict[str, Any]:
+    horizon = advice.workload.horizon
+    assert horizon is not None
+    options: dict[str, Any] = {}
+    for option, h in found.options.items():
+        quote = advice.quote.options[option]
+        options[option] = {
+            "total_usd": json_number(h.total), "complete": quote.complete,
+            "monthly_usd": [json_number(m) for m in h.months],
+            "cumulative_usd": [json_number(c) for c in h.cumulative],
+            "aws_usd": [json_number(u) for u in h.usage],
+            "people_usd_per_month": json_number(h.people[0]) if h.people else 0,
+            "people_hours_per_month": h.people_hours, "people_basis": h.people_basis,
+            "payments": [{"month": p.month, "usd": json_number(p.usd), "label": p.label} for p in h.payments]}
+    return {"months": found.months, "growth": horizon.growth.model_dump(mode="json"),
+            "volumes": list(found.volumes), "options": options,
+            "cheapest_so_far": [{"month": m, "option": o} for m, o in found.leaders],
+            "winner_changes": [{"month": m, "from": a, "to": b} for m, a, b in found.winner_changes],
+            "text": horizon_text(found)}

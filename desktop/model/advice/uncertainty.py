@@ -1,0 +1,217 @@
+"""Honest uncertainty: a seeded Monte Carlo over the workload's ranged inputs (low / likely / high, triangular)
+gives each option's P10 / P50 / P90 monthly cost and the share of cases in which it is the cheapest.
+
+The volume is drawn for every sample and priced by the fast calc over arrays (the curves' code). The other ranged
+inputs change the sizing, so they are drawn as SCENARIOS joint sets, each sample taking one at random: one array
+call per set. A sample whose inputs are all the workload's own is priced by the exact quote, so with every range
+at its likely value the P50 is today's point estimate to the cent. Same seed, same result.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from desktop.model.advice.engine import fast_costs
+from desktop.model.format import json_number, short_number
+from desktop.model.options.registry import short_label
+from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.money import cents
+from desktop.model.pricing.quote import Quote
+from desktop.model.workload.fields import all_fields
+from desktop.model.workload.ranges import Spread
+from desktop.model.workload.spec import Workload
+
+SCENARIOS = 32  # joint draws of the inputs other than the volume
+MENTION_SHARE = 0.05  # an option cheapest in fewer cases than this is not named in the verdict
+Array = np.ndarray[Any, np.dtype[np.float64]]
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpread:
+    option: str
+    p10: Decimal | None  # None: not priced in enough cases
+    p50: Decimal | None
+    p90: Decimal | None
+    cheapest_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class Uncertainty:
+    seed: int
+    samples: int
+    scenarios: int  # joint draws of the non-volume inputs (1 when only the volume is ranged)
+    inputs: tuple[tuple[str, Spread], ...]
+    options: dict[str, OptionSpread]
+    verdict: str
+
+
+def _triangular(rng: np.random.Generator, spread: Spread, own: float, n: int) -> Array:
+    likely = own if spread.likely is None else spread.likely
+    likely = min(max(likely, spread.low), spread.high)
+    if spread.low == spread.high:
+        return np.full(n, spread.low)
+    return rng.triangular(spread.low, likely, spread.high, n)
+
+
+def _own(workload: Workload, path: str) -> float:
+    value: Any = workload
+    for part in path.split("."):
+        value = getattr(value, "lambda_" if part == "lambda" else part)
+    return float(value)
+
+
+def _is_int(workload: Workload, path: str) -> bool:
+    value: Any = workload
+    for part in path.split("."):
+        value = getattr(value, "lambda_" if part == "lambda" else part)
+    return isinstance(value, int)
+
+
+def _volume_path(workload: Workload) -> str:
+    return "traffic.runs_per_month" if workload.is_jobs else "traffic.requests_per_month"
+
+
+def _draw(workload: Workload) -> tuple[Array, dict[str, Array], IntArray, int]:
+    """(volume per sample, each other ranged input per scenario, scenario index per sample, scenario count)."""
+    ranges = workload.ranges
+    assert ranges is not None
+    rng = np.random.default_rng(ranges.seed)
+    n = ranges.samples
+    volume_path = _volume_path(workload)
+    spreads = dict(ranges.fields)
+    volume_spread = spreads.pop(volume_path, None)
+    base = float(workload.units_per_month)
+    volumes = np.full(n, base) if volume_spread is None else np.round(_triangular(rng, volume_spread, base, n))
+    others = {p: s for p, s in spreads.items() if p not in ("traffic.requests_per_month", "traffic.runs_per_month")}
+    count = SCENARIOS if others else 1
+    drawn: dict[str, Array] = {}
+    for path, spread in others.items():
+        values = _triangular(rng, spread, _own(workload, path), count)
+        drawn[path] = np.round(values) if _is_int(workload, path) else values
+    index = rng.integers(0, count, n) if count > 1 else np.zeros(n, dtype=np.int64)
+    return volumes, drawn, index, count
+
+
+def _scenario(workload: Workload, drawn: dict[str, Array], k: int) -> tuple[Workload, bool]:
+    """The workload with scenario k's inputs, and whether they are all its own."""
+    changes: dict[str, Any] = {}
+    for path, values in drawn.items():
+        value = float(values[k])
+        if value != _own(workload, path):
+            changes[path] = int(value) if _is_int(workload, path) else value
+    if not changes:
+        return workload, True
+    try:
+        return workload.with_changes(changes), False
+    except ValueError as error:  # pydantic's ValidationError is a ValueError
+        first = str(error).splitlines()[1:2] or [str(error)]
+        raise ValueError(f"ranges: a drawn value is outside a field's bounds ({first[0].strip()})") from None
+
+
+def _costs(workload: Workload, book: PriceBook, quote: Quote) -> tuple[dict[str, Array], Array, dict[str, Array]]:
+    """Each priced option's cost per sample (NaN where unpriced), the volumes, and each ranged input per sample."""
+    volumes, drawn, index, count = _draw(workload)
+    options = [o for o, q in quote.options.items() if q.feasible and q.monthly_usd is not None]
+    costs = {o: np.full(len(volumes), np.nan) for o in options}
+    exact = {o: float(quote.options[o].monthly_usd or 0) for o in options}
+    base = float(workload.units_per_month)
+    for k in range(count):
+        chosen = np.flatnonzero(index == k)
+        if chosen.size == 0:
+            continue
+        scenario, own = _scenario(workload, drawn, k)
+        found = fast_costs(scenario, book, volumes[chosen], options=options)
+        at_base = chosen[volumes[chosen] == base] if own else chosen[:0]
+        for option in options:
+            values = found.get(option)
+            if values is not None:
+                costs[option][chosen] = values
+            costs[option][at_base] = exact[option]  # the workload's own inputs: the exact quote
+    per_sample = {_volume_path(workload): volumes, **{p: v[index] for p, v in drawn.items()}}
+    return costs, volumes, per_sample
+
+
+def _money(value: float) -> Decimal | None:
+    return None if not math.isfinite(value) else cents(Decimal(repr(float(value))))
+
+
+def _condition(wins: np.ndarray[Any, np.dtype[np.bool_]], per_sample: dict[str, Array]) -> str:
+    """The ranged input that most sets these wins apart: "mostly with requests under 25M"."""
+    labels = {f.path: f.label.lower() for f in all_fields()}
+    best: tuple[float, str] | None = None
+    for path, values in per_sample.items():
+        spread = float(values.max() - values.min())
+        if spread <= 0 or not wins.any():
+            continue
+        shift = (float(np.median(values[wins])) - float(np.median(values))) / spread
+        if abs(shift) < 0.05:
+            continue
+        name = labels.get(path, path)
+        text = (f"mostly with {name} under {short_number(float(np.percentile(values[wins], 90)))}"
+                if shift < 0 else
+                f"mostly with {name} above {short_number(float(np.percentile(values[wins], 10)))}")
+        if best is None or abs(shift) > best[0]:
+            best = (abs(shift), text)
+    return "" if best is None else best[1]
+
+
+def monte_carlo(workload: Workload, book: PriceBook, quote: Quote) -> Uncertainty | None:
+    """The ranged workload's Monte Carlo (None when the workload has no ranges)."""
+    ranges = workload.ranges
+    if ranges is None:
+        return None
+    costs, volumes, per_sample = _costs(workload, book, quote)
+    options = list(costs)
+    matrix = np.vstack([costs[o] for o in options]) if options else np.empty((0, len(volumes)))
+    filled = np.where(np.isnan(matrix), np.inf, matrix)
+    any_priced = np.isfinite(filled).any(axis=0) if options else np.zeros(len(volumes), dtype=bool)
+    winner = np.argmin(filled, axis=0) if options else np.zeros(len(volumes), dtype=np.int64)
+    n = len(volumes)
+    spreads: dict[str, OptionSpread] = {}
+    for i, option in enumerate(options):
+        priced = costs[option][~np.isnan(costs[option])]
+        p10, p50, p90 = np.percentile(priced, [10, 50, 90]) if priced.size else (math.nan,) * 3
+        share = float(np.count_nonzero(any_priced & (winner == i))) / n
+        spreads[option] = OptionSpread(option, _money(p10), _money(p50), _money(p90), share)
+    ranked = sorted(spreads.values(), key=lambda s: -s.cheapest_share)
+    parts: list[str] = []
+    for place, spread in enumerate(ranked):
+        if spread.cheapest_share < MENTION_SHARE and place > 0:
+            continue
+        pct = f"{spread.cheapest_share * 100:.0f}%"
+        if place == 0:
+            parts.append(f"{short_label(spread.option)} is cheapest in {pct} of cases")
+            continue
+        wins = any_priced & (winner == options.index(spread.option))
+        condition = _condition(wins, per_sample)
+        parts.append(f"{short_label(spread.option)} in {pct}" + (f", {condition}" if condition else ""))
+    verdict = "; ".join(parts) if parts else "no option is priced in any case"
+    return Uncertainty(ranges.seed, n, 1 if len(per_sample) == 1 else SCENARIOS, tuple(ranges.fields.items()),
+                       spreads, verdict)
+
+
+_LAST: list[tuple[Quote, Uncertainty | None]] = []  # the last quote's result: the window's panel and chart share it
+
+
+def monte_carlo_once(workload: Workload, book: PriceBook, quote: Quote) -> Uncertainty | None:
+    """`monte_carlo`, run once per quote (the quote is kept with its result, so its identity is never reused)."""
+    if _LAST and _LAST[0][0] is quote:
+        return _LAST[0][1]
+    found = monte_carlo(workload, book, quote)
+    _LAST[:] = [(quote, found)]
+    return found
+
+
+def uncertainty_json(found: Uncertainty) -> dict[str, Any]:
+    return {"seed": found.seed, "samples": found.samples, "scenarios_for_other_inputs": found.scenarios,
+            "inputs": [{"field": p, "low": s.low, "likely": s.likely, "high": s.high} for p, s in found.inputs],
+            "options": {o: {"p10_usd": json_number(s.p10), "p50_usd": json_number(s.p50),
+                            "p90_usd": json_number(s.p90), "cheapest_share": round(s.cheapest_share, 4)}
+                        for o, s in found.options.items()},
+            "verdict": found.verdict}

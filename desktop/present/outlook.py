@@ -1,0 +1,47 @@
+"""The lines beside the monthly verdict, shared by the window and the sheet: the horizon of years (when the
+workload has one), how sure the verdict is (when it has ranges) and the footprint of the recommended option."""
+
+from __future__ import annotations
+
+from desktop.model.advice.advise import Advice
+from desktop.model.advice.horizon_costs import horizon_of, horizon_text
+from desktop.model.advice.uncertainty import monte_carlo_once
+from desktop.model.footprint.estimate import footprint
+from desktop.model.footprint.words import kg_text, moving_region_line
+from desktop.model.format import usd
+from desktop.model.options.registry import label, short_label
+
+
+def horizon_line(advice: Advice) -> str:
+    found = horizon_of(advice)
+    return "" if found is None else horizon_text(found)
+
+
+def uncertainty_line(advice: Advice) -> str:
+    """"How sure: Fargate is cheapest in 79% of cases; ... (P10-P90: Fargate $53.55-$55.30, ...; 10,000 samples,
+    seed 7)" ("" without ranges; a refused draw is said in one line)."""
+    try:
+        found = monte_carlo_once(advice.workload, advice.book, advice.quote)
+    except ValueError as error:
+        return f"How sure: not computed ({error})"
+    if found is None:
+        return ""
+    bands = ", ".join(f"{short_label(o)} {usd(s.p10)}-{usd(s.p90)}" for o, s in found.options.items()
+                      if s.p10 is not None and s.p90 is not None)
+    return f"How sure: {found.verdict} (P10-P90 a month: {bands}; {found.samples:,} samples, seed {found.seed})"
+
+
+def footprint_line(advice: Advice) -> str:
+    """"Footprint: Amazon ECS on AWS Fargate 0.667 kgCO2e a month (estimated, not in the dollars); in sa-east-1 ..."."""
+    option = advice.recommendation.option
+    found = footprint(advice.workload, advice.quote).get(option or "")
+    if option is None or found is None:
+        return ""
+    moving = moving_region_line(found)
+    return (f"Footprint: {label(option)} {kg_text(found.kg)} a month (estimated by Cloud Carbon Footprint's "
+            f"method, not in the dollars)" + (f"; {moving}" if moving else ""))
+
+
+def outlook_lines(advice: Advice, with_footprint: bool = True) -> list[str]:
+    lines = [horizon_line(advice), uncertainty_line(advice)] + ([footprint_line(advice)] if with_footprint else [])
+    return [line for line in lines if line]
