@@ -3,6 +3,7 @@
     computefit prices import FILE_OR_FOLDER... [--into BOOK]   AWS Price List files -> the user book
     computefit prices show [--region R] [--price-book BOOK]    the effective prices and where they come from
     computefit prices missing [--region R] [--price-book BOOK] what the book lacks, per region
+    computefit prices coverage [--markdown] [--price-book BOOK] which quotes are complete, per region and option
     computefit prices diff [A [B]] [--workload W]              what changed (A: bundled, B: bundled + user book)
 
 A BOOK is a full price book or a user book (then layered over the bundled one). Failures are one line on stderr
@@ -143,6 +144,24 @@ def cmd_missing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from desktop.model.advice.completeness import bundled_examples, completeness, completeness_markdown
+    from desktop.resources import examples_dir
+
+    book = book_argument(args.price_book)
+    examples = bundled_examples(examples_dir())
+    table = completeness(book, examples)
+    if args.markdown:
+        sys.stdout.write(completeness_markdown(table, len(examples)) + "\n")
+        return 0
+    for region, row in table.items():
+        sys.stdout.write(f"{region}:\n")
+        for option, cell in row.items():
+            gaps = f"; leaves out {', '.join(cell.left_out)}" if cell.left_out else ""
+            sys.stdout.write(f"  {option}: {cell.complete} of {cell.feasible} complete{gaps}\n")
+    return 0
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from desktop.pricelist.diff import diff_text, totals_text
 
@@ -181,6 +200,13 @@ def add_prices_parser(sub: Any) -> None:
         p.add_argument("--price-book", default=None, metavar="BOOK",
                        help="a price book or user book (default: bundled + user book)")
         p.set_defaults(func=func)
+
+    p = inner.add_parser("coverage", help="for every bundled example with all options compared: which quotes are "
+                         "complete, per region and option, and what the others leave out")
+    p.add_argument("--markdown", action="store_true", help="print the README's completeness table")
+    p.add_argument("--price-book", default="bundled", metavar="BOOK",
+                   help="a price book or user book (default: the bundled book alone)")
+    p.set_defaults(func=cmd_coverage)
 
     p = inner.add_parser("diff", help="list the prices that differ between two books")
     p.add_argument("a", nargs="?", metavar="A", help="'bundled' (default), 'user', a price book or a user book")

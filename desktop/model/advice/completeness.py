@@ -7,6 +7,7 @@ what each option's totals leave out (the README's completeness table is this mod
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,14 +15,15 @@ from pathlib import Path
 from desktop.model.advice.engine import compute_quote
 from desktop.model.options.registry import all_options, coverage_name, option_ids
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import OptionQuote
 from desktop.model.workload.files import load_workload
 from desktop.model.workload.spec import Workload
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One option in one region over the examples: how many it prices in full, of those it can run, and what
-    the others leave out (coverage names, in first-seen order)."""
+    """One option in one region over the examples: how many it prices in full, of those it can run (not ruled out
+    by a limit), and what the others leave out (coverage names, in first-seen order)."""
 
     complete: int
     feasible: int
@@ -36,9 +38,27 @@ def all_options_compared(workload: Workload, region: str) -> Workload:
     return workload.model_copy(update={"region": region, "options": list(option_ids())})
 
 
+UNPRICED = "pricing.missing"  # the rule id of an option that cannot be priced at all for want of a price
+
+
+def _left_out(option: OptionQuote, region: str) -> tuple[str, ...]:
+    """What one option's total leaves out, by coverage name; for an option that cannot be priced at all, the
+    missing prices its reason names (the engine says "no sourced price for <name> in <region>")."""
+    names = [coverage_name(m.what or m.text) for m in option.missing]
+    for reason in option.reasons:
+        if reason.rule_id == UNPRICED:  # e.g. "any x86_64 GPU EC2 instance": the catalogue's GPU types, each listed
+            names += re.findall(rf"no sourced price for (.+?) in {re.escape(region)}\b", reason.text) or [reason.text]
+    return tuple(dict.fromkeys(names))
+
+
+def _counted(option: OptionQuote) -> bool:
+    """Priced, or kept from a price only by a missing price (not ruled out by a limit)."""
+    return option.feasible or any(r.rule_id == UNPRICED for r in option.reasons)
+
+
 def left_out(workload: Workload, book: PriceBook) -> dict[str, tuple[str, ...]]:
-    """Per option, what its total leaves out (coverage names); a ruled-out option leaves nothing out."""
-    return {oid: tuple(dict.fromkeys(coverage_name(m.what or m.text) for m in option.missing))
+    """Per option, what its quote leaves out (coverage names); a ruled-out option leaves nothing out."""
+    return {oid: _left_out(option, workload.region)
             for oid, option in compute_quote(workload, book).options.items()}
 
 
@@ -54,10 +74,11 @@ def _region_cells(book: PriceBook, region: str, examples: list[Workload]) -> dic
     names: dict[str, dict[str, None]] = {oid: {} for oid in option_ids()}
     for workload in examples:
         for oid, option in compute_quote(all_options_compared(workload, region), book).options.items():
-            if option.feasible:
+            if _counted(option):
+                gaps = _left_out(option, region)
                 feasible[oid] += 1
-                complete[oid] += not option.missing
-                names[oid].update(dict.fromkeys(coverage_name(m.what or m.text) for m in option.missing))
+                complete[oid] += not gaps
+                names[oid].update(dict.fromkeys(gaps))
     return {oid: Cell(complete[oid], feasible[oid], tuple(names[oid])) for oid in option_ids()}
 
 

@@ -96,7 +96,7 @@ def missing_prices(book: PriceBook, region: str) -> list[str]:
 def coverage_name(what: str) -> str:
     """The coverage list's name for what a quote leaves out: table cells shorten an option's own prices with its
     short label ("Lambda MI requests"); the list names its book section ("Lambda Managed Instances requests")."""
-    for option in _OPTIONS:
+    for option in sorted(_OPTIONS, key=lambda o: len(o.short_label), reverse=True):  # "Lambda MI" before "Lambda"
         if option.book is not None and what.startswith(option.short_label + " "):
             return option.book.name + what[len(option.short_label):]
     return what
