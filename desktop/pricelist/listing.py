@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from desktop.model.format import decimal_as_written
 from desktop.model.options.registry import missing_prices
-from desktop.model.pricing.book import Price, PriceBook
-from desktop.model.pricing.price_paths import priced_paths
+from desktop.model.pricing.book import Price, PriceBook, SourcedRate
+from desktop.model.pricing.price_paths import priced_paths, rate_paths
 from desktop.model.pricing.user_book import provenance
 
 
@@ -35,6 +35,11 @@ def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
     return ["  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
+def percent(rate: SourcedRate) -> str:
+    """15% for a fraction of 0.15 (7.8% for 0.078)."""
+    return f"{(rate.fraction * 100).normalize():f}%"
+
+
 def show_text(book: PriceBook, region: str | None = None) -> str:
     summary = provenance(book)
     out = [summary[:1].upper() + summary[1:] + "."]
@@ -46,8 +51,15 @@ def show_text(book: PriceBook, region: str | None = None) -> str:
         rows += [(ln.path, decimal_as_written(ln.price.usd), ln.price.unit, ln.price.origin, ln.price.confidence,
                   ln.price.as_of.isoformat(), ln.price.source) for ln in lines]
         out.extend(_table(rows))
+        rates = rate_paths(book.regions[code])
+        if rates:
+            out.append(f"  fees stated as a share of another price ({len(rates)}; override with the percentage):")
+            out.extend(_table([(path, percent(rate), rate.origin, rate.confidence, rate.as_of.isoformat(),
+                                rate.source, f"of the {rate.of}") for path, rate in rates]))
         overridden = [ln for ln in lines if ln.price.origin == "overridden"]
+        overridden_rates = [(path, rate) for path, rate in rates if rate.origin == "overridden"]
         out.extend(f"  overridden {ln.path}: {ln.price.note}" for ln in overridden)
+        out.extend(f"  overridden {path}: {rate.note}" for path, rate in overridden_rates)
     return "\n".join(out)
 
 
