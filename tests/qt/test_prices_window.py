@@ -398,7 +398,7 @@ def test_the_dialog_lists_the_fee_shares_and_adds_a_price_the_book_lacks(  # typ
     rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, USD_COLUMN).text()
             for r in range(dialog.table.rowCount())}
     assert rows["ECS Managed Instances management fee rate"] == "12%"
-    assert rows["ECS Managed Instances management fee rate gpu"] == "7.8%"
+    assert rows["ECS Managed Instances management fee rate (G-family GPU)"] == "7.8%"
     assert rows["Lambda Managed Instances management fee"] == "15%"
     dialog.add_path.setText("lambda_managed/requests")
     dialog.add_usd.setText("0.20")

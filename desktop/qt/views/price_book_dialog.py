@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.format import decimal_text
 from desktop.model.formats.prices import Unit
+from desktop.model.options.registry import book_sections
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, SourcedRate
 from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
@@ -80,7 +81,8 @@ class PriceEditor(Protocol):
 def rate_name(path: str) -> str:
     """"ECS Managed Instances management fee rate (G-family GPU)" for "ecs_managed/management_fee_rate_gpu"."""
     section, _, part = path.partition("/")
-    return f"{SECTION_NAMES.get(section, section)} {part.replace('_', ' ')}"
+    parts = next((b.parts for b in book_sections() if b.key == section), {})
+    return f"{SECTION_NAMES.get(section, section)} {parts.get(part, part.replace('_', ' '))}"
 
 
 def percent(rate: SourcedRate) -> str:
@@ -367,7 +369,7 @@ class PriceBookDialog(QDialog):
         for r, (path, rate) in enumerate(rates, start=start):
             source = book.sources.get(rate.source)
             cells = (rate_name(path), "", "overridden" if rate.origin == "overridden" else rate.origin, percent(rate),
-                     f"of the {rate.of}", f"{rate.confidence}: {CONFIDENCE_LABELS[rate.confidence]}",
+                     "of the EC2 on-demand price", f"{rate.confidence}: {CONFIDENCE_LABELS[rate.confidence]}",
                      rate.as_of.isoformat(), source.title if source else rate.source)
             tip = rich_tooltip([rate_name(path), f"{percent(rate)} of the {rate.of}", rate.note,
                                 source.title if source else "", source.reference if source else ""])
