@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QPushButton
 
 from desktop.app import create_main_window, price_setup
 from desktop.model.pricing.book import PriceBook
@@ -424,3 +424,23 @@ def test_the_dialog_lists_the_fee_shares_and_adds_a_price_the_book_lacks(  # typ
     assert dialog.problem.text() == ""
     rate = window.session.book.regions["us-west-2"].ecs_managed.management_fee_rate
     assert (rate.fraction, rate.origin) == (Decimal("0.1"), "overridden")
+
+
+def test_the_status_bar_counts_what_the_quote_leaves_out(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                         data_dir: Path) -> None:
+    from desktop.model.options.registry import missing_prices
+
+    region = window.statusBar().findChild(QLabel, "status_region")
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.apply_changes, {"region": "ap-southeast-2", "front_door": "alb"}, "region")
+        window.session.recompute()
+    left = {n for o in window.session.advice.quote.options.values() for n in o.left_out}
+    assert "Application Load Balancer" in left
+    assert region.text() == f"ap-southeast-2 (Asia Pacific (Sydney)); {len(left)} prices missing"
+    lacks = missing_prices(window.session.book, "ap-southeast-2")
+    assert region.toolTip().startswith(f"The price book lacks {len(lacks)} price(s) for ap-southeast-2: ")
+    assert "Application Load Balancer" in region.toolTip()
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.apply_changes, {"region": "us-east-1"}, "region")
+        window.session.recompute()
+    assert region.text() == "us-east-1 (US East (N. Virginia))"  # every price this quote uses is in the book
