@@ -9,8 +9,8 @@ import json
 import pytest
 
 from desktop.cli import main
-from desktop.model.pricing.book import load_price_book
 from desktop.model.advice.advise import advise
+from desktop.model.pricing.book import load_price_book
 from desktop.report.csv_export import COLUMNS, comparison_csv, safe_text
 from desktop.report.export import ExportError, export_data, format_for
 from desktop.resources import examples_dir
