@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.format import decimal_text
-from desktop.model.formats.prices import Unit
 from desktop.model.options.registry import book_sections
-from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, SourcedRate
+from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, SourcedRate, Unit
 from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.present.text import tooltip_html as rich_tooltip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.model.formats.prices import Confidence, Price, SourcedRate
+from desktop.model.pricing.book import Confidence, Price, SourcedRate
 
 CONFIDENCE_ORDER: tuple[Confidence, ...] = ("A", "B", "C")
 
