@@ -4,6 +4,9 @@
     computefit prices import-savings-plans FILE... [--into BOOK]   Savings Plans offer files -> the user book
     computefit prices show [--region R] [--price-book BOOK]    the effective prices and where they come from
     computefit prices missing [--region R] [--price-book BOOK] what the book lacks, per region
+    computefit prices coverage [--markdown] [--price-book BOOK] which quotes are complete, per region and option
+    computefit prices set PATH VALUE --note N [--unit U] [--confidence C] [--into BOOK]
+                                                               your own price (or a fee's percentage) in the user book
     computefit prices diff [A [B]] [--workload W]              what changed (A: bundled, B: bundled + user book)
 
 A BOOK is a full price book or a user book (then layered over the bundled one). Failures are one line on stderr
@@ -151,6 +154,49 @@ def cmd_missing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from desktop.model.advice.completeness import bundled_examples, completeness, completeness_markdown
+    from desktop.resources import examples_dir
+
+    book = book_argument(args.price_book)
+    examples = bundled_examples(examples_dir())
+    table = completeness(book, examples)
+    if args.markdown:
+        sys.stdout.write(completeness_markdown(table, len(examples)) + "\n")
+        return 0
+    for region, row in table.items():
+        sys.stdout.write(f"{region}:\n")
+        for option, cell in row.items():
+            gaps = f"; leaves out {', '.join(cell.left_out)}" if cell.left_out else ""
+            sys.stdout.write(f"  {option}: {cell.complete} of {cell.feasible} complete{gaps}\n")
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    """Your own price at a path (region/section/.../name[/tier]): it overrides the book's, or adds one the book
+    lacks (give --unit); a fee stated as a share (e.g. ecs_managed/management_fee_rate) takes its percentage."""
+    from desktop.pricelist.book.setup import BookSetup, BookSetupError
+    from desktop.pricelist.book.store import user_book_path
+
+    into = Path(args.into) if args.into else user_book_path()
+    setup = BookSetup(book_argument(BUNDLED), into)
+    setup.layer = setup.current_layer() if into.exists() else None
+    try:
+        book = setup.override(args.path, args.value, args.note, args.confidence, unit=args.unit)
+    except BookSetupError as exc:
+        raise CommandError(str(exc)) from None
+    region = args.path.split("/", 1)[0]
+    sys.stdout.write(f"set {args.path} = {args.value} (yours: {args.note}); {region} now lacks "
+                     f"{len(_missing_in(book, region))} price(s)\nuser price book: {into}\n")
+    return 0
+
+
+def _missing_in(book: PriceBook, region: str) -> list[str]:
+    from desktop.model.options.registry import missing_prices
+
+    return missing_prices(book, region) if region in book.regions else []
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from desktop.pricelist.book.diff import diff_text, totals_text
 
@@ -223,6 +269,25 @@ def add_prices_parser(sub: Any) -> None:
         p.add_argument("--price-book", default=None, metavar="BOOK",
                        help="a price book or user book (default: bundled + user book)")
         p.set_defaults(func=func)
+
+    p = inner.add_parser("coverage", help="for every bundled example with all options compared: which quotes are "
+                         "complete, per region and option, and what the others leave out")
+    p.add_argument("--markdown", action="store_true", help="print the README's completeness table")
+    p.add_argument("--price-book", default="bundled", metavar="BOOK",
+                   help="a price book or user book (default: the bundled book alone)")
+    p.set_defaults(func=cmd_coverage)
+
+    p = inner.add_parser("set", help="set your own price in the user price book: override one, or add one the book "
+                         "lacks for a region (give --unit)")
+    p.add_argument("path", metavar="PATH", help="e.g. us-west-2/lambda_managed/requests or "
+                   "ap-southeast-2/alb/hour; a fee's share, e.g. us-east-1/ecs_managed/management_fee_rate")
+    p.add_argument("value", metavar="VALUE", help="USD per unit (a fee's share: its percentage, e.g. 12)")
+    p.add_argument("--note", required=True, help="why: where the price comes from")
+    p.add_argument("--unit", default=None, help="the unit, for a price the book lacks (e.g. hour, GB, 1M requests)")
+    p.add_argument("--confidence", default="B", choices=("A", "B", "C"), help="how sure you are (default B)")
+    p.add_argument("--into", default=None, metavar="BOOK", help="the user book to write (default: the one in the "
+                   "application data folder, or $COMPUTEFIT_DATA_DIR)")
+    p.set_defaults(func=cmd_set)
 
     p = inner.add_parser("diff", help="list the prices that differ between two books")
     p.add_argument("a", nargs="?", metavar="A", help="'bundled' (default), 'user', a price book or a user book")

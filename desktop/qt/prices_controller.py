@@ -171,6 +171,10 @@ class PricesController(QObject):
     def override(self, path: str, usd_text: str, note: str, confidence: str = "B") -> str:
         return self._change(lambda: self.setup.override(path, usd_text, note, confidence))
 
+    def add(self, path: str, usd_text: str, unit: str, note: str, confidence: str = "B") -> str:
+        """A price the book lacks for a region, typed by the user (marked overridden: the user's own)."""
+        return self._change(lambda: self.setup.override(path, usd_text, note, confidence, unit=unit))
+
     def reset(self, path: str) -> str:
         return self._change(lambda: self.setup.reset(path))
 

@@ -33,21 +33,21 @@ def _override(book_path: Path, path: str, usd: str, note: str) -> None:
     book_path.write_text(json.dumps(data), encoding="utf-8")
 
 
-def _alb_in_ireland(folder: Path) -> Path:
-    """The us-east-1 ELB sample's rows moved to eu-west-1, where the bundled book has no ALB price (synthetic:
+def _alb_in_sydney(folder: Path) -> Path:
+    """The us-east-1 ELB sample's rows moved to ap-southeast-2, where the bundled book has no ALB price (synthetic:
     for tests only; it gives the user book prices the bundled book lacks)."""
     meta, rows = read_csv_offer(FIXTURES / "AWSELB-us-east-1.csv")
-    moved = [{**row, "Region Code": "eu-west-1", "Location": "EU (Ireland)", "usageType": "EU-" + row["usageType"]}
-             for row in rows if row.get("Region Code") == "us-east-1"]
-    return write_csv_offer(folder / "AWSELB-eu-west-1.csv", meta, moved)
+    moved = [{**row, "Region Code": "ap-southeast-2", "Location": "Asia Pacific (Sydney)",
+              "usageType": "APS2-" + row["usageType"]} for row in rows if row.get("Region Code") == "us-east-1"]
+    return write_csv_offer(folder / "AWSELB-ap-southeast-2.csv", meta, moved)
 
 
 @pytest.fixture()
 def user_book(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     # The London Lambda rows are the ones the bundled book already holds (source T-L): the same values, another
-    # source. The Irish ALB rows add prices the bundled book lacks.
+    # source. The Sydney ALB rows add prices the bundled book lacks.
     _run(capsys, "prices", "import", str(FIXTURES / "AWSLambda-eu-west-2.csv"), str(FIXTURES / "AWSELB-us-east-1.csv"),
-         str(_alb_in_ireland(tmp_path)))
+         str(_alb_in_sydney(tmp_path)))
     return data_dir / "user-price-book.json"
 
 
@@ -90,17 +90,25 @@ def test_show_with_another_book_and_an_unknown_region(user_book: Path, capsys: p
 
 
 def test_missing_lists_what_each_region_lacks(user_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bundled, _ = _run(capsys, "prices", "missing", "--price-book", "bundled", "--region", "eu-west-1")
-    assert bundled.splitlines()[0] == "eu-west-1 (Europe (Ireland)): 21 missing"
-    assert "alb/hour" in bundled.split() and "alb/lcu_hour" in bundled.split()
-    out, _ = _run(capsys, "prices", "missing", "--region", "eu-west-1")
-    assert out.splitlines()[0] == "eu-west-1 (Europe (Ireland)): 19 missing"  # ALB imported, not Fargate Windows
-    assert "alb/hour" not in out.split() and "fargate/windows_x86_64/vcpu" in out.split()
+    bundled, _ = _run(capsys, "prices", "missing", "--price-book", "bundled", "--region", "ap-southeast-2")
+    assert bundled.splitlines()[0] == "ap-southeast-2 (Asia Pacific (Sydney)): 28 missing"
+    assert "  Application Load Balancer" in bundled.splitlines()
+    out, _ = _run(capsys, "prices", "missing", "--region", "ap-southeast-2")
+    assert out.splitlines()[0] == "ap-southeast-2 (Asia Pacific (Sydney)): 27 missing"  # ALB imported
+    assert "  Application Load Balancer" not in out.splitlines() and "  Fargate Windows/x86_64" in out.splitlines()
     london, _ = _run(capsys, "prices", "missing", "--region", "eu-west-2")
-    assert "lambda/provisioned_duration/x86_64" in london.split()  # not in the London file: still missing
-    assert "  ec2/on_demand: 7 of 57 instance types: m8g.large," in london
-    oregon, _ = _run(capsys, "prices", "missing", "--region", "us-west-2")
-    assert "alb/hour" not in oregon.split() and "alb/lcu_hour" in oregon.split()  # the book has the hour alone
+    assert "  Lambda x86_64 duration on provisioned concurrency" in london.splitlines()  # not in the London file
+    assert "  EC2 on-demand: 7 of 57 instance types: m8g.large," in london
+    mumbai, _ = _run(capsys, "prices", "missing", "--region", "ap-south-1")
+    assert "  Application Load Balancer LCU-hour" in mumbai.splitlines()  # the book has the hour alone
+    # what the old short list never said: tier ends, logs, NAT per GB, data transfer, the managed-instance fees
+    for line in ("  Lambda x86_64 duration above 6,000,000,000 GB-seconds a month", "  NAT gateway data processed",
+                 "  CloudWatch Logs storage", "  data transfer out to the internet",
+                 "  Lambda Managed Instances requests"):
+        assert line in mumbai.splitlines(), line
+    virginia, _ = _run(capsys, "prices", "missing", "--region", "us-east-1")
+    assert virginia.splitlines() == ["us-east-1 (US East (N. Virginia)): 1 missing",
+                                     "  EC2 Windows instances (the book holds Linux prices only)"]
 
 
 def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, capsys: pytest.CaptureFixture[str],
@@ -111,7 +119,7 @@ def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, caps
     assert lines[:2] == ["A = the bundled book", "B = the bundled book with the user book"]
     assert ("changed  us-east-1/lambda/requests: 0.20 per 1M requests (bundled, A, S2) -> 0.1 per 1M requests "
             "(overridden, B, USER) (-50.0%)") in lines
-    assert ("added    eu-west-1/alb/hour: - -> 0.0225 per hour (imported, A, PL-AWSELB-20260831092255)") in lines
+    assert ("added    ap-southeast-2/alb/hour: - -> 0.0225 per hour (imported, A, PL-AWSELB-20260831092255)") in lines
     assert not any(" eu-west-2/lambda/" in line for line in lines)  # the bundled book has these rows' values
     # the 10 London Lambda prices and the 2 us-east-1 ALB prices: the same values, from the imported offers
     assert "12 price(s) have the same value with another source, date or confidence." in lines
@@ -126,33 +134,34 @@ def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, caps
     assert any(line.startswith("  fargate") and line.endswith("change +$0.00 (+0.0%)") for line in lines)
 
 
-def _behind_an_alb_in_ireland(tmp_path: Path) -> Path:
-    workload = tmp_path / "ireland.workload.json"
-    workload.write_text(EXAMPLE.read_text().replace('"us-east-1"', '"eu-west-1"').replace(
+def _behind_an_alb_in_sydney(tmp_path: Path) -> Path:
+    workload = tmp_path / "sydney.workload.json"
+    workload.write_text(EXAMPLE.read_text().replace('"us-east-1"', '"ap-southeast-2"').replace(
         '"front_door": "auto"', '"front_door": "alb"'), encoding="utf-8")
     return workload
 
 
 def test_diff_between_two_files_with_a_price_only_one_has(user_book: Path, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    out, _ = _run(capsys, "prices", "diff", "bundled", str(user_book), "--workload", str(_behind_an_alb_in_ireland(
+    out, _ = _run(capsys, "prices", "diff", "bundled", str(user_book), "--workload", str(_behind_an_alb_in_sydney(
         tmp_path)))
     assert f"B = {user_book}" in out
-    assert "added    eu-west-1/alb/lcu_hour: - -> 0.008 per LCU-hour (imported, A, PL-AWSELB-20260831092255)" in out
-    # A lacks the ALB in eu-west-1: its totals leave it out (marked incomplete), B's include it
+    assert "added    ap-southeast-2/alb/lcu_hour: - -> 0.008 per LCU-hour (imported, A, PL-AWSELB-20260831092255)" \
+        in out
+    # A lacks the ALB in ap-southeast-2: its totals leave it out (marked incomplete), B's include it
     lambda_line = next(line for line in out.splitlines() if line.startswith("  lambda "))
     assert "change +$" in lambda_line and "change +$0.00 " not in lambda_line
 
 
 def test_estimate_uses_the_user_book_by_default_and_price_book_still_works(user_book: Path, tmp_path: Path,
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    workload = _behind_an_alb_in_ireland(tmp_path)
+    workload = _behind_an_alb_in_sydney(tmp_path)
     layered = json.loads(_run(capsys, "estimate", str(workload), "--json")[0])
     assert layered["options"]["lambda"]["missing_prices"] == []
     assert any(i["label"].startswith("Application Load Balancer") for i in layered["options"]["lambda"]["line_items"])
     plain = json.loads(_run(capsys, "estimate", str(workload), "--json", "--price-book", "bundled")[0])
     assert plain["options"]["lambda"]["missing_prices"] == [
-        "no sourced price for Application Load Balancer in eu-west-1 in the price book dated 2026-12-01"]
+        "no sourced price for Application Load Balancer in ap-southeast-2 in the price book dated 2026-12-01"]
     as_file = json.loads(_run(capsys, "estimate", str(workload), "--json", "--price-book", str(user_book))[0])
     assert as_file == layered
 

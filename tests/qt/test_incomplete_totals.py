@@ -1,4 +1,5 @@
-"""The window on the eu-west-1 ALB example: every total that leaves out a price says so, the headline gives the
+"""The window on the ALB example moved to ap-southeast-2 (no source gives Sydney's ALB or data transfer prices;
+eu-west-1's are in the book now): every total that leaves out a price says so, the headline gives the
 assumption the verdict hinges on, and the breakdown's bars are as long as the totals (discounts inside them)."""
 
 from __future__ import annotations
@@ -15,17 +16,17 @@ from desktop.workbench.workbench import Workbench
 def _open_ireland(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
         ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
-        window.session.run(Workbench.replace_workload, ireland, "Open")
+        window.session.run(Workbench.replace_workload, ireland.model_copy(update={"region": "ap-southeast-2"}), "Open")
 
 
 def test_the_table_says_what_each_total_leaves_out(qtbot, window: MainWindow) -> None:
     _open_ireland(qtbot, window)
     table = window.table
-    assert table.text("fargate", MONTHLY_COL) == "~$36.04\n+ 2 not priced"
-    assert table.text("ec2", MONTHLY_COL) == "$66.58\n+ 3 not priced"
+    assert table.text("fargate", MONTHLY_COL) == "$43.22\n+ 2 not priced"
+    assert table.text("ec2", MONTHLY_COL) == "$77.09\n+ 3 not priced"
     assert table.text("fargate", STATUS_COL).startswith("Recommended: cost comparison with Lambda incomplete; leaves "
                                                         "out Application Load Balancer, data transfer out to the "
-                                                        "internet (no eu-west-1 price in the book)")
+                                                        "internet (no ap-southeast-2 price in the book)")
 
 
 def test_a_ruled_out_option_shows_no_price(qtbot, window: MainWindow) -> None:
@@ -41,16 +42,16 @@ def test_the_headline_names_what_the_verdict_hinges_on(qtbot, window: MainWindow
     qtbot.waitUntil(lambda: "depends on:" in headline.text(), timeout=5000)
     assert headline.text() == window.session.advice.verdict
     assert headline.text().endswith("; depends on: 2 always-on tasks; at 3 or more, Lambda wins")
-    assert "eu-west-1 prices for Application Load Balancer would complete it" in headline.text()
+    assert "ap-southeast-2 prices for Application Load Balancer would complete it" in headline.text()
 
 
 def test_charts_label_incomplete_totals(qtbot, window: MainWindow) -> None:
     _open_ireland(qtbot, window)
     breakdown = window.charts.breakdown
     window.charts.render_all()
-    qtbot.waitUntil(lambda: breakdown.totals[1].toPlainText().startswith("$36.04"), timeout=5000)
-    assert breakdown.totals[1].toPlainText() == ("$36.04\n+ Application Load Balancer\n+ data transfer out to the "
-                                                 "internet\n(no eu-west-1 price in the book)")
+    qtbot.waitUntil(lambda: breakdown.totals[1].toPlainText().startswith("$43.22"), timeout=5000)
+    assert breakdown.totals[1].toPlainText() == ("$43.22\n+ Application Load Balancer\n+ data transfer out to the "
+                                                 "internet\n(no ap-southeast-2 price in the book)")
     curve = window.charts.cost_curve
     qtbot.waitUntil(lambda: curve.legend.getLabel(curve.curves["fargate"]).text.startswith("Fargate ("),
                     timeout=5000)

@@ -266,12 +266,12 @@ def test_price_dialog_names_the_prices_missing_from_the_book(qtbot, window: Main
     from desktop.qt.views.price_book_dialog import PriceBookDialog
 
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        window.session.run(Workbench.apply_changes, {"region": "eu-west-1"}, "region")
+        window.session.run(Workbench.apply_changes, {"region": "ap-southeast-2"}, "region")
         window.session.recompute()
     quote = window.session.advice.quote
     missing = [m for option in quote.options.values() for m in option.missing_prices]
-    assert any("Application Load Balancer in eu-west-1" in m for m in missing)
-    dialog = PriceBookDialog(window.session.book, "eu-west-1", window, used=quote.prices_used(), missing=missing)
+    assert any("Application Load Balancer in ap-southeast-2" in m for m in missing)
+    dialog = PriceBookDialog(window.session.book, "ap-southeast-2", window, used=quote.prices_used(), missing=missing)
     qtbot.addWidget(dialog)
     assert not dialog.missing.isHidden()
-    assert "Application Load Balancer in eu-west-1" in dialog.missing.text()
+    assert "Application Load Balancer in ap-southeast-2" in dialog.missing.text()

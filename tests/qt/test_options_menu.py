@@ -23,8 +23,7 @@ def test_older_files_show_three_options_and_the_managed_ones_can_be_added(qtbot,
     assert window.table.option_ids == ("lambda", "fargate", "ec2", "lambda_managed")
     assert window.table.text("lambda_managed", 0) == "AWS Lambda Managed Instances"
     assert window.table.text("lambda_managed", 3) == "c5.large (auto) x 3, 16 requests per environment"
-    assert window.table.text("lambda_managed", 4) == \
-        "Feasible; leaves out Lambda MI requests (no us-east-1 price in the book) (1 note)"
+    assert window.table.text("lambda_managed", 4) == "Feasible"  # us-east-1's request price is in the book now
     assert "lambda_managed" in window.charts.cost_curve.curves
     assert session.workbench.history.undo_text == "Compare Lambda MI" and session.dirty
     assert _checked(window) == ["lambda", "fargate", "ec2", "lambda_managed"]

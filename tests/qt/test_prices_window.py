@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QPushButton
 
 from desktop.app import create_main_window, price_setup
 from desktop.model.pricing.book import PriceBook
@@ -375,3 +375,64 @@ def test_the_command_line_gives_the_window_its_price_book(monkeypatch: pytest.Mo
     assert main(["--price-book", str(tmp_path / "mine.json")]) == 0
     assert main([str(tmp_path / "w.workload.json")]) == 0
     assert seen == [(None, tmp_path / "mine.json"), (tmp_path / "w.workload.json", None)]
+
+
+def test_the_dialog_lists_the_fee_shares_and_adds_a_price_the_book_lacks(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, data_dir: Path) -> None:
+    """The ECS MI fee rule and LMI's 15% are rows of the table, overridable by percentage; a price the book lacks
+    for the region is typed in the "Add" box and prices the quote as the user's own (issue 21)."""
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.apply_changes, {"region": "us-west-2", "options": ["lambda_managed"],
+                                                     "front_door": "none"}, "region")
+        window.session.recompute()
+    assert window.session.advice.quote.options["lambda_managed"].left_out == ("Lambda MI requests",)
+    dialog = _dialog(window)
+    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, USD_COLUMN).text()
+            for r in range(dialog.table.rowCount())}
+    assert rows["ECS Managed Instances management fee rate"] == "12%"
+    assert rows["ECS Managed Instances management fee rate (G-family GPU)"] == "7.8%"
+    assert rows["Lambda Managed Instances management fee"] == "15%"
+    dialog.add_path.setText("lambda_managed/requests")
+    dialog.add_usd.setText("0.20")
+    dialog.add_unit.setCurrentIndex(dialog.add_unit.findData("1M requests"))
+    dialog.add_note.setText("AWS Lambda pricing page, one price")
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        dialog.add_button.click()
+    assert dialog.problem.text() == ""
+    option = window.session.advice.quote.options["lambda_managed"]
+    assert option.complete
+    line = next(i for i in option.line_items if i.price is not None and i.price.source == "USER")
+    assert (line.price.origin, line.price.confidence, line.price.note) == (
+        "overridden", "C", "AWS Lambda pricing page, one price")
+    dialog.select_path("us-west-2/lambda_managed/requests")
+    assert dialog.table.item(dialog.table.currentRow(), ORIGIN_COLUMN).text() == "overridden"
+    dialog.only_used.setChecked(False)  # ECS MI is not compared here: its fee share is not used by this quote
+    dialog.select_path("us-west-2/ecs_managed/management_fee_rate")
+    assert "12% of the EC2 Linux on-demand price" in dialog.selected.text()
+    dialog.override_usd.setText("10")
+    dialog.override_note.setText("private pricing")
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        dialog.override_button.click()
+    assert dialog.problem.text() == ""
+    rate = window.session.book.regions["us-west-2"].ecs_managed.management_fee_rate
+    assert (rate.fraction, rate.origin) == (Decimal("0.1"), "overridden")
+
+
+def test_the_status_bar_counts_what_the_quote_leaves_out(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                         data_dir: Path) -> None:
+    from desktop.model.options.registry import missing_prices
+
+    region = window.statusBar().findChild(QLabel, "status_region")
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.apply_changes, {"region": "ap-southeast-2", "front_door": "alb"}, "region")
+        window.session.recompute()
+    left = {n for o in window.session.advice.quote.options.values() for n in o.left_out}
+    assert "Application Load Balancer" in left
+    assert region.text() == f"ap-southeast-2 (Asia Pacific (Sydney)); {len(left)} prices missing"
+    lacks = missing_prices(window.session.book, "ap-southeast-2")
+    assert region.toolTip().startswith(f"The price book lacks {len(lacks)} price(s) for ap-southeast-2: ")
+    assert "Application Load Balancer" in region.toolTip()
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.apply_changes, {"region": "us-east-1"}, "region")
+        window.session.recompute()
+    assert region.text() == "us-east-1 (US East (N. Virginia))"  # every price this quote uses is in the book

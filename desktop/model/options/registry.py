@@ -93,6 +93,15 @@ def missing_prices(book: PriceBook, region: str) -> list[str]:
     return [item for section in book_sections() for item in section.missing(book, region)] + shared
 
 
+def coverage_name(what: str) -> str:
+    """The coverage list's name for what a quote leaves out: table cells shorten an option's own prices with its
+    short label ("Lambda MI requests"); the list names its book section ("Lambda Managed Instances requests")."""
+    for option in sorted(_OPTIONS, key=lambda o: len(o.short_label), reverse=True):  # "Lambda MI" before "Lambda"
+        if option.book is not None and what.startswith(option.short_label + " "):
+            return option.book.name + what[len(option.short_label):]
+    return what
+
+
 def missing_by_service(book: PriceBook, region: str) -> dict[str, list[str]]:
     """missing_prices grouped by service (in services() order; services with nothing missing are left out)."""
     names = services()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeGuard
 
-from desktop.model.pricing.book import Price, RegionPrices, Tier
+from desktop.model.pricing.book import Price, RegionPrices, SourcedRate, Tier
 from desktop.model.pricing.walk import walk_prices
 
 
@@ -43,3 +43,13 @@ def priced_paths(region: RegionPrices) -> list[PricedPath]:
             found.extend(PricedPath(path, tier.price, number, len(node), tier.up_to)
                          for number, tier in enumerate(node, start=1))
     return found
+
+
+def _rate(node: object) -> TypeGuard[SourcedRate]:
+    return isinstance(node, SourcedRate)
+
+
+def rate_paths(region: RegionPrices) -> list[tuple[str, SourcedRate]]:
+    """Every sourced rate of a region (a fee stated as a share of another price) with its override path, e.g.
+    ("ecs_managed/management_fee_rate", the 12% rule): listed beside the prices and overridden like them."""
+    return [("/".join(str(part) for part in where), rate) for where, rate in walk_prices(region, _rate)]

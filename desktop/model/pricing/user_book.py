@@ -277,9 +277,26 @@ def _locate(regions: dict[str, Any], path: str, override: Override) -> tuple[dic
     raise UserBookError([f"overrides.{path}: not a price path"])
 
 
+def is_rate(node: object) -> bool:
+    """A fee stated as a share of another price (a SourcedRate as JSON)."""
+    return isinstance(node, dict) and "fraction" in node and "of" in node
+
+
+def _override_rate(container: dict[str, Any], key: str, override: Override) -> None:
+    """An override of a rate gives the percentage (12 = 12%); it keeps what the rate is a share of."""
+    if override.usd > 100:
+        raise UserBookError([f"overrides: {key} is a percentage of another price (0 to 100)"])
+    container[key] = {"fraction": _plain(override.usd / 100), "of": container[key]["of"], "source": USER_SOURCE,
+                      "as_of": override.as_of.isoformat(), "confidence": override.confidence,
+                      "note": override.note, "origin": "overridden"}
+
+
 def _override(regions: dict[str, Any], path: str, override: Override) -> None:
     container, key = _locate(regions, path, override)
     current = container.get(key)
+    if is_rate(current):
+        _override_rate(container, key, override)
+        return
     if isinstance(current, list):
         raise UserBookError([f"overrides.{path}: a tiered price; add the tier number (e.g. {path}/1)"])
     if not is_price(current) and current not in (None, {}):

@@ -91,12 +91,13 @@ class SourcedRate(Frozen):
     Not a Price: it has no USD amount of its own, so nothing that sums prices can mistake 0.15 for dollars.
     """
 
-    fraction: Decimal = Field(..., ge=0, allow_inf_nan=False, description="0.15 = 15%")
+    fraction: Decimal = Field(..., ge=0, le=1, allow_inf_nan=False, description="0.15 = 15%")
     of: str = Field(..., min_length=1, description="the price the fraction applies to")
     source: str = Field(..., description="key into PriceBook.sources")
     as_of: dt.date
     confidence: Confidence
     note: str = ""
+    origin: Origin = "bundled"
 
     @property
     def estimated(self) -> bool:

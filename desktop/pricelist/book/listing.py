@@ -10,20 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.model.format import decimal_as_written
-from desktop.model.pricing.book import Price, PriceBook
-from desktop.model.pricing.price_paths import priced_paths
+from desktop.model.options.registry import missing_prices
+from desktop.model.pricing.book import Price, PriceBook, SourcedRate
+from desktop.model.pricing.price_paths import priced_paths, rate_paths
 from desktop.model.pricing.user_book import provenance
-
-ARCHES = ("x86_64", "arm64")
-# Every price the cost engine can use in a region (EC2 instance types come from the book's catalogue).
-EXPECTED = (
-    "lambda/requests", *(f"lambda/duration/{a}" for a in ARCHES), "lambda/ephemeral_storage",
-    *(f"lambda/provisioned_concurrency/{a}" for a in ARCHES), *(f"lambda/provisioned_duration/{a}" for a in ARCHES),
-    "fargate/linux_x86_64/vcpu", "fargate/linux_x86_64/memory", "fargate/linux_arm64/vcpu",
-    "fargate/linux_arm64/memory", "fargate/windows_x86_64/vcpu", "fargate/windows_x86_64/memory",
-    "fargate/windows_x86_64/os_license", "fargate/ephemeral_storage",
-    "ec2/ebs_gp3", "alb/hour", "alb/lcu_hour", "api_gateway/http", "api_gateway/rest",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +35,11 @@ def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
     return ["  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
 
 
+def percent(rate: SourcedRate) -> str:
+    """15% for a fraction of 0.15 (7.8% for 0.078)."""
+    return f"{(rate.fraction * 100).normalize():f}%"
+
+
 def show_text(book: PriceBook, region: str | None = None) -> str:
     summary = provenance(book)
     out = [summary[:1].upper() + summary[1:] + "."]
@@ -56,33 +51,32 @@ def show_text(book: PriceBook, region: str | None = None) -> str:
         rows += [(ln.path, decimal_as_written(ln.price.usd), ln.price.unit, ln.price.origin, ln.price.confidence,
                   ln.price.as_of.isoformat(), ln.price.source) for ln in lines]
         out.extend(_table(rows))
+        rates = rate_paths(book.regions[code])
+        if rates:
+            out.append(f"  fees stated as a share of another price ({len(rates)}; override with the percentage):")
+            out.extend(_table([(path, percent(rate), rate.origin, rate.confidence, rate.as_of.isoformat(),
+                                rate.source, f"of the {rate.of}") for path, rate in rates]))
         overridden = [ln for ln in lines if ln.price.origin == "overridden"]
+        overridden_rates = [(path, rate) for path, rate in rates if rate.origin == "overridden"]
         out.extend(f"  overridden {ln.path}: {ln.price.note}" for ln in overridden)
+        out.extend(f"  overridden {path}: {rate.note}" for path, rate in overridden_rates)
     return "\n".join(out)
 
 
-def missing_paths(book: PriceBook, region: str) -> list[str]:
-    have = {ln.path.rsplit("/", 1)[0] if ln.path.split("/")[-1].isdigit() else ln.path
-            for ln in price_lines(book, region)}
-    if "alb_hour_only" in have:  # the ALB hour without its LCU price: only the LCU-hour is missing
-        have.add("alb/hour")
-    wanted = [*EXPECTED, *(f"ec2/on_demand/{t}" for t in book.instance_types)]
-    return [path for path in wanted if path not in have]
-
-
 def missing_text(book: PriceBook, region: str | None = None) -> str:
+    """What the book lacks, per region: the coverage the quotes use (`registry.missing_prices`), so whatever a
+    quote can leave out in a region is listed here, tier ends and the managed-instance fees included."""
     out = []
     for code in sorted(book.regions) if region is None else [region]:
-        gaps = missing_paths(book, code)
-        types = [p.rsplit("/", 1)[1] for p in gaps if p.startswith("ec2/on_demand/")]
-        others = [p for p in gaps if not p.startswith("ec2/on_demand/")]
+        gaps = missing_prices(book, code)
+        types = [item.removeprefix("EC2 ") for item in gaps if item.removeprefix("EC2 ") in book.instance_types]
         head = f"{code} ({book.regions[code].name}): "
         if not gaps:
             out.append(head + "nothing missing")
             continue
         out.append(head + f"{len(gaps)} missing")
-        out.extend(f"  {p}" for p in others)
+        out.extend(f"  {item}" for item in gaps if item.removeprefix("EC2 ") not in types)
         if types:
-            out.append(f"  ec2/on_demand: {len(types)} of {len(book.instance_types)} instance types: "
+            out.append(f"  EC2 on-demand: {len(types)} of {len(book.instance_types)} instance types: "
                        + ", ".join(types))
     return "\n".join(out)

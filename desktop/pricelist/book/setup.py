@@ -108,8 +108,9 @@ class BookSetup:
             raise BookSetupError(f"{exc} (not replaced: move it away to change prices)") from None
 
     def override(self, path: str, usd_text: str, note: str, confidence: str = "B",
-                 today: dt.date | None = None) -> PriceBook:
-        """Override one price (path as in the user book: region/section/.../name[/tier])."""
+                 today: dt.date | None = None, unit: str | None = None) -> PriceBook:
+        """Override one price (path as in the user book: region/section/.../name[/tier]); with a unit, add a price
+        the book lacks at that path (the user's own, marked overridden wherever it is used)."""
         usd = parse_usd_text(usd_text)
         if not note.strip():
             raise BookSetupError("Give the override a note saying why (e.g. private pricing 2026 contract)")
@@ -117,7 +118,8 @@ class BookSetup:
             raise BookSetupError(f"{path!r} is not a price path")
         try:
             override = Override.model_validate({"usd": usd, "note": note.strip(), "confidence": confidence,
-                                                "as_of": today or dt.date.today()})
+                                                "as_of": today or dt.date.today(),
+                                                **({"unit": unit} if unit else {})})
         except ValidationError as exc:
             raise BookSetupError(f"{path}: {exc.errors()[0]['msg']}") from None
         layer = self.current_layer()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from decimal import Decimal
-from typing import Protocol
+from typing import Protocol, get_args
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.format import decimal_text
-from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook
-from desktop.model.pricing.price_paths import PricedPath, priced_paths
+from desktop.model.options.registry import book_sections
+from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, SourcedRate, Unit
+from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.present.text import tooltip_html as rich_tooltip
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
@@ -67,11 +68,24 @@ class PriceEditor(Protocol):
 
     def override(self, path: str, usd_text: str, note: str, confidence: str = "B") -> str: ...
 
+    def add(self, path: str, usd_text: str, unit: str, note: str, confidence: str = "B") -> str: ...
+
     def reset(self, path: str) -> str: ...
 
     def set_discount(self, section: str, percent_text: str) -> str: ...
 
     def reset_all(self) -> str: ...
+
+
+def rate_name(path: str) -> str:
+    """"ECS Managed Instances management fee rate (G-family GPU)" for "ecs_managed/management_fee_rate_gpu"."""
+    section, _, part = path.partition("/")
+    parts = next((b.parts for b in book_sections() if b.key == section), {})
+    return f"{SECTION_NAMES.get(section, section)} {parts.get(part, part.replace('_', ' '))}"
+
+
+def percent(rate: SourcedRate) -> str:
+    return f"{(rate.fraction * 100).normalize():f}%"
 
 
 def section_label(section: str) -> str:
@@ -141,6 +155,7 @@ class PriceBookDialog(QDialog):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self._build_editor())
+        layout.addWidget(self._build_adder())
         layout.addWidget(self._build_discounts())
         bottom = QHBoxLayout()
         self.where = QLabel(self)
@@ -153,6 +168,7 @@ class PriceBookDialog(QDialog):
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         self._paths: dict[str, PricedPath] = {}
+        self._rates: dict[str, SourcedRate] = {}
         self.book = book
         self.region = region
         self.show_book(book, region, used, missing, first=True)
@@ -204,6 +220,42 @@ class PriceBookDialog(QDialog):
         grid.addWidget(self.reset_button, 1, 6)
         grid.setColumnStretch(3, 1)
         grid.addWidget(self.problem, 2, 0, 1, 7)
+        return box
+
+    def _build_adder(self) -> QGroupBox:
+        """Type a price the book lacks for this region: its path, value, unit, a note and your confidence."""
+        box = QGroupBox("Add a price the book lacks (yours, saved in your user price book)", self)
+        box.setObjectName("price_adder")
+        self.add_path = QLineEdit(box)
+        self.add_path.setObjectName("add_path")
+        self.add_path.setAccessibleName("Path of the price to add, in this region")
+        self.add_path.setPlaceholderText("e.g. lambda_managed/requests, alb/hour, ec2/ebs_gp3")
+        self.add_usd = QLineEdit(box)
+        self.add_usd.setObjectName("add_usd")
+        self.add_usd.setAccessibleName("Price to add in USD")
+        self.add_usd.setPlaceholderText("USD")
+        self.add_unit = QComboBox(box)
+        self.add_unit.setObjectName("add_unit")
+        self.add_unit.setAccessibleName("Unit of the price to add")
+        for unit in get_args(Unit):
+            self.add_unit.addItem(unit, unit)
+        self.add_note = QLineEdit(box)
+        self.add_note.setObjectName("add_note")
+        self.add_note.setAccessibleName("Where this price comes from (note)")
+        self.add_note.setPlaceholderText("Where it comes from")
+        self.add_confidence = QComboBox(box)
+        self.add_confidence.setObjectName("add_confidence")
+        self.add_confidence.setAccessibleName("Your confidence in the price")
+        for code in ("A", "B", "C"):
+            self.add_confidence.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
+        self.add_confidence.setCurrentIndex(2)
+        self.add_button = QPushButton("Add", box)
+        self.add_button.setObjectName("add_button")
+        self.add_button.clicked.connect(self._add)
+        row = QHBoxLayout(box)
+        for widget, stretch in ((self.add_path, 2), (self.add_usd, 0), (self.add_unit, 0), (self.add_note, 2),
+                                (self.add_confidence, 0), (self.add_button, 0)):
+            row.addWidget(widget, stretch)
         return box
 
     def _build_discounts(self) -> QGroupBox:
@@ -294,6 +346,7 @@ class PriceBookDialog(QDialog):
                 if price.origin == "overridden" and c in (ORIGIN_COLUMN, USD_COLUMN):
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
+        self._show_rates(book, region, len(rows), bold)
         if first:  # the book's order (used prices first) until the user sorts by a column
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -307,11 +360,34 @@ class PriceBookDialog(QDialog):
         self._show_discount()
         self._show_editable()
 
+    def _show_rates(self, book: PriceBook, region: str, start: int, bold: QFont) -> None:
+        """The fees AWS states as a share of the EC2 price, as rows below the prices: overridden by a percentage."""
+        rates = rate_paths(book.regions[region]) if region in book.regions else []
+        self._rates = {f"{region}/{path}": rate for path, rate in rates}
+        self.table.setRowCount(start + len(rates))
+        for r, (path, rate) in enumerate(rates, start=start):
+            source = book.sources.get(rate.source)
+            cells = (rate_name(path), "", "overridden" if rate.origin == "overridden" else rate.origin, percent(rate),
+                     "of the EC2 on-demand price", f"{rate.confidence}: {CONFIDENCE_LABELS[rate.confidence]}",
+                     rate.as_of.isoformat(), source.title if source else rate.source)
+            tip = rich_tooltip([rate_name(path), f"{percent(rate)} of the {rate.of}", rate.note,
+                                source.title if source else "", source.reference if source else ""])
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                item.setData(PATH_ROLE, f"{region}/{path}")
+                if rate.origin == "overridden" and c in (ORIGIN_COLUMN, USD_COLUMN):
+                    item.setBackground(QBrush(QColor(ORIGIN_TINTS["overridden"])))
+                    item.setForeground(QBrush(QColor("#000000")))
+                    item.setFont(bold)
+                self.table.setItem(r, c, item)
+
     def _show_editable(self) -> None:
         editor = self.editor
         can = editor is not None and editor.editable
         for widget in (self.override_usd, self.override_note, self.override_confidence, self.discount_section,
-                       self.discount_percent, self.discount_button, self.reset_all_button):
+                       self.discount_percent, self.discount_button, self.reset_all_button, self.add_path,
+                       self.add_usd, self.add_unit, self.add_note, self.add_confidence):
             widget.setEnabled(can)
         self._update_buttons()
         if editor is None:
@@ -344,6 +420,14 @@ class PriceBookDialog(QDialog):
     def _show_selected(self) -> None:
         path = self.selected_path()
         found = self._paths.get(path) if path else None
+        rate = self._rates.get(path) if path else None
+        if rate is not None and path is not None:
+            self.selected.setText(f"{rate_name(path.split('/', 1)[1])} ({path}): {percent(rate)} of the {rate.of}; "
+                                  f"confidence {rate.confidence} ({CONFIDENCE_LABELS[rate.confidence]}), as of "
+                                  f"{rate.as_of.isoformat()}." + (f"\nNote: {rate.note}" if rate.note else ""))
+            self.override_unit.setText("% (a share, not USD)")
+            self._update_buttons()
+            return
         if found is None:
             self.selected.setText("Select a price in the table to see where it comes from, or to override it.")
             self.override_unit.setText("")
@@ -367,9 +451,12 @@ class PriceBookDialog(QDialog):
     def _update_buttons(self) -> None:
         path = self.selected_path()
         found = self._paths.get(path) if path else None
+        rate = self._rates.get(path) if path else None
+        origin = found.price.origin if found is not None else rate.origin if rate is not None else None
         can = self.editor is not None and self.editor.editable
-        self.override_button.setEnabled(can and found is not None)
-        self.reset_button.setEnabled(can and found is not None and found.price.origin == "overridden")
+        self.override_button.setEnabled(can and origin is not None)
+        self.reset_button.setEnabled(can and origin == "overridden")
+        self.add_button.setEnabled(can)
 
     def _show_discount(self) -> None:
         section = str(self.discount_section.currentData())
@@ -389,6 +476,15 @@ class PriceBookDialog(QDialog):
                                            str(self.override_confidence.currentData()))):
             self.override_usd.clear()
             self.override_note.clear()
+
+    def _add(self) -> None:
+        if self.editor is None:
+            return
+        path = f"{self.region}/{self.add_path.text().strip().strip('/')}"
+        if self._done(self.editor.add(path, self.add_usd.text(), str(self.add_unit.currentData()),
+                                      self.add_note.text(), str(self.add_confidence.currentData()))):
+            for field in (self.add_path, self.add_usd, self.add_note):
+                field.clear()
 
     def _reset(self) -> None:
         path = self.selected_path()

@@ -1,5 +1,6 @@
-"""The status bar: the region and the price book the quote uses (its date, the user book's imported and
-overridden prices, discounts, confidence), and messages."""
+"""The status bar: the region (and how many prices the quote leaves out; the tooltip lists what the book lacks for
+the region, the same coverage `computefit prices missing` prints) and the price book the quote uses (its date, the
+user book's imported and overridden prices, discounts, confidence), and messages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.model.options.registry import coverage_name, missing_prices
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import discount_summary, origin_counts, provenance
 from desktop.qt.elided_label import ElidedLabel
@@ -29,6 +31,12 @@ def book_line(book: PriceBook, advice: Advice, counts: dict[str, int] | None = N
         extra.append("discounts")
     layered = f" + user book ({', '.join(extra)})" if extra else ""
     return f"Price book dated {quote.price_book_date.isoformat()}{layered}; {quote.price_confidence}"
+
+
+def missing_note(advice: Advice) -> str:
+    """"; 2 prices missing" when the quote leaves prices out (named as `prices missing` names them), else ""."""
+    names = {coverage_name(name) for option in advice.quote.options.values() for name in option.left_out}
+    return f"; {len(names)} price{'s' if len(names) != 1 else ''} missing" if names else ""
 
 
 class StatusBar(QStatusBar):
@@ -59,7 +67,11 @@ class StatusBar(QStatusBar):
         book = advice.book  # the book this advice was priced with (it can change at run time)
         if book is not self._book or self._counts is None:  # counted once per book, not once per edit
             self._book, self._counts, self._summary = book, origin_counts(book), provenance(book)
-        self.region.setText(f"{quote.region} ({quote.region_name})")
+        self.region.setText(f"{quote.region} ({quote.region_name})" + missing_note(advice))
+        lacks = missing_prices(book, quote.region) if quote.region in book.regions else []
+        self.region.setToolTip(f"The price book lacks {len(lacks)} price(s) for {quote.region}: "
+                               + "; ".join(lacks) + " (the Prices dialog adds one; `computefit prices missing`)"
+                               if lacks else f"The price book has every price ComputeFit uses in {quote.region}")
         self.price_book.setText(book_line(book, advice, self._counts))
         self.price_book.set_extra_tooltip(f"{book.title}: {self._summary}. Whole book: {quote.price_book_confidence}")
 

@@ -60,8 +60,9 @@ def test_none_in_range_names_the_range(book: PriceBook, examples: dict[str, Work
     assert b.volume is None and b.monthly_usd is None
     low, high = volume_range(examples["event-processor"])
     assert (b.searched_from, b.searched_to) == (low, high) == (1_000, 10_000_000_000)
+    # ECS on EC2 pays its EBS gp3 root volumes since the book has eu-west-1's gp3 price (AWS Price List, 0.088)
     assert b.text == ("Fargate and ECS on EC2: no break-even between 1,000 and 10,000,000,000 requests a month; "
-                      "ECS on EC2 is cheaper throughout")
+                      "Fargate is cheaper throughout")
 
 
 def test_unpriced_option_has_no_break_even(book: PriceBook) -> None:

@@ -42,6 +42,8 @@ def test_each_line_worked_out(book: PriceBook) -> None:
         "NAT gateway data processed": (gb_nat, Decimal("4.29")),  # x 0.045
         "CloudWatch Logs ingestion": (gb_logs, Decimal("4.77")),  # x 0.50
         "Data transfer out to the internet, tier 1": (gb_out, Decimal("33.92")),  # x 0.09
+        # kept 30 days: 9.537 GB x 30 / 30.4167 = 9.406 GB-months x 0.03 (us-east-1 storage, two sources, B)
+        "CloudWatch Logs storage": (gb_logs * 30 / (Decimal(730) / 24), Decimal("0.28")),
     }
     lam = network_lines(quote.options["lambda"])
     assert lam == shared  # a function never has a public IPv4 address
@@ -50,12 +52,8 @@ def test_each_line_worked_out(book: PriceBook) -> None:
     ec2 = quote.options["ec2"]
     instance_hours = ec2.capacity.instance_hours
     assert network_lines(ec2)["Public IPv4 addresses"][0] == instance_hours
-    # us-east-1 has no CloudWatch Logs storage price: each total says it leaves that out, with the usage
     for option in quote.options.values():
-        assert option.left_out == ("CloudWatch Logs storage",)
-        (gap,) = option.missing
-        stored = gb_logs * 30 / (Decimal(730) / 24)
-        assert gap.usage[0][1] == "GB-month" and abs(gap.usage[0][0] - stored) < Decimal("1e-9")
+        assert option.left_out == () and option.complete
 
 
 def test_logs_storage_where_the_book_has_it(book: PriceBook) -> None:
@@ -67,12 +65,16 @@ def test_logs_storage_where_the_book_has_it(book: PriceBook) -> None:
 
 
 def test_a_missing_network_price_is_said_never_borrowed(book: PriceBook) -> None:
-    # eu-west-1: NAT hours priced (0.048), NAT GB, IPv4, logs and data transfer out not in the book
+    # eu-west-1: NAT hours and GB (0.048, Price List), IPv4 (0.005), data transfer out (0.09) priced; no source
+    # gives its CloudWatch Logs prices
     w = make_workload(region="eu-west-1", front_door="none", traffic={"requests_per_month": TEN_M}, network=NETWORK)
     fargate = compute_quote(w, book).options["fargate"]
-    assert network_lines(fargate) == {"NAT gateway hours": (Decimal(1460), Decimal("70.08"))}
-    assert set(fargate.left_out) == {"NAT gateway data processed", "public IPv4 addresses", "CloudWatch Logs ingestion",
-                                     "CloudWatch Logs storage", "data transfer out to the internet"}
+    assert network_lines(fargate) == {"NAT gateway hours": (Decimal(1460), Decimal("70.08")),
+                                      "NAT gateway data processed": (Decimal(TEN_M * 10) / 1024**2, Decimal("4.58")),
+                                      "Public IPv4 addresses": (Decimal(1460), Decimal("7.30")),
+                                      "Data transfer out to the internet, tier 1": (
+                                          Decimal(TEN_M * 50) / 1024**2 - 100, Decimal("33.92"))}
+    assert set(fargate.left_out) == {"CloudWatch Logs ingestion", "CloudWatch Logs storage"}
     assert fargate.feasible and not fargate.complete
 
 

@@ -47,7 +47,8 @@ def test_event_processor_recommends_lambda_for_a_team_without_operations(book: P
     assert rec.headline.endswith("for less operations work")
     assert any(line.startswith("Operations (strong, priority 5/5): The team has no appetite for operating servers")
                and line.endswith("[team.operations_appetite]") for line in rec.rationale)
-    assert any(line.startswith("ECS on EC2 is $41.42 a month cheaper than Lambda but scores") for line in rec.rationale)
+    # ECS on EC2 pays its EBS gp3 root volumes since the book has eu-west-1's gp3 price (0.088, Price List): $3.85
+    assert any(line.startswith("ECS on EC2 is $37.57 a month cheaper than Lambda but scores") for line in rec.rationale)
 
 
 def test_nightly_batch_rules_out_lambda_on_the_timeout(book: PriceBook, examples: dict[str, Workload]) -> None:
@@ -179,16 +180,15 @@ def test_different_things_left_out_give_no_margin_and_name_the_prices_that_would
                     "Balancer would complete it")
 
 
-def test_the_ireland_alb_example_says_its_comparison_is_incomplete(book: PriceBook,
-                                                                  examples: dict[str, Workload]) -> None:
-    """eu-west-1 has no ALB price: every total leaves it out, Lambda's in a different amount (0.4 GB per LCU for
-    Lambda targets), so the headline states no margin and names the price that would complete it."""
+def test_the_ireland_alb_example_is_complete_and_has_an_exact_margin(book: PriceBook,
+                                                                    examples: dict[str, Workload]) -> None:
+    """eu-west-1's ALB (0.0252 an hour, 0.008 an LCU-hour), EBS gp3 (0.088) and data transfer out (0.09) are in the
+    book now (aws-prices-t3.md): every total is complete, so the headline states an exact margin."""
     advice = advise(examples["alb-api-ireland"], book)
     rec = advice.recommendation
-    assert (rec.option, rec.runner_up, rec.margin_kind, rec.margin_usd) == ("fargate", "lambda", "unknown", None)
-    assert rec.headline.startswith("Recommended: Amazon ECS on AWS Fargate, $36.04 against AWS Lambda's $47.13, but "
-                                   "the comparison is incomplete: both totals leave out Application Load Balancer")
-    assert rec.headline.endswith("eu-west-1 prices for Application Load Balancer would complete it")
-    assert all(not o.complete for o in advice.quote.options.values())
-    assert rec.left_out["ec2"] == ("EBS gp3 root volumes", "Application Load Balancer",
-                                   "data transfer out to the internet")
+    assert (rec.option, rec.runner_up, rec.margin_kind, rec.margin_usd) == ("fargate", "lambda", "exact",
+                                                                            Decimal("15.67"))
+    assert rec.headline == "Recommended: Amazon ECS on AWS Fargate, $15.67 a month cheaper than AWS Lambda (17%)"
+    assert all(o.complete for o in advice.quote.options.values())
+    assert {k: o.monthly_usd for k, o in advice.quote.options.items()} == {
+        "lambda": Decimal("91.63"), "fargate": Decimal("75.96"), "ec2": Decimal("111.78")}

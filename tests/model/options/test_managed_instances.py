@@ -22,6 +22,7 @@ from desktop.cli import main
 from desktop.model.advice.advise import advise
 from desktop.model.advice.engine import compute_quote, fast_costs
 from desktop.model.format import left_out_text, total_text
+from desktop.model.options.registry import missing_prices
 from desktop.model.pricing.book import EcsManagedPrices, Price, PriceBook
 from desktop.model.questionnaire.data import SPIKY
 from desktop.model.workload.spec import Workload
@@ -114,14 +115,14 @@ def test_the_runtime_default_sets_the_requests_per_environment(book: PriceBook) 
 
 
 def test_without_a_sourced_request_price_the_total_says_what_it_leaves_out(book: PriceBook) -> None:
-    w = make_workload(options=["lambda_managed"], front_door="none")  # us-east-1: no LMI request price in the book
+    w = make_workload(options=["lambda_managed"], front_door="none", region="us-west-2")  # no LMI request price
     option = compute_quote(w, book).options["lambda_managed"]
     assert option.feasible and option.monthly_usd is not None and not option.complete
-    assert option.missing_prices == ("no sourced price for Lambda Managed Instances requests in us-east-1 in the "
+    assert option.missing_prices == ("no sourced price for Lambda Managed Instances requests in us-west-2 in the "
                                      "price book dated 2026-12-01",)
     assert option.status == "Feasible; total incomplete"
     assert total_text(option) == \
-        f"${option.monthly_usd:,.2f} + Lambda MI requests (no us-east-1 price in the book)"
+        f"${option.monthly_usd:,.2f} + Lambda MI requests (no us-west-2 price in the book)"
 
 
 def test_an_ecs_managed_instances_fleet_on_c6a_2xlarge_cannot_be_priced_from_the_book(
@@ -139,27 +140,59 @@ def test_an_ecs_managed_instances_fleet_on_c6a_2xlarge_cannot_be_priced_from_the
                                  "the fleet cannot be priced"]
 
 
-def test_ecs_managed_instances_are_the_ec2_fleet_with_the_fee_left_out_where_unknown(book: PriceBook) -> None:
+def test_ecs_managed_instances_pay_aws_fee_rule_on_the_ec2_fleet(book: PriceBook) -> None:
+    # aws-prices-t3.md 1.1: the fee is 12% of the same region's EC2 on-demand price (G-family 7.8%, P/Trainium 4.8%)
     w = make_workload(options=["ec2", "ecs_managed"], container={"spot_share": 0.5},
                       assumptions={"savings_plans": {"ec2_pct": 20}})
     quote = compute_quote(w, book)
     ec2, managed = quote.options["ec2"], quote.options["ecs_managed"]
-    # the same packing, instances, EBS volumes, Spot and Savings Plan lines as ECS on EC2 (reused, not copied)
-    assert [(i.label, i.usd) for i in managed.line_items] == [(i.label, i.usd) for i in ec2.line_items]
-    assert managed.monthly_usd == ec2.monthly_usd
     assert managed.capacity is not None and ec2.capacity is not None
     name = managed.capacity.to_json()["instance_type"]
+    fee = next(i for i in managed.line_items if i.label == "ECS Managed Instances management fee")
+    # the same packing, instances, EBS volumes, Spot and Savings Plan lines as ECS on EC2 (reused, not copied)
+    others = [(i.label, i.usd) for i in managed.line_items if i is not fee]
+    assert others == [(i.label, i.usd) for i in ec2.line_items]
+    ec2_price = book.regions["us-east-1"].ec2.on_demand[name].usd
+    assert fee.unit_price_usd == ec2_price * Decimal("0.12") and fee.price is not None
+    assert fee.price.source == "t3-ECSMI"
+    assert fee.quantity == Decimal(str(managed.capacity.to_json()["instance_hours"]))
+    assert managed.monthly_usd == ec2.monthly_usd + fee.usd and managed.complete
+    assert managed.capacity.to_json()["management_fee_in_book"] is True
+    assert set(ec2.warnings) <= set(managed.warnings)  # e.g. a burstable type's CPU credits, said for both
+
+
+def test_the_fee_levels_follow_the_family() -> None:
+    from desktop.model.options.ecs_managed.sections import fee_family
+
+    assert [fee_family(t) for t in ("m7g.large", "c6a.2xlarge", "g4dn.xlarge", "g6e.48xlarge", "p5.48xlarge",
+                                    "trn1.2xlarge", "gr6.4xlarge")] == \
+        ["general", "general", "gpu", "gpu", "accelerated", "accelerated", "general"]
+
+
+def test_without_the_fee_rule_the_total_leaves_the_fee_out(book: PriceBook) -> None:
+    region = book.regions["us-east-1"]
+    assert region.ecs_managed is not None
+    no_rule = EcsManagedPrices(management_fee=region.ecs_managed.management_fee)
+    bare = book.model_copy(update={"regions": {**book.regions,
+                                               "us-east-1": region.model_copy(update={"ecs_managed": no_rule})}})
+    w = make_workload(options=["ec2", "ecs_managed"])
+    quote = compute_quote(w, bare)
+    ec2, managed = quote.options["ec2"], quote.options["ecs_managed"]
+    assert [(i.label, i.usd) for i in managed.line_items] == [(i.label, i.usd) for i in ec2.line_items]
+    assert managed.capacity is not None
+    name = managed.capacity.to_json()["instance_type"]
     assert managed.missing_prices == (
-        f"management fee not in the price book: no sourced ECS Managed Instances fee for {name} in us-east-1 (AWS's "
-        "fee table was not found; the book has it only for c6a.2xlarge)",)
-    assert managed.status == "Feasible; total incomplete" and not any("%" in i.label for i in managed.line_items)
-    assert left_out_text(managed) == f"ECS MI fee for {name} (no us-east-1 price in the book)"
+        f"management fee not in the price book: no sourced ECS Managed Instances management fee rate (general types) "
+        f"for {name} in us-east-1",)
+    assert managed.status == "Feasible; total incomplete"
+    assert left_out_text(managed) == "ECS MI management fee rate (general types) (no us-east-1 price in the book)"
     fee_hours = managed.missing[0].usage  # the instance-hours the fee would be charged on, for like-for-like margins
     assert fee_hours == ((managed.capacity.to_json()["instance_hours"], "instance-hour"),)
     assert managed.capacity.to_json()["management_fee_in_book"] is False
-    assert set(ec2.warnings) <= set(managed.warnings)  # e.g. a burstable type's CPU credits, said for both
     assert managed.capacity.assumption() == ("ECS Managed Instances instance type", f"{name} (cheapest that fits, "
                                              "chosen automatically; its management fee is not in the price book)")
+    assert "ECS Managed Instances management fee rate (general types)" in missing_prices(bare, "us-east-1")
+    assert not [m for m in missing_prices(book, "us-east-1") if m.startswith("ECS Managed")]
 
 
 def _with_stand_in_fee(book: PriceBook, name: str, usd: str) -> PriceBook:

@@ -161,6 +161,14 @@ def test_one_region_sources_say_their_region(book: PriceBook) -> None:
         "L1": ["eu-west-2"], "L2": ["eu-west-2"], "S-apse1": ["ap-southeast-1"],
         "X": ["us-west-2", "ap-northeast-1"], "D-WP": ["us-east-1"], "CW-USE1": ["us-east-1"],
         "GP3-MD": ["us-east-1"], "FG-USE2": ["us-east-2"], "FG-APN1": ["ap-northeast-1"], "EKS-P": ["us-east-1"],
+        # from aws-prices-t3.md
+        "t3-U1": ["us-east-1"], "t3-P1": ["ap-southeast-1"], "t3-P2": ["eu-west-1"], "t3-P3": ["eu-west-1"],
+        "t3-S5": ["ap-northeast-1"], "t3-S8": ["eu-central-1"], "t3-S9": ["ap-northeast-1"], "t3-S10": ["eu-west-1"],
+        "t3-S12": ["us-west-2"], "t3-S13": ["us-east-2"], "t3-S14": ["us-east-2"], "t3-S18": ["ap-south-1"],
+        "t3-S19": ["sa-east-1", "us-east-1"], "t3-S20": ["ca-central-1"], "t3-S22": ["us-east-1", "eu-central-1"],
+        "t3-S24": ["us-east-2"], "t3-U12": ["us-east-2"], "t3-S25": ["ap-northeast-1"],
+        "t3-S26b": ["ap-northeast-1"], "t3-S28": ["us-east-2"], "t3-S29": ["eu-west-1"], "t3-S30": ["eu-central-1"],
+        "t3-S31": ["ap-southeast-2"], "t3-S33": ["us-east-2", "eu-central-1"],
     }
 
 
@@ -188,7 +196,7 @@ def test_every_price_source_exists(book: PriceBook) -> None:
     assert book.free_tier.source in book.sources
     assert book.free_tier.data_transfer_out and book.free_tier.data_transfer_out.source in book.sources
     rates = book.iter_rates()
-    assert len(rates) == 12
+    assert len(rates) == 12 * 4  # LMI's 15% and ECS MI's three fee levels, in every region
     for path, rate in rates:
         assert isinstance(rate, SourcedRate) and rate.source in book.sources, path
         assert rate.as_of <= book.effective_date
@@ -198,12 +206,12 @@ def test_confidence_summary_improves_on_the_book_before_aws_prices_more() -> Non
     before = load_price_book(FROZEN_BOOK)
     after = load_price_book(BOOK_PATH)
     assert before.confidence_counts == {"A": 20, "B": 333, "C": 368}
-    assert after.confidence_counts == {"A": 113, "B": 358, "C": 363}  # with the commitment rates (13 A, 8 B, 56 C)
+    assert after.confidence_counts == {"A": 134, "B": 378, "C": 374}  # with aws-prices-t3.md (21 A, 20 B, 11 C) and the commitment rates (13 A, 8 B, 56 C)
     share_before = {k: v / sum(before.confidence_counts.values()) for k, v in before.confidence_counts.items()}
     share_after = {k: v / sum(after.confidence_counts.values()) for k, v in after.confidence_counts.items()}
     assert share_after["A"] > share_before["A"] and share_after["C"] < share_before["C"]
     assert before.confidence_summary == "2% AWS published, 46% corroborated, 51% estimated"
-    assert after.confidence_summary == "13% AWS published, 42% corroborated, 43% estimated"
+    assert after.confidence_summary == "15% AWS published, 42% corroborated, 42% estimated"
 
 
 def test_confidence_c_is_estimated_and_all_levels_used(book: PriceBook) -> None:
@@ -281,6 +289,9 @@ def test_lambda_prices_only_us_east_1_had_are_gone_not_borrowed(book: PriceBook,
         arm = lam.duration["arm64"]
         source, confidence = ("C-sheet", "B") if code == "sa-east-1" else ("S5", "B")
         _check_tiers(arm, [("7500000000", "0.0000133334")], "GB-second", source, confidence)
+    elif code in ("us-east-2", "ap-southeast-2"):  # aws-prices-t3.md 9: one secondary source each (C)
+        (tier,) = lam.duration["arm64"]
+        _check(tier.price, "0.0000133334", "GB-second", {"us-east-2": "t3-S13", "ap-southeast-2": "t3-S31"}[code], "C")
     else:
         assert "arm64" not in lam.duration
 
@@ -314,12 +325,15 @@ def test_lambda_managed_instances(book: PriceBook) -> None:
         if code == "eu-west-2":
             _check(lmi.requests, "0.20", "1M requests", "T-L", "A")
             assert lmi.requests is not None and "EUW2-Lambda-Managed-Instances-Request" in lmi.requests.note
-        else:
+        elif code == "us-east-1":  # the Lambda pricing page's request charge (aws-prices-t3.md 2.1, A)
+            _check(lmi.requests, "0.20", "1M requests", "t3-U1", "A")
+        else:  # the page states one price, but no regional row was found: not borrowed
             assert lmi.requests is None, code
 
 
 def test_ecs_managed_instances_fee_only_where_aws_published_it(book: PriceBook) -> None:
-    fees = {code: r.ecs_managed.management_fee for code, r in book.regions.items() if r.ecs_managed is not None}
+    fees = {code: r.ecs_managed.management_fee for code, r in book.regions.items()
+            if r.ecs_managed is not None and r.ecs_managed.management_fee}
     assert list(fees) == ["us-east-1"] and list(fees["us-east-1"]) == ["c6a.2xlarge"]
     fee = fees["us-east-1"]["c6a.2xlarge"]
     _check(fee, "0.037", "instance-hour", "AE-E", "C")
@@ -346,7 +360,7 @@ def test_fargate_us_east_1_per_second(book: PriceBook) -> None:
 @pytest.mark.parametrize(
     ("code", "vcpu", "gb", "vcpu_conf", "gb_conf"),
     [
-        ("us-east-2", "0.04048", "0.004445", "C", "C"),
+        ("us-east-2", "0.04048", "0.004445", "B", "B"),  # aws-prices-t3.md 11: S33 agrees with F
         ("us-west-2", "0.04048", "0.004445", "B", "B"),
         ("eu-west-1", "0.04048", "0.004445", "C", "C"),
         ("eu-central-1", "0.04656", "0.00511", "B", "B"),
@@ -355,7 +369,7 @@ def test_fargate_us_east_1_per_second(book: PriceBook) -> None:
         ("ap-northeast-1", "0.05056", "0.00553", "B", "C"),
         ("ap-south-1", "0.04256", "0.004655", "C", "C"),
         ("sa-east-1", "0.0696", "0.0076", "B", "B"),
-        ("ca-central-1", "0.04456", "0.004865", "C", "C"),
+        ("ca-central-1", "0.04456", "0.004865", "B", "B"),  # aws-prices-t3.md 11: S20 agrees with F
     ],
 )
 def test_fargate_x86_regional(book: PriceBook, code: str, vcpu: str, gb: str, vcpu_conf: str,
@@ -365,7 +379,7 @@ def test_fargate_x86_regional(book: PriceBook, code: str, vcpu: str, gb: str, vc
     _check(fg.linux_x86_64.vcpu, vcpu, "vCPU-hour", "F", vcpu_conf)
     _check(fg.linux_x86_64.memory, gb, "GB-hour", "F", gb_conf)
     assert fg.linux_x86_64.vcpu.per_second() == Decimal(vcpu) / 3600
-    assert fg.windows_x86_64 is None
+    assert (fg.windows_x86_64 is None) == (code != "us-east-2")
 
 
 def test_fargate_eu_west_2_from_the_price_list(book: PriceBook) -> None:
@@ -387,7 +401,7 @@ def test_fargate_eu_west_2_from_the_price_list(book: PriceBook) -> None:
 
 def test_fargate_windows_and_storage_only_where_sourced(book: PriceBook) -> None:
     windows = {code for code, r in book.regions.items() if r.fargate.windows_x86_64 is not None}
-    assert windows == {"us-east-1", "eu-west-2"}
+    assert windows == {"us-east-1", "eu-west-2", "us-east-2"}
     storage = {code: r.fargate.ephemeral_storage for code, r in book.regions.items()
                if r.fargate.ephemeral_storage is not None}
     assert set(storage) == {"us-east-1", "eu-west-2", "us-east-2", "ap-northeast-1"}
@@ -529,10 +543,14 @@ def test_ec2_counts_and_ebs(book: PriceBook) -> None:
     _check(us1.ebs_gp3_iops, "0.005", "IOPS-month", "GP3-MD", "C")
     _check(us1.ebs_gp3_throughput, "0.04", "MBps-month", "GP3-MD", "C")
     _check(book.region("eu-west-2").ec2.ebs_gp3, "0.0928", "GB-month", "L2", "B")
-    _check(book.region("ap-southeast-1").ec2.ebs_gp3, "0.0960", "GB-month", "S-apse1", "B")
+    _check(book.region("ap-southeast-1").ec2.ebs_gp3, "0.096", "GB-month", "t3-P1", "A")
     _check(book.region("sa-east-1").ec2.ebs_gp3, "0.1520", "GB-month", "C-sheet", "B")
-    with_ebs = {code for code, region in book.regions.items() if region.ec2.ebs_gp3 is not None}
-    assert with_ebs == {"us-east-1", "eu-west-2", "ap-southeast-1", "sa-east-1"}
+    _check(book.region("us-east-2").ec2.ebs_gp3, "0.08", "GB-month", "t3-S28", "A")
+    _check(book.region("eu-west-1").ec2.ebs_gp3, "0.088", "GB-month", "t3-S29", "A")
+    _check(book.region("eu-central-1").ec2.ebs_gp3, "0.0952", "GB-month", "t3-S30", "C")
+    _check(book.region("ap-northeast-1").ec2.ebs_gp3, "0.096", "GB-month", "t3-S26b", "A")
+    without_ebs = {code for code, region in book.regions.items() if region.ec2.ebs_gp3 is None}
+    assert without_ebs == {"us-west-2", "ap-southeast-2", "ap-south-1", "ca-central-1"}  # not found
     with_iops = {code for code, region in book.regions.items() if region.ec2.ebs_gp3_iops is not None}
     assert with_iops == {"us-east-1"}
 
@@ -549,32 +567,36 @@ def test_ec2_reserved_instances_sa_east_1(book: PriceBook) -> None:
 # ------------------------------------------------------------------ ALB and API Gateway
 
 
+ALB = {  # region: (hour, source, grade), (LCU-hour, source, grade); aws-prices-t3.md 3
+    "us-east-1": (("0.0225", "T-E1", "A"), ("0.008", "T-E1", "A")),
+    "us-east-2": (("0.0225", "t3-S14", "B"), ("0.008", "t3-S14", "C")),
+    "us-west-2": (("0.0225", "t3-S12", "B"), ("0.008", "t3-S12", "B")),
+    "eu-west-1": (("0.0252", "t3-S10", "B"), ("0.008", "t3-P3", "B")),
+    "eu-central-1": (("0.0270", "t3-S8", "B"), ("0.008", "t3-S8", "B")),
+    "eu-west-2": (("0.02646", "T-E2", "A"), ("0.0084", "T-E2", "A")),
+    "ap-southeast-1": (("0.0252", "t3-P1", "A"), ("0.008", "t3-P1", "A")),
+    "ap-northeast-1": (("0.0243", "X", "B"), ("0.008", "t3-S9", "B")),
+    "sa-east-1": (("0.034", "t3-S19", "B"), ("0.011", "t3-S19", "C")),
+    "ca-central-1": (("0.02475", "t3-S20", "B"), ("0.0088", "t3-S20", "C")),
+}
+
+
 def test_alb_only_where_sourced(book: PriceBook) -> None:
-    with_alb = {code for code, region in book.regions.items() if region.alb is not None}
-    assert with_alb == {"us-east-1", "eu-west-2", "eu-central-1", "ap-northeast-1"}
-    use1 = book.region("us-east-1").alb
-    euw2 = book.region("eu-west-2").alb
-    euc1 = book.region("eu-central-1").alb
-    apn1 = book.region("ap-northeast-1").alb
-    assert use1 and euw2 and euc1 and apn1
-    _check(use1.hour, "0.0225", "hour", "T-E1", "A")
-    _check(use1.lcu_hour, "0.008", "LCU-hour", "T-E1", "A")
-    _check(euw2.hour, "0.02646", "hour", "T-E2", "A")
-    _check(euw2.lcu_hour, "0.0084", "LCU-hour", "T-E2", "A")
-    _check(euc1.hour, "0.0270", "hour", "S8", "C")
-    _check(euc1.lcu_hour, "0.008", "LCU-hour", "S8", "C")
-    _check(apn1.hour, "0.0243", "hour", "X", "B")
-    _check(apn1.lcu_hour, "0.008", "LCU-hour", "S8", "B")
+    with_alb = {code: region.alb for code, region in book.regions.items() if region.alb is not None}
+    assert set(with_alb) == set(ALB)  # ap-southeast-2: not found; ap-south-1: hour only
+    for code, ((hour, hour_source, hour_grade), (lcu, lcu_source, lcu_grade)) in ALB.items():
+        alb = with_alb[code]
+        assert alb is not None
+        _check(alb.hour, hour, "hour", hour_source, hour_grade)
+        _check(alb.lcu_hour, lcu, "LCU-hour", lcu_source, lcu_grade)
 
 
 def test_alb_hour_without_lcu(book: PriceBook) -> None:
     """An hour price with no LCU price cannot price an ALB: it is kept apart so `alb` stays absent."""
     hour_only = {code: r.alb_hour_only for code, r in book.regions.items() if r.alb_hour_only is not None}
-    assert set(hour_only) == {"us-west-2", "sa-east-1"}
-    _check(hour_only["us-west-2"], "0.0225", "hour", "X", "B")
-    _check(hour_only["sa-east-1"], "0.0340", "hour", "C-sheet", "C")
-    assert "lowest LoadBalancerUsage" in hour_only["sa-east-1"].note
-    assert book.region("us-west-2").alb is None and book.region("sa-east-1").alb is None
+    assert set(hour_only) == {"ap-south-1"}
+    _check(hour_only["ap-south-1"], "0.0239", "hour", "t3-S18", "C")
+    assert book.region("ap-south-1").alb is None and book.region("ap-southeast-2").alb is None
 
 
 HTTP_API_FIRST_TIER = {
@@ -616,8 +638,10 @@ def test_api_gateway_us_east_1_and_eu_west_2_tiers(book: PriceBook) -> None:
 NAT_HOUR = {"us-east-1": "0.045", "us-east-2": "0.045", "us-west-2": "0.045", "eu-west-1": "0.048",
             "eu-central-1": "0.052", "eu-west-2": "0.050", "ap-southeast-1": "0.059", "ap-southeast-2": "0.059",
             "ap-northeast-1": "0.062", "ap-south-1": "0.056", "sa-east-1": "0.093", "ca-central-1": "0.050"}
-NAT_GB = {"us-east-1": ("0.045", "C-sheet"), "eu-west-2": ("0.050", "L1"), "ap-southeast-1": ("0.059", "S-apse1"),
-          "sa-east-1": ("0.093", "C-sheet")}
+NAT_GB = {"us-east-1": ("0.045", "C-sheet", "B"), "eu-west-2": ("0.050", "L1", "B"),
+          "ap-southeast-1": ("0.059", "t3-P1", "A"), "sa-east-1": ("0.093", "C-sheet", "B"),
+          "us-east-2": ("0.045", "t3-U12", "B"), "us-west-2": ("0.045", "t3-S12", "C"),
+          "eu-west-1": ("0.048", "t3-P2", "A"), "ap-northeast-1": ("0.062", "t3-S5", "C")}
 
 
 @pytest.mark.parametrize(("code", "usd"), NAT_HOUR.items())
@@ -627,29 +651,40 @@ def test_nat_gateway(book: PriceBook, code: str, usd: str) -> None:
     _check(nat.hour, usd, "hour", "T", "A")
     assert nat.hour is not None and nat.hour.as_of == dt.date(2026, 9, 4)
     if code in NAT_GB:
-        gb_usd, source = NAT_GB[code]
-        _check(nat.gb_processed, gb_usd, "GB", source, "B")
+        gb_usd, source, grade = NAT_GB[code]
+        _check(nat.gb_processed, gb_usd, "GB", source, grade)
     else:
         assert nat.gb_processed is None  # per GB = per hour in every region found: a pattern, not a source
 
 
 def test_public_ipv4(book: PriceBook) -> None:
     found = {code: r.public_ipv4.hour for code, r in book.regions.items() if r.public_ipv4 is not None}
-    assert set(found) == {"us-east-1", "eu-west-2", "sa-east-1"}
-    _check(found["us-east-1"], "0.005", "address-hour", "C-sheet", "B")
-    _check(found["sa-east-1"], "0.005", "address-hour", "C-sheet", "B")
-    _check(found["eu-west-2"], "0.005", "address-hour", "L1", "B")
+    assert set(found) == set(book.regions)  # AWS states one price for every address (aws-prices-t3.md 7)
+    expected = {"us-east-1": ("C-sheet", "B"), "sa-east-1": ("C-sheet", "B"), "eu-west-2": ("L1", "B"),
+                "ap-southeast-1": ("t3-P1", "A"), "ap-northeast-1": ("t3-S26b", "A"), "ca-central-1": ("t3-S20", "C"),
+                "eu-west-1": ("t3-S10", "C")}
+    for code, price in found.items():
+        source, grade = expected.get(code, ("t3-U4", "A"))
+        _check(price, "0.005", "address-hour", source, grade)
 
 
 def test_cloudwatch_logs(book: PriceBook) -> None:
     found = {code: r.cloudwatch_logs for code, r in book.regions.items() if r.cloudwatch_logs is not None}
-    assert set(found) == {"us-east-1", "eu-west-2", "ap-southeast-1"}
+    assert set(found) == {"us-east-1", "us-east-2", "us-west-2", "eu-central-1", "eu-west-2", "ap-southeast-1",
+                          "ap-northeast-1"}
     _check(found["us-east-1"].ingestion_gb, "0.50", "GB", "CW-USE1", "B")
-    assert found["us-east-1"].storage_gb_month is None
+    _check(found["us-east-1"].storage_gb_month, "0.03", "GB-month", "t3-S22", "B")
+    _check(found["us-east-2"].ingestion_gb, "0.50", "GB", "t3-S13", "B")
+    _check(found["us-east-2"].storage_gb_month, "0.03", "GB-month", "t3-S13", "B")
+    _check(found["us-west-2"].ingestion_gb, "0.50", "GB", "t3-S12", "C")
+    _check(found["eu-central-1"].ingestion_gb, "0.63", "GB", "t3-S22", "C")
+    assert found["us-west-2"].storage_gb_month is None and found["eu-central-1"].storage_gb_month is None
     _check(found["eu-west-2"].ingestion_gb, "0.5985", "GB", "L1", "B")
     _check(found["eu-west-2"].storage_gb_month, "0.0315", "GB-month", "L1", "B")
-    assert found["ap-southeast-1"].ingestion_gb is None  # the source's 0.0700 looks like a typo: not used
-    _check(found["ap-southeast-1"].storage_gb_month, "0.03", "GB-month", "S-apse1", "B")
+    _check(found["ap-southeast-1"].ingestion_gb, "0.70", "GB", "t3-P1", "A")  # the old "0.0700" was a typo
+    _check(found["ap-southeast-1"].storage_gb_month, "0.03", "GB-month", "t3-P1", "A")
+    _check(found["ap-northeast-1"].ingestion_gb, "0.76", "GB", "t3-S25", "B")
+    _check(found["ap-northeast-1"].storage_gb_month, "0.033", "GB-month", "t3-S25", "B")
 
 
 DTO_BOUNDS = ["10240", "51200", "153600", None]
@@ -657,7 +692,12 @@ DTO_BOUNDS = ["10240", "51200", "153600", None]
 
 def test_data_transfer_out(book: PriceBook) -> None:
     found = {code: r.data_transfer_out for code, r in book.regions.items() if r.data_transfer_out}
-    assert set(found) == {"us-east-1", "eu-west-2", "sa-east-1"}
+    assert set(found) == {"us-east-1", "eu-west-2", "sa-east-1", "us-east-2", "eu-west-1", "ap-southeast-1"}
+    _check_tiers(found["us-east-2"], list(zip(DTO_BOUNDS, ["0.09", "0.085", "0.07", "0.05"], strict=True)),
+                 "GB", "t3-S24", "C")
+    _check_tiers(found["eu-west-1"], list(zip(DTO_BOUNDS, ["0.09", "0.085", "0.07", "0.05"], strict=True)),
+                 "GB", "t3-P3", "B")
+    _check_tiers(found["ap-southeast-1"], [("10240", "0.12")], "GB", "t3-P1", "A")  # tiers 2-4 not found
     _check_tiers(found["eu-west-2"], list(zip(DTO_BOUNDS, ["0.09", "0.085", "0.07", "0.05"], strict=True)),
                  "GB", "T-D", "A")
     _check_tiers(found["us-east-1"], list(zip(DTO_BOUNDS, ["0.09", "0.085", "0.07", "0.05"], strict=True)),
@@ -666,9 +706,9 @@ def test_data_transfer_out(book: PriceBook) -> None:
                  "GB", "C-sheet", "B")
     inter_az = {code: r.data_transfer_inter_az for code, r in book.regions.items()
                 if r.data_transfer_inter_az is not None}
-    assert set(inter_az) == {"us-east-1", "sa-east-1"}
-    for p in inter_az.values():
-        _check(p, "0.01", "GB", "C-sheet", "B")
+    assert set(inter_az) == {"us-east-1", "sa-east-1", "eu-west-1"}
+    for code, p in inter_az.items():
+        _check(p, "0.01", "GB", "t3-P3" if code == "eu-west-1" else "C-sheet", "B")
 
 
 def test_vpc_interface_endpoints(book: PriceBook) -> None:
@@ -678,3 +718,16 @@ def test_vpc_interface_endpoints(book: PriceBook) -> None:
     _check(found["eu-west-2"].gb_processed, "0.01", "GB", "L1", "B")
     _check(found["ap-southeast-1"].hour, "0.013", "hour", "S-apse1", "B")
     _check(found["ap-southeast-1"].gb_processed, "0.01", "GB", "S-apse1", "B")
+
+
+def test_ecs_managed_instances_fee_rule_in_every_region(book: PriceBook) -> None:
+    """aws-prices-t3.md 1.1: 12% of the regional EC2 price (B); G-family 7.8% (B) and P/Trainium 4.8% (C, derived)
+    since 2026-07-01."""
+    for code, region in book.regions.items():
+        ecs = region.ecs_managed
+        assert ecs is not None, code
+        levels = (ecs.management_fee_rate, ecs.management_fee_rate_gpu, ecs.management_fee_rate_accelerated)
+        assert [(r.fraction, r.source, r.confidence) for r in levels if r is not None] == [
+            (Decimal("0.12"), "t3-ECSMI", "B"), (Decimal("0.078"), "t3-U7", "B"), (Decimal("0.048"), "t3-U7", "C")]
+        assert ecs.rate_for("g5.xlarge") is ecs.management_fee_rate_gpu
+        assert ecs.rate_for("m7g.large") is ecs.management_fee_rate

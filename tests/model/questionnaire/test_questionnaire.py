@@ -49,11 +49,8 @@ def test_no_answers_give_a_real_three_way_quote(book: PriceBook) -> None:
     quote = compute_quote(w, book)
     assert list(quote.options) == list(option_ids())  # the questionnaire compares every option
     assert all(o.feasible and o.monthly_usd and o.monthly_usd > 0 for o in quote.options.values())
-    assert all(quote.options[o].complete for o in ("lambda", "fargate", "ec2"))
-    # us-east-1: the book has no Lambda MI request price and no ECS MI fee for the type chosen; both say so
-    assert quote.options["lambda_managed"].missing_prices == (
-        "no sourced price for Lambda Managed Instances requests in us-east-1 in the price book dated 2026-12-01",)
-    assert quote.options["ecs_managed"].missing_prices[0].startswith("management fee not in the price book")
+    # us-east-1: the Lambda MI request price and the ECS MI fee rule are in the book (aws-prices-t3.md): complete
+    assert all(quote.options[o].complete for o in ("lambda", "fargate", "ec2", "lambda_managed", "ecs_managed"))
     assert w.answers == {}
 
 
@@ -136,7 +133,7 @@ def test_bad_answers_files(tmp_path: Path, text: str, message: str) -> None:
 def test_feasibility_preview(book: PriceBook) -> None:
     preview = {p.option: p for p in feasibility_preview({"special_needs": "gpu", "app_size": "large"}, book)}
     assert [o for o, p in preview.items() if p.feasible] == ["ec2", "ecs_managed"]  # GPUs: ECS on EC2 or MI
-    assert preview["ecs_managed"].left_out.startswith("ECS MI fee for g4dn")
+    assert preview["ecs_managed"].left_out == ""  # the G-family fee (7.8% of EC2 since 2026-07-01) is priced
     assert preview["lambda"].reasons[0].startswith("Lambda: the work needs 1 GPU(s)")
     assert preview["ec2"].monthly_usd is not None and preview["ec2"].label == "Amazon ECS on Amazon EC2"
     long_jobs = {p.option: p for p in feasibility_preview({"trigger": "schedule", "work_duration": "long"}, book)}

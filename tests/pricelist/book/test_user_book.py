@@ -106,10 +106,10 @@ def test_discounts_per_service_win_over_all_and_spare_overrides(bundled: dict[st
     ({"schema_version": 9}, "user price book format 9 is newer than this app knows"),
     ({"kind": "something-else"}, "kind"),
     ({"regions": {"eu-north-1": {"lambda": {}}}}, "regions.eu-north-1.name: is required"),
-    # us-east-2 has no ALB price in the bundled book (eu-west-2, used here before, now has the pair).
-    ({"regions": {"us-east-2": {"alb": {"hour": {"usd": "0.0225", "unit": "hour", "source": "S8",
-                                                 "as_of": "2026-08-31", "confidence": "A"}}}}},
-     "regions.us-east-2.alb.lcu_hour: is required"),
+    # ap-southeast-2 has no ALB price in the bundled book (us-east-2, used here before, now has the pair).
+    ({"regions": {"ap-southeast-2": {"alb": {"hour": {"usd": "0.0225", "unit": "hour", "source": "S8",
+                                                      "as_of": "2026-08-31", "confidence": "A"}}}}},
+     "regions.ap-southeast-2.alb.lcu_hour: is required"),
     ({"regions": {"eu-west-2": {"alb_hour_only": {"usd": "0.02646", "unit": "hour", "source": "T-E2",
                                                   "as_of": "2026-08-31", "confidence": "A"}}}}, "remove one"),
     ({"regions": {"eu-west-2": {"public_ipv4": {"hour": {"usd": "0.005", "unit": "hour", "source": "L1",

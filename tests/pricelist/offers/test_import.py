@@ -399,29 +399,30 @@ def _elb(tmp: Path, code: str, prefix: str, location: str, keep: tuple[str, ...]
 
 
 def test_alb_rows_fit_the_books_pair_or_hour_alone(tmp_path: Path, bundled: dict[str, Any]) -> None:
-    # us-west-2: the bundled book has the hour only (alb_hour_only). A file with both rows gives the pair, which
+    # ap-south-1: the bundled book has the hour only (alb_hour_only). A file with both rows gives the pair, which
     # supersedes the bundled hour alone.
-    both = _elb(tmp_path, "us-west-2", "USW2-", "US West (Oregon)", ("LoadBalancerUsage", "LCUUsage"))
+    both = _elb(tmp_path, "ap-south-1", "APS3-", "Asia Pacific (Mumbai)", ("LoadBalancerUsage", "LCUUsage"))
     layer, _ = import_files([both], bundled, None)
-    oregon = effective_book(bundled, layer).regions["us-west-2"]
-    assert oregon.alb is not None and oregon.alb_hour_only is None
-    assert (oregon.alb.hour.origin, oregon.alb.lcu_hour.usd) == ("imported", D("0.008"))
-    # us-east-2: no ALB price in the bundled book. The hour row alone gives alb_hour_only, never half a pair.
-    hour = _elb(tmp_path, "us-east-2", "USE2-", "US East (Ohio)", ("LoadBalancerUsage",))
+    mumbai = effective_book(bundled, layer).regions["ap-south-1"]
+    assert mumbai.alb is not None and mumbai.alb_hour_only is None
+    assert (mumbai.alb.hour.origin, mumbai.alb.lcu_hour.usd) == ("imported", D("0.008"))
+    # ap-southeast-2: no ALB price in the bundled book. The hour row alone gives alb_hour_only, never half a pair.
+    hour = _elb(tmp_path, "ap-southeast-2", "APS2-", "Asia Pacific (Sydney)", ("LoadBalancerUsage",))
     layer, report = import_files([hour], bundled, None)
-    ohio = effective_book(bundled, layer).regions["us-east-2"]
-    assert ohio.alb is None and ohio.alb_hour_only is not None and ohio.alb_hour_only.origin == "imported"
-    assert report.written == {"us-east-2": 1}
+    sydney = effective_book(bundled, layer).regions["ap-southeast-2"]
+    assert sydney.alb is None and sydney.alb_hour_only is not None and sydney.alb_hour_only.origin == "imported"
+    assert report.written == {"ap-southeast-2": 1}
     # ... and a later file with both rows replaces it with the pair.
-    both = _elb(tmp_path, "us-east-2", "USE2-", "US East (Ohio)", ("LoadBalancerUsage", "LCUUsage"))
+    both = _elb(tmp_path, "ap-southeast-2", "APS2-", "Asia Pacific (Sydney)", ("LoadBalancerUsage", "LCUUsage"))
     layer, _ = import_files([both], bundled, layer)
-    ohio = effective_book(bundled, layer).regions["us-east-2"]
-    assert ohio.alb is not None and ohio.alb_hour_only is None and "alb_hour_only" not in layer.regions["us-east-2"]
+    sydney = effective_book(bundled, layer).regions["ap-southeast-2"]
+    assert sydney.alb is not None and sydney.alb_hour_only is None
+    assert "alb_hour_only" not in layer.regions["ap-southeast-2"]
     # An LCU row with no hour price for its region anywhere: reported, not written.
-    lcu = _elb(tmp_path, "ca-central-1", "CAN1-", "Canada (Central)", ("LCUUsage",))
+    lcu = _elb(tmp_path, "ap-southeast-2", "APS2-", "Asia Pacific (Sydney)", ("LCUUsage",))
     layer, report = import_files([lcu], bundled, None)
-    assert "ca-central-1" not in layer.regions and report.written == {}
-    assert any(line.startswith("AWSELB alb.lcu_hour: ca-central-1 (no ALB-hour price") for line in report.not_used)
+    assert "ap-southeast-2" not in layer.regions and report.written == {}
+    assert any(line.startswith("AWSELB alb.lcu_hour: ap-southeast-2 (no ALB-hour price") for line in report.not_used)
     # eu-west-2 has the pair in the bundled book: an hour row alone updates the pair's hour.
     hour = _elb(tmp_path, "eu-west-2", "EUW2-", "EU (London)", ("LoadBalancerUsage",))
     layer, _ = import_files([hour], bundled, None)

@@ -3,9 +3,11 @@
 Price (shared reference aws-prices-more.md §8.2): the instances' EC2 price plus a management fee per instance-hour,
 billed per second with a one-minute minimum; ECS itself has no charge. Tasks are packed onto instances exactly as
 for ECS on EC2 (its fit, EBS root volumes, Spot and Savings Plan lines are reused, not copied); the instances are
-counted hour by hour, so no instance is billed for less than a minute. AWS's fee table was not found: the book has
-only its published example (c6a.2xlarge, $0.037 per instance-hour). Where the book has no fee for the type, the total
-leaves it out and says "management fee not in the price book": never a guessed percentage.
+counted hour by hour, so no instance is billed for less than a minute. AWS's fee table itself was not found; its
+rule was (shared reference aws-prices-t3.md §1): 12% of the same region's EC2 on-demand price, 7.8% for G-family GPU
+types and 4.8% for P-family and Trainium types since 2026-07-01. The book states these as sourced rates; a fee
+published for a type wins over the rule. Where the book has neither, the total leaves the fee out and says
+"management fee not in the price book".
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import numpy as np
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Calc
+from desktop.model.options.common.fees import share_of
 from desktop.model.options.common.fleet import (
     Ec2Capacity,
     Fleet,
@@ -26,7 +29,8 @@ from desktop.model.options.common.fleet import (
     size_fleet,
 )
 from desktop.model.options.common.style import VERMILLION, OptionStyle
-from desktop.model.options.ecs_managed.prices import BOOK
+from desktop.model.options.ecs_managed.prices import BOOK, RATE_NAMES
+from desktop.model.options.ecs_managed.sections import fee_family
 from desktop.model.pricing.book import Price, PriceBook
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import MissingPrice, Quote
@@ -61,20 +65,30 @@ def _fees(ctx: PricingContext) -> dict[str, Price]:
     return {} if section is None else section.management_fee
 
 
+def fee_price(ctx: PricingContext, name: str, ec2: Price | None) -> Price | None:
+    """The fee per instance-hour of `name` in the region: a fee published for the type, else AWS's rule (a sourced
+    share of the type's regional EC2 price); None where the book has neither."""
+    section = ctx.prices.ecs_managed
+    if section is None:
+        return None
+    if name in section.management_fee:
+        return section.management_fee[name]
+    rate = section.rate_for(name)
+    return None if rate is None or ec2 is None else share_of(ec2, rate, name, "instance-hour")
+
+
 def _fee_missing(ctx: PricingContext, name: str, hours: Any = None) -> MissingPrice:
     """The fee the total leaves out, with the instance-hours it would be charged on (exact quote only)."""
-    fees = _fees(ctx)
-    known = f"; the book has it only for {', '.join(sorted(fees))}" if fees else ""
-    return MissingPrice(f"management fee not in the price book: no sourced {NAME} fee for {name} in "
-                        f"{ctx.region} (AWS's fee table was not found{known})", core=False,
-                        what=f"ECS MI fee for {name}", region=ctx.region,  # `what` is short: table cells, charts
+    rate = f"management fee rate ({RATE_NAMES[fee_family(name)]} types)"  # as the coverage list names it
+    return MissingPrice(f"management fee not in the price book: no sourced {NAME} {rate} for {name} in "
+                        f"{ctx.region}", core=False,
+                        what=f"ECS MI {rate}", region=ctx.region,  # `what` is short: table cells, charts
                         usage=((hours, "instance-hour"),) if hours is not None else ())
 
 
 def _fee(ctx: PricingContext, calc: Calc, fleet: Fleet) -> None:
     """The fee per instance-hour of the chosen type, where the book has it; otherwise the total says it is left out."""
-    fees = _fees(ctx)
-    prices = [fees.get(c[0]) for c in fleet.candidates]
+    prices = [fee_price(ctx, c[0], c[2]) for c in fleet.candidates]
     known = [p for p in prices if p is not None]
     label = "ECS Managed Instances management fee"
     note = "per instance-hour, billed per second (one-minute minimum)"
@@ -122,8 +136,9 @@ class EcsManagedOption(ComputeOption):
         fleet_discounts(ctx, calc, compute, fleet, managed=True)
         if not calc.exact:
             return Sizing()
-        chosen = fleet.candidates[int(fleet.chosen[0])][0]
-        return fleet_sizing(w, fleet, wanted, EcsManagedCapacity, fee_known=chosen in _fees(ctx))
+        chosen = fleet.candidates[int(fleet.chosen[0])]
+        return fleet_sizing(w, fleet, wanted, EcsManagedCapacity,
+                            fee_known=fee_price(ctx, chosen[0], chosen[2]) is not None)
 
 
 # --- hard limits and findings ------------------------------------------------------------------------------

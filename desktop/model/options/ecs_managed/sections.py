@@ -4,12 +4,12 @@ its price-book section.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from desktop.model.schema.fields import Describe
-from desktop.model.schema.prices import Frozen, Price, units
+from desktop.model.schema.prices import Frozen, Price, SourcedRate, units
 from desktop.model.schema.workload import Section
 
 
@@ -22,14 +22,48 @@ class EcsManagedConfig(Section):
     instance_type: Annotated[str, Describe(
         "ECS MI instance type", "instance",
         "Automatic picks the cheapest instance type in the price book that fits the tasks (as ECS on EC2).",
-        limit="AWS publishes the management fee only for c6a.2xlarge; other types' fees are not in the book.",
+        limit="Management fee: AWS's rule, 12% of the regional EC2 price (7.8% G-family GPU, 4.8% P/Trainium since "
+              "2026-07-01); the book states it as sourced rates.",
         long_label="ECS MI instance type"
     )] = Field("auto", min_length=1, max_length=40,
                description='"auto" or an instance type in the price book')
 
 
 class EcsManagedPrices(Frozen):
-    """Amazon ECS Managed Instances: the EC2 price plus a management fee per instance-hour, per instance type."""
+    """Amazon ECS Managed Instances: the EC2 price plus a management fee per instance-hour, per instance type.
+
+    A fee published for a type (`management_fee`) wins; otherwise the fee is AWS's rule, a sourced share of the same
+    region's EC2 on-demand price of the type: `management_fee_rate_gpu` for G-family GPU types,
+    `management_fee_rate_accelerated` for P-family and Trainium types, `management_fee_rate` for every other type.
+    """
 
     management_fee: dict[str, Annotated[Price, units("instance-hour")]] = Field(
         default_factory=dict, description="instance type -> fee per instance-hour (only where AWS publishes it)")
+    management_fee_rate: SourcedRate | None = Field(
+        None, description="fraction of the regional EC2 on-demand price (types outside the G, P and Trainium families)")
+    management_fee_rate_gpu: SourcedRate | None = Field(
+        None, description="fraction of the regional EC2 on-demand price for G-family GPU types")
+    management_fee_rate_accelerated: SourcedRate | None = Field(
+        None, description="fraction of the regional EC2 on-demand price for P-family and Trainium types")
+
+    def rate_for(self, instance_type: str) -> SourcedRate | None:
+        """The sourced share of the EC2 price that is the fee of `instance_type` (None: the book lacks it)."""
+        family = fee_family(instance_type)
+        if family == "gpu":
+            return self.management_fee_rate_gpu
+        return self.management_fee_rate_accelerated if family == "accelerated" else self.management_fee_rate
+
+
+FeeFamily = Literal["general", "gpu", "accelerated"]
+RATE_FIELDS: dict[FeeFamily, str] = {"general": "management_fee_rate", "gpu": "management_fee_rate_gpu",
+                                     "accelerated": "management_fee_rate_accelerated"}
+
+
+def fee_family(instance_type: str) -> FeeFamily:
+    """Which of AWS's fee levels a type pays: G-family GPU, P-family or Trainium (accelerated), or general."""
+    family = instance_type.split(".", 1)[0]
+    if family.startswith("g") and family[1:2].isdigit():
+        return "gpu"
+    if (family.startswith("p") and family[1:2].isdigit()) or family.startswith("trn"):
+        return "accelerated"
+    return "general"
