@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.model.format import left_out_count, percent, usd, usd_change
+from desktop.model.format import left_out_count, percent, usd, usd_change, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison, ScenarioRow
 
@@ -93,16 +93,20 @@ def total_text(row: ScenarioRow, option: str) -> str:
     return text if row.complete.get(option, True) else f"{text} (incomplete)"
 
 
+def row_left_out(row: ScenarioRow, options: tuple[str, ...]) -> str:
+    """What each feasible total of a scenario leaves out, in words ("" when none does): "Lambda: Lambda ephemeral
+    storage; ECS on EC2: EBS gp3 root volumes (no eu-west-1 price in the book)"."""
+    names = [(o, row.left_out.get(o, ())) for o in options if row.feasible.get(o, False)]
+    said = "; ".join(f"{short_label(o)}: {', '.join(n)}" for o, n in names if n)
+    if not said:
+        return ""
+    return said + (f" (no {row.region} price in the book)" if row.region else "")
+
+
 def left_out_rows(comparison: Comparison) -> list[tuple[ScenarioRow, str]]:
-    """Each scenario any of whose feasible totals leaves out a price, with what each leaves out in words:
-    "Lambda: Lambda ephemeral storage; ECS on EC2: EBS gp3 root volumes (no eu-west-1 price in the book)"."""
-    found = []
-    for row in comparison.rows:
-        names = [(o, row.left_out.get(o, ())) for o in comparison.options if row.feasible.get(o, False)]
-        said = "; ".join(f"{short_label(o)}: {', '.join(n)}" for o, n in names if n)
-        if said:
-            found.append((row, said + (f" (no {row.region} price in the book)" if row.region else "")))
-    return found
+    """Each scenario any of whose feasible totals leaves out a price, with what each leaves out (`row_left_out`)."""
+    found = ((row, row_left_out(row, comparison.options)) for row in comparison.rows)
+    return [(row, said) for row, said in found if said]
 
 
 def portfolio_text(comparison: Comparison) -> str:
@@ -149,6 +153,13 @@ def bar_layout(comparison: Comparison) -> tuple[list[Bar], list[BarGroup]]:
         groups.append(BarGroup(option, first, x - 1))
         x += GROUP_GAP
     return bars, groups
+
+
+def bar_amount(bar: Bar) -> str:
+    """The amount over a bar, and what the total leaves out counted as the table counts it: "$80.60" or
+    "$80.60\n+ Lambda ephemeral storage" (a bar is never read as a whole total when it is not)."""
+    rest = left_out_count(bar.row.recommended_left_out)
+    return usd_compact(bar.usd) + (f"\n{rest}" if rest else "")
 
 
 def bar_label(row: ScenarioRow, many: bool) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from desktop.model.format import usd_compact, usd_tick
+from desktop.model.format import left_out_count, usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.style import option_colour
-from desktop.present.workshop import bar_label, bar_layout
+from desktop.present.workshop import bar_amount, bar_label, bar_layout
 from desktop.report.sheet_charts import GRID, INK, begin_chart, font_metrics, pixels_per_point, sheet_font
 
 MANY_BARS = 8  # more bars than this are labelled with their number in the table
@@ -61,10 +61,13 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.setBrush(QColor(option_colour(bar.option)))
         painter.drawRect(box)
         painter.setPen(INK)
-        amount = usd_compact(bar.usd)
-        if metrics.horizontalAdvance(amount) <= slot * 1.1:
-            painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(amount) / 2, box.top() - 2 * pt),
-                             amount)
+        lines = bar_amount(bar).split("\n")
+        if lines[1:] and metrics.horizontalAdvance(lines[1]) > slot * 1.1:
+            lines[1] = left_out_count(bar.row.recommended_left_out, 0)  # counted: the table under it names them
+        for number, line in enumerate(reversed(lines)):
+            if metrics.horizontalAdvance(line) <= slot * 1.1:
+                painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(line) / 2,
+                                         box.top() - 2 * pt - number * metrics.height()), line)
         label = metrics.elidedText(bar_label(bar.row, many), Qt.TextElideMode.ElideRight, slot * 0.95)
         painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(label) / 2,
                                  plot.bottom() + metrics.ascent() + 2 * pt), label)

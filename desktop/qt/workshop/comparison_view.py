@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.text import tooltip_html
-from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
+from desktop.present.workshop import (
+    change_note,
+    change_text,
+    margin_text,
+    portfolio_text,
+    row_left_out,
+    total_text,
+)
 from desktop.qt.session import Session
 from desktop.qt.table_copy import header_text
 from desktop.workbench.workbench import Workbench
@@ -40,6 +47,7 @@ if TYPE_CHECKING:
 
 FIXED_BEFORE = ("#", "Scenario")
 FIXED_AFTER = ("Recommended", "Margin over the runner-up", "Against the baseline", "What differs from the baseline")
+CHANGE_COLUMN = "Against the baseline"  # not shown for the parts of one system: they are not versions of one thing
 
 
 class ComparisonView(QWidget):
@@ -166,7 +174,9 @@ class ComparisonView(QWidget):
         previous = self.comparison
         self.comparison = comparison
         options = comparison.options
-        headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *FIXED_AFTER]
+        changes = comparison.kind != "parts"
+        after = [h for h in FIXED_AFTER if changes or h != CHANGE_COLUMN]
+        headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *after]
         table = self.table
         table.setUpdatesEnabled(False)
         if [header_text(table, c) for c in range(table.columnCount())] != headers:
@@ -182,21 +192,25 @@ class ComparisonView(QWidget):
         pal = self.palette()
         muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         normal = pal.color(QPalette.ColorRole.Text)
-        same_columns = previous is not None and previous.options == options
+        same_columns = previous is not None and previous.options == options and previous.kind == comparison.kind
         for r, row in enumerate(comparison.rows):
             if same_columns and previous is not None and r < len(previous.rows) and previous.rows[r] == row:
                 continue  # an edit changes one scenario's row (all of them when the baseline changes)
             changed.append(r)
-            name = row.name + ("  (baseline)" if row.is_baseline else "")
+            name = row.name + ("  (baseline)" if row.is_baseline and changes else "")
             cells: list[tuple[str, bool, bool, bool]] = [(str(r + 1), False, False, False), (name, False, False, False)]
             for option in options:
                 cells.append((total_text(row, option), option == row.recommended, not row.feasible.get(option, False),
                               True))
             rec = short_label(row.recommended) if row.recommended else "none feasible"
-            cells += [(rec, True, False, False), (margin_text(row), False, False, False),
-                      (change_text(row), False, False, True),
-                      ("" if row.is_baseline else row.differences_text, False, False, False)]
-            tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text])
+            cells += [(rec, True, False, False), (margin_text(row), False, False, False)]
+            if changes:
+                cells.append((change_text(row), False, False, True))
+            cells.append(("" if row.is_baseline else row.differences_text, False, False, False))
+            said = row_left_out(row, options)
+            tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text,
+                                f"Not priced: {said}" if said else "",
+                                change_note(row, comparison.baseline_row) if changes else ""])
             for c, (text, bold, faded, number) in enumerate(cells):
                 item = table.item(r, c)
                 if item is None:
