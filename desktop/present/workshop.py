@@ -37,7 +37,7 @@ def change_note(row: ScenarioRow, baseline: ScenarioRow) -> str:
     """Why a change is a bound or has no figure: what each total leaves out ("" when the change is exact)."""
     if row.change_kind not in ("lower bound", "upper bound", "unknown"):
         return ""
-    parts = [f"{r.name}'s total leaves out {left_out_words(r)}" for r in (row, baseline) if r.recommended_left_out]
+    parts = [f"the total of {r.name} leaves out {left_out_words(r)}" for r in (row, baseline) if r.recommended_left_out]
     return "; ".join(parts)
 
 

@@ -1,0 +1,72 @@
+"""The window's side of issue 21's workshop "Done when": a scenario whose total leaves out a price (ECS Managed
+Instances without its t3.medium fee in us-east-1) is marked incomplete in present mode (tile and change), the
+comparison table (total, change, tooltip), the scenarios' chart and the portfolio; parts of one system show no
+change against the baseline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.model.workload.spec import Workload
+from desktop.model.workshop.files import save_workshop
+from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
+from desktop.qt.main_window import MainWindow
+from desktop.qt.present_mode import PresentWindow
+from desktop.qt.workshop.comparison_view import CHANGE_COLUMN
+from desktop.workbench.workbench import Workbench
+
+FEE = "ECS MI fee for t3.medium"
+
+
+def _open(qtbot, window: MainWindow, tmp_path: Path, examples: dict[str, Workload], kind: str) -> None:  # type: ignore[no-untyped-def]
+    base = examples["http-api"]
+    managed = base.with_changes({"name": "On ECS MI", "options": ["ecs_managed"]})
+    path = tmp_path / "room.workshop.json"
+    save_workshop(path, WorkshopSpec(kind=kind, scenarios=(ScenarioEntry(workload=base),
+                                                           ScenarioEntry(workload=managed))))
+    with qtbot.waitSignal(window.session.scenarios_changed, timeout=5000):
+        assert window.open_path(path)
+    window.session.run(Workbench.select, 1)
+    qtbot.waitUntil(lambda: window.session.advice.workload.name == "On ECS MI", timeout=5000)
+
+
+def test_present_mode_and_the_table_mark_the_incomplete_scenario(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 examples: dict[str, Workload]) -> None:
+    _open(qtbot, window, tmp_path, examples, "variants")
+    present = PresentWindow(window.session)
+    qtbot.addWidget(present)
+    present.resize(1280, 720)
+    present.show()
+    tile = next(t for t in present.tiles if t.isVisible())
+    assert tile.total.text() == "$84.64" and tile.status.text() == "recommended \u00b7 a month"
+    assert tile.left_out.isVisible() and tile.left_out.text() == f"+ {FEE} (no us-east-1 price)"
+    assert "against the baseline: at least $29.50 more" in present.subtitle.text()
+    present.show_chart(present.chart_count - 1)  # the scenarios' chart: the bar says what it leaves out
+    assert any(label.textItem.toPlainText() == f"$84.64\n+ {FEE}" for label in present.comparison_chart.labels)
+    present.close()
+    view = window.workshop.comparison
+    qtbot.waitUntil(view.isVisible, timeout=5000)  # shown once the document has a second scenario
+    view.render_comparison(window.session.comparison)
+    assert view.text(1, "ECS MI") == f"$84.64 + {FEE}"
+    assert view.text(1, CHANGE_COLUMN) == "at least $29.50 more"
+    tip = view.table.item(1, 0).toolTip()
+    assert f"Not priced: ECS MI: {FEE} (no us-east-1 price in the book)" in tip
+    assert f"the total of On ECS MI leaves out {FEE}" in tip
+
+
+def test_parts_show_no_change_and_a_portfolio_bound(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    examples: dict[str, Workload]) -> None:
+    _open(qtbot, window, tmp_path, examples, "parts")
+    present = PresentWindow(window.session)
+    qtbot.addWidget(present)
+    present.show()
+    assert "against the baseline" not in present.subtitle.text()
+    present.close()
+    view = window.workshop.comparison
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    view.render_comparison(window.session.comparison)
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert CHANGE_COLUMN not in headers and view.text(0, "Scenario") == "Orders HTTP API"  # no "(baseline)"
+    assert view.portfolio.text() == (
+        "Portfolio total: at least $139.78 a month, the sum of each part's recommended option; it leaves out "
+        f"{FEE} (no us-east-1 price in the book) from On ECS MI.")
