@@ -55,6 +55,20 @@ def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
     return loaded
 
 
+def _priced(loaded: LoadedDocument, book: PriceBook, path: Path) -> PriceBook:
+    """The book a workshop is priced with: `book` with the workshop file's own prices on top (CliError naming the
+    file and the price path when the book cannot take one)."""
+    if loaded.workshop.prices is None:
+        return book
+    from desktop.model.workload.files import WorkloadFileError
+    from desktop.model.workshop.prices import book_for
+
+    try:
+        return book_for(loaded.workshop.prices, book, str(path))
+    except WorkloadFileError as exc:
+        raise CliError(str(exc)) from None
+
+
 def _workshop_title(path: Path) -> str:
     name = path.name
     for suffix in (".workshop.json", ".json"):
@@ -83,6 +97,7 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
 def cmd_estimate(args: argparse.Namespace) -> int:
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
+    book = _priced(loaded, book, Path(args.workload))
     if loaded.is_workshop:
         return _estimate_workshop(loaded, book, args.json)
     workload = loaded.workshop.scenarios[0].workload
@@ -141,6 +156,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
+    book = _priced(loaded, book, Path(args.workload))
     try:
         if loaded.is_workshop:
             from desktop.report.workshop_export import workshop_advice, write_workshop_report
@@ -160,6 +176,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
+    book = _priced(loaded, book, Path(args.workload))
     try:
         if loaded.is_workshop:
             from desktop.report.workshop_export import workshop_advice, write_workshop_data

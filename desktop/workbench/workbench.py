@@ -18,6 +18,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import all_options, check_workload
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.checks import check_against_book
+from desktop.model.pricing.user_book import UserBookError
 from desktop.model.workload.files import SUFFIX as WORKLOAD_SUFFIX
 from desktop.model.workload.files import WorkloadFileError, save_workload
 from desktop.model.workload.spec import Workload
@@ -25,6 +26,7 @@ from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.compare import Comparison, RowCache, compare
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
 from desktop.model.workshop.files import load_document, save_workshop
+from desktop.model.workshop.prices import WorkshopPrices, book_for, workshop_book
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
 from desktop.workbench import document as doc
 from desktop.workbench.advice_cache import CACHE_SIZE, AdviceCache, DifferencesCache
@@ -59,6 +61,8 @@ NEW_SCENARIO_NAME = "Scenario"
 class Workbench:
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None) -> None:
         self.book = book
+        self.base_book = book  # the book without the open workshop file's own prices
+        self.prices: WorkshopPrices | None = None  # the open workshop file's own prices (kept when saved)
         self.path = path
         self.is_workshop_file = False  # the file at `path` is a workshop file (else a workload file)
         self.history: History[DocumentState] = History(DocumentState((Scenario(workload),)))
@@ -183,7 +187,7 @@ class Workbench:
     def add_from_file(self, path: Path) -> tuple[Change, str]:
         """Add every scenario of a workload or workshop file after the shown one (WorkloadFileError if unreadable)."""
         loaded = load_document(path)
-        self._check_scenarios(str(path), loaded.workshop.scenarios)
+        self._check_scenarios(str(path), loaded.workshop.scenarios, self.book)
         new = tuple(Scenario(s.workload, s.note, s.usage) for s in loaded.workshop.scenarios)
         return self._try(lambda s: doc.insert_scenarios(s, new), f"Add scenarios from {path.name}")
 
@@ -228,27 +232,39 @@ class Workbench:
     def set_book(self, book: PriceBook) -> tuple[Change, list[FieldProblem]]:
         """Price with another book from now on. The workload stays as it is; what the new book cannot price
         (its region, a fixed instance type) is returned as problems, for the window to say."""
-        if book is self.book:
+        if book is self.base_book and self.prices is None and book is self.book:
             return NOTHING, []
-        self.book = book
+        self.base_book = book
+        try:
+            self.book = workshop_book(book, self.prices)
+            kept: list[FieldProblem] = []
+        except UserBookError as exc:  # the new book cannot take the file's prices: priced without them
+            self.book, self.prices = book, None
+            kept = [FieldProblem("prices", f"the workshop file's prices are not used ({exc})")]
         self.cache.clear()
-        return Change(workload=True, book=True), _checked(self.workload, book)
+        return Change(workload=True, book=True), kept + _checked(self.workload, book)
 
     # --- files ----------------------------------------------------------------------------------
-    def _reset(self, state: DocumentState, path: Path | None, is_workshop: bool) -> Change:
+    def _reset(self, state: DocumentState, path: Path | None, is_workshop: bool,
+               prices: WorkshopPrices | None = None, book: PriceBook | None = None) -> Change:
         self.history.reset(state)
         self.path = path
         self.is_workshop_file = is_workshop
-        return RESET
+        priced = book or self.base_book
+        if prices == self.prices and priced is self.book:
+            return RESET
+        self.prices, self.book = prices, priced  # the file's own prices, or none: the window says which
+        self.cache.clear()
+        return RESET | Change(book=True)
 
     def new(self, workload: Workload | None = None) -> Change:
         """A new, unsaved document: it never keeps another document's file."""
         return self._reset(DocumentState((Scenario(workload or Workload(name=NEW_WORKLOAD_NAME)),)), None, False)
 
-    def _check_scenarios(self, where: str, scenarios: tuple[Any, ...]) -> None:
+    def _check_scenarios(self, where: str, scenarios: tuple[Any, ...], book: PriceBook) -> None:
         several = len(scenarios) > 1
         problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)
-                    for i, s in enumerate(scenarios) for p in _checked(s.workload, self.book)]
+                    for i, s in enumerate(scenarios) for p in _checked(s.workload, book)]
         if problems:
             raise WorkloadFileError(where, problems)
 
@@ -279,8 +295,10 @@ class Workbench:
     def open(self, path: Path) -> Change:
         """Load a workload or workshop file (raises WorkloadFileError with a message for the user)."""
         loaded = load_document(path)
-        self._check_scenarios(str(path), loaded.workshop.scenarios)
-        return self._reset(state_from_spec(loaded.workshop), path, loaded.is_workshop)
+        prices = loaded.workshop.prices
+        book = book_for(prices, self.base_book, str(path)) if prices is not None else self.base_book
+        self._check_scenarios(str(path), loaded.workshop.scenarios, book)
+        return self._reset(state_from_spec(loaded.workshop), path, loaded.is_workshop, prices, book)
 
     def saves_as_workshop(self, target: Path) -> bool:
         """Whether `target` gets a workshop file: by its name, else what the document needs (or already was)."""
@@ -310,8 +328,8 @@ class Workbench:
             raise WorkloadFileError(str(target), [FieldProblem("", problem)])
         as_workshop = self.saves_as_workshop(target)
         try:
-            if as_workshop:
-                save_workshop(target, spec_from_state(self.state))
+            if as_workshop:  # the file's own prices go with it
+                save_workshop(target, spec_from_state(self.state).model_copy(update={"prices": self.prices}))
             else:
                 save_workload(target, self.workload)
         except OSError as exc:

@@ -70,3 +70,26 @@ def test_parts_show_no_change_and_a_portfolio_bound(qtbot, window: MainWindow, t
     assert view.portfolio.text() == (
         "Portfolio total: at least $139.78 a month, the sum of each part's recommended option; it leaves out "
         f"{FEE} (no us-east-1 price in the book) from On ECS MI.")
+
+
+def test_the_window_says_which_prices_came_from_the_workshop_file(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                   examples: dict[str, Workload]) -> None:
+    from desktop.model.workshop.prices import WorkshopPrices
+    from desktop.qt.views.price_book_dialog import origin_text
+
+    managed = examples["http-api"].with_changes({"name": "On ECS MI", "options": ["ecs_managed"]})
+    prices = WorkshopPrices.model_validate({"overrides": {"us-east-1/ecs_managed/management_fee/t3.medium": {
+        "usd": "0.005", "note": "account team quote", "as_of": "2026-12-01", "unit": "instance-hour"}}})
+    path = tmp_path / "priced.workshop.json"
+    save_workshop(path, WorkshopSpec(scenarios=(ScenarioEntry(workload=managed),), prices=prices))
+    with qtbot.waitSignal(window.session.book_changed, timeout=5000):
+        assert window.open_path(path)
+    qtbot.waitUntil(lambda: "workshop file" in window.status.price_book.text(), timeout=5000)
+    assert " + 1 price from the workshop file (in this quote); " in window.status.price_book.text()
+    fee = window.session.advice.quote.options["ecs_managed"]
+    assert fee.complete and fee.monthly_usd is not None
+    price = window.session.book.regions["us-east-1"].ecs_managed.management_fee["t3.medium"]  # type: ignore[union-attr]
+    assert origin_text(price, "ecs_managed", {}) == "from the workshop file"
+    window.show_prices()
+    assert window.price_dialog is not None
+    window.price_dialog.close()
