@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.model.format import left_out_count, percent, usd, usd_change, usd_compact
+from desktop.model.format import CELL_WIDTH, left_out_count, percent, usd, usd_change, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison, ScenarioRow
 
@@ -78,16 +78,17 @@ def recommended_text(row: ScenarioRow) -> str:
     return f"{short_label(row.recommended)}, {usd(row.recommended_usd)}" + (f" {rest}" if rest else "")
 
 
-def total_text(row: ScenarioRow, option: str) -> str:
+def total_text(row: ScenarioRow, option: str, width: int = CELL_WIDTH) -> str:
     """One option's monthly total in the comparison table ("ruled out" when it is, "~" when estimated), and what
-    it leaves out counted as every table and legend counts it ("+ Lambda ephemeral storage", "+ 2 not priced")."""
+    it leaves out counted as every table and legend counts it ("+ Lambda ephemeral storage", "+ 2 not priced";
+    a name longer than `width` is counted: "+ 1 not priced")."""
     if not row.feasible.get(option, False):
         return "ruled out" if option in row.feasible else ""
     value = row.totals.get(option)
     if value is None:
         return "not priced"
     text = usd(value, row.estimated.get(option, False))
-    rest = left_out_count(row.left_out.get(option, ()))
+    rest = left_out_count(row.left_out.get(option, ()), width)
     if rest:
         return f"{text} {rest}"
     return text if row.complete.get(option, True) else f"{text} (incomplete)"
@@ -109,16 +110,19 @@ def left_out_rows(comparison: Comparison) -> list[tuple[ScenarioRow, str]]:
     return [(row, said) for row, said in found if said]
 
 
-def portfolio_text(comparison: Comparison) -> str:
+def portfolio_text(comparison: Comparison, short: bool = False) -> str:
     """The portfolio total in a sentence ('' for a workshop of variants): "Portfolio total: $1,234.56 a month, ...",
-    or, when a part's total leaves out a price, "at least $1,234.56 a month" and what each part leaves out."""
+    or, when a part's total leaves out a price, "at least $1,234.56 a month" and what each part leaves out (with
+    `short`, how many parts do, for a window's one line; the whole sentence goes in its tooltip)."""
     if comparison.portfolio_usd is None:
         return ""
     bound = "" if comparison.portfolio_complete else "at least "
     text = (f"Portfolio total: {bound}{usd(comparison.portfolio_usd)} a month, the sum of each part's "
             "recommended option")
     parts = comparison.incomplete_parts
-    if parts:
+    if parts and short:
+        text += f"; {len(parts)} of {len(comparison.rows)} parts leave out a price (no price in the book)"
+    elif parts:
         text += "; it leaves out " + "; ".join(f"{left_out_words(r)} from {r.name}" for r in parts)
     if comparison.unpriced:
         text += f" (left out, no feasible option: {', '.join(comparison.unpriced)})"
@@ -156,10 +160,11 @@ def bar_layout(comparison: Comparison) -> tuple[list[Bar], list[BarGroup]]:
 
 
 def bar_amount(bar: Bar) -> str:
-    """The amount over a bar, and what the total leaves out counted as the table counts it: "$80.60" or
-    "$80.60\n+ Lambda ephemeral storage" (a bar is never read as a whole total when it is not)."""
-    rest = left_out_count(bar.row.recommended_left_out)
-    return usd_compact(bar.usd) + (f"\n{rest}" if rest else "")
+    """The amount over a bar: "$80.60", or "≥ $80.60" when the total leaves out a price (a lower bound of the
+    real cost: a bar is never read as a whole total when it is not; the hover and the table name what is left
+    out)."""
+    amount = usd_compact(bar.usd)
+    return f"≥ {amount}" if bar.row.recommended_left_out else amount
 
 
 def bar_label(row: ScenarioRow, many: bool) -> str:

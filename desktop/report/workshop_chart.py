@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from desktop.model.format import left_out_count, usd_tick
+from desktop.model.format import usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.style import option_colour
@@ -28,7 +28,8 @@ def _nice_top(value: float) -> float:
 
 def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison) -> None:
     pt = pixels_per_point(painter)
-    title_bottom = begin_chart(painter, rect, "Recommended monthly total of each scenario, grouped by option")
+    title_bottom = begin_chart(painter, rect, "Recommended monthly total of each scenario, grouped by option "
+                                              "(\u2265: its total leaves out a price)")
     painter.setFont(sheet_font(6.5))
     metrics = font_metrics(painter)
     bars, groups = bar_layout(comparison)
@@ -61,13 +62,10 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.setBrush(QColor(option_colour(bar.option)))
         painter.drawRect(box)
         painter.setPen(INK)
-        lines = bar_amount(bar).split("\n")
-        if lines[1:] and metrics.horizontalAdvance(lines[1]) > slot * 1.1:
-            lines[1] = left_out_count(bar.row.recommended_left_out, 0)  # counted: the table under it names them
-        for number, line in enumerate(reversed(lines)):
-            if metrics.horizontalAdvance(line) <= slot * 1.1:
-                painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(line) / 2,
-                                         box.top() - 2 * pt - number * metrics.height()), line)
+        amount = bar_amount(bar)
+        if metrics.horizontalAdvance(amount) <= slot * 1.1:
+            painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(amount) / 2, box.top() - 2 * pt),
+                             amount)
         label = metrics.elidedText(bar_label(bar.row, many), Qt.TextElideMode.ElideRight, slot * 0.95)
         painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(label) / 2,
                                  plot.bottom() + metrics.ascent() + 2 * pt), label)

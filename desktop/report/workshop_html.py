@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.model.format import CELL_WIDTH
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
@@ -25,6 +26,7 @@ from desktop.present.workshop import (
 from desktop.report.sheet_html import STYLE, esc
 
 CHART_MARKER = "[[computefit-chart-scenarios]]"
+NARROW_CELL = 12  # characters of a left-out name in a table of four options or more ("+ 2 not priced" else)
 
 
 def _header(comparison: Comparison, title: str, book: PriceBook, generated: dt.date, version: str) -> str:
@@ -57,11 +59,12 @@ def comparison_table(comparison: Comparison) -> str:
         f'<th class="num" width="10%" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
         for o in comparison.options)
     changes = comparison.kind != "parts"
+    width = NARROW_CELL if len(comparison.options) > 3 else CELL_WIDTH  # names in full in the list below
     rows = []
     for row in comparison.rows:
         cells = []
         for option in comparison.options:
-            text = esc(total_text(row, option))
+            text = esc(total_text(row, option, width))
             if option == row.recommended:
                 text = f"<b>{text}</b>"
             elif not row.feasible.get(option, False):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QPointF
+
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.files import save_workshop
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
@@ -42,7 +44,10 @@ def test_present_mode_and_the_table_mark_the_incomplete_scenario(qtbot, window: 
     assert tile.left_out.isVisible() and tile.left_out.text() == f"+ {FEE} (no us-east-1 price)"
     assert "against the baseline: at least $29.50 more" in present.subtitle.text()
     present.show_chart(present.chart_count - 1)  # the scenarios' chart: the bar says what it leaves out
-    assert any(label.textItem.toPlainText() == f"$84.64\n+ {FEE}" for label in present.comparison_chart.labels)
+    assert any(label.textItem.toPlainText() == "\u2265 $84.64" for label in present.comparison_chart.labels)
+    bar = present.comparison_chart.bars[-1]
+    assert f"leaves out {FEE} (no us-east-1 price in the book)" in present.comparison_chart.hover(
+        QPointF(bar.x, bar.usd / 2))
     present.close()
     view = window.workshop.comparison
     qtbot.waitUntil(view.isVisible, timeout=5000)  # shown once the document has a second scenario
@@ -67,9 +72,9 @@ def test_parts_show_no_change_and_a_portfolio_bound(qtbot, window: MainWindow, t
     view.render_comparison(window.session.comparison)
     headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
     assert CHANGE_COLUMN not in headers and view.text(0, "Scenario") == "Orders HTTP API"  # no "(baseline)"
-    assert view.portfolio.text() == (
-        "Portfolio total: at least $139.78 a month, the sum of each part's recommended option; it leaves out "
-        f"{FEE} (no us-east-1 price in the book) from On ECS MI.")
+    assert view.portfolio.text() == ("Portfolio total: at least $139.78 a month, the sum of each part's recommended "
+                                     "option; 1 of 2 parts leave out a price (no price in the book).")
+    assert f"it leaves out {FEE} (no us-east-1 price in the book) from On ECS MI." in view.portfolio.toolTip()
 
 
 def test_the_window_says_which_prices_came_from_the_workshop_file(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]

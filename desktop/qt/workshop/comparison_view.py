@@ -233,7 +233,8 @@ class ComparisonView(QWidget):
         self._shown_row = -1
         self._mark_shown()
         table.setUpdatesEnabled(True)
-        text = portfolio_text(comparison)
+        text = portfolio_text(comparison, short=True)
         self.portfolio.setText(text)
+        self.portfolio.setToolTip(tooltip_html([portfolio_text(comparison)]))
         self.portfolio.setVisible(bool(text))
         self.chart.render_comparison(comparison)
