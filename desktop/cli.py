@@ -136,6 +136,8 @@ def cmd_advise(args: argparse.Namespace) -> int:
 
     book = _load_book(args.price_book)
     workloads = _workloads_from_args(args, book)
+    if args.workload and not getattr(args, "answers", None):  # a workshop file's own prices price its scenarios
+        book = _priced(_load_document(Path(args.workload), book), book, Path(args.workload))
     if len(workloads) == 1:
         sys.stdout.write(advice_text(advise(workloads[0], book), book) + "\n")
         return 0

@@ -25,7 +25,7 @@ from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.compare import Comparison, RowCache, compare
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
-from desktop.model.workshop.files import load_document, save_workshop
+from desktop.model.workshop.files import load_document, save_workshop, workshop_json
 from desktop.model.workshop.prices import WorkshopPrices, book_for, workshop_book
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
 from desktop.workbench import document as doc
@@ -275,12 +275,16 @@ class Workbench:
         spec = document if isinstance(document, WorkshopSpec) else WorkshopSpec(
             scenarios=(ScenarioEntry(workload=document),))
         several = len(spec.scenarios) > 1
+        try:  # the workshop file's own prices, kept in the recovery file
+            book = book_for(spec.prices, self.base_book, "recovery") if spec.prices is not None else self.base_book
+        except WorkloadFileError as exc:
+            return NOTHING, exc.problems
         problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)
-                    for i, s in enumerate(spec.scenarios) for p in _checked(s.workload, self.book)]
+                    for i, s in enumerate(spec.scenarios) for p in _checked(s.workload, book)]
         if problems:
             return NOTHING, problems
         own_workshop_file = workshop and not (path is not None and path.name.lower().endswith(WORKLOAD_SUFFIX))
-        change = self._reset(state_from_spec(spec), path, own_workshop_file)
+        change = self._reset(state_from_spec(spec), path, own_workshop_file, spec.prices, book)
         self.history.mark_unsaved()
         return change, []
 
@@ -290,7 +294,7 @@ class Workbench:
         state = self.state
         if not state.needs_workshop_file and not self.is_workshop_file:
             return "workload", state.workload.to_json_dict()
-        return "workshop", spec_from_state(state).to_json_dict()
+        return "workshop", self._spec().to_json_dict()
 
     def open(self, path: Path) -> Change:
         """Load a workload or workshop file (raises WorkloadFileError with a message for the user)."""
@@ -329,7 +333,7 @@ class Workbench:
         as_workshop = self.saves_as_workshop(target)
         try:
             if as_workshop:  # the file's own prices go with it
-                save_workshop(target, spec_from_state(self.state).model_copy(update={"prices": self.prices}))
+                save_workshop(target, self._spec())
             else:
                 save_workload(target, self.workload)
         except OSError as exc:
@@ -342,5 +346,9 @@ class Workbench:
         return Change(path=moved, dirty=True)
 
     def document_json(self) -> str:
-        """The document as workshop JSON, for an autosave."""
-        return document_json(self.state)
+        """The document as workshop JSON, for an autosave (with the workshop file's own prices)."""
+        return workshop_json(self._spec()) if self.prices is not None else document_json(self.state)
+
+    def _spec(self) -> WorkshopSpec:
+        """The document as a workshop file holds it: its scenarios and the file's own prices."""
+        return spec_from_state(self.state).model_copy(update={"prices": self.prices})

@@ -128,3 +128,22 @@ def test_a_price_the_book_cannot_take_names_the_file_and_path(tmp_path: Path, bo
     assert f"{path}: prices.overrides.xx-east-9/lambda/requests: region 'xx-east-9' is not in the price book" in err
     with pytest.raises(WorkloadFileError, match=r"prices\.overrides\.xx-east-9"):
         Workbench(book, Workload(name="x")).open(path)
+
+
+def test_the_recovery_file_keeps_the_files_prices(room: Path, book: PriceBook) -> None:
+    bench = Workbench(book, Workload(name="x"))
+    bench.open(room)
+    bench.rename(1, "renamed")  # an unsaved edit
+    kind, document = bench.recovery_document()
+    assert kind == "workshop" and document["prices"] == json.loads(room.read_text(encoding="utf-8"))["prices"]
+    assert json.loads(bench.document_json())["prices"] == document["prices"]
+    again = Workbench(book, Workload(name="x"))
+    _change, problems = again.restore(parse_workshop(document), room)
+    assert problems == [] and again.prices == bench.prices
+    assert again.compare().rows[1].totals["ecs_managed"] == Decimal("91.94")
+
+
+def test_advise_prices_a_workshop_with_its_own_prices(room: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["advise", str(room)]) == 0
+    out = capsys.readouterr().out
+    assert "$91.94" in out and "ECS MI fee for t3.medium (no" not in out
