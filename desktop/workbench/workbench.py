@@ -61,8 +61,6 @@ NEW_SCENARIO_NAME = "Scenario"
 class Workbench:
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None) -> None:
         self.book = book
-        self.base_book = book  # the book without the open workshop file's own prices
-        self.prices: WorkshopPrices | None = None  # the open workshop file's own prices (kept when saved)
         self.path = path
         self.is_workshop_file = False  # the file at `path` is a workshop file (else a workload file)
         self.history: History[DocumentState] = History(DocumentState((Scenario(workload),)))
@@ -70,6 +68,8 @@ class Workbench:
         self.differ = DifferencesCache()
         self._rows: RowCache = {}  # comparison rows already built, for the advice they were built from
         self._comparison: tuple[tuple[object, ...], Comparison] | None = None
+        self.base_book = book  # the book without the open workshop file's own prices
+        self.prices: WorkshopPrices | None = None  # the open workshop file's own prices (kept when saved)
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -245,21 +245,16 @@ class Workbench:
         return Change(workload=True, book=True), kept + _checked(self.workload, book)
 
     # --- files ----------------------------------------------------------------------------------
-    def _reset(self, state: DocumentState, path: Path | None, is_workshop: bool,
-               prices: WorkshopPrices | None = None, book: PriceBook | None = None) -> Change:
+    def _reset(self, state: DocumentState, path: Path | None, is_workshop: bool) -> Change:
         self.history.reset(state)
         self.path = path
         self.is_workshop_file = is_workshop
-        priced = book or self.base_book
-        if prices == self.prices and priced is self.book:
-            return RESET
-        self.prices, self.book = prices, priced  # the file's own prices, or none: the window says which
-        self.cache.clear()
-        return RESET | Change(book=True)
+        return RESET
 
     def new(self, workload: Workload | None = None) -> Change:
         """A new, unsaved document: it never keeps another document's file."""
-        return self._reset(DocumentState((Scenario(workload or Workload(name=NEW_WORKLOAD_NAME)),)), None, False)
+        return self._reset(DocumentState((Scenario(workload or Workload(name=NEW_WORKLOAD_NAME)),)), None,
+                           False) | self._price(None, self.base_book)
 
     def _check_scenarios(self, where: str, scenarios: tuple[Any, ...], book: PriceBook) -> None:
         several = len(scenarios) > 1
@@ -284,7 +279,7 @@ class Workbench:
         if problems:
             return NOTHING, problems
         own_workshop_file = workshop and not (path is not None and path.name.lower().endswith(WORKLOAD_SUFFIX))
-        change = self._reset(state_from_spec(spec), path, own_workshop_file, spec.prices, book)
+        change = self._reset(state_from_spec(spec), path, own_workshop_file) | self._price(spec.prices, book)
         self.history.mark_unsaved()
         return change, []
 
@@ -302,7 +297,7 @@ class Workbench:
         prices = loaded.workshop.prices
         book = book_for(prices, self.base_book, str(path)) if prices is not None else self.base_book
         self._check_scenarios(str(path), loaded.workshop.scenarios, book)
-        return self._reset(state_from_spec(loaded.workshop), path, loaded.is_workshop, prices, book)
+        return self._reset(state_from_spec(loaded.workshop), path, loaded.is_workshop) | self._price(prices, book)
 
     def saves_as_workshop(self, target: Path) -> bool:
         """Whether `target` gets a workshop file: by its name, else what the document needs (or already was)."""
@@ -352,3 +347,11 @@ class Workbench:
     def _spec(self) -> WorkshopSpec:
         """The document as a workshop file holds it: its scenarios and the file's own prices."""
         return spec_from_state(self.state).model_copy(update={"prices": self.prices})
+
+    def _price(self, prices: WorkshopPrices | None, book: PriceBook) -> Change:
+        """Price with `book`, the base book with the open file's own `prices` on top (or none: the base book)."""
+        if prices == self.prices and book is self.book:
+            return NOTHING
+        self.prices, self.book = prices, book  # the window says which prices came from the file
+        self.cache.clear()
+        return Change(workload=True, book=True)
