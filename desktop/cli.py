@@ -60,6 +60,20 @@ def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
     return loaded
 
 
+def _priced(loaded: LoadedDocument, book: PriceBook, path: Path) -> PriceBook:
+    """The book a workshop is priced with: `book` with the workshop file's own prices on top (CliError naming the
+    file and the price path when the book cannot take one)."""
+    if loaded.workshop.prices is None:
+        return book
+    from desktop.model.workload.files import WorkloadFileError
+    from desktop.model.workshop.prices import book_for
+
+    try:
+        return book_for(loaded.workshop.prices, book, str(path))
+    except WorkloadFileError as exc:
+        raise CliError(str(exc)) from None
+
+
 def _workshop_title(path: Path) -> str:
     name = path.name
     for suffix in (".workshop.json", ".json"):
@@ -88,6 +102,7 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
 def cmd_estimate(args: argparse.Namespace) -> int:
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
+    book = _priced(loaded, book, Path(args.workload))
     if loaded.is_workshop:
         return _estimate_workshop(loaded, book, args.json)
     workload = loaded.workshop.scenarios[0].workload
@@ -126,6 +141,8 @@ def cmd_advise(args: argparse.Namespace) -> int:
 
     book = _load_book(args.price_book)
     workloads = _workloads_from_args(args, book)
+    if args.workload and not getattr(args, "answers", None):  # a workshop file's own prices price its scenarios
+        book = _priced(_load_document(Path(args.workload), book), book, Path(args.workload))
     if len(workloads) == 1:
         write_out(advice_text(advise(workloads[0], book), book) + "\n")
         return 0
@@ -146,6 +163,7 @@ def _write_document(args: argparse.Namespace, write_one: Callable[[Workload, Pri
     """`report` and `export`: the workload or workshop file's output written to args.output, or one line why not."""
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
+    book = _priced(loaded, book, Path(args.workload))  # with the workshop file's own prices, if it has any
     try:
         if loaded.is_workshop:
             write_workshop(loaded.workshop, book)

@@ -14,8 +14,9 @@ One module for the model's texts, the window, the sheet, CSV and JSON, and one m
 - `count`: a whole number, "30,000,000"; `number`: a measured value, "1,024", "0.5"; `short_number`: "1.23k",
   "30M" for axes and read-outs.
 - `percent`: a percentage, "38%", "+12.5%" (`signed`), "n/a" for none; `share`: a fraction as one, 0.35 -> "35%".
-- `left_out_text`, `total_text`, `left_out`, `left_out_lines`, `left_out_cell`, `left_out_short`: a total and what
-  it leaves out (prices the book lacks), for sentences, table cells and chart labels.
+- `left_out_text`, `total_text`, `left_out`, `left_out_lines`, `left_out_cell`, `left_out_count`, `left_out_short`:
+  a total and what it leaves out (prices the book lacks), for sentences, table cells, legends and chart labels;
+  every short form counts the items as `left_out_count` does, so a table and a legend agree.
 
 It sits at the bottom of the model and imports nothing of it: a total is anything `Priced` (an option's quote).
 """
@@ -184,14 +185,22 @@ def left_out_lines(option: Priced, most: int = 3) -> list[str]:
     return [*shown, f"(no {option.left_out_region} price in the book)"]
 
 
-def left_out_cell(option: Priced, width: int = 28) -> str:
-    """For a narrow cell under the total: "+ Application Load Balancer" (one item that fits), "+ 2 not priced"."""
-    names = option.left_out
+CELL_WIDTH = 28  # a narrow cell's characters: one left-out item longer than this is counted, not named
+
+
+def left_out_count(names: tuple[str, ...] | list[str], width: int = CELL_WIDTH) -> str:
+    """What a total leaves out in a few words, the same count wherever it is shown (table cells, chart legends,
+    present mode, the workshop): "+ Application Load Balancer" (one item that fits), "+ 2 not priced", or ""."""
     if not names:
         return ""
     if len(names) == 1 and len(names[0]) + 2 <= width:
         return f"+ {names[0]}"
     return f"+ {len(names)} not priced"
+
+
+def left_out_cell(option: Priced, width: int = CELL_WIDTH) -> str:
+    """For a narrow cell under the total: "+ Application Load Balancer" (one item that fits), "+ 2 not priced"."""
+    return left_out_count(option.left_out, width)
 
 
 def left_out_short(option: Priced) -> str:

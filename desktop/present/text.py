@@ -7,17 +7,20 @@ from __future__ import annotations
 import html
 
 from desktop.model.advice.types import Curves
-from desktop.model.format import usd
+from desktop.model.format import left_out_count, usd
 from desktop.model.pricing.quote import OptionQuote
 
 
 def curve_left_out(curves: Curves, option: str) -> str:
-    """For a cost curve's legend: "(+ Application Load Balancer, no price)", "(+ 2 items with no price)", or ""."""
-    names = curves.left_out.get(option, ())
-    if not names:
-        return ""
-    return f"(+ {names[0]}, no price)" if len(names) == 1 and len(names[0]) <= 32 else \
-        f"(+ {len(names)} item{'s' if len(names) > 1 else ''} with no price)"
+    """For a cost curve's legend: what the total at the workload's volume leaves out, counted as the table counts
+    it, then what the curve leaves out only at other volumes: "(+ Application Load Balancer)",
+    "(+ 2 not priced)", "(+ 2 not priced; + 1 more at other volumes)", "(+ 1 not priced at other volumes)", or ""."""
+    here = curves.left_out_here.get(option, ())
+    more = [n for n in curves.left_out.get(option, ()) if n not in here]
+    if not here:
+        return f"(+ {len(more)} not priced at other volumes)" if more else ""
+    rest = f"; + {len(more)} more at other volumes" if more else ""
+    return f"({left_out_count(here)}{rest})"
 
 
 def per_unit(option: OptionQuote, units: int, jobs: bool) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.model.format import percent, usd, usd_change
+from desktop.model.format import CELL_WIDTH, left_out_count, percent, usd, usd_change, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison, ScenarioRow
 
@@ -12,30 +12,70 @@ GROUP_GAP = 0.8  # bars between two option groups on the chart
 
 
 def change_text(row: ScenarioRow) -> str:
-    """The recommended total against the baseline's: "+$1,234.00 (+12%)", "baseline", or "n/a"."""
+    """The recommended total against the baseline's: "+$1,234.00 (+12%)" when both are whole (or leave out the
+    same), a bound when only one leaves out a price ("at least $25.46 more", "at most $19.10 less"), no figure
+    when both leave out different things, "baseline", "n/a" without a total, and "" for the parts of one system
+    (they are not versions of one thing)."""
+    kind, change = row.change_kind, row.change_usd
+    if kind == "not compared":
+        return ""
     if row.is_baseline:
         return "baseline"
-    if row.change_usd is None:
+    if kind == "unknown":
+        return "no figure: both leave out prices"
+    if change is None:
         return "n/a"
-    pct = "" if row.change_pct is None else f" ({percent(row.change_pct, signed=True)})"
-    return usd_change(row.change_usd) + pct
+    if kind == "exact":
+        pct = "" if row.change_pct is None else f" ({percent(row.change_pct, signed=True)})"
+        return usd_change(change) + pct
+    more = change > 0 or (change == 0 and kind == "lower bound")
+    bound = "at least" if (kind == "lower bound") == more else "at most"
+    return f"{bound} {usd(abs(change))} {'more' if more else 'less'}"
+
+
+def change_note(row: ScenarioRow, baseline: ScenarioRow) -> str:
+    """Why a change is a bound or has no figure: what each total leaves out ("" when the change is exact)."""
+    if row.change_kind not in ("lower bound", "upper bound", "unknown"):
+        return ""
+    parts = [f"the total of {r.name} leaves out {left_out_words(r)}" for r in (row, baseline) if r.recommended_left_out]
+    return "; ".join(parts)
+
+
+def left_out_words(row: ScenarioRow) -> str:
+    """What the recommended total leaves out: "Lambda ephemeral storage (no us-east-1 price in the book)"."""
+    names = row.recommended_left_out
+    if not names:
+        return ""
+    return ", ".join(names) + (f" (no {row.region} price in the book)" if row.region else "")
 
 
 def margin_text(row: ScenarioRow) -> str:
-    """How much cheaper the recommendation is than the runner-up: "$33.99 (38%) under Fargate"."""
+    """How much cheaper the recommendation is than the runner-up, like with like as the single-workload table
+    says it: "$33.99 (38%) under Fargate", "at least $2.83 under ECS on EC2" (only the runner-up leaves out a
+    price), "up to $5.00 under Lambda" (only the recommendation does), "comparison with Lambda incomplete"."""
     if row.recommended is None:
         return "no feasible option"
-    if row.runner_up is None or row.margin_usd is None:
+    if row.runner_up is None:
         return "the only feasible option"
-    pct = "" if row.margin_pct is None else f" ({percent(abs(row.margin_pct))})"
-    word = "under" if row.margin_usd >= 0 else "over"
-    return f"{usd(abs(row.margin_usd))}{pct} {word} {short_label(row.runner_up)}"
+    other, margin = short_label(row.runner_up), row.margin_usd
+    if row.margin_kind == "unknown" or margin is None:
+        return f"comparison with {other} incomplete"
+    word = "under" if margin > 0 or (margin == 0 and row.margin_kind != "upper bound") else "over"
+    if row.margin_kind == "exact":
+        pct = "" if row.margin_pct is None else f" ({percent(abs(row.margin_pct))})"
+        return f"{usd(abs(margin))}{pct} {word} {other}"
+    if row.margin_kind == "lower bound":
+        bound = "at least" if word == "under" else "at most"
+    else:
+        bound = "up to" if word == "under" else "at least"
+    return f"{bound} {usd(abs(margin))} {word} {other}"
 
 
 def recommended_text(row: ScenarioRow) -> str:
     if row.recommended is None:
         return "none feasible"
-    return f"{short_label(row.recommended)}, {usd(row.recommended_usd)}"
+    rest = left_out_count(row.recommended_left_out)
+    return f"{short_label(row.recommended)}, {usd(row.recommended_usd)}" + (f" {rest}" if rest else "")
 
 
 def footprint_text(row: ScenarioRow) -> str:
@@ -60,32 +100,52 @@ def footprint_tip(row: ScenarioRow) -> str:
     return "Estimated kgCO2e a month (Cloud Carbon Footprint's method): " + ", ".join(parts) if parts else ""
 
 
-def total_text(row: ScenarioRow, option: str) -> str:
-    """One option's monthly total in the comparison table ("ruled out" when it is, "~" when estimated)."""
+def total_text(row: ScenarioRow, option: str, width: int = CELL_WIDTH) -> str:
+    """One option's monthly total in the comparison table ("ruled out" when it is, "~" when estimated), and what
+    it leaves out counted as every table and legend counts it ("+ Lambda ephemeral storage", "+ 2 not priced";
+    a name longer than `width` is counted: "+ 1 not priced")."""
     if not row.feasible.get(option, False):
         return "ruled out" if option in row.feasible else ""
     value = row.totals.get(option)
     if value is None:
         return "not priced"
-    text = usd(value)
-    if row.estimated.get(option):
-        text = "~" + text
-    names = row.left_out.get(option, ())
-    if len(names) == 1:
-        text += f" + {names[0]}"
-    elif names:
-        text += f" + {len(names)} not priced"
-    elif not row.complete.get(option, True):
-        text += " (incomplete)"
-    return text
+    text = usd(value, row.estimated.get(option, False))
+    rest = left_out_count(row.left_out.get(option, ()), width)
+    if rest:
+        return f"{text} {rest}"
+    return text if row.complete.get(option, True) else f"{text} (incomplete)"
 
 
-def portfolio_text(comparison: Comparison) -> str:
-    """The portfolio total in a sentence ('' for a workshop of variants)."""
+def row_left_out(row: ScenarioRow, options: tuple[str, ...]) -> str:
+    """What each feasible total of a scenario leaves out, in words ("" when none does): "Lambda: Lambda ephemeral
+    storage; ECS on EC2: EBS gp3 root volumes (no eu-west-1 price in the book)"."""
+    names = [(o, row.left_out.get(o, ())) for o in options if row.feasible.get(o, False)]
+    said = "; ".join(f"{short_label(o)}: {', '.join(n)}" for o, n in names if n)
+    if not said:
+        return ""
+    return said + (f" (no {row.region} price in the book)" if row.region else "")
+
+
+def left_out_rows(comparison: Comparison) -> list[tuple[ScenarioRow, str]]:
+    """Each scenario any of whose feasible totals leaves out a price, with what each leaves out (`row_left_out`)."""
+    found = ((row, row_left_out(row, comparison.options)) for row in comparison.rows)
+    return [(row, said) for row, said in found if said]
+
+
+def portfolio_text(comparison: Comparison, short: bool = False) -> str:
+    """The portfolio total in a sentence ('' for a workshop of variants): "Portfolio total: $1,234.56 a month, ...",
+    or, when a part's total leaves out a price, "at least $1,234.56 a month" and what each part leaves out (with
+    `short`, how many parts do, for a window's one line; the whole sentence goes in its tooltip)."""
     if comparison.portfolio_usd is None:
         return ""
-    text = (f"Portfolio total: {usd(comparison.portfolio_usd)} a month, the sum of each part's "
+    bound = "" if comparison.portfolio_complete else "at least "
+    text = (f"Portfolio total: {bound}{usd(comparison.portfolio_usd)} a month, the sum of each part's "
             "recommended option")
+    parts = comparison.incomplete_parts
+    if parts and short:
+        text += f"; {len(parts)} of {len(comparison.rows)} parts leave out a price (no price in the book)"
+    elif parts:
+        text += "; it leaves out " + "; ".join(f"{left_out_words(r)} from {r.name}" for r in parts)
     if comparison.unpriced:
         text += f" (left out, no feasible option: {', '.join(comparison.unpriced)})"
     return text + "."
@@ -119,6 +179,14 @@ def bar_layout(comparison: Comparison) -> tuple[list[Bar], list[BarGroup]]:
         groups.append(BarGroup(option, first, x - 1))
         x += GROUP_GAP
     return bars, groups
+
+
+def bar_amount(bar: Bar) -> str:
+    """The amount over a bar: "$80.60", or "≥ $80.60" when the total leaves out a price (a lower bound of the
+    real cost: a bar is never read as a whole total when it is not; the hover and the table name what is left
+    out)."""
+    amount = usd_compact(bar.usd)
+    return f"≥ {amount}" if bar.row.recommended_left_out else amount
 
 
 def bar_label(row: ScenarioRow, many: bool) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QColor, QFont, QFontMetrics, QKeyEvent, Q
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.format import usd
+from desktop.model.format import left_out_cell, left_out_text, usd
 from desktop.model.options.registry import label as option_label
 from desktop.present.numbers import localize_numbers
 from desktop.present.style import option_colour
@@ -86,31 +86,37 @@ def _set_point_size(widget: QWidget, size: float, bold: bool | None = None) -> N
 
 
 class OptionTile(QFrame):
-    """One option's monthly total, large; the recommended one framed."""
+    """One option's monthly total, large; the recommended one framed; under it what the total leaves out (counted
+    as the window's table counts it, in the warning colour), so an incomplete total never reads as whole."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.name = _label(self, TEXT_PT)
         self.total = _label(self, TEXT_PT * 2, bold=True)
         self.status = _label(self, TEXT_PT * 0.8, colour=MUTED)
+        self.left_out = _label(self, TEXT_PT * 0.8, colour=ACCENT)
+        self.left_out.setObjectName("present_left_out")
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # the row shares the width
         self.column = QVBoxLayout(self)
         self.column.setSpacing(2)
-        for widget in (self.name, self.total, self.status):
+        for widget in (self.name, self.total, self.status, self.left_out):
             self.column.addWidget(widget)
         self.set_scale(1.0)
 
     def set_scale(self, scale: float) -> None:
         self.column.setContentsMargins(round(18 * scale), round(10 * scale), round(18 * scale), round(10 * scale))
-        for label in (self.name, self.total, self.status):
+        for label in (self.name, self.total, self.status, self.left_out):
             _set_point_size(label, float(label.property("base_pt")) * scale)
 
-    def show_option(self, option_id: str, text: str, total: str, status: str, recommended: bool) -> None:
+    def show_option(self, option_id: str, text: str, total: str, status: str, recommended: bool,
+                    left_out: str = "") -> None:
         colour = option_colour(option_id, dark=True)
         self.name.setText(text)
         self.name.setStyleSheet(f"color: {colour};")
         self.total.setText(total)
         self.status.setText(status)
+        self.left_out.setText(left_out)
+        self.left_out.setVisible(bool(left_out))
         border = ACCENT if recommended else "#555555"
         width = 4 if recommended else 1
         self.setStyleSheet(f"OptionTile {{ border: {width}px solid {border}; border-radius: 6px; }}")
@@ -218,8 +224,9 @@ class PresentWindow(QWidget):
         quote, rec = advice.quote, advice.recommendation
         self.title.setText(scenario.name)
         where = [f"Scenario {state.selected + 1} of {len(state.scenarios)}"]
-        if len(state.scenarios) > 1:
-            row = self.session.comparison.rows[state.selected]
+        comparison = self.session.comparison
+        if len(state.scenarios) > 1 and comparison.kind != "parts":  # parts of one system have no change
+            row = comparison.rows[state.selected]
             where.append("the baseline" if row.is_baseline else f"against the baseline: {change_text(row)}")
         where.append(f"{quote.region} ({quote.region_name})")
         where.append(f"{quote.units_per_month:,} {quote.unit_name}s a month")
@@ -245,8 +252,11 @@ class PresentWindow(QWidget):
             status = "recommended" if recommended else ("feasible" if option.feasible else "ruled out")
             total = localize_numbers(usd(option.monthly_usd, option.estimated), self.fmt) if option.feasible \
                 else "\u2013"
+            more = f"{left_out_cell(option)} (no {option.left_out_region} price)" if option.feasible and \
+                option.missing else ""
             tile.show_option(option.option, option_label(option.option), total, status + " \u00b7 a month"
-                             if option.feasible else status, recommended)
+                             if option.feasible else status, recommended, more)
+            tile.setToolTip(left_out_text(option))
             tile.show()
         for tile in self.tiles[len(options):]:
             tile.hide()

@@ -18,13 +18,15 @@ from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import all_options, check_workload
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.checks import check_against_book
+from desktop.model.pricing.user_book import UserBookError
 from desktop.model.workload.files import SUFFIX as WORKLOAD_SUFFIX
 from desktop.model.workload.files import WorkloadFileError, save_workload
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.compare import Comparison, RowCache, compare
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
-from desktop.model.workshop.files import load_document, save_workshop
+from desktop.model.workshop.files import load_document, save_workshop, workshop_json
+from desktop.model.workshop.prices import WorkshopPrices, book_for, workshop_book
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
 from desktop.workbench import document as doc
 from desktop.workbench.advice_cache import CACHE_SIZE, AdviceCache, DifferencesCache
@@ -80,6 +82,8 @@ class Workbench:
         self.differ = DifferencesCache()
         self._rows: RowCache = {}  # comparison rows already built, for the advice they were built from
         self._comparison: tuple[tuple[object, ...], Comparison] | None = None
+        self.base_book = book  # the book without the open workshop file's own prices
+        self.prices: WorkshopPrices | None = None  # the open workshop file's own prices (kept when saved)
 
     # --- state ----------------------------------------------------------------------------------
     @property
@@ -198,7 +202,7 @@ class Workbench:
     def add_from_file(self, path: Path) -> tuple[Change, str]:
         """Add every scenario of a workload or workshop file after the shown one (WorkloadFileError if unreadable)."""
         loaded = load_document(path)
-        self._check_scenarios(str(path), loaded.workshop.scenarios)
+        self._check_scenarios(str(path), loaded.workshop.scenarios, self.book)
         new = tuple(Scenario(s.workload, s.note, s.usage) for s in loaded.workshop.scenarios)
         return self._try(lambda s: doc.insert_scenarios(s, new), f"Add scenarios from {path.name}")
 
@@ -244,11 +248,17 @@ class Workbench:
     def set_book(self, book: PriceBook) -> tuple[Change, list[FieldProblem]]:
         """Price with another book from now on. The workload stays as it is; what the new book cannot price
         (its region, a fixed instance type) is returned as problems, for the window to say."""
-        if book is self.book:
+        if book is self.base_book and self.prices is None and book is self.book:
             return NOTHING, []
-        self.book = book
+        self.base_book = book
+        try:
+            self.book = workshop_book(book, self.prices)
+            kept: list[FieldProblem] = []
+        except UserBookError as exc:  # the new book cannot take the file's prices: priced without them
+            self.book, self.prices = book, None
+            kept = [FieldProblem("prices", f"the workshop file's prices are not used ({exc})")]
         self.cache.clear()
-        return Change(workload=True, book=True), _checked(self.workload, book)
+        return Change(workload=True, book=True), kept + _checked(self.workload, book)
 
     # --- files ----------------------------------------------------------------------------------
     # --- the document's file: one instance writes it, nobody else's changes are lost -----------------
@@ -287,12 +297,13 @@ class Workbench:
 
     def new(self, workload: Workload | None = None) -> Change:
         """A new, unsaved document: it never keeps another document's file."""
-        return self._reset(DocumentState((Scenario(workload or Workload(name=NEW_WORKLOAD_NAME)),)), None, False)
+        return self._reset(DocumentState((Scenario(workload or Workload(name=NEW_WORKLOAD_NAME)),)), None,
+                           False) | self._price(None, self.base_book)
 
-    def _check_scenarios(self, where: str, scenarios: tuple[Any, ...]) -> None:
+    def _check_scenarios(self, where: str, scenarios: tuple[Any, ...], book: PriceBook) -> None:
         several = len(scenarios) > 1
         problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)
-                    for i, s in enumerate(scenarios) for p in _checked(s.workload, self.book)]
+                    for i, s in enumerate(scenarios) for p in _checked(s.workload, book)]
         if problems:
             raise WorkloadFileError(where, problems)
 
@@ -303,12 +314,16 @@ class Workbench:
         spec = document if isinstance(document, WorkshopSpec) else WorkshopSpec(
             scenarios=(ScenarioEntry(workload=document),))
         several = len(spec.scenarios) > 1
+        try:  # the workshop file's own prices, kept in the recovery file
+            book = book_for(spec.prices, self.base_book, "recovery") if spec.prices is not None else self.base_book
+        except WorkloadFileError as exc:
+            return NOTHING, exc.problems
         problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)
-                    for i, s in enumerate(spec.scenarios) for p in _checked(s.workload, self.book)]
+                    for i, s in enumerate(spec.scenarios) for p in _checked(s.workload, book)]
         if problems:
             return NOTHING, problems
         own_workshop_file = workshop and not (path is not None and path.name.lower().endswith(WORKLOAD_SUFFIX))
-        change = self._reset(state_from_spec(spec), path, own_workshop_file)
+        change = self._reset(state_from_spec(spec), path, own_workshop_file) | self._price(spec.prices, book)
         self.history.mark_unsaved()
         return change, []
 
@@ -318,13 +333,15 @@ class Workbench:
         state = self.state
         if not state.needs_workshop_file and not self.is_workshop_file:
             return "workload", state.workload.to_json_dict()
-        return "workshop", spec_from_state(state).to_json_dict()
+        return "workshop", self._spec().to_json_dict()
 
     def open(self, path: Path) -> Change:
         """Load a workload or workshop file (raises WorkloadFileError with a message for the user)."""
         loaded = load_document(path)
-        self._check_scenarios(str(path), loaded.workshop.scenarios)
-        return self._reset(state_from_spec(loaded.workshop), path, loaded.is_workshop)
+        prices = loaded.workshop.prices
+        book = book_for(prices, self.base_book, str(path)) if prices is not None else self.base_book
+        self._check_scenarios(str(path), loaded.workshop.scenarios, book)
+        return self._reset(state_from_spec(loaded.workshop), path, loaded.is_workshop) | self._price(prices, book)
 
     def saves_as_workshop(self, target: Path) -> bool:
         """Whether `target` gets a workshop file: by its name, else what the document needs (or already was)."""
@@ -357,8 +374,8 @@ class Workbench:
         self._check_target(target, overwrite_changed)
         as_workshop = self.saves_as_workshop(target)
         try:
-            if as_workshop:
-                save_workshop(target, spec_from_state(self.state))
+            if as_workshop:  # the file's own prices go with it
+                save_workshop(target, self._spec())
             else:
                 save_workload(target, self.workload)
         except OSError as exc:
@@ -371,5 +388,17 @@ class Workbench:
         return Change(path=moved, dirty=True)
 
     def document_json(self) -> str:
-        """The document as workshop JSON, for an autosave."""
-        return document_json(self.state)
+        """The document as workshop JSON, for an autosave (with the workshop file's own prices)."""
+        return workshop_json(self._spec()) if self.prices is not None else document_json(self.state)
+
+    def _spec(self) -> WorkshopSpec:
+        """The document as a workshop file holds it: its scenarios and the file's own prices."""
+        return spec_from_state(self.state).model_copy(update={"prices": self.prices})
+
+    def _price(self, prices: WorkshopPrices | None, book: PriceBook) -> Change:
+        """Price with `book`, the base book with the open file's own `prices` on top (or none: the base book)."""
+        if prices == self.prices and book is self.book:
+            return NOTHING
+        self.prices, self.book = prices, book  # the window says which prices came from the file
+        self.cache.clear()
+        return Change(workload=True, book=True)

@@ -55,7 +55,9 @@ def test_charts_label_incomplete_totals(qtbot, window: MainWindow) -> None:
     curve = window.charts.cost_curve
     qtbot.waitUntil(lambda: curve.legend.getLabel(curve.curves["fargate"]).text.startswith("Fargate ("),
                     timeout=5000)
-    assert curve.legend.getLabel(curve.curves["fargate"]).text == "Fargate (+ 2 items with no price)"
+    assert curve.legend.getLabel(curve.curves["fargate"]).text == "Fargate (+ 2 not priced)"
+    # the legend counts what is left out as the table does (the table's second line: "+ 2 not priced")
+    assert window.table.text("fargate", MONTHLY_COL).split("\n")[1] == "+ 2 not priced"
 
 
 def test_discounts_are_drawn_inside_the_bar(qtbot, window: MainWindow) -> None:

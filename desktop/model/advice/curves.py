@@ -70,4 +70,5 @@ def build_curves(volumes: Array, costs: dict[str, Array | None], quote: Quote,
         current_volume=quote.units_per_month,
         unit_name=quote.unit_name,
         left_out={o: names for o, names in found.items() if names and costs.get(o) is not None},
+        left_out_here={o: q.left_out for o, q in quote.options.items() if q.left_out and costs.get(o) is not None},
     )

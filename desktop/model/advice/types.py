@@ -110,6 +110,8 @@ class Curves:
     current_volume: int
     unit_name: str
     left_out: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option -> prices its curve leaves out
+    # option -> what its total at the workload's own volume leaves out (the quote's, as the table counts it)
+    left_out_here: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,8 @@
-"""The comparison as JSON: `computefit estimate WORKSHOP --json` prints it, File > Export JSON writes it."""
+"""The comparison as JSON: `computefit estimate WORKSHOP --json` prints it, File > Export JSON writes it.
+
+Every total says whether it is whole: `complete` and `recommended_left_out` per scenario, `margin_kind` and
+`change_kind` ("exact", "lower bound", "upper bound", "unknown" with no figure, "no total", "not compared" for the
+parts of one system), `portfolio_complete` and `left_out_of_portfolio` (each part not held whole, and why)."""
 
 from __future__ import annotations
 
@@ -27,11 +31,15 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "left_out": {o: list(row.left_out.get(o, ())) for o in comparison.options if row.left_out.get(o)},
             "recommended": row.recommended,
             "recommended_monthly_usd": json_number(row.recommended_usd),
+            "complete": row.recommended_complete,
+            "recommended_left_out": list(row.recommended_left_out),
             "runner_up": row.runner_up,
             "margin_usd": json_number(row.margin_usd),
             "margin_pct": _pct(row.margin_pct),
+            "margin_kind": row.margin_kind,
             "change_usd": json_number(row.change_usd),
             "change_pct": _pct(row.change_pct),
+            "change_kind": row.change_kind,
             "differences": [{"field": d.path, "label": d.label, "baseline": d.before, "value": d.after}
                             for d in row.differences],
             "differences_text": row.differences_text,
@@ -41,5 +49,18 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "horizon_usd": {o: json_number(v) for o, v in row.horizon_usd.items()},
         } for row in comparison.rows],
         "portfolio_monthly_usd": json_number(comparison.portfolio_usd),
-        "left_out_of_portfolio": list(comparison.unpriced) if comparison.kind == "parts" else [],
+        "portfolio_complete": comparison.portfolio_complete if comparison.kind == "parts" else None,
+        "left_out_of_portfolio": _left_out_of_portfolio(comparison),
     }
+
+
+def _left_out_of_portfolio(comparison: Comparison) -> list[dict[str, Any]]:
+    """Each part the portfolio total does not hold whole: with no feasible option (not in the sum at all), or
+    whose recommended total leaves out a price (in the sum without it: the portfolio is then a lower bound)."""
+    if comparison.kind != "parts":
+        return []
+    found: list[dict[str, Any]] = [{"scenario": name, "reason": "no feasible option", "left_out": []}
+                                   for name in comparison.unpriced]
+    found += [{"scenario": row.name, "reason": f"no {row.region} price in the book",
+               "left_out": list(row.recommended_left_out)} for row in comparison.incomplete_parts]
+    return found

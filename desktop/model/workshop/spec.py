@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from desktop.model.workload.spec import Workload
+from desktop.model.workshop.prices import WorkshopPrices
 from desktop.model.workshop.usage import ScenarioUsage
 
 SCHEMA_VERSION = 1
@@ -48,6 +49,9 @@ class WorkshopSpec(BaseModel):
     baseline: int = Field(0, ge=0, description="the baseline scenario: its position in `scenarios`, 0 for the first")
     scenarios: tuple[ScenarioEntry, ...] = Field(..., min_length=1, max_length=MAX_SCENARIOS,
                                                  description="the scenarios, in the order they are shown")
+    prices: WorkshopPrices | None = Field(None, description="the workshop's own prices (overrides, added prices, "
+                                                            "discounts, as in the user price book), applied on top "
+                                                            "of the book it is opened with; absent: none")
 
     @model_validator(mode="after")
     def _baseline_is_a_scenario(self) -> WorkshopSpec:
@@ -58,5 +62,8 @@ class WorkshopSpec(BaseModel):
 
     def to_json_dict(self) -> dict[str, object]:
         """The file form: each workload as a workload file writes it."""
-        return {"schema_version": self.schema_version, "kind": self.kind, "baseline": self.baseline,
-                "scenarios": [s.to_json_dict() for s in self.scenarios]}
+        data: dict[str, object] = {"schema_version": self.schema_version, "kind": self.kind,
+                                   "baseline": self.baseline, "scenarios": [s.to_json_dict() for s in self.scenarios]}
+        if self.prices is not None and not self.prices.empty:
+            data["prices"] = self.prices.to_json_dict()
+        return data

@@ -12,7 +12,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.format import usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
-from desktop.present.workshop import Bar, bar_label, bar_layout, change_text
+from desktop.present.workshop import Bar, bar_amount, bar_label, bar_layout, change_text, left_out_words
 from desktop.qt.charts.base import ChartBase
 
 BAR_WIDTH = 0.7
@@ -68,7 +68,7 @@ class ScenarioTotalsChart(ChartBase):
             if option not in used:
                 item.setOpts(x=[], height=[])
         texts: list[tuple[str, float, float, QColor, tuple[float, float]]] = [
-            (usd_compact(b.usd), b.x, b.usd, QColor(self.colors.foreground), (0.5, 1.0)) for b in self.bars]
+            (bar_amount(b), b.x, b.usd, QColor(self.colors.foreground), (0.5, 1.0)) for b in self.bars]
         texts += [(short_label(g.option), (g.first + g.last) / 2, max(highest, 1.0) * 1.38,
                    self.colors.option(g.option), (0.5, 0.0)) for g in groups]  # the option over its group
         while len(self.labels) < len(texts):
@@ -111,9 +111,12 @@ class ScenarioTotalsChart(ChartBase):
         for bar in self.bars:
             if abs(point.x() - bar.x) <= BAR_WIDTH / 2 and 0 <= point.y() <= bar.usd:
                 row = bar.row
-                return "\n".join([f"{row.index + 1}. {row.name}",
-                                  f"{short_label(bar.option)}: {usd_compact(bar.usd)} a month",
-                                  f"Against the baseline: {change_text(row)}"])
+                lines = [f"{row.index + 1}. {row.name}", f"{short_label(bar.option)}: {usd_compact(bar.usd)} a month"]
+                if row.recommended_left_out:
+                    lines.append(f"leaves out {left_out_words(row)}")
+                if change_text(row) and not row.is_baseline:
+                    lines.append(f"Against the baseline: {change_text(row)}")
+                return "\n".join(lines)
         return ""
 
     def _mouse_moved(self, scene_pos: QPointF) -> None:

@@ -40,6 +40,7 @@ from desktop.model.options.registry import book_sections
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, SourcedRate, Unit
 from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
+from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
 from desktop.present.text import tooltip_html as rich_tooltip
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
 
@@ -93,11 +94,19 @@ def section_label(section: str) -> str:
 
 
 def origin_text(price: Price, section: str, discounts: Mapping[str, Decimal]) -> str:
-    """"imported", "overridden", or "bundled, 10% off" when a discount applies to it."""
+    """"imported", "overridden", "from the workshop file", or "bundled, 10% off" when a discount applies to it."""
+    if price.source == WORKSHOP_SOURCE:  # set by the open workshop file, not the user book
+        return FROM_THE_FILE
     if price.origin == "overridden":
         return "overridden"
     pct = discounts.get(section, discounts.get(ALL_SECTIONS))
     return f"{price.origin}, {decimal_text(pct)}% off" if pct else price.origin
+
+
+def origin_help(price: Price) -> str:
+    if price.source == WORKSHOP_SOURCE:
+        return "set in the open workshop file (it travels with the file), not in your user price book"
+    return ORIGIN_HELP[price.origin]
 
 
 def discounts_text(discounts: Mapping[str, Decimal]) -> str:
@@ -330,7 +339,7 @@ class PriceBookDialog(QDialog):
             cells = (price_name(found), "yes" if id(price) in used_ids else "", origin, decimal_text(price.usd),
                      price.unit, f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}", price.as_of.isoformat(),
                      source.title if source else price.source)
-            tip = rich_tooltip([price_name(found), f"{origin}: {ORIGIN_HELP[price.origin]}", price.note,
+            tip = rich_tooltip([price_name(found), f"{origin}: {origin_help(price)}", price.note,
                                 source.title if source else "", source.reference if source else "",
                                 f"data of {source.data_date}" if source else ""])
             tint = ORIGIN_TINTS.get(price.origin)
@@ -437,7 +446,7 @@ class PriceBookDialog(QDialog):
         source = self.book.sources.get(price.source)
         discounts = self.editor.discounts() if self.editor is not None else {}
         lines = [f"{price_name(found)} ({path}): {decimal_text(price.usd)} USD per {price.unit}, "
-                 f"{origin_text(price, found.path[0], discounts)}: {ORIGIN_HELP[price.origin]}; confidence "
+                 f"{origin_text(price, found.path[0], discounts)}: {origin_help(price)}; confidence "
                  f"{price.confidence} ({CONFIDENCE_LABELS[price.confidence]}), as of {price.as_of.isoformat()}.",
                  f"Source: {source.title if source else price.source}" + (
                      f" ({source.data_date})" if source else "") + ".",

@@ -11,6 +11,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import coverage_name, missing_prices
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import discount_summary, origin_counts, provenance
+from desktop.model.workshop.prices import WORKSHOP_SOURCE, from_the_file
 from desktop.qt.elided_label import ElidedLabel
 
 MESSAGE_MS = 8000
@@ -20,16 +21,20 @@ def book_line(book: PriceBook, advice: Advice, counts: dict[str, int] | None = N
     """"Price book dated 2026-12-01 + user book (13 imported, 1 overridden, in this quote); 9 prices: ..."."""
     quote = advice.quote
     counts = counts if counts is not None else origin_counts(book)
+    in_file, file_said = from_the_file(book)
     extra = []
     if counts["imported"]:
         extra.append(f"{counts['imported']} imported")
-    if counts["overridden"]:
-        extra.append(f"{counts['overridden']} overridden")
-        if any(p.origin == "overridden" for p in quote.prices_used()):
+    if counts["overridden"] - in_file:
+        extra.append(f"{counts['overridden'] - in_file} overridden")
+        if any(p.origin == "overridden" and p.source != WORKSHOP_SOURCE for p in quote.prices_used()):
             extra.append("in this quote")
     if discount_summary(book):
         extra.append("discounts")
     layered = f" + user book ({', '.join(extra)})" if extra else ""
+    if file_said:  # "+ 2 prices and a 10% discount on fargate from the workshop file"
+        used = " (in this quote)" if any(p.source == WORKSHOP_SOURCE for p in quote.prices_used()) else ""
+        layered += f" + {file_said}{used}"
     return f"Price book dated {quote.price_book_date.isoformat()}{layered}; {quote.price_confidence}"
 
 

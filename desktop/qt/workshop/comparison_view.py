@@ -29,12 +29,14 @@ from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.text import tooltip_html
 from desktop.present.workshop import (
+    change_note,
     change_text,
     footprint_text,
     footprint_tip,
     horizon_text,
     margin_text,
     portfolio_text,
+    row_left_out,
     total_text,
 )
 from desktop.qt.session import Session
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
 FIXED_BEFORE = ("#", "Scenario")
 FIXED_AFTER = ("Recommended", "Over the horizon", "kgCO2e a month", "Margin over the runner-up", "Against the baseline",
                "What differs from the baseline")
+CHANGE_COLUMN = "Against the baseline"  # not shown for the parts of one system: they are not versions of one thing
 
 
 class ComparisonView(QWidget):
@@ -175,7 +178,9 @@ class ComparisonView(QWidget):
         previous = self.comparison
         self.comparison = comparison
         options = comparison.options
-        headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *FIXED_AFTER]
+        changes = comparison.kind != "parts"
+        after = [h for h in FIXED_AFTER if changes or h != CHANGE_COLUMN]
+        headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *after]
         table = self.table
         table.setUpdatesEnabled(False)
         if [header_text(table, c) for c in range(table.columnCount())] != headers:
@@ -191,23 +196,26 @@ class ComparisonView(QWidget):
         pal = self.palette()
         muted = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         normal = pal.color(QPalette.ColorRole.Text)
-        same_columns = previous is not None and previous.options == options
+        same_columns = previous is not None and previous.options == options and previous.kind == comparison.kind
         for r, row in enumerate(comparison.rows):
             if same_columns and previous is not None and r < len(previous.rows) and previous.rows[r] == row:
                 continue  # an edit changes one scenario's row (all of them when the baseline changes)
             changed.append(r)
-            name = row.name + ("  (baseline)" if row.is_baseline else "")
+            name = row.name + ("  (baseline)" if row.is_baseline and changes else "")
             cells: list[tuple[str, bool, bool, bool]] = [(str(r + 1), False, False, False), (name, False, False, False)]
             for option in options:
                 cells.append((total_text(row, option), option == row.recommended, not row.feasible.get(option, False),
                               True))
             rec = short_label(row.recommended) if row.recommended else "none feasible"
             cells += [(rec, True, False, False), (horizon_text(row), False, False, True),
-                      (footprint_text(row), False, False, True),
-                      (margin_text(row), False, False, False),
-                      (change_text(row), False, False, True),
-                      ("" if row.is_baseline else row.differences_text, False, False, False)]
+                      (footprint_text(row), False, False, True), (margin_text(row), False, False, False)]
+            if changes:
+                cells.append((change_text(row), False, False, True))
+            cells.append(("" if row.is_baseline else row.differences_text, False, False, False))
+            said = row_left_out(row, options)
             tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text,
+                                f"Not priced: {said}" if said else "",
+                                change_note(row, comparison.baseline_row) if changes else "",
                                 *(f"{short_label(o)}: {text}" for o, text in row.commitments.items()),
                                 footprint_tip(row)])
             for c, (text, bold, faded, number) in enumerate(cells):
@@ -232,7 +240,8 @@ class ComparisonView(QWidget):
         self._shown_row = -1
         self._mark_shown()
         table.setUpdatesEnabled(True)
-        text = portfolio_text(comparison)
+        text = portfolio_text(comparison, short=True)
         self.portfolio.setText(text)
+        self.portfolio.setToolTip(tooltip_html([portfolio_text(comparison)]))
         self.portfolio.setVisible(bool(text))
         self.chart.render_comparison(comparison)

@@ -29,6 +29,7 @@ from desktop.present.cost_chart import (
     free_label_box,
 )
 from desktop.present.style import group_style, option_colour
+from desktop.present.text import curve_left_out
 
 INK = QColor("#222222")
 GRID = QColor("#DDDDDD")
@@ -156,10 +157,10 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
 
 
 def _legend_name(curves: Curves, option: str) -> str:
+    """The option and what its curve leaves out, counted as the table counts it."""
     if not curves.feasible.get(option, True):
         return f"{short_label(option)} (ruled out)"
-    names = curves.left_out.get(option, ())
-    return f"{short_label(option)} (+ {len(names)} unpriced)" if names else short_label(option)
+    return f"{short_label(option)} {curve_left_out(curves, option)}".rstrip()
 
 
 def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str) -> None:

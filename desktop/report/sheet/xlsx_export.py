@@ -191,7 +191,8 @@ def workshop_sheets(advices: Sequence[Advice], comparison: Comparison, book: Pri
     then each scenario's 'Comparison' sheet."""
     options = list(comparison.options)
     header = ("Scenario", "Baseline", *(f"{o} (USD)" for o in options), "Recommended", "Recommended (USD)",
-              "Change against the baseline (USD)", "Change (%)", "Incomplete totals", "What differs")
+              "Change against the baseline (USD)", "Change (%)", "Incomplete totals", "What differs",
+              "The change is")  # exact, lower bound, upper bound, unknown (no figure), not compared (parts)
     rows: list[tuple[Cell, ...]] = []
     for row, advice in zip(comparison.rows, advices, strict=True):
         quote = advice.quote
@@ -201,10 +202,12 @@ def workshop_sheets(advices: Sequence[Advice], comparison: Comparison, book: Pri
                      *(_money(row.totals.get(o)) for o in options), row.recommended or "",
                      _money(row.recommended_usd), _money(row.change_usd),
                      None if row.change_pct is None else round(row.change_pct, 2),
-                     ", ".join(incomplete), row.differences_text))
+                     ", ".join(incomplete), row.differences_text, row.change_kind))
     if comparison.portfolio_usd is not None:
+        short = [*comparison.unpriced, *(r.name for r in comparison.incomplete_parts)]
         rows.append(("Portfolio total", "", *([None] * len(options)), "", _money(comparison.portfolio_usd), None,
-                     None, "; ".join(comparison.unpriced), ""))
+                     None, "; ".join(short), "" if comparison.portfolio_complete else
+                     "a lower bound: these parts leave out a price or have no feasible option", ""))
     money = frozenset(range(2, 2 + len(options))) | {len(options) + 3, len(options) + 4}
     sheets = [Sheet("Scenarios", header, rows, money)]
     for i, advice in enumerate(advices, 1):

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from desktop.model.format import usd_compact, usd_tick
+from desktop.model.format import usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
 from desktop.present.style import option_colour
-from desktop.present.workshop import bar_label, bar_layout
+from desktop.present.workshop import bar_amount, bar_label, bar_layout
 from desktop.report.sheet.charts import GRID, INK, begin_chart, font_metrics, pixels_per_point, sheet_font
 
 MANY_BARS = 8  # more bars than this are labelled with their number in the table
@@ -28,7 +28,8 @@ def _nice_top(value: float) -> float:
 
 def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison) -> None:
     pt = pixels_per_point(painter)
-    title_bottom = begin_chart(painter, rect, "Recommended monthly total of each scenario, grouped by option")
+    title_bottom = begin_chart(painter, rect, "Recommended monthly total of each scenario, grouped by option "
+                                              "(\u2265: its total leaves out a price)")
     painter.setFont(sheet_font(6.5))
     metrics = font_metrics(painter)
     bars, groups = bar_layout(comparison)
@@ -61,7 +62,7 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.setBrush(QColor(option_colour(bar.option)))
         painter.drawRect(box)
         painter.setPen(INK)
-        amount = usd_compact(bar.usd)
+        amount = bar_amount(bar)
         if metrics.horizontalAdvance(amount) <= slot * 1.1:
             painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(amount) / 2, box.top() - 2 * pt),
                              amount)

@@ -1,5 +1,10 @@
 """The workshop comparison as CSV: one row per scenario (and, for parts of one system, the portfolio total).
 
+Every total says whether it is whole: `complete` (the recommended total leaves out no price), `left_out` (what
+each feasible option's total leaves out, the recommended option first), `margin_kind` and `change_kind` (how the
+margin and the change read: "exact", "lower bound", "upper bound", "unknown" with no figure; "not compared" for
+the parts of one system); the portfolio row says `complete: no` and names each part it does not hold whole.
+
 Pure Python. Money to the cent as in `estimate --json`; text cells a spreadsheet would read as a formula are
 prefixed with an apostrophe (csv_export.safe_text).
 """
@@ -11,11 +16,13 @@ import io
 
 from desktop.model.format import usd_csv
 from desktop.model.pricing.book import PriceBook
-from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.compare import Comparison, ScenarioRow
+from desktop.present.workshop import left_out_words
 from desktop.report.sheet.csv_export import safe_text
 
-FIXED = ("scenario", "note", "baseline", "ruled_out", "recommended", "recommended_usd", "runner_up", "margin_usd",
-         "margin_pct", "change_usd", "change_pct", "differences", "kind", "price_book_date")
+FIXED = ("scenario", "note", "baseline", "ruled_out", "recommended", "recommended_usd", "complete", "left_out",
+         "runner_up", "margin_usd", "margin_pct", "margin_kind", "change_usd", "change_pct", "change_kind",
+         "differences", "kind", "price_book_date")
 
 
 def _pct(value: float | None) -> str:
@@ -34,16 +41,34 @@ def workshop_rows(comparison: Comparison, book: PriceBook) -> list[dict[str, str
                "baseline": "yes" if row.is_baseline else "no",
                "ruled_out": " ".join(o for o in comparison.options if not row.feasible.get(o, False)),
                "recommended": row.recommended or "",
-               "recommended_usd": usd_csv(row.recommended_usd), "runner_up": row.runner_up or "",
+               "recommended_usd": usd_csv(row.recommended_usd),
+               "complete": _yes_no(row.recommended_complete) if row.recommended else "",
+               "left_out": safe_text(_left_out(row)), "runner_up": row.runner_up or "",
                "margin_usd": usd_csv(row.margin_usd), "margin_pct": _pct(row.margin_pct),
+               "margin_kind": row.margin_kind if row.runner_up else "",
                "change_usd": usd_csv(row.change_usd), "change_pct": _pct(row.change_pct),
-               "differences": safe_text(row.differences_text)}
+               "change_kind": row.change_kind, "differences": safe_text(row.differences_text)}
         out.update({f"{o}_usd": usd_csv(row.totals.get(o)) for o in comparison.options})
         rows.append(out)
     if comparison.portfolio_usd is not None:
+        parts = [f"{r.name}: {left_out_words(r)}" for r in comparison.incomplete_parts]
+        parts += [f"{n}: no feasible option" for n in comparison.unpriced]
         rows.append({**common, "scenario": "Portfolio total", "recommended_usd": usd_csv(comparison.portfolio_usd),
-                     "note": safe_text("; ".join(f"left out: {n}" for n in comparison.unpriced))})
+                     "complete": _yes_no(comparison.portfolio_complete), "left_out": safe_text("; ".join(parts)),
+                     "note": "the sum of each part's recommended total" + (
+                         "" if comparison.portfolio_complete else ", a lower bound")})
     return rows
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _left_out(row: ScenarioRow) -> str:
+    """What each feasible option's total leaves out, the recommended option first: "lambda: Lambda ephemeral
+    storage; ec2: EBS gp3 root volumes"."""
+    order = sorted(row.left_out, key=lambda o: o != row.recommended)
+    return "; ".join(f"{o}: {', '.join(row.left_out[o])}" for o in order if row.left_out[o] and row.feasible.get(o))
 
 
 def workshop_csv(comparison: Comparison, book: PriceBook) -> str:

@@ -22,7 +22,8 @@ from desktop.report.workshop.csv_export import workshop_csv
 
 
 def workshop_advice(workshop: WorkshopSpec, book: PriceBook) -> tuple[list[Advice], Comparison]:
-    """Advise every scenario and compare them (what the window holds, computed afresh)."""
+    """Advise every scenario and compare them (what the window holds, computed afresh), with `book` as given: the
+    caller puts the workshop's own prices on it (desktop.model.workshop.prices.book_for)."""
     advices = [advise(s.workload, book) for s in workshop.scenarios]
     notes = [s.note for s in workshop.scenarios]
     return advices, compare(list(zip(notes, advices, strict=True)), workshop.baseline, workshop.kind)

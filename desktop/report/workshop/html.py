@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.model.format import CELL_WIDTH
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import KIND_LABELS
 from desktop.present.style import option_colour
-from desktop.present.workshop import change_text, margin_text, portfolio_text, total_text
+from desktop.present.workshop import (
+    change_note,
+    change_text,
+    left_out_rows,
+    margin_text,
+    portfolio_text,
+    total_text,
+)
 from desktop.report.sheet.html import STYLE, esc
 
 CHART_MARKER = "[[computefit-chart-scenarios]]"
+NARROW_CELL = 12  # characters of a left-out name in a table of four options or more ("+ 2 not priced" else)
 
 
 def _header(comparison: Comparison, title: str, book: PriceBook, generated: dt.date, version: str) -> str:
@@ -44,30 +53,53 @@ def _portfolio(comparison: Comparison) -> str:
 
 
 def comparison_table(comparison: Comparison) -> str:
-    """Scenarios as rows: each option's monthly total, the recommendation, its margin, the change."""
+    """Scenarios as rows: each option's monthly total, the recommendation, its margin, the change (not for the
+    parts of one system), then what each total leaves out in words."""
     head = "".join(
         f'<th class="num" width="10%" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
         for o in comparison.options)
+    changes = comparison.kind != "parts"
+    width = NARROW_CELL if len(comparison.options) > 3 else CELL_WIDTH  # names in full in the list below
     rows = []
     for row in comparison.rows:
         cells = []
         for option in comparison.options:
-            text = esc(total_text(row, option))
+            text = esc(total_text(row, option, width))
             if option == row.recommended:
                 text = f"<b>{text}</b>"
             elif not row.feasible.get(option, False):
                 text = f'<span class="muted">{text}</span>'
             cells.append(f'<td class="num">{text}</td>')
-        name = esc(row.name) + (' <span class="muted">(baseline)</span>' if row.is_baseline else "")
+        name = esc(row.name) + (' <span class="muted">(baseline)</span>' if row.is_baseline and changes else "")
         rec = esc(short_label(row.recommended)) if row.recommended else '<span class="warn">none feasible</span>'
+        change = f'<td class="num">{esc(change_text(row))}</td>' if changes else ""
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
-                    f'<td class="small">{esc(margin_text(row))}</td>'
-                    f'<td class="num">{esc(change_text(row))}</td></tr>')
+                    f'<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
+    change_head = '<th class="num">Change against the baseline</th>' if changes else ""
+    said = ("The change is the recommended total against the baseline's recommended total: a bound (at least, at "
+            "most) when only one of them leaves out a price, no figure when both leave out different ones. "
+            if changes else "")
     return ('<table width="100%" cellspacing="0" cellpadding="3">'
             f'<tr><th>#</th><th>Scenario</th>{head}<th>Recommended</th><th>Margin over the runner-up</th>'
-            f'<th class="num">Change against the baseline</th></tr>{"".join(rows)}</table>'
-            '<p class="small muted">Monthly totals in USD. The change is the recommended total against the '
-            "baseline's recommended total; ~ marks a total resting on estimated prices.</p>")
+            f'{change_head}</tr>{"".join(rows)}</table>'
+            f'<p class="small muted">Monthly totals in USD. {said}~ marks a total resting on estimated prices; '
+            "+ what a total leaves out (no price in the book).</p>" + _left_out_block(comparison))
+
+
+def _left_out_block(comparison: Comparison) -> str:
+    """What each incomplete total leaves out, by scenario, and why a change is a bound or has no figure."""
+    found = left_out_rows(comparison)
+    if not found:
+        return ""
+    lines = []
+    for row, said in found:
+        note = change_note(row, comparison.baseline_row) if comparison.kind != "parts" else ""
+        extra = f'<br/><span class="small">Change: {esc(change_text(row))}, {esc(note)}</span>' if note else ""
+        lines.append(f'<tr><td class="muted">{row.index + 1}</td><td width="28%">{esc(row.name)}</td>'
+                     f'<td class="warn">{esc(said)}{extra}</td></tr>')
+    return ('<p class="small"><b>Totals that leave out a price</b> (each is the sum of what is priced; '
+            'the real cost is higher)</p><table width="100%" cellspacing="0" cellpadding="2">'
+            f'{"".join(lines)}</table>')
 
 
 def differences_block(comparison: Comparison) -> str:

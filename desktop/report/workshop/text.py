@@ -6,7 +6,7 @@ from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import KIND_LABELS
-from desktop.present.workshop import change_text, portfolio_text, recommended_text, total_text
+from desktop.present.workshop import change_text, left_out_rows, portfolio_text, recommended_text, total_text
 
 NAME_WIDTH = 28
 
@@ -22,11 +22,16 @@ def comparison_text(comparison: Comparison, book: PriceBook) -> str:
              f"Price book: dated {book.effective_date.isoformat()}; monthly totals in USD", ""]
     head = f"{'#':>3} {'Scenario':<{NAME_WIDTH}} " + " ".join(f"{short_label(o):>{widths[o]}}"
                                                               for o in comparison.options)
-    lines.append(f"{head}  {'Recommended':<28} Change against the baseline")
+    changes = comparison.kind != "parts"
+    lines.append((f"{head}  {'Recommended':<28}" + (" Change against the baseline" if changes else "")).rstrip())
     for row in comparison.rows:
         totals = " ".join(f"{_cut(total_text(row, o), widths[o]):>{widths[o]}}" for o in comparison.options)
-        lines.append(f"{row.index + 1:>3} {_cut(row.name, NAME_WIDTH):<{NAME_WIDTH}} {totals}  "
-                     f"{_cut(recommended_text(row), 28):<28} {change_text(row)}")
+        lines.append((f"{row.index + 1:>3} {_cut(row.name, NAME_WIDTH):<{NAME_WIDTH}} {totals}  "
+                      f"{_cut(recommended_text(row), 28):<28} {change_text(row)}").rstrip())
+    found = left_out_rows(comparison)
+    if found:
+        lines += ["", "Totals that leave out a price (the real cost is higher):"]
+        lines += [f"{row.index + 1:>3} {row.name}: {said}" for row, said in found]
     portfolio = portfolio_text(comparison)
     if portfolio:
         lines += ["", portfolio]

@@ -90,6 +90,9 @@ def test_a_workshop_workbook_has_a_scenarios_sheet_and_one_per_scenario(tmp_path
     ireland = rows[0]
     assert "fargate" in ireland[header.index("Incomplete totals")]
     assert isinstance(ireland[header.index("Recommended (USD)")], Decimal)
+    # against a baseline that leaves out prices (the ALB in eu-west-1), a whole total's change is an upper bound
+    assert [r[header.index("The change is")] for r in rows] == ["exact", "upper bound"]
+    assert rows[1][header.index("Change (%)")] is None
 
 
 def test_text_stays_text_and_control_characters_are_dropped() -> None:
