@@ -40,13 +40,15 @@ def test_each_line_worked_out(book: PriceBook) -> None:
     shared = {
         "NAT gateway hours": (Decimal(1460), Decimal("65.70")),  # 2 gateways x 730 h x 0.045
         "NAT gateway data processed": (gb_nat, Decimal("4.29")),  # x 0.045
-        "CloudWatch Logs ingestion": (gb_logs, Decimal("4.77")),  # x 0.50
         "Data transfer out to the internet, tier 1": (gb_out, Decimal("33.92")),  # x 0.09
     }
+    logs = (gb_logs - 5, Decimal("2.27"))  # 5 GB always free; x 0.50 (custom logs, and the first vended tier)
     lam = network_lines(quote.options["lambda"])
-    assert lam == shared  # a function never has a public IPv4 address
+    # a function never has a public IPv4 address; Lambda's logs are vended logs (tiers)
+    assert lam == {**shared, "CloudWatch Logs ingestion (Lambda logs, vended), tier 1": logs}
     fargate = network_lines(quote.options["fargate"])
-    assert fargate == {**shared, "Public IPv4 addresses": (Decimal(1460), Decimal("7.30"))}  # 2 tasks x 730 h
+    assert fargate == {**shared, "CloudWatch Logs ingestion": logs,
+                       "Public IPv4 addresses": (Decimal(1460), Decimal("7.30"))}  # 2 tasks x 730 h
     ec2 = quote.options["ec2"]
     instance_hours = ec2.capacity.instance_hours
     assert network_lines(ec2)["Public IPv4 addresses"][0] == instance_hours
@@ -54,16 +56,17 @@ def test_each_line_worked_out(book: PriceBook) -> None:
     for option in quote.options.values():
         assert option.left_out == ("CloudWatch Logs storage",)
         (gap,) = option.missing
-        stored = gb_logs * 30 / (Decimal(730) / 24)
+        stored = gb_logs * 30 / (Decimal(730) / 24) - 5  # 5 GB-month always free
         assert gap.usage[0][1] == "GB-month" and abs(gap.usage[0][0] - stored) < Decimal("1e-9")
 
 
 def test_logs_storage_where_the_book_has_it(book: PriceBook) -> None:
-    # eu-west-2: 9.537 GB a month kept 30 days = 9.537 x 30 / 30.4167 = 9.406 GB-months x 0.0315 = 0.30
+    # eu-west-2: 9.537 GB a month kept 30 days = 9.537 x 30 / 30.4167 = 9.406 GB-months, less 5 always free,
+    # x 0.0315 = 0.14; ingestion 9.537 GB less 5 free x 0.5985 = 2.72
     w = make_workload(region="eu-west-2", traffic={"requests_per_month": TEN_M}, network={"log_kb_per_unit": 1})
-    lines = network_lines(compute_quote(w, book).options["lambda"])
-    assert lines["CloudWatch Logs storage"][1] == Decimal("0.30")
-    assert lines["CloudWatch Logs ingestion"][1] == Decimal("5.71")  # 9.537 GB x 0.5985
+    lines = network_lines(compute_quote(w, book).options["fargate"])
+    assert lines["CloudWatch Logs storage"][1] == Decimal("0.14")
+    assert lines["CloudWatch Logs ingestion"][1] == Decimal("2.72")
 
 
 def test_a_missing_network_price_is_said_never_borrowed(book: PriceBook) -> None:

@@ -30,7 +30,9 @@ def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: Price
         "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
         "Lambda arm64 duration on provisioned concurrency", ECS_MANAGED, *EKS_FEES,
         "EC2 m8g.large", "EC2 c7i.large", "EC2 c6g.large", "EC2 c8g.large", "EC2 r7g.large", "EC2 g4dn.2xlarge",
-        "EC2 g5.2xlarge", EC2_WINDOWS]
+        "EC2 g5.2xlarge", EC2_WINDOWS,
+        # the source gives the first vended-log tier only (L2): Lambda logs above 10 TB a month are unpriced
+        "CloudWatch Logs vended (Lambda) log ingestion above 10,240 GB a month"]
 
 
 def test_eu_west_1_the_region_of_the_issue(book: PriceBook) -> None:
@@ -100,10 +102,12 @@ def test_fewer_gaps_than_before_aws_prices_more(book: PriceBook) -> None:
     assert "Lambda requests" in before["eu-west-2"] and "Lambda requests" not in after["eu-west-2"]
     assert "API Gateway HTTP API" in before["ca-central-1"]
     assert "API Gateway HTTP API" not in after["ca-central-1"]
-    # what is newly listed is only what the old book had borrowed from us-east-1, or a tier list that now ends
+    # what is newly listed is only what the old book had borrowed from us-east-1, or a tier list that now ends,
+    # or Lambda's vended-log tiers (priced apart from custom logs since May 2025)
     for code in book.regions:
         for item in set(after[code]) - set(before[code]):
-            assert item.startswith(("Lambda", "API Gateway HTTP API above", "Application Load Balancer LCU-hour")), \
+            assert item.startswith(("Lambda", "API Gateway HTTP API above", "Application Load Balancer LCU-hour",
+                                    "CloudWatch Logs vended (Lambda)")), \
                 (code, item)
 
 

@@ -105,6 +105,9 @@ class CloudWatchLogsPrices(Frozen):
     ingestion_gb: GbPrice | None = Field(None, description="Standard log class, per GB ingested (custom logs)")
     storage_gb_month: Annotated[Price, units("GB-month")] | None = Field(
         None, description="per GB-month archived (stored)")
+    vended_gb: GbTiers = Field(default_factory=list, description=(
+        "Lambda function logs, billed as vended logs since May 2025: per GB ingested in monthly volume tiers "
+        "(first 10 TB, next 20 TB, next 20 TB, above 50 TB); containers pay `ingestion_gb`"))
 
 
 class VpcEndpointPrices(Frozen):
@@ -170,6 +173,10 @@ class FreeTier(Frozen):
     source: str
     data_transfer_out: FreeAllowance | None = Field(
         None, description="data transfer out to the internet, aggregated over all regions, per month")
+    logs_ingestion: FreeAllowance | None = Field(
+        None, description="CloudWatch Logs ingested free each month (always free, per account)")
+    logs_storage: FreeAllowance | None = Field(
+        None, description="CloudWatch Logs archive storage free each month (always free, per account)")
 
 
 def _is_sourced(node: object) -> TypeGuard[Price | SourcedRate]:
@@ -216,8 +223,10 @@ class PriceBook(Frozen):
             return True
 
         known("free_tier", self.free_tier.source)
-        if self.free_tier.data_transfer_out is not None:
-            known("free_tier.data_transfer_out", self.free_tier.data_transfer_out.source)
+        for name in ("data_transfer_out", "logs_ingestion", "logs_storage"):
+            allowance = getattr(self.free_tier, name)
+            if allowance is not None:
+                known(f"free_tier.{name}", allowance.source)
         for name, it in self.instance_types.items():
             known(f"instance_types.{name}", it.source)
         for code, region in self.regions.items():

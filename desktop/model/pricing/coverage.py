@@ -84,6 +84,7 @@ def _forgotten_costs(book: PriceBook, region: str) -> list[str]:
         found.append("CloudWatch Logs ingestion")
     if logs is None or logs.storage_gb_month is None:
         found.append("CloudWatch Logs storage")
+    found += tiered_missing("CloudWatch Logs vended (Lambda) log ingestion", logs.vended_gb if logs else [], "GB")
     found += tiered_missing("data transfer out to the internet", prices.data_transfer_out, "GB")
     if book.free_tier.data_transfer_out is None:
         found.append("data transfer out free allowance")

@@ -332,4 +332,5 @@ OPTION = LambdaOption(
     savings_plan=SavingsPlan("lambda_pct", "Lambda"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES,
     style=OptionStyle(ORANGE, ORANGE, "solid", "o", 0.0), book=BOOK,
+    vended_logs=True,
 )

@@ -465,4 +465,5 @@ OPTION = LambdaManagedOption(
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False, settings="lambda_managed",
     questions=QUESTIONS,
     style=OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1), book=BOOK,
+    vended_logs=True,
 )
