@@ -59,3 +59,52 @@ def test_the_always_free_5_gb_of_logs_is_taken_off(book: PriceBook) -> None:
     stored = gb * 30 / (Decimal(730) / 24) - 5  # 4.406 GB-months
     assert abs(lines["CloudWatch Logs storage"][0] - stored) < Decimal("1e-9")
     assert lines["CloudWatch Logs storage"][1] == Decimal("0.14")
+
+
+def test_a_nat_gateway_elastic_ip_is_a_billed_public_ipv4_address(book: PriceBook) -> None:
+    """AWS Networking blog "Identify and optimize public IPv4 address usage on AWS" (2023-07, updated 2024-02-01):
+    $0.005 per IP-hour for every AWS-provided public IPv4 address, service-managed ones (NAT gateway, ELB) included
+    (aws-prices-t3.md §7, grade A). 2 public NAT gateways = 2 Elastic IPs x 730 h = 1,460 address-hours = $7.30,
+    on every option (a Lambda function in a VPC uses the NAT too)."""
+    w = make_workload(front_door="none", network={"nat_gateways": 2})
+    for option in compute_quote(w, book).options.values():
+        lines = _lines(option, "network")
+        assert lines["Public IPv4: NAT gateway Elastic IPs"] == (Decimal(1460), Decimal("7.30")), option.option_id
+
+
+def test_an_internet_facing_alb_pays_one_address_per_enabled_subnet(book: PriceBook) -> None:
+    """Same source; an internet-facing ALB holds one public IPv4 address per enabled subnet (aws-prices-t3.md §7:
+    "$0.005/h per public IPv4 per enabled subnet", grade B), and an ALB needs at least two Availability Zones
+    (Elastic Load Balancing user guide), the default of network.alb_subnets."""
+    quote = compute_quote(make_workload(front_door="alb"), book)
+    for option in quote.options.values():
+        lines = _lines(option, "front door")
+        assert lines["Public IPv4: load balancer addresses"] == (Decimal(1460), Decimal("7.30")), option.option_id
+    three = compute_quote(make_workload(front_door="alb", network={"alb_subnets": 3}), book)
+    assert _lines(three.options["fargate"], "front door")["Public IPv4: load balancer addresses"] == (
+        Decimal(2190), Decimal("10.95"))
+    internal = compute_quote(make_workload(front_door="alb", network={"alb_subnets": 0}), book)
+    assert "Public IPv4: load balancer addresses" not in _lines(internal.options["fargate"], "front door")
+
+
+def test_service_addresses_without_a_regional_price_are_missing_not_free(book: PriceBook) -> None:
+    """A region whose public IPv4 price the book lacks: the addresses are reported missing with their hours, and
+    the total says it is incomplete instead of calling them free."""
+    region = book.regions["eu-west-1"].model_copy(update={"public_ipv4": None})
+    without = book.model_copy(update={"regions": {**book.regions, "eu-west-1": region}})
+    w = make_workload(region="eu-west-1", front_door="none", network={"nat_gateways": 1})
+    fargate = compute_quote(w, without).options["fargate"]
+    gap = [m for m in fargate.missing if m.what == "public IPv4 addresses"]
+    assert gap and gap[0].usage == ((Decimal(730), "address-hour"),)
+    assert not fargate.complete
+
+
+def test_addresses_left_out_twice_are_one_missing_item_with_the_hours_added(book: PriceBook) -> None:
+    """A task's own address and the NAT gateway's Elastic IP are the same missing price: one item, hours summed
+    (2 gateways x 730 h + 2 tasks x 730 h = 2,920 address-hours), so the total names it once."""
+    region = book.regions["eu-west-1"].model_copy(update={"public_ipv4": None})
+    without = book.model_copy(update={"regions": {**book.regions, "eu-west-1": region}})
+    w = make_workload(region="eu-west-1", front_door="none", network={"nat_gateways": 2, "public_ipv4": True})
+    fargate = compute_quote(w, without).options["fargate"]
+    gaps = [m for m in fargate.missing if m.what == "public IPv4 addresses"]
+    assert len(gaps) == 1 and gaps[0].usage == ((Decimal(2920), "address-hour"),)

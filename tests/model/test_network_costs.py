@@ -40,6 +40,7 @@ def test_each_line_worked_out(book: PriceBook) -> None:
     shared = {
         "NAT gateway hours": (Decimal(1460), Decimal("65.70")),  # 2 gateways x 730 h x 0.045
         "NAT gateway data processed": (gb_nat, Decimal("4.29")),  # x 0.045
+        "Public IPv4: NAT gateway Elastic IPs": (Decimal(1460), Decimal("7.30")),  # one per gateway x 730 h x 0.005
         "Data transfer out to the internet, tier 1": (gb_out, Decimal("33.92")),  # x 0.09
     }
     logs = (gb_logs - 5, Decimal("2.27"))  # 5 GB always free; x 0.50 (custom logs, and the first vended tier)
@@ -91,11 +92,11 @@ def test_free_data_transfer_covers_small_workloads(book: PriceBook) -> None:
 
 
 def test_the_rationale_names_network_lines_when_they_move_the_recommendation(book: PriceBook, examples) -> None:
-    """At 26M requests Fargate wins the http-api example by a little; a public IPv4 address per task (2 tasks x
+    """At 28M requests Fargate wins the http-api example by a little; a public IPv4 address per task (2 tasks x
     730 h x 0.005 = $7.30, none for Lambda) hands it to Lambda, and the rationale says so."""
     from desktop.model.advice.advise import advise
 
-    w = examples["http-api"].with_changes({"traffic.requests_per_month": 26_000_000})
+    w = examples["http-api"].with_changes({"traffic.requests_per_month": 28_000_000})
     assert advise(w, book).recommendation.option == "fargate"
     rec = advise(w.with_changes({"network.public_ipv4": True}), book).recommendation
     assert rec.option == "lambda"

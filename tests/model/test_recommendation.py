@@ -23,10 +23,11 @@ from tests.model.test_curves import workloads
 def test_http_api_recommends_fargate_on_cost(book: PriceBook, examples: dict[str, Workload]) -> None:
     rec = advise(examples["http-api"], book).recommendation
     assert (rec.option, rec.runner_up) == ("fargate", "lambda")
-    assert rec.margin_usd == Decimal("33.99")
-    assert rec.headline == ("Recommended: Amazon ECS on AWS Fargate, $33.99 a month cheaper than AWS Lambda (38%)")
+    # the containers' ALB holds 2 public IPv4 addresses (one per subnet): 1,460 address-hours x 0.005 = $7.30
+    assert rec.margin_usd == Decimal("26.69")
+    assert rec.headline == ("Recommended: Amazon ECS on AWS Fargate, $26.69 a month cheaper than AWS Lambda (30%)")
     assert rec.rationale[0].startswith("Monthly cost at 30,000,000 requests a month [traffic.requests_per_month], "
-                                       "cheapest first: Fargate $55.14, ECS on EC2 $84.64, Lambda $89.13")
+                                       "cheapest first: Fargate $62.44, Lambda $89.13, ECS on EC2 $91.94")
     cold = [line for line in rec.rationale if "cold starts" in line]
     assert cold and cold[0].endswith("[requirements.latency_slo_ms]") and "+$" in cold[0]
     assert not rec.near_tie
@@ -63,7 +64,7 @@ def test_nightly_batch_rules_out_lambda_on_the_timeout(book: PriceBook, examples
 def test_gpu_inference_leaves_only_ec2(book: PriceBook, examples: dict[str, Workload]) -> None:
     rec = advise(examples["gpu-inference"], book).recommendation
     assert (rec.option, rec.runner_up, rec.margin_usd) == ("ec2", None, None)
-    assert rec.headline == "Recommended: Amazon ECS on Amazon EC2, the only feasible option ($1,149.67 a month)"
+    assert rec.headline == "Recommended: Amazon ECS on Amazon EC2, the only feasible option ($1,156.97 a month)"
     assert "Ruled out: Lambda: the work needs 1 GPU(s); Lambda has no GPUs" in rec.rationale[0]
     assert rec.rationale[1].startswith("Ruled out: Fargate: the work needs 1 GPU(s)")
 

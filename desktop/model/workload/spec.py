@@ -241,7 +241,8 @@ class Network(Section):
 
     nat_gateways: Annotated[int, Describe(
         "NAT gateways", "int",
-        "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour.",
+        "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour, with the "
+        "Elastic IP (a public IPv4 address) each one holds.",
         limit="One per Availability Zone is AWS's advice. Amazon VPC pricing page", unit="gateways",
         long_label="NAT gateways"
     )] = Field(0, ge=0, le=16, description="NAT gateways the work's private subnets use (one per "
@@ -286,6 +287,15 @@ class Network(Section):
         unit="rules", long_label="ALB listener rules"
     )] = Field(1, ge=1, le=1000, description="rules the load balancer's listener evaluates for a "
                "request (the first 10 are free)")
+    alb_subnets: Annotated[int, Describe(
+        "ALB public subnets", "int",
+        "Subnets (one per Availability Zone) an internet-facing load balancer is enabled in: each holds a public "
+        "IPv4 address, billed per hour. 0 = an internal load balancer (no public address).",
+        limit="An Application Load Balancer needs at least two Availability Zones (Elastic Load Balancing user "
+              "guide); one public IPv4 per enabled subnet (Amazon VPC pricing; AWS blog 'Identify and optimize "
+              "public IPv4 address usage on AWS', 2024)", unit="subnets", long_label="ALB public subnets"
+    )] = Field(2, ge=0, le=64, description="subnets an internet-facing ALB is enabled in, each with a public IPv4 "
+               "address billed per hour (AWS's minimum for an ALB is 2; 0 = internal)")
 
 
 class Team(Section):

@@ -35,6 +35,14 @@ def _fast_cents(x: Array) -> Array:
     return np.floor(x * 100.0 + 0.5 + 1e-7) / 100.0
 
 
+def _summed(usage: tuple[tuple[Decimal, str], ...]) -> tuple[tuple[Decimal, str], ...]:
+    """Quantities of one missing price added up by unit, in first-seen order."""
+    totals: dict[str, Decimal] = {}
+    for quantity, unit in usage:
+        totals[unit] = totals.get(unit, ZERO) + quantity
+    return tuple((quantity, unit) for unit, quantity in totals.items())
+
+
 class Calc:
     """What an option's cost code may use; see ExactCalc and FastCalc."""
 
@@ -70,6 +78,10 @@ class Calc:
         """A price the book lacks. `what` is named as the coverage list names it; `usage` is the quantity left
         unpriced, when known (kept by the exact calc only)."""
         known = tuple((dec(q) if not isinstance(q, Decimal) else q, unit) for q, unit in usage) if self.exact else ()
+        for at, before in enumerate(self.missing):
+            if before.what == what and before.core == core:  # the same price left out twice: one item, summed
+                self.missing[at] = self.ctx.missing(what, core=core, usage=_summed(before.usage + known))
+                return
         self.missing.append(self.ctx.missing(what, core=core, usage=known))
 
     def public_addresses(self, hours: Amount, holder: str) -> None:

@@ -8,7 +8,9 @@ Lambda targets); 1,000 rule evaluations per second, where rule evaluations = req
 Assumptions, stated on the line items: one new connection per request (no keep-alive), so a connection stays
 open for one request's duration (a long-lived connection: set the duration to how long one stays open);
 each request processes its payload (requirements.payload_kb) and its response (network.response_kb); every
-request is evaluated against all the listener's rules (network.alb_rules).
+request is evaluated against all the listener's rules (network.alb_rules); an internet-facing ALB holds one
+public IPv4 address per enabled subnet (network.alb_subnets, default 2: AWS's minimum of two Availability Zones for
+an ALB), billed like every public IPv4 address.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import math
 import numpy as np
 
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.common.calc import Array, Calc
+from desktop.model.options.common.calc import Amount, Array, Calc
+from desktop.model.options.common.network import service_addresses
 from desktop.model.pricing.context import PricingContext
 
 API_GATEWAY_INCREMENT_KB = 512
@@ -93,6 +96,16 @@ def alb_lcus(ctx: PricingContext, calc: Calc, option: ComputeOption) -> Array:
     return found
 
 
+def _alb_addresses(ctx: PricingContext, calc: Calc, month_hours: Amount) -> None:
+    """An internet-facing ALB holds one public IPv4 address per enabled subnet (at least two: an ALB spans two or
+    more Availability Zones), each billed per hour (shared reference aws-prices-t3.md §7, grade B)."""
+    subnets = ctx.workload.network.alb_subnets
+    if subnets > 0:
+        service_addresses(ctx, calc, calc.num(subnets) * month_hours, "Public IPv4: load balancer addresses",
+                          "front door", f"internet-facing, one address in each of {subnets} subnets "
+                                        "(network.alb_subnets), always on")
+
+
 def _alb(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
     w = ctx.workload
     month_hours = calc.num(w.assumptions.month_hours)
@@ -106,6 +119,7 @@ def _alb(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
     hour_price = alb.hour if alb is not None else hour_only
     assert hour_price is not None
     calc.line("Application Load Balancer hours", month_hours, "hour", hour_price, group="front door")
+    _alb_addresses(ctx, calc, month_hours)
     if alb is None:  # the book has this region's ALB-hour price but not its LCU price
         calc.record_missing("Application Load Balancer LCU-hour", core=False, usage=((lcu_hours, "LCU-hour"),))
         return

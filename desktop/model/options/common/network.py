@@ -56,6 +56,8 @@ def _nat(ctx: PricingContext, calc: Calc, warnings: list[str]) -> None:
         else:
             calc.line("NAT gateway hours", hours, "hour", price, group=GROUP,
                       note=f"{n.nat_gateways} gateway(s), always on")
+        service_addresses(ctx, calc, hours, "Public IPv4: NAT gateway Elastic IPs", GROUP,
+                          "a public NAT gateway holds one Elastic IP, billed like every public IPv4 address")
     if n.nat_kb_per_unit > 0:
         if n.nat_gateways == 0:
             warnings.append("Data through a NAT gateway is priced, but no NAT gateway hours: set "
@@ -91,6 +93,18 @@ def _free_note(allowance: FreeAllowance | None, unit: str) -> str:
     if allowance is None:
         return "the book has no free allowance, so none is taken off"
     return f"minus {allowance.quantity:,.0f} {unit} a month always free (per account)"
+
+
+def service_addresses(ctx: PricingContext, calc: Calc, hours: Amount, label: str, group: str, note: str) -> None:
+    """Public IPv4 addresses a managed service holds (a NAT gateway's Elastic IP, an internet-facing load
+    balancer's one per subnet): billed per address-hour like every public IPv4 address (AWS blog 'Identify and
+    optimize public IPv4 address usage on AWS', 2023-07, updated 2024-02-01: all AWS-provided public IPv4 addresses,
+    service-managed ones included; shared reference aws-prices-t3.md §7)."""
+    prices = ctx.prices.public_ipv4
+    if prices is None:
+        calc.record_missing("public IPv4 addresses", core=False, usage=((hours, "address-hour"),))
+        return
+    calc.line(label, hours, "address-hour", prices.hour, group=group, note=note)
 
 
 def _logs(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
