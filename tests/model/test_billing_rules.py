@@ -108,3 +108,23 @@ def test_addresses_left_out_twice_are_one_missing_item_with_the_hours_added(book
     fargate = compute_quote(w, without).options["fargate"]
     gaps = [m for m in fargate.missing if m.what == "public IPv4 addresses"]
     assert len(gaps) == 1 and gaps[0].usage == ((Decimal(2920), "address-hour"),)
+
+
+def test_a_price_missing_for_zero_usage_leaves_nothing_out(book: PriceBook) -> None:
+    """eu-west-2: the Price List gives the provisioned-concurrency charge (EUW2-Lambda-Provisioned-Concurrency,
+    0.0000048304 per GB-s, T-L) but not the duration served under it (aws-prices-t3.md §9: "eu-west-2 duration
+    served by provisioned concurrency ... remains not found"). 1 environment of 1 GB kept 730 h serving no requests:
+    the concurrency line is priced (2,628,000 GB-s x 0.0000048304 = $12.69) and nothing is left out."""
+    w = make_workload(region="eu-west-2", traffic={"requests_per_month": 0},
+                      **{"lambda": {"memory_mb": 1024, "provisioned_concurrency": 1,
+                                    "provisioned_hours_per_month": 730, "provisioned_share": 1.0}})
+    lam = compute_quote(w, book).options["lambda"]
+    assert _lines(lam, "provisioned") == {
+        "Provisioned concurrency (while enabled)": (Decimal(2_628_000), Decimal("12.69"))}
+    assert not [m for m in lam.missing if "provisioned" in m.what] and lam.complete
+    # with requests served warm, the duration under provisioned concurrency has usage and is reported missing
+    busy = compute_quote(w.with_changes({"traffic.requests_per_month": 1_000_000}), book).options["lambda"]
+    assert "Provisioned concurrency (while enabled)" in _lines(busy, "provisioned")
+    gap = [m for m in busy.missing if "provisioned" in m.what]
+    assert [m.what for m in gap] == ["Lambda x86_64 duration on provisioned concurrency"]
+    assert gap[0].usage[0][0] > 0 and not busy.complete

@@ -139,25 +139,22 @@ class LambdaOption(ComputeOption):
 
         extra_storage_gb = calc.num(cfg.ephemeral_storage_mb - 512) / MB_PER_GB
         if cfg.ephemeral_storage_mb > 512:
-            if prices.ephemeral_storage is None:
-                calc.record_missing("Lambda ephemeral storage", core=False)
-            else:
-                calc.line("Ephemeral storage above 512 MB", units * duration_s * extra_storage_gb, "GB-second",
-                          prices.ephemeral_storage, group="storage")
+            calc.line_or_missing("Ephemeral storage above 512 MB", units * duration_s * extra_storage_gb,
+                                 "GB-second", prices.ephemeral_storage, missing_as="Lambda ephemeral storage",
+                                 group="storage")
 
         if cfg.provisioned_concurrency > 0:
-            pc_price = prices.provisioned_concurrency.get(arch)
-            pcd_price = prices.provisioned_duration.get(arch)
-            if pc_price is None or pcd_price is None:
-                calc.record_missing(f"Lambda {arch} provisioned concurrency", core=False)
-            else:
-                configured = (calc.num(cfg.provisioned_concurrency) * memory_gb
-                              * calc.num(cfg.provisioned_hours_per_month) * 3600)
-                calc.line("Provisioned concurrency (while enabled)", configured, "GB-second", pc_price,
-                          group="provisioned", note=f"{cfg.provisioned_concurrency} environments x "
-                                                    f"{cfg.provisioned_hours_per_month:g} h")
-                calc.line("Duration on provisioned concurrency", pc_units * duration_s * memory_gb, "GB-second",
-                          pcd_price, group="provisioned")
+            # each part on its own: a part the book lacks a price for is left out only if it has usage
+            configured = (calc.num(cfg.provisioned_concurrency) * memory_gb
+                          * calc.num(cfg.provisioned_hours_per_month) * 3600)
+            calc.line_or_missing("Provisioned concurrency (while enabled)", configured, "GB-second",
+                                 prices.provisioned_concurrency.get(arch), group="provisioned",
+                                 missing_as=f"Lambda {arch} provisioned concurrency",
+                                 note=f"{cfg.provisioned_concurrency} environments x "
+                                      f"{cfg.provisioned_hours_per_month:g} h")
+            calc.line_or_missing("Duration on provisioned concurrency", pc_units * duration_s * memory_gb,
+                                 "GB-second", prices.provisioned_duration.get(arch), group="provisioned",
+                                 missing_as=f"Lambda {arch} duration on provisioned concurrency")
 
         pct = w.assumptions.savings_plans.lambda_pct
         groups = ("compute", "provisioned")
