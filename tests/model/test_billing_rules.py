@@ -128,3 +128,50 @@ def test_a_price_missing_for_zero_usage_leaves_nothing_out(book: PriceBook) -> N
     gap = [m for m in busy.missing if "provisioned" in m.what]
     assert [m.what for m in gap] == ["Lambda x86_64 duration on provisioned concurrency"]
     assert gap[0].usage[0][0] > 0 and not busy.complete
+
+
+def _lmi(**sections: object):
+    w = make_workload(options=["lambda", "lambda_managed"], **sections)
+    return w
+
+
+def test_lmi_requests_per_environment_come_from_the_runtime_not_the_container_section(book: PriceBook) -> None:
+    """AWS's Node.js runtime page for Lambda Managed Instances: "64 concurrent requests per vCPU" by default
+    (aws-prices-more.md §8.1, A); PerExecutionEnvironmentMaxConcurrency 1-1,600 (Lambda API reference). The
+    container section's concurrency_per_task sizes container tasks, not Lambda environments: changing it moves
+    nothing; only the workload's own vcpu_per_unit caps an environment by CPU."""
+    traffic = {"requests_per_month": 200_000_000, "duration_ms": 200}
+    base = _lmi(traffic=traffic, lambda_managed={"runtime": "nodejs"})
+    cap = compute_quote(base, book).options["lambda_managed"].capacity
+    assert cap.environment.concurrency == 64 and cap.environment.setting == 64  # 1 vCPU x 64
+    totals = set()
+    for per_task in (1, 10, 80):
+        w = base.with_changes({"container.concurrency_per_task": per_task})
+        option = compute_quote(w, book).options["lambda_managed"]
+        assert option.capacity.environment.concurrency == 64
+        totals.add(option.monthly_usd)
+    assert len(totals) == 1
+    stated = compute_quote(base.with_changes({"requirements.vcpu_per_unit": 0.1}), book).options["lambda_managed"]
+    assert stated.capacity.environment.concurrency == 7  # 1 vCPU x 0.7 target utilisation / 0.1 vCPU a request
+    own = compute_quote(base.with_changes({"lambda_managed.concurrency_per_environment": 20}), book)
+    assert own.options["lambda_managed"].capacity.environment.concurrency == 20
+
+
+def test_lmi_minimum_fleet_is_a_setting_with_zero_only_in_scheduled_off_hours(book: PriceBook) -> None:
+    """'Scaling Lambda Managed Instances' (AWS Lambda Developer Guide, 2026; aws-prices-t3.md §2.2, A): "The default
+    minimum is 3 execution environments"; "Values below 3 reduce Availability Zone redundancy"; 0 only together
+    with a maximum of 0 (deactivation), on a schedule with EventBridge Scheduler. A quiet workload needs one
+    instance: the floor decides the fleet."""
+    quiet = _lmi(traffic={"requests_per_month": 100_000}, lambda_managed={"runtime": "nodejs"})
+    hours = {}
+    for floor, off in ((3, 0), (1, 0), (1, 8)):
+        w = quiet.with_changes({"lambda_managed.min_instances": floor, "lambda_managed.off_hours_per_day": off})
+        option = compute_quote(w, book).options["lambda_managed"]
+        hours[(floor, off)] = option.capacity.instance_hours
+    assert hours[(3, 0)] == Decimal(3 * 730)
+    assert hours[(1, 0)] == Decimal(730)
+    assert hours[(1, 8)] == Decimal(16 * 730) / 24  # 16 active hours a day
+    flat = compute_quote(quiet.with_changes({"lambda_managed.off_hours_per_day": 8}), book).options["lambda_managed"]
+    assert sum(1 for n in flat.capacity.instances_per_hour if n == 0) == 8
+    # a flat profile has requests in every hour: the warning names the off hours that carry them
+    assert any("deactivated 8 hour(s) a day" in text for text in flat.warnings)
