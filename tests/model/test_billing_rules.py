@@ -175,3 +175,23 @@ def test_lmi_minimum_fleet_is_a_setting_with_zero_only_in_scheduled_off_hours(bo
     assert sum(1 for n in flat.capacity.instances_per_hour if n == 0) == 8
     # a flat profile has requests in every hour: the warning names the off hours that carry them
     assert any("deactivated 8 hour(s) a day" in text for text in flat.warnings)
+
+
+def test_alb_new_connections_come_from_connections_when_they_are_long_lived(book: PriceBook) -> None:
+    """Elastic Load Balancing pricing (LCU): 25 new connections a second = 1 LCU; 3,000 active connections a minute
+    = 1 LCU (aws-prices.md §4). A gRPC service of 100M requests a month (38.05 a second) on 1,000 connections kept
+    an hour: 0.28 new connections a second, so the 1,000 active connections set the LCUs (1,000 / 3,000 = 0.333 an
+    hour, 243.33 LCU-hours = $1.95 at 0.008), not one new connection per request (38.05 / 25 = 1.52 an hour)."""
+    traffic = {"requests_per_month": 100_000_000, "duration_ms": 50}
+    short = compute_quote(make_workload(front_door="alb", traffic=traffic), book).options["fargate"]
+    per_request = _lines(short, "front door")["Application Load Balancer LCUs"]
+    assert abs(per_request[0] - Decimal(100_000_000) / (730 * 3600) / 25 * 730) < Decimal("0.01")
+    w = make_workload(front_door="alb", traffic=traffic, requirements={"long_lived_connections": True},
+                      network={"open_connections": 1000, "connection_minutes": 60})
+    streams = compute_quote(w, book).options["fargate"]
+    quantity, usd = _lines(streams, "front door")["Application Load Balancer LCUs"]
+    assert abs(quantity - Decimal(1000) / 3000 * 730) < Decimal("0.01") and usd == Decimal("1.95")
+    # without a count of connections, the requests in flight hold one each, replaced every connection_minutes
+    w2 = make_workload(front_door="alb", traffic=traffic, requirements={"long_lived_connections": True})
+    fewer = _lines(compute_quote(w2, book).options["fargate"], "front door")["Application Load Balancer LCUs"]
+    assert fewer[0] < per_request[0]

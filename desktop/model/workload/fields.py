@@ -33,7 +33,8 @@ _PER_UNIT = ("Per request or run", (
     "requirements.trigger", "requirements.long_lived_connections", "requirements.in_memory_state",
     "requirements.interruption_tolerant", "requirements.privileged", "requirements.daemon_per_host"))
 _AFTER_SECTIONS = (
-    ("Front door", ("front_door", "network.alb_rules", "network.alb_subnets")),
+    ("Front door", ("front_door", "network.alb_rules", "network.alb_subnets", "network.connection_minutes",
+                    "network.open_connections")),
     ("Network and logs", ("network.nat_gateways", "network.nat_kb_per_unit", "network.public_ipv4",
                           "network.log_kb_per_unit", "network.log_retention_days", "network.response_kb")),
     ("Pricing options", ("region", "architecture", "lambda.free_tier", "assumptions.api_gateway_free_tier",

@@ -287,6 +287,22 @@ class Network(Section):
         unit="rules", long_label="ALB listener rules"
     )] = Field(1, ge=1, le=1000, description="rules the load balancer's listener evaluates for a "
                "request (the first 10 are free)")
+    connection_minutes: Annotated[FiniteFloat, Describe(
+        "Connection lifetime", "float",
+        "How long one long-lived connection (WebSocket, gRPC stream) stays open. Used only when the work has "
+        "long-lived connections: the load balancer then counts new connections from connections, not requests.",
+        limit="ALB LCU: 25 new connections a second and 3,000 active connections a minute are one LCU each "
+              "(Elastic Load Balancing pricing page)", unit="min", long_label="Connection lifetime (min)"
+    )] = Field(60.0, gt=0, le=100_000, description="minutes one long-lived connection stays open (used when "
+               "requirements.long_lived_connections)")
+    open_connections: Annotated[int | None, Describe(
+        "Connections open at once", "int",
+        "Long-lived connections open at once at an average hour (they follow the daily profile). Empty: one per "
+        "request in flight.",
+        limit="ALB LCU: 3,000 active connections a minute = 1 LCU (Elastic Load Balancing pricing page)",
+        unit="connections", optional=True, empty_text="requests in flight", long_label="Connections open at once"
+    )] = Field(None, ge=0, le=10**9, description="long-lived connections open at once at an average hour "
+               "(used when requirements.long_lived_connections; empty: the requests in flight)")
     alb_subnets: Annotated[int, Describe(
         "ALB public subnets", "int",
         "Subnets (one per Availability Zone) an internet-facing load balancer is enabled in: each holds a public "
