@@ -195,3 +195,21 @@ def test_alb_new_connections_come_from_connections_when_they_are_long_lived(book
     w2 = make_workload(front_door="alb", traffic=traffic, requirements={"long_lived_connections": True})
     fewer = _lines(compute_quote(w2, book).options["fargate"], "front door")["Application Load Balancer LCUs"]
     assert fewer[0] < per_request[0]
+
+
+def test_the_operations_finding_ranks_ecs_managed_instances_below_ecs_on_ec2(book: PriceBook) -> None:
+    """Each option's module ranks its operating effort (Traits.operations): ECS Managed Instances 2 (AWS patches
+    and scales the instances: "Amazon ECS Managed Instances", Amazon ECS Developer Guide), ECS on EC2 3 (the team
+    patches AMIs and scales the cluster). A verdict never says ECS on EC2 needs less operations work than ECS MI."""
+    from desktop.model.advice.advise import advise
+    from desktop.model.advice.recommend import concern_words
+    from desktop.model.options.registry import get
+
+    assert get("ecs_managed").traits.operations < get("ec2").traits.operations
+    assert concern_words("operations", "ecs_managed", "ec2") == "less operations work"
+    assert concern_words("operations", "ec2", "ecs_managed") == "a team that can operate servers"
+    w = make_workload(options=["ec2", "ecs_managed"], team={"operations_appetite": "high"},
+                      priorities={"operations": 5})
+    rec = advise(w, book).recommendation
+    assert rec.option == "ec2"
+    assert "less operations work" not in rec.headline
