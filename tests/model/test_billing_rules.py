@@ -213,3 +213,22 @@ def test_the_operations_finding_ranks_ecs_managed_instances_below_ecs_on_ec2(boo
     rec = advise(w, book).recommendation
     assert rec.option == "ec2"
     assert "less operations work" not in rec.headline
+
+
+def test_a_checkpointable_run_past_15_minutes_is_a_finding_not_a_rule_out(book: PriceBook) -> None:
+    """Lambda durable functions (AWS, December 2025; AWS Lambda Developer Guide "Lambda durable functions"): an
+    execution of checkpointed steps runs up to one year (DurableConfig ExecutionTimeout at most 31,622,400 s); each
+    invocation keeps the 15-minute limit. A 40-minute run that can checkpoint is priced and flagged, its durable
+    charges reported missing; one that cannot is still ruled out."""
+    from desktop.model.advice.advise import advise
+
+    jobs = {"traffic": {"kind": "jobs", "runs_per_month": 1000, "duration_ms": 40 * 60 * 1000}}
+    plain = compute_quote(make_workload(**jobs), book).options["lambda"]
+    assert not plain.feasible
+    w = make_workload(requirements={"checkpointable": True}, **jobs)
+    lam = compute_quote(w, book).options["lambda"]
+    assert lam.feasible and lam.monthly_usd is not None
+    assert "Lambda durable execution charges" in lam.left_out
+    findings = [f for f in advise(w, book).findings if f.finding_id == "lambda.durable"]
+    assert findings and "durable function" in findings[0].text and "one year" in findings[0].text
+    assert findings[0].against == ("lambda",) and "durable functions" in findings[0].source

@@ -17,18 +17,19 @@ EKS_FEES = ["EKS cluster fee", "EKS cluster fee in extended support"]  # sourced
 LAMBDA_BEYOND_US_EAST_1 = [
     "Lambda ephemeral storage", "Lambda x86_64 provisioned concurrency",
     "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
-    "Lambda arm64 duration on provisioned concurrency"]
+    "Lambda arm64 duration on provisioned concurrency", "Lambda durable execution charges"]
+DURABLE = "Lambda durable execution charges"  # no source in the references gives them, in any region
 
 
 def test_us_east_1(book: PriceBook) -> None:
     assert missing_prices(book, "us-east-1") == [  # each option's own section first, then the shared ones
-        "Lambda Managed Instances requests", ECS_MANAGED, EC2_WINDOWS, "CloudWatch Logs storage"]
+        DURABLE, "Lambda Managed Instances requests", ECS_MANAGED, EC2_WINDOWS, "CloudWatch Logs storage"]
 
 
 def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: PriceBook) -> None:
     assert missing_prices(book, "eu-west-2") == [
         "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
-        "Lambda arm64 duration on provisioned concurrency", ECS_MANAGED, *EKS_FEES,
+        "Lambda arm64 duration on provisioned concurrency", DURABLE, ECS_MANAGED, *EKS_FEES,
         "EC2 m8g.large", "EC2 c7i.large", "EC2 c6g.large", "EC2 c8g.large", "EC2 r7g.large", "EC2 g4dn.2xlarge",
         "EC2 g5.2xlarge", EC2_WINDOWS,
         # the source gives the first vended-log tier only (L2): Lambda logs above 10 TB a month are unpriced

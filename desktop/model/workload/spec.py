@@ -217,6 +217,15 @@ class Requirements(Section):
         empty_text="none", long_label="Latency target (ms)"
     )] = Field(None, gt=0, le=3_600_000,
                description="latency target a user must see, ms")
+    checkpointable: Annotated[bool, Describe(
+        "Can checkpoint", "bool",
+        "The work can be split into checkpointed steps that resume after a pause (Lambda durable functions): a run "
+        "past 15 minutes is then a finding for Lambda, not a rule-out.",
+        limit="Lambda durable functions (2025): an execution of checkpointed steps runs up to one year (DurableConfig "
+              "ExecutionTimeout at most 31,622,400 s); each invocation keeps the 15-minute limit. AWS Lambda "
+              "Developer Guide, 'Lambda durable functions'", long_label="Work can checkpoint"
+    )] = Field(False, description="the work can be split into checkpointed steps (Lambda durable functions: an "
+               "execution up to one year, each invocation at most 15 min)")
     interruption_tolerant: Annotated[bool, Describe(
         "Interruption tolerant", "bool", "The work can be stopped and retried, so Spot capacity is acceptable.",
         long_label="Tolerates interruption"

@@ -54,6 +54,10 @@ COLD_STARTS = "AWS Lambda cold starts, provisioned concurrency and SnapStart (sn
 PAYLOAD = "AWS Lambda Invoke API payload limits (API_Invoke.html)"
 
 TIMEOUT_S = 900
+DURABLE_MAX_S = 31_622_400  # DurableConfig ExecutionTimeout: at most one 366-day year
+DURABLE = ("Lambda durable functions (AWS, December 2025): checkpoint and replay, an execution up to one year "
+           "(AWS Lambda Developer Guide 'Lambda durable functions', 'Basic concepts'; AWS SAM DurableConfig: "
+           "ExecutionTimeout at most 31,622,400 s); each invocation keeps the 15-minute limit")
 MAX_MEMORY_MB = 10240
 MAX_VCPU = 6
 MAX_SCRATCH_GB = 10
@@ -156,6 +160,9 @@ class LambdaOption(ComputeOption):
                                  "GB-second", prices.provisioned_duration.get(arch), group="provisioned",
                                  missing_as=f"Lambda {arch} duration on provisioned concurrency")
 
+        if _durable(w):  # billed apart by Lambda; no source in the references gives their price
+            calc.record_missing("Lambda durable execution charges", core=False)
+
         pct = w.assumptions.savings_plans.lambda_pct
         groups = ("compute", "provisioned")
         calc.discount(calc.group_total(groups), pct, "Compute Savings Plan (Lambda)",
@@ -178,7 +185,7 @@ class LambdaOption(ComputeOption):
 # --- hard limits ---------------------------------------------------------------------------------------
 def _timeout(w: Workload) -> str | None:
     seconds = w.traffic.duration_ms / 1000
-    if seconds <= TIMEOUT_S:
+    if seconds <= TIMEOUT_S or _durable(w):
         return None
     return (f"Lambda: {unit_phrase(w)} takes {duration_text(seconds)}; Lambda stops a function after "
             f"15 min ({TIMEOUT_S} s)")
@@ -251,7 +258,23 @@ HARD_RULES = (
 )
 
 
+def _durable(w: Workload) -> bool:
+    """A run past 15 minutes that the workload says can checkpoint: a Lambda durable function can run it."""
+    return (w.requirements.checkpointable and TIMEOUT_S < w.traffic.duration_ms / 1000 <= DURABLE_MAX_S)
+
+
 # --- findings that concern Lambda ---------------------------------------------------------------------
+def _durable_run(w: Workload, q: Quote) -> Signal | None:
+    if not _durable(w):
+        return None
+    return Signal(f"{unit_phrase(w).capitalize()} takes {duration_text(w.traffic.duration_ms / 1000)}, past "
+                  f"Lambda's 15 min per invocation: it runs only as a durable function (checkpointed steps, each "
+                  "invocation under 15 min, an execution up to one year); the quote prices its duration as Lambda "
+                  "duration and leaves out the durable-execution charges (no price in the book)", "warning",
+                  against=(ID,))
+
+
+
 def _peak(q: Quote) -> float:
     option = q.options.get(ID)
     cap = option.capacity if option is not None else None
@@ -317,6 +340,7 @@ SOFT_RULES = (
     SoftRule(40, "lambda.concurrency_quota", "traffic.requests_per_month", "operations", QUOTAS,
              _concurrency_quota),
     SoftRule(50, "lambda.scaling_rate", "traffic.daily_profile", "latency", SCALING, _scaling_rate),
+    SoftRule(55, "lambda.durable", "requirements.checkpointable", "flexibility", DURABLE, _durable_run),
     SoftRule(80, "lambda.payload", "requirements.payload_kb", "flexibility", f"{PAYLOAD}; {INVOCATION_SOURCE}",
              _payload),
     SoftRule(90, "lambda.artifact", "requirements.artifact_mb", "latency", QUOTAS, _artifact),
