@@ -232,3 +232,30 @@ def test_a_checkpointable_run_past_15_minutes_is_a_finding_not_a_rule_out(book: 
     findings = [f for f in advise(w, book).findings if f.finding_id == "lambda.durable"]
     assert findings and "durable function" in findings[0].text and "one year" in findings[0].text
     assert findings[0].against == ("lambda",) and "durable functions" in findings[0].source
+
+
+def test_a_rest_api_in_front_of_containers_needs_a_vpc_link_and_an_nlb(book: PriceBook) -> None:
+    """API Gateway developer guide, "Private integrations for REST APIs": a REST API reaches resources in a VPC
+    through a VPC link to a Network Load Balancer. us-east-1 NLB: $0.0225 an hour, $0.006 an NLCU-hour (AWS Price
+    List AWSELB 20260831092255, LoadBalancing:Network; an NLCU = 800 new connections a second, ELB pricing page).
+    Lambda, a direct integration, carries none of it."""
+    w = make_workload(front_door="api_gateway_rest", traffic={"requests_per_month": 10_000_000})
+    quote = compute_quote(w, book)
+    for option_id in ("fargate", "ec2"):
+        lines = _lines(quote.options[option_id], "front door")
+        assert lines["Network Load Balancer hours (REST API VPC link)"] == (Decimal(730), Decimal("16.43"))
+        nlcu_hours = lines["Network Load Balancer NLCUs"][0]
+        assert abs(nlcu_hours - Decimal(10_000_000) / (730 * 3600) / 800 * 730) < Decimal("0.001")
+    assert not any("Network Load Balancer" in label for label in _lines(quote.options["lambda"], "front door"))
+
+
+def test_events_into_containers_need_a_queue_whose_price_is_reported_missing(book: PriceBook) -> None:
+    """S3 or SNS events reach containers through an SQS queue the tasks poll: 3 requests per event (send, receive,
+    delete; Amazon SQS pricing: each 64 KB chunk is one request). No reference gives an SQS price: the requests are
+    left out with their number, on the container options only."""
+    w = make_workload(front_door="none", traffic={"requests_per_month": 2_000_000},
+                      requirements={"trigger": "event", "payload_kb": 100})
+    quote = compute_quote(w, book)
+    gap = [m for m in quote.options["fargate"].missing if m.what == "Amazon SQS requests"]
+    assert gap and gap[0].usage == ((Decimal(12_000_000), "request"),)  # 2M x 3 x 2 chunks
+    assert not [m for m in quote.options["lambda"].missing if m.what == "Amazon SQS requests"]

@@ -23,7 +23,8 @@ DURABLE = "Lambda durable execution charges"  # no source in the references give
 
 def test_us_east_1(book: PriceBook) -> None:
     assert missing_prices(book, "us-east-1") == [  # each option's own section first, then the shared ones
-        DURABLE, "Lambda Managed Instances requests", ECS_MANAGED, EC2_WINDOWS, "CloudWatch Logs storage"]
+        DURABLE, "Lambda Managed Instances requests", ECS_MANAGED, EC2_WINDOWS, "Amazon SQS requests",
+        "CloudWatch Logs storage"]
 
 
 def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: PriceBook) -> None:
@@ -31,7 +32,7 @@ def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: Price
         "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
         "Lambda arm64 duration on provisioned concurrency", DURABLE, ECS_MANAGED, *EKS_FEES,
         "EC2 m8g.large", "EC2 c7i.large", "EC2 c6g.large", "EC2 c8g.large", "EC2 r7g.large", "EC2 g4dn.2xlarge",
-        "EC2 g5.2xlarge", EC2_WINDOWS,
+        "EC2 g5.2xlarge", EC2_WINDOWS, "Network Load Balancer", "Amazon SQS requests",
         # the source gives the first vended-log tier only (L2): Lambda logs above 10 TB a month are unpriced
         "CloudWatch Logs vended (Lambda) log ingestion above 10,240 GB a month"]
 

@@ -197,12 +197,12 @@ def test_every_price_source_exists(book: PriceBook) -> None:
 def test_confidence_summary_improves_on_the_book_before_aws_prices_more() -> None:
     before = load_price_book(FROZEN_BOOK)
     after = load_price_book(BOOK_PATH)
-    assert before.confidence_counts == {"A": 21, "B": 333, "C": 368}  # + the public IPv4 rule (A), us-east-1
-    assert after.confidence_counts == {"A": 100, "B": 355, "C": 307}  # + 5 vended-log tiers (B)
+    assert before.confidence_counts == {"A": 23, "B": 333, "C": 368}  # + us-east-1 public IPv4 and NLB (A)
+    assert after.confidence_counts == {"A": 102, "B": 355, "C": 307}  # + 5 vended-log tiers (B), us-east-1 NLB (A)
     share_before = {k: v / sum(before.confidence_counts.values()) for k, v in before.confidence_counts.items()}
     share_after = {k: v / sum(after.confidence_counts.values()) for k, v in after.confidence_counts.items()}
     assert share_after["A"] > share_before["A"] and share_after["C"] < share_before["C"]
-    assert before.confidence_summary == "2% AWS published, 46% corroborated, 50% estimated"
+    assert before.confidence_summary == "3% AWS published, 45% corroborated, 50% estimated"
     assert after.confidence_summary == "13% AWS published, 46% corroborated, 40% estimated"
 
 

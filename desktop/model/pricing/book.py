@@ -125,6 +125,8 @@ class RegionPrices(Frozen):
         None, description="an ALB-hour price for a region whose LCU price the book lacks (so `alb`, which needs "
                           "both, stays absent)")
     api_gateway: ApiGatewayPrices | None = None
+    nlb: AlbPrices | None = Field(None, description="Network Load Balancer: per hour and per NLCU-hour (the NLB a REST "
+                                                    "API's VPC link needs in front of containers)")
     nat_gateway: NatGatewayPrices | None = None
     public_ipv4: PublicIpv4Prices | None = None
     cloudwatch_logs: CloudWatchLogsPrices | None = None

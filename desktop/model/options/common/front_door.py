@@ -22,6 +22,7 @@ import math
 import numpy as np
 
 from desktop.model.options.base import ComputeOption
+from desktop.model.options.common.around import price_around
 from desktop.model.options.common.calc import Amount, Array, Calc
 from desktop.model.options.common.network import service_addresses
 from desktop.model.pricing.context import PricingContext
@@ -58,6 +59,7 @@ def price_front_door(ctx: PricingContext, calc: Calc, option: ComputeOption) -> 
         _alb(ctx, calc, option)
     elif door != "none":
         _api_gateway(ctx, calc, door)
+    price_around(ctx, calc, option, door)
 
 
 def _api_gateway(ctx: PricingContext, calc: Calc, door: str) -> None:
