@@ -112,16 +112,16 @@ def cost_table(advice: Advice) -> str:
     """The side-by-side table: totals, status, capacity, the line items and notes, one column per option, at most
     three columns to a table (a five-way comparison is two tables, so each column stays readable on paper)."""
     options = list(advice.quote.options.values())
-    return "<p></p>".join(_cost_columns(options[i:i + COLUMNS_PER_TABLE], pad=i > 0)
+    return "<p></p>".join(_cost_columns(options[i:i + COLUMNS_PER_TABLE], pad=i > 0, over=advice.over_budget)
                    for i in range(0, len(options), COLUMNS_PER_TABLE))
 
 
-def _cost_columns(options: list[OptionQuote], pad: bool = False) -> str:
+def _cost_columns(options: list[OptionQuote], pad: bool = False, over: tuple[str, ...] = ()) -> str:
     """One table of up to three options; `pad` keeps a last, shorter table's columns as wide as the first's."""
     empty = '<td width="33%"></td>' * (COLUMNS_PER_TABLE - len(options)) if pad else ""
     head = "".join(_option_header(o.option) for o in options) + empty
     totals = "".join(_total_cell(o) for o in options)
-    status = "".join(f"<td><b>{esc(o.status)}</b></td>" for o in options)
+    status = "".join(f"<td><b>{esc(o.status)}{'; over budget' if o.option in over else ''}</b></td>" for o in options)
     capacity = "".join("<td>" + "<br/>".join(esc(line) for line in capacity_lines(o)) + "</td>" for o in options)
     items = "".join(f"<td>{_line_items(o)}</td>" for o in options)
     notes = "".join("<td>" + "<br/>".join(f'<span class="small">{esc(w)}</span>'

@@ -259,3 +259,4 @@ def test_events_into_containers_need_a_queue_whose_price_is_reported_missing(boo
     gap = [m for m in quote.options["fargate"].missing if m.what == "Amazon SQS requests"]
     assert gap and gap[0].usage == ((Decimal(12_000_000), "request"),)  # 2M x 3 x 2 chunks
     assert not [m for m in quote.options["lambda"].missing if m.what == "Amazon SQS requests"]
+
