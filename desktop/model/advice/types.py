@@ -177,9 +177,10 @@ class Advice:
         over = self.over_budget
         if not over or self.budget is None:
             return ""
+        from desktop.model.format import usd
         from desktop.model.options.registry import short_label  # the registry sits above these types
 
-        return f"over the budget of ${self.budget:,.2f} a month: {', '.join(short_label(o) for o in over)}"
+        return f"over the budget of {usd(self.budget)} a month: {', '.join(short_label(o) for o in over)}"
 
     @property
     def verdict(self) -> str:
