@@ -38,7 +38,9 @@ def test_priced_at_fargate_rates_for_the_rounded_pod_plus_the_cluster_fee(book: 
     fee = lines["EKS cluster (standard support)"]
     assert (fee.quantity, fee.unit_price_usd, fee.usd) == (Decimal(730), Decimal("0.10"), Decimal("73.00"))
     assert fee.price is not None and fee.price.source == "EKS-P" and fee.price.confidence == "B"
-    assert option.monthly_usd == Decimal("168.09") and option.complete
+    # + the ALB's 2 public IPv4 addresses (1,460 address-hours x 0.005 = $7.30)
+    assert lines["Public IPv4: load balancer addresses"].usd == Decimal("7.30")
+    assert option.monthly_usd == Decimal("175.39") and option.complete
     assert option.capacity is not None
     assert option.capacity.summary() == "1 vCPU / 3 GB (rounded up from 1 / 2.25), 2 pods"
 
@@ -81,7 +83,7 @@ def test_in_estimate_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     path.write_text(json.dumps({"name": "EKS", **EKS}), encoding="utf-8")
     assert main(["estimate", "--json", str(path)]) == 0
     found = json.loads(capsys.readouterr().out)["options"]["eks_fargate"]
-    assert found["monthly_usd"] == 168.09 and found["capacity"]["memory_gb"] == 3
+    assert found["monthly_usd"] == 175.39 and found["capacity"]["memory_gb"] == 3
     assert found["line_items"][2]["label"] == "EKS cluster (standard support)"
 
 

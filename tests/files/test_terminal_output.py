@@ -72,7 +72,7 @@ def test_the_csv_export_at_the_schema_maxima(tmp_path: Path, capsys: pytest.Capt
     vcpu = next(r for r in rows if r["option"] == "fargate" and r["label"] == "vCPU")
     assert vcpu["quantity"] == "938571428572023000" and vcpu["unit_price_usd"] == "0.000011244"
     total = next(r for r in rows if r["option"] == "fargate" and r["row"] == "total")
-    assert total["usd"] == "12891035238119.83"
+    assert total["usd"] == "12891035238127.13"
 
 
 def test_a_user_book_source_title_with_escape_sequences_prints_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -47,7 +47,7 @@ def test_break_even_points_are_marked_once_and_labelled_alternately(examples: di
     points = break_even_points(advice.break_even, list(advice.quote.options))
     assert len(points) == 3 and all(cost > 0 for _, cost in points)
     volume, _ = min(points)
-    assert break_even_label(points[min(points)], volume) == "Lambda = Fargate at 19.1M"
+    assert break_even_label(points[min(points)], volume) == "Lambda = Fargate at 21.4M"
     assert label_anchors([30.0, 10.0, 20.0]) == [ABOVE, ABOVE, BELOW]
 
 

@@ -79,7 +79,7 @@ def test_the_table_shows_each_options_footprint_beside_its_dollars(qtbot, window
 
     _open_ireland(qtbot, window)
     table = window.table
-    assert table.text("fargate", FOOTPRINT_COL) == "0.49"  # 1.759 kWh x 0.2786 kg/kWh (eu-west-1)
+    assert table.text("fargate", FOOTPRINT_COL) == "1.34"  # 1.759 kWh x 0.7625 kg/kWh (ap-southeast-2, the grid)
     tip = table.item(table.option_ids.index("fargate"), FOOTPRINT_COL).toolTip()
     assert "In sa-east-1" in tip and "Cloud Carbon Footprint" in tip
 
@@ -94,4 +94,4 @@ def test_a_ranged_workload_shows_its_p10_p90_bands_and_how_sure(qtbot, window: M
         window.session.run(Workbench.replace_workload, Workload.model_validate(data), "Open")
     qtbot.waitUntil(lambda: bool(window.charts.cost_curve.bands), timeout=5000)
     assert set(window.charts.cost_curve.bands) == {"lambda", "fargate", "ec2"}
-    assert "How sure: Fargate is cheapest in" in window.recommendation.details.text()
+    assert "How sure: Lambda is cheapest in 51% of cases; Fargate in 49%" in window.recommendation.details.text()

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from desktop.model.advice.types import Finding, MarginKind, Recommendation
 from desktop.model.format import percent, total_text, usd, usd_change
-from desktop.model.options.registry import label, option_ids, short_label
+from desktop.model.options.registry import get, label, option_ids, short_label
 from desktop.model.pricing.money import ZERO
 from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote
 from desktop.model.workload.spec import Workload
@@ -34,6 +34,15 @@ MAX_DECIDING_LINES = 6
 CONCERN_SHARE_NAMED = 0.25  # a concern is named in the headline when it carries this share of the lead
 CONCERN_WORDS = {"operations": "less operations work", "latency": "better latency",
                  "flexibility": "a better fit for the design", "cost": "less cost risk"}
+
+
+def concern_words(concern: str, first: str, second: str) -> str:
+    """What a concern that decided `first` over `second` gives, in words that are true of the two: operations
+    findings can favour the option with more operating (a team that can operate servers), and then it is not
+    "less operations work" (each option's module ranks its operating effort: Traits.operations)."""
+    if concern == "operations" and get(first).traits.operations > get(second).traits.operations:
+        return "a team that can operate servers"
+    return CONCERN_WORDS[concern]
 
 
 def weight(workload: Workload, concern: str) -> float:
@@ -240,7 +249,7 @@ def _headline(quote: Quote, first: str, second: str | None, margin: Decimal | No
     if second is None:
         return f"Recommended: {name}, the only feasible option ({total_text(quote.options[first])} a month)"
     other = label(second)
-    why = f", for {' and '.join(CONCERN_WORDS[c] for c in concerns[:2])}" \
+    why = f", for {' and '.join(concern_words(c, first, second) for c in concerns[:2])}" \
         if concerns and margin is not None and margin <= 0 else ""
     if near_tie:
         return f"Near tie: {name} and {other} score within 3%; {short_label(first)} is recommended, {money}{why}"

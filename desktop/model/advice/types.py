@@ -158,11 +158,40 @@ class Advice:
         return self._hinge[0]
 
     @property
+    def budget(self) -> float | None:
+        """The monthly budget the workload states (the questionnaire's answer), if any."""
+        found = (self.workload.answers or {}).get("monthly_budget")
+        if isinstance(found, bool) or not isinstance(found, int | float):
+            return None
+        return float(found)
+
+    @property
+    def over_budget(self) -> tuple[str, ...]:
+        """Feasible options whose monthly total (or, for an incomplete total, its priced part) is above the budget."""
+        budget = self.budget
+        if budget is None:
+            return ()
+        return tuple(o for o, q in self.quote.options.items()
+                     if q.feasible and q.monthly_usd is not None and float(q.monthly_usd) > budget)
+
+    def budget_text(self) -> str:
+        """The over-budget clause the questionnaire promises ("" when no option is over the stated budget)."""
+        over = self.over_budget
+        if not over or self.budget is None:
+            return ""
+        from desktop.model.format import usd
+        from desktop.model.options.registry import short_label  # the registry sits above these types
+
+        return f"over the budget of {usd(self.budget)} a month: {', '.join(short_label(o) for o in over)}"
+
+    @property
     def verdict(self) -> str:
-        """The headline, with the assumption it hinges on when there is one."""
+        """The headline, with the assumption it hinges on when there is one, and the options over the budget."""
         headline = self.recommendation.headline
         hinge = self.hinge
-        return f"{headline}; {hinge.text}" if hinge is not None and headline else headline
+        text = f"{headline}; {hinge.text}" if hinge is not None and headline else headline
+        budget = self.budget_text()
+        return f"{text}; {budget}" if text and budget else text
 
     @property
     def volumes(self) -> VolumeAnalysis:

@@ -157,6 +157,7 @@ class ComputeOption:
     style: OptionStyle | None = None  # the colour, line style and marker the window and the sheet draw it with
     book: BookSection | None = None  # its own section of the price book, if it has one
     questions: tuple[tuple[str, Question], ...] = ()  # (the question it follows, a question only it needs)
+    vended_logs: bool = False  # its logs are Lambda function logs: billed as vended logs, in volume tiers
 
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
         """Bad input in the option's own settings that only the price book can tell (e.g. an unknown type)."""

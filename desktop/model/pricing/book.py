@@ -106,6 +106,9 @@ class CloudWatchLogsPrices(Frozen):
     ingestion_gb: GbPrice | None = Field(None, description="Standard log class, per GB ingested (custom logs)")
     storage_gb_month: Annotated[Price, units("GB-month")] | None = Field(
         None, description="per GB-month archived (stored)")
+    vended_gb: GbTiers = Field(default_factory=list, description=(
+        "Lambda function logs, billed as vended logs since May 2025: per GB ingested in monthly volume tiers "
+        "(first 10 TB, next 20 TB, next 20 TB, above 50 TB); containers pay `ingestion_gb`"))
 
 
 class VpcEndpointPrices(Frozen):
@@ -123,6 +126,8 @@ class RegionPrices(Frozen):
         None, description="an ALB-hour price for a region whose LCU price the book lacks (so `alb`, which needs "
                           "both, stays absent)")
     api_gateway: ApiGatewayPrices | None = None
+    nlb: AlbPrices | None = Field(None, description="Network Load Balancer: per hour and per NLCU-hour (the NLB a REST "
+                                                    "API's VPC link needs in front of containers)")
     nat_gateway: NatGatewayPrices | None = None
     public_ipv4: PublicIpv4Prices | None = None
     cloudwatch_logs: CloudWatchLogsPrices | None = None
@@ -173,6 +178,10 @@ class FreeTier(Frozen):
     source: str
     data_transfer_out: FreeAllowance | None = Field(
         None, description="data transfer out to the internet, aggregated over all regions, per month")
+    logs_ingestion: FreeAllowance | None = Field(
+        None, description="CloudWatch Logs ingested free each month (always free, per account)")
+    logs_storage: FreeAllowance | None = Field(
+        None, description="CloudWatch Logs archive storage free each month (always free, per account)")
 
 
 def known_version(value: int, what: str) -> int:
@@ -224,8 +233,10 @@ class PriceBook(Frozen):
             return True
 
         known("free_tier", self.free_tier.source)
-        if self.free_tier.data_transfer_out is not None:
-            known("free_tier.data_transfer_out", self.free_tier.data_transfer_out.source)
+        for name in ("data_transfer_out", "logs_ingestion", "logs_storage"):
+            allowance = getattr(self.free_tier, name)
+            if allowance is not None:
+                known(f"free_tier.{name}", allowance.source)
         for name, it in self.instance_types.items():
             known(f"instance_types.{name}", it.source)
         for code, region in self.regions.items():

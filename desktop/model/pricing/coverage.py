@@ -18,8 +18,8 @@ from desktop.model.pricing.book import FargateRates, PriceBook, Tier
 ARCHITECTURES = ("x86_64", "arm64")
 FARGATE_PLATFORMS = (("linux_x86_64", "Linux/x86_64"), ("linux_arm64", "Linux/arm64"),
                      ("windows_x86_64", "Windows/x86_64"))
-SHARED_SERVICES = ("Fargate", "EC2", "EBS", "Application Load Balancer", "API Gateway", "NAT gateway",
-                   "public IPv4", "CloudWatch Logs", "data transfer out")
+SHARED_SERVICES = ("Fargate", "EC2", "EBS", "Application Load Balancer", "Network Load Balancer", "API Gateway",
+                   "Amazon SQS", "NAT gateway", "public IPv4", "CloudWatch Logs", "data transfer out")
 
 
 def priced_up_to(tiers: list[Tier]) -> Decimal | None:
@@ -66,6 +66,9 @@ def _front_doors(book: PriceBook, region: str) -> list[str]:
     api = prices.api_gateway
     found += tiered_missing("API Gateway HTTP API", api.http if api else [], "requests")
     found += tiered_missing("API Gateway REST API", api.rest if api else [], "requests")
+    if prices.nlb is None:
+        found.append("Network Load Balancer")
+    found.append("Amazon SQS requests")  # no source in the references gives them (events into containers)
     return found
 
 
@@ -84,6 +87,7 @@ def _forgotten_costs(book: PriceBook, region: str) -> list[str]:
         found.append("CloudWatch Logs ingestion")
     if logs is None or logs.storage_gb_month is None:
         found.append("CloudWatch Logs storage")
+    found += tiered_missing("CloudWatch Logs vended (Lambda) log ingestion", logs.vended_gb if logs else [], "GB")
     found += tiered_missing("data transfer out to the internet", prices.data_transfer_out, "GB")
     if book.free_tier.data_transfer_out is None:
         found.append("data transfer out free allowance")

@@ -32,9 +32,11 @@ _PER_UNIT = ("Per request or run", (
     "traffic.duration_ms", "requirements.payload_kb", "requirements.latency_slo_ms", "requirements.vcpu_per_unit",
     "requirements.memory_mb_per_unit", "requirements.scratch_gb", "requirements.artifact_mb", "requirements.gpus",
     "requirements.trigger", "requirements.long_lived_connections", "requirements.in_memory_state",
-    "requirements.interruption_tolerant", "requirements.privileged", "requirements.daemon_per_host"))
+    "requirements.interruption_tolerant", "requirements.checkpointable", "requirements.privileged",
+    "requirements.daemon_per_host"))
 _AFTER_SECTIONS = (
-    ("Front door", ("front_door", "network.alb_rules")),
+    ("Front door", ("front_door", "network.alb_rules", "network.alb_subnets", "network.connection_minutes",
+                    "network.open_connections")),
     ("Network and logs", ("network.nat_gateways", "network.nat_kb_per_unit", "network.public_ipv4",
                           "network.log_kb_per_unit", "network.log_retention_days", "network.response_kb")),
     ("Pricing options", ("region", "architecture", "lambda.free_tier", "assumptions.api_gateway_free_tier",

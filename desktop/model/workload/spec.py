@@ -219,6 +219,15 @@ class Requirements(Section):
         empty_text="none", long_label="Latency target (ms)"
     )] = Field(None, gt=0, le=3_600_000,
                description="latency target a user must see, ms")
+    checkpointable: Annotated[bool, Describe(
+        "Can checkpoint", "bool",
+        "The work can be split into checkpointed steps that resume after a pause (Lambda durable functions): a run "
+        "past 15 minutes is then a finding for Lambda, not a rule-out.",
+        limit="Lambda durable functions (2025): an execution of checkpointed steps runs up to one year (DurableConfig "
+              "ExecutionTimeout at most 31,622,400 s); each invocation keeps the 15-minute limit. AWS Lambda "
+              "Developer Guide, 'Lambda durable functions'", long_label="Work can checkpoint"
+    )] = Field(False, description="the work can be split into checkpointed steps (Lambda durable functions: an "
+               "execution up to one year, each invocation at most 15 min)")
     interruption_tolerant: Annotated[bool, Describe(
         "Interruption tolerant", "bool", "The work can be stopped and retried, so Spot capacity is acceptable.",
         long_label="Tolerates interruption"
@@ -243,7 +252,8 @@ class Network(Section):
 
     nat_gateways: Annotated[int, Describe(
         "NAT gateways", "int",
-        "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour.",
+        "NAT gateways the private subnets use to reach the internet (0 = none). Billed every hour, with the "
+        "Elastic IP (a public IPv4 address) each one holds.",
         limit="One per Availability Zone is AWS's advice. Amazon VPC pricing page", unit="gateways",
         long_label="NAT gateways"
     )] = Field(0, ge=0, le=16, description="NAT gateways the work's private subnets use (one per "
@@ -288,6 +298,31 @@ class Network(Section):
         unit="rules", long_label="ALB listener rules"
     )] = Field(1, ge=1, le=1000, description="rules the load balancer's listener evaluates for a "
                "request (the first 10 are free)")
+    connection_minutes: Annotated[FiniteFloat, Describe(
+        "Connection lifetime", "float",
+        "How long one long-lived connection (WebSocket, gRPC stream) stays open. Used only when the work has "
+        "long-lived connections: the load balancer then counts new connections from connections, not requests.",
+        limit="ALB LCU: 25 new connections a second and 3,000 active connections a minute are one LCU each "
+              "(Elastic Load Balancing pricing page)", unit="min", long_label="Connection lifetime (min)"
+    )] = Field(60.0, gt=0, le=100_000, description="minutes one long-lived connection stays open (used when "
+               "requirements.long_lived_connections)")
+    open_connections: Annotated[int | None, Describe(
+        "Connections open at once", "int",
+        "Long-lived connections open at once at an average hour (they follow the daily profile). Empty: one per "
+        "request in flight.",
+        limit="ALB LCU: 3,000 active connections a minute = 1 LCU (Elastic Load Balancing pricing page)",
+        unit="connections", optional=True, empty_text="requests in flight", long_label="Connections open at once"
+    )] = Field(None, ge=0, le=10**9, description="long-lived connections open at once at an average hour "
+               "(used when requirements.long_lived_connections; empty: the requests in flight)")
+    alb_subnets: Annotated[int, Describe(
+        "ALB public subnets", "int",
+        "Subnets (one per Availability Zone) an internet-facing load balancer is enabled in: each holds a public "
+        "IPv4 address, billed per hour. 0 = an internal load balancer (no public address).",
+        limit="An Application Load Balancer needs at least two Availability Zones (Elastic Load Balancing user "
+              "guide); one public IPv4 per enabled subnet (Amazon VPC pricing; AWS blog 'Identify and optimize "
+              "public IPv4 address usage on AWS', 2024)", unit="subnets", long_label="ALB public subnets"
+    )] = Field(2, ge=0, le=64, description="subnets an internet-facing ALB is enabled in, each with a public IPv4 "
+               "address billed per hour (AWS's minimum for an ALB is 2; 0 = internal)")
 
 
 class Team(Section):

@@ -49,6 +49,8 @@ def status_text(advice: Advice, option_id: str) -> str:
     status = "Recommended" if option_id == rec.option else "Feasible"
     if option_id == rec.option and rec.runner_up:
         status += ": " + margin_summary(rec)
+    if option_id in advice.over_budget:
+        status += f"; over budget ({usd(advice.budget)} a month)"
     if option.missing:
         status += f"; leaves out {left_out(option).removeprefix('+ ')}"
     status += option.commitment_note

@@ -129,18 +129,19 @@ def cost_table(advice: Advice) -> str:
     options = list(advice.quote.options.values())
     footprint, horizon = footprint_cells(advice), horizon_cells(advice)
     return "<p></p>".join(_cost_columns(options[i:i + COLUMNS_PER_TABLE], pad=i > 0, footprint=footprint,
-                                        horizon=horizon)
+                                        horizon=horizon, over=advice.over_budget)
                           for i in range(0, len(options), COLUMNS_PER_TABLE)) + horizon_note(advice)
 
 
 def _cost_columns(options: list[OptionQuote], pad: bool = False, footprint: dict[str, str] | None = None,
-                  horizon: dict[str, str] | None = None) -> str:
+                  horizon: dict[str, str] | None = None, over: tuple[str, ...] = ()) -> str:
     """One table of up to three options; `pad` keeps a last, shorter table's columns as wide as the first's."""
     empty = '<td width="33%"></td>' * (COLUMNS_PER_TABLE - len(options)) if pad else ""
     head = "".join(_option_header(o.option) for o in options) + empty
     totals = "".join(_total_cell(o).removesuffix("</td>") + (horizon or {}).get(o.option, "") + "</td>"
                      for o in options)
-    status = "".join(f"<td><b>{esc(o.status)}</b>{(footprint or {}).get(o.option, '')}</td>" for o in options)
+    status = "".join(f"<td><b>{esc(o.status)}{'; over budget' if o.option in over else ''}</b>"
+                     f"{(footprint or {}).get(o.option, '')}</td>" for o in options)
     capacity = "".join("<td>" + "<br/>".join(esc(clip(line, TEXT_CHARS)) for line in capacity_lines(o)) + "</td>"
                        for o in options)
     items = "".join(f"<td>{_line_items(o)}</td>" for o in options)

@@ -40,15 +40,19 @@ def test_each_line_worked_out(book: PriceBook) -> None:
     shared = {
         "NAT gateway hours": (Decimal(1460), Decimal("65.70")),  # 2 gateways x 730 h x 0.045
         "NAT gateway data processed": (gb_nat, Decimal("4.29")),  # x 0.045
-        "CloudWatch Logs ingestion": (gb_logs, Decimal("4.77")),  # x 0.50
+        "Public IPv4: NAT gateway Elastic IPs": (Decimal(1460), Decimal("7.30")),  # one per gateway x 730 h x 0.005
         "Data transfer out to the internet, tier 1": (gb_out, Decimal("33.92")),  # x 0.09
-        # kept 30 days: 9.537 GB x 30 / 30.4167 = 9.406 GB-months x 0.03 (us-east-1 storage, two sources, B)
-        "CloudWatch Logs storage": (gb_logs * 30 / (Decimal(730) / 24), Decimal("0.28")),
+        # kept 30 days: 9.537 GB x 30 / 30.4167 = 9.406 GB-months, less 5 always free, x 0.03 (us-east-1 storage,
+        # two sources, B)
+        "CloudWatch Logs storage": (gb_logs * 30 / (Decimal(730) / 24) - 5, Decimal("0.13")),
     }
+    logs = (gb_logs - 5, Decimal("2.27"))  # 5 GB always free; x 0.50 (custom logs, and the first vended tier)
     lam = network_lines(quote.options["lambda"])
-    assert lam == shared  # a function never has a public IPv4 address
+    # a function never has a public IPv4 address; Lambda's logs are vended logs (tiers)
+    assert lam == {**shared, "CloudWatch Logs ingestion (Lambda logs, vended), tier 1": logs}
     fargate = network_lines(quote.options["fargate"])
-    assert fargate == {**shared, "Public IPv4 addresses": (Decimal(1460), Decimal("7.30"))}  # 2 tasks x 730 h
+    assert fargate == {**shared, "CloudWatch Logs ingestion": logs,
+                       "Public IPv4 addresses": (Decimal(1460), Decimal("7.30"))}  # 2 tasks x 730 h
     ec2 = quote.options["ec2"]
     instance_hours = ec2.capacity.instance_hours
     assert network_lines(ec2)["Public IPv4 addresses"][0] == instance_hours
@@ -57,11 +61,12 @@ def test_each_line_worked_out(book: PriceBook) -> None:
 
 
 def test_logs_storage_where_the_book_has_it(book: PriceBook) -> None:
-    # eu-west-2: 9.537 GB a month kept 30 days = 9.537 x 30 / 30.4167 = 9.406 GB-months x 0.0315 = 0.30
+    # eu-west-2: 9.537 GB a month kept 30 days = 9.537 x 30 / 30.4167 = 9.406 GB-months, less 5 always free,
+    # x 0.0315 = 0.14; ingestion 9.537 GB less 5 free x 0.5985 = 2.72
     w = make_workload(region="eu-west-2", traffic={"requests_per_month": TEN_M}, network={"log_kb_per_unit": 1})
-    lines = network_lines(compute_quote(w, book).options["lambda"])
-    assert lines["CloudWatch Logs storage"][1] == Decimal("0.30")
-    assert lines["CloudWatch Logs ingestion"][1] == Decimal("5.71")  # 9.537 GB x 0.5985
+    lines = network_lines(compute_quote(w, book).options["fargate"])
+    assert lines["CloudWatch Logs storage"][1] == Decimal("0.14")
+    assert lines["CloudWatch Logs ingestion"][1] == Decimal("2.72")
 
 
 def test_a_missing_network_price_is_said_never_borrowed(book: PriceBook) -> None:
@@ -71,6 +76,7 @@ def test_a_missing_network_price_is_said_never_borrowed(book: PriceBook) -> None
     fargate = compute_quote(w, book).options["fargate"]
     assert network_lines(fargate) == {"NAT gateway hours": (Decimal(1460), Decimal("70.08")),
                                       "NAT gateway data processed": (Decimal(TEN_M * 10) / 1024**2, Decimal("4.58")),
+                                      "Public IPv4: NAT gateway Elastic IPs": (Decimal(1460), Decimal("7.30")),
                                       "Public IPv4 addresses": (Decimal(1460), Decimal("7.30")),
                                       "Data transfer out to the internet, tier 1": (
                                           Decimal(TEN_M * 50) / 1024**2 - 100, Decimal("33.92"))}
@@ -90,11 +96,11 @@ def test_free_data_transfer_covers_small_workloads(book: PriceBook) -> None:
 
 
 def test_the_rationale_names_network_lines_when_they_move_the_recommendation(book: PriceBook, examples) -> None:
-    """At 26M requests Fargate wins the http-api example by a little; a public IPv4 address per task (2 tasks x
+    """At 28M requests Fargate wins the http-api example by a little; a public IPv4 address per task (2 tasks x
     730 h x 0.005 = $7.30, none for Lambda) hands it to Lambda, and the rationale says so."""
     from desktop.model.advice.advise import advise
 
-    w = examples["http-api"].with_changes({"traffic.requests_per_month": 26_000_000})
+    w = examples["http-api"].with_changes({"traffic.requests_per_month": 28_000_000})
     assert advise(w, book).recommendation.option == "fargate"
     rec = advise(w.with_changes({"network.public_ipv4": True}), book).recommendation
     assert rec.option == "lambda"

@@ -1,176 +1,262 @@
-"""The billing rules of issue 11, each with numbers worked out by hand from the rule's source.
+"""Billing rules, each tested against the source that states it (issue: rules that were wrong or missing).
 
-- Fargate Spot: Linux on X86_64 only (Amazon ECS developer guide, AWS Fargate capacity providers).
-- Asynchronous Lambda events above 256 KB: one more request per further 64 KB, up to 1 MB (Lambda pricing page);
-  which triggers invoke asynchronously is a rule of its own (Lambda developer guide, invocation).
-- ALB LCUs: the largest of new connections (25/s), active connections (3,000 a minute), processed bytes (1 GB an
-  hour; 0.4 GB for Lambda targets) and rule evaluations (1,000/s beyond 10 free rules) (ELB pricing page).
-- A run or request may last as long as the month the workload assumes.
-- A tier list that ends at a bound has no price above it: that usage is missing, not dropped.
-us-east-1 prices used below (price book): ALB 0.0225 per hour and 0.008 per LCU-hour; Lambda 0.20 per 1M
-requests; Fargate Linux/x86 0.000011244 per vCPU-second.
+Every test names its source: the AWS page and the shared reference section the numbers come from.
+GB = 1024^3 bytes, KB = 1024 bytes; money rounded to cents per line as AWS bills.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-from pydantic import ValidationError
-
 from desktop.model.advice.engine import compute_quote
-from desktop.model.options.common.invocation import is_asynchronous, requests_per_event
 from desktop.model.pricing.book import PriceBook
-from desktop.model.workload.validation import problems_of
 from tests.conftest import make_workload
 
-HOUR_S = 3600
-MONTH_H = 730
+# 20 TB of logs a month: 20,971,520 requests x 1,024 KB = 20,480 GB
+TWENTY_TB = {"traffic": {"requests_per_month": 20_971_520}, "network": {"log_kb_per_unit": 1024}}
 
 
-def by_label(option):
-    return {i.label: i for i in option.line_items}
+def _lines(option, group: str) -> dict[str, tuple[Decimal, Decimal]]:
+    return {i.label: (i.quantity, i.usd) for i in option.line_items if i.group == group}
 
 
-# --- Fargate Spot ----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("architecture", "os", "refused"), [("arm64", "linux", "Linux/ARM64"),
-                                                             ("x86_64", "windows", "Windows")])
-def test_fargate_spot_is_for_linux_x86_64_only(book: PriceBook, architecture: str, os: str, refused: str) -> None:
-    w = make_workload(architecture=architecture, front_door="none",
-                      container={"os": os, "vcpu": 1, "memory_gb": 2, "spot_share": 0.5},
-                      requirements={"interruption_tolerant": True})
-    fargate = compute_quote(w, book).options["fargate"]
-    assert "Fargate Spot discount" not in by_label(fargate)
-    (warning,) = [t for t in fargate.warnings if t.startswith("Fargate Spot")]
-    assert warning.startswith(f"Fargate Spot runs Linux/X86_64 tasks only, so these {refused} tasks run on demand: "
-                              "the 50% Spot share is priced on demand")
-    assert "Amazon ECS developer guide, AWS Fargate capacity providers" in warning
-    # EC2 Spot has no such rule: its discount stays
-    if os == "linux":
-        assert "EC2 Spot discount" in by_label(compute_quote(w, book).options["ec2"])
+def test_lambda_logs_follow_the_vended_tiers_at_20_tb(book: PriceBook) -> None:
+    """Source: AWS What's New 2025-05-01 "AWS Lambda introduces tiered pricing for Amazon CloudWatch logs"; the
+    us-east-1 vended tiers $0.50 first 10 TB, $0.25 next 20 TB, $0.10 next 20 TB, $0.05 above (shared reference
+    aws-prices-more.md §7.3, aws-prices-t3.md §4); the always-free 5 GB of ingestion (AWS Free Tier page, t3 §4)."""
+    quote = compute_quote(make_workload(**TWENTY_TB), book)
+    lam = _lines(quote.options["lambda"], "network")
+    billable = Decimal(20480 - 5)  # 5 GB always free
+    assert lam["CloudWatch Logs ingestion (Lambda logs, vended), tier 1"] == (Decimal(10240), Decimal("5120.00"))
+    assert lam["CloudWatch Logs ingestion (Lambda logs, vended), tier 2"] == (billable - 10240, Decimal("2558.75"))
+    assert "CloudWatch Logs ingestion" not in lam
+    # containers pay the flat custom-log rate on the same volume: 20,475 GB x 0.50
+    fargate = _lines(quote.options["fargate"], "network")
+    assert fargate["CloudWatch Logs ingestion"] == (billable, Decimal("10237.50"))
+    assert not any("vended" in label for label in fargate)
 
 
-def test_fargate_spot_applies_to_linux_x86_64(book: PriceBook) -> None:
-    # 2 tasks of 1 vCPU / 2 GB all month: vCPU 2 x 2,628,000 s x 0.000011244 = 59.10, memory 2 x 2 GB x
-    # 2,628,000 s x 0.000001235 = 12.98; half on Spot at 65% off: 72.08 x 0.5 x 0.65 = 23.43
-    w = make_workload(front_door="none", traffic={"requests_per_month": 0},
-                      container={"vcpu": 1, "memory_gb": 2, "spot_share": 0.5})
-    fargate = by_label(compute_quote(w, book).options["fargate"])
-    assert (fargate["vCPU"].usd, fargate["Memory"].usd) == (Decimal("59.10"), Decimal("12.98"))
-    assert fargate["Fargate Spot discount"].usd == -(Decimal("72.08") * Decimal("0.5") * Decimal("0.65")).quantize(
-        Decimal("0.01"))
-
-
-# --- asynchronous Lambda events --------------------------------------------------------------------------------
-def test_which_triggers_invoke_asynchronously() -> None:
-    assert [t for t in ("http", "queue", "stream", "event", "schedule") if is_asynchronous(t)] == ["event", "schedule"]
-
-
-@pytest.mark.parametrize(("kb", "requests"), [(0, 1), (256, 1), (256.5, 2), (320, 2), (320.5, 3), (600, 7),
-                                              (1024, 13), (4096, 13)])
-def test_async_events_bill_a_request_per_64_kb_above_256(kb: float, requests: int) -> None:
-    assert requests_per_event("event", kb) == requests
-    assert requests_per_event("http", kb) == 1
-    assert requests_per_event("queue", kb) == 1  # the SQS poller invokes synchronously
-
-
-def test_async_event_requests_are_priced(book: PriceBook) -> None:
-    # 10M events of 600 KB: 256 KB + 6 x 64 KB chunks = 7 requests each = 70M requests x 0.20 per 1M = 14.00
-    w = make_workload(front_door="none", traffic={"requests_per_month": 10_000_000},
-                      requirements={"trigger": "event", "payload_kb": 600}, **{"lambda": {"free_tier": False}})
-    requests = by_label(compute_quote(w, book).options["lambda"])["Requests"]
-    assert (requests.quantity, requests.usd) == (Decimal(70), Decimal("14.00"))
-    assert "bills 7 requests" in requests.note
-    http = w.with_changes({"requirements.trigger": "http"})
-    assert by_label(compute_quote(http, book).options["lambda"])["Requests"].usd == Decimal("2.00")
-
-
-# --- ALB LCUs: the largest of four dimensions ------------------------------------------------------------------
-def _alb_lcu_hours(book: PriceBook, option: str = "fargate", **sections: object) -> Decimal:
-    quote = compute_quote(make_workload(front_door="alb", **sections), book)
-    return by_label(quote.options[option])["Application Load Balancer LCUs"].quantity
-
-
-def test_alb_new_connections(book: PriceBook) -> None:
-    # 100 requests/s, one new connection each: 100 / 25 = 4 LCU x 730 h = 2,920 LCU-hours ($23.36)
-    assert _alb_lcu_hours(book, traffic={"requests_per_month": 100 * MONTH_H * HOUR_S, "duration_ms": 100}) == 2920
-
-
-def test_alb_active_connections_from_long_connections(book: PriceBook) -> None:
-    # 10 connections/s, each open 600 s: 6,000 open at once / 3,000 = 2 LCU (new connections: 0.4) -> 1,460
-    assert _alb_lcu_hours(book, traffic={"requests_per_month": 10 * MONTH_H * HOUR_S, "duration_ms": 600_000},
-                          requirements={"long_lived_connections": True}) == 1460
-
-
-def test_alb_processed_bytes_are_request_plus_response(book: PriceBook) -> None:
-    # 10 requests/s x 3,600 s x (100 KB in + 400 KB out) = 18,000,000 KB = 17.1661 GB an hour = 17.1661 LCU
-    # (container targets: 1 GB per LCU) x 730 h; Lambda targets 0.4 GB per LCU: 2.5 times as many
-    sections = {"traffic": {"requests_per_month": 10 * MONTH_H * HOUR_S, "duration_ms": 50},
-                "requirements": {"payload_kb": 100}, "network": {"response_kb": 400}}
-    expected = Decimal(18_000_000) / 1024**2 * MONTH_H
-    assert _alb_lcu_hours(book, **sections) == pytest.approx(expected, rel=Decimal("1e-9"))
-    assert _alb_lcu_hours(book, "lambda", **sections) == pytest.approx(expected * Decimal("2.5"), rel=Decimal("1e-9"))
-
-
-def test_alb_rule_evaluations_beyond_ten_free(book: PriceBook) -> None:
-    # 100 requests/s x (60 rules - 10 free) = 5,000 evaluations/s / 1,000 = 5 LCU (new connections: 4) -> 3,650
-    traffic = {"requests_per_month": 100 * MONTH_H * HOUR_S, "duration_ms": 100}
-    assert _alb_lcu_hours(book, traffic=traffic, network={"alb_rules": 60}) == 3650
-    assert _alb_lcu_hours(book, traffic=traffic, network={"alb_rules": 10}) == 2920  # 10 rules are free
-    quote = compute_quote(make_workload(front_door="alb", traffic=traffic, network={"alb_rules": 60}), book)
-    assert by_label(quote.options["fargate"])["Application Load Balancer LCUs"].usd == Decimal("29.20")
-
-
-# --- a run may last the month ------------------------------------------------------------------------------------
-def test_a_run_may_last_the_whole_month(book: PriceBook) -> None:
-    # One Fargate task of 1 vCPU / 2 GB running 730 h: 2,628,000 s x 0.000011244 = 29.55; 2 GB: 6.49
-    w = make_workload(front_door="none", traffic={"kind": "jobs", "runs_per_month": 1, "duration_ms": 730 * 3_600_000},
-                      container={"vcpu": 1, "memory_gb": 2})
-    fargate = by_label(compute_quote(w, book).options["fargate"])
-    assert (fargate["vCPU"].usd, fargate["Memory"].usd) == (Decimal("29.55"), Decimal("6.49"))
-    longer = make_workload(traffic={"duration_ms": 744 * 3_600_000}, assumptions={"month_hours": 744})
-    assert longer.traffic.duration_ms == 744 * 3_600_000
-
-
-def test_a_run_longer_than_the_month_is_refused_at_the_field() -> None:
-    with pytest.raises(ValidationError) as caught:
-        make_workload(traffic={"duration_ms": 730 * 3_600_000 + 1})
-    (problem,) = problems_of(caught.value)
-    assert problem.path == "traffic.duration_ms"
-    assert problem.message.startswith("must be at most the month, 730 h = 2,628,000,000 ms (assumptions.month_hours)")
-
-
-# --- usage above a tier list's last bound ------------------------------------------------------------------------
-def test_http_api_above_its_last_tier_is_missing_not_dropped(book: PriceBook) -> None:
-    # eu-west-1: the book has the HTTP API price for the first 300M requests only (1.11 per 1M)
-    w = make_workload(region="eu-west-1", front_door="api_gateway_http", traffic={"requests_per_month": 400_000_000})
+def test_logs_above_the_last_tier_a_region_gives_are_missing_not_borrowed(book: PriceBook) -> None:
+    """eu-west-2: the source (L2, Price List 2026-09) gives only the first vended tier, 0.5985 up to 10 TB; the GB
+    above it are reported missing with their quantity, never priced at the custom rate or another region's tier."""
+    w = make_workload(region="eu-west-2", **TWENTY_TB)
     lam = compute_quote(w, book).options["lambda"]
-    assert by_label(lam)["API Gateway HTTP API"].usd == Decimal("333.00")
-    (gap,) = [m for m in lam.missing if m.what.startswith("API Gateway")]
-    assert gap.what == "API Gateway HTTP API above 300,000,000 requests a month"
-    assert gap.usage == ((Decimal(100), "1M requests"),)
-    assert not lam.complete and lam.feasible
+    lines = _lines(lam, "network")
+    assert lines["CloudWatch Logs ingestion (Lambda logs, vended)"] == (Decimal(10240), Decimal("6128.64"))
+    gap = [m for m in lam.missing if "vended" in m.what]
+    assert [m.what for m in gap] == ["CloudWatch Logs vended (Lambda) log ingestion above 10,240 GB a month"]
+    assert gap[0].usage == ((Decimal(20475 - 10240), "GB"),)
+    assert not lam.complete
 
 
-def test_lambda_duration_above_the_known_tier_is_missing(book: PriceBook) -> None:
-    # eu-west-1 knows x86 tier 1 only (first 6B GB-s): 8B GB-s leaves 2B unpriced
-    w = make_workload(region="eu-west-1", front_door="none",
-                      traffic={"requests_per_month": 8_000_000_000, "duration_ms": 1000},
-                      **{"lambda": {"memory_mb": 1024, "free_tier": False}})
+def test_the_always_free_5_gb_of_logs_is_taken_off(book: PriceBook) -> None:
+    """AWS Free Tier page (always free): 5 GB of CloudWatch Logs ingestion and 5 GB-month of storage a month
+    (aws-prices-t3.md §4). 10M requests x 1 KB = 9.537 GB logged; eu-west-2 custom rate 0.5985, storage 0.0315."""
+    w = make_workload(region="eu-west-2", traffic={"requests_per_month": 10_000_000}, network={"log_kb_per_unit": 1})
+    lines = _lines(compute_quote(w, book).options["fargate"], "network")
+    gb = Decimal(10_000_000) / 1024**2
+    assert lines["CloudWatch Logs ingestion"] == (gb - 5, Decimal("2.72"))  # 4.537 GB x 0.5985 = 2.715
+    stored = gb * 30 / (Decimal(730) / 24) - 5  # 4.406 GB-months
+    assert abs(lines["CloudWatch Logs storage"][0] - stored) < Decimal("1e-9")
+    assert lines["CloudWatch Logs storage"][1] == Decimal("0.14")
+
+
+def test_a_nat_gateway_elastic_ip_is_a_billed_public_ipv4_address(book: PriceBook) -> None:
+    """AWS Networking blog "Identify and optimize public IPv4 address usage on AWS" (2023-07, updated 2024-02-01):
+    $0.005 per IP-hour for every AWS-provided public IPv4 address, service-managed ones (NAT gateway, ELB) included
+    (aws-prices-t3.md §7, grade A). 2 public NAT gateways = 2 Elastic IPs x 730 h = 1,460 address-hours = $7.30,
+    on every option (a Lambda function in a VPC uses the NAT too)."""
+    w = make_workload(front_door="none", network={"nat_gateways": 2})
+    for option in compute_quote(w, book).options.values():
+        lines = _lines(option, "network")
+        assert lines["Public IPv4: NAT gateway Elastic IPs"] == (Decimal(1460), Decimal("7.30")), option.option_id
+
+
+def test_an_internet_facing_alb_pays_one_address_per_enabled_subnet(book: PriceBook) -> None:
+    """Same source; an internet-facing ALB holds one public IPv4 address per enabled subnet (aws-prices-t3.md §7:
+    "$0.005/h per public IPv4 per enabled subnet", grade B), and an ALB needs at least two Availability Zones
+    (Elastic Load Balancing user guide), the default of network.alb_subnets."""
+    quote = compute_quote(make_workload(front_door="alb"), book)
+    for option in quote.options.values():
+        lines = _lines(option, "front door")
+        assert lines["Public IPv4: load balancer addresses"] == (Decimal(1460), Decimal("7.30")), option.option_id
+    three = compute_quote(make_workload(front_door="alb", network={"alb_subnets": 3}), book)
+    assert _lines(three.options["fargate"], "front door")["Public IPv4: load balancer addresses"] == (
+        Decimal(2190), Decimal("10.95"))
+    internal = compute_quote(make_workload(front_door="alb", network={"alb_subnets": 0}), book)
+    assert "Public IPv4: load balancer addresses" not in _lines(internal.options["fargate"], "front door")
+
+
+def test_service_addresses_without_a_regional_price_are_missing_not_free(book: PriceBook) -> None:
+    """A region whose public IPv4 price the book lacks: the addresses are reported missing with their hours, and
+    the total says it is incomplete instead of calling them free."""
+    region = book.regions["eu-west-1"].model_copy(update={"public_ipv4": None})
+    without = book.model_copy(update={"regions": {**book.regions, "eu-west-1": region}})
+    w = make_workload(region="eu-west-1", front_door="none", network={"nat_gateways": 1})
+    fargate = compute_quote(w, without).options["fargate"]
+    gap = [m for m in fargate.missing if m.what == "public IPv4 addresses"]
+    assert gap and gap[0].usage == ((Decimal(730), "address-hour"),)
+    assert not fargate.complete
+
+
+def test_addresses_left_out_twice_are_one_missing_item_with_the_hours_added(book: PriceBook) -> None:
+    """A task's own address and the NAT gateway's Elastic IP are the same missing price: one item, hours summed
+    (2 gateways x 730 h + 2 tasks x 730 h = 2,920 address-hours), so the total names it once."""
+    region = book.regions["eu-west-1"].model_copy(update={"public_ipv4": None})
+    without = book.model_copy(update={"regions": {**book.regions, "eu-west-1": region}})
+    w = make_workload(region="eu-west-1", front_door="none", network={"nat_gateways": 2, "public_ipv4": True})
+    fargate = compute_quote(w, without).options["fargate"]
+    gaps = [m for m in fargate.missing if m.what == "public IPv4 addresses"]
+    assert len(gaps) == 1 and gaps[0].usage == ((Decimal(2920), "address-hour"),)
+
+
+def test_a_price_missing_for_zero_usage_leaves_nothing_out(book: PriceBook) -> None:
+    """eu-west-2: the Price List gives the provisioned-concurrency charge (EUW2-Lambda-Provisioned-Concurrency,
+    0.0000048304 per GB-s, T-L) but not the duration served under it (aws-prices-t3.md §9: "eu-west-2 duration
+    served by provisioned concurrency ... remains not found"). 1 environment of 1 GB kept 730 h serving no requests:
+    the concurrency line is priced (2,628,000 GB-s x 0.0000048304 = $12.69) and nothing is left out."""
+    w = make_workload(region="eu-west-2", traffic={"requests_per_month": 0},
+                      **{"lambda": {"memory_mb": 1024, "provisioned_concurrency": 1,
+                                    "provisioned_hours_per_month": 730, "provisioned_share": 1.0}})
     lam = compute_quote(w, book).options["lambda"]
-    (gap,) = [m for m in lam.missing if m.what.startswith("Lambda x86_64 duration")]
-    assert gap.what == "Lambda x86_64 duration above 6,000,000,000 GB-seconds a month"
-    assert gap.usage == ((Decimal(2_000_000_000), "GB-second"),)
+    assert _lines(lam, "provisioned") == {
+        "Provisioned concurrency (while enabled)": (Decimal(2_628_000), Decimal("12.69"))}
+    assert not [m for m in lam.missing if "provisioned" in m.what] and lam.complete
+    # with requests served warm, the duration under provisioned concurrency has usage and is reported missing
+    busy = compute_quote(w.with_changes({"traffic.requests_per_month": 1_000_000}), book).options["lambda"]
+    assert "Provisioned concurrency (while enabled)" in _lines(busy, "provisioned")
+    gap = [m for m in busy.missing if "provisioned" in m.what]
+    assert [m.what for m in gap] == ["Lambda x86_64 duration on provisioned concurrency"]
+    assert gap[0].usage[0][0] > 0 and not busy.complete
 
 
-# --- containers sized for the peak within the hour ---------------------------------------------------------------
-def test_burst_within_the_hour_sizes_containers_not_lambda(book: PriceBook) -> None:
-    # 50 requests/s x 0.2 s = 10 in flight; 10 per task at 50%: 2 tasks; a 3x burst: 30 in flight, 6 tasks
-    base = make_workload(front_door="none", traffic={"requests_per_month": 50 * MONTH_H * HOUR_S, "duration_ms": 200},
-                         container={"concurrency_per_task": 10, "target_utilization": 0.5, "min_tasks": 1})
-    burst = base.with_changes({"traffic.burst_ratio": 3})
-    calm, peaky = compute_quote(base, book), compute_quote(burst, book)
-    assert calm.options["fargate"].capacity.tasks_per_hour == (2,) * 24
-    assert peaky.options["fargate"].capacity.tasks_per_hour == (6,) * 24
-    assert peaky.options["ec2"].capacity.tasks_per_hour == (6,) * 24
-    assert peaky.options["lambda"].monthly_usd == calm.options["lambda"].monthly_usd
+def _lmi(**sections: object):
+    w = make_workload(options=["lambda", "lambda_managed"], **sections)
+    return w
+
+
+def test_lmi_requests_per_environment_come_from_the_runtime_not_the_container_section(book: PriceBook) -> None:
+    """AWS's Node.js runtime page for Lambda Managed Instances: "64 concurrent requests per vCPU" by default
+    (aws-prices-more.md §8.1, A); PerExecutionEnvironmentMaxConcurrency 1-1,600 (Lambda API reference). The
+    container section's concurrency_per_task sizes container tasks, not Lambda environments: changing it moves
+    nothing; only the workload's own vcpu_per_unit caps an environment by CPU."""
+    traffic = {"requests_per_month": 200_000_000, "duration_ms": 200}
+    base = _lmi(traffic=traffic, lambda_managed={"runtime": "nodejs"})
+    cap = compute_quote(base, book).options["lambda_managed"].capacity
+    assert cap.environment.concurrency == 64 and cap.environment.setting == 64  # 1 vCPU x 64
+    totals = set()
+    for per_task in (1, 10, 80):
+        w = base.with_changes({"container.concurrency_per_task": per_task})
+        option = compute_quote(w, book).options["lambda_managed"]
+        assert option.capacity.environment.concurrency == 64
+        totals.add(option.monthly_usd)
+    assert len(totals) == 1
+    stated = compute_quote(base.with_changes({"requirements.vcpu_per_unit": 0.1}), book).options["lambda_managed"]
+    assert stated.capacity.environment.concurrency == 7  # 1 vCPU x 0.7 target utilisation / 0.1 vCPU a request
+    own = compute_quote(base.with_changes({"lambda_managed.concurrency_per_environment": 20}), book)
+    assert own.options["lambda_managed"].capacity.environment.concurrency == 20
+
+
+def test_lmi_minimum_fleet_is_a_setting_with_zero_only_in_scheduled_off_hours(book: PriceBook) -> None:
+    """'Scaling Lambda Managed Instances' (AWS Lambda Developer Guide, 2026; aws-prices-t3.md §2.2, A): "The default
+    minimum is 3 execution environments"; "Values below 3 reduce Availability Zone redundancy"; 0 only together
+    with a maximum of 0 (deactivation), on a schedule with EventBridge Scheduler. A quiet workload needs one
+    instance: the floor decides the fleet."""
+    quiet = _lmi(traffic={"requests_per_month": 100_000}, lambda_managed={"runtime": "nodejs"})
+    hours = {}
+    for floor, off in ((3, 0), (1, 0), (1, 8)):
+        w = quiet.with_changes({"lambda_managed.min_instances": floor, "lambda_managed.off_hours_per_day": off})
+        option = compute_quote(w, book).options["lambda_managed"]
+        hours[(floor, off)] = option.capacity.instance_hours
+    assert hours[(3, 0)] == Decimal(3 * 730)
+    assert hours[(1, 0)] == Decimal(730)
+    assert hours[(1, 8)] == Decimal(16 * 730) / 24  # 16 active hours a day
+    flat = compute_quote(quiet.with_changes({"lambda_managed.off_hours_per_day": 8}), book).options["lambda_managed"]
+    assert sum(1 for n in flat.capacity.instances_per_hour if n == 0) == 8
+    # a flat profile has requests in every hour: the warning names the off hours that carry them
+    assert any("deactivated 8 hour(s) a day" in text for text in flat.warnings)
+
+
+def test_alb_new_connections_come_from_connections_when_they_are_long_lived(book: PriceBook) -> None:
+    """Elastic Load Balancing pricing (LCU): 25 new connections a second = 1 LCU; 3,000 active connections a minute
+    = 1 LCU (aws-prices.md §4). A gRPC service of 100M requests a month (38.05 a second) on 1,000 connections kept
+    an hour: 0.28 new connections a second, so the 1,000 active connections set the LCUs (1,000 / 3,000 = 0.333 an
+    hour, 243.33 LCU-hours = $1.95 at 0.008), not one new connection per request (38.05 / 25 = 1.52 an hour)."""
+    traffic = {"requests_per_month": 100_000_000, "duration_ms": 50}
+    short = compute_quote(make_workload(front_door="alb", traffic=traffic), book).options["fargate"]
+    per_request = _lines(short, "front door")["Application Load Balancer LCUs"]
+    assert abs(per_request[0] - Decimal(100_000_000) / (730 * 3600) / 25 * 730) < Decimal("0.01")
+    w = make_workload(front_door="alb", traffic=traffic, requirements={"long_lived_connections": True},
+                      network={"open_connections": 1000, "connection_minutes": 60})
+    streams = compute_quote(w, book).options["fargate"]
+    quantity, usd = _lines(streams, "front door")["Application Load Balancer LCUs"]
+    assert abs(quantity - Decimal(1000) / 3000 * 730) < Decimal("0.01") and usd == Decimal("1.95")
+    # without a count of connections, the requests in flight hold one each, replaced every connection_minutes
+    w2 = make_workload(front_door="alb", traffic=traffic, requirements={"long_lived_connections": True})
+    fewer = _lines(compute_quote(w2, book).options["fargate"], "front door")["Application Load Balancer LCUs"]
+    assert fewer[0] < per_request[0]
+
+
+def test_the_operations_finding_ranks_ecs_managed_instances_below_ecs_on_ec2(book: PriceBook) -> None:
+    """Each option's module ranks its operating effort (Traits.operations): ECS Managed Instances 2 (AWS patches
+    and scales the instances: "Amazon ECS Managed Instances", Amazon ECS Developer Guide), ECS on EC2 3 (the team
+    patches AMIs and scales the cluster). A verdict never says ECS on EC2 needs less operations work than ECS MI."""
+    from desktop.model.advice.advise import advise
+    from desktop.model.advice.recommend import concern_words
+    from desktop.model.options.registry import get
+
+    assert get("ecs_managed").traits.operations < get("ec2").traits.operations
+    assert concern_words("operations", "ecs_managed", "ec2") == "less operations work"
+    assert concern_words("operations", "ec2", "ecs_managed") == "a team that can operate servers"
+    w = make_workload(options=["ec2", "ecs_managed"], team={"operations_appetite": "high"},
+                      priorities={"operations": 5})
+    rec = advise(w, book).recommendation
+    assert rec.option == "ec2"
+    assert "less operations work" not in rec.headline
+
+
+def test_a_checkpointable_run_past_15_minutes_is_a_finding_not_a_rule_out(book: PriceBook) -> None:
+    """Lambda durable functions (AWS, December 2025; AWS Lambda Developer Guide "Lambda durable functions"): an
+    execution of checkpointed steps runs up to one year (DurableConfig ExecutionTimeout at most 31,622,400 s); each
+    invocation keeps the 15-minute limit. A 40-minute run that can checkpoint is priced and flagged, its durable
+    charges reported missing; one that cannot is still ruled out."""
+    from desktop.model.advice.advise import advise
+
+    jobs = {"traffic": {"kind": "jobs", "runs_per_month": 1000, "duration_ms": 40 * 60 * 1000}}
+    plain = compute_quote(make_workload(**jobs), book).options["lambda"]
+    assert not plain.feasible
+    w = make_workload(requirements={"checkpointable": True}, **jobs)
+    lam = compute_quote(w, book).options["lambda"]
+    assert lam.feasible and lam.monthly_usd is not None
+    assert "Lambda durable execution charges" in lam.left_out
+    findings = [f for f in advise(w, book).findings if f.finding_id == "lambda.durable"]
+    assert findings and "durable function" in findings[0].text and "one year" in findings[0].text
+    assert findings[0].against == ("lambda",) and "durable functions" in findings[0].source
+
+
+def test_a_rest_api_in_front_of_containers_needs_a_vpc_link_and_an_nlb(book: PriceBook) -> None:
+    """API Gateway developer guide, "Private integrations for REST APIs": a REST API reaches resources in a VPC
+    through a VPC link to a Network Load Balancer. us-east-1 NLB: $0.0225 an hour, $0.006 an NLCU-hour (AWS Price
+    List AWSELB 20260831092255, LoadBalancing:Network; an NLCU = 800 new connections a second, ELB pricing page).
+    Lambda, a direct integration, carries none of it."""
+    w = make_workload(front_door="api_gateway_rest", traffic={"requests_per_month": 10_000_000})
+    quote = compute_quote(w, book)
+    for option_id in ("fargate", "ec2"):
+        lines = _lines(quote.options[option_id], "front door")
+        assert lines["Network Load Balancer hours (REST API VPC link)"] == (Decimal(730), Decimal("16.43"))
+        nlcu_hours = lines["Network Load Balancer NLCUs"][0]
+        assert abs(nlcu_hours - Decimal(10_000_000) / (730 * 3600) / 800 * 730) < Decimal("0.001")
+    assert not any("Network Load Balancer" in label for label in _lines(quote.options["lambda"], "front door"))
+
+
+def test_events_into_containers_need_a_queue_whose_price_is_reported_missing(book: PriceBook) -> None:
+    """S3 or SNS events reach containers through an SQS queue the tasks poll: 3 requests per event (send, receive,
+    delete; Amazon SQS pricing: each 64 KB chunk is one request). No reference gives an SQS price: the requests are
+    left out with their number, on the container options only."""
+    w = make_workload(front_door="none", traffic={"requests_per_month": 2_000_000},
+                      requirements={"trigger": "event", "payload_kb": 100})
+    quote = compute_quote(w, book)
+    gap = [m for m in quote.options["fargate"].missing if m.what == "Amazon SQS requests"]
+    assert gap and gap[0].usage == ((Decimal(12_000_000), "request"),)  # 2M x 3 x 2 chunks
+    assert not [m for m in quote.options["lambda"].missing if m.what == "Amazon SQS requests"]
+

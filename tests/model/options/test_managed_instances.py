@@ -44,12 +44,13 @@ def test_a_steady_500m_request_api_is_cheaper_on_managed_instances_than_on_lambd
     assert lines(w, book, "lambda") == {"Requests": Decimal("99.80"), "Duration (x86_64), tier 1": Decimal("826.67")}
     assert quote.options["lambda"].monthly_usd == Decimal("926.47")
     # Lambda MI: 500M / (730 h x 3,600 s) = 190.26 requests/s x 0.1 s = 19.03 in flight. An environment is 1 vCPU
-    # (1,024 MB over 2 GiB per vCPU is below one vCPU) and 2 GiB; Node.js allows 64 requests per vCPU, but at 0.1 vCPU
-    # per request and 70% utilisation the CPU carries 7; ceil(19.03 / 7) = 3 environments; a c5.large (2 vCPU,
-    # 4 GiB) holds 2, so 2 instances would do, and the floor of 3 runs all month: 3 x 730 = 2,190 instance-hours.
+    # (1,024 MB over 2 GiB per vCPU is below one vCPU) and 2 GiB; Node.js serves 64 requests per vCPU (AWS's
+    # default; the container section's concurrency_per_task does not apply to Lambda environments), so one
+    # environment would do; a c5.large (2 vCPU, 4 GiB) holds 2, and the floor of 3 runs all month: 3 x 730 = 2,190
+    # instance-hours.
     managed = quote.options["lambda_managed"]
     assert managed.capacity is not None and managed.capacity.summary() == \
-        "c5.large (auto) x 3, 7 requests per environment"
+        "c5.large (auto) x 3, 64 requests per environment"
     assert lines(w, book, "lambda_managed") == {
         "EC2 instances (c5.large)": Decimal("221.19"),  # 2,190 x $0.101
         "Management fee (15% of EC2)": Decimal("33.18"),  # 2,190 x $0.01515
@@ -255,7 +256,7 @@ def test_old_files_compare_three_options_and_a_listed_option_joins_them(book: Pr
      "lambda_managed.concurrency_per_environment: must be between 1 and 1,600, got 1601"),
     ({"lambda_managed": {"memory_gib_per_vcpu": 1.5}}, "lambda_managed.memory_gib_per_vcpu: must be between 2 and 8, "
                                                        "got 1.5"),
-    ({"lambda_managed": {"min_instances": 2}}, "lambda_managed.min_instances: must be between 3 and 10,000, got 2"),
+    ({"lambda_managed": {"min_instances": 0}}, "lambda_managed.min_instances: must be between 1 and 10,000, got 0"),
     ({"lambda_managed": {"runtime": "cobol"}}, "lambda_managed.runtime: must be one of 'unknown', 'nodejs', "),
     ({"ecs_managed": {"instance_type": "z9.huge"}}, "ecs_managed.instance_type: 'z9.huge' is not in the price "
                                                     "book's instance catalogue"),
@@ -288,10 +289,11 @@ def test_findings_name_the_options_compared(book: PriceBook) -> None:
 def test_the_fleet_is_sized_for_the_peak_within_the_hour(book: PriceBook) -> None:
     def instances(burst: float) -> int:
         w = make_workload(**LONDON, traffic={"requests_per_month": 500_000_000, "duration_ms": 100,
-                                             "burst_ratio": burst})
+                                             "burst_ratio": burst}, requirements={"vcpu_per_unit": 0.1})
         cap = compute_quote(w, book).options["lambda_managed"].capacity
         return int(cap.to_json()["peak_instances"])  # type: ignore[union-attr]
 
+    # 0.1 vCPU a request (stated) at 70% utilisation: 7 per environment.
     # 19.03 in flight x 2 = 38.06 at the peak within the hour: ceil(38.06 / 7) = 6 environments, 3 c5.large
     # (the floor); x 3 = 57.08: 9 environments, 5 instances
     assert (instances(1), instances(2), instances(3)) == (3, 3, 5)

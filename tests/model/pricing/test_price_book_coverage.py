@@ -16,20 +16,24 @@ EKS_FEES = ["EKS cluster fee", "EKS cluster fee in extended support"]  # sourced
 LAMBDA_BEYOND_US_EAST_1 = [
     "Lambda ephemeral storage", "Lambda x86_64 provisioned concurrency",
     "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
-    "Lambda arm64 duration on provisioned concurrency"]
+    "Lambda arm64 duration on provisioned concurrency", "Lambda durable execution charges"]
+DURABLE = "Lambda durable execution charges"  # no source in the references gives them, in any region
 
 
 def test_us_east_1(book: PriceBook) -> None:
-    # LMI requests (Lambda pricing page), the ECS MI fee rule and CloudWatch Logs storage are in the book now
-    assert missing_prices(book, "us-east-1") == [EC2_WINDOWS]
+    # LMI requests (Lambda pricing page), the ECS MI fee rule and CloudWatch Logs storage are in the book now;
+    # each option's own section first, then the shared ones
+    assert missing_prices(book, "us-east-1") == [DURABLE, EC2_WINDOWS, "Amazon SQS requests"]
 
 
 def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: PriceBook) -> None:
     assert missing_prices(book, "eu-west-2") == [
         "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
-        "Lambda arm64 duration on provisioned concurrency", *EKS_FEES,
+        "Lambda arm64 duration on provisioned concurrency", DURABLE, *EKS_FEES,
         "EC2 m8g.large", "EC2 c7i.large", "EC2 c6g.large", "EC2 c8g.large", "EC2 r7g.large", "EC2 g4dn.2xlarge",
-        "EC2 g5.2xlarge", EC2_WINDOWS]
+        "EC2 g5.2xlarge", EC2_WINDOWS, "Network Load Balancer", "Amazon SQS requests",
+        # the source gives the first vended-log tier only (L2): Lambda logs above 10 TB a month are unpriced
+        "CloudWatch Logs vended (Lambda) log ingestion above 10,240 GB a month"]
 
 
 def test_eu_west_1_the_region_of_the_issue(book: PriceBook) -> None:
@@ -40,7 +44,8 @@ def test_eu_west_1_the_region_of_the_issue(book: PriceBook) -> None:
     assert grouped["Fargate"] == ["Fargate Windows/x86_64", "Fargate ephemeral storage"]
     assert grouped["API Gateway"] == ["API Gateway HTTP API above 300,000,000 requests a month",
                                       "API Gateway REST API"]
-    assert grouped["CloudWatch Logs"] == ["CloudWatch Logs ingestion", "CloudWatch Logs storage"]
+    assert grouped["CloudWatch Logs"] == ["CloudWatch Logs ingestion", "CloudWatch Logs storage",
+                                          "CloudWatch Logs vended (Lambda) log ingestion"]
     # found in aws-prices-t3.md: EBS gp3 (A), ALB (B), NAT per GB (A), public IPv4 (C), data transfer out (B)
     assert not {"EBS", "Application Load Balancer", "NAT gateway", "public IPv4", "data transfer out"} & set(grouped)
     assert list(grouped) == [s for s in services() if s in grouped]
@@ -98,11 +103,13 @@ def test_fewer_gaps_than_before_aws_prices_more(book: PriceBook) -> None:
     assert "Lambda requests" in before["eu-west-2"] and "Lambda requests" not in after["eu-west-2"]
     assert "API Gateway HTTP API" in before["ca-central-1"]
     assert "API Gateway HTTP API" not in after["ca-central-1"]
-    # what is newly listed is only what the old book had borrowed from us-east-1, or a tier list that now ends
+    # what is newly listed is only what the old book had borrowed from us-east-1, or a tier list that now ends,
+    # or Lambda's vended-log tiers (priced apart from custom logs since May 2025), or a data transfer tier list a
+    # source gives only the first tier of (ap-southeast-1: the first 10 TB)
     for code in book.regions:
         for item in set(after[code]) - set(before[code]):
             assert item.startswith(("Lambda", "API Gateway HTTP API above", "Application Load Balancer LCU-hour",
-                                    "data transfer out to the internet above")), \
+                                    "CloudWatch Logs vended (Lambda)", "data transfer out to the internet above")), \
                 (code, item)
 
 

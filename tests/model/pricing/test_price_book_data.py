@@ -205,13 +205,13 @@ def test_every_price_source_exists(book: PriceBook) -> None:
 def test_confidence_summary_improves_on_the_book_before_aws_prices_more() -> None:
     before = load_price_book(FROZEN_BOOK)
     after = load_price_book(BOOK_PATH)
-    assert before.confidence_counts == {"A": 20, "B": 333, "C": 368}
-    assert after.confidence_counts == {"A": 134, "B": 378, "C": 374}  # t3 + commitment rates
+    assert before.confidence_counts == {"A": 23, "B": 333, "C": 368}  # the frozen book, with 3 A rows (IPv4, NLB)
+    assert after.confidence_counts == {"A": 136, "B": 383, "C": 374}  # t3, commitments, rules
     share_before = {k: v / sum(before.confidence_counts.values()) for k, v in before.confidence_counts.items()}
     share_after = {k: v / sum(after.confidence_counts.values()) for k, v in after.confidence_counts.items()}
     assert share_after["A"] > share_before["A"] and share_after["C"] < share_before["C"]
-    assert before.confidence_summary == "2% AWS published, 46% corroborated, 51% estimated"
-    assert after.confidence_summary == "15% AWS published, 42% corroborated, 42% estimated"
+    assert before.confidence_summary == "3% AWS published, 45% corroborated, 50% estimated"
+    assert after.confidence_summary == "15% AWS published, 42% corroborated, 41% estimated"
 
 
 def test_confidence_c_is_estimated_and_all_levels_used(book: PriceBook) -> None:

@@ -32,7 +32,7 @@ def test_every_described_field_is_in_the_form_once() -> None:
     paths = [f.path for f in all_fields()]
     assert len(paths) == len(set(paths))
     assert set(paths) == set(_described(Workload))
-    assert sum(len(g.fields) for g in GROUPS) == len(paths) == 71  # 67 + the commitment (plan, term, payment, share)
+    assert sum(len(g.fields) for g in GROUPS) == len(paths) == 76  # 67, the commitment (4), the rules (5)
 
 
 def test_choice_labels_cover_exactly_the_values_the_schema_accepts() -> None:

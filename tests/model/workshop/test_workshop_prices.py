@@ -74,18 +74,18 @@ def test_the_files_prices_price_every_scenario_and_say_where_they_came_from(room
     assert advise(spec.scenarios[1].workload, book).quote.options["ecs_managed"].left_out == (
         FEE,)  # without the file's prices it is not
     # 2 t3.medium instances all month at $0.005 an hour
-    assert managed.monthly_usd == Decimal("84.64") + Decimal("7.30")
+    assert managed.monthly_usd == Decimal("91.94") + Decimal("7.30")
 
 
 def test_a_colleague_gets_the_same_totals_from_the_cli_and_the_window(room: Path, book: PriceBook,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["estimate", str(room), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)["comparison"]["scenarios"]
-    assert data[1]["monthly_usd"]["ecs_managed"] == 91.94 and data[1]["complete"] is True
+    assert data[1]["monthly_usd"]["ecs_managed"] == 99.24 and data[1]["complete"] is True
     bench = Workbench(book, Workload(name="x"))
     bench.open(room)
     assert bench.prices is not None and bench.base_book is book and bench.book is not book
-    assert bench.compare().rows[1].totals["ecs_managed"] == Decimal("91.94")
+    assert bench.compare().rows[1].totals["ecs_managed"] == Decimal("99.24")
     saved = room.with_name("again.workshop.json")
     bench.save(saved)  # the file's prices go with it
     assert json.loads(saved.read_text(encoding="utf-8"))["prices"] == json.loads(room.read_text(
@@ -151,10 +151,10 @@ def test_the_recovery_file_keeps_the_files_prices(room: Path, book: PriceBook) -
     again = Workbench(book, Workload(name="x"))
     _change, problems = again.restore(parse_workshop(document), room)
     assert problems == [] and again.prices == bench.prices
-    assert again.compare().rows[1].totals["ecs_managed"] == Decimal("91.94")
+    assert again.compare().rows[1].totals["ecs_managed"] == Decimal("99.24")
 
 
 def test_advise_prices_a_workshop_with_its_own_prices(room: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["advise", str(room)]) == 0
     out = capsys.readouterr().out
-    assert "$91.94" in out and f"{FEE} (no" not in out
+    assert "$99.24" in out and f"{FEE} (no" not in out

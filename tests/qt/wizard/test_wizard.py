@@ -30,7 +30,7 @@ ARCHETYPES = {
     # (12% of EC2, 7.8% for G-family GPUs): a few percent more, for less operations work, so they win where the team
     # would rather not patch hosts
     "steady-high-volume-api": (STEADY_API, "ecs_managed", "ec2", "Monthly cost at 500,000,000 requests a month",
-                               "cheapest first: ECS on EC2 $159.17, ECS MI $170.10"),
+                               "cheapest first: ECS on EC2 $166.47, ECS MI $177.40"),
     "nightly-40-minute-batch": (NIGHTLY_BATCH, "fargate", "ecs_managed", "Ruled out: Lambda",
                                 "a run takes 40 min; Lambda stops a function after 15 min"),
     "gpu-inference": (GPU_INFERENCE, "ecs_managed", "ec2", "Ruled out: Fargate", "the work needs 1 GPU(s)"),

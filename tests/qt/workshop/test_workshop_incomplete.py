@@ -52,11 +52,11 @@ def test_present_mode_and_the_table_mark_the_incomplete_scenario(qtbot, window: 
     present.resize(1280, 720)
     present.show()
     tile = next(t for t in present.tiles if t.isVisible())
-    assert tile.total.text() == "$84.64" and tile.status.text() == "recommended \u00b7 a month"
+    assert tile.total.text() == "$91.94" and tile.status.text() == "recommended \u00b7 a month"
     assert tile.left_out.isVisible() and tile.left_out.text() == "+ 1 not priced (no us-east-1 price)"
     assert "against the baseline: at least $29.50 more" in present.subtitle.text()
     present.show_chart(present.chart_count - 1)  # the scenarios' chart: the bar says what it leaves out
-    assert any(label.textItem.toPlainText() == "\u2265 $84.64" for label in present.comparison_chart.labels)
+    assert any(label.textItem.toPlainText() == "\u2265 $91.94" for label in present.comparison_chart.labels)
     bar = present.comparison_chart.bars[-1]
     assert f"leaves out {FEE} (no us-east-1 price in the book)" in present.comparison_chart.hover(
         QPointF(bar.x, bar.usd / 2))
@@ -64,7 +64,7 @@ def test_present_mode_and_the_table_mark_the_incomplete_scenario(qtbot, window: 
     view = window.workshop.comparison
     qtbot.waitUntil(view.isVisible, timeout=5000)  # shown once the document has a second scenario
     view.render_comparison(window.session.comparison)
-    assert view.text(1, "ECS MI") == "$84.64 + 1 not priced"
+    assert view.text(1, "ECS MI") == "$91.94 + 1 not priced"
     assert view.text(1, CHANGE_COLUMN) == "at least $29.50 more"
     tip = view.table.item(1, 0).toolTip()
     assert f"Not priced: ECS MI: {FEE} (no us-east-1 price in the book)" in tip
@@ -84,7 +84,7 @@ def test_parts_show_no_change_and_a_portfolio_bound(qtbot, window: MainWindow, t
     view.render_comparison(window.session.comparison)
     headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
     assert CHANGE_COLUMN not in headers and view.text(0, "Scenario") == "Orders HTTP API"  # no "(baseline)"
-    assert view.portfolio.text() == ("Portfolio total: at least $139.78 a month, the sum of each part's recommended "
+    assert view.portfolio.text() == ("Portfolio total: at least $154.38 a month, the sum of each part's recommended "
                                      "option; 1 of 2 parts leave out a price (no price in the book).")
     assert f"it leaves out {FEE} (no us-east-1 price in the book) from On ECS MI." in view.portfolio.toolTip()
 

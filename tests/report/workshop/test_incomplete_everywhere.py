@@ -40,8 +40,8 @@ FIVE = ["lambda", "fargate", "ec2", "lambda_managed", "ecs_managed"]
 
 @pytest.fixture(scope="module")
 def scenarios(examples: dict[str, Workload]) -> list[Workload]:
-    base = examples["http-api"]  # us-east-1: Fargate $55.14, whole
-    managed = base.with_changes({"name": "On ECS MI", "options": ["ecs_managed"]})  # $84.64 without its fee
+    base = examples["http-api"]  # us-east-1: Fargate $62.44, whole
+    managed = base.with_changes({"name": "On ECS MI", "options": ["ecs_managed"]})  # $91.94 without its fee
     return [base, managed, examples["nightly-batch"]]
 
 
@@ -53,10 +53,10 @@ def test_the_change_against_a_whole_baseline_is_a_bound_never_a_figure_with_a_pe
         scenarios: list[Workload], book: PriceBook) -> None:
     comparison = _compare(scenarios, book, "variants")
     managed = comparison.rows[1]
-    assert total_text(managed, "ecs_managed") == "$84.64 + 1 not priced"  # a long name is counted, as in every table
+    assert total_text(managed, "ecs_managed") == "$91.94 + 1 not priced"  # a long name is counted, as in every table
     assert managed.change_kind == "lower bound" and managed.change_pct is None
-    assert change_text(managed) == "at least $29.50 more"  # $84.64 - $55.14, and the fee on top: never "+$29.50 (+54%)"
-    assert change_text(comparison.rows[2]) == "-$52.81 (-96%)"  # two whole totals: exact, with its percent
+    assert change_text(managed) == "at least $29.50 more"  # $91.94 - $62.44, and the fee on top: never "+$29.50 (+54%)"
+    assert change_text(comparison.rows[2]) == "-$60.11 (-96%)"  # two whole totals: exact, with its percent
     # the other way round (an incomplete baseline): the true change is at most the figure
     reverse = compare([("", advise(scenarios[1], book)), ("", advise(scenarios[0], book))], 0)
     assert reverse.rows[1].change_kind == "upper bound" and change_text(reverse.rows[1]) == "at least $29.50 less"
@@ -97,7 +97,7 @@ def test_parts_of_one_system_have_no_change_and_an_incomplete_portfolio_is_a_low
                for r in comparison.rows)
     assert comparison.portfolio_usd is not None and not comparison.portfolio_complete
     assert portfolio_text(comparison) == (
-        "Portfolio total: at least $142.11 a month, the sum of each part's recommended option; it leaves out "
+        "Portfolio total: at least $156.71 a month, the sum of each part's recommended option; it leaves out "
         f"{FEE} (no us-east-1 price in the book) from On ECS MI.")
     data = comparison_json(comparison)
     assert data["portfolio_complete"] is False
@@ -106,7 +106,7 @@ def test_parts_of_one_system_have_no_change_and_an_incomplete_portfolio_is_a_low
     assert [s["change_kind"] for s in data["scenarios"]] == ["not compared"] * 3
     assert "Change against the baseline" not in comparison_text(comparison, book)
     whole = _compare([scenarios[0], scenarios[2]], book, "parts")
-    assert whole.portfolio_complete and portfolio_text(whole).startswith("Portfolio total: $57.47 a month")
+    assert whole.portfolio_complete and portfolio_text(whole).startswith("Portfolio total: $64.77 a month")
 
 
 def test_json_and_csv_mark_the_incomplete_scenario(scenarios: list[Workload], book: PriceBook) -> None:
@@ -139,13 +139,13 @@ def test_the_pdf_summary_marks_the_incomplete_scenario(tmp_path: Path, scenarios
         assert main(["report", str(written), "-o", str(target), "--price-book", str(FROZEN)]) == 0
         capsys.readouterr()
         first = re.sub(r"\s+", " ", PdfReader(target).pages[0].extract_text())
-        assert "$84.64+1notpriced" in first.replace(" ", "")  # four options: a narrow cell counts (it may wrap)
+        assert "$91.94+1notpriced" in first.replace(" ", "")  # four options: a narrow cell counts (it may wrap)
         assert f"ECS MI: {FEE} (no us-east-1 price in the book)" in first and "Totals that leave out a price" in first
         if kind == "variants":
             assert "at least $29.50 more" in first and "+$29.50" not in first
             assert "the total of On ECS MI leaves out" in first
         else:
-            assert "Portfolio total: at least $142.11 a month" in first and "Change against the baseline" not in first
+            assert "Portfolio total: at least $156.71 a month" in first and "Change against the baseline" not in first
 
 
 def test_estimate_json_of_a_workshop_file_says_the_same(tmp_path: Path, scenarios: list[Workload],

@@ -56,6 +56,10 @@ COLD_STARTS = "AWS Lambda cold starts, provisioned concurrency and SnapStart (sn
 PAYLOAD = "AWS Lambda Invoke API payload limits (API_Invoke.html)"
 
 TIMEOUT_S = 900
+DURABLE_MAX_S = 31_622_400  # DurableConfig ExecutionTimeout: at most one 366-day year
+DURABLE = ("Lambda durable functions (AWS, December 2025): checkpoint and replay, an execution up to one year "
+           "(AWS Lambda Developer Guide 'Lambda durable functions', 'Basic concepts'; AWS SAM DurableConfig: "
+           "ExecutionTimeout at most 31,622,400 s); each invocation keeps the 15-minute limit")
 MAX_MEMORY_MB = 10240
 MAX_VCPU = 6
 MAX_SCRATCH_GB = 10
@@ -169,26 +173,26 @@ class LambdaOption(ComputeOption):
 
         extra_storage_gb = calc.num(cfg.ephemeral_storage_mb - 512) / MB_PER_GB
         if cfg.ephemeral_storage_mb > 512:
-            if prices.ephemeral_storage is None:
-                calc.record_missing("Lambda ephemeral storage", core=False)
-            else:
-                calc.line("Ephemeral storage above 512 MB", units * duration_s * extra_storage_gb, "GB-second",
-                          prices.ephemeral_storage, group="storage")
+            calc.line_or_missing("Ephemeral storage above 512 MB", units * duration_s * extra_storage_gb,
+                                 "GB-second", prices.ephemeral_storage, missing_as="Lambda ephemeral storage",
+                                 group="storage")
 
         configured = zero
         if cfg.provisioned_concurrency > 0:
-            pc_price = prices.provisioned_concurrency.get(arch)
-            pcd_price = prices.provisioned_duration.get(arch)
-            if pc_price is None or pcd_price is None:
-                calc.record_missing(f"Lambda {arch} provisioned concurrency", core=False)
-            else:
-                configured = (calc.num(cfg.provisioned_concurrency) * memory_gb
-                              * calc.num(cfg.provisioned_hours_per_month) * 3600)
-                calc.line("Provisioned concurrency (while enabled)", configured, "GB-second", pc_price,
-                          group="provisioned", note=f"{cfg.provisioned_concurrency} environments x "
-                                                    f"{cfg.provisioned_hours_per_month:g} h")
-                calc.line("Duration on provisioned concurrency", pc_units * duration_s * memory_gb, "GB-second",
-                          pcd_price, group="provisioned")
+            # each part on its own: a part the book lacks a price for is left out only if it has usage
+            configured = (calc.num(cfg.provisioned_concurrency) * memory_gb
+                          * calc.num(cfg.provisioned_hours_per_month) * 3600)
+            calc.line_or_missing("Provisioned concurrency (while enabled)", configured, "GB-second",
+                                 prices.provisioned_concurrency.get(arch), group="provisioned",
+                                 missing_as=f"Lambda {arch} provisioned concurrency",
+                                 note=f"{cfg.provisioned_concurrency} environments x "
+                                      f"{cfg.provisioned_hours_per_month:g} h")
+            calc.line_or_missing("Duration on provisioned concurrency", pc_units * duration_s * memory_gb,
+                                 "GB-second", prices.provisioned_duration.get(arch), group="provisioned",
+                                 missing_as=f"Lambda {arch} duration on provisioned concurrency")
+
+        if _durable(w):  # billed apart by Lambda; no source in the references gives their price
+            calc.record_missing("Lambda durable execution charges", core=False)
 
         plan_warning: tuple[str, ...] = ()
         if plan_of(w) is None:
@@ -219,7 +223,7 @@ class LambdaOption(ComputeOption):
 # --- hard limits ---------------------------------------------------------------------------------------
 def _timeout(w: Workload) -> str | None:
     seconds = w.traffic.duration_ms / 1000
-    if seconds <= TIMEOUT_S:
+    if seconds <= TIMEOUT_S or _durable(w):
         return None
     return (f"Lambda: {unit_phrase(w)} takes {duration_text(seconds)}; Lambda stops a function after "
             f"15 min ({TIMEOUT_S} s)")
@@ -292,7 +296,23 @@ HARD_RULES = (
 )
 
 
+def _durable(w: Workload) -> bool:
+    """A run past 15 minutes that the workload says can checkpoint: a Lambda durable function can run it."""
+    return (w.requirements.checkpointable and TIMEOUT_S < w.traffic.duration_ms / 1000 <= DURABLE_MAX_S)
+
+
 # --- findings that concern Lambda ---------------------------------------------------------------------
+def _durable_run(w: Workload, q: Quote) -> Signal | None:
+    if not _durable(w):
+        return None
+    return Signal(f"{unit_phrase(w).capitalize()} takes {duration_text(w.traffic.duration_ms / 1000)}, past "
+                  f"Lambda's 15 min per invocation: it runs only as a durable function (checkpointed steps, each "
+                  "invocation under 15 min, an execution up to one year); the quote prices its duration as Lambda "
+                  "duration and leaves out the durable-execution charges (no price in the book)", "warning",
+                  against=(ID,))
+
+
+
 def _peak(q: Quote) -> float:
     option = q.options.get(ID)
     cap = option.capacity if option is not None else None
@@ -358,6 +378,7 @@ SOFT_RULES = (
     SoftRule(40, "lambda.concurrency_quota", "traffic.requests_per_month", "operations", QUOTAS,
              _concurrency_quota),
     SoftRule(50, "lambda.scaling_rate", "traffic.daily_profile", "latency", SCALING, _scaling_rate),
+    SoftRule(55, "lambda.durable", "requirements.checkpointable", "flexibility", DURABLE, _durable_run),
     SoftRule(80, "lambda.payload", "requirements.payload_kb", "flexibility", f"{PAYLOAD}; {INVOCATION_SOURCE}",
              _payload),
     SoftRule(90, "lambda.artifact", "requirements.artifact_mb", "latency", QUOTAS, _artifact),
@@ -370,4 +391,5 @@ OPTION = LambdaOption(
     savings_plan=SavingsPlan("lambda_pct", "Lambda"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES,
     style=OptionStyle(ORANGE, ORANGE, "solid", "o", 0.0), book=BOOK,
+    vended_logs=True,
 )

@@ -23,6 +23,7 @@ def missing(book: PriceBook, region: str) -> list[str]:
             found.append(f"Lambda {arch} provisioned concurrency")
         if arch not in lam.provisioned_duration:
             found.append(f"Lambda {arch} duration on provisioned concurrency")
+    found.append("Lambda durable execution charges")  # no source in the references gives them (durable functions)
     return found
 
 

@@ -35,6 +35,14 @@ def _fast_cents(x: Array) -> Array:
     return np.floor(x * 100.0 + 0.5 + 1e-7) / 100.0
 
 
+def _summed(usage: tuple[tuple[Decimal, str], ...]) -> tuple[tuple[Decimal, str], ...]:
+    """Quantities of one missing price added up by unit, in first-seen order."""
+    totals: dict[str, Decimal] = {}
+    for quantity, unit in usage:
+        totals[unit] = totals.get(unit, ZERO) + quantity
+    return tuple((quantity, unit) for unit, quantity in totals.items())
+
+
 class Calc:
     """What an option's cost code may use; see ExactCalc and FastCalc."""
 
@@ -68,8 +76,15 @@ class Calc:
 
     def record_missing(self, what: str, *, core: bool = True, usage: tuple[tuple[Amount, str], ...] = ()) -> None:
         """A price the book lacks. `what` is named as the coverage list names it; `usage` is the quantity left
-        unpriced, when known (kept by the exact calc only)."""
+        unpriced, when known (kept by the exact calc only). A price missing only for a usage of zero (at every
+        volume) leaves nothing out, so it is not recorded."""
+        if usage and not any(np.any(np.asarray(q, dtype=float) > 0) for q, _unit in usage):
+            return
         known = tuple((dec(q) if not isinstance(q, Decimal) else q, unit) for q, unit in usage) if self.exact else ()
+        for at, before in enumerate(self.missing):
+            if before.what == what and before.core == core:  # the same price left out twice: one item, summed
+                self.missing[at] = self.ctx.missing(what, core=core, usage=_summed(before.usage + known))
+                return
         self.missing.append(self.ctx.missing(what, core=core, usage=known))
 
     def public_addresses(self, hours: Amount, holder: str) -> None:
@@ -113,6 +128,15 @@ class Calc:
                 note: Note = "", group: str = "compute") -> Amount:
         """A line whose price is the one chosen per volume (e.g. the cheapest instance type)."""
         raise NotImplementedError
+
+    def line_or_missing(self, label: str, quantity: Amount, unit: str, price: Price | None, *, missing_as: str,
+                        core: bool = False, note: Note = "", group: str = "compute") -> None:
+        """A line, or when the book lacks its price, the price recorded missing with its usage. A price missing
+        for a usage of zero leaves nothing out of the total, so it is not recorded."""
+        if price is not None:
+            self.line(label, quantity, unit, price, note=note, group=group)
+        else:
+            self.record_missing(missing_as, core=core, usage=((quantity, unit),))
 
     def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
                group: str = "compute", scale: int = 1, missing_as: str = "", per: str = "") -> Amount:

@@ -6,9 +6,13 @@ definition (S8), shared reference aws-prices.md §4: an LCU-hour is the largest,
 Lambda targets); 1,000 rule evaluations per second, where rule evaluations = request rate x (rules processed
 - 10 free rules).
 Assumptions, stated on the line items: one new connection per request (no keep-alive), so a connection stays
-open for one request's duration (a long-lived connection: set the duration to how long one stays open);
+open for one request's duration; when the work has long-lived connections (requirements.long_lived_connections:
+WebSockets, gRPC streams) new connections come from the connections open at once (network.open_connections, else
+the requests in flight) over how long each stays open (network.connection_minutes), not from requests;
 each request processes its payload (requirements.payload_kb) and its response (network.response_kb); every
-request is evaluated against all the listener's rules (network.alb_rules).
+request is evaluated against all the listener's rules (network.alb_rules); an internet-facing ALB holds one
+public IPv4 address per enabled subnet (network.alb_subnets, default 2: AWS's minimum of two Availability Zones for
+an ALB), billed like every public IPv4 address.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import math
 import numpy as np
 
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.common.calc import Array, Calc
+from desktop.model.options.common.around import price_around
+from desktop.model.options.common.calc import Amount, Array, Calc
+from desktop.model.options.common.network import service_addresses
 from desktop.model.pricing.context import PricingContext
 
 API_GATEWAY_INCREMENT_KB = 512
@@ -53,6 +59,7 @@ def price_front_door(ctx: PricingContext, calc: Calc, option: ComputeOption) -> 
         _alb(ctx, calc, option)
     elif door != "none":
         _api_gateway(ctx, calc, door)
+    price_around(ctx, calc, option, door)
 
 
 def _api_gateway(ctx: PricingContext, calc: Calc, door: str) -> None:
@@ -77,20 +84,46 @@ def _api_gateway(ctx: PricingContext, calc: Calc, door: str) -> None:
                 missing_as=label, per="requests")
 
 
+def _connections(ctx: PricingContext, calc: Calc) -> tuple[Array, Array]:
+    """New connections per second and connections open at once, hour by hour. Short requests: one connection per
+    request, open for its duration. Long-lived connections (requirements.long_lived_connections): the connections
+    open at once (network.open_connections, following the daily profile; else the requests in flight), each
+    replaced after network.connection_minutes, so new connections come from connections, not from requests."""
+    w = ctx.workload
+    if not w.requirements.long_lived_connections:
+        return calc.rate_per_s(), calc.concurrency()
+    n = w.network
+    if n.open_connections is None:
+        active = calc.concurrency()
+    else:
+        weights = np.array(ctx.weights, dtype=float)
+        active = np.broadcast_to(n.open_connections * weights[None, :], calc.rate_per_s().shape)
+    return active / (n.connection_minutes * 60.0), active
+
+
 def alb_lcus(ctx: PricingContext, calc: Calc, option: ComputeOption) -> Array:
     """LCUs in each hour of the day, shape (volumes, 24): the largest of the four dimensions."""
     w = ctx.workload
-    rates = calc.rate_per_s()  # new connections per second: one per request
-    active = calc.concurrency()  # connections open at once: each stays open one request's duration
+    rates, active = _connections(ctx, calc)
     processed_gb = (w.requirements.payload_kb + w.network.response_kb) / KB_PER_GB
     evaluated = max(0, w.network.alb_rules - FREE_RULES)
     found: Array = np.maximum.reduce([
         rates / LCU_NEW_CONNECTIONS_PER_S,
         active / LCU_ACTIVE_CONNECTIONS,
-        rates * 3600 * processed_gb / option.alb_gb_per_lcu,
-        rates * evaluated / LCU_RULE_EVALUATIONS_PER_S,
+        calc.rate_per_s() * 3600 * processed_gb / option.alb_gb_per_lcu,
+        calc.rate_per_s() * evaluated / LCU_RULE_EVALUATIONS_PER_S,
     ])
     return found
+
+
+def _alb_addresses(ctx: PricingContext, calc: Calc, month_hours: Amount) -> None:
+    """An internet-facing ALB holds one public IPv4 address per enabled subnet (at least two: an ALB spans two or
+    more Availability Zones), each billed per hour (shared reference aws-prices-t3.md §7, grade B)."""
+    subnets = ctx.workload.network.alb_subnets
+    if subnets > 0:
+        service_addresses(ctx, calc, calc.num(subnets) * month_hours, "Public IPv4: load balancer addresses",
+                          "front door", f"internet-facing, one address in each of {subnets} subnets "
+                                        "(network.alb_subnets), always on")
 
 
 def _alb(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
@@ -106,12 +139,19 @@ def _alb(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
     hour_price = alb.hour if alb is not None else hour_only
     assert hour_price is not None
     calc.line("Application Load Balancer hours", month_hours, "hour", hour_price, group="front door")
+    _alb_addresses(ctx, calc, month_hours)
     if alb is None:  # the book has this region's ALB-hour price but not its LCU price
         calc.record_missing("Application Load Balancer LCU-hour", core=False, usage=((lcu_hours, "LCU-hour"),))
         return
     rules = w.network.alb_rules
-    note = (f"largest of: new connections (one per request), active connections (each open "
-            f"{w.traffic.duration_ms:g} ms), processed bytes ({w.requirements.payload_kb:g} KB in + "
+    n = w.network
+    if w.requirements.long_lived_connections:
+        open_text = "the requests in flight" if n.open_connections is None else f"{n.open_connections:,} at once"
+        connections = (f"new connections (long-lived: {open_text}, each open {n.connection_minutes:g} min), "
+                       f"active connections ({open_text})")
+    else:
+        connections = f"new connections (one per request), active connections (each open {w.traffic.duration_ms:g} ms)"
+    note = (f"largest of: {connections}, processed bytes ({w.requirements.payload_kb:g} KB in + "
             f"{w.network.response_kb:g} KB out per request), rule evaluations ({rules} rule{'s' if rules > 1 else ''}"
             f", {FREE_RULES} free)")
     calc.line("Application Load Balancer LCUs", lcu_hours, "LCU-hour", alb.lcu_hour, group="front door", note=note)

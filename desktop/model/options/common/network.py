@@ -8,18 +8,27 @@ Sources: Amazon VPC pricing (NAT gateway per hour and per GB processed; public I
 idle), Amazon CloudWatch pricing (Logs ingestion per GB, storage per GB-month), Amazon EC2 data transfer pricing
 (out to the internet, monthly tiers after 100 GB free a month aggregated over all regions); shared reference
 aws-prices-more.md §7. GB = 1024^3 bytes, KB = 1024 bytes.
+CloudWatch Logs: 5 GB of ingestion and 5 GB of storage a month are always free (AWS Free Tier page, as quoted in
+aws-prices-t3.md §4), taken off like data transfer's 100 GB. Lambda function logs are billed as vended logs in
+volume tiers since May 2025 (AWS What's New 2025-05-01, "AWS Lambda introduces tiered pricing for Amazon
+CloudWatch logs"; tiers in aws-prices-more.md §7.3 and aws-prices-t3.md §4: $0.50 the first 10 TB, $0.25 the next
+20 TB, $0.10 the next 20 TB, $0.05 above 50 TB in us-east-1); containers pay the custom-log rate.
 Assumptions, stated on the lines: logs are stored as ingested (CloudWatch archives them compressed, so the storage
 line is an upper bound) for the retention period; the whole 100 GB free allowance goes to this workload.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Amount, Calc
+from desktop.model.pricing.book import FreeAllowance, Tier
 from desktop.model.pricing.context import PricingContext
 
 GROUP = "network"
 KB_PER_GB = 1024 * 1024
+VENDED_LOGS = "CloudWatch Logs vended (Lambda) log ingestion"
 
 
 def price_network(ctx: PricingContext, calc: Calc, option: ComputeOption) -> tuple[str, ...]:
@@ -27,7 +36,7 @@ def price_network(ctx: PricingContext, calc: Calc, option: ComputeOption) -> tup
     warnings: list[str] = []
     _nat(ctx, calc, warnings)
     _public_ipv4(ctx, calc)
-    _logs(ctx, calc)
+    _logs(ctx, calc, option)
     _data_transfer_out(ctx, calc)
     return tuple(warnings)
 
@@ -47,6 +56,8 @@ def _nat(ctx: PricingContext, calc: Calc, warnings: list[str]) -> None:
         else:
             calc.line("NAT gateway hours", hours, "hour", price, group=GROUP,
                       note=f"{n.nat_gateways} gateway(s), always on")
+        service_addresses(ctx, calc, hours, "Public IPv4: NAT gateway Elastic IPs", GROUP,
+                          "a public NAT gateway holds one Elastic IP, billed like every public IPv4 address")
     if n.nat_kb_per_unit > 0:
         if n.nat_gateways == 0:
             warnings.append("Data through a NAT gateway is priced, but no NAT gateway hours: set "
@@ -72,26 +83,67 @@ def _public_ipv4(ctx: PricingContext, calc: Calc) -> None:
               note=f"one address per {calc.address_holder}, for each {calc.address_holder}-hour")
 
 
-def _logs(ctx: PricingContext, calc: Calc) -> None:
+def _free(calc: Calc, quantity: Amount, allowance: FreeAllowance | None) -> Amount:
+    """What is left to pay for after a monthly free allowance (all of it when the book has none)."""
+    zero = calc.num(0)
+    return quantity if allowance is None else calc.maximum(zero, quantity - calc.num(allowance.quantity))
+
+
+def _free_note(allowance: FreeAllowance | None, unit: str) -> str:
+    if allowance is None:
+        return "the book has no free allowance, so none is taken off"
+    return f"minus {allowance.quantity:,.0f} {unit} a month always free (per account)"
+
+
+def service_addresses(ctx: PricingContext, calc: Calc, hours: Amount, label: str, group: str, note: str) -> None:
+    """Public IPv4 addresses a managed service holds (a NAT gateway's Elastic IP, an internet-facing load
+    balancer's one per subnet): billed per address-hour like every public IPv4 address (AWS blog 'Identify and
+    optimize public IPv4 address usage on AWS', 2023-07, updated 2024-02-01: all AWS-provided public IPv4 addresses,
+    service-managed ones included; shared reference aws-prices-t3.md §7)."""
+    prices = ctx.prices.public_ipv4
+    if prices is None:
+        calc.record_missing("public IPv4 addresses", core=False, usage=((hours, "address-hour"),))
+        return
+    calc.line(label, hours, "address-hour", prices.hour, group=group, note=note)
+
+
+def _logs(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
     n = ctx.workload.network
     if n.log_kb_per_unit <= 0:
         return
     prices = ctx.prices.cloudwatch_logs
     gb = _gb(calc, n.log_kb_per_unit)
-    ingestion = prices.ingestion_gb if prices is not None else None
-    if ingestion is None:
-        calc.record_missing("CloudWatch Logs ingestion", core=False, usage=((gb, "GB"),))
+    free_in = ctx.free_tier.logs_ingestion
+    billable = _free(calc, gb, free_in)
+    note = f"{n.log_kb_per_unit:g} KB logged per {_unit(ctx)}; {_free_note(free_in, 'GB')}"
+    if option.vended_logs:
+        _vended_logs(calc, billable, prices.vended_gb if prices is not None else [], note)
     else:
-        calc.line("CloudWatch Logs ingestion", gb, "GB", ingestion, group=GROUP,
-                  note=f"{n.log_kb_per_unit:g} KB logged per {_unit(ctx)}")
+        ingestion = prices.ingestion_gb if prices is not None else None
+        if ingestion is None:
+            calc.record_missing("CloudWatch Logs ingestion", core=False, usage=((billable, "GB"),))
+        else:
+            calc.line("CloudWatch Logs ingestion", billable, "GB", ingestion, group=GROUP, note=note)
     days_in_month = calc.num(ctx.workload.assumptions.month_hours) / 24
-    stored = gb * calc.num(n.log_retention_days) / days_in_month
+    free_kept = ctx.free_tier.logs_storage
+    stored = _free(calc, gb * calc.num(n.log_retention_days) / days_in_month, free_kept)
     storage = prices.storage_gb_month if prices is not None else None
     if storage is None:
         calc.record_missing("CloudWatch Logs storage", core=False, usage=((stored, "GB-month"),))
     else:
         calc.line("CloudWatch Logs storage", stored, "GB-month", storage, group=GROUP,
-                  note=f"kept {n.log_retention_days} days, as ingested (stored compressed: an upper bound)")
+                  note=f"kept {n.log_retention_days} days, as ingested (stored compressed: an upper bound); "
+                       + _free_note(free_kept, "GB-month"))
+
+
+def _vended_logs(calc: Calc, billable: Amount, tiers: Sequence[Tier], note: str) -> None:
+    """Lambda function logs: vended-log volume tiers (AWS, May 2025), never the custom-log rate."""
+    if not tiers:
+        calc.record_missing(VENDED_LOGS, core=False, usage=((billable, "GB"),))
+        return
+    calc.tiered(billable, tiers, "CloudWatch Logs ingestion (Lambda logs, vended)", "GB",
+                note=note + "; Lambda logs are billed as vended logs, in volume tiers", group=GROUP,
+                missing_as=VENDED_LOGS, per="GB")
 
 
 def _data_transfer_out(ctx: PricingContext, calc: Calc) -> None:

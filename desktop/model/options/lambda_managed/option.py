@@ -8,7 +8,12 @@ The fleet, sized for the peak within each hour (traffic.burst_ratio, as containe
 serves several requests at once (`concurrency_per_environment`, by default the runtime's documented default per
 vCPU), but never more than its CPU can carry at the containers' target utilisation; environments pack onto
 instances by vCPU and memory (no host reserve: none was found documented); at least `min_instances` (AWS's default
-of three, for Availability Zone resilience) run in every hour.
+of three, for Availability Zone resilience; fewer are allowed) run in every hour the version is active; in
+`off_hours_per_day` scheduled off hours (the quietest of the daily profile) the version is deactivated and none
+runs ('Scaling Lambda Managed Instances', AWS Lambda Developer Guide: MinExecutionEnvironments 0 only with a
+maximum of 0; scale to zero on a schedule with EventBridge Scheduler). The requests one environment serves at once
+come from the LMI setting or the runtime's default, capped by CPU only where the workload states a request's own
+vCPU (requirements.vcpu_per_unit), never from the container section's concurrency_per_task.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBoo
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.money import dec
 from desktop.model.pricing.quote import MissingPrice, Quote
-from desktop.model.workload.load_shape import is_spiky
+from desktop.model.workload.load_shape import hour_weights, is_spiky
 from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem
 
@@ -48,7 +53,9 @@ RUNTIMES = "Lambda Managed Instances runtimes: Java 21+, Python 3.13+, Node.js 2
 CAPACITY_API = ("LambdaManagedInstancesCapacityProviderConfig: PerExecutionEnvironmentMaxConcurrency 1-1,600, "
                 "ExecutionEnvironmentMemoryGiBPerVCpu 2.0-8.0 (Lambda API reference)")
 FLEET_FLOOR = ("Lambda Managed Instances best practices: 'Lambda launches three instances by default for AZ "
-               "resiliency'; AWS's agent-toolkit-for-aws cost comparison: not cheaper at a low number of requests "
+               "resiliency'; 'Scaling Lambda Managed Instances': 'The default minimum is 3 execution environments', "
+               "'Values below 3 reduce Availability Zone redundancy', zero only by deactivation (on a schedule); "
+               "AWS's agent-toolkit-for-aws cost comparison: not cheaper at a low number of requests "
                "a month (the fixed 3-instance cost exceeds Lambda)")
 SCALING = ("Lambda Managed Instances scaling: asynchronous, on CPU use and multi-concurrency saturation; 'if traffic "
            "more than doubles within 5 minutes you may see throttling' (lambda-managed-instances-scaling)")
@@ -65,6 +72,7 @@ LOWEST_PER_VCPU = 16
 RUNTIME_NAMES = {"nodejs": "Node.js", "python": "Python", "java": "Java", "dotnet": ".NET", "rust": "Rust",
                  "other": "another runtime", "unknown": "a runtime not given"}
 MAX_CONCURRENCY = 1600
+DEFAULT_MIN_INSTANCES = 3  # 'Scaling Lambda Managed Instances' (AWS Lambda Developer Guide, 2026 copy)
 MAX_MEMORY_MB = 32 * 1024
 MAX_VCPU = 16
 LAMBDA_TIMEOUT_S = 900
@@ -99,10 +107,29 @@ def environment(w: Workload) -> Environment:
         runtime = RUNTIME_NAMES[cfg.runtime]
         text = (f"{runtime}'s default of {per_vcpu} per vCPU" if cfg.runtime in PER_VCPU_DEFAULT
                 else f"{runtime}: the lowest documented default, {per_vcpu} per vCPU")
-    need = unit_vcpu(w)  # can underflow to 0 for a vanishing vCPU per request: then the CPU never limits
-    carried = math.inf if need <= 0 else vcpu * w.container.target_utilization / need + 1e-9
+    need = _own_vcpu_per_unit(w)  # None or 0: the CPU never limits (the setting or the runtime's default rules)
+    carried = math.inf if not need or need <= 0 else vcpu * w.container.target_utilization / need + 1e-9
     by_cpu = MAX_CONCURRENCY if carried >= MAX_CONCURRENCY else max(1, math.floor(carried))
     return Environment(vcpu, vcpu * ratio, min(setting, by_cpu), setting, text)
+
+
+def _own_vcpu_per_unit(w: Workload) -> float | None:
+    """The CPU one request or run needs, only as the workload itself states it (requirements.vcpu_per_unit, or a
+    run's own vCPU for jobs); never derived from the container section's tasks (container.vcpu /
+    concurrency_per_task), which says how a container is sized, not how a Lambda environment serves requests."""
+    if w.requirements.vcpu_per_unit is not None:
+        return w.requirements.vcpu_per_unit
+    return unit_vcpu(w) if w.is_jobs else None
+
+
+def off_hours(w: Workload) -> tuple[int, ...]:
+    """The hours of the day the version is deactivated: the quietest `off_hours_per_day` of the daily profile
+    (earliest first among equals)."""
+    count = w.lambda_managed.off_hours_per_day
+    if count <= 0:
+        return ()
+    weights = hour_weights(w.traffic.daily_profile)
+    return tuple(sorted(sorted(range(24), key=lambda h: (weights[h], h))[:count]))
 
 
 def environments_per_instance(env: Environment, itype: InstanceType) -> int:
@@ -135,7 +162,7 @@ class LambdaManagedCapacity:
     def floor_hours(self) -> int:
         """Hours of the day in which the minimum fleet, not the load, sets the instance count."""
         need = [math.ceil(e / self.environments_per_instance) for e in self.environments_per_hour]
-        return sum(1 for n in need if n < self.min_instances)
+        return sum(1 for n, got in zip(need, self.instances_per_hour, strict=True) if n < self.min_instances and got)
 
     @property
     def hourly(self) -> tuple[float, ...]:
@@ -268,8 +295,12 @@ class LambdaManagedOption(ComputeOption):
         concurrency = calc.concurrency() * w.traffic.burst_ratio  # the peak within each hour, as for containers
         environments: Array = np.where(concurrency > 0, np.ceil(concurrency / env.concurrency - 1e-9), 0.0)
         per_instance = np.array([c[3] for c in candidates], dtype=float)
-        instances: Array = np.maximum(float(cfg.min_instances),
+        floor = np.full(24, float(cfg.min_instances))
+        off = list(off_hours(w))
+        floor[off] = 0.0
+        instances: Array = np.maximum(floor[None, None, :],
                                       np.ceil(environments[None, :, :] / per_instance[:, None, None]))
+        instances[:, :, off] = 0.0  # deactivated: no instance runs, whatever the load (see the warning)
         totals = np.sum(instances, axis=2)
         chosen = cheapest(totals, np.array([float(c[2].usd) for c in candidates]))
         month_hours = calc.num(w.assumptions.month_hours)
@@ -279,7 +310,8 @@ class LambdaManagedOption(ComputeOption):
         compute = calc.line_at(f"EC2 instances ({name})", instance_hours, "instance-hour",
                                [c[2] for c in candidates], chosen,
                                note=f"{per} execution environment(s) per instance, {peak} instance(s) at the "
-                                    f"busiest hour, at least {cfg.min_instances}")
+                                    f"busiest hour, at least {cfg.min_instances}"
+                                    + (f", none in {len(off)} scheduled off hour(s) a day" if off else ""))
 
         section = ctx.prices.lambda_managed
         fee = section.management_fee if section is not None else None
@@ -318,7 +350,13 @@ class LambdaManagedOption(ComputeOption):
             environments_per_instance=per, environments_per_hour=hourly_counts(environments),
             instances_per_hour=hourly_counts(instances[int(chosen[0])]), instance_hours=instance_hours,
             min_instances=cfg.min_instances, chosen_automatically=cfg.instance_type == "auto")
-        return Sizing(capacity)
+        served_off = [h for h in off if environments[0, h] > 0]
+        warnings: tuple[str, ...] = ()
+        if served_off:
+            warnings = (f"{NAME}: the version is deactivated {len(off)} hour(s) a day, but hour(s) "
+                        f"{', '.join(f'{h:02d}:00' for h in served_off)} carry requests a deactivated version "
+                        "cannot serve (it does not scale back up with traffic)",)
+        return Sizing(capacity, warnings)
 
 
 # --- hard limits ---------------------------------------------------------------------------------------
@@ -402,8 +440,10 @@ def _fleet_floor(w: Workload, q: Quote) -> Signal | None:
     option = q.options[ID]
     fleet = sum((i.usd for i in option.line_items if i.group == "compute"), Decimal(0))
     hours = "every hour" if cap.floor_hours == 24 else f"{cap.floor_hours} of 24 hours"
-    text = (f"{NAME} keep at least {cap.min_instances} instances running (AWS's default, for Availability Zone "
-            f"resilience); the load needs fewer in {hours}")
+    why = ("AWS's default, for Availability Zone resilience" if cap.min_instances == DEFAULT_MIN_INSTANCES else
+           f"as set; AWS's default is {DEFAULT_MIN_INSTANCES}" + (
+               ", and fewer reduce Availability Zone redundancy" if cap.min_instances < DEFAULT_MIN_INSTANCES else ""))
+    text = f"{NAME} keep at least {cap.min_instances} instances running ({why}); the load needs fewer in {hours}"
     cheaper = [o for o in q.feasible_options() if o.option != ID and o.monthly_usd is not None
                and option.monthly_usd is not None and o.monthly_usd < option.monthly_usd]
     if cap.floor_hours < 24:
@@ -467,4 +507,5 @@ OPTION = LambdaManagedOption(
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False, settings="lambda_managed",
     questions=QUESTIONS,
     style=OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1), book=BOOK,
+    vended_logs=True,
 )

@@ -64,13 +64,27 @@ class LambdaManagedConfig(Section):
     )] = Field("auto", min_length=1, max_length=40,
                description='"auto" or an instance type in the price book')
     min_instances: Annotated[int, Describe(
-        "Lambda MI minimum instances", "int", "Instances always running, whatever the load.",
-        limit="AWS launches three by default for Availability Zone resilience (LMI best practices); a lower setting "
-              "was not found documented.",
+        "Lambda MI minimum instances", "int",
+        "Instances always running while the function version is active, whatever the load. AWS's default is 3; "
+        "fewer are allowed (less Availability Zone redundancy).",
+        limit="Default 3 ('Scaling Lambda Managed Instances': 'The default minimum is 3 execution environments "
+              "across Availability Zones'; 'Values below 3 reduce Availability Zone redundancy'); "
+              "MinExecutionEnvironments 0-15,000 (FunctionScalingConfig, Lambda API reference), 0 only with a "
+              "maximum of 0 (deactivation: see the off hours)",
         unit="instances", long_label="Lambda MI minimum instances"
-    )] = Field(3, ge=3, le=10_000,
-               description="instances always running; AWS launches three by default for "
-               "Availability Zone resilience")
+    )] = Field(3, ge=1, le=10_000,
+               description="instances always running while the version is active; AWS's default is 3 for "
+               "Availability Zone resilience, fewer are allowed")
+    off_hours_per_day: Annotated[int, Describe(
+        "Lambda MI off hours a day", "int",
+        "Hours a day the function version is deactivated on a schedule (minimum and maximum 0): no instance runs "
+        "then. Taken as the quietest hours of the daily profile; a deactivated version serves no request.",
+        limit="Scale to zero on a schedule: EventBridge Scheduler calls PutFunctionScalingConfig (min=max=0, "
+              "then the minimum again); a deactivated version does not scale back up with traffic ('Scaling "
+              "Lambda Managed Instances', AWS Lambda Developer Guide)",
+        unit="h/day", long_label="Lambda MI off hours a day"
+    )] = Field(0, ge=0, le=23, description="hours a day the version is deactivated on a schedule (no instance "
+               "runs; taken as the quietest hours of the daily profile)")
 
 
 class LambdaManagedPrices(Frozen):
