@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.files import ReadError, WriteError, load_json_file, loads_strict, write_text_atomically
+from desktop.files import ReadError, WriteError, load_json_file, write_text_atomically
 from desktop.files.kinds import size_text
 from desktop.model.workload.spec import SCHEMA_VERSION, Workload
 from desktop.model.workload.validation import FieldProblem, problems_of, size_problem
@@ -51,15 +51,6 @@ def parse_workload(data: Any, where: str = "workload") -> Workload:
         return Workload.model_validate(data)
     except ValidationError as exc:
         raise WorkloadFileError(where, problems_of(exc)) from None
-
-
-def parse_workload_text(text: str, where: str = "workload") -> Workload:
-    """Parse and validate workload JSON text (strict: see desktop.files.strict_json); WorkloadFileError."""
-    try:
-        data = loads_strict(text, where)
-    except ReadError as exc:
-        raise WorkloadFileError(where, [FieldProblem(exc.field, exc.message)]) from None
-    return parse_workload(data, where)
 
 
 def load_workload(path: Path) -> Workload:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 INVOCATION_SOURCE = ("AWS Lambda developer guide: asynchronous invocation (invocation-async.html), synchronous "
                      "invocation (invocation-sync.html), event source mappings (invocation-eventsourcemapping.html)")
-ASYNC_BILLING_SOURCE = "AWS Lambda pricing page: asynchronous events above 256 KB (aws-prices.md §1)"
 ASYNC_FIRST_KB = 256
 ASYNC_STEP_KB = 64
 ASYNC_MAX_KB = 1024  # an asynchronous event is at most 1 MB
