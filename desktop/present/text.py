@@ -5,6 +5,8 @@ Money, counts, percentages and a total with what it leaves out are written by `d
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from pathlib import Path
 
 from desktop.model.advice.types import Curves
 from desktop.model.format import left_out_count, usd
@@ -48,3 +50,9 @@ def capacity_lines(option: OptionQuote) -> list[str]:
 def tooltip_html(lines: list[str]) -> str:
     """A tooltip forced to rich text with every line escaped (user text is data, never markup)."""
     return "<qt>" + "<br>".join(html.escape(line) for line in lines if line) + "</qt>"
+
+
+def file_names(paths: Sequence[Path], shown: int = 3) -> str:
+    """The files a long job reads, for its progress dialog: "a.csv, b.csv, c.csv and 4 more"."""
+    more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
+    return ", ".join(p.name for p in paths[:shown]) + more

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, UserBookError, effective_book
+from desktop.present.text import file_names
 from desktop.pricelist.book.setup import BookSetup, BookSetupError
 from desktop.pricelist.book.store import write_user_book
 
@@ -215,7 +216,7 @@ class PricesController(QObject):
         return ""
 
     def _progress_dialog(self, paths: list[Path]) -> QProgressDialog:
-        names = ", ".join(p.name for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        names = file_names(paths)
         dialog = QProgressDialog(f"Importing AWS Price List files: {names}", "Cancel", 0, PROGRESS_STEPS,
                                  self._window)
         dialog.setObjectName("price_import_progress")

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressDialog, QTabBar, QWidget
 
 from desktop.model.pricing.book import PriceBook
+from desktop.present.text import file_names
 from desktop.qt.session import Session
 
 BUSY = "A usage import is running: wait for it to end (or cancel it)"
@@ -125,7 +126,7 @@ class UsageImportController(QObject):
         return ""
 
     def _progress_dialog(self, paths: list[Path]) -> QProgressDialog:
-        names = ", ".join(p.name for p in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        names = file_names(paths)
         dialog = QProgressDialog(f"Reading usage: {names}", "Cancel", 0, 0, self._window)  # 0, 0: busy, no %
         dialog.setObjectName("usage_import_progress")
         dialog.setWindowTitle("Import usage")
