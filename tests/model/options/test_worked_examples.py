@@ -30,30 +30,39 @@ def lines(option: dict) -> dict[str, float]:
     return {item["label"]: item["usd"] for item in option["line_items"]}
 
 
-def test_lambda_1_mobile_backend_free_tier(tmp_path, capsys):
-    data = estimate(tmp_path, capsys, {"traffic": {"requests_per_month": 3_000_000, "duration_ms": 120},
-                                       "lambda": {"memory_mb": 1536, "free_tier": True}})
-    option = data["options"]["lambda"]
-    assert option["monthly_usd"] == pytest.approx(2.73, abs=0.01)
-    assert lines(option) == {"Requests": 0.40, "Duration (x86_64), tier 1": 2.33}
+WORKED = {
+    "lambda_1_mobile_backend_free_tier": (
+        {"traffic": {"requests_per_month": 3_000_000, "duration_ms": 120},
+         "lambda": {"memory_mb": 1536, "free_tier": True}},
+        "lambda", 2.73, {"Requests": 0.40, "Duration (x86_64), tier 1": 2.33}),
+    "lambda_2_streaming_telemetry_without_free_tier": (
+        {"traffic": {"requests_per_month": 7_440_000, "duration_ms": 2000},
+         "lambda": {"memory_mb": 1024, "free_tier": False}},
+        "lambda", 249.49, {"Requests": 1.49, "Duration (x86_64), tier 1": 248.00}),
+    "lambda_3_inference_with_ephemeral_storage": (
+        {"traffic": {"requests_per_month": 6_000_000, "duration_ms": 280},
+         "lambda": {"memory_mb": 4096, "ephemeral_storage_mb": 2048, "free_tier": True}},
+        "lambda", 106.41, {"Requests": 1.00, "Duration (x86_64), tier 1": 105.33,
+                           "Ephemeral storage above 512 MB": 0.08}),
+    # 5 tasks a day for 30 days = 150 runs of 600 s; 1 vCPU, 2 GB, 30 GB ephemeral storage.
+    "fargate_1_linux_jobs_with_storage": (
+        {"traffic": {"kind": "jobs", "runs_per_month": 150, "duration_ms": 600_000},
+         "container": {"vcpu": 1, "memory_gb": 2, "ephemeral_storage_gb": 30}},
+        "fargate", 1.26, {"vCPU": 1.01, "Memory": 0.22, "Ephemeral storage above 20 GB": 0.03}),
+    # 10 tasks an hour a day for 30 days = 300 runs of 3,600 s; 1 vCPU, 2 GB, Windows.
+    "fargate_2_windows_jobs": (
+        {"traffic": {"kind": "jobs", "runs_per_month": 300, "duration_ms": 3_600_000},
+         "container": {"vcpu": 1, "memory_gb": 2, "os": "windows"}},
+        "fargate", 47.25, {"vCPU": 27.45, "Windows OS licence": 13.80, "Memory": 6.00}),
+}
 
 
-def test_lambda_2_streaming_telemetry_without_free_tier(tmp_path, capsys):
-    data = estimate(tmp_path, capsys, {"traffic": {"requests_per_month": 7_440_000, "duration_ms": 2000},
-                                       "lambda": {"memory_mb": 1024, "free_tier": False}})
-    option = data["options"]["lambda"]
-    assert option["monthly_usd"] == pytest.approx(249.49, abs=0.01)
-    assert lines(option) == {"Requests": 1.49, "Duration (x86_64), tier 1": 248.00}
-
-
-def test_lambda_3_inference_with_ephemeral_storage(tmp_path, capsys):
-    data = estimate(tmp_path, capsys, {"traffic": {"requests_per_month": 6_000_000, "duration_ms": 280},
-                                       "lambda": {"memory_mb": 4096, "ephemeral_storage_mb": 2048,
-                                                  "free_tier": True}})
-    option = data["options"]["lambda"]
-    assert option["monthly_usd"] == pytest.approx(106.41, abs=0.01)
-    assert lines(option) == {"Requests": 1.00, "Duration (x86_64), tier 1": 105.33,
-                             "Ephemeral storage above 512 MB": 0.08}
+@pytest.mark.parametrize("example", list(WORKED))
+def test_worked_example_line_by_line(tmp_path, capsys, example):
+    workload, option_id, total, expected_lines = WORKED[example]
+    option = estimate(tmp_path, capsys, workload)["options"][option_id]
+    assert option["monthly_usd"] == pytest.approx(total, abs=0.01)
+    assert lines(option) == expected_lines
 
 
 def test_lambda_4_tiered_duration(book: PriceBook):
@@ -74,21 +83,3 @@ def test_lambda_4_through_the_cli(tmp_path, capsys):
     duration = sum(usd for label, usd in lines(option).items() if label.startswith("Duration"))
     assert duration == pytest.approx(301_667.20, abs=0.01)
     assert option["monthly_usd"] == pytest.approx(301_667.20 + 2_000.00, abs=0.01)
-
-
-def test_fargate_1_linux_jobs_with_storage(tmp_path, capsys):
-    # 5 tasks a day for 30 days = 150 runs of 600 s; 1 vCPU, 2 GB, 30 GB ephemeral storage.
-    data = estimate(tmp_path, capsys, {"traffic": {"kind": "jobs", "runs_per_month": 150, "duration_ms": 600_000},
-                                       "container": {"vcpu": 1, "memory_gb": 2, "ephemeral_storage_gb": 30}})
-    option = data["options"]["fargate"]
-    assert option["monthly_usd"] == pytest.approx(1.26, abs=0.01)
-    assert lines(option) == {"vCPU": 1.01, "Memory": 0.22, "Ephemeral storage above 20 GB": 0.03}
-
-
-def test_fargate_2_windows_jobs(tmp_path, capsys):
-    # 10 tasks an hour a day for 30 days = 300 runs of 3,600 s; 1 vCPU, 2 GB, Windows.
-    data = estimate(tmp_path, capsys, {"traffic": {"kind": "jobs", "runs_per_month": 300, "duration_ms": 3_600_000},
-                                       "container": {"vcpu": 1, "memory_gb": 2, "os": "windows"}})
-    option = data["options"]["fargate"]
-    assert option["monthly_usd"] == pytest.approx(47.25, abs=0.01)
-    assert lines(option) == {"vCPU": 27.45, "Windows OS licence": 13.80, "Memory": 6.00}

@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from pydantic import BaseModel
 
-from desktop.model.pricing.book import Price, PriceBook, SourcedRate, Tier, load_price_book
+from desktop.model.pricing.book import FargatePrices, Price, PriceBook, SourcedRate, Tier, load_price_book
 from desktop.resources import price_book_path
 from tests.conftest import REPO
 
@@ -55,6 +55,17 @@ def _check_tiers(tiers: list[Tier], expected: list[tuple[str | None, str]], unit
     assert [(None if t.up_to is None else str(t.up_to), str(t.price.usd)) for t in tiers] == expected
     for t in tiers:
         _check(t.price, str(t.price.usd), unit, source, confidence)
+
+
+def _check_fargate_platforms(fg: FargatePrices, per: str, source: str, rates: tuple[str, ...]) -> None:
+    """A region with every Fargate platform priced at confidence A: the rates of Linux x86_64 vCPU and memory, Linux
+    arm64 vCPU and memory, Windows vCPU, memory and OS licence, in that order, per vCPU or GB and `per`
+    second or hour."""
+    assert fg.linux_x86_64 and fg.linux_arm64 and fg.windows_x86_64
+    prices = (fg.linux_x86_64.vcpu, fg.linux_x86_64.memory, fg.linux_arm64.vcpu, fg.linux_arm64.memory,
+              fg.windows_x86_64.vcpu, fg.windows_x86_64.memory, fg.windows_x86_64.os_license)
+    for price, dimension, usd in zip(prices, ("vCPU", "GB") * 3 + ("vCPU",), rates, strict=True):
+        _check(price, usd, f"{dimension}-{per}", source, "A")
 
 
 def _walk_prices(node: object, path: str = "") -> list[tuple[str, Price]]:
@@ -345,15 +356,10 @@ def test_ecs_managed_instances_fee_only_where_aws_published_it(book: PriceBook) 
 
 def test_fargate_us_east_1_per_second(book: PriceBook) -> None:
     fg = book.region("us-east-1").fargate
-    assert fg.linux_x86_64 and fg.linux_arm64 and fg.windows_x86_64
-    _check(fg.linux_x86_64.vcpu, "0.000011244", "vCPU-second", "S3", "A")
-    _check(fg.linux_x86_64.memory, "0.000001235", "GB-second", "S3", "A")
-    _check(fg.linux_arm64.vcpu, "0.0000089944", "vCPU-second", "S3", "A")
-    _check(fg.linux_arm64.memory, "0.0000009889", "GB-second", "S3", "A")
-    _check(fg.windows_x86_64.vcpu, "0.0000254167", "vCPU-second", "S3", "A")
-    _check(fg.windows_x86_64.memory, "0.0000027778", "GB-second", "S3", "A")
-    _check(fg.windows_x86_64.os_license, "0.0000127778", "vCPU-second", "S3", "A")
+    _check_fargate_platforms(fg, "second", "S3", ("0.000011244", "0.000001235", "0.0000089944", "0.0000009889",
+                                                  "0.0000254167", "0.0000027778", "0.0000127778"))
     _check(fg.ephemeral_storage, "0.0000000308", "GB-second", "S3", "A")
+    assert fg.linux_x86_64 is not None
     assert fg.linux_x86_64.vcpu.per_second() == Decimal("0.000011244")
 
 
@@ -386,14 +392,8 @@ def test_fargate_eu_west_2_from_the_price_list(book: PriceBook) -> None:
     """AmazonECS-eu-west-2.csv (T-F): Linux x86 and ARM (the ARM pair was derived before), Windows = 1.15 x Linux,
     and ephemeral storage at 0.000129 per GB-hour, stored per GB-second as the engine prices it."""
     fg = book.region("eu-west-2").fargate
-    assert fg.linux_x86_64 and fg.linux_arm64 and fg.windows_x86_64
-    _check(fg.linux_x86_64.vcpu, "0.04656", "vCPU-hour", "T-F", "A")
-    _check(fg.linux_x86_64.memory, "0.00511", "GB-hour", "T-F", "A")
-    _check(fg.linux_arm64.vcpu, "0.03725", "vCPU-hour", "T-F", "A")
-    _check(fg.linux_arm64.memory, "0.00409", "GB-hour", "T-F", "A")
-    _check(fg.windows_x86_64.vcpu, "0.053544", "vCPU-hour", "T-F", "A")
-    _check(fg.windows_x86_64.memory, "0.0058765", "GB-hour", "T-F", "A")
-    _check(fg.windows_x86_64.os_license, "0.046", "vCPU-hour", "T-F", "A")
+    _check_fargate_platforms(fg, "hour", "T-F", ("0.04656", "0.00511", "0.03725", "0.00409", "0.053544", "0.0058765",
+                                                 "0.046"))
     _check(fg.ephemeral_storage, "0.0000000358333333", "GB-second", "T-F", "A")
     assert fg.ephemeral_storage is not None
     assert abs(fg.ephemeral_storage.usd * 3600 - Decimal("0.000129")) < Decimal("1e-12")
