@@ -27,8 +27,13 @@ def _workshop(window: MainWindow, scenarios: int) -> None:
         window.session.run(Workbench.duplicate, 0)
 
 
-def _answer_save(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), "PDF sheet, A4 (*.pdf)"))
+def _room_report(window: MainWindow, scenarios: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A workshop of `scenarios` scenarios whose PDF report the save dialog will answer with room.pdf."""
+    _workshop(window, scenarios)
+    target = tmp_path / "room.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF sheet, A4 (*.pdf)"))
+    assert window.exporter is not None
+    return target
 
 
 @pytest.fixture
@@ -40,9 +45,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_workshop_report_is_written_off_the_gui_thread(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                         monkeypatch: pytest.MonkeyPatch, errors) -> None:
-    _workshop(window, 6)
-    target = tmp_path / "room.pdf"
-    _answer_save(monkeypatch, target)
+    target = _room_report(window, 6, monkeypatch, tmp_path)
     threads: set[str] = set()
     checkpoint = pdf_writer.checkpoint
 
@@ -67,9 +70,7 @@ def test_a_workshop_report_is_written_off_the_gui_thread(qtbot, window: MainWind
 
 def test_cancel_stops_a_report_between_pages_and_writes_nothing(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                                 monkeypatch: pytest.MonkeyPatch, errors) -> None:
-    _workshop(window, 8)
-    target = tmp_path / "room.pdf"
-    _answer_save(monkeypatch, target)
+    target = _room_report(window, 8, monkeypatch, tmp_path)
     assert window.exporter is not None
     reported = Job._report
 
@@ -90,9 +91,7 @@ def test_cancel_stops_a_report_between_pages_and_writes_nothing(qtbot, window: M
 
 def test_closing_the_window_during_an_export_ends_it_cleanly(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                              monkeypatch: pytest.MonkeyPatch, errors) -> None:
-    _workshop(window, 8)
-    target = tmp_path / "room.pdf"
-    _answer_save(monkeypatch, target)
+    target = _room_report(window, 8, monkeypatch, tmp_path)
     assert window.exporter is not None
     window.exporter.export_pdf()
     job = window.exporter.job

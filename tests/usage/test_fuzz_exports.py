@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,19 +33,14 @@ def _outcome(path: Path, book: PriceBook) -> None:
         assert "\n" not in message and len(message) <= 4000 and str(path) in message
 
 
+@pytest.mark.parametrize(("name", "columns"), [("cur.csv", fx.CUR_COLUMNS), ("focus.csv", fx.FOCUS_COLUMNS)])
 @FUZZ
-@given(rows=st.lists(st.lists(CELLS, min_size=len(fx.CUR_COLUMNS), max_size=len(fx.CUR_COLUMNS)), max_size=6))
-def test_cur_csv_rows_of_any_text(tmp_path: Path, book: PriceBook, rows: list[list[str]]) -> None:
-    path = fx.write_csv(tmp_path / "cur.csv", [dict(zip(fx.CUR_COLUMNS, row, strict=True)) for row in rows],
-                        fx.CUR_COLUMNS)
-    _outcome(path, book)
-
-
-@FUZZ
-@given(rows=st.lists(st.lists(CELLS, min_size=len(fx.FOCUS_COLUMNS), max_size=len(fx.FOCUS_COLUMNS)), max_size=6))
-def test_focus_csv_rows_of_any_text(tmp_path: Path, book: PriceBook, rows: list[list[str]]) -> None:
-    path = fx.write_csv(tmp_path / "focus.csv", [dict(zip(fx.FOCUS_COLUMNS, row, strict=True)) for row in rows],
-                        fx.FOCUS_COLUMNS)
+@given(data=st.data())
+def test_csv_rows_of_any_text(tmp_path: Path, book: PriceBook, name: str, columns: tuple[str, ...],
+                              data: st.DataObject) -> None:
+    """CUR 2.0 and FOCUS exports: rows of the export's columns, each cell any text."""
+    rows = data.draw(st.lists(st.lists(CELLS, min_size=len(columns), max_size=len(columns)), max_size=6))
+    path = fx.write_csv(tmp_path / name, [dict(zip(columns, row, strict=True)) for row in rows], columns)
     _outcome(path, book)
 
 

@@ -116,27 +116,35 @@ GROUPS = _groups()
 
 @dataclass(frozen=True, slots=True)
 class Bounds:
-    """A numeric field's accepted range as the schema declares it (its pydantic Field's ge/gt/le)."""
+    """A numeric field's accepted range as the schema declares it (its pydantic Field's ge/gt/le/lt)."""
 
     low: float | None = None
     high: float | None = None
     low_open: bool = False  # gt rather than ge
+    high_open: bool = False  # lt rather than le
 
 
 def field_bounds(path: str) -> Bounds:
     """The schema's bounds of a workload field (dotted path as in the file, e.g. "lambda.memory_mb"): declared once
     on the field, read by the form, the questionnaire, sensitivity and the options' "up to" rates."""
     info = _field_info(path)
+    return info_bounds(info) if info is not None else Bounds()
+
+
+def info_bounds(info: FieldInfo) -> Bounds:
+    """The bounds a pydantic field declares (its ge/gt/le/lt)."""
     low = high = None
-    low_open = False
-    for meta in info.metadata if info is not None else []:
+    low_open = high_open = False
+    for meta in info.metadata:
         if getattr(meta, "ge", None) is not None:
             low = meta.ge
         if getattr(meta, "gt", None) is not None:
             low, low_open = meta.gt, True
         if getattr(meta, "le", None) is not None:
             high = meta.le
-    return Bounds(low, high, low_open)
+        if getattr(meta, "lt", None) is not None:
+            high, high_open = meta.lt, True
+    return Bounds(low, high, low_open, high_open)
 
 
 def all_fields() -> tuple[FieldSpec, ...]:

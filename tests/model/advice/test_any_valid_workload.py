@@ -29,6 +29,7 @@ from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.workload.fields import info_bounds
 from desktop.model.workload.spec import Workload, set_dotted
 from desktop.report.sheet.csv_export import comparison_csv
 from desktop.report.sheet.html import sheet_html
@@ -50,18 +51,8 @@ PROFILES = (
 
 def _limits(info: FieldInfo) -> tuple[float | None, bool, float | None, bool]:
     """(low, low excluded, high, high excluded) from the field's ge/gt/le/lt."""
-    low = high = None
-    low_open = high_open = False
-    for meta in info.metadata:
-        if getattr(meta, "ge", None) is not None:
-            low = meta.ge
-        if getattr(meta, "gt", None) is not None:
-            low, low_open = meta.gt, True
-        if getattr(meta, "le", None) is not None:
-            high = meta.le
-        if getattr(meta, "lt", None) is not None:
-            high, high_open = meta.lt, True
-    return low, low_open, high, high_open
+    bounds = info_bounds(info)
+    return bounds.low, bounds.low_open, bounds.high, bounds.high_open
 
 
 def _integers(info: FieldInfo) -> st.SearchStrategy[int]:
