@@ -30,7 +30,17 @@ from desktop.model.options.common.invocation import (
     invocation,
     requests_per_event,
 )
-from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.limits import (
+    duration_text,
+    needs_daemon,
+    needs_privileged,
+    needs_windows,
+    no_gpus,
+    refused_when,
+    unit_memory_mb,
+    unit_phrase,
+    unit_vcpu,
+)
 from desktop.model.options.common.style import ORANGE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
@@ -243,31 +253,6 @@ def _vcpu(w: Workload) -> str | None:
     return f"Lambda: {unit_phrase(w)} needs {need:g} vCPU; a function gets at most 6 vCPU (at 10,240 MB)"
 
 
-def _gpu(w: Workload) -> str | None:
-    if w.requirements.gpus <= 0:
-        return None
-    return (f"Lambda: the work needs {w.requirements.gpus} GPU(s); Lambda has no GPUs "
-            "(only ECS on EC2 GPU instances do)")
-
-
-def _privileged(w: Workload) -> str | None:
-    if not w.requirements.privileged:
-        return None
-    return "Lambda: the work needs privileged mode, host devices or kernel tuning; Lambda allows none of them"
-
-
-def _daemon(w: Workload) -> str | None:
-    if not w.requirements.daemon_per_host:
-        return None
-    return "Lambda: the work needs an agent on every host (DAEMON); Lambda has no hosts to run it on"
-
-
-def _windows(w: Workload) -> str | None:
-    if w.container.os != "windows":
-        return None
-    return "Lambda: the work needs Windows containers; Lambda runs only Linux"
-
-
 def _scratch(w: Workload) -> str | None:
     need = w.requirements.scratch_gb
     if need <= MAX_SCRATCH_GB:
@@ -287,10 +272,13 @@ HARD_RULES = (
     HardRule("lambda.timeout", QUOTAS, _timeout),
     HardRule("lambda.memory", QUOTAS, _memory),
     HardRule("lambda.vcpu", MEMORY, _vcpu),
-    HardRule("lambda.gpu", QUOTAS, _gpu),
-    HardRule("lambda.privileged", QUOTAS, _privileged),
-    HardRule("lambda.daemon", ECS_DAEMON, _daemon),
-    HardRule("lambda.windows", QUOTAS, _windows),
+    HardRule("lambda.gpu", QUOTAS, no_gpus("Lambda", "Lambda has no GPUs (only ECS on EC2 GPU instances do)")),
+    HardRule("lambda.privileged", QUOTAS, refused_when(needs_privileged, (
+        "Lambda: the work needs privileged mode, host devices or kernel tuning; Lambda allows none of them"))),
+    HardRule("lambda.daemon", ECS_DAEMON, refused_when(needs_daemon, (
+        "Lambda: the work needs an agent on every host (DAEMON); Lambda has no hosts to run it on"))),
+    HardRule("lambda.windows", QUOTAS, refused_when(needs_windows, (
+        "Lambda: the work needs Windows containers; Lambda runs only Linux"))),
     HardRule("lambda.scratch", QUOTAS, _scratch),
     HardRule("lambda.artifact", QUOTAS, _artifact_limit),
 )

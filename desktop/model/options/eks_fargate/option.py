@@ -25,6 +25,7 @@ from desktop.model.options.common.fargate import (
     fargate_eligible,
 )
 from desktop.model.options.common.fargate_sizes import largest, round_up_size
+from desktop.model.options.common.limits import needs_daemon, needs_privileged, no_gpus, refused_when
 from desktop.model.options.common.style import DARK_YELLOW, YELLOW, OptionStyle
 from desktop.model.options.eks_fargate.prices import BOOK, FEE
 from desktop.model.pricing.context import PricingContext
@@ -118,25 +119,6 @@ def _pod_size(w: Workload) -> str | None:
             f"for Kubernetes); the largest Fargate pod is {big.vcpu:g} vCPU and {big.memory_gb:g} GB")
 
 
-def _gpu(w: Workload) -> str | None:
-    if w.requirements.gpus <= 0:
-        return None
-    return f"{NAME}: the work needs {w.requirements.gpus} GPU(s); GPUs are not available on Fargate"
-
-
-def _privileged(w: Workload) -> str | None:
-    if not w.requirements.privileged:
-        return None
-    return (f"{NAME}: the work needs privileged mode or host access; Fargate pods allow neither privileged "
-            "containers nor HostPort or HostNetwork")
-
-
-def _daemon(w: Workload) -> str | None:
-    if not w.requirements.daemon_per_host:
-        return None
-    return f"{NAME}: the work needs an agent on every host; DaemonSets are not supported on Fargate (use a sidecar)"
-
-
 def _platform(w: Workload) -> str | None:
     if w.container.os == "windows":
         return f"{NAME}: the work needs Windows containers; Windows pods on Fargate are not documented"
@@ -164,9 +146,12 @@ def _cluster_floor(w: Workload, q: Quote) -> Signal | None:
 
 HARD_RULES = (
     HardRule("eks_fargate.pod_size", POD_CONFIGURATION, _pod_size),
-    HardRule("eks_fargate.gpu", CONSIDERATIONS, _gpu),
-    HardRule("eks_fargate.privileged", CONSIDERATIONS, _privileged),
-    HardRule("eks_fargate.daemon", CONSIDERATIONS, _daemon),
+    HardRule("eks_fargate.gpu", CONSIDERATIONS, no_gpus(NAME, "GPUs are not available on Fargate")),
+    HardRule("eks_fargate.privileged", CONSIDERATIONS, refused_when(needs_privileged, (
+        f"{NAME}: the work needs privileged mode or host access; Fargate pods allow neither privileged containers "
+        "nor HostPort or HostNetwork"))),
+    HardRule("eks_fargate.daemon", CONSIDERATIONS, refused_when(needs_daemon, (
+        f"{NAME}: the work needs an agent on every host; DaemonSets are not supported on Fargate (use a sidecar)"))),
     HardRule("eks_fargate.platform", PLATFORM, _platform),
 )
 

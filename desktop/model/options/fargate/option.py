@@ -20,6 +20,7 @@ from desktop.model.options.common.fargate import (
     fargate_rates,
 )
 from desktop.model.options.common.fargate_sizes import SIZES_SOURCE, largest, round_up_size
+from desktop.model.options.common.limits import needs_daemon, needs_privileged, no_gpus, refused_when
 from desktop.model.options.common.style import BLUE, SKY_BLUE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.workload.spec import Workload
@@ -121,26 +122,6 @@ def _size(w: Workload) -> str | None:
             f"{os_name}Fargate task is {big.vcpu:g} vCPU and {big.memory_gb:g} GB")
 
 
-def _gpu(w: Workload) -> str | None:
-    if w.requirements.gpus <= 0:
-        return None
-    return (f"Fargate: the work needs {w.requirements.gpus} GPU(s); Fargate has no GPUs "
-            "(only ECS on EC2 GPU instances do)")
-
-
-def _privileged(w: Workload) -> str | None:
-    if not w.requirements.privileged:
-        return None
-    return ("Fargate: the work needs privileged mode, host devices or kernel tuning; Fargate allows none "
-            "of them")
-
-
-def _daemon(w: Workload) -> str | None:
-    if not w.requirements.daemon_per_host:
-        return None
-    return "Fargate: the work needs an agent on every host (DAEMON); Fargate has no DAEMON scheduling"
-
-
 def _scratch(w: Workload) -> str | None:
     need = w.requirements.scratch_gb
     if need <= MAX_SCRATCH_GB:
@@ -150,9 +131,11 @@ def _scratch(w: Workload) -> str | None:
 
 HARD_RULES = (
     HardRule("fargate.task_size", SIZES_SOURCE, _size),
-    HardRule("fargate.gpu", GPU, _gpu),
-    HardRule("fargate.privileged", SECURITY, _privileged),
-    HardRule("fargate.daemon", DAEMON, _daemon),
+    HardRule("fargate.gpu", GPU, no_gpus("Fargate", "Fargate has no GPUs (only ECS on EC2 GPU instances do)")),
+    HardRule("fargate.privileged", SECURITY, refused_when(needs_privileged, (
+        "Fargate: the work needs privileged mode, host devices or kernel tuning; Fargate allows none of them"))),
+    HardRule("fargate.daemon", DAEMON, refused_when(needs_daemon, (
+        "Fargate: the work needs an agent on every host (DAEMON); Fargate has no DAEMON scheduling"))),
     HardRule("fargate.scratch", STORAGE, _scratch),
 )
 

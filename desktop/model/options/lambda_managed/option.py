@@ -31,7 +31,17 @@ from desktop.model.options.common.calc import Array, Calc
 from desktop.model.options.common.commitment import apply_plan, instances_eligible, plan_of
 from desktop.model.options.common.containers import hourly_counts
 from desktop.model.options.common.fleet import Candidate, cheapest
-from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
+from desktop.model.options.common.limits import (
+    duration_text,
+    needs_daemon,
+    needs_privileged,
+    needs_windows,
+    no_gpus,
+    refused_when,
+    unit_memory_mb,
+    unit_phrase,
+    unit_vcpu,
+)
 from desktop.model.options.common.style import REDDISH_PURPLE, OptionStyle
 from desktop.model.options.lambda_managed.prices import BOOK
 from desktop.model.options.lambda_managed.questions import QUESTIONS
@@ -367,12 +377,6 @@ def _runtime(w: Workload) -> str | None:
             "Rust per a secondary source)")
 
 
-def _gpu(w: Workload) -> str | None:
-    if w.requirements.gpus <= 0:
-        return None
-    return f"{NAME}: the work needs {w.requirements.gpus} GPU(s); GPU instances are not supported"
-
-
 def _memory(w: Workload) -> str | None:
     need = unit_memory_mb(w)
     if need <= MAX_MEMORY_MB:
@@ -387,34 +391,19 @@ def _vcpu(w: Workload) -> str | None:
     return f"{NAME}: {unit_phrase(w)} needs {need:g} vCPU; a function has at most {MAX_VCPU} vCPU"
 
 
-def _windows(w: Workload) -> str | None:
-    if w.container.os != "windows":
-        return None
-    return f"{NAME}: the work needs Windows; the supported runtimes run on Linux only"
-
-
-def _privileged(w: Workload) -> str | None:
-    if not w.requirements.privileged:
-        return None
-    return (f"{NAME}: the work needs privileged mode, host devices or kernel tuning; Lambda manages the instances "
-            "and runs only function code on them")
-
-
-def _daemon(w: Workload) -> str | None:
-    if not w.requirements.daemon_per_host:
-        return None
-    return (f"{NAME}: the work needs an agent on every host (DAEMON); Lambda manages the hosts and runs no agents "
-            "of yours")
-
-
 HARD_RULES = (
     HardRule("lambda_managed.runtime", RUNTIMES, _runtime),
-    HardRule("lambda_managed.gpu", NO_GPU, _gpu),
+    HardRule("lambda_managed.gpu", NO_GPU, no_gpus(NAME, "GPU instances are not supported")),
     HardRule("lambda_managed.memory", FUNCTION_SIZE, _memory),
     HardRule("lambda_managed.vcpu", FUNCTION_SIZE, _vcpu),
-    HardRule("lambda_managed.windows", RUNTIMES, _windows),
-    HardRule("lambda_managed.privileged", OVERVIEW, _privileged),
-    HardRule("lambda_managed.daemon", OVERVIEW, _daemon),
+    HardRule("lambda_managed.windows", RUNTIMES, refused_when(needs_windows, (
+        f"{NAME}: the work needs Windows; the supported runtimes run on Linux only"))),
+    HardRule("lambda_managed.privileged", OVERVIEW, refused_when(needs_privileged, (
+        f"{NAME}: the work needs privileged mode, host devices or kernel tuning; Lambda manages the instances and "
+        "runs only function code on them"))),
+    HardRule("lambda_managed.daemon", OVERVIEW, refused_when(needs_daemon, (
+        f"{NAME}: the work needs an agent on every host (DAEMON); Lambda manages the hosts and runs no agents of "
+        "yours"))),
 )
 
 
