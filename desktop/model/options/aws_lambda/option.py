@@ -23,6 +23,7 @@ from desktop.model.options.base import (
 )
 from desktop.model.options.common.calc import Amount, Calc
 from desktop.model.options.common.commitment import Eligible, apply_plan, plan_of
+from desktop.model.options.common.hard_rules import above, no_daemon, no_gpus, no_privileged, no_windows, scratch_gb
 from desktop.model.options.common.invocation import (
     ASYNC_FIRST_KB,
     ASYNC_STEP_KB,
@@ -30,17 +31,7 @@ from desktop.model.options.common.invocation import (
     invocation,
     requests_per_event,
 )
-from desktop.model.options.common.limits import (
-    duration_text,
-    needs_daemon,
-    needs_privileged,
-    needs_windows,
-    no_gpus,
-    refused_when,
-    unit_memory_mb,
-    unit_phrase,
-    unit_vcpu,
-)
+from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.options.common.style import ORANGE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
@@ -239,48 +230,20 @@ def _timeout(w: Workload) -> str | None:
             f"15 min ({TIMEOUT_S} s)")
 
 
-def _memory(w: Workload) -> str | None:
-    need = unit_memory_mb(w)
-    if need <= MAX_MEMORY_MB:
-        return None
-    return f"Lambda: {unit_phrase(w)} needs {need:,.0f} MB of memory; a function has at most 10,240 MB"
-
-
-def _vcpu(w: Workload) -> str | None:
-    need = unit_vcpu(w)
-    if need <= MAX_VCPU:
-        return None
-    return f"Lambda: {unit_phrase(w)} needs {need:g} vCPU; a function gets at most 6 vCPU (at 10,240 MB)"
-
-
-def _scratch(w: Workload) -> str | None:
-    need = w.requirements.scratch_gb
-    if need <= MAX_SCRATCH_GB:
-        return None
-    return f"Lambda: {unit_phrase(w)} needs {need:g} GB of scratch disk; /tmp holds at most 10 GB (10,240 MB)"
-
-
-def _artifact_limit(w: Workload) -> str | None:
-    size = w.requirements.artifact_mb
-    if size <= MAX_ARTIFACT_MB:
-        return None
-    return (f"Lambda: the deployment artifact is {size / 1024:,.1f} GB; a Lambda container image is at most "
-            "10 GB")
-
-
 HARD_RULES = (
     HardRule("lambda.timeout", QUOTAS, _timeout),
-    HardRule("lambda.memory", QUOTAS, _memory),
-    HardRule("lambda.vcpu", MEMORY, _vcpu),
+    HardRule("lambda.memory", QUOTAS, above(unit_memory_mb, MAX_MEMORY_MB, lambda w, need: (
+        f"Lambda: {unit_phrase(w)} needs {need:,.0f} MB of memory; a function has at most 10,240 MB"))),
+    HardRule("lambda.vcpu", MEMORY, above(unit_vcpu, MAX_VCPU, lambda w, need: (
+        f"Lambda: {unit_phrase(w)} needs {need:g} vCPU; a function gets at most 6 vCPU (at 10,240 MB)"))),
     HardRule("lambda.gpu", QUOTAS, no_gpus("Lambda", "Lambda has no GPUs (only ECS on EC2 GPU instances do)")),
-    HardRule("lambda.privileged", QUOTAS, refused_when(needs_privileged, (
-        "Lambda: the work needs privileged mode, host devices or kernel tuning; Lambda allows none of them"))),
-    HardRule("lambda.daemon", ECS_DAEMON, refused_when(needs_daemon, (
-        "Lambda: the work needs an agent on every host (DAEMON); Lambda has no hosts to run it on"))),
-    HardRule("lambda.windows", QUOTAS, refused_when(needs_windows, (
-        "Lambda: the work needs Windows containers; Lambda runs only Linux"))),
-    HardRule("lambda.scratch", QUOTAS, _scratch),
-    HardRule("lambda.artifact", QUOTAS, _artifact_limit),
+    HardRule("lambda.privileged", QUOTAS, no_privileged("Lambda", "Lambda allows none of them")),
+    HardRule("lambda.daemon", ECS_DAEMON, no_daemon("Lambda", "Lambda has no hosts to run it on")),
+    HardRule("lambda.windows", QUOTAS, no_windows("Lambda", "Lambda runs only Linux")),
+    HardRule("lambda.scratch", QUOTAS, above(scratch_gb, MAX_SCRATCH_GB, lambda w, need: (
+        f"Lambda: {unit_phrase(w)} needs {need:g} GB of scratch disk; /tmp holds at most 10 GB (10,240 MB)"))),
+    HardRule("lambda.artifact", QUOTAS, above(lambda w: w.requirements.artifact_mb, MAX_ARTIFACT_MB, lambda w, size: (
+        f"Lambda: the deployment artifact is {size / 1024:,.1f} GB; a Lambda container image is at most 10 GB"))),
 )
 
 

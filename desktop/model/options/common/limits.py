@@ -1,5 +1,4 @@
-"""Small helpers the options' hard rules share: what one unit of work needs, the needs an option may refuse (GPUs,
-privileged mode, a DAEMON agent, Windows) as checks, and durations as people read them.
+"""Small helpers the options' hard rules share: what one unit of work needs, and durations as people read them.
 
 Source of the limits themselves: shared reference aws-limits.md, "Decision rules derived from the limits";
 each option module cites the page behind each of its rules.
@@ -7,11 +6,7 @@ each option module cites the page behind each of its rules.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from desktop.model.workload.spec import Workload
-
-Check = Callable[[Workload], str | None]
 
 
 def duration_text(seconds: float) -> str:
@@ -45,29 +40,3 @@ def unit_memory_mb(workload: Workload) -> float:
     if workload.is_jobs:
         return workload.container.memory_gb * 1024
     return workload.lambda_.memory_mb
-
-
-def needs_gpu(workload: Workload) -> bool:
-    return workload.requirements.gpus > 0
-
-
-def needs_privileged(workload: Workload) -> bool:
-    return workload.requirements.privileged
-
-
-def needs_daemon(workload: Workload) -> bool:
-    return workload.requirements.daemon_per_host
-
-
-def needs_windows(workload: Workload) -> bool:
-    return workload.container.os == "windows"
-
-
-def refused_when(need: Callable[[Workload], bool], reason: str) -> Check:
-    """A hard rule's check: the option's reason when the workload has the need, else None."""
-    return lambda workload: reason if need(workload) else None
-
-
-def no_gpus(name: str, why: str) -> Check:
-    """The check of an option without GPUs: "<name>: the work needs N GPU(s); <why>"."""
-    return lambda w: f"{name}: the work needs {w.requirements.gpus} GPU(s); {why}" if needs_gpu(w) else None

@@ -28,7 +28,7 @@ from desktop.model.options.common.fleet import (
     fleet_sizing,
     size_fleet,
 )
-from desktop.model.options.common.limits import needs_windows, refused_when
+from desktop.model.options.common.hard_rules import no_windows
 from desktop.model.options.common.style import VERMILLION, OptionStyle
 from desktop.model.options.ecs_managed.prices import BOOK, RATE_NAMES
 from desktop.model.options.ecs_managed.sections import fee_family
@@ -162,8 +162,7 @@ OPTION = EcsManagedOption(
     front_door="alb", alb_gb_per_lcu=1.0,
     traits=Traits(kind="container", operations=2, control=2, spot=True),
     savings_plan=SavingsPlan("ec2_pct", "EC2"),
-    hard_rules=(HardRule("ecs_managed.windows", DOCS, refused_when(needs_windows, (
-        f"{NAME}: the work needs Windows containers; {NAME} run Linux containers only"))),),
+    hard_rules=(HardRule("ecs_managed.windows", DOCS, no_windows(NAME, f"{NAME} run Linux containers only")),),
     soft_rules=(SoftRule(88, "ecs_managed.unconfirmed", "requirements.privileged", "flexibility", UNCONFIRMED,
                          _unconfirmed),),
     compared_by_default=False, settings="ecs_managed",

@@ -25,7 +25,7 @@ from desktop.model.options.common.fargate import (
     fargate_eligible,
 )
 from desktop.model.options.common.fargate_sizes import largest, round_up_size
-from desktop.model.options.common.limits import needs_daemon, needs_privileged, no_gpus, refused_when
+from desktop.model.options.common.hard_rules import needs_daemon, needs_privileged, no_gpus, refused_when
 from desktop.model.options.common.style import DARK_YELLOW, YELLOW, OptionStyle
 from desktop.model.options.eks_fargate.prices import BOOK, FEE
 from desktop.model.pricing.context import PricingContext

@@ -20,7 +20,7 @@ from desktop.model.options.common.fargate import (
     fargate_rates,
 )
 from desktop.model.options.common.fargate_sizes import SIZES_SOURCE, largest, round_up_size
-from desktop.model.options.common.limits import needs_daemon, needs_privileged, no_gpus, refused_when
+from desktop.model.options.common.hard_rules import above, no_daemon, no_gpus, no_privileged, scratch_gb
 from desktop.model.options.common.style import BLUE, SKY_BLUE, OptionStyle
 from desktop.model.pricing.context import PricingContext
 from desktop.model.workload.spec import Workload
@@ -122,21 +122,13 @@ def _size(w: Workload) -> str | None:
             f"{os_name}Fargate task is {big.vcpu:g} vCPU and {big.memory_gb:g} GB")
 
 
-def _scratch(w: Workload) -> str | None:
-    need = w.requirements.scratch_gb
-    if need <= MAX_SCRATCH_GB:
-        return None
-    return f"Fargate: a task needs {need:g} GB of scratch disk; Fargate tasks have at most 200 GB"
-
-
 HARD_RULES = (
     HardRule("fargate.task_size", SIZES_SOURCE, _size),
     HardRule("fargate.gpu", GPU, no_gpus("Fargate", "Fargate has no GPUs (only ECS on EC2 GPU instances do)")),
-    HardRule("fargate.privileged", SECURITY, refused_when(needs_privileged, (
-        "Fargate: the work needs privileged mode, host devices or kernel tuning; Fargate allows none of them"))),
-    HardRule("fargate.daemon", DAEMON, refused_when(needs_daemon, (
-        "Fargate: the work needs an agent on every host (DAEMON); Fargate has no DAEMON scheduling"))),
-    HardRule("fargate.scratch", STORAGE, _scratch),
+    HardRule("fargate.privileged", SECURITY, no_privileged("Fargate", "Fargate allows none of them")),
+    HardRule("fargate.daemon", DAEMON, no_daemon("Fargate", "Fargate has no DAEMON scheduling")),
+    HardRule("fargate.scratch", STORAGE, above(scratch_gb, MAX_SCRATCH_GB, lambda w, need: (
+        f"Fargate: a task needs {need:g} GB of scratch disk; Fargate tasks have at most 200 GB"))),
 )
 
 OPTION = FargateOption(

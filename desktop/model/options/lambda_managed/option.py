@@ -31,17 +31,15 @@ from desktop.model.options.common.calc import Array, Calc
 from desktop.model.options.common.commitment import apply_plan, instances_eligible, plan_of
 from desktop.model.options.common.containers import hourly_counts
 from desktop.model.options.common.fleet import Candidate, cheapest
-from desktop.model.options.common.limits import (
-    duration_text,
-    needs_daemon,
-    needs_privileged,
+from desktop.model.options.common.hard_rules import (
+    above,
     needs_windows,
+    no_daemon,
     no_gpus,
+    no_privileged,
     refused_when,
-    unit_memory_mb,
-    unit_phrase,
-    unit_vcpu,
 )
+from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.options.common.style import REDDISH_PURPLE, OptionStyle
 from desktop.model.options.lambda_managed.prices import BOOK
 from desktop.model.options.lambda_managed.questions import QUESTIONS
@@ -377,33 +375,19 @@ def _runtime(w: Workload) -> str | None:
             "Rust per a secondary source)")
 
 
-def _memory(w: Workload) -> str | None:
-    need = unit_memory_mb(w)
-    if need <= MAX_MEMORY_MB:
-        return None
-    return f"{NAME}: {unit_phrase(w)} needs {need:,.0f} MB of memory; a function has at most 32 GB (32,768 MB)"
-
-
-def _vcpu(w: Workload) -> str | None:
-    need = unit_vcpu(w)
-    if need <= MAX_VCPU:
-        return None
-    return f"{NAME}: {unit_phrase(w)} needs {need:g} vCPU; a function has at most {MAX_VCPU} vCPU"
-
-
 HARD_RULES = (
     HardRule("lambda_managed.runtime", RUNTIMES, _runtime),
     HardRule("lambda_managed.gpu", NO_GPU, no_gpus(NAME, "GPU instances are not supported")),
-    HardRule("lambda_managed.memory", FUNCTION_SIZE, _memory),
-    HardRule("lambda_managed.vcpu", FUNCTION_SIZE, _vcpu),
+    HardRule("lambda_managed.memory", FUNCTION_SIZE, above(unit_memory_mb, MAX_MEMORY_MB, lambda w, need: (
+        f"{NAME}: {unit_phrase(w)} needs {need:,.0f} MB of memory; a function has at most 32 GB (32,768 MB)"))),
+    HardRule("lambda_managed.vcpu", FUNCTION_SIZE, above(unit_vcpu, MAX_VCPU, lambda w, need: (
+        f"{NAME}: {unit_phrase(w)} needs {need:g} vCPU; a function has at most {MAX_VCPU} vCPU"))),
     HardRule("lambda_managed.windows", RUNTIMES, refused_when(needs_windows, (
         f"{NAME}: the work needs Windows; the supported runtimes run on Linux only"))),
-    HardRule("lambda_managed.privileged", OVERVIEW, refused_when(needs_privileged, (
-        f"{NAME}: the work needs privileged mode, host devices or kernel tuning; Lambda manages the instances and "
-        "runs only function code on them"))),
-    HardRule("lambda_managed.daemon", OVERVIEW, refused_when(needs_daemon, (
-        f"{NAME}: the work needs an agent on every host (DAEMON); Lambda manages the hosts and runs no agents of "
-        "yours"))),
+    HardRule("lambda_managed.privileged", OVERVIEW,
+             no_privileged(NAME, "Lambda manages the instances and runs only function code on them")),
+    HardRule("lambda_managed.daemon", OVERVIEW,
+             no_daemon(NAME, "Lambda manages the hosts and runs no agents of yours")),
 )
 
 
