@@ -18,16 +18,19 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from desktop.terminal import one_line, write_out
 
 if TYPE_CHECKING:
     from desktop.model.pricing.book import PriceBook
+    from desktop.model.pricing.user_book import UserBook
 
 BUNDLED = "bundled"
 USER = "user"
+T = TypeVar("T")
 
 
 class CommandError(Exception):
@@ -88,7 +91,12 @@ def _region(book: PriceBook, region: str | None) -> str | None:
     return region
 
 
-def cmd_import(args: argparse.Namespace) -> int:
+def _import_into(args: argparse.Namespace,
+                 run: Callable[[list[Path], dict[str, Any], UserBook | None], tuple[UserBook, T] | None],
+                 ) -> tuple[Path, T | None]:
+    """Read the user book at --into (or the default), `run` an import on args.files over it and the bundled book,
+    write the result whole; any failure is one CommandError and leaves the book as it was. (into, what `run` said),
+    or (into, None) when `run` gave up (nothing written)."""
     from desktop.pricelist.book.store import (
         BookFileError,
         bundled_json,
@@ -96,7 +104,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         user_book_path,
         write_user_book,
     )
-    from desktop.pricelist.offers.importer import import_files
     from desktop.pricelist.offers.records import PriceListError
 
     into = Path(args.into) if args.into else user_book_path()
@@ -105,21 +112,36 @@ def cmd_import(args: argparse.Namespace) -> int:
         bundled = bundled_json()
     except BookFileError as exc:
         raise CommandError(f"{exc} (not replaced; move it away or choose another --into)") from None
-    bar = ProgressBar(sys.stderr)
     try:
-        layer, report = import_files([Path(f) for f in args.files], bundled, existing, bar)
+        outcome = run([Path(f) for f in args.files], bundled, existing)
     except PriceListError as exc:
-        bar.finish()
         raise CommandError(f"{exc}; nothing imported, {into} unchanged") from None
-    except KeyboardInterrupt:
-        bar.finish()
-        _warn(f"import cancelled; {into} unchanged")
-        return 130
-    bar.finish()
+    if outcome is None:
+        return into, None
     try:
-        write_user_book(into, layer)
+        write_user_book(into, outcome[0])
     except OSError as exc:
         raise CommandError(f"{into}: cannot write the user book ({exc.strerror or exc}); unchanged") from None
+    return into, outcome[1]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.pricelist.offers.importer import ImportReport, import_files
+
+    def run(files: list[Path], bundled: dict[str, Any],
+            existing: UserBook | None) -> tuple[UserBook, ImportReport] | None:
+        bar = ProgressBar(sys.stderr)
+        try:
+            return import_files(files, bundled, existing, bar)
+        except KeyboardInterrupt:
+            return None
+        finally:
+            bar.finish()
+
+    into, report = _import_into(args, run)
+    if report is None:
+        _warn(f"import cancelled; {into} unchanged")
+        return 130
     for header in report.headers:
         write_out(f"read {header.path}: {header.offer_code} {header.version}, published {header.publication}\n")
     for line in report.skipped + report.empty:
@@ -217,29 +239,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_import_savings_plans(args: argparse.Namespace) -> int:
-    from desktop.pricelist.book.store import (
-        BookFileError,
-        bundled_json,
-        read_user_book,
-        user_book_path,
-        write_user_book,
-    )
     from desktop.pricelist.offers.read_savings_plans import import_savings_plans
-    from desktop.pricelist.offers.records import PriceListError
 
-    into = Path(args.into) if args.into else user_book_path()
-    try:
-        existing = read_user_book(into) if into.exists() else None
-        layer, said = import_savings_plans([Path(f) for f in args.files], bundled_json(), existing)
-    except BookFileError as exc:
-        raise CommandError(f"{exc} (not replaced; move it away or choose another --into)") from None
-    except PriceListError as exc:
-        raise CommandError(f"{exc}; nothing imported, {into} unchanged") from None
-    try:
-        write_user_book(into, layer)
-    except OSError as exc:
-        raise CommandError(f"{into}: cannot write the user book ({exc.strerror or exc}); unchanged") from None
-    sys.stdout.writelines(f"{line}\n" for line in said)
+    _, said = _import_into(args, import_savings_plans)
+    sys.stdout.writelines(f"{line}\n" for line in said or ())
     return 0
 
 
