@@ -50,12 +50,9 @@ def _nat(ctx: PricingContext, calc: Calc, warnings: list[str]) -> None:
     prices = ctx.prices.nat_gateway
     if n.nat_gateways > 0:
         hours = calc.num(n.nat_gateways) * calc.num(ctx.workload.assumptions.month_hours)
-        price = prices.hour if prices is not None else None
-        if price is None:
-            calc.record_missing("NAT gateway hours", core=False, usage=((hours, "hour"),))
-        else:
-            calc.line("NAT gateway hours", hours, "hour", price, group=GROUP,
-                      note=f"{n.nat_gateways} gateway(s), always on")
+        calc.line_or_missing("NAT gateway hours", hours, "hour", prices.hour if prices is not None else None,
+                             missing_as="NAT gateway hours", group=GROUP,
+                             note=f"{n.nat_gateways} gateway(s), always on")
         service_addresses(ctx, calc, hours, "Public IPv4: NAT gateway Elastic IPs", GROUP,
                           "a public NAT gateway holds one Elastic IP, billed like every public IPv4 address")
     if n.nat_kb_per_unit > 0:
@@ -63,24 +60,18 @@ def _nat(ctx: PricingContext, calc: Calc, warnings: list[str]) -> None:
             warnings.append("Data through a NAT gateway is priced, but no NAT gateway hours: set "
                             "network.nat_gateways (one per Availability Zone is AWS's advice)")
         gb = _gb(calc, n.nat_kb_per_unit)
-        price = prices.gb_processed if prices is not None else None
-        if price is None:
-            calc.record_missing("NAT gateway data processed", core=False, usage=((gb, "GB"),))
-        else:
-            calc.line("NAT gateway data processed", gb, "GB", price, group=GROUP,
-                      note=f"{n.nat_kb_per_unit:g} KB per {_unit(ctx)}")
+        calc.line_or_missing("NAT gateway data processed", gb, "GB",
+                             prices.gb_processed if prices is not None else None,
+                             missing_as="NAT gateway data processed", group=GROUP,
+                             note=f"{n.nat_kb_per_unit:g} KB per {_unit(ctx)}")
 
 
 def _public_ipv4(ctx: PricingContext, calc: Calc) -> None:
     if not ctx.workload.network.public_ipv4 or calc.address_hours is None:
         return
     hours = calc.address_hours
-    prices = ctx.prices.public_ipv4
-    if prices is None:
-        calc.record_missing("public IPv4 addresses", core=False, usage=((hours, "address-hour"),))
-        return
-    calc.line("Public IPv4 addresses", hours, "address-hour", prices.hour, group=GROUP,
-              note=f"one address per {calc.address_holder}, for each {calc.address_holder}-hour")
+    service_addresses(ctx, calc, hours, "Public IPv4 addresses", GROUP,
+                      f"one address per {calc.address_holder}, for each {calc.address_holder}-hour")
 
 
 def _free(calc: Calc, quantity: Amount, allowance: FreeAllowance | None) -> Amount:
@@ -96,15 +87,13 @@ def _free_note(allowance: FreeAllowance | None, unit: str) -> str:
 
 
 def service_addresses(ctx: PricingContext, calc: Calc, hours: Amount, label: str, group: str, note: str) -> None:
-    """Public IPv4 addresses a managed service holds (a NAT gateway's Elastic IP, an internet-facing load
-    balancer's one per subnet): billed per address-hour like every public IPv4 address (AWS blog 'Identify and
-    optimize public IPv4 address usage on AWS', 2023-07, updated 2024-02-01: all AWS-provided public IPv4 addresses,
-    service-managed ones included; shared reference aws-prices-t3.md §7)."""
+    """Public IPv4 address-hours, the option's own or those a managed service holds (a NAT gateway's Elastic IP, an
+    internet-facing load balancer's one per subnet): billed per address-hour like every public IPv4 address (AWS
+    blog 'Identify and optimize public IPv4 address usage on AWS', 2023-07, updated 2024-02-01: all AWS-provided
+    public IPv4 addresses, service-managed ones included; shared reference aws-prices-t3.md §7)."""
     prices = ctx.prices.public_ipv4
-    if prices is None:
-        calc.record_missing("public IPv4 addresses", core=False, usage=((hours, "address-hour"),))
-        return
-    calc.line(label, hours, "address-hour", prices.hour, group=group, note=note)
+    calc.line_or_missing(label, hours, "address-hour", prices.hour if prices is not None else None,
+                         missing_as="public IPv4 addresses", group=group, note=note)
 
 
 def _logs(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
@@ -119,21 +108,17 @@ def _logs(ctx: PricingContext, calc: Calc, option: ComputeOption) -> None:
     if option.vended_logs:
         _vended_logs(calc, billable, prices.vended_gb if prices is not None else [], note)
     else:
-        ingestion = prices.ingestion_gb if prices is not None else None
-        if ingestion is None:
-            calc.record_missing("CloudWatch Logs ingestion", core=False, usage=((billable, "GB"),))
-        else:
-            calc.line("CloudWatch Logs ingestion", billable, "GB", ingestion, group=GROUP, note=note)
+        calc.line_or_missing("CloudWatch Logs ingestion", billable, "GB",
+                             prices.ingestion_gb if prices is not None else None,
+                             missing_as="CloudWatch Logs ingestion", group=GROUP, note=note)
     days_in_month = calc.num(ctx.workload.assumptions.month_hours) / 24
     free_kept = ctx.free_tier.logs_storage
     stored = _free(calc, gb * calc.num(n.log_retention_days) / days_in_month, free_kept)
-    storage = prices.storage_gb_month if prices is not None else None
-    if storage is None:
-        calc.record_missing("CloudWatch Logs storage", core=False, usage=((stored, "GB-month"),))
-    else:
-        calc.line("CloudWatch Logs storage", stored, "GB-month", storage, group=GROUP,
-                  note=f"kept {n.log_retention_days} days, as ingested (stored compressed: an upper bound); "
-                       + _free_note(free_kept, "GB-month"))
+    calc.line_or_missing("CloudWatch Logs storage", stored, "GB-month",
+                         prices.storage_gb_month if prices is not None else None,
+                         missing_as="CloudWatch Logs storage", group=GROUP,
+                         note=f"kept {n.log_retention_days} days, as ingested (stored compressed: an upper bound); "
+                              + _free_note(free_kept, "GB-month"))
 
 
 def _vended_logs(calc: Calc, billable: Amount, tiers: Sequence[Tier], note: str) -> None:
