@@ -43,6 +43,7 @@ from desktop.model.options.common.limits import duration_text, unit_memory_mb, u
 from desktop.model.options.common.style import REDDISH_PURPLE, OptionStyle
 from desktop.model.options.lambda_managed.prices import BOOK
 from desktop.model.options.lambda_managed.questions import QUESTIONS
+from desktop.model.options.lambda_managed.sections import LOWEST_PER_VCPU, PER_VCPU_DEFAULT
 from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.money import dec
@@ -72,11 +73,6 @@ FUNCTION_SIZE = ("function size up to 32 GB of memory and 16 vCPU (March 2026): 
 NO_GPU = "'GPU instances: NOT supported': a single public source (graded C; not confirmed on an AWS page)"
 UNCONFIRMED = "aws-prices-more.md §8.1 (what the sources did not give)"
 
-# Requests per vCPU an environment serves by default: Node.js from AWS's Node.js runtime page (A); Python, Java
-# and .NET from edjgeek.com/blog/lambda-managed-instances (C). No default was found for Rust or an unknown runtime:
-# they take the lowest documented one (Python's).
-PER_VCPU_DEFAULT = {"nodejs": 64, "python": 16, "java": 32, "dotnet": 32}
-LOWEST_PER_VCPU = 16
 RUNTIME_NAMES = {"nodejs": "Node.js", "python": "Python", "java": "Java", "dotnet": ".NET", "rust": "Rust",
                  "other": "another runtime", "unknown": "a runtime not given"}
 MAX_CONCURRENCY = 1600

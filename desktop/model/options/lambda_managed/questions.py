@@ -7,27 +7,27 @@ aws-prices-more.md §8).
 
 from __future__ import annotations
 
+from desktop.model.options.lambda_managed.sections import LOWEST_PER_VCPU, PER_VCPU_DEFAULT
 from desktop.model.schema.questions import Choice, Question
+
+
+def _runtime(choice_id: str, label: str, help_text: str, runtime: str = "") -> Choice:
+    """A choice of runtime: sets lambda_managed.runtime to the runtime of the same id (or to `runtime`)."""
+    return Choice(choice_id, label, help_text, {"lambda_managed.runtime": runtime or choice_id})
+
 
 RUNTIME = Question(
     "runtime", "work", "Which language runtime does the function use?",
     "Lambda Managed Instances run Node.js 22+, Python 3.13+, Java 21+ and .NET 8+ (AWS), and Rust (a "
     "secondary source); each runtime serves its own default number of requests per vCPU at once.",
     "choice", "undecided", (
-        Choice("nodejs", "Node.js 22 or later", "64 requests per vCPU by default.",
-               {"lambda_managed.runtime": "nodejs"}),
-        Choice("python", "Python 3.13 or later", "16 requests per vCPU by default.",
-               {"lambda_managed.runtime": "python"}),
-        Choice("java", "Java 21 or later", "32 requests per vCPU by default.",
-               {"lambda_managed.runtime": "java"}),
-        Choice("dotnet", ".NET 8 or later", "32 requests per vCPU by default.",
-               {"lambda_managed.runtime": "dotnet"}),
-        Choice("rust", "Rust", "No default found: 16 requests per vCPU assumed.",
-               {"lambda_managed.runtime": "rust"}),
-        Choice("other", "Another runtime, or an older version", "Rules Lambda Managed Instances out.",
-               {"lambda_managed.runtime": "other"}),
-        Choice("undecided", "Not decided yet", "The lowest documented default (16 per vCPU) is assumed.",
-               {"lambda_managed.runtime": "unknown"}),
+        *(_runtime(runtime, label, f"{PER_VCPU_DEFAULT[runtime]} requests per vCPU by default.")
+          for runtime, label in (("nodejs", "Node.js 22 or later"), ("python", "Python 3.13 or later"),
+                                 ("java", "Java 21 or later"), ("dotnet", ".NET 8 or later"))),
+        _runtime("rust", "Rust", f"No default found: {LOWEST_PER_VCPU} requests per vCPU assumed."),
+        _runtime("other", "Another runtime, or an older version", "Rules Lambda Managed Instances out."),
+        _runtime("undecided", "Not decided yet",
+                 f"The lowest documented default ({LOWEST_PER_VCPU} per vCPU) is assumed.", runtime="unknown"),
     ), dont_know=False)
 
 SHARED_ENVIRONMENT = Question(
