@@ -8,7 +8,9 @@ A QThread (not a Python thread): the PDF writer's text layout starts Qt timers, 
 dispatcher. Work given to a Job reports often (a PDF between sheets and pages), so a window closing during it
 cancels it and waits for it to stop: the thread always ends before its QThread object goes (never "QThread:
 Destroyed while thread is still running"). Work that may block without reporting (reading a FIFO) belongs on a
-Python daemon thread instead (see prices_controller).
+Python daemon thread instead (see prices_controller). The price and usage imports share `ImportController` (one
+import at a time, its progress dialog, busy and ended announced once); every progress dialog here is
+`progress_dialog` (non-modal, its label plain text).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
@@ -38,6 +41,81 @@ class JobResult:
     cancelled: bool = False
 
 
+def progress_dialog(label: str, title: str, name: str, parent: QWidget | None, *, maximum: int = 0,
+                    width: int = 520, show_after_ms: int = 0) -> QProgressDialog:
+    """A progress dialog with Cancel that stays open until closed (maximum 0: busy, no percentage); non-modal, so
+    the window stays usable and closable while the work runs."""
+    dialog = QProgressDialog(label, "Cancel", 0, maximum, parent)
+    dialog.setObjectName(name)
+    text = QLabel(label)
+    text.setTextFormat(Qt.TextFormat.PlainText)  # names and paths in it are data, never markup
+    dialog.setLabel(text)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    dialog.setMinimumDuration(show_after_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(width)
+    return dialog
+
+
+class _Worker(Protocol):
+    def cancel(self) -> None: ...
+
+
+class _Thread(Protocol):
+    def start(self) -> None: ...
+
+
+class ImportController(QObject):
+    """One import at a time, on a worker the subclass makes and a thread it chooses (a QThread, or a Python daemon
+    thread for reads that may block), with a progress dialog whose Cancel stops it: `busy_changed` as it starts
+    and ends, `import_ended` with its outcome, once."""
+
+    busy_changed = Signal(bool)
+    import_ended = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._thread: _Thread | None = None
+        self._worker: _Worker | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_outcome: Any = None
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling...")
+
+    def _begin(self, worker: _Worker, thread: _Thread, dialog: QProgressDialog) -> str:
+        self._worker, self._thread = worker, thread
+        self.progress = dialog
+        self.busy_changed.emit(True)
+        thread.start()
+        return ""
+
+    def _release(self, outcome: object) -> Any:
+        """The ended import's thread (the caller stops it); its dialog closed, its outcome kept."""
+        thread = self._thread
+        self._thread, self._worker = None, None
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self.last_outcome = outcome
+        return thread
+
+    def _announce_end(self, outcome: object) -> None:
+        self.busy_changed.emit(False)
+        self.import_ended.emit(outcome)
+
+
 class Job(QObject):
     """One piece of work on its own thread; `finished` carries its JobResult (once, in the GUI thread)."""
 
@@ -53,17 +131,7 @@ class Job(QObject):
         self._thread = _Runner(self._run)
         self._thread.setObjectName(f"computefit_{title.lower()}")
         self.result: JobResult | None = None
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-        self.dialog.setObjectName("job_progress")
-        text = QLabel(label)
-        text.setTextFormat(Qt.TextFormat.PlainText)  # names and paths in it are data, never markup
-        self.dialog.setLabel(text)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable, and closable
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setMinimumWidth(420)
+        self.dialog = progress_dialog(label, title, "job_progress", parent, width=420, show_after_ms=SHOW_AFTER_MS)
         self.dialog.canceled.connect(self.cancel)
         self.progressed.connect(self._show_progress)
         self.finished.connect(self._close_dialog)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.model.pricing.book import PriceBook
@@ -28,6 +28,7 @@ from desktop.model.pricing.user_book import UserBook, UserBookError, effective_b
 from desktop.present.text import file_names
 from desktop.pricelist.book.setup import BookSetup, BookSetupError
 from desktop.pricelist.book.store import write_user_book
+from desktop.qt.background import ImportController, progress_dialog
 
 if TYPE_CHECKING:  # the importer (and ijson) load when an import starts, not with the window
     from desktop.pricelist.offers.importer import ImportReport
@@ -130,27 +131,20 @@ def summary(report: ImportReport, into: Path | None) -> str:
     return "\n".join(lines)
 
 
-class PricesController(QObject):
-    """Changes to the window's price book; `book_changed` carries each new book (once per change)."""
+class PricesController(ImportController):
+    """Changes to the window's price book; `book_changed` carries each new book (once per change);
+    `import_ended` an ImportOutcome."""
 
     book_changed = Signal(object)  # PriceBook
-    busy_changed = Signal(bool)
-    import_ended = Signal(object)  # ImportOutcome
 
     def __init__(self, setup: BookSetup, parent: QWidget | None = None):
         super().__init__(parent)
         self.setup = setup
-        self._window = parent
         self._thread: threading.Thread | None = None
         self._worker: _ImportWorker | None = None
-        self.progress: QProgressDialog | None = None
         self.last_outcome: ImportOutcome | None = None
 
     # --- state ------------------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        return self._thread is not None
-
     @property
     def editable(self) -> bool:
         return self.setup.editable and not self.busy
@@ -209,33 +203,18 @@ class PricesController(QObject):
         worker.progressed.connect(self._on_progress)
         worker.writing.connect(self._on_writing)
         worker.finished.connect(self._on_finished)
-        self._worker, self._thread = worker, thread
-        self.progress = self._progress_dialog(paths)
-        self.busy_changed.emit(True)
-        thread.start()
-        return ""
+        return self._begin(worker, thread, self._progress_dialog(paths))
 
     def _progress_dialog(self, paths: list[Path]) -> QProgressDialog:
         names = file_names(paths)
-        dialog = QProgressDialog(f"Importing AWS Price List files: {names}", "Cancel", 0, PROGRESS_STEPS,
-                                 self._window)
-        dialog.setObjectName("price_import_progress")
-        dialog.setWindowTitle("Import prices")
-        dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable while it reads
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(520)
-        dialog.canceled.connect(self.cancel_import)
+        dialog = progress_dialog(f"Importing AWS Price List files: {names}", "Import prices", "price_import_progress",
+                                 self._window, maximum=PROGRESS_STEPS)
+        dialog.canceled.connect(self.cancel)
         dialog.setValue(0)
         dialog.show()
         return dialog
 
-    def cancel_import(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            if self.progress is not None:
-                self.progress.setLabelText("Cancelling...")
+    cancel_import = ImportController.cancel
 
     @Slot(float, str)
     def _on_progress(self, fraction: float, name: str) -> None:
@@ -254,20 +233,13 @@ class PricesController(QObject):
 
     @Slot(object)
     def _on_finished(self, outcome: ImportOutcome) -> None:
-        thread = self._thread
-        self._thread, self._worker = None, None
+        thread = self._release(outcome)
         if thread is not None:
             thread.join(1.0)  # it has sent its outcome: it ends now
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.last_outcome = outcome
         if outcome.status == "done" and outcome.layer is not None and outcome.book is not None:
             self.setup.adopt(outcome.layer, outcome.book)
             self.book_changed.emit(outcome.book)
-        self.busy_changed.emit(False)
-        self.import_ended.emit(outcome)
+        self._announce_end(outcome)
 
     def wait(self, timeout_s: float = STOP_WAIT_S) -> bool:
         """Cancel a running import and wait for its thread (the window is closing); False when it did not stop

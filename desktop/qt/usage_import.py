@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QPro
 
 from desktop.model.pricing.book import PriceBook
 from desktop.present.text import file_names
+from desktop.qt.background import ImportController, progress_dialog
 from desktop.qt.session import Session
 
 BUSY = "A usage import is running: wait for it to end (or cancel it)"
@@ -91,23 +92,14 @@ class _UsageWorker(QObject):
         return UsageOutcome("done", summary_text(summary, workshop, one_line), self._output)
 
 
-class UsageImportController(QObject):
-    """Starts an import, shows its progress, and announces its end once (`import_ended`)."""
-
-    import_ended = Signal(object)  # UsageOutcome
-    busy_changed = Signal(bool)
+class UsageImportController(ImportController):
+    """Starts an import, shows its progress, and announces its end once (`import_ended`, a UsageOutcome)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._window = parent
         self._thread: QThread | None = None
         self._worker: _UsageWorker | None = None
-        self.progress: QProgressDialog | None = None
         self.last_outcome: UsageOutcome | None = None
-
-    @property
-    def busy(self) -> bool:
-        return self._thread is not None
 
     def start(self, paths: list[Path], output: Path, book: PriceBook) -> str:
         """"" once started, or why it cannot start."""
@@ -119,47 +111,23 @@ class UsageImportController(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._on_finished)
-        self._worker, self._thread = worker, thread
-        self.progress = self._progress_dialog(paths)
-        self.busy_changed.emit(True)
-        thread.start()
-        return ""
+        return self._begin(worker, thread, self._progress_dialog(paths))
 
     def _progress_dialog(self, paths: list[Path]) -> QProgressDialog:
         names = file_names(paths)
-        dialog = QProgressDialog(f"Reading usage: {names}", "Cancel", 0, 0, self._window)  # 0, 0: busy, no %
-        dialog.setObjectName("usage_import_progress")
-        dialog.setWindowTitle("Import usage")
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(520)
+        dialog = progress_dialog(f"Reading usage: {names}", "Import usage", "usage_import_progress", self._window)
         dialog.canceled.connect(self.cancel)
         dialog.show()
         return dialog
 
-    def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            if self.progress is not None:
-                self.progress.setLabelText("Cancelling...")
-
     @Slot(object)
     def _on_finished(self, outcome: UsageOutcome) -> None:
-        thread = self._thread
-        self._thread, self._worker = None, None
+        thread = self._release(outcome)
         if thread is not None:
             thread.quit()
             thread.wait()
             thread.deleteLater()
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.last_outcome = outcome
-        self.busy_changed.emit(False)
-        self.import_ended.emit(outcome)
+        self._announce_end(outcome)
 
     def wait(self, timeout_ms: int = 30_000) -> None:
         """Cancel a running import and wait for its thread (the window is closing)."""
