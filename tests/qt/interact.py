@@ -20,6 +20,12 @@ def type_into(qtbot, window: MainWindow, path: str, text: str) -> QLineEdit:  # 
     return editor
 
 
+def enter(qtbot, window: MainWindow, path: str, text: str) -> QLineEdit:  # type: ignore[no-untyped-def]
+    """Type `text` into the field named `path` and wait for the advice the edit brings."""
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        return type_into(qtbot, window, path, text)
+
+
 def show_every_chart(window: MainWindow) -> ChartTabs:
     """Open each chart tab as a user does, then draw them all; returns the tabs."""
     charts = window.charts

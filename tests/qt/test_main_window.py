@@ -19,7 +19,7 @@ from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL, STATUS_COL, ComparisonTable
 from desktop.resources import default_example_path
 from desktop.workbench.workbench import Workbench
-from tests.qt.interact import type_into
+from tests.qt.interact import enter, type_into
 
 
 def _lambda_cost_text(window: MainWindow) -> str:
@@ -44,14 +44,11 @@ def test_typing_a_volume_updates_the_table_and_the_curve_marker(qtbot, window: M
 
 
 def test_thousands_separators_and_units_are_accepted(qtbot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        type_into(qtbot, window, "traffic.requests_per_month", "1,500,000")
+    enter(qtbot, window, "traffic.requests_per_month", "1,500,000")
     assert window.session.workload.traffic.requests_per_month == 1_500_000
-    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        type_into(qtbot, window, "traffic.duration_ms", "250 ms")
+    enter(qtbot, window, "traffic.duration_ms", "250 ms")
     assert window.session.workload.traffic.duration_ms == 250.0
-    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        type_into(qtbot, window, "container.target_utilization", "55")
+    enter(qtbot, window, "container.target_utilization", "55")
     assert window.session.workload.container.target_utilization == 0.55
 
 
@@ -81,8 +78,7 @@ def test_open_edit_save_and_reopen_round_trips_exactly(qtbot, window: MainWindow
     shutil.copy(default_example_path(), source)
     assert window.open_path(source)
     assert window.windowTitle().startswith("api.workload.json")
-    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        type_into(qtbot, window, "traffic.duration_ms", "95.5")
+    enter(qtbot, window, "traffic.duration_ms", "95.5")
     assert window.isWindowModified()
     edited = window.session.workload
     target = tmp_path / "saved.workload.json"
@@ -150,8 +146,7 @@ def test_a_burst_of_edits_is_advised_at_once_then_once_it_settles(qtbot, window:
 
 
 def test_infeasible_options_are_greyed_with_their_reason(qtbot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        type_into(qtbot, window, "requirements.gpus", "1")
+    enter(qtbot, window, "requirements.gpus", "1")
     table = window.table
     for option in ("lambda", "fargate"):
         assert table.text(option, STATUS_COL).startswith("Ruled out: ")
@@ -237,8 +232,7 @@ def test_file_menu_has_export_and_questionnaire_entries(window: MainWindow, monk
 def test_user_text_is_shown_as_text_never_markup(qtbot, window: MainWindow) -> None:
     from desktop.present.text import tooltip_html as rich_tooltip
 
-    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        type_into(qtbot, window, "name", "<b>Orders</b> & co")
+    enter(qtbot, window, "name", "<b>Orders</b> & co")
     assert "<b>Orders</b> & co" in window.windowTitle()
     assert rich_tooltip(["<script>x</script>"]) == "<qt>&lt;script&gt;x&lt;/script&gt;</qt>"
     assert window.recommendation.headline.textFormat() == Qt.TextFormat.PlainText
