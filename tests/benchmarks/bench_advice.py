@@ -9,9 +9,7 @@ Run: python -m tests.benchmarks.bench_advice   (or python tests/benchmarks/bench
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from desktop.model.pricing.quote import Quote
 from desktop.model.workload.files import load_workload
 from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir, price_book_path
+from tests.benchmarks.timing import median_s
 
 CURVE_TARGET_MS = 5.0
 ADVISE_TARGET_MS = 10.0
@@ -36,14 +35,7 @@ RUNS = 200
 
 
 def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    for _ in range(5):  # warm-up
-        action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return median_s(action, runs, warm_ups=5) * 1000
 
 
 def _full(workload: Workload, book: PriceBook) -> Advice:

@@ -7,10 +7,8 @@ Also prints the time of the whole `computefit report` path (advise + sheet) for 
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,19 +19,10 @@ from desktop.model.pricing.book import load_price_book
 from desktop.model.workload.files import load_workload
 from desktop.report.sheet.export import ensure_qt_app, write_data, write_report
 from desktop.resources import examples_dir, price_book_path
+from tests.benchmarks.timing import median_s
 
 TARGET_S = 0.5
 RUNS = 15
-
-
-def median_s(action, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
-    action()  # warm-up: fonts, imports
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -46,9 +35,9 @@ def main() -> int:
             advice = advise(workload, book)
             name = path.name.removesuffix(".workload.json")
             target = Path(folder) / f"{name}.pdf"
-            sheet = median_s(lambda w=workload, a=advice, t=target: write_report(a, w, book, t))
-            csv = median_s(lambda a=advice, t=target: write_data(a, book, t.with_suffix(".csv")))
-            whole = median_s(lambda w=workload, t=target: write_report(advise(w, book), w, book, t), runs=5)
+            sheet = median_s(lambda w=workload, a=advice, t=target: write_report(a, w, book, t), RUNS)
+            csv = median_s(lambda a=advice, t=target: write_data(a, book, t.with_suffix(".csv")), RUNS)
+            whole = median_s(lambda w=workload, t=target: write_report(advise(w, book), w, book, t), 5)
             worst = max(worst, sheet)
             print(f"{name:<18} sheet {sheet * 1000:6.1f} ms   csv {csv * 1000:5.1f} ms   "
                   f"advise + sheet {whole * 1000:6.1f} ms")

@@ -7,10 +7,7 @@ Run: python -m tests.benchmarks.bench_uncertainty
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -23,20 +20,11 @@ from desktop.model.pricing.book import load_price_book
 from desktop.model.workload.files import load_workload
 from desktop.model.workload.spec import Workload
 from desktop.resources import examples_dir, price_book_path
+from tests.benchmarks.timing import median_s
 
 TARGET_S = 0.5
 RUNS = 9
 SIX = ["lambda", "fargate", "ec2", "lambda_managed", "ecs_managed", "eks_fargate"]
-
-
-def median_s(action: Callable[[], object]) -> float:
-    action()
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _ranged(base: Workload, fields: dict[str, object]) -> Workload:
@@ -53,12 +41,12 @@ def main() -> int:
     many = {**volume, "traffic.duration_ms": {"low": 80, "high": 300},
             "container.concurrency_per_task": {"low": 5, "high": 40}, "traffic.burst_ratio": {"low": 1, "high": 3}}
     volume_only, four = _ranged(base, volume), _ranged(base, many)
-    floor = median_s(lambda: fast_costs(volume_only, book, np.linspace(5e6, 9e7, 10_000), options=SIX))
+    floor = median_s(lambda: fast_costs(volume_only, book, np.linspace(5e6, 9e7, 10_000), options=SIX), RUNS)
     worst = 0.0
     for name, workload in (("volume only", volume_only), ("four inputs", four)):
         quote = compute_quote(workload, book)
         priced = sum(1 for q in quote.options.values() if q.feasible)
-        took = median_s(lambda w=workload, q=quote: monte_carlo(w, book, q))  # type: ignore[misc]
+        took = median_s(lambda w=workload, q=quote: monte_carlo(w, book, q), RUNS)  # type: ignore[misc]
         worst = max(worst, took)
         print(f"{name:12s} 10,000 samples, {priced} priced options: median {took * 1000:7.1f} ms "
               f"({took / floor:.2f}x the floor)")
