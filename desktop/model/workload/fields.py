@@ -10,9 +10,7 @@ of its other described fields, so an option's group comes from its folder.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from desktop.model.schema.fields import Describe
@@ -21,6 +19,7 @@ from desktop.model.schema.fields import GroupSpec as GroupSpec
 from desktop.model.schema.fields import Kind as Kind
 from desktop.model.schema.workload import Section
 from desktop.model.workload.spec import Workload
+from desktop.model.workload.validation import field_info
 
 # The groups the options share, by the fields they list in order; what the form, the sheet and the texts say of
 # each field (label, help, unit, the AWS limit and its source, choice labels) is declared beside the field on the
@@ -54,16 +53,7 @@ _LISTED = frozenset(path for _title, paths in (_TRAFFIC, _PER_UNIT, *_AFTER_SECT
 
 def _field_info(path: str) -> FieldInfo | None:
     """The schema's field at a dotted path of the file form (aliases as in the file: "lambda.memory_mb")."""
-    model: Any = Workload
-    info: FieldInfo | None = None
-    for part in path.split("."):
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            return None
-        info = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
-        if info is None:
-            return None
-        model = info.annotation
-    return info
+    return field_info(Workload, tuple(path.split(".")))
 
 
 def field_spec(path: str) -> FieldSpec:

@@ -49,7 +49,9 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+def field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo | None:
+    """The schema's field at a location (names or aliases as in the file, e.g. ("lambda", "memory_mb"); an index
+    looks inside a list's or tuple's items), None where the model has no such field."""
     info: FieldInfo | None = None
     current: Any = model
     for part in loc:
@@ -119,7 +121,7 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> FieldProblem:
     kind = error.get("type", "")
     value = error.get("input")
     got = f", got {_show(value)}"
-    info = _field_info(model, loc)
+    info = field_info(model, loc)
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         text = _range_text(info) or error.get("msg", "is out of range")
         return FieldProblem(path, text + got)
