@@ -10,9 +10,9 @@ dialog always shows what prices the quote.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
-from typing import Protocol, get_args
+from typing import Protocol, TypeVar, get_args
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -53,6 +53,9 @@ ORIGIN_HELP = {
     "imported": "from an AWS Price List file, in your user price book",
     "overridden": "your own price, saved in your user price book",
 }
+
+
+W = TypeVar("W", bound=QWidget)
 
 
 class PriceEditor(Protocol):
@@ -118,6 +121,42 @@ def discounts_text(discounts: Mapping[str, Decimal]) -> str:
            "prices are not discounted)."
 
 
+def _named(widget: W, name: str, accessible_name: str = "") -> W:
+    widget.setObjectName(name)
+    if accessible_name:
+        widget.setAccessibleName(accessible_name)
+    return widget
+
+
+def _text_label(parent: QWidget, name: str, text: str = "") -> QLabel:
+    """A label of plain text (prices' notes and sources are data, never markup) that wraps."""
+    label = _named(QLabel(text, parent), name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _line_edit(parent: QWidget, name: str, accessible_name: str, placeholder: str) -> QLineEdit:
+    edit = _named(QLineEdit(parent), name, accessible_name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _confidence_box(parent: QWidget, name: str, accessible_name: str, chosen: str) -> QComboBox:
+    """A choice of confidence grade, A to C, with each grade's meaning; `chosen` selected."""
+    box = _named(QComboBox(parent), name, accessible_name)
+    for code in ("A", "B", "C"):
+        box.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
+    box.setCurrentIndex(box.findData(chosen))
+    return box
+
+
+def _button(parent: QWidget, name: str, text: str, clicked: Callable[[], None]) -> QPushButton:
+    button = _named(QPushButton(text, parent), name)
+    button.clicked.connect(clicked)
+    return button
+
+
 class PriceBookDialog(QDialog):
     def __init__(self, book: PriceBook, region: str, parent: QWidget | None = None,
                  used: Collection[Price] = (), missing: Collection[str] = (), editor: PriceEditor | None = None):
@@ -125,18 +164,10 @@ class PriceBookDialog(QDialog):
         self.setObjectName("price_book_dialog")
         self.resize(1100, 720)
         self.editor = editor
-        self.intro = QLabel(self)
-        self.intro.setObjectName("price_book_intro")
-        self.intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.intro.setWordWrap(True)
-        self.missing = QLabel(self)
-        self.missing.setObjectName("missing_prices")
-        self.missing.setTextFormat(Qt.TextFormat.PlainText)
-        self.missing.setWordWrap(True)
-        self.filter = QLineEdit(self)
-        self.filter.setObjectName("price_filter")
-        self.filter.setPlaceholderText("Filter prices (e.g. fargate, m7g, overridden, C)")
-        self.filter.setAccessibleName("Filter prices")
+        self.intro = _text_label(self, "price_book_intro")
+        self.missing = _text_label(self, "missing_prices")
+        self.filter = _line_edit(self, "price_filter", "Filter prices",
+                                 "Filter prices (e.g. fargate, m7g, overridden, C)")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.only_used = QCheckBox("Only the prices this quote uses", self)
@@ -186,37 +217,18 @@ class PriceBookDialog(QDialog):
     def _build_editor(self) -> QGroupBox:
         box = QGroupBox("Selected price", self)
         box.setObjectName("price_editor")
-        self.selected = QLabel("Select a price in the table to see where it comes from, or to override it.", box)
-        self.selected.setObjectName("selected_price")
-        self.selected.setTextFormat(Qt.TextFormat.PlainText)
-        self.selected.setWordWrap(True)
-        self.override_usd = QLineEdit(box)
-        self.override_usd.setObjectName("override_usd")
-        self.override_usd.setAccessibleName("Override price in USD")
-        self.override_usd.setPlaceholderText("USD, e.g. 0.18")
+        self.selected = _text_label(box, "selected_price",
+                                    "Select a price in the table to see where it comes from, or to override it.")
+        self.override_usd = _line_edit(box, "override_usd", "Override price in USD", "USD, e.g. 0.18")
         self.override_unit = QLabel(box)
-        self.override_note = QLineEdit(box)
-        self.override_note.setObjectName("override_note")
-        self.override_note.setAccessibleName("Why this price (note)")
-        self.override_note.setPlaceholderText("Why, e.g. private pricing 2026 contract")
-        self.override_confidence = QComboBox(box)
-        self.override_confidence.setObjectName("override_confidence")
-        self.override_confidence.setAccessibleName("Confidence of the override")
-        for code in ("A", "B", "C"):
-            self.override_confidence.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
-        self.override_confidence.setCurrentIndex(1)
-        self.override_button = QPushButton("Override", box)
-        self.override_button.setObjectName("override_button")
-        self.override_button.clicked.connect(self._override)
+        self.override_note = _line_edit(box, "override_note", "Why this price (note)",
+                                        "Why, e.g. private pricing 2026 contract")
+        self.override_confidence = _confidence_box(box, "override_confidence", "Confidence of the override", "B")
+        self.override_button = _button(box, "override_button", "Override", self._override)
         self.override_usd.returnPressed.connect(self._override)
         self.override_note.returnPressed.connect(self._override)
-        self.reset_button = QPushButton("Reset to the listed price", box)
-        self.reset_button.setObjectName("reset_button")
-        self.reset_button.clicked.connect(self._reset)
-        self.problem = QLabel(box)
-        self.problem.setObjectName("price_problem")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
+        self.reset_button = _button(box, "reset_button", "Reset to the listed price", self._reset)
+        self.problem = _text_label(box, "price_problem")
         self.problem.setStyleSheet("color: #D55E00;")
         grid = QGridLayout(box)
         grid.addWidget(self.selected, 0, 0, 1, 7)
@@ -235,32 +247,17 @@ class PriceBookDialog(QDialog):
         """Type a price the book lacks for this region: its path, value, unit, a note and your confidence."""
         box = QGroupBox("Add a price the book lacks (yours, saved in your user price book)", self)
         box.setObjectName("price_adder")
-        self.add_path = QLineEdit(box)
-        self.add_path.setObjectName("add_path")
-        self.add_path.setAccessibleName("Path of the price to add, in this region")
-        self.add_path.setPlaceholderText("e.g. lambda_managed/requests, alb/hour, ec2/ebs_gp3")
-        self.add_usd = QLineEdit(box)
-        self.add_usd.setObjectName("add_usd")
-        self.add_usd.setAccessibleName("Price to add in USD")
-        self.add_usd.setPlaceholderText("USD")
+        self.add_path = _line_edit(box, "add_path", "Path of the price to add, in this region",
+                                   "e.g. lambda_managed/requests, alb/hour, ec2/ebs_gp3")
+        self.add_usd = _line_edit(box, "add_usd", "Price to add in USD", "USD")
         self.add_unit = QComboBox(box)
         self.add_unit.setObjectName("add_unit")
         self.add_unit.setAccessibleName("Unit of the price to add")
         for unit in get_args(Unit):
             self.add_unit.addItem(unit, unit)
-        self.add_note = QLineEdit(box)
-        self.add_note.setObjectName("add_note")
-        self.add_note.setAccessibleName("Where this price comes from (note)")
-        self.add_note.setPlaceholderText("Where it comes from")
-        self.add_confidence = QComboBox(box)
-        self.add_confidence.setObjectName("add_confidence")
-        self.add_confidence.setAccessibleName("Your confidence in the price")
-        for code in ("A", "B", "C"):
-            self.add_confidence.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
-        self.add_confidence.setCurrentIndex(2)
-        self.add_button = QPushButton("Add", box)
-        self.add_button.setObjectName("add_button")
-        self.add_button.clicked.connect(self._add)
+        self.add_note = _line_edit(box, "add_note", "Where this price comes from (note)", "Where it comes from")
+        self.add_confidence = _confidence_box(box, "add_confidence", "Your confidence in the price", "C")
+        self.add_button = _button(box, "add_button", "Add", self._add)
         row = QHBoxLayout(box)
         for widget, stretch in ((self.add_path, 2), (self.add_usd, 0), (self.add_unit, 0), (self.add_note, 2),
                                 (self.add_confidence, 0), (self.add_button, 0)):
@@ -277,22 +274,12 @@ class PriceBookDialog(QDialog):
             self.discount_section.addItem(section_label(section), section)
         self.discount_section.currentIndexChanged.connect(lambda _i: self._show_discount())
         self.discount_section.setMaximumWidth(260)
-        self.discount_percent = QLineEdit(box)
-        self.discount_percent.setObjectName("discount_percent")
-        self.discount_percent.setAccessibleName("Discount percentage")
-        self.discount_percent.setPlaceholderText("e.g. 10")
+        self.discount_percent = _line_edit(box, "discount_percent", "Discount percentage", "e.g. 10")
         self.discount_percent.setMaximumWidth(90)
         self.discount_percent.returnPressed.connect(self._set_discount)
-        self.discount_button = QPushButton("Set discount", box)
-        self.discount_button.setObjectName("discount_button")
-        self.discount_button.clicked.connect(self._set_discount)
-        self.reset_all_button = QPushButton("Reset all overrides and discounts", box)
-        self.reset_all_button.setObjectName("reset_all_button")
-        self.reset_all_button.clicked.connect(self._reset_all)
-        self.discounts = QLabel(box)
-        self.discounts.setObjectName("discounts_in_use")
-        self.discounts.setTextFormat(Qt.TextFormat.PlainText)
-        self.discounts.setWordWrap(True)
+        self.discount_button = _button(box, "discount_button", "Set discount", self._set_discount)
+        self.reset_all_button = _button(box, "reset_all_button", "Reset all overrides and discounts", self._reset_all)
+        self.discounts = _text_label(box, "discounts_in_use")
         row = QHBoxLayout(box)
         row.addWidget(self.discount_section)
         row.addWidget(self.discount_percent)
