@@ -7,7 +7,7 @@ The lowest level of the model (pydantic only), so an option folder declares its 
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from pydantic import ConfigDict, Field
 
@@ -26,3 +26,9 @@ class Section(Frozen):
 
     TITLE: ClassVar[str] = ""
     FORM_TITLE: ClassVar[str] = ""
+
+
+def instance_type_field() -> Any:
+    """An option's instance type: "auto" (the cheapest type in the price book that fits) or a type of the book's
+    catalogue (the option checks it against the book)."""
+    return Field("auto", min_length=1, max_length=40, description='"auto" or an instance type in the price book')

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from desktop.model.schema.fields import Describe
-from desktop.model.schema.workload import FiniteFloat, Section
+from desktop.model.schema.workload import FiniteFloat, Section, instance_type_field
 
 
 class Ec2Config(Section):
@@ -20,8 +20,7 @@ class Ec2Config(Section):
         "Instance type", "instance",
         "Automatic picks the cheapest instance type in the price book that fits the tasks.",
         limit="Instance catalogue in the bundled price book.", long_label="EC2 instance type"
-    )] = Field("auto", min_length=1, max_length=40,
-               description='"auto" or an instance type in the price book')
+    )] = instance_type_field()
     reserve_vcpu: Annotated[FiniteFloat, Describe(
         "Reserved vCPU per host", "float", "vCPU per host kept for the ECS agent and the OS.", unit="vCPU",
         long_label="Host vCPU reserved for ECS"

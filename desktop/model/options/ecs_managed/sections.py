@@ -10,7 +10,7 @@ from pydantic import Field
 
 from desktop.model.schema.fields import Describe
 from desktop.model.schema.prices import Frozen, Price, SourcedRate, units
-from desktop.model.schema.workload import Section
+from desktop.model.schema.workload import Section, instance_type_field
 
 
 class EcsManagedConfig(Section):
@@ -25,8 +25,7 @@ class EcsManagedConfig(Section):
         limit="Management fee: AWS's rule, 12% of the regional EC2 price (7.8% G-family GPU, 4.8% P/Trainium since "
               "2026-07-01); the book states it as sourced rates.",
         long_label="ECS MI instance type"
-    )] = Field("auto", min_length=1, max_length=40,
-               description='"auto" or an instance type in the price book')
+    )] = instance_type_field()
 
 
 class EcsManagedPrices(Frozen):

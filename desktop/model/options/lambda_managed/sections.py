@@ -10,7 +10,7 @@ from pydantic import Field
 
 from desktop.model.schema.fields import Describe
 from desktop.model.schema.prices import Frozen, Price, SourcedRate, units
-from desktop.model.schema.workload import FiniteFloat, Section
+from desktop.model.schema.workload import FiniteFloat, Section, instance_type_field
 
 Runtime = Literal["unknown", "nodejs", "python", "java", "dotnet", "rust", "other"]
 # Requests per vCPU an environment serves by default: Node.js from AWS's Node.js runtime page (A); Python, Java
@@ -66,8 +66,7 @@ class LambdaManagedConfig(Section):
         "burstable types).",
         limit="AWS's list of supported types was not found: current-generation types, x86_64 or arm64.",
         long_label="Lambda MI instance type"
-    )] = Field("auto", min_length=1, max_length=40,
-               description='"auto" or an instance type in the price book')
+    )] = instance_type_field()
     min_instances: Annotated[int, Describe(
         "Lambda MI minimum instances", "int",
         "Instances always running while the function version is active, whatever the load. AWS's default is 3; "
