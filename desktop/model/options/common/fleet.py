@@ -296,3 +296,19 @@ def fleet_sizing(w: Workload, fleet: Fleet, wanted: str, capacity_type: Callable
         instance_hours=fleet.instance_hours, chosen_automatically=wanted == "auto", **extra,
     )
     return Sizing(capacity, warnings)
+
+
+def price_fleet(ctx: PricingContext, calc: Calc, fleet: Fleet, wanted: str,
+                capacity_type: Callable[..., Ec2Capacity] = Ec2Capacity, *,
+                fee: Callable[[PricingContext, Calc, Fleet], None] | None = None,
+                extra: Callable[[], dict[str, Any]] = dict) -> Sizing:
+    """A sized fleet priced as ECS on EC2 and ECS Managed Instances both price it: its EC2 and EBS lines, a managed
+    fleet's `fee` lines, the Spot and commitment discounts (`fee` given: as a Managed Instances fleet), and in the
+    exact quote what it shows (`extra()` goes to `capacity_type`)."""
+    compute = fleet_lines(ctx, calc, fleet)
+    if fee is not None:
+        fee(ctx, calc, fleet)
+    fleet_discounts(ctx, calc, compute, fleet, managed=fee is not None)
+    if not calc.exact:
+        return Sizing()
+    return fleet_sizing(ctx.workload, fleet, wanted, capacity_type, **extra())

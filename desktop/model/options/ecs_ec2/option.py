@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from desktop.model.options.base import ComputeOption, SavingsPlan, Sizing, Traits
 from desktop.model.options.common.calc import Calc
-from desktop.model.options.common.fleet import (
-    Ec2Capacity,
-    Fleet,
-    fleet_discounts,
-    fleet_lines,
-    fleet_sizing,
-    size_fleet,
-)
+from desktop.model.options.common.fleet import Fleet, price_fleet, size_fleet
 from desktop.model.options.common.style import BLUISH_GREEN, OptionStyle
 from desktop.model.pricing.context import PricingContext
 
@@ -33,11 +26,7 @@ class Ec2Option(ComputeOption):
         fleet = size_fleet(ctx, calc, wanted, "ECS on EC2")
         if not isinstance(fleet, Fleet):
             return fleet
-        compute = fleet_lines(ctx, calc, fleet)
-        fleet_discounts(ctx, calc, compute, fleet)
-        if not calc.exact:
-            return Sizing()
-        return fleet_sizing(w, fleet, wanted, Ec2Capacity)
+        return price_fleet(ctx, calc, fleet, wanted)
 
 
 OPTION = Ec2Option(

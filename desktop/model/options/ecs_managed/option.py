@@ -20,14 +20,7 @@ import numpy as np
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Calc
 from desktop.model.options.common.fees import share_of
-from desktop.model.options.common.fleet import (
-    Ec2Capacity,
-    Fleet,
-    fleet_discounts,
-    fleet_lines,
-    fleet_sizing,
-    size_fleet,
-)
+from desktop.model.options.common.fleet import Ec2Capacity, Fleet, price_fleet, size_fleet
 from desktop.model.options.common.hard_rules import no_windows
 from desktop.model.options.common.style import VERMILLION, OptionStyle
 from desktop.model.options.ecs_managed.prices import BOOK, RATE_NAMES
@@ -132,14 +125,9 @@ class EcsManagedOption(ComputeOption):
                                      f"instance-hour, source {fee.source}) but no sourced {ctx.region} EC2 price "
                                      f"or size for it: the fleet cannot be priced")
             return fleet
-        compute = fleet_lines(ctx, calc, fleet)
-        _fee(ctx, calc, fleet)
-        fleet_discounts(ctx, calc, compute, fleet, managed=True)
-        if not calc.exact:
-            return Sizing()
         chosen = fleet.candidates[int(fleet.chosen[0])]
-        return fleet_sizing(w, fleet, wanted, EcsManagedCapacity,
-                            fee_known=fee_price(ctx, chosen[0], chosen[2]) is not None)
+        return price_fleet(ctx, calc, fleet, wanted, EcsManagedCapacity, fee=_fee,
+                           extra=lambda: {"fee_known": fee_price(ctx, chosen[0], chosen[2]) is not None})
 
 
 # --- hard limits and findings ------------------------------------------------------------------------------
