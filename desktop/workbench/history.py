@@ -40,19 +40,19 @@ class History(Generic[State]):
         self.state = after
 
     def undo(self) -> bool:
-        if not self._done:
-            return False
-        step = self._done.pop()
-        self._undone.append(step)
-        self.state = step.before
-        return True
+        return self._move(self._done, self._undone, forward=False)
 
     def redo(self) -> bool:
-        if not self._undone:
+        return self._move(self._undone, self._done, forward=True)
+
+    def _move(self, source: list[Step[State]], target: list[Step[State]], *, forward: bool) -> bool:
+        """Move the newest step of `source` onto `target`; the state becomes the one after it (redo) or before it
+        (undo). False when there is none."""
+        if not source:
             return False
-        step = self._undone.pop()
-        self._done.append(step)
-        self.state = step.after
+        step = source.pop()
+        target.append(step)
+        self.state = step.after if forward else step.before
         return True
 
     def reset(self, state: State) -> None:
