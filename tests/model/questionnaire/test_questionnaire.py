@@ -22,6 +22,7 @@ from desktop.model.questionnaire.questions import (
     workload_from_answers_file,
 )
 from desktop.model.workload.spec import Workload
+from tests.refusals import assert_refused
 
 
 def test_questions_are_well_formed() -> None:
@@ -122,12 +123,7 @@ def test_answers_file_forms(tmp_path: Path) -> None:
     ('{"name": "", "answers": {}}', "name: must be text"),
 ])
 def test_bad_answers_files(tmp_path: Path, text: str, message: str) -> None:
-    path = tmp_path / "answers.json"
-    path.write_text(text)
-    with pytest.raises(AnswersError, match=message):
-        workload_from_answers_file(path)
-    with pytest.raises(AnswersError, match="file not found"):
-        workload_from_answers_file(tmp_path / "missing.json")
+    assert_refused(workload_from_answers_file, AnswersError, tmp_path / "answers.json", text, message)
 
 
 def test_feasibility_preview(book: PriceBook) -> None:

@@ -12,6 +12,7 @@ from desktop.model.workload.spec import Workload
 from desktop.model.workshop.files import load_document, save_workshop, workshop_json
 from desktop.model.workshop.schema import workshop_schema_text
 from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
+from tests.refusals import assert_refused
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -72,12 +73,7 @@ def test_bad_workshops_get_one_clear_message_naming_the_file_and_field(tmp_path:
     (b"{not json", "not valid JSON"), (b"\xff\xfe\x00", "is not UTF-8 text"), (b"[1, 2]", "must be a JSON object"),
 ])
 def test_unreadable_files_say_why(tmp_path: Path, content: bytes, expected: str) -> None:
-    path = tmp_path / "x.workshop.json"
-    path.write_bytes(content)
-    with pytest.raises(WorkloadFileError, match=expected):
-        load_document(path)
-    with pytest.raises(WorkloadFileError, match="file not found"):
-        load_document(tmp_path / "missing.workshop.json")
+    assert_refused(load_document, WorkloadFileError, tmp_path / "x.workshop.json", content, expected)
 
 
 def test_a_failed_save_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
