@@ -46,11 +46,12 @@ def option_json(option: OptionQuote) -> dict[str, Any]:
 
 def _commitment(terms: CommitmentTerms) -> dict[str, Any]:
     """The commitment the total assumes; the upfront payment whole and the month it is paid in (for a horizon):
-    null for partial upfront, whose split the book does not give."""
+    null when a rate of the plan is missing; for partial upfront the assumed split, said in `upfront_note`."""
     return {"plan": terms.plan, "term": terms.term, "payment": terms.payment, "covered_pct": terms.covered_pct,
             "applies": terms.applies, "text": terms.words, "committed_monthly_usd": json_number(terms.monthly_usd),
             "upfront_usd": None if terms.upfront_usd is None else json_number(terms.upfront_usd),
-            "upfront_month": terms.upfront_month}
+            "upfront_month": terms.upfront_month,
+            **({"upfront_note": terms.upfront_note} if terms.upfront_note else {})}
 
 
 def quote_json(quote: Quote, book: PriceBook) -> dict[str, Any]:
