@@ -16,10 +16,11 @@ from typing import Any
 from desktop.model.advice.engine import fast_costs
 from desktop.model.advice.types import Advice
 from desktop.model.format import json_number, usd
-from desktop.model.horizon.plan import HorizonPlan, Payment, PriceAt, plan
+from desktop.model.horizon.plan import HorizonPlan, Payment, PriceAt, plan, volumes
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import OptionQuote
+from desktop.model.workload.horizon import Horizon
 
 
 def _price_at(advice: Advice) -> PriceAt:
@@ -72,12 +73,24 @@ def _less_amortised(price_at: PriceAt, amortised: dict[str, tuple[Decimal, ...]]
 def horizon_of(advice: Advice) -> HorizonPlan | None:
     """The workload's horizon priced (None when the workload has none)."""
     horizon = advice.workload.horizon
-    if horizon is None:
-        return None
-    found = {o: upfront_payments(q, horizon.months) for o, q in advice.quote.options.items()}
+    return None if horizon is None else horizon_plans(advice, [horizon])[0]
+
+
+def horizon_plans(advice: Advice, horizons: Sequence[Horizon]) -> list[HorizonPlan]:
+    """Several horizons of the same workload (e.g. drawn growths, all of one length) priced with one call of the
+    engine for every volume any of them needs."""
+    months = max((h.months for h in horizons), default=0)
+    found = {o: upfront_payments(q, months) for o, q in advice.quote.options.items()}
     upfront = {o: payments for o, (payments, _taken) in found.items()}
     amortised = {o: taken for o, (_payments, taken) in found.items() if taken}
-    return plan(horizon, advice.quote.units_per_month, _less_amortised(_price_at(advice), amortised), upfront)
+    wanted = sorted({v for h in horizons for v in volumes(h, advice.quote.units_per_month)})
+    at = {o: dict(zip(wanted, values, strict=True)) for o, values in _price_at(advice)(wanted).items()}
+
+    def price_at(vols: Sequence[int]) -> dict[str, list[Decimal | None]]:  # the months' volumes, in order
+        return {o: [by_volume[v] for v in vols] for o, by_volume in at.items()}
+
+    each_month = _less_amortised(price_at, amortised)
+    return [plan(h, advice.quote.units_per_month, each_month, upfront) for h in horizons]
 
 
 def growth_text(kind: str, monthly_pct: float, step_month: int, step_factor: float) -> str:

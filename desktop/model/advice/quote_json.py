@@ -6,7 +6,7 @@ from typing import Any
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_json, horizon_of
-from desktop.model.advice.uncertainty import monte_carlo, uncertainty_json
+from desktop.model.advice.uncertainty import horizon_spread, horizon_spread_json, monte_carlo, uncertainty_json
 from desktop.model.footprint.footprint_json import footprint_json
 from desktop.model.format import json_number, total_text
 from desktop.model.pricing.book import PriceBook
@@ -101,6 +101,9 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
     horizon = horizon_of(advice)
     if horizon is not None:  # only for a workload with a horizon: older files' output is unchanged
         data["horizon"] = horizon_json(horizon, advice)
+        growth = horizon_spread(advice)
+        if growth is not None:  # a ranged growth: the horizon's totals as a spread
+            data["horizon"]["growth_spread"] = horizon_spread_json(growth)
     try:
         spread = monte_carlo(advice.workload, advice.book, advice.quote)
     except ValueError as error:  # a drawn value the schema refuses (one line, never a traceback)

@@ -10,7 +10,7 @@ of its other described fields, so an option's group comes from its folder.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -63,6 +63,8 @@ def _field_info(path: str) -> FieldInfo | None:
         if info is None:
             return None
         model = info.annotation
+        optional = [a for a in get_args(model) if a is not type(None)]  # an optional section: `Horizon | None`
+        model = optional[0] if len(optional) == 1 and type(None) in get_args(model) else model
     return info
 
 

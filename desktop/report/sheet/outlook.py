@@ -9,7 +9,7 @@ from desktop.model.advice.horizon_costs import growth_text, horizon_of, horizon_
 from desktop.model.footprint.estimate import OptionFootprint, footprint
 from desktop.model.footprint.words import short_text
 from desktop.model.format import usd
-from desktop.present.outlook import uncertainty_line
+from desktop.present.outlook import growth_spread_line, uncertainty_line
 
 
 def _esc(value: object) -> str:
@@ -47,7 +47,7 @@ def horizon_note(advice: Advice) -> str:
         if horizon.people.enabled:
             parts.append(f"people cost at {usd(horizon.people.rate_usd_per_hour)} an hour")
         lines.append(f"<b>{_esc(horizon_text(found))}.</b> {_esc('; '.join(parts))}.")
-    sure = uncertainty_line(advice)
-    if sure:
-        lines.append(f"<b>{_esc(sure)}</b>")
+    for line in (growth_spread_line(advice), uncertainty_line(advice)):
+        if line:
+            lines.append(f"<b>{_esc(line)}</b>")
     return "".join(f'<p class="small">{line}</p>' for line in lines)
