@@ -43,6 +43,8 @@ def footprint_line(advice: Advice) -> str:
     found = footprint(advice.workload, advice.quote).get(option or "")
     if option is None or found is None:
         return ""
+    if found.kg is None:  # the method has no figure for it: said, never a number
+        return f"Footprint: {label(option)} not estimated ({'; '.join(found.missing)})"
     moving = moving_region_line(found)
     return (f"Footprint: {label(option)} {kg_text(found.kg)} a month (estimated by Cloud Carbon Footprint's "
             f"method, not in the dollars)" + (f"; {moving}" if moving else ""))
