@@ -40,11 +40,11 @@ def option_json(option: OptionQuote) -> dict[str, Any]:
             for i in option.line_items
         ],
         "capacity": _capacity(option),
-        **({"commitment": _commitment(option.commitment)} if option.commitment is not None else {}),
+        **({"commitment": commitment_json(option.commitment)} if option.commitment is not None else {}),
     }
 
 
-def _commitment(terms: CommitmentTerms) -> dict[str, Any]:
+def commitment_json(terms: CommitmentTerms) -> dict[str, Any]:
     """The commitment the total assumes; the upfront payment whole and the month it is paid in (for a horizon):
     null when a rate of the plan is missing; for partial upfront the assumed split, said in `upfront_note`."""
     return {"plan": terms.plan, "term": terms.term, "payment": terms.payment, "covered_pct": terms.covered_pct,
