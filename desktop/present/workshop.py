@@ -100,17 +100,17 @@ PLAN_SHORT = {"compute_sp": "Compute SP", "ec2_instance_sp": "EC2 Instance SP", 
 def commitment_text(row: ScenarioRow, option: str | None = None) -> str:
     """The commitment an option's total assumes (the recommended one's by default) and what it costs: "Compute SP
     3y all upfront, 100%: $14.18 a month, $510.48 upfront"; "on demand (...)" when the plan cannot cover it; ""
-    without one. An upfront payment resting on an assumption says so; one not known (a rate missing) says that."""
+    without one. An upfront payment resting on an assumption says so; a plan whose rate is missing has no figure."""
     terms = row.commitment_terms.get(option or row.recommended or "")
     if terms is None:
         return ""
     name = f"{PLAN_SHORT.get(terms.plan, terms.plan)} {terms.term.removesuffix('r')} {terms.payment.replace('_', ' ')}"
     if not terms.applies:
         return f"on demand ({name} does not cover it)"
+    if terms.rate_missing:  # its charges are left out of the total: no figure, never a smaller one
+        return f"{name}, {terms.covered_pct:g}%: not priced (a rate is missing)"
     text = f"{name}, {terms.covered_pct:g}%: {usd(terms.monthly_usd)} a month"
-    if terms.upfront_usd is None:
-        return text + ("" if terms.payment == "no_upfront" else ", upfront not known (a rate is missing)")
-    if terms.upfront_usd > 0:
+    if terms.upfront_usd is not None and terms.upfront_usd > 0:
         text += f", {usd(terms.upfront_usd)} upfront" + (" (half: assumed)" if terms.upfront_note else "")
     return text
 

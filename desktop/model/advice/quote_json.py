@@ -51,7 +51,8 @@ def commitment_json(terms: CommitmentTerms) -> dict[str, Any]:
             "applies": terms.applies, "text": terms.words, "committed_monthly_usd": json_number(terms.monthly_usd),
             "upfront_usd": None if terms.upfront_usd is None else json_number(terms.upfront_usd),
             "upfront_month": terms.upfront_month,
-            **({"upfront_note": terms.upfront_note} if terms.upfront_note else {})}
+            **({"upfront_note": terms.upfront_note} if terms.upfront_note else {}),
+            **({"rate_missing": True} if terms.rate_missing else {})}
 
 
 def quote_json(quote: Quote, book: PriceBook) -> dict[str, Any]:

@@ -103,6 +103,7 @@ class CommitmentTerms:
     applies: bool = True  # False: the plan cannot cover this option (priced on demand)
     term_months: int = 12
     upfront_note: str = ""  # how the upfront payment is split, when it rests on an assumption (partial upfront)
+    rate_missing: bool = False  # a rate of the plan is not in the book: its charges are left out, not zero
 
 
 @dataclass(frozen=True, slots=True)

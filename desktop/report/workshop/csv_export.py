@@ -64,12 +64,14 @@ def workshop_rows(comparison: Comparison, book: PriceBook) -> list[dict[str, str
 
 def _commitment(row: ScenarioRow) -> dict[str, str]:
     """The recommended option's commitment: its words, the committed charges a month (upfront amortised) and the
-    upfront payment whole (empty when not known: a rate is missing)."""
+    upfront payment whole (both empty when a rate is missing: left out, never zero)."""
     terms = row.commitment_terms.get(row.recommended or "")
     if terms is None:
         return {}
-    return {"commitment": safe_text(commitment_text(row)), "commitment_monthly_usd": usd_csv(terms.monthly_usd),
-            "commitment_upfront_usd": usd_csv(terms.upfront_usd)}
+    known = not terms.rate_missing
+    return {"commitment": safe_text(commitment_text(row)),
+            "commitment_monthly_usd": usd_csv(terms.monthly_usd if known else None),
+            "commitment_upfront_usd": usd_csv(terms.upfront_usd if known else None)}
 
 
 def _yes_no(value: bool) -> str:

@@ -79,12 +79,12 @@ def comparison_table(comparison: Comparison) -> str:
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
                     f'{commitment}<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
     change_head = '<th class="num">Change against the baseline</th>' if changes else ""
-    commitment_head = "<th>Commitment</th>" if committed else ""
+    commitment_head = '<th width="20%">Commitment</th>' if committed else ""
     said = ("The change is the recommended total against the baseline's recommended total: a bound (at least, at "
             "most) when only one of them leaves out a price, no figure when both leave out different ones. "
             if changes else "")
     return ('<table width="100%" cellspacing="0" cellpadding="3">'
-            f'<tr><th>#</th><th>Scenario</th>{head}<th>Recommended</th>{commitment_head}'
+            f'<tr><th>#</th><th>Scenario</th>{head}<th style="white-space: nowrap;">Recommended</th>{commitment_head}'
             '<th>Margin over the runner-up</th>'
             f'{change_head}</tr>{"".join(rows)}</table>'
             f'<p class="small muted">Monthly totals in USD. {said}~ marks a total resting on estimated prices; '

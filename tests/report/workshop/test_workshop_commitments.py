@@ -56,3 +56,18 @@ def test_a_workshop_without_commitments_has_no_commitment_column(book: PriceBook
     found = compare([("", advise(examples["http-api"], book)), ("", advise(examples["event-processor"], book))])
     html = workshop_summary_html(found, "t", book, generated=dt.date(2026, 12, 6), version="t")
     assert "<th>Commitment</th>" not in html
+
+
+def test_a_plan_whose_rate_is_missing_has_no_figure_never_zero() -> None:
+    """The goldens' frozen book has no m5.large Reserved Instance rows: the commitment's charges are left out of
+    the total, so the cell and the CSV give no figure (never $0.00)."""
+    from pathlib import Path
+
+    from desktop.model.pricing.book import load_price_book
+
+    frozen = load_price_book(Path(__file__).resolve().parents[2] / "goldens" / "price-book.json")
+    found = compare([("", advise(_ec2(p), frozen)) for p in (None, "all_upfront")])
+    assert commitment_text(found.rows[1]) == "Standard RI 1y all upfront, 100%: not priced (a rate is missing)"
+    row = list(csv.DictReader(io.StringIO(workshop_csv(found, frozen))))[1]
+    assert row["commitment_monthly_usd"] == "" and row["commitment_upfront_usd"] == ""
+    assert comparison_json(found)["scenarios"][1]["commitment_terms"]["ec2"]["rate_missing"] is True

@@ -244,7 +244,7 @@ def terms_of(w: Workload, items: Sequence[Any], missing: Sequence[Any] = ()) -> 
     applies = any(i.label.startswith(f"{PLAN_NAMES[c.plan]} covers ") for i in items)
     note = PARTIAL_UPFRONT_NOTE if c.payment == "partial_upfront" else ""
     return CommitmentTerms(c.plan, c.term, c.payment, c.covered_pct, monthly, upfront, 1, plan_words(c), applies,
-                           12 * years, note)
+                           12 * years, note, lacking)
 
 
 def apply_plan(calc: Calc, w: Workload, service: str, share: Amount,
