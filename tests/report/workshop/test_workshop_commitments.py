@@ -48,14 +48,14 @@ def test_each_scenario_says_its_commitment_and_what_it_costs(book: PriceBook) ->
     assert terms["payment"] == "partial_upfront" and terms["upfront_usd"] == 253.02
     assert "assumption (grade C)" in terms["upfront_note"] and "commitment_terms" not in scenarios[0]
     html = workshop_summary_html(found, "t", book, generated=dt.date(2026, 12, 6), version="t")
-    assert "<th>Commitment</th>" in html and f'<td class="small">{ALL_UPFRONT}</td>' in html
+    assert ">Commitment</th>" in html and f'<td class="small">{ALL_UPFRONT}</td>' in html
 
 
 def test_a_workshop_without_commitments_has_no_commitment_column(book: PriceBook,
                                                                  examples: dict[str, Workload]) -> None:
     found = compare([("", advise(examples["http-api"], book)), ("", advise(examples["event-processor"], book))])
     html = workshop_summary_html(found, "t", book, generated=dt.date(2026, 12, 6), version="t")
-    assert "<th>Commitment</th>" not in html
+    assert ">Commitment</th>" not in html
 
 
 def test_a_plan_whose_rate_is_missing_has_no_figure_never_zero() -> None:
