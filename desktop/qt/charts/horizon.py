@@ -4,7 +4,7 @@ commitments' upfront payments (a step in the month each is paid).
 A workload without a horizon is drawn over ComputeFit's default horizon (36 months, no growth), said in the axis
 title. A line stops at the first month that cannot be priced (never drawn lower than it is) and the legend says
 so; a line whose months leave out a price says what, counted as every table counts it ("+ 2 not priced"). With a
-ranged growth the P10-P90 of each option's total is a bar at the last month.
+ranged growth the P10-P90 of each whole option's total is a bar at the last month (none for an incomplete one).
 """
 
 from __future__ import annotations
@@ -101,7 +101,8 @@ class HorizonChart(ChartBase):
         highest = 0.0
         if spread is None:
             return highest
-        shown = [o for o, s in spread.options.items() if o in self.curves and s.p10 is not None]
+        shown = [o for o, s in spread.options.items()  # a total that leaves out a price gets no band (a lower one)
+                 if o in self.curves and s.p10 is not None and spread.complete[o]]
         for i, option in enumerate(shown):
             s = spread.options[option]
             low, mid, high = (float(v or 0) for v in (s.p10, s.p50, s.p90))

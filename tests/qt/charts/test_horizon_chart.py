@@ -3,6 +3,8 @@ upfront payments as steps, the default horizon said when the file sets none, inc
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 from PySide6.QtCore import QPointF
 
@@ -53,3 +55,35 @@ def test_without_a_horizon_the_default_is_drawn_and_said_and_a_missing_price_is_
     assert total is not None and y[36] == float(total * 36) and not np.isnan(y).any()
     assert chart.curves["ec2"].opts["pen"].widthF() == 1.5  # thinner than a whole total's line (3)
     chart.close()
+
+
+def test_a_ranged_growth_draws_each_whole_options_spread_at_the_last_month(qapp, book: PriceBook,  # type: ignore[no-untyped-def]
+                                                                            examples: dict[str, Workload]) -> None:
+    from desktop.model.advice.uncertainty import horizon_spread
+
+    data = examples["http-api"].to_json_dict()
+    data["horizon"] = {"months": 36, "growth": {"kind": "compound", "monthly_pct": 3}}
+    data["ranges"] = {"seed": 7, "fields": {"horizon.growth.monthly_pct": {"low": 0, "likely": 3, "high": 8}}}
+    advice = advise(Workload.model_validate(data), book)
+    chart = HorizonChart()
+    chart.render_advice(advice)
+    spread = horizon_spread(advice)
+    assert spread is not None and set(chart.bands) == {o for o, whole in spread.complete.items() if whole}
+    fargate = spread.options["fargate"]
+    bar = chart.bands["fargate"].opts
+    assert float(bar["y"][0]) == float(fargate.p50 or 0)
+    assert abs(float(bar["y"][0] + bar["top"][0]) - float(fargate.p90 or 0)) < 1e-6
+    assert abs(float(bar["y"][0] - bar["bottom"][0]) - float(fargate.p10 or 0)) < 1e-6
+    chart.close()
+
+
+def test_a_line_stops_at_the_first_month_that_cannot_be_priced(book: PriceBook) -> None:
+    from desktop.model.horizon.plan import HorizonPlan, OptionHorizon
+    from desktop.qt.charts.horizon import _points, legend_name
+
+    zero = Decimal(0)
+    gap = OptionHorizon("ec2", (Decimal(10), Decimal(10), None, Decimal(10)), (zero,) * 4, ())
+    found = HorizonPlan(4, (1, 1, 1, 1), {"ec2": gap})
+    assert list(_points(gap.cumulative)[:3]) == [0.0, 10.0, 20.0] and np.isnan(_points(gap.cumulative)[3:]).all()
+    advice = advise(_workload({"months": 12}), book)
+    assert legend_name(advice, found, "ec2") == "ECS on EC2 (not priced from month 3)"
