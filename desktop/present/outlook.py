@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_of, horizon_text
-from desktop.model.advice.uncertainty import monte_carlo_once
+from desktop.model.advice.uncertainty import horizon_spread_once, horizon_spread_text, monte_carlo_once
 from desktop.model.footprint.estimate import footprint
 from desktop.model.footprint.words import kg_text, moving_region_line
 from desktop.model.format import usd
@@ -15,6 +15,12 @@ from desktop.model.options.registry import label, short_label
 def horizon_line(advice: Advice) -> str:
     found = horizon_of(advice)
     return "" if found is None else horizon_text(found)
+
+
+def growth_spread_line(advice: Advice) -> str:
+    """With a ranged growth: the horizon's totals as P10-P90 and how many draws ("" otherwise)."""
+    found = horizon_spread_once(advice)
+    return "" if found is None else horizon_spread_text(found)
 
 
 def uncertainty_line(advice: Advice) -> str:
@@ -37,11 +43,14 @@ def footprint_line(advice: Advice) -> str:
     found = footprint(advice.workload, advice.quote).get(option or "")
     if option is None or found is None:
         return ""
+    if found.kg is None:  # the method has no figure for it: said, never a number
+        return f"Footprint: {label(option)} not estimated ({'; '.join(found.missing)})"
     moving = moving_region_line(found)
     return (f"Footprint: {label(option)} {kg_text(found.kg)} a month (estimated by Cloud Carbon Footprint's "
             f"method, not in the dollars)" + (f"; {moving}" if moving else ""))
 
 
 def outlook_lines(advice: Advice, with_footprint: bool = True) -> list[str]:
-    lines = [horizon_line(advice), uncertainty_line(advice)] + ([footprint_line(advice)] if with_footprint else [])
+    lines = [horizon_line(advice), growth_spread_line(advice), uncertainty_line(advice)]
+    lines += [footprint_line(advice)] if with_footprint else []
     return [line for line in lines if line]

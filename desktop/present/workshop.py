@@ -93,6 +93,28 @@ def horizon_text(row: ScenarioRow) -> str:
     return f"{usd(row.horizon_usd.get(row.recommended), none='not priced')} / {row.horizon_months} mo"
 
 
+PLAN_SHORT = {"compute_sp": "Compute SP", "ec2_instance_sp": "EC2 Instance SP", "standard_ri": "Standard RI",
+              "convertible_ri": "Convertible RI"}
+
+
+def commitment_text(row: ScenarioRow, option: str | None = None) -> str:
+    """The commitment an option's total assumes (the recommended one's by default) and what it costs: "Compute SP
+    3y all upfront, 100%: $14.18 a month, $510.48 upfront"; "on demand (...)" when the plan cannot cover it; ""
+    without one. An upfront payment resting on an assumption says so; a plan whose rate is missing has no figure."""
+    terms = row.commitment_terms.get(option or row.recommended or "")
+    if terms is None:
+        return ""
+    name = f"{PLAN_SHORT.get(terms.plan, terms.plan)} {terms.term.removesuffix('r')} {terms.payment.replace('_', ' ')}"
+    if not terms.applies:
+        return f"on demand ({name} does not cover it)"
+    if terms.rate_missing:  # its charges are left out of the total: no figure, never a smaller one
+        return f"{name}, {terms.covered_pct:g}%: not priced (a rate is missing)"
+    text = f"{name}, {terms.covered_pct:g}%: {usd(terms.monthly_usd)} a month"
+    if terms.upfront_usd is not None and terms.upfront_usd > 0:
+        text += f", {usd(terms.upfront_usd)} upfront" + (" (half: assumed)" if terms.upfront_note else "")
+    return text
+
+
 def footprint_tip(row: ScenarioRow) -> str:
     """Every option's estimated kgCO2e a month, for the tooltip (Cloud Carbon Footprint's method)."""
     parts = [f"{short_label(o)} {'not estimated' if kg is None else f'{kg:,.3g}'}"

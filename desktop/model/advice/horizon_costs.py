@@ -2,8 +2,8 @@
 
 The month at today's volume is the quote's own exact total; other volumes are priced by the fast calc (the
 curves' code) and rounded to the cent, so every month is a sum in cents and the horizon's total is their sum.
-Upfront payments of commitments, when a quote carries them (`upfront_usd` and `upfront_month` on the option's
-quote), are placed whole in their month.
+A commitment's upfront payment (the option quote's `commitment`) is placed whole in the first month of each term
+and taken out of the months that hold it amortised.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from typing import Any
 from desktop.model.advice.engine import fast_costs
 from desktop.model.advice.types import Advice
 from desktop.model.format import json_number, usd
-from desktop.model.horizon.plan import HorizonPlan, Payment, PriceAt, plan
+from desktop.model.horizon.plan import HorizonPlan, Payment, PriceAt, plan, volumes
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import OptionQuote
+from desktop.model.workload.horizon import Horizon
 
 
 def _price_at(advice: Advice) -> PriceAt:
@@ -43,23 +44,53 @@ def _price_at(advice: Advice) -> PriceAt:
     return price_at
 
 
-def upfront_payments(option: OptionQuote) -> tuple[Payment, ...]:
-    """The hook for commitments: an option quote that carries `upfront_usd` (and `upfront_month`, 1 by default)
-    has that sum paid whole in that month of the horizon."""
-    amount = getattr(option, "upfront_usd", None)
-    if not isinstance(amount, Decimal) or amount <= 0:
-        return ()
-    month = getattr(option, "upfront_month", 1)
-    return (Payment(month if isinstance(month, int) else 1, amount, "commitment paid upfront"),)
+def upfront_payments(option: OptionQuote, months: int) -> tuple[tuple[Payment, ...], tuple[Decimal, ...]]:
+    """A commitment's upfront payment whole in the first month of each term within `months`, and what each month's
+    usage holds of it amortised (taken out of the month: the money is paid upfront, not again month by month).
+    Over a whole term the amounts taken out add up to the upfront payment to the cent."""
+    terms = option.commitment
+    if terms is None or not terms.applies or not terms.upfront_usd or terms.upfront_usd <= 0:
+        return (), ()
+    whole, term = terms.upfront_usd, terms.term_months
+    label = f"{terms.words}: paid upfront" + (" (half: assumed)" if terms.upfront_note else "")
+    payments = tuple(Payment(month, whole, label) for month in range(terms.upfront_month, months + 1, term))
+    spread = [cents(whole * k / term) - cents(whole * (k - 1) / term) for k in range(1, term + 1)]
+    return payments, tuple(spread[(month - 1) % term] for month in range(1, months + 1))
+
+
+def _less_amortised(price_at: PriceAt, amortised: dict[str, tuple[Decimal, ...]]) -> PriceAt:
+    def priced(volumes: Sequence[int]) -> dict[str, list[Decimal | None]]:
+        found = {o: list(v) for o, v in price_at(volumes).items()}
+        for option, taken in amortised.items():
+            values = found.get(option)
+            if values is not None and taken:
+                found[option] = [None if v is None else v - taken[i] for i, v in enumerate(values)]
+        return found
+
+    return priced
 
 
 def horizon_of(advice: Advice) -> HorizonPlan | None:
     """The workload's horizon priced (None when the workload has none)."""
     horizon = advice.workload.horizon
-    if horizon is None:
-        return None
-    upfront = {o: upfront_payments(q) for o, q in advice.quote.options.items()}
-    return plan(horizon, advice.quote.units_per_month, _price_at(advice), upfront)
+    return None if horizon is None else horizon_plans(advice, [horizon])[0]
+
+
+def horizon_plans(advice: Advice, horizons: Sequence[Horizon]) -> list[HorizonPlan]:
+    """Several horizons of the same workload (e.g. drawn growths, all of one length) priced with one call of the
+    engine for every volume any of them needs."""
+    months = max((h.months for h in horizons), default=0)
+    found = {o: upfront_payments(q, months) for o, q in advice.quote.options.items()}
+    upfront = {o: payments for o, (payments, _taken) in found.items()}
+    amortised = {o: taken for o, (_payments, taken) in found.items() if taken}
+    wanted = sorted({v for h in horizons for v in volumes(h, advice.quote.units_per_month)})
+    at = {o: dict(zip(wanted, values, strict=True)) for o, values in _price_at(advice)(wanted).items()}
+
+    def price_at(vols: Sequence[int]) -> dict[str, list[Decimal | None]]:  # the months' volumes, in order
+        return {o: [by_volume[v] for v in vols] for o, by_volume in at.items()}
+
+    each_month = _less_amortised(price_at, amortised)
+    return [plan(h, advice.quote.units_per_month, each_month, upfront) for h in horizons]
 
 
 def growth_text(kind: str, monthly_pct: float, step_month: int, step_factor: float) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_json, horizon_of
-from desktop.model.advice.uncertainty import monte_carlo, uncertainty_json
+from desktop.model.advice.uncertainty import horizon_spread, horizon_spread_json, monte_carlo, uncertainty_json
 from desktop.model.footprint.footprint_json import footprint_json
 from desktop.model.format import json_number, total_text
 from desktop.model.pricing.book import PriceBook
@@ -40,17 +40,19 @@ def option_json(option: OptionQuote) -> dict[str, Any]:
             for i in option.line_items
         ],
         "capacity": _capacity(option),
-        **({"commitment": _commitment(option.commitment)} if option.commitment is not None else {}),
+        **({"commitment": commitment_json(option.commitment)} if option.commitment is not None else {}),
     }
 
 
-def _commitment(terms: CommitmentTerms) -> dict[str, Any]:
+def commitment_json(terms: CommitmentTerms) -> dict[str, Any]:
     """The commitment the total assumes; the upfront payment whole and the month it is paid in (for a horizon):
-    null for partial upfront, whose split the book does not give."""
+    null when a rate of the plan is missing; for partial upfront the assumed split, said in `upfront_note`."""
     return {"plan": terms.plan, "term": terms.term, "payment": terms.payment, "covered_pct": terms.covered_pct,
             "applies": terms.applies, "text": terms.words, "committed_monthly_usd": json_number(terms.monthly_usd),
             "upfront_usd": None if terms.upfront_usd is None else json_number(terms.upfront_usd),
-            "upfront_month": terms.upfront_month}
+            "upfront_month": terms.upfront_month,
+            **({"upfront_note": terms.upfront_note} if terms.upfront_note else {}),
+            **({"rate_missing": True} if terms.rate_missing else {})}
 
 
 def quote_json(quote: Quote, book: PriceBook) -> dict[str, Any]:
@@ -100,6 +102,9 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
     horizon = horizon_of(advice)
     if horizon is not None:  # only for a workload with a horizon: older files' output is unchanged
         data["horizon"] = horizon_json(horizon, advice)
+        growth = horizon_spread(advice)
+        if growth is not None:  # a ranged growth: the horizon's totals as a spread
+            data["horizon"]["growth_spread"] = horizon_spread_json(growth)
     try:
         spread = monte_carlo(advice.workload, advice.book, advice.quote)
     except ValueError as error:  # a drawn value the schema refuses (one line, never a traceback)

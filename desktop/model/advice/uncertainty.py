@@ -5,6 +5,10 @@ The volume is drawn for every sample and priced by the fast calc over arrays (th
 inputs change the sizing, so they are drawn as SCENARIOS joint sets, each sample taking one at random: one array
 call per set. A sample whose inputs are all the workload's own is priced by the exact quote, so with every range
 at its likely value the P50 is today's point estimate to the cent. Same seed, same result.
+
+A ranged growth (the horizon's monthly percentage or step factor) does not change a month's cost at a volume: it is
+drawn apart, HORIZON_DRAWS times, each draw's months priced like the horizon's (`horizon_spread`), giving each
+option's P10 / P50 / P90 total over the horizon and the share of draws in which it is the cheapest over it.
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ from typing import Any
 import numpy as np
 
 from desktop.model.advice.engine import fast_costs
-from desktop.model.format import json_number, short_number
+from desktop.model.advice.horizon_costs import horizon_plans
+from desktop.model.advice.types import Advice
+from desktop.model.format import json_number, short_number, usd
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.fields import all_fields
-from desktop.model.workload.ranges import Spread
+from desktop.model.workload.ranges import GROWTH_PATHS, Spread
 from desktop.model.workload.spec import Workload
 
 SCENARIOS = 32  # joint draws of the inputs other than the volume
@@ -84,7 +90,7 @@ def _draw(workload: Workload) -> tuple[Array, dict[str, Array], IntArray, int]:
     rng = np.random.default_rng(ranges.seed)
     n = ranges.samples
     volume_path = _volume_path(workload)
-    spreads = dict(ranges.fields)
+    spreads = {p: s for p, s in ranges.fields.items() if p not in GROWTH_PATHS}
     volume_spread = spreads.pop(volume_path, None)
     base = float(workload.units_per_month)
     volumes = np.full(n, base) if volume_spread is None else np.round(_triangular(rng, volume_spread, base, n))
@@ -164,8 +170,8 @@ def _condition(wins: np.ndarray[Any, np.dtype[np.bool_]], per_sample: dict[str, 
 def monte_carlo(workload: Workload, book: PriceBook, quote: Quote) -> Uncertainty | None:
     """The ranged workload's Monte Carlo (None when the workload has no ranges)."""
     ranges = workload.ranges
-    if ranges is None:
-        return None
+    if ranges is None or (ranges.fields and set(ranges.fields) <= set(GROWTH_PATHS)):
+        return None  # nothing monthly is ranged: only the horizon's growth (horizon_spread)
     costs, volumes, per_sample = _costs(workload, book, quote)
     options = list(costs)
     matrix = np.vstack([costs[o] for o in options]) if options else np.empty((0, len(volumes)))
@@ -215,3 +221,85 @@ def uncertainty_json(found: Uncertainty) -> dict[str, Any]:
                             "p90_usd": json_number(s.p90), "cheapest_share": round(s.cheapest_share, 4)}
                         for o, s in found.options.items()},
             "verdict": found.verdict}
+
+
+HORIZON_DRAWS = 200  # draws of the ranged growth, each priced over every month of the horizon
+
+
+@dataclass(frozen=True, slots=True)
+class HorizonSpread:
+    months: int
+    draws: int
+    seed: int
+    inputs: tuple[tuple[str, Spread], ...]
+    options: dict[str, OptionSpread]  # P10 / P50 / P90 of the horizon's total (None where a draw is not priced)
+    complete: dict[str, bool]  # option id -> priced whole in every draw (else its spread is not stated)
+
+
+def horizon_spread(advice: Advice) -> HorizonSpread | None:
+    """The horizon's totals when its growth is ranged (None without a horizon or a ranged growth)."""
+    horizon, ranges = advice.workload.horizon, advice.workload.ranges
+    if horizon is None or ranges is None:
+        return None
+    ranged = {p: s for p, s in ranges.fields.items() if p in GROWTH_PATHS}
+    if not ranged:
+        return None
+    rng = np.random.default_rng([ranges.seed, 1])  # apart from the monthly draws: adding a growth range moves none
+    drawn = {p: _triangular(rng, s, _own(advice.workload, p), HORIZON_DRAWS) for p, s in ranged.items()}
+    growths = [horizon.growth.model_copy(update={p.rsplit(".", 1)[1]: float(v[k]) for p, v in drawn.items()})
+               for k in range(HORIZON_DRAWS)]
+    plans = horizon_plans(advice, [horizon.model_copy(update={"growth": g}) for g in growths])
+    options = list(plans[0].options) if plans else []
+    totals = {o: [p.options[o].total for p in plans] for o in options}
+    cheapest = [min(((v[k], o) for o, v in totals.items() if v[k] is not None), default=(None, None))[1]
+                for k in range(len(plans))]
+    found: dict[str, OptionSpread] = {}
+    for option, values in totals.items():
+        whole = [float(v) for v in values if v is not None]
+        share = cheapest.count(option) / len(plans)
+        if len(whole) < len(values):  # a draw not priced whole: no band is stated, never a smaller one
+            found[option] = OptionSpread(option, None, None, None, share)
+            continue
+        p10, p50, p90 = np.percentile(np.array(whole), [10, 50, 90])
+        found[option] = OptionSpread(option, _money(p10), _money(p50), _money(p90), share)
+    complete = {o: all(v is not None for v in values) and advice.quote.options[o].complete
+                for o, values in totals.items()}
+    return HorizonSpread(horizon.months, HORIZON_DRAWS, ranges.seed, tuple(ranged.items()), found, complete)
+
+
+_LAST_HORIZON: list[tuple[Quote, HorizonSpread | None]] = []
+
+
+def horizon_spread_once(advice: Advice) -> HorizonSpread | None:
+    """`horizon_spread`, run once per quote (the window's panel and the sheet share it)."""
+    if _LAST_HORIZON and _LAST_HORIZON[0][0] is advice.quote:
+        return _LAST_HORIZON[0][1]
+    found = horizon_spread(advice)
+    _LAST_HORIZON[:] = [(advice.quote, found)]
+    return found
+
+
+def horizon_spread_text(found: HorizonSpread) -> str:
+    """"Growth ranged (1%-3%-8% a month): over 36 months P10-P90 Fargate $1,900.00-$2,600.00, ...; 200 draws,
+    seed 7"."""
+    inputs = "; ".join(f"{'monthly growth' if p.endswith('monthly_pct') else 'step factor'} "
+                       f"{s.low:g}{'' if s.likely is None else f'-{s.likely:g}'}-{s.high:g}"
+                       + ("%" if p.endswith("monthly_pct") else "x") for p, s in found.inputs)
+    bands = ", ".join(f"{short_label(o)} " + (f"{usd(s.p10)}-{usd(s.p90)}" + ("" if found.complete[o] else
+                                                                             " (incomplete)")
+                                               if s.p10 is not None and s.p90 is not None else "not priced every month")
+                      for o, s in found.options.items())
+    ranked = sorted(found.options.values(), key=lambda s: -s.cheapest_share)
+    lead = (f"; {short_label(ranked[0].option)} is cheapest over it in {ranked[0].cheapest_share * 100:.0f}% of "
+            "draws") if ranked and ranked[0].cheapest_share > 0 else ""
+    return (f"Growth ranged ({inputs}): over {found.months} months P10-P90 {bands}{lead} "
+            f"({found.draws} draws, seed {found.seed})")
+
+
+def horizon_spread_json(found: HorizonSpread) -> dict[str, Any]:
+    return {"draws": found.draws, "seed": found.seed,
+            "inputs": [{"field": p, "low": s.low, "likely": s.likely, "high": s.high} for p, s in found.inputs],
+            "options": {o: {"p10_usd": json_number(s.p10), "p50_usd": json_number(s.p50),
+                            "p90_usd": json_number(s.p90), "complete": found.complete[o],
+                            "cheapest_share": round(s.cheapest_share, 4)} for o, s in found.options.items()},
+            "text": horizon_spread_text(found)}

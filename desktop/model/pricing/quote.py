@@ -97,10 +97,13 @@ class CommitmentTerms:
     payment: str  # "no_upfront", "partial_upfront", "all_upfront"
     covered_pct: float
     monthly_usd: Decimal
-    upfront_usd: Decimal | None  # None: partial upfront, the split is not in the book
+    upfront_usd: Decimal | None  # None: a rate of the plan is missing, so the whole is not known
     upfront_month: int  # the month of the term it is paid in (1 = the first)
     words: str  # "Compute Savings Plan, 3-year, all upfront"
     applies: bool = True  # False: the plan cannot cover this option (priced on demand)
+    term_months: int = 12
+    upfront_note: str = ""  # how the upfront payment is split, when it rests on an assumption (partial upfront)
+    rate_missing: bool = False  # a rate of the plan is not in the book: its charges are left out, not zero
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +166,8 @@ class OptionQuote:
             return ""
         if not terms.applies:
             return f"; on demand ({terms.words} does not cover it)"
-        return f"; assumes {terms.words} on {terms.covered_pct:g}% of usage"
+        half = " (half paid upfront: assumed)" if terms.upfront_note else ""
+        return f"; assumes {terms.words}{half} on {terms.covered_pct:g}% of usage"
 
 
 def total_of(items: tuple[LineItem, ...] | list[LineItem]) -> Decimal:

@@ -6,7 +6,8 @@ input as low / likely / high, and the seed and sample count of the Monte Carlo t
                           "traffic.duration_ms": {"low": 80, "likely": 120, "high": 300}}}
 
 `likely` may be left out: the field's own value is the likely one. A field's range must stay inside the field's
-own bounds (checked when the samples are drawn).
+own bounds (checked when the file is read). The horizon's growth (a monthly percentage, or a step's factor) may be
+ranged too: the horizon's totals are then drawn as a spread (the monthly Monte Carlo does not depend on it).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from desktop.model.schema.workload import FiniteFloat, Section
 
 MAX_RANGED_FIELDS = 20
 NOT_SAMPLED = ("horizon", "ranges", "schema_version")  # sections the monthly Monte Carlo does not price
+# The horizon's growth, sampled by the horizon's own draws (desktop.model.advice.uncertainty.horizon_spread)
+GROWTH_PATHS = ("horizon.growth.monthly_pct", "horizon.growth.step_factor")
 MAX_SAMPLES = 100_000
 
 
@@ -58,9 +61,11 @@ class Ranges(Section):
 def check_ranged_paths(ranges: Ranges, data: Any) -> None:
     """Each ranged path names a number of the workload (not a flag, text or list); `data` is the workload."""
     for path in ranges.fields:
-        if path.split(".")[0] in NOT_SAMPLED:
+        if path in GROWTH_PATHS and getattr(data, "horizon", None) is None:
+            raise ValueError(f"ranges.fields: {path!r} is ranged but the workload has no horizon")
+        if path.split(".")[0] in NOT_SAMPLED and path not in GROWTH_PATHS:
             raise ValueError(f"ranges.fields: {path!r} cannot be ranged: the Monte Carlo samples the monthly inputs "
-                             "(growth and the horizon's figures are not sampled)")
+                             f"and the horizon's growth ({', '.join(GROWTH_PATHS)}), not the horizon's other figures")
         value: Any = data
         for part in path.split("."):
             value = getattr(value, "lambda_" if part == "lambda" else part, None)

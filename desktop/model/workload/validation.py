@@ -67,6 +67,8 @@ def field_info(model: type[BaseModel], loc: tuple[str | int, ...]) -> FieldInfo 
         if info is None:
             return None
         current = info.annotation
+        optional = [a for a in get_args(current) if a is not type(None)]  # an optional section: `Horizon | None`
+        current = optional[0] if len(optional) == 1 and type(None) in get_args(current) else current
     return info
 
 

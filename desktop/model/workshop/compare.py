@@ -25,7 +25,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_of
 from desktop.model.advice.types import MarginKind
 from desktop.model.footprint.estimate import footprint
-from desktop.model.pricing.quote import OptionQuote
+from desktop.model.pricing.quote import CommitmentTerms, OptionQuote
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.differences import Difference, differences, differences_text
 
@@ -53,6 +53,7 @@ class ScenarioRow:
     change_pct: float | None  # only for an exact change
     differences: tuple[Difference, ...]
     commitments: dict[str, str] = field(default_factory=dict)  # option id -> the commitment its total assumes
+    commitment_terms: dict[str, CommitmentTerms] = field(default_factory=dict)  # option id -> its plan and charges
     # option id -> estimated kgCO2e a month (None: not estimated); beside the dollars, never in them
     footprint_kg: dict[str, float | None] = field(default_factory=dict)
     horizon_months: int | None = None  # the scenario's horizon (None: the workload has none)
@@ -193,6 +194,7 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             change_kind=how, region=quote.region,
             commitments={o: q.commitment_note.removeprefix("; ") for o, q in quote.options.items()
                          if q.commitment_note},
+            commitment_terms={o: q.commitment for o, q in quote.options.items() if q.commitment is not None},
             footprint_kg={o: f.kg for o, f in footprint(advice.workload, quote).items()},
             **_horizon(advice))
         if rows is not None:

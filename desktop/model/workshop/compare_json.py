@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.model.advice.quote_json import commitment_json
 from desktop.model.format import json_number
 from desktop.model.workshop.compare import Comparison
 
@@ -44,6 +45,8 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
                             for d in row.differences],
             "differences_text": row.differences_text,
             **({"commitment": dict(row.commitments)} if row.commitments else {}),
+            **({"commitment_terms": {o: commitment_json(t) for o, t in row.commitment_terms.items()}}
+               if row.commitment_terms else {}),
             "kgco2e_month": {o: None if kg is None else round(kg, 3) for o, kg in row.footprint_kg.items()},
             "horizon_months": row.horizon_months,
             "horizon_usd": {o: json_number(v) for o, v in row.horizon_usd.items()},

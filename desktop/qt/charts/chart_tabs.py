@@ -1,4 +1,4 @@
-"""The four charts in tabs; every chart renders from the same Advice.
+"""The five charts in tabs; every chart renders from the same Advice.
 
 pyqtgraph costs about as much to import as the rest of the window takes to build, so the window's first paint
 does without it: the "Cost vs volume" tab starts with its first view painted with QPainter
@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from desktop.qt.charts.base import ChartBase
     from desktop.qt.charts.breakdown import BreakdownChart
     from desktop.qt.charts.cost_curve import CostCurveChart
+    from desktop.qt.charts.horizon import HorizonChart
     from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
 
-TAB_TITLES = ("Cost vs &volume", "&Breakdown", "&Sensitivity", "&Hourly capacity")
+TAB_TITLES = ("Cost vs &volume", "&Breakdown", "&Sensitivity", "&Hourly capacity", "Over the &years")
 
 
 class _AfterFirstPaint(QObject):
@@ -58,9 +59,13 @@ def _make_chart(index: int, parent: QWidget) -> ChartBase:
         from desktop.qt.charts.tornado import TornadoChart
 
         return TornadoChart(parent)
-    from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
+    if index == 3:
+        from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
 
-    return HourlyCapacityChart(parent)
+        return HourlyCapacityChart(parent)
+    from desktop.qt.charts.horizon import HorizonChart
+
+    return HorizonChart(parent)
 
 
 class ChartTabs(QTabWidget):
@@ -131,6 +136,10 @@ class ChartTabs(QTabWidget):
     @property
     def hourly(self) -> HourlyCapacityChart:
         return self.charts[3]
+
+    @property
+    def horizon(self) -> HorizonChart:
+        return self.charts[4]
 
     # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice) -> None:

@@ -31,6 +31,7 @@ from desktop.present.text import tooltip_html
 from desktop.present.workshop import (
     change_note,
     change_text,
+    commitment_text,
     footprint_text,
     footprint_tip,
     horizon_text,
@@ -49,9 +50,10 @@ if TYPE_CHECKING:
     from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
 
 FIXED_BEFORE = ("#", "Scenario")
-FIXED_AFTER = ("Recommended", "Over the horizon", "kgCO2e a month", "Margin over the runner-up", "Against the baseline",
-               "What differs from the baseline")
+FIXED_AFTER = ("Recommended", "Commitment", "Over the horizon", "kgCO2e a month", "Margin over the runner-up",
+               "Against the baseline", "What differs from the baseline")
 CHANGE_COLUMN = "Against the baseline"  # not shown for the parts of one system: they are not versions of one thing
+COMMITMENT_COLUMN = "Commitment"  # shown when a scenario's total assumes a commitment
 
 
 class ComparisonView(QWidget):
@@ -179,7 +181,8 @@ class ComparisonView(QWidget):
         self.comparison = comparison
         options = comparison.options
         changes = comparison.kind != "parts"
-        after = [h for h in FIXED_AFTER if changes or h != CHANGE_COLUMN]
+        committed = any(row.commitment_terms for row in comparison.rows)
+        after = [h for h in FIXED_AFTER if (changes or h != CHANGE_COLUMN) and (committed or h != COMMITMENT_COLUMN)]
         headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *after]
         table = self.table
         table.setUpdatesEnabled(False)
@@ -207,7 +210,10 @@ class ComparisonView(QWidget):
                 cells.append((total_text(row, option), option == row.recommended, not row.feasible.get(option, False),
                               True))
             rec = short_label(row.recommended) if row.recommended else "none feasible"
-            cells += [(rec, True, False, False), (horizon_text(row), False, False, True),
+            cells.append((rec, True, False, False))
+            if committed:
+                cells.append((commitment_text(row), False, False, False))
+            cells += [(horizon_text(row), False, False, True),
                       (footprint_text(row), False, False, True), (margin_text(row), False, False, False)]
             if changes:
                 cells.append((change_text(row), False, False, True))

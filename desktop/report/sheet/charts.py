@@ -9,12 +9,14 @@ on a QPdfWriter at any resolution or on a QImage for a preview. Colours are Okab
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from desktop.model.advice.advise import BreakEven, Curves
+from desktop.model.advice.advise import Advice, BreakEven, Curves
+from desktop.model.advice.uncertainty import monte_carlo_once
 from desktop.model.format import left_out_short, short_number, usd, usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.quote import OptionQuote, Quote
@@ -112,15 +114,40 @@ def begin_chart(painter: QPainter, rect: QRectF, title: str) -> float:
     return rect.top() + metrics.height()
 
 
-def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even: Sequence[BreakEven] = ()) -> None:
-    """Monthly cost of each option against monthly volume, log-log, with break-even points and 'this workload'."""
+@dataclass(frozen=True, slots=True)
+class Bands:
+    """A ranged workload's Monte Carlo at its volume: each option's (P10, P50, P90) monthly cost, and what they are
+    ("P10-P90 of 10,000 samples, seed 7")."""
+
+    options: Mapping[str, tuple[float, float, float]]
+    words: str
+
+
+def sheet_bands(advice: Advice) -> Bands | None:
+    """The Monte Carlo's bars for the sheet's cost chart (None without ranges, or when the draw is refused: the
+    sheet's text says why)."""
+    try:
+        found = monte_carlo_once(advice.workload, advice.book, advice.quote)
+    except ValueError:
+        return None
+    if found is None:
+        return None
+    options = {o: (float(s.p10), float(s.p50), float(s.p90)) for o, s in found.options.items()
+               if s.p10 is not None and s.p50 is not None and s.p90 is not None}
+    return Bands(options, f"P10-P90 a month (tick: P50) of {found.samples:,} samples, seed {found.seed}")
+
+
+def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even: Sequence[BreakEven] = (),
+                    bands: Bands | None = None) -> None:
+    """Monthly cost of each option against monthly volume, log-log, with break-even points and 'this workload'
+    (and, for a ranged workload, each option's P10-P90 bar at its volume)."""
     pt = pixels_per_point(painter)
     title_bottom = begin_chart(painter, rect, f"Monthly cost (USD) against {curves.unit_name}s a month")
     legend_top = title_bottom + 2 * pt
     options = list(curves.costs)
-    legend_bottom = _draw_legend(painter, rect.left() + 30 * pt, legend_top,
-                                 [(_legend_name(curves, o), QColor(option_colour(o)),
-                                   not curves.feasible.get(o, True)) for o in options], pt, rect.right())
+    entries = [(_legend_name(curves, o), QColor(option_colour(o)), not curves.feasible.get(o, True)) for o in options]
+    entries += [(f"bars at this workload: {bands.words}", QColor("#777777"), False)] if bands else []
+    legend_bottom = _draw_legend(painter, rect.left() + 30 * pt, legend_top, entries, pt, rect.right())
     plot_top = legend_bottom + 5 * pt
     plot = QRectF(rect.left() + 30 * pt, plot_top, rect.width() - 36 * pt, rect.bottom() - plot_top - 24 * pt)
 
@@ -153,7 +180,23 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
 
     _draw_current(painter, axes, curves, pt)
     _draw_break_even(painter, axes, break_even, options, pt)
+    if bands is not None:  # over the break-even marks: a bar at this volume is the point of the chart here
+        _draw_bands(painter, axes, curves.current_volume, bands, pt)
     painter.restore()
+
+
+def _draw_bands(painter: QPainter, axes: _LogAxes, volume: float, bands: Bands, pt: float) -> None:
+    """Each option's P10-P90 bar with a P50 tick, side by side just right of the workload's volume line."""
+    if volume <= 0:
+        return
+    shown = [(o, b) for o, b in bands.options.items() if b[0] > 0]
+    for i, (option, (p10, p50, p90)) in enumerate(shown):
+        x = axes.x(volume) + (4 + 5 * i) * pt
+        painter.setPen(_pen(QColor(option_colour(option)), 2 * pt))
+        top, bottom, mid = axes.y(p90), axes.y(p10), axes.y(p50)
+        painter.drawLine(QLineF(x, top, x, bottom))
+        for y, half in ((top, 1.6), (bottom, 1.6), (mid, 2.4)):
+            painter.drawLine(QLineF(x - half * pt, y, x + half * pt, y))
 
 
 def _legend_name(curves: Curves, option: str) -> str:

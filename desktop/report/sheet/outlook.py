@@ -1,4 +1,5 @@
-"""The sheet's figures beside the monthly dollars: the estimated footprint (and the horizon of years)."""
+"""The sheet's figures beside the monthly dollars: the estimated footprint (what moving region changes too) and
+the horizon of years."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from desktop.model.advice.horizon_costs import growth_text, horizon_of, horizon_
 from desktop.model.footprint.estimate import OptionFootprint, footprint
 from desktop.model.footprint.words import short_text
 from desktop.model.format import usd
-from desktop.present.outlook import uncertainty_line
+from desktop.present.outlook import footprint_line, growth_spread_line, uncertainty_line
 
 
 def _esc(value: object) -> str:
@@ -34,8 +35,8 @@ def horizon_cells(advice: Advice) -> dict[str, str]:
 
 
 def horizon_note(advice: Advice) -> str:
-    """With a horizon or ranges: the totals over the horizon and what they include, and how sure the verdict is
-    (nothing for a workload with neither: the sheet keeps its two pages)."""
+    """With a horizon or ranges: the totals over the horizon and what they include, and how sure the verdict is;
+    then the recommended option's footprint and what moving the same usage to another region would emit."""
     found = horizon_of(advice)
     horizon = advice.workload.horizon
     lines = []
@@ -47,7 +48,10 @@ def horizon_note(advice: Advice) -> str:
         if horizon.people.enabled:
             parts.append(f"people cost at {usd(horizon.people.rate_usd_per_hour)} an hour")
         lines.append(f"<b>{_esc(horizon_text(found))}.</b> {_esc('; '.join(parts))}.")
-    sure = uncertainty_line(advice)
-    if sure:
-        lines.append(f"<b>{_esc(sure)}</b>")
+    for line in (growth_spread_line(advice), uncertainty_line(advice)):
+        if line:
+            lines.append(f"<b>{_esc(line)}</b>")
+    moving = footprint_line(advice)  # the recommended option's footprint and what moving region changes
+    if moving:
+        lines.append(_esc(moving))
     return "".join(f'<p class="small">{line}</p>' for line in lines)

@@ -40,7 +40,7 @@ from desktop import __version__
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
-from desktop.report.sheet.charts import draw_breakdown_chart, draw_cost_chart, sheet_font
+from desktop.report.sheet.charts import draw_breakdown_chart, draw_cost_chart, sheet_bands, sheet_font
 from desktop.report.sheet.html import CHART_KINDS, answer_count, clip, sheet_html, user_book_mark
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -102,7 +102,7 @@ class SheetChartObject(QPyTextObject):
         if painter.hasClipping() and painter.clipBoundingRect().intersected(rect).height() < 1:
             return  # on the page before or after its own: drawn there, it would only be clipped away
         if kind == "cost":
-            draw_cost_chart(painter, rect, self.advice.curves, self.advice.break_even)
+            draw_cost_chart(painter, rect, self.advice.curves, self.advice.break_even, sheet_bands(self.advice))
         elif kind == "breakdown":
             draw_breakdown_chart(painter, rect, self.advice.quote)
 

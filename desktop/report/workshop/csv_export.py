@@ -4,6 +4,7 @@ Every total says whether it is whole: `complete` (the recommended total leaves o
 each feasible option's total leaves out, the recommended option first), `margin_kind` and `change_kind` (how the
 margin and the change read: "exact", "lower bound", "upper bound", "unknown" with no figure; "not compared" for
 the parts of one system); the portfolio row says `complete: no` and names each part it does not hold whole.
+`commitment` is the commitment the recommended total assumes, with its charges a month and its upfront payment.
 
 Pure Python. Money to the cent as in `estimate --json`; text cells a spreadsheet would read as a formula are
 prefixed with an apostrophe (csv_export.safe_text).
@@ -17,12 +18,12 @@ import io
 from desktop.model.format import usd_csv
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison, ScenarioRow
-from desktop.present.workshop import left_out_words
+from desktop.present.workshop import commitment_text, left_out_words
 from desktop.report.sheet.csv_export import safe_text
 
 FIXED = ("scenario", "note", "baseline", "ruled_out", "recommended", "recommended_usd", "complete", "left_out",
          "runner_up", "margin_usd", "margin_pct", "margin_kind", "change_usd", "change_pct", "change_kind",
-         "differences", "kind", "price_book_date")
+         "differences", "kind", "price_book_date", "commitment", "commitment_monthly_usd", "commitment_upfront_usd")
 
 
 def _pct(value: float | None) -> str:
@@ -47,7 +48,8 @@ def workshop_rows(comparison: Comparison, book: PriceBook) -> list[dict[str, str
                "margin_usd": usd_csv(row.margin_usd), "margin_pct": _pct(row.margin_pct),
                "margin_kind": row.margin_kind if row.runner_up else "",
                "change_usd": usd_csv(row.change_usd), "change_pct": _pct(row.change_pct),
-               "change_kind": row.change_kind, "differences": safe_text(row.differences_text)}
+               "change_kind": row.change_kind, "differences": safe_text(row.differences_text),
+               **_commitment(row)}
         out.update({f"{o}_usd": usd_csv(row.totals.get(o)) for o in comparison.options})
         rows.append(out)
     if comparison.portfolio_usd is not None:
@@ -58,6 +60,18 @@ def workshop_rows(comparison: Comparison, book: PriceBook) -> list[dict[str, str
                      "note": "the sum of each part's recommended total" + (
                          "" if comparison.portfolio_complete else ", a lower bound")})
     return rows
+
+
+def _commitment(row: ScenarioRow) -> dict[str, str]:
+    """The recommended option's commitment: its words, the committed charges a month (upfront amortised) and the
+    upfront payment whole (both empty when a rate is missing: left out, never zero)."""
+    terms = row.commitment_terms.get(row.recommended or "")
+    if terms is None:
+        return {}
+    known = not terms.rate_missing
+    return {"commitment": safe_text(commitment_text(row)),
+            "commitment_monthly_usd": usd_csv(terms.monthly_usd if known else None),
+            "commitment_upfront_usd": usd_csv(terms.upfront_usd if known else None)}
 
 
 def _yes_no(value: bool) -> str:

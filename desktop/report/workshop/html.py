@@ -18,6 +18,7 @@ from desktop.present.style import option_colour
 from desktop.present.workshop import (
     change_note,
     change_text,
+    commitment_text,
     left_out_rows,
     margin_text,
     portfolio_text,
@@ -59,6 +60,7 @@ def comparison_table(comparison: Comparison) -> str:
         f'<th class="num" width="10%" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
         for o in comparison.options)
     changes = comparison.kind != "parts"
+    committed = any(row.commitment_terms for row in comparison.rows)
     width = NARROW_CELL if len(comparison.options) > 3 else CELL_WIDTH  # names in full in the list below
     rows = []
     for row in comparison.rows:
@@ -73,14 +75,17 @@ def comparison_table(comparison: Comparison) -> str:
         name = esc(row.name) + (' <span class="muted">(baseline)</span>' if row.is_baseline and changes else "")
         rec = esc(short_label(row.recommended)) if row.recommended else '<span class="warn">none feasible</span>'
         change = f'<td class="num">{esc(change_text(row))}</td>' if changes else ""
+        commitment = f'<td class="small">{esc(commitment_text(row))}</td>' if committed else ""
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
-                    f'<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
+                    f'{commitment}<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
     change_head = '<th class="num">Change against the baseline</th>' if changes else ""
+    commitment_head = '<th width="20%">Commitment</th>' if committed else ""
     said = ("The change is the recommended total against the baseline's recommended total: a bound (at least, at "
             "most) when only one of them leaves out a price, no figure when both leave out different ones. "
             if changes else "")
     return ('<table width="100%" cellspacing="0" cellpadding="3">'
-            f'<tr><th>#</th><th>Scenario</th>{head}<th>Recommended</th><th>Margin over the runner-up</th>'
+            f'<tr><th>#</th><th>Scenario</th>{head}<th style="white-space: nowrap;">Recommended</th>{commitment_head}'
+            '<th>Margin over the runner-up</th>'
             f'{change_head}</tr>{"".join(rows)}</table>'
             f'<p class="small muted">Monthly totals in USD. {said}~ marks a total resting on estimated prices; '
             "+ what a total leaves out (no price in the book).</p>" + _left_out_block(comparison))

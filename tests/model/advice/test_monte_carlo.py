@@ -96,3 +96,45 @@ def test_a_range_outside_the_fields_bounds_is_refused_when_read(examples: dict[s
     refused = re.escape("'lambda.memory_mb' 64..999999 is outside the field's range 128..10240")
     with pytest.raises(ValueError, match=refused):
         _ranged(examples["http-api"], {"lambda.memory_mb": {"low": 64, "high": 999_999}})
+
+
+GROWTH = {"horizon.growth.monthly_pct": {"low": 0, "likely": 3, "high": 8}}
+
+
+def test_a_growth_range_is_accepted_and_drawn_over_the_horizon(examples: dict[str, Workload],
+                                                               book: PriceBook) -> None:
+    """The growth is drawn (seeded), each draw's months priced as the horizon prices them: the P10-P90 of the
+    total brackets the total at the likely growth, and a higher growth never costs less."""
+    from desktop.model.advice.horizon_costs import horizon_of
+    from desktop.model.advice.uncertainty import horizon_spread
+    from desktop.present.outlook import outlook_lines
+
+    horizon = {"months": 36, "growth": {"kind": "compound", "monthly_pct": 3}}
+    workload = _ranged(examples["http-api"], GROWTH, horizon=horizon)
+    advice = advise(workload, book)
+    found = horizon_spread(advice)
+    assert found is not None and found.draws == 200 and found.months == 36
+    likely = horizon_of(advice)
+    assert likely is not None
+    for option, spread in found.options.items():
+        total = likely.options[option].total
+        assert spread.p10 is not None and spread.p90 is not None and total is not None
+        assert spread.p10 < total < spread.p90  # growth 0-3-8%: the likely growth sits inside the band
+    assert found.options["fargate"].cheapest_share == 1.0
+    assert monte_carlo(workload, book, advice.quote) is None  # nothing monthly is ranged
+    again = horizon_spread(advise(workload, book))
+    assert again is not None and again.options == found.options  # same seed, same spread
+    data = advice_json(advice, book)["horizon"]["growth_spread"]
+    assert data["draws"] == 200 and data["options"]["fargate"]["complete"] is True
+    text = next(line for line in outlook_lines(advice) if line.startswith("Growth ranged"))
+    assert "monthly growth 0-3-8%" in text and "P10-P90" in text and "200 draws, seed 7" in text
+
+
+def test_a_growth_range_without_a_horizon_or_on_another_horizon_figure_is_refused(
+        examples: dict[str, Workload]) -> None:
+    with pytest.raises(ValueError, match="has no horizon"):
+        _ranged(examples["http-api"], GROWTH)
+    with pytest.raises(ValueError, match="cannot be ranged"):
+        _ranged(examples["http-api"], {"horizon.months": {"low": 12, "high": 24}}, horizon={"months": 24})
+    with pytest.raises(ValueError, match="outside the field's range"):
+        _ranged(examples["http-api"], {"horizon.growth.monthly_pct": {"low": -80, "high": 3}}, horizon={"months": 24})

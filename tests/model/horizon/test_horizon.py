@@ -3,17 +3,18 @@ their month, the month the cheapest option so far changes; the total is the sum 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from desktop.model.advice.advise import advise
 from desktop.model.advice.engine import compute_quote
-from desktop.model.advice.horizon_costs import horizon_of, upfront_payments
-from desktop.model.advice.quote_json import advice_json
+from desktop.model.advice.horizon_costs import horizon_of
+from desktop.model.advice.quote_json import advice_json, option_json
+from desktop.model.horizon.plan import HorizonPlan
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
+from tests.conftest import make_workload
 
 
 def _with(workload: Workload, horizon: dict[str, object]) -> Workload:
@@ -72,17 +73,44 @@ def test_one_offs_people_and_a_step_change_the_winner_in_a_stated_month(examples
     assert f"Lambda is cheapest until month {month - 1}, then Fargate from month {month}" in text
 
 
-def test_an_upfront_payment_on_the_quote_is_placed_whole_in_its_month(examples: dict[str, Workload],
-                                                                      book: PriceBook) -> None:
-    quote = compute_quote(examples["http-api"], book).options["fargate"]
+def _committed(book: PriceBook, payment: str, horizon: dict[str, object]) -> tuple[Workload, HorizonPlan]:
+    """ECS on EC2, one m5.large all month under a 1-year Standard RI (K7), over a horizon."""
+    w = make_workload(traffic={"kind": "jobs", "runs_per_month": 1, "duration_ms": 730 * 3600 * 1000},
+                      container={"vcpu": 1, "memory_gb": 2}, ec2={"instance_type": "m5.large", "root_volume_gb": 0},
+                      options=["ec2"], front_door="none", horizon=horizon,
+                      assumptions={"commitment": {"plan": "standard_ri", "term": "1yr", "payment": payment}})
+    found = horizon_of(advise(w, book))
+    assert found is not None
+    return w, found
 
-    class Committed:  # what a commitment's quote carries (the hook: upfront_usd, upfront_month)
-        upfront_usd = Decimal("1000.00")
-        upfront_month = 13
 
-    payment = upfront_payments(Committed())  # type: ignore[arg-type]
-    assert [(p.month, p.usd) for p in payment] == [(13, Decimal("1000.00"))]
-    assert upfront_payments(replace(quote)) == ()
+def test_an_all_upfront_payment_is_paid_whole_at_each_term_start_not_again_each_month(book: PriceBook) -> None:
+    """m5.large 1-year all upfront: 494 upfront (K7), amortised 41.17 a month in the monthly quote; over 24 months
+    it is paid in months 1 and 13 and the months hold only the rest of the bill (none here: one covered instance)."""
+    _w, found = _committed(book, "all_upfront", {"months": 24})
+    ec2 = found.options["ec2"]
+    assert [(p.month, p.usd) for p in ec2.payments] == [(1, Decimal("494.00")), (13, Decimal("494.00"))]
+    assert "paid upfront" in ec2.payments[0].label
+    # the step, then (but for the cent the monthly quote rounds 494 / 12 = 41.1667 to) nothing more to pay
+    assert ec2.months[0] == Decimal("494.00") and all(abs(m or 0) <= Decimal("0.01") for m in ec2.months[1:12])
+    assert ec2.months[12] is not None and abs(ec2.months[12] - Decimal("494.00")) <= Decimal("0.01")
+    assert ec2.total is not None and abs(ec2.total - Decimal("988.00")) <= Decimal("0.24")
+
+
+def test_a_partial_upfront_payment_takes_the_stated_assumed_half(book: PriceBook) -> None:
+    """m5.large 1-year partial upfront: effective 0.0577671 $/h x 8,760 h = 506.04 a year; half of it upfront is
+    ComputeFit's assumption (AWS lets the buyer pay 50-99%), said with the payment; the total is unchanged."""
+    w, found = _committed(book, "partial_upfront", {"months": 12})
+    quote = advise(w, book).quote.options["ec2"]
+    assert quote.commitment is not None and quote.commitment.upfront_usd == Decimal("253.02")
+    assert "assumption (grade C)" in quote.commitment.upfront_note and "assumed" in quote.status
+    assert option_json(quote)["commitment"]["upfront_note"] == quote.commitment.upfront_note
+    ec2 = found.options["ec2"]
+    assert [(p.month, p.usd) for p in ec2.payments] == [(1, Decimal("253.02"))]
+    assert "(half: assumed)" in ec2.payments[0].label
+    assert ec2.total == sum((m for m in ec2.months if m is not None), Decimal(0))
+    monthly = quote.monthly_usd
+    assert monthly is not None and abs(ec2.total - monthly * 12) <= Decimal("0.06")  # when, not how much
 
 
 def test_a_file_without_a_horizon_is_written_and_estimated_as_before(examples: dict[str, Workload],

@@ -121,7 +121,8 @@ def test_an_instance_savings_plan_row_of_its_own_is_used_where_the_book_has_it(b
 @pytest.mark.parametrize(("instance_type", "term", "payment", "charged", "upfront"), [
     ("t3.medium", "1yr", "no_upfront", D("19.05"), D(0)),  # KW4: 0.0261 x 730 = 19.053
     ("t3.medium", "3yr", "no_upfront", D("13.14"), D(0)),  # K11: 0.018 x 730
-    ("m5.large", "1yr", "partial_upfront", D("42.17"), None),  # KW3: (252 / 8,760 + 0.029) x 730
+    ("m5.large", "1yr", "partial_upfront", D("42.17"), D("253.02")),  # KW3: (252 / 8,760 + 0.029) x 730; half
+    # of 0.0577671 x 8,760 upfront: the assumed split (the row's own is 252, AWS lets a buyer pay 50-99%)
     ("m5.large", "1yr", "all_upfront", D("41.17"), D("494.00")),  # K7: 494 upfront, 494 / 12 a month
     ("m5.large", "3yr", "all_upfront", D("26.36"), D("949.00")),  # K7: 949 upfront over 36 months
 ])

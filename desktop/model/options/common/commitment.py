@@ -5,7 +5,8 @@ Each option passes its eligible usage (the on-demand lines a plan may cover, nev
 never a Managed Instances fee) to `commit`. For the covered share the quote shows, as AWS's bill does, a credit of
 that usage at its on-demand price and the committed charge at the sourced effective rate: "recurring" for no
 upfront, "upfront, amortised" for all upfront (the whole charge is the upfront payment spread over the term), both
-together for partial upfront (the book's rates are effective rates; the split is in the rate's note when sourced).
+together for partial upfront (the book's rates are effective rates; the split is in the rate's note when sourced;
+the upfront payment whole, for a horizon, takes the assumed split PARTIAL_UPFRONT_SHARE).
 
 The rules (shared reference aws-commitments-carbon.md, §1 and §2.5):
 - R4: an EC2 Instance Savings Plan's rate equals the Standard RI rate of the same type, term and payment; where the
@@ -38,6 +39,15 @@ from desktop.model.schema.commitments import PAYMENT_NAMES, PLAN_NAMES, term_pay
 from desktop.model.workload.spec import Commitment, Workload
 
 COMMITMENT_GROUP = "commitment"  # the committed charges; the credits are discounts ("discount")
+# Partial upfront: the share of the term's commitment paid upfront. No source gives one split: AWS lets a Savings
+# Plan buyer choose 50-99% (Savings Plans API reference, CreateSavingsPlan `upfrontPaymentAmount`), and the partial
+# upfront Reserved Instance rows of the shared commitments reference split about half and half (m5.large 1-year
+# 252 upfront + 0.029 $/h: 49.8%; c5.xlarge 1-year 1368 + 0.156 $/h: 50.0%). So half is ComputeFit's assumption
+# (grade C), said wherever the upfront payment is shown; it moves when the money is paid, never the total.
+PARTIAL_UPFRONT_SHARE = Decimal("0.5")
+PARTIAL_UPFRONT_NOTE = ("half of the term's commitment paid upfront: ComputeFit's assumption (grade C); AWS lets "
+                        "the buyer pay 50-99% upfront (CreateSavingsPlan API) and its partial upfront RI rows split "
+                        "about half and half")
 EC2_PLANS = ("ec2_instance_sp", "standard_ri", "convertible_ri")  # EC2 only (AWS Savings Plans User Guide)
 
 
@@ -217,8 +227,9 @@ def _charge(calc: Calc, c: Commitment, words: str, item: Eligible, covered: Amou
 
 def terms_of(w: Workload, items: Sequence[Any], missing: Sequence[Any] = ()) -> CommitmentTerms | None:
     """The commitment behind an exact quote's line items (None without one). The upfront payment of an all
-    upfront plan is its committed charge over the whole term (12 months a year at this month's usage); unknown
-    (None) for partial upfront, or when the book lacks one of the plan's rates."""
+    upfront plan is its committed charge over the whole term (12 months a year at this month's usage); of a
+    partial upfront plan, the assumed share of it (PARTIAL_UPFRONT_SHARE, said in the terms' note); unknown (None)
+    when the book lacks one of the plan's rates."""
     c = plan_of(w)
     if c is None:
         return None
@@ -228,9 +239,12 @@ def terms_of(w: Workload, items: Sequence[Any], missing: Sequence[Any] = ()) -> 
     years = 1 if c.term == "1yr" else 3
     whole = cents(sum((i.quantity * i.unit_price_usd for i in charged), Decimal(0)) * 12 * years)
     upfront: Decimal | None = None if lacking and c.payment != "no_upfront" else {
-        "no_upfront": Decimal(0), "all_upfront": whole}.get(c.payment)
+        "no_upfront": Decimal(0), "all_upfront": whole,
+        "partial_upfront": cents(whole * PARTIAL_UPFRONT_SHARE)}[c.payment]
     applies = any(i.label.startswith(f"{PLAN_NAMES[c.plan]} covers ") for i in items)
-    return CommitmentTerms(c.plan, c.term, c.payment, c.covered_pct, monthly, upfront, 1, plan_words(c), applies)
+    note = PARTIAL_UPFRONT_NOTE if c.payment == "partial_upfront" else ""
+    return CommitmentTerms(c.plan, c.term, c.payment, c.covered_pct, monthly, upfront, 1, plan_words(c), applies,
+                           12 * years, note, lacking)
 
 
 def apply_plan(calc: Calc, w: Workload, service: str, share: Amount,
