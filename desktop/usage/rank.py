@@ -1,0 +1,299 @@
+"""`computefit usage rank`: a fleet of any size, one scenario a line, advised and ranked in a pool of processes.
+
+A workshop file holds at most 200 scenarios (the window's lists and the workshop PDF are sized for that); a fleet
+exported from an organisation can hold thousands. This reads a JSON-lines file instead: each line is one
+workload (the workload file's format) or one scenario entry of a workshop (`{"workload": {...}, "note": ...,
+"usage": {...}}`, as `usage import` writes them), read and checked one line at a time, at most MAX_LINE_BYTES
+a line and MAX_LINES lines. Any line that cannot be used refuses the whole fleet with one message naming the
+file, the line and the field, and nothing is written.
+
+Each line is priced and recommended exactly as `usage review` does it for a fleet workshop (the same functions,
+one scenario at a time): its option totals, recommendation, margin over the runner-up, what it was billed, the
+saving against today's bill, blocked options and thin data. Lines are advised in batches by `jobs` worker
+processes, and each comes back as one small record (text and numbers, never the Advice), so the memory a line
+costs is that record's. The records are then ranked as the review ranks (largest saving first; then by the
+recommendation's margin over the runner-up, so a fleet of typed-in workloads ranks too) and written as CSV or
+JSON lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from desktop.files import ReadError
+from desktop.files.bounded_read import open_regular
+from desktop.model.pricing.book import PriceBook
+from desktop.terminal import one_line
+from desktop.usage.records import UsageError
+
+MAX_LINE_BYTES = 256 * 1024  # a scenario with its usage is about 5.5 KB
+MAX_LINES = 100_000
+BATCH = 100  # lines per task handed to a worker
+COLUMNS = ("rank", "line", "name", "resource", "account", "region", "today", "billed_monthly_usd",
+           "priced_today_usd", "difference_pct", "recommended", "recommended_usd", "runner_up", "margin_usd",
+           "saving_usd", "totals", "blocked", "thin", "flag")
+Record = dict[str, Any]
+Batch = list[tuple[int, bytes]]
+
+_BOOK: list[PriceBook] = []  # the worker's book, set once by its initializer
+
+
+def read_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(line number from 1, the line's bytes) of every non-blank line, each bounded; UsageError naming the file
+    and the line for one too long, or for more than MAX_LINES."""
+    where = str(path)
+    try:
+        stream = open_regular(path)
+    except ReadError as exc:
+        raise UsageError(where, "", exc.message) from None
+    count = 0
+    with stream:
+        for number in range(1, sys.maxsize):
+            line = stream.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE_BYTES:
+                raise UsageError(f"{where}:{number}", "", f"a line is at most {MAX_LINE_BYTES // 1024} KB")
+            if not line.strip():
+                continue
+            count += 1
+            if count > MAX_LINES:
+                raise UsageError(f"{where}:{number}", "", f"a fleet file holds at most {MAX_LINES:,} scenarios")
+            yield number, line
+
+
+def _scenario(raw: bytes, where: str, book: PriceBook) -> Any:
+    """One line as a workshop scenario entry, checked against the book like a file the CLI opens
+    (WorkloadFileError naming `where` and the field)."""
+    from desktop.files import loads_strict
+    from desktop.model.options.registry import check_workload
+    from desktop.model.pricing.checks import check_against_book
+    from desktop.model.workload.files import WorkloadFileError, check_file_object, parse_workload
+    from desktop.model.workload.validation import FieldProblem, problems_of
+    from desktop.model.workshop.spec import ScenarioEntry
+
+    try:
+        data = loads_strict(raw.decode("utf-8-sig").rstrip("\r\n"), where)
+    except UnicodeDecodeError:
+        raise WorkloadFileError(where, [FieldProblem("", "is not UTF-8 text")]) from None
+    except ReadError as exc:
+        raise WorkloadFileError(where, [FieldProblem(exc.field, exc.message)]) from None
+    if isinstance(data, dict) and "workload" in data:
+        check_file_object(data, where, "a scenario", 1)
+        from pydantic import ValidationError
+
+        try:
+            entry = ScenarioEntry.model_validate(data)
+        except ValidationError as exc:
+            raise WorkloadFileError(where, problems_of(exc, ScenarioEntry)) from None
+        prefix = "workload."
+    else:
+        entry = ScenarioEntry(workload=parse_workload(data, where))
+        prefix = ""
+    problems = check_against_book(entry.workload, book) + check_workload(entry.workload, book)
+    if problems:
+        raise WorkloadFileError(where, [FieldProblem(prefix + p.path, p.message) for p in problems])
+    return entry
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else str(value.quantize(Decimal("0.01")))
+
+
+def advise_line(number: int, raw: bytes, where: str, book: PriceBook) -> Record:
+    """One line advised and reviewed as `usage review` reviews a fleet workshop's scenario: its record."""
+    from desktop.model.workshop.spec import WorkshopSpec
+    from desktop.usage.review import review_fleet
+
+    entry = _scenario(raw, f"{where}:{number}", book)
+    review = review_fleet(WorkshopSpec(kind="parts", scenarios=(entry,)), book)
+    row, compared = review.rows[0], review.comparison.rows[0]
+    return {
+        "line": number, "name": row.name, "resource": row.resource, "account": row.account, "region": row.region,
+        "today": row.today, "billed_monthly_usd": _money(row.billed_monthly_usd),
+        "priced_today_usd": _money(row.priced_today_usd),
+        "difference_pct": None if row.difference_pct is None else round(row.difference_pct, 1),
+        "recommended": row.recommended, "recommended_usd": _money(row.recommended_usd),
+        "runner_up": compared.runner_up, "margin_usd": _money(compared.margin_usd),
+        "saving_usd": _money(row.saving_usd),
+        "totals": {option: _money(total) for option, total in compared.totals.items()},
+        "blocked": [{"option": b.option, "limit": b.limit, "source": b.source} for b in row.blocked],
+        "thin": row.thin, "flag": row.flag,
+    }
+
+
+def advise_batch(batch: Batch, where: str) -> tuple[list[Record], str]:
+    """A worker's task: the records of a batch of lines, or ([], the first bad line's one-line message)."""
+    from desktop.model.workload.files import WorkloadFileError
+
+    records = []
+    for number, raw in batch:
+        try:
+            records.append(advise_line(number, raw, where, _BOOK[0]))
+        except WorkloadFileError as exc:
+            return [], str(exc)
+    return records, ""
+
+
+def _start_worker(book: PriceBook) -> None:
+    _BOOK[:] = [book]
+
+
+def _batches(lines: Iterator[tuple[int, bytes]], size: int = BATCH) -> Iterator[Batch]:
+    batch: Batch = []
+    for item in lines:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pool(jobs: int, book: PriceBook) -> ProcessPoolExecutor:
+    """Workers that start with the book: forked where fork is safe (Linux: nothing to import or pickle again),
+    spawned elsewhere (the book is pickled to each)."""
+    import multiprocessing
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_start_worker, initargs=(book,))
+
+
+def advise_fleet(path: Path, book: PriceBook, jobs: int = 0) -> list[Record]:
+    """Every line of the fleet file advised (by `jobs` processes; 0: one per CPU, 1: in this process), in file
+    order. UsageError for the first line, in file order, that cannot be used."""
+    jobs = jobs or os.cpu_count() or 1
+    where = str(path)
+    lines = read_lines(path)
+    if jobs == 1:
+        _start_worker(book)
+        return _collect(advise_batch(batch, where) for batch in _batches(lines))
+    results: dict[int, tuple[list[Record], str]] = {}
+    with _pool(jobs, book) as pool:
+        pending: dict[Future[tuple[list[Record], str]], int] = {}
+        for index, batch in enumerate(_batches(lines)):
+            pending[pool.submit(advise_batch, batch, where)] = index
+            if len(pending) >= jobs * 3:  # a bounded queue: the file is read as fast as it is advised
+                _settle(pending, results)
+                if any(error for _records, error in results.values()):
+                    break
+        while pending:
+            _settle(pending, results)
+    return _collect(results[i] for i in sorted(results))
+
+
+def _settle(pending: dict[Future[tuple[list[Record], str]], int],
+            results: dict[int, tuple[list[Record], str]]) -> None:
+    done, _running = wait(pending, return_when=FIRST_COMPLETED)
+    for future in done:
+        results[pending.pop(future)] = future.result()
+
+
+def _collect(results: Iterator[tuple[list[Record], str]]) -> list[Record]:
+    records: list[Record] = []
+    for batch, error in results:
+        if error:
+            raise FleetLineError(error)
+        records.extend(batch)
+    return records
+
+
+class FleetLineError(UsageError):
+    """A line that cannot be used: the message (the workload file's, for that line) names the file, the line
+    and the field."""
+
+    def __init__(self, message: str):
+        ValueError.__init__(self, message)
+        self.where, self.column, self.message = message, "", message
+
+
+def _saving_key(record: Record) -> tuple[bool, Decimal, Decimal, str, int]:
+    saving, margin = record["saving_usd"], record["margin_usd"]
+    return (saving is None or bool(record["thin"]), -Decimal(saving or 0), -Decimal(margin or 0), record["name"],
+            record["line"])
+
+
+def rank(records: list[Record]) -> list[Record]:
+    """Ranked as `usage review` ranks a fleet (largest saving first, thin data and no saving last), then by the
+    recommendation's margin over the runner-up; `rank` numbered from 1."""
+    ranked = sorted(records, key=_saving_key)
+    for number, record in enumerate(ranked, 1):
+        record["rank"] = number
+    return ranked
+
+
+def _csv_cell(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "totals":
+        return " ".join(f"{option}={'-' if usd is None else usd}" for option, usd in value.items())
+    if key == "blocked":
+        return "; ".join(f"{b['option']}: {b['limit']}" for b in value)
+    return str(value)
+
+
+def formatted(records: list[Record], fmt: str) -> Iterator[str]:
+    """The ranked records as CSV (a header, then a row each) or JSON lines, one string a line."""
+    if fmt == "jsonl":
+        for record in records:
+            yield json.dumps({key: record[key] for key in COLUMNS}, ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for record in records:
+        writer.writerow([_csv_cell(key, record[key]) for key in COLUMNS])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def output_format(output: str | None, asked: str | None) -> str:
+    if asked:
+        return asked
+    return "csv" if output and output.lower().endswith(".csv") else "jsonl"
+
+
+def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None, jobs: int,
+             account: str = "", region: str = "", write: Callable[[str], object] | None = None) -> int:
+    """The command: advise and rank the fleet file, write the ranking (to `output`, whole or not at all, or
+    through `write`), and a one-line summary on stderr."""
+    from desktop.files import WriteError, check_target, write_text_atomically
+
+    if output:
+        try:
+            check_target(output)
+        except WriteError as exc:
+            raise UsageError(output, "", f"cannot be written ({exc.strerror or exc})") from None
+    records = advise_fleet(path, book, jobs)
+    if not records:
+        raise UsageError(str(path), "", "holds no scenario")
+    records = [r for r in records if (not account or r["account"] == account) and (not region or r["region"] == region)]
+    if not records:
+        raise UsageError(str(path), "", "no scenario matches the filter")
+    ranked = rank(records)
+    text = formatted(ranked, output_format(output, fmt))
+    if output:
+        try:
+            write_text_atomically(output, "".join(text))
+        except WriteError as exc:
+            raise UsageError(output, "", f"cannot write ({exc.strerror or exc})") from None
+    else:
+        for line in text:
+            (write or sys.stdout.write)(line)
+    total = sum((Decimal(r["saving_usd"]) for r in ranked if r["saving_usd"] and not r["thin"]
+                 and Decimal(r["saving_usd"]) > 0), Decimal(0))
+    sys.stderr.write(f"computefit: {len(ranked):,} scenarios advised and ranked; could save {total:,.2f} USD a "
+                     "month on the recommended options" + (f"; wrote {one_line(output)}" if output else "") + "\n")
+    return 0
