@@ -243,7 +243,8 @@ def cmd_usage(args: argparse.Namespace) -> int:
             from desktop.usage.rank import run_rank
 
             return run_rank(Path(args.fleet), book, output=args.output, fmt=args.format, jobs=args.jobs,
-                            account=args.account or "", region=args.region or "", write=write_out)
+                            account=args.account or "", region=args.region or "", sensitivity=args.sensitivity,
+                            write=write_out)
         return commands.run_review(args, book, one_line, _load_document, _write_review_pdf)
     except UsageError as exc:
         raise CliError(str(exc)) from None
@@ -279,6 +280,8 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     q.add_argument("--format", choices=("csv", "jsonl"), default=None,
                    help="default: from the output file's suffix; JSON lines on stdout")
     q.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per CPU)")
+    q.add_argument("--sensitivity", action="store_true",
+                   help="also list the assumptions that change each recommendation (as advise does; slower)")
     q.add_argument("--account", default=None, help="only this AWS account's resources")
     q.add_argument("--region", default=None, help="only this region's resources")
     q.add_argument("--price-book", type=Path, default=None)

@@ -109,14 +109,21 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else str(value.quantize(Decimal("0.01")))
 
 
-def advise_line(number: int, raw: bytes, where: str, book: PriceBook) -> Record:
-    """One line advised and reviewed as `usage review` reviews a fleet workshop's scenario: its record."""
+def advise_line(number: int, raw: bytes, where: str, book: PriceBook, sensitivity: bool = False) -> Record:
+    """One line advised and reviewed as `usage review` reviews a fleet workshop's scenario: its record. With
+    `sensitivity`, also the assumptions whose sensitivity range changes the recommendation (as `advise` lists
+    them: each a quote of the workload changed, so about ten times the work)."""
     from desktop.model.workshop.spec import WorkshopSpec
     from desktop.usage.review import review_fleet
 
     entry = _scenario(raw, f"{where}:{number}", book)
     review = review_fleet(WorkshopSpec(kind="parts", scenarios=(entry,)), book)
     row, compared = review.rows[0], review.comparison.rows[0]
+    flips = None
+    if sensitivity:
+        from desktop.model.advice.advise import advise
+
+        flips = [r.label for r in advise(entry.workload, book).sensitivity if r.flips]
     return {
         "line": number, "name": row.name, "resource": row.resource, "account": row.account, "region": row.region,
         "today": row.today, "billed_monthly_usd": _money(row.billed_monthly_usd),
@@ -127,18 +134,18 @@ def advise_line(number: int, raw: bytes, where: str, book: PriceBook) -> Record:
         "saving_usd": _money(row.saving_usd),
         "totals": {option: _money(total) for option, total in compared.totals.items()},
         "blocked": [{"option": b.option, "limit": b.limit, "source": b.source} for b in row.blocked],
-        "thin": row.thin, "flag": row.flag,
+        "thin": row.thin, "flag": row.flag, "changes_recommendation": flips,
     }
 
 
-def advise_batch(batch: Batch, where: str) -> tuple[list[Record], str]:
+def advise_batch(batch: Batch, where: str, sensitivity: bool = False) -> tuple[list[Record], str]:
     """A worker's task: the records of a batch of lines, or ([], the first bad line's one-line message)."""
     from desktop.model.workload.files import WorkloadFileError
 
     records = []
     for number, raw in batch:
         try:
-            records.append(advise_line(number, raw, where, _BOOK[0]))
+            records.append(advise_line(number, raw, where, _BOOK[0], sensitivity))
         except WorkloadFileError as exc:
             return [], str(exc)
     return records, ""
@@ -169,7 +176,7 @@ def _pool(jobs: int, book: PriceBook) -> ProcessPoolExecutor:
                                initializer=_start_worker, initargs=(book,))
 
 
-def advise_fleet(path: Path, book: PriceBook, jobs: int = 0) -> list[Record]:
+def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, sensitivity: bool = False) -> list[Record]:
     """Every line of the fleet file advised (by `jobs` processes; 0: one per CPU, 1: in this process), in file
     order. UsageError for the first line, in file order, that cannot be used."""
     jobs = jobs or os.cpu_count() or 1
@@ -177,12 +184,12 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0) -> list[Record]:
     lines = read_lines(path)
     if jobs == 1:
         _start_worker(book)
-        return _collect(advise_batch(batch, where) for batch in _batches(lines))
+        return _collect(advise_batch(batch, where, sensitivity) for batch in _batches(lines))
     results: dict[int, tuple[list[Record], str]] = {}
     with _pool(jobs, book) as pool:
         pending: dict[Future[tuple[list[Record], str]], int] = {}
         for index, batch in enumerate(_batches(lines)):
-            pending[pool.submit(advise_batch, batch, where)] = index
+            pending[pool.submit(advise_batch, batch, where, sensitivity)] = index
             if len(pending) >= jobs * 3:  # a bounded queue: the file is read as fast as it is advised
                 _settle(pending, results)
                 if any(error for _records, error in results.values()):
@@ -237,22 +244,25 @@ def _csv_cell(key: str, value: Any) -> str:
         return ""
     if key == "totals":
         return " ".join(f"{option}={'-' if usd is None else usd}" for option, usd in value.items())
+    if key == "changes_recommendation":
+        return "; ".join(value)
     if key == "blocked":
         return "; ".join(f"{b['option']}: {b['limit']}" for b in value)
     return str(value)
 
 
-def formatted(records: list[Record], fmt: str) -> Iterator[str]:
+def formatted(records: list[Record], fmt: str, sensitivity: bool = False) -> Iterator[str]:
     """The ranked records as CSV (a header, then a row each) or JSON lines, one string a line."""
+    columns = (*COLUMNS, "changes_recommendation") if sensitivity else COLUMNS
     if fmt == "jsonl":
         for record in records:
-            yield json.dumps({key: record[key] for key in COLUMNS}, ensure_ascii=False) + "\n"
+            yield json.dumps({key: record[key] for key in columns}, ensure_ascii=False) + "\n"
         return
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for record in records:
-        writer.writerow([_csv_cell(key, record[key]) for key in COLUMNS])
+        writer.writerow([_csv_cell(key, record[key]) for key in columns])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -266,7 +276,8 @@ def output_format(output: str | None, asked: str | None) -> str:
 
 
 def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None, jobs: int,
-             account: str = "", region: str = "", write: Callable[[str], object] | None = None) -> int:
+             account: str = "", region: str = "", sensitivity: bool = False,
+             write: Callable[[str], object] | None = None) -> int:
     """The command: advise and rank the fleet file, write the ranking (to `output`, whole or not at all, or
     through `write`), and a one-line summary on stderr."""
     from desktop.files import WriteError, check_target, write_text_atomically
@@ -276,14 +287,14 @@ def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None
             check_target(output)
         except WriteError as exc:
             raise UsageError(output, "", f"cannot be written ({exc.strerror or exc})") from None
-    records = advise_fleet(path, book, jobs)
+    records = advise_fleet(path, book, jobs, sensitivity)
     if not records:
         raise UsageError(str(path), "", "holds no scenario")
     records = [r for r in records if (not account or r["account"] == account) and (not region or r["region"] == region)]
     if not records:
         raise UsageError(str(path), "", "no scenario matches the filter")
     ranked = rank(records)
-    text = formatted(ranked, output_format(output, fmt))
+    text = formatted(ranked, output_format(output, fmt), sensitivity)
     if output:
         try:
             write_text_atomically(output, "".join(text))

@@ -77,11 +77,12 @@ def write_fleet(path: Path, size: int, imported: list[dict[str, Any]]) -> None:
             out.write(json.dumps(data) + "\n")
 
 
-def run_once(fleet: Path, jobs: int, output: Path) -> tuple[float, float, float, float]:
+def run_once(fleet: Path, jobs: int, output: Path, flags: list[str]) -> tuple[float, float, float, float]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", CHILD, "usage", "rank", str(fleet), "-o", str(output), "--jobs",
-                           str(jobs)], env=env, cwd=REPO, capture_output=True, text=True, timeout=900, check=False)
+                           str(jobs), *flags], env=env, cwd=REPO, capture_output=True, text=True, timeout=1800,
+                          check=False)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"usage rank failed: {done.stderr[-2000:]}")
@@ -94,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--sensitivity", action="store_true", help="rank with --sensitivity (about ten times the work)")
     args = parser.parse_args(argv)
-    print(f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; --jobs {args.jobs}; median of {args.runs} run(s)")
+    print(f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; --jobs {args.jobs}"
+          f"{' --sensitivity' if args.sensitivity else ''}; median of {args.runs} run(s)")
     print(f"{'scenarios':>9}  {'seconds':>8}  {'ms each':>8}  {'CPU s':>7}  {'RSS command':>11}  {'RSS worker':>10}"
           "  target")
     with tempfile.TemporaryDirectory(prefix="bench-fleet-") as tmp:
@@ -104,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             fleet = folder / f"fleet-{size}.jsonl"
             write_fleet(fleet, size, imported)
-            runs = [run_once(fleet, args.jobs, folder / "ranked.jsonl") for _ in range(args.runs)]
+            flags = ["--sensitivity"] if args.sensitivity else []
+            runs = [run_once(fleet, args.jobs, folder / "ranked.jsonl", flags) for _ in range(args.runs)]
             seconds = statistics.median(r[0] for r in runs)
             lines = (folder / "ranked.jsonl").read_text(encoding="utf-8").count("\n")
             assert lines == size, f"{lines} lines ranked of {size}"

@@ -34,3 +34,17 @@ def test_deep_nesting_hidden_behind_strings_is_still_refused() -> None:
         loads_strict(text, "t.json")
     assert strict_json._shallow('{"a": "' + "[" * 100 + '"}', 64)  # brackets inside a string do not nest
     assert not strict_json._shallow("[" * 65 + "]" * 65, 64)
+
+
+def test_reading_a_workload_file_imports_no_numpy() -> None:
+    """The vectorised scan (numpy) loads only for a text the shortcut cannot clear: a workload file, a workshop
+    and a fleet's line are read without it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "resources" / "examples" / "http-api.workload.json"
+    code = ("import sys; from desktop.files import load_json_file; "
+            f"load_json_file({str(example)!r}, 1 << 20); print(sorted(m for m in sys.modules if 'numpy' in m))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert done.stdout == "[]\n"

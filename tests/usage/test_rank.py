@@ -74,6 +74,22 @@ def test_each_record_has_the_numbers_advise_gives_for_its_workload(tmp_path: Pat
     assert margins == sorted(margins, reverse=True)
 
 
+def test_sensitivity_lists_what_advise_says_changes_the_recommendation(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    lines = _example_lines(3)
+    fleet = _write_lines(tmp_path / "fleet.jsonl", lines)
+    assert main(["usage", "rank", str(fleet), "--jobs", "1", "--sensitivity"]) == 0
+    records = {r["line"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    for number, line in enumerate(lines, 1):
+        one = _write_lines(tmp_path / "one.workload.json", [line])
+        assert main(["advise", str(one)]) == 0
+        said = capsys.readouterr().out.split("  Changes the recommendation: ")[1].splitlines()[0]
+        assert (", ".join(records[number]["changes_recommendation"]) or "none of these") == said
+    assert any(r["changes_recommendation"] for r in records.values())
+    assert main(["usage", "rank", str(fleet), "--jobs", "1"]) == 0
+    assert "changes_recommendation" not in capsys.readouterr().out  # only when asked: ten times the work
+
+
 def test_imported_scenarios_rank_as_usage_review_ranks_them(imported: Path, tmp_path: Path, book: PriceBook) -> None:
     workshop = load_document(imported).workshop
     fleet = _write_lines(tmp_path / "fleet.jsonl", [s.to_json_dict() for s in workshop.scenarios])
