@@ -240,10 +240,10 @@ def cmd_usage(args: argparse.Namespace) -> int:
         if args.verb == "import":
             return commands.run_import(args, book, one_line)
         if args.verb == "rank":
-            from desktop.usage.rank import run_rank
+            from desktop.usage.rank import Asked, run_rank
 
-            return run_rank(Path(args.fleet), book, output=args.output, fmt=args.format, jobs=args.jobs,
-                            account=args.account or "", region=args.region or "", sensitivity=args.sensitivity,
+            asked = Asked(args.sensitivity, args.account or "", args.region or "")
+            return run_rank(Path(args.fleet), book, output=args.output, fmt=args.format, jobs=args.jobs, asked=asked,
                             write=write_out)
         return commands.run_review(args, book, one_line, _load_document, _write_review_pdf)
     except UsageError as exc:

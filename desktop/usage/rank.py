@@ -23,8 +23,9 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ COLUMNS = ("rank", "line", "name", "resource", "account", "region", "today", "bi
            "saving_usd", "totals", "blocked", "thin", "flag")
 Record = dict[str, Any]
 Batch = list[tuple[int, bytes]]
+Ranked = tuple[tuple[bool, Decimal, Decimal, str, int], str]  # the ranking's key, the record as JSON text
 
 _BOOK: list[PriceBook] = []  # the worker's book, set once by its initializer
 
@@ -138,26 +140,54 @@ def advise_line(number: int, raw: bytes, where: str, book: PriceBook, sensitivit
     }
 
 
-def advise_batch(batch: Batch, where: str, sensitivity: bool = False) -> tuple[list[Record], str]:
-    """A worker's task: the records of a batch of lines, or ([], the first bad line's one-line message)."""
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the command asks of each line: the sensitivity too, and only one account's or region's lines."""
+
+    sensitivity: bool = False
+    account: str = ""
+    region: str = ""
+
+    def wants(self, record: Record) -> bool:
+        return (not self.account or record["account"] == self.account) and (
+            not self.region or record["region"] == self.region)
+
+
+def ranked_entry(record: Record) -> Ranked:
+    """A record as the pool returns it and the ranking keeps it: its sort key (as `usage review` ranks, largest
+    saving first, thin data and no saving last; then by the margin over the runner-up) and its JSON text (the
+    columns after `rank`, in order): some 600 bytes a scenario, whatever the fleet's size."""
+    saving, margin = record["saving_usd"], record["margin_usd"]
+    key = (saving is None or bool(record["thin"]), -Decimal(saving or 0), -Decimal(margin or 0), record["name"],
+           record["line"])
+    columns = COLUMNS[1:] if record["changes_recommendation"] is None else (*COLUMNS[1:], "changes_recommendation")
+    return key, json.dumps({c: record[c] for c in columns}, ensure_ascii=False)
+
+
+def advise_batch(batch: Batch, where: str, asked: Asked) -> tuple[list[Ranked], str]:
+    """A worker's task: the entries of a batch of lines (those `asked` wants), or ([], the first bad line's
+    one-line message)."""
     from desktop.model.workload.files import WorkloadFileError
 
-    records = []
+    entries = []
     for number, raw in batch:
         try:
-            records.append(advise_line(number, raw, where, _BOOK[0], sensitivity))
+            record = advise_line(number, raw, where, _BOOK[0], asked.sensitivity)
         except WorkloadFileError as exc:
             return [], str(exc)
-    return records, ""
+        if asked.wants(record):
+            entries.append(ranked_entry(record))
+    return entries, ""
 
 
 def _start_worker(book: PriceBook) -> None:
     _BOOK[:] = [book]
 
 
-def _batches(lines: Iterator[tuple[int, bytes]], size: int = BATCH) -> Iterator[Batch]:
+def _batches(lines: Iterator[tuple[int, bytes]], counted: list[int], size: int = BATCH) -> Iterator[Batch]:
     batch: Batch = []
     for item in lines:
+        counted[0] += 1
         batch.append(item)
         if len(batch) == size:
             yield batch
@@ -176,43 +206,48 @@ def _pool(jobs: int, book: PriceBook) -> ProcessPoolExecutor:
                                initializer=_start_worker, initargs=(book,))
 
 
-def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, sensitivity: bool = False) -> list[Record]:
-    """Every line of the fleet file advised (by `jobs` processes; 0: one per CPU, 1: in this process), in file
-    order. UsageError for the first line, in file order, that cannot be used."""
+def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Asked()) -> tuple[list[Ranked], int]:
+    """Every line of the fleet file advised (by `jobs` processes; 0: one per CPU, 1: in this process): the
+    entries `asked` wants, in file order, and how many lines were read. UsageError for the first line, in file
+    order, that cannot be used."""
     jobs = jobs or os.cpu_count() or 1
     where = str(path)
-    lines = read_lines(path)
+    counted = [0]
+    batches = _batches(read_lines(path), counted)
     if jobs == 1:
         _start_worker(book)
-        return _collect(advise_batch(batch, where, sensitivity) for batch in _batches(lines))
-    results: dict[int, tuple[list[Record], str]] = {}
+        return _collect(advise_batch(batch, where, asked) for batch in batches), counted[0]
+    results: dict[int, tuple[list[Ranked], str]] = {}
     with _pool(jobs, book) as pool:
-        pending: dict[Future[tuple[list[Record], str]], int] = {}
-        for index, batch in enumerate(_batches(lines)):
-            pending[pool.submit(advise_batch, batch, where, sensitivity)] = index
-            if len(pending) >= jobs * 3:  # a bounded queue: the file is read as fast as it is advised
-                _settle(pending, results)
-                if any(error for _records, error in results.values()):
-                    break
+        pending: dict[Future[tuple[list[Ranked], str]], int] = {}
+        for index, batch in enumerate(batches):
+            pending[pool.submit(advise_batch, batch, where, asked)] = index
+            # a bounded queue: the file is read as fast as it is advised; a bad line stops the reading
+            if len(pending) >= jobs * 3 and _settle(pending, results):
+                break
         while pending:
             _settle(pending, results)
-    return _collect(results[i] for i in sorted(results))
+    return _collect(results[i] for i in sorted(results)), counted[0]
 
 
-def _settle(pending: dict[Future[tuple[list[Record], str]], int],
-            results: dict[int, tuple[list[Record], str]]) -> None:
+def _settle(pending: dict[Future[tuple[list[Ranked], str]], int],
+            results: dict[int, tuple[list[Ranked], str]]) -> bool:
+    """Wait for a task to end; True when one found a bad line (no more need be read)."""
     done, _running = wait(pending, return_when=FIRST_COMPLETED)
+    failed = False
     for future in done:
-        results[pending.pop(future)] = future.result()
+        results[pending.pop(future)] = found = future.result()
+        failed = failed or bool(found[1])
+    return failed
 
 
-def _collect(results: Iterator[tuple[list[Record], str]]) -> list[Record]:
-    records: list[Record] = []
+def _collect(results: Iterable[tuple[list[Ranked], str]]) -> list[Ranked]:
+    entries: list[Ranked] = []
     for batch, error in results:
         if error:
             raise FleetLineError(error)
-        records.extend(batch)
-    return records
+        entries.extend(batch)
+    return entries
 
 
 class FleetLineError(UsageError):
@@ -224,19 +259,15 @@ class FleetLineError(UsageError):
         self.where, self.column, self.message = message, "", message
 
 
-def _saving_key(record: Record) -> tuple[bool, Decimal, Decimal, str, int]:
-    saving, margin = record["saving_usd"], record["margin_usd"]
-    return (saving is None or bool(record["thin"]), -Decimal(saving or 0), -Decimal(margin or 0), record["name"],
-            record["line"])
+def rank(entries: list[Ranked]) -> list[Ranked]:
+    """The entries in their ranking's order (the first is rank 1)."""
+    return sorted(entries, key=lambda entry: entry[0])
 
 
-def rank(records: list[Record]) -> list[Record]:
-    """Ranked as `usage review` ranks a fleet (largest saving first, thin data and no saving last), then by the
-    recommendation's margin over the runner-up; `rank` numbered from 1."""
-    ranked = sorted(records, key=_saving_key)
-    for number, record in enumerate(ranked, 1):
-        record["rank"] = number
-    return ranked
+def records(entries: list[Ranked]) -> Iterator[Record]:
+    """The records of ranked entries, `rank` numbered from 1 (parsed again one at a time)."""
+    for number, (_key, text) in enumerate(entries, 1):
+        yield {"rank": number, **json.loads(text)}
 
 
 def _csv_cell(key: str, value: Any) -> str:
@@ -251,17 +282,17 @@ def _csv_cell(key: str, value: Any) -> str:
     return str(value)
 
 
-def formatted(records: list[Record], fmt: str, sensitivity: bool = False) -> Iterator[str]:
-    """The ranked records as CSV (a header, then a row each) or JSON lines, one string a line."""
-    columns = (*COLUMNS, "changes_recommendation") if sensitivity else COLUMNS
+def formatted(entries: list[Ranked], fmt: str, sensitivity: bool = False) -> Iterator[str]:
+    """The ranked entries as CSV (a header, then a row each) or JSON lines, one string a line."""
     if fmt == "jsonl":
-        for record in records:
-            yield json.dumps({key: record[key] for key in columns}, ensure_ascii=False) + "\n"
+        for number, (_key, text) in enumerate(entries, 1):
+            yield f'{{"rank": {number}, {text[1:]}\n'
         return
+    columns = (*COLUMNS, "changes_recommendation") if sensitivity else COLUMNS
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    for record in records:
+    for record in records(entries):
         writer.writerow([_csv_cell(key, record[key]) for key in columns])
         yield buffer.getvalue()
         buffer.seek(0)
@@ -276,8 +307,7 @@ def output_format(output: str | None, asked: str | None) -> str:
 
 
 def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None, jobs: int,
-             account: str = "", region: str = "", sensitivity: bool = False,
-             write: Callable[[str], object] | None = None) -> int:
+             asked: Asked = Asked(), write: Callable[[str], object] | None = None) -> int:
     """The command: advise and rank the fleet file, write the ranking (to `output`, whole or not at all, or
     through `write`), and a one-line summary on stderr."""
     from desktop.files import WriteError, check_target, write_text_atomically
@@ -287,14 +317,11 @@ def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None
             check_target(output)
         except WriteError as exc:
             raise UsageError(output, "", f"cannot be written ({exc.strerror or exc})") from None
-    records = advise_fleet(path, book, jobs, sensitivity)
-    if not records:
-        raise UsageError(str(path), "", "holds no scenario")
-    records = [r for r in records if (not account or r["account"] == account) and (not region or r["region"] == region)]
-    if not records:
-        raise UsageError(str(path), "", "no scenario matches the filter")
-    ranked = rank(records)
-    text = formatted(ranked, output_format(output, fmt), sensitivity)
+    entries, lines = advise_fleet(path, book, jobs, asked)
+    if not entries:
+        raise UsageError(str(path), "", "no scenario matches the filter" if lines else "holds no scenario")
+    ranked = rank(entries)
+    text = formatted(ranked, output_format(output, fmt), asked.sensitivity)
     if output:
         try:
             write_text_atomically(output, "".join(text))
@@ -303,8 +330,7 @@ def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None
     else:
         for line in text:
             (write or sys.stdout.write)(line)
-    total = sum((Decimal(r["saving_usd"]) for r in ranked if r["saving_usd"] and not r["thin"]
-                 and Decimal(r["saving_usd"]) > 0), Decimal(0))
+    total = sum((-key[1] for key, _text in ranked if not key[0] and key[1] < 0), Decimal(0))
     sys.stderr.write(f"computefit: {len(ranked):,} scenarios advised and ranked; could save {total:,.2f} USD a "
                      "month on the recommended options" + (f"; wrote {one_line(output)}" if output else "") + "\n")
     return 0

@@ -93,7 +93,9 @@ def test_sensitivity_lists_what_advise_says_changes_the_recommendation(tmp_path:
 def test_imported_scenarios_rank_as_usage_review_ranks_them(imported: Path, tmp_path: Path, book: PriceBook) -> None:
     workshop = load_document(imported).workshop
     fleet = _write_lines(tmp_path / "fleet.jsonl", [s.to_json_dict() for s in workshop.scenarios])
-    records = rank.rank(rank.advise_fleet(fleet, book, jobs=1))
+    entries, lines = rank.advise_fleet(fleet, book, jobs=1)
+    records = list(rank.records(rank.rank(entries)))
+    assert lines == 4
     review = review_fleet(workshop, book)
     assert [r["name"] for r in records] == [r.name for r in review.rows]
     for record, row in zip(records, review.rows, strict=True):
@@ -108,12 +110,16 @@ def test_the_csv_written_is_the_ranking(imported: Path, tmp_path: Path, capsys: 
     fleet = _write_lines(tmp_path / "fleet.jsonl", [s.to_json_dict() for s in workshop.scenarios])
     output = tmp_path / "ranked.csv"
     assert main(["usage", "rank", str(fleet), "-o", str(output), "--jobs", "1", "--region", "us-east-1"]) == 0
-    assert capsys.readouterr().out == ""
+    out, err = capsys.readouterr()
+    assert out == ""
     rows = list(csv.DictReader(output.read_text(encoding="utf-8").splitlines()))
     assert [r["rank"] for r in rows] == ["1", "2", "3"] and {r["region"] for r in rows} == {"us-east-1"}
     savings = [Decimal(r["saving_usd"]) for r in rows]
     assert savings == sorted(savings, reverse=True)
     assert all(r["totals"].startswith("lambda=") for r in rows)
+    total = sum(s for s, r in zip(savings, rows, strict=True) if s > 0 and not r["thin"])
+    assert err == (f"computefit: 3 scenarios advised and ranked; could save {total:,.2f} USD a month on the "
+                   f"recommended options; wrote {output}\n")
 
 
 @pytest.mark.parametrize(("line", "message"), [
