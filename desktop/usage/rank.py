@@ -211,6 +211,8 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
     entries `asked` wants, in file order, and how many lines were read. UsageError for the first line, in file
     order, that cannot be used."""
     jobs = jobs or os.cpu_count() or 1
+    if getattr(sys, "frozen", False) and not sys.platform.startswith("linux"):
+        jobs = 1  # a frozen app spawns workers only through an entry point that runs freeze_support: not ours yet
     where = str(path)
     counted = [0]
     batches = _batches(read_lines(path), counted)
@@ -310,7 +312,7 @@ def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None
              asked: Asked = Asked(), write: Callable[[str], object] | None = None) -> int:
     """The command: advise and rank the fleet file, write the ranking (to `output`, whole or not at all, or
     through `write`), and a one-line summary on stderr."""
-    from desktop.files import WriteError, check_target, write_text_atomically
+    from desktop.files import WriteError, check_target, write_atomically
 
     if output:
         try:
@@ -324,7 +326,7 @@ def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None
     text = formatted(ranked, output_format(output, fmt), asked.sensitivity)
     if output:
         try:
-            write_text_atomically(output, "".join(text))
+            write_atomically(output, (line.encode("utf-8") for line in text))  # streamed, whole or not at all
         except WriteError as exc:
             raise UsageError(output, "", f"cannot write ({exc.strerror or exc})") from None
     else:
