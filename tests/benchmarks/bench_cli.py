@@ -7,8 +7,8 @@ with the start-up settings the commands use (desktop.startup.skip_pydantic_plugi
 does), and the bare `import pydantic` beside it. Per round, each command's time is divided by that round's floor;
 the table gives the median time of each, and the median of those ratios (a machine whose speed drifts during the
 run moves both sides of a round together). `--also before=DIR` adds another checkout (e.g. `git worktree add`
-of the commit before a change) for before/after figures; every run's output must equal the first one's, byte
-for byte, across checkouts too.
+of the commit before a change) for before/after figures; in the warm-up round each command's output must equal
+the app's, byte for byte.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from tests.benchmarks.bench_budgets import timed_run
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "resources" / "examples" / "http-api.workload.json"
@@ -30,13 +31,9 @@ FLOOR = "from desktop.startup import skip_pydantic_plugins; skip_pydantic_plugin
 BARE = "import pydantic"
 
 
-def run(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, str]:
-    started = time.perf_counter()
-    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)}: exit {done.returncode}\n{done.stderr[-2000:]}")
-    return elapsed, done.stdout
+def output_of(command: list[str], env: dict[str, str], cwd: Path) -> str:
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, timeout=120, check=True)
+    return done.stdout
 
 
 def measure(checkouts: dict[str, Path], pairs: int) -> dict[str, list[float]]:
@@ -51,14 +48,13 @@ def measure(checkouts: dict[str, Path], pairs: int) -> dict[str, list[float]]:
                 commands[label] = ([sys.executable, "-c", CLI_MAIN, "estimate", str(EXAMPLE), *flags], tree)
         times: dict[str, list[float]] = {label: [] for label in commands}
         outputs: dict[str, str] = {}
-        for attempt in range(pairs + 1):  # the first round warms the caches (and trusts the bundled book)
+        for label, (command, tree) in commands.items():  # a warm-up round (it also trusts the bundled book)
+            out = output_of(command, dict(env, PYTHONPATH=str(tree)), tree)
+            if outputs.setdefault(label.split(",")[0], out) != out:
+                raise SystemExit(f"{label}: the output differs from the app's")
+        for _ in range(pairs):
             for label, (command, tree) in commands.items():
-                seconds, out = run(command, dict(env, PYTHONPATH=str(tree)), tree)
-                kind = label.split(",")[0]
-                if outputs.setdefault(kind, out) != out:
-                    raise SystemExit(f"{label}: the output differs from the first run's")
-                if attempt:
-                    times[label].append(seconds)
+                times[label].append(timed_run(command, dict(env, PYTHONPATH=str(tree)), tree)[0])
     return times
 
 
