@@ -250,6 +250,12 @@ def cmd_usage(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
 
 
+def _rank_jobs(text: str) -> int:
+    from desktop.usage.rank import jobs_argument
+
+    return jobs_argument(text)
+
+
 def _write_review_pdf(*args: Any) -> int:
     from desktop.report.workshop.fleet_review_pdf import write_fleet_review_pdf
 
@@ -279,7 +285,7 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     q.add_argument("-o", "--output", default=None, help="the .csv or .jsonl file to write (default: stdout)")
     q.add_argument("--format", choices=("csv", "jsonl"), default=None,
                    help="default: from the output file's suffix; JSON lines on stdout")
-    q.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per CPU)")
+    q.add_argument("--jobs", type=_rank_jobs, default=0, help="worker processes (default: one per CPU)")
     q.add_argument("--sensitivity", action="store_true",
                    help="also list the assumptions that change each recommendation (as advise does; slower)")
     q.add_argument("--account", default=None, help="only this AWS account's resources")

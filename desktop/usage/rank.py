@@ -39,6 +39,7 @@ from desktop.usage.records import UsageError
 MAX_LINE_BYTES = 256 * 1024  # a scenario with its usage is about 5.5 KB
 MAX_LINES = 100_000
 BATCH = 100  # lines per task handed to a worker
+MAX_JOBS = 64
 COLUMNS = ("rank", "line", "name", "resource", "account", "region", "today", "billed_monthly_usd",
            "priced_today_usd", "difference_pct", "recommended", "recommended_usd", "runner_up", "margin_usd",
            "saving_usd", "totals", "blocked", "thin", "flag")
@@ -47,6 +48,19 @@ Batch = list[tuple[int, bytes]]
 Ranked = tuple[tuple[bool, Decimal, Decimal, str, int], str]  # the ranking's key, the record as JSON text
 
 _BOOK: list[PriceBook] = []  # the worker's book, set once by its initializer
+
+
+def jobs_argument(text: str) -> int:
+    """--jobs: 0 (one worker per CPU) to MAX_JOBS (argparse's type: its error is the usage line and status 2)."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"a whole number from 0 (one per CPU) to {MAX_JOBS}, got {text[:20]!r}")
+    return value
 
 
 def read_lines(path: Path) -> Iterator[tuple[int, bytes]]:

@@ -160,3 +160,13 @@ def test_a_fifo_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["usage", "rank", str(fifo), "--jobs", "1"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"computefit: {fifo}: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("jobs", ["-1", "65", "two"])
+def test_jobs_out_of_bounds_are_refused_by_the_parser(tmp_path: Path, jobs: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    fleet = _write_lines(tmp_path / "fleet.jsonl", _example_lines(1))
+    with pytest.raises(SystemExit) as exited:
+        main(["usage", "rank", str(fleet), "--jobs", jobs])
+    assert exited.value.code == 2
+    assert f"argument --jobs: a whole number from 0 (one per CPU) to 64, got '{jobs}'" in capsys.readouterr().err
