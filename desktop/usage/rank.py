@@ -43,6 +43,8 @@ MAX_JOBS = 64
 COLUMNS = ("rank", "line", "name", "resource", "account", "region", "today", "billed_monthly_usd",
            "priced_today_usd", "difference_pct", "recommended", "recommended_usd", "runner_up", "margin_usd",
            "saving_usd", "totals", "blocked", "thin", "flag")
+TEXT_COLUMNS = {"name", "resource", "account", "region", "today", "blocked", "thin", "flag", "changes_recommendation"}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
 Record = dict[str, Any]
 Batch = list[tuple[int, bytes]]
 Ranked = tuple[tuple[bool, Decimal, Decimal, str, int], str]  # the ranking's key, the record as JSON text
@@ -287,15 +289,19 @@ def records(entries: list[Ranked]) -> Iterator[Record]:
 
 
 def _csv_cell(key: str, value: Any) -> str:
+    """A record's value as a CSV cell; text from the files (names, limits, flags) never starts as a spreadsheet
+    formula (an apostrophe first, as the CSV exports do it)."""
     if value is None:
         return ""
     if key == "totals":
         return " ".join(f"{option}={'-' if usd is None else usd}" for option, usd in value.items())
     if key == "changes_recommendation":
-        return "; ".join(value)
-    if key == "blocked":
-        return "; ".join(f"{b['option']}: {b['limit']}" for b in value)
-    return str(value)
+        text = "; ".join(value)
+    elif key == "blocked":
+        text = "; ".join(f"{b['option']}: {b['limit']}" for b in value)
+    else:
+        text = str(value)
+    return "'" + text if key in TEXT_COLUMNS and text.startswith(FORMULA_STARTS) else text
 
 
 def formatted(entries: list[Ranked], fmt: str, sensitivity: bool = False) -> Iterator[str]:

@@ -170,3 +170,11 @@ def test_jobs_out_of_bounds_are_refused_by_the_parser(tmp_path: Path, jobs: str,
         main(["usage", "rank", str(fleet), "--jobs", jobs])
     assert exited.value.code == 2
     assert f"argument --jobs: a whole number from 0 (one per CPU) to 64, got '{jobs}'" in capsys.readouterr().err
+
+
+def test_a_name_a_spreadsheet_would_run_is_text_in_the_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = dict(_example_lines(1)[0], name="=HYPERLINK(\"http://x\")")
+    fleet = _write_lines(tmp_path / "fleet.jsonl", [line])
+    assert main(["usage", "rank", str(fleet), "--jobs", "1", "--format", "csv"]) == 0
+    row = next(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert row["name"] == "'=HYPERLINK(\"http://x\")" and not row["margin_usd"].startswith("'")
