@@ -196,8 +196,13 @@ def advise_batch(batch: Batch, where: str, asked: Asked) -> tuple[list[Ranked], 
     return entries, ""
 
 
-def _start_worker(book: PriceBook) -> None:
+def _start_worker(book: PriceBook, in_pool: bool = True) -> None:
+    """A worker's book; in a pool, Ctrl+C is left to the command (which stops the pool and says so once)."""
     _BOOK[:] = [book]
+    if in_pool:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _batches(lines: Iterator[tuple[int, bytes]], counted: list[int], size: int = BATCH) -> Iterator[Batch]:
@@ -233,10 +238,13 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
     counted = [0]
     batches = _batches(read_lines(path), counted)
     if jobs == 1:
-        _start_worker(book)
+        _start_worker(book, in_pool=False)
         return _collect(advise_batch(batch, where, asked) for batch in batches), counted[0]
+    from concurrent.futures.process import BrokenProcessPool
+
     results: dict[int, tuple[list[Ranked], str]] = {}
-    with _pool(jobs, book) as pool:
+    pool = _pool(jobs, book)
+    try:
         pending: dict[Future[tuple[list[Ranked], str]], int] = {}
         for index, batch in enumerate(batches):
             pending[pool.submit(advise_batch, batch, where, asked)] = index
@@ -245,6 +253,10 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
                 break
         while pending:
             _settle(pending, results)
+    except BrokenProcessPool:
+        raise UsageError(where, "", "a worker process ended unexpectedly (out of memory?): try fewer --jobs") from None
+    finally:  # on Ctrl+C or a failure, the batches not started are dropped, not advised
+        pool.shutdown(cancel_futures=True)
     return _collect(results[i] for i in sorted(results)), counted[0]
 
 
@@ -339,7 +351,11 @@ def run_rank(path: Path, book: PriceBook, *, output: str | None, fmt: str | None
             check_target(output)
         except WriteError as exc:
             raise UsageError(output, "", f"cannot be written ({exc.strerror or exc})") from None
-    entries, lines = advise_fleet(path, book, jobs, asked)
+    try:
+        entries, lines = advise_fleet(path, book, jobs, asked)
+    except KeyboardInterrupt:
+        sys.stderr.write("computefit: usage rank cancelled: nothing was written\n")
+        return 130
     if not entries:
         raise UsageError(str(path), "", "no scenario matches the filter" if lines else "holds no scenario")
     ranked = rank(entries)

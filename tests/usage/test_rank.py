@@ -178,3 +178,16 @@ def test_a_name_a_spreadsheet_would_run_is_text_in_the_csv(tmp_path: Path, capsy
     assert main(["usage", "rank", str(fleet), "--jobs", "1", "--format", "csv"]) == 0
     row = next(csv.DictReader(capsys.readouterr().out.splitlines()))
     assert row["name"] == "'=HYPERLINK(\"http://x\")" and not row["margin_usd"].startswith("'")
+
+
+def test_a_cancelled_rank_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rank, "advise_fleet", interrupted)
+    fleet = _write_lines(tmp_path / "fleet.jsonl", _example_lines(2))
+    output = tmp_path / "ranked.csv"
+    assert main(["usage", "rank", str(fleet), "-o", str(output)]) == 130
+    assert capsys.readouterr().err == "computefit: usage rank cancelled: nothing was written\n"
+    assert not output.exists()
