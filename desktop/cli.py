@@ -230,7 +230,8 @@ def cmd_workshop_new(args: argparse.Namespace) -> int:
 
 
 def cmd_usage(args: argparse.Namespace) -> int:
-    """`usage import` / `usage review`: the usage package (and DuckDB, for billing exports) loads only here."""
+    """`usage import` / `usage review` / `usage rank`: the usage package (and DuckDB, for billing exports) loads
+    only here."""
     from desktop.usage import commands
     from desktop.usage.records import UsageError
 
@@ -238,9 +239,21 @@ def cmd_usage(args: argparse.Namespace) -> int:
     try:
         if args.verb == "import":
             return commands.run_import(args, book, one_line)
+        if args.verb == "rank":
+            from desktop.usage.rank import Asked, run_rank
+
+            asked = Asked(args.sensitivity, args.account or "", args.region or "")
+            return run_rank(Path(args.fleet), book, output=args.output, fmt=args.format, jobs=args.jobs, asked=asked,
+                            write=write_out)
         return commands.run_review(args, book, one_line, _load_document, _write_review_pdf)
     except UsageError as exc:
         raise CliError(str(exc)) from None
+
+
+def _rank_jobs(text: str) -> int:
+    from desktop.usage.rank import jobs_argument
+
+    return jobs_argument(text)
 
 
 def _write_review_pdf(*args: Any) -> int:
@@ -265,6 +278,18 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     q.add_argument("--region", default=None, help="only this region's resources")
     q.add_argument("--pdf", default=None, metavar="OUT.pdf", help="also write the review as a PDF")
     q.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    q.add_argument("--price-book", type=Path, default=None)
+    q = verbs.add_parser("rank", help="advise and rank a fleet of any size: a JSON-lines file, a workload or a "
+                                      "scenario a line, in a pool of processes, to CSV or JSON lines")
+    q.add_argument("fleet", help="a .jsonl file: each line a workload, or a scenario entry of a workshop")
+    q.add_argument("-o", "--output", default=None, help="the .csv or .jsonl file to write (default: stdout)")
+    q.add_argument("--format", choices=("csv", "jsonl"), default=None,
+                   help="default: from the output file's suffix; JSON lines on stdout")
+    q.add_argument("--jobs", type=_rank_jobs, default=0, help="worker processes (default: one per CPU)")
+    q.add_argument("--sensitivity", action="store_true",
+                   help="also list the assumptions that change each recommendation (as advise does; slower)")
+    q.add_argument("--account", default=None, help="only this AWS account's resources")
+    q.add_argument("--region", default=None, help="only this region's resources")
     q.add_argument("--price-book", type=Path, default=None)
     p.set_defaults(func=cmd_usage)
 

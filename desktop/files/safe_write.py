@@ -28,6 +28,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.files.kinds import kind_of
@@ -69,8 +70,10 @@ def check_target(path: Path | str) -> None:
         raise WriteError(errno.ENOENT, f"the folder {_shown_folder(asked, target)} does not exist", str(asked))
 
 
-def write_atomically(path: Path | str, data: bytes) -> Path:
+def write_atomically(path: Path | str, data: bytes | Iterable[bytes]) -> Path:
     """Replace the file at `path` (through symlinks) with `data`, whole or not at all; returns the file written.
+    `data` may come in parts (an iterable of bytes), written as they come: a part that fails to come (the
+    iterable raises) leaves the old file as it was, like any other failure.
 
     Raises WriteError with the reason in words.
     """
@@ -200,11 +203,12 @@ def _check_system_folder(asked: Path, target: Path) -> None:
                                            "which holds no ordinary files", str(asked))
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
+def _write_all(fd: int, data: bytes | Iterable[bytes]) -> None:
+    for part in (data,) if isinstance(data, bytes) else data:
+        view = memoryview(part)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
 
 
 def _copy_permissions(fd: int, temporary: str, existing: os.stat_result | None) -> None:

@@ -6,6 +6,7 @@ import errno
 import os
 import socket
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,20 @@ def test_writes_a_new_file_with_the_umask_mode_and_leaves_no_temporary(tmp_path:
     assert target.read_bytes() == b"{}\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~_umask()
     assert [p.name for p in tmp_path.iterdir()] == ["new.json"]
+
+
+def test_data_in_parts_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    target = tmp_path / "ranked.csv"
+    write_atomically(target, (f"{n}\n".encode() for n in range(3)))
+    assert target.read_bytes() == b"0\n1\n2\n"
+
+    def failing() -> Iterator[bytes]:
+        yield b"half"
+        raise ValueError("the producer failed")
+
+    with pytest.raises(ValueError, match="the producer failed"):
+        write_atomically(target, failing())
+    assert target.read_bytes() == b"0\n1\n2\n" and [p.name for p in tmp_path.iterdir()] == ["ranked.csv"]
 
 
 @pytest.mark.parametrize("mode", [0o644, 0o600, 0o664, 0o640])
