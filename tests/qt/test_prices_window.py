@@ -403,9 +403,10 @@ def test_the_dialog_lists_the_fee_shares_and_adds_a_price_the_book_lacks(  # typ
     assert option.complete
     line = next(i for i in option.line_items if i.price is not None and i.price.source == "USER")
     assert (line.price.origin, line.price.confidence, line.price.note) == (
-        "overridden", "C", "AWS Lambda pricing page, one price")
+        "yours", "C", "AWS Lambda pricing page, one price")  # the user's own, where the book has none
     dialog.select_path("us-west-2/lambda_managed/requests")
-    assert dialog.table.item(dialog.table.currentRow(), ORIGIN_COLUMN).text() == "overridden"
+    assert dialog.table.item(dialog.table.currentRow(), ORIGIN_COLUMN).text() == "yours"
+    assert dialog.reset_button.isEnabled()  # taking it back leaves the price missing again
     dialog.only_used.setChecked(False)  # ECS MI is not compared here: its fee share is not used by this quote
     dialog.select_path("us-west-2/ecs_managed/management_fee_rate")
     assert "12% of the EC2 Linux on-demand price" in dialog.selected.text()

@@ -17,6 +17,8 @@ of the result says where it comes from in `Price.origin`:
 - "overridden": the user's own price. An override replaces the value, the note, the date and the confidence
   (as the user set it; B when not set: A is kept for prices AWS publishes) and keeps the unit of the price it
   replaces (`unit` is needed only where the book has no price). Its source is USER_SOURCE.
+- "yours": the user's own price typed where the book has none (an override with a `unit`): shown as "yours", with
+  the user's note and date, wherever it is used; like an override, never discounted.
 A layer's complete `alb` replaces the bundled `alb_hour_only` of its region. A layer's source may not redefine a
 bundled source of the same name (it could widen the regions a one-region source's prices may be cited in).
 Discounts take a percentage off every price of a section ("lambda", "fargate", "ec2", ...) or of "all" sections;
@@ -306,7 +308,7 @@ def _override(regions: dict[str, Any], path: str, override: Override) -> None:
         raise UserBookError([f"overrides.{path}: the book has no price here; give the override a unit"])
     container[key] = {"usd": _plain(override.usd), "unit": unit, "source": USER_SOURCE,
                       "as_of": override.as_of.isoformat(), "confidence": override.confidence,
-                      "note": override.note, "origin": "overridden"}
+                      "note": override.note, "origin": "overridden" if is_price(current) else "yours"}
 
 
 def _apply_override(regions: dict[str, Any], path: str, override: Override, set_aside: list[str] | None) -> None:
@@ -380,7 +382,7 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
     if layer.overrides:
         for path, override in layer.overrides.items():
             _apply_override(regions, path, override, set_aside)
-        data["sources"][USER_SOURCE] = {"title": "Overridden by the user (user price book)",
+        data["sources"][USER_SOURCE] = {"title": "The user's own price (user price book)",
                                         "reference": "the user's own price, with its note",
                                         "data_date": max(o.as_of for o in layer.overrides.values()).isoformat()}
     data["notes"] = [*data.get("notes", []), *layer_notes(layer)]
@@ -432,11 +434,21 @@ def layer_notes(layer: UserBook) -> list[str]:
 
 
 def origin_counts(book: PriceBook) -> dict[str, int]:
-    """How many of the book's prices are bundled, imported and overridden."""
-    counts = {"bundled": 0, "imported": 0, "overridden": 0}
+    """How many of the book's prices are bundled, imported, overridden and the user's own where the book has none."""
+    counts = {"bundled": 0, "imported": 0, "overridden": 0, "yours": 0}
     for price in book.iter_prices():
         counts[price.origin] += 1
     return counts
+
+
+def origin_mark(origin: str, note: str, as_of: dt.date) -> str:
+    """What a price's origin adds where the price is shown (sheet, CSV): the user's prices with their note and
+    date, an imported one as imported, nothing for the bundled book's."""
+    if origin == "yours":
+        return f"yours (your price, as of {as_of.isoformat()}): {note}"
+    if origin == "overridden":
+        return f"price overridden by the user: {note}"
+    return "price imported from an AWS Price List file" if origin == "imported" else ""
 
 
 def discount_summary(book: PriceBook) -> str:
@@ -465,8 +477,11 @@ def user_layer_parts(book: PriceBook) -> list[str]:
 
 
 def _changed_by_user(book: PriceBook, counts: dict[str, int]) -> list[str]:
-    """The phrases for the user's own changes: overridden prices, then discounts."""
+    """The phrases for the user's own changes: overridden prices, prices typed where the book had none, then
+    discounts."""
     parts = [f"{counts['overridden']} overridden by the user"] if counts["overridden"] else []
+    if counts["yours"]:
+        parts.append(f"{counts['yours']} of your own (the book has none)")
     discounts = discount_summary(book)
     if discounts:
         parts.append(f"user discounts {discounts}")

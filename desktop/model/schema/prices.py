@@ -22,8 +22,10 @@ MAX_UNIT_PRICE_USD = Decimal(10_000)
 
 Confidence = Literal["A", "B", "C"]
 # Where a price in the effective book comes from: the bundled book, a Price List file imported into the user
-# book, or the user's own override. Set by desktop.model.pricing.user_book.effective_book; never written to files.
-Origin = Literal["bundled", "imported", "overridden"]
+# book, the user's own price in place of the book's ("overridden"), or the user's own price typed where the book
+# has none ("yours"). Set by desktop.model.pricing.user_book.effective_book; never written to files.
+Origin = Literal["bundled", "imported", "overridden", "yours"]
+USERS_OWN: tuple[str, ...] = ("overridden", "yours")  # the origins of the prices the user typed
 Unit = Literal[
     "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
     "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month",

@@ -99,7 +99,7 @@ class PriceUse:
     confidence: str
     options: tuple[str, ...]
     note: str = ""
-    origin: str = "bundled"  # bundled, imported (AWS Price List, user book) or overridden (the user's own)
+    origin: str = "bundled"  # bundled, imported (AWS Price List, user book), overridden or yours (the user's own)
 
     @property
     def estimated(self) -> bool:
