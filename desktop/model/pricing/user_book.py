@@ -50,6 +50,7 @@ from desktop.model.pricing.book import (
     known_version,
 )
 from desktop.model.pricing.walk import walk_prices
+from desktop.model.schema.prices import USERS_OWN
 
 USER_BOOK_KIND = "computefit-user-price-book"
 USER_SOURCE = "USER"
@@ -193,8 +194,8 @@ def is_price(node: object) -> bool:
 def _tag(node: Any, origin: str) -> Any:
     """A copy of layer JSON with every price marked with its origin."""
     if isinstance(node, dict):
-        if is_price(node):
-            return {**node, "origin": origin}
+        if is_price(node):  # a list price only ever comes from a discount made here, never from a file
+            return {**{k: v for k, v in node.items() if k != "list_usd"}, "origin": origin}
         return {key: _tag(value, origin) for key, value in node.items()}
     if isinstance(node, list):
         return [_tag(value, origin) for value in node]
@@ -217,29 +218,42 @@ def _plain(value: Decimal) -> str:
     return text if text not in ("-0", "") else "0"
 
 
-def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal]) -> None:
+def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal], by: str = "user") -> None:
     """Each section's percentage (or the "all" one) off its prices. The commitment rates of a service (the section
     `commitments`, e.g. commitments.fargate) take that service's percentage: the user's discount applies after
-    the commitment, to the committed rate, as to the on-demand one."""
+    the commitment, to the committed rate, as to the on-demand one.
+
+    A discount applies once, to the list price: a price a layer below already discounted (the opener's user book,
+    under a workshop file's discount) is discounted from its `list_usd`, and the new discount replaces the old one
+    (note included). The user's own prices (overridden, yours) are the prices actually paid: never discounted."""
     for prices in regions.values():
         for section, node in _discounted_parts(prices):
             pct = discounts.get(section, discounts.get(ALL_SECTIONS))
             if pct is None or pct == 0:
                 continue
             label = "" if section in discounts else " (all services)"
-
-            def apply(price: dict[str, Any], pct: Decimal = pct, label: str = label, section: str = section) -> None:
-                try:
-                    listed = Decimal(str(price["usd"]))
-                    discounted = _plain(listed * (100 - pct) / 100)
-                except ArithmeticError:
-                    return  # not a price the book can hold: its validation names it
-                price["usd"] = discounted
-                note = f"{_plain(pct)}% user discount on {section}{label}, list price {_plain(listed)}"
-                price["note"] = f"{price['note']}; {note}" if price.get("note") else note
-
+            said = f"{_plain(pct)}% {by} discount on {section}{label}"
             for _, price in walk_prices(node, is_price):
-                apply(price)
+                if price.get("origin") not in USERS_OWN:
+                    _discounted(price, pct, said)
+
+
+_DISCOUNT_NOTE = re.compile(r"(?:; )?[0-9.]+% [a-z ]+ discount on [^;]*, list price [0-9.]+$")
+
+
+def _discounted(price: dict[str, Any], pct: Decimal, said: str) -> None:
+    """One price `pct` percent off its list price, the note saying it (`said`: "10% user discount on lambda")."""
+    try:
+        listed = Decimal(str(price.get("list_usd") or price["usd"]))
+        discounted = _plain(listed * (100 - pct) / 100)
+    except ArithmeticError:
+        return  # not a price the book can hold: its validation names it
+    note = str(price.get("note") or "")
+    if price.get("list_usd") is not None:
+        note = _DISCOUNT_NOTE.sub("", note)  # the discount below is replaced, not stacked
+    price["usd"], price["list_usd"] = discounted, _plain(listed)
+    said = f"{said}, list price {_plain(listed)}"
+    price["note"] = f"{note}; {said}" if note else said
 
 
 def _discounted_parts(prices: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -333,7 +347,7 @@ def _describe(exc: ValidationError) -> list[str]:
 
 
 def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Mapping[str, Any] | None,
-                   set_aside: list[str] | None = None) -> PriceBook:
+                   set_aside: list[str] | None = None, discounted_by: str = "user") -> PriceBook:
     """The bundled book with the user layer on top (raises UserBookError naming the field or price path).
 
     With a `set_aside` list, an override that cannot be applied (its path names no price, say) is left out and
@@ -378,7 +392,7 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
         raise UserBookError(redefined)
     sources.update(layer.model_dump(mode="json")["sources"])
     if layer.discounts:
-        _discount(regions, layer.discounts)
+        _discount(regions, layer.discounts, discounted_by)
     if layer.overrides:
         for path, override in layer.overrides.items():
             _apply_override(regions, path, override, set_aside)
@@ -395,7 +409,7 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
     # the overrides that made the book invalid (a price where the schema has none...) are set aside: again without
     del set_aside[mark:]
     remaining = layer.model_copy(update={"overrides": {k: v for k, v in layer.overrides.items() if k not in culprits}})
-    book = effective_book(bundled, remaining, set_aside)
+    book = effective_book(bundled, remaining, set_aside, discounted_by)
     set_aside.extend(f"overrides.{path}: {problem}; set aside, the rest of the book applies"
                      for path, problem in culprits.items())
     return book

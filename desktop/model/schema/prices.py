@@ -66,6 +66,9 @@ class Price(Frozen):
     confidence: Confidence
     note: str = ""
     origin: Origin = "bundled"
+    list_usd: Decimal | None = Field(None, ge=0, allow_inf_nan=False, description=(
+        "the price before a user discount (set with the effective book; never written to files): a later "
+        "discount, e.g. a workshop file's, replaces the first one and applies to this, once"))
 
     @property
     def estimated(self) -> bool:
