@@ -28,7 +28,7 @@ Origin = Literal["bundled", "imported", "overridden", "yours"]
 USERS_OWN: tuple[str, ...] = ("overridden", "yours")  # the origins of the prices the user typed
 Unit = Literal[
     "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
-    "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month",
+    "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month", "month",
 ]
 
 CONFIDENCE_LABELS: dict[str, str] = {
