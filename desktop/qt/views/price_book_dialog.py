@@ -43,6 +43,7 @@ from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance
 from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
 from desktop.present.text import tooltip_html as rich_tooltip
+from desktop.qt.views.shared_lines_box import SharedLinesBox
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
 
 COLUMNS = ("Price", "Used", "Origin", "USD", "Unit", "Confidence", "As of", "Source")
@@ -170,6 +171,8 @@ class PriceBookDialog(QDialog):
         layout.addWidget(self._build_editor())
         layout.addWidget(self._build_adder())
         layout.addWidget(self._build_discounts())
+        self.shared = SharedLinesBox(self)  # the workload's own lines: the window binds and fills it
+        layout.addWidget(self.shared)
         bottom = QHBoxLayout()
         self.where = QLabel(self)
         self.where.setObjectName("price_book_where")
