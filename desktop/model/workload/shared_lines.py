@@ -15,10 +15,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from desktop.model.schema.prices import Confidence
-from desktop.model.schema.workload import Section
+from desktop.model.schema.workload import NotBlank, Section
 
 MAX_SHARED_LINES = 20
 MAX_LINE_USD = Decimal(1_000_000_000)  # a unit price or a line: no shared cost is a billion dollars a unit
@@ -28,7 +28,8 @@ SHARED_UNITS: tuple[str, ...] = ("month", "hour", "GB-month", "GB", "1M requests
 
 
 class SharedLine(Section):
-    label: str = Field(..., min_length=1, max_length=80, description="what it is: a database, a cache")
+    label: Annotated[str, NotBlank] = Field(..., min_length=1, max_length=80,
+                                            description="what it is: a database, a cache")
     quantity: Decimal = Field(Decimal(1), ge=0, le=Decimal("1e12"), allow_inf_nan=False, description=(
         "how many units a month (1 for a monthly bill, 730 for an instance all month)"))
     unit: SharedUnit = "month"
@@ -39,13 +40,6 @@ class SharedLine(Section):
     note: str = Field("", max_length=300, description="where the price comes from")
     as_of: dt.date = Field(..., description="the date of the user's price")
     confidence: Confidence = "B"
-
-    @field_validator("label")
-    @classmethod
-    def _label_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        return value
 
     def applies_to(self, option_id: str) -> bool:
         return self.options is None or option_id in self.options

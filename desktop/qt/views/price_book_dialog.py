@@ -43,7 +43,7 @@ from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance
 from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
 from desktop.present.text import tooltip_html as rich_tooltip
-from desktop.qt.views.shared_lines_box import SharedLinesBox
+from desktop.qt.views.shared_lines_box import SharedLinesBox, problem_label
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
 
 COLUMNS = ("Price", "Used", "Origin", "USD", "Unit", "Confidence", "As of", "Source")
@@ -220,11 +220,7 @@ class PriceBookDialog(QDialog):
         self.reset_button = QPushButton("Reset to the listed price", box)
         self.reset_button.setObjectName("reset_button")
         self.reset_button.clicked.connect(self._reset)
-        self.problem = QLabel(box)
-        self.problem.setObjectName("price_problem")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #D55E00;")
+        self.problem = problem_label(box, "price_problem")
         grid = QGridLayout(box)
         grid.addWidget(self.selected, 0, 0, 1, 7)
         grid.addWidget(QLabel("Override with", box), 1, 0)

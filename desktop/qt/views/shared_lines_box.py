@@ -23,17 +23,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.model.format import decimal_as_written
 from desktop.model.workload.shared_lines import SHARED_UNITS, SharedLine
 
 Apply = Callable[[list[dict[str, Any]]], str]
 EVERY_OPTION = ""
 
 
+def problem_label(parent: QWidget, name: str) -> QLabel:
+    """A label for the one-line problem a change met (plain text, wrapped, in the warning colour)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #D55E00;")
+    return label
+
+
 def line_text(line: SharedLine, labels: dict[str, str]) -> str:
     """"PostgreSQL: 730 hour x $0.072 = every option, yours (2026-12-01): RDS quote"."""
     carried = ", ".join(labels.get(o, o) for o in line.options) if line.options else "every option"
     note = f": {line.note}" if line.note else ""
-    return (f"{line.label}: {line.quantity:f} {line.unit} x ${line.unit_usd:f}, {carried}; yours "
+    return (f"{line.label}: {decimal_as_written(line.quantity)} {line.unit} x ${decimal_as_written(line.unit_usd)}, "
+            f"{carried}; yours "
             f"({line.as_of.isoformat()}){note}")
 
 
@@ -65,11 +77,7 @@ class SharedLinesBox(QGroupBox):
         self.add_button = QPushButton("Add line", self)
         self.add_button.setObjectName("add_shared_line")
         self.add_button.clicked.connect(self._add)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("shared_problem")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #D55E00;")
+        self.problem = problem_label(self, "shared_problem")
         self.problem.hide()  # shown with a problem only
         grid = QGridLayout(self)
         grid.addWidget(self.lines, 0, 0, 1, 7)
