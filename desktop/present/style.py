@@ -60,6 +60,7 @@ GROUPS: tuple[GroupStyle, ...] = (
     GroupStyle("storage", "Storage", BLUISH_GREEN, BLUISH_GREEN),
     GroupStyle("front door", "Front door", DARK_YELLOW, YELLOW),
     GroupStyle("network", "Network and logs", GREY, "#BBBBBB"),
+    GroupStyle("shared", "Your shared lines", "#6A3D9A", "#CAB2D6"),
     GroupStyle("discount", "Discounts", VERMILLION, VERMILLION),
 )
 _BY_GROUP = {g.group: g for g in GROUPS}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.advice.advise import Advice
+from desktop.model.options.registry import compared
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
@@ -486,6 +487,8 @@ class MainWindow(QMainWindow):
             self.price_dialog = PriceBookDialog(advice.book, advice.workload.region, self,
                                                 used=quote.prices_used(), missing=_missing(advice),
                                                 editor=self.prices)
+            self.price_dialog.shared.apply = self._apply_shared_lines
+            self._show_shared_lines(advice)
         elif self.price_dialog.isVisible():  # open already, maybe behind the window: bring it forward
             self.price_dialog.raise_()
             self.price_dialog.activateWindow()
@@ -498,6 +501,17 @@ class MainWindow(QMainWindow):
         assert self.price_dialog is not None
         self.price_dialog.show_book(advice.book, advice.workload.region, advice.quote.prices_used(),
                                     _missing(advice))
+        self._show_shared_lines(advice)
+
+    def _show_shared_lines(self, advice: Advice) -> None:
+        assert self.price_dialog is not None
+        self.price_dialog.shared.show_lines(advice.workload.shared_lines,
+                                            [(o.id, o.short_label) for o in compared(advice.workload)])
+
+    def _apply_shared_lines(self, lines: list[dict[str, Any]]) -> str:
+        """The Prices dialog's shared lines, as one undoable edit of the workload ('' or the problem)."""
+        problems = self.session.run(Workbench.apply_changes, {"shared_lines": lines or None}, "Shared lines")
+        return "; ".join(f"{p.path}: {p.message}" if p.path else p.message for p in problems)
 
     # --- the price book ---------------------------------------------------------------------------
     def set_book(self, book: PriceBook) -> None:

@@ -91,10 +91,10 @@ def test_show_with_another_book_and_an_unknown_region(user_book: Path, capsys: p
 
 def test_missing_lists_what_each_region_lacks(user_book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bundled, _ = _run(capsys, "prices", "missing", "--price-book", "bundled", "--region", "ap-southeast-2")
-    assert bundled.splitlines()[0] == "ap-southeast-2 (Asia Pacific (Sydney)): 32 missing"
+    assert bundled.splitlines()[0] == "ap-southeast-2 (Asia Pacific (Sydney)): 31 missing"
     assert "  Application Load Balancer" in bundled.splitlines()
     out, _ = _run(capsys, "prices", "missing", "--region", "ap-southeast-2")
-    assert out.splitlines()[0] == "ap-southeast-2 (Asia Pacific (Sydney)): 31 missing"  # ALB imported
+    assert out.splitlines()[0] == "ap-southeast-2 (Asia Pacific (Sydney)): 30 missing"  # ALB imported
     assert "  Application Load Balancer" not in out.splitlines() and "  Fargate Windows/x86_64" in out.splitlines()
     london, _ = _run(capsys, "prices", "missing", "--region", "eu-west-2")
     assert "  Lambda x86_64 duration on provisioned concurrency" in london.splitlines()  # not in the London file
@@ -110,7 +110,7 @@ def test_missing_lists_what_each_region_lacks(user_book: Path, capsys: pytest.Ca
     assert virginia.splitlines() == ["us-east-1 (US East (N. Virginia)): 3 missing",
                                      "  Lambda durable execution charges",  # no reference gives them
                                      "  EC2 Windows instances (the book holds Linux prices only)",
-                                     "  Amazon SQS requests"]
+                                     "  Amazon SQS requests above 100,000,000,000 requests a month"]
 
 
 def test_diff_lists_changed_prices_and_the_workload_totals(user_book: Path, capsys: pytest.CaptureFixture[str],

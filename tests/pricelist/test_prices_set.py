@@ -39,10 +39,12 @@ def test_a_missing_price_typed_completes_the_quote(data_dir: Path, capsys: pytes
     after = compute_quote(w, book).options["lambda_managed"]
     assert after.complete
     line = next(i for i in after.line_items if i.price is not None and i.price.source == "USER")
-    assert line.price is not None and (line.price.origin, line.price.confidence) == ("overridden", "C")
+    # the user's own price where the book had none: "yours", with the user's source and date
+    assert line.price is not None and (line.price.origin, line.price.confidence) == ("yours", "C")
     assert line.estimated  # the user's C is shown as estimated, like the book's
     shown, _ = _run(capsys, "prices", "show", "--region", "us-west-2")
-    assert "  overridden lambda_managed/requests: AWS Lambda pricing page: one price, no regional table" in shown
+    assert (f"  yours lambda_managed/requests ({stored['updated']}): AWS Lambda pricing page: one price, no regional "
+            "table") in shown
 
 
 def test_a_new_price_needs_a_unit_and_a_note(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,6 +1,7 @@
-"""The window on the ALB example moved to ap-southeast-2 (no source gives Sydney's ALB or data transfer prices;
-eu-west-1's are in the book now): every total that leaves out a price says so, the headline gives the
-assumption the verdict hinges on, and the breakdown's bars are as long as the totals (discounts inside them)."""
+"""The window on the ALB example moved to ap-southeast-2 (no source gives Sydney's ALB price; eu-west-1's are in
+the book now) or ap-south-1 (no source gives Mumbai's LCU or data transfer prices): every total that leaves out a
+price says so, the headline gives the assumption the verdict hinges on, and the breakdown's bars are as long as the
+totals (discounts inside them)."""
 
 from __future__ import annotations
 
@@ -13,20 +14,20 @@ from desktop.resources import examples_dir
 from desktop.workbench.workbench import Workbench
 
 
-def _open_ireland(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _open_ireland(qtbot, window: MainWindow, region: str = "ap-southeast-2") -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
         ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
-        window.session.run(Workbench.replace_workload, ireland.model_copy(update={"region": "ap-southeast-2"}), "Open")
+        window.session.run(Workbench.replace_workload, ireland.model_copy(update={"region": region}), "Open")
 
 
 def test_the_table_says_what_each_total_leaves_out(qtbot, window: MainWindow) -> None:
-    _open_ireland(qtbot, window)
+    _open_ireland(qtbot, window, "ap-south-1")
     table = window.table
-    assert table.text("fargate", MONTHLY_COL) == "$43.22\n+ 2 not priced"
-    assert table.text("ec2", MONTHLY_COL) == "$77.09\n+ 3 not priced"
+    assert table.text("fargate", MONTHLY_COL) == "~$62.62\n+ 2 not priced"
+    assert table.text("ec2", MONTHLY_COL) == "~$90.16\n+ 3 not priced"
     assert table.text("fargate", STATUS_COL).startswith("Recommended: cost comparison with Lambda incomplete; leaves "
-                                                        "out Application Load Balancer, data transfer out to the "
-                                                        "internet (no ap-southeast-2 price in the book)")
+                                                        "out Application Load Balancer LCU-hour, data transfer out to "
+                                                        "the internet (no ap-south-1 price in the book)")
 
 
 def test_a_ruled_out_option_shows_no_price(qtbot, window: MainWindow) -> None:
@@ -46,12 +47,12 @@ def test_the_headline_names_what_the_verdict_hinges_on(qtbot, window: MainWindow
 
 
 def test_charts_label_incomplete_totals(qtbot, window: MainWindow) -> None:
-    _open_ireland(qtbot, window)
+    _open_ireland(qtbot, window, "ap-south-1")
     breakdown = window.charts.breakdown
     window.charts.render_all()
-    qtbot.waitUntil(lambda: breakdown.totals[1].toPlainText().startswith("$43.22"), timeout=5000)
-    assert breakdown.totals[1].toPlainText() == ("$43.22\n+ Application Load Balancer\n+ data transfer out to the "
-                                                 "internet\n(no ap-southeast-2 price in the book)")
+    qtbot.waitUntil(lambda: "$62.62" in breakdown.totals[1].toPlainText(), timeout=5000)
+    assert breakdown.totals[1].toPlainText() == ("$62.62\n+ Application Load Balancer LCU-hour\n+ data transfer "
+                                                 "out to the internet\n(no ap-south-1 price in the book)")
     curve = window.charts.cost_curve
     qtbot.waitUntil(lambda: curve.legend.getLabel(curve.curves["fargate"]).text.startswith("Fargate ("),
                     timeout=5000)

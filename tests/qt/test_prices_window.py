@@ -403,9 +403,10 @@ def test_the_dialog_lists_the_fee_shares_and_adds_a_price_the_book_lacks(  # typ
     assert option.complete
     line = next(i for i in option.line_items if i.price is not None and i.price.source == "USER")
     assert (line.price.origin, line.price.confidence, line.price.note) == (
-        "overridden", "C", "AWS Lambda pricing page, one price")
+        "yours", "C", "AWS Lambda pricing page, one price")  # the user's own, where the book has none
     dialog.select_path("us-west-2/lambda_managed/requests")
-    assert dialog.table.item(dialog.table.currentRow(), ORIGIN_COLUMN).text() == "overridden"
+    assert dialog.table.item(dialog.table.currentRow(), ORIGIN_COLUMN).text() == "yours"
+    assert dialog.reset_button.isEnabled()  # taking it back leaves the price missing again
     dialog.only_used.setChecked(False)  # ECS MI is not compared here: its fee share is not used by this quote
     dialog.select_path("us-west-2/ecs_managed/management_fee_rate")
     assert "12% of the EC2 Linux on-demand price" in dialog.selected.text()
@@ -436,3 +437,46 @@ def test_the_status_bar_counts_what_the_quote_leaves_out(qtbot, window: MainWind
         window.session.run(Workbench.apply_changes, {"region": "us-east-1"}, "region")
         window.session.recompute()
     assert region.text() == "us-east-1 (US East (N. Virginia))"  # every price this quote uses is in the book
+
+
+def test_the_dialog_adds_a_shared_line_to_every_total_and_removes_it(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow) -> None:
+    """A database every option carries, typed in the Prices dialog's shared lines: one undoable workload edit,
+    priced from the user's input as "yours", in every option's total; a cache for Fargate only; removed again."""
+    before = {o: q.monthly_usd for o, q in window.session.advice.quote.options.items()}
+    dialog = _dialog(window)
+    box = dialog.shared
+    assert box.isEnabled() and box.lines.count() == 0 and box.carried.itemData(0) == ""
+    box.label.setText("PostgreSQL db.t4g.medium")
+    box.quantity.setText("730")
+    box.unit.setCurrentIndex(box.unit.findData("hour"))
+    box.usd.setText("0.072")
+    box.note.setText("RDS quote")
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        box.add_button.click()
+    assert box.problem.text() == ""
+    quote = window.session.advice.quote
+    for option, total in before.items():
+        assert total is not None and quote.options[option].monthly_usd == total + Decimal("52.56"), option
+        line = next(i for i in quote.options[option].line_items if i.group == "shared")
+        assert line.price is not None and line.price.origin == "yours"
+    assert box.lines.count() == 1 and box.lines.item(0).text().startswith(
+        "PostgreSQL db.t4g.medium: 730 hour x $0.072, every option; yours (")
+    box.label.setText("Redis cache")
+    box.usd.setText("abc")
+    box.add_button.click()  # refused by the workload's own check, nothing changed
+    assert "shared_lines.1.unit_usd" in box.problem.text() and box.lines.count() == 1
+    box.usd.setText("25")
+    box.carried.setCurrentIndex(box.carried.findData("fargate"))
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        box.add_button.click()
+    totals = {o: q.monthly_usd for o, q in window.session.advice.quote.options.items()}
+    assert totals["fargate"] == before["fargate"] + Decimal("77.56")  # type: ignore[operator]
+    assert totals["lambda"] == before["lambda"] + Decimal("52.56")  # type: ignore[operator]
+    box.lines.setCurrentRow(0)
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        box.remove_button.click()
+    assert [line.label for line in window.session.workbench.workload.shared_lines or ()] == ["Redis cache"]
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.undo)  # one edit each: the database is back
+    assert len(window.session.workbench.workload.shared_lines or ()) == 2

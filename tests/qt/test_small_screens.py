@@ -37,7 +37,7 @@ def _worst(qtbot, window: MainWindow, options: int = len(all_options()), name: s
     ireland = load_workload(examples_dir() / "alb-api-ireland.workload.json")
     ids = tuple(o.id for o in all_options())[:options]
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
-        worst = ireland.model_copy(update={"options": ids, "name": name, "region": "ap-southeast-2"})  # prices missing
+        worst = ireland.model_copy(update={"options": ids, "name": name, "region": "ap-south-1"})  # prices missing
         session_op(window.session, "replace_workload", worst, "Open")
     _settle(qtbot)
 

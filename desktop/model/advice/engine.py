@@ -16,6 +16,7 @@ from desktop.model.options.common.calc import Array, ExactCalc, FastCalc
 from desktop.model.options.common.commitment import terms_of
 from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
+from desktop.model.options.common.shared_lines import price_shared_lines
 from desktop.model.options.registry import compared
 from desktop.model.pricing.book import PriceBook, RegionPrices
 from desktop.model.pricing.context import PricingContext
@@ -55,6 +56,7 @@ def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Arr
     own_missing = [m.text for m in calc.missing]  # the reason names what the option itself lacks
     price_front_door(ctx, calc, option)
     network_warnings = price_network(ctx, calc, option)
+    price_shared_lines(ctx, calc, option)
     reasons = list(hard_reasons(ctx.workload, option))
     if sizing is not None and sizing.reason:
         reasons.append(Reason(f"{option.id}.fit", sizing.reason, "instance catalogue in the price book"))
@@ -129,6 +131,7 @@ def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | A
         sizing = option.price(ctx, calc)
         price_front_door(ctx, calc, option)
         price_network(ctx, calc, option)
+        price_shared_lines(ctx, calc, option)
         found[option.id] = None if sizing is None or sizing.reason or calc.unpriced else calc.total
         if left_out is not None and found[option.id] is not None:
             left_out[option.id] = list(dict.fromkeys(m.what for m in calc.missing))

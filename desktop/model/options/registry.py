@@ -45,6 +45,8 @@ def check_workload(workload: Workload, book: PriceBook) -> list[FieldProblem]:
     known = option_ids()
     unknown = [o for o in workload.options or () if o not in known]
     found = [FieldProblem("options", f"{o!r} is not a compute option (known: {', '.join(known)})") for o in unknown]
+    found += [FieldProblem(f"shared_lines.{i}.options", f"{o!r} is not a compute option (known: {', '.join(known)})")
+              for i, line in enumerate(workload.shared_lines or ()) for o in line.options or () if o not in known]
     for option in _OPTIONS:  # every option's settings, compared or not: a bad value is refused when the file opens
         found.extend(option.check(workload, book))
     return found

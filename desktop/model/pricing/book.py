@@ -92,6 +92,12 @@ class ApiGatewayPrices(Frozen):
     rest: RequestTiers = Field(default_factory=list)
 
 
+class SqsPrices(Frozen):
+    standard_requests: RequestTiers = Field(default_factory=list, description=(
+        "Amazon SQS standard queue, per 1M requests (each 64 KB chunk of a payload is one request), monthly "
+        "tiers; the free tier (shared by the account's queues) is not applied"))
+
+
 class NatGatewayPrices(Frozen):
     hour: HourPrice | None = Field(None, description="per NAT gateway-hour")
     gb_processed: GbPrice | None = Field(None, description="per GB processed by the gateway")
@@ -129,6 +135,7 @@ class RegionPrices(Frozen):
     nlb: AlbPrices | None = Field(None, description="Network Load Balancer: per hour and per NLCU-hour (the NLB a REST "
                                                     "API's VPC link needs in front of containers)")
     nat_gateway: NatGatewayPrices | None = None
+    sqs: SqsPrices | None = Field(None, description="Amazon SQS: the queue S3 or SNS events into containers need")
     public_ipv4: PublicIpv4Prices | None = None
     cloudwatch_logs: CloudWatchLogsPrices | None = None
     data_transfer_out: GbTiers = Field(default_factory=list, description="to the internet, per GB, monthly tiers "

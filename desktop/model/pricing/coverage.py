@@ -68,7 +68,7 @@ def _front_doors(book: PriceBook, region: str) -> list[str]:
     found += tiered_missing("API Gateway REST API", api.rest if api else [], "requests")
     if prices.nlb is None:
         found.append("Network Load Balancer")
-    found.append("Amazon SQS requests")  # no source in the references gives them (events into containers)
+    found += tiered_missing("Amazon SQS requests", prices.sqs.standard_requests if prices.sqs else [], "requests")
     return found
 
 

@@ -17,6 +17,8 @@ of the result says where it comes from in `Price.origin`:
 - "overridden": the user's own price. An override replaces the value, the note, the date and the confidence
   (as the user set it; B when not set: A is kept for prices AWS publishes) and keeps the unit of the price it
   replaces (`unit` is needed only where the book has no price). Its source is USER_SOURCE.
+- "yours": the user's own price typed where the book has none (an override with a `unit`): shown as "yours", with
+  the user's note and date, wherever it is used; like an override, never discounted.
 A layer's complete `alb` replaces the bundled `alb_hour_only` of its region. A layer's source may not redefine a
 bundled source of the same name (it could widen the regions a one-region source's prices may be cited in).
 Discounts take a percentage off every price of a section ("lambda", "fargate", "ec2", ...) or of "all" sections;
@@ -48,6 +50,7 @@ from desktop.model.pricing.book import (
     known_version,
 )
 from desktop.model.pricing.walk import walk_prices
+from desktop.model.schema.prices import USERS_OWN
 
 USER_BOOK_KIND = "computefit-user-price-book"
 USER_SOURCE = "USER"
@@ -191,8 +194,8 @@ def is_price(node: object) -> bool:
 def _tag(node: Any, origin: str) -> Any:
     """A copy of layer JSON with every price marked with its origin."""
     if isinstance(node, dict):
-        if is_price(node):
-            return {**node, "origin": origin}
+        if is_price(node):  # a list price only ever comes from a discount made here, never from a file
+            return {**{k: v for k, v in node.items() if k != "list_usd"}, "origin": origin}
         return {key: _tag(value, origin) for key, value in node.items()}
     if isinstance(node, list):
         return [_tag(value, origin) for value in node]
@@ -215,29 +218,42 @@ def _plain(value: Decimal) -> str:
     return text if text not in ("-0", "") else "0"
 
 
-def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal]) -> None:
+def _discount(regions: dict[str, Any], discounts: Mapping[str, Decimal], by: str = "user") -> None:
     """Each section's percentage (or the "all" one) off its prices. The commitment rates of a service (the section
     `commitments`, e.g. commitments.fargate) take that service's percentage: the user's discount applies after
-    the commitment, to the committed rate, as to the on-demand one."""
+    the commitment, to the committed rate, as to the on-demand one.
+
+    A discount applies once, to the list price: a price a layer below already discounted (the opener's user book,
+    under a workshop file's discount) is discounted from its `list_usd`, and the new discount replaces the old one
+    (note included). The user's own prices (overridden, yours) are the prices actually paid: never discounted."""
     for prices in regions.values():
         for section, node in _discounted_parts(prices):
             pct = discounts.get(section, discounts.get(ALL_SECTIONS))
             if pct is None or pct == 0:
                 continue
             label = "" if section in discounts else " (all services)"
-
-            def apply(price: dict[str, Any], pct: Decimal = pct, label: str = label, section: str = section) -> None:
-                try:
-                    listed = Decimal(str(price["usd"]))
-                    discounted = _plain(listed * (100 - pct) / 100)
-                except ArithmeticError:
-                    return  # not a price the book can hold: its validation names it
-                price["usd"] = discounted
-                note = f"{_plain(pct)}% user discount on {section}{label}, list price {_plain(listed)}"
-                price["note"] = f"{price['note']}; {note}" if price.get("note") else note
-
+            said = f"{_plain(pct)}% {by} discount on {section}{label}"
             for _, price in walk_prices(node, is_price):
-                apply(price)
+                if price.get("origin") not in USERS_OWN:
+                    _discounted(price, pct, said)
+
+
+_DISCOUNT_NOTE = re.compile(r"(?:; )?[0-9.]+% [a-z ]+ discount on [^;]*, list price [0-9.]+$")
+
+
+def _discounted(price: dict[str, Any], pct: Decimal, said: str) -> None:
+    """One price `pct` percent off its list price, the note saying it (`said`: "10% user discount on lambda")."""
+    try:
+        listed = Decimal(str(price.get("list_usd") or price["usd"]))
+        discounted = _plain(listed * (100 - pct) / 100)
+    except ArithmeticError:
+        return  # not a price the book can hold: its validation names it
+    note = str(price.get("note") or "")
+    if price.get("list_usd") is not None:
+        note = _DISCOUNT_NOTE.sub("", note)  # the discount below is replaced, not stacked
+    price["usd"], price["list_usd"] = discounted, _plain(listed)
+    said = f"{said}, list price {_plain(listed)}"
+    price["note"] = f"{note}; {said}" if note else said
 
 
 def _discounted_parts(prices: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -306,7 +322,7 @@ def _override(regions: dict[str, Any], path: str, override: Override) -> None:
         raise UserBookError([f"overrides.{path}: the book has no price here; give the override a unit"])
     container[key] = {"usd": _plain(override.usd), "unit": unit, "source": USER_SOURCE,
                       "as_of": override.as_of.isoformat(), "confidence": override.confidence,
-                      "note": override.note, "origin": "overridden"}
+                      "note": override.note, "origin": "overridden" if is_price(current) else "yours"}
 
 
 def _apply_override(regions: dict[str, Any], path: str, override: Override, set_aside: list[str] | None) -> None:
@@ -331,7 +347,7 @@ def _describe(exc: ValidationError) -> list[str]:
 
 
 def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Mapping[str, Any] | None,
-                   set_aside: list[str] | None = None) -> PriceBook:
+                   set_aside: list[str] | None = None, discounted_by: str = "user") -> PriceBook:
     """The bundled book with the user layer on top (raises UserBookError naming the field or price path).
 
     With a `set_aside` list, an override that cannot be applied (its path names no price, say) is left out and
@@ -376,11 +392,11 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
         raise UserBookError(redefined)
     sources.update(layer.model_dump(mode="json")["sources"])
     if layer.discounts:
-        _discount(regions, layer.discounts)
+        _discount(regions, layer.discounts, discounted_by)
     if layer.overrides:
         for path, override in layer.overrides.items():
             _apply_override(regions, path, override, set_aside)
-        data["sources"][USER_SOURCE] = {"title": "Overridden by the user (user price book)",
+        data["sources"][USER_SOURCE] = {"title": "The user's own price (user price book)",
                                         "reference": "the user's own price, with its note",
                                         "data_date": max(o.as_of for o in layer.overrides.values()).isoformat()}
     data["notes"] = [*data.get("notes", []), *layer_notes(layer)]
@@ -393,7 +409,7 @@ def effective_book(bundled: PriceBook | Mapping[str, Any], layer: UserBook | Map
     # the overrides that made the book invalid (a price where the schema has none...) are set aside: again without
     del set_aside[mark:]
     remaining = layer.model_copy(update={"overrides": {k: v for k, v in layer.overrides.items() if k not in culprits}})
-    book = effective_book(bundled, remaining, set_aside)
+    book = effective_book(bundled, remaining, set_aside, discounted_by)
     set_aside.extend(f"overrides.{path}: {problem}; set aside, the rest of the book applies"
                      for path, problem in culprits.items())
     return book
@@ -432,11 +448,21 @@ def layer_notes(layer: UserBook) -> list[str]:
 
 
 def origin_counts(book: PriceBook) -> dict[str, int]:
-    """How many of the book's prices are bundled, imported and overridden."""
-    counts = {"bundled": 0, "imported": 0, "overridden": 0}
+    """How many of the book's prices are bundled, imported, overridden and the user's own where the book has none."""
+    counts = {"bundled": 0, "imported": 0, "overridden": 0, "yours": 0}
     for price in book.iter_prices():
         counts[price.origin] += 1
     return counts
+
+
+def origin_mark(origin: str, note: str, as_of: dt.date) -> str:
+    """What a price's origin adds where the price is shown (sheet, CSV): the user's prices with their note and
+    date, an imported one as imported, nothing for the bundled book's."""
+    if origin == "yours":
+        return f"yours (your price, as of {as_of.isoformat()}): {note}"
+    if origin == "overridden":
+        return f"price overridden by the user: {note}"
+    return "price imported from an AWS Price List file" if origin == "imported" else ""
 
 
 def discount_summary(book: PriceBook) -> str:
@@ -465,8 +491,11 @@ def user_layer_parts(book: PriceBook) -> list[str]:
 
 
 def _changed_by_user(book: PriceBook, counts: dict[str, int]) -> list[str]:
-    """The phrases for the user's own changes: overridden prices, then discounts."""
+    """The phrases for the user's own changes: overridden prices, prices typed where the book had none, then
+    discounts."""
     parts = [f"{counts['overridden']} overridden by the user"] if counts["overridden"] else []
+    if counts["yours"]:
+        parts.append(f"{counts['yours']} of your own (the book has none)")
     discounts = discount_summary(book)
     if discounts:
         parts.append(f"user discounts {discounts}")

@@ -22,11 +22,13 @@ MAX_UNIT_PRICE_USD = Decimal(10_000)
 
 Confidence = Literal["A", "B", "C"]
 # Where a price in the effective book comes from: the bundled book, a Price List file imported into the user
-# book, or the user's own override. Set by desktop.model.pricing.user_book.effective_book; never written to files.
-Origin = Literal["bundled", "imported", "overridden"]
+# book, the user's own price in place of the book's ("overridden"), or the user's own price typed where the book
+# has none ("yours"). Set by desktop.model.pricing.user_book.effective_book; never written to files.
+Origin = Literal["bundled", "imported", "overridden", "yours"]
+USERS_OWN: tuple[str, ...] = ("overridden", "yours")  # the origins of the prices the user typed
 Unit = Literal[
     "request", "1M requests", "GB-second", "vCPU-second", "vCPU-hour", "GB-hour", "hour", "LCU-hour",
-    "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month",
+    "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month", "month",
 ]
 
 CONFIDENCE_LABELS: dict[str, str] = {
@@ -64,6 +66,9 @@ class Price(Frozen):
     confidence: Confidence
     note: str = ""
     origin: Origin = "bundled"
+    list_usd: Decimal | None = Field(None, ge=0, allow_inf_nan=False, description=(
+        "the price before a user discount (set with the effective book; never written to files): a later "
+        "discount, e.g. a workshop file's, replaces the first one and applies to this, once"))
 
     @property
     def estimated(self) -> bool:

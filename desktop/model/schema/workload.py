@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from desktop.model.strict_numbers import NoBoolNumbers
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+NotBlank = AfterValidator(_not_blank)  # a text of spaces alone is refused
 
 
 class Frozen(NoBoolNumbers):

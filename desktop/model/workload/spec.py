@@ -22,6 +22,7 @@ from desktop.model.schema.workload import FiniteFloat as FiniteFloat
 from desktop.model.schema.workload import Frozen, Section
 from desktop.model.workload.horizon import Horizon
 from desktop.model.workload.ranges import Ranges, check_ranged_paths
+from desktop.model.workload.shared_lines import MAX_SHARED_LINES, SharedLine
 
 SCHEMA_VERSION = 1
 MAX_MONTH_HOURS = 744  # a 31-day month
@@ -487,6 +488,10 @@ class Workload(Frozen):
                                     "(docs/workload-format.md); absent: the monthly view only")
     ranges: Ranges | None = Field(None, description="numeric inputs as low / likely / high and the Monte Carlo's "
                                   "seed (docs/workload-format.md); absent: point estimates only")
+    shared_lines: tuple[SharedLine, ...] | None = Field(
+        None, max_length=MAX_SHARED_LINES, description="costs the user adds that the options carry (a database, a "
+        "cache), priced from the user's own quantity and unit price (desktop.model.workload.shared_lines); absent: "
+        "none")
     options: tuple[OptionId, ...] | None = Field(
         None, max_length=20, description="the compute options compared, by id (the registered "
         "options, listed in docs/workload-format.md); default: lambda, fargate and ec2")
@@ -525,6 +530,11 @@ class Workload(Frozen):
         if not value.strip():
             raise ValueError("must not be blank")
         return value
+
+    @field_validator("shared_lines")
+    @classmethod
+    def _no_lines_is_none(cls, value: tuple[SharedLine, ...] | None) -> tuple[SharedLine, ...] | None:
+        return value or None  # no lines and an empty list are the same workload (and file)
 
     @field_validator("options")
     @classmethod
@@ -573,7 +583,7 @@ class Workload(Frozen):
     def to_json_dict(self) -> dict[str, Any]:
         """The file form: aliases ('lambda'), defaults included, answers and options only when present."""
         data = self.model_dump(mode="json", by_alias=True)
-        for key in ("answers", "options", "horizon", "ranges"):
+        for key in ("answers", "options", "horizon", "ranges", "shared_lines"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

@@ -5,6 +5,8 @@ replaces one price by its path ("eu-west-2/lambda/requests"), with a note, a dat
 override at a path the book has no price for adds that price (it then needs a `unit`); a discount takes a
 percentage off a section's prices ("lambda", "fargate", ... or "all"). They apply on top of the book the
 workshop is priced with (the bundled book and the opener's own user book); overridden prices are not discounted.
+A discount applies once: where the opener's user book already discounted a price, the file's discount replaces
+that one (from the list price), so a colleague with another user book sees the same price.
 Every price the file sets cites the source WORKSHOP_SOURCE and says "from the workshop file" in its note, so the
 Prices dialog, the sheet and the CSV say where it came from. Optional: files without `prices` open unchanged.
 
@@ -99,7 +101,7 @@ def workshop_book(book: PriceBook, prices: WorkshopPrices | None) -> PriceBook:
     if prices is None or prices.empty:
         return book
     had_user_source = USER_SOURCE in book.sources
-    priced = effective_book(book, prices.layer())
+    priced = effective_book(book, prices.layer(), discounted_by="workshop file")
     data: dict[str, Any] = priced.model_dump(mode="json", by_alias=True)
     data["notes"] = [*book.notes, f"{WORKSHOP_NOTE}{prices.summary()}"]  # not the user book's: the file's
     for path, override in prices.overrides.items():

@@ -14,6 +14,7 @@ from desktop.model.options.registry import missing_prices
 from desktop.model.pricing.book import Price, PriceBook, SourcedRate
 from desktop.model.pricing.price_paths import priced_paths, rate_paths
 from desktop.model.pricing.user_book import provenance
+from desktop.model.schema.prices import USERS_OWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +57,11 @@ def show_text(book: PriceBook, region: str | None = None) -> str:
             out.append(f"  fees stated as a share of another price ({len(rates)}; override with the percentage):")
             out.extend(_table([(path, percent(rate), rate.origin, rate.confidence, rate.as_of.isoformat(),
                                 rate.source, f"of the {rate.of}") for path, rate in rates]))
-        overridden = [ln for ln in lines if ln.price.origin == "overridden"]
-        overridden_rates = [(path, rate) for path, rate in rates if rate.origin == "overridden"]
-        out.extend(f"  overridden {ln.path}: {ln.price.note}" for ln in overridden)
-        out.extend(f"  overridden {path}: {rate.note}" for path, rate in overridden_rates)
+        own: list[tuple[str, Price | SourcedRate]] = [(ln.path, ln.price) for ln in lines
+                                                      if ln.price.origin in USERS_OWN]
+        own += [(path, rate) for path, rate in rates if rate.origin in USERS_OWN]
+        out.extend(f"  {item.origin} {path}{f' ({item.as_of.isoformat()})' if item.origin == 'yours' else ''}: "
+                   f"{item.note}" for path, item in own)
     return "\n".join(out)
 
 

@@ -40,18 +40,22 @@ from desktop.model.options.registry import book_sections
 from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, SourcedRate, Unit
 from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
+from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
 from desktop.present.text import tooltip_html as rich_tooltip
+from desktop.qt.views.shared_lines_box import SharedLinesBox, problem_label
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
 
 COLUMNS = ("Price", "Used", "Origin", "USD", "Unit", "Confidence", "As of", "Source")
 ORIGIN_COLUMN, USD_COLUMN, SOURCE_COLUMN = COLUMNS.index("Origin"), COLUMNS.index("USD"), COLUMNS.index("Source")
 PATH_ROLE = Qt.ItemDataRole.UserRole
-ORIGIN_TINTS = {"imported": "#DCEBF7", "overridden": "#FBE3CF"}  # light blue, light orange: text says it too
+# light blue, light orange, light green: the text says it too
+ORIGIN_TINTS = {"imported": "#DCEBF7", "overridden": "#FBE3CF", "yours": "#DFF0D8"}
 ORIGIN_HELP = {
     "bundled": "from the price book that comes with ComputeFit",
     "imported": "from an AWS Price List file, in your user price book",
-    "overridden": "your own price, saved in your user price book",
+    "overridden": "your own price in place of the book's, saved in your user price book",
+    "yours": "your own price where the book has none, saved in your user price book",
 }
 
 
@@ -97,11 +101,12 @@ def section_label(section: str) -> str:
 
 
 def origin_text(price: Price, section: str, discounts: Mapping[str, Decimal]) -> str:
-    """"imported", "overridden", "from the workshop file", or "bundled, 10% off" when a discount applies to it."""
+    """"imported", "overridden", "yours", "from the workshop file", or "bundled, 10% off" when a discount applies
+    to it."""
     if price.source == WORKSHOP_SOURCE:  # set by the open workshop file, not the user book
         return FROM_THE_FILE
-    if price.origin == "overridden":
-        return "overridden"
+    if price.origin in USERS_OWN:  # the user's own prices are never discounted
+        return price.origin
     pct = discounts.get(section, discounts.get(ALL_SECTIONS))
     return f"{price.origin}, {decimal_text(pct)}% off" if pct else price.origin
 
@@ -197,6 +202,8 @@ class PriceBookDialog(QDialog):
         layout.addWidget(self._build_editor())
         layout.addWidget(self._build_adder())
         layout.addWidget(self._build_discounts())
+        self.shared = SharedLinesBox(self)  # the workload's own lines: the window binds and fills it
+        layout.addWidget(self.shared)
         bottom = QHBoxLayout()
         self.where = QLabel(self)
         self.where.setObjectName("price_book_where")
@@ -228,8 +235,7 @@ class PriceBookDialog(QDialog):
         self.override_usd.returnPressed.connect(self._override)
         self.override_note.returnPressed.connect(self._override)
         self.reset_button = _button(box, "reset_button", "Reset to the listed price", self._reset)
-        self.problem = _text_label(box, "price_problem")
-        self.problem.setStyleSheet("color: #D55E00;")
+        self.problem = problem_label(box, "price_problem")
         grid = QGridLayout(box)
         grid.addWidget(self.selected, 0, 0, 1, 7)
         grid.addWidget(QLabel("Override with", box), 1, 0)
@@ -339,7 +345,7 @@ class PriceBookDialog(QDialog):
                 if tint is not None and c in (ORIGIN_COLUMN, USD_COLUMN):
                     item.setBackground(QBrush(QColor(tint)))
                     item.setForeground(QBrush(QColor("#000000")))
-                if price.origin == "overridden" and c in (ORIGIN_COLUMN, USD_COLUMN):
+                if price.origin in USERS_OWN and c in (ORIGIN_COLUMN, USD_COLUMN):
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
         self._show_rates(book, region, len(rows), bold)
@@ -451,7 +457,7 @@ class PriceBookDialog(QDialog):
         origin = found.price.origin if found is not None else rate.origin if rate is not None else None
         can = self.editor is not None and self.editor.editable
         self.override_button.setEnabled(can and origin is not None)
-        self.reset_button.setEnabled(can and origin == "overridden")
+        self.reset_button.setEnabled(can and origin in USERS_OWN)
         self.add_button.setEnabled(can)
 
     def _show_discount(self) -> None:

@@ -10,25 +10,32 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from desktop.model.advice.advise import Advice
 from desktop.model.options.registry import coverage_name, missing_prices
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.user_book import discount_summary, origin_counts, provenance
+from desktop.model.pricing.user_book import discount_summary, provenance
+from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import WORKSHOP_SOURCE, from_the_file
 from desktop.qt.elided_label import ElidedLabel
 
 MESSAGE_MS = 8000
 
 
+def user_book_counts(book: PriceBook) -> dict[str, int]:
+    """The user book's prices by origin: imported, overridden and yours (the open workshop file's are said apart)."""
+    counts = dict.fromkeys(("imported", *USERS_OWN), 0)
+    for price in book.iter_prices():
+        if price.origin in counts and price.source != WORKSHOP_SOURCE:
+            counts[price.origin] += 1
+    return counts
+
+
 def book_line(book: PriceBook, advice: Advice, counts: dict[str, int] | None = None) -> str:
-    """"Price book dated 2026-12-01 + user book (13 imported, 1 overridden, in this quote); 9 prices: ..."."""
+    """"Price book dated 2026-12-01 + user book (13 imported, 1 overridden, 2 yours, in this quote); 9 prices: ..."
+    ("yours": the user's own prices where the book has none)."""
     quote = advice.quote
-    counts = counts if counts is not None else origin_counts(book)
-    in_file, file_said = from_the_file(book)
-    extra = []
-    if counts["imported"]:
-        extra.append(f"{counts['imported']} imported")
-    if counts["overridden"] - in_file:
-        extra.append(f"{counts['overridden'] - in_file} overridden")
-        if any(p.origin == "overridden" and p.source != WORKSHOP_SOURCE for p in quote.prices_used()):
-            extra.append("in this quote")
+    counts = counts if counts is not None else user_book_counts(book)
+    _in_file, file_said = from_the_file(book)
+    extra = [f"{counts[origin]} {origin}" for origin in ("imported", *USERS_OWN) if counts[origin]]
+    if any(p.origin in USERS_OWN and p.source != WORKSHOP_SOURCE for p in quote.prices_used()):
+        extra.append("in this quote")
     if discount_summary(book):
         extra.append("discounts")
     layered = f" + user book ({', '.join(extra)})" if extra else ""
@@ -71,7 +78,7 @@ class StatusBar(QStatusBar):
         quote = advice.quote
         book = advice.book  # the book this advice was priced with (it can change at run time)
         if book is not self._book or self._counts is None:  # counted once per book, not once per edit
-            self._book, self._counts, self._summary = book, origin_counts(book), provenance(book)
+            self._book, self._counts, self._summary = book, user_book_counts(book), provenance(book)
         self.region.setText(f"{quote.region} ({quote.region_name})" + missing_note(advice))
         lacks = missing_prices(book, quote.region) if quote.region in book.regions else []
         self.region.setToolTip(f"The price book lacks {len(lacks)} price(s) for {quote.region}: "

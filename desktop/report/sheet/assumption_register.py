@@ -19,6 +19,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS_BY_ID
 from desktop.model.workload.fields import SECTION_TITLES, all_fields
+from desktop.model.workload.shared_lines import SharedLine
 from desktop.model.workload.spec import Network, Workload
 
 SKIPPED = {"schema_version", "name", "answers"}
@@ -69,7 +70,8 @@ def _hidden(workload: Workload) -> set[str]:
     flat_or_plan = ("assumptions.commitment" if workload.assumptions.commitment.plan == "none"
                     else "assumptions.savings_plans")
     return (hidden | {flat_or_plan} | ({"options"} if workload.options is None else set())
-            | ({"horizon"} if workload.horizon is None else set()) | ({"ranges"} if workload.ranges is None else set()))
+            | ({"horizon"} if workload.horizon is None else set()) | ({"ranges"} if workload.ranges is None else set())
+            | ({"shared_lines"} if workload.shared_lines is None else set()))
 
 
 NETWORK_OFF = "all off"  # no NAT gateway, public IPv4, logs or data out priced; 1 ALB listener rule
@@ -101,6 +103,8 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
         elif path == "horizon.one_off":
             text = "; ".join(f"{o.label}: {usd(o.usd)} in month {o.month} ({o.option or 'every option'})"
                              for o in value) or "none"
+        elif path == "shared_lines":
+            label, text = "Your shared lines", "; ".join(_shared_line_text(line) for line in value)
         elif path == "ranges.fields":
             text = "; ".join(f"{p} {s.low:g} / {'as set' if s.likely is None else format(s.likely, 'g')} / "
                              f"{s.high:g}" for p, s in value.items()) or "none"
@@ -113,6 +117,12 @@ def _walk(model: BaseModel, prefix: str, rows: list[RegisterRow], workload: Work
         else:
             text = format_value(value)
         rows.append(RegisterRow(section, path, label, text))
+
+
+def _shared_line_text(line: SharedLine) -> str:
+    """"PostgreSQL: 730 hour x $0.072 (every option)": the user's line as entered."""
+    carried = ", ".join(short_label(o) for o in line.options) if line.options else "every option"
+    return f"{line.label}: {format_value(line.quantity)} {line.unit} x ${format_value(line.unit_usd)} ({carried})"
 
 
 def derived_rows(workload: Workload, book: PriceBook, quote: Quote) -> list[RegisterRow]:

@@ -16,6 +16,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.format import decimal_text, usd_csv
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import LineItem
+from desktop.model.pricing.user_book import origin_mark
 
 COLUMNS = ("workload", "region", "price_book_date", "option", "option_label", "row", "label", "quantity", "unit",
            "unit_price_usd", "usd", "feasible", "recommended", "complete", "estimated", "note")
@@ -37,8 +38,7 @@ def _item_note(item: LineItem) -> str:
     price = item.price
     if price is None or price.origin == "bundled":
         return item.note
-    mark = (f"price overridden by the user: {price.note}" if price.origin == "overridden"
-            else "price imported from an AWS Price List file")
+    mark = origin_mark(price.origin, price.note, price.as_of)
     return f"{item.note} | {mark}" if item.note else mark
 
 

@@ -22,7 +22,7 @@ from desktop.model.format import NO_TOTAL, left_out_text, share, total_text, usd
 from desktop.model.options.registry import label, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import LineItem, OptionQuote
-from desktop.model.pricing.user_book import discount_summary, origin_counts, user_layer_parts
+from desktop.model.pricing.user_book import discount_summary, origin_counts, origin_mark, user_layer_parts
 from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
 from desktop.present.style import option_colour
@@ -190,9 +190,9 @@ def recommendation_block(advice: Advice) -> str:
 
 
 def user_book_mark(book: PriceBook) -> str:
-    """" + user book (13 imported, 1 overridden)" when the user's prices are in the book, else ""."""
+    """" + user book (13 imported, 1 overridden, 2 yours)" when the user's prices are in the book, else ""."""
     counts = origin_counts(book)
-    parts = [f"{counts[k]} {k}" for k in ("imported", "overridden") if counts[k]]
+    parts = [f"{counts[k]} {k}" for k in ("imported", "overridden", "yours") if counts[k]]
     if discount_summary(book):
         parts.append("discounts")
     return f" + user book ({', '.join(parts)})" if parts else ""
@@ -267,6 +267,9 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
         mark = ""  # the user's prices are marked where they are shown
         if use.origin == "overridden":
             mark = f'<br/><span class="warn">overridden by the user: {esc(clip(use.note, NOTE_CHARS))}</span>'
+        elif use.origin == "yours":
+            said = origin_mark(use.origin, clip(use.note, NOTE_CHARS), use.as_of)
+            mark = f'<br/><span class="warn">{esc(said)}</span>'
         elif use.origin == "imported":
             mark = '<br/><span class="muted">imported from an AWS Price List file</span>'
         rows.append(f'<tr><td>{esc(clip(use.name, FIELD_CHARS))}{mark}</td>'

@@ -22,6 +22,8 @@ from desktop.model.pricing.price_paths import PricedPath, priced_paths
 from desktop.model.pricing.quote import LineItem, Quote
 
 DISCOUNT_GROUP = "discount"
+SHARED_GROUP = "shared"  # the user's shared lines (desktop.model.options.common.shared_lines)
+SHARED_SOURCE_TITLE = "The user's own price (a shared line of the workload)"
 _SHARED_SECTIONS = {"fargate": "Fargate", "ec2": "EC2", "alb": "Application Load Balancer",
                     "alb_hour_only": "Application Load Balancer hour (no LCU price)", "api_gateway": "API Gateway",
                     "nat_gateway": "NAT gateway", "public_ipv4": "Public IPv4 address",
@@ -67,7 +69,7 @@ BOUND_UNITS = {"GB-second": "GB-s", "1M requests": "requests", "GB": "GB"}
 
 def price_name(found: PricedPath) -> str:
     """A price's name for a person: "Fargate Linux/x86_64 vCPU", "Lambda duration x86_64, tier 1 (up to ...)"."""
-    if found.path[0] == "derived":  # a price an option derived from the book, named by its line item's label
+    if found.path[0] in ("derived", "shared"):  # derived from the book, or the user's line: named by its label
         return found.path[1]
     head = SECTION_NAMES.get(found.path[0], found.path[0])
     rest = [PART_NAMES.get(part, part.replace("_", " ")) for part in found.path[1:]]
@@ -99,7 +101,7 @@ class PriceUse:
     confidence: str
     options: tuple[str, ...]
     note: str = ""
-    origin: str = "bundled"  # bundled, imported (AWS Price List, user book) or overridden (the user's own)
+    origin: str = "bundled"  # bundled, imported (AWS Price List, user book), overridden or yours (the user's own)
 
     @property
     def estimated(self) -> bool:
@@ -136,6 +138,8 @@ def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
             if item.group == DISCOUNT_GROUP:
                 continue
             found = match_price(item, prices)
+            if found is None and item.price is not None and item.group == SHARED_GROUP:
+                found = PricedPath(("shared", item.label), item.price)  # the user's own line, named by its label
             if found is None and item.price is not None and item.price.source in book.sources:
                 found = PricedPath(("derived", item.label, str(item.price.usd)), item.price)  # named by its label
             if found is None:
@@ -151,7 +155,8 @@ def price_register(quote: Quote, book: PriceBook) -> PriceRegister:
         rows.append(PriceUse(
             name=price_name(found), usd=found.price.usd,
             unit=found.price.unit, source_id=found.price.source,
-            source_title=source.title if source else "(source not in the price book)",
+            source_title=source.title if source else (
+                SHARED_SOURCE_TITLE if found.path[0] == "shared" else "(source not in the price book)"),
             source_date=source.data_date if source else "", as_of=found.price.as_of,
             confidence=found.price.confidence, options=tuple(options), note=found.price.note,
             origin=found.price.origin))

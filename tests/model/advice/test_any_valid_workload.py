@@ -81,6 +81,15 @@ def _profile() -> st.SearchStrategy[tuple[float, ...] | None]:
     return st.one_of(st.none(), st.sampled_from(PROFILES), hours.map(tuple))
 
 
+def _shared_line() -> st.SearchStrategy[dict[str, Any]]:
+    amounts = st.one_of(st.sampled_from(["0", "1", "1e12"]), st.decimals(0, 10**9, places=4).map(str))
+    return st.fixed_dictionaries({
+        "label": st.sampled_from((*HOSTILE_NAMES, "database")), "quantity": amounts,
+        "unit_usd": st.one_of(st.sampled_from(["0", "1000000000"]), st.decimals(0, 10**9, places=6).map(str)),
+        "as_of": st.just("2026-12-01"),
+        "options": st.one_of(st.none(), st.lists(st.sampled_from(option_ids()), min_size=1, unique=True))})
+
+
 def _for_annotation(annotation: Any, info: FieldInfo, path: str) -> st.SearchStrategy[Any]:
     if path == "name":
         return st.one_of(st.sampled_from(HOSTILE_NAMES), st.text(min_size=1, max_size=120).filter(str.strip))
@@ -94,6 +103,8 @@ def _for_annotation(annotation: Any, info: FieldInfo, path: str) -> st.SearchStr
         return _profile()
     if path in ("answers", "horizon", "ranges"):  # optional sections with their own tests (horizon, uncertainty)
         return st.none()
+    if path == "shared_lines":  # the user's own lines, up to their bounds (tests/model/options/test_shared_lines.py)
+        return st.one_of(st.none(), st.lists(_shared_line(), max_size=3).map(tuple))
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):

@@ -49,8 +49,8 @@ def test_prices_missing_covers_what_every_quote_leaves_out(book: PriceBook, regi
                 left.add(item)
     for item in left - {i for i in left if ANY_TYPE.fullmatch(i)}:  # the command prints the same list
         assert f"  {item}" in shown or (item.startswith("EC2 ") and item.removeprefix("EC2 ") in shown[-1]), item
-    if region == "us-east-1":  # every example, every option: complete, but for the queue S3 and SNS events into
-        assert left == {SQS}  # containers need (no reference gives an SQS price)
+    if region == "us-east-1":  # every example, every option: complete (the SQS queue S3 and SNS events into
+        assert left == set()  # containers need is priced from the AWS Price List since the regions branch)
 
 
 def test_a_price_removed_from_the_book_shows_up_in_both(book: PriceBook) -> None:
@@ -66,8 +66,7 @@ def test_a_price_removed_from_the_book_shows_up_in_both(book: PriceBook) -> None
 
 
 def _whole(row: object) -> bool:
-    """Complete, or short only of the SQS requests no reference prices (S3 and SNS events into containers)."""
-    return row.is_complete or set(row.left_out) == {SQS}  # type: ignore[attr-defined]
+    return bool(row.is_complete)  # type: ignore[attr-defined]
 
 
 def test_done_when_targets(book: PriceBook) -> None:
@@ -76,11 +75,14 @@ def test_done_when_targets(book: PriceBook) -> None:
         assert all(_whole(table[region][o]) for o in ("lambda", "fargate", "ec2", "lambda_managed",
                                                        "ecs_managed")), region
     assert _whole(table["us-east-1"]["eks_fargate"])
-    # what no source gives (aws-prices-t3.md 14): data transfer out in six regions, Lambda ephemeral storage
-    # outside us-east-1 and eu-west-2, Sydney's ALB, EBS gp3 in four regions
+    # what no source gives (aws-prices-t3.md 14): data transfer out in five regions, Lambda ephemeral storage
+    # outside us-east-1, eu-west-2 and ca-central-1, Sydney's ALB, EBS gp3 in four regions
     short = {region for region, row in table.items() if not _whole(row["fargate"])}
     assert short == {"us-west-2", "eu-central-1", "ap-southeast-2", "ap-northeast-1", "ap-south-1", "ca-central-1"}
-    assert all("data transfer out to the internet" in table[r]["fargate"].left_out for r in short)
+    assert all("data transfer out to the internet" in table[r]["fargate"].left_out for r in short - {"ap-southeast-2"})
+    assert table["ap-southeast-2"]["fargate"].left_out == ("Application Load Balancer",)  # its transfer is priced
+    # the queue S3 and SNS events into containers need is priced everywhere now
+    assert not any(SQS in row[o].left_out for row in table.values() for o in row)
 
 
 def test_the_readme_table_is_the_commands_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,5 +99,5 @@ def test_the_table_names_every_option_and_region(book: PriceBook) -> None:
     lines = text.splitlines()
     assert lines[0] == "| Region | Lambda | Fargate | ECS on EC2 | Lambda MI | ECS MI | EKS on Fargate |"
     assert [line.split(" | ")[0].removeprefix("| ") for line in lines[2:14]] == REGIONS
-    assert lines[2] == ("| us-east-1 | complete (3/3) | 3/4; leaves out Amazon SQS requests | 4/5; leaves out "
-                        "Amazon SQS requests | complete (4/4) | 4/5; leaves out Amazon SQS requests | complete (3/3) |")
+    assert lines[2] == ("| us-east-1 | complete (3/3) | complete (4/4) | complete (5/5) | complete (4/4) | "
+                        "complete (5/5) | complete (3/3) |")

@@ -39,17 +39,15 @@ def test_event_processor_recommends_lambda_for_a_team_without_operations(book: P
     assert (rec.option, rec.runner_up) == ("lambda", "fargate")
     # Lambda costs more: the priorities (operations 5/5) decide. Its /tmp storage has no eu-west-1 price (the book
     # no longer assumes us-east-1's), so that $0.05 is left out of its total and flagged as missing; the events
-    # reach the containers through an SQS queue, whose requests have no price in any reference: both totals leave
-    # something out, so the margin is unknown.
-    assert rec.margin_usd is None and rec.margin_kind == "unknown"
-    assert rec.headline == ("Recommended: AWS Lambda, $80.60 against Amazon ECS on AWS Fargate's $42.05, but the "
-                            "comparison is incomplete: Lambda's total leaves out Lambda ephemeral storage and "
-                            "Fargate's Amazon SQS requests; eu-west-1 prices for Lambda ephemeral storage and Amazon "
-                            "SQS requests would complete it")
+    # reach the containers through an SQS queue (12M requests at $0.40 per 1M, AWS Price List): Fargate is whole,
+    # so the margin is a bound.
+    assert rec.headline.startswith("Recommended: AWS Lambda, at least $33.75 a month more than Amazon ECS on AWS "
+                                   "Fargate (Lambda's total leaves out Lambda ephemeral storage")
     assert any(line.startswith("Operations (strong, priority 5/5): The team has no appetite for operating servers")
                and line.endswith("[team.operations_appetite]") for line in rec.rationale)
-    # ECS on EC2 pays its EBS gp3 root volumes since the book has eu-west-1's gp3 price (0.088, Price List): $3.85
-    assert any(line.startswith("ECS on EC2 is $37.57 a month cheaper than Lambda but scores") for line in rec.rationale)
+    # ECS on EC2 pays its EBS gp3 root volumes since the book has eu-west-1's gp3 price (0.088, Price List): $3.85,
+    # and its queue's 12M SQS requests ($4.80)
+    assert any(line.startswith("ECS on EC2 is $32.77 a month cheaper than Lambda but scores") for line in rec.rationale)
 
 
 def test_nightly_batch_rules_out_lambda_on_the_timeout(book: PriceBook, examples: dict[str, Workload]) -> None:

@@ -249,14 +249,19 @@ def test_a_rest_api_in_front_of_containers_needs_a_vpc_link_and_an_nlb(book: Pri
     assert not any("Network Load Balancer" in label for label in _lines(quote.options["lambda"], "front door"))
 
 
-def test_events_into_containers_need_a_queue_whose_price_is_reported_missing(book: PriceBook) -> None:
+def test_events_into_containers_need_a_queue_priced_from_the_price_list(book: PriceBook) -> None:
     """S3 or SNS events reach containers through an SQS queue the tasks poll: 3 requests per event (send, receive,
-    delete; Amazon SQS pricing: each 64 KB chunk is one request). No reference gives an SQS price: the requests are
-    left out with their number, on the container options only."""
+    delete; Amazon SQS pricing: each 64 KB chunk is one request), at $0.40 per 1M standard-queue requests (AWS Price
+    List AWSQueueService 20260904154020, us-east-1 SKU 8RN6B8U4MERHRXP3, shared reference source T), on the
+    container options only. A book without an SQS price leaves the requests out with their number."""
     w = make_workload(front_door="none", traffic={"requests_per_month": 2_000_000},
                       requirements={"trigger": "event", "payload_kb": 100})
     quote = compute_quote(w, book)
-    gap = [m for m in quote.options["fargate"].missing if m.what == "Amazon SQS requests"]
-    assert gap and gap[0].usage == ((Decimal(12_000_000), "request"),)  # 2M x 3 x 2 chunks
-    assert not [m for m in quote.options["lambda"].missing if m.what == "Amazon SQS requests"]
-
+    for option in ("fargate", "ec2"):
+        assert _lines(quote.options[option], "front door")["Amazon SQS requests"] == (Decimal(12), Decimal("4.80"))
+        assert not quote.options[option].missing  # 2M x 3 x 2 chunks = 12M requests, priced
+    assert "Amazon SQS requests" not in _lines(quote.options["lambda"], "front door")
+    region = book.regions["us-east-1"]
+    bare = book.model_copy(update={"regions": {**book.regions, "us-east-1": region.model_copy(update={"sqs": None})}})
+    gap = [m for m in compute_quote(w, bare).options["fargate"].missing if m.what == "Amazon SQS requests"]
+    assert gap and gap[0].usage == ((Decimal(12_000_000), "request"),)

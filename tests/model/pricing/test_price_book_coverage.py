@@ -18,12 +18,13 @@ LAMBDA_BEYOND_US_EAST_1 = [
     "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
     "Lambda arm64 duration on provisioned concurrency", "Lambda durable execution charges"]
 DURABLE = "Lambda durable execution charges"  # no source in the references gives them, in any region
+SQS_BEYOND = "Amazon SQS requests above 100,000,000,000 requests a month"  # the Price List snapshot's first tier
 
 
 def test_us_east_1(book: PriceBook) -> None:
     # LMI requests (Lambda pricing page), the ECS MI fee rule and CloudWatch Logs storage are in the book now;
     # each option's own section first, then the shared ones
-    assert missing_prices(book, "us-east-1") == [DURABLE, EC2_WINDOWS, "Amazon SQS requests"]
+    assert missing_prices(book, "us-east-1") == [DURABLE, EC2_WINDOWS, SQS_BEYOND]
 
 
 def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: PriceBook) -> None:
@@ -31,7 +32,7 @@ def test_eu_west_2_is_complete_but_for_what_the_price_list_rows_lack(book: Price
         "Lambda x86_64 duration on provisioned concurrency", "Lambda arm64 provisioned concurrency",
         "Lambda arm64 duration on provisioned concurrency", DURABLE, *EKS_FEES,
         "EC2 m8g.large", "EC2 c7i.large", "EC2 c6g.large", "EC2 c8g.large", "EC2 r7g.large", "EC2 g4dn.2xlarge",
-        "EC2 g5.2xlarge", EC2_WINDOWS, "Network Load Balancer", "Amazon SQS requests",
+        "EC2 g5.2xlarge", EC2_WINDOWS, "Network Load Balancer", SQS_BEYOND,
         # the source gives the first vended-log tier only (L2): Lambda logs above 10 TB a month are unpriced
         "CloudWatch Logs vended (Lambda) log ingestion above 10,240 GB a month"]
 
@@ -109,7 +110,8 @@ def test_fewer_gaps_than_before_aws_prices_more(book: PriceBook) -> None:
     for code in book.regions:
         for item in set(after[code]) - set(before[code]):
             assert item.startswith(("Lambda", "API Gateway HTTP API above", "Application Load Balancer LCU-hour",
-                                    "CloudWatch Logs vended (Lambda)", "data transfer out to the internet above")), \
+                                    "CloudWatch Logs vended (Lambda)", "data transfer out to the internet above",
+                                        "Amazon SQS requests above")), \
                 (code, item)
 
 

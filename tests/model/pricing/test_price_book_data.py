@@ -180,6 +180,7 @@ def test_one_region_sources_say_their_region(book: PriceBook) -> None:
         "t3-S24": ["us-east-2"], "t3-U12": ["us-east-2"], "t3-S25": ["ap-northeast-1"],
         "t3-S26b": ["ap-northeast-1"], "t3-S28": ["us-east-2"], "t3-S29": ["eu-west-1"], "t3-S30": ["eu-central-1"],
         "t3-S31": ["ap-southeast-2"], "t3-S33": ["us-east-2", "eu-central-1"],
+        "W-SYD-DTO": ["ap-southeast-2"],
     }
 
 
@@ -217,12 +218,14 @@ def test_confidence_summary_improves_on_the_book_before_aws_prices_more() -> Non
     before = load_price_book(FROZEN_BOOK)
     after = load_price_book(BOOK_PATH)
     assert before.confidence_counts == {"A": 23, "B": 333, "C": 368}  # the frozen book, with 3 A rows (IPv4, NLB)
-    assert after.confidence_counts == {"A": 136, "B": 383, "C": 374}  # t3, commitments, rules
+    # t3, commitments, rules; then SQS in 12 regions (A), Sydney's transfer out (4 tiers) and ca-central-1's
+    # Lambda storage (C)
+    assert after.confidence_counts == {"A": 148, "B": 383, "C": 379}
     share_before = {k: v / sum(before.confidence_counts.values()) for k, v in before.confidence_counts.items()}
     share_after = {k: v / sum(after.confidence_counts.values()) for k, v in after.confidence_counts.items()}
     assert share_after["A"] > share_before["A"] and share_after["C"] < share_before["C"]
     assert before.confidence_summary == "3% AWS published, 45% corroborated, 50% estimated"
-    assert after.confidence_summary == "15% AWS published, 42% corroborated, 41% estimated"
+    assert after.confidence_summary == "16% AWS published, 42% corroborated, 41% estimated"
 
 
 def test_confidence_c_is_estimated_and_all_levels_used(book: PriceBook) -> None:
@@ -294,6 +297,7 @@ def test_lambda_prices_only_us_east_1_had_are_gone_not_borrowed(book: PriceBook,
     """Tiers 2-3, storage and provisioned concurrency were "assumed equal to us-east-1"; London shows they are not."""
     lam = book.region(code).lambda_
     assert len(lam.duration["x86_64"]) == 1
+    # ca-central-1's storage price was once offered from an unnamed repository's test constant: not a source
     assert lam.ephemeral_storage is None
     assert not lam.provisioned_concurrency and not lam.provisioned_duration
     if code in S5_REGIONS:
@@ -692,7 +696,10 @@ DTO_BOUNDS = ["10240", "51200", "153600", None]
 
 def test_data_transfer_out(book: PriceBook) -> None:
     found = {code: r.data_transfer_out for code, r in book.regions.items() if r.data_transfer_out}
-    assert set(found) == {"us-east-1", "eu-west-2", "sa-east-1", "us-east-2", "eu-west-1", "ap-southeast-1"}
+    assert set(found) == {"us-east-1", "eu-west-2", "sa-east-1", "us-east-2", "eu-west-1", "ap-southeast-1",
+                          "ap-southeast-2"}
+    _check_tiers(found["ap-southeast-2"], list(zip(DTO_BOUNDS, ["0.114", "0.098", "0.094", "0.092"], strict=True)),
+                 "GB", "W-SYD-DTO", "C")  # one 2020 secondary source
     _check_tiers(found["us-east-2"], list(zip(DTO_BOUNDS, ["0.09", "0.085", "0.07", "0.05"], strict=True)),
                  "GB", "t3-S24", "C")
     _check_tiers(found["eu-west-1"], list(zip(DTO_BOUNDS, ["0.09", "0.085", "0.07", "0.05"], strict=True)),
@@ -731,3 +738,13 @@ def test_ecs_managed_instances_fee_rule_in_every_region(book: PriceBook) -> None
             (Decimal("0.12"), "t3-ECSMI", "B"), (Decimal("0.078"), "t3-U7", "B"), (Decimal("0.048"), "t3-U7", "C")]
         assert ecs.rate_for("g5.xlarge") is ecs.management_fee_rate_gpu
         assert ecs.rate_for("m7g.large") is ecs.management_fee_rate
+
+
+def test_sqs_standard_requests_from_the_price_list_in_every_region(book: PriceBook) -> None:
+    """Shared reference source T (aws-prices-more.md): the AWSQueueService 20260904154020 rows it holds give the
+    Standard queue's API requests at 0.0000004 each (0.40 per 1M) up to 100 billion a month in all 12 regions."""
+    for code, region in book.regions.items():
+        assert region.sqs is not None, code
+        _check_tiers(region.sqs.standard_requests, [("100000000000", "0.40")], "1M requests", "T", "A")
+        assert region.sqs.standard_requests[0].price.as_of == dt.date(2026, 9, 4)
+    assert "AWSQueueService 20260904154020" in book.sources["T"].data_date

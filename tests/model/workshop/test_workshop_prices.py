@@ -158,3 +158,31 @@ def test_advise_prices_a_workshop_with_its_own_prices(room: Path, capsys: pytest
     assert main(["advise", str(room)]) == 0
     out = capsys.readouterr().out
     assert "$99.24" in out and f"{FEE} (no" not in out
+
+
+def test_a_workshop_discount_applies_once_over_the_openers_user_book(room: Path, book: PriceBook) -> None:
+    """The opener's user book takes 10% off Fargate and Lambda and overrides Lambda requests; the file takes 10% off
+    Fargate: Fargate is 10% off its list price once (not 19%), the user's Lambda discount stays (the file says
+    nothing of Lambda), the user's own price is not discounted, and the colleague without a user book gets the
+    same Fargate price. The window (Workbench) prices the same."""
+    from desktop.model.pricing.user_book import effective_book
+
+    listed = book.regions["us-east-1"].fargate.linux_x86_64.vcpu  # type: ignore[union-attr]
+    lambda_gb_s = book.regions["us-east-1"].lambda_.duration["x86_64"][0].price
+    opener = effective_book(book, {"discounts": {"fargate": "10", "lambda": "10"}, "overrides": {
+        "us-east-1/ec2/on_demand/m5.large": {"usd": "0.05", "note": "reserved via a reseller", "as_of": "2026-12-01"}}})
+    file_prices = WorkshopPrices.model_validate({"discounts": {"fargate": "10", "all": "20"}})
+    for opened_by in (opener, book):
+        vcpu = workshop_book(opened_by, file_prices).regions["us-east-1"].fargate.linux_x86_64.vcpu  # type: ignore
+        assert vcpu.usd == listed.usd * Decimal("0.9")  # once, from the list price
+        assert vcpu.list_usd == listed.usd
+        assert vcpu.note.count("discount") == 1 and "10% workshop file discount on fargate" in vcpu.note
+    priced = workshop_book(opener, file_prices)
+    region = priced.regions["us-east-1"]
+    # the file's 20% on all services replaces the user's 10% on Lambda (a section's own wins only within one layer)
+    assert region.lambda_.duration["x86_64"][0].price.usd == lambda_gb_s.usd * Decimal("0.8")
+    assert region.ec2.on_demand["m5.large"].usd == Decimal("0.05")  # the user's own price: never discounted
+    bench = Workbench(opener, Workload(name="x"))
+    bench.open(room)  # the room's file: 10% on Fargate, over the opener's own 10%
+    assert bench.book.regions["us-east-1"].fargate.linux_x86_64.vcpu.usd == (  # type: ignore[union-attr]
+        listed.usd * Decimal("0.9"))

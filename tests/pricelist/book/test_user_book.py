@@ -61,7 +61,7 @@ def test_an_override_can_add_a_price_the_book_lacks_only_with_a_unit(bundled: di
     book = effective_book(bundled, _layer(overrides={path: {"usd": "0.0928", "note": "quote", "as_of": "2026-12-01",
                                                            "unit": "GB-month"}}))
     assert book.regions["ap-south-1"].ec2.ebs_gp3 is not None
-    assert book.regions["ap-south-1"].ec2.ebs_gp3.origin == "overridden"
+    assert book.regions["ap-south-1"].ec2.ebs_gp3.origin == "yours"  # the user's own, where the book had none
 
 
 @pytest.mark.parametrize(("path", "message"), [

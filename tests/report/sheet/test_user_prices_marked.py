@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.model.advice.advise import advise
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.user_book import UserBook, effective_book
+from desktop.model.pricing.user_book import UserBook, effective_book, user_layer_parts
 from desktop.pricelist.offers.importer import import_files
 from desktop.report.sheet.csv_export import comparison_rows
 from desktop.report.sheet.export import export_report
@@ -53,3 +53,33 @@ def test_the_csv_marks_line_items_priced_by_the_user(book: PriceBook) -> None:
     assert vcpu["note"].endswith("price imported from an AWS Price List file")
     plain = comparison_rows(advise(make_workload(region="eu-west-2"), book), book)
     assert not any("by the user" in r["note"] or "Price List file" in r["note"] for r in plain)
+
+
+def _typed(book: PriceBook) -> PriceBook:
+    """The Lambda Managed Instances request price typed for us-west-2, where the book has none (the user's own)."""
+    return effective_book(book, UserBook.model_validate({"overrides": {"us-west-2/lambda_managed/requests": {
+        "usd": "0.20", "note": "AWS Lambda pricing page, one price", "as_of": "2026-12-02", "confidence": "C",
+        "unit": "1M requests"}}}))
+
+
+def test_a_typed_price_is_yours_with_its_date_in_the_sheet_csv_listing_and_status(book: PriceBook) -> None:
+    from desktop.pricelist.book.listing import show_text
+    from desktop.qt.views.status_bar import book_line
+
+    typed = _typed(book)
+    price = typed.regions["us-west-2"].lambda_managed.requests  # type: ignore[union-attr]
+    assert (price.origin, price.source, price.as_of.isoformat()) == ("yours", "USER", "2026-12-02")
+    assert typed.sources["USER"].title == "The user's own price (user price book)"
+    workload = make_workload(region="us-west-2", options=["lambda", "fargate", "lambda_managed"])
+    advice = advise(workload, typed)
+    assert advice.quote.options["lambda_managed"].complete
+    block = prices_block(advice, workload, typed)
+    assert "yours (your price, as of 2026-12-02): AWS Lambda pricing page, one price" in block
+    assert "overridden" not in block
+    rows = comparison_rows(advice, typed)
+    line = next(r for r in rows if r["option"] == "lambda_managed" and r["label"].startswith("Requests"))
+    assert line["note"].endswith("yours (your price, as of 2026-12-02): AWS Lambda pricing page, one price")
+    assert "  yours lambda_managed/requests (2026-12-02): AWS Lambda pricing page, one price" in \
+        show_text(typed, "us-west-2").splitlines()
+    assert "+ user book (1 yours, in this quote)" in book_line(typed, advice)
+    assert "1 of your own (the book has none)" in user_layer_parts(typed)

@@ -7,7 +7,9 @@
   Elastic Load Balancing pricing page, transcribed 2026-09-20). Lambda is a direct REST API integration: none.
 - S3 or SNS events into containers (requirements.trigger = event) need a queue the tasks poll: Amazon SQS requests,
   three per event (send, receive, delete; each 64 KB chunk is one request, Amazon SQS pricing); Lambda is invoked
-  by the event directly. No reference gives an SQS price, so the requests are reported missing with their number.
+  by the event directly. Priced per 1M standard-queue requests (AWS Price List AWSQueueService 20260904154020, every
+  region); AWS's free tier of requests is not applied (the account's other queues share it). Where the book has no
+  SQS price, the requests are reported missing with their number.
 Each line is added only on the options that need it, in the front door's group.
 """
 
@@ -28,6 +30,7 @@ NLCU_GB_PER_HOUR = 1.0
 KB_PER_GB = 1024 * 1024
 SQS_REQUESTS_PER_EVENT = 3  # SendMessage, ReceiveMessage, DeleteMessage
 SQS_CHUNK_KB = 64
+SQS_REQUESTS = "Amazon SQS requests"
 
 
 def price_around(ctx: PricingContext, calc: Calc, option: ComputeOption, door: str) -> None:
@@ -63,4 +66,12 @@ def _nlb(ctx: PricingContext, calc: Calc) -> None:
 def _queue(ctx: PricingContext, calc: Calc) -> None:
     chunks = max(1, math.ceil(ctx.workload.requirements.payload_kb / SQS_CHUNK_KB))
     requests = calc.units * (SQS_REQUESTS_PER_EVENT * chunks)
-    calc.record_missing("Amazon SQS requests", core=False, usage=((requests, "request"),))
+    tiers = ctx.prices.sqs.standard_requests if ctx.prices.sqs is not None else []
+    if not tiers:
+        calc.record_missing(SQS_REQUESTS, core=False, usage=((requests, "request"),))
+        return
+    chunked = f", each of {chunks} chunks of {SQS_CHUNK_KB} KB" if chunks > 1 else ""
+    note = (f"{SQS_REQUESTS_PER_EVENT} requests per event (send, receive, delete{chunked}) on the queue the tasks "
+            "poll; free tier not applied")
+    calc.tiered(requests, tiers, SQS_REQUESTS, "1M requests", scale=1_000_000, note=note, group=GROUP,
+                missing_as=SQS_REQUESTS, per="requests")
