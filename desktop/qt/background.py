@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
+from desktop.present.i18n import tr
+
 Report = Callable[[str, int, int], None]
 PROGRESS_EVERY_S = 0.05  # at most this often from the worker: the GUI thread is never flooded
 SHOW_AFTER_MS = 400  # a job quicker than this shows no dialog at all
@@ -81,7 +83,7 @@ class Job(QObject):
         if self.result is not None:  # ended already (closing the dialog at the end says "canceled" too)
             return
         self._cancel.set()
-        self.dialog.setLabelText("Cancelling...")
+        self.dialog.setLabelText(tr("Cancelling..."))
 
     def wait(self, timeout_s: float | None = None) -> bool:
         """Wait for the job and its `finished` (None: however long it takes); False when it is still running

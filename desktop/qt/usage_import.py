@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressDialog, QTabBar, QWidget
 
 from desktop.model.pricing.book import PriceBook
+from desktop.present.i18n import tr
 from desktop.present.text import file_names
 from desktop.qt.session import Session
 
@@ -129,7 +130,7 @@ class UsageImportController(QObject):
         names = file_names(paths)
         dialog = QProgressDialog(f"Reading usage: {names}", "Cancel", 0, 0, self._window)  # 0, 0: busy, no %
         dialog.setObjectName("usage_import_progress")
-        dialog.setWindowTitle("Import usage")
+        dialog.setWindowTitle(tr("Import usage"))
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -143,7 +144,7 @@ class UsageImportController(QObject):
         if self._worker is not None:
             self._worker.cancel()
             if self.progress is not None:
-                self.progress.setLabelText("Cancelling...")
+                self.progress.setLabelText(tr("Cancelling..."))
 
     @Slot(object)
     def _on_finished(self, outcome: UsageOutcome) -> None:
@@ -194,7 +195,7 @@ class UsageWindowPart(QObject):
             window.tabifyDockWidget(beside, self.dock)  # a tab beside the comparison, the same full width
             for bar in window.findChildren(QTabBar):  # the docks' tab bar, which the main window made just now
                 if not bar.accessibleName():
-                    bar.setAccessibleName("Comparison or fleet review")
+                    bar.setAccessibleName(tr("Comparison or fleet review"))
         self.dock.hide()
         self.review.model.modelReset.connect(self._follow)
         self.actions: list[QAction] = []

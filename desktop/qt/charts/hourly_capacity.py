@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.format import short_number
+from desktop.present.i18n import tr
 from desktop.present.style import option_style
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style, symbol
@@ -19,16 +20,16 @@ HOURS = np.arange(25, dtype=float)
 class HourlyCapacityChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("hourly_capacity_chart", parent, money_y=False, right_axis=True)
-        self.setAccessibleName("Capacity over the day")
+        self.setAccessibleName(tr("Capacity over the day"))
         self.legend = self.plot_item.addLegend(offset=(10, 5), colCount=4)
-        self.plot_item.setLabel("bottom", "Hour of the day (UTC)")
-        self.plot_item.setLabel("left", "Concurrency, tasks, instances")
+        self.plot_item.setLabel("bottom", tr("Hour of the day (UTC)"))
+        self.plot_item.setLabel("left", tr("Concurrency, tasks, instances"))
         self.plot_item.getAxis("bottom").setTicks([[(h, f"{h:02d}") for h in range(0, 25, 3)]])
         self.plot_item.showAxis("right")
         self.plot_item.getAxis("right").linkToView(self._make_load_view())
         self.load = pg.PlotDataItem(stepMode="center", fillLevel=0)
         self.load_view.addItem(self.load)
-        self.legend.addItem(self.load, "Load (right axis)")
+        self.legend.addItem(self.load, tr("Load (right axis)"))
         self.series: dict[str, pg.PlotDataItem] = {}
         self.markers: dict[str, pg.PlotDataItem] = {}
         self.names: dict[str, str] = {}
@@ -93,7 +94,7 @@ class HourlyCapacityChart(ChartBase):
             self.load.setData(HOURS, np.array(self.load_values, dtype=float))
         else:
             self.load.setData([], [])
-        self.plot_item.getAxis("right").setLabel(f"Load ({self.load_unit})")
+        self.plot_item.getAxis("right").setLabel(tr(f"Load ({self.load_unit})"))
         top = max([max(v) for v in self.values.values() if v] + [1.0])
         self.plot_item.setYRange(0, top * 1.3, padding=0)
         self.plot_item.setXRange(0, 24, padding=0.01)

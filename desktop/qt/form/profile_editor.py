@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter,
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.model.workload.fields import FieldSpec
+from desktop.present.i18n import tr
 
 HOURS = 24
 
@@ -164,13 +165,13 @@ class ProfileEditor(QWidget):
         self.presets = QComboBox(self)
         self.presets.setWhatsThis(self.bars.whatsThis())
         self.presets.setObjectName(spec.path + ".preset")
-        self.presets.setAccessibleName("Load profile preset")
+        self.presets.setAccessibleName(tr("Load profile preset"))
         self.presets.addItems([*PRESETS, CUSTOM])
         self.presets.activated.connect(self._preset_chosen)
         self.bars.committed.connect(self.committed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Preset:", self))
+        row.addWidget(QLabel(tr("Preset:"), self))
         row.addWidget(self.presets, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -41,6 +41,7 @@ from desktop.model.pricing.book import CONFIDENCE_LABELS, Price, PriceBook, Sour
 from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_paths
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
+from desktop.present.i18n import tr
 from desktop.present.text import tooltip_html as rich_tooltip
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
 
@@ -135,16 +136,16 @@ class PriceBookDialog(QDialog):
         self.missing.setWordWrap(True)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("price_filter")
-        self.filter.setPlaceholderText("Filter prices (e.g. fargate, m7g, overridden, C)")
-        self.filter.setAccessibleName("Filter prices")
+        self.filter.setPlaceholderText(tr("Filter prices (e.g. fargate, m7g, overridden, C)"))
+        self.filter.setAccessibleName(tr("Filter prices"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
-        self.only_used = QCheckBox("Only the prices this quote uses", self)
+        self.only_used = QCheckBox(tr("Only the prices this quote uses"), self)
         self.only_used.setObjectName("only_used_prices")
         self.only_used.toggled.connect(lambda _on: self._apply_filter(self.filter.text()))
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("price_table")
-        self.table.setAccessibleName("Prices in use")
+        self.table.setAccessibleName(tr("Prices in use"))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,33 +185,33 @@ class PriceBookDialog(QDialog):
 
     # --- building -----------------------------------------------------------------------------------
     def _build_editor(self) -> QGroupBox:
-        box = QGroupBox("Selected price", self)
+        box = QGroupBox(tr("Selected price"), self)
         box.setObjectName("price_editor")
-        self.selected = QLabel("Select a price in the table to see where it comes from, or to override it.", box)
+        self.selected = QLabel(tr("Select a price in the table to see where it comes from, or to override it."), box)
         self.selected.setObjectName("selected_price")
         self.selected.setTextFormat(Qt.TextFormat.PlainText)
         self.selected.setWordWrap(True)
         self.override_usd = QLineEdit(box)
         self.override_usd.setObjectName("override_usd")
-        self.override_usd.setAccessibleName("Override price in USD")
-        self.override_usd.setPlaceholderText("USD, e.g. 0.18")
+        self.override_usd.setAccessibleName(tr("Override price in USD"))
+        self.override_usd.setPlaceholderText(tr("USD, e.g. 0.18"))
         self.override_unit = QLabel(box)
         self.override_note = QLineEdit(box)
         self.override_note.setObjectName("override_note")
-        self.override_note.setAccessibleName("Why this price (note)")
-        self.override_note.setPlaceholderText("Why, e.g. private pricing 2026 contract")
+        self.override_note.setAccessibleName(tr("Why this price (note)"))
+        self.override_note.setPlaceholderText(tr("Why, e.g. private pricing 2026 contract"))
         self.override_confidence = QComboBox(box)
         self.override_confidence.setObjectName("override_confidence")
-        self.override_confidence.setAccessibleName("Confidence of the override")
+        self.override_confidence.setAccessibleName(tr("Confidence of the override"))
         for code in ("A", "B", "C"):
             self.override_confidence.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
         self.override_confidence.setCurrentIndex(1)
-        self.override_button = QPushButton("Override", box)
+        self.override_button = QPushButton(tr("Override"), box)
         self.override_button.setObjectName("override_button")
         self.override_button.clicked.connect(self._override)
         self.override_usd.returnPressed.connect(self._override)
         self.override_note.returnPressed.connect(self._override)
-        self.reset_button = QPushButton("Reset to the listed price", box)
+        self.reset_button = QPushButton(tr("Reset to the listed price"), box)
         self.reset_button.setObjectName("reset_button")
         self.reset_button.clicked.connect(self._reset)
         self.problem = QLabel(box)
@@ -220,7 +221,7 @@ class PriceBookDialog(QDialog):
         self.problem.setStyleSheet("color: #D55E00;")
         grid = QGridLayout(box)
         grid.addWidget(self.selected, 0, 0, 1, 7)
-        grid.addWidget(QLabel("Override with", box), 1, 0)
+        grid.addWidget(QLabel(tr("Override with"), box), 1, 0)
         grid.addWidget(self.override_usd, 1, 1)
         grid.addWidget(self.override_unit, 1, 2)
         grid.addWidget(self.override_note, 1, 3)
@@ -233,32 +234,32 @@ class PriceBookDialog(QDialog):
 
     def _build_adder(self) -> QGroupBox:
         """Type a price the book lacks for this region: its path, value, unit, a note and your confidence."""
-        box = QGroupBox("Add a price the book lacks (yours, saved in your user price book)", self)
+        box = QGroupBox(tr("Add a price the book lacks (yours, saved in your user price book)"), self)
         box.setObjectName("price_adder")
         self.add_path = QLineEdit(box)
         self.add_path.setObjectName("add_path")
-        self.add_path.setAccessibleName("Path of the price to add, in this region")
-        self.add_path.setPlaceholderText("e.g. lambda_managed/requests, alb/hour, ec2/ebs_gp3")
+        self.add_path.setAccessibleName(tr("Path of the price to add, in this region"))
+        self.add_path.setPlaceholderText(tr("e.g. lambda_managed/requests, alb/hour, ec2/ebs_gp3"))
         self.add_usd = QLineEdit(box)
         self.add_usd.setObjectName("add_usd")
-        self.add_usd.setAccessibleName("Price to add in USD")
-        self.add_usd.setPlaceholderText("USD")
+        self.add_usd.setAccessibleName(tr("Price to add in USD"))
+        self.add_usd.setPlaceholderText(tr("USD"))
         self.add_unit = QComboBox(box)
         self.add_unit.setObjectName("add_unit")
-        self.add_unit.setAccessibleName("Unit of the price to add")
+        self.add_unit.setAccessibleName(tr("Unit of the price to add"))
         for unit in get_args(Unit):
             self.add_unit.addItem(unit, unit)
         self.add_note = QLineEdit(box)
         self.add_note.setObjectName("add_note")
-        self.add_note.setAccessibleName("Where this price comes from (note)")
-        self.add_note.setPlaceholderText("Where it comes from")
+        self.add_note.setAccessibleName(tr("Where this price comes from (note)"))
+        self.add_note.setPlaceholderText(tr("Where it comes from"))
         self.add_confidence = QComboBox(box)
         self.add_confidence.setObjectName("add_confidence")
-        self.add_confidence.setAccessibleName("Your confidence in the price")
+        self.add_confidence.setAccessibleName(tr("Your confidence in the price"))
         for code in ("A", "B", "C"):
             self.add_confidence.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
         self.add_confidence.setCurrentIndex(2)
-        self.add_button = QPushButton("Add", box)
+        self.add_button = QPushButton(tr("Add"), box)
         self.add_button.setObjectName("add_button")
         self.add_button.clicked.connect(self._add)
         row = QHBoxLayout(box)
@@ -268,25 +269,25 @@ class PriceBookDialog(QDialog):
         return box
 
     def _build_discounts(self) -> QGroupBox:
-        box = QGroupBox("Discounts", self)
+        box = QGroupBox(tr("Discounts"), self)
         box.setObjectName("price_discounts")
         self.discount_section = QComboBox(box)
         self.discount_section.setObjectName("discount_section")
-        self.discount_section.setAccessibleName("Service to discount")
+        self.discount_section.setAccessibleName(tr("Service to discount"))
         for section in (ALL_SECTIONS, *sections()):
             self.discount_section.addItem(section_label(section), section)
         self.discount_section.currentIndexChanged.connect(lambda _i: self._show_discount())
         self.discount_section.setMaximumWidth(260)
         self.discount_percent = QLineEdit(box)
         self.discount_percent.setObjectName("discount_percent")
-        self.discount_percent.setAccessibleName("Discount percentage")
+        self.discount_percent.setAccessibleName(tr("Discount percentage"))
         self.discount_percent.setPlaceholderText("e.g. 10")
         self.discount_percent.setMaximumWidth(90)
         self.discount_percent.returnPressed.connect(self._set_discount)
-        self.discount_button = QPushButton("Set discount", box)
+        self.discount_button = QPushButton(tr("Set discount"), box)
         self.discount_button.setObjectName("discount_button")
         self.discount_button.clicked.connect(self._set_discount)
-        self.reset_all_button = QPushButton("Reset all overrides and discounts", box)
+        self.reset_all_button = QPushButton(tr("Reset all overrides and discounts"), box)
         self.reset_all_button.setObjectName("reset_all_button")
         self.reset_all_button.clicked.connect(self._reset_all)
         self.discounts = QLabel(box)
@@ -296,7 +297,7 @@ class PriceBookDialog(QDialog):
         row = QHBoxLayout(box)
         row.addWidget(self.discount_section)
         row.addWidget(self.discount_percent)
-        row.addWidget(QLabel("% off", box))
+        row.addWidget(QLabel(tr("% off"), box))
         row.addWidget(self.discount_button)
         row.addWidget(self.discounts, 1)
         row.addWidget(self.reset_all_button)
@@ -309,7 +310,7 @@ class PriceBookDialog(QDialog):
         selected = self.selected_path()
         self.book, self.region = book, region
         region_name = book.regions[region].name if region in book.regions else region
-        self.setWindowTitle(f"Prices: {region} ({region_name})")
+        self.setWindowTitle(tr(f"Prices: {region} ({region_name})"))
         brief = user_layer_brief(book)
         self.intro.setText(
             f"{book.title}, dated {book.effective_date.isoformat()} (whole book: {book.confidence_summary}).\n"
@@ -404,7 +405,7 @@ class PriceBookDialog(QDialog):
         elif can:
             self.where.setText(editor.where() + ".")
         else:
-            self.where.setText(f"Prices cannot be changed now: {editor.read_only_reason()}.")
+            self.where.setText(tr(f"Prices cannot be changed now: {editor.read_only_reason()}."))
 
     # --- selection ------------------------------------------------------------------------------------
     def selected_path(self) -> str | None:
@@ -434,11 +435,11 @@ class PriceBookDialog(QDialog):
             self.selected.setText(f"{rate_name(path.split('/', 1)[1])} ({path}): {percent(rate)} of the {rate.of}; "
                                   f"confidence {rate.confidence} ({CONFIDENCE_LABELS[rate.confidence]}), as of "
                                   f"{rate.as_of.isoformat()}." + (f"\nNote: {rate.note}" if rate.note else ""))
-            self.override_unit.setText("% (a share, not USD)")
+            self.override_unit.setText(tr("% (a share, not USD)"))
             self._update_buttons()
             return
         if found is None:
-            self.selected.setText("Select a price in the table to see where it comes from, or to override it.")
+            self.selected.setText(tr("Select a price in the table to see where it comes from, or to override it."))
             self.override_unit.setText("")
             self._update_buttons()
             return
@@ -454,7 +455,7 @@ class PriceBookDialog(QDialog):
         if price.note:
             lines.append(f"Note: {price.note}")
         self.selected.setText("\n".join(lines))
-        self.override_unit.setText(f"USD per {price.unit}")
+        self.override_unit.setText(tr(f"USD per {price.unit}"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

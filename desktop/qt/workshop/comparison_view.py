@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
+from desktop.present.i18n import tr
 from desktop.present.text import tooltip_html
 from desktop.present.workshop import (
     change_note,
@@ -76,7 +77,7 @@ class ComparisonView(QWidget):
         self.portfolio.setFont(font)
         self.table = QTableWidget(self)
         self.table.setObjectName("workshop_table")
-        self.table.setAccessibleName("Comparison of the scenarios")
+        self.table.setAccessibleName(tr("Comparison of the scenarios"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
