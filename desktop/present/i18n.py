@@ -28,11 +28,13 @@ from desktop.resources import resource
 SOURCE_LANGUAGE = "en"
 MAX_CATALOGUE_BYTES = 1_000_000
 _messages: dict[str, str] = {}
-_templates: list[tuple[re.Pattern[str], str]] = []
+_Templates = list[tuple[re.Pattern[str], str]]
+_templates: tuple[_Templates, _Templates] = ([], [])  # those holding a list separator, then the others
 _format = ENGLISH
 _language = SOURCE_LANGUAGE
 _PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
 _LIST_SEPARATORS = ("\n", "; ")
+_ESCAPED_SEPARATORS = tuple(re.escape(s) for s in _LIST_SEPARATORS)
 MAX_TEMPLATE_DEPTH = 6  # a placeholder's text is translated in turn, this many times deep at most
 
 
@@ -91,7 +93,7 @@ def choose_language(setting: str, system_code: str) -> str:
 def set_language(code: str) -> str:
     """Speak `code` from now on (English when it has no usable catalogue); returns the language set."""
     global _messages, _templates, _format, _language
-    _messages, _templates, _format, _language = {}, [], ENGLISH, SOURCE_LANGUAGE
+    _messages, _templates, _format, _language = {}, ([], []), ENGLISH, SOURCE_LANGUAGE
     _translate.cache_clear()
     if code == SOURCE_LANGUAGE:
         return _language
@@ -101,7 +103,9 @@ def set_language(code: str) -> str:
         return _language
     _messages = dict(catalogue["messages"])  # type: ignore[call-overload]
     templates: dict[str, str] = catalogue.get("templates", {})  # type: ignore[assignment]
-    _templates = [(_compiled(english), german) for english, german in templates.items()]
+    listed = [(_compiled(english), german) for english, german in templates.items()]
+    whole = [(p, g) for p, g in listed if any(s in p.pattern for s in _ESCAPED_SEPARATORS)]
+    _templates = (whole, [t for t in listed if t not in whole])
     decimal, group = str(catalogue.get("decimal", ".")), str(catalogue.get("group", ","))
     _format = NumberFormat(decimal, group, str(catalogue.get("language", code)))
     _language = code
@@ -131,6 +135,8 @@ def translated(text: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _translate(text: str, depth: int) -> str | None:
+    """A whole message; else a template holding a list separator; else each item of a list ("a; b", lines);
+    else any other template. None when nothing matched."""
     found = _messages.get(text)
     if found is not None or depth >= MAX_TEMPLATE_DEPTH or not text:
         return found
@@ -138,11 +144,20 @@ def _translate(text: str, depth: int) -> str | None:
     if stripped != text:  # surrounding spaces kept as they are
         inner = _translate(stripped, depth)
         return None if inner is None else text.replace(stripped, inner, 1)
-    for pattern, german in _templates:
+    return (_by_template(text, depth, _templates[0]) or _by_items(text, depth)
+            or _by_template(text, depth, _templates[1]))
+
+
+def _by_template(text: str, depth: int, templates: _Templates) -> str | None:
+    for pattern, german in templates:
         match = pattern.match(text)
         if match is not None:
             parts = {name: _translate(value, depth + 1) or value for name, value in match.groupdict().items()}
             return _fill(german, parts)
+    return None
+
+
+def _by_items(text: str, depth: int) -> str | None:
     for separator in _LIST_SEPARATORS:  # a list of texts: each translated
         if separator in text:
             pieces = text.split(separator)
@@ -183,6 +198,6 @@ def spec_shown(spec: FieldSpec) -> FieldSpec:
     path, kind and scale stay."""
     if _language == SOURCE_LANGUAGE:
         return spec
-    return replace(spec, label=tr(spec.label), help=tr(spec.help), unit=tr(spec.unit), limit=tr(spec.limit),
+    return replace(spec, label=tr(spec.label), help=shown(spec.help), unit=tr(spec.unit), limit=shown(spec.limit),
                    empty_text=tr(spec.empty_text), long_label=tr(spec.long_label),
                    choices=tuple((value, shown(text)) for value, text in spec.choices))

@@ -46,7 +46,7 @@ def accepted_range(path: str, scale: float = 1.0, unit: str = "", fmt: NumberFor
 
 
 def _editor_for(spec: FieldSpec, book: PriceBook) -> FieldEditor | ProfileEditor:
-    bounds = tr(accepted_range(spec.path, spec.scale, spec.unit, locale_format()))
+    bounds = accepted_range(spec.path, spec.scale, spec.unit, locale_format())
     if spec.kind in ("int", "float", "volume"):
         return NumberEdit(spec, bounds)
     if spec.kind == "text":
