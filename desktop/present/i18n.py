@@ -29,12 +29,19 @@ SOURCE_LANGUAGE = "en"
 MAX_CATALOGUE_BYTES = 1_000_000
 _messages: dict[str, str] = {}
 _Templates = list[tuple[re.Pattern[str], str]]
-_templates: tuple[_Templates, _Templates] = ([], [])  # those holding a list separator, then the others
+_templates: _Templates = []  # the longest literal wording first: the most specific template wins
 _format = ENGLISH
 _language = SOURCE_LANGUAGE
 _PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
-_LIST_SEPARATORS = ("\n", "; ")
-_ESCAPED_SEPARATORS = tuple(re.escape(s) for s in _LIST_SEPARATORS)
+_LIST_SEPARATORS = ("\n", "; ", ", ")
+# What a placeholder may hold, by its name: a number or an amount ("12", "1,024.5", "$36.04", "-$0.65", "30M",
+# "15%"); a name (an option's, a list of them: no colon or semicolon); effects ("+$1.20 to Lambda"); a field path
+# or a citation in brackets. Any other name holds any text. So "{status} ({n} notes)" reads "Feasible (no price)
+# (2 notes)" right, and a name never swallows the sentence after it.
+_SHAPES = {**dict.fromkeys(("n", "m", "k", "p", "w", "h", "x", "y", "amount", "gap", "ref", "off", "usd"),
+                           r"[-+~$]*\d[\d.,]*[kMBT%]?"),
+           **dict.fromkeys(("a", "b", "c", "d", "option", "other", "names"), r"[^:;]+?"),
+           "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path"), r"[^\[\]]+?")}
 MAX_TEMPLATE_DEPTH = 6  # a placeholder's text is translated in turn, this many times deep at most
 
 
@@ -79,7 +86,8 @@ def load_catalogue(code: str) -> dict[str, object]:
 def _compiled(english: str) -> re.Pattern[str]:
     """An English template as a pattern: literal text, each {name} any text (as short as the rest allows)."""
     parts = _PLACEHOLDER.split(english)
-    pattern = "".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)" for index, part in enumerate(parts))
+    pattern = "".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>{_SHAPES.get(part, '.+?')})"
+                      for index, part in enumerate(parts))
     return re.compile(f"^{pattern}$", re.DOTALL)
 
 
@@ -93,7 +101,7 @@ def choose_language(setting: str, system_code: str) -> str:
 def set_language(code: str) -> str:
     """Speak `code` from now on (English when it has no usable catalogue); returns the language set."""
     global _messages, _templates, _format, _language
-    _messages, _templates, _format, _language = {}, ([], []), ENGLISH, SOURCE_LANGUAGE
+    _messages, _templates, _format, _language = {}, [], ENGLISH, SOURCE_LANGUAGE
     _translate.cache_clear()
     if code == SOURCE_LANGUAGE:
         return _language
@@ -103,9 +111,8 @@ def set_language(code: str) -> str:
         return _language
     _messages = dict(catalogue["messages"])  # type: ignore[call-overload]
     templates: dict[str, str] = catalogue.get("templates", {})  # type: ignore[assignment]
-    listed = [(_compiled(english), german) for english, german in templates.items()]
-    whole = [(p, g) for p, g in listed if any(s in p.pattern for s in _ESCAPED_SEPARATORS)]
-    _templates = (whole, [t for t in listed if t not in whole])
+    wording = sorted(templates, key=lambda english: -len(_PLACEHOLDER.sub("", english)))
+    _templates = [(_compiled(english), templates[english]) for english in wording]
     decimal, group = str(catalogue.get("decimal", ".")), str(catalogue.get("group", ","))
     _format = NumberFormat(decimal, group, str(catalogue.get("language", code)))
     _language = code
@@ -135,8 +142,8 @@ def translated(text: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _translate(text: str, depth: int) -> str | None:
-    """A whole message; else a template holding a list separator; else each item of a list ("a; b", lines);
-    else any other template. None when nothing matched."""
+    """A whole message; else the first template that matches (the longest wording first); else each item of a
+    list ("a; b", lines). None when nothing matched."""
     found = _messages.get(text)
     if found is not None or depth >= MAX_TEMPLATE_DEPTH or not text:
         return found
@@ -144,17 +151,23 @@ def _translate(text: str, depth: int) -> str | None:
     if stripped != text:  # surrounding spaces kept as they are
         inner = _translate(stripped, depth)
         return None if inner is None else text.replace(stripped, inner, 1)
-    return (_by_template(text, depth, _templates[0]) or _by_items(text, depth)
-            or _by_template(text, depth, _templates[1]))
+    return _by_template(text, depth, _templates) or _by_items(text, depth)
 
 
 def _by_template(text: str, depth: int, templates: _Templates) -> str | None:
     for pattern, german in templates:
         match = pattern.match(text)
         if match is not None:
-            parts = {name: _translate(value, depth + 1) or value for name, value in match.groupdict().items()}
+            parts = {name: _part(name, value, depth + 1) for name, value in match.groupdict().items()}
             return _fill(german, parts)
     return None
+
+
+def _part(name: str, value: str, depth: int) -> str:
+    """A placeholder's text translated in turn; a {list...} placeholder item by item ("Fargate $1, Lambda $2")."""
+    if name.startswith("list"):
+        return ", ".join(_translate(item, depth) or item for item in value.split(", "))
+    return _translate(value, depth) or value
 
 
 def _by_items(text: str, depth: int) -> str | None:
