@@ -166,7 +166,8 @@ class ProfileEditor(QWidget):
         self.presets.setWhatsThis(self.bars.whatsThis())
         self.presets.setObjectName(spec.path + ".preset")
         self.presets.setAccessibleName(tr("Load profile preset"))
-        self.presets.addItems([*PRESETS, CUSTOM])
+        for name in (*PRESETS, CUSTOM):
+            self.presets.addItem(tr(name), name)
         self.presets.activated.connect(self._preset_chosen)
         self.bars.committed.connect(self.committed)
         row = QHBoxLayout()
@@ -183,9 +184,9 @@ class ProfileEditor(QWidget):
         self.bars.set_value(value)
         shape = None if value is None else tuple(float(v) for v in value)
         name = next((n for n, p in PRESETS.items() if p == shape), CUSTOM)
-        self.presets.setCurrentText(name)
+        self.presets.setCurrentIndex(self.presets.findData(name))
 
     def _preset_chosen(self, index: int) -> None:
-        name = self.presets.itemText(index)
+        name = self.presets.itemData(index)
         if name in PRESETS:
             self.committed.emit(PRESETS[name])

@@ -47,9 +47,9 @@ class ScenarioList(QWidget):
         self.kind.setObjectName("workshop_kind")
         self.kind.setAccessibleName(tr("Kind of workshop"))
         for kind, text in KIND_LABELS.items():
-            self.kind.addItem(text, kind)
-        self.kind.setToolTip("Variants of one workload are compared against the baseline; the parts of one "
-                             "system also add up to a portfolio total.")
+            self.kind.addItem(tr(text), kind)
+        self.kind.setToolTip(tr("Variants of one workload are compared against the baseline; the parts of one "
+                                "system also add up to a portfolio total."))
         self.kind.activated.connect(lambda i: self._report(session.run(Workbench.set_kind, str(self.kind.itemData(i)))))
         self.list = QListWidget(self)
         self.list.setObjectName("scenario_list")
