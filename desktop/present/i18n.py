@@ -42,6 +42,7 @@ _SHAPES = {**dict.fromkeys(("n", "m", "k", "p", "w", "h", "x", "y", "amount", "g
                            r"[-+~$]*\d[\d.,]*[kMBT%]?"),
            **dict.fromkeys(("a", "b", "c", "d", "option", "other", "names"), r"[^:;]+?"),
            "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path"), r"[^\[\]]+?")}
+_VERBATIM = frozenset({"name", "path", "title", "source", "trace", "prices"})
 MAX_TEMPLATE_DEPTH = 6  # a placeholder's text is translated in turn, this many times deep at most
 
 
@@ -164,7 +165,10 @@ def _by_template(text: str, depth: int, templates: _Templates) -> str | None:
 
 
 def _part(name: str, value: str, depth: int) -> str:
-    """A placeholder's text translated in turn; a {list...} placeholder item by item ("Fargate $1, Lambda $2")."""
+    """A placeholder's text translated in turn; a {list...} placeholder item by item ("Fargate $1, Lambda $2");
+    a name, path, title, source or trace as it is (the user's or a file's text, a field path, a citation)."""
+    if name in _VERBATIM:
+        return value
     if name.startswith("list"):
         return ", ".join(_translate(item, depth) or item for item in value.split(", "))
     return _translate(value, depth) or value
@@ -194,15 +198,17 @@ def shown(text: str, fmt: NumberFormat | None = None) -> str:
 _TEXT_OR_TAG = re.compile(r"(<style.*?</style>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 
 
-def shown_html(fragment: str) -> str:
+def shown_html(fragment: str, verbatim: frozenset[str] = frozenset()) -> str:
     """An HTML fragment with each text between its tags `shown` (unescaped first, escaped again), tags and
-    style sheets untouched."""
+    style sheets untouched, and the texts in `verbatim` (the user's, a file's: a name, a price's source) as they
+    are."""
     if _language == SOURCE_LANGUAGE:
         return fragment
     pieces = _TEXT_OR_TAG.split(fragment)
     for index in range(0, len(pieces), 2):
-        if pieces[index].strip():
-            pieces[index] = html.escape(shown(html.unescape(pieces[index])), quote=False)
+        text = html.unescape(pieces[index])
+        if text.strip() and text.strip() not in verbatim:
+            pieces[index] = html.escape(shown(text), quote=False)
     return "".join(pieces)
 
 

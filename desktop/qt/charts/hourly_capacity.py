@@ -61,6 +61,7 @@ class HourlyCapacityChart(ChartBase):
 
     def _sync_series(self, names: dict[str, str]) -> None:
         """One series (and its markers) per option with hourly capacity, named by what it counts."""
+        names = {option: tr(name) for option, name in names.items()}  # in the app's language
         if {o: n for o, n in self.names.items()} == names:
             return
         for option in list(self.series):

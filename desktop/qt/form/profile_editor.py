@@ -45,9 +45,9 @@ class ProfileBars(QWidget):
         self.spec = spec
         self.setObjectName(spec.path)
         self.setAccessibleName(spec.label)
-        self.setAccessibleDescription(spec.help + " Left and Right pick an hour; Up and Down change it.")
-        self.setToolTip(f"{spec.label}: {spec.help}\nKeyboard: Left/Right pick an hour, Up/Down change it.\n"
-                        f"Field: {spec.path}")
+        self.setAccessibleDescription(spec.help + " " + tr("Left and Right pick an hour; Up and Down change it."))
+        self.setToolTip(f"{spec.label}: {spec.help}\n" + tr("Keyboard: Left/Right pick an hour, Up/Down change it.")
+                        + "\n" + tr(f"Field: {spec.path}"))
         self.setWhatsThis(self.toolTip())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(64)

@@ -359,4 +359,12 @@ def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated
             + register_block(advice, workload, book, page_break=register_on_new_page)
             + prices_block(advice, workload, book)
             + answers_block(workload, answers_shown)
-            + "</body></html>")  # in the app's language (English: as written)
+            + "</body></html>", _verbatim(advice, workload, book))  # in the app's language (English: as written)
+
+
+def _verbatim(advice: Advice, workload: Workload, book: PriceBook) -> frozenset[str]:
+    """The sheet's texts a translation leaves as they are: the workload's name, the price book's title and each
+    price's source (a citation), as the sheet prints them."""
+    sources = {f"{clip(use.source_id, FIELD_CHARS)}: {clip(use.source_title, SOURCE_CHARS)}"
+               for use in price_register(advice.quote, book).prices}
+    return frozenset({clip(workload.name, NAME_CHARS), clip(book.title, SOURCE_CHARS), *sources})
