@@ -41,7 +41,7 @@ _LIST_SEPARATORS = ("\n", "; ", ", ")
 _SHAPES = {**dict.fromkeys(("n", "m", "k", "p", "w", "h", "x", "y", "amount", "gap", "ref", "off", "usd"),
                            r"[-+~$]*\d[\d.,]*[kMBT%]?"),
            **dict.fromkeys(("a", "b", "c", "d", "option", "other", "names"), r"[^:;]+?"),
-           "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path"), r"[^\[\]]+?")}
+           "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path", "source"), r"[^\[\]]+?")}
 _VERBATIM = frozenset({"name", "path", "title", "source", "trace", "prices"})
 MAX_TEMPLATE_DEPTH = 6  # a placeholder's text is translated in turn, this many times deep at most
 
