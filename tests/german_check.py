@@ -16,7 +16,8 @@ PRODUCTS = (*(name for o in all_options() for name in (o.label, o.short_label)),
             "API Gateway REST API", "API Gateway", "Cloud Carbon Footprint", "Compute Savings Plan",
             "EC2 Instance Savings Plan", "Savings Plans", "Savings Plan", "Reserved Instances", "Reserved Instance",
             "Fargate Spot", "EC2 Spot", "CloudWatch Logs", "EventBridge Scheduler", "Elastic IP", "ECS on EC2",
-            "Load Balancers", "Load Balancer", "Availability Zones", "Availability Zone", "On-Demand", "Node.js", ".NET")
+            "Load Balancers", "Load Balancer", "Availability Zones", "Availability Zone", "On-Demand", "Node.js",
+            ".NET")
 _SET_ASIDE = re.compile(r"Feld: \S+|\b[a-z_]+(\.[a-z_0-9]+)+\b|`[^`]*`|Quelle der Grenze: .*|"  # paths, citations
                         + "|".join(re.escape(p) for p in sorted(PRODUCTS, key=len, reverse=True))
                         + r"|\[[^\]]*\]"  # field paths and citations in brackets

@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         edit.addSeparator()
         self._action("Copy &chart", self.copy_chart, ["Ctrl+Shift+C"], edit)
+        self._action("Chart as &table", self.show_chart_table, ["Ctrl+Shift+T"], edit)
         edit.addSeparator()
         self._action("&Preferences...", self.show_preferences, [QKeySequence.StandardKey.Preferences], edit,
                      QAction.MenuRole.PreferencesRole)
@@ -592,7 +593,14 @@ class MainWindow(QMainWindow):
         from desktop.qt.charts.chart_export import copy_chart
 
         copy_chart(self.current_chart())
-        self.status.showMessage(tr("Copied the chart as an image (File > Save chart for SVG)"), 4000)
+        self.status.showMessage(tr("Copied the chart as an image with its title, the scenario and the price book's "
+                                   "date (File > Save chart for SVG; Edit > Chart as table for its numbers)"), 4000)
+
+    def show_chart_table(self) -> None:
+        """The shown chart's numbers as a table (screen readers; exact figures to copy)."""
+        from desktop.qt.charts.chart_export import show_chart_table
+
+        show_chart_table(self.current_chart(), self)
 
     def save_chart(self) -> None:
         from desktop.qt.charts.chart_export import save_chart_dialog

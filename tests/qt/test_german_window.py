@@ -48,7 +48,7 @@ def german() -> Iterator[None]:
     try:
         yield
     finally:
-        i18n.set_language("en")
+        install_language("en")  # Qt's own translator too
 
 
 def _shown(win: MainWindow) -> list[tuple[str, str, QWidget]]:
@@ -57,6 +57,10 @@ def _shown(win: MainWindow) -> list[tuple[str, str, QWidget]]:
     for chart in win.charts.charts:
         if not chart.isVisibleTo(win):
             texts += [(kind, text, widget) for kind, text, widget in widget_texts(chart) if kind == "chart"]
+        for side in ("left", "bottom"):  # axis titles and the ticks a chart names (the tornado's assumptions)
+            axis = chart.plot_item.getAxis(side)
+            texts += [("axis", axis.labelText, chart)]
+            texts += [("tick", str(label), chart) for level in axis._tickLevels or () for _value, label in level]
     return texts
 
 

@@ -38,7 +38,7 @@ def german_window(qtbot, book: PriceBook, settings: QSettings) -> Iterator[MainW
         qtbot.addWidget(win)
         yield win
     finally:
-        i18n.set_language("en")
+        install_language("en")  # Qt's own translator too
 
 
 def _entries(menu: QMenu) -> Iterator[str]:

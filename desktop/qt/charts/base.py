@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.format import short_number
+from desktop.present.chart_table import ChartTable
 from desktop.present.i18n import shown, tr
 from desktop.qt.charts.chart_export import show_chart_menu
 from desktop.qt.charts.palette import ChartColors, chart_colors
@@ -79,6 +80,8 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         self.view_box.sigResized.connect(self._place_notice)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # copy, save as PNG or SVG
         self.customContextMenuRequested.connect(lambda pos: show_chart_menu(self, pos))
+        self.setAccessibleDescription(tr("Its numbers: Show as table in its context menu, or Edit > Chart as "
+                                         "table (Ctrl+Shift+T)"))
 
     # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice) -> None:
@@ -87,6 +90,13 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         self.draw(advice)
 
     def draw(self, advice: Advice) -> None:
+        raise NotImplementedError
+
+    def data_table(self) -> ChartTable | None:
+        """The chart's numbers as a table (None before the first advice)."""
+        return None if self._advice is None else self.table_for(self._advice)
+
+    def table_for(self, advice: Advice) -> ChartTable:
         raise NotImplementedError
 
     def hover(self, point: QPointF) -> str:

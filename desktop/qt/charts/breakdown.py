@@ -17,6 +17,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.format import left_out_lines, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.present.breakdown import BarPiece, bar_pieces, discount_total
+from desktop.present.chart_table import ChartTable, breakdown_table
 from desktop.present.i18n import shown, tr
 from desktop.present.style import group_style
 from desktop.qt.charts.base import ChartBase
@@ -82,6 +83,9 @@ class BreakdownChart(ChartBase):
             self.plot_item.addItem(bar)
             self.bars[group] = bar
         return bar
+
+    def table_for(self, advice: Advice) -> ChartTable:
+        return breakdown_table(advice, self.accessibleName())
 
     def draw(self, advice: Advice) -> None:
         self.segments = []

@@ -15,6 +15,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.advice.uncertainty import monte_carlo_once
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
+from desktop.present.chart_table import ChartTable, cost_curve_table
 from desktop.present.cost_chart import (
     PADDING,
     CostAxes,
@@ -74,6 +75,9 @@ class CostCurveChart(ChartBase):
         for label in self.break_even_labels:
             label.setColor(c.foreground)
             label.fill = self._label_fill()
+
+    def table_for(self, advice: Advice) -> ChartTable:
+        return cost_curve_table(advice, self.accessibleName())
 
     def draw(self, advice: Advice) -> None:
         curves = advice.curves

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.format import short_number
+from desktop.present.chart_table import ChartTable, hourly_table
 from desktop.present.i18n import tr
 from desktop.present.style import option_style
 from desktop.qt.charts.base import ChartBase
@@ -73,6 +74,9 @@ class HourlyCapacityChart(ChartBase):
             self.series[option] = self.plot_item.plot(stepMode="center", name=name)
             self.markers[option] = self.plot_item.plot(pen=None, symbol=symbol(option), symbolSize=7)
         self.apply_colors()
+
+    def table_for(self, advice: Advice) -> ChartTable:
+        return hourly_table(advice, self.accessibleName())
 
     def draw(self, advice: Advice) -> None:
         quote = advice.quote

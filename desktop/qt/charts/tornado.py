@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.model.advice.advise import Advice, SensitivityRow
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
+from desktop.present.chart_table import ChartTable, sensitivity_table
 from desktop.present.i18n import shown, tr
 from desktop.qt.charts.base import ChartBase
 
@@ -54,6 +55,9 @@ class TornadoChart(ChartBase):
         self.base_line.setPen(pg.mkPen(c.foreground, width=1.5))
         for label in self.flip_labels:
             label.setColor(c.foreground)
+
+    def table_for(self, advice: Advice) -> ChartTable:
+        return sensitivity_table(advice, self.accessibleName())
 
     def draw(self, advice: Advice) -> None:
         rec = advice.recommendation

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -63,20 +64,26 @@ def test_the_german_sheet_has_no_english(qt_app, german: None, book: PriceBook, 
     assert re.search(r"\$\d+,\d\d", text) and not re.search(r"\$\d+\.\d\d\b", text)  # "$62,44", never "$62.44"
 
 
+def _runs(page: Any) -> list[tuple[float, float, float, str]]:
+    """Each text run of a PDF page: where it starts (points, from the bottom left), its size and its text."""
+    runs: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((x, y, size * abs(tm[0] * cm[0] or 1), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
 @pytest.mark.parametrize("example", ("http-api", "alb-api-ireland"))
 def test_every_german_word_is_inside_its_page(qt_app, german: None, book: PriceBook, example: str) -> None:  # type: ignore[no-untyped-def]
     data, _verbatim = _sheet(book, example)
     for page in PdfReader(io.BytesIO(data)).pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
-        runs: list[tuple[float, float, float, str]] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-            if text.strip():
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                runs.append((x, y, size * abs(tm[0] * cm[0] or 1), text.strip()))
-
-        page.extract_text(visitor_text=visit)
+        runs = _runs(page)
         assert len(runs) > 100
         # a run's end estimated at half an em a character (the sheet's font is narrower on average)
         outside = [(round(x), round(y), t) for x, y, size, t in runs
