@@ -130,3 +130,21 @@ def test_english_words_are_found(german: None) -> None:
 def test_the_catalogue_is_a_file_others_can_read() -> None:
     path = Path(resource("i18n", "de.json"))
     assert path.stat().st_size < i18n.MAX_CATALOGUE_BYTES
+
+
+def test_the_german_workshop_shows_no_english(german: None, qtbot, book: PriceBook, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    """Five scenarios (variants, a batch job among them): the scenario list, the comparison table with what differs
+    from the baseline, its tooltips, the chart of recommended totals, the portfolio line."""
+    from tests.qt.make_workshop_screenshots import build_workshop
+
+    win = _open(qtbot, book, settings, "http-api")
+    build_workshop(win)
+    settle()
+    texts = _shown(win)
+    rows = win.session.comparison.rows
+    verbatim = {text for row in rows for text in (row.name, row.note)}
+    verbatim |= {p for row in rows for p in missing_prices(book, row.region or "us-east-1")}
+    left = untranslated([text for _kind, text, _widget in texts], verbatim)
+    assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
+    shown = " ".join(text for _kind, text, _widget in texts)
+    assert "Was sich von der Basis unterscheidet" in shown and "Anfragen 30M -> 1M" in shown
