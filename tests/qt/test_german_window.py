@@ -21,7 +21,7 @@ from desktop.qt.main_window import MainWindow
 from desktop.qt.translation import install_language
 from desktop.resources import resource
 from tests.german_check import english_words, untranslated
-from tests.qt.visible_texts import settle, widget_texts
+from tests.qt.visible_texts import chart_texts, settle, widget_texts
 
 EXAMPLES = ("http-api", "alb-api-ireland", "nightly-batch", "gpu-inference", "event-processor")
 
@@ -56,7 +56,7 @@ def _shown(win: MainWindow) -> list[tuple[str, str, QWidget]]:
     texts = list(widget_texts(win))
     for chart in win.charts.charts:
         if not chart.isVisibleTo(win):
-            texts += [(kind, text, widget) for kind, text, widget in widget_texts(chart) if kind == "chart"]
+            texts += list(chart_texts(chart))
         for side in ("left", "bottom"):  # axis titles and the ticks a chart names (the tornado's assumptions)
             axis = chart.plot_item.getAxis(side)
             texts += [("axis", axis.labelText, chart)]

@@ -55,11 +55,16 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str, QWidget]]:
         elif isinstance(widget, QTableWidget):
             yield from _table_texts(widget)
         elif isinstance(widget, QGraphicsView):
-            for item in widget.items():
-                if isinstance(item, QGraphicsTextItem) and item.isVisible():
-                    yield "chart", item.toPlainText(), widget
+            yield from chart_texts(widget)
         if widget.toolTip() and not isinstance(widget, QTableWidget):
             yield "tooltip", plain(widget.toolTip()), widget
+
+
+def chart_texts(view: QGraphicsView) -> Iterator[tuple[str, str, QWidget]]:
+    """The texts a chart shows: titles, axis titles, legend entries, labels (not the painted tick numbers)."""
+    for item in view.items():
+        if isinstance(item, QGraphicsTextItem) and item.isVisible() and item.toPlainText().strip():
+            yield "chart", item.toPlainText(), view
 
 
 def _table_texts(table: QTableWidget) -> Iterator[tuple[str, str, QWidget]]:

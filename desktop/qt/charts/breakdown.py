@@ -97,7 +97,7 @@ class BreakdownChart(ChartBase):
             label = self.totals[i]
             if quote is None or quote.monthly_usd is None:
                 reason = quote.reasons[0].text if quote and quote.reasons else "not priced"
-                label.setText(shown(_wrap(f"- (no price)\nruled out: {reason}")))
+                label.setText(_wrap(shown(f"- (no price)\nruled out: {reason}")))
                 label.setPos(i, 0)
                 continue
             up = 0.0
