@@ -30,10 +30,11 @@ def main(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as folder:
-        settings = QSettings(str(Path(folder) / "shots.ini"), QSettings.Format.IniFormat)
         for mode in ("light", "dark"):
             apply_appearance(mode)
-            window = create_main_window(settings=settings)
+            # a settings file of its own: nothing of the other appearance's window (docks, geometry) carries over
+            window = create_main_window(settings=QSettings(str(Path(folder) / f"{mode}.ini"),
+                                                           QSettings.Format.IniFormat))
             window.show()
             for width, height in SIZES:
                 window.resize(width, height)
@@ -58,7 +59,7 @@ def main(out: Path) -> list[Path]:
                 written.append(path)
                 window.session.run(Workbench.undo)  # back to the file as opened: closing asks nothing
             window.close()
-        written.append(_german(out, settings))
+        written.append(_german(out, QSettings(str(Path(folder) / "german.ini"), QSettings.Format.IniFormat)))
     return written
 
 
