@@ -41,11 +41,13 @@ def table_widget(table: ChartTable, parent: QWidget | None = None) -> QTableWidg
 
 
 class ChartTableDialog(QDialog):
+    """The chart's title and source over its table, with Copy (also Ctrl+C) and Close."""
+
     def __init__(self, table: ChartTable, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("chart_table_dialog")
-        self.table = table
         self.setWindowTitle(table.title)
+        self.table = table
+        self.setObjectName("chart_table_dialog")
         title = QLabel(table.title, self)
         font = title.font()
         font.setBold(True)
