@@ -139,6 +139,7 @@ def test_the_german_workshop_shows_no_english(german: None, qtbot, book: PriceBo
 
     win = _open(qtbot, book, settings, "http-api")
     build_workshop(win)
+    win.workshop.comparison.render_comparison(win.session.comparison)  # now, not after its timer
     settle()
     texts = _shown(win)
     rows = win.session.comparison.rows
