@@ -1,21 +1,51 @@
 """The app's one message catalogue: a language's translations of the English texts, usable by the Qt-free layers
 (`tr`) and, through desktop/qt/translation.py, by Qt's translation system (QCoreApplication.translate, tr()).
 
-Catalogues are resources/i18n/<code>.json: {"language": "Deutsch", "messages": {"&File": "&Datei", ...}}. English
-is the source language (no catalogue). A text without a translation stays English.
+Catalogues are resources/i18n/<code>.json: {"language": "Deutsch", "decimal": ",", "group": ".",
+"messages": {"&File": "&Datei", ...}, "templates": {"{option} wins": "{option} gewinnt", ...}}. English is the
+source language (no catalogue). A text without a translation stays English.
+
+The model writes its texts (reasons, verdicts, field labels and help) in English, once; they are translated here,
+at the edge: a text is looked up whole in "messages", else matched against the English "templates", whose
+{placeholders} take any text that is itself translated (an option's name stays, a nested phrase is looked up in
+turn). `shown` adds the language's number format ("$1,234.56" -> "$1.234,56"); `shown_html` does both for each
+text between the tags of an HTML fragment (the sheet, a rich-text label), never inside a <style>.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
+from desktop.model.schema.fields import FieldSpec
+from desktop.present.numbers import ENGLISH, NumberFormat, localize_numbers
 from desktop.resources import resource
 
 SOURCE_LANGUAGE = "en"
 MAX_CATALOGUE_BYTES = 1_000_000
 _messages: dict[str, str] = {}
+_Templates = list[tuple[re.Pattern[str], str]]
+_templates: _Templates = []  # the longest literal wording first: the most specific template wins
+_format = ENGLISH
 _language = SOURCE_LANGUAGE
+_PLACEHOLDER = re.compile(r"\{([a-z_0-9]+)\}")
+_LIST_SEPARATORS = ("\n", "; ", ", ")
+# What a placeholder may hold, by its name: a number or an amount ("12", "1,024.5", "$36.04", "-$0.65", "30M",
+# "15%"); a name (an option's, a list of them: no colon or semicolon); effects ("+$1.20 to Lambda"); a field path
+# or a citation in brackets; an architecture, an instance type, a region code, a date. Any other name holds any
+# text. So "{status} ({n} notes)" reads "Feasible (no price) (2 notes)" right, and a name never swallows the
+# sentence after it.
+_SHAPES = {**dict.fromkeys(("n", "m", "k", "p", "w", "h", "x", "y", "amount", "gap", "ref", "off", "usd"),
+                           r"[-+~$]*\d[\d.,]*[kMBT%]?"),
+           **dict.fromkeys(("a", "b", "c", "d", "option", "other", "names"), r"[^:;]+?"),
+           "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path", "source"), r"[^\[\]]+?"),
+           "arch": r"[a-z0-9_]+", "type": r"[a-z0-9.-]+", "region": r"[a-z]{2}-[a-z]+-\d", "date": r"\d{4}-\d\d-\d\d"}
+_VERBATIM = frozenset({"name", "path", "title", "source", "trace", "prices"})
+MAX_TEMPLATE_DEPTH = 6  # a placeholder's text is translated in turn, this many times deep at most
 
 
 def catalogue_path(code: str) -> Path:
@@ -48,11 +78,20 @@ def load_catalogue(code: str) -> dict[str, object]:
         loaded = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{path}: not a JSON catalogue ({exc})") from None
-    messages = loaded.get("messages") if isinstance(loaded, dict) else None
-    if not isinstance(messages, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                 for k, v in messages.items()):
-        raise ValueError(f"{path}: messages must be an object of texts")
+    for key in ("messages", "templates"):
+        texts = loaded.get(key, {}) if isinstance(loaded, dict) else None
+        if not isinstance(texts, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                  for k, v in texts.items()):
+            raise ValueError(f"{path}: {key} must be an object of texts")
     return loaded  # type: ignore[no-any-return]
+
+
+def _compiled(english: str) -> re.Pattern[str]:
+    """An English template as a pattern: literal text, each {name} any text (as short as the rest allows)."""
+    parts = _PLACEHOLDER.split(english)
+    pattern = "".join(re.escape(part) if index % 2 == 0 else f"(?P<{part}>{_SHAPES.get(part, '.+?')})"
+                      for index, part in enumerate(parts))
+    return re.compile(f"^{pattern}$", re.DOTALL)
 
 
 def choose_language(setting: str, system_code: str) -> str:
@@ -64,16 +103,21 @@ def choose_language(setting: str, system_code: str) -> str:
 
 def set_language(code: str) -> str:
     """Speak `code` from now on (English when it has no usable catalogue); returns the language set."""
-    global _messages, _language
+    global _messages, _templates, _format, _language
+    _messages, _templates, _format, _language = {}, [], ENGLISH, SOURCE_LANGUAGE
+    _translate.cache_clear()
     if code == SOURCE_LANGUAGE:
-        _messages, _language = {}, SOURCE_LANGUAGE
         return _language
     try:
-        messages = load_catalogue(code)["messages"]
+        catalogue = load_catalogue(code)
     except ValueError:
-        _messages, _language = {}, SOURCE_LANGUAGE
         return _language
-    _messages = dict(messages)  # type: ignore[call-overload]
+    _messages = dict(catalogue["messages"])  # type: ignore[call-overload]
+    templates: dict[str, str] = catalogue.get("templates", {})  # type: ignore[assignment]
+    wording = sorted(templates, key=lambda english: -len(_PLACEHOLDER.sub("", english)))
+    _templates = [(_compiled(english), templates[english]) for english in wording]
+    decimal, group = str(catalogue.get("decimal", ".")), str(catalogue.get("group", ","))
+    _format = NumberFormat(decimal, group, str(catalogue.get("language", code)))
     _language = code
     return _language
 
@@ -82,11 +126,99 @@ def language() -> str:
     return _language
 
 
+def number_format() -> NumberFormat:
+    """How the current language writes numbers (English: "1,234.5")."""
+    return _format
+
+
 def tr(text: str) -> str:
     """`text` in the current language (itself when untranslated)."""
-    return _messages.get(text, text)
+    if _language == SOURCE_LANGUAGE:
+        return text
+    return _translate(text, 0) or text
 
 
 def translated(text: str) -> str | None:
-    """The translation of `text`, or None when the catalogue has none."""
-    return _messages.get(text)
+    """The translation of `text` (whole, or by a template), or None when the catalogue has none."""
+    return None if _language == SOURCE_LANGUAGE else _translate(text, 0)
+
+
+@lru_cache(maxsize=4096)
+def _translate(text: str, depth: int) -> str | None:
+    """A whole message; else the first template that matches (the longest wording first); else each item of a
+    list ("a; b", lines). None when nothing matched."""
+    found = _messages.get(text)
+    if found is not None or depth >= MAX_TEMPLATE_DEPTH or not text:
+        return found
+    stripped = text.strip()
+    if stripped != text:  # surrounding spaces kept as they are
+        inner = _translate(stripped, depth)
+        return None if inner is None else text.replace(stripped, inner, 1)
+    return _by_template(text, depth, _templates) or _by_items(text, depth)
+
+
+def _by_template(text: str, depth: int, templates: _Templates) -> str | None:
+    for pattern, german in templates:
+        match = pattern.match(text)
+        if match is not None:
+            parts = {name: _part(name, value, depth + 1) for name, value in match.groupdict().items()}
+            return _fill(german, parts)
+    return None
+
+
+def _part(name: str, value: str, depth: int) -> str:
+    """A placeholder's text translated in turn; a {list...} placeholder item by item ("Fargate $1, Lambda $2");
+    a name, path, title, source or trace as it is (the user's or a file's text, a field path, a citation)."""
+    if name in _VERBATIM:
+        return value
+    if name.startswith("list"):
+        return ", ".join(_translate(item, depth) or item for item in value.split(", "))
+    return _translate(value, depth) or value
+
+
+def _by_items(text: str, depth: int) -> str | None:
+    for separator in _LIST_SEPARATORS:  # a list of texts: each translated
+        if separator in text:
+            pieces = text.split(separator)
+            done = [_translate(piece, depth + 1) for piece in pieces]
+            if any(piece is not None for piece in done):
+                return separator.join(d or p for d, p in zip(done, pieces, strict=True))
+            return None
+    return None
+
+
+def _fill(template: str, parts: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: parts.get(m.group(1), m.group(0)), template)
+
+
+def shown(text: str, fmt: NumberFormat | None = None) -> str:
+    """`text` as the current language shows it: translated, its numbers in `fmt` (the window's locale) or the
+    language's format."""
+    return localize_numbers(tr(text), fmt or _format)
+
+
+_TEXT_OR_TAG = re.compile(r"(<style.*?</style>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
+
+
+def shown_html(fragment: str, verbatim: frozenset[str] = frozenset()) -> str:
+    """An HTML fragment with each text between its tags `shown` (unescaped first, escaped again), tags and
+    style sheets untouched, and the texts in `verbatim` (the user's, a file's: a name, a price's source) as they
+    are."""
+    if _language == SOURCE_LANGUAGE:
+        return fragment
+    pieces = _TEXT_OR_TAG.split(fragment)
+    for index in range(0, len(pieces), 2):
+        text = html.unescape(pieces[index])
+        if text.strip() and text.strip() not in verbatim:
+            pieces[index] = html.escape(shown(text), quote=False)
+    return "".join(pieces)
+
+
+def spec_shown(spec: FieldSpec) -> FieldSpec:
+    """A field's metadata as the current language shows it (label, help, unit, limit, choices, placeholder); the
+    path, kind and scale stay."""
+    if _language == SOURCE_LANGUAGE:
+        return spec
+    return replace(spec, label=tr(spec.label), help=shown(spec.help), unit=tr(spec.unit), limit=shown(spec.limit),
+                   empty_text=tr(spec.empty_text), long_label=tr(spec.long_label),
+                   choices=tuple((value, shown(text)) for value, text in spec.choices))

@@ -25,6 +25,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
+from desktop.present.i18n import tr
+
 Report = Callable[[str, int, int], None]
 PROGRESS_EVERY_S = 0.05  # at most this often from the worker: the GUI thread is never flooded
 SHOW_AFTER_MS = 400  # a job quicker than this shows no dialog at all
@@ -45,12 +47,12 @@ def progress_dialog(label: str, title: str, name: str, parent: QWidget | None, *
                     width: int = 520, show_after_ms: int = 0) -> QProgressDialog:
     """A progress dialog with Cancel that stays open until closed (maximum 0: busy, no percentage); non-modal, so
     the window stays usable and closable while the work runs."""
-    dialog = QProgressDialog(label, "Cancel", 0, maximum, parent)
+    dialog = QProgressDialog(label, tr("Cancel"), 0, maximum, parent)
     dialog.setObjectName(name)
     text = QLabel(label)
     text.setTextFormat(Qt.TextFormat.PlainText)  # names and paths in it are data, never markup
     dialog.setLabel(text)
-    dialog.setWindowTitle(title)
+    dialog.setWindowTitle(tr(title))
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setMinimumDuration(show_after_ms)
     dialog.setAutoClose(False)
@@ -91,7 +93,7 @@ class ImportController(QObject):
         if self._worker is not None:
             self._worker.cancel()
             if self.progress is not None:
-                self.progress.setLabelText("Cancelling...")
+                self.progress.setLabelText(tr("Cancelling..."))
 
     def _begin(self, worker: _Worker, thread: _Thread, dialog: QProgressDialog) -> str:
         self._worker, self._thread = worker, thread
@@ -149,7 +151,7 @@ class Job(QObject):
         if self.result is not None:  # ended already (closing the dialog at the end says "canceled" too)
             return
         self._cancel.set()
-        self.dialog.setLabelText("Cancelling...")
+        self.dialog.setLabelText(tr("Cancelling..."))
 
     def wait(self, timeout_s: float | None = None) -> bool:
         """Wait for the job and its `finished` (None: however long it takes); False when it is still running

@@ -38,7 +38,7 @@ class CrashDialog(QDialog):
                          f"it, copy the report below and paste it where you choose.", self)
         summary.setObjectName("crash_summary")
         summary.setWordWrap(True)
-        self.include = QCheckBox("Include the error message and the workload (its name and numbers) in the report",
+        self.include = QCheckBox(tr("Include the error message and the workload (its name and numbers) in the report"),
                                  self)
         self.include.setObjectName("crash_include_workload")
         self.include.toggled.connect(self._refresh)
@@ -66,7 +66,7 @@ class CrashDialog(QDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
 
 
 def install_crash_dialog(parent: Callable[[], QWidget | None], workload: Callable[[], str] | None) -> None:

@@ -24,7 +24,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle(tr("ComputeFit Help"))
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("help_browser")
-        self.browser.setAccessibleName("ComputeFit manual")
+        self.browser.setAccessibleName(tr("ComputeFit manual"))
         self.browser.setOpenLinks(False)  # in-page anchors only (see _follow); never a network address
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._follow)

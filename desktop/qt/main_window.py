@@ -140,10 +140,10 @@ class MainWindow(QMainWindow):
         self.right.setSizes([top_height, 500])
         self.setCentralWidget(self.splitter)
         # Screen readers name every control: these containers had no name of their own.
-        self.form.setAccessibleName("Workload form")
-        self.form.setAccessibleDescription("Every field of the selected scenario's workload; an edit re-prices it.")
-        self.charts.setAccessibleName("Charts")
-        self.charts.tabBar().setAccessibleName("Chart shown")
+        self.form.setAccessibleName(tr("Workload form"))
+        self.form.setAccessibleDescription(tr("Every field of the selected scenario's workload; an edit re-prices it."))
+        self.charts.setAccessibleName(tr("Charts"))
+        self.charts.tabBar().setAccessibleName(tr("Chart shown"))
 
     # --- menus ------------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object],
@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         edit.addSeparator()
         self._action("Copy &chart", self.copy_chart, ["Ctrl+Shift+C"], edit)
+        self._action("Chart as &table", self.show_chart_table, ["Ctrl+Shift+T"], edit)
         edit.addSeparator()
         self._action("&Preferences...", self.show_preferences, [QKeySequence.StandardKey.Preferences], edit,
                      QAction.MenuRole.PreferencesRole)
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         self.help_action = self._action("ComputeFit &Help", self.show_help, [QKeySequence.StandardKey.HelpContents],
                                         help_menu)
         whats_this = QWhatsThis.createAction(self)
-        whats_this.setText("What's &This?")
+        whats_this.setText(tr("What's &This?"))
         whats_this.setShortcuts(unique_shortcuts([QKeySequence.StandardKey.WhatsThis, "Shift+F1"]))
         help_menu.addAction(whats_this)
         help_menu.addSeparator()
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
             self._warn("Open workload", str(exc))
             return False
         self.recent.add(path)
-        self.status.showMessage(f"Opened {path}", 5000)
+        self.status.showMessage(tr(f"Opened {path}"), 5000)
         self._tell_read_only()
         return True
 
@@ -395,7 +396,7 @@ class MainWindow(QMainWindow):
                           "Saving over it would lose those changes. Save your version as a copy instead?",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.button(QMessageBox.StandardButton.Save).setText("Save as a copy...")
+        box.button(QMessageBox.StandardButton.Save).setText(tr("Save as a copy..."))
         overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
@@ -456,7 +457,7 @@ class MainWindow(QMainWindow):
         saved = self.session.path
         assert saved is not None  # a save gives the document its file
         self.recent.add(saved)
-        self.status.showMessage(f"Saved {saved}", 5000)
+        self.status.showMessage(tr(f"Saved {saved}"), 5000)
         return True
 
     def _warn(self, title: str, text: str) -> None:
@@ -546,13 +547,13 @@ class MainWindow(QMainWindow):
         if problem:
             self._warn("Import prices", problem)
             return False
-        self.status.showMessage("Importing prices...")
+        self.status.showMessage(tr("Importing prices..."))
         return True
 
     def _import_ended(self, outcome: ImportOutcome) -> None:
         self.status.clearMessage()
         if outcome.status == "done":
-            self.status.showMessage("Prices imported", 8000)
+            self.status.showMessage(tr("Prices imported"), 8000)
             first, _, details = outcome.message.partition("\n")
             where = self.prices.setup.user_path
             self._inform("Import prices", first, QMessageBox.Icon.Information,
@@ -606,14 +607,21 @@ class MainWindow(QMainWindow):
         from desktop.qt.charts.chart_export import copy_chart
 
         copy_chart(self.current_chart())
-        self.status.showMessage("Copied the chart as an image (File > Save chart for SVG)", 4000)
+        self.status.showMessage(tr("Copied the chart as an image with its title, the scenario and the price book's "
+                                   "date (File > Save chart for SVG; Edit > Chart as table for its numbers)"), 4000)
+
+    def show_chart_table(self) -> None:
+        """The shown chart's numbers as a table (screen readers; exact figures to copy)."""
+        from desktop.qt.charts.chart_export import show_chart_table
+
+        show_chart_table(self.current_chart(), self)
 
     def save_chart(self) -> None:
         from desktop.qt.charts.chart_export import save_chart_dialog
 
         saved = save_chart_dialog(self.current_chart(), self)
         if saved is not None:
-            self.status.showMessage(f"Saved the chart to {saved}", 5000)
+            self.status.showMessage(tr(f"Saved the chart to {saved}"), 5000)
 
     def set_appearance(self, mode: str) -> None:
         self.settings.setValue("view/appearance", mode)

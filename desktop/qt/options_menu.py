@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.model.options.registry import all_options, compared, short_label
+from desktop.present.i18n import tr
 from desktop.qt.session import Session
 from desktop.workbench.workbench import Workbench
 
@@ -26,7 +27,7 @@ class OptionsMenu(QMenu):
         for option in all_options():
             action = QAction(option.label, self, checkable=True)
             action.setObjectName(f"compare.{option.id}")
-            action.setToolTip(f"Compare {option.label} with the other options")
+            action.setToolTip(tr(f"Compare {option.label} with the other options"))
             action.triggered.connect(lambda checked=False, o=option.id: self.set_compared(o, checked))
             self.addAction(action)
             self.option_actions[option.id] = action

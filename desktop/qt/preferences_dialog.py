@@ -22,7 +22,7 @@ class PreferencesDialog(QDialog):
         self.settings = settings
         self.appearance = QComboBox(self)
         self.appearance.setObjectName("preferences_appearance")
-        self.appearance.setAccessibleName("Appearance")
+        self.appearance.setAccessibleName(tr("Appearance"))
         for mode in MODES:
             self.appearance.addItem(tr("Same as the system") if mode == "system" else tr(mode.title()), mode)
         current = str(settings.value("view/appearance", "system"))
@@ -30,7 +30,7 @@ class PreferencesDialog(QDialog):
         self.appearance.activated.connect(lambda index: set_appearance(self.appearance.itemData(index)))
         self.language = QComboBox(self)
         self.language.setObjectName("preferences_language")
-        self.language.setAccessibleName("Language")
+        self.language.setAccessibleName(tr("Language"))
         self.language.addItem(tr("Same as the system"), "system")
         for code, name in languages().items():
             self.language.addItem(name, code)

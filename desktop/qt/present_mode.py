@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStacked
 from desktop.model.advice.advise import Advice
 from desktop.model.format import left_out_cell, left_out_text, usd
 from desktop.model.options.registry import label as option_label
-from desktop.present.numbers import localize_numbers
+from desktop.present.i18n import shown, tr
 from desktop.present.style import option_colour
 from desktop.present.workshop import change_text
 from desktop.qt.charts.base import ChartBase
@@ -128,7 +128,7 @@ class PresentWindow(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("present_mode")
-        self.setWindowTitle("ComputeFit - present")
+        self.setWindowTitle(tr("ComputeFit - present"))
         self.session = session
         self.setAutoFillBackground(True)
         self.setPalette(high_contrast_palette())
@@ -230,8 +230,8 @@ class PresentWindow(QWidget):
             where.append("the baseline" if row.is_baseline else f"against the baseline: {change_text(row)}")
         where.append(f"{quote.region} ({quote.region_name})")
         where.append(f"{quote.units_per_month:,} {quote.unit_name}s a month")
-        self.subtitle.setText(localize_numbers("   \u00b7   ".join(where), self.fmt))
-        self.headline.setText(localize_numbers(rec.headline or "No option is feasible for this workload", self.fmt))
+        self.subtitle.setText(shown("   \u00b7   ".join(where), self.fmt))
+        self.headline.setText(shown(rec.headline or "No option is feasible for this workload", self.fmt))
         self.set_scale(screen_scale(self.size(), len(quote.options)))
         self._fit_headline()
         self._show_tiles(advice)
@@ -250,7 +250,7 @@ class PresentWindow(QWidget):
         for tile, option in zip(self.tiles, options, strict=False):
             recommended = option.option == advice.recommendation.option
             status = "recommended" if recommended else ("feasible" if option.feasible else "ruled out")
-            total = localize_numbers(usd(option.monthly_usd, option.estimated), self.fmt) if option.feasible \
+            total = shown(usd(option.monthly_usd, option.estimated), self.fmt) if option.feasible \
                 else "\u2013"
             more = f"{left_out_cell(option)} (no {option.left_out_region} price)" if option.feasible and \
                 option.missing else ""
@@ -271,7 +271,8 @@ class PresentWindow(QWidget):
             chart.render_advice(advice)
         _enlarge(chart, CHART_PT * self.scale)
         self.stack.setCurrentWidget(chart)
-        self.chart_title.setText(f"{CHART_TITLES[self.chart_index]}   ({self.chart_index + 1} of {self.chart_count})")
+        self.chart_title.setText(
+            tr(f"{tr(CHART_TITLES[self.chart_index])}   ({self.chart_index + 1} of {self.chart_count})"))
 
     # --- keys ---------------------------------------------------------------------------------------------
     def step_scenario(self, step: int) -> None:

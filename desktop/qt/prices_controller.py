@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import UserBook, UserBookError, effective_book
+from desktop.present.i18n import tr
 from desktop.present.text import file_names
 from desktop.pricelist.book.setup import BookSetup, BookSetupError
 from desktop.pricelist.book.store import write_user_book
@@ -220,7 +221,7 @@ class PricesController(ImportController):
     def _on_progress(self, fraction: float, name: str) -> None:
         if self.progress is not None and not self._worker_cancelled():
             self.progress.setValue(min(PROGRESS_STEPS - 1, int(fraction * PROGRESS_STEPS)))
-            self.progress.setLabelText(f"Reading {name}: {int(fraction * 100)}%")  # as the bar rounds
+            self.progress.setLabelText(tr(f"Reading {name}: {int(fraction * 100)}%"))  # as the bar rounds
 
     def _worker_cancelled(self) -> bool:
         return self._worker is not None and self._worker._cancel.is_set()
@@ -228,7 +229,7 @@ class PricesController(ImportController):
     @Slot()
     def _on_writing(self) -> None:
         if self.progress is not None:
-            self.progress.setLabelText("Writing the user price book...")
+            self.progress.setLabelText(tr("Writing the user price book..."))
             self.progress.setCancelButton(None)  # too late to cancel: the file is being replaced whole
 
     @Slot(object)

@@ -3,7 +3,7 @@ tr() find the current language's texts; `translate_menus` re-labels a menu bar b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from desktop.present import i18n
@@ -19,6 +19,7 @@ class CatalogueTranslator(QTranslator):
 
 
 _installed: CatalogueTranslator | None = None
+_qt_own: QTranslator | None = None  # Qt's own texts (Close, Cancel, Yes, No...) in the language, where Qt has them
 
 
 def install_language(setting: str) -> str:
@@ -29,7 +30,25 @@ def install_language(setting: str) -> str:
     if app is not None and _installed is None:
         _installed = CatalogueTranslator(app)
         QCoreApplication.installTranslator(_installed)
+    _install_qt_own(code)
     return code
+
+
+def _install_qt_own(code: str) -> None:
+    """Qt's translation of its standard buttons and dialogs (qtbase_<code>.qm, shipped with PySide6)."""
+    global _qt_own
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _qt_own is not None:
+        QCoreApplication.removeTranslator(_qt_own)
+        _qt_own = None
+    if code == i18n.SOURCE_LANGUAGE:
+        return
+    own = QTranslator(app)
+    if own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        QCoreApplication.installTranslator(own)
+        _qt_own = own
 
 
 def translate_menus(bar: QMenuBar) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressDialog, QTabBar, QWidget
 
 from desktop.model.pricing.book import PriceBook
+from desktop.present.i18n import tr
 from desktop.present.text import file_names
 from desktop.qt.background import ImportController, progress_dialog
 from desktop.qt.session import Session
@@ -162,7 +163,7 @@ class UsageWindowPart(QObject):
             window.tabifyDockWidget(beside, self.dock)  # a tab beside the comparison, the same full width
             for bar in window.findChildren(QTabBar):  # the docks' tab bar, which the main window made just now
                 if not bar.accessibleName():
-                    bar.setAccessibleName("Comparison or fleet review")
+                    bar.setAccessibleName(tr("Comparison or fleet review"))
         self.dock.hide()
         self.review.model.modelReset.connect(self._follow)
         self.actions: list[QAction] = []

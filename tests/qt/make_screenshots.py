@@ -1,4 +1,5 @@
-"""Regenerate docs/screenshots/: the window on each chart, 1280x800 and 1920x1080, light and dark.
+"""Regenerate docs/screenshots/window-*.png: the window on each chart at 1280x720 (a projector) and 1920x1080, light
+and dark, in English; the five-way comparison; and the window in German (window-light-1280x720-de.png).
 
 Run: `python -m tests.qt.make_screenshots [OUTPUT_DIR]` (offscreen; settings in a temporary file).
 """
@@ -14,7 +15,7 @@ from tests.qt.screenshots import run_script
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SIZES = ((1280, 800), (1920, 1080))
+SIZES = ((1280, 720), (1920, 1080))
 CHARTS = ("cost-curve", "breakdown", "sensitivity", "hourly-capacity")
 
 
@@ -29,10 +30,11 @@ def main(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as folder:
-        settings = QSettings(str(Path(folder) / "shots.ini"), QSettings.Format.IniFormat)
         for mode in ("light", "dark"):
             apply_appearance(mode)
-            window = create_main_window(settings=settings)
+            # a settings file of its own: nothing of the other appearance's window (docks, geometry) carries over
+            window = create_main_window(settings=QSettings(str(Path(folder) / f"{mode}.ini"),
+                                                           QSettings.Format.IniFormat))
             window.show()
             for width, height in SIZES:
                 window.resize(width, height)
@@ -57,7 +59,33 @@ def main(out: Path) -> list[Path]:
                 written.append(path)
                 window.session.run(Workbench.undo)  # back to the file as opened: closing asks nothing
             window.close()
+        written.append(_german(out, QSettings(str(Path(folder) / "german.ini"), QSettings.Format.IniFormat)))
     return written
+
+
+def _german(out: Path, settings: object) -> Path:
+    """The window in German at 1280x720, light, on the cost curve."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import create_main_window
+    from desktop.qt.appearance import apply_appearance
+    from desktop.qt.translation import install_language
+
+    app = QApplication.instance()
+    apply_appearance("light")
+    install_language("de")
+    try:
+        window = create_main_window(settings=settings)  # type: ignore[arg-type]
+        window.show()
+        window.resize(*SIZES[0])
+        for _ in range(8):
+            app.processEvents()  # type: ignore[union-attr]
+        path = out / f"window-light-{SIZES[0][0]}x{SIZES[0][1]}-de.png"
+        window.grab().save(str(path))
+        window.close()
+    finally:
+        install_language("en")
+    return path
 
 
 if __name__ == "__main__":

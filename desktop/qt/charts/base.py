@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.format import short_number
+from desktop.present.chart_table import ChartTable
+from desktop.present.i18n import shown, tr
 from desktop.qt.charts.chart_export import show_chart_menu
 from desktop.qt.charts.palette import ChartColors, chart_colors
 
@@ -25,7 +27,7 @@ class HumanAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped: sub
         self.setStyle(maxTickLevel=1)
 
     def _text(self, value: float) -> str:
-        text = short_number(value)
+        text = shown(short_number(value))  # the language's decimal comma
         return f"${text}" if self.money else text
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
@@ -78,6 +80,8 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         self.view_box.sigResized.connect(self._place_notice)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # copy, save as PNG or SVG
         self.customContextMenuRequested.connect(lambda pos: show_chart_menu(self, pos))
+        self.setAccessibleDescription(tr("Its numbers: Show as table in its context menu, or Edit > Chart as "
+                                         "table (Ctrl+Shift+T)"))
 
     # --- rendering --------------------------------------------------------------------------------
     def render_advice(self, advice: Advice) -> None:
@@ -86,6 +90,13 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         self.draw(advice)
 
     def draw(self, advice: Advice) -> None:
+        raise NotImplementedError
+
+    def data_table(self) -> ChartTable | None:
+        """The chart's numbers as a table (None before the first advice)."""
+        return None if self._advice is None else self.table_for(self._advice)
+
+    def table_for(self, advice: Advice) -> ChartTable:
         raise NotImplementedError
 
     def hover(self, point: QPointF) -> str:
@@ -125,13 +136,13 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
 
     def set_labels(self, bottom: str, left: str) -> None:
         """Axis titles, set only when they change (setting one makes pyqtgraph lay the axis out again)."""
-        for side, text in (("bottom", bottom), ("left", left)):
+        for side, text in (("bottom", tr(bottom)), ("left", tr(left))):
             axis = self.plot_item.getAxis(side)
             if axis.labelText != text or not axis.label.isVisible():
                 self.plot_item.setLabel(side, text)
 
     def set_notice(self, text: str) -> None:
-        self.notice.setText(text)
+        self.notice.setText(shown(text))
         self._place_notice()
 
     def _place_notice(self) -> None:
@@ -142,7 +153,7 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
         if self._advice is None or not self.view_box.sceneBoundingRect().contains(scene_pos):
             self.readout.setText("")
             return
-        self.readout.setText(self.hover(self.view_box.mapSceneToView(scene_pos)))
+        self.readout.setText(shown(self.hover(self.view_box.mapSceneToView(scene_pos))))
         if self.readout_bottom_right:
             rect = self.view_box.boundingRect()
             self.readout.setAnchor((1, 1))

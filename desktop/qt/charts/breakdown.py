@@ -17,6 +17,8 @@ from desktop.model.advice.advise import Advice
 from desktop.model.format import left_out_lines, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.present.breakdown import BarPiece, bar_pieces, discount_total
+from desktop.present.chart_table import ChartTable, breakdown_table
+from desktop.present.i18n import shown, tr
 from desktop.present.style import group_style
 from desktop.qt.charts.base import ChartBase
 
@@ -35,7 +37,7 @@ class _Segment:
 class BreakdownChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("breakdown_chart", parent, money_y=True)
-        self.setAccessibleName("Monthly cost of each option by line item")
+        self.setAccessibleName(tr("Monthly cost of each option by line item"))
         self.legend = self.plot_item.addLegend(offset=(10, 5), colCount=6)
         self.bars: dict[str, pg.BarGraphItem] = {}
         self.hatch = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, pen=pg.mkPen(None))
@@ -44,7 +46,7 @@ class BreakdownChart(ChartBase):
         self.totals: list[pg.TextItem] = []
         self.segments: list[_Segment] = []
         self.options: tuple[str, ...] = ()
-        self.plot_item.setLabel("left", "Monthly cost (USD)")
+        self.plot_item.setLabel("left", tr("Monthly cost (USD)"))
         self.apply_colors()
 
     def _sync_options(self, options: tuple[str, ...]) -> None:
@@ -82,6 +84,9 @@ class BreakdownChart(ChartBase):
             self.bars[group] = bar
         return bar
 
+    def table_for(self, advice: Advice) -> ChartTable:
+        return breakdown_table(advice, self.accessibleName())
+
     def draw(self, advice: Advice) -> None:
         self.segments = []
         per_group: dict[str, list[_Segment]] = {}
@@ -92,7 +97,7 @@ class BreakdownChart(ChartBase):
             label = self.totals[i]
             if quote is None or quote.monthly_usd is None:
                 reason = quote.reasons[0].text if quote and quote.reasons else "not priced"
-                label.setText(_wrap(f"- (no price)\nruled out: {reason}"))
+                label.setText(_wrap(shown(f"- (no price)\nruled out: {reason}")))
                 label.setPos(i, 0)
                 continue
             up = 0.0
@@ -106,7 +111,7 @@ class BreakdownChart(ChartBase):
             off = discount_total(quote)
             if off > 0.005:
                 text += f" (after {usd_compact(off)} off)"
-            label.setText("\n".join([text, *left_out_lines(quote, most=2)]))
+            label.setText(shown("\n".join([text, *left_out_lines(quote, most=2)])))
             label.setPos(i, up)
         for group, bar in self.bars.items():
             if group not in per_group:
@@ -118,14 +123,14 @@ class BreakdownChart(ChartBase):
                         height=[s.top - s.bottom for s in segments], width=BAR_WIDTH,
                         brushes=[self._brush(group) for _ in segments])
             if self.legend.getLabel(bar) is None:
-                self.legend.addItem(bar, group_style(group).label)
+                self.legend.addItem(bar, tr(group_style(group).label))
         hatched = [s for s in self.segments if s.piece.discounted]
         self.hatch.setOpts(x=[s.x for s in hatched], y0=[s.bottom for s in hatched],
                            height=[s.top - s.bottom for s in hatched], width=BAR_WIDTH,
                            brushes=[self._hatch_brush() for _ in hatched])
         if hatched and self.legend.getLabel(self.hatch) is None:
             self.hatch.setOpts(brush=QBrush(QColor(self.colors.foreground), Qt.BrushStyle.BDiagPattern))
-            self.legend.addItem(self.hatch, "Hatched: after discounts")
+            self.legend.addItem(self.hatch, tr("Hatched: after discounts"))
         elif not hatched:
             self.legend.removeItem(self.hatch)
         self.plot_item.setXRange(-0.6, len(self.options) - 0.4, padding=0)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
+from desktop.present.i18n import tr
 from desktop.qt.charts.first_view import CostCurveFirstView
 from desktop.qt.charts.setup import configure_pyqtgraph
 
@@ -77,9 +78,9 @@ class ChartTabs(QTabWidget):
         self._built: list[ChartBase | None] = [None] * len(TAB_TITLES)
         self.setObjectName("charts")
         self.first_view: CostCurveFirstView | None = CostCurveFirstView(self)
-        self.addTab(self.first_view, TAB_TITLES[0])
-        for title in TAB_TITLES[1:]:
-            placeholder = QLabel("Drawing the chart...", self)
+        self.addTab(self.first_view, tr(TAB_TITLES[0]))
+        for title in map(tr, TAB_TITLES[1:]):
+            placeholder = QLabel(tr("Drawing the chart..."), self)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             placeholder.setObjectName("chart_placeholder")
             self.addTab(placeholder, title)
@@ -108,7 +109,7 @@ class ChartTabs(QTabWidget):
         current = self.currentIndex()
         self.blockSignals(True)
         self.removeTab(index)
-        self.insertTab(index, chart, TAB_TITLES[index])
+        self.insertTab(index, chart, tr(TAB_TITLES[index]))
         self.setTabToolTip(index, chart.accessibleName())
         self.setCurrentIndex(current)
         self.blockSignals(False)

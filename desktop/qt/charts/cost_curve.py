@@ -15,6 +15,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.advice.uncertainty import monte_carlo_once
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
+from desktop.present.chart_table import ChartTable, cost_curve_table
 from desktop.present.cost_chart import (
     PADDING,
     CostAxes,
@@ -23,6 +24,7 @@ from desktop.present.cost_chart import (
     cost_axes,
     current_label,
 )
+from desktop.present.i18n import shown, tr
 from desktop.present.label_places import Box, place_labels
 from desktop.present.text import curve_left_out
 from desktop.qt.charts.base import ChartBase
@@ -40,7 +42,7 @@ def _box(rect: QRectF) -> Box:
 class CostCurveChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("cost_curve_chart", parent, money_y=True)
-        self.setAccessibleName("Monthly cost against monthly volume")
+        self.setAccessibleName(tr("Monthly cost against monthly volume"))
         self.plot_item.setLogMode(x=True, y=True)
         self.legend = self.plot_item.addLegend(offset=(10, 10))
         self.readout_bottom_right = True
@@ -74,6 +76,9 @@ class CostCurveChart(ChartBase):
             label.setColor(c.foreground)
             label.fill = self._label_fill()
 
+    def table_for(self, advice: Advice) -> ChartTable:
+        return cost_curve_table(advice, self.accessibleName())
+
     def draw(self, advice: Advice) -> None:
         curves = advice.curves
         c = self.colors
@@ -94,19 +99,19 @@ class CostCurveChart(ChartBase):
                                           else " (ruled out)")
             label = self.legend.getLabel(item)
             if label is not None:
-                label.setText(name, color=c.foreground)
+                label.setText(shown(name), color=c.foreground)
         groups = break_even_points(advice.break_even, list(advice.quote.options))
         points = list(groups)
         self.break_evens.setData([p[0] for p in points], [p[1] for p in points])
         if points and self.legend.getLabel(self.break_evens) is None:
-            self.legend.addItem(self.break_evens, "Break-even")
+            self.legend.addItem(self.break_evens, tr("Break-even"))
         elif not points:
             self.legend.removeItem(self.break_evens)
         self._label_break_evens(groups)
         self.current_volume = curves.current_volume
         if curves.current_volume > 0:
             self.marker.setPos(math.log10(curves.current_volume))
-            self.marker.label.setFormat(current_label(curves.current_volume))
+            self.marker.label.setFormat(shown(current_label(curves.current_volume)))
             self.marker.show()
         else:
             self.marker.hide()
@@ -175,7 +180,7 @@ class CostCurveChart(ChartBase):
             self.break_even_labels.append(label)
         self._label_points = [(math.log10(volume), math.log10(cost)) for volume, cost in points]
         for label, (volume, cost) in zip(self.break_even_labels, points, strict=False):
-            label.setText(break_even_label(groups[(volume, cost)], volume))
+            label.setText(shown(break_even_label(groups[(volume, cost)], volume)))
             label.show()
         for label in self.break_even_labels[len(points):]:
             label.hide()

@@ -32,6 +32,7 @@ from desktop.present.cost_chart import (
     curve_runs,
     label_anchors,
 )
+from desktop.present.i18n import shown, tr
 from desktop.qt.charts.palette import ChartColors, chart_colors, pen_style
 
 TICK_TEXT_OFFSET = (5, 2)  # pyqtgraph AxisItem: between the tick text and the axis (horizontal, vertical)
@@ -63,7 +64,8 @@ class CostCurveFirstView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("cost_curve_first_view")
-        self.setAccessibleName("Monthly cost against monthly volume")  # no minimum size: the window's stays as it was
+        # no minimum size: the window's stays as it was
+        self.setAccessibleName(tr("Monthly cost against monthly volume"))
         self._advice: Advice | None = None
 
     def render_advice(self, advice: Advice) -> None:
@@ -142,7 +144,7 @@ class CostCurveFirstView(QWidget):
             painter.setPen(QPen(QColor(colors.marker), 2))
             painter.drawLine(QPointF(x, view.top()), QPointF(x, view.bottom()))
             painter.setPen(ink)
-            label = current_label(curves.current_volume)
+            label = shown(current_label(curves.current_volume))
             top = view.bottom() - 0.93 * view.height()
             painter.drawText(QRectF(x + TEXT_MARGIN, top + TEXT_MARGIN, 400, metrics.lineSpacing()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), label)
@@ -151,7 +153,7 @@ class CostCurveFirstView(QWidget):
                                                       strict=True):
             center = QPointF(px(math.log10(volume)), py(math.log10(cost)))
             _diamond(painter, center, ink, QColor(colors.break_even))
-            text = break_even_label(names, volume)
+            text = shown(break_even_label(names, volume))
             width, height = metrics.horizontalAdvance(text) + 2 * TEXT_MARGIN, title_height
             box = QRectF(center.x() - width / 2, center.y() - anchor_y * height, width, height)
             painter.setPen(ink)
@@ -174,7 +176,7 @@ class CostCurveFirstView(QWidget):
             painter.drawLine(QPointF(x, view.bottom()), QPointF(x, view.bottom() + length))
         for d in y_span.decades():
             y = py(d)
-            text = _y_label(10.0 ** d)
+            text = shown(_y_label(10.0 ** d))
             rect = text_rect(text)
             painter.drawText(QRectF(view.left() - TICK_TEXT_OFFSET[0] - rect.width(), y - rect.height() / 2,
                                     rect.width(), rect.height()),
@@ -182,7 +184,7 @@ class CostCurveFirstView(QWidget):
                                  | Qt.TextFlag.TextDontClip), text)
         for d in x_span.decades():
             x = px(d)
-            text = _x_label(10.0 ** d)
+            text = shown(_x_label(10.0 ** d))
             rect = text_rect(text)
             box = QRectF(x - rect.width() / 2, view.bottom() + TICK_TEXT_OFFSET[1], rect.width(), rect.height())
             if box.left() >= outer.left() and box.right() <= outer.right() + 1:
@@ -190,12 +192,12 @@ class CostCurveFirstView(QWidget):
                                           | Qt.TextFlag.TextDontClip), text)
         top = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         painter.drawText(QRectF(view.left(), outer.bottom() - title_height + TITLE_NUDGE + TEXT_MARGIN, view.width(),
-                                title_height), int(top), f"Monthly volume ({unit}s a month, log scale)")
+                                title_height), int(top), tr(f"Monthly volume ({unit}s a month, log scale)"))
         painter.save()
         painter.translate(outer.left() - TITLE_NUDGE + 2, view.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-view.height() / 2, TEXT_MARGIN, view.height(), title_height), int(top),
-                         "Monthly cost (USD, log scale)")
+                         tr("Monthly cost (USD, log scale)"))
         painter.restore()
 
     def _legend(self, painter: QPainter, view: QRectF, curves: Curves, colors: ChartColors, ink: QColor,
@@ -203,10 +205,10 @@ class CostCurveFirstView(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(LEGEND_LABEL_PT)
         metrics = QFontMetricsF(font, self)
-        entries = [(short_label(o) + ("" if curves.feasible.get(o, True) else " (ruled out)"), o)
+        entries = [(shown(short_label(o) + ("" if curves.feasible.get(o, True) else " (ruled out)")), o)
                    for o in curves.costs]
         if break_even:
-            entries.append(("Break-even", ""))
+            entries.append((tr("Break-even"), ""))
         label_width = max(metrics.horizontalAdvance(t) for t, _ in entries) + 2 * TEXT_MARGIN
         box = QRectF(view.left() + LEGEND_OFFSET, view.top() + LEGEND_OFFSET,
                      2 * LEGEND_MARGIN + LEGEND_SAMPLE + LEGEND_SPACING + label_width,

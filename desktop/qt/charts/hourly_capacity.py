@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.format import short_number
+from desktop.present.chart_table import ChartTable, hourly_table
+from desktop.present.i18n import tr
 from desktop.present.style import option_style
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style, symbol
@@ -19,16 +21,16 @@ HOURS = np.arange(25, dtype=float)
 class HourlyCapacityChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("hourly_capacity_chart", parent, money_y=False, right_axis=True)
-        self.setAccessibleName("Capacity over the day")
+        self.setAccessibleName(tr("Capacity over the day"))
         self.legend = self.plot_item.addLegend(offset=(10, 5), colCount=4)
-        self.plot_item.setLabel("bottom", "Hour of the day (UTC)")
-        self.plot_item.setLabel("left", "Concurrency, tasks, instances")
+        self.plot_item.setLabel("bottom", tr("Hour of the day (UTC)"))
+        self.plot_item.setLabel("left", tr("Concurrency, tasks, instances"))
         self.plot_item.getAxis("bottom").setTicks([[(h, f"{h:02d}") for h in range(0, 25, 3)]])
         self.plot_item.showAxis("right")
         self.plot_item.getAxis("right").linkToView(self._make_load_view())
         self.load = pg.PlotDataItem(stepMode="center", fillLevel=0)
         self.load_view.addItem(self.load)
-        self.legend.addItem(self.load, "Load (right axis)")
+        self.legend.addItem(self.load, tr("Load (right axis)"))
         self.series: dict[str, pg.PlotDataItem] = {}
         self.markers: dict[str, pg.PlotDataItem] = {}
         self.names: dict[str, str] = {}
@@ -60,6 +62,7 @@ class HourlyCapacityChart(ChartBase):
 
     def _sync_series(self, names: dict[str, str]) -> None:
         """One series (and its markers) per option with hourly capacity, named by what it counts."""
+        names = {option: tr(name) for option, name in names.items()}  # in the app's language
         if {o: n for o, n in self.names.items()} == names:
             return
         for option in list(self.series):
@@ -71,6 +74,9 @@ class HourlyCapacityChart(ChartBase):
             self.series[option] = self.plot_item.plot(stepMode="center", name=name)
             self.markers[option] = self.plot_item.plot(pen=None, symbol=symbol(option), symbolSize=7)
         self.apply_colors()
+
+    def table_for(self, advice: Advice) -> ChartTable:
+        return hourly_table(advice, self.accessibleName())
 
     def draw(self, advice: Advice) -> None:
         quote = advice.quote
@@ -93,7 +99,7 @@ class HourlyCapacityChart(ChartBase):
             self.load.setData(HOURS, np.array(self.load_values, dtype=float))
         else:
             self.load.setData([], [])
-        self.plot_item.getAxis("right").setLabel(f"Load ({self.load_unit})")
+        self.plot_item.getAxis("right").setLabel(tr(f"Load ({self.load_unit})"))
         top = max([max(v) for v in self.values.values() if v] + [1.0])
         self.plot_item.setYRange(0, top * 1.3, padding=0)
         self.plot_item.setXRange(0, 24, padding=0.01)

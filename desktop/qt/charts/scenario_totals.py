@@ -12,6 +12,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.format import usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
+from desktop.present.i18n import shown, tr
 from desktop.present.workshop import Bar, bar_amount, bar_label, bar_layout, change_text, left_out_words
 from desktop.qt.charts.base import ChartBase
 
@@ -22,13 +23,13 @@ MANY_BARS = 8  # more bars than this are labelled with their number in the table
 class ScenarioTotalsChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("scenario_totals_chart", parent, money_y=True)
-        self.setAccessibleName("Recommended monthly total of each scenario, grouped by option")
+        self.setAccessibleName(tr("Recommended monthly total of each scenario, grouped by option"))
         self.setMinimumSize(200, 120)  # a dock under the window's main area: it must fit at 1280x800
         self.comparison: Comparison | None = None
         self.bars: list[Bar] = []
         self.option_bars: dict[str, pg.BarGraphItem] = {}
         self.labels: list[pg.TextItem] = []
-        self.plot_item.setLabel("left", "Recommended, USD a month")
+        self.plot_item.setLabel("left", tr("Recommended, USD a month"))
         self.apply_colors()
 
     def render_advice(self, advice: Advice) -> None:
@@ -75,15 +76,15 @@ class ScenarioTotalsChart(ChartBase):
             label = pg.TextItem("")
             self.plot_item.addItem(label, ignoreBounds=True)
             self.labels.append(label)
-        for label, shown in zip(self.labels, texts, strict=False):
-            if getattr(label, "shown", None) == shown:
+        for label, drawn in zip(self.labels, texts, strict=False):
+            if getattr(label, "shown", None) == drawn:
                 continue  # an edit moves one bar: its label only
-            text, x, y, ink, anchor = shown
-            label.setText(text, color=ink)
+            text, x, y, ink, anchor = drawn
+            label.setText(shown(text), color=ink)
             label.setAnchor(anchor)
             label.setPos(x, y)
             label.show()
-            label.shown = shown
+            label.shown = drawn
         for label in self.labels[len(texts):]:
             label.hide()
             label.shown = None
@@ -123,4 +124,4 @@ class ScenarioTotalsChart(ChartBase):
         if not self.bars or not self.view_box.sceneBoundingRect().contains(scene_pos):
             self.readout.setText("")
             return
-        self.readout.setText(self.hover(self.view_box.mapSceneToView(scene_pos)))
+        self.readout.setText(shown(self.hover(self.view_box.mapSceneToView(scene_pos))))

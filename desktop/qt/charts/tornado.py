@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 from desktop.model.advice.advise import Advice, SensitivityRow
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
+from desktop.present.chart_table import ChartTable, sensitivity_table
+from desktop.present.i18n import shown, tr
 from desktop.qt.charts.base import ChartBase
 
 BAR_HEIGHT = 0.6
@@ -25,17 +27,17 @@ def _value(v: float) -> str:
 
 
 def _tick(row: SensitivityRow) -> str:
-    text = f"{row.label} ({_value(row.low_value)} to {_value(row.high_value)})"
+    text = shown(f"{row.label} ({_value(row.low_value)} to {_value(row.high_value)})")
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 3].rstrip() + "..."
 
 
 class TornadoChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("tornado_chart", parent, money_y=False, money_x=True)
-        self.setAccessibleName("Sensitivity of the recommended option's monthly cost")
+        self.setAccessibleName(tr("Sensitivity of the recommended option's monthly cost"))
         self.legend = self.plot_item.addLegend(offset=(-10, -10))
-        self.low_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=BAR_HEIGHT, name="Input at its low value")
-        self.high_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=BAR_HEIGHT, name="Input at its high value")
+        self.low_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=BAR_HEIGHT, name=tr("Input at its low value"))
+        self.high_bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=BAR_HEIGHT, name=tr("Input at its high value"))
         self.plot_item.addItem(self.low_bars)
         self.plot_item.addItem(self.high_bars)
         self.base_line = pg.InfiniteLine(angle=90, movable=False)
@@ -53,6 +55,9 @@ class TornadoChart(ChartBase):
         self.base_line.setPen(pg.mkPen(c.foreground, width=1.5))
         for label in self.flip_labels:
             label.setColor(c.foreground)
+
+    def table_for(self, advice: Advice) -> ChartTable:
+        return sensitivity_table(advice, self.accessibleName())
 
     def draw(self, advice: Advice) -> None:
         rec = advice.recommendation
@@ -73,8 +78,8 @@ class TornadoChart(ChartBase):
         base = self.base_cost = float(chosen.monthly_usd)
         self.base_line.setPos(base)
         self.base_line.show()
-        self.plot_item.setLabel("bottom", f"Monthly cost of {short_label(rec.option or '')} (USD); "
-                                f"now {usd_compact(base)}")
+        self.plot_item.setLabel("bottom", shown(f"Monthly cost of {short_label(rec.option or '')} (USD); "
+                                                f"now {usd_compact(base)}"))
         ys = list(range(len(rows)))
         self.low_bars.setOpts(x0=[base] * len(rows), x1=[float(r.low_cost or 0) for r in rows], y=ys)
         self.high_bars.setOpts(x0=[base] * len(rows), x1=[float(r.high_cost or 0) for r in rows], y=ys)
@@ -98,7 +103,7 @@ class TornadoChart(ChartBase):
         for i, (row, label) in enumerate(zip(rows, self.flip_labels, strict=False)):
             winners = {w for w in (row.low_winner, row.high_winner) if w and w != chosen}
             if winners:
-                label.setText("flips to " + " / ".join(short_label(w) for w in sorted(winners)))
+                label.setText(tr("flips to " + " / ".join(short_label(w) for w in sorted(winners))))
                 label.setPos(max(float(row.low_cost or 0), float(row.high_cost or 0)), i)
                 label.show()
             else:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 from desktop.model.workload.fields import FieldSpec
+from desktop.present.i18n import shown, tr
 from desktop.present.numbers import (
     ENGLISH,
     MULTIPLIERS,
@@ -45,13 +46,13 @@ def format_number(value: float | int, whole: bool, fmt: NumberFormat = ENGLISH) 
 def _tooltip(spec: FieldSpec, bounds: str, month_hours: float = DEFAULT_MONTH_HOURS) -> str:
     lines = [f"{spec.label}: {spec.help}"]
     if bounds:
-        lines.append(f"Accepted: {bounds}.")
+        lines.append(tr(f"Accepted: {bounds}."))
     if spec.kind == "volume":
-        lines.append(f"A rate works too: {RATE_EXAMPLE} becomes a month of {month_hours:g} hours "
-                     f"(Assumptions > Month length).")
+        lines.append(shown(f"A rate works too: {RATE_EXAMPLE} becomes a month of {month_hours:g} hours "
+                           f"(Assumptions > Month length)."))
     if spec.limit:
-        lines.append(f"Limit: {spec.limit}")
-    lines.append(f"Field: {spec.path}")
+        lines.append(tr(f"Limit: {spec.limit}"))
+    lines.append(tr(f"Field: {spec.path}"))
     return "\n".join(lines)
 
 
@@ -92,7 +93,7 @@ class NumberEdit(QLineEdit, _UndoPassThrough):
         self._whole = spec.kind in ("int", "volume")
         _describe(self, spec, bounds)
         if spec.optional:
-            self.setPlaceholderText(spec.empty_text or "not set")
+            self.setPlaceholderText(spec.empty_text or tr("not set"))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setTextMargins(0, 0, self.fontMetrics().horizontalAdvance(spec.unit) + 8 if spec.unit else 0, 0)
         self.editingFinished.connect(self._finish)
@@ -116,17 +117,17 @@ class NumberEdit(QLineEdit, _UndoPassThrough):
             if self.spec.optional:
                 self.committed.emit(None)
             else:
-                self.parse_failed.emit("needs a value")
+                self.parse_failed.emit(tr("needs a value"))
             return
         rate_month = self.month_hours if self.spec.kind == "volume" else None
         try:
             parsed = parse_quantity(text, self.spec.unit, self.spec.scale == 1, self.fmt, rate_month)
         except ParseError as exc:
-            self.parse_failed.emit(str(exc))
+            self.parse_failed.emit(tr(str(exc)))
             return
         value = round(parsed.value) * 1.0 if parsed.note and self._whole else parsed.value
         if parsed.note:
-            self.noted.emit(parsed.note)
+            self.noted.emit(tr(parsed.note))
         if self.spec.scale != 1:
             value = round(value / self.spec.scale, 10)
         if self._whole and value.is_integer():

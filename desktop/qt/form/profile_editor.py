@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter,
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.model.workload.fields import FieldSpec
+from desktop.present.i18n import tr
 
 HOURS = 24
 
@@ -44,9 +45,9 @@ class ProfileBars(QWidget):
         self.spec = spec
         self.setObjectName(spec.path)
         self.setAccessibleName(spec.label)
-        self.setAccessibleDescription(spec.help + " Left and Right pick an hour; Up and Down change it.")
-        self.setToolTip(f"{spec.label}: {spec.help}\nKeyboard: Left/Right pick an hour, Up/Down change it.\n"
-                        f"Field: {spec.path}")
+        self.setAccessibleDescription(spec.help + " " + tr("Left and Right pick an hour; Up and Down change it."))
+        self.setToolTip(f"{spec.label}: {spec.help}\n" + tr("Keyboard: Left/Right pick an hour, Up/Down change it.")
+                        + "\n" + tr(f"Field: {spec.path}"))
         self.setWhatsThis(self.toolTip())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(64)
@@ -164,13 +165,14 @@ class ProfileEditor(QWidget):
         self.presets = QComboBox(self)
         self.presets.setWhatsThis(self.bars.whatsThis())
         self.presets.setObjectName(spec.path + ".preset")
-        self.presets.setAccessibleName("Load profile preset")
-        self.presets.addItems([*PRESETS, CUSTOM])
+        self.presets.setAccessibleName(tr("Load profile preset"))
+        for name in (*PRESETS, CUSTOM):
+            self.presets.addItem(tr(name), name)
         self.presets.activated.connect(self._preset_chosen)
         self.bars.committed.connect(self.committed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Preset:", self))
+        row.addWidget(QLabel(tr("Preset:"), self))
         row.addWidget(self.presets, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -182,9 +184,9 @@ class ProfileEditor(QWidget):
         self.bars.set_value(value)
         shape = None if value is None else tuple(float(v) for v in value)
         name = next((n for n, p in PRESETS.items() if p == shape), CUSTOM)
-        self.presets.setCurrentText(name)
+        self.presets.setCurrentIndex(self.presets.findData(name))
 
     def _preset_chosen(self, index: int) -> None:
-        name = self.presets.itemText(index)
+        name = self.presets.itemData(index)
         if name in PRESETS:
             self.committed.emit(PRESETS[name])

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBox
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.fields import GROUPS, FieldSpec, field_bounds
 from desktop.model.workload.spec import Workload
+from desktop.present.i18n import spec_shown, tr
 from desktop.present.numbers import ENGLISH, NumberFormat
 from desktop.qt.form.editors import (
     BoolEdit,
@@ -49,7 +50,7 @@ def _editor_for(spec: FieldSpec, book: PriceBook) -> FieldEditor | ProfileEditor
     if spec.kind in ("int", "float", "volume"):
         return NumberEdit(spec, bounds)
     if spec.kind == "text":
-        return TextEdit(spec, "1 to 120 characters")
+        return TextEdit(spec, tr("1 to 120 characters"))
     if spec.kind == "bool":
         return BoolEdit(spec)
     if spec.kind == "profile":
@@ -62,12 +63,13 @@ def _editor_for(spec: FieldSpec, book: PriceBook) -> FieldEditor | ProfileEditor
 def book_choices(kind: str, book: PriceBook) -> tuple[tuple[tuple[str, str], ...], str]:
     """The choices a price book offers for a region or an instance-type field, and the line saying how many."""
     if kind == "region":
-        choices = tuple((code, f"{code} ({region.name})") for code, region in book.regions.items())
-        return choices, f"{len(choices)} Regions in the price book"
+        choices = tuple((code, f"{code} ({tr(region.name)})") for code, region in book.regions.items())
+        return choices, tr(f"{len(choices)} Regions in the price book")
     types = sorted(book.instance_types.items(), key=lambda kv: (kv[0].split(".")[0], kv[1].vcpu, kv[0]))
     named = tuple((name, f"{name} ({t.vcpu} vCPU, {t.memory_gib:g} GiB{', GPU' if t.gpus else ''})")
                   for name, t in types)
-    return (("auto", "Automatic (cheapest that fits)"), *named), f"{len(types)} instance types in the price book"
+    return ((("auto", tr("Automatic (cheapest that fits)")), *named),
+            tr(f"{len(types)} instance types in the price book"))
 
 
 def _at(data: dict[str, Any], path: str) -> Any:
@@ -178,11 +180,12 @@ class WorkloadForm(QScrollArea):
     def _build_group(self) -> QGroupBox:
         group = self._unbuilt.pop(0)
         body = self._body
-        box = _Group(group.title, body)
-        box.setAccessibleName(group.title)
+        title = tr(group.title)
+        box = _Group(title, body)
+        box.setAccessibleName(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for spec in group.fields:
+        for spec in map(spec_shown, group.fields):  # label, help and choices in the app's language
             editor = _editor_for(spec, self._session.book)
             row = _Row(editor, box)
             self.rows[spec.path] = row
@@ -279,4 +282,4 @@ class WorkloadForm(QScrollArea):
 
     def _show(self, path: str, message: str) -> None:
         self._row(path).show_problem(message)
-        self.problem_shown.emit(f"{self.specs[path].label}: {message} (not applied)")
+        self.problem_shown.emit(tr(f"{self.specs[path].label}: {message} (not applied)"))

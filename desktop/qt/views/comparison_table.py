@@ -27,7 +27,7 @@ from desktop.model.footprint.estimate import OptionFootprint, footprint
 from desktop.model.footprint.words import detail_lines, moving_region_line, short_text
 from desktop.model.format import left_out, left_out_cell, usd
 from desktop.model.options.registry import all_options
-from desktop.present.numbers import localize_numbers
+from desktop.present.i18n import shown, tr
 from desktop.present.text import capacity, per_unit, tooltip_html
 from desktop.qt.locale_numbers import locale_format
 
@@ -73,10 +73,10 @@ class ComparisonTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(len(all_options()), len(COLUMNS), parent)
         self.setObjectName("comparison_table")
-        self.setAccessibleName("Comparison of the options")
-        self.setAccessibleDescription("Each compared option's monthly cost in US dollars, cost per unit, capacity "
-                                      "and status; the recommended row is bold. Ctrl+C copies the table.")
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setAccessibleName(tr("Comparison of the options"))
+        self.setAccessibleDescription(tr("Each compared option's monthly cost in US dollars, cost per unit, "
+                                         "capacity and status; the recommended row is bold. Ctrl+C copies the table."))
+        self.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,7 +109,7 @@ class ComparisonTable(QTableWidget):
         quote = advice.quote
         rec = advice.recommendation
         jobs = quote.unit_name == "run"
-        self.setHorizontalHeaderItem(PER_UNIT_COL, QTableWidgetItem("Per run" if jobs else COLUMNS[PER_UNIT_COL]))
+        self.setHorizontalHeaderItem(PER_UNIT_COL, QTableWidgetItem(tr("Per run" if jobs else COLUMNS[PER_UNIT_COL])))
         self.recommended = rec.option
         self.option_ids = tuple(quote.options)
         self.setRowCount(len(self.option_ids))
@@ -122,7 +122,7 @@ class ComparisonTable(QTableWidget):
                 monthly = usd(option.monthly_usd, option.estimated) + (f"\n{more}" if more else "")
             else:
                 monthly = "-"
-            cells = (option.label, *(localize_numbers(text, self.fmt) for text in (
+            cells = (option.label, *(shown(text, self.fmt) for text in (
                 monthly, per_unit(option, quote.units_per_month, jobs), capacity(option), status,
                 "-" if found is None else short_text(found).removesuffix(" kgCO2e"))))
             notes = ([left_out(option)] + [f"Limit source: {r.source}" for r in option.reasons if r.source]
@@ -136,7 +136,7 @@ class ComparisonTable(QTableWidget):
                 lines = [option.label, cells[STATUS_COL]] if col in (OPTION_COL, STATUS_COL) \
                     else [option.label, text, cells[STATUS_COL]]
                 extra = footprint_notes(found) if col == FOOTPRINT_COL else notes
-                item.setToolTip(tooltip_html(lines + extra))
+                item.setToolTip(tooltip_html([shown(line, self.fmt) for line in lines + extra]))
                 font = QFont(self.font())
                 font.setBold(option_id == rec.option)
                 font.setItalic(not option.feasible)
@@ -145,7 +145,7 @@ class ComparisonTable(QTableWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 else:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{COLUMNS[col]}: {' '.join(text.split())}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tr(COLUMNS[col])}: {' '.join(text.split())}")
         self._colour_rows()
         self._size_rows()
 

@@ -42,6 +42,7 @@ from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_pat
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
+from desktop.present.i18n import tr
 from desktop.present.text import tooltip_html as rich_tooltip
 from desktop.qt.views.shared_lines_box import SharedLinesBox, problem_label
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
@@ -134,22 +135,23 @@ def _named(widget: W, name: str, accessible_name: str = "") -> W:
 
 
 def _text_label(parent: QWidget, name: str, text: str = "") -> QLabel:
-    """A label of plain text (prices' notes and sources are data, never markup) that wraps."""
-    label = _named(QLabel(text, parent), name)
+    """A label of plain text (prices' notes and sources are data, never markup) that wraps; `text` (the label's own
+    first words, not data) in the window's language, like every text these helpers are given."""
+    label = _named(QLabel(tr(text) if text else "", parent), name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
 
 
 def _line_edit(parent: QWidget, name: str, accessible_name: str, placeholder: str) -> QLineEdit:
-    edit = _named(QLineEdit(parent), name, accessible_name)
-    edit.setPlaceholderText(placeholder)
+    edit = _named(QLineEdit(parent), name, tr(accessible_name))
+    edit.setPlaceholderText(tr(placeholder))
     return edit
 
 
 def _confidence_box(parent: QWidget, name: str, accessible_name: str, chosen: str) -> QComboBox:
     """A choice of confidence grade, A to C, with each grade's meaning; `chosen` selected."""
-    box = _named(QComboBox(parent), name, accessible_name)
+    box = _named(QComboBox(parent), name, tr(accessible_name))
     for code in ("A", "B", "C"):
         box.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
     box.setCurrentIndex(box.findData(chosen))
@@ -157,7 +159,7 @@ def _confidence_box(parent: QWidget, name: str, accessible_name: str, chosen: st
 
 
 def _button(parent: QWidget, name: str, text: str, clicked: Callable[[], None]) -> QPushButton:
-    button = _named(QPushButton(text, parent), name)
+    button = _named(QPushButton(tr(text), parent), name)
     button.clicked.connect(clicked)
     return button
 
@@ -175,12 +177,12 @@ class PriceBookDialog(QDialog):
                                  "Filter prices (e.g. fargate, m7g, overridden, C)")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
-        self.only_used = QCheckBox("Only the prices this quote uses", self)
+        self.only_used = QCheckBox(tr("Only the prices this quote uses"), self)
         self.only_used.setObjectName("only_used_prices")
         self.only_used.toggled.connect(lambda _on: self._apply_filter(self.filter.text()))
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("price_table")
-        self.table.setAccessibleName("Prices in use")
+        self.table.setAccessibleName(tr("Prices in use"))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -222,7 +224,7 @@ class PriceBookDialog(QDialog):
 
     # --- building -----------------------------------------------------------------------------------
     def _build_editor(self) -> QGroupBox:
-        box = QGroupBox("Selected price", self)
+        box = QGroupBox(tr("Selected price"), self)
         box.setObjectName("price_editor")
         self.selected = _text_label(box, "selected_price",
                                     "Select a price in the table to see where it comes from, or to override it.")
@@ -238,7 +240,7 @@ class PriceBookDialog(QDialog):
         self.problem = problem_label(box, "price_problem")
         grid = QGridLayout(box)
         grid.addWidget(self.selected, 0, 0, 1, 7)
-        grid.addWidget(QLabel("Override with", box), 1, 0)
+        grid.addWidget(QLabel(tr("Override with"), box), 1, 0)
         grid.addWidget(self.override_usd, 1, 1)
         grid.addWidget(self.override_unit, 1, 2)
         grid.addWidget(self.override_note, 1, 3)
@@ -251,14 +253,14 @@ class PriceBookDialog(QDialog):
 
     def _build_adder(self) -> QGroupBox:
         """Type a price the book lacks for this region: its path, value, unit, a note and your confidence."""
-        box = QGroupBox("Add a price the book lacks (yours, saved in your user price book)", self)
+        box = QGroupBox(tr("Add a price the book lacks (yours, saved in your user price book)"), self)
         box.setObjectName("price_adder")
         self.add_path = _line_edit(box, "add_path", "Path of the price to add, in this region",
                                    "e.g. lambda_managed/requests, alb/hour, ec2/ebs_gp3")
         self.add_usd = _line_edit(box, "add_usd", "Price to add in USD", "USD")
         self.add_unit = QComboBox(box)
         self.add_unit.setObjectName("add_unit")
-        self.add_unit.setAccessibleName("Unit of the price to add")
+        self.add_unit.setAccessibleName(tr("Unit of the price to add"))
         for unit in get_args(Unit):
             self.add_unit.addItem(unit, unit)
         self.add_note = _line_edit(box, "add_note", "Where this price comes from (note)", "Where it comes from")
@@ -271,11 +273,11 @@ class PriceBookDialog(QDialog):
         return box
 
     def _build_discounts(self) -> QGroupBox:
-        box = QGroupBox("Discounts", self)
+        box = QGroupBox(tr("Discounts"), self)
         box.setObjectName("price_discounts")
         self.discount_section = QComboBox(box)
         self.discount_section.setObjectName("discount_section")
-        self.discount_section.setAccessibleName("Service to discount")
+        self.discount_section.setAccessibleName(tr("Service to discount"))
         for section in (ALL_SECTIONS, *sections()):
             self.discount_section.addItem(section_label(section), section)
         self.discount_section.currentIndexChanged.connect(lambda _i: self._show_discount())
@@ -289,7 +291,7 @@ class PriceBookDialog(QDialog):
         row = QHBoxLayout(box)
         row.addWidget(self.discount_section)
         row.addWidget(self.discount_percent)
-        row.addWidget(QLabel("% off", box))
+        row.addWidget(QLabel(tr("% off"), box))
         row.addWidget(self.discount_button)
         row.addWidget(self.discounts, 1)
         row.addWidget(self.reset_all_button)
@@ -302,7 +304,7 @@ class PriceBookDialog(QDialog):
         selected = self.selected_path()
         self.book, self.region = book, region
         region_name = book.regions[region].name if region in book.regions else region
-        self.setWindowTitle(f"Prices: {region} ({region_name})")
+        self.setWindowTitle(tr(f"Prices: {region} ({region_name})"))
         brief = user_layer_brief(book)
         self.intro.setText(
             f"{book.title}, dated {book.effective_date.isoformat()} (whole book: {book.confidence_summary}).\n"
@@ -397,7 +399,7 @@ class PriceBookDialog(QDialog):
         elif can:
             self.where.setText(editor.where() + ".")
         else:
-            self.where.setText(f"Prices cannot be changed now: {editor.read_only_reason()}.")
+            self.where.setText(tr(f"Prices cannot be changed now: {editor.read_only_reason()}."))
 
     # --- selection ------------------------------------------------------------------------------------
     def selected_path(self) -> str | None:
@@ -427,11 +429,11 @@ class PriceBookDialog(QDialog):
             self.selected.setText(f"{rate_name(path.split('/', 1)[1])} ({path}): {percent(rate)} of the {rate.of}; "
                                   f"confidence {rate.confidence} ({CONFIDENCE_LABELS[rate.confidence]}), as of "
                                   f"{rate.as_of.isoformat()}." + (f"\nNote: {rate.note}" if rate.note else ""))
-            self.override_unit.setText("% (a share, not USD)")
+            self.override_unit.setText(tr("% (a share, not USD)"))
             self._update_buttons()
             return
         if found is None:
-            self.selected.setText("Select a price in the table to see where it comes from, or to override it.")
+            self.selected.setText(tr("Select a price in the table to see where it comes from, or to override it."))
             self.override_unit.setText("")
             self._update_buttons()
             return
@@ -447,7 +449,7 @@ class PriceBookDialog(QDialog):
         if price.note:
             lines.append(f"Note: {price.note}")
         self.selected.setText("\n".join(lines))
-        self.override_unit.setText(f"USD per {price.unit}")
+        self.override_unit.setText(tr(f"USD per {price.unit}"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

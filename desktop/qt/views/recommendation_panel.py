@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_phrase
 from desktop.model.options.registry import label
-from desktop.present.numbers import localize_numbers
+from desktop.present.i18n import shown, tr
 from desktop.present.outlook import outlook_lines
 from desktop.qt.locale_numbers import locale_format
 
@@ -67,7 +67,7 @@ class RecommendationPanel(QFrame):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)  # two lines, then it scrolls
-        self.scroller.setAccessibleName("Reasons for the recommendation")
+        self.scroller.setAccessibleName(tr("Reasons for the recommendation"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
@@ -87,14 +87,14 @@ class RecommendationPanel(QFrame):
             self.headline.update()
         rec = advice.recommendation
         outlook = outlook_lines(advice)  # the horizon, how sure (ranges), the footprint: beside the monthly verdict
-        lines = [f"<b>{html.escape(localize_numbers(o, self.fmt))}</b>" for o in outlook]
-        lines += [html.escape(localize_numbers(r, self.fmt)) for r in rec.rationale]
+        lines = [f"<b>{html.escape(shown(o, self.fmt))}</b>" for o in outlook]
+        lines += [html.escape(shown(r, self.fmt)) for r in rec.rationale]
         said = " ".join(rec.rationale)
         notable = [f for f in advice.findings if f.severity in ("strong", "warning") and f.text not in said]
-        lines += [f"<i>{html.escape(localize_numbers(f.text, self.fmt))}</i>" for f in notable[:MAX_FINDINGS]]
+        lines += [f"<i>{html.escape(shown(f.text, self.fmt))}</i>" for f in notable[:MAX_FINDINGS]]
         self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
         self.scroller.setVisible(bool(lines))
-        self.details.setAccessibleName(" ".join(rec.rationale))
+        self.details.setAccessibleName(" ".join(shown(r, self.fmt) for r in rec.rationale))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.headline and self._to_complete is not None:
@@ -108,7 +108,7 @@ class RecommendationPanel(QFrame):
             self._show_headline(advice.verdict)
 
     def _show_headline(self, text: str) -> None:
-        text = localize_numbers(text, self.fmt)
+        text = shown(text, self.fmt)
         self.headline.setText(text)
         self.headline.setAccessibleName(text)
         self._fit_headline()

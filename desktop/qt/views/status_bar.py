@@ -13,6 +13,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.user_book import discount_summary, provenance
 from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import WORKSHOP_SOURCE, from_the_file
+from desktop.present.i18n import shown, tr
 from desktop.qt.elided_label import ElidedLabel
 
 MESSAGE_MS = 8000
@@ -65,9 +66,9 @@ class StatusBar(QStatusBar):
         self.region.setTextFormat(Qt.TextFormat.PlainText)
         self.price_book = ElidedLabel(self)  # a long line elides: it never widens the window
         self.price_book.setObjectName("status_price_book")
-        self.prices_button = QPushButton("Prices...", self)
+        self.prices_button = QPushButton(tr("Prices..."), self)
         self.prices_button.setObjectName("status_prices_button")
-        self.prices_button.setToolTip("The prices this quote uses, with their sources; override or import prices")
+        self.prices_button.setToolTip(tr("The prices this quote uses, with their sources; override or import prices"))
         self.prices_button.setFlat(True)
         self.prices_button.clicked.connect(self.prices_requested)
         self.addPermanentWidget(self.region)
@@ -79,13 +80,14 @@ class StatusBar(QStatusBar):
         book = advice.book  # the book this advice was priced with (it can change at run time)
         if book is not self._book or self._counts is None:  # counted once per book, not once per edit
             self._book, self._counts, self._summary = book, user_book_counts(book), provenance(book)
-        self.region.setText(f"{quote.region} ({quote.region_name})" + missing_note(advice))
+        self.region.setText(shown(f"{quote.region} ({quote.region_name})" + missing_note(advice)))
         lacks = missing_prices(book, quote.region) if quote.region in book.regions else []
-        self.region.setToolTip(f"The price book lacks {len(lacks)} price(s) for {quote.region}: "
+        self.region.setToolTip(shown(f"The price book lacks {len(lacks)} price(s) for {quote.region}: "
                                + "; ".join(lacks) + " (the Prices dialog adds one; `computefit prices missing`)"
-                               if lacks else f"The price book has every price ComputeFit uses in {quote.region}")
-        self.price_book.setText(book_line(book, advice, self._counts))
-        self.price_book.set_extra_tooltip(f"{book.title}: {self._summary}. Whole book: {quote.price_book_confidence}")
+                               if lacks else f"The price book has every price ComputeFit uses in {quote.region}"))
+        self.price_book.setText(shown(book_line(book, advice, self._counts)))
+        self.price_book.set_extra_tooltip(
+            shown(f"{book.title}: {self._summary}. Whole book: {quote.price_book_confidence}"))
 
     def show_problem(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)

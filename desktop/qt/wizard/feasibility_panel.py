@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.model.advice.preview import OptionPreview
 from desktop.model.format import usd
+from desktop.present.i18n import tr
 
 PANEL_WIDTH = 300
 FEASIBLE_MARK = "\u2713"  # check mark
@@ -108,7 +109,7 @@ class FeasibilityPanel(QFrame):
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
         self.problem.show()
-        self.summary.setText("The options above are from the last usable answers.")
+        self.summary.setText(tr("The options above are from the last usable answers."))
 
     def text(self, option: str) -> str:
         label = self.option_labels.get(option)

@@ -12,6 +12,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.format import total_text, usd
 from desktop.model.options.registry import label as option_label
 from desktop.model.questionnaire.questions import DEFAULT_NAME, QUESTIONS, Topic
+from desktop.present.i18n import tr
 from desktop.qt.wizard.feasibility_panel import reason_without_option
 from desktop.qt.wizard.question_widgets import QuestionWidget, question_widget
 
@@ -43,7 +44,7 @@ class TopicPage(QWizardPage):
         self.topic = topic
         self.setObjectName(f"page.{topic.topic_id}")
         self.setTitle(page_title(topic.title))
-        self.setSubTitle(f"Step {step} of {steps}. {topic.intro}")
+        self.setSubTitle(tr(f"Step {step} of {steps}. {topic.intro}"))
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.setContentsMargins(4, 4, 12, 4)
@@ -87,7 +88,7 @@ class SummaryPage(QWizardPage):
         self.name_edit = QLineEdit(name, self)
         self.name_edit.setObjectName("workload_name")
         self.name_edit.setMaxLength(NAME_MAX)
-        self.name_edit.setAccessibleName("Workload name")
+        self.name_edit.setAccessibleName(tr("Workload name"))
         self.name_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
         form = QFormLayout()
         form.addRow("Workload &name:", self.name_edit)
@@ -139,7 +140,7 @@ class SummaryPage(QWizardPage):
         if advice is None:
             for label in (self.headline, self.runner_up, self.costs, self.rationale):
                 label.setText("")
-            self.headline.setText("No recommendation: the answers do not give a usable workload.")
+            self.headline.setText(tr("No recommendation: the answers do not give a usable workload."))
             self.completeChanged.emit()
             return
         rec = advice.recommendation

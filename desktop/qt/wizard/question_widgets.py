@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.questions import DONT_KNOW, Question
 from desktop.model.workload.spec import AnswerValue
+from desktop.present.i18n import tr
 from desktop.present.numbers import ParseError, parse_number
 from desktop.qt.locale_numbers import locale_format
 
@@ -168,8 +169,8 @@ class NumberQuestionWidget(QuestionWidget):
         self.spin = UnitSpinBox(self)
         self.spin.setObjectName(qid)
         self.spin.setAccessibleName(question.text)
-        self.spin.setAccessibleDescription(f"{question.help} Type 50M, 1.5k or 2,000,000.")
-        self.spin.setToolTip("Type a number, or with a unit: 50M, 1.5k, 2B.")
+        self.spin.setAccessibleDescription(tr(f"{question.help} Type 50M, 1.5k or 2,000,000."))
+        self.spin.setToolTip(tr("Type a number, or with a unit: 50M, 1.5k, 2B."))
         self.spin.setDecimals(0)
         self.spin.setRange(question.minimum or 0.0, question.maximum if question.maximum is not None else 1e15)
         self.spin.setGroupSeparatorShown(True)
@@ -242,7 +243,7 @@ class RegionQuestionWidget(QWidget):
                                 "The form can change it later.", self, scale=HELP_SCALE))
         self.combo = QComboBox(self)
         self.combo.setObjectName("region")
-        self.combo.setAccessibleName("AWS Region")
+        self.combo.setAccessibleName(tr("AWS Region"))
         for code, info in book.regions.items():
             self.combo.addItem(f"{code} ({info.name})", code)
         text.setBuddy(self.combo)

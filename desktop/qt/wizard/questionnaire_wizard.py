@@ -28,6 +28,7 @@ from desktop.model.questionnaire.questions import (
     workload_from_answers,
 )
 from desktop.model.workload.spec import AnswerValue, Workload
+from desktop.present.i18n import tr
 from desktop.qt.session import Session
 from desktop.qt.wizard.feasibility_panel import FeasibilityPanel
 from desktop.qt.wizard.pages import SummaryPage, TopicPage
@@ -59,7 +60,7 @@ class QuestionnaireWizard(QWizard):
         self.result_advice: Advice | None = None
         self.result_problem = ""
         self.setObjectName("questionnaire_wizard")
-        self.setWindowTitle("New workload from questions")
+        self.setWindowTitle(tr("New workload from questions"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.panel = FeasibilityPanel(self)
@@ -155,7 +156,7 @@ def ask_start(parent: QWidget | None, current_name: str) -> QuestionnaireStart |
     add = box.addButton("New &scenario", QMessageBox.ButtonRole.AcceptRole)
     replace = box.addButton("&Replace this one", QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(add)
-    check = QCheckBox("Start from the current scenario's answers and Region", box)
+    check = QCheckBox(tr("Start from the current scenario's answers and Region"), box)
     box.setCheckBox(check)
     box.exec()
     clicked = box.clickedButton()

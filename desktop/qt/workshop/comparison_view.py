@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.differences import SAME, Difference
+from desktop.present.i18n import shown, tr
 from desktop.present.text import tooltip_html
 from desktop.present.workshop import (
     change_note,
@@ -56,6 +58,14 @@ CHANGE_COLUMN = "Against the baseline"  # not shown for the parts of one system:
 COMMITMENT_COLUMN = "Commitment"  # shown when a scenario's total assumes a commitment
 
 
+def differences_shown(found: tuple[Difference, ...]) -> str:
+    """What differs from the baseline in the app's language: "requests 30M -> 1M; region ..." (the values the
+    scenarios' own, each translated where it is a choice's label)."""
+    if not found:
+        return shown(SAME)
+    return "; ".join(f"{tr(d.label)} {shown(d.before)} -> {shown(d.after)}" for d in found)
+
+
 class ComparisonView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -78,7 +88,7 @@ class ComparisonView(QWidget):
         self.portfolio.setFont(font)
         self.table = QTableWidget(self)
         self.table.setObjectName("workshop_table")
-        self.table.setAccessibleName("Comparison of the scenarios")
+        self.table.setAccessibleName(tr("Comparison of the scenarios"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -183,7 +193,7 @@ class ComparisonView(QWidget):
         changes = comparison.kind != "parts"
         committed = any(row.commitment_terms for row in comparison.rows)
         after = [h for h in FIXED_AFTER if (changes or h != CHANGE_COLUMN) and (committed or h != COMMITMENT_COLUMN)]
-        headers = [*FIXED_BEFORE, *(short_label(o) for o in options), *after]
+        headers = [tr(h) for h in (*FIXED_BEFORE, *(short_label(o) for o in options), *after)]
         table = self.table
         table.setUpdatesEnabled(False)
         if [header_text(table, c) for c in range(table.columnCount())] != headers:
@@ -204,26 +214,28 @@ class ComparisonView(QWidget):
             if same_columns and previous is not None and r < len(previous.rows) and previous.rows[r] == row:
                 continue  # an edit changes one scenario's row (all of them when the baseline changes)
             changed.append(r)
-            name = row.name + ("  (baseline)" if row.is_baseline and changes else "")
+            name = row.name + (tr("  (baseline)") if row.is_baseline and changes else "")
             cells: list[tuple[str, bool, bool, bool]] = [(str(r + 1), False, False, False), (name, False, False, False)]
             for option in options:
-                cells.append((total_text(row, option), option == row.recommended, not row.feasible.get(option, False),
-                              True))
-            rec = short_label(row.recommended) if row.recommended else "none feasible"
+                cells.append((shown(total_text(row, option)), option == row.recommended,
+                              not row.feasible.get(option, False), True))
+            rec = short_label(row.recommended) if row.recommended else tr("none feasible")
             cells.append((rec, True, False, False))
             if committed:
-                cells.append((commitment_text(row), False, False, False))
-            cells += [(horizon_text(row), False, False, True),
-                      (footprint_text(row), False, False, True), (margin_text(row), False, False, False)]
+                cells.append((shown(commitment_text(row)), False, False, False))
+            cells += [(shown(horizon_text(row)), False, False, True),
+                      (shown(footprint_text(row)), False, False, True), (shown(margin_text(row)), False, False, False)]
             if changes:
-                cells.append((change_text(row), False, False, True))
-            cells.append(("" if row.is_baseline else row.differences_text, False, False, False))
+                cells.append((shown(change_text(row)), False, False, True))
+            differs = "" if row.is_baseline else differences_shown(row.differences)
+            cells.append((differs, False, False, False))
             said = row_left_out(row, options)
-            tip = tooltip_html([row.name, row.note, "" if row.is_baseline else row.differences_text,
-                                f"Not priced: {said}" if said else "",
-                                change_note(row, comparison.baseline_row) if changes else "",
-                                *(f"{short_label(o)}: {text}" for o, text in row.commitments.items()),
-                                footprint_tip(row)])
+            tip = tooltip_html([row.name, row.note, differs,
+                                *(shown(t) for t in (f"Not priced: {said}" if said else "",
+                                                     change_note(row, comparison.baseline_row) if changes else "",
+                                                     *(f"{short_label(o)}: {text}" for o, text in
+                                                       row.commitments.items()),
+                                                     footprint_tip(row)))])
             for c, (text, bold, faded, number) in enumerate(cells):
                 item = table.item(r, c)
                 if item is None:
@@ -246,8 +258,8 @@ class ComparisonView(QWidget):
         self._shown_row = -1
         self._mark_shown()
         table.setUpdatesEnabled(True)
-        text = portfolio_text(comparison, short=True)
+        text = shown(portfolio_text(comparison, short=True))
         self.portfolio.setText(text)
-        self.portfolio.setToolTip(tooltip_html([portfolio_text(comparison)]))
+        self.portfolio.setToolTip(tooltip_html([shown(portfolio_text(comparison))]))
         self.portfolio.setVisible(bool(text))
         self.chart.render_comparison(comparison)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QMes
 
 from desktop.model.workload.files import WorkloadFileError
 from desktop.model.workshop.spec import KIND_LABELS
+from desktop.present.i18n import tr
 from desktop.qt.session import Session
 from desktop.qt.table_copy import install_table_copy
 from desktop.qt.workshop.comparison_view import ComparisonView
@@ -40,8 +41,8 @@ class WorkshopControls(QObject):
         self.actions["questions"] = self._action("From the &questionnaire...", from_questions, None, add_menu)
         self.actions["file"] = self._action("From a &file...", self.add_from_file_dialog, None, add_menu)
         self.actions["add"] = add_menu.menuAction()
-        self.actions["add"].setText("Add")
-        self.actions["add"].setToolTip("Add a scenario: blank, from the questionnaire or from a file")
+        self.actions["add"].setText(tr("Add"))
+        self.actions["add"].setToolTip(tr("Add a scenario: blank, from the questionnaire or from a file"))
         self.actions["duplicate"] = self._action("&Duplicate", lambda: self._do(session.run(Workbench.duplicate)),
                                                  ["Ctrl+D"])
         self.actions["rename"] = self._action("Re&name", self.rename, ["F2"])
@@ -91,7 +92,7 @@ class WorkshopControls(QObject):
         return action
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
+        dock = QDockWidget(tr(title), self.window)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.model.options.registry import short_label
+from desktop.present.i18n import tr
 from desktop.qt.session import Session
 from desktop.usage.review import FleetReview, ReviewRow, pct
 from desktop.workbench.document import spec_from_state
@@ -127,7 +128,7 @@ class FleetReviewView(QWidget):
         self.review = review_fleet(imported, self.session.book) if imported.scenarios else None
         self.model.set_review(self.review)
         if self.review is None:
-            self.headline.setText("No imported usage in this document (File > Import usage...)")
+            self.headline.setText(tr("No imported usage in this document (File > Import usage...)"))
             return
         self.headline.setText(
             f"{len(self.review.rows)} resources billed {usd(self.review.billed_monthly_usd)} a month; the "

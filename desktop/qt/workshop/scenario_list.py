@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.workshop.spec import KIND_LABELS, NOTE_MAX_CHARS
+from desktop.present.i18n import tr
 from desktop.present.text import tooltip_html
 from desktop.qt.session import Session
 from desktop.workbench.workbench import Workbench
@@ -44,15 +45,15 @@ class ScenarioList(QWidget):
         self.session = session
         self.kind = QComboBox(self)
         self.kind.setObjectName("workshop_kind")
-        self.kind.setAccessibleName("Kind of workshop")
+        self.kind.setAccessibleName(tr("Kind of workshop"))
         for kind, text in KIND_LABELS.items():
-            self.kind.addItem(text, kind)
-        self.kind.setToolTip("Variants of one workload are compared against the baseline; the parts of one "
-                             "system also add up to a portfolio total.")
+            self.kind.addItem(tr(text), kind)
+        self.kind.setToolTip(tr("Variants of one workload are compared against the baseline; the parts of one "
+                                "system also add up to a portfolio total."))
         self.kind.activated.connect(lambda i: self._report(session.run(Workbench.set_kind, str(self.kind.itemData(i)))))
         self.list = QListWidget(self)
         self.list.setObjectName("scenario_list")
-        self.list.setAccessibleName("Scenarios")
+        self.list.setAccessibleName(tr("Scenarios"))
         self.list.setEditTriggers(QListWidget.EditTrigger.EditKeyPressed | QListWidget.EditTrigger.DoubleClicked)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -60,8 +61,8 @@ class ScenarioList(QWidget):
         self.list.itemChanged.connect(self._renamed)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("scenario_note")
-        self.note.setAccessibleName("Note for the shown scenario")
-        self.note.setPlaceholderText("A note for this scenario (who asked, why, what to check)")
+        self.note.setAccessibleName(tr("Note for the shown scenario"))
+        self.note.setPlaceholderText(tr("A note for this scenario (who asked, why, what to check)"))
         self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
         self.note.setTabChangesFocus(True)
         self.note.installEventFilter(self)
@@ -82,14 +83,14 @@ class ScenarioList(QWidget):
                     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
                 buttons.addWidget(button, r, c, 1, 2 if len(names) == 1 else 1)
         kind_row = QHBoxLayout()
-        kind_row.addWidget(QLabel("Kind:", self))
+        kind_row.addWidget(QLabel(tr("Kind:"), self))
         kind_row.addWidget(self.kind, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
         column.addLayout(kind_row)
         column.addWidget(self.list, 1)
         column.addLayout(buttons)
-        column.addWidget(QLabel("Note:", self))
+        column.addWidget(QLabel(tr("Note:"), self))
         column.addWidget(self.note)
         self._icons = {True: self._mark(True), False: self._mark(False)}
         session.scenarios_changed.connect(self.show_scenarios)

@@ -30,6 +30,7 @@ from desktop.present.cost_chart import (
     curve_runs,
     free_label_box,
 )
+from desktop.present.i18n import shown
 from desktop.present.style import group_style, option_colour
 from desktop.present.text import curve_left_out
 
@@ -88,7 +89,7 @@ def _draw_legend(painter: QPainter, left: float, top: float, entries: list[tuple
     painter.setFont(sheet_font(6.5))
     metrics = font_metrics(painter)
     x = left
-    for text, colour, dashed in entries:
+    for text, colour, dashed in ((shown(t), c, d) for t, c, d in entries):
         width = 15 * pt + metrics.horizontalAdvance(text) + 9 * pt
         if right is not None and x > left and x + width - 9 * pt > right:
             x, top = left, top + metrics.height() + 2 * pt
@@ -110,7 +111,7 @@ def begin_chart(painter: QPainter, rect: QRectF, title: str) -> float:
     painter.setFont(sheet_font(8, bold=True))
     metrics = font_metrics(painter)
     painter.setPen(INK)
-    painter.drawText(QPointF(rect.left(), rect.top() + metrics.ascent()), title)
+    painter.drawText(QPointF(rect.left(), rect.top() + metrics.ascent()), shown(title))
     return rect.top() + metrics.height()
 
 
@@ -153,7 +154,7 @@ def draw_cost_chart(painter: QPainter, rect: QRectF, curves: Curves, break_even:
 
     spans = cost_axes(curves, MAX_DECADES)
     if spans is None:
-        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No priced option to chart")
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, shown("No priced option to chart"))
         painter.restore()
         return
     axes = _LogAxes(plot, spans)
@@ -215,7 +216,7 @@ def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str)
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
         painter.setPen(INK)
-        label = usd_tick(10.0 ** decade)
+        label = shown(usd_tick(10.0 ** decade))
         painter.drawText(QPointF(plot.left() - 3 * pt - metrics.horizontalAdvance(label),
                                  y + metrics.ascent() / 2 - 1 * pt), label)
     for decade in axes.spans.volume.decades():
@@ -223,13 +224,13 @@ def _draw_log_grid(painter: QPainter, axes: _LogAxes, pt: float, unit_name: str)
         painter.setPen(_pen(GRID, 0.5 * pt))
         painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
         painter.setPen(INK)
-        label = short_number(10.0 ** decade)
+        label = shown(short_number(10.0 ** decade))
         painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 3 * pt + metrics.ascent()),
                          label)
     painter.setPen(_pen(INK, 0.8 * pt))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(plot)
-    caption = f"{unit_name}s a month (log scale); cost axis log scale"
+    caption = shown(f"{unit_name}s a month (log scale); cost axis log scale")
     painter.setPen(QColor("#555555"))
     painter.drawText(QPointF(plot.center().x() - metrics.horizontalAdvance(caption) / 2,
                              plot.bottom() + 5 * pt + 2 * metrics.height()), caption)
@@ -246,7 +247,7 @@ def _draw_current(painter: QPainter, axes: _LogAxes, curves: Curves, pt: float) 
     painter.drawLine(QLineF(x, axes.plot.top(), x, axes.plot.bottom()))
     painter.setFont(sheet_font(6.5, bold=True))
     metrics = font_metrics(painter)
-    label = current_label(volume)
+    label = shown(current_label(volume))
     tx = x + 3 * pt
     if tx + metrics.horizontalAdvance(label) > axes.plot.right():
         tx = x - 3 * pt - metrics.horizontalAdvance(label)
@@ -283,7 +284,7 @@ def _draw_break_even(painter: QPainter, axes: _LogAxes, break_even: Sequence[Bre
         diamond.lineTo(x - size, y)
         diamond.closeSubpath()
         painter.drawPath(diamond)
-        label = break_even_label(names, volume)
+        label = shown(break_even_label(names, volume))
         plot = axes.plot
         box = QRectF(*free_label_box((x, y), metrics.horizontalAdvance(label), metrics.height(),
                                      (plot.left(), plot.top(), plot.width(), plot.height()),
@@ -319,7 +320,7 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
     metrics = font_metrics(painter)
     options = list(quote.options.values())
     label_w = max((metrics.horizontalAdvance(o.short_label) for o in options), default=0.0) + 12 * pt
-    totals = {o.option: _bar_total(o) for o in options}
+    totals = {o.option: shown(_bar_total(o)) for o in options}
     total_w = min(max((metrics.horizontalAdvance(t) for t in totals.values()), default=0.0) + 6 * pt,
                   rect.width() * 0.4)
     top = title_bottom + 6 * pt
@@ -346,7 +347,7 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
                          option.short_label)
         pieces = bar_pieces(option)
         if not pieces:
-            text = "-  ruled out, no price" if not option.feasible else "-  nothing to pay"
+            text = shown("-  ruled out, no price" if not option.feasible else "-  nothing to pay")
             painter.setPen(QColor("#555555"))
             painter.drawText(QPointF(bars.left(), bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt), text)
             continue
@@ -371,7 +372,7 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
         painter.setPen(INK)
         painter.drawText(QPointF(x + 3 * pt, bar_top + bar_h / 2 + metrics.ascent() / 2 - 1 * pt),
                          totals[option.option])
-        more = left_out_short(option)
+        more = shown(left_out_short(option))
         if more:
             painter.setPen(QColor("#8A4B00"))
             painter.drawText(QPointF(bars.left(), bar_top + bar_h + 1 * pt + metrics.ascent()),
@@ -381,9 +382,10 @@ def draw_breakdown_chart(painter: QPainter, rect: QRectF, quote: Quote) -> None:
 
 
 def _legend_entries(groups: list[str], discount: bool) -> list[tuple[str, QBrush]]:
-    entries: list[tuple[str, QBrush]] = [(group_style(g).label, QBrush(QColor(group_style(g).light))) for g in groups]
+    entries: list[tuple[str, QBrush]] = [(shown(group_style(g).label), QBrush(QColor(group_style(g).light)))
+                                         for g in groups]
     if discount:
-        entries.append(("hatched: after discounts", QBrush(INK, Qt.BrushStyle.BDiagPattern)))
+        entries.append((shown("hatched: after discounts"), QBrush(INK, Qt.BrushStyle.BDiagPattern)))
     return entries
 
 

@@ -25,6 +25,7 @@ from desktop.model.pricing.quote import LineItem, OptionQuote
 from desktop.model.pricing.user_book import discount_summary, origin_counts, origin_mark, user_layer_parts
 from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
+from desktop.present.i18n import shown_html
 from desktop.present.style import option_colour
 from desktop.present.text import capacity_lines
 from desktop.report.sheet.assumption_register import (
@@ -352,7 +353,7 @@ def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated
     """The whole sheet. `markers` are the words the PDF writer swaps for the charts; `answers_shown` limits
     the answers printed (None: all)."""
     marks = markers or DEFAULT_MARKERS
-    return (f"<html><head><style>{STYLE}</style></head><body>"
+    return shown_html(f"<html><head><style>{STYLE}</style></head><body>"
             + header_block(advice, workload, book, generated, version)
             + "<h2>Recommendation</h2>" + recommendation_block(advice)
             + "<h2>Monthly cost of each option</h2>" + cost_table(advice)
@@ -361,4 +362,12 @@ def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated
             + register_block(advice, workload, book, page_break=register_on_new_page)
             + prices_block(advice, workload, book)
             + answers_block(workload, answers_shown)
-            + "</body></html>")
+            + "</body></html>", _verbatim(advice, workload, book))  # in the app's language (English: as written)
+
+
+def _verbatim(advice: Advice, workload: Workload, book: PriceBook) -> frozenset[str]:
+    """The sheet's texts a translation leaves as they are: the workload's name, the price book's title and each
+    price's source (a citation), as the sheet prints them."""
+    sources = {f"{clip(use.source_id, FIELD_CHARS)}: {clip(use.source_title, SOURCE_CHARS)}"
+               for use in price_register(advice.quote, book).prices}
+    return frozenset({clip(workload.name, NAME_CHARS), clip(book.title, SOURCE_CHARS), *sources})

@@ -40,6 +40,7 @@ from desktop import __version__
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
+from desktop.present.i18n import shown
 from desktop.report.sheet.charts import draw_breakdown_chart, draw_cost_chart, sheet_bands, sheet_font
 from desktop.report.sheet.html import CHART_KINDS, answer_count, clip, sheet_html, user_book_mark
 
@@ -213,6 +214,7 @@ def _draw_footer(painter: QPainter, page_rect: QRectF, left: str, right: str) ->
     rule_y = page_rect.bottom() - _mm_to_px(MARGINS_MM["bottom"]) * 0.75
     painter.drawLine(QPointF(margin_l, rule_y), QPointF(page_rect.right() - margin_r, rule_y))
     painter.setPen(QColor("#444444"))
+    left, right = shown(left), shown(right)  # in the app's language
     right_w = metrics.horizontalAdvance(right)
     room = page_rect.width() - margin_l - margin_r - right_w - _mm_to_px(5)
     painter.drawText(QPointF(margin_l, baseline), metrics.elidedText(left, Qt.TextElideMode.ElideRight, room))
