@@ -257,6 +257,9 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     q.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
     q.add_argument("-o", "--output", required=True, help="the .workshop.json file to write")
     q.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    q.add_argument("--tag", action="append", default=[], metavar="KEY=VALUE",
+                   help="only the billing rows with this tag (CUR 2.0 resource_tags, FOCUS Tags; repeat: all must "
+                        "match)")
     q.add_argument("--price-book", type=Path, default=None)
     q = verbs.add_parser("review", help="rank a fleet by the monthly saving of each resource's recommended option")
     q.add_argument("fleet", help="a fleet .workshop.json written by `usage import`")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.files import ReadError, load_json_file
+from desktop.model.workload.spec import MAX_MIN_TASKS as MAX_DESIRED  # the workload's own bound on tasks
 from desktop.usage.records import UsageError
 
 MAX_JSON_BYTES = 64 * 1024 * 1024  # a month of per-minute points for a few dozen series
@@ -78,6 +79,8 @@ class ServiceConfig:
     desired: int | None
     launch_type: str
     task_definition: str
+    region: str = ""  # from the service's (or cluster's) ARN
+    account: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,11 +221,17 @@ def _read_services(data: dict[str, Any], where: str, into: JsonInputs) -> None:
         name = _text(s.get("serviceName"), where, f"{path}.serviceName")
         cluster = _text(s.get("clusterArn"), where, f"{path}.clusterArn", required=False).rsplit("/", 1)[-1]
         desired = _number(s.get("desiredCount"), where, f"{path}.desiredCount")
+        if desired is not None and not 0 <= desired <= MAX_DESIRED:
+            raise UsageError(where, f"{path}.desiredCount", f"must be 0 to {MAX_DESIRED:,} tasks")
         key = f"{cluster}/{name}" if cluster else name
+        arn = _text(s.get("serviceArn"), where, f"{path}.serviceArn", required=False) or \
+            _text(s.get("clusterArn"), where, f"{path}.clusterArn", required=False)
+        parts = arn.split(":")
         into.services[key] = ServiceConfig(
             name=key, desired=None if desired is None else int(desired),
             launch_type=_text(s.get("launchType"), where, f"{path}.launchType", required=False),
-            task_definition=_text(s.get("taskDefinition"), where, f"{path}.taskDefinition", required=False))
+            task_definition=_text(s.get("taskDefinition"), where, f"{path}.taskDefinition", required=False),
+            region=parts[3] if len(parts) > 5 else "", account=parts[4][:40] if len(parts) > 5 else "")
 
 
 def _read_task(data: dict[str, Any], where: str, into: JsonInputs) -> None:

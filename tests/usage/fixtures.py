@@ -63,7 +63,7 @@ def _cur(i: int, kind: str, product: str, usage_type: str, resource: str, amount
 
 def cur_rows() -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    web = {"aws_ecs_serviceName": "web", "user_team": "shop"}
+    web = {"aws_ecs_service_name": "web", "user_team": "shop"}
     for i in range(HOURS):
         rows += [_cur(i, "Usage", "AWSLambda", "USE1-Request", ORDERS_ARN, "10000", "0.002", "us-east-1"),
                  _cur(i, "Usage", "AWSLambda", "USE1-Lambda-GB-Second", ORDERS_ARN, "2000", "0.0333334", "us-east-1"),
