@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
 from desktop.qt.main_window import MainWindow
 from tests.usage import fixtures as fx
 
@@ -49,3 +52,26 @@ def test_cancel_before_the_engine_runs_writes_nothing(qtbot, window: MainWindow,
     window.usage.controller.cancel()
     qtbot.waitUntil(lambda: window.usage.controller.last_outcome is not None, timeout=60_000)
     assert window.usage.controller.last_outcome.status == "cancelled" and not output.exists()
+
+
+def test_the_import_dialog_s_tag_filter_keeps_the_rows_so_tagged(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                dialogs: list[tuple[str, str]],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.usage.records import TagFilter
+
+    answers = iter([("team=shop", True), ("team", True), ("", False), (" ", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    tags = window.usage.ask_tags()
+    assert tags == (TagFilter("team", "shop"),)
+    assert window.usage.ask_tags() is None  # not KEY=VALUE: said, and nothing starts
+    qtbot.waitUntil(lambda: len(dialogs) > 0, timeout=5_000)
+    assert dialogs[-1] == ("Import usage", "Tag filter: 'team' is not KEY=VALUE (e.g. team=orders)")
+    assert window.usage.ask_tags() is None  # cancelled
+    assert window.usage.ask_tags() == ()  # empty: every row
+    cur = fx.write_csv(tmp_path / "cur.csv", fx.cur_rows())
+    output = tmp_path / "fleet.workshop.json"
+    assert window.usage.start([cur], output, tags) == ""
+    qtbot.waitUntil(lambda: window.usage.controller.last_outcome is not None, timeout=60_000)
+    assert window.usage.controller.last_outcome.status == "done"
+    assert [s.name for s in window.session.state.scenarios] == ["shop/web"]
+    assert "not tagged team=shop (resource_tags)" in window.usage.controller.last_outcome.message
