@@ -18,6 +18,7 @@ from desktop.model.workload.spec import Workload
 from desktop.model.workshop.spec import MAX_SCENARIOS, ScenarioEntry, WorkshopSpec
 from desktop.model.workshop.usage import FieldOrigin, Origin, ScenarioUsage
 from desktop.usage.json_input import JsonInputs, Series, ServiceConfig
+from desktop.usage.power_tuning import PowerTuning, tuning_text
 from desktop.usage.records import ImportSummary, ResourceUsage, UsageError
 
 MONTH_HOURS = 730.0
@@ -83,14 +84,16 @@ def lambda_draft(r: ResourceUsage | None, name: str, region: str, period: float,
         arm_origin = "configuration" if config is not None and config.arm is not None else "default"
         arch_detail = "list-functions Architectures" if arm_origin == "configuration" else "x86_64 assumed"
     draft = _new_draft(name, region, arm, arm_origin, arch_detail)
-    memory, memory_origin = _lambda_memory(draft, config)
+    tuning = inputs.tuning.get(name)
+    memory, memory_origin = _lambda_memory(draft, config, tuning)
     _lambda_requests(draft, r, period, invocations)
-    _lambda_duration(draft, r, memory, memory_origin, duration)
+    _lambda_duration(draft, r, memory, memory_origin, duration, tuning)
     if r is not None and r.provisioned_gb_seconds > 0:
-        kept = math.ceil(r.provisioned_gb_seconds / (period * 3600) / (memory / 1024))
+        billed_mb = config.memory_mb if config is not None and config.memory_mb else memory  # the size billed
+        kept = math.ceil(r.provisioned_gb_seconds / (period * 3600) / (billed_mb / 1024))
         draft.set("lambda.provisioned_concurrency", kept, "measured" if memory_origin != "default" else "default",
                   f"billing: {r.provisioned_gb_seconds:,.0f} provisioned GB-seconds over {period:,.0f} h at "
-                  f"{memory} MB")
+                  f"{billed_mb} MB")
         draft.set("lambda.provisioned_hours_per_month", MONTH_HOURS, "default", "provisioned all month assumed")
     if config is not None and config.ephemeral_mb:
         draft.set("lambda.ephemeral_storage_mb", config.ephemeral_mb, "configuration",
@@ -103,7 +106,18 @@ def lambda_draft(r: ResourceUsage | None, name: str, region: str, period: float,
     return draft
 
 
-def _lambda_memory(draft: Draft, config: Any) -> tuple[int, Origin]:
+def _lambda_memory(draft: Draft, config: Any, tuning: PowerTuning | None) -> tuple[int, Origin]:
+    """The memory priced: Lambda Power Tuning's choice, else the configured size, else a default to check."""
+    if tuning is not None:
+        chosen = f" for {tuning.strategy}" if tuning.strategy else ""
+        draft.set("lambda.memory_mb", tuning.power_mb, "measured",
+                  f"Lambda Power Tuning ({tuning.file}): the size it chose{chosen}")
+        draft.assumptions.append(tuning_text(tuning))
+        if config is not None and config.memory_mb and int(config.memory_mb) != tuning.power_mb:
+            draft.assumptions.append(f"Priced at Power Tuning's {tuning.power_mb:,} MB; the function runs with "
+                                     f"{int(config.memory_mb):,} MB today (list-functions), which is what was "
+                                     "billed.")
+        return tuning.power_mb, "measured"
     if config is not None and config.memory_mb:
         memory = min(max(int(config.memory_mb), 128), 10240)
         draft.set("lambda.memory_mb", memory, "configuration", "list-functions MemorySize")
@@ -147,9 +161,14 @@ def _burst(draft: Draft, series: Series) -> None:
 
 
 def _lambda_duration(draft: Draft, r: ResourceUsage | None, memory: int, memory_origin: Origin,
-                     duration: Series | None) -> None:
+                     duration: Series | None, tuning: PowerTuning | None) -> None:
+    """Power Tuning's duration at the size it chose, else CloudWatch's average, else the billed GB-seconds per
+    request at the memory priced."""
     requests, gbs = (sum(r.requests), sum(r.gb_seconds)) if r is not None else (0.0, 0.0)
-    if duration is not None and duration.mean > 0:
+    if tuning is not None:
+        draft.set("traffic.duration_ms", round(tuning.duration_ms, 3), "measured",
+                  f"Lambda Power Tuning ({tuning.file}): average duration at {tuning.power_mb:,} MB")
+    elif duration is not None and duration.mean > 0:
         draft.set("traffic.duration_ms", round(duration.mean, 3), "measured", "CloudWatch Duration (average)")
     elif requests > 0 and gbs > 0:
         ms = gbs / requests / (memory / 1024) * 1000
@@ -316,6 +335,9 @@ def _candidates(resources: list[ResourceUsage], inputs: JsonInputs, summary: Imp
                                  "name the service): not a scenario of its own")
             continue
         extra.append((None, name, "ec2" if service.launch_type.upper() == "EC2" else "fargate"))
+    named = billed_names | {n for _, n, _ in extra}
+    summary.notes += [f"{t.file}: Lambda Power Tuning result for {name}, which has no usage in the billing export "
+                      "or CloudWatch Invocations: left alone" for name, t in inputs.tuning.items() if name not in named]
     if billed_only and extra:
         summary.notes.append(f"{len(extra)} resource(s) known from JSON alone left out: the tag filter chose the "
                              "billed rows (" + ", ".join(n for _, n, _ in extra[:5]) + ("...)" if len(extra) > 5
@@ -367,9 +389,11 @@ def _account_of(inputs: JsonInputs, name: str) -> str:
 
 
 def _region_of(inputs: JsonInputs, name: str) -> str:
-    service = inputs.services.get(name)
+    service, tuning = inputs.services.get(name), inputs.tuning.get(name)
     if service is not None and service.region:
         return service.region
+    if tuning is not None and tuning.region:
+        return tuning.region
     config = inputs.functions.get(name)
     parts = config.arn.split(":") if config is not None else []
     return parts[3] if len(parts) > 4 else ""

@@ -33,8 +33,8 @@ def import_usage(paths: list[Path], book: PriceBook, interrupt: Interrupt | None
     for path in inputs.json:
         if not read_json_file(path, json_inputs):
             if any(path == p for p in paths):
-                raise UsageError(str(path), "", "is neither CloudWatch get-metric-data output nor Lambda or ECS "
-                                                "describe output")
+                raise UsageError(str(path), "", "is neither CloudWatch get-metric-data output, Lambda or ECS "
+                                                "describe output, nor Lambda Power Tuning output")
             summary.notes.append(f"{path}: JSON of another kind (a manifest?), left alone")
     resources: list[ResourceUsage] = []
     parts = inputs.parquet or inputs.csv
