@@ -182,7 +182,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         advices, comparison = workshop_advice(workshop, book)
         write_workshop_report(advices, comparison, _workshop_title(Path(args.workload)), book,
-                              Path(args.output), page_size=args.page_size)
+                              Path(args.output), page_size=args.page_size,
+                              usages=[s.usage for s in workshop.scenarios])
 
     return _write_document(args, lambda w, book: export_report(w, book, Path(args.output), page_size=args.page_size),
                            write_workshop, " the sheet")

@@ -16,7 +16,7 @@ from typing import Any
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.spec import MAX_SCENARIOS, ScenarioEntry, WorkshopSpec
-from desktop.model.workshop.usage import FieldOrigin, Origin, ScenarioUsage
+from desktop.model.workshop.usage import FieldOrigin, Origin, ScenarioUsage, value_at
 from desktop.usage.json_input import JsonInputs, Series, ServiceConfig
 from desktop.usage.power_tuning import PowerTuning, tuning_text
 from desktop.usage.records import ImportSummary, ResourceUsage, UsageError
@@ -284,14 +284,23 @@ def _container_requests(draft: Draft, hourly_units: list[float], alb: Series | N
 def scenario(draft: Draft, r: ResourceUsage | None, today: str, source: str, resource: str, period: float,
              account: str) -> ScenarioEntry:
     workload = Workload.model_validate({k: v for k, v in draft.data.items() if v is not None})
+    values = workload.to_json_dict()
+    fields = tuple(FieldOrigin(field=f.field, origin=f.origin, detail=f.detail, imported=_imported(values, f.field))
+                   for f in draft.fields[-60:])
     usage = ScenarioUsage(
         source=source[:300], resource=resource[:2048], account=account[:40], today=today, period_hours=period,
         hours_with_usage=r.hours_with_usage if r is not None else 0,
         billed_usd=r.billed_usd if r is not None else None,
         credits_usd=r.credits_usd if r is not None else Decimal(0),
         unpriced_usd=r.unpriced_usd if r is not None else Decimal(0),
-        fields=tuple(draft.fields[-60:]), assumptions=tuple(a[:300] for a in draft.assumptions[:60]))
+        fields=fields, assumptions=tuple(a[:300] for a in draft.assumptions[:60]))
     return ScenarioEntry(note=note_of(today, resource, draft), workload=workload, usage=usage)
+
+
+def _imported(values: dict[str, Any], path: str) -> Any:
+    """The value the workload holds at `path`, as a field's provenance records it (a list as a tuple)."""
+    found = value_at(values, path)
+    return tuple(found) if isinstance(found, list) else found
 
 
 def note_of(today: str, resource: str, draft: Draft) -> str:
