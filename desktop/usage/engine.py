@@ -168,25 +168,27 @@ FROM n
 """
 
 
+# The per-measure sums are CASE expressions summed, not `sum(x) FILTER (WHERE c)`: the same values (a sum skips
+# NULLs); 0.81-0.92x the FILTER form's time in alternating runs over a generated 2M-row month (a loaded machine).
 HOURLY = """
 CREATE TEMP TABLE hourly AS
 SELECT reason, key, any_value(svc) AS svc,
   CASE WHEN reason IS NULL THEN date_trunc('hour', start_at) END AS hour,
   count(*) AS rows,
-  coalesce(sum(amount) FILTER (WHERE is_req), 0) AS requests,
-  coalesce(sum(amount) FILTER (WHERE is_gbs), 0) AS gbs,
-  coalesce(sum(amount) FILTER (WHERE is_prov), 0) AS prov,
-  coalesce(sum(amount) FILTER (WHERE is_vcpu), 0) AS vcpu,
-  coalesce(sum(amount) FILTER (WHERE is_gbh), 0) AS gbh,
-  coalesce(sum(amount) FILTER (WHERE is_inst), 0) AS inst,
+  coalesce(sum(CASE WHEN is_req THEN amount END), 0) AS requests,
+  coalesce(sum(CASE WHEN is_gbs THEN amount END), 0) AS gbs,
+  coalesce(sum(CASE WHEN is_prov THEN amount END), 0) AS prov,
+  coalesce(sum(CASE WHEN is_vcpu THEN amount END), 0) AS vcpu,
+  coalesce(sum(CASE WHEN is_gbh THEN amount END), 0) AS gbh,
+  coalesce(sum(CASE WHEN is_inst THEN amount END), 0) AS inst,
   sum(cost) AS billed,
-  coalesce(sum(cost) FILTER (WHERE cost < 0), 0) AS credits,
-  coalesce(sum(cost) FILTER (WHERE NOT (is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage)
-                                AND cost >= 0), 0) AS unpriced,
+  coalesce(sum(CASE WHEN cost < 0 THEN cost END), 0) AS credits,
+  coalesce(sum(CASE WHEN NOT (is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage)
+                         AND cost >= 0 THEN cost END), 0) AS unpriced,
   bool_or(is_arm AND (is_req OR is_gbs OR is_vcpu)) AS arm,
   any_value(account) AS account, any_value(region) AS region,
-  any_value(coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), ''))) FILTER (WHERE is_inst)
-    AS instance_type,
+  any_value(CASE WHEN is_inst THEN coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), ''))
+            END) AS instance_type,
   bool_or(truncated) AS truncated
 FROM ({classified})
 GROUP BY ALL
