@@ -108,7 +108,7 @@ def _tag_reasons(e: dict[str, str], columns: dict[str, str], tags: tuple[TagFilt
     """A row not tagged as each filter asks is left out (the tag looked for under each of its spellings)."""
     column = e["tags_column"]
     return [(f"coalesce({tag(column, columns, tag_spellings(t.key))}, '') <> {sql_string(t.value)}",
-             R_TAG.format(tag=t, column=column)) for t in tags]
+             R_TAG.format(tag=f"{t.key}={t.value}", column=column)) for t in tags]
 
 
 def _classified(family: Family, columns: dict[str, str], scan: str, tags: tuple[TagFilter, ...] = ()) -> str:

@@ -43,7 +43,7 @@ def import_usage(paths: list[Path], book: PriceBook, interrupt: Interrupt | None
 
         resources = read_billing(parts, "parquet" if inputs.parquet else "csv", summary, interrupt, tags)
         summary.files += [str(p) for p in parts]
-        summary.notes += [f"Only the rows tagged {t} were read" for t in tags]
+        summary.notes += [f"Only the rows tagged {t.key}={t.value} were read" for t in tags]
     elif tags:
         raise UsageError(", ".join(str(p) for p in paths)[:300], "--tag", "a tag filter needs a billing export "
                                                                         "(CUR 2.0 or FOCUS) to read the tags from")

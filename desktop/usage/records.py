@@ -26,9 +26,7 @@ class TagFilter:
 
     key: str
     value: str
-
-    def __str__(self) -> str:
-        return f"{self.key}={self.value}"
+    # written key=value wherever it is shown (the summary's skip reason, its notes)
 
 
 def parse_tag_filter(text: str, where: str = "--tag") -> TagFilter:
