@@ -105,3 +105,16 @@ def test_the_sheet_s_register_says_where_each_value_came_from_and_what_was_edite
     plain = sheet_html(advise(scenario.workload, book), scenario.workload, book, generated=dt.date(2026, 12, 6),
                        version="test")
     assert "(measured)" not in plain and "edited" not in plain
+
+
+def test_the_fleet_review_counts_the_edited_fields(tmp_path: Path, book: PriceBook) -> None:
+    from desktop.report.workshop.fleet_review_html import provenance_table
+    from desktop.workbench.document import spec_from_state
+
+    bench, _ = _open_fleet(tmp_path, book)
+    bench.apply_changes({"lambda.memory_mb": 2048}, "Memory")
+    html = provenance_table(spec_from_state(bench.state), ["orders"])
+    assert '<th class="num">Edited</th>' in html
+    # orders: 4 measured (region, architecture, requests, profile), 1 default left (duration), memory edited
+    assert ('<tr><td>orders</td><td class="num">4</td><td class="num">0</td><td class="num">1</td>'
+            '<td class="num">1</td><td class="small">traffic.duration_ms</td></tr>') in html
