@@ -14,10 +14,12 @@ name before its first dot names the function (`orders.power-tuning.json`), as fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from desktop.files import ReadError, loads_strict
+from desktop.model.format import decimal_text
 from desktop.model.workload.fields import field_bounds
 from desktop.usage.json_fields import field_list, field_number, field_text
 from desktop.usage.records import UsageError
@@ -101,7 +103,8 @@ def read_power_tuning(data: dict[str, Any], where: str) -> PowerTuning:
 
 
 def _usd(value: float) -> str:
-    return f"${value:.10f}".rstrip("0").rstrip(".")
+    """A cost per invocation with the digits the run gave (at most 10 decimals): $0.0000016583."""
+    return "$" + decimal_text(Decimal(repr(value)), 10)
 
 
 def tuning_text(t: PowerTuning) -> str:
