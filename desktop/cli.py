@@ -182,7 +182,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         advices, comparison = workshop_advice(workshop, book)
         write_workshop_report(advices, comparison, _workshop_title(Path(args.workload)), book,
-                              Path(args.output), page_size=args.page_size)
+                              Path(args.output), page_size=args.page_size,
+                              usages=[s.usage for s in workshop.scenarios])
 
     return _write_document(args, lambda w, book: export_report(w, book, Path(args.output), page_size=args.page_size),
                            write_workshop, " the sheet")
@@ -270,6 +271,9 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     q.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
     q.add_argument("-o", "--output", required=True, help="the .workshop.json file to write")
     q.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    q.add_argument("--tag", action="append", default=[], metavar="KEY=VALUE",
+                   help="only the billing rows with this tag (CUR 2.0 resource_tags, FOCUS Tags; repeat: all must "
+                        "match)")
     q.add_argument("--price-book", type=Path, default=None)
     q = verbs.add_parser("review", help="rank a fleet by the monthly saving of each resource's recommended option")
     q.add_argument("fleet", help="a fleet .workshop.json written by `usage import`")

@@ -25,6 +25,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import WorkshopSpec
+from desktop.model.workshop.usage import ScenarioUsage
 from desktop.qt.background import Job, JobResult, Report
 from desktop.report.sheet.export import write_data, write_report
 from desktop.workbench.document import spec_from_state
@@ -87,12 +88,13 @@ class ExportController(QObject):
 
             def report() -> object:
                 advices, comparison = _priced(spec, book)
-                return write_workshop_report(advices, comparison, title, book, path, page_size)
+                return write_workshop_report(advices, comparison, title, book, path, page_size,
+                                             usages=[s.usage for s in spec.scenarios])
 
             self._run(path, "workshop report", _watched(report))
             return
-        advice = session.advice
-        self._run(path, "comparison sheet", _watched(lambda: _write_report(advice, path, page_size)))
+        advice, usage = session.advice, session.state.scenarios[session.state.selected].usage
+        self._run(path, "comparison sheet", _watched(lambda: _write_report(advice, path, page_size, usage)))
 
     @Slot()
     def export_csv(self) -> None:
@@ -218,6 +220,6 @@ def _watched(write: Callable[[], object]) -> Callable[[Report], object]:
     return run
 
 
-def _write_report(advice: Advice, path: Path, page_size: str) -> int:
+def _write_report(advice: Advice, path: Path, page_size: str, usage: ScenarioUsage | None = None) -> int:
     """The sheet of exactly what the advice was computed from (its workload and book)."""
-    return write_report(advice, advice.workload, advice.book, path, page_size)
+    return write_report(advice, advice.workload, advice.book, path, page_size, usage)

@@ -13,10 +13,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QProgressDialog, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QProgressDialog,
+    QTabBar,
+    QWidget,
+)
 
 from desktop.model.pricing.book import PriceBook
 from desktop.present.i18n import tr
@@ -24,7 +34,12 @@ from desktop.present.text import file_names
 from desktop.qt.background import ImportController, progress_dialog
 from desktop.qt.session import Session
 
+if TYPE_CHECKING:
+    from desktop.usage.records import TagFilter
+
 BUSY = "A usage import is running: wait for it to end (or cancel it)"
+TAG_PROMPT = ("Only the billing rows with this tag (KEY=VALUE, e.g. team=orders; several separated by commas, all "
+              "must match). Leave it empty to read every row.")
 
 
 def one_line(text: str) -> str:
@@ -42,9 +57,9 @@ class UsageOutcome:
 class _UsageWorker(QObject):
     finished = Signal(object)  # UsageOutcome
 
-    def __init__(self, paths: list[Path], output: Path, book: PriceBook) -> None:
+    def __init__(self, paths: list[Path], output: Path, book: PriceBook, tags: tuple[TagFilter, ...] = ()) -> None:
         super().__init__()
-        self._paths, self._output, self._book = paths, output, book
+        self._paths, self._output, self._book, self._tags = paths, output, book, tags
         self._cancel = threading.Event()
         self._lock = threading.Lock()
         self._interrupt: Callable[[], None] | None = None
@@ -75,7 +90,7 @@ class _UsageWorker(QObject):
 
         cancelled = UsageOutcome("cancelled", "Usage import cancelled; nothing was written.", self._output)
         try:
-            workshop, summary = import_usage(self._paths, self._book, self._register)
+            workshop, summary = import_usage(self._paths, self._book, self._register, self._tags)
             with self._lock:
                 self._interrupt = None
             if self._cancel.is_set():
@@ -102,11 +117,11 @@ class UsageImportController(ImportController):
         self._worker: _UsageWorker | None = None
         self.last_outcome: UsageOutcome | None = None
 
-    def start(self, paths: list[Path], output: Path, book: PriceBook) -> str:
+    def start(self, paths: list[Path], output: Path, book: PriceBook, tags: tuple[TagFilter, ...] = ()) -> str:
         """"" once started, or why it cannot start."""
         if self.busy:
             return BUSY
-        worker = _UsageWorker(paths, output, book)
+        worker = _UsageWorker(paths, output, book, tags)
         thread = QThread(self)
         thread.setObjectName("usage_import_thread")
         worker.moveToThread(thread)
@@ -197,12 +212,29 @@ class UsageWindowPart(QObject):
         first = paths[0] if paths[0].is_dir() else paths[0].parent
         name, _ = QFileDialog.getSaveFileName(self.window, "Save the fleet workshop as",
                                               str(first / "fleet.workshop.json"), "Workshop files (*.workshop.json)")
-        if name:
-            self.start(paths, Path(name))
+        if not name:
+            return
+        tags = self.ask_tags()
+        if tags is not None:
+            self.start(paths, Path(name), tags)
 
-    def start(self, paths: list[Path], output: Path) -> str:
+    def ask_tags(self) -> tuple[TagFilter, ...] | None:
+        """The optional tag filter (KEY=VALUE, several separated by commas); None when the user cancelled or the
+        text is not a filter (said in a dialog)."""
+        from desktop.usage.records import UsageError, parse_tag_filter
+
+        text, ok = QInputDialog.getText(self.window, "Import usage: tag filter", TAG_PROMPT)
+        if not ok:
+            return None
+        try:
+            return tuple(parse_tag_filter(part.strip(), "Tag filter") for part in text.split(",") if part.strip())
+        except UsageError as exc:
+            self.inform("Import usage", one_line(str(exc)), "")
+            return None
+
+    def start(self, paths: list[Path], output: Path, tags: tuple[TagFilter, ...] = ()) -> str:
         """Import on the worker thread; "" once started, or the problem (also shown)."""
-        problem = self.controller.start(paths, output, self.session.book)
+        problem = self.controller.start(paths, output, self.session.book, tags)
         if problem:
             self.inform("Import usage", problem, "")
         return problem

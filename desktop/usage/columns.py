@@ -14,6 +14,7 @@ reads either. Column names are matched exactly, as the exports write them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktop.usage.records import UsageError
@@ -30,7 +31,30 @@ CUR2_REQUIRED = ("line_item_usage_start_date", "line_item_product_code", "line_i
                  "line_item_line_item_type")
 FOCUS_REQUIRED = ("BilledCost", "ChargePeriodStart", "ResourceId", "ServiceName", "ConsumedQuantity",
                   "BillingCurrency", "ChargeCategory")
-SERVICE_TAG_KEYS = ("aws_ecs_serviceName", "aws:ecs:serviceName", "aws_ecs_service_name", "user_ecs_service")
+
+
+def cur2_tag_key(key: str) -> str:
+    """A tag key as CUR 2.0's `resource_tags` map writes it: as legacy CUR named its tag columns, in snake case
+    (`aws:ecs:serviceName` -> `aws_ecs_service_name`, `user:CostCenter` -> `user_cost_center`)."""
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", key)
+    return re.sub(r"[^A-Za-z0-9]+", "_", snake).strip("_").lower()
+
+
+def tag_spellings(key: str) -> tuple[str, ...]:
+    """The keys a tag can be found under: as tagged (FOCUS `Tags`), and as CUR 2.0's `resource_tags` writes it;
+    a user tag given without its `user:` prefix is looked for with it too."""
+    found = [key, cur2_tag_key(key)]
+    if not key.startswith(("aws:", "user:", "aws_", "user_")):
+        found += [f"user:{key}", f"user_{cur2_tag_key(key)}"]
+    return tuple(dict.fromkeys(found))
+
+
+# The ECS service a Fargate task ran for: the AWS-generated cost allocation tag `aws:ecs:serviceName` (with
+# `aws:ecs:clusterName`), which ECS puts on tasks when its managed tags are on and the tag is activated for cost
+# allocation (Amazon ECS Developer Guide, "Tagging Amazon ECS resources for billing"; AWS Data Exports,
+# "Understanding split cost allocation data"). CUR 2.0's `resource_tags` map holds it as `aws_ecs_service_name`,
+# as legacy CUR's column `resource_tags_aws_ecs_service_name` and AWS's split cost allocation queries name it.
+SERVICE_TAG_KEYS = tag_spellings("aws:ecs:serviceName")
 # CUR line item types that belong to a resource's bill: usage, and the credits, refunds and discounts against it
 CUR_KEPT_TYPES = ("Usage", "DiscountedUsage", "SavingsPlanCoveredUsage", "SavingsPlanNegation", "Credit", "Refund",
                   "EdpDiscount", "BundledDiscount", "PrivateRateDiscount", "DistributorDiscount")
@@ -115,6 +139,7 @@ class Family:
     currency_column: str
     start_column: str
     provider_column: str | None
+    tags_column: str
 
     def expressions(self, columns: dict[str, str]) -> dict[str, str]:
         return cur2_expressions(columns) if self.name == CUR2 else focus_expressions(columns)
@@ -122,9 +147,9 @@ class Family:
 
 CUR2_FAMILY = Family(CUR2, "line_item_unblended_cost", "line_item_line_item_type", CUR_KEPT_TYPES,
                      "line_item_resource_id", "line_item_product_code", "line_item_currency_code",
-                     "line_item_usage_start_date", None)
+                     "line_item_usage_start_date", None, "resource_tags")
 FOCUS_FAMILY = Family(FOCUS, "BilledCost", "ChargeCategory", FOCUS_KEPT_CATEGORIES, "ResourceId", "ServiceName",
-                      "BillingCurrency", "ChargePeriodStart", "ProviderName")
+                      "BillingCurrency", "ChargePeriodStart", "ProviderName", "Tags")
 
 
 def cur2_expressions(c: dict[str, str]) -> dict[str, str]:

@@ -12,12 +12,13 @@ from pathlib import Path
 from desktop.files import WriteError, check_target
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.files import SUFFIX, save_workshop
-from desktop.usage.records import Cancelled, UsageError
+from desktop.usage.records import Cancelled, UsageError, parse_tag_filter
 
 
 def run_import(args: argparse.Namespace, book: PriceBook, escape: Callable[[str], str]) -> int:
     from desktop.usage.importer import import_usage, summary_text
 
+    tags = tuple(parse_tag_filter(text) for text in getattr(args, "tag", None) or ())
     output = Path(args.output)
     if not output.name.lower().endswith(SUFFIX):
         raise UsageError(str(output), "", f"a fleet workshop's name ends in {SUFFIX}")
@@ -28,7 +29,7 @@ def run_import(args: argparse.Namespace, book: PriceBook, escape: Callable[[str]
     except WriteError as exc:
         raise UsageError(str(output), "", f"cannot be written ({exc.strerror or exc})") from None
     try:
-        workshop, summary = import_usage([Path(p) for p in args.paths], book)
+        workshop, summary = import_usage([Path(p) for p in args.paths], book, tags=tags)
     except (Cancelled, KeyboardInterrupt):
         sys.stderr.write("computefit: usage import cancelled: nothing was written\n")
         return 130

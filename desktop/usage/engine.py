@@ -18,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.usage.columns import Family, family_of, one_of, quote, sql_string
-from desktop.usage.records import Cancelled, ImportSummary, ResourceUsage, UsageError
+from desktop.usage.columns import Family, family_of, one_of, quote, sql_string, tag, tag_spellings
+from desktop.usage.records import Cancelled, ImportSummary, ResourceUsage, TagFilter, UsageError
 from desktop.usage.sources import PARQUET
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ MAX_MESSAGE = 300
 R_PROVIDER = "from another provider than AWS ({provider})"
 R_TYPE = "tax, fee or purchase line ({type})"
 R_SERVICE = "service this app does not compare ({product})"
+R_TAG = "not tagged {tag} ({column})"
 R_RESOURCE = "no resource id ({resource})"
 R_CURRENCY = "currency other than USD ({currency})"
 R_START = "usage start not a time ({start})"
@@ -103,7 +104,14 @@ def family_of_files(con: duckdb.DuckDBPyConnection, files: list[Path], fmt: str)
     return family, _columns(con, _scan(files, fmt))
 
 
-def _classified(family: Family, columns: dict[str, str], scan: str) -> str:
+def _tag_reasons(e: dict[str, str], columns: dict[str, str], tags: tuple[TagFilter, ...]) -> list[tuple[str, str]]:
+    """A row not tagged as each filter asks is left out (the tag looked for under each of its spellings)."""
+    column = e["tags_column"]
+    return [(f"coalesce({tag(column, columns, tag_spellings(t.key))}, '') <> {sql_string(t.value)}",
+             R_TAG.format(tag=f"{t.key}={t.value}", column=column)) for t in tags]
+
+
+def _classified(family: Family, columns: dict[str, str], scan: str, tags: tuple[TagFilter, ...] = ()) -> str:
     """SQL of the rows with their skip reason (NULL: kept), service, resource key and measures."""
     e = family.expressions(columns)
     reasons = [
@@ -112,6 +120,7 @@ def _classified(family: Family, columns: dict[str, str], scan: str) -> str:
         (f"{e['line_type']} IS NULL OR NOT {one_of(e['line_type'], family.kept_types)}",
          R_TYPE.format(type=family.type_column)),
         (f"({SERVICE.format(product=e['product'])}) IS NULL", R_SERVICE.format(product=family.product_column)),
+        *_tag_reasons(e, columns, tags),
         (f"{e['resource']} IS NULL", R_RESOURCE.format(resource=family.resource_column)),
         (f"upper(coalesce({e['currency']}, '')) <> 'USD'", R_CURRENCY.format(currency=family.currency_column)),
         (f"{e['start']} IS NULL", R_START.format(start=family.start_column)),
@@ -159,25 +168,27 @@ FROM n
 """
 
 
+# The per-measure sums are CASE expressions summed, not `sum(x) FILTER (WHERE c)`: the same values (a sum skips
+# NULLs); 0.81-0.92x the FILTER form's time in alternating runs over a generated 2M-row month (a loaded machine).
 HOURLY = """
 CREATE TEMP TABLE hourly AS
 SELECT reason, key, any_value(svc) AS svc,
   CASE WHEN reason IS NULL THEN date_trunc('hour', start_at) END AS hour,
   count(*) AS rows,
-  coalesce(sum(amount) FILTER (WHERE is_req), 0) AS requests,
-  coalesce(sum(amount) FILTER (WHERE is_gbs), 0) AS gbs,
-  coalesce(sum(amount) FILTER (WHERE is_prov), 0) AS prov,
-  coalesce(sum(amount) FILTER (WHERE is_vcpu), 0) AS vcpu,
-  coalesce(sum(amount) FILTER (WHERE is_gbh), 0) AS gbh,
-  coalesce(sum(amount) FILTER (WHERE is_inst), 0) AS inst,
+  coalesce(sum(CASE WHEN is_req THEN amount END), 0) AS requests,
+  coalesce(sum(CASE WHEN is_gbs THEN amount END), 0) AS gbs,
+  coalesce(sum(CASE WHEN is_prov THEN amount END), 0) AS prov,
+  coalesce(sum(CASE WHEN is_vcpu THEN amount END), 0) AS vcpu,
+  coalesce(sum(CASE WHEN is_gbh THEN amount END), 0) AS gbh,
+  coalesce(sum(CASE WHEN is_inst THEN amount END), 0) AS inst,
   sum(cost) AS billed,
-  coalesce(sum(cost) FILTER (WHERE cost < 0), 0) AS credits,
-  coalesce(sum(cost) FILTER (WHERE NOT (is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage)
-                                AND cost >= 0), 0) AS unpriced,
+  coalesce(sum(CASE WHEN cost < 0 THEN cost END), 0) AS credits,
+  coalesce(sum(CASE WHEN NOT (is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage)
+                         AND cost >= 0 THEN cost END), 0) AS unpriced,
   bool_or(is_arm AND (is_req OR is_gbs OR is_vcpu)) AS arm,
   any_value(account) AS account, any_value(region) AS region,
-  any_value(coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), ''))) FILTER (WHERE is_inst)
-    AS instance_type,
+  any_value(CASE WHEN is_inst THEN coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), ''))
+            END) AS instance_type,
   bool_or(truncated) AS truncated
 FROM ({classified})
 GROUP BY ALL
@@ -242,10 +253,12 @@ def _summarise(con: duckdb.DuckDBPyConnection, summary: ImportSummary) -> None:
 
 
 def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
-                 interrupt: Callable[[Callable[[], None]], None] | None = None) -> list[ResourceUsage]:
+                 interrupt: Callable[[Callable[[], None]], None] | None = None,
+                 tags: tuple[TagFilter, ...] = ()) -> list[ResourceUsage]:
     """The resources of a billing export (CUR 2.0 or FOCUS, one format), biggest bill first; the summary gains the
     rows read and skipped by reason. `interrupt` is handed a function that cancels the running query (the
-    window's Cancel button calls it from the GUI thread): the import then raises Cancelled."""
+    window's Cancel button calls it from the GUI thread): the import then raises Cancelled. With `tags`, only
+    the rows tagged so are kept (the others counted as skipped)."""
     import duckdb
 
     with _session() as con:
@@ -253,8 +266,12 @@ def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
             interrupt(con.interrupt)
         family, columns = family_of_files(con, files, fmt)
         summary.source = f"{family.name} ({len(files)} {fmt} file{'s' if len(files) != 1 else ''})"
+        tags_column = family.expressions(columns)["tags_column"]
+        if tags and not tags_column:
+            raise UsageError(str(files[0]), family.tags_column, f"is not in this {family.name} export: the tag "
+                                                                "filter cannot be applied")
         try:
-            con.execute(HOURLY.format(classified=_classified(family, columns, _scan(files, fmt))))
+            con.execute(HOURLY.format(classified=_classified(family, columns, _scan(files, fmt), tags)))
             _summarise(con, summary)
             found = [_resource(row) for row in con.execute(PROFILES.format(limit=MAX_RESOURCES)).fetchall()]
             dropped = con.execute(DROPPED).fetchone()

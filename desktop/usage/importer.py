@@ -13,15 +13,16 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.spec import WorkshopSpec
 from desktop.usage.fleet import build_fleet
 from desktop.usage.json_input import JsonInputs, read_json_file
-from desktop.usage.records import ImportSummary, ResourceUsage, UsageError
+from desktop.usage.records import ImportSummary, ResourceUsage, TagFilter, UsageError
 from desktop.usage.sources import collect
 
 Interrupt = Callable[[Callable[[], None]], None]
 
 
-def import_usage(paths: list[Path], book: PriceBook,
-                 interrupt: Interrupt | None = None) -> tuple[WorkshopSpec, ImportSummary]:
-    """Read every file (UsageError naming the file and column on bad input; Cancelled when interrupted)."""
+def import_usage(paths: list[Path], book: PriceBook, interrupt: Interrupt | None = None,
+                 tags: tuple[TagFilter, ...] = ()) -> tuple[WorkshopSpec, ImportSummary]:
+    """Read every file (UsageError naming the file and column on bad input; Cancelled when interrupted). With
+    `tags`, only the billing rows so tagged make scenarios; the JSON then refines those resources alone."""
     inputs = collect(paths)
     if inputs.parquet and inputs.csv:
         raise UsageError(str(inputs.csv[0]), "", "CSV and Parquet parts given together: import one export at a time")
@@ -32,16 +33,20 @@ def import_usage(paths: list[Path], book: PriceBook,
     for path in inputs.json:
         if not read_json_file(path, json_inputs):
             if any(path == p for p in paths):
-                raise UsageError(str(path), "", "is neither CloudWatch get-metric-data output nor Lambda or ECS "
-                                                "describe output")
+                raise UsageError(str(path), "", "is neither CloudWatch get-metric-data output, Lambda or ECS "
+                                                "describe output, nor Lambda Power Tuning output")
             summary.notes.append(f"{path}: JSON of another kind (a manifest?), left alone")
     resources: list[ResourceUsage] = []
     parts = inputs.parquet or inputs.csv
     if parts:
         from desktop.usage.engine import read_billing
 
-        resources = read_billing(parts, "parquet" if inputs.parquet else "csv", summary, interrupt)
+        resources = read_billing(parts, "parquet" if inputs.parquet else "csv", summary, interrupt, tags)
         summary.files += [str(p) for p in parts]
+        summary.notes += [f"Only the rows tagged {t.key}={t.value} were read" for t in tags]
+    elif tags:
+        raise UsageError(", ".join(str(p) for p in paths)[:300], "--tag", "a tag filter needs a billing export "
+                                                                        "(CUR 2.0 or FOCUS) to read the tags from")
     summary.files += json_inputs.files
     if not parts and not json_inputs.files:
         raise UsageError(", ".join(str(p) for p in paths)[:300], "", "holds no billing export part nor CLI JSON")
@@ -51,7 +56,7 @@ def import_usage(paths: list[Path], book: PriceBook,
         summary.period_text = "the metrics' own period"
     summary.notes += [f"{r.resource}: not a whole function ARN (truncated or anonymised?): kept under the id as "
                       "written" for r in resources if r.truncated_id][:20]
-    return build_fleet(resources, json_inputs, summary, book), summary
+    return build_fleet(resources, json_inputs, summary, book, billed_only=bool(tags)), summary
 
 
 def summary_text(summary: ImportSummary, workshop: WorkshopSpec, escape: Callable[[str], str]) -> str:

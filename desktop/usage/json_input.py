@@ -13,20 +13,26 @@ Every refusal is a UsageError naming the file and the field's path.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from desktop.files import ReadError, load_json_file
+from desktop.model.workload.spec import MAX_MIN_TASKS as MAX_DESIRED  # the workload's own bound on tasks
+from desktop.usage.json_fields import field_list as _list
+from desktop.usage.json_fields import field_number as _number
+from desktop.usage.json_fields import field_objects as _objects
+from desktop.usage.json_fields import field_text as _text
+from desktop.usage.json_fields import field_time as _time
+from desktop.usage.power_tuning import PowerTuning, read_power_tuning
 from desktop.usage.records import UsageError
 
 MAX_JSON_BYTES = 64 * 1024 * 1024  # a month of per-minute points for a few dozen series
 MAX_SERIES = 10_000
 MAX_POINTS = 1_000_000  # points in one file, all series together
-MAX_NAME = 512
 METRICS = ("Duration p99", "Invocations", "Duration", "ConcurrentExecutions", "CPUUtilization", "MemoryUtilization",
            "RunningTaskCount", "RequestCount")
 
@@ -78,6 +84,8 @@ class ServiceConfig:
     desired: int | None
     launch_type: str
     task_definition: str
+    region: str = ""  # from the service's (or cluster's) ARN
+    account: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,59 +104,11 @@ class JsonInputs:
     functions: dict[str, FunctionConfig] = field(default_factory=dict)  # by function name
     services: dict[str, ServiceConfig] = field(default_factory=dict)  # by cluster/service
     tasks: dict[str, TaskConfig] = field(default_factory=dict)  # by task definition ARN and by family
+    tuning: dict[str, PowerTuning] = field(default_factory=dict)  # Lambda Power Tuning results by function name
     files: list[str] = field(default_factory=list)
 
     def metric(self, resource: str, metric: str) -> Series | None:
         return self.series.get((resource, metric))
-
-
-def _text(value: Any, where: str, path: str, required: bool = True) -> str:
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or (required and not value):
-        raise UsageError(where, path, "must be a text")
-    if len(value) > MAX_NAME:
-        raise UsageError(where, path, f"is longer than {MAX_NAME} characters")
-    return value
-
-
-def _number(value: Any, where: str, path: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise UsageError(where, path, "must be a number")
-    try:
-        found = float(value)
-    except ValueError:
-        raise UsageError(where, path, f"must be a number, got {str(value)[:40]!r}") from None
-    if not math.isfinite(found) or abs(found) > 1e15:
-        raise UsageError(where, path, "must be a finite number")
-    return found
-
-
-def _list(value: Any, where: str, path: str, limit: int) -> list[Any]:
-    if not isinstance(value, list):
-        raise UsageError(where, path, "must be a list")
-    if len(value) > limit:
-        raise UsageError(where, path, f"holds more than {limit:,} entries")
-    return value
-
-
-def _objects(value: Any, where: str, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each entry of a list of JSON objects with its path ("services.3"), at most MAX_SERIES of them."""
-    for i, found in enumerate(_list(value, where, path, MAX_SERIES)):
-        if not isinstance(found, dict):
-            raise UsageError(where, f"{path}.{i}", "must be an object")
-        yield f"{path}.{i}", found
-
-
-def _time(value: Any, where: str, path: str) -> datetime:
-    text = _text(value, where, path)
-    try:
-        found = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise UsageError(where, path, f"is not a time: {text[:40]!r}") from None
-    return (found if found.tzinfo else found.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def split_label(label: str) -> tuple[str, str] | None:
@@ -218,11 +178,17 @@ def _read_services(data: dict[str, Any], where: str, into: JsonInputs) -> None:
         name = _text(s.get("serviceName"), where, f"{path}.serviceName")
         cluster = _text(s.get("clusterArn"), where, f"{path}.clusterArn", required=False).rsplit("/", 1)[-1]
         desired = _number(s.get("desiredCount"), where, f"{path}.desiredCount")
+        if desired is not None and not 0 <= desired <= MAX_DESIRED:
+            raise UsageError(where, f"{path}.desiredCount", f"must be 0 to {MAX_DESIRED:,} tasks")
         key = f"{cluster}/{name}" if cluster else name
+        arn = _text(s.get("serviceArn"), where, f"{path}.serviceArn", required=False) or \
+            _text(s.get("clusterArn"), where, f"{path}.clusterArn", required=False)
+        parts = arn.split(":")
         into.services[key] = ServiceConfig(
             name=key, desired=None if desired is None else int(desired),
             launch_type=_text(s.get("launchType"), where, f"{path}.launchType", required=False),
-            task_definition=_text(s.get("taskDefinition"), where, f"{path}.taskDefinition", required=False))
+            task_definition=_text(s.get("taskDefinition"), where, f"{path}.taskDefinition", required=False),
+            region=parts[3] if len(parts) > 5 else "", account=parts[4][:40] if len(parts) > 5 else "")
 
 
 def _read_task(data: dict[str, Any], where: str, into: JsonInputs) -> None:
@@ -246,9 +212,27 @@ def _read_task(data: dict[str, Any], where: str, into: JsonInputs) -> None:
             into.tasks[key] = task
 
 
+def _read_tuning(data: dict[str, Any], where: str, into: JsonInputs) -> None:
+    found = read_power_tuning(data, where)
+    into.tuning[found.function] = found
+
+
 READERS: dict[str, Callable[[dict[str, Any], str, JsonInputs], None]] = {
     "MetricDataResults": _read_metrics, "Functions": _read_functions, "services": _read_services,
-    "taskDefinition": _read_task}
+    "taskDefinition": _read_task, "power": _read_tuning}
+
+
+def _kind(data: Any) -> str | None:
+    """Which reader a file is for, from its top-level keys; Lambda Power Tuning's result as the state machine
+    returns it, inside `results` (as its README shows it) or as describe-execution's `output`."""
+    if not isinstance(data, dict):
+        return None
+    found = next((k for k in READERS if k in data), None)
+    wrapped = isinstance(data.get("results"), dict) and "power" in data["results"]
+    execution = "executionArn" in data and "output" in data and "lambdaARN" in str(data.get("input", ""))
+    if found is None and (wrapped or execution):
+        found = "power"
+    return found
 
 
 def read_json_file(path: Path, into: JsonInputs) -> bool:
@@ -257,7 +241,7 @@ def read_json_file(path: Path, into: JsonInputs) -> bool:
         data = load_json_file(path, MAX_JSON_BYTES, "a JSON export")
     except ReadError as exc:
         raise UsageError(str(path), exc.field, exc.message) from None
-    kind = next((k for k in READERS if isinstance(data, dict) and k in data), None)
+    kind = _kind(data)
     if kind is None:
         return False
     READERS[kind](data, str(path), into)

@@ -17,6 +17,31 @@ class UsageError(ValueError):
         super().__init__(f"{where}: {column}: {message}" if column else f"{where}: {message}")
 
 
+MAX_TAG_KEY, MAX_TAG_VALUE = 128, 256  # AWS's own bounds on a tag's key and value
+
+
+@dataclass(frozen=True, slots=True)
+class TagFilter:
+    """Only the billing rows tagged `key` = `value` (the value compared exactly, as AWS tags are case-sensitive)."""
+
+    key: str
+    value: str
+    # written key=value wherever it is shown (the summary's skip reason, its notes)
+
+
+def parse_tag_filter(text: str, where: str = "--tag") -> TagFilter:
+    """'key=value' (the first '=' splits: a value may hold more); UsageError naming `where` otherwise."""
+    key, sep, value = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise UsageError(where, "", f"{text[:80]!r} is not KEY=VALUE (e.g. team=orders)")
+    if len(key) > MAX_TAG_KEY or len(value) > MAX_TAG_VALUE:
+        raise UsageError(where, "", f"a tag key has at most {MAX_TAG_KEY} characters and a value {MAX_TAG_VALUE}")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise UsageError(where, "", "a tag filter holds no control characters")
+    return TagFilter(key, value)
+
+
 class Cancelled(Exception):
     """The user cancelled the import: nothing was written."""
 

@@ -52,7 +52,11 @@ class DocumentState:
         return tuple(s.name for s in self.scenarios)
 
     def with_workload(self, workload: Workload) -> DocumentState:
-        return self.with_scenario(self.selected, replace(self.scenarios[self.selected], workload=workload))
+        """The shown scenario with this workload; an imported scenario's provenance follows the edit (a field
+        changed from its imported value is "edited", the value imported kept)."""
+        scenario = self.scenarios[self.selected]
+        usage = scenario.usage.following(workload.to_json_dict()) if scenario.usage is not None else None
+        return self.with_scenario(self.selected, replace(scenario, workload=workload, usage=usage))
 
     def with_scenario(self, index: int, scenario: Scenario) -> DocumentState:
         return replace(self, scenarios=(*self.scenarios[:index], scenario, *self.scenarios[index + 1:]))

@@ -64,7 +64,7 @@ SELECT
   'SKU' || (h % 5000) AS product_sku,
   'OnDemand' AS pricing_term,
   'Hrs' AS pricing_unit,
-  MAP {{'user_team': 'team-' || (h % 30), 'aws_ecs_serviceName': 'svc-' || (h % 400)}} AS resource_tags
+  MAP {{'user_team': 'team-' || (h % 30), 'aws_ecs_service_name': 'svc-' || (h % 400)}} AS resource_tags
 FROM k
 ) TO '{out}' (FORMAT parquet, ROW_GROUP_SIZE 122880)
 """

@@ -63,7 +63,7 @@ def _cur(i: int, kind: str, product: str, usage_type: str, resource: str, amount
 
 def cur_rows() -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    web = {"aws_ecs_serviceName": "web", "user_team": "shop"}
+    web = {"aws_ecs_service_name": "web", "user_team": "shop"}
     for i in range(HOURS):
         rows += [_cur(i, "Usage", "AWSLambda", "USE1-Request", ORDERS_ARN, "10000", "0.002", "us-east-1"),
                  _cur(i, "Usage", "AWSLambda", "USE1-Lambda-GB-Second", ORDERS_ARN, "2000", "0.0333334", "us-east-1"),
@@ -184,3 +184,31 @@ def write_ecs(folder: Path) -> tuple[Path, Path]:
     a.write_text(json.dumps(services), encoding="utf-8")
     b.write_text(json.dumps(task), encoding="utf-8")
     return a, b
+
+
+# Lambda Power Tuning's result for `orders` (the state machine's output: github.com/alexcasalboni/
+# aws-lambda-power-tuning, README-INPUT-OUTPUT.md): 256 MB chosen, 350 ms and $0.0000016583 an invocation
+# (0.25 GB x 0.35 s x $0.0000166667 + $0.0000002), with the three sizes it tested.
+TUNING = {"power": 256, "cost": 0.0000016583, "duration": 350.0,
+          "stateMachine": {"executionCost": 0.00035, "lambdaCost": 0.0000495,
+                           "visualization": "https://lambda-power-tuning.show/#AAEAAgAE;AAAvRA==;AAAAAA=="},
+          "stats": [{"value": 512, "averagePrice": 0.0000031166, "averageDuration": 350.0},
+                    {"value": 128, "averagePrice": 0.0000016583, "averageDuration": 700.0},
+                    {"value": 256, "averagePrice": 0.0000016583, "averageDuration": 350.0}]}
+
+
+def write_tuning(path: Path, shape: str = "output", **changes: Any) -> Path:
+    """The result as the state machine returns it ("output"), as its README shows it ("results"), or as
+    `aws stepfunctions describe-execution` prints it ("execution": input and output as JSON text)."""
+    result = {**TUNING, **changes}
+    if shape == "results":
+        data: Any = {"results": result}
+    elif shape == "execution":
+        data = {"executionArn": "arn:aws:states:us-east-1:222222222222:execution:powerTuningStateMachine:run1",
+                "status": "SUCCEEDED", "startDate": "2025-03-09T10:00:00+00:00",
+                "input": json.dumps({"lambdaARN": ORDERS_ARN, "num": 50, "strategy": "balanced"}),
+                "output": json.dumps(result)}
+    else:
+        data = result
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

@@ -97,7 +97,8 @@ def test_a_truncated_parquet_file_is_refused_naming_it(tmp_path: Path, book: Pri
     ({"Functions": [{"FunctionName": "f"}, 7]}, "Functions.1: must be an object"),
     ({"services": ["web"]}, "services.0: must be an object"),
     ({"MetricDataResults": {"Label": "x"}}, "MetricDataResults: must be a list"),
-    ({"Something": []}, "is neither CloudWatch get-metric-data output nor Lambda or ECS describe output"),
+    ({"Something": []}, "is neither CloudWatch get-metric-data output, Lambda or ECS describe output, nor "
+                        "Lambda Power Tuning"),
 ])
 def test_bad_cli_json_is_refused_naming_the_field(tmp_path: Path, book: PriceBook, data: object,
                                                  expected: str) -> None:

@@ -8,16 +8,19 @@ typed in has none, and files written before it existed open unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 from desktop.model.strict_numbers import NoBoolNumbers
 
 Origin = Literal["measured", "configuration", "default"]
+Provenance = Literal["measured", "configuration", "default", "edited"]  # "edited": the user changed the import's
 ORIGIN_LABELS: dict[str, str] = {"measured": "measured", "configuration": "from the configuration",
-                                 "default": "a default: check it"}
+                                 "default": "a default: check it", "edited": "edited (the imported value kept)"}
+MAX_IMPORTED_ITEMS = 24  # the longest value an import sets: the 24-hour profile
 MAX_TEXT = 300
 MAX_RESOURCE_CHARS = 2048  # an ARN is at most 2,048 characters
 MAX_ITEMS = 60
@@ -30,10 +33,96 @@ class _Frozen(NoBoolNumbers):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
+ImportedValue = bool | int | float | Text | Annotated[tuple[float, ...], Field(max_length=MAX_IMPORTED_ITEMS)] | None
+
+
 class FieldOrigin(_Frozen):
     field: str = Field(..., min_length=1, max_length=100, description="the workload field's dotted path")
-    origin: Origin = Field(..., description="measured, configuration, or default (the user should check it)")
+    origin: Provenance = Field(..., description="measured, configuration, default (the user should check it), or "
+                                                "edited (the user changed the imported value)")
     detail: Text = Field("", description="the source and how the value was derived")
+    imported: ImportedValue = Field(None, description="the value the import set, kept when the user changes it "
+                                                      "(absent in files written before it was recorded)")
+    imported_origin: Origin | None = Field(None, description="where the imported value came from, once edited")
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if "imported" not in self.model_fields_set:  # not recorded: written as before, and read back so
+            data.pop("imported", None)
+        if self.imported_origin is None:
+            data.pop("imported_origin", None)
+        return data
+
+    @property
+    def recorded(self) -> bool:
+        """The import's value is known (files written before it was recorded cannot tell an edit)."""
+        return "imported" in self.model_fields_set
+
+    @property
+    def source(self) -> Origin:
+        """Where the imported value came from, edited or not."""
+        if self.origin == "edited":
+            return self.imported_origin or "default"
+        return self.origin
+
+    def following(self, value: Any) -> FieldOrigin:
+        """This field's provenance once the workload holds `value`: edited when it differs from the value
+        imported, the import's own again when it equals it."""
+        if not self.recorded:
+            return self
+        same = _same(value, self.imported)
+        if same and self.origin == "edited":
+            return FieldOrigin(field=self.field, origin=self.source, detail=self.detail, imported=self.imported)
+        if not same and self.origin != "edited":
+            return FieldOrigin(field=self.field, origin="edited", detail=self.detail, imported=self.imported,
+                               imported_origin=self.source)
+        return self
+
+
+    def text(self) -> str:
+        """One line for the form: where the value came from, or that the user changed it from what was imported."""
+        if self.origin == "edited":
+            return f"Edited: imported {shown_value(self.imported)} ({ORIGIN_LABELS[self.source]}: {self.detail})"
+        return f"Imported, {ORIGIN_LABELS[self.origin]}: {self.detail}"
+
+    def short_text(self) -> str:
+        """A few words for the sheet's register: measured, configuration, default: check, or edited (imported X)."""
+        if self.origin == "edited":
+            return f"edited; imported {shown_value(self.imported)}"
+        return SHORT_LABELS[self.origin]
+
+
+SHORT_LABELS = {"measured": "measured", "configuration": "configuration", "default": "default: check"}
+
+
+def shown_value(value: Any) -> str:
+    """An imported value in a few characters: 1,024, 0.25, us-east-1, or a 24-hour profile's shape."""
+    if isinstance(value, tuple | list):
+        return f"profile {min(value):g}-{max(value):g}" if value else "profile"
+    if isinstance(value, bool) or value is None:
+        return {True: "yes", False: "no", None: "not set"}[value]
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
+    return str(value)[:60]
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return tuple(a) == tuple(b)
+    return bool(a == b) and isinstance(a, bool) == isinstance(b, bool)
+
+
+def value_at(data: Mapping[str, Any], path: str) -> Any:
+    """The value at a dotted path of a workload's JSON form (None where there is none)."""
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
 
 
 class ScenarioUsage(_Frozen):
@@ -55,6 +144,15 @@ class ScenarioUsage(_Frozen):
 
     def origin_of(self, field: str) -> FieldOrigin | None:
         return next((f for f in self.fields if f.field == field), None)
+
+    def following(self, workload_json: Mapping[str, Any]) -> ScenarioUsage:
+        """The provenance once the workload (its JSON form) is what the user made of it: each field the user
+        changed from its imported value is "edited", the imported value and where it came from kept; a field set
+        back to the imported value is the import's again. `self` when nothing changed."""
+        fields = tuple(f.following(value_at(workload_json, f.field)) for f in self.fields)
+        if all(a is b for a, b in zip(fields, self.fields, strict=True)):
+            return self
+        return self.model_copy(update={"fields": fields})
 
     def billed_monthly_usd(self, month_hours: float) -> Decimal | None:
         """What the resource costs a month at the billed rate (the billed sum scaled to `month_hours`)."""

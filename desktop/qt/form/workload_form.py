@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBox
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.fields import GROUPS, FieldSpec, field_bounds
 from desktop.model.workload.spec import Workload
+from desktop.model.workshop.usage import FieldOrigin
 from desktop.present.i18n import spec_shown, tr
 from desktop.present.numbers import ENGLISH, NumberFormat
 from desktop.qt.form.editors import (
@@ -30,6 +31,8 @@ FOLD_MARGIN_PX = 120  # groups are built until they reach this far below the for
 INVALID_STYLE = """
 QLineEdit[invalid="true"], QComboBox[invalid="true"] { border: 2px solid #D55E00; border-radius: 3px; }
 QLabel[role="problem"] { color: #D55E00; }
+QLabel[role="origin"] { color: #555555; font-size: 8pt; }
+QLabel[role="origin"][edited="true"] { color: #0072B2; }
 """
 
 
@@ -113,11 +116,28 @@ class _Row(QWidget):
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.origin = QLabel(self)  # an imported scenario's field: where its value came from, or "Edited"
+        self.origin.setProperty("role", "origin")
+        self.origin.setTextFormat(Qt.TextFormat.PlainText)
+        self.origin.setWordWrap(True)
+        self.origin.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
         layout.addWidget(editor)
+        layout.addWidget(self.origin)
         layout.addWidget(self.problem)
+
+    def show_origin(self, origin: FieldOrigin | None) -> None:
+        text = origin.text() if origin is not None else ""
+        if text == self.origin.text():
+            return
+        self.origin.setText(text)
+        self.origin.setToolTip(text)
+        self.origin.setProperty("edited", origin is not None and origin.origin == "edited")
+        self.origin.style().unpolish(self.origin)
+        self.origin.style().polish(self.origin)
+        self.origin.setVisible(bool(text))
 
     def show_problem(self, message: str | None) -> None:
         if not message and not self.problem.text():
@@ -260,9 +280,19 @@ class WorkloadForm(QScrollArea):
         for row in self.rows.values():
             if isinstance(row.editor, NumberEdit):
                 row.editor.set_month_hours(workload.assumptions.month_hours)
+        state = self._session.state
+        usage = state.scenarios[state.selected].usage if state.scenarios[state.selected].workload is workload \
+            else None
+        for path, row in self.rows.items():
+            row.show_origin(usage.origin_of(path) if usage is not None else None)
         jobs = workload.is_jobs
         self.rows["traffic.requests_per_month"].setEnabled(not jobs)
         self.rows["traffic.runs_per_month"].setEnabled(jobs)
+
+    def origin_at(self, path: str) -> str:
+        """Where an imported scenario's value came from, as the field shows it ('' for a value typed in)."""
+        row = self._row(path)
+        return row.origin.text() if row.origin.isVisibleTo(self) else ""
 
     def problem_at(self, path: str) -> str:
         """The problem text shown at a field ('' when it is valid)."""

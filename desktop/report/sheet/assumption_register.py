@@ -7,7 +7,7 @@ to the workload format appears on the sheet without touching this module; defaul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -21,6 +21,7 @@ from desktop.model.questionnaire.data import DONT_KNOW, QUESTIONS_BY_ID
 from desktop.model.workload.fields import SECTION_TITLES, all_fields
 from desktop.model.workload.shared_lines import SharedLine
 from desktop.model.workload.spec import Network, Workload
+from desktop.model.workshop.usage import FieldOrigin, ScenarioUsage
 
 SKIPPED = {"schema_version", "name", "answers"}
 FIELDS = {f.path: f for f in all_fields()}
@@ -161,13 +162,21 @@ def _doors(workload: Workload) -> str:
     return "; ".join(parts)
 
 
-def assumption_register(workload: Workload, book: PriceBook, quote: Quote) -> list[RegisterRow]:
-    """Every input of the workload (sections in file order), then the assumptions the engine resolved."""
+def assumption_register(workload: Workload, book: PriceBook, quote: Quote,
+                        usage: ScenarioUsage | None = None) -> list[RegisterRow]:
+    """Every input of the workload (sections in file order), then the assumptions the engine resolved. An
+    imported scenario's inputs say where each value came from, or that the user edited the imported value."""
     rows: list[RegisterRow] = []
     _walk(workload, "", rows, workload)
+    if usage is not None:
+        rows = [_with_origin(row, usage.origin_of(row.path)) if row.path else row for row in rows]
     rows.extend(derived_rows(workload, book, quote))
     order = list(SECTION_TITLES)
     return sorted(rows, key=lambda r: order.index(r.section) if r.section in order else len(order))
+
+
+def _with_origin(row: RegisterRow, origin: FieldOrigin | None) -> RegisterRow:
+    return row if origin is None else replace(row, value=f"{row.value} ({origin.short_text()})")
 
 
 def answer_rows(workload: Workload) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
+from desktop.model.workshop.usage import ScenarioUsage
 from desktop.report.sheet.csv_export import comparison_csv
 
 if TYPE_CHECKING:  # Qt is imported when a sheet is written, not when the CLI starts
@@ -86,7 +87,8 @@ def write_data(advice: Advice, book: PriceBook, path: Path, fmt: str | None = No
     return chosen
 
 
-def write_report(advice: Advice, workload: Workload, book: PriceBook, path: Path, page_size: str = "A4") -> int:
+def write_report(advice: Advice, workload: Workload, book: PriceBook, path: Path, page_size: str = "A4",
+                 usage: ScenarioUsage | None = None) -> int:
     """Write the PDF comparison sheet; returns its number of pages."""
     if page_size not in PAGE_SIZES:
         raise ExportError(errno.EINVAL, f"page size must be A4 or Letter, not {page_size!r}", str(path))
@@ -94,7 +96,7 @@ def write_report(advice: Advice, workload: Workload, book: PriceBook, path: Path
     ensure_qt_app()
     from desktop.report.sheet.pdf_writer import sheet_pdf_bytes
 
-    data, pages = sheet_pdf_bytes(advice, workload, book, page_size=page_size)
+    data, pages = sheet_pdf_bytes(advice, workload, book, page_size=page_size, usage=usage)
     write_bytes_atomically(path, data)
     return pages
 

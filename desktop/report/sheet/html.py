@@ -25,6 +25,7 @@ from desktop.model.pricing.quote import LineItem, OptionQuote
 from desktop.model.pricing.user_book import discount_summary, origin_counts, origin_mark, user_layer_parts
 from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
+from desktop.model.workshop.usage import ScenarioUsage
 from desktop.present.i18n import shown_html
 from desktop.present.style import option_colour
 from desktop.present.text import capacity_lines
@@ -238,9 +239,9 @@ def _register_table(rows: Sequence[RegisterRow], previous: RegisterRow | None) -
 
 
 def register_block(advice: Advice, workload: Workload, book: PriceBook, columns: int = 3,
-                   page_break: bool = False) -> str:
+                   page_break: bool = False, usage: ScenarioUsage | None = None) -> str:
     """The register in `columns` side-by-side tables; values too long for a column go below, full width."""
-    every = assumption_register(workload, book, advice.quote)
+    every = assumption_register(workload, book, advice.quote, usage)
     rows = [r for r in every if len(r.value) <= LONG_VALUE]
     long_rows = [r for r in every if len(r.value) > LONG_VALUE]
     per_column = -(-len(rows) // columns)
@@ -349,9 +350,9 @@ def sensitivity_block(advice: Advice) -> str:
 
 def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated: dt.date, version: str,
                markers: dict[str, str] | None = None, register_on_new_page: bool = False,
-               answers_shown: int | None = None) -> str:
+               answers_shown: int | None = None, usage: ScenarioUsage | None = None) -> str:
     """The whole sheet. `markers` are the words the PDF writer swaps for the charts; `answers_shown` limits
-    the answers printed (None: all)."""
+    the answers printed (None: all); `usage`: an imported scenario's provenance, shown in the register."""
     marks = markers or DEFAULT_MARKERS
     return shown_html(f"<html><head><style>{STYLE}</style></head><body>"
             + header_block(advice, workload, book, generated, version)
@@ -359,7 +360,7 @@ def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated
             + "<h2>Monthly cost of each option</h2>" + cost_table(advice)
             + charts_block(advice, marks)
             + sensitivity_block(advice)
-            + register_block(advice, workload, book, page_break=register_on_new_page)
+            + register_block(advice, workload, book, page_break=register_on_new_page, usage=usage)
             + prices_block(advice, workload, book)
             + answers_block(workload, answers_shown)
             + "</body></html>", _verbatim(advice, workload, book))  # in the app's language (English: as written)

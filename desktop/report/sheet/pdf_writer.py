@@ -40,6 +40,7 @@ from desktop import __version__
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
+from desktop.model.workshop.usage import ScenarioUsage
 from desktop.present.i18n import shown
 from desktop.report.sheet.charts import draw_breakdown_chart, draw_cost_chart, sheet_bands, sheet_font
 from desktop.report.sheet.html import CHART_KINDS, answer_count, clip, sheet_html, user_book_mark
@@ -255,15 +256,17 @@ def page_count(doc: QTextDocument, body: QSizeF) -> int:
 
 
 def write_sheet_pdf(device: QIODevice, advice: Advice, workload: Workload, book: PriceBook, *,
-                    page_size: str = "A4", generated: dt.date | None = None, version: str = __version__) -> int:
+                    page_size: str = "A4", generated: dt.date | None = None, version: str = __version__,
+                    usage: ScenarioUsage | None = None) -> int:
     """Paint the sheet onto `device` as a PDF; returns the number of pages."""
     writer = new_pdf_writer(device, page_size, f"ComputeFit comparison sheet: {workload.name}", version)
     return paint_documents(writer, [lay_out_sheet(writer, advice, workload, book, generated=generated,
-                                                  version=version)], book)
+                                                  version=version, usage=usage)], book)
 
 
 def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: PriceBook, *,
-                  generated: dt.date | None = None, version: str = __version__) -> LaidOut:
+                  generated: dt.date | None = None, version: str = __version__,
+                  usage: ScenarioUsage | None = None) -> LaidOut:
     """The sheet of one workload laid out on the writer's pages (at most MAX_PAGES when it fits)."""
     checkpoint(f"Laying out the sheet of {clip(workload.name, 60)}")
     body = page_body(writer)
@@ -275,7 +278,8 @@ def lay_out_sheet(writer: QPdfWriter, advice: Advice, workload: Workload, book: 
 
     def layout(register_on_new_page: bool, answers_shown: int | None = None) -> tuple[QTextDocument, int]:
         html = sheet_html(advice, workload, book, generated=generated or dt.date.today(), version=version,
-                          markers=markers, register_on_new_page=register_on_new_page, answers_shown=answers_shown)
+                          markers=markers, register_on_new_page=register_on_new_page, answers_shown=answers_shown,
+                          usage=usage)
         doc = build_document(writer, html, markers, charts, body / scale)
         return doc, page_count(doc, body / scale)
 
@@ -373,12 +377,13 @@ def warm_up() -> None:
 
 
 def sheet_pdf_bytes(advice: Advice, workload: Workload, book: PriceBook, *, page_size: str = "A4",
-                    generated: dt.date | None = None, version: str = __version__) -> tuple[bytes, int]:
+                    generated: dt.date | None = None, version: str = __version__,
+                    usage: ScenarioUsage | None = None) -> tuple[bytes, int]:
     """The whole PDF in memory (so a file is only ever written whole) and its number of pages."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pages = write_sheet_pdf(buffer, advice, workload, book, page_size=page_size, generated=generated,
-                            version=version)
+                            version=version, usage=usage)
     buffer.close()
     return bytes(data.data()), pages

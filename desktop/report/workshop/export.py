@@ -17,6 +17,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison, compare
 from desktop.model.workshop.compare_json import comparison_json
 from desktop.model.workshop.spec import WorkshopSpec
+from desktop.model.workshop.usage import ScenarioUsage
 from desktop.report.sheet.export import PAGE_SIZES, ExportError, ensure_qt_app, format_for, write_bytes_atomically
 from desktop.report.workshop.csv_export import workshop_csv
 
@@ -56,13 +57,15 @@ def write_workshop_data(advices: Sequence[Advice], comparison: Comparison, book:
 
 
 def write_workshop_report(advices: Sequence[Advice], comparison: Comparison, title: str, book: PriceBook,
-                          path: Path, page_size: str = "A4", sheets: bool = True) -> int:
+                          path: Path, page_size: str = "A4", sheets: bool = True,
+                          usages: Sequence[ScenarioUsage | None] = ()) -> int:
     """Write the workshop PDF (summary, then each scenario's sheet); returns its number of pages."""
     if page_size not in PAGE_SIZES:
         raise ExportError(errno.EINVAL, f"page size must be A4 or Letter, not {page_size!r}", str(path))
     ensure_qt_app()
     from desktop.report.workshop.pdf import workshop_pdf_bytes
 
-    data, pages = workshop_pdf_bytes(advices, comparison, title, book, page_size=page_size, sheets=sheets)
+    data, pages = workshop_pdf_bytes(advices, comparison, title, book, page_size=page_size, sheets=sheets,
+                                     usages=usages)
     write_bytes_atomically(path, data)
     return pages

@@ -73,12 +73,14 @@ def provenance_table(workshop: WorkshopSpec, names: list[str]) -> str:
         assumed = ", ".join(f.field for f in usage.fields if f.origin == "default") or "none"
         rows.append(f"<tr><td>{esc(name)}</td><td class=\"num\">{counts['measured']}</td>"
                     f"<td class=\"num\">{counts['configuration']}</td><td class=\"num\">{counts['default']}</td>"
+                    f"<td class=\"num\">{counts['edited']}</td>"
                     f'<td class="small">{esc(assumed)}</td></tr>')
     if not rows:
         return ""
     return ("<h2>Where the numbers came from</h2>"
             '<table width="100%" cellspacing="0" cellpadding="2"><tr><th>Resource</th><th class="num">Measured</th>'
-            '<th class="num">Configuration</th><th class="num">Default</th><th>Defaults to check</th></tr>'
+            '<th class="num">Configuration</th><th class="num">Default</th><th class="num">Edited</th>'
+            '<th>Defaults to check</th></tr>'
             + "".join(rows) + "</table>")
 
 

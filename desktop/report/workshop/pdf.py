@@ -15,6 +15,7 @@ from desktop import __version__
 from desktop.model.advice.advise import Advice
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.usage import ScenarioUsage
 from desktop.report.sheet.pdf_writer import (
     LaidOut,
     build_document,
@@ -58,25 +59,28 @@ def lay_out_summary(writer: QPdfWriter, comparison: Comparison, title: str, book
 
 def write_workshop_pdf(device: QIODevice, advices: Sequence[Advice], comparison: Comparison, title: str,
                        book: PriceBook, *, page_size: str = "A4", generated: dt.date | None = None,
-                       version: str = __version__, sheets: bool = True) -> int:
-    """Paint the summary and (sheets=True) each scenario's sheet onto `device`; returns the number of pages."""
+                       version: str = __version__, sheets: bool = True,
+                       usages: Sequence[ScenarioUsage | None] = ()) -> int:
+    """Paint the summary and (sheets=True) each scenario's sheet onto `device` (an imported scenario's with its
+    `usages` provenance); returns the number of pages."""
     day = generated or dt.date.today()
     writer = new_pdf_writer(device, page_size, f"ComputeFit workshop: {title}", version)
     documents = [lay_out_summary(writer, comparison, title, book, generated=day, version=version)]
     if sheets:
-        documents += [lay_out_sheet(writer, advice, advice.workload, book, generated=day, version=version)
-                      for advice in advices]
+        documents += [lay_out_sheet(writer, advice, advice.workload, book, generated=day, version=version,
+                                    usage=usages[i] if i < len(usages) else None)
+                      for i, advice in enumerate(advices)]
     return paint_documents(writer, documents, book)
 
 
 def workshop_pdf_bytes(advices: Sequence[Advice], comparison: Comparison, title: str, book: PriceBook, *,
                        page_size: str = "A4", generated: dt.date | None = None, version: str = __version__,
-                       sheets: bool = True) -> tuple[bytes, int]:
+                       sheets: bool = True, usages: Sequence[ScenarioUsage | None] = ()) -> tuple[bytes, int]:
     """The whole PDF in memory (a file is only ever written whole) and its number of pages."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pages = write_workshop_pdf(buffer, advices, comparison, title, book, page_size=page_size, generated=generated,
-                               version=version, sheets=sheets)
+                               version=version, sheets=sheets, usages=usages)
     buffer.close()
     return bytes(data.data()), pages
