@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.horizon_costs import horizon_of, horizon_plans
 from desktop.model.format import count, number, usd, usd_compact
+from desktop.model.horizon.plan import HorizonPlan
 from desktop.model.options.registry import short_label
+from desktop.model.workload.horizon import Horizon
 from desktop.present.breakdown import bar_pieces, discount_total
 from desktop.present.i18n import shown, tr
 from desktop.present.style import group_style
@@ -91,3 +94,22 @@ def hourly_table(advice: Advice, title: str) -> ChartTable:
     headers = (tr("Hour of the day (UTC)"), *((tr(f"Load ({quote.load_unit})"),) if load else ()),
                *(tr(o.capacity.hourly_name) for o in sized if o.capacity is not None))
     return ChartTable(title, source_line(advice), headers, rows)
+
+
+def horizon_for_chart(advice: Advice) -> tuple[HorizonPlan, bool]:
+    """The workload's horizon priced, or the default one (36 months, no growth); and whether it is the default."""
+    found = horizon_of(advice)
+    if found is not None:
+        return found, False
+    return horizon_plans(advice, [Horizon()])[0], True
+
+
+def horizon_table(advice: Advice, title: str) -> ChartTable:
+    """Each feasible option's cumulative cost at the end of each month of the horizon ("not priced" from the first
+    month a price is missing, as the line stops there)."""
+    found, _default = horizon_for_chart(advice)
+    options = [o for o in found.options if advice.quote.options[o].feasible]
+    rows = tuple((shown(count(month)), *(tr("not priced") if found.options[o].cumulative[month - 1] is None
+                                        else shown(usd(found.options[o].cumulative[month - 1])) for o in options))
+                 for month in range(1, min(found.months, MAX_ROWS) + 1))
+    return ChartTable(title, source_line(advice), (tr("Month"), *(short_label(o) for o in options)), rows)

@@ -86,7 +86,13 @@ COMPOSED = ("&Undo", "&Redo", "Light", "Dark", "System", "Move up", "Move down",
             "No fine configuration is needed: the most managed option (Lambda) is enough",
             "Fine control of the runtime, OS or host is needed: ECS on EC2: the most", "No line items: ruled out",
             "Public IPv4 address hour", "Data transfer out to the internet, tier 1",
-            "Data transfer out to the internet, tier 1 (up to 10,240 GB)", "EBS gp3 volume")
+            "Data transfer out to the internet, tier 1 (up to 10,240 GB)", "EBS gp3 volume",
+            # the hard rules several options share (options/common/hard_rules.py): "<name>: the work needs ...; <why>"
+            "Lambda: the work needs privileged mode, host devices or kernel tuning; Lambda allows none of them",
+            "Lambda: the work needs an agent on every host (DAEMON); Lambda has no hosts to run it on",
+            "Lambda: the work needs Windows containers; Lambda runs only Linux",
+            "Fargate: the work needs an agent on every host (DAEMON); Fargate has no DAEMON scheduling",
+            "Amazon SQS standard requests")  # a price's name: its section's and its part's
 
 
 def test_every_catalogue_text_is_one_the_app_shows(book: PriceBook) -> None:

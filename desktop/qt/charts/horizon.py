@@ -17,22 +17,14 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.horizon_costs import horizon_of, horizon_plans
 from desktop.model.advice.uncertainty import horizon_spread_once
 from desktop.model.format import left_out_count, usd, usd_compact
 from desktop.model.horizon.plan import HorizonPlan
 from desktop.model.options.registry import short_label
-from desktop.model.workload.horizon import Horizon
+from desktop.present.chart_table import ChartTable, horizon_for_chart, horizon_table
+from desktop.present.i18n import shown, tr
 from desktop.qt.charts.base import ChartBase
 from desktop.qt.charts.palette import pen_style
-
-
-def horizon_for_chart(advice: Advice) -> tuple[HorizonPlan, bool]:
-    """The workload's horizon priced, or the default one (36 months, no growth); and whether it is the default."""
-    found = horizon_of(advice)
-    if found is not None:
-        return found, False
-    return horizon_plans(advice, [Horizon()])[0], True
 
 
 def legend_name(advice: Advice, found: HorizonPlan, option: str) -> str:
@@ -56,7 +48,7 @@ def _points(values: tuple[Decimal | None, ...]) -> np.ndarray:
 class HorizonChart(ChartBase):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("horizon_chart", parent, money_y=True)
-        self.setAccessibleName("Cumulative cost of each option over the horizon")
+        self.setAccessibleName(tr("Cumulative cost of each option over the horizon"))
         self.legend = self.plot_item.addLegend(offset=(10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.bands: dict[str, pg.ErrorBarItem] = {}  # option -> P10-P90 of its total (a ranged growth)
@@ -86,7 +78,7 @@ class HorizonChart(ChartBase):
             self.names[option] = legend_name(advice, found, option)
             label = self.legend.getLabel(item)
             if label is not None:
-                label.setText(self.names[option], color=self.colors.foreground)
+                label.setText(shown(self.names[option]), color=self.colors.foreground)
             top = max(top, float(np.nanmax(y)) if np.isfinite(y).any() else 0.0)
         top = max(top, self._draw_bands(advice, found.months))
         self.plot_item.setXRange(0, found.months + 0.5, padding=0.02)
@@ -101,12 +93,12 @@ class HorizonChart(ChartBase):
         highest = 0.0
         if spread is None:
             return highest
-        shown = [o for o, s in spread.options.items()  # a total that leaves out a price gets no band (a lower one)
+        banded = [o for o, s in spread.options.items()  # a total that leaves out a price gets no band (a lower one)
                  if o in self.curves and s.p10 is not None and spread.complete[o]]
-        for i, option in enumerate(shown):
+        for i, option in enumerate(banded):
             s = spread.options[option]
             low, mid, high = (float(v or 0) for v in (s.p10, s.p50, s.p90))
-            x = months + 0.35 * (i - (len(shown) - 1) / 2)  # side by side at the last month
+            x = months + 0.35 * (i - (len(banded) - 1) / 2)  # side by side at the last month
             band = pg.ErrorBarItem(x=np.array([x]), y=np.array([mid]), top=np.array([high - mid]),
                                    bottom=np.array([mid - low]), beam=0.3,
                                    pen=pg.mkPen(self.colors.option(option), width=3))
@@ -114,6 +106,9 @@ class HorizonChart(ChartBase):
             self.bands[option] = band
             highest = max(highest, high)
         return highest
+
+    def table_for(self, advice: Advice) -> ChartTable:
+        return horizon_table(advice, self.accessibleName())
 
     def hover(self, point: QPointF) -> str:
         found = self.found
@@ -128,4 +123,4 @@ class HorizonChart(ChartBase):
             extra = "".join(f"; {usd_compact(float(p.usd))} {p.label}" for p in paid)
             lines.append(f"{self.names.get(option, short_label(option))}: "
                          f"{usd(total, none='not priced')} so far{extra}")
-        return "\n".join(lines)
+        return shown("\n".join(lines))

@@ -28,7 +28,8 @@ _SHARED_SECTIONS = {"fargate": "Fargate", "ec2": "EC2", "alb": "Application Load
                     "alb_hour_only": "Application Load Balancer hour (no LCU price)", "api_gateway": "API Gateway",
                     "nat_gateway": "NAT gateway", "public_ipv4": "Public IPv4 address",
                     "cloudwatch_logs": "CloudWatch Logs", "data_transfer_out": "Data transfer out to the internet",
-                    "data_transfer_inter_az": "Data transfer between AZs", "vpc_endpoint": "VPC interface endpoint"}
+                    "data_transfer_inter_az": "Data transfer between AZs", "vpc_endpoint": "VPC interface endpoint",
+                    "sqs": "Amazon SQS"}
 _SHARED_PARTS = {
     "linux_x86_64": "Linux/x86_64", "linux_arm64": "Linux/arm64", "windows_x86_64": "Windows/x86_64",
     "vcpu": "vCPU", "os_license": "Windows OS licence", "lcu_hour": "LCU-hour", "http": "HTTP API",

@@ -34,15 +34,21 @@ def test_every_chart_has_its_numbers_as_a_table(qtbot, window: MainWindow) -> No
     assert [t.title for t in tables] == ["Monthly cost against monthly volume",
                                          "Monthly cost of each option by line item",
                                          "Sensitivity of the recommended option's monthly cost",
-                                         "Capacity over the day"]
+                                         "Capacity over the day",
+                                         "Cumulative cost of each option over the horizon"]
     assert all(t.source == SOURCE for t in tables)
-    curve, breakdown, sensitivity, hourly = tables
+    curve, breakdown, sensitivity, hourly, horizon = tables
     assert curve.headers == ("requests a month", "Lambda", "Fargate", "ECS on EC2")
     assert len(curve.rows) == len(advice.curves.volumes)
     totals = {row[0]: row[-1] for row in breakdown.rows}
     assert totals == {o.short_label: usd(o.monthly_usd) for o in advice.quote.options.values()}  # as the table
     assert sensitivity.rows[0][0] == "Minimum tasks" and sensitivity.rows[0][-1] == "winner changes"
     assert len(hourly.rows) == 24 and hourly.headers[:2] == ("Hour of the day (UTC)", "Load (requests/s)")
+    # no horizon in the file: ComputeFit's default 36 months, no growth; month 36 is 36 whole months of each total
+    assert horizon.headers == ("Month", "Lambda", "Fargate", "ECS on EC2") and len(horizon.rows) == 36
+    monthly = {o.short_label: o.monthly_usd for o in advice.quote.options.values()}
+    assert horizon.rows[0][1:] == tuple(usd(monthly[name]) for name in horizon.headers[1:])
+    assert horizon.rows[-1][1:] == tuple(usd(36 * monthly[name]) for name in horizon.headers[1:])
 
 
 def test_the_table_dialog_is_accessible_and_copies_with_its_source(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
