@@ -16,7 +16,7 @@ from tests.qt.screenshots import run_script
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SIZES = ((1280, 720), (1920, 1080))
-CHARTS = ("cost-curve", "breakdown", "sensitivity", "hourly-capacity")
+CHARTS = ("cost-curve", "breakdown", "sensitivity", "hourly-capacity", "over-the-years")
 
 
 def main(out: Path) -> list[Path]:
