@@ -223,7 +223,7 @@ class UsageWindowPart(QObject):
         text is not a filter (said in a dialog)."""
         from desktop.usage.records import UsageError, parse_tag_filter
 
-        text, ok = QInputDialog.getText(self.window, "Import usage: tag filter", TAG_PROMPT)
+        text, ok = QInputDialog.getText(self.window, tr("Import usage: tag filter"), tr(TAG_PROMPT))
         if not ok:
             return None
         try:

@@ -106,3 +106,30 @@ def test_the_form_says_where_an_imported_value_came_from_and_that_an_edit_is_the
     window.grab().save(str(tmp_path / "edited.png"))
     window.session.run(Workbench.undo)
     assert form.origin_at("lambda.memory_mb").startswith("Imported, a default")
+
+
+def test_in_german_the_form_s_origin_lines_are_german_and_the_detail_as_it_was_written(
+        qtbot, window: MainWindow, tmp_path: Path, book) -> None:  # type: ignore[no-untyped-def]
+    from desktop.model.workshop.files import save_workshop
+    from desktop.qt.translation import install_language
+    from desktop.usage.importer import import_usage
+    from desktop.workbench.workbench import Workbench
+    from tests.qt.interact import type_into
+
+    workshop, _ = import_usage([fx.write_csv(tmp_path / "cur.csv", fx.cur_rows())], book)
+    path = tmp_path / "fleet.workshop.json"
+    save_workshop(path, workshop)
+    assert install_language("de") == "de"
+    try:
+        assert window.open_path(path)
+        window.session.run(Workbench.select, [s.name for s in window.session.state.scenarios].index("orders"))
+        form = window.form
+        form.build_all()
+        assert form.origin_at("lambda.memory_mb") == ("Importiert, ein Standardwert, bitte prüfen: not in a billing "
+                                                      "export or metrics")
+        with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+            type_into(qtbot, window, "lambda.memory_mb", "2048")
+        assert form.origin_at("lambda.memory_mb") == ("Geändert: importiert 1.024 (ein Standardwert, bitte prüfen: "
+                                                      "not in a billing export or metrics)")
+    finally:
+        install_language("en")

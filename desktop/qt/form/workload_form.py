@@ -12,7 +12,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.fields import GROUPS, FieldSpec, field_bounds
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.usage import FieldOrigin
-from desktop.present.i18n import spec_shown, tr
+from desktop.present.i18n import shown, spec_shown, tr
 from desktop.present.numbers import ENGLISH, NumberFormat
 from desktop.qt.form.editors import (
     BoolEdit,
@@ -129,7 +129,7 @@ class _Row(QWidget):
         layout.addWidget(self.problem)
 
     def show_origin(self, origin: FieldOrigin | None) -> None:
-        text = origin.text() if origin is not None else ""
+        text = shown(origin.text()) if origin is not None else ""  # the detail (a metric, a file) as it is
         if text == self.origin.text():
             return
         self.origin.setText(text)
