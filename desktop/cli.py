@@ -269,7 +269,9 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     q = verbs.add_parser("import", help="CUR 2.0 or FOCUS exports (a file or a month's folder), CloudWatch "
                                         "get-metric-data and Lambda/ECS describe JSON into a fleet workshop")
     q.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
-    q.add_argument("-o", "--output", required=True, help="the .workshop.json file to write")
+    q.add_argument("-o", "--output", required=True,
+                   help="the .workshop.json file to write (the 200 largest bills), or a .jsonl file (the whole fleet, "
+                        "one scenario a line, for usage rank)")
     q.add_argument("--force", action="store_true", help="replace the output file if it exists")
     q.add_argument("--tag", action="append", default=[], metavar="KEY=VALUE",
                    help="only the billing rows with this tag (CUR 2.0 resource_tags, FOCUS Tags; repeat: all must "

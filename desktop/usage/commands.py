@@ -9,19 +9,27 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.files import WriteError, check_target
+from desktop.files import WriteError, check_target, write_atomically
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.files import SUFFIX, save_workshop
+from desktop.model.workshop.spec import MAX_SCENARIOS, WorkshopSpec
+from desktop.usage.rank import MAX_LINES
 from desktop.usage.records import Cancelled, UsageError, parse_tag_filter
+
+JSONL_SUFFIX = ".jsonl"
 
 
 def run_import(args: argparse.Namespace, book: PriceBook, escape: Callable[[str], str]) -> int:
-    from desktop.usage.importer import import_usage, summary_text
+    """Write the fleet as a workshop file (at most MAX_SCENARIOS scenarios, the largest bills) or, for an output
+    ending in .jsonl, as one scenario a line for `usage rank` (up to its MAX_LINES)."""
+    from desktop.usage.importer import import_entries, summary_text
 
     tags = tuple(parse_tag_filter(text) for text in getattr(args, "tag", None) or ())
     output = Path(args.output)
-    if not output.name.lower().endswith(SUFFIX):
-        raise UsageError(str(output), "", f"a fleet workshop's name ends in {SUFFIX}")
+    lines = output.name.lower().endswith(JSONL_SUFFIX)
+    if not lines and not output.name.lower().endswith(SUFFIX):
+        raise UsageError(str(output), "", f"a fleet's name ends in {SUFFIX} (a workshop) or {JSONL_SUFFIX} (for "
+                                          "usage rank)")
     if output.exists() and not args.force:
         raise UsageError(str(output), "", "already exists (give --force to replace it)")
     try:
@@ -29,15 +37,20 @@ def run_import(args: argparse.Namespace, book: PriceBook, escape: Callable[[str]
     except WriteError as exc:
         raise UsageError(str(output), "", f"cannot be written ({exc.strerror or exc})") from None
     try:
-        workshop, summary = import_usage([Path(p) for p in args.paths], book, tags=tags)
+        entries, summary = import_entries([Path(p) for p in args.paths], book, tags=tags,
+                                          cap=MAX_LINES if lines else MAX_SCENARIOS)
     except (Cancelled, KeyboardInterrupt):
         sys.stderr.write("computefit: usage import cancelled: nothing was written\n")
         return 130
     try:
-        save_workshop(output, workshop)
+        if lines:  # one scenario entry a line, as `usage rank` reads them; whole or not at all
+            write_atomically(output, (json.dumps(e.to_json_dict(), ensure_ascii=False).encode() + b"\n"
+                                      for e in entries))
+        else:
+            save_workshop(output, WorkshopSpec(kind="parts", baseline=0, scenarios=entries))
     except WriteError as exc:
         raise UsageError(str(output), "", f"cannot write ({exc.strerror or exc})") from None
-    sys.stdout.write(summary_text(summary, workshop, escape) + f"\nWrote {escape(str(output))}\n")
+    sys.stdout.write(summary_text(summary, entries, escape) + f"\nWrote {escape(str(output))}\n")
     return 0
 
 

@@ -25,7 +25,7 @@ MONTH_HOURS = 730.0
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_DURATION_MS = 100.0
 PER_TASK_IN_FLIGHT = 10 * 0.7  # the workload's default concurrency_per_task x target_utilization
-LEFT_OUT_CAP = "left out: a workshop holds at most {cap} scenarios (the largest bills were kept)"
+LEFT_OUT_CAP = "left out: a {holder} holds at most {cap:,} scenarios (the largest bills were kept)"
 LEFT_OUT_REGION = "left out: region not in the price book ({region})"
 
 FRONT_DOOR = ("No front door is priced: the export bills an API Gateway or load balancer as its own resource, so "
@@ -358,6 +358,14 @@ def _candidates(resources: list[ResourceUsage], inputs: JsonInputs, summary: Imp
 def build_fleet(resources: list[ResourceUsage], inputs: JsonInputs, summary: ImportSummary,
                 book: PriceBook, billed_only: bool = False) -> WorkshopSpec:
     """The fleet workshop ('parts' of one estate), the largest bills first; at most MAX_SCENARIOS scenarios."""
+    entries = fleet_entries(resources, inputs, summary, book, billed_only, MAX_SCENARIOS)
+    return WorkshopSpec(kind="parts", baseline=0, scenarios=entries)
+
+
+def fleet_entries(resources: list[ResourceUsage], inputs: JsonInputs, summary: ImportSummary,
+                  book: PriceBook, billed_only: bool, cap: int) -> tuple[ScenarioEntry, ...]:
+    """The fleet's scenarios, the largest bills first; at most `cap` (a workshop file's MAX_SCENARIOS, or the
+    JSON-lines fleet's own bound), those beyond it counted as skipped."""
     period = summary.period_hours
     entries: list[ScenarioEntry] = []
     taken: set[str] = set()
@@ -369,8 +377,9 @@ def build_fleet(resources: list[ResourceUsage], inputs: JsonInputs, summary: Imp
             summary.rows_used -= rows
             summary.notes.append(f"{name}: {LEFT_OUT_REGION.format(region=region or 'none')}")
             continue
-        if len(entries) >= MAX_SCENARIOS:
-            summary.skip(LEFT_OUT_CAP.format(cap=MAX_SCENARIOS), rows)
+        if len(entries) >= cap:
+            holder = "workshop" if cap == MAX_SCENARIOS else "JSON-lines fleet"
+            summary.skip(LEFT_OUT_CAP.format(holder=holder, cap=cap), rows)
             summary.rows_used -= rows
             continue
         span = period or _covered(inputs, name)
@@ -389,7 +398,7 @@ def build_fleet(resources: list[ResourceUsage], inputs: JsonInputs, summary: Imp
         top = summary.skipped.most_common(1)
         why = f" (most rows skipped: {top[0][1]:,} {top[0][0]})" if top else ""
         raise UsageError(where, "", f"holds no Lambda function, ECS service or EC2 instance with usage{why}")
-    return WorkshopSpec(kind="parts", baseline=0, scenarios=tuple(entries))
+    return tuple(entries)
 
 
 def _account_of(inputs: JsonInputs, name: str) -> str:

@@ -6,12 +6,12 @@ cancelled or failed import leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.model.pricing.book import PriceBook
-from desktop.model.workshop.spec import WorkshopSpec
-from desktop.usage.fleet import build_fleet
+from desktop.model.workshop.spec import MAX_SCENARIOS, ScenarioEntry, WorkshopSpec
+from desktop.usage.fleet import fleet_entries
 from desktop.usage.json_input import JsonInputs, read_json_file
 from desktop.usage.records import ImportSummary, ResourceUsage, TagFilter, UsageError
 from desktop.usage.sources import collect
@@ -22,7 +22,17 @@ Interrupt = Callable[[Callable[[], None]], None]
 def import_usage(paths: list[Path], book: PriceBook, interrupt: Interrupt | None = None,
                  tags: tuple[TagFilter, ...] = ()) -> tuple[WorkshopSpec, ImportSummary]:
     """Read every file (UsageError naming the file and column on bad input; Cancelled when interrupted). With
-    `tags`, only the billing rows so tagged make scenarios; the JSON then refines those resources alone."""
+    `tags`, only the billing rows so tagged make scenarios; the JSON then refines those resources alone. The
+    fleet workshop holds at most MAX_SCENARIOS scenarios, the largest bills."""
+    entries, summary = import_entries(paths, book, interrupt, tags, MAX_SCENARIOS)
+    return WorkshopSpec(kind="parts", baseline=0, scenarios=entries), summary
+
+
+def import_entries(paths: list[Path], book: PriceBook, interrupt: Interrupt | None = None,
+                   tags: tuple[TagFilter, ...] = (), cap: int = MAX_SCENARIOS
+                   ) -> tuple[tuple[ScenarioEntry, ...], ImportSummary]:
+    """The fleet's scenarios as `import_usage` reads them, at most `cap` (a JSON-lines fleet for `usage rank`
+    may hold more than a workshop file)."""
     inputs = collect(paths)
     if inputs.parquet and inputs.csv:
         raise UsageError(str(inputs.csv[0]), "", "CSV and Parquet parts given together: import one export at a time")
@@ -56,23 +66,25 @@ def import_usage(paths: list[Path], book: PriceBook, interrupt: Interrupt | None
         summary.period_text = "the metrics' own period"
     summary.notes += [f"{r.resource}: not a whole function ARN (truncated or anonymised?): kept under the id as "
                       "written" for r in resources if r.truncated_id][:20]
-    return build_fleet(resources, json_inputs, summary, book, billed_only=bool(tags)), summary
+    return fleet_entries(resources, json_inputs, summary, book, bool(tags), cap), summary
 
 
-def summary_text(summary: ImportSummary, workshop: WorkshopSpec, escape: Callable[[str], str]) -> str:
+def summary_text(summary: ImportSummary, scenarios: WorkshopSpec | Sequence[ScenarioEntry],
+                 escape: Callable[[str], str]) -> str:
+    scenarios = scenarios.scenarios if isinstance(scenarios, WorkshopSpec) else scenarios
     kinds: dict[str, int] = {}
-    for s in workshop.scenarios:
+    for s in scenarios:
         today = s.usage.today if s.usage is not None else "?"
         kinds[today] = kinds.get(today, 0) + 1
     lines = [f"Imported {summary.source}: {len(summary.files)} file(s), {summary.rows_read:,} rows read, "
              f"{summary.rows_used:,} used",
              f"Period: {summary.period_text} ({summary.period_hours:,.0f} h)",
-             f"Scenarios: {len(workshop.scenarios)} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")"]
+             f"Scenarios: {len(scenarios):,} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")"]
     if summary.skipped:
         lines.append("Rows skipped, by reason:")
         lines += [f"  {rows:>12,}  {escape(reason)}" for reason, rows in sorted(summary.skipped.items())]
     lines += [f"Note: {escape(n)}" for n in summary.notes[:50]]
-    assumed = sum(1 for s in workshop.scenarios if s.usage and any(f.origin == "default" for f in s.usage.fields))
+    assumed = sum(1 for s in scenarios if s.usage and any(f.origin == "default" for f in s.usage.fields))
     if assumed:
         lines.append(f"{assumed} scenario(s) have fields left at a default: check them (the scenario's usage says "
                      "which)")

@@ -191,3 +191,34 @@ def test_a_cancelled_rank_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     assert main(["usage", "rank", str(fleet), "-o", str(output)]) == 130
     assert capsys.readouterr().err == "computefit: usage rank cancelled: nothing was written\n"
     assert not output.exists()
+
+
+def test_a_fleet_larger_than_a_workshop_goes_whole_to_json_lines_and_ranks(
+        tmp_path: Path, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
+    """205 functions billed: the workshop keeps the 200 largest bills and counts the rest as skipped; `-o .jsonl`
+    writes all 205 (the workshop's 200 first, the same entries), and `usage rank` ranks every one."""
+    rows = []
+    for n in range(205):  # function n is billed n + 1 cents of requests an hour: the largest last
+        arn = f"arn:aws:lambda:us-east-1:{fx.ACCOUNT}:function:f{n:03d}"
+        rows += [fx._cur(i, "Usage", "AWSLambda", "USE1-Request", arn, "10000", f"{0.002 * (n + 1):.3f}", "us-east-1")
+                 for i in range(24)]
+    cur = fx.write_csv(tmp_path / "cur.csv", rows)
+    workshop_path, lines_path = tmp_path / "fleet.workshop.json", tmp_path / "fleet.jsonl"
+    assert main(["usage", "import", str(cur), "-o", str(workshop_path)]) == 0
+    assert "left out: a workshop holds at most 200 scenarios (the largest bills were kept)" in capsys.readouterr().out
+    assert main(["usage", "import", str(cur), "-o", str(lines_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Scenarios: 205 (205 lambda)" in out and "at most 200" not in out
+    workshop = load_document(workshop_path).workshop
+    written = [json.loads(line) for line in lines_path.read_text(encoding="utf-8").splitlines()]
+    assert len(written) == 205 and written[:200] == [s.to_json_dict() for s in workshop.scenarios]
+    assert {w["workload"]["name"] for w in written[200:]} == {"f000", "f001", "f002", "f003", "f004"}
+    entries, count = rank.advise_fleet(lines_path, book, jobs=1)
+    assert count == 205 and len(list(rank.records(rank.rank(entries)))) == 205
+
+
+def test_a_json_lines_fleet_is_named_by_its_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cur = fx.write_csv(tmp_path / "cur.csv", fx.cur_rows())
+    assert main(["usage", "import", str(cur), "-o", str(tmp_path / "fleet.txt")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert not (tmp_path / "fleet.txt").exists()
