@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         session.advice_changed.connect(self.render_advice)
+        session.uncertainty_ready.connect(self._render_uncertainty)
         session.dirty_changed.connect(lambda _dirty: self._update_title())
         session.path_changed.connect(lambda _path: self._update_title())
         session.workload_changed.connect(lambda _w: self._update_title())
@@ -306,6 +307,11 @@ class MainWindow(QMainWindow):
         self.charts.render_advice(advice)
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(advice)
+
+    def _render_uncertainty(self, advice: Advice) -> None:
+        """The shown advice's Monte Carlo came in from the worker: "how sure" and the cost chart's bands."""
+        self.recommendation.render_advice(advice)
+        self.charts.render_bands(advice)
 
     def _fit_top_pane(self) -> None:
         """More options compared: the table and the recommendation taller, if the charts can give the room."""

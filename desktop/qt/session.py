@@ -6,6 +6,10 @@ advises the shown workload: an isolated edit at once (the user sees it in the ne
 follow it within COALESCE_MS once they settle. Every view listens to
 `advice_changed` and renders from that Advice (which carries the workload and book it was computed from);
 the form listens to `workload_changed` to show the values of the current workload.
+
+A ranged workload's Monte Carlo (about 0.1-0.3 s) runs off the GUI thread (background.LatestOnly): the advice is
+shown at once with its point figures, and `uncertainty_ready` follows with the same Advice once its bands and
+"how sure" are known; a result that arrives after a newer edit is not shown (the newer one's run follows).
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.uncertainty import known_monte_carlo, monte_carlo_once
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison
+from desktop.qt.background import JobResult, LatestOnly
 from desktop.workbench.ownership import DocumentLocks
 from desktop.workbench.recovery import RecoverySlot
 from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
@@ -44,6 +50,7 @@ class Session(QObject):
     book_changed = Signal(object)  # PriceBook
     advice_failed = Signal(str)  # a message for the status bar; the last good advice stays
     scenarios_changed = Signal()  # the scenario list: names, notes, order, selection, baseline or kind
+    uncertainty_ready = Signal(object)  # Advice (the shown one) whose Monte Carlo is now known
 
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None,
                  parent: QObject | None = None, coalesce_ms: int = COALESCE_MS,
@@ -58,7 +65,11 @@ class Session(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.write_recovery)
+        self.ranges = LatestOnly(_run_monte_carlo, "computefit_ranges", self)
+        self.ranges.finished.connect(self._ranges_done)
+        self.stale_ranges = 0  # Monte Carlo results not shown because a newer advice came first (tests check)
         self._advice = self.workbench.advise()
+        self._start_ranges(self._advice)
         self._timer = QTimer(self)  # active while an edit waits for its advice (the end of a burst)
         self._timer.setSingleShot(True)
         self._timer.setInterval(coalesce_ms)
@@ -196,3 +207,30 @@ class Session(QObject):
         self.advise_count += 1
         self._advice = advice
         self.advice_changed.emit(advice)
+        self._start_ranges(advice)
+
+    # --- the Monte Carlo of a ranged workload, off the GUI thread ---------------------------------------
+    def _start_ranges(self, advice: Advice) -> None:
+        if advice.workload.ranges is None:
+            return
+        try:
+            known = known_monte_carlo(advice.quote)[0]
+        except ValueError:  # refused before: the views say so
+            known = True
+        if not known:
+            self.ranges.submit(advice)
+
+    def _ranges_done(self, advice: object, _result: JobResult) -> None:
+        """A run ended (its result, or its refused draw, is kept by the model): shown if its advice still is."""
+        if advice is not self._advice:
+            self.stale_ranges += 1
+            return
+        self.uncertainty_ready.emit(advice)
+
+
+def _run_monte_carlo(advice: object) -> object:
+    assert isinstance(advice, Advice)
+    try:
+        return monte_carlo_once(advice.workload, advice.book, advice.quote)
+    except ValueError as error:  # kept with the quote: the views say it in one line
+        return error

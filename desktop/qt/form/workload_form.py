@@ -227,8 +227,19 @@ class WorkloadForm(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._body:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.build_all)  # the rest, once the first view is on the screen
+            QTimer.singleShot(0, self, self._build_next)  # the rest, once the first view is on the screen
         return False
+
+    def _build_next(self) -> None:
+        """One group out of sight per turn of the event loop (each well under a frame), so that the window
+        answers input while the rest is built; the values shown once the last is in."""
+        if not self._unbuilt:
+            return
+        self._build_group()
+        if self._unbuilt:
+            QTimer.singleShot(0, self, self._build_next)
+        else:
+            self.show_workload(self._workload)
 
     def editor(self, path: str) -> QWidget:
         return self._row(path).editor

@@ -86,7 +86,8 @@ class RecommendationPanel(QFrame):
             self._to_complete = advice  # once the headline has painted (see eventFilter)
             self.headline.update()
         rec = advice.recommendation
-        outlook = outlook_lines(advice)  # the horizon, how sure (ranges), the footprint: beside the monthly verdict
+        # the horizon, how sure (ranges: once the session's worker has run them), the footprint: beside the verdict
+        outlook = outlook_lines(advice, wait=False)
         lines = [f"<b>{html.escape(localize_numbers(o, self.fmt))}</b>" for o in outlook]
         lines += [html.escape(localize_numbers(r, self.fmt)) for r in rec.rationale]
         said = " ".join(rec.rationale)
