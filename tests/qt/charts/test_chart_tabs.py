@@ -88,3 +88,12 @@ def test_the_first_export_is_prepared_in_idle_time_after_the_window_shows(qtbot,
     win.show()
     assert not pdf_writer._warmed_up
     qtbot.waitUntil(lambda: pdf_writer._warmed_up, timeout=5000)
+
+
+def test_pyqtgraph_is_imported_off_the_gui_thread_after_the_first_paint(window: MainWindow) -> None:
+    """The window answers input while pyqtgraph comes in: the import ran on the worker thread."""
+    importer = window.charts.importer
+    assert importer is not None and importer.thread_name == "computefit_chart_import"
+    chart = window.charts.currentWidget()
+    assert chart.objectName() == "cost_curve_chart" and chart.isVisible()
+    assert chart._advice is window.session.advice  # type: ignore[attr-defined]  # drawn while staged, then shown
