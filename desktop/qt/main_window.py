@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -307,6 +307,13 @@ class MainWindow(QMainWindow):
         self.charts.render_advice(advice)
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(advice)
+
+    def event(self, event: QEvent) -> bool:
+        """After each paint pass of the window: a ranged workload's Monte Carlo may start (see Session)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.session.frame_painted()
+        return handled
 
     def _render_uncertainty(self, advice: Advice) -> None:
         """The shown advice's Monte Carlo came in from the worker: "how sure" and the cost chart's bands."""

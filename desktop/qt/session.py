@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.uncertainty import known_monte_carlo, monte_carlo_once
@@ -37,6 +37,9 @@ R = TypeVar("R")
 
 COALESCE_MS = 15  # an edit this soon after the previous one waits for the burst to settle
 AUTOSAVE_MS = 3000  # unsaved edits reach the recovery file at most this long after they were made
+RANGES_AFTER_MS = 150  # a ranged workload's Monte Carlo starts once the edit's frame is painted (the window says
+# so: `frame_painted`), or after this long when nothing was painted (the chart's paint is Python in pyqtgraph: a
+# worker holding the interpreter meanwhile would make it wait)
 
 
 class Session(QObject):
@@ -67,6 +70,10 @@ class Session(QObject):
         self._autosave.timeout.connect(self.write_recovery)
         self.ranges = LatestOnly(_run_monte_carlo, "computefit_ranges", self)
         self.ranges.finished.connect(self._ranges_done)
+        self._ranges_after = QTimer(self)
+        self._ranges_after.setSingleShot(True)
+        self._ranges_after.setInterval(RANGES_AFTER_MS)
+        self._ranges_after.timeout.connect(self._submit_ranges)
         self.stale_ranges = 0  # Monte Carlo results not shown because a newer advice came first (tests check)
         self._advice = self.workbench.advise()
         self._start_ranges(self._advice)
@@ -211,6 +218,7 @@ class Session(QObject):
 
     # --- the Monte Carlo of a ranged workload, off the GUI thread ---------------------------------------
     def _start_ranges(self, advice: Advice) -> None:
+        """Run the shown advice's Monte Carlo (if it has ranges and it has not run), once its frame is painted."""
         if advice.workload.ranges is None:
             return
         try:
@@ -218,7 +226,26 @@ class Session(QObject):
         except ValueError:  # refused before: the views say so
             known = True
         if not known:
-            self.ranges.submit(advice)
+            self._ranges_after.start()
+
+    def frame_painted(self) -> None:
+        """The window has painted a frame: a Monte Carlo waiting for the edit's frame starts now."""
+        if self._ranges_after.isActive():
+            self._ranges_after.stop()
+            self._submit_ranges()
+
+    def _submit_ranges(self) -> None:
+        self.ranges.submit(self._advice)
+
+    def wait_for_ranges(self, timeout_s: float, hurry: bool = True) -> bool:
+        """Tests and benchmarks: the shown advice's Monte Carlo run (if one was due: started now when `hurry`, else
+        when its timer says) and its result delivered."""
+        if self._ranges_after.isActive() and hurry:
+            self._ranges_after.stop()
+            self._submit_ranges()
+        while self._ranges_after.isActive():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        return self.ranges.wait_idle(timeout_s)
 
     def _ranges_done(self, advice: object, _result: JobResult) -> None:
         """A run ended (its result, or its refused draw, is kept by the model): shown if its advice still is."""

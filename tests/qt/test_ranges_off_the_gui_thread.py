@@ -66,7 +66,7 @@ def test_a_result_overtaken_by_a_newer_edit_is_not_shown(qtbot, window: MainWind
     session.run(Workbench.replace_workload, _ranged(window, seed=12), "second")
     newest = session.advice
     release.set()
-    assert session.ranges.wait_idle(20)
+    assert session.wait_for_ranges(20)
     assert seeds == [11, 12]  # the newer one ran after the first ended
     assert session.stale_ranges == 1 and shown == [newest]  # the first's result was dropped, the newest shown
     assert uncertainty.known_monte_carlo(newest.quote)[1] is not None
@@ -80,9 +80,9 @@ def test_a_refused_draw_is_said_in_one_line_from_the_worker(qtbot, window: MainW
     monkeypatch.setattr(uncertainty, "monte_carlo", refused)
     session = window.session
     session.run(Workbench.replace_workload, _ranged(window, seed=21), "Open")
-    assert session.ranges.wait_idle(20)
+    assert session.wait_for_ranges(20)
     said = "How sure: not computed (ranges: a drawn value is outside a field&#x27;s bounds (memory_mb: at most 10240))"
     assert said in window.recommendation.details.text()
     assert window.charts.cost_curve.bands == {}
     session._start_ranges(session.advice)  # known (refused): not run again
-    assert not session.ranges._running
+    assert not session._ranges_after.isActive() and not session.ranges._running
