@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         session.advice_changed.connect(self.render_advice)
-        session.uncertainty_ready.connect(self._render_uncertainty)
+        session.advice_completed.connect(self._render_completed)
         session.dirty_changed.connect(lambda _dirty: self._update_title())
         session.path_changed.connect(lambda _path: self._update_title())
         session.workload_changed.connect(lambda _w: self._update_title())
@@ -315,8 +315,9 @@ class MainWindow(QMainWindow):
             self.session.frame_painted()
         return handled
 
-    def _render_uncertainty(self, advice: Advice) -> None:
-        """The shown advice's Monte Carlo came in from the worker: "how sure" and the cost chart's bands."""
+    def _render_completed(self, advice: Advice) -> None:
+        """The shown advice's slow parts came in from the worker: the headline's hinge, "how sure" and the cost
+        chart's bands."""
         self.recommendation.render_advice(advice)
         self.charts.render_bands(advice)
 

@@ -38,7 +38,7 @@ def test_the_advice_shows_first_and_the_bands_arrive_from_a_worker_thread(qtbot,
     assert window.table.rowCount() == len(advice.quote.options)  # the point figures, not waiting for the run
     assert "How sure: computing the ranges (2,000 samples)..." in window.recommendation.details.text()
     assert window.charts.cost_curve.bands == {}
-    with qtbot.waitSignal(window.session.uncertainty_ready, timeout=10_000) as ready:
+    with qtbot.waitSignal(window.session.advice_completed, timeout=10_000) as ready:
         release.set()
     assert ready.args == [advice]
     assert threads == ["computefit_ranges"]  # not the GUI thread
@@ -62,7 +62,7 @@ def test_a_result_overtaken_by_a_newer_edit_is_not_shown(qtbot, window: MainWind
     session.run(Workbench.replace_workload, _ranged(window, seed=11), "first")
     qtbot.waitUntil(lambda: seeds == [11], timeout=5000)
     shown: list[object] = []
-    session.uncertainty_ready.connect(shown.append)
+    session.advice_completed.connect(shown.append)
     session.run(Workbench.replace_workload, _ranged(window, seed=12), "second")
     newest = session.advice
     release.set()
