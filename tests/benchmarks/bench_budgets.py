@@ -305,8 +305,8 @@ EDITS = (  # (field typed in, ranges on, in the 50-scenario workshop)
 def edit_rows(checkouts: dict[str, Path], edits: int) -> list[Row]:
     rows = []
     script = REPO / "tests" / "benchmarks" / "bench_gui.py"
-    runs = [("app", REPO, *edit) for edit in EDITS] + [(name, tree, EDITS[0][0], False, False)
-                                                       for name, tree in checkouts.items() if name != "app"]
+    runs = [("app", REPO, *edit) for edit in EDITS] + [(name, tree, *edit) for name, tree in checkouts.items()
+                                                       if name != "app" for edit in EDITS[:2]]
     for name, tree, field_path, ranges, workshop in runs:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(tree))
         flags = ["--ranges"] * ranges + ["--workshop"] * workshop
