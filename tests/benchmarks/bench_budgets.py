@@ -121,7 +121,23 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+CRASHES: list[str] = []  # runs that died of a signal (retried once each), reported under the table
+
+
 def run_gui_once(variant: Variant, workdir: Path, record: bool) -> None:
+    """One start (and PDF exports); a run killed by a signal is noted (with the crash log's end) and run again."""
+    try:
+        _run_gui_once(variant, workdir, record)
+    except BenchError as exc:
+        if "exit -" not in str(exc):
+            raise
+        logs = sorted((workdir / "data").rglob("*.log"))
+        tail = logs[-1].read_text(errors="replace")[-1500:] if logs else "(no crash log)"
+        CRASHES.append(f"{variant.name}: {str(exc).splitlines()[0]}\n{tail}")
+        _run_gui_once(variant, workdir, record)
+
+
+def _run_gui_once(variant: Variant, workdir: Path, record: bool) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPUTEFIT_EXIT_AFTER_FIRST_PAINT="1",
                COMPUTEFIT_BENCH_PDF=str(workdir / f"{variant.name.replace(' ', '-')}.pdf"),
                COMPUTEFIT_BENCH_PDF_DELAY="2",  # after the 2 s stall watch
@@ -544,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print()
     print_table(rows)
+    for crash in CRASHES:
+        print(f"CRASHED (run again): {crash}")
     print(f"the whole run took {time.perf_counter() - begun:.0f} s; load average now {os.getloadavg()[0]:.1f}")
     return 0
 
