@@ -61,6 +61,7 @@ WORKSHOP_FILTER = f"Workshop files (*{WORKSHOP_SUFFIX})"
 WORKLOAD_FILTER = f"Workload files (*{SUFFIX})"
 SAVE_FOLDER_KEY = "files/last_save_folder"
 PRICE_LIST_FILTER = "AWS Price List offer files (*.csv *.json);;All files (*)"
+FORM_REST_AT_MOST_MS = 3000  # the form's groups out of sight are built after the real chart, or after this
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self.prices.busy_changed.connect(self._prices_busy)
         self.render_advice(session.advice)
         self.charts.build_after_first_paint(self.table.viewport())
+        self.form.hold_rest(FORM_REST_AT_MOST_MS)  # the chart's import first: it holds the interpreter meanwhile
+        self.charts.visible_built.connect(self.form.release_rest)
         self._update_title()
         self._restore_geometry()
         if session.workbench.locked_by is not None:

@@ -248,7 +248,8 @@ def gui_rows(pairs: list[tuple[Variant, Variant]], extra: list[Variant], workdir
     for variant in extra:
         base = pairs[-1][1] if variant.name.endswith(" frozen") else pairs[0][1]
         rows.append(ratio_row(f"start -> table + chart painted, {variant.name} (CPU {median(variant.cpu) * 1000:.0f}"
-                              f" ms)", median(variant.starts), median(base.starts), "s", BUDGET["start"]))
+                              f" ms)", median(variant.starts), median(base.starts), "s", BUDGET["start"],
+                              pair_ratio(variant.starts, base.starts)))
     for app, base in pairs:
         kind = app.name.split()[-1]
         rows.append(ratio_row(f"peak RSS, start-up + one PDF export, {kind}", median(app.rss_mb), median(base.rss_mb),
@@ -256,7 +257,7 @@ def gui_rows(pairs: list[tuple[Variant, Variant]], extra: list[Variant], workdir
     for variant in extra:
         base = pairs[-1][1] if variant.name.endswith(" frozen") else pairs[0][1]
         rows.append(ratio_row(f"peak RSS, start-up + one PDF export, {variant.name}", median(variant.rss_mb),
-                              median(base.rss_mb), "MB", BUDGET["rss"]))
+                              median(base.rss_mb), "MB", BUDGET["rss"], pair_ratio(variant.rss_mb, base.rss_mb)))
     for app, base in pairs:
         kind = app.name.split()[-1]
         rows.append(time_row(f"first PDF (File > Export, 2 s after start), {kind}", median(app.pdf_first),

@@ -92,6 +92,8 @@ def _make_chart(index: int, parent: QWidget) -> ChartBase:
 
 
 class ChartTabs(QTabWidget):
+    visible_built = Signal()  # the visible tab's real chart is in (once, after the first paint)
+
     def __init__(self, parent: QWidget | None = None, lazy: bool = True):
         super().__init__(parent)
         self.lazy = lazy  # render hidden charts when their tab is shown, not on every edit
@@ -108,6 +110,7 @@ class ChartTabs(QTabWidget):
             self.addTab(placeholder, title)
         self.currentChanged.connect(self._shown)
         self.importer: _ImportedOffThread | None = None
+        self._told = False  # visible_built emitted
         self._staged: dict[int, tuple[ChartBase, Advice | None]] = {}  # made, not yet in its tab (and what drew it)
 
     # --- building ---------------------------------------------------------------------------------
@@ -171,6 +174,9 @@ class ChartTabs(QTabWidget):
         if old is self.first_view:
             self.first_view = None
         self._built[index] = chart
+        if index == current and self.importer is not None and not self._told:
+            self._told = True
+            self.visible_built.emit()
         if drawn is not None and drawn is self._pending:
             self._stale.discard(index)  # drawn from the current advice while it waited
         if index == current or not self.lazy:

@@ -149,6 +149,8 @@ class WorkloadForm(QScrollArea):
         self._workload = session.workload
         self._unbuilt = list(GROUPS)
         self._built_height = 12  # the column's margins, then each group's height as it is built
+        self._held = False  # the groups out of sight wait for `release_rest`
+        self._painted = False
         self._body = body = QWidget(self)
         body.setStyleSheet(INVALID_STYLE)
         self._column = QVBoxLayout(body)
@@ -227,8 +229,22 @@ class WorkloadForm(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._body:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._build_next)  # the rest, once the first view is on the screen
+            self._painted = True
+            if not self._held:
+                QTimer.singleShot(0, self, self._build_next)  # the rest, once the first view is on the screen
         return False
+
+    def hold_rest(self, at_most_ms: int) -> None:
+        """Build the groups out of sight only once `release_rest` is called (the window: after its real chart is
+        in, so that the chart's import has the interpreter to itself), or after `at_most_ms` at the latest."""
+        self._held = True
+        QTimer.singleShot(at_most_ms, self, self.release_rest)
+
+    def release_rest(self) -> None:
+        if self._held:
+            self._held = False
+            if self._painted:
+                QTimer.singleShot(0, self, self._build_next)
 
     def _build_next(self) -> None:
         """One group out of sight per turn of the event loop (each well under a frame), so that the window
