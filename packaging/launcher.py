@@ -5,8 +5,12 @@ tests/benchmarks/bench_budgets.py) does it watch the main window, from outside (
 about this):
 - as its own code starts, it prints `LAUNCHER <unix time> <CPU seconds>` (what the interpreter's start cost,
   and frozen, PyInstaller's bootloader and run-time hooks: not the app's doing);
-- when the comparison table and the visible chart (a real chart, not the tab's placeholder) have both been
-  painted, it prints `FIRST_PAINT <unix time> <CPU seconds used so far>`;
+- when the comparison table and the visible chart (the real, interactive pyqtgraph chart: not the tab's
+  placeholder, nor the QPainter first view of older checkouts) have both been painted, it prints
+  `FIRST_PAINT <unix time> <CPU seconds used so far>`;
+- from the window's first paint, a 10 ms heartbeat on the GUI thread (packaging/stall_probe.py) watches for
+  2 s (or until the PDF click, if sooner) and prints `STALL <longest gap s> <when, s after the first paint>
+  <beats>`: the longest time the window could not have answered input;
 - with COMPUTEFIT_BENCH_PDF=<file>, a user's File > Export PDF is played COMPUTEFIT_BENCH_PDF_DELAY seconds
   (default 1) after that paint, through the window's own export action (only the file dialog is answered for
   the user): it prints `PDF_FIRST <seconds>` from that moment to the file written (any work still holding
@@ -72,6 +76,7 @@ def _probe_window(window) -> None:  # type: ignore[no-untyped-def]
 
     def exports(clicked: float, path: str) -> None:
         status = 1
+        heartbeat.stop()  # the export is a user's action: the watch of start-up ends here at the latest
         try:
             waited = max(0.0, time.perf_counter() - clicked)  # the loop was busy at the click (start-up's idle work)
             done = export_pdf(path)
@@ -98,10 +103,14 @@ def _probe_window(window) -> None:  # type: ignore[no-untyped-def]
         click.start(round(delay * 1000))
 
     def placeholder(chart: QWidget) -> bool:
-        """The tab that stands for a chart not built yet (by name; by text in checkouts from before the name, which
-        bench_budgets --also measures for before/after figures)."""
-        return chart.objectName() == "chart_placeholder" or (
+        """The tab that stands for a chart not built yet, or a lookalike painted without pyqtgraph (by name; by
+        text in checkouts from before the name, which bench_budgets --also measures for before/after figures)."""
+        return chart.objectName() in ("chart_placeholder", "cost_curve_first_view") or (
             isinstance(chart, QLabel) and chart.text() == "Drawing the chart...")
+
+    from stall_probe import Heartbeat  # beside this file (frozen: collected with it)
+
+    heartbeat = Heartbeat(window, done=lambda beat: say(beat.line()))
 
     class FirstPaint(QObject):
         """Notes the paints of the table and of the visible chart (children cover the window: watch them all), and
@@ -128,6 +137,8 @@ def _probe_window(window) -> None:  # type: ignore[no-untyped-def]
                     QApplication.sendEvent(watched, event)  # the paint pass (and the flush), now
                 finally:
                     self.delivering = False
+                if self.seen and not heartbeat.running and not heartbeat.beats:  # the window is on screen, the
+                    heartbeat.start()  # table drawn: from now on it must answer input
                 if len(self.seen) == 2:
                     stamp, cpu = time.time(), cpu_seconds()
                     if _PROFILE["to_paint"]:  # COMPUTEFIT_PROFILE_TO=paint: start-up up to this paint, no further

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_of, horizon_text
-from desktop.model.advice.uncertainty import horizon_spread_once, horizon_spread_text, monte_carlo_once
+from desktop.model.advice.uncertainty import (
+    horizon_spread_once,
+    horizon_spread_text,
+    known_monte_carlo,
+    monte_carlo_once,
+)
 from desktop.model.footprint.estimate import footprint
 from desktop.model.footprint.words import kg_text, moving_region_line
 from desktop.model.format import usd
@@ -23,10 +28,16 @@ def growth_spread_line(advice: Advice) -> str:
     return "" if found is None else horizon_spread_text(found)
 
 
-def uncertainty_line(advice: Advice) -> str:
+def uncertainty_line(advice: Advice, wait: bool = True) -> str:
     """"How sure: Fargate is cheapest in 79% of cases; ... (P10-P90: Fargate $53.55-$55.30, ...; 10,000 samples,
-    seed 7)" ("" without ranges; a refused draw is said in one line)."""
+    seed 7)" ("" without ranges; a refused draw is said in one line). wait=False (the window, whose worker runs
+    the Monte Carlo off the GUI thread): a line saying it is being computed until its result is known."""
+    ranges = advice.workload.ranges
+    if ranges is None:
+        return ""
     try:
+        if not wait and not known_monte_carlo(advice.quote)[0]:
+            return f"How sure: computing the ranges ({ranges.samples:,} samples)..."
         found = monte_carlo_once(advice.workload, advice.book, advice.quote)
     except ValueError as error:
         return f"How sure: not computed ({error})"
@@ -50,7 +61,7 @@ def footprint_line(advice: Advice) -> str:
             f"method, not in the dollars)" + (f"; {moving}" if moving else ""))
 
 
-def outlook_lines(advice: Advice, with_footprint: bool = True) -> list[str]:
-    lines = [horizon_line(advice), growth_spread_line(advice), uncertainty_line(advice)]
+def outlook_lines(advice: Advice, with_footprint: bool = True, wait: bool = True) -> list[str]:
+    lines = [horizon_line(advice), growth_spread_line(advice), uncertainty_line(advice, wait)]
     lines += [footprint_line(advice)] if with_footprint else []
     return [line for line in lines if line]

@@ -1,4 +1,5 @@
-"""Long work off the GUI thread: one job on its own QThread, a progress dialog whose Cancel stops it.
+"""Long work off the GUI thread: one job on its own QThread, a progress dialog whose Cancel stops it (and quick
+work, newest request only, on a Python thread: LatestOnly, at the end).
 
 The work is a function of one argument, `report(text, done, total)`: it says what it is doing, and raises
 `JobCancelled` once Cancel was pressed (so the work stops at its next step and writes nothing). The job ends
@@ -213,3 +214,56 @@ class _Runner(QThread):
 
     def run(self) -> None:
         self._target()
+
+
+class LatestOnly(QObject):
+    """Quick work off the GUI thread, newest request first: `work(request)` runs on one daemon Python thread; a
+    request made while one runs waits for it to end and replaces any request already waiting (only the newest
+    matters). `finished(request, JobResult)` arrives in the GUI thread for every run; the receiver decides
+    whether its result is still wanted. No dialog, no Cancel: for work of a fraction of a second (a Monte
+    Carlo) that must not hold the window, never for writing files."""
+
+    finished = Signal(object, object)
+
+    def __init__(self, work: Callable[[object], object], name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._name = name
+        self._lock = threading.Lock()
+        self._waiting: tuple[object] | None = None
+        self._running = False
+        self._idle = threading.Event()
+        self._idle.set()
+
+    def submit(self, request: object) -> None:
+        with self._lock:
+            self._waiting = (request,)
+            self._idle.clear()
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._loop, name=self._name, daemon=True).start()
+
+    def wait_idle(self, timeout_s: float) -> bool:
+        """Wait (on the GUI thread: tests, benchmarks) until no request runs or waits; then deliver `finished`."""
+        deadline = time.monotonic() + timeout_s
+        while not self._idle.wait(0.005):
+            QApplication.processEvents()
+            if time.monotonic() > deadline:
+                return False
+        QApplication.processEvents()
+        return True
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                if self._waiting is None:
+                    self._running = False
+                    self._idle.set()
+                    return
+                (request,), self._waiting = self._waiting, None
+            try:
+                result = JobResult(self._work(request))
+            except Exception as exc:  # the receiver says what went wrong; never a traceback on a thread
+                result = JobResult(error=exc)
+            Job._emit(self.finished, request, result)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -62,6 +62,7 @@ WORKSHOP_FILTER = f"Workshop files (*{WORKSHOP_SUFFIX})"
 WORKLOAD_FILTER = f"Workload files (*{SUFFIX})"
 SAVE_FOLDER_KEY = "files/last_save_folder"
 PRICE_LIST_FILTER = "AWS Price List offer files (*.csv *.json);;All files (*)"
+FORM_REST_AT_MOST_MS = 3000  # the form's groups out of sight are built after the real chart, or after this
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         session.advice_changed.connect(self.render_advice)
+        session.advice_completed.connect(self._render_completed)
         session.dirty_changed.connect(lambda _dirty: self._update_title())
         session.path_changed.connect(lambda _path: self._update_title())
         session.workload_changed.connect(lambda _w: self._update_title())
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
         self.prices.busy_changed.connect(self._prices_busy)
         self.render_advice(session.advice)
         self.charts.build_after_first_paint(self.table.viewport())
+        self.form.hold_rest(FORM_REST_AT_MOST_MS)  # the chart's import first: it holds the interpreter meanwhile
+        self.charts.visible_built.connect(self.form.release_rest)
         self._update_title()
         self._restore_geometry()
         if session.workbench.locked_by is not None:
@@ -308,6 +312,19 @@ class MainWindow(QMainWindow):
         self.charts.render_advice(advice)
         if self.price_dialog is not None and self.price_dialog.isVisible():
             self._show_prices_of(advice)
+
+    def event(self, event: QEvent) -> bool:
+        """After each paint pass of the window: a ranged workload's Monte Carlo may start (see Session)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.session.frame_painted()
+        return handled
+
+    def _render_completed(self, advice: Advice) -> None:
+        """The shown advice's slow parts came in from the worker: the headline's hinge, "how sure" and the cost
+        chart's bands."""
+        self.recommendation.render_advice(advice)
+        self.charts.render_bands(advice)
 
     def _fit_top_pane(self) -> None:
         """More options compared: the table and the recommendation taller, if the charts can give the room."""

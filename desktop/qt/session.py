@@ -6,6 +6,12 @@ advises the shown workload: an isolated edit at once (the user sees it in the ne
 follow it within COALESCE_MS once they settle. Every view listens to
 `advice_changed` and renders from that Advice (which carries the workload and book it was computed from);
 the form listens to `workload_changed` to show the values of the current workload.
+
+The slow parts of an advice run off the GUI thread (background.LatestOnly), once the edit's frame is painted: the
+assumption the verdict hinges on (the sensitivity's quotes, about 0.1 s) and a ranged workload's Monte Carlo
+(0.1-0.3 s). The advice is shown at once with its point figures, and `advice_completed` follows with the same
+Advice once they are known (the headline's hinge, the bands and "how sure"); a result that arrives after a newer
+edit is not shown (the newer one's run follows).
 """
 
 from __future__ import annotations
@@ -14,12 +20,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from desktop.model.advice.advise import Advice
+from desktop.model.advice.uncertainty import known_monte_carlo, monte_carlo_once
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison
+from desktop.qt.background import JobResult, LatestOnly
 from desktop.workbench.ownership import DocumentLocks
 from desktop.workbench.recovery import RecoverySlot
 from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
@@ -31,6 +39,9 @@ R = TypeVar("R")
 
 COALESCE_MS = 15  # an edit this soon after the previous one waits for the burst to settle
 AUTOSAVE_MS = 3000  # unsaved edits reach the recovery file at most this long after they were made
+RANGES_AFTER_MS = 150  # the slow parts start once the edit's frame is painted (the window says so:
+# `frame_painted`), or after this long when nothing was painted (the chart's paint is Python in pyqtgraph: a worker
+# holding the interpreter meanwhile would make it wait)
 
 
 class Session(QObject):
@@ -44,6 +55,7 @@ class Session(QObject):
     book_changed = Signal(object)  # PriceBook
     advice_failed = Signal(str)  # a message for the status bar; the last good advice stays
     scenarios_changed = Signal()  # the scenario list: names, notes, order, selection, baseline or kind
+    advice_completed = Signal(object)  # Advice (the shown one) whose hinge and Monte Carlo are now known
 
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None,
                  parent: QObject | None = None, coalesce_ms: int = COALESCE_MS,
@@ -58,7 +70,15 @@ class Session(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(autosave_ms)
         self._autosave.timeout.connect(self.write_recovery)
+        self.ranges = LatestOnly(_run_slow_parts, "computefit_ranges", self)
+        self.ranges.finished.connect(self._ranges_done)
+        self._ranges_after = QTimer(self)
+        self._ranges_after.setSingleShot(True)
+        self._ranges_after.setInterval(RANGES_AFTER_MS)
+        self._ranges_after.timeout.connect(self._submit_ranges)
+        self.stale_ranges = 0  # results not shown because a newer advice came first (tests check)
         self._advice = self.workbench.advise()
+        self._start_ranges(self._advice)
         self._timer = QTimer(self)  # active while an edit waits for its advice (the end of a burst)
         self._timer.setSingleShot(True)
         self._timer.setInterval(coalesce_ms)
@@ -196,3 +216,60 @@ class Session(QObject):
         self.advise_count += 1
         self._advice = advice
         self.advice_changed.emit(advice)
+        self._start_ranges(advice)
+
+    # --- the slow parts of an advice (hinge, Monte Carlo), off the GUI thread -----------------------------
+    def _start_ranges(self, advice: Advice) -> None:
+        """Complete the shown advice (if something is left to do), once its frame is painted."""
+        if not _complete(advice, compute=False):
+            self._ranges_after.start()
+
+    def frame_painted(self) -> None:
+        """The window has painted a frame: the slow parts waiting for the edit's frame start now."""
+        if self._ranges_after.isActive():
+            self._ranges_after.stop()
+            self._submit_ranges()
+
+    def _submit_ranges(self) -> None:
+        self.ranges.submit(self._advice)
+
+    def wait_for_ranges(self, timeout_s: float, hurry: bool = True) -> bool:
+        """Tests and benchmarks: the shown advice's Monte Carlo run (if one was due: started now when `hurry`, else
+        when its timer says) and its result delivered."""
+        if self._ranges_after.isActive() and hurry:
+            self._ranges_after.stop()
+            self._submit_ranges()
+        while self._ranges_after.isActive():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        return self.ranges.wait_idle(timeout_s)
+
+    def _ranges_done(self, advice: object, _result: JobResult) -> None:
+        """A run ended (its results, or a refused draw, are kept by the advice and the model): shown if its advice
+        still is."""
+        if advice is not self._advice:
+            self.stale_ranges += 1
+            return
+        self.advice_completed.emit(advice)
+
+
+def _complete(advice: Advice, compute: bool = True) -> bool:
+    """Whether the advice's hinge and Monte Carlo are known; with `compute`, computing them first (on the worker)."""
+    if advice.recommendation.option is not None and not advice.hinge_known:
+        if not compute:
+            return False
+        advice.hinge  # noqa: B018  (analysed once, kept by the advice)
+    if advice.workload.ranges is None:
+        return True
+    try:
+        if known_monte_carlo(advice.quote)[0]:
+            return True
+        if compute:
+            monte_carlo_once(advice.workload, advice.book, advice.quote)
+    except ValueError:  # refused (kept with the quote): the views say so in one line
+        return True
+    return compute
+
+
+def _run_slow_parts(advice: object) -> object:
+    assert isinstance(advice, Advice)
+    return _complete(advice)

@@ -5,7 +5,10 @@ It behaves like packaging/launcher.py under the benchmark: with COMPUTEFIT_EXIT_
 `FIRST_PAINT <unix time> <CPU seconds>` once its plot is painted; with COMPUTEFIT_BENCH_PDF set it then writes,
 COMPUTEFIT_BENCH_PDF_DELAY seconds (default 1) later, a one-page PDF (a small table as HTML plus the plot drawn
 as vector) twice, prints `PDF_FIRST <seconds>` and `PDF_LATER <seconds>`, and quits. Frozen by
-packaging/baseline.spec with the same trimming as the app.
+packaging/baseline.spec with the same trimming as the app. It watches its GUI thread as the app's probe does
+(packaging/stall_probe.py: `STALL ...`), and gets the start-up fix the app gives itself: PySide6's import hook
+does not read the source of every module imported after PySide6 (desktop.startup.skip_pyside_source_scan, whose
+few lines are repeated here so that the floor imports nothing of the app).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import resource
 import sys
 import time
+from pathlib import Path
 
 
 def _export_pdf(path: str, plot) -> None:  # type: ignore[no-untyped-def]
@@ -43,6 +47,7 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    skip_pyside_source_scan()
     app = QApplication(sys.argv)
     import pyqtgraph as pg
 
@@ -52,6 +57,12 @@ def main() -> int:
     plot.plot([1, 2, 3, 4, 5], [3, 1, 4, 1, 5])
     window.setCentralWidget(plot)
     window.resize(1100, 720)
+
+    if not getattr(sys, "frozen", False):
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+    from stall_probe import Heartbeat
+
+    heartbeat = Heartbeat(window, done=lambda beat: say(beat.line()))
 
     class FirstPaint(QObject):
         """Notes the plot's paint and delivers the window's paint passes itself, so that the time is taken once the
@@ -72,6 +83,8 @@ def main() -> int:
                     QApplication.sendEvent(watched, event)
                 finally:
                     self.delivering = False
+                if self.painted and not heartbeat.running and not heartbeat.beats:
+                    heartbeat.start()
                 if self.painted:
                     self.done = True
                     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -96,6 +109,7 @@ def main() -> int:
 
     def exports(clicked: float, pdf: str) -> None:
         status = 1
+        heartbeat.stop()
         try:
             waited = max(0.0, time.perf_counter() - clicked)
             _export_pdf(pdf, plot)
@@ -116,6 +130,14 @@ def main() -> int:
         app.installEventFilter(probe)  # the plot's viewport paints, not the plot itself: watch them all
     window.show()
     return app.exec()
+
+
+def skip_pyside_source_scan() -> None:
+    """What the app does for itself (desktop.startup.skip_pyside_source_scan): every module gets PySide6's default
+    API without its source being read (about 60 ms and 12 MB once pyqtgraph is in)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = lambda module: True
 
 
 def say(line: str) -> None:

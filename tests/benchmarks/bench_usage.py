@@ -83,6 +83,22 @@ def measure(path: Path, runs: int, modes: tuple[str, ...] = ("bare", "import", "
                 "rows": rs[0]["rows"], "resources": rs[0]["resources"]} for m, rs in results.items()}
 
 
+def measure_pairs(path: Path, runs: int) -> tuple[list[float], list[float], float]:
+    """Seconds of `runs` bare and import runs, alternately after a warm-up of each, and the import's peak RSS."""
+    with tempfile.TemporaryDirectory(prefix="bench-usage-") as folder:
+        out = Path(folder) / "fleet.workshop.json"
+        bare: list[float] = []
+        imported: list[float] = []
+        rss = 0.0
+        for attempt in range(runs + 1):
+            first, second = run_child("bare", path, out), run_child("import", path, out)
+            if attempt:
+                bare.append(first["seconds"])
+                imported.append(second["seconds"])
+                rss = max(rss, second["rss_mb"])
+    return bare, imported, rss
+
+
 def report(path: Path, rows: int, figures: Figures) -> str:
     size_mb = path.stat().st_size / 1e6
     bare = figures["bare"]["seconds"]

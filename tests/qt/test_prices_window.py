@@ -34,6 +34,7 @@ def _window(qtbot, tmp_path: Path, setup=None) -> MainWindow:  # type: ignore[no
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.charts.built and win.form.complete, timeout=5000)  # start-up's work after the paint
     return win
 
 
@@ -79,6 +80,8 @@ def _import(qtbot, window: MainWindow, paths: list[Path]) -> ImportOutcome:  # t
         progress = window.findChild(QProgressDialog, "price_import_progress")
         assert progress is not None and progress.isVisible()  # the progress dialog is up while it reads
     outcome: ImportOutcome = ended.args[0]
+    # closed and deleted once the event loop runs (deleteLater): waitSignal may return before it has
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "price_import_progress") is None, timeout=5000)
     return outcome
 
 

@@ -158,6 +158,11 @@ class Advice:
         return self._hinge[0]
 
     @property
+    def hinge_known(self) -> bool:
+        """The hinge has been analysed (the window has it done off the GUI thread, then shows the verdict)."""
+        return bool(self._hinge)
+
+    @property
     def budget(self) -> float | None:
         """The monthly budget the workload states (the questionnaire's answer), if any."""
         found = (self.workload.answers or {}).get("monthly_budget")

@@ -14,6 +14,7 @@ option's P10 / P50 / P90 total over the horizon and the share of draws in which 
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -202,16 +203,36 @@ def monte_carlo(workload: Workload, book: PriceBook, quote: Quote) -> Uncertaint
                        spreads, verdict)
 
 
-_LAST: list[tuple[Quote, Uncertainty | None]] = []  # the last quote's result: the window's panel and chart share it
+_KEPT = 8  # results kept, newest last (the window's panel, chart and a worker share them)
+# The quote is kept with its result (or the ValueError of a refused draw), so its id is never reused.
+_RESULTS: list[tuple[Quote, Uncertainty | ValueError | None]] = []
+_RESULTS_LOCK = threading.Lock()  # the window computes on a worker thread and reads on the GUI thread
+
+
+def known_monte_carlo(quote: Quote) -> tuple[bool, Uncertainty | None]:
+    """(True, the result) when this quote's Monte Carlo has been run, else (False, None); never computes.
+    Raises the run's ValueError when its draw was refused."""
+    with _RESULTS_LOCK:
+        found = next(((True, r) for q, r in reversed(_RESULTS) if q is quote), (False, None))
+    if isinstance(found[1], ValueError):
+        raise found[1]
+    return found  # type: ignore[return-value]
 
 
 def monte_carlo_once(workload: Workload, book: PriceBook, quote: Quote) -> Uncertainty | None:
-    """`monte_carlo`, run once per quote (the quote is kept with its result, so its identity is never reused)."""
-    if _LAST and _LAST[0][0] is quote:
-        return _LAST[0][1]
-    found = monte_carlo(workload, book, quote)
-    _LAST[:] = [(quote, found)]
-    return found
+    """`monte_carlo`, run once per quote (computed outside the lock: a reader never waits for a run)."""
+    known, found = known_monte_carlo(quote)
+    if known:
+        return found
+    try:
+        result: Uncertainty | ValueError | None = monte_carlo(workload, book, quote)
+    except ValueError as error:
+        result = error
+    with _RESULTS_LOCK:
+        _RESULTS[:] = [*(r for r in _RESULTS if r[0] is not quote), (quote, result)][-_KEPT:]
+    if isinstance(result, ValueError):
+        raise result
+    return result
 
 
 def uncertainty_json(found: Uncertainty) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.uncertainty import monte_carlo_once
+from desktop.model.advice.uncertainty import known_monte_carlo
 from desktop.model.format import short_number, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.present.chart_table import ChartTable, cost_curve_table
@@ -115,19 +115,20 @@ class CostCurveChart(ChartBase):
             self.marker.show()
         else:
             self.marker.hide()
-        self._draw_bands(advice)
+        self.draw_bands(advice)
         self._fit_range(cost_axes(curves))
         self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
                         else "No option can be priced for this workload")
         self.place_labels()  # the marker's label and the legend are final now
 
-    def _draw_bands(self, advice: Advice) -> None:
-        """A ranged workload's P10-P90 monthly cost of each option (a bar with a P50 tick) at its likely volume."""
+    def draw_bands(self, advice: Advice) -> None:
+        """A ranged workload's P10-P90 monthly cost of each option (a bar with a P50 tick) at its likely volume,
+        once its Monte Carlo is known (the session runs it off the GUI thread, then calls this again)."""
         for item in self.bands.values():
             self.plot_item.removeItem(item)
         self.bands = {}
         try:
-            found = monte_carlo_once(advice.workload, advice.book, advice.quote)
+            found = known_monte_carlo(advice.quote)[1]
         except ValueError:  # the recommendation says why in one line
             return
         volume = advice.quote.units_per_month

@@ -171,6 +171,8 @@ class WorkloadForm(QScrollArea):
         self._workload = session.workload
         self._unbuilt = list(GROUPS)
         self._built_height = 12  # the column's margins, then each group's height as it is built
+        self._held = False  # the groups out of sight wait for `release_rest`
+        self._painted = False
         self._body = body = QWidget(self)
         body.setStyleSheet(INVALID_STYLE)
         self._column = QVBoxLayout(body)
@@ -250,8 +252,33 @@ class WorkloadForm(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._body:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.build_all)  # the rest, once the first view is on the screen
+            self._painted = True
+            if not self._held:
+                QTimer.singleShot(0, self, self._build_next)  # the rest, once the first view is on the screen
         return False
+
+    def hold_rest(self, at_most_ms: int) -> None:
+        """Build the groups out of sight only once `release_rest` is called (the window: after its real chart is
+        in, so that the chart's import has the interpreter to itself), or after `at_most_ms` at the latest."""
+        self._held = True
+        QTimer.singleShot(at_most_ms, self, self.release_rest)
+
+    def release_rest(self) -> None:
+        if self._held:
+            self._held = False
+            if self._painted:
+                QTimer.singleShot(0, self, self._build_next)
+
+    def _build_next(self) -> None:
+        """One group out of sight per turn of the event loop (each well under a frame), so that the window
+        answers input while the rest is built; the values shown once the last is in."""
+        if not self._unbuilt:
+            return
+        self._build_group()
+        if self._unbuilt:
+            QTimer.singleShot(0, self, self._build_next)
+        else:
+            self.show_workload(self._workload)
 
     def editor(self, path: str) -> QWidget:
         return self._row(path).editor

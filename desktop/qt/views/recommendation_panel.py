@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -76,17 +76,14 @@ class RecommendationPanel(QFrame):
 
         self._advice: Advice | None = None
         self.fmt = locale_format()  # numbers in the user's locale
-        self._to_complete: Advice | None = None
-        self.headline.installEventFilter(self)
 
     def render_advice(self, advice: Advice) -> None:
         self._advice = advice
-        self._show_headline(headline(advice))
-        if advice.recommendation.option is not None:
-            self._to_complete = advice  # once the headline has painted (see eventFilter)
-            self.headline.update()
+        # with the assumption it hinges on once that is known (the session's worker analyses it off the GUI thread)
+        self._show_headline(advice.verdict if advice.hinge_known else headline(advice))
         rec = advice.recommendation
-        outlook = outlook_lines(advice)  # the horizon, how sure (ranges), the footprint: beside the monthly verdict
+        # the horizon, how sure (ranges: once the session's worker has run them), the footprint: beside the verdict
+        outlook = outlook_lines(advice, wait=False)
         lines = [f"<b>{html.escape(shown(o, self.fmt))}</b>" for o in outlook]
         lines += [html.escape(shown(r, self.fmt)) for r in rec.rationale]
         said = " ".join(rec.rationale)
@@ -95,17 +92,6 @@ class RecommendationPanel(QFrame):
         self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
         self.scroller.setVisible(bool(lines))
         self.details.setAccessibleName(" ".join(shown(r, self.fmt) for r in rec.rationale))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched is self.headline and self._to_complete is not None:
-            advice, self._to_complete = self._to_complete, None
-            QTimer.singleShot(0, self, lambda: self.complete_headline(advice))  # after this paint pass
-        return False
-
-    def complete_headline(self, advice: Advice) -> None:
-        """Add the assumption the verdict hinges on (if the advice is still the one shown)."""
-        if advice is self._advice and advice.hinge is not None:
-            self._show_headline(advice.verdict)
 
     def _show_headline(self, text: str) -> None:
         text = shown(text, self.fmt)

@@ -88,3 +88,31 @@ def test_the_first_export_is_prepared_in_idle_time_after_the_window_shows(qtbot,
     win.show()
     assert not pdf_writer._warmed_up
     qtbot.waitUntil(lambda: pdf_writer._warmed_up, timeout=5000)
+
+
+def test_pyqtgraph_is_imported_off_the_gui_thread_after_the_first_paint(window: MainWindow) -> None:
+    """The window answers input while pyqtgraph comes in: the import ran on the worker thread."""
+    importer = window.charts.importer
+    assert importer is not None and importer.thread_name == "computefit_chart_import"
+    chart = window.charts.currentWidget()
+    assert chart.objectName() == "cost_curve_chart" and chart.isVisible()
+    assert chart._advice is window.session.advice  # type: ignore[attr-defined]  # drawn while staged, then shown
+
+
+def test_the_form_builds_its_groups_out_of_sight_after_the_real_chart(qtbot, book: PriceBook, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The chart's import runs on a worker and holds the interpreter: the form's rest waits until the chart is in."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import create_main_window
+
+    win = create_main_window(book=book, settings=QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat))
+    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    form_complete_when_chart_in: list[bool] = []
+    win.charts.visible_built.connect(lambda: form_complete_when_chart_in.append(win.form.complete))
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.form.complete, timeout=10_000)
+    assert form_complete_when_chart_in == [False] and win.charts.built
+    assert win.form.editor("network.nat_gateways") is not None
