@@ -80,6 +80,9 @@ def test_every_wizard_page_is_german_and_uncut(german_wizard: QuestionnaireWizar
     assert cut == []
     joined = "\n".join(texts)
     assert "Optionen bisher" in joined and "Empfehlung" in joined and "Monatliche Kosten" in joined
+    assert "Abschließen bringt" in joined and "up to" not in joined  # Qt's German button; a quoted phrase
+    assert "Python 3.13 oder neuer" in joined and "Python 3,13" not in joined  # a version, not a decimal
+    assert "Über den 10.240 MB und 6 vCPU von Lambda" in joined  # an amount: German grouping
     if answers:
         assert "ausgeschlossen" in wizard.panel.text("lambda")
         assert "ausgeschlossen" in joined
