@@ -135,7 +135,7 @@ class SummaryPage(QWizardPage):
 
     def show_result(self) -> None:
         advice, problem = self._wizard.result_advice, self._wizard.result_problem
-        self.problem.setText(problem)
+        self.problem.setText(shown(problem))
         self.problem.setVisible(bool(problem))
         if advice is None:
             for label in (self.headline, self.runner_up, self.costs, self.rationale):

@@ -105,7 +105,7 @@ class QuestionnaireWizard(QWizard):
             self.panel.show_problem(str(exc))
             return
         except Exception as exc:  # never crash the wizard (as Session.recompute): say so in the panel
-            self.panel.show_problem(f"Could not price these answers: {exc}")
+            self.panel.show_problem(tr(f"Could not price these answers: {exc}"))
             return
         self.panel.show_previews(previews)
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 
 from desktop.model.questionnaire.questions import DEFAULT_NAME
 from desktop.qt.elided_label import ElidedLabel
 from desktop.qt.main_window import MainWindow
 from desktop.qt.translation import install_language
-from desktop.qt.wizard import QuestionnaireStart, QuestionnaireWizard, questionnaire_for
+from desktop.qt.wizard import QuestionnaireStart, QuestionnaireWizard, ask_start, questionnaire_for
+from desktop.qt.wizard.first_start import offer_on_first_start
 from tests.german_check import untranslated
 from tests.qt.visible_texts import settle, widget_texts
 from tests.qt.wizard.test_wizard import _answer
@@ -96,3 +98,25 @@ def test_the_english_wizard_is_unchanged(qtbot, window: MainWindow) -> None:  # 
     qtbot.addWidget(wiz)
     assert wiz.panel.findChild(QLabel).text() == "Options so far"
     assert wiz.panel.text("lambda").startswith("\u2713 AWS Lambda feasible, about $")
+
+
+def test_the_offer_and_the_start_question_are_german(german: None, qtbot, window: MainWindow, settings,  # type: ignore[no-untyped-def]
+                                                     monkeypatch) -> None:
+    """The first start's offer and "New scenario or replace?" (asked before the wizard opens)."""
+    box = offer_on_first_start(window, settings, lambda: None)
+    assert box is not None
+    texts = [box.windowTitle(), box.text(), *(b.text() for b in box.buttons())]
+    box.close()
+    asked: list[str] = []
+
+    def answer() -> None:
+        start = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        asked.extend([start.windowTitle(), start.text(), start.checkBox().text(), *(b.text() for b in start.buttons())])
+        start.reject()
+
+    QTimer.singleShot(0, answer)
+    assert ask_start(window, "Mein Dienst") is None
+    texts += asked
+    assert not untranslated(texts, {"Mein Dienst"}), texts
+    assert "Willkommen bei ComputeFit" in texts and "Fragen beantworten" in texts
+    assert "Neues &Szenario" in texts and any("\u201eMein Dienst\u201c" in t for t in texts)
