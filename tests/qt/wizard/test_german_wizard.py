@@ -18,7 +18,7 @@ from desktop.qt.wizard import QuestionnaireStart, QuestionnaireWizard, ask_start
 from desktop.qt.wizard.first_start import offer_on_first_start
 from tests.german_check import untranslated
 from tests.qt.visible_texts import settle, widget_texts
-from tests.qt.wizard.test_wizard import _answer
+from tests.qt.wizard.test_wizard import ARCHETYPES, _answer
 
 GPU_LONG_RUN = {"work_duration": "long", "special_needs": "gpu"}  # Lambda, Fargate and Lambda MI ruled out
 
@@ -65,7 +65,8 @@ def _cut(widget: QWidget) -> bool:
     return hint.width() > widget.width() + 1 or hint.height() > widget.height() + 1
 
 
-@pytest.mark.parametrize("answers", [{}, GPU_LONG_RUN], ids=["defaults", "ruled-out"])
+@pytest.mark.parametrize("answers", [{}, GPU_LONG_RUN, *(a[0] for a in ARCHETYPES.values())],
+                         ids=["defaults", "ruled-out", *ARCHETYPES])
 def test_every_wizard_page_is_german_and_uncut(german_wizard: QuestionnaireWizard, answers: dict[str, object]
                                                ) -> None:
     wizard = german_wizard
@@ -85,7 +86,7 @@ def test_every_wizard_page_is_german_and_uncut(german_wizard: QuestionnaireWizar
     assert "Abschließen bringt" in joined and "up to" not in joined  # Qt's German button; a quoted phrase
     assert "Python 3.13 oder neuer" in joined and "Python 3,13" not in joined  # a version, not a decimal
     assert "Über den 10.240 MB und 6 vCPU von Lambda" in joined  # an amount: German grouping
-    if answers:
+    if answers is GPU_LONG_RUN:
         assert "ausgeschlossen" in wizard.panel.text("lambda")
         assert "ausgeschlossen" in joined
     assert "$" in joined and not any("$" in t and "." in t.split("$", 1)[1][:8] for t in texts
