@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.model.advice.preview import OptionPreview
 from desktop.model.format import usd
-from desktop.present.i18n import tr
+from desktop.present.i18n import shown, tr
 
 PANEL_WIDTH = 300
 FEASIBLE_MARK = "\u2713"  # check mark
@@ -34,14 +34,15 @@ def _plain(text: str, parent: QWidget, *, bold: bool = False) -> QLabel:
 
 
 def option_text(preview: OptionPreview) -> str:
-    """One option's line: feasible with its monthly cost, or ruled out with each reason."""
+    """One option's line, as the current language shows it: feasible with its monthly cost, or ruled out with each
+    reason (each translated before the option's name is dropped from it)."""
     if preview.feasible:
         cost = f", about {usd(preview.monthly_usd)} a month" if preview.monthly_usd is not None else ""
         if cost and preview.left_out:
             cost += f" + {preview.left_out}"
-        return f"{FEASIBLE_MARK} {preview.label} feasible{cost}"
-    reasons = "; ".join(reason_without_option(preview.label, r) for r in preview.reasons) or "not feasible"
-    return f"{RULED_OUT_MARK} {preview.label} ruled out: {reasons}"
+        return shown(f"{FEASIBLE_MARK} {preview.label} feasible{cost}")
+    reasons = "; ".join(reason_without_option(preview.label, shown(r)) for r in preview.reasons)
+    return f"{RULED_OUT_MARK} {preview.label} {tr('ruled out')}: {reasons or tr('not feasible')}"
 
 
 def option_html(preview: OptionPreview) -> str:
@@ -69,8 +70,8 @@ class FeasibilityPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        layout.addWidget(_plain("Options so far", self, bold=True))
-        note = _plain("Unanswered questions take their defaults. Updated on each answer.", self)
+        layout.addWidget(_plain(tr("Options so far"), self, bold=True))
+        note = _plain(tr("Unanswered questions take their defaults. Updated on each answer."), self)
         layout.addWidget(note)
         self.option_labels: dict[str, QLabel] = {}
         self._layout = layout
@@ -103,11 +104,11 @@ class FeasibilityPanel(QFrame):
             label.setAccessibleName(text)
             label.setProperty("plain_text", text)
         feasible = [p.label for p in previews if p.feasible]
-        self.summary.setText(f"{len(feasible)} of {len(previews)} options feasible." if feasible
-                             else "No option is feasible with these answers.")
+        self.summary.setText(shown(f"{len(feasible)} of {len(previews)} options feasible." if feasible
+                                   else "No option is feasible with these answers."))
 
     def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
+        self.problem.setText(shown(message))
         self.problem.show()
         self.summary.setText(tr("The options above are from the last usable answers."))
 

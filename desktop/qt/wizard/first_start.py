@@ -11,6 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.present.i18n import tr
+
 OFFERED_KEY = "wizard/first_start_offered"
 
 
@@ -22,14 +24,14 @@ def offer_on_first_start(window: QWidget, settings: QSettings, answer_questions:
         return None
     settings.setValue(OFFERED_KEY, True)
     settings.sync()
-    box = QMessageBox(QMessageBox.Icon.Question, "Welcome to ComputeFit",
-                      "Start from a few questions about your workload (what triggers it, how long a run takes, "
-                      "how much traffic)? You can refine every number in the form afterwards, and ask again any "
-                      "time with File > New from questions.", QMessageBox.StandardButton.NoButton, window)
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Welcome to ComputeFit"),
+                      tr("Start from a few questions about your workload (what triggers it, how long a run takes, "
+                         "how much traffic)? You can refine every number in the form afterwards, and ask again any "
+                         "time with File > New from questions."), QMessageBox.StandardButton.NoButton, window)
     box.setObjectName("first_start_offer")
-    answer = box.addButton("Answer questions", QMessageBox.ButtonRole.AcceptRole)
+    answer = box.addButton(tr("Answer questions"), QMessageBox.ButtonRole.AcceptRole)
     answer.setObjectName("first_start_offer.questions")
-    later = box.addButton("Start from the example", QMessageBox.ButtonRole.RejectRole)
+    later = box.addButton(tr("Start from the example"), QMessageBox.ButtonRole.RejectRole)
     later.setObjectName("first_start_offer.example")
     box.setDefaultButton(answer)
 

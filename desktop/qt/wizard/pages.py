@@ -12,7 +12,7 @@ from desktop.model.advice.advise import Advice
 from desktop.model.format import total_text, usd
 from desktop.model.options.registry import label as option_label
 from desktop.model.questionnaire.questions import DEFAULT_NAME, QUESTIONS, Topic
-from desktop.present.i18n import tr
+from desktop.present.i18n import shown, shown_html, tr
 from desktop.qt.wizard.feasibility_panel import reason_without_option
 from desktop.qt.wizard.question_widgets import QuestionWidget, question_widget
 
@@ -43,7 +43,7 @@ class TopicPage(QWizardPage):
         super().__init__(parent)
         self.topic = topic
         self.setObjectName(f"page.{topic.topic_id}")
-        self.setTitle(page_title(topic.title))
+        self.setTitle(page_title(tr(topic.title)))
         self.setSubTitle(tr(f"Step {step} of {steps}. {topic.intro}"))
         content = QWidget(self)
         column = QVBoxLayout(content)
@@ -80,10 +80,10 @@ class SummaryPage(QWizardPage):
         super().__init__(wizard)
         self._wizard = wizard
         self.setObjectName("page.summary")
-        self.setTitle(page_title("Recommendation"))
-        self.setSubTitle(f"Step {steps} of {steps}. What your answers point to. Finish puts this workload in the "
-                         "main window (a new scenario, or in place of the shown one), where you can refine every "
-                         "number; Edit > Undo takes it back.")
+        self.setTitle(page_title(tr("Recommendation")))
+        self.setSubTitle(tr(f"Step {steps} of {steps}. What your answers point to. Finish puts this workload in the "
+                            "main window (a new scenario, or in place of the shown one), where you can refine every "
+                            "number; Edit > Undo takes it back."))
         self.setFinalPage(True)
         self.name_edit = QLineEdit(name, self)
         self.name_edit.setObjectName("workload_name")
@@ -91,7 +91,7 @@ class SummaryPage(QWizardPage):
         self.name_edit.setAccessibleName(tr("Workload name"))
         self.name_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
         form = QFormLayout()
-        form.addRow("Workload &name:", self.name_edit)
+        form.addRow(tr("Workload &name:"), self.name_edit)
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.setContentsMargins(4, 4, 12, 4)
@@ -103,8 +103,8 @@ class SummaryPage(QWizardPage):
         self.problem = self._label("summary_problem")
         self.problem.setStyleSheet("color: #c0392b;")
         column.addLayout(form)
-        for widget in (self.headline, self.runner_up, self._label("", bold=True, text="Monthly costs"), self.costs,
-                       self._label("", bold=True, text="Why"), self.rationale, self.problem):
+        for widget in (self.headline, self.runner_up, self._label("", bold=True, text=tr("Monthly costs")), self.costs,
+                       self._label("", bold=True, text=tr("Why")), self.rationale, self.problem):
             column.addWidget(widget)
         column.addStretch(1)
         layout = QVBoxLayout(self)
@@ -135,7 +135,7 @@ class SummaryPage(QWizardPage):
 
     def show_result(self) -> None:
         advice, problem = self._wizard.result_advice, self._wizard.result_problem
-        self.problem.setText(problem)
+        self.problem.setText(shown(problem))
         self.problem.setVisible(bool(problem))
         if advice is None:
             for label in (self.headline, self.runner_up, self.costs, self.rationale):
@@ -144,11 +144,11 @@ class SummaryPage(QWizardPage):
             self.completeChanged.emit()
             return
         rec = advice.recommendation
-        self.headline.setText(advice.verdict or "No option fits these answers")
-        self.runner_up.setText(runner_up_text(advice))
-        self.costs.setText(costs_html(advice))
-        self.rationale.setText(bullets_html(rec.rationale))
-        self.rationale.setAccessibleName(" ".join(rec.rationale))
+        self.headline.setText(shown(advice.verdict or "No option fits these answers"))
+        self.runner_up.setText(shown(runner_up_text(advice)))
+        self.costs.setText(shown_html(costs_html(advice)))
+        self.rationale.setText(bullets_html(tuple(shown(line) for line in rec.rationale)))
+        self.rationale.setAccessibleName(" ".join(shown(line) for line in rec.rationale))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -184,7 +184,8 @@ def bullets_html(lines: tuple[str, ...]) -> str:
 
 
 def costs_html(advice: Advice) -> str:
-    """Each option's monthly cost, or why it is ruled out; the recommended one in bold (escaped pieces only)."""
+    """Each option's monthly cost, or why it is ruled out; the recommended one in bold (escaped pieces only). Each
+    reason is translated before the option's name is dropped from it; `shown_html` translates the rest."""
     rows = []
     rec = advice.recommendation
     for option, quote in advice.quote.options.items():
@@ -197,7 +198,7 @@ def costs_html(advice: Advice) -> str:
             cost = total_text(quote, mark_estimated=True)
             rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{html.escape(cost)}</td><td></td></tr>")
         else:
-            why = "; ".join(reason_without_option(option_label(option), r.text) for r in quote.reasons)
+            why = "; ".join(reason_without_option(option_label(option), tr(r.text)) for r in quote.reasons)
             rows.append(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;ruled out</td>"
                         f"<td>&nbsp;&nbsp;{html.escape(why or 'not feasible')}</td></tr>")
     return "<table cellspacing='2' style='vertical-align:top'>" + "".join(rows) + "</table>"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.model.pricing.book import PriceBook
 from desktop.model.questionnaire.questions import DONT_KNOW, Question
 from desktop.model.workload.spec import AnswerValue
-from desktop.present.i18n import tr
+from desktop.present.i18n import shown, tr
 from desktop.present.numbers import ParseError, parse_number
 from desktop.qt.locale_numbers import locale_format
 
@@ -50,7 +50,8 @@ def _label(text: str, parent: QWidget, *, bold: bool = False, scale: float = 1.0
 
 
 def dont_know_text(question: Question) -> str:
-    return f"Don't know \u2013 default: {question.dont_know_implies}" if question.dont_know_implies else "Don't know"
+    return shown(f"Don't know \u2013 default: {question.dont_know_implies}" if question.dont_know_implies
+                 else "Don't know")
 
 
 class QuestionWidget(QWidget):
@@ -62,8 +63,8 @@ class QuestionWidget(QWidget):
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"question:{question.question_id}")
-        self.text_label = _label(question.text, self, bold=True)
-        self.help_label = _label(question.help, self, scale=HELP_SCALE)
+        self.text_label = _label(tr(question.text), self, bold=True)
+        self.help_label = _label(shown(question.help), self, scale=HELP_SCALE)
         self.help_label.setObjectName(f"{question.question_id}.help")
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
@@ -87,21 +88,21 @@ class ChoiceQuestionWidget(QuestionWidget):
         qid = question.question_id
         self.buttons_box = QWidget(self)
         self.buttons_box.setObjectName(qid)
-        self.buttons_box.setAccessibleName(question.text)
-        self.buttons_box.setAccessibleDescription(question.help)
+        self.buttons_box.setAccessibleName(tr(question.text))
+        self.buttons_box.setAccessibleDescription(shown(question.help))
         box = QVBoxLayout(self.buttons_box)
         box.setContentsMargins(12, 2, 0, 0)
         box.setSpacing(2)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        entries = [(c.choice_id, f"{c.label} \u2013 {c.help.rstrip('.')}" if c.help else c.label, c.help)
-                   for c in question.choices]
+        entries = [(c.choice_id, f"{shown(c.label)} \u2013 {shown(c.help).rstrip('.')}" if c.help else shown(c.label),
+                    shown(c.help)) for c in question.choices]
         if question.dont_know:
             entries.append((DONT_KNOW, dont_know_text(question), ""))
         for choice_id, text, help_text in entries:
             button = QRadioButton(text, self.buttons_box)
             button.setObjectName(f"{qid}.{choice_id}")
-            button.setAccessibleDescription(help_text or question.help)
+            button.setAccessibleDescription(help_text or shown(question.help))
             self.group.addButton(button)
             box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.buttons[choice_id] = button
@@ -168,22 +169,22 @@ class NumberQuestionWidget(QuestionWidget):
         row.setContentsMargins(12, 2, 0, 0)
         self.spin = UnitSpinBox(self)
         self.spin.setObjectName(qid)
-        self.spin.setAccessibleName(question.text)
+        self.spin.setAccessibleName(tr(question.text))
         self.spin.setAccessibleDescription(tr(f"{question.help} Type 50M, 1.5k or 2,000,000."))
         self.spin.setToolTip(tr("Type a number, or with a unit: 50M, 1.5k, 2B."))
         self.spin.setDecimals(0)
         self.spin.setRange(question.minimum or 0.0, question.maximum if question.maximum is not None else 1e15)
         self.spin.setGroupSeparatorShown(True)
-        self.spin.setSuffix(f" {question.unit}" if question.unit else "")
+        self.spin.setSuffix(f" {tr(question.unit)}" if question.unit else "")
         self.spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("0" * 22 + question.unit))
+        self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("0" * 22 + tr(question.unit)))
         self.text_label.setBuddy(self.spin)
         row.addWidget(self.spin)
         self.dont_know: QCheckBox | None = None
         if question.dont_know:
             self.dont_know = QCheckBox(dont_know_text(question), self)
             self.dont_know.setObjectName(f"{qid}.{DONT_KNOW}")
-            self.dont_know.setAccessibleDescription(question.help)
+            self.dont_know.setAccessibleDescription(shown(question.help))
             row.addSpacing(12)
             row.addWidget(self.dont_know)
         row.addStretch(1)
@@ -237,15 +238,15 @@ class RegionQuestionWidget(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
-        text = _label("Which AWS Region will it run in?", self, bold=True)
+        text = _label(tr("Which AWS Region will it run in?"), self, bold=True)
         column.addWidget(text)
-        column.addWidget(_label(f"Prices differ by Region; the price book has {len(book.regions)}. "
-                                "The form can change it later.", self, scale=HELP_SCALE))
+        column.addWidget(_label(shown(f"Prices differ by Region; the price book has {len(book.regions)}. "
+                                      "The form can change it later."), self, scale=HELP_SCALE))
         self.combo = QComboBox(self)
         self.combo.setObjectName("region")
         self.combo.setAccessibleName(tr("AWS Region"))
         for code, info in book.regions.items():
-            self.combo.addItem(f"{code} ({info.name})", code)
+            self.combo.addItem(f"{code} ({tr(info.name)})", code)
         text.setBuddy(self.combo)
         row = QHBoxLayout()
         row.setContentsMargins(12, 2, 0, 0)

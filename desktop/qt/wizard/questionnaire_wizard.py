@@ -105,7 +105,7 @@ class QuestionnaireWizard(QWizard):
             self.panel.show_problem(str(exc))
             return
         except Exception as exc:  # never crash the wizard (as Session.recompute): say so in the panel
-            self.panel.show_problem(f"Could not price these answers: {exc}")
+            self.panel.show_problem(tr(f"Could not price these answers: {exc}"))
             return
         self.panel.show_previews(previews)
 
@@ -149,12 +149,12 @@ class QuestionnaireWizard(QWizard):
 
 def ask_start(parent: QWidget | None, current_name: str) -> QuestionnaireStart | None:
     """New scenario or replace the shown one, and from the defaults or from the shown scenario (None: cancel)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "New from questions",
-                      f"Add the questionnaire's workload as a new scenario, or replace \u201c{current_name}\u201d "
-                      "with it?", QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(QMessageBox.Icon.Question, tr("New from questions"),
+                      tr(f"Add the questionnaire's workload as a new scenario, or replace \u201c{current_name}\u201d "
+                         "with it?"), QMessageBox.StandardButton.Cancel, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    add = box.addButton("New &scenario", QMessageBox.ButtonRole.AcceptRole)
-    replace = box.addButton("&Replace this one", QMessageBox.ButtonRole.DestructiveRole)
+    add = box.addButton(tr("New &scenario"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(tr("&Replace this one"), QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(add)
     check = QCheckBox(tr("Start from the current scenario's answers and Region"), box)
     box.setCheckBox(check)
