@@ -23,6 +23,7 @@ from desktop.model.workload.files import load_workload
 from desktop.present import i18n
 from desktop.present.i18n import shown
 from desktop.present.outlook import outlook_lines, uncertainty_line
+from desktop.present.workshop import commitment_text
 from desktop.qt.charts.horizon import HorizonChart
 from desktop.qt.translation import install_language
 from desktop.report.sheet.pdf_writer import sheet_pdf_bytes
@@ -96,6 +97,11 @@ def test_the_german_window_with_ranges_a_horizon_and_a_commitment(german: None, 
     verbatim = {win.session.workload.name, ONE_OFF, *missing_prices(book, win.session.workload.region)}
     left = untranslated(texts, verbatim)
     assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
+    row = win.session.comparison.rows[0]  # the workshop's Commitment cells: the recommended option's, EC2's
+    cells = [shown(commitment_text(row)), shown(commitment_text(row, "ec2"))]
+    assert cells[0].startswith("On-Demand (EC2 Instance SP 1J ohne Vorauszahlung deckt es nicht ab)")
+    assert cells[1].startswith("EC2 Instance SP 1J ohne Vorauszahlung, 80%: $") and cells[1].endswith(" im Monat")
+    assert untranslated(cells) == []
     details = win.recommendation.details.text()
     assert "Über 36 Monate" in details and "Wachstum als Spanne" in details and "Stichproben, Seed 7" in details
 
