@@ -92,7 +92,13 @@ COMPOSED = ("&Undo", "&Redo", "Light", "Dark", "System", "Move up", "Move down",
             "Lambda: the work needs an agent on every host (DAEMON); Lambda has no hosts to run it on",
             "Lambda: the work needs Windows containers; Lambda runs only Linux",
             "Fargate: the work needs an agent on every host (DAEMON); Fargate has no DAEMON scheduling",
-            "Amazon SQS standard requests")  # a price's name: its section's and its part's
+            "Amazon SQS standard requests",  # a price's name: its section's and its part's
+            "A: AWS published", "B: corroborated", "C: estimated",  # a grade and its meaning (the Prices dialog)
+            "A price book given with --price-book prices this session as it is: nothing to change.",
+            # the sheet's register names a field without metadata by its name or its description's first part
+            "Months", "Monthly pct", "Step month", "One off", "Rate usd per hour", "Hours per month",
+            "An hourly commitment in USD at the plan's rates instead of a share: usage above it in an hour is billed "
+            "on demand, commitment unused in an hour is lost (AWS Savings Plans User Guide)")
 
 
 def test_every_catalogue_text_is_one_the_app_shows(book: PriceBook) -> None:

@@ -42,7 +42,7 @@ from desktop.model.pricing.price_paths import PricedPath, priced_paths, rate_pat
 from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance, sections, user_layer_brief
 from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
-from desktop.present.i18n import tr
+from desktop.present.i18n import shown, tr
 from desktop.present.text import tooltip_html as rich_tooltip
 from desktop.qt.views.shared_lines_box import SharedLinesBox, problem_label
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
@@ -153,7 +153,7 @@ def _confidence_box(parent: QWidget, name: str, accessible_name: str, chosen: st
     """A choice of confidence grade, A to C, with each grade's meaning; `chosen` selected."""
     box = _named(QComboBox(parent), name, tr(accessible_name))
     for code in ("A", "B", "C"):
-        box.addItem(f"{code}: {CONFIDENCE_LABELS[code]}", code)
+        box.addItem(shown(f"{code}: {CONFIDENCE_LABELS[code]}"), code)
     box.setCurrentIndex(box.findData(chosen))
     return box
 
@@ -183,7 +183,7 @@ class PriceBookDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("price_table")
         self.table.setAccessibleName(tr("Prices in use"))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -262,7 +262,7 @@ class PriceBookDialog(QDialog):
         self.add_unit.setObjectName("add_unit")
         self.add_unit.setAccessibleName(tr("Unit of the price to add"))
         for unit in get_args(Unit):
-            self.add_unit.addItem(unit, unit)
+            self.add_unit.addItem(tr(unit), unit)
         self.add_note = _line_edit(box, "add_note", "Where this price comes from (note)", "Where it comes from")
         self.add_confidence = _confidence_box(box, "add_confidence", "Your confidence in the price", "C")
         self.add_button = _button(box, "add_button", "Add", self._add)
@@ -279,7 +279,7 @@ class PriceBookDialog(QDialog):
         self.discount_section.setObjectName("discount_section")
         self.discount_section.setAccessibleName(tr("Service to discount"))
         for section in (ALL_SECTIONS, *sections()):
-            self.discount_section.addItem(section_label(section), section)
+            self.discount_section.addItem(tr(section_label(section)), section)
         self.discount_section.currentIndexChanged.connect(lambda _i: self._show_discount())
         self.discount_section.setMaximumWidth(260)
         self.discount_percent = _line_edit(box, "discount_percent", "Discount percentage", "e.g. 10")
@@ -306,16 +306,17 @@ class PriceBookDialog(QDialog):
         region_name = book.regions[region].name if region in book.regions else region
         self.setWindowTitle(tr(f"Prices: {region} ({region_name})"))
         brief = user_layer_brief(book)
-        self.intro.setText(
-            f"{book.title}, dated {book.effective_date.isoformat()} (whole book: {book.confidence_summary}).\n"
-            + (f"With your user price book: {brief}.\n" if brief else "")
-            + f"Region {region} ({region_name}). Free tier: {book.free_tier.lambda_requests:,} Lambda requests and "
-            f"{book.free_tier.lambda_gb_seconds:,} GB-s a month, {book.free_tier.api_gateway_requests:,} API "
-            "Gateway requests (12 months).")
+        lines = [f"{book.title}, dated {book.effective_date.isoformat()} (whole book: {book.confidence_summary}).",
+                 *([f"With your user price book: {brief}."] if brief else []),
+                 f"Region {region} ({region_name}). Free tier: {book.free_tier.lambda_requests:,} Lambda requests and "
+                 f"{book.free_tier.lambda_gb_seconds:,} GB-s a month, {book.free_tier.api_gateway_requests:,} API "
+                 "Gateway requests (12 months)."]
+        self.intro.setText("\n".join(shown(line) for line in lines))  # line by line: a line's text stays in it
         summary = provenance(book)
-        self.intro.setToolTip(summary[:1].upper() + summary[1:])
+        self.intro.setToolTip(shown(summary[:1].upper() + summary[1:]))
         gaps = sorted(set(missing))
-        self.missing.setText("Not in the price book, so left out of the totals: " + "; ".join(gaps) if gaps else "")
+        self.missing.setText(shown("Not in the price book, so left out of the totals: " + "; ".join(gaps)) if gaps
+                             else "")
         self.missing.setVisible(bool(gaps))
         discounts = self.editor.discounts() if self.editor is not None else {}
         used_ids = {id(p) for p in used}
@@ -331,8 +332,9 @@ class PriceBookDialog(QDialog):
             price = found.price
             source = book.sources.get(price.source)
             origin = origin_text(price, found.path[0], discounts)
-            cells = (price_name(found), "yes" if id(price) in used_ids else "", origin, decimal_text(price.usd),
-                     price.unit, f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}", price.as_of.isoformat(),
+            cells = (price_name(found), tr("yes") if id(price) in used_ids else "", shown(origin),
+                     decimal_text(price.usd), tr(price.unit),
+                     shown(f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}"), price.as_of.isoformat(),
                      source.title if source else price.source)
             tip = rich_tooltip([price_name(found), f"{origin}: {origin_help(price)}", price.note,
                                 source.title if source else "", source.reference if source else "",
@@ -360,7 +362,7 @@ class PriceBookDialog(QDialog):
         self._apply_filter(self.filter.text())
         self._select(selected)
         self._show_selected()
-        self.discounts.setText(discounts_text(discounts))
+        self.discounts.setText(shown(discounts_text(discounts)))
         self._show_discount()
         self._show_editable()
 
@@ -371,8 +373,8 @@ class PriceBookDialog(QDialog):
         self.table.setRowCount(start + len(rates))
         for r, (path, rate) in enumerate(rates, start=start):
             source = book.sources.get(rate.source)
-            cells = (rate_name(path), "", "overridden" if rate.origin == "overridden" else rate.origin, percent(rate),
-                     "of the EC2 on-demand price", f"{rate.confidence}: {CONFIDENCE_LABELS[rate.confidence]}",
+            cells = (rate_name(path), "", tr(rate.origin), percent(rate), tr("of the EC2 on-demand price"),
+                     shown(f"{rate.confidence}: {CONFIDENCE_LABELS[rate.confidence]}"),
                      rate.as_of.isoformat(), source.title if source else rate.source)
             tip = rich_tooltip([rate_name(path), f"{percent(rate)} of the {rate.of}", rate.note,
                                 source.title if source else "", source.reference if source else ""])
@@ -397,7 +399,7 @@ class PriceBookDialog(QDialog):
         if editor is None:
             self.where.setText("")
         elif can:
-            self.where.setText(editor.where() + ".")
+            self.where.setText(shown(editor.where() + "."))
         else:
             self.where.setText(tr(f"Prices cannot be changed now: {editor.read_only_reason()}."))
 
@@ -426,9 +428,10 @@ class PriceBookDialog(QDialog):
         found = self._paths.get(path) if path else None
         rate = self._rates.get(path) if path else None
         if rate is not None and path is not None:
-            self.selected.setText(f"{rate_name(path.split('/', 1)[1])} ({path}): {percent(rate)} of the {rate.of}; "
-                                  f"confidence {rate.confidence} ({CONFIDENCE_LABELS[rate.confidence]}), as of "
-                                  f"{rate.as_of.isoformat()}." + (f"\nNote: {rate.note}" if rate.note else ""))
+            self.selected.setText(shown(f"{rate_name(path.split('/', 1)[1])} ({path}): {percent(rate)} of the "
+                                        f"{rate.of}; confidence {rate.confidence} "
+                                        f"({CONFIDENCE_LABELS[rate.confidence]}), as of "
+                                        f"{rate.as_of.isoformat()}." + (f"\nNote: {rate.note}" if rate.note else "")))
             self.override_unit.setText(tr("% (a share, not USD)"))
             self._update_buttons()
             return
@@ -448,7 +451,7 @@ class PriceBookDialog(QDialog):
                  ]
         if price.note:
             lines.append(f"Note: {price.note}")
-        self.selected.setText("\n".join(lines))
+        self.selected.setText(shown("\n".join(lines)))
         self.override_unit.setText(tr(f"USD per {price.unit}"))
         self._update_buttons()
 
@@ -511,5 +514,5 @@ class PriceBookDialog(QDialog):
             row_text = " ".join(cell.text().lower() for cell in cells if cell is not None)
             used = self.table.item(r, 1)
             hidden = (bool(needle) and needle not in row_text) or (
-                self.only_used.isChecked() and (used is None or used.text() != "yes"))
+                self.only_used.isChecked() and (used is None or not used.text()))  # "yes" in any language
             self.table.setRowHidden(r, hidden)

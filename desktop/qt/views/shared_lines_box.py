@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.model.format import decimal_as_written
 from desktop.model.workload.shared_lines import SHARED_UNITS, SharedLine
+from desktop.present.i18n import shown, tr
 
 Apply = Callable[[list[dict[str, Any]]], str]
 EVERY_OPTION = ""
@@ -51,30 +52,30 @@ def line_text(line: SharedLine, labels: dict[str, str]) -> str:
 
 class SharedLinesBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Shared lines every option carries (yours, saved in the workload)", parent)
+        super().__init__(tr("Shared lines every option carries (yours, saved in the workload)"), parent)
         self.setObjectName("shared_lines_box")
         self.apply: Apply | None = None
         self._lines: tuple[SharedLine, ...] = ()
         self.lines = QListWidget(self)
         self.lines.setObjectName("shared_lines")
-        self.lines.setAccessibleName("Your shared lines")
+        self.lines.setAccessibleName(tr("Your shared lines"))
         self.lines.setMaximumHeight(2 * self.fontMetrics().height() + 12)  # two lines: the table keeps the room
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(tr("Remove"), self)
         self.remove_button.setObjectName("remove_shared_line")
         self.remove_button.clicked.connect(self._remove)
-        self.label = self._field("shared_label", "What it is, e.g. PostgreSQL db.t4g.medium")
-        self.quantity = self._field("shared_quantity", "Quantity a month (1)")
+        self.label = self._field("shared_label", tr("What it is, e.g. PostgreSQL db.t4g.medium"))
+        self.quantity = self._field("shared_quantity", tr("Quantity a month (1)"))
         self.unit = QComboBox(self)
         self.unit.setObjectName("shared_unit")
-        self.unit.setAccessibleName("Unit of the shared line")
+        self.unit.setAccessibleName(tr("Unit of the shared line"))
         for unit in SHARED_UNITS:
-            self.unit.addItem(unit, unit)
-        self.usd = self._field("shared_usd", "USD per unit")
+            self.unit.addItem(tr(unit), unit)
+        self.usd = self._field("shared_usd", tr("USD per unit"))
         self.carried = QComboBox(self)
         self.carried.setObjectName("shared_options")
-        self.carried.setAccessibleName("The options that carry the line")
-        self.note = self._field("shared_note", "Where the price comes from")
-        self.add_button = QPushButton("Add line", self)
+        self.carried.setAccessibleName(tr("The options that carry the line"))
+        self.note = self._field("shared_note", tr("Where the price comes from"))
+        self.add_button = QPushButton(tr("Add line"), self)
         self.add_button.setObjectName("add_shared_line")
         self.add_button.clicked.connect(self._add)
         self.problem = problem_label(self, "shared_problem")
@@ -106,9 +107,9 @@ class SharedLinesBox(QGroupBox):
         self.lines.addItems([line_text(line, labels) for line in self._lines])
         chosen = self.carried.currentData()
         self.carried.clear()
-        self.carried.addItem("Every option", EVERY_OPTION)
+        self.carried.addItem(tr("Every option"), EVERY_OPTION)
         for option_id, label in options:
-            self.carried.addItem(f"{label} only", option_id)
+            self.carried.addItem(shown(f"{label} only"), option_id)
         self.carried.setCurrentIndex(max(0, self.carried.findData(chosen)))
         self.remove_button.setEnabled(bool(self._lines))
         self.setEnabled(self.apply is not None)
