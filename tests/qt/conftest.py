@@ -55,3 +55,15 @@ def dialogs(qapp: QApplication) -> Iterator[list[tuple[str, str]]]:  # type: ign
     yield seen
     timer.stop()
 
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The app speaks German for the test (Qt's own translator too), English again after it."""
+    from desktop.qt.translation import install_language
+
+    assert install_language("de") == "de"
+    try:
+        yield
+    finally:
+        install_language("en")

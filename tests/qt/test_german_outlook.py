@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,6 @@ from desktop.present.i18n import shown
 from desktop.present.outlook import outlook_lines, uncertainty_line
 from desktop.present.workshop import commitment_text
 from desktop.qt.charts.horizon import HorizonChart
-from desktop.qt.translation import install_language
 from desktop.report.sheet.pdf_writer import sheet_pdf_bytes
 from desktop.report.sheet.price_register import price_register
 from desktop.resources import resource
@@ -51,14 +49,6 @@ def ranged(tmp_path: Path) -> Path:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    assert install_language("de") == "de"
-    try:
-        yield
-    finally:
-        install_language("en")
 
 
 def test_the_outlook_lines_in_german(german: None, book: PriceBook, ranged: Path) -> None:

@@ -3,29 +3,17 @@ description are German; the prices' names, sources and notes are the book's data
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import create_main_window
 from desktop.pricelist.book.setup import open_setup
-from desktop.qt.translation import install_language
 from desktop.qt.views.price_book_dialog import ORIGIN_COLUMN, SOURCE_COLUMN
 from desktop.report.sheet.price_register import price_name
 from tests.german_check import untranslated
 from tests.qt.visible_texts import settle, widget_texts
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    assert install_language("de") == "de"
-    try:
-        yield
-    finally:
-        install_language("en")
 
 
 def test_the_german_prices_dialog_shows_no_english_of_its_own(german: None, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@ English stays as it was (the goldens and tests/qt/test_translation.py guard it).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from desktop.model.pricing.book import PriceBook
 from desktop.present import i18n
 from desktop.qt.elided_label import ElidedLabel
 from desktop.qt.main_window import MainWindow
-from desktop.qt.translation import install_language
 from desktop.resources import resource
 from tests.german_check import english_words, untranslated
 from tests.qt.visible_texts import chart_texts, settle, widget_texts
@@ -41,14 +39,6 @@ def _open(qtbot, book: PriceBook, settings: QSettings, example: str) -> MainWind
     settle()
     return win
 
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    assert install_language("de") == "de"
-    try:
-        yield
-    finally:
-        install_language("en")  # Qt's own translator too
 
 
 def _shown(win: MainWindow) -> list[tuple[str, str, QWidget]]:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 from desktop.model.questionnaire.questions import DEFAULT_NAME
 from desktop.qt.elided_label import ElidedLabel
 from desktop.qt.main_window import MainWindow
-from desktop.qt.translation import install_language
 from desktop.qt.wizard import QuestionnaireStart, QuestionnaireWizard, ask_start, questionnaire_for
 from desktop.qt.wizard.first_start import offer_on_first_start
 from tests.german_check import untranslated
@@ -22,14 +21,6 @@ from tests.qt.wizard.test_wizard import ARCHETYPES, _answer
 
 GPU_LONG_RUN = {"work_duration": "long", "special_needs": "gpu"}  # Lambda, Fargate and Lambda MI ruled out
 
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    assert install_language("de") == "de"
-    try:
-        yield
-    finally:
-        install_language("en")  # Qt's own translator too
 
 
 @pytest.fixture
