@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPointF, QSettings
-from PySide6.QtWidgets import QMessageBox
 
-from desktop.app import create_main_window
 from desktop.model.advice.advise import advise
 from desktop.model.options.registry import missing_prices
 from desktop.model.pricing.book import PriceBook
@@ -28,7 +26,7 @@ from desktop.report.sheet.pdf_writer import sheet_pdf_bytes
 from desktop.report.sheet.price_register import price_register
 from desktop.resources import resource
 from tests.german_check import untranslated
-from tests.qt.test_german_window import _shown
+from tests.qt.test_german_window import _shown, open_at_720
 from tests.qt.visible_texts import settle
 
 ONE_OFF = "migration to containers"
@@ -67,13 +65,7 @@ def test_the_outlook_lines_in_german(german: None, book: PriceBook, ranged: Path
 
 def test_the_german_window_with_ranges_a_horizon_and_a_commitment(german: None, qtbot, book: PriceBook,  # type: ignore[no-untyped-def]
                                                                   settings: QSettings, ranged: Path) -> None:
-    win = create_main_window(ranged, book=book, settings=settings)
-    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.form.build_all()
+    win = open_at_720(qtbot, book, settings, ranged)
     qtbot.waitUntil(lambda: "Wie sicher: " in win.recommendation.details.text()
                     and "berechnet" not in win.recommendation.details.text(), timeout=60_000)
     for index in range(win.charts.count()):

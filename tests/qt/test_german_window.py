@@ -24,14 +24,20 @@ from tests.qt.visible_texts import chart_texts, settle, widget_texts
 EXAMPLES = ("http-api", "alb-api-ireland", "nightly-batch", "gpu-inference", "event-processor")
 
 
-def _open(qtbot, book: PriceBook, settings: QSettings, example: str) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = create_main_window(resource("examples", f"{example}.workload.json"), book=book, settings=settings)
+def open_at_720(qtbot, book: PriceBook, settings: QSettings, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The window on `path` at 1280x720, shown, every form group built."""
+    win = create_main_window(path, book=book, settings=settings)
     win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(win)
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
     win.form.build_all()
+    return win
+
+
+def _open(qtbot, book: PriceBook, settings: QSettings, example: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = open_at_720(qtbot, book, settings, Path(resource("examples", f"{example}.workload.json")))
     for index in range(win.charts.count()):  # every chart built, drawn and laid out
         win.charts.setCurrentIndex(index)
         settle()
