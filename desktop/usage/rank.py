@@ -42,8 +42,9 @@ BATCH = 100  # lines per task handed to a worker
 MAX_JOBS = 64
 COLUMNS = ("rank", "line", "name", "resource", "account", "region", "today", "billed_monthly_usd",
            "priced_today_usd", "difference_pct", "recommended", "recommended_usd", "runner_up", "margin_usd",
-           "saving_usd", "totals", "blocked", "thin", "flag")
-TEXT_COLUMNS = {"name", "resource", "account", "region", "today", "blocked", "thin", "flag", "changes_recommendation"}
+           "saving_usd", "totals", "left_out", "blocked", "thin", "flag")
+TEXT_COLUMNS = {"name", "resource", "account", "region", "today", "left_out", "blocked", "thin", "flag",
+                "changes_recommendation"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
 Record = dict[str, Any]
 Batch = list[tuple[int, bytes]]
@@ -151,6 +152,8 @@ def advise_line(number: int, raw: bytes, where: str, book: PriceBook, sensitivit
         "runner_up": compared.runner_up, "margin_usd": _money(compared.margin_usd),
         "saving_usd": _money(row.saving_usd),
         "totals": {option: _money(total) for option, total in compared.totals.items()},
+        # what each feasible total leaves out (no price in the book): such a total is a lower bound
+        "left_out": {o: list(names) for o, names in compared.left_out.items() if names and compared.feasible.get(o)},
         "blocked": [{"option": b.option, "limit": b.limit, "source": b.source} for b in row.blocked],
         "thin": row.thin, "flag": row.flag, "changes_recommendation": flips,
     }
@@ -309,6 +312,8 @@ def _csv_cell(key: str, value: Any) -> str:
         return " ".join(f"{option}={'-' if usd is None else usd}" for option, usd in value.items())
     if key == "changes_recommendation":
         text = "; ".join(value)
+    elif key == "left_out":
+        text = "; ".join(f"{option}: {', '.join(names)}" for option, names in value.items())
     elif key == "blocked":
         text = "; ".join(f"{b['option']}: {b['limit']}" for b in value)
     else:

@@ -15,6 +15,7 @@ from desktop.model.advice.advise import advise
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
 from desktop.model.workshop.files import load_document
+from desktop.resources import examples_dir
 from desktop.usage import rank
 from desktop.usage.review import review_fleet
 from tests.usage import fixtures as fx
@@ -222,3 +223,20 @@ def test_a_json_lines_fleet_is_named_by_its_suffix(tmp_path: Path, capsys: pytes
     assert main(["usage", "import", str(cur), "-o", str(tmp_path / "fleet.txt")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
     assert not (tmp_path / "fleet.txt").exists()
+
+
+def test_a_total_that_leaves_a_price_out_says_what_in_the_json_and_the_csv(
+        tmp_path: Path, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ireland has no Lambda ephemeral storage price: the record names it beside the totals, as advise does."""
+    data = json.loads((examples_dir() / "event-processor.workload.json").read_text(encoding="utf-8"))
+    fleet = _write_lines(tmp_path / "fleet.jsonl", [data])
+    advice = advise(load_workload(examples_dir() / "event-processor.workload.json"), book)
+    expected = {o: list(q.left_out) for o, q in advice.quote.options.items() if q.feasible and q.left_out}
+    assert expected == {"lambda": ["Lambda ephemeral storage"]}
+    assert main(["usage", "rank", str(fleet), "--jobs", "1"]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["left_out"] == expected
+    output = tmp_path / "ranked.csv"
+    assert main(["usage", "rank", str(fleet), "--jobs", "1", "-o", str(output)]) == 0
+    (row,) = csv.DictReader(output.read_text(encoding="utf-8").splitlines())
+    assert row["left_out"] == "lambda: Lambda ephemeral storage"
