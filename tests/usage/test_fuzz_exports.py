@@ -45,7 +45,8 @@ def test_csv_rows_of_any_text(tmp_path: Path, book: PriceBook, name: str, column
 
 
 @FUZZ
-@given(document=JSON, key=st.sampled_from(["MetricDataResults", "Functions", "services", "taskDefinition"]))
+@given(document=JSON, key=st.sampled_from(["MetricDataResults", "Functions", "services", "taskDefinition",
+                                          "results"]))  # results: Lambda Power Tuning's output
 def test_cloudwatch_and_cli_json_of_any_shape(tmp_path: Path, book: PriceBook, document: object, key: str) -> None:
     path = tmp_path / "export.json"
     path.write_text(json.dumps({key: document}), encoding="utf-8")
