@@ -7,7 +7,8 @@ One module for the model's texts, the window, the sheet, CSV and JSON, and one m
 - `usd_change`: a difference with its sign always shown, "+$1.20", "-$0.65", "+$0.00".
 - `usd_compact`: a chart read-out, cents below $10,000 and whole dollars above.
 - `usd_tick`: an axis tick, "$10k", "$1.5", "$0.01".
-- `usd_csv`: an amount in a CSV cell, "1234.56" (cents, no separators), "" for none.
+- `usd_csv`: an amount in a CSV cell, "1234.56" (cents, no separators), "" for none; `share_csv` a fraction,
+  "0.8312".
 - `json_number`: an amount in JSON, an integer when whole, else a float; None stays None.
 - `decimal_text`: a Decimal as plain digits for files and editors, "0.0000000358" (never "3.58E-8"), no trailing
   zeros; `decimal_as_written` keeps the digits the book wrote ("0.20").
@@ -83,6 +84,11 @@ def usd_tick(value: float) -> str:
 def usd_csv(value: Decimal | None) -> str:
     """An amount in a CSV cell: "1234.56" (cents, no separators, a spreadsheet reads it as a number), "" for none."""
     return "" if value is None else f"{value.quantize(_CENT, rounding=ROUND_HALF_UP):.2f}"
+
+
+def share_csv(fraction: float | None) -> str:
+    """A fraction in a CSV cell: 0.8312 -> "0.8312" (four decimals, as JSON rounds it), "" for none."""
+    return "" if fraction is None else f"{fraction:.4f}"
 
 
 def json_number(value: Decimal | None) -> float | int | None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_of, horizon_text
 from desktop.model.advice.uncertainty import (
+    HORIZON_DRAWS,
     horizon_spread_once,
     horizon_spread_text,
+    known_horizon_spread,
     known_monte_carlo,
     monte_carlo_once,
 )
@@ -15,6 +17,7 @@ from desktop.model.footprint.estimate import footprint
 from desktop.model.footprint.words import kg_text, moving_region_line
 from desktop.model.format import usd
 from desktop.model.options.registry import label, short_label
+from desktop.model.workload.ranges import GROWTH_PATHS
 
 
 def horizon_line(advice: Advice) -> str:
@@ -22,8 +25,14 @@ def horizon_line(advice: Advice) -> str:
     return "" if found is None else horizon_text(found)
 
 
-def growth_spread_line(advice: Advice) -> str:
-    """With a ranged growth: the horizon's totals as P10-P90 and how many draws ("" otherwise)."""
+def growth_spread_line(advice: Advice, wait: bool = True) -> str:
+    """With a ranged growth: the horizon's totals as P10-P90 and how many draws ("" otherwise). wait=False (the
+    window, whose worker draws them): a line saying they are being drawn until they are known."""
+    ranges = advice.workload.ranges
+    if ranges is None or advice.workload.horizon is None or not set(ranges.fields) & set(GROWTH_PATHS):
+        return ""
+    if not wait and not known_horizon_spread(advice.quote)[0]:
+        return f"Growth ranged: drawing the horizon's totals ({HORIZON_DRAWS} draws)..."
     found = horizon_spread_once(advice)
     return "" if found is None else horizon_spread_text(found)
 
@@ -62,6 +71,6 @@ def footprint_line(advice: Advice) -> str:
 
 
 def outlook_lines(advice: Advice, with_footprint: bool = True, wait: bool = True) -> list[str]:
-    lines = [horizon_line(advice), growth_spread_line(advice), uncertainty_line(advice, wait)]
+    lines = [horizon_line(advice), growth_spread_line(advice, wait), uncertainty_line(advice, wait)]
     lines += [footprint_line(advice)] if with_footprint else []
     return [line for line in lines if line]

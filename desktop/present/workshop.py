@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.model.format import CELL_WIDTH, left_out_count, percent, usd, usd_change, usd_compact
+from desktop.model.format import CELL_WIDTH, count, left_out_count, percent, share, usd, usd_change, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison, ScenarioRow
 
@@ -91,6 +91,38 @@ def horizon_text(row: ScenarioRow) -> str:
     if row.horizon_months is None or row.recommended is None:
         return ""
     return f"{usd(row.horizon_usd.get(row.recommended), none='not priced')} / {row.horizon_months} mo"
+
+
+SPREAD_HEADER = "P10-P90 \u00b7 how sure"
+POINT_ONLY = "\u2014"  # a scenario without ranges: no band (never a made-up one)
+COMPUTING = "computing..."
+
+
+def spread_text(row: ScenarioRow) -> str:
+    """A ranged scenario's recommended option, P10-P90 a month and how sure (the share of its Monte Carlo's samples
+    in which that option is the cheapest): "$48.10-$61.30 \u00b7 83%", "... \u00b7 at least 83%" when another
+    option leaves out a price; "not estimated (a price is missing)" or "not computed (...)" without a band;
+    "computing..." until the window's worker has it; an em dash for a point-only scenario."""
+    found = row.spread
+    if not row.ranged:
+        return POINT_ONLY
+    if found is None:
+        return COMPUTING
+    if found.p10 is None or found.p90 is None or found.cheapest_share is None:
+        return found.not_estimated
+    sure = share(found.cheapest_share)
+    return f"{usd(found.p10)}-{usd(found.p90)} \u00b7 {'at least ' if found.share_kind == 'lower bound' else ''}{sure}"
+
+
+def spread_tip(row: ScenarioRow) -> str:
+    """The spread in a sentence, for a tooltip and the PDF's note: "Fargate: P10 $48.10, P50 $52.00, P90 $61.30 a
+    month; the cheapest in 83% of 10,000 samples (seed 7)" ("" without a band)."""
+    found = row.spread
+    if found is None or found.p10 is None or found.cheapest_share is None:
+        return ""
+    sure = ("at least " if found.share_kind == "lower bound" else "") + share(found.cheapest_share)
+    return (f"{short_label(found.option)}: P10 {usd(found.p10)}, P50 {usd(found.p50)}, P90 {usd(found.p90)} a "
+            f"month; the cheapest in {sure} of {count(found.samples)} samples (seed {found.seed})")
 
 
 PLAN_SHORT = {"compute_sp": "Compute SP", "ec2_instance_sp": "EC2 Instance SP", "standard_ri": "Standard RI",

@@ -2,7 +2,8 @@
 
 It shows the selected scenario's name, the recommendation's headline, each option's monthly total and one chart
 at a time. Keys: Left/Right (or Page Up/Page Down, as a presenter's clicker sends) step through the scenarios,
-Up/Down (or 1-5) through the charts, Esc or F11 leaves. Stepping a scenario selects it in the window too.
+Up/Down (or 1-6) through the charts (the horizon's "Over the years" among them),
+Esc or F11 leaves. Stepping a scenario selects it in the window too.
 Everything renders from the Session (the advice of the shown scenario, the comparison of them all).
 
 Type, margins, tiles and the chart's type scale with the window (1 at 1920x1080, about 0.67 on a 1280x720
@@ -40,8 +41,8 @@ MIN_SCALE, MAX_SCALE = 0.5, 1.6
 TILE_PX = 340  # a tile's width at scale 1 ("Amazon ECS Managed" at 20 pt, and its margins)
 HEADLINE_LINES = 2  # the headline shrinks (to 0.75 of its size) to fit this many lines
 CHART_TITLES = ("Cost against volume", "What each total is made of", "Most sensitive assumptions",
-                "Capacity hour by hour", "All scenarios: recommended totals")
-KEYS_HELP = ("\u2190 \u2192 scenario    \u2191 \u2193 chart    1-5 pick a chart    Esc leave")
+                "Capacity hour by hour", "Over the years", "All scenarios: recommended totals")
+KEYS_HELP = ("\u2190 \u2192 scenario    \u2191 \u2193 chart    1-6 pick a chart    Esc leave")
 
 
 def high_contrast_palette() -> QPalette:
@@ -146,7 +147,7 @@ class PresentWindow(QWidget):
         self.chart_title = _label(self, TEXT_PT * 1.1, bold=True, name="present_chart_title")
         self.stack = QStackedWidget(self)
         self.keys = _label(self, TEXT_PT * 0.75, colour=MUTED, elide=True)
-        self.keys.setText(KEYS_HELP)
+        self.keys.setText(tr(KEYS_HELP))
         self.column = column = QVBoxLayout(self)
         for widget in (self.title, self.subtitle, self.headline):
             column.addWidget(widget)
@@ -158,18 +159,20 @@ class PresentWindow(QWidget):
         configure_pyqtgraph()
         from desktop.qt.charts.breakdown import BreakdownChart
         from desktop.qt.charts.cost_curve import CostCurveChart
+        from desktop.qt.charts.horizon import HorizonChart
         from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
         from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
         from desktop.qt.charts.tornado import TornadoChart
 
-        self.comparison_chart = ScenarioTotalsChart(self)
+        self.comparison_chart = ScenarioTotalsChart(self)  # last: shown only when there is something to compare
         self.charts: tuple[ChartBase, ...] = (CostCurveChart(self), BreakdownChart(self), TornadoChart(self),
-                                              HourlyCapacityChart(self), self.comparison_chart)
+                                              HourlyCapacityChart(self), HorizonChart(self), self.comparison_chart)
         for chart in self.charts:
             self.stack.addWidget(chart)
         self.chart_index = 0
         self.set_scale(screen_scale(self.screen().size(), len(session.advice.quote.options)))
         session.advice_changed.connect(self.render_advice)
+        session.advice_completed.connect(self._advice_completed)
         session.scenarios_changed.connect(self._scenarios_changed)
         self.render_advice(session.advice)
 
@@ -240,6 +243,12 @@ class PresentWindow(QWidget):
     def _scenarios_changed(self) -> None:
         self.render_advice(self.session.advice)
 
+    def _advice_completed(self, advice: Advice) -> None:
+        """The worker's bands (a ranged workload's cost chart, a ranged growth's horizon) are known: the chart on
+        screen drawn again with them."""
+        if advice is self.session.advice and self.charts[self.chart_index] is not self.comparison_chart:
+            self.show_chart(self.chart_index)
+
     def _show_tiles(self, advice: Advice) -> None:
         options = list(advice.quote.options.values())
         while len(self.tiles) < len(options):
@@ -302,6 +311,7 @@ class PresentWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.advice_changed.disconnect(self.render_advice)
+        self.session.advice_completed.disconnect(self._advice_completed)
         self.session.scenarios_changed.disconnect(self._scenarios_changed)
         self.left.emit()
         super().closeEvent(event)

@@ -11,22 +11,32 @@ The slow parts of an advice run off the GUI thread (background.LatestOnly), once
 assumption the verdict hinges on (the sensitivity's quotes, about 0.1 s) and a ranged workload's Monte Carlo
 (0.1-0.3 s). The advice is shown at once with its point figures, and `advice_completed` follows with the same
 Advice once they are known (the headline's hinge, the bands and "how sure"); a result that arrives after a newer
-edit is not shown (the newer one's run follows).
+edit is not shown (the newer one's run follows). A ranged growth's horizon draws (about 0.3 s) run there too. The
+workshop comparison asks the same worker for its ranged scenarios' spreads (`complete_scenarios`), after the shown
+advice's parts: `scenarios_completed` follows, unless a newer request replaced it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.uncertainty import known_monte_carlo, monte_carlo_once
+from desktop.model.advice.uncertainty import (
+    horizon_spread_once,
+    known_horizon_spread,
+    known_monte_carlo,
+    monte_carlo_once,
+)
 from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.ranges import GROWTH_PATHS
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.spreads import scenario_spread
 from desktop.qt.background import JobResult, LatestOnly
 from desktop.workbench.ownership import DocumentLocks
 from desktop.workbench.recovery import RecoverySlot
@@ -56,6 +66,7 @@ class Session(QObject):
     advice_failed = Signal(str)  # a message for the status bar; the last good advice stays
     scenarios_changed = Signal()  # the scenario list: names, notes, order, selection, baseline or kind
     advice_completed = Signal(object)  # Advice (the shown one) whose hinge and Monte Carlo are now known
+    scenarios_completed = Signal()  # the spreads of the workshop's ranged scenarios last asked for are now known
 
     def __init__(self, book: PriceBook, workload: Workload, path: Path | None = None,
                  parent: QObject | None = None, coalesce_ms: int = COALESCE_MS,
@@ -77,6 +88,7 @@ class Session(QObject):
         self._ranges_after.setInterval(RANGES_AFTER_MS)
         self._ranges_after.timeout.connect(self._submit_ranges)
         self.stale_ranges = 0  # results not shown because a newer advice came first (tests check)
+        self._wanted: tuple[Advice, ...] = ()  # the workshop's ranged scenarios whose spreads are not known yet
         self._advice = self.workbench.advise()
         self._start_ranges(self._advice)
         self._timer = QTimer(self)  # active while an edit waits for its advice (the end of a burst)
@@ -230,8 +242,15 @@ class Session(QObject):
             self._ranges_after.stop()
             self._submit_ranges()
 
+    def complete_scenarios(self, advices: Sequence[Advice]) -> None:
+        """Compute these scenarios' spreads (the workshop comparison's ranged rows) on the worker, after the shown
+        advice's slow parts, once the frame is painted; `scenarios_completed` follows (replacing any earlier ask)."""
+        self._wanted = tuple(advices)
+        if not self._ranges_after.isActive():
+            self._ranges_after.start()
+
     def _submit_ranges(self) -> None:
-        self.ranges.submit(self._advice)
+        self.ranges.submit(_SlowParts(self._advice, self._wanted, not _complete(self._advice, compute=False)))
 
     def wait_for_ranges(self, timeout_s: float, hurry: bool = True) -> bool:
         """Tests and benchmarks: the shown advice's Monte Carlo run (if one was due: started now when `hurry`, else
@@ -243,33 +262,59 @@ class Session(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
         return self.ranges.wait_idle(timeout_s)
 
-    def _ranges_done(self, advice: object, _result: JobResult) -> None:
+    def _ranges_done(self, request: object, _result: JobResult) -> None:
         """A run ended (its results, or a refused draw, are kept by the advice and the model): shown if its advice
-        still is."""
-        if advice is not self._advice:
+        still is; the scenarios' spreads said if they are still the ones asked for."""
+        assert isinstance(request, _SlowParts)
+        if request.scenarios:
+            if request.scenarios is self._wanted:
+                self._wanted = ()
+                self.scenarios_completed.emit()
+            else:
+                self.stale_ranges += 1
+        if request.advice is not self._advice:
             self.stale_ranges += 1
-            return
-        self.advice_completed.emit(advice)
+        elif request.due:
+            self.advice_completed.emit(request.advice)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _SlowParts:
+    """One request to the worker: the shown advice's slow parts (`due`: some were not known when asked), then the
+    spreads of the workshop's ranged scenarios."""
+
+    advice: Advice
+    scenarios: tuple[Advice, ...] = ()
+    due: bool = True
 
 
 def _complete(advice: Advice, compute: bool = True) -> bool:
-    """Whether the advice's hinge and Monte Carlo are known; with `compute`, computing them first (on the worker)."""
+    """Whether the advice's hinge, Monte Carlo and horizon draws are known; with `compute`, computing them first
+    (on the worker)."""
     if advice.recommendation.option is not None and not advice.hinge_known:
         if not compute:
             return False
         advice.hinge  # noqa: B018  (analysed once, kept by the advice)
-    if advice.workload.ranges is None:
+    ranges = advice.workload.ranges
+    if ranges is None:
         return True
     try:
-        if known_monte_carlo(advice.quote)[0]:
-            return True
-        if compute:
+        if not known_monte_carlo(advice.quote)[0]:
+            if not compute:
+                return False
             monte_carlo_once(advice.workload, advice.book, advice.quote)
     except ValueError:  # refused (kept with the quote): the views say so in one line
-        return True
-    return compute
+        pass
+    if any(p in GROWTH_PATHS for p in ranges.fields) and not known_horizon_spread(advice.quote)[0]:
+        if not compute:
+            return False
+        horizon_spread_once(advice)
+    return True
 
 
-def _run_slow_parts(advice: object) -> object:
-    assert isinstance(advice, Advice)
-    return _complete(advice)
+def _run_slow_parts(request: object) -> object:
+    assert isinstance(request, _SlowParts)
+    done = _complete(request.advice)
+    for advice in request.scenarios:
+        scenario_spread(advice)
+    return done

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -56,6 +56,8 @@ class Uncertainty:
     inputs: tuple[tuple[str, Spread], ...]
     options: dict[str, OptionSpread]
     verdict: str
+    # option id -> priced whole in every sample (no price left out, no sample unpriced): else its band is not stated
+    complete: dict[str, bool] = field(default_factory=dict)
 
 
 def _triangular(rng: np.random.Generator, spread: Spread, own: float, n: int) -> Array:
@@ -121,8 +123,10 @@ def _scenario(workload: Workload, drawn: dict[str, Array], k: int) -> tuple[Work
         raise ValueError(f"ranges: a drawn value is outside a field's bounds ({first[0].strip()})") from None
 
 
-def _costs(workload: Workload, book: PriceBook, quote: Quote) -> tuple[dict[str, Array], Array, dict[str, Array]]:
-    """Each priced option's cost per sample (NaN where unpriced), the volumes, and each ranged input per sample."""
+def _costs(workload: Workload, book: PriceBook, quote: Quote,
+           partial: set[str]) -> tuple[dict[str, Array], Array, dict[str, Array]]:
+    """Each priced option's cost per sample (NaN where unpriced), the volumes, and each ranged input per sample;
+    `partial` receives the options whose cost leaves out a price in some scenario."""
     volumes, drawn, index, count = _draw(workload)
     options = [o for o, q in quote.options.items() if q.feasible and q.monthly_usd is not None]
     costs = {o: np.full(len(volumes), np.nan) for o in options}
@@ -133,7 +137,9 @@ def _costs(workload: Workload, book: PriceBook, quote: Quote) -> tuple[dict[str,
         if chosen.size == 0:
             continue
         scenario, own = _scenario(workload, drawn, k)
-        found = fast_costs(scenario, book, volumes[chosen], options=options)
+        left_out: dict[str, list[str]] = {}
+        found = fast_costs(scenario, book, volumes[chosen], options=options, left_out=left_out)
+        partial.update(o for o, names in left_out.items() if names)
         at_base = chosen[volumes[chosen] == base] if own else chosen[:0]
         for option in options:
             values = found.get(option)
@@ -173,7 +179,8 @@ def monte_carlo(workload: Workload, book: PriceBook, quote: Quote) -> Uncertaint
     ranges = workload.ranges
     if ranges is None or (ranges.fields and set(ranges.fields) <= set(GROWTH_PATHS)):
         return None  # nothing monthly is ranged: only the horizon's growth (horizon_spread)
-    costs, volumes, per_sample = _costs(workload, book, quote)
+    partial: set[str] = set()
+    costs, volumes, per_sample = _costs(workload, book, quote, partial)
     options = list(costs)
     matrix = np.vstack([costs[o] for o in options]) if options else np.empty((0, len(volumes)))
     filled = np.where(np.isnan(matrix), np.inf, matrix)
@@ -199,8 +206,10 @@ def monte_carlo(workload: Workload, book: PriceBook, quote: Quote) -> Uncertaint
         condition = _condition(wins, per_sample)
         parts.append(f"{short_label(spread.option)} in {pct}" + (f", {condition}" if condition else ""))
     verdict = "; ".join(parts) if parts else "no option is priced in any case"
+    complete = {o: quote.options[o].complete and o not in partial and not bool(np.isnan(costs[o]).any())
+                for o in options}
     return Uncertainty(ranges.seed, n, 1 if len(per_sample) == 1 else SCENARIOS, tuple(ranges.fields.items()),
-                       spreads, verdict)
+                       spreads, verdict, complete)
 
 
 _KEPT = 8  # results kept, newest last (the window's panel, chart and a worker share them)
@@ -288,15 +297,23 @@ def horizon_spread(advice: Advice) -> HorizonSpread | None:
     return HorizonSpread(horizon.months, HORIZON_DRAWS, ranges.seed, tuple(ranged.items()), found, complete)
 
 
-_LAST_HORIZON: list[tuple[Quote, HorizonSpread | None]] = []
+_HORIZONS: list[tuple[Quote, HorizonSpread | None]] = []  # kept as _RESULTS is, newest last, under the same lock
+
+
+def known_horizon_spread(quote: Quote) -> tuple[bool, HorizonSpread | None]:
+    """(True, the result) when this quote's horizon spread has been drawn, else (False, None); never computes."""
+    with _RESULTS_LOCK:
+        return next(((True, r) for q, r in reversed(_HORIZONS) if q is quote), (False, None))
 
 
 def horizon_spread_once(advice: Advice) -> HorizonSpread | None:
-    """`horizon_spread`, run once per quote (the window's panel and the sheet share it)."""
-    if _LAST_HORIZON and _LAST_HORIZON[0][0] is advice.quote:
-        return _LAST_HORIZON[0][1]
+    """`horizon_spread`, run once per quote (the window's worker, its panel and chart, and the sheet share it)."""
+    known, found = known_horizon_spread(advice.quote)
+    if known:
+        return found
     found = horizon_spread(advice)
-    _LAST_HORIZON[:] = [(advice.quote, found)]
+    with _RESULTS_LOCK:
+        _HORIZONS[:] = [*(r for r in _HORIZONS if r[0] is not advice.quote), (advice.quote, found)][-_KEPT:]
     return found
 
 

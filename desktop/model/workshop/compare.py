@@ -12,12 +12,15 @@ are whole or leave out the same items with the same usage in the same region; wh
 leaves something out the true change is at least the figure (a lower bound), when only the baseline's, at most
 (an upper bound), and when both leave out different things there is no figure. A portfolio with an incomplete
 part is a lower bound and names what each part leaves out.
+
+A ranged scenario's row says so (`ranged`); its spread (P10 / P50 / P90 of the recommended option and how sure,
+desktop.model.workshop.spreads) is added by `with_spreads`: at once for the files, off the GUI thread for the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -28,6 +31,7 @@ from desktop.model.footprint.estimate import footprint
 from desktop.model.pricing.quote import CommitmentTerms, OptionQuote
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.differences import Difference, differences, differences_text
+from desktop.model.workshop.spreads import ScenarioSpread, is_ranged, known_spread, scenario_spread
 
 Differ = Callable[[Workload, Workload], tuple[Difference, ...]]
 ChangeKind = Literal["exact", "lower bound", "upper bound", "unknown", "no total", "not compared"]
@@ -65,6 +69,8 @@ class ScenarioRow:
     margin_kind: MarginKind = "exact"  # how margin_usd reads (the recommendation's own: see Recommendation)
     change_kind: ChangeKind = "exact"  # how change_usd reads: see the module's docstring
     region: str = ""  # the scenario's region (whose prices its totals leave out)
+    ranged: bool = False  # the scenario has ranged monthly inputs (a Monte Carlo), see `spread`
+    spread: ScenarioSpread | None = None  # its recommended option's P10-P90 and how sure (None: not yet known)
 
     @property
     def recommended_left_out(self) -> tuple[str, ...]:
@@ -191,7 +197,7 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
             margin_usd=rec.margin_usd, margin_pct=rec.margin_pct,
             change_usd=change, change_pct=change_pct,
             differences=differ(base_advice.workload, advice.workload), margin_kind=rec.margin_kind,
-            change_kind=how, region=quote.region,
+            change_kind=how, region=quote.region, ranged=is_ranged(advice.workload),
             commitments={o: q.commitment_note.removeprefix("; ") for o, q in quote.options.items()
                          if q.commitment_note},
             commitment_terms={o: q.commitment for o, q in quote.options.items() if q.commitment is not None},
@@ -205,3 +211,16 @@ def compare(scenarios: Sequence[tuple[str, Advice]], baseline: int = 0, kind: st
     if kind == "parts":
         portfolio = sum((r.recommended_usd for r in built if r.recommended_usd is not None), Decimal(0))
     return Comparison(kind, baseline, options, tuple(built), portfolio, unpriced)
+
+
+def with_spreads(comparison: Comparison, advices: Sequence[Advice], compute: bool = True) -> Comparison:
+    """The comparison with each ranged scenario's spread (`advices` in the rows' order): computed now (`compute`,
+    for the files), or only those already known (the window, whose worker computes the rest). The same object when
+    no row gains one."""
+    rows = list(comparison.rows)
+    for index, (row, advice) in enumerate(zip(comparison.rows, advices, strict=True)):
+        if row.ranged and row.spread is None:
+            found = scenario_spread(advice) if compute else known_spread(advice)
+            if found is not None:
+                rows[index] = replace(row, spread=found)
+    return comparison if rows == list(comparison.rows) else replace(comparison, rows=tuple(rows))

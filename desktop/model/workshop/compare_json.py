@@ -2,7 +2,8 @@
 
 Every total says whether it is whole: `complete` and `recommended_left_out` per scenario, `margin_kind` and
 `change_kind` ("exact", "lower bound", "upper bound", "unknown" with no figure, "no total", "not compared" for the
-parts of one system), `portfolio_complete` and `left_out_of_portfolio` (each part not held whole, and why)."""
+parts of one system), `portfolio_complete` and `left_out_of_portfolio` (each part not held whole, and why). A ranged
+scenario has `uncertainty`: its recommended option's P10 / P50 / P90 a month and how sure (`spread_json`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from desktop.model.advice.quote_json import commitment_json
 from desktop.model.format import json_number
 from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.spreads import ScenarioSpread
 
 
 def _pct(value: float | None) -> float | None:
@@ -50,11 +52,23 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "kgco2e_month": {o: None if kg is None else round(kg, 3) for o, kg in row.footprint_kg.items()},
             "horizon_months": row.horizon_months,
             "horizon_usd": {o: json_number(v) for o, v in row.horizon_usd.items()},
+            **({"uncertainty": spread_json(row.spread)} if row.spread is not None else {}),
         } for row in comparison.rows],
         "portfolio_monthly_usd": json_number(comparison.portfolio_usd),
         "portfolio_complete": comparison.portfolio_complete if comparison.kind == "parts" else None,
         "left_out_of_portfolio": _left_out_of_portfolio(comparison),
     }
+
+
+def spread_json(found: ScenarioSpread) -> dict[str, Any]:
+    """A ranged scenario's recommended option under its Monte Carlo: P10 / P50 / P90 a month and the share of
+    samples in which it is the cheapest ("lower bound" when another option leaves out a price); `note` says why
+    there is no band (the figures are then null)."""
+    return {"option": found.option or None, "p10_usd": json_number(found.p10), "p50_usd": json_number(found.p50),
+            "p90_usd": json_number(found.p90),
+            "cheapest_share": None if found.cheapest_share is None else round(found.cheapest_share, 4),
+            "cheapest_share_kind": found.share_kind if found.cheapest_share is not None else None,
+            "samples": found.samples, "seed": found.seed, "note": found.not_estimated or None}
 
 
 def _left_out_of_portfolio(comparison: Comparison) -> list[dict[str, Any]]:

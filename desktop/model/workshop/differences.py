@@ -16,6 +16,7 @@ from desktop.model.workload.fields import FieldSpec, all_fields
 from desktop.model.workload.spec import Workload
 
 SKIPPED = frozenset({"schema_version", "name", "answers"})
+RANGED = "ranges.fields"  # a ranged input's low / likely / high, under the field's path
 SAME = "same as the baseline"
 _FIELDS = {f.path: f for f in all_fields()}
 _ORDER = {f.path: i for i, f in enumerate(all_fields())}
@@ -40,7 +41,10 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         path = f"{prefix}{key}"
         if path in SKIPPED:
             continue
-        if isinstance(value, dict):
+        if path == RANGED and isinstance(value, dict):  # a ranged input is one difference: "5M-20M-40M"
+            flat.update({f"{RANGED}.{field}": tuple(spread.get(k) for k in ("low", "likely", "high"))
+                         for field, spread in value.items() if isinstance(spread, dict)})
+        elif isinstance(value, dict):
             flat.update(_flatten(value, f"{path}."))
         else:
             flat[path] = value
@@ -51,6 +55,10 @@ def field_label(path: str) -> str:
     """A field's short name in running text: "requests", "Lambda memory", "task vCPU"."""
     if path == "options":
         return "options compared"
+    if path.startswith(f"{RANGED}."):
+        return f"{field_label(path.removeprefix(f'{RANGED}.'))} range"
+    if path in ("ranges.seed", "ranges.samples"):
+        return f"Monte Carlo {path.removeprefix('ranges.')}"
     spec = _FIELDS.get(path)
     text = spec.label if spec is not None else path.rsplit(".", 1)[-1].replace("_", " ")
     if path.startswith("lambda.") and "Lambda" not in text:
@@ -78,6 +86,12 @@ def value_text(path: str, value: Any, exact: bool = False) -> str:
     spec: FieldSpec | None = _FIELDS.get(path)
     if path == "options":
         return _options_text(value)
+    if path.startswith("ranges."):  # a range as low-likely-high in the field's own words, "none" without one
+        inner = path.removeprefix(f"{RANGED}.")
+        if value is None:
+            return "none"
+        if isinstance(value, tuple):
+            return "-".join(value_text(inner, v, exact) for v in value if v is not None)
     if spec is not None and spec.choices and isinstance(value, str):  # the form's words, never the file's ids
         return next((label for stored, label in spec.choices if stored == value), value)
     if value is None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.qt.charts.hourly_capacity import HourlyCapacityChart
 
 TAB_TITLES = ("Cost vs &volume", "&Breakdown", "&Sensitivity", "&Hourly capacity", "Over the &years")
+HORIZON_TAB = 4
 
 
 class _AfterFirstPaint(QObject):
@@ -220,11 +221,14 @@ class ChartTabs(QTabWidget):
             self._render(i)
 
     def render_bands(self, advice: Advice) -> None:
-        """The Monte Carlo of the advice shown is known: the cost chart draws its bands (if it shows that advice;
-        otherwise it draws them when it next renders)."""
+        """The Monte Carlo of the advice shown is known: the cost chart draws its bands and the horizon chart a ranged
+        growth's (if they show that advice; otherwise they draw them when they next render)."""
         chart = self._built[0]
         if chart is not None and 0 not in self._stale and chart._advice is advice:
             chart.draw_bands(advice)
+        years = self._built[HORIZON_TAB]  # a ranged growth's bars, drawn by the worker meanwhile
+        if years is not None and HORIZON_TAB not in self._stale and years._advice is advice:
+            years.draw(advice)
 
     def _render(self, index: int) -> None:
         chart = self._built[index]

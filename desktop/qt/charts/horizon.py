@@ -4,7 +4,8 @@ commitments' upfront payments (a step in the month each is paid).
 A workload without a horizon is drawn over ComputeFit's default horizon (36 months, no growth), said in the axis
 title. A line stops at the first month that cannot be priced (never drawn lower than it is) and the legend says
 so; a line whose months leave out a price says what, counted as every table counts it ("+ 2 not priced"). With a
-ranged growth the P10-P90 of each whole option's total is a bar at the last month (none for an incomplete one).
+ranged growth the P10-P90 of each whole option's total is a bar at the last month (none for an incomplete one), once
+the window's worker has drawn it (the chart is drawn again then).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.uncertainty import horizon_spread_once
+from desktop.model.advice.uncertainty import known_horizon_spread
 from desktop.model.format import left_out_count, usd, usd_compact
 from desktop.model.horizon.plan import HorizonPlan
 from desktop.model.options.registry import short_label
@@ -89,7 +90,8 @@ class HorizonChart(ChartBase):
         for item in self.bands.values():
             self.plot_item.removeItem(item)
         self.bands = {}
-        spread = horizon_spread_once(advice) if advice.workload.horizon is not None else None
+        # drawn by the window's worker (Session): the bars come with its result, never computed here
+        spread = known_horizon_spread(advice.quote)[1] if advice.workload.horizon is not None else None
         highest = 0.0
         if spread is None:
             return highest

@@ -6,6 +6,10 @@ when it is on screen, once edits pause for FOLLOW_MS (a burst of typing or nudge
 form, table and charts of the edited scenario redraw first, as fast as without it); hidden, it only notes
 that it is out of date. A comparison it has already drawn is not drawn again (switching scenario only moves the
 bold row). Clicking a row shows that scenario.
+
+A ranged scenario's row shows its recommended option's P10-P90 and how sure: its point figures at once, the spread
+once the session's worker has it (`Session.complete_scenarios`, the worker the shown advice's Monte Carlo runs on),
+a result asked for by an older comparison dropped.
 """
 
 from __future__ import annotations
@@ -26,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.options.registry import short_label
-from desktop.model.workshop.compare import Comparison
+from desktop.model.workshop.compare import Comparison, with_spreads
 from desktop.model.workshop.differences import SAME, Difference
 from desktop.present.i18n import shown, tr
 from desktop.present.text import tooltip_html
 from desktop.present.workshop import (
+    SPREAD_HEADER,
     change_note,
     change_text,
     commitment_text,
@@ -40,6 +45,8 @@ from desktop.present.workshop import (
     margin_text,
     portfolio_text,
     row_left_out,
+    spread_text,
+    spread_tip,
     total_text,
 )
 from desktop.qt.session import Session
@@ -52,10 +59,11 @@ if TYPE_CHECKING:
     from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
 
 FIXED_BEFORE = ("#", "Scenario")
-FIXED_AFTER = ("Recommended", "Commitment", "Over the horizon", "kgCO2e a month", "Margin over the runner-up",
-               "Against the baseline", "What differs from the baseline")
+FIXED_AFTER = ("Recommended", "Commitment", SPREAD_HEADER, "Over the horizon", "kgCO2e a month",
+               "Margin over the runner-up", "Against the baseline", "What differs from the baseline")
 CHANGE_COLUMN = "Against the baseline"  # not shown for the parts of one system: they are not versions of one thing
 COMMITMENT_COLUMN = "Commitment"  # shown when a scenario's total assumes a commitment
+SPREAD_COLUMN = SPREAD_HEADER  # shown when a scenario has ranged inputs
 
 
 def differences_shown(found: tuple[Difference, ...]) -> str:
@@ -112,6 +120,7 @@ class ComparisonView(QWidget):
         column.addWidget(split, 1)
         session.advice_changed.connect(lambda _advice: self.refresh())
         session.scenarios_changed.connect(self.refresh)
+        session.scenarios_completed.connect(self._spreads_known)
 
     @property
     def chart(self) -> ScenarioTotalsChart:
@@ -143,6 +152,23 @@ class ComparisonView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.render_comparison(self.session.comparison)
+
+    def _spreads_known(self) -> None:
+        """The worker has the ranged scenarios' spreads: drawn now when on screen, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.render_comparison(self.session.comparison)
+
+    def _with_spreads(self, comparison: Comparison) -> Comparison:
+        """The ranged scenarios' spreads already known; the others asked of the session's worker."""
+        advices = self.session.advices()
+        if [a.workload.name for a in advices] != [row.name for row in comparison.rows]:
+            return comparison  # not the session's comparison (a test's, an export's): drawn as it is
+        found = with_spreads(comparison, advices, compute=False)
+        wanted = [a for row, a in zip(found.rows, advices, strict=True) if row.ranged and row.spread is None]
+        if wanted:
+            self.session.complete_scenarios(wanted)
+        return found
 
     def _show(self, row: int) -> None:
         if self.comparison is not None and row < len(self.comparison.rows):
@@ -184,15 +210,19 @@ class ComparisonView(QWidget):
     def render_comparison(self, comparison: Comparison) -> None:
         self._stale = False
         self._timer.stop()
-        if comparison is self.comparison:  # drawn already: only the shown scenario may have changed
-            self._mark_shown()
+        ranged = any(row.ranged for row in comparison.rows)
+        if ranged:
+            comparison = self._with_spreads(comparison)
+        if comparison is self.comparison or (ranged and comparison == self.comparison):  # drawn already: only the
+            self._mark_shown()  # shown scenario may have changed
             return
         previous = self.comparison
         self.comparison = comparison
         options = comparison.options
         changes = comparison.kind != "parts"
         committed = any(row.commitment_terms for row in comparison.rows)
-        after = [h for h in FIXED_AFTER if (changes or h != CHANGE_COLUMN) and (committed or h != COMMITMENT_COLUMN)]
+        after = [h for h in FIXED_AFTER if (changes or h != CHANGE_COLUMN) and (committed or h != COMMITMENT_COLUMN)
+                 and (ranged or h != SPREAD_COLUMN)]
         headers = [tr(h) for h in (*FIXED_BEFORE, *(short_label(o) for o in options), *after)]
         table = self.table
         table.setUpdatesEnabled(False)
@@ -223,6 +253,8 @@ class ComparisonView(QWidget):
             cells.append((rec, True, False, False))
             if committed:
                 cells.append((shown(commitment_text(row)), False, False, False))
+            if ranged:
+                cells.append((shown(spread_text(row)), False, not row.ranged, True))
             cells += [(shown(horizon_text(row)), False, False, True),
                       (shown(footprint_text(row)), False, False, True), (shown(margin_text(row)), False, False, False)]
             if changes:
@@ -235,7 +267,7 @@ class ComparisonView(QWidget):
                                                      change_note(row, comparison.baseline_row) if changes else "",
                                                      *(f"{short_label(o)}: {text}" for o, text in
                                                        row.commitments.items()),
-                                                     footprint_tip(row)))])
+                                                     spread_tip(row), footprint_tip(row)))])
             for c, (text, bold, faded, number) in enumerate(cells):
                 item = table.item(r, c)
                 if item is None:

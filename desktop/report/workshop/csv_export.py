@@ -5,6 +5,8 @@ each feasible option's total leaves out, the recommended option first), `margin_
 margin and the change read: "exact", "lower bound", "upper bound", "unknown" with no figure; "not compared" for
 the parts of one system); the portfolio row says `complete: no` and names each part it does not hold whole.
 `commitment` is the commitment the recommended total assumes, with its charges a month and its upfront payment.
+A ranged scenario has its recommended option's `p10_usd`, `p50_usd`, `p90_usd` a month, `cheapest_share` (how sure:
+the share of its Monte Carlo's samples in which that option is the cheapest) and `uncertainty` in words.
 
 Pure Python. Money to the cent as in `estimate --json`; text cells a spreadsheet would read as a formula are
 prefixed with an apostrophe (csv_export.safe_text).
@@ -15,15 +17,16 @@ from __future__ import annotations
 import csv
 import io
 
-from desktop.model.format import usd_csv
+from desktop.model.format import share_csv, usd_csv
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison, ScenarioRow
-from desktop.present.workshop import commitment_text, left_out_words
+from desktop.present.workshop import commitment_text, left_out_words, spread_text
 from desktop.report.sheet.csv_export import safe_text
 
 FIXED = ("scenario", "note", "baseline", "ruled_out", "recommended", "recommended_usd", "complete", "left_out",
          "runner_up", "margin_usd", "margin_pct", "margin_kind", "change_usd", "change_pct", "change_kind",
-         "differences", "kind", "price_book_date", "commitment", "commitment_monthly_usd", "commitment_upfront_usd")
+         "differences", "kind", "price_book_date", "commitment", "commitment_monthly_usd", "commitment_upfront_usd",
+         "p10_usd", "p50_usd", "p90_usd", "cheapest_share", "uncertainty")
 
 
 def _pct(value: float | None) -> str:
@@ -49,7 +52,7 @@ def workshop_rows(comparison: Comparison, book: PriceBook) -> list[dict[str, str
                "margin_kind": row.margin_kind if row.runner_up else "",
                "change_usd": usd_csv(row.change_usd), "change_pct": _pct(row.change_pct),
                "change_kind": row.change_kind, "differences": safe_text(row.differences_text),
-               **_commitment(row)}
+               **_commitment(row), **_spread(row)}
         out.update({f"{o}_usd": usd_csv(row.totals.get(o)) for o in comparison.options})
         rows.append(out)
     if comparison.portfolio_usd is not None:
@@ -72,6 +75,17 @@ def _commitment(row: ScenarioRow) -> dict[str, str]:
     return {"commitment": safe_text(commitment_text(row)),
             "commitment_monthly_usd": usd_csv(terms.monthly_usd if known else None),
             "commitment_upfront_usd": usd_csv(terms.upfront_usd if known else None)}
+
+
+def _spread(row: ScenarioRow) -> dict[str, str]:
+    """A ranged scenario's recommended option under its Monte Carlo: P10 / P50 / P90 a month, the share of samples
+    in which it is the cheapest, and the cell's words ("$48.10-$61.30 · at least 83%", "not estimated (a price is
+    missing)"); all empty for a point-only scenario."""
+    found = row.spread
+    if found is None:
+        return {}
+    return {"p10_usd": usd_csv(found.p10), "p50_usd": usd_csv(found.p50), "p90_usd": usd_csv(found.p90),
+            "cheapest_share": share_csv(found.cheapest_share), "uncertainty": safe_text(spread_text(row))}
 
 
 def _yes_no(value: bool) -> str:

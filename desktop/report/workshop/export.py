@@ -1,6 +1,7 @@
 """Writing a workshop's PDF, CSV and JSON to files, whole or not at all (as sheet/export.py does for one workload).
 
-The window passes the advice and comparison it already holds; the CLI computes them with `workshop_advice`.
+The window passes the advice and comparison it already holds; the CLI computes them with `workshop_advice`. Each
+writer adds the ranged scenarios' spreads (P10-P90, how sure) that are not there yet (`with_spreads`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.pricing.book import PriceBook
-from desktop.model.workshop.compare import Comparison, compare
+from desktop.model.workshop.compare import Comparison, compare, with_spreads
 from desktop.model.workshop.compare_json import comparison_json
 from desktop.model.workshop.spec import WorkshopSpec
 from desktop.model.workshop.usage import ScenarioUsage
@@ -27,19 +28,20 @@ def workshop_advice(workshop: WorkshopSpec, book: PriceBook) -> tuple[list[Advic
     caller puts the workshop's own prices on it (desktop.model.workshop.prices.book_for)."""
     advices = [advise(s.workload, book) for s in workshop.scenarios]
     notes = [s.note for s in workshop.scenarios]
-    return advices, compare(list(zip(notes, advices, strict=True)), workshop.baseline, workshop.kind)
+    return advices, with_spreads(compare(list(zip(notes, advices, strict=True)), workshop.baseline, workshop.kind),
+                                 advices)
 
 
 def workshop_json_data(advices: Sequence[Advice], comparison: Comparison, book: PriceBook) -> dict[str, Any]:
     """`computefit estimate WORKSHOP --json`: each scenario's estimate object with its name, and the comparison."""
     return {"scenarios": [{"name": a.workload.name, **advice_json(a, book)} for a in advices],
-            "comparison": comparison_json(comparison)}
+            "comparison": comparison_json(with_spreads(comparison, advices))}
 
 
 def workshop_data_text(advices: Sequence[Advice], comparison: Comparison, book: PriceBook, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(workshop_json_data(advices, comparison, book), indent=1) + "\n"
-    return workshop_csv(comparison, book)
+    return workshop_csv(with_spreads(comparison, advices), book)
 
 
 def write_workshop_data(advices: Sequence[Advice], comparison: Comparison, book: PriceBook, path: Path,
@@ -65,7 +67,7 @@ def write_workshop_report(advices: Sequence[Advice], comparison: Comparison, tit
     ensure_qt_app()
     from desktop.report.workshop.pdf import workshop_pdf_bytes
 
-    data, pages = workshop_pdf_bytes(advices, comparison, title, book, page_size=page_size, sheets=sheets,
-                                     usages=usages)
+    data, pages = workshop_pdf_bytes(advices, with_spreads(comparison, advices), title, book, page_size=page_size,
+                                     sheets=sheets, usages=usages)
     write_bytes_atomically(path, data)
     return pages

@@ -16,17 +16,23 @@ from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import KIND_LABELS
 from desktop.present.style import option_colour
 from desktop.present.workshop import (
+    SPREAD_HEADER,
     change_note,
     change_text,
     commitment_text,
     left_out_rows,
     margin_text,
     portfolio_text,
+    spread_text,
     total_text,
 )
 from desktop.report.sheet.html import STYLE, esc
 
 CHART_MARKER = "[[computefit-chart-scenarios]]"
+SPREAD_NOTE = ('<p class="small muted">P10-P90: the recommended option\'s monthly cost in 80% of the samples of the '
+               "scenario's seeded Monte Carlo over its ranged inputs (the seed is in the file); how sure: the share of "
+               "samples in which that option is the cheapest (at least: another option leaves out a price). \u2014 "
+               "marks a scenario without ranges.</p>")
 NARROW_CELL = 12  # characters of a left-out name in a table of four options or more ("+ 2 not priced" else)
 
 
@@ -61,6 +67,7 @@ def comparison_table(comparison: Comparison) -> str:
         for o in comparison.options)
     changes = comparison.kind != "parts"
     committed = any(row.commitment_terms for row in comparison.rows)
+    ranged = any(row.ranged for row in comparison.rows)
     width = NARROW_CELL if len(comparison.options) > 3 else CELL_WIDTH  # names in full in the list below
     rows = []
     for row in comparison.rows:
@@ -76,19 +83,22 @@ def comparison_table(comparison: Comparison) -> str:
         rec = esc(short_label(row.recommended)) if row.recommended else '<span class="warn">none feasible</span>'
         change = f'<td class="num">{esc(change_text(row))}</td>' if changes else ""
         commitment = f'<td class="small">{esc(commitment_text(row))}</td>' if committed else ""
+        spread = f'<td class="num small">{esc(spread_text(row))}</td>' if ranged else ""
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
-                    f'{commitment}<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
+                    f'{commitment}{spread}<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
     change_head = '<th class="num">Change against the baseline</th>' if changes else ""
     commitment_head = '<th width="20%">Commitment</th>' if committed else ""
+    spread_head = f'<th class="num">{esc(SPREAD_HEADER)}</th>' if ranged else ""
     said = ("The change is the recommended total against the baseline's recommended total: a bound (at least, at "
             "most) when only one of them leaves out a price, no figure when both leave out different ones. "
             if changes else "")
     return ('<table width="100%" cellspacing="0" cellpadding="3">'
             f'<tr><th>#</th><th>Scenario</th>{head}<th style="white-space: nowrap;">Recommended</th>{commitment_head}'
-            '<th>Margin over the runner-up</th>'
+            f'{spread_head}<th>Margin over the runner-up</th>'
             f'{change_head}</tr>{"".join(rows)}</table>'
             f'<p class="small muted">Monthly totals in USD. {said}~ marks a total resting on estimated prices; '
-            "+ what a total leaves out (no price in the book).</p>" + _left_out_block(comparison))
+            "+ what a total leaves out (no price in the book).</p>" + (SPREAD_NOTE if ranged else "")
+            + _left_out_block(comparison))
 
 
 def _left_out_block(comparison: Comparison) -> str:

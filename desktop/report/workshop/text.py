@@ -6,7 +6,15 @@ from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import KIND_LABELS
-from desktop.present.workshop import change_text, left_out_rows, portfolio_text, recommended_text, total_text
+from desktop.present.workshop import (
+    SPREAD_HEADER,
+    change_text,
+    left_out_rows,
+    portfolio_text,
+    recommended_text,
+    spread_text,
+    total_text,
+)
 
 NAME_WIDTH = 28
 
@@ -28,6 +36,10 @@ def comparison_text(comparison: Comparison, book: PriceBook) -> str:
         totals = " ".join(f"{_cut(total_text(row, o), widths[o]):>{widths[o]}}" for o in comparison.options)
         lines.append((f"{row.index + 1:>3} {_cut(row.name, NAME_WIDTH):<{NAME_WIDTH}} {totals}  "
                       f"{_cut(recommended_text(row), 28):<28} {change_text(row)}").rstrip())
+    ranged = [row for row in comparison.rows if row.ranged]
+    if ranged:
+        lines += ["", f"Ranged scenarios, the recommended option's {SPREAD_HEADER}:"]
+        lines += [f"{row.index + 1:>3} {row.name}: {spread_text(row)}" for row in ranged]
     found = left_out_rows(comparison)
     if found:
         lines += ["", "Totals that leave out a price (the real cost is higher):"]

@@ -166,6 +166,8 @@ def test_the_whole_workshop_path(qtbot, window: MainWindow, tmp_path: Path, monk
     qtbot.keyClick(present, Qt.Key.Key_Down)
     assert present.chart_index == chart + 1 and present.stack.currentWidget() is present.charts[chart + 1]
     qtbot.keyClick(present, Qt.Key.Key_5)
+    assert present.chart_title.text() == "Over the years   (5 of 6)"
+    qtbot.keyClick(present, Qt.Key.Key_6)
     assert present.stack.currentWidget() is present.comparison_chart
     assert len(present.comparison_chart.bars) == 3
     qtbot.keyClick(present, Qt.Key.Key_Escape)
