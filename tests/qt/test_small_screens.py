@@ -154,3 +154,33 @@ def test_present_mode_type_grows_with_the_screen(qtbot, window: MainWindow) -> N
     _settle(qtbot)
     assert present.title.font().pointSizeF() == pytest.approx(large * 2 / 3, rel=0.02)
     present.close()
+
+
+def test_present_mode_shows_the_horizon_chart_scaled_and_whole_at_1280x720(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from desktop.qt.charts.horizon import HorizonChart
+    from desktop.qt.present_mode import CHART_PT
+    from tests.qt.make_ranges_screenshots import ranged_workloads
+
+    session_op(window.session, "replace_workload", ranged_workloads()[1], "Open")  # a ranged growth: bands to come
+    present = PresentWindow(window.session)
+    qtbot.addWidget(present)
+    present.resize(SCREEN)
+    present.show()
+    qtbot.waitExposed(present)
+    qtbot.keyClick(present, "5")
+    _settle(qtbot)
+    chart = present.stack.currentWidget()
+    assert isinstance(chart, HorizonChart) and present.chart_title.text() == "Over the years   (5 of 5)"
+    assert window.session.wait_for_ranges(30)  # the draws come from the worker, then the chart is drawn again
+    _settle(qtbot)
+    assert set(chart.bands) == {"lambda", "fargate", "ec2"}
+    scale = present.scale
+    assert scale == pytest.approx(screen_scale(SCREEN, 3))
+    assert chart.plot_item.getAxis("left").style["tickFont"].pointSizeF() == pytest.approx(CHART_PT * scale)
+    assert chart.plot_item.getAxis("bottom").labelText == "Month of the horizon (36 months)"
+    assert chart.height() >= 0.45 * SCREEN.height()
+    assert chart.mapTo(present, QPoint(chart.width(), chart.height())).y() <= SCREEN.height()
+    assert chart.mapTo(present, QPoint(chart.width(), 0)).x() <= SCREEN.width()
+    top = chart.plot_item.vb.viewRange()[1][1]
+    assert top >= max(float(b.opts["y"][0] + b.opts["top"][0]) for b in chart.bands.values())  # the bars in view
+    present.close()
