@@ -93,7 +93,7 @@ def horizon_text(row: ScenarioRow) -> str:
     return f"{usd(row.horizon_usd.get(row.recommended), none='not priced')} / {row.horizon_months} mo"
 
 
-SPREAD_HEADER = "P10-P90 \u00b7 how sure"
+SPREAD_HEADER = "P10-P90 · how sure"
 POINT_ONLY = "\u2014"  # a scenario without ranges: no band (never a made-up one)
 COMPUTING = "computing..."
 

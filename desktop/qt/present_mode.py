@@ -42,7 +42,7 @@ TILE_PX = 340  # a tile's width at scale 1 ("Amazon ECS Managed" at 20 pt, and i
 HEADLINE_LINES = 2  # the headline shrinks (to 0.75 of its size) to fit this many lines
 CHART_TITLES = ("Cost against volume", "What each total is made of", "Most sensitive assumptions",
                 "Capacity hour by hour", "Over the years", "All scenarios: recommended totals")
-KEYS_HELP = ("\u2190 \u2192 scenario    \u2191 \u2193 chart    1-6 pick a chart    Esc leave")
+KEYS_HELP = "← → scenario    ↑ ↓ chart    1-6 pick a chart    Esc leave"
 
 
 def high_contrast_palette() -> QPalette:

@@ -17,6 +17,7 @@ from desktop.model.workload.spec import Workload
 
 SKIPPED = frozenset({"schema_version", "name", "answers"})
 RANGED = "ranges.fields"  # a ranged input's low / likely / high, under the field's path
+MONTE_CARLO = {"ranges.seed": "Monte Carlo seed", "ranges.samples": "Monte Carlo samples"}
 SAME = "same as the baseline"
 _FIELDS = {f.path: f for f in all_fields()}
 _ORDER = {f.path: i for i, f in enumerate(all_fields())}
@@ -57,8 +58,8 @@ def field_label(path: str) -> str:
         return "options compared"
     if path.startswith(f"{RANGED}."):
         return f"{field_label(path.removeprefix(f'{RANGED}.'))} range"
-    if path in ("ranges.seed", "ranges.samples"):
-        return f"Monte Carlo {path.removeprefix('ranges.')}"
+    if path in MONTE_CARLO:
+        return MONTE_CARLO[path]
     spec = _FIELDS.get(path)
     text = spec.label if spec is not None else path.rsplit(".", 1)[-1].replace("_", " ")
     if path.startswith("lambda.") and "Lambda" not in text:
