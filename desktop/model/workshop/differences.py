@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.model.format import usd
 from desktop.model.options.registry import all_options, short_label
 from desktop.model.workload.fields import FieldSpec, all_fields
 from desktop.model.workload.spec import Workload
@@ -18,6 +19,8 @@ from desktop.model.workload.spec import Workload
 SKIPPED = frozenset({"schema_version", "name", "answers"})
 RANGED = "ranges.fields"  # a ranged input's low / likely / high, under the field's path
 MONTE_CARLO = {"ranges.seed": "Monte Carlo seed", "ranges.samples": "Monte Carlo samples"}
+GROWTH = {"horizon.growth.monthly_pct": ("monthly growth", "monthly growth range", "%"),  # label, ranged, unit
+          "horizon.growth.step_factor": ("step factor", "step factor range", "x")}
 SAME = "same as the baseline"
 _FIELDS = {f.path: f for f in all_fields()}
 _ORDER = {f.path: i for i, f in enumerate(all_fields())}
@@ -42,7 +45,9 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         path = f"{prefix}{key}"
         if path in SKIPPED:
             continue
-        if path == RANGED and isinstance(value, dict):  # a ranged input is one difference: "5M-20M-40M"
+        if path == "horizon" and isinstance(value, dict):  # the horizon is one difference, in a few words
+            flat[path] = horizon_words(value)
+        elif path == RANGED and isinstance(value, dict):  # a ranged input is one difference: "5M-20M-40M"
             flat.update({f"{RANGED}.{field}": tuple(spread.get(k) for k in ("low", "likely", "high"))
                          for field, spread in value.items() if isinstance(spread, dict)})
         elif isinstance(value, dict):
@@ -52,14 +57,35 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def horizon_words(data: dict[str, Any]) -> str:
+    """A horizon section in a few words: "36 months, growth 3% a month, one-off costs $5,000.00, people cost at
+    $100 an hour" (as the file writes it: every part optional)."""
+    growth = data.get("growth") if isinstance(data.get("growth"), dict) else {}
+    parts = [f"{data.get('months', 36)} months"]
+    if growth.get("kind") == "compound":
+        parts.append(f"growth {_plain(growth.get('monthly_pct', 0))}% a month")
+    elif growth.get("kind") == "step":
+        parts.append(f"volume x{_plain(growth.get('step_factor', 1))} from month {growth.get('step_month', 13)}")
+    one_offs = [o for o in data.get("one_off") or () if isinstance(o, dict)]
+    if one_offs:
+        parts.append(f"one-off costs {usd(sum(float(o.get('usd', 0)) for o in one_offs))}")
+    people = data.get("people") if isinstance(data.get("people"), dict) else {}
+    if people.get("enabled"):
+        parts.append(f"people cost at {usd(float(people.get('rate_usd_per_hour', 100)))} an hour")
+    return ", ".join(parts)
+
+
 def field_label(path: str) -> str:
     """A field's short name in running text: "requests", "Lambda memory", "task vCPU"."""
     if path == "options":
         return "options compared"
     if path.startswith(f"{RANGED}."):
-        return f"{field_label(path.removeprefix(f'{RANGED}.'))} range"
+        inner = path.removeprefix(f"{RANGED}.")
+        return GROWTH[inner][1] if inner in GROWTH else f"{field_label(inner)} range"
     if path in MONTE_CARLO:
         return MONTE_CARLO[path]
+    if path in GROWTH:
+        return GROWTH[path][0]
     spec = _FIELDS.get(path)
     text = spec.label if spec is not None else path.rsplit(".", 1)[-1].replace("_", " ")
     if path.startswith("lambda.") and "Lambda" not in text:
@@ -87,12 +113,13 @@ def value_text(path: str, value: Any, exact: bool = False) -> str:
     spec: FieldSpec | None = _FIELDS.get(path)
     if path == "options":
         return _options_text(value)
-    if path.startswith("ranges."):  # a range as low-likely-high in the field's own words, "none" without one
+    if path.startswith("ranges.") or path == "horizon":  # "none" without one
         inner = path.removeprefix(f"{RANGED}.")
         if value is None:
             return "none"
         if isinstance(value, tuple):
-            return "-".join(value_text(inner, v, exact) for v in value if v is not None)
+            unit = GROWTH[inner][2] if inner in GROWTH else ""
+            return "-".join(value_text(inner, v, exact) for v in value if v is not None) + unit
     if spec is not None and spec.choices and isinstance(value, str):  # the form's words, never the file's ids
         return next((label for stored, label in spec.choices if stored == value), value)
     if value is None:

@@ -140,3 +140,18 @@ def test_what_differs_says_a_range_as_low_likely_high(examples: dict[str, Worklo
     assert differences_text(differences(base, _ranged(base))) == (
         "Monte Carlo seed none -> 7; Monte Carlo samples none -> 10,000; requests range none -> 5M-20M-40M; "
         "duration range none -> 80 ms-300 ms")
+
+
+def test_what_differs_says_a_horizon_in_a_few_words(examples: dict[str, Workload]) -> None:
+    base = examples["http-api"]
+    years = Workload.model_validate({
+        **base.to_json_dict(), "horizon": {"months": 24, "growth": {"kind": "compound", "monthly_pct": 3}},
+        "ranges": {"seed": 1, "fields": {"horizon.growth.monthly_pct": {"low": 0, "likely": 3, "high": 8}}}})
+    assert differences_text(differences(base, years)) == (
+        "horizon none -> 24 months, growth 3% a month; Monte Carlo seed none -> 1; Monte Carlo samples none -> "
+        "10,000; monthly growth range none -> 0-3-8%")
+    later = years.with_changes({"horizon.growth.kind": "step", "horizon.growth.step_factor": 2.5,
+                                "horizon.people.enabled": True})
+    assert differences_text(differences(years, later)) == (
+        "horizon 24 months, growth 3% a month -> 24 months, volume x2.5 from month 13, people cost at $100.00 an "
+        "hour")

@@ -17,7 +17,7 @@ from desktop.present.workshop import COMPUTING, POINT_ONLY, SPREAD_HEADER
 from desktop.qt.main_window import MainWindow
 from desktop.workbench.workbench import Workbench
 from tests.german_check import untranslated
-from tests.qt.make_ranges_screenshots import UNSURE, ranged_workloads
+from tests.qt.make_ranges_screenshots import UNSURE, build_ranged_workshop, ranged_workloads
 from tests.qt.test_german_window import _open, _shown
 from tests.qt.visible_texts import settle
 
@@ -110,7 +110,7 @@ def test_the_german_ranged_workshop_shows_no_english(german: None, qtbot, book: 
                                                      settings: QSettings) -> None:
     win = _open(qtbot, book, settings, "http-api")
     session = win.session
-    session.run(Workbench.add_scenario, ranged_workloads()[0])  # (the horizon's own fields are not compared here)
+    build_ranged_workshop(win)
     assert session.wait_for_ranges(30)
     view = win.workshop.comparison
     view.render_comparison(session.comparison)
@@ -119,10 +119,15 @@ def test_the_german_ranged_workshop_shows_no_english(german: None, qtbot, book: 
     assert view.text(1, "P10-P90 \u00b7 wie sicher") == "$61,78-$65,86 \u00b7 96%"
     assert view.text(0, "P10-P90 \u00b7 wie sicher") == POINT_ONLY
     texts = _shown(win)
-    verbatim = {UNSURE, session.comparison.rows[0].name, *missing_prices(book, "us-east-1")}
+    rows = session.comparison.rows
+    verbatim = {text for row in rows for text in (row.name, row.note)} | set(missing_prices(book, "us-east-1"))
     left = untranslated([text for _kind, text, _widget in texts], verbatim)
     assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
     tip = view.table.item(1, 0).toolTip()
     assert "Seed 7" in tip and "am günstigsten in 96% von 10.000 Stichproben" in tip
     assert "Anfragen (Spanne) keins -&gt; 10M-30M-90M" in tip
-    assert not untranslated([tip.replace(UNSURE, "")], set())
+    years = view.table.item(2, 0).toolTip()
+    assert "Horizont keins -&gt; 36 Monate, Wachstum 3% im Monat" in years
+    assert "monatliches Wachstum (Spanne) keins -&gt; 0-3-8%" in years
+    for text in (tip, years):
+        assert not untranslated([text], verbatim | {"10M", "30M", "90M", "20M", "45M"})
