@@ -60,7 +60,11 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 def horizon_words(data: dict[str, Any]) -> str:
     """A horizon section in a few words: "36 months, growth 3% a month, one-off costs $5,000.00, people cost at
     $100 an hour" (as the file writes it: every part optional)."""
-    growth = data.get("growth") if isinstance(data.get("growth"), dict) else {}
+    def section(name: str) -> dict[str, Any]:
+        found = data.get(name)
+        return found if isinstance(found, dict) else {}
+
+    growth = section("growth")
     parts = [f"{data.get('months', 36)} months"]
     if growth.get("kind") == "compound":
         parts.append(f"growth {_plain(growth.get('monthly_pct', 0))}% a month")
@@ -69,7 +73,7 @@ def horizon_words(data: dict[str, Any]) -> str:
     one_offs = [o for o in data.get("one_off") or () if isinstance(o, dict)]
     if one_offs:
         parts.append(f"one-off costs {usd(sum(float(o.get('usd', 0)) for o in one_offs))}")
-    people = data.get("people") if isinstance(data.get("people"), dict) else {}
+    people = section("people")
     if people.get("enabled"):
         parts.append(f"people cost at {usd(float(people.get('rate_usd_per_hour', 100)))} an hour")
     return ", ".join(parts)
