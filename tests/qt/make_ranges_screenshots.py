@@ -8,12 +8,11 @@ Writes workshop-ranges-1280x720-{light,dark}.png and present-over-the-years-1280
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from desktop.workbench.workbench import Workbench
-from tests.qt.screenshots import run_script
+from tests.qt.screenshots import present_at, run_script, screenshot_window
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -48,27 +47,13 @@ def build_ranged_workshop(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(out: Path) -> list[Path]:
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt
 
-    from desktop.app import create_main_window
-    from desktop.qt.appearance import apply_appearance
-
-    app = QApplication.instance() or QApplication([])
     out.mkdir(parents=True, exist_ok=True)
     written = []
-
-    def settle() -> None:
-        for _ in range(10):
-            app.processEvents()
-
     for mode in ("light", "dark"):
-        with tempfile.TemporaryDirectory() as folder:
-            settings = QSettings(str(Path(folder) / "shots.ini"), QSettings.Format.IniFormat)
-            apply_appearance(mode)
-            window = create_main_window(settings=settings)
+        with screenshot_window(mode) as (window, settle, _folder):
             window.resize(1280, 720)
-            window.show()
             build_ranged_workshop(window)
             window.session.wait_for_ranges(30)
             settle()
@@ -81,21 +66,14 @@ def main(out: Path) -> list[Path]:
             path = out / f"workshop-ranges-1280x720-{mode}.png"
             window.grab().save(str(path))
             written.append(path)
-            window.present()
-            present = window.presenting
-            assert present is not None
-            present.showNormal()  # the offscreen screen is 800x800: show the projector's 1280x720 as a window
-            present.setFixedSize(1280, 720)
+            present = present_at(window, 1280, 720)
             present.show_chart(4)
             settle()
             path = out / f"present-over-the-years-1280x720-{mode}.png"
             present.grab().save(str(path))
             written.append(path)
             present.close()
-            window.session.workbench.history.mark_saved()
-            window.close()
     return written
-
 
 if __name__ == "__main__":
     run_script(main)

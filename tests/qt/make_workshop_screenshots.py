@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 from desktop.workbench.workbench import Workbench
-from tests.qt.screenshots import run_script
+from tests.qt.screenshots import present_at, run_script, screenshot_window
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -41,25 +40,11 @@ def build_workshop(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(out: Path) -> list[Path]:
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt
 
-    from desktop.app import create_main_window
-    from desktop.qt.appearance import apply_appearance
-
-    app = QApplication.instance() or QApplication([])
     out.mkdir(parents=True, exist_ok=True)
     written = []
-
-    def settle() -> None:
-        for _ in range(10):
-            app.processEvents()
-
-    with tempfile.TemporaryDirectory() as folder:
-        settings = QSettings(str(Path(folder) / "shots.ini"), QSettings.Format.IniFormat)
-        apply_appearance("light")
-        window = create_main_window(settings=settings)
-        window.show()
+    with screenshot_window("light") as (window, settle, folder):
         build_workshop(window)
         for width, height in ((1280, 800), (1920, 1080)):
             window.resize(width, height)
@@ -76,11 +61,7 @@ def main(out: Path) -> list[Path]:
         path = out / "workshop-scenarios.png"
         window.workshop.list_dock.grab().save(str(path))
         written.append(path)
-        window.present()
-        present = window.presenting
-        assert present is not None
-        present.showNormal()  # the offscreen screen is 800x800: show the room's 1920x1080 as a window
-        present.setFixedSize(1920, 1080)
+        present = present_at(window, 1920, 1080)
         for index in range(present.chart_count):
             present.show_chart(index)
             settle()
@@ -88,7 +69,7 @@ def main(out: Path) -> list[Path]:
             present.grab().save(str(path))
             written.append(path)
         present.close()
-        pdf = Path(folder) / "workshop.pdf"
+        pdf = folder / "workshop.pdf"
         window.exporter.title = lambda: "Orders platform workshop"
         from desktop.report.workshop.export import write_workshop_report
 
@@ -97,8 +78,6 @@ def main(out: Path) -> list[Path]:
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(out / "workshop-pdf-summary")], check=True)
         written.append(out / "workshop-pdf-summary.png")
-        window.session.workbench.history.mark_saved()
-        window.close()
     return written
 
 
