@@ -83,12 +83,13 @@ def comparison_table(comparison: Comparison) -> str:
         rec = esc(short_label(row.recommended)) if row.recommended else '<span class="warn">none feasible</span>'
         change = f'<td class="num">{esc(change_text(row))}</td>' if changes else ""
         commitment = f'<td class="small">{esc(commitment_text(row))}</td>' if committed else ""
-        spread = f'<td class="num small">{esc(spread_text(row))}</td>' if ranged else ""
+        spread = (f'<td class="num small" style="white-space: nowrap;">{_two_lines(spread_text(row))}</td>'
+                  if ranged else "")
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
                     f'{commitment}{spread}<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
     change_head = '<th class="num">Change against the baseline</th>' if changes else ""
     commitment_head = '<th width="20%">Commitment</th>' if committed else ""
-    spread_head = f'<th class="num">{esc(SPREAD_HEADER)}</th>' if ranged else ""
+    spread_head = f'<th class="num">{_two_lines(SPREAD_HEADER)}</th>' if ranged else ""
     said = ("The change is the recommended total against the baseline's recommended total: a bound (at least, at "
             "most) when only one of them leaves out a price, no figure when both leave out different ones. "
             if changes else "")
@@ -99,6 +100,11 @@ def comparison_table(comparison: Comparison) -> str:
             f'<p class="small muted">Monthly totals in USD. {said}~ marks a total resting on estimated prices; '
             "+ what a total leaves out (no price in the book).</p>" + (SPREAD_NOTE if ranged else "")
             + _left_out_block(comparison))
+
+
+def _two_lines(text: str) -> str:
+    """ "P10-P90 · how sure" as two lines of a narrow cell: the band over how sure."""
+    return "<br/>".join(esc(part) for part in text.split(" \u00b7 "))
 
 
 def _left_out_block(comparison: Comparison) -> str:
