@@ -52,8 +52,10 @@ def uncertainty_line(advice: Advice, wait: bool = True) -> str:
         return f"How sure: not computed ({error})"
     if found is None:
         return ""
-    bands = ", ".join(f"{short_label(o)} {usd(s.p10)}-{usd(s.p90)}" for o, s in found.options.items()
-                      if s.p10 is not None and s.p90 is not None)
+    # an option whose total leaves a price out in some sample: its band is a lower bound, said as such
+    bands = ", ".join(f"{short_label(o)} {usd(s.p10)}-{usd(s.p90)}" + ("" if found.complete.get(o, True)
+                                                                       else " (incomplete)")
+                      for o, s in found.options.items() if s.p10 is not None and s.p90 is not None)
     return f"How sure: {found.verdict} (P10-P90 a month: {bands}; {found.samples:,} samples, seed {found.seed})"
 
 

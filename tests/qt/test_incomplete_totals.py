@@ -5,6 +5,8 @@ totals (discounts inside them)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop.model.workload.files import load_workload
@@ -96,3 +98,20 @@ def test_a_ranged_workload_shows_its_p10_p90_bands_and_how_sure(qtbot, window: M
     qtbot.waitUntil(lambda: bool(window.charts.cost_curve.bands), timeout=5000)
     assert set(window.charts.cost_curve.bands) == {"lambda", "fargate", "ec2"}
     assert "How sure: Lambda is cheapest in 51% of cases; Fargate in 49%" in window.recommendation.details.text()
+
+
+def test_no_band_is_drawn_for_a_total_that_leaves_out_a_price(qtbot, window: MainWindow) -> None:
+    """ap-south-1 lacks prices Fargate and ECS on EC2 need: their P10-P90 would be lower bounds drawn as whole, so
+    the chart draws none for them and the "How sure" line marks their bands incomplete."""
+    from desktop.model.workload.spec import Workload
+
+    data = load_workload(examples_dir() / "alb-api-ireland.workload.json").to_json_dict()
+    data["region"] = "ap-south-1"
+    data["ranges"] = {"seed": 3, "samples": 2000,
+                      "fields": {"traffic.requests_per_month": {"low": 5e6, "likely": 20e6, "high": 40e6}}}
+    with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
+        window.session.run(Workbench.replace_workload, Workload.model_validate(data), "Open")
+    qtbot.waitUntil(lambda: "How sure: computing" not in window.recommendation.details.text()
+                    and "How sure" in window.recommendation.details.text(), timeout=8000)
+    assert "fargate" not in window.charts.cost_curve.bands and "ec2" not in window.charts.cost_curve.bands
+    assert re.search(r"Fargate \$[\d,.]+-\$[\d,.]+ \(incomplete\)", window.recommendation.details.text())

@@ -248,7 +248,8 @@ def uncertainty_json(found: Uncertainty) -> dict[str, Any]:
     return {"seed": found.seed, "samples": found.samples, "scenarios_for_other_inputs": found.scenarios,
             "inputs": [{"field": p, "low": s.low, "likely": s.likely, "high": s.high} for p, s in found.inputs],
             "options": {o: {"p10_usd": json_number(s.p10), "p50_usd": json_number(s.p50),
-                            "p90_usd": json_number(s.p90), "cheapest_share": round(s.cheapest_share, 4)}
+                            "p90_usd": json_number(s.p90), "cheapest_share": round(s.cheapest_share, 4),
+                            "complete": found.complete.get(o, True)}
                         for o, s in found.options.items()},
             "verdict": found.verdict}
 

@@ -135,7 +135,8 @@ class CostCurveChart(ChartBase):
         if found is None or volume <= 0:
             return
         for i, (option, spread) in enumerate(found.options.items()):
-            if spread.p10 is None or spread.p50 is None or spread.p90 is None or spread.p10 <= 0:
+            if (spread.p10 is None or spread.p50 is None or spread.p90 is None or spread.p10 <= 0
+                    or not found.complete.get(option, True)):  # a lower bound drawn as a band would read as whole
                 continue
             low, mid, high = (math.log10(float(v)) for v in (spread.p10, spread.p50, spread.p90))
             x = math.log10(volume) + 0.04 * (i - (len(found.options) - 1) / 2)  # side by side at the volume

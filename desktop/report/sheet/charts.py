@@ -134,7 +134,7 @@ def sheet_bands(advice: Advice) -> Bands | None:
     if found is None:
         return None
     options = {o: (float(s.p10), float(s.p50), float(s.p90)) for o, s in found.options.items()
-               if s.p10 is not None and s.p50 is not None and s.p90 is not None}
+               if s.p10 is not None and s.p50 is not None and s.p90 is not None and found.complete.get(o, True)}
     return Bands(options, f"P10-P90 a month (tick: P50) of {found.samples:,} samples, seed {found.seed}")
 
 

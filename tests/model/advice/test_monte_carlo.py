@@ -79,7 +79,7 @@ def test_estimate_json_carries_the_spread_only_for_a_ranged_workload(examples: d
     assert "uncertainty" not in advice_json(advise(examples["http-api"], book), book)
     data = advice_json(advise(_ranged(examples["http-api"], SPREAD), book), book)["uncertainty"]
     assert data["seed"] == 7 and data["samples"] == 4000 and data["scenarios_for_other_inputs"] == 32
-    assert set(data["options"]["fargate"]) == {"p10_usd", "p50_usd", "p90_usd", "cheapest_share"}
+    assert set(data["options"]["fargate"]) == {"p10_usd", "p50_usd", "p90_usd", "cheapest_share", "complete"}
 
 
 @pytest.mark.parametrize("fields", [{"traffic.kind": {"low": 1, "high": 2}}, {"traffic.nope": {"low": 1, "high": 2}},

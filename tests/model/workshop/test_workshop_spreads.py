@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,22 @@ def test_what_differs_says_a_horizon_in_a_few_words(examples: dict[str, Workload
     assert differences_text(differences(years, later)) == (
         "horizon 24 months, growth 3% a month -> 24 months, volume x2.5 from month 13, people cost at $100.00 an "
         "hour")
+
+
+def test_a_single_workloads_band_of_an_incomplete_total_is_said_incomplete_and_not_drawn(
+        examples: dict[str, Workload]) -> None:
+    """The single workload as the workshop: an option whose total leaves out a price has no band drawn (sheet) and
+    its P10-P90 in the "How sure" line and the JSON is marked as what it is, a lower bound."""
+    from desktop.model.advice.quote_json import advice_json
+    from desktop.present.outlook import uncertainty_line
+    from desktop.report.sheet.charts import sheet_bands
+
+    frozen = load_price_book(FROZEN)
+    advice = advise(_ranged(examples["http-api"], "Fargate or ECS MI", options=["fargate", "ecs_managed"]), frozen)
+    line = uncertainty_line(advice)
+    assert re.search(r"ECS MI \$[\d,.]+-\$[\d,.]+ \(incomplete\)", line), line
+    assert re.search(r"Fargate \$[\d,.]+-\$[\d,.]+[,;]", line), line
+    options = advice_json(advice, frozen)["uncertainty"]["options"]
+    assert options["ecs_managed"]["complete"] is False and options["fargate"]["complete"] is True
+    bands = sheet_bands(advice)
+    assert bands is not None and set(bands.options) == {"fargate"}
