@@ -237,11 +237,18 @@ def _about_feasible(signal: Signal, quote: Quote) -> Signal | None:
     return Signal(signal.text, signal.severity, favours, against, signal.origin)
 
 
+_RULES_OF: dict[frozenset[str], tuple[SoftRule, ...]] = {}  # by the options quoted (sensitivity asks ~15 times)
+
+
 def find_findings(workload: Workload, quote: Quote) -> tuple[Finding, ...]:
     """Every soft signal the workload raises about the options that can run it, in rule order, each text once."""
     found: list[Finding] = []
     seen: set[str] = set()
-    for rule in soft_rules(_compared(quote)):
+    key = frozenset(quote.options)
+    rules = _RULES_OF.get(key)
+    if rules is None:
+        rules = _RULES_OF[key] = soft_rules(_compared(quote))
+    for rule in rules:
         raised = rule.check(workload, quote)
         signal = _about_feasible(raised, quote) if raised is not None else None
         if signal is None or signal.text in seen:
