@@ -23,6 +23,7 @@ from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
 from desktop.model.advice.recommend import winner
 from desktop.model.advice.types import Hinge, SensitivityRow
+from desktop.model.advice.variants import variant, variant_quotes
 from desktop.model.options.registry import compared, short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
@@ -229,12 +230,14 @@ def varied(workload: Workload, changes: dict[str, Any]) -> Workload:
     return found
 
 
-def _outcome(workload: Workload, book: PriceBook, option: str, changes: dict[str, Any]
-             ) -> tuple[Decimal | None, str | None]:
-    """The option's monthly cost and the recommended option once the changes are applied."""
-    varied_workload = varied(workload, changes)
-    quote = compute_quote(varied_workload, book)
-    return quote.options[option].monthly_usd, winner(varied_workload, quote, find_findings(varied_workload, quote))
+def _outcomes(workload: Workload, book: PriceBook, quote: Quote, option: str, changes: list[dict[str, Any]]
+              ) -> list[tuple[Decimal | None, str | None]]:
+    """For each set of changes applied, the option's monthly cost and the recommended option (each variant's
+    options priced together: variants.py)."""
+    workloads = [varied(workload, c) for c in changes]
+    quotes = variant_quotes(workload, book, quote, [variant(w, c) for w, c in zip(workloads, changes, strict=True)])
+    return [(q.options[option].monthly_usd, winner(w, q, find_findings(w, q)))
+            for w, q in zip(workloads, quotes, strict=True)]
 
 
 def _volume_cap(w: Workload) -> float:
@@ -262,14 +265,12 @@ def sensitivity(workload: Workload, book: PriceBook, quote: Quote, recommended: 
         return ()
     base_cost = quote.options[recommended].monthly_usd
     rows: list[SensitivityRow] = []
-    for item, base, low, high in tried(workload):
-        results: list[tuple[Decimal | None, str | None]] = []
-        for value in (low, high):
-            if value == base:
-                results.append((base_cost, recommended))
-            else:
-                results.append(_outcome(workload, book, recommended, item.write(workload, value)))
-        (low_cost, low_winner), (high_cost, high_winner) = results
+    moves = tried(workload)
+    outcomes = iter(_outcomes(workload, book, quote, recommended, [
+        item.write(workload, value) for item, base, low, high in moves for value in (low, high) if value != base]))
+    for item, base, low, high in moves:
+        (low_cost, low_winner), (high_cost, high_winner) = (
+            (base_cost, recommended) if value == base else next(outcomes) for value in (low, high))
         impact = abs((high_cost or Decimal(0)) - (low_cost or Decimal(0))) \
             if low_cost is not None and high_cost is not None else Decimal(0)
         path = _volume_path(workload) if item.path == "traffic.units_per_month" else item.path

@@ -1,6 +1,7 @@
-"""The fast sensitivity gives today's rows exactly: every example and a few hundred generated workloads, each row's
-values, costs to the cent (Decimal equality), winners and notes, and the hinge, against the sensitivity as it was
-computed before (each variant a validated `with_changes` copy, each priced by a full quote)."""
+"""The fast sensitivity gives the rows it gave before exactly: on every example and a few hundred generated workloads,
+each row's values, costs to the cent (Decimal equality), winners and notes, and the hinge, against the sensitivity as
+it was computed before (each variant a validated `with_changes` copy priced by a full quote, its findings and its
+winner: `_before`)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,12 @@ from pydantic import BaseModel
 
 from desktop.model.advice import sensitivity as module
 from desktop.model.advice.advise import advise
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.findings import find_findings
+from desktop.model.advice.recommend import winner
 from desktop.model.advice.types import Hinge, SensitivityRow
 from desktop.model.pricing.book import PriceBook
+from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
 
 GENERATED = 240
@@ -65,10 +70,24 @@ def _generated(examples: dict[str, Workload], count: int) -> list[Workload]:
     return found
 
 
-def _computed(workloads: list[Workload], book: PriceBook, varied: Callable[[Workload, dict[str, Any]], Workload],
-              monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[SensitivityRow, ...], Hinge | None]]:
+Outcomes = Callable[[Workload, PriceBook, Quote, str, list[dict[str, Any]]], list[tuple[Any, str | None]]]
+
+
+def _before(workload: Workload, book: PriceBook, quote: Quote, option: str, changes: list[dict[str, Any]]
+            ) -> list[tuple[Any, str | None]]:
+    """The outcomes as the sensitivity computed them before: a validated copy and a full quote per variant."""
+    found = []
+    for change in changes:
+        varied = workload.with_changes(change)
+        priced = compute_quote(varied, book)
+        found.append((priced.options[option].monthly_usd, winner(varied, priced, find_findings(varied, priced))))
+    return found
+
+
+def _computed(workloads: list[Workload], book: PriceBook, outcomes: Outcomes, monkeypatch: pytest.MonkeyPatch
+              ) -> list[tuple[tuple[SensitivityRow, ...], Hinge | None]]:
     with monkeypatch.context() as patch:
-        patch.setattr(module, "varied", varied)
+        patch.setattr(module, "_outcomes", outcomes)
         found = []
         for workload in workloads:
             advice = advise(workload, book)
@@ -95,8 +114,8 @@ def test_each_variant_equals_the_validated_copy(workloads: list[Workload]) -> No
 
 def test_rows_and_hinge_equal_todays(book: PriceBook, workloads: list[Workload],
                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    old = _computed(workloads, book, lambda w, changes: w.with_changes(changes), monkeypatch)
-    new = _computed(workloads, book, module.varied, monkeypatch)
+    old = _computed(workloads, book, _before, monkeypatch)
+    new = _computed(workloads, book, module._outcomes, monkeypatch)
     for workload, (old_rows, old_hinge), (new_rows, new_hinge) in zip(workloads, old, new, strict=True):
         assert new_rows == old_rows, workload.name
         assert new_hinge == old_hinge, workload.name
