@@ -18,6 +18,7 @@ from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
 from desktop.model.advice.recommend import winner
 from desktop.model.advice.types import Hinge, SensitivityRow
+from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
 from desktop.model.workload.spec import Workload
@@ -63,6 +64,8 @@ def _generated(examples: dict[str, Workload], count: int) -> list[Workload]:
             "priorities.operations": rng.randint(0, 5),
             "priorities.latency": rng.randint(0, 5),
         }
+        if rng.random() < 0.3:  # every option compared, Managed Instances and EKS too (their findings differ)
+            changes["options"] = list(option_ids())
         try:
             found.append(base.with_changes(changes).model_copy(update={"name": f"generated {len(found)}"}))
         except ValueError:  # a drawn mix the schema refuses (e.g. a run longer than the month): draw again
