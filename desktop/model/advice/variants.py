@@ -143,10 +143,11 @@ def variant_quotes(workload: Workload, book: PriceBook, quote: Quote, variants: 
     if not variants:
         return []
     ctx = PricingContext(workload, book, book.regions[workload.region], workload.units_per_month)
-    loads = _loads(book, ctx, variants)
+    options = compared(workload)
+    loads = _loads(book, ctx, variants) if any(o.id in TOTALS_ONLY for o in options) else {}
     found: list[dict[str, OptionQuote]] = [{} for _ in variants]
     exact_ctx: dict[int, tuple[PricingContext, dict[str, Array]]] = {}
-    for option in compared(workload):
+    for option in options:
         own = quote.options[option.id]
         reads, totals, fast_reads = {EVERYTHING}, None, {EVERYTHING}
         if option.id in TOTALS_ONLY:
