@@ -46,6 +46,7 @@ SLOW: dict[str, str | frozenset[str]] = {
     "tests/model/options/test_managed_instances.py": frozenset({
         "test_bad_managed_instances_input_is_refused_naming_the_file_and_field"}),
     "tests/model/advice/test_recommendation.py": frozenset({"test_advise_holds_together_on_random_workloads"}),
+    "tests/model/advice/test_sensitivity_fast.py": ALL,
     "tests/pricelist/test_bad_files.py": frozenset({"test_a_bad_file_is_one_line_exit_2_and_changes_nothing"}),
     "tests/pricelist/offers/test_import.py": frozenset({"test_alb_rows_fit_the_books_pair_or_hour_alone"}),
     "tests/pricelist/test_prices_cli.py": frozenset({

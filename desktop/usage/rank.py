@@ -131,18 +131,22 @@ def _money(value: Decimal | None) -> str | None:
 def advise_line(number: int, raw: bytes, where: str, book: PriceBook, sensitivity: bool = False) -> Record:
     """One line advised and reviewed as `usage review` reviews a fleet workshop's scenario: its record. With
     `sensitivity`, also the assumptions whose sensitivity range changes the recommendation (as `advise` lists
-    them: each a quote of the workload changed, so about ten times the work)."""
+    them: each a quote of the workload changed, so about five times the work; the review's Advice is reused)."""
+    from desktop.model.advice.advise import Advice, advise
+    from desktop.model.workload.spec import Workload
     from desktop.model.workshop.spec import WorkshopSpec
     from desktop.usage.review import review_fleet
 
     entry = _scenario(raw, f"{where}:{number}", book)
-    review = review_fleet(WorkshopSpec(kind="parts", scenarios=(entry,)), book)
-    row, compared = review.rows[0], review.comparison.rows[0]
-    flips = None
-    if sensitivity:
-        from desktop.model.advice.advise import advise
+    kept: list[Advice] = []
 
-        flips = [r.label for r in advise(entry.workload, book).sensitivity if r.flips]
+    def advised(workload: Workload) -> Advice:  # the review's own Advice, kept for the sensitivity
+        kept.append(advise(workload, book))
+        return kept[-1]
+
+    review = review_fleet(WorkshopSpec(kind="parts", scenarios=(entry,)), book, advised=advised)
+    row, compared = review.rows[0], review.comparison.rows[0]
+    flips = [r.label for r in kept[0].sensitivity if r.flips] if sensitivity else None
     return {
         "line": number, "name": row.name, "resource": row.resource, "account": row.account, "region": row.region,
         "today": row.today, "billed_monthly_usd": _money(row.billed_monthly_usd),

@@ -13,12 +13,14 @@ than a week imported, or usage in fewer than 24 hours) and options ruled out by 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison, ScenarioRow, compare
 from desktop.model.workshop.spec import WorkshopSpec
 from desktop.model.workshop.usage import ScenarioUsage
@@ -125,14 +127,16 @@ def _row(row: ScenarioRow, advice: Advice, usage: ScenarioUsage | None, comparis
         thin=_thin(usage), assumed=tuple(f.field for f in usage.fields if f.origin == "default") if usage else ())
 
 
-def review_fleet(workshop: WorkshopSpec, book: PriceBook, *, account: str = "", region: str = "") -> FleetReview:
-    """Advise every scenario (filtered by account and region when given), compare them, and rank the fleet."""
+def review_fleet(workshop: WorkshopSpec, book: PriceBook, *, account: str = "", region: str = "",
+                 advised: Callable[[Workload], Advice] | None = None) -> FleetReview:
+    """Advise every scenario (filtered by account and region when given; by `advised` when given, e.g. to keep
+    the Advice), compare them, and rank the fleet."""
     chosen = [s for s in workshop.scenarios
               if (not account or (s.usage is not None and s.usage.account == account))
               and (not region or s.workload.region == region)]
     if not chosen:
         raise ValueError("no scenario matches the filter")
-    advices = [advise(s.workload, book) for s in chosen]
+    advices = [(advised or (lambda w: advise(w, book)))(s.workload) for s in chosen]
     comparison = compare([(s.note, a) for s, a in zip(chosen, advices, strict=True)], 0, "parts")
     rows = [_row(r, a, s.usage, comparison) for r, a, s in zip(comparison.rows, advices, chosen, strict=True)]
     rows.sort(key=lambda r: (r.saving_usd is None or bool(r.thin), -(r.saving_usd or Decimal(0)), r.name))

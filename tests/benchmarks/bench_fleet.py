@@ -1,6 +1,9 @@
 """`computefit usage rank` on generated fleets (not a test): seconds and peak memory at each size.
 
-Run from the repository root: `python -m tests.benchmarks.bench_fleet [--sizes 1000,10000] [--jobs 2] [--runs 1]`.
+Run from the repository root: `python -m tests.benchmarks.bench_fleet [--sizes 1000,10000] [--jobs 2] [--runs 1]
+[--sensitivity] [--against PATH]`. `--against` names a source tree of another commit (`git worktree add` or
+`git archive`): each run of this tree is paired with one of that tree, one after the other, on the same fleet, and
+the table adds the ratios of their medians (this tree / that one).
 Each fleet is a JSON-lines file written here (never committed): half typed-in workloads (the bundled examples at
 different volumes), half scenarios as `usage import` writes them (the resources of tests/usage/fixtures.py's CUR
 export, with their bills varied). The command runs in a fresh process, as a user runs it, writing a JSON-lines
@@ -77,11 +80,12 @@ def write_fleet(path: Path, size: int, imported: list[dict[str, Any]]) -> None:
             out.write(json.dumps(data) + "\n")
 
 
-def run_once(fleet: Path, jobs: int, output: Path, flags: list[str]) -> tuple[float, float, float, float]:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+def run_once(fleet: Path, jobs: int, output: Path, flags: list[str], tree: Path = REPO
+             ) -> tuple[float, float, float, float]:
+    env = dict(os.environ, PYTHONPATH=str(tree))
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", CHILD, "usage", "rank", str(fleet), "-o", str(output), "--jobs",
-                           str(jobs), *flags], env=env, cwd=REPO, capture_output=True, text=True, timeout=1800,
+                           str(jobs), *flags], env=env, cwd=tree, capture_output=True, text=True, timeout=3600,
                           check=False)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
@@ -90,33 +94,58 @@ def run_once(fleet: Path, jobs: int, output: Path, flags: list[str]) -> tuple[fl
     return elapsed, own, workers, cpu
 
 
+Run = tuple[float, float, float, float]  # seconds, RSS of the command (MB), RSS of its largest worker (MB), CPU s
+
+
+def _row(label: str, size: int, runs: list[Run]) -> str:
+    seconds = statistics.median(r[0] for r in runs)
+    target = "-" if size != 10_000 else f"< {TARGET_S:.0f} s ({'ok' if seconds < TARGET_S else 'OVER'})"
+    return (f"{label:<8} {size:>9,}  {seconds:>8.1f}  {seconds / size * 1000:>8.2f}  "
+            f"{statistics.median(r[3] for r in runs):>7.1f}  {statistics.median(r[1] for r in runs):>8.0f} MB  "
+            f"{statistics.median(r[2] for r in runs):>7.0f} MB  {target}")
+
+
+def _ratios(ours: list[Run], theirs: list[Run]) -> str:
+    """The medians of the pairs' ratios (this tree / the other), wall time and CPU seconds."""
+    wall = statistics.median(a[0] / b[0] for a, b in zip(ours, theirs, strict=True))
+    cpu = statistics.median(a[3] / b[3] for a, b in zip(ours, theirs, strict=True))
+    return f"{'ratio':<8} {'':>9}  {wall:>7.2f}x  {'':>8}  {cpu:>6.2f}x  (medians of {len(ours)} pairs, this / against)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--sensitivity", action="store_true", help="rank with --sensitivity (about ten times the work)")
+    parser.add_argument("--sensitivity", action="store_true", help="rank with --sensitivity")
+    parser.add_argument("--against", type=Path, help="a source tree of another commit, run in turn with this one")
     args = parser.parse_args(argv)
     print(f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; --jobs {args.jobs}"
           f"{' --sensitivity' if args.sensitivity else ''}; median of {args.runs} run(s)")
-    print(f"{'scenarios':>9}  {'seconds':>8}  {'ms each':>8}  {'CPU s':>7}  {'RSS command':>11}  {'RSS worker':>10}"
-          "  target")
+    print(f"{'tree':<8} {'scenarios':>9}  {'seconds':>8}  {'ms each':>8}  {'CPU s':>7}  {'RSS command':>11}  "
+          f"{'RSS worker':>10}  target")
+    flags = ["--sensitivity"] if args.sensitivity else []
     with tempfile.TemporaryDirectory(prefix="bench-fleet-") as tmp:
         folder = Path(tmp)
         imported = _imported_scenarios(folder)
         for size in (int(s) for s in args.sizes.split(",")):
             fleet = folder / f"fleet-{size}.jsonl"
             write_fleet(fleet, size, imported)
-            flags = ["--sensitivity"] if args.sensitivity else []
-            runs = [run_once(fleet, args.jobs, folder / "ranked.jsonl", flags) for _ in range(args.runs)]
-            seconds = statistics.median(r[0] for r in runs)
-            lines = (folder / "ranked.jsonl").read_text(encoding="utf-8").count("\n")
-            assert lines == size, f"{lines} lines ranked of {size}"
-            target = "-" if size != 10_000 else f"< {TARGET_S:.0f} s ({'ok' if seconds < TARGET_S else 'OVER'})"
-            print(f"{size:>9,}  {seconds:>8.1f}  {seconds / size * 1000:>8.2f}  "
-                  f"{statistics.median(r[3] for r in runs):>7.1f}  "
-                  f"{statistics.median(r[1] for r in runs):>8.0f} MB  {statistics.median(r[2] for r in runs):>7.0f} MB"
-                  f"  {target}")
+            ours: list[Run] = []
+            theirs: list[Run] = []
+            same = True
+            for _ in range(args.runs):
+                ours.append(run_once(fleet, args.jobs, folder / "ranked.jsonl", flags))
+                lines = (folder / "ranked.jsonl").read_text(encoding="utf-8").count("\n")
+                assert lines == size, f"{lines} lines ranked of {size}"
+                if args.against is not None:
+                    theirs.append(run_once(fleet, args.jobs, folder / "theirs.jsonl", flags, args.against))
+                    same = same and (folder / "ranked.jsonl").read_bytes() == (folder / "theirs.jsonl").read_bytes()
+            print(_row("this", size, ours))
+            if theirs:
+                print(_row("against", size, theirs))
+                print(_ratios(ours, theirs) + ("; the same ranking, byte for byte" if same else
+                                               "; the rankings DIFFER"))
     return 0
 
 

@@ -29,9 +29,16 @@ SPOT_SOURCE = "AWS Fargate and EC2 Spot pricing (Spot: up to 70% / 90% off, 2-mi
 STEADY_BAND = (0.7, 1.3)
 
 
-def _compared(q: Quote) -> list[ComputeOption]:
+_COMPARED: dict[tuple[str, ...], tuple[ComputeOption, ...]] = {}  # by the ids quoted (every rule asks, per quote)
+
+
+def _compared(q: Quote) -> tuple[ComputeOption, ...]:
     """The registered options the quote compares, in registry order."""
-    return [o for o in all_options() if o.id in q.options]
+    key = tuple(q.options)
+    found = _COMPARED.get(key)
+    if found is None:
+        found = _COMPARED[key] = tuple(o for o in all_options() if o.id in q.options)
+    return found
 
 
 def _ids(q: Quote, test: Callable[[ComputeOption], bool]) -> tuple[str, ...]:
@@ -237,11 +244,18 @@ def _about_feasible(signal: Signal, quote: Quote) -> Signal | None:
     return Signal(signal.text, signal.severity, favours, against, signal.origin)
 
 
+_RULES_OF: dict[tuple[str, ...], tuple[SoftRule, ...]] = {}  # by the ids quoted (asked per quote)
+
+
 def find_findings(workload: Workload, quote: Quote) -> tuple[Finding, ...]:
     """Every soft signal the workload raises about the options that can run it, in rule order, each text once."""
     found: list[Finding] = []
     seen: set[str] = set()
-    for rule in soft_rules(_compared(quote)):
+    key = tuple(quote.options)
+    rules = _RULES_OF.get(key)
+    if rules is None:
+        rules = _RULES_OF[key] = soft_rules(_compared(quote))
+    for rule in rules:
         raised = rule.check(workload, quote)
         signal = _about_feasible(raised, quote) if raised is not None else None
         if signal is None or signal.text in seen:

@@ -6,6 +6,8 @@ policy that follows the daily shape). The options size their capacity from these
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 HOURS = 24
 _FLAT = (1.0,) * HOURS
 
@@ -15,8 +17,11 @@ def hour_weights(profile: tuple[float, ...] | None) -> tuple[float, ...]:
 
     Scaled by the busiest hour first, so any valid profile gives finite weights: one subnormal hour among
     zeros does not divide by zero, and hours of 1e308 do not overflow the sum."""
-    if profile is None:
-        return _FLAT
+    return _FLAT if profile is None else _weights(tuple(profile))
+
+
+@lru_cache(maxsize=256)  # every quote, finding and sensitivity variant of a workload asks for the same profile's
+def _weights(profile: tuple[float, ...]) -> tuple[float, ...]:
     top = max(profile)
     scaled = [v / top for v in profile]
     mean = sum(scaled) / HOURS
