@@ -230,10 +230,12 @@ def _pool(jobs: int, book: PriceBook) -> ProcessPoolExecutor:
                                initializer=_start_worker, initargs=(book,))
 
 
-def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Asked()) -> tuple[list[Ranked], int]:
+def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Asked(),
+                 progress: Callable[[int], None] | None = None) -> tuple[list[Ranked], int]:
     """Every line of the fleet file advised (by `jobs` processes; 0: one per CPU, 1: in this process): the
     entries `asked` wants, in file order, and how many lines were read. UsageError for the first line, in file
-    order, that cannot be used."""
+    order, that cannot be used. `progress(lines advised)` is called as batches end (the window's progress bar);
+    an exception it raises (the window's Cancel) stops the pool: the batches not started are dropped."""
     jobs = jobs or os.cpu_count() or 1
     if getattr(sys, "frozen", False) and not sys.platform.startswith("linux"):
         jobs = 1  # a frozen app spawns workers only through an entry point that runs freeze_support: not ours yet
@@ -242,7 +244,8 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
     batches = _batches(read_lines(path), counted)
     if jobs == 1:
         _start_worker(book, in_pool=False)
-        return _collect(advise_batch(batch, where, asked) for batch in batches), counted[0]
+        return _collect(_told(advise_batch(batch, where, asked), counted[0], progress) for batch in batches), \
+            counted[0]
     from concurrent.futures.process import BrokenProcessPool
 
     results: dict[int, tuple[list[Ranked], str]] = {}
@@ -252,10 +255,10 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
         for index, batch in enumerate(batches):
             pending[pool.submit(advise_batch, batch, where, asked)] = index
             # a bounded queue: the file is read as fast as it is advised; a bad line stops the reading
-            if len(pending) >= jobs * 3 and _settle(pending, results):
+            if len(pending) >= jobs * 3 and _settle(pending, results, progress, counted[0]):
                 break
         while pending:
-            _settle(pending, results)
+            _settle(pending, results, progress, counted[0])
     except BrokenProcessPool:
         raise UsageError(where, "", "a worker process ended unexpectedly (out of memory?): try fewer --jobs") from None
     finally:  # on Ctrl+C or a failure, the batches not started are dropped, not advised
@@ -263,15 +266,25 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
     return _collect(results[i] for i in sorted(results)), counted[0]
 
 
-def _settle(pending: dict[Future[tuple[list[Ranked], str]], int],
-            results: dict[int, tuple[list[Ranked], str]]) -> bool:
+def _settle(pending: dict[Future[tuple[list[Ranked], str]], int], results: dict[int, tuple[list[Ranked], str]],
+            progress: Callable[[int], None] | None = None, read: int = 0) -> bool:
     """Wait for a task to end; True when one found a bad line (no more need be read)."""
     done, _running = wait(pending, return_when=FIRST_COMPLETED)
     failed = False
     for future in done:
         results[pending.pop(future)] = found = future.result()
         failed = failed or bool(found[1])
+    if progress is not None:
+        progress(min(len(results) * BATCH, read))
     return failed
+
+
+def _told(result: tuple[list[Ranked], str], read: int, progress: Callable[[int], None] | None
+          ) -> tuple[list[Ranked], str]:
+    """A batch advised in this process, its progress told."""
+    if progress is not None:
+        progress(read)
+    return result
 
 
 def _collect(results: Iterable[tuple[list[Ranked], str]]) -> list[Ranked]:
