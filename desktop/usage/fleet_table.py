@@ -10,7 +10,7 @@ selected row's scenario is read again from the file (checked as `usage rank` che
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +25,7 @@ from desktop.usage.records import UsageError
 
 Progress = Callable[[str, int, int], None]  # (what it is doing, done, total): may raise to cancel
 INDEX_REPORT_EVERY = 2000  # lines between two progress reports while the file is indexed
+WORKERS_NICE = 10  # the pool's workers give way to the window's GUI thread (which must answer within a frame)
 
 
 class FleetRow(NamedTuple):
@@ -69,23 +70,14 @@ class FleetTable:
     starts: dict[int, int]  # line number -> byte offset of the line
     stamp: tuple[int, int]  # the file's size and modification time when it was read
     left_out: tuple[dict[str, tuple[str, ...]], ...]  # each row's left_out, by rank (most are empty and shared)
+    everything: Totals  # the totals of every row (added up on the worker thread)
 
     def totals(self, chosen: Iterable[int] | None = None) -> Totals:
         """The totals of the rows at the indexes `chosen` (all when None)."""
-        picked = self.rows if chosen is None else [self.rows[i] for i in chosen]
-        lists = self.left_out if chosen is None else [self.left_out[r.rank - 1] for r in picked]
-        left: dict[str, set[str]] = {}
-        for found in lists:
-            for option, names in found.items():
-                left.setdefault(option, set()).update(names)
-        return Totals(
-            count=len(picked),
-            billed_monthly_usd=sum((Decimal(r.billed) for r in picked if r.billed is not None), Decimal(0)),
-            saving_usd=sum((Decimal(r.saving) for r in picked if r.saving is not None and not r.thin
-                            and Decimal(r.saving) > 0), Decimal(0)),
-            blocked=sum(r.blocked for r in picked), thin=sum(r.thin for r in picked),
-            leaves_out=sum(r.leaves_out for r in picked),
-            left_out={option: tuple(sorted(names)) for option, names in sorted(left.items())})
+        if chosen is None:
+            return self.everything
+        picked = [self.rows[i] for i in chosen]
+        return totals_of(picked, [self.left_out[r.rank - 1] for r in picked])
 
     def scenario(self, index: int, book: PriceBook) -> Any:
         """The scenario entry of the row at `index`, read again from the file and checked as `usage rank` checks
@@ -104,6 +96,22 @@ class FleetTable:
         except OSError as exc:
             raise UsageError(where, "", f"cannot be read ({exc.strerror or exc})") from None
         return rank._scenario(raw, f"{where}:{line}", book)
+
+
+def totals_of(rows: Sequence[FleetRow], left_out: Iterable[dict[str, tuple[str, ...]]]) -> Totals:
+    """What `rows` add up to (`left_out`: each row's)."""
+    left: dict[str, set[str]] = {}
+    for found in left_out:
+        for option, names in found.items():
+            left.setdefault(option, set()).update(names)
+    return Totals(
+        count=len(rows),
+        billed_monthly_usd=sum((Decimal(r.billed) for r in rows if r.billed is not None), Decimal(0)),
+        saving_usd=sum((Decimal(r.saving) for r in rows if r.saving is not None and not r.thin
+                        and Decimal(r.saving) > 0), Decimal(0)),
+        blocked=sum(r.blocked for r in rows), thin=sum(r.thin for r in rows),
+        leaves_out=sum(r.leaves_out for r in rows),
+        left_out={option: tuple(sorted(names)) for option, names in sorted(left.items())})
 
 
 def _why(record: dict[str, Any]) -> tuple[str, ...]:
@@ -164,7 +172,7 @@ def open_fleet(path: Path, book: PriceBook, progress: Progress, jobs: int = 0) -
     total = len(starts)
     progress(f"Advising {total:,} scenarios", 0, total)
     entries, _lines = rank.advise_fleet(path, book, jobs, progress=lambda done: progress(
-        f"Advised {done:,} of {total:,} scenarios", done, total))
+        f"Advised {done:,} of {total:,} scenarios", done, total), nice=WORKERS_NICE)
     if not entries:
         raise UsageError(str(path), "", "holds no scenario")
     progress("Ranking", total, total)
@@ -174,4 +182,4 @@ def open_fleet(path: Path, book: PriceBook, progress: Progress, jobs: int = 0) -
     for number, record in enumerate(rank.records(rank.rank(entries)), 1):
         rows.append(row_of(number, record))
         left_out.append({o: tuple(n) for o, n in record["left_out"].items()} if record["left_out"] else none)
-    return FleetTable(path, tuple(rows), starts, stamp, tuple(left_out))
+    return FleetTable(path, tuple(rows), starts, stamp, tuple(left_out), totals_of(rows, left_out))

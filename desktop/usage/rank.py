@@ -199,13 +199,16 @@ def advise_batch(batch: Batch, where: str, asked: Asked) -> tuple[list[Ranked], 
     return entries, ""
 
 
-def _start_worker(book: PriceBook, in_pool: bool = True) -> None:
-    """A worker's book; in a pool, Ctrl+C is left to the command (which stops the pool and says so once)."""
+def _start_worker(book: PriceBook, in_pool: bool = True, nice: int = 0) -> None:
+    """A worker's book; in a pool, Ctrl+C is left to the command (which stops the pool and says so once), and a
+    `nice` worker yields the CPU to the process that started it (the window's GUI thread)."""
     _BOOK[:] = [book]
     if in_pool:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if nice and hasattr(os, "nice"):
+            os.nice(nice)
 
 
 def _batches(lines: Iterator[tuple[int, bytes]], counted: list[int], size: int = BATCH) -> Iterator[Batch]:
@@ -220,22 +223,23 @@ def _batches(lines: Iterator[tuple[int, bytes]], counted: list[int], size: int =
         yield batch
 
 
-def _pool(jobs: int, book: PriceBook) -> ProcessPoolExecutor:
+def _pool(jobs: int, book: PriceBook, nice: int = 0) -> ProcessPoolExecutor:
     """Workers that start with the book: forked where fork is safe (Linux: nothing to import or pickle again),
     spawned elsewhere (the book is pickled to each)."""
     import multiprocessing
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_start_worker, initargs=(book,))
+                               initializer=_start_worker, initargs=(book, True, nice))
 
 
 def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Asked(),
-                 progress: Callable[[int], None] | None = None) -> tuple[list[Ranked], int]:
+                 progress: Callable[[int], None] | None = None, nice: int = 0) -> tuple[list[Ranked], int]:
     """Every line of the fleet file advised (by `jobs` processes; 0: one per CPU, 1: in this process): the
     entries `asked` wants, in file order, and how many lines were read. UsageError for the first line, in file
     order, that cannot be used. `progress(lines advised)` is called as batches end (the window's progress bar);
-    an exception it raises (the window's Cancel) stops the pool: the batches not started are dropped."""
+    an exception it raises (the window's Cancel) stops the pool: the batches not started are dropped. `nice`
+    workers give way to this process (the window's)."""
     jobs = jobs or os.cpu_count() or 1
     if getattr(sys, "frozen", False) and not sys.platform.startswith("linux"):
         jobs = 1  # a frozen app spawns workers only through an entry point that runs freeze_support: not ours yet
@@ -249,7 +253,7 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
     from concurrent.futures.process import BrokenProcessPool
 
     results: dict[int, tuple[list[Ranked], str]] = {}
-    pool = _pool(jobs, book)
+    pool = _pool(jobs, book, nice)
     try:
         pending: dict[Future[tuple[list[Ranked], str]], int] = {}
         for index, batch in enumerate(batches):

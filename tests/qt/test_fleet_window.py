@@ -131,9 +131,18 @@ def test_cancel_leaves_the_window_as_it_was(  # type: ignore[no-untyped-def]
     path, _records, _summary = fleet
     state, shown = window.session.state, window.usage.dock.isVisible()
     part = window.usage.fleet
+    advised: list[int] = []
+
+    def cancel_once_advising(_text: str, done: int, _total: int) -> None:
+        if done > 0 and not advised:  # the pool is at work: Cancel stops it
+            advised.append(done)
+            part.opener.cancel()
+
     assert part.open(path) == ""
-    part.opener.cancel()
+    assert part.opener.job is not None
+    part.opener.job.progressed.connect(cancel_once_advising)
     qtbot.waitUntil(lambda: not part.opener.busy, timeout=60_000)
+    assert advised and advised[0] < SIZE
     assert window.usage.review.fleet is None and window.usage.review.table.model() is window.usage.review.model
     assert window.session.state is state and window.usage.dock.isVisible() == shown
     assert dialogs == [] and "cancelled" in window.statusBar().currentMessage()
@@ -156,3 +165,28 @@ def test_a_bad_line_is_one_message_naming_the_file_and_the_line(  # type: ignore
     assert title == "Open fleet" and text.startswith(f"{bad}:213: ") and "\n" not in text
     assert "Traceback" not in text
     assert window.usage.review.fleet is None and window.session.state is state
+
+
+def test_in_german_the_fleet_dock_its_filters_and_the_menu_are_german(  # type: ignore[no-untyped-def]
+        qtbot, german: None, book, settings, tmp_path: Path,
+        fleet: tuple[Path, list[dict[str, Any]], str]) -> None:
+    from desktop.app import create_main_window
+
+    source, _records, _summary = fleet
+    small = tmp_path / "small.jsonl"
+    small.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:60]) + "\n", encoding="utf-8")
+    window = create_main_window(book=book, settings=settings)
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert "&Flotte öffnen..." in [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
+    part = window.usage.fleet
+    assert part.open(small) == ""
+    qtbot.waitUntil(lambda: not part.opener.busy, timeout=60_000)
+    review = window.usage.review
+    assert review.fleet is not None
+    assert review.headline.text().startswith("60 von 60 Ressourcen in small.jsonl, abgerechnet $")
+    assert "mit einer ausgeschlossenen Option" in review.headline.text()
+    assert review.fleet.proxy.headerData(2, Qt.Orientation.Horizontal) == "Konto"
+    assert review.fleet.account.itemText(0) == "Jedes Konto" and review.fleet.show_kind.itemText(2) == (
+        "Zu wenig Daten für eine Aussage")
+    assert window.usage.dock.windowTitle() == "Flottenprüfung: small.jsonl"

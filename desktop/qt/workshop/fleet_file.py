@@ -71,9 +71,10 @@ class FleetOpener(QObject):
         jobs = self.jobs
 
         def work(report: Report) -> object:
+            from desktop.present.i18n import shown
             from desktop.usage.fleet_table import open_fleet
 
-            return open_fleet(path, book, report, jobs)
+            return open_fleet(path, book, lambda text, done, total: report(shown(text), done, total), jobs)
         return work
 
     def cancel(self) -> None:

@@ -20,11 +20,11 @@ ANY_REGION = "Any region"
 
 def headline(table: FleetTable, totals: Totals) -> str:
     """What the rows kept add up to, in two lines (then what the totals leave out, if anything)."""
-    first = tr(f"{totals.count:,} of {len(table.rows):,} resources in {table.path.name}, billed "
-               f"{usd(totals.billed_monthly_usd)} a month; the recommended options would save "
-               f"{usd(totals.saving_usd)} a month")
-    second = tr(f"{totals.blocked:,} with an option ruled out, {totals.thin:,} too thin to say, "
-                f"{totals.leaves_out:,} recommended totals without a price (lower bounds)")
+    first = (f"{totals.count:,} of {len(table.rows):,} resources in {table.path.name}, billed "
+             f"{usd(totals.billed_monthly_usd)} a month; the recommended options would save "
+             f"{usd(totals.saving_usd)} a month")
+    second = (f"{totals.blocked:,} with an option ruled out, {totals.thin:,} too thin to say, "
+              f"{totals.leaves_out:,} recommended totals without a price (lower bounds)")
     lines = [shown(first), shown(second)]
     if totals.left_out:
         lines.append("; ".join(tr(f"{short_label(option)} totals leave out: {', '.join(names)}")

@@ -109,10 +109,15 @@ class FleetModel(QAbstractTableModel):
         """Rows by the column's value (stable: equal values keep their rank order); rows without one last."""
         if self.table is None or not 0 <= column < len(COLUMNS):
             return
-        values = [SORT_KEYS[column](r) for r in self.table.rows]
-        present = [i for i, v in enumerate(values) if v is not None]
-        present.sort(key=values.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
-        ordered = present + [i for i, v in enumerate(values) if v is None]
+        if column == 0 and order == Qt.SortOrder.AscendingOrder:
+            ordered = list(range(len(self.table.rows)))  # the rank order, as ranked
+        else:
+            values = [SORT_KEYS[column](r) for r in self.table.rows]
+            present = [i for i, v in enumerate(values) if v is not None]
+            present.sort(key=values.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+            ordered = present + [i for i, v in enumerate(values) if v is None]
+        if ordered == self.order:  # as shown already (the rank order, when the fleet opens): nothing to redo
+            return
         self.layoutAboutToBeChanged.emit()
         moved = self.persistentIndexList()
         new_row = {table_row: view_row for view_row, table_row in enumerate(ordered)}
@@ -151,6 +156,8 @@ class FleetFilter(QSortFilterProxyModel):
                 keep[i] = ((not account or r.account == account) and (not region or r.region == region)
                            and (show == 0 or (r.blocked, r.thin, r.leaves_out)[show - 1])
                            and (not needle or needle in r.name.casefold() or needle in r.resource.casefold()))
+        if keep is None and self.keep is None:
+            return  # every row kept already: nothing to filter again
         self.beginFilterChange()
         self.keep = keep
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

@@ -38,7 +38,7 @@ class FleetWindowPart(QObject):
 
     def open_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self.window, tr("Open a fleet (JSON lines)"), str(Path.home()),
-                                              FLEET_FILTER)
+                                              tr(FLEET_FILTER))
         if name:
             self.open(Path(name))
 
