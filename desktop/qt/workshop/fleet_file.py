@@ -71,6 +71,7 @@ class FleetOpener(QObject):
         jobs = self.jobs
 
         def work(report: Report) -> object:
+            import desktop.qt.workshop.fleet_filters  # noqa: F401 - the dock's table: imported here, not on the GUI thread
             from desktop.present.i18n import shown
             from desktop.usage.fleet_table import open_fleet
 

@@ -159,9 +159,10 @@ class FleetReviewView(QWidget):
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(1, self.fleet)
         self.fleet.show_table(table)
+        # in rank order as ranked: the indicator set before sorting is on, so that nothing is sorted again
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setModel(self.fleet.proxy)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.fleet.size_columns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._fleet_row)
 
