@@ -9,12 +9,11 @@ tests/benchmarks/bench_fleet.py's, written to a temporary folder. The PNGs are s
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tests.qt.screenshots import run_on_xvfb
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "screenshots"
@@ -84,18 +83,8 @@ def main() -> int:
         fleet = Path(tmp) / "fleet.jsonl"
         write_fleet(fleet, SIZE, _imported_scenarios(Path(tmp)))
         for width, height in SCREENS:
-            server = subprocess.Popen(["Xvfb", args.display, "-screen", "0", f"{width}x{height}x24", "-nolisten",
-                                       "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            try:
-                time.sleep(1.0)
-                env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-                env.update(DISPLAY=args.display, QT_QPA_PLATFORM="xcb",
-                           COMPUTEFIT_DATA_DIR=tempfile.mkdtemp(prefix="computefit-shots-"))
-                subprocess.run([sys.executable, "-m", "tests.qt.make_fleet_screenshots", "--one", str(fleet),
-                                str(width), str(height)], cwd=REPO, env=env, check=True, timeout=600)
-            finally:
-                server.terminate()
-                server.wait(10)
+            run_on_xvfb(args.display, width, height, ["tests.qt.make_fleet_screenshots", "--one", str(fleet),
+                                                      str(width), str(height)], timeout_s=600)
     return 0
 
 

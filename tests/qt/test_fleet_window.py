@@ -121,6 +121,9 @@ def test_selecting_a_row_opens_that_one_scenario_as_the_document(  # type: ignor
     assert window.session.advice.recommendation.option == wanted["recommended"]
     assert review.fleet is not None and review.fleet.proxy.rowCount() == len(
         [r for r in records if r["region"] == "eu-west-1"])  # the fleet stays, filtered as it was
+    review.table.sortByColumn(COLUMNS.index("Saving a month"), Qt.SortOrder.AscendingOrder)
+    qtbot.wait(50)
+    assert window.session.state is state  # the selected row moved with the sort: it is not opened again
     window.new_file()  # another document: the dock follows the document again
     assert review.fleet is None and review.table.model() is review.model
 

@@ -33,6 +33,7 @@ class FleetWindowPart(QObject):
         self.opener.refused.connect(lambda message: self.inform(TITLE, message, ""))
         self.opener.cancelled.connect(lambda: self._status(tr("Opening the fleet was cancelled; nothing changed")))
         self.table: FleetTable | None = None
+        self.shown_row = -1  # the fleet's row whose scenario is the document
         self._wanted = -1
         review.scenario_wanted.connect(self._want)
 
@@ -50,7 +51,7 @@ class FleetWindowPart(QObject):
         return problem
 
     def _opened(self, table: FleetTable) -> None:
-        self.table = table
+        self.table, self.shown_row = table, -1
         self.review.show_fleet(table)
         self.dock.setWindowTitle(tr(f"Fleet review: {one_line(table.path.name)}"))
         self.dock.show()
@@ -84,7 +85,7 @@ class FleetWindowPart(QObject):
         from desktop.usage.records import UsageError
         from desktop.workbench.workbench import Workbench
 
-        if self.table is None:
+        if self.table is None or row == self.shown_row:  # the row shown already (its place changed by a sort)
             return False
         try:
             entry = self.table.scenario(row, self.session.book)
@@ -95,6 +96,7 @@ class FleetWindowPart(QObject):
         if callable(confirm) and not confirm():
             return False
         self.session.run(Workbench.open_scenario, entry)
+        self.shown_row = row
         return True
 
     def _status(self, text: str) -> None:
