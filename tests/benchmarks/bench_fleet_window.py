@@ -77,7 +77,7 @@ def open_in_window(fleet: Path, jobs: int) -> dict[str, float]:
     seconds = state["painted"] - started
     assert review.fleet is not None and review.fleet.proxy.rowCount() > 0
     t = time.perf_counter()
-    review.table.sortByColumn(9, Qt.SortOrder.DescendingOrder)
+    review.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the saving
     sort_s = time.perf_counter() - t
     t = time.perf_counter()
     review.fleet.set_filter(region="eu-west-1")

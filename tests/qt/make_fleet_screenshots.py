@@ -50,7 +50,7 @@ def shoot(fleet: Path, width: int, height: int) -> list[Path]:
             settle(0.2)
         review = window.usage.review
         assert review.fleet is not None, "the fleet was not opened"
-        window.resizeDocks([window.usage.dock], [round(height * 0.42)], Qt.Orientation.Vertical)
+        window.resizeDocks([window.usage.dock], [round(height * 0.5)], Qt.Orientation.Vertical)
         review.table.selectRow(0)
         settle(1.5)
         for mode in ("light", "dark"):

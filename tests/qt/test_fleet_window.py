@@ -189,7 +189,7 @@ def test_in_german_the_fleet_dock_its_filters_and_the_menu_are_german(  # type: 
     assert review.fleet is not None
     assert review.headline.text().startswith("60 von 60 Ressourcen in small.jsonl, abgerechnet $")
     assert "mit einer ausgeschlossenen Option" in review.headline.text()
-    assert review.fleet.proxy.headerData(2, Qt.Orientation.Horizontal) == "Konto"
+    assert review.fleet.proxy.headerData(COLUMNS.index("Account"), Qt.Orientation.Horizontal) == "Konto"
     assert review.fleet.account.itemText(0) == "Jedes Konto" and review.fleet.show_kind.itemText(2) == (
         "Zu wenig Daten für eine Aussage")
     assert window.usage.dock.windowTitle() == "Flottenprüfung: small.jsonl"

@@ -4,9 +4,9 @@ the totals leave out: a total without a price is a lower bound)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
 from desktop.model.options.registry import short_label
 from desktop.present.i18n import shown, tr
@@ -101,7 +101,14 @@ class FleetFilters(QWidget):
         return self.model.order[self.proxy.mapToSource(index).row()]
 
     def size_columns(self, view: QTableView) -> None:
-        """Each column a fixed width for the default font (never measured over 10,000 rows)."""
-        scale = QFontMetrics(view.font()).averageCharWidth() / 7
+        """Each column a fixed width for the font, its header read whole (never measured over 10,000 rows); one
+        line a row, at the height of a line of text."""
+        metrics = QFontMetrics(view.font())
+        scale = metrics.averageCharWidth() / 7
         for column, width in enumerate(WIDTHS[:-1]):
-            view.setColumnWidth(column, round(width * scale))
+            header = str(self.proxy.headerData(column, Qt.Orientation.Horizontal))
+            view.setColumnWidth(column, max(round(width * scale), metrics.horizontalAdvance(header) + 32))
+        view.setWordWrap(False)
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 8)

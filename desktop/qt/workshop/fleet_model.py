@@ -21,10 +21,10 @@ from desktop.qt.workshop.fleet_review_view import usd
 from desktop.usage.fleet_table import FleetRow, FleetTable
 from desktop.usage.review import pct
 
-COLUMNS = ("#", "Resource", "Account", "Region", "Today", "Billed a month", "Priced today", "Difference",
-           "Recommended", "Saving a month", "Why")
-NUMERIC = {0, 5, 6, 7, 9}
-WIDTHS = (48, 220, 110, 100, 110, 110, 110, 80, 120, 110, 400)  # in pixels at the default font; the last stretches
+COLUMNS = ("#", "Resource", "Saving a month", "Recommended", "Today", "Billed a month", "Priced today", "Difference",
+           "Account", "Region", "Why")
+NUMERIC = {0, 2, 5, 6, 7}
+WIDTHS = (56, 220, 110, 120, 110, 110, 110, 80, 118, 100, 400)  # pixels at the default font; the last stretches
 SHOWS = ("All resources", "An option ruled out", "Too thin to say", "A total without a price")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,31 +37,25 @@ def _label(option: str | None) -> str:
     return short_label(option) if option else ""
 
 
-SORT_KEYS: tuple[Callable[[FleetRow], Any], ...] = (
-    lambda r: r.rank, lambda r: r.name.casefold(), lambda r: r.account, lambda r: r.region,
-    lambda r: _label(r.today), lambda r: _money(r.billed), lambda r: _money(r.priced), lambda r: r.difference,
-    lambda r: _label(r.recommended), lambda r: _money(r.saving), lambda r: "; ".join(r.why))
-
-
 def _usd(text: str | None) -> str:
     return shown(usd(None if text is None else Decimal(text)))
 
 
+# Each column: its value for sorting (None: no value, sorted last) and its text, from a row.
+SORT_KEYS: tuple[Callable[[FleetRow], Any], ...] = (
+    lambda r: r.rank, lambda r: r.name.casefold(), lambda r: _money(r.saving), lambda r: _label(r.recommended),
+    lambda r: _label(r.today), lambda r: _money(r.billed), lambda r: _money(r.priced), lambda r: r.difference,
+    lambda r: r.account, lambda r: r.region, lambda r: "; ".join(r.why))
+TEXTS: tuple[Callable[[FleetRow], str], ...] = (
+    lambda r: f"{r.rank:,}", lambda r: r.name, lambda r: _usd(r.saving),
+    lambda r: _label(r.recommended) or tr("none feasible"), lambda r: _label(r.today) or "-",
+    lambda r: _usd(r.billed), lambda r: _usd(r.priced), lambda r: shown(pct(r.difference)),
+    lambda r: r.account or "-", lambda r: r.region, lambda r: "; ".join(tr(part) for part in r.why))
+
+
 def cell(row: FleetRow, column: int) -> str:
     """The text of one cell (English, or the language chosen)."""
-    if column == 0:
-        return f"{row.rank:,}"
-    if column in (1, 2, 3):
-        return (row.name, row.account or "-", row.region)[column - 1]
-    if column == 4:
-        return _label(row.today) or "-"
-    if column in (5, 6, 9):
-        return _usd((row.billed, row.priced, None, None, row.saving)[column - 5])
-    if column == 7:
-        return shown(pct(row.difference))
-    if column == 8:
-        return _label(row.recommended) or tr("none feasible")
-    return "; ".join(tr(part) for part in row.why)
+    return TEXTS[column](row)
 
 
 class FleetModel(QAbstractTableModel):

@@ -154,6 +154,7 @@ class FleetReviewView(QWidget):
         from desktop.qt.workshop.fleet_filters import FleetFilters
 
         if self.fleet is None:
+            self._row_height = self.table.verticalHeader().defaultSectionSize()
             self.fleet = FleetFilters(self.headline, self)
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
@@ -175,6 +176,9 @@ class FleetReviewView(QWidget):
         self.fleet = None
         self.table.setSortingEnabled(False)
         self.table.setModel(self.model)
+        self.table.setWordWrap(True)  # the document's review as it was: rows as tall as their text
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(self._row_height)
         self.refresh()
 
     def _fleet_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
