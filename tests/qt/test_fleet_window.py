@@ -193,3 +193,7 @@ def test_in_german_the_fleet_dock_its_filters_and_the_menu_are_german(  # type: 
     assert review.fleet.account.itemText(0) == "Jedes Konto" and review.fleet.show_kind.itemText(2) == (
         "Zu wenig Daten für eine Aussage")
     assert window.usage.dock.windowTitle() == "Flottenprüfung: small.jsonl"
+    review.fleet.set_filter(region="eu-west-1")
+    assert part.open(small) == ""  # opened again over itself: the filters start afresh
+    qtbot.waitUntil(lambda: not part.opener.busy, timeout=60_000)
+    assert review.fleet.proxy.rowCount() == 60 and review.fleet.region.currentIndex() == 0

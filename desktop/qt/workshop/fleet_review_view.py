@@ -153,19 +153,22 @@ class FleetReviewView(QWidget):
         """Show a ranked fleet file (its filters above the table) instead of the document's review."""
         from desktop.qt.workshop.fleet_filters import FleetFilters
 
+        first = self.fleet is None
         if self.fleet is None:
             self._row_height = self.table.verticalHeader().defaultSectionSize()
             self.fleet = FleetFilters(self.headline, self)
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(1, self.fleet)
+        self.table.setSortingEnabled(False)
         self.fleet.show_table(table)
         # in rank order as ranked: the indicator set before sorting is on, so that nothing is sorted again
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setModel(self.fleet.proxy)
         self.table.setSortingEnabled(True)
         self.fleet.size_columns(self.table)
-        self.table.selectionModel().currentRowChanged.connect(self._fleet_row)
+        if first:
+            self.table.selectionModel().currentRowChanged.connect(self._fleet_row)
 
     def close_fleet(self) -> None:
         """Back to the document's review."""
