@@ -34,7 +34,7 @@ SLOW: dict[str, str | frozenset[str]] = {
     "tests/qt/test_registry_window.py": ALL, "tests/qt/wizard/test_wizard.py": ALL,
     "tests/qt/workshop/test_workshop_window.py": ALL,
     "tests/report/sheet/test_sheet_pdf.py": ALL, "tests/test_wheel.py": ALL,
-    "tests/qt/workshop/test_workshop_incomplete.py": ALL,
+    "tests/qt/workshop/test_workshop_incomplete.py": ALL, "tests/qt/test_fleet_window.py": ALL,
     "tests/pricelist/test_interrupted.py": ALL, "tests/test_fuzz_cli.py": ALL, "tests/test_no_network.py": ALL,
     "tests/test_start_up_work.py": ALL, "tests/model/advice/test_engine_properties.py": ALL,
     "tests/model/advice/test_curves.py": ALL, "tests/report/sheet/test_sheet_bounds.py": ALL,

@@ -57,7 +57,9 @@ if TYPE_CHECKING:
     from desktop.qt.wizard import QuestionnaireStart
 
 APP_NAME = "ComputeFit"
-FILE_FILTER = f"Workload or workshop files (*{SUFFIX} *{WORKSHOP_SUFFIX} *.json);;All files (*)"
+FLEET_SUFFIX = ".jsonl"  # a fleet, one scenario a line (`computefit usage import -o FLEET.jsonl`)
+FILE_FILTER = (f"Workload or workshop files (*{SUFFIX} *{WORKSHOP_SUFFIX} *.json);;Fleet files (*{FLEET_SUFFIX});;"
+               "All files (*)")
 WORKSHOP_FILTER = f"Workshop files (*{WORKSHOP_SUFFIX})"
 WORKLOAD_FILTER = f"Workload files (*{SUFFIX})"
 SAVE_FOLDER_KEY = "files/last_save_folder"
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
         self._action("&New", self.new_file, [QKeySequence.StandardKey.New], menu)
         self._action("New from &questions...", self.open_questionnaire, None, menu)
         self._action("&Open...", self.open_dialog, [QKeySequence.StandardKey.Open], menu)
+        self._action("Open &fleet...", self.usage.fleet.open_dialog, None, menu)
         self.recent_menu = menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._action("&Save", self.save, [QKeySequence.StandardKey.Save], menu)
@@ -369,6 +372,7 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if self.confirm_discard():
             self.session.run(Workbench.new)
+            self.usage.fleet.close()
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -379,6 +383,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path, ask: bool = False) -> bool:
+        if path.name.lower().endswith(FLEET_SUFFIX):  # a fleet: ranked in the background, the document kept
+            return not self.usage.fleet.open(path)
         if ask and not self.confirm_discard():
             return False
         try:
@@ -386,6 +392,7 @@ class MainWindow(QMainWindow):
         except WorkloadFileError as exc:
             self._warn("Open workload", str(exc))
             return False
+        self.usage.fleet.close()
         self.recent.add(path)
         self.status.showMessage(tr(f"Opened {path}"), 5000)
         self._tell_read_only()
@@ -484,7 +491,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith(".json"):
+        if urls and urls[0].isLocalFile() and urls[0].toLocalFile().endswith((".json", FLEET_SUFFIX)):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -706,6 +713,7 @@ class MainWindow(QMainWindow):
         self.session.workbench.release()
         self.prices.wait()  # an import still running is cancelled: the user book stays as it was
         self.usage.controller.wait()  # a usage import still running is cancelled: nothing is written
+        self.usage.fleet.opener.wait()  # so is a fleet still being ranked
         if self.exporter is not None:
             self.exporter.stop()  # an export still running is cancelled: nothing is written
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -33,6 +33,7 @@ from desktop.present.i18n import tr
 from desktop.present.text import file_names
 from desktop.qt.background import ImportController, progress_dialog
 from desktop.qt.session import Session
+from desktop.qt.workshop.fleet_window import FleetWindowPart
 
 if TYPE_CHECKING:
     from desktop.usage.records import TagFilter
@@ -182,6 +183,7 @@ class UsageWindowPart(QObject):
         self.dock.hide()
         self.review.model.modelReset.connect(self._follow)
         self.actions: list[QAction] = []
+        self.fleet = FleetWindowPart(window, session, self.review, self.dock, inform)
 
     def fill_menu(self, menu: QMenu) -> None:
         for text, slot in (("Import &usage...", self.import_dialog),
@@ -250,6 +252,8 @@ class UsageWindowPart(QObject):
             self.inform("Import usage", outcome.message, "")
 
     def _follow(self) -> None:
+        if self.review.fleet is not None:
+            return
         if self.review.review is not None:
             self.dock.show()
             self.dock.raise_()

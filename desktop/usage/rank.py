@@ -203,13 +203,16 @@ def advise_batch(batch: Batch, where: str, asked: Asked) -> tuple[list[Ranked], 
     return entries, ""
 
 
-def _start_worker(book: PriceBook, in_pool: bool = True) -> None:
-    """A worker's book; in a pool, Ctrl+C is left to the command (which stops the pool and says so once)."""
+def _start_worker(book: PriceBook, in_pool: bool = True, nice: int = 0) -> None:
+    """A worker's book; in a pool, Ctrl+C is left to the command (which stops the pool and says so once), and a
+    `nice` worker yields the CPU to the process that started it (the window's GUI thread)."""
     _BOOK[:] = [book]
     if in_pool:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if nice and hasattr(os, "nice"):
+            os.nice(nice)
 
 
 def _batches(lines: Iterator[tuple[int, bytes]], counted: list[int], size: int = BATCH) -> Iterator[Batch]:
@@ -224,20 +227,23 @@ def _batches(lines: Iterator[tuple[int, bytes]], counted: list[int], size: int =
         yield batch
 
 
-def _pool(jobs: int, book: PriceBook) -> ProcessPoolExecutor:
+def _pool(jobs: int, book: PriceBook, nice: int = 0) -> ProcessPoolExecutor:
     """Workers that start with the book: forked where fork is safe (Linux: nothing to import or pickle again),
     spawned elsewhere (the book is pickled to each)."""
     import multiprocessing
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                               initializer=_start_worker, initargs=(book,))
+                               initializer=_start_worker, initargs=(book, True, nice))
 
 
-def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Asked()) -> tuple[list[Ranked], int]:
+def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Asked(),
+                 progress: Callable[[int], None] | None = None, nice: int = 0) -> tuple[list[Ranked], int]:
     """Every line of the fleet file advised (by `jobs` processes; 0: one per CPU, 1: in this process): the
     entries `asked` wants, in file order, and how many lines were read. UsageError for the first line, in file
-    order, that cannot be used."""
+    order, that cannot be used. `progress(lines advised)` is called as batches end (the window's progress bar);
+    an exception it raises (the window's Cancel) stops the pool: the batches not started are dropped. `nice`
+    workers give way to this process (the window's)."""
     jobs = jobs or os.cpu_count() or 1
     if getattr(sys, "frozen", False) and not sys.platform.startswith("linux"):
         jobs = 1  # a frozen app spawns workers only through an entry point that runs freeze_support: not ours yet
@@ -246,20 +252,21 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
     batches = _batches(read_lines(path), counted)
     if jobs == 1:
         _start_worker(book, in_pool=False)
-        return _collect(advise_batch(batch, where, asked) for batch in batches), counted[0]
+        return _collect(_told(advise_batch(batch, where, asked), counted[0], progress) for batch in batches), \
+            counted[0]
     from concurrent.futures.process import BrokenProcessPool
 
     results: dict[int, tuple[list[Ranked], str]] = {}
-    pool = _pool(jobs, book)
+    pool = _pool(jobs, book, nice)
     try:
         pending: dict[Future[tuple[list[Ranked], str]], int] = {}
         for index, batch in enumerate(batches):
             pending[pool.submit(advise_batch, batch, where, asked)] = index
             # a bounded queue: the file is read as fast as it is advised; a bad line stops the reading
-            if len(pending) >= jobs * 3 and _settle(pending, results):
+            if len(pending) >= jobs * 3 and _settle(pending, results, progress, counted[0]):
                 break
         while pending:
-            _settle(pending, results)
+            _settle(pending, results, progress, counted[0])
     except BrokenProcessPool:
         raise UsageError(where, "", "a worker process ended unexpectedly (out of memory?): try fewer --jobs") from None
     finally:  # on Ctrl+C or a failure, the batches not started are dropped, not advised
@@ -267,15 +274,25 @@ def advise_fleet(path: Path, book: PriceBook, jobs: int = 0, asked: Asked = Aske
     return _collect(results[i] for i in sorted(results)), counted[0]
 
 
-def _settle(pending: dict[Future[tuple[list[Ranked], str]], int],
-            results: dict[int, tuple[list[Ranked], str]]) -> bool:
+def _settle(pending: dict[Future[tuple[list[Ranked], str]], int], results: dict[int, tuple[list[Ranked], str]],
+            progress: Callable[[int], None] | None = None, read: int = 0) -> bool:
     """Wait for a task to end; True when one found a bad line (no more need be read)."""
     done, _running = wait(pending, return_when=FIRST_COMPLETED)
     failed = False
     for future in done:
         results[pending.pop(future)] = found = future.result()
         failed = failed or bool(found[1])
+    if progress is not None:
+        progress(min(len(results) * BATCH, read))
     return failed
+
+
+def _told(result: tuple[list[Ranked], str], read: int, progress: Callable[[int], None] | None
+          ) -> tuple[list[Ranked], str]:
+    """A batch advised in this process, its progress told."""
+    if progress is not None:
+        progress(read)
+    return result
 
 
 def _collect(results: Iterable[tuple[list[Ranked], str]]) -> list[Ranked]:

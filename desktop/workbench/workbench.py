@@ -300,6 +300,12 @@ class Workbench:
         return self._reset(DocumentState((Scenario(workload or Workload(name=NEW_WORKLOAD_NAME)),)), None,
                            False) | self._price(None, self.base_book)
 
+    def open_scenario(self, entry: ScenarioEntry) -> Change:
+        """A new, unsaved document holding one scenario of a fleet file (its workload, note and imported usage),
+        not changed yet: the fleet's other scenarios stay in the file."""
+        return self._reset(state_from_spec(WorkshopSpec(scenarios=(entry,))), None, False) | self._price(
+            None, self.base_book)
+
     def _check_scenarios(self, where: str, scenarios: tuple[Any, ...], book: PriceBook) -> None:
         several = len(scenarios) > 1
         problems = [FieldProblem(f"scenarios.{i}.workload.{p.path}" if several else p.path, p.message)

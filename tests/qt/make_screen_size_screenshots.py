@@ -11,12 +11,11 @@ stored as 256-colour images to keep the repository small.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tests.qt.screenshots import run_on_xvfb
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "docs" / "screenshots"
@@ -93,18 +92,8 @@ def main() -> int:
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     for width, height, scale in SCREENS:
-        server = subprocess.Popen(["Xvfb", args.display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            time.sleep(1.0)
-            env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-            env.update(DISPLAY=args.display, QT_SCALE_FACTOR=f"{scale:g}", QT_QPA_PLATFORM="xcb",
-                       COMPUTEFIT_DATA_DIR=tempfile.mkdtemp(prefix="computefit-shots-"))
-            subprocess.run([sys.executable, "-m", "tests.qt.make_screen_size_screenshots", "--one", str(width),
-                            str(height), str(scale)], cwd=REPO, env=env, check=True, timeout=300)
-        finally:
-            server.terminate()
-            server.wait(10)
+        run_on_xvfb(args.display, width, height, ["tests.qt.make_screen_size_screenshots", "--one", str(width),
+                                                  str(height), str(scale)], scale)
     return 0
 
 

@@ -3,8 +3,11 @@ by default, and running one from the command line."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,3 +60,21 @@ def present_at(window: Any, width: int, height: int) -> Any:
     present.showNormal()
     present.setFixedSize(width, height)
     return present
+
+
+def run_on_xvfb(display: str, width: int, height: int, argv: list[str], scale: float = 1.0,
+                timeout_s: int = 300) -> None:
+    """Run `python -m ARGV...` from the repository on an Xvfb server of `width` x `height` at `display` (Qt's
+    scale factor `scale`, its data in a fresh folder), then stop the server."""
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+        env.update(DISPLAY=display, QT_SCALE_FACTOR=f"{scale:g}", QT_QPA_PLATFORM="xcb",
+                   COMPUTEFIT_DATA_DIR=tempfile.mkdtemp(prefix="computefit-shots-"))
+        subprocess.run([sys.executable, "-m", *argv], cwd=SCREENSHOTS.parents[1], env=env, check=True,
+                       timeout=timeout_s)
+    finally:
+        server.terminate()
+        server.wait(10)

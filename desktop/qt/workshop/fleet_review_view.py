@@ -3,15 +3,17 @@ today beside this app's price, and why a row is flagged, blocked or too thin (de
 
 A table view over a model (no widget per row), for fleets of any size. It follows the document: when the
 scenarios, the book or the file change and the document holds imported scenarios, the review is computed once,
-after the changes settle; a document without any hides the dock.
+after the changes settle; a document without any hides the dock. A fleet file opened in the window (File > Open
+fleet..., ranked off the GUI thread) is shown instead, through desktop.qt.workshop.fleet_model, with its filters;
+selecting one of its rows asks for that scenario (`scenario_wanted`), until the fleet is closed.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.model.options.registry import short_label
@@ -19,6 +21,10 @@ from desktop.present.i18n import tr
 from desktop.qt.session import Session
 from desktop.usage.review import FleetReview, ReviewRow, pct
 from desktop.workbench.document import spec_from_state
+
+if TYPE_CHECKING:
+    from desktop.qt.workshop.fleet_filters import FleetFilters
+    from desktop.usage.fleet_table import FleetTable
 
 COLUMNS = ("#", "Resource", "Today", "Billed a month", "Priced today", "Difference", "Recommended",
            "Saving a month", "Why")
@@ -86,11 +92,14 @@ class ReviewModel(QAbstractTableModel):
 
 
 class FleetReviewView(QWidget):
+    scenario_wanted = Signal(int)  # a fleet file's row was selected: the table's row index
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("fleet_review")
         self.session = session
         self.review: FleetReview | None = None
+        self.fleet: FleetFilters | None = None  # a fleet file shown instead of the document's review
         self.headline = QLabel(self)
         self.headline.setObjectName("fleet_review_headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
@@ -122,6 +131,9 @@ class FleetReviewView(QWidget):
         """Review the document's imported scenarios (the others are left out), or clear the view."""
         from desktop.usage.review import review_fleet
 
+        if self.fleet is not None:  # a fleet file is shown: the document is its selected scenario
+            return
+
         spec = spec_from_state(self.session.state)
         imported = spec.model_copy(update={"scenarios": tuple(s for s in spec.scenarios if s.usage is not None),
                                            "baseline": 0})
@@ -136,3 +148,42 @@ class FleetReviewView(QWidget):
             f"({len(self.review.flagged)} flagged, {len(self.review.blocked)} with an option ruled out, "
             f"{len(self.review.thin)} too thin to say)")
         self.table.resizeColumnsToContents()
+
+    def show_fleet(self, table: FleetTable) -> None:
+        """Show a ranked fleet file (its filters above the table) instead of the document's review."""
+        from desktop.qt.workshop.fleet_filters import FleetFilters
+
+        first = self.fleet is None
+        if self.fleet is None:
+            self._row_height = self.table.verticalHeader().defaultSectionSize()
+            self.fleet = FleetFilters(self.headline, self)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.fleet)
+        self.table.setSortingEnabled(False)
+        self.fleet.show_table(table)
+        # in rank order as ranked: the indicator set before sorting is on, so that nothing is sorted again
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setModel(self.fleet.proxy)
+        self.table.setSortingEnabled(True)
+        self.fleet.size_columns(self.table)
+        if first:
+            self.table.selectionModel().currentRowChanged.connect(self._fleet_row)
+
+    def close_fleet(self) -> None:
+        """Back to the document's review."""
+        if self.fleet is None:
+            return
+        self.fleet.hide()
+        self.fleet.deleteLater()
+        self.fleet = None
+        self.table.setSortingEnabled(False)
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)  # the document's review as it was: rows as tall as their text
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(self._row_height)
+        self.refresh()
+
+    def _fleet_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.fleet is not None and current.isValid():
+            self.scenario_wanted.emit(self.fleet.table_row(current))
