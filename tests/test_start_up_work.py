@@ -29,6 +29,7 @@ def test_pydantic_takes_only_get_plugins_from_its_plugin_loader() -> None:
 def test_a_cli_run_never_imports_importlib_metadata(tmp_path: Path) -> None:
     code = ("import sys; from desktop.cli import main; status = main(['estimate', sys.argv[1]]); "
             "print('METADATA', 'importlib.metadata' in sys.modules); "
+            "print('NUMPY', 'numpy' in sys.modules); "
             "print('USAGE', sorted(m for m in sys.modules if m.startswith(('duckdb', 'desktop.usage')))); "
             "sys.exit(status)")
     done = subprocess.run([sys.executable, "-c", code, str(default_example_path())], cwd=REPO, capture_output=True,
@@ -36,6 +37,7 @@ def test_a_cli_run_never_imports_importlib_metadata(tmp_path: Path) -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert "METADATA False" in done.stdout
+    assert "NUMPY False" in done.stdout  # the quote's exact calc: plain-Python arrays (calc.exact_arrays)
     assert "USAGE []" in done.stdout
 
 
