@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from desktop.files import ReadError, load_json_file
 from desktop.model.workload.files import MAX_FILE_BYTES as MAX_WORKLOAD_BYTES
 from desktop.model.workload.files import WorkloadFileError, check_file_object, parse_workload, write_readable
+from desktop.model.workload.spec import Workload
 from desktop.model.workload.validation import FieldProblem, problems_of
 from desktop.model.workshop.spec import SCHEMA_VERSION, ScenarioEntry, WorkshopSpec
 
@@ -49,7 +50,14 @@ def parse_document(data: Any, where: str) -> LoadedDocument:
     if is_workshop_data(data):
         return LoadedDocument(parse_workshop(data, where), True)
     workload = parse_workload(data, where)
-    return LoadedDocument(WorkshopSpec(scenarios=(ScenarioEntry(workload=workload),)), False)
+    return LoadedDocument(workshop_of_one(workload), False)
+
+
+def workshop_of_one(workload: Workload) -> WorkshopSpec:
+    """A validated workload as a workshop of one scenario, built without validating it again (so a workload file
+    never builds the workshop's schemas): the same values as WorkshopSpec(scenarios=(ScenarioEntry(workload=...),)),
+    which tests/model/workshop/test_workshop_file.py checks."""
+    return WorkshopSpec.model_construct(scenarios=(ScenarioEntry.model_construct(workload=workload),))
 
 
 def size_limit(path: Path) -> tuple[int, str]:

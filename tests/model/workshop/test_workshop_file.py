@@ -45,6 +45,11 @@ def test_a_workload_file_reads_as_a_workshop_of_one(tmp_path: Path) -> None:
     loaded = load_document(path)
     assert not loaded.is_workshop
     assert [s.workload.name for s in loaded.workshop.scenarios] == ["one"] and loaded.workshop.baseline == 0
+    validated = WorkshopSpec(scenarios=(ScenarioEntry(workload=loaded.workshop.scenarios[0].workload),))
+    assert loaded.workshop == validated  # built without validation (workshop_of_one), the same values
+    assert loaded.workshop.model_fields_set == validated.model_fields_set == {"scenarios"}
+    assert loaded.workshop.scenarios[0].model_fields_set == validated.scenarios[0].model_fields_set
+    assert workshop_json(loaded.workshop) == workshop_json(validated)
 
 
 @pytest.mark.parametrize(("change", "expected"), [
