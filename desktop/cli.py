@@ -51,10 +51,9 @@ def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
         loaded = load_document(path)
     except WorkloadFileError as exc:
         raise CliError(str(exc)) from None
-    scenarios = loaded.workshop.scenarios
     problems = [f"{path}: " + (f"scenarios.{i}.workload.{p}" if loaded.is_workshop else str(p))
-                for i, s in enumerate(scenarios)
-                for p in check_against_book(s.workload, book) + check_workload(s.workload, book)]
+                for i, workload in enumerate(loaded.workloads)
+                for p in check_against_book(workload, book) + check_workload(workload, book)]
     if problems:
         raise CliError("; ".join(problems))
     return loaded
@@ -63,13 +62,13 @@ def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
 def _priced(loaded: LoadedDocument, book: PriceBook, path: Path) -> PriceBook:
     """The book a workshop is priced with: `book` with the workshop file's own prices on top (CliError naming the
     file and the price path when the book cannot take one)."""
-    if loaded.workshop.prices is None:
+    if loaded.prices is None:
         return book
     from desktop.model.workload.files import WorkloadFileError
     from desktop.model.workshop.prices import book_for
 
     try:
-        return book_for(loaded.workshop.prices, book, str(path))
+        return book_for(loaded.prices, book, str(path))
     except WorkloadFileError as exc:
         raise CliError(str(exc)) from None
 
@@ -96,7 +95,7 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
         return [workload]
     if not args.workload:
         raise CliError("a WORKLOAD.json file is required")
-    return [s.workload for s in _load_document(Path(args.workload), book).workshop.scenarios]
+    return list(_load_document(Path(args.workload), book).workloads)
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
@@ -105,7 +104,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     book = _priced(loaded, book, Path(args.workload))
     if loaded.is_workshop:
         return _estimate_workshop(loaded, book, args.json)
-    workload = loaded.workshop.scenarios[0].workload
+    workload = loaded.workloads[0]
     if args.json:
         from desktop.model.advice.advise import advise
         from desktop.model.advice.quote_json import advice_json
@@ -168,7 +167,7 @@ def _write_document(args: argparse.Namespace, write_one: Callable[[Workload, Pri
         if loaded.is_workshop:
             write_workshop(loaded.workshop, book)
         else:
-            write_one(loaded.workshop.scenarios[0].workload, book)
+            write_one(loaded.workloads[0], book)
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write{what} ({exc.strerror or exc})") from None
     return 0
