@@ -40,10 +40,6 @@ class Rows:
     def ndim(self) -> int:
         return len(self.shape)
 
-    @property
-    def size(self) -> int:
-        return len(self.flat)
-
     def __len__(self) -> int:
         return self.shape[0]
 
@@ -53,12 +49,12 @@ class Rows:
         return bool(self.flat[0])
 
     def __float__(self) -> float:
-        return float(self.__bool_item())
+        return float(self._item())
 
     def __int__(self) -> int:
-        return int(self.__bool_item())
+        return int(self._item())
 
-    def __bool_item(self) -> Any:
+    def _item(self) -> Any:
         if len(self.flat) != 1:
             raise TypeError("only one-element arrays can be converted to Python scalars")
         return self.flat[0]
