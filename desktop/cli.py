@@ -14,6 +14,8 @@ from desktop.startup import skip_pydantic_plugins, skip_pyside_source_scan
 from desktop.terminal import one_line, write_out
 
 if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
     from desktop.model.pricing.book import PriceBook
     from desktop.model.workload.spec import Workload
     from desktop.model.workshop.files import LoadedDocument
@@ -51,10 +53,9 @@ def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
         loaded = load_document(path)
     except WorkloadFileError as exc:
         raise CliError(str(exc)) from None
-    scenarios = loaded.workshop.scenarios
     problems = [f"{path}: " + (f"scenarios.{i}.workload.{p}" if loaded.is_workshop else str(p))
-                for i, s in enumerate(scenarios)
-                for p in check_against_book(s.workload, book) + check_workload(s.workload, book)]
+                for i, workload in enumerate(loaded.workloads)
+                for p in check_against_book(workload, book) + check_workload(workload, book)]
     if problems:
         raise CliError("; ".join(problems))
     return loaded
@@ -63,13 +64,13 @@ def _load_document(path: Path, book: PriceBook) -> LoadedDocument:
 def _priced(loaded: LoadedDocument, book: PriceBook, path: Path) -> PriceBook:
     """The book a workshop is priced with: `book` with the workshop file's own prices on top (CliError naming the
     file and the price path when the book cannot take one)."""
-    if loaded.workshop.prices is None:
+    if loaded.prices is None:
         return book
     from desktop.model.workload.files import WorkloadFileError
     from desktop.model.workshop.prices import book_for
 
     try:
-        return book_for(loaded.workshop.prices, book, str(path))
+        return book_for(loaded.prices, book, str(path))
     except WorkloadFileError as exc:
         raise CliError(str(exc)) from None
 
@@ -96,7 +97,7 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
         return [workload]
     if not args.workload:
         raise CliError("a WORKLOAD.json file is required")
-    return [s.workload for s in _load_document(Path(args.workload), book).workshop.scenarios]
+    return list(_load_document(Path(args.workload), book).workloads)
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
@@ -105,7 +106,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     book = _priced(loaded, book, Path(args.workload))
     if loaded.is_workshop:
         return _estimate_workshop(loaded, book, args.json)
-    workload = loaded.workshop.scenarios[0].workload
+    workload = loaded.workloads[0]
     if args.json:
         from desktop.model.advice.advise import advise
         from desktop.model.advice.quote_json import advice_json
@@ -168,7 +169,7 @@ def _write_document(args: argparse.Namespace, write_one: Callable[[Workload, Pri
         if loaded.is_workshop:
             write_workshop(loaded.workshop, book)
         else:
-            write_one(loaded.workshop.scenarios[0].workload, book)
+            write_one(loaded.workloads[0], book)
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write{what} ({exc.strerror or exc})") from None
     return 0
@@ -300,44 +301,62 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.set_defaults(func=cmd_usage)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """The commands' parser; with `verb`, only that command's (a run parses one command: it builds no other's
+    arguments and imports no other's helpers, e.g. `prices`' for `estimate`)."""
     parser = argparse.ArgumentParser(prog="computefit", description="Which AWS compute option fits the workload? "
                                      "Each priced offline, like for like.")
     parser.add_argument("--version", action="version", version=f"computefit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    for name, add in _COMMAND_PARSERS.items():
+        if verb is None or name == verb:
+            add(sub)
+    return parser
 
-    def common(p: argparse.ArgumentParser, workload_required: bool = True) -> None:
-        if workload_required:
-            p.add_argument("workload", help="a .workload.json or .workshop.json file")
-        p.add_argument("--price-book", type=Path, default=None, help="another price book file")
 
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workload", help="a .workload.json or .workshop.json file")
+    p.add_argument("--price-book", type=Path, default=None, help="another price book file")
+
+
+def _add_estimate(sub: Subparsers) -> None:
     p = sub.add_parser("estimate", help="price the options for a workload, or every scenario of a workshop")
-    common(p)
+    _common(p)
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(func=cmd_estimate)
 
+
+def _add_advise(sub: Subparsers) -> None:
     p = sub.add_parser("advise", help="the recommendation and its rationale (of each scenario of a workshop)")
     p.add_argument("workload", nargs="?", help="a .workload.json or .workshop.json file")
     p.add_argument("--answers", help="build the workload from saved questionnaire answers (JSON)")
     p.add_argument("--price-book", type=Path, default=None)
     p.set_defaults(func=cmd_advise)
 
+
+def _add_questions(sub: Subparsers) -> None:
     p = sub.add_parser("questions", help="print the questionnaire")
     p.set_defaults(func=cmd_questions)
 
+
+def _add_report(sub: Subparsers) -> None:
     p = sub.add_parser("report", help="write the PDF comparison sheet (a workshop: summary, then each sheet)")
-    common(p)
+    _common(p)
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.set_defaults(func=cmd_report)
 
+
+def _add_export(sub: Subparsers) -> None:
     p = sub.add_parser("export", help="write the comparison as CSV, JSON or an XLSX workbook")
-    common(p)
+    _common(p)
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--format", choices=("csv", "json", "xlsx"), default=None,
                    help="default: from the output file's suffix")
     p.set_defaults(func=cmd_export)
 
+
+def _add_workshop(sub: Subparsers) -> None:
     p = sub.add_parser("workshop", help="workshop files")
     verbs = p.add_subparsers(dest="verb", required=True)
     q = verbs.add_parser("new", help="a workshop from workload files: a scenario each, the first as baseline")
@@ -349,17 +368,23 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--price-book", type=Path, default=None)
     q.set_defaults(func=cmd_workshop_new)
 
-    _add_usage_parser(sub)
+
+def _add_prices(sub: Subparsers) -> None:
     from desktop.pricelist.commands import add_prices_parser
 
     add_prices_parser(sub)
-    return parser
+
+
+_COMMAND_PARSERS: dict[str, Callable[[Subparsers], None]] = {
+    "estimate": _add_estimate, "advise": _add_advise, "questions": _add_questions, "report": _add_report,
+    "export": _add_export, "workshop": _add_workshop, "usage": _add_usage_parser,
+    "prices": _add_prices}
 
 
 def run_subcommand(argv: list[str]) -> int:
     from desktop.pricelist.commands import CommandError
 
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0]).parse_args(argv)
     try:
         return int(args.func(args))
     except CliError as exc:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from desktop.cli import build_parser, main, verbs_help
+from desktop.cli import SUBCOMMANDS, build_parser, main, verbs_help
 from desktop.resources import resource
 from tests.conftest import REPO
 
@@ -45,3 +45,18 @@ def test_a_plain_start_does_not_build_the_commands_help() -> None:
             "print('desktop.pricelist.commands' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip().endswith("False")
+
+
+def test_a_command_parses_with_its_own_parser_alone() -> None:
+    """`computefit VERB` builds only VERB's parser (no other command's arguments or helpers), whose options and
+    help are those of VERB in the whole parser (so `computefit VERB --help` and its errors are unchanged)."""
+    whole = next(a for a in build_parser()._actions if a.dest == "command").choices
+    assert sorted(whole) == sorted(SUBCOMMANDS)
+    for verb in SUBCOMMANDS:
+        alone = next(a for a in build_parser(verb)._actions if a.dest == "command").choices
+        assert list(alone) == [verb]
+        assert alone[verb].format_help() == whole[verb].format_help(), verb
+    code = ("import sys; from desktop.cli import build_parser; build_parser('estimate'); "
+            "print('desktop.pricelist.commands' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert out.strip() == "False"

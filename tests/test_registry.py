@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from desktop.model.advice.advise import advise
-from desktop.model.advice.engine import compute_quote, fast_costs
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.quote_json import advice_json
 from desktop.model.options import registry
 from desktop.model.options.base import ComputeOption, HardRule, Signal, Sizing, SoftRule, Traits

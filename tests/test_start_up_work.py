@@ -29,6 +29,8 @@ def test_pydantic_takes_only_get_plugins_from_its_plugin_loader() -> None:
 def test_a_cli_run_never_imports_importlib_metadata(tmp_path: Path) -> None:
     code = ("import sys; from desktop.cli import main; status = main(['estimate', sys.argv[1]]); "
             "print('METADATA', 'importlib.metadata' in sys.modules); "
+            "print('NUMPY', 'numpy' in sys.modules); "
+            "print('WORKSHOP', sorted(m for m in sys.modules if m.startswith('desktop.model.workshop.'))); "
             "print('USAGE', sorted(m for m in sys.modules if m.startswith(('duckdb', 'desktop.usage')))); "
             "sys.exit(status)")
     done = subprocess.run([sys.executable, "-c", code, str(default_example_path())], cwd=REPO, capture_output=True,
@@ -36,6 +38,8 @@ def test_a_cli_run_never_imports_importlib_metadata(tmp_path: Path) -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert "METADATA False" in done.stdout
+    assert "NUMPY False" in done.stdout  # the quote's exact calc: plain-Python arrays (calc.exact_arrays)
+    assert "WORKSHOP ['desktop.model.workshop.files']" in done.stdout  # a workload file needs no workshop model
     assert "USAGE []" in done.stdout
 
 

@@ -14,7 +14,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.model.advice.engine import compute_quote, fast_costs
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.uncertainty import monte_carlo
 from desktop.model.pricing.book import load_price_book
 from desktop.model.workload.files import load_workload

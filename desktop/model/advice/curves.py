@@ -1,6 +1,6 @@
 """Cost curves: each option's monthly cost at many monthly volumes, for the charts and the break-even search.
 
-The costs come from `engine.fast_costs`, which runs each option's one cost model over an array of volumes;
+The costs come from `fast.fast_costs`, which runs each option's one cost model over an array of volumes;
 this module only chooses the volumes and packs the result for the views.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from desktop.model.advice.engine import fast_costs
+from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.types import Curves
 from desktop.model.options.common.calc import Array
 from desktop.model.pricing.book import PriceBook

@@ -1,18 +1,16 @@
 """The cost engine: (workload, price book) -> a quote of each option the workload compares, priced like for like.
 
 Pure functions; money in Decimal. Assumptions (month length, discounts) travel in the workload. Each option's
-arithmetic lives in its own module (desktop.model.options) and runs here exactly, at one volume; the charts
-run the very same code over many volumes (`fast_costs`).
+arithmetic lives in its own module (desktop.model.options) and runs here exactly, at one volume, without numpy; the
+charts run the very same code over many volumes (`desktop.model.advice.fast.fast_costs`, numpy).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
+from typing import Any
 
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.common.calc import Array, ExactCalc, FastCalc
+from desktop.model.options.common.calc import Array, ExactCalc, exact_arrays
 from desktop.model.options.common.commitment import terms_of
 from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
@@ -40,18 +38,20 @@ def hard_reasons(workload: Workload, option: ComputeOption) -> tuple[Reason, ...
     return tuple(found)
 
 
-def _region(workload: Workload, book: PriceBook) -> RegionPrices:
+def region_prices(workload: Workload, book: PriceBook) -> RegionPrices:
     prices = book.regions.get(workload.region)
     if prices is None:
         raise UnknownRegionError(f"region: {workload.region!r} is not in the price book")
     return prices
 
 
-def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Array] | None = None) -> OptionQuote:
-    """One option, exactly, at the context's volume (`memo` shares the load arrays between options).
+def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Array] | None = None,
+                 xp: Any = None) -> OptionQuote:
+    """One option, exactly, at the context's volume (`memo` shares the load arrays between options, made with the
+    array functions `xp`: see calc.exact_arrays).
 
     A ruled-out option has no price: no total, no line items, no capacity; only the reasons it cannot run."""
-    calc = ExactCalc(ctx, memo)
+    calc = ExactCalc(ctx, memo, xp)
     sizing = option.price(ctx, calc)
     own_missing = [m.text for m in calc.missing]  # the reason names what the option itself lacks
     price_front_door(ctx, calc, option)
@@ -87,11 +87,12 @@ def quote_option(ctx: PricingContext, option: ComputeOption, memo: dict[str, Arr
 
 def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | None = None) -> Quote:
     """Price every option the workload compares (optionally at another monthly volume)."""
-    prices = _region(workload, book)
+    prices = region_prices(workload, book)
     units = workload.units_per_month if units_per_month is None else units_per_month
     ctx = PricingContext(workload, book, prices, units)
     memo: dict[str, Array] = {}
-    options = {option.id: quote_option(ctx, option, memo) for option in compared(workload)}
+    xp = exact_arrays()  # one for the whole quote: its options share the memo's arrays
+    options = {option.id: quote_option(ctx, option, memo, xp) for option in compared(workload)}
     duration_s = workload.traffic.duration_ms / 1000.0
     rate = units / (workload.assumptions.month_hours * 3600.0)
     jobs = workload.is_jobs
@@ -108,31 +109,3 @@ def compute_quote(workload: Workload, book: PriceBook, units_per_month: int | No
         hourly_load=tuple(rate * w * (3600.0 if jobs else 1.0) for w in ctx.weights) if duration_s > 0 else (),
         load_unit="runs/hour" if jobs else "requests/s",
     )
-
-
-def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | Array,
-               options: Sequence[str] | None = None,
-               left_out: dict[str, list[str]] | None = None) -> dict[str, Array | None]:
-    """Each option's monthly cost at many volumes, by the same code as the quote, in floats (None where the
-    option cannot be priced). Equal to `compute_quote` at each volume within float rounding. `left_out`, when
-    given, receives what each option's costs leave out at some of the volumes (prices the book lacks)."""
-    prices = _region(workload, book)
-    vols = np.asarray(volumes, dtype=float)
-    ctx = PricingContext(workload, book, prices, workload.units_per_month)
-    found: dict[str, Array | None] = {}
-    memo: dict[str, Array] = {}
-    for option in compared(workload):
-        if options is not None and option.id not in options:
-            continue
-        if hard_reasons(workload, option):  # ruled out at every volume: no price to draw
-            found[option.id] = None
-            continue
-        calc = FastCalc(ctx, vols, memo)
-        sizing = option.price(ctx, calc)
-        price_front_door(ctx, calc, option)
-        price_network(ctx, calc, option)
-        price_shared_lines(ctx, calc, option)
-        found[option.id] = None if sizing is None or sizing.reason or calc.unpriced else calc.total
-        if left_out is not None and found[option.id] is not None:
-            left_out[option.id] = list(dict.fromkeys(m.what for m in calc.missing))
-    return found

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from desktop.model.advice.engine import fast_costs
+from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.types import Advice
 from desktop.model.format import json_number, usd
 from desktop.model.horizon.plan import HorizonPlan, Payment, PriceAt, plan, volumes

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from desktop.model.advice.engine import fast_costs
+from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.horizon_costs import horizon_plans
 from desktop.model.advice.types import Advice
 from desktop.model.format import json_number, short_number, usd

@@ -124,9 +124,10 @@ class VpcEndpointPrices(Frozen):
 
 class RegionPrices(Frozen):
     name: str
-    lambda_: LambdaPrices = Field(LambdaPrices(), alias="lambda")
-    fargate: FargatePrices = FargatePrices()
-    ec2: Ec2Prices = Ec2Prices()
+    # the empty sections as defaults, made without validating (which would build their schemas at import)
+    lambda_: LambdaPrices = Field(LambdaPrices.model_construct(), alias="lambda")
+    fargate: FargatePrices = FargatePrices.model_construct()
+    ec2: Ec2Prices = Ec2Prices.model_construct()
     alb: AlbPrices | None = None
     alb_hour_only: HourPrice | None = Field(
         None, description="an ALB-hour price for a region whose LCU price the book lacks (so `alb`, which needs "

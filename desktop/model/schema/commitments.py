@@ -78,6 +78,7 @@ class Ec2Commitments(Frozen):
 
 
 class CommitmentPrices(Frozen):
-    fargate: FargateCommitments = FargateCommitments()
-    lambda_: LambdaCommitments = Field(LambdaCommitments(), alias="lambda")
-    ec2: Ec2Commitments = Ec2Commitments()
+    # the empty sections as defaults, made without validating (which would build their schemas at import)
+    fargate: FargateCommitments = FargateCommitments.model_construct()
+    lambda_: LambdaCommitments = Field(LambdaCommitments.model_construct(), alias="lambda")
+    ec2: Ec2Commitments = Ec2Commitments.model_construct()

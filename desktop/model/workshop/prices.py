@@ -44,7 +44,7 @@ Section = Annotated[str, Field(min_length=1, max_length=40)]
 
 
 class WorkshopPrices(NoBoolNumbers):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built with the workshop's (spec.py)
 
     overrides: dict[PricePath, Override] = Field(
         default_factory=dict, max_length=MAX_OVERRIDES,

@@ -23,8 +23,10 @@ ScenarioKind = Literal["variants", "parts"]
 KIND_LABELS: dict[str, str] = {"variants": "Variants of one workload", "parts": "Parts of one system"}
 
 
+# The workshop's schemas are built when a workshop file is first read, not at import: a workload file reads as a
+# workshop of one without validation (files.parse_document), so `computefit estimate WORKLOAD` never needs them.
 class ScenarioEntry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     note: str = Field("", max_length=NOTE_MAX_CHARS, description="free text shown with the scenario")
     workload: Workload = Field(..., description="the scenario's workload, exactly as in a workload file; "
@@ -40,7 +42,7 @@ class ScenarioEntry(BaseModel):
 
 
 class WorkshopSpec(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     schema_version: Literal[1] = 1
     kind: ScenarioKind = Field(

@@ -30,7 +30,7 @@ Money = Annotated[Decimal, Field(ge=-MAX_MONEY, le=MAX_MONEY, allow_inf_nan=Fals
 
 
 class _Frozen(NoBoolNumbers):
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)  # as spec.py's
 
 
 ImportedValue = bool | int | float | Text | Annotated[tuple[float, ...], Field(max_length=MAX_IMPORTED_ITEMS)] | None

@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from desktop.model.advice.engine import compute_quote, fast_costs
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.quote_json import option_json
 from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import OptionQuote

@@ -20,7 +20,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.model.advice.advise import advise
-from desktop.model.advice.engine import compute_quote, fast_costs
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.fast import fast_costs
 from desktop.model.format import left_out_text, total_text
 from desktop.model.options.registry import missing_prices
 from desktop.model.pricing.book import EcsManagedPrices, Price, PriceBook

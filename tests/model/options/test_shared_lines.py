@@ -10,7 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from desktop.model.advice.advise import advise
-from desktop.model.advice.engine import compute_quote, fast_costs
+from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.fast import fast_costs
 from desktop.model.options.registry import check_workload
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload

@@ -34,6 +34,7 @@ def test_a_workshop_round_trips_through_its_file(tmp_path: Path) -> None:
     save_workshop(path, spec)
     loaded = load_document(path)
     assert loaded.is_workshop and loaded.workshop == spec
+    assert loaded.workloads == tuple(s.workload for s in spec.scenarios) and loaded.prices == spec.prices
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["schema_version"] == 1 and data["kind"] == "parts" and data["baseline"] == 2
     assert data["scenarios"][0]["workload"]["lambda"]["memory_mb"] == 1024  # workloads as a workload file has them
@@ -45,6 +46,12 @@ def test_a_workload_file_reads_as_a_workshop_of_one(tmp_path: Path) -> None:
     loaded = load_document(path)
     assert not loaded.is_workshop
     assert [s.workload.name for s in loaded.workshop.scenarios] == ["one"] and loaded.workshop.baseline == 0
+    validated = WorkshopSpec(scenarios=(ScenarioEntry(workload=loaded.workshop.scenarios[0].workload),))
+    assert loaded.workshop == validated  # built without validation (workshop_of_one), the same values
+    assert loaded.workshop.model_fields_set == validated.model_fields_set == {"scenarios"}
+    assert loaded.workloads == (validated.scenarios[0].workload,) and loaded.prices is None
+    assert loaded.workshop.scenarios[0].model_fields_set == validated.scenarios[0].model_fields_set
+    assert workshop_json(loaded.workshop) == workshop_json(validated)
 
 
 @pytest.mark.parametrize(("change", "expected"), [

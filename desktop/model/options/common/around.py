@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Amount, Calc
 from desktop.model.pricing.context import PricingContext
@@ -47,7 +45,7 @@ def _nlb(ctx: PricingContext, calc: Calc) -> None:
     month_hours: Amount = calc.num(w.assumptions.month_hours)
     processed_gb = (w.requirements.payload_kb + w.network.response_kb) / KB_PER_GB
     rates = calc.rate_per_s()  # one connection per request, open for its duration
-    nlcus = np.maximum.reduce([rates / NLCU_NEW_CONNECTIONS_PER_S, calc.concurrency() / NLCU_ACTIVE_CONNECTIONS,
+    nlcus = calc.xp.maximum.reduce([rates / NLCU_NEW_CONNECTIONS_PER_S, calc.concurrency() / NLCU_ACTIVE_CONNECTIONS,
                                rates * 3600 * processed_gb / NLCU_GB_PER_HOUR])
     nlcu_hours = calc.measure(calc.hour_sum(nlcus)) * month_hours / 24
     prices = ctx.prices.nlb

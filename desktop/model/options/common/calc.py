@@ -2,23 +2,25 @@
 
 Each option writes its arithmetic once, against a `Calc`. `ExactCalc` runs it at one monthly volume in
 Decimal, records every line item (rounded to cents as AWS does) and is what the quote shows. `FastCalc`
-runs the same code over an array of volumes in numpy floats and only adds the lines up: the charts and
-the break-even search need hundreds of volumes per edit. There is no second copy of any price rule.
+(fast_calc.py) runs the same code over an array of volumes in numpy floats and only adds the lines up: the
+charts and the break-even search need hundreds of volumes per edit. There is no second copy of any price rule.
 
 Amounts are `Decimal` in the exact calc and float arrays (one value per volume) in the fast one; code
 written against a Calc combines them with + - * / and the Calc's own helpers (`num`, `count`,
 `maximum`, `line`, `tiered`, `discount`). Hour-of-day quantities (concurrency, tasks, instances) are
-float arrays shaped (volumes, 24) in both calcs (one row in the exact one).
+float arrays shaped (volumes, 24) in both calcs (one row in the exact one), made and combined with the calc's
+array functions, `calc.xp` (numpy's names): numpy in the fast calc, the plain-Python `rows` in the exact one, so
+the quote imports no numpy.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-
+from desktop.model.options.common import rows
 from desktop.model.pricing.book import Price, Tier
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.coverage import priced_up_to
@@ -26,13 +28,8 @@ from desktop.model.pricing.money import ZERO, cents, dec
 from desktop.model.pricing.quote import LineItem, MissingPrice
 
 Amount = Any  # Decimal in ExactCalc, a float ndarray (one value per volume) in FastCalc
-Array = np.ndarray
+Array = Any  # an array of `calc.xp`: a plain-Python `rows.Rows` in ExactCalc, a numpy ndarray in FastCalc
 Note = str | Callable[[], str]
-
-
-def _fast_cents(x: Array) -> Array:
-    """Round to cents, half up, like `money.cents` (the tiny epsilon absorbs float noise at exact halves)."""
-    return np.floor(x * 100.0 + 0.5 + 1e-7) / 100.0
 
 
 def _summed(usage: tuple[tuple[Decimal, str], ...]) -> tuple[tuple[Decimal, str], ...]:
@@ -43,10 +40,22 @@ def _summed(usage: tuple[tuple[Decimal, str], ...]) -> tuple[tuple[Decimal, str]
     return tuple((quantity, unit) for unit, quantity in totals.items())
 
 
+def exact_arrays() -> Any:
+    """The exact calc's array functions: numpy once the process has it (the window, whose charts import it: on
+    arrays it is the quicker), else the plain-Python `rows` (a quote alone, `computefit estimate`: no numpy to
+    import, about a quarter of the command's time). Both give the same numbers (tests/model/options/test_rows.py).
+    A numpy still being imported by another thread is not waited for."""
+    numpy = sys.modules.get("numpy")
+    if numpy is None or getattr(getattr(numpy, "__spec__", None), "_initializing", False):
+        return rows
+    return numpy
+
+
 class Calc:
     """What an option's cost code may use; see ExactCalc and FastCalc."""
 
     exact: bool
+    xp: Any  # the array functions (numpy's names): numpy in FastCalc, the plain-Python `rows` in ExactCalc
     units: Amount  # the monthly volume
     volumes: Array  # the monthly volumes as floats, shape (volumes,)
 
@@ -54,7 +63,7 @@ class Calc:
         self.ctx = ctx
         self.missing: list[MissingPrice] = []
         self.memo = memo  # load arrays shared by the options priced at the same volumes
-        self._weights = np.array(ctx.weights, dtype=float)
+        self._weights = self.xp.array(ctx.weights, dtype=float)
         self.address_hours: Amount | None = None  # hours of tasks or hosts with a public IPv4 address
         self.address_holder = ""  # what holds them ("task", "instance")
 
@@ -78,7 +87,7 @@ class Calc:
         """A price the book lacks. `what` is named as the coverage list names it; `usage` is the quantity left
         unpriced, when known (kept by the exact calc only). A price missing only for a usage of zero (at every
         volume) leaves nothing out, so it is not recorded."""
-        if usage and not any(np.any(np.asarray(q, dtype=float) > 0) for q, _unit in usage):
+        if usage and not any(self.xp.any(self.xp.asarray(q, dtype=float) > 0) for q, _unit in usage):
             return
         known = tuple((dec(q) if not isinstance(q, Decimal) else q, unit) for q, unit in usage) if self.exact else ()
         for at, before in enumerate(self.missing):
@@ -174,10 +183,13 @@ class ExactCalc(Calc):
 
     exact = True
 
-    def __init__(self, ctx: PricingContext, memo: dict[str, Array] | None = None) -> None:
+    def __init__(self, ctx: PricingContext, memo: dict[str, Array] | None = None, xp: Any = None) -> None:
+        """`xp`: the array functions, `exact_arrays()` by default (the options of one quote share its memo's arrays,
+        so they share one `xp`)."""
+        self.xp = exact_arrays() if xp is None else xp
         super().__init__(ctx, {} if memo is None else memo)
         self.units = Decimal(ctx.units)
-        self.volumes = np.array([float(ctx.units)])
+        self.volumes = self.xp.array([float(ctx.units)])
         self.items: list[LineItem] = []
 
     def num(self, value: float | int | Decimal) -> Decimal:
@@ -190,7 +202,7 @@ class ExactCalc(Calc):
         return dec(float(values[0]))
 
     def hour_sum(self, values: Array) -> Array:
-        return np.array([sum(values[0].tolist())])  # left to right, as the engine always has
+        return self.xp.array([sum(values[0].tolist())])  # left to right, as the engine always has
 
     def over_hours(self, fn: Callable[[Amount, Amount], Amount]) -> Decimal:
         total = ZERO
@@ -264,87 +276,3 @@ class ExactCalc(Calc):
             return ZERO
         self.items.append(LineItem(label, quantity, unit, -price.usd, -usd, note, price.estimated, group))
         return -usd
-
-
-class FastCalc(Calc):
-    """Many volumes at once, float money, only totals kept (per cost group)."""
-
-    exact = False
-
-    def __init__(self, ctx: PricingContext, volumes: Array, memo: dict[str, Array] | None = None) -> None:
-        super().__init__(ctx, {} if memo is None else memo)
-        self.volumes = np.asarray(volumes, dtype=float)
-        self.units = self.volumes
-        self.total: Array = np.zeros_like(self.volumes)
-        self._groups: dict[str, Array] = {}
-
-    def num(self, value: float | int | Decimal) -> float:
-        return float(value)
-
-    def count(self, values: Array) -> Array:
-        return np.asarray(values, dtype=float)
-
-    def measure(self, values: Array) -> Array:
-        return np.asarray(values, dtype=float)
-
-    def hour_sum(self, values: Array) -> Array:
-        return np.asarray(np.sum(values, axis=1), dtype=float)
-
-    def over_hours(self, fn: Callable[[Amount, Amount], Amount]) -> Array:
-        return np.asarray(np.sum(fn(self.volumes[:, None], self._weights[None, :]), axis=1), dtype=float)
-
-    def maximum(self, a: Amount, b: Amount) -> Array:
-        return np.asarray(np.maximum(a, b), dtype=float)
-
-    def _add(self, usd: Array, group: str) -> Array:
-        if not (isinstance(usd, np.ndarray) and usd.shape == self.volumes.shape and usd.dtype == float):
-            usd = np.broadcast_to(np.asarray(usd, dtype=float), self.volumes.shape)  # a scalar or one row
-        self.total = self.total + usd
-        prior = self._groups.get(group)
-        self._groups[group] = usd if prior is None else prior + usd
-        return usd
-
-    def line(self, label: str, quantity: Amount, unit: str, price: Price, *, note: Note = "",
-             group: str = "compute") -> Array:
-        return self._add(_fast_cents(quantity * float(price.usd)), group)
-
-    def line_at(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array, *,
-                note: Note = "", group: str = "compute") -> Array:
-        usd = np.array([float(p.usd) for p in prices])[chosen]
-        return self._add(_fast_cents(quantity * usd), group)
-
-    def tiered(self, quantity: Amount, tiers: Sequence[Tier], label: str, unit: str, *, note: Note = "",
-               group: str = "compute", scale: int = 1, missing_as: str = "", per: str = "") -> Array:
-        total = np.zeros_like(self.volumes)
-        lower = 0.0
-        for tier in tiers:
-            upper = np.inf if tier.up_to is None else float(tier.up_to)
-            band = np.minimum(np.maximum(quantity, lower), upper) - lower  # np.clip's dispatch costs more
-            total = total + _fast_cents(band / scale * float(tier.price.usd))
-            if tier.up_to is None:
-                break
-            lower = upper
-        else:
-            over = np.asarray(quantity, dtype=float) - lower
-            if tiers and np.any(over > 0):
-                self._beyond_tiers(np.maximum(over, 0.0), tiers, label, unit, scale, missing_as, per)
-        return self._add(total, group)
-
-    def discount(self, base: Amount, pct: float, label: str, note: Note) -> Array:
-        if pct <= 0:
-            return np.zeros_like(self.volumes)
-        return self._add(-_fast_cents(np.maximum(base, 0.0) * (pct / 100.0)), "discount")
-
-    def amount(self, label: str, usd: Amount, *, note: str = "", group: str = "compute") -> Array:
-        return self._add(_fast_cents(usd), group)
-
-    def credit(self, label: str, quantity: Amount, unit: str, prices: Sequence[Price], chosen: Array | None, *,
-               note: str = "", group: str = "discount") -> Array:
-        usd = np.array([float(p.usd) for p in prices])[0 if chosen is None else chosen]
-        return self._add(-_fast_cents(quantity * usd), group)
-
-    def group_total(self, groups: tuple[str, ...]) -> Array:
-        total = np.zeros_like(self.volumes)
-        for group in groups:
-            total = total + self._groups.get(group, 0.0)
-        return total

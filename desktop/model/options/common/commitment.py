@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-
 from desktop.model.options.common.calc import Amount, Array, Calc
 from desktop.model.pricing.book import SECONDS_PER_UNIT, Price
 from desktop.model.pricing.context import PricingContext
@@ -161,10 +159,10 @@ def _committed_usd(calc: Calc, item: Eligible) -> Amount | None:
         if rate is None:
             return None
         return _convert(calc, calc.num(1), item.on_demand[index], rate) * calc.num(rate.usd)
-    chosen = np.asarray(item.chosen)
+    chosen = calc.xp.asarray(item.chosen)
     if any(rates[i] is None for i in set(chosen.tolist())):
         return None
-    per_unit = np.array([0.0 if r is None else float(_convert(calc, 1.0, item.on_demand[i], r)) * float(r.usd)
+    per_unit = calc.xp.array([0.0 if r is None else float(_convert(calc, 1.0, item.on_demand[i], r)) * float(r.usd)
                          for i, r in enumerate(rates)])
     return per_unit[chosen]
 
@@ -183,17 +181,18 @@ def _hourly_fraction(calc: Calc, c: Commitment, share: Amount, items: Sequence[E
         return None
     committed = sum((item.quantity * share * rate for item, rate in zip(items, per_unit, strict=True)),
                     calc.num(0))  # the month's eligible usage at the plan's rates
-    weights = np.ones((len(calc.volumes), 24)) if shape is None else np.asarray(shape, dtype=float)
+    xp = calc.xp
+    weights = xp.ones((len(calc.volumes), 24)) if shape is None else xp.asarray(shape, dtype=float)
     totals = weights.sum(axis=1, keepdims=True)
-    weights = np.where(totals > 0, weights / np.where(totals > 0, totals, 1.0), 1.0 / 24)
+    weights = xp.where(totals > 0, weights / xp.where(totals > 0, totals, 1.0), 1.0 / 24)
     month_hours = calc.num(calc.ctx.workload.assumptions.month_hours)
     cap = calc.num(c.hourly_usd or 0) * month_hours / 24  # the commitment over one hour of the day, all month
     if calc.exact:
         covered = sum((min(committed * calc.num(w), cap) for w in weights[0].tolist()), calc.num(0))
         fraction = covered / committed if committed > 0 else calc.num(0)
     else:
-        covered = np.sum(np.minimum(np.asarray(committed, dtype=float)[:, None] * weights, cap), axis=1)
-        fraction = np.where(committed > 0, covered / np.where(committed > 0, committed, 1.0), 0.0)
+        covered = xp.sum(xp.minimum(xp.asarray(committed, dtype=float)[:, None] * weights, cap), axis=1)
+        fraction = xp.where(committed > 0, covered / xp.where(committed > 0, committed, 1.0), 0.0)
     calc.amount(f"{words}: unused commitment", calc.maximum(calc.num(c.hourly_usd or 0) * month_hours - covered,
                                                              calc.num(0)),
                 group=COMMITMENT_GROUP, note=f"${c.hourly_usd:g} an hour committed; the hours' usage at the plan's "
@@ -214,7 +213,7 @@ def _charge(calc: Calc, c: Commitment, words: str, item: Eligible, covered: Amou
             return
         calc.line(label, _convert(calc, covered, item.on_demand[index], rate), rate.unit, rate, group=COMMITMENT_GROUP)
         return
-    chosen = np.asarray(item.chosen)
+    chosen = calc.xp.asarray(item.chosen)
     if any(rates[i] is None for i in set(chosen.tolist())):
         calc.record_missing(what, core=False)
     known = next((r for r in rates if r is not None), None)

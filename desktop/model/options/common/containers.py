@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from desktop.model.options.common.calc import Array, Calc
 from desktop.model.workload.spec import Workload
 
@@ -20,8 +18,9 @@ def tasks_per_hour(workload: Workload, calc: Calc) -> Array:
     else:
         per_task = workload.container.concurrency_per_task * workload.container.target_utilization
     need = calc.concurrency() * workload.traffic.burst_ratio / per_task
-    counts = np.where(need > 0, np.ceil(need - 1e-9), 0.0)
-    found = calc.memo["tasks"] = np.maximum(float(workload.min_tasks), counts)
+    xp = calc.xp
+    counts = xp.where(need > 0, xp.ceil(need - 1e-9), 0.0)
+    found = calc.memo["tasks"] = xp.maximum(float(workload.min_tasks), counts)
     return found
 
 

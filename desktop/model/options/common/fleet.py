@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-
 from desktop.model.format import count_range
 from desktop.model.options.base import Sizing
 from desktop.model.options.common.calc import Array, Calc
@@ -137,30 +135,32 @@ def fitting_types(ctx: PricingContext) -> list[Candidate]:
     return kept
 
 
-def instances_per_hour(workload: Workload, tasks: Array, per_instance: Array) -> Array:
+def instances_per_hour(calc: Calc, workload: Workload, tasks: Array, per_instance: Array) -> Array:
     """Instances for each candidate, volume and hour, shape (candidates, volumes, 24): enough for the tasks, and
     at least one per Availability Zone the service spreads over."""
+    xp = calc.xp
     spread = float(AZ_SPREAD if workload.min_tasks >= AZ_SPREAD else 1)
     t = tasks[None, :, :]
     per = per_instance[:, None, None]
-    found: Array = np.where(t == 0, 0.0, np.maximum(np.ceil(t / per), np.minimum(t, spread)))
+    found: Array = xp.where(t == 0, 0.0, xp.maximum(xp.ceil(t / per), xp.minimum(t, spread)))
     return found
 
 
-def cheapest(totals: Array, rank_cost: Array) -> Array:
+def cheapest(calc: Calc, totals: Array, rank_cost: Array) -> Array:
     """For each volume, the candidate with the lowest instance-hours x (hourly price + root volume), then the
     fewest instances, then the first by name (candidates come in name order)."""
+    xp = calc.xp
     key = totals * rank_cost[:, None]
     if totals.shape[1] == 1:  # one volume (the exact quote): plain Python is faster than numpy here
         keys = [(k, t) for k, t in zip(key[:, 0].tolist(), totals[:, 0].tolist(), strict=True)]
-        return np.array([min(range(len(keys)), key=keys.__getitem__)])
-    best = np.zeros(totals.shape[1], dtype=int)
+        return xp.array([min(range(len(keys)), key=keys.__getitem__)])
+    best = xp.zeros(totals.shape[1], dtype=int)
     best_key, best_total = key[0], totals[0]
     for index in range(1, len(totals)):
         better = (key[index] < best_key) | ((key[index] == best_key) & (totals[index] < best_total))
-        best = np.where(better, index, best)
-        best_key = np.where(better, key[index], best_key)
-        best_total = np.where(better, totals[index], best_total)
+        best = xp.where(better, index, best)
+        best_key = xp.where(better, key[index], best_key)
+        best_total = xp.where(better, totals[index], best_total)
     return best
 
 
@@ -185,7 +185,7 @@ class Fleet:
 
     @property
     def peak(self) -> int:
-        return int(np.max(self.instances[int(self.chosen[0]), 0]))
+        return int(self.instances[int(self.chosen[0]), 0].max())
 
 
 def size_fleet(ctx: PricingContext, calc: Calc, wanted: str, who: str) -> Fleet | Sizing | None:
@@ -218,12 +218,13 @@ def size_fleet(ctx: PricingContext, calc: Calc, wanted: str, who: str) -> Fleet 
                 f"{w.container.vcpu:g} vCPU and {w.container.memory_gb:g} GB"
                 + (f" with {w.requirements.gpus} GPU(s)" if w.requirements.gpus else "")))
 
+    xp = calc.xp
     tasks = tasks_per_hour(w, calc)
-    per_instance = np.array([c[3] for c in candidates], dtype=float)
-    instances = instances_per_hour(w, tasks, per_instance)
-    totals = np.sum(instances, axis=2)  # instance-hours of each hour of the day, per candidate and volume
-    chosen = cheapest(totals, np.array([float(c[2].usd) + _ebs_per_hour(ctx) for c in candidates]))
-    volumes = np.arange(len(chosen))
+    per_instance = xp.array([c[3] for c in candidates], dtype=float)
+    instances = instances_per_hour(calc, w, tasks, per_instance)
+    totals = xp.sum(instances, axis=2)  # instance-hours of each hour of the day, per candidate and volume
+    chosen = cheapest(calc, totals, xp.array([float(c[2].usd) + _ebs_per_hour(ctx) for c in candidates]))
+    volumes = xp.arange(len(chosen))
     instance_hours = calc.count(totals[chosen, volumes]) * calc.num(w.assumptions.month_hours) / 24
     return Fleet(candidates, chosen, tasks, instances, instance_hours)
 
@@ -265,7 +266,7 @@ def fleet_discounts(ctx: PricingContext, calc: Calc, compute: Any, fleet: Fleet,
                   f"{w.container.spot_share:.0%} of instance-hours on Spot at {spot_pct:g}% off "
                   "(an editable assumption)")
     if plan_of(w) is not None:
-        shape = fleet.instances[fleet.chosen, np.arange(len(fleet.chosen))]
+        shape = fleet.instances[fleet.chosen, calc.xp.arange(len(fleet.chosen))]
         apply_plan(calc, w, "ec2", 1 - spot_share, lambda plan: [fleet_eligible(ctx, calc, fleet, plan, managed)],
                    shape)
         return

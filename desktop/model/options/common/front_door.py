@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.around import price_around
 from desktop.model.options.common.calc import Amount, Array, Calc
@@ -96,8 +94,8 @@ def _connections(ctx: PricingContext, calc: Calc) -> tuple[Array, Array]:
     if n.open_connections is None:
         active = calc.concurrency()
     else:
-        weights = np.array(ctx.weights, dtype=float)
-        active = np.broadcast_to(n.open_connections * weights[None, :], calc.rate_per_s().shape)
+        weights = calc.xp.array(ctx.weights, dtype=float)
+        active = calc.xp.broadcast_to(n.open_connections * weights[None, :], calc.rate_per_s().shape)
     return active / (n.connection_minutes * 60.0), active
 
 
@@ -107,7 +105,7 @@ def alb_lcus(ctx: PricingContext, calc: Calc, option: ComputeOption) -> Array:
     rates, active = _connections(ctx, calc)
     processed_gb = (w.requirements.payload_kb + w.network.response_kb) / KB_PER_GB
     evaluated = max(0, w.network.alb_rules - FREE_RULES)
-    found: Array = np.maximum.reduce([
+    found: Array = calc.xp.maximum.reduce([
         rates / LCU_NEW_CONNECTIONS_PER_S,
         active / LCU_ACTIVE_CONNECTIONS,
         calc.rate_per_s() * 3600 * processed_gb / option.alb_gb_per_lcu,

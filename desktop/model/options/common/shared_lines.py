@@ -9,7 +9,6 @@ from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Calc
 from desktop.model.pricing.book import Price
 from desktop.model.pricing.context import PricingContext
-from desktop.model.pricing.user_book import USER_SOURCE
 from desktop.model.workload.shared_lines import SharedLine
 
 GROUP = "shared"
@@ -18,6 +17,8 @@ GROUP = "shared"
 def line_price(line: SharedLine) -> Price:
     """The line's unit price as a price of the user's own (its unit is the line's, which the book's prices may not
     use: built as it is, the workload having validated every value)."""
+    from desktop.model.pricing.user_book import USER_SOURCE  # the user book's models: only for a shared line
+
     return Price.model_construct(usd=line.unit_usd, unit=line.unit, source=USER_SOURCE, as_of=line.as_of,
                                  confidence=line.confidence, note=line.note or "the user's own price",
                                  origin="yours", list_usd=None)

@@ -15,8 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Calc
 from desktop.model.options.common.fees import share_of
@@ -96,7 +94,7 @@ def _fee(ctx: PricingContext, calc: Calc, fleet: Fleet) -> None:
     if not known:
         calc.missing.append(_fee_missing(ctx, fleet.name))
         return
-    has_fee = np.array([p is not None for p in prices])[fleet.chosen]
+    has_fee = calc.xp.array([p is not None for p in prices])[fleet.chosen]
     calc.line_at(label, fleet.instance_hours * has_fee, "instance-hour", [p or known[0] for p in prices],
                  fleet.chosen)  # volumes whose type has no fee add nothing here
     if not has_fee.all():

@@ -23,8 +23,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-
 from desktop.model.format import count_range
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Array, Calc
@@ -297,20 +295,21 @@ class LambdaManagedOption(ComputeOption):
             return _no_fit(ctx, calc, env)
 
         concurrency = calc.concurrency() * w.traffic.burst_ratio  # the peak within each hour, as for containers
-        environments: Array = np.where(concurrency > 0, np.ceil(concurrency / env.concurrency - 1e-9), 0.0)
-        per_instance = np.array([c[3] for c in candidates], dtype=float)
-        floor = np.full(24, float(cfg.min_instances))
+        xp = calc.xp
+        environments: Array = xp.where(concurrency > 0, xp.ceil(concurrency / env.concurrency - 1e-9), 0.0)
+        per_instance = xp.array([c[3] for c in candidates], dtype=float)
+        floor = xp.full(24, float(cfg.min_instances))
         off = list(off_hours(w))
         floor[off] = 0.0
-        instances: Array = np.maximum(floor[None, None, :],
-                                      np.ceil(environments[None, :, :] / per_instance[:, None, None]))
+        instances: Array = xp.maximum(floor[None, None, :],
+                                      xp.ceil(environments[None, :, :] / per_instance[:, None, None]))
         instances[:, :, off] = 0.0  # deactivated: no instance runs, whatever the load (see the warning)
-        totals = np.sum(instances, axis=2)
-        chosen = cheapest(totals, np.array([float(c[2].usd) for c in candidates]))
+        totals = xp.sum(instances, axis=2)
+        chosen = cheapest(calc, totals, xp.array([float(c[2].usd) for c in candidates]))
         month_hours = calc.num(w.assumptions.month_hours)
-        instance_hours = calc.count(totals[chosen, np.arange(len(chosen))]) * month_hours / 24
+        instance_hours = calc.count(totals[chosen, xp.arange(len(chosen))]) * month_hours / 24
         name, itype, _price, per = candidates[int(chosen[0])]
-        peak = int(np.max(instances[int(chosen[0]), 0])) if calc.exact else 0
+        peak = int(instances[int(chosen[0]), 0].max()) if calc.exact else 0
         compute = calc.line_at(f"EC2 instances ({name})", instance_hours, "instance-hour",
                                [c[2] for c in candidates], chosen,
                                note=f"{per} execution environment(s) per instance, {peak} instance(s) at the "
@@ -345,7 +344,7 @@ class LambdaManagedOption(ComputeOption):
         else:  # the fee stays at 15% of on-demand under a Savings Plan (AWS's example; shared reference KW7)
             apply_plan(calc, w, "ec2", calc.num(1), lambda plan: [instances_eligible(
                 ctx, calc, plan, [(c[0], c[2]) for c in candidates], chosen, instance_hours, True)],
-                instances[chosen, np.arange(len(chosen))])
+                instances[chosen, xp.arange(len(chosen))])
         if calc.unpriced or not calc.exact:
             return None if calc.unpriced else Sizing()
 
