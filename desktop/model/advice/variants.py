@@ -27,8 +27,9 @@ from pydantic import BaseModel
 
 from desktop.model.advice.engine import hard_reasons, quote_option
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.common.calc import Array, FastCalc
+from desktop.model.options.common.calc import Array
 from desktop.model.options.common.containers import tasks_per_hour
+from desktop.model.options.common.fast_calc import FastCalc
 from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
 from desktop.model.options.common.shared_lines import price_shared_lines
