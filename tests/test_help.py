@@ -6,18 +6,25 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from types import ModuleType
 
 from desktop.cli import build_parser, main, verbs_help
 from desktop.resources import resource
 from tests.conftest import REPO
 
 
-def test_the_bundled_manual_is_built_from_the_readme_and_the_glossary() -> None:
+def _make_help() -> ModuleType:
+    """packaging/make_help.py, the script that builds the manuals."""
     sys.path.insert(0, str(REPO / "packaging"))
     try:
         import make_help
     finally:
         sys.path.remove(str(REPO / "packaging"))
+    return make_help
+
+
+def test_the_bundled_manual_is_built_from_the_readme_and_the_glossary() -> None:
+    make_help = _make_help()
     shipped = resource("help", "manual.html").read_text(encoding="utf-8")
     assert shipped == make_help.build(), "run: python packaging/make_help.py"
     assert "<script" not in shipped and "http://" not in shipped.split("<body>")[0]
@@ -26,11 +33,7 @@ def test_the_bundled_manual_is_built_from_the_readme_and_the_glossary() -> None:
 
 
 def test_the_german_manual_is_built_from_its_source_and_has_the_same_sections() -> None:
-    sys.path.insert(0, str(REPO / "packaging"))
-    try:
-        import make_help
-    finally:
-        sys.path.remove(str(REPO / "packaging"))
+    make_help = _make_help()
     shipped = resource("help", "manual.de.html").read_text(encoding="utf-8")
     assert shipped == make_help.build_translated("de"), "run: python packaging/make_help.py"
     assert "<script" not in shipped and '<html lang="de">' in shipped and "<title>ComputeFit-Hilfe</title>" in shipped

@@ -126,6 +126,7 @@ def test_the_german_usage_import_and_fleet_review(german: None, qtbot, window: M
     assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
     label = view.headline
     assert label.wordWrap() or label.sizeHint().width() <= label.width() + 1, label.text()
+    assert window.minimumSizeHint().width() <= 1280 and window.width() <= 1280  # the dock never widens the window
     header = view.table.horizontalHeader()
     for column, name in enumerate(headers):
         assert header.fontMetrics().horizontalAdvance(name) <= header.sectionSize(column), name

@@ -106,6 +106,7 @@ class FleetReviewView(QWidget):
         self.headline = QLabel(self)
         self.headline.setObjectName("fleet_review_headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setWordWrap(True)  # a long headline (German is longer) wraps rather than widen the window
         self.model = ReviewModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("fleet_review_table")
