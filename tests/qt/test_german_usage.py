@@ -161,3 +161,16 @@ def test_a_tag_filter_that_is_not_one_is_said_in_german(german: None, qtbot, win
     qtbot.waitUntil(lambda: bool(boxes.extend(_boxes()) or len(boxes) > 2), timeout=60_000)
     assert any(text.startswith("Ein Nutzungsimport läuft") for _t, text, _d in boxes)
     assert isinstance(window.usage.review.headline, QLabel)
+
+
+def test_a_german_focus_import_says_what_it_left_out(german: None, qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                     asked: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FOCUS export with other providers' rows and a tax line: its summary's reasons in German."""
+    export = fx.write_csv(tmp_path / "focus.csv", fx.focus_rows(), fx.FOCUS_COLUMNS)
+    _progress, boxes = _import(qtbot, window, asked, monkeypatch, export)
+    (title, text, details), = boxes
+    assert title == "Nutzung importieren"
+    assert text.startswith("FOCUS (1 CSV-Datei) importiert: 1 Datei(en), 387 Zeilen gelesen")
+    assert "von einem anderen Anbieter als AWS (ProviderName)" in details
+    left = untranslated([text, details], {str(export), str(tmp_path / "fleet.workshop.json"), *fx.FOCUS_COLUMNS})
+    assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
