@@ -69,6 +69,7 @@ SLOW: dict[str, str | frozenset[str]] = {
     "tests/report/workshop/test_workshop_outputs.py": frozenset({
         "test_estimate_json_holds_each_scenarios_estimate_and_the_comparison",
         "test_report_writes_the_summary_then_each_sheet"}),
+    "tests/qt/test_german_sweep.py": ALL,  # some 700 generated workloads advised in German (window and sheet)
 }
 
 

@@ -3,25 +3,61 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from types import ModuleType
 
 from desktop.cli import SUBCOMMANDS, build_parser, main, verbs_help
 from desktop.resources import resource
 from tests.conftest import REPO
 
 
-def test_the_bundled_manual_is_built_from_the_readme_and_the_glossary() -> None:
+def _make_help() -> ModuleType:
+    """packaging/make_help.py, the script that builds the manuals."""
     sys.path.insert(0, str(REPO / "packaging"))
     try:
         import make_help
     finally:
         sys.path.remove(str(REPO / "packaging"))
+    return make_help
+
+
+def test_the_bundled_manual_is_built_from_the_readme_and_the_glossary() -> None:
+    make_help = _make_help()
     shipped = resource("help", "manual.html").read_text(encoding="utf-8")
     assert shipped == make_help.build(), "run: python packaging/make_help.py"
     assert "<script" not in shipped and "http://" not in shipped.split("<body>")[0]
     for section in make_help.SECTIONS:
         assert f">{section}</h2>" in shipped.replace("&amp;", "&")
+
+
+def test_the_german_manual_is_built_from_its_source_and_has_the_same_sections() -> None:
+    make_help = _make_help()
+    shipped = resource("help", "manual.de.html").read_text(encoding="utf-8")
+    assert shipped == make_help.build_translated("de"), "run: python packaging/make_help.py"
+    assert "<script" not in shipped and '<html lang="de">' in shipped and "<title>ComputeFit-Hilfe</title>" in shipped
+    english = resource("help", "manual.html").read_text(encoding="utf-8")
+    assert english.count("<h2>") == shipped.count("<h2>") == len(make_help.SECTIONS) + 1  # and the glossary
+    assert english.count("<h3>") == shipped.count("<h3>")
+    for term in ("Task definition", "LCU", "Warm bedient", "Geschätzte Preise", "„~“ vor einer Summe"):
+        assert f"<li><b>{term}</b>" in shipped, term
+
+
+def test_the_german_manual_has_no_english_sentence() -> None:
+    """Its prose, paragraph by paragraph (code, commands and paths in backticks, fenced examples, AWS's product
+    names and the titles of AWS documents quoted are set aside)."""
+    from tests.german_check import untranslated
+
+    source = (REPO / "docs" / "manual.de.md").read_text(encoding="utf-8")
+    prose = re.sub(r"(?ms)^```.*?^```", "", source)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n(?=- )|\n\n", prose)]
+    names = ("Managed Instances", "Price List", "Load Balancer Capacity Unit", "(Trigger)", "AWS CUR data dictionary",
+             "How Savings Plans apply to your AWS usage", "private pricing 2026 contract", "Fargate Pod configuration",
+             "Fargate considerations", "served warm", "break-even", "baseline", "Okabe-Ito")
+    assert len(paragraphs) > 40
+    left = untranslated(paragraphs, names)
+    assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
 
 
 def test_help_lists_every_command(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -52,7 +52,7 @@ ENGLISH = NumberFormat()
 GERMAN = NumberFormat(",", ".", "German")
 # A number as the app writes it in English text: "1,234", "36.04", "1,024.5" (not part of "6.11.3" or a date, nor
 # a runtime's version: "Python 3.13").
-_ENGLISH_NUMBER = re.compile(r"(?<![\d.,])(?<!Python )(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]?\d)")
+_ENGLISH_NUMBER = re.compile(r"(?<![\d.,])(?<!Python )(?<!CUR )(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]?\d)")
 
 
 def localize_numbers(text: str, fmt: NumberFormat) -> str:

@@ -1,20 +1,26 @@
 """Help > ComputeFit Help: the bundled manual (resources/help/manual.html), shown offline in a text browser.
 
-The manual is built from the README's sections and the glossary (packaging/make_help.py). Links inside it move
+The manual is built from the README's sections and the glossary (packaging/make_help.py); in German, from the
+German manual (docs/manual.de.md). Links inside it move
 within the page; nothing is ever fetched or opened outside the app.
 """
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.present.i18n import tr
+from desktop.present.i18n import SOURCE_LANGUAGE, language, tr
 from desktop.resources import resource
 
 
 def manual_path() -> str:
-    return str(resource("help", "manual.html"))
+    """The manual in the window's language (resources/help/manual.<code>.html), else the English one."""
+    translated = resource("help", f"manual.{language()}.html")
+    chosen = translated if language() != SOURCE_LANGUAGE and translated.is_file() else resource("help", "manual.html")
+    return str(chosen)
 
 
 class HelpDialog(QDialog):
@@ -32,7 +38,8 @@ class HelpDialog(QDialog):
             with open(manual_path(), encoding="utf-8") as handle:
                 text = handle.read(2_000_000)
         except OSError as exc:
-            text = f"<p>The manual cannot be read ({exc.strerror or exc}): reinstall ComputeFit.</p>"
+            why = tr(f"The manual cannot be read ({exc.strerror or exc}): reinstall ComputeFit.")
+            text = f"<p>{html.escape(why)}</p>"
         self.browser.setHtml(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

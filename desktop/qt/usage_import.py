@@ -9,6 +9,7 @@ opens it. Nothing here imports the usage package before an import starts.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,14 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.model.pricing.book import PriceBook
-from desktop.present.i18n import tr
+from desktop.present.i18n import shown, tr
 from desktop.present.text import file_names
 from desktop.qt.background import ImportController, progress_dialog
 from desktop.qt.session import Session
 from desktop.qt.workshop.fleet_window import FleetWindowPart
 
 if TYPE_CHECKING:
-    from desktop.usage.records import TagFilter
+    from desktop.usage.records import TagFilter, UsageError
 
 BUSY = "A usage import is running: wait for it to end (or cancel it)"
 TAG_PROMPT = ("Only the billing rows with this tag (KEY=VALUE, e.g. team=orders; several separated by commas, all "
@@ -46,6 +47,22 @@ TAG_PROMPT = ("Only the billing rows with this tag (KEY=VALUE, e.g. team=orders;
 def one_line(text: str) -> str:
     """Control characters (from a file name or a resource id) shown as '?': each message stays one line."""
     return "".join("?" if (ord(ch) < 32 and ch != "\n") or ord(ch) == 127 else ch for ch in text)
+
+
+def usage_error_text(exc: UsageError) -> str:
+    """A refused input as one line in the window's language: the file and the column as they are, the reason
+    translated."""
+    where = f"{exc.where}: {exc.column}: " if exc.column else f"{exc.where}: "
+    return one_line(where + tr(exc.message))
+
+
+_COUNTED = re.compile(r"^(\s*[\d,]+\s\s)(\S.*)$")  # "       12  tax, fee or purchase line (...)": rows, reason
+
+
+def shown_line(line: str) -> str:
+    """A line of the import's summary in the window's language (a count of rows and its reason: each alone)."""
+    counted = _COUNTED.match(line)
+    return shown(counted.group(1)) + shown(counted.group(2)) if counted else shown(line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +106,7 @@ class _UsageWorker(QObject):
         from desktop.usage.importer import import_usage, summary_text
         from desktop.usage.records import Cancelled, UsageError
 
-        cancelled = UsageOutcome("cancelled", "Usage import cancelled; nothing was written.", self._output)
+        cancelled = UsageOutcome("cancelled", tr("Usage import cancelled; nothing was written."), self._output)
         try:
             workshop, summary = import_usage(self._paths, self._book, self._register, self._tags)
             with self._lock:
@@ -100,11 +117,11 @@ class _UsageWorker(QObject):
         except Cancelled:
             return cancelled
         except UsageError as exc:
-            return UsageOutcome("failed", one_line(str(exc)), self._output)
+            return UsageOutcome("failed", usage_error_text(exc), self._output)
         except OSError as exc:
-            return UsageOutcome("failed", f"{self._output}: cannot write ({exc.strerror or exc})", self._output)
+            return UsageOutcome("failed", tr(f"{self._output}: cannot write ({exc.strerror or exc})"), self._output)
         except Exception as exc:  # never a traceback in the window: one line, and nothing written
-            return UsageOutcome("failed", f"the import failed ({type(exc).__name__}: {one_line(str(exc))[:300]})",
+            return UsageOutcome("failed", tr(f"the import failed ({type(exc).__name__}: {one_line(str(exc))[:300]})"),
                                 self._output)
         return UsageOutcome("done", summary_text(summary, workshop, one_line), self._output)
 
@@ -132,7 +149,7 @@ class UsageImportController(ImportController):
 
     def _progress_dialog(self, paths: list[Path]) -> QProgressDialog:
         names = file_names(paths)
-        dialog = progress_dialog(f"Reading usage: {names}", "Import usage", "usage_import_progress", self._window)
+        dialog = progress_dialog(tr(f"Reading usage: {names}"), "Import usage", "usage_import_progress", self._window)
         dialog.canceled.connect(self.cancel)
         dialog.show()
         return dialog
@@ -170,7 +187,7 @@ class UsageWindowPart(QObject):
         self.controller = UsageImportController(window)
         self.controller.import_ended.connect(self._ended)
         self.review = FleetReviewView(session, window)
-        self.dock = QDockWidget("Fleet review", window)
+        self.dock = QDockWidget(tr("Fleet review"), window)
         self.dock.setObjectName("fleet_review_dock")
         self.dock.setWidget(self.review)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
@@ -188,7 +205,7 @@ class UsageWindowPart(QObject):
     def fill_menu(self, menu: QMenu) -> None:
         for text, slot in (("Import &usage...", self.import_dialog),
                            ("Import usage from a f&older...", self.import_folder_dialog)):
-            action = QAction(text, self.window)
+            action = QAction(tr(text), self.window)
             action.triggered.connect(lambda _checked=False, run=slot: run())
             menu.addAction(action)
             self.actions.append(action)
@@ -199,21 +216,22 @@ class UsageWindowPart(QObject):
             action.setEnabled(not busy)
 
     def import_dialog(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import usage: billing exports, CloudWatch and CLI "
-                                                "JSON", str(Path.home()), USAGE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(self.window, tr("Import usage: billing exports, CloudWatch and CLI "
+                                                   "JSON"), str(Path.home()), tr(USAGE_FILTER))
         if names:
             self.ask_output_and_start([Path(n) for n in names])
 
     def import_folder_dialog(self) -> None:
-        name = QFileDialog.getExistingDirectory(self.window, "Import a folder of billing export parts",
+        name = QFileDialog.getExistingDirectory(self.window, tr("Import a folder of billing export parts"),
                                                 str(Path.home()))
         if name:
             self.ask_output_and_start([Path(name)])
 
     def ask_output_and_start(self, paths: list[Path]) -> None:
         first = paths[0] if paths[0].is_dir() else paths[0].parent
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save the fleet workshop as",
-                                              str(first / "fleet.workshop.json"), "Workshop files (*.workshop.json)")
+        name, _ = QFileDialog.getSaveFileName(self.window, tr("Save the fleet workshop as"),
+                                              str(first / "fleet.workshop.json"),
+                                              tr("Workshop files (*.workshop.json)"))
         if not name:
             return
         tags = self.ask_tags()
@@ -229,16 +247,16 @@ class UsageWindowPart(QObject):
         if not ok:
             return None
         try:
-            return tuple(parse_tag_filter(part.strip(), "Tag filter") for part in text.split(",") if part.strip())
+            return tuple(parse_tag_filter(part.strip(), tr("Tag filter")) for part in text.split(",") if part.strip())
         except UsageError as exc:
-            self.inform("Import usage", one_line(str(exc)), "")
+            self.inform(tr("Import usage"), usage_error_text(exc), "")
             return None
 
     def start(self, paths: list[Path], output: Path, tags: tuple[TagFilter, ...] = ()) -> str:
         """Import on the worker thread; "" once started, or the problem (also shown)."""
         problem = self.controller.start(paths, output, self.session.book, tags)
         if problem:
-            self.inform("Import usage", problem, "")
+            self.inform(tr("Import usage"), tr(problem), "")
         return problem
 
     def _ended(self, outcome: UsageOutcome) -> None:
@@ -247,9 +265,10 @@ class UsageWindowPart(QObject):
             if callable(opened):
                 opened(outcome.output, True)
             first, _, details = outcome.message.partition("\n")
-            self.inform("Import usage", f"{first}\nWrote {outcome.output}", details)
+            lines = [shown_line(line) for line in details.splitlines()]  # line by line: a line's text stays in it
+            self.inform(tr("Import usage"), shown(first) + "\n" + tr(f"Wrote {outcome.output}"), "\n".join(lines))
         else:
-            self.inform("Import usage", outcome.message, "")
+            self.inform(tr("Import usage"), outcome.message, "")
 
     def _follow(self) -> None:
         if self.review.fleet is not None:

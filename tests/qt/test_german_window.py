@@ -145,3 +145,23 @@ def test_the_german_workshop_shows_no_english(german: None, qtbot, book: PriceBo
     assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
     shown = " ".join(text for _kind, text, _widget in texts)
     assert "Was sich von der Basis unterscheidet" in shown and "Anfragen 30M -> 1M" in shown
+
+
+def test_the_german_form_says_why_it_refuses_a_value(german: None, qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A value out of range (the model's rule) and one the German number format cannot read, at the field and in
+    the status bar, in German with German numbers."""
+    from tests.qt.interact import type_into
+
+    type_into(qtbot, window, "lambda.memory_mb", "50")
+    qtbot.wait(60)
+    assert window.form.problem_at("lambda.memory_mb") == "muss zwischen 128 und 10.240 liegen, angegeben: 50"
+    type_into(qtbot, window, "traffic.burst_ratio", "1.5")
+    qtbot.wait(60)
+    assert window.form.problem_at("traffic.burst_ratio") == (
+        "ist mehrdeutig: im Zahlenformat Deutsch trennt '.' die Tausender; tippen Sie 1,5 für eine Dezimalzahl "
+        "oder 1.000 für tausend")
+    type_into(qtbot, window, "traffic.requests_per_month", "viele")
+    qtbot.wait(60)
+    assert window.form.problem_at("traffic.requests_per_month").startswith("ist keine Zahl (z. B. 30M, 1,5k oder ")
+    assert window.status.currentMessage().endswith("(nicht übernommen)")
+    assert untranslated([window.status.currentMessage()]) == []

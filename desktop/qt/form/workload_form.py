@@ -335,7 +335,7 @@ class WorkloadForm(QScrollArea):
         self.build_all()  # a problem may belong to another field
         for problem in problems:
             target = problem.path if problem.path in self.rows else spec.path
-            self._show(target, problem.message)
+            self._show(target, shown(problem.message))  # the model's English, its numbers as English
 
     def _show(self, path: str, message: str) -> None:
         self._row(path).show_problem(message)

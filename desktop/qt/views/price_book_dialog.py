@@ -332,13 +332,13 @@ class PriceBookDialog(QDialog):
             price = found.price
             source = book.sources.get(price.source)
             origin = origin_text(price, found.path[0], discounts)
-            cells = (price_name(found), tr("yes") if id(price) in used_ids else "", shown(origin),
+            cells = (shown(price_name(found)), tr("yes") if id(price) in used_ids else "", shown(origin),
                      decimal_text(price.usd), tr(price.unit),
                      shown(f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}"), price.as_of.isoformat(),
                      source.title if source else price.source)
-            tip = rich_tooltip([price_name(found), f"{origin}: {origin_help(price)}", price.note,
+            tip = rich_tooltip([shown(price_name(found)), f"{shown(origin)}: {tr(origin_help(price))}", price.note,
                                 source.title if source else "", source.reference if source else "",
-                                f"data of {source.data_date}" if source else ""])
+                                shown(f"data of {source.data_date}") if source else ""])  # the book's words as they are
             tint = ORIGIN_TINTS.get(price.origin)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -373,10 +373,10 @@ class PriceBookDialog(QDialog):
         self.table.setRowCount(start + len(rates))
         for r, (path, rate) in enumerate(rates, start=start):
             source = book.sources.get(rate.source)
-            cells = (rate_name(path), "", tr(rate.origin), percent(rate), tr("of the EC2 on-demand price"),
+            cells = (shown(rate_name(path)), "", tr(rate.origin), percent(rate), tr("of the EC2 on-demand price"),
                      shown(f"{rate.confidence}: {CONFIDENCE_LABELS[rate.confidence]}"),
                      rate.as_of.isoformat(), source.title if source else rate.source)
-            tip = rich_tooltip([rate_name(path), f"{percent(rate)} of the {rate.of}", rate.note,
+            tip = rich_tooltip([shown(rate_name(path)), shown(f"{percent(rate)} of the {rate.of}"), rate.note,
                                 source.title if source else "", source.reference if source else ""])
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -428,7 +428,7 @@ class PriceBookDialog(QDialog):
         found = self._paths.get(path) if path else None
         rate = self._rates.get(path) if path else None
         if rate is not None and path is not None:
-            self.selected.setText(shown(f"{rate_name(path.split('/', 1)[1])} ({path}): {percent(rate)} of the "
+            self.selected.setText(shown(f"{tr(rate_name(path.split('/', 1)[1]))} ({path}): {percent(rate)} of the "
                                         f"{rate.of}; confidence {rate.confidence} "
                                         f"({CONFIDENCE_LABELS[rate.confidence]}), as of "
                                         f"{rate.as_of.isoformat()}." + (f"\nNote: {rate.note}" if rate.note else "")))
@@ -443,7 +443,7 @@ class PriceBookDialog(QDialog):
         price = found.price
         source = self.book.sources.get(price.source)
         discounts = self.editor.discounts() if self.editor is not None else {}
-        lines = [f"{price_name(found)} ({path}): {decimal_text(price.usd)} USD per {price.unit}, "
+        lines = [f"{tr(price_name(found))} ({path}): {decimal_text(price.usd)} USD per {price.unit}, "
                  f"{origin_text(price, found.path[0], discounts)}: {origin_help(price)}; confidence "
                  f"{price.confidence} ({CONFIDENCE_LABELS[price.confidence]}), as of {price.as_of.isoformat()}.",
                  f"Source: {source.title if source else price.source}" + (

@@ -134,7 +134,33 @@ class ChoiceQuestionWidget(QuestionWidget):
 
 
 class UnitSpinBox(QDoubleSpinBox):
-    """A spin box that reads what the form reads: "50M", "1.5k", "2B", "30,000,000" (plain Qt takes 50M as 50)."""
+    """A spin box that reads what the form reads: "50M", "1.5k", "2B", "30,000,000" (plain Qt takes 50M as 50).
+    What it cannot take ("2,5" in English, a letter, a number out of range) it says, in the window's language
+    (`refused`, "" once the text is a number it takes); the numbers in the message are in the user's format."""
+
+    refused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.refusal = ""
+
+    def say_refused(self, message: str) -> None:
+        if message != self.refusal:
+            self.refusal = message
+            self.refused.emit(message)
+
+    def _refusal_of(self, core: str) -> str:
+        """Why `core` is not an answer ("" when it is one, or nothing is typed yet)."""
+        fmt = locale_format(self.locale())
+        try:
+            value = parse_number(core, fmt=fmt) if core else None
+        except ParseError as exc:
+            quoted = tr(f"\u201c{core}\u201d")  # the text typed, in the language's quotes
+            return f"{quoted} {tr(str(exc))}"
+        if value is None or self.minimum() <= value <= self.maximum():
+            return ""
+        low, high = (fmt.format(f"{bound:,.0f}") for bound in (self.minimum(), self.maximum()))
+        return tr(f"\u201c{core}\u201d must be between {low} and {high}")
 
     def _number_text(self, text: str) -> str:
         core = text.strip()
@@ -145,6 +171,7 @@ class UnitSpinBox(QDoubleSpinBox):
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         core = self._number_text(text)
+        self.say_refused(self._refusal_of(core))
         try:
             value = parse_number(core, fmt=locale_format(self.locale()))
         except ParseError:
@@ -170,7 +197,7 @@ class NumberQuestionWidget(QuestionWidget):
         self.spin = UnitSpinBox(self)
         self.spin.setObjectName(qid)
         self.spin.setAccessibleName(tr(question.text))
-        self.spin.setAccessibleDescription(tr(f"{question.help} Type 50M, 1.5k or 2,000,000."))
+        self.spin.setAccessibleDescription(self._description())
         self.spin.setToolTip(tr("Type a number, or with a unit: 50M, 1.5k, 2B."))
         self.spin.setDecimals(0)
         self.spin.setRange(question.minimum or 0.0, question.maximum if question.maximum is not None else 1e15)
@@ -179,6 +206,11 @@ class NumberQuestionWidget(QuestionWidget):
         self.spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("0" * 22 + tr(question.unit)))
         self.text_label.setBuddy(self.spin)
+        self.problem = _label("", self, scale=HELP_SCALE)  # why the text typed is not taken
+        self.problem.setObjectName(f"{qid}.problem")
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.hide()
+        self.spin.refused.connect(self._refused)
         row.addWidget(self.spin)
         self.dont_know: QCheckBox | None = None
         if question.dont_know:
@@ -189,10 +221,19 @@ class NumberQuestionWidget(QuestionWidget):
             row.addWidget(self.dont_know)
         row.addStretch(1)
         self.column.addLayout(row)
+        self.column.addWidget(self.problem)
         self.set_value(None)
         self.spin.valueChanged.connect(lambda _v: self.changed.emit())
         if self.dont_know is not None:
             self.dont_know.toggled.connect(self._dont_know_toggled)
+
+    def _refused(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+        self.spin.setAccessibleDescription(self._description() + (f" {message}" if message else ""))
+
+    def _description(self) -> str:
+        return tr(f"{self.question.help} Type 50M, 1.5k or 2,000,000.")
 
     def _dont_know_toggled(self, checked: bool) -> None:
         self.spin.setEnabled(not checked)
@@ -211,6 +252,7 @@ class NumberQuestionWidget(QuestionWidget):
         number = None if isinstance(value, bool) or not isinstance(value, int | float) else float(value)
         if number is not None:
             self.spin.setValue(number)
+        self.spin.say_refused("")  # a value set, not typed: nothing refused
         if self.dont_know is not None:
             self.dont_know.setChecked(number is None)
         self.spin.setEnabled(self.dont_know is None or not self.dont_know.isChecked())

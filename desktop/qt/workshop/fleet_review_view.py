@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.model.options.registry import short_label
-from desktop.present.i18n import tr
+from desktop.present.i18n import SOURCE_LANGUAGE, language, shown, tr
 from desktop.qt.session import Session
 from desktop.usage.review import FleetReview, ReviewRow, pct
 from desktop.workbench.document import spec_from_state
@@ -60,15 +60,27 @@ def cells(rank: int, row: ReviewRow) -> tuple[str, ...]:
 class ReviewModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.rows: list[tuple[str, ...]] = []
+        self.rows: list[tuple[str, ...]] = []  # the English texts; shown in the window's language
         self.flagged: list[bool] = []
+        self._shown: dict[tuple[int, int], str] = {}  # the cells translated so far (only those painted)
 
     def set_review(self, review: FleetReview | None) -> None:
         self.beginResetModel()
         found = review.rows if review is not None else ()
         self.rows = [cells(i, r) for i, r in enumerate(found, 1)]
         self.flagged = [bool(r.flag) for r in found]
+        self._shown = {}
         self.endResetModel()
+
+    def shown_cell(self, row: int, column: int) -> str:
+        """A cell in the window's language (its numbers too), translated when first asked for."""
+        text = self.rows[row][column]
+        if language() == SOURCE_LANGUAGE:
+            return text
+        found = self._shown.get((row, column))
+        if found is None:
+            found = self._shown[(row, column)] = shown(text) if column != 1 else text  # a resource's name as is
+        return found
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -80,14 +92,14 @@ class ReviewModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][index.column()]
+            return self.shown_cell(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
 
@@ -103,6 +115,7 @@ class FleetReviewView(QWidget):
         self.headline = QLabel(self)
         self.headline.setObjectName("fleet_review_headline")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setWordWrap(True)  # a long headline (German is longer) wraps rather than widen the window
         self.model = ReviewModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("fleet_review_table")
@@ -142,11 +155,11 @@ class FleetReviewView(QWidget):
         if self.review is None:
             self.headline.setText(tr("No imported usage in this document (File > Import usage...)"))
             return
-        self.headline.setText(
+        self.headline.setText(shown(
             f"{len(self.review.rows)} resources billed {usd(self.review.billed_monthly_usd)} a month; the "
             f"recommended options would save {usd(self.review.total_saving_usd)} a month "
             f"({len(self.review.flagged)} flagged, {len(self.review.blocked)} with an option ruled out, "
-            f"{len(self.review.thin)} too thin to say)")
+            f"{len(self.review.thin)} too thin to say)"))
         self.table.resizeColumnsToContents()
 
     def show_fleet(self, table: FleetTable) -> None:

@@ -26,7 +26,7 @@ from desktop.model.pricing.user_book import discount_summary, origin_counts, ori
 from desktop.model.workload.fields import SECTION_TITLES
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.usage import ScenarioUsage
-from desktop.present.i18n import shown_html
+from desktop.present.i18n import shown, shown_html
 from desktop.present.style import option_colour
 from desktop.present.text import capacity_lines
 from desktop.report.sheet.assumption_register import (
@@ -159,6 +159,13 @@ def _label(option: str | None) -> str:
     return label(option or "")
 
 
+def _reasons(option: OptionQuote) -> str:
+    """Why an option is ruled out, each reason in the app's language (alone: a reason holds a "; " of its own) and
+    its source in brackets as written (a citation); the sheet keeps the whole as it is (see _verbatim)."""
+    reasons = "; ".join(shown(r.text) + (f" [{r.source}]" if r.source else "") for r in option.reasons)
+    return clip(reasons or "no reason given", TEXT_CHARS)
+
+
 def recommendation_block(advice: Advice) -> str:
     rec = advice.recommendation
     quote = advice.quote
@@ -184,9 +191,7 @@ def recommendation_block(advice: Advice) -> str:
                      + "".join(f"<li>{esc(clip(line, TEXT_CHARS))}</li>" for line in rec.rationale) + "</ol>")
     ruled_out = [o for o in quote.options.values() if not o.feasible]
     for option in ruled_out:
-        reasons = "; ".join(r.text + (f" [{r.source}]" if r.source else "") for r in option.reasons)
-        parts.append(f'<p><b>{esc(option.label)} is ruled out:</b> '
-                     f'{esc(clip(reasons or "no reason given", TEXT_CHARS))}</p>')
+        parts.append(f'<p><b>{esc(option.label)} is ruled out:</b> {esc(_reasons(option))}</p>')
     return ('<table width="100%" cellspacing="0" cellpadding="6" style="background-color: #F3F6FA;">'
             f'<tr><td>{"".join(parts)}</td></tr></table>')
 
@@ -368,7 +373,8 @@ def sheet_html(advice: Advice, workload: Workload, book: PriceBook, *, generated
 
 def _verbatim(advice: Advice, workload: Workload, book: PriceBook) -> frozenset[str]:
     """The sheet's texts a translation leaves as they are: the workload's name, the price book's title and each
-    price's source (a citation), as the sheet prints them."""
+    price's source (a citation), as the sheet prints them; a ruled-out option's reasons, translated already."""
     sources = {f"{clip(use.source_id, FIELD_CHARS)}: {clip(use.source_title, SOURCE_CHARS)}"
                for use in price_register(advice.quote, book).prices}
-    return frozenset({clip(workload.name, NAME_CHARS), clip(book.title, SOURCE_CHARS), *sources})
+    reasons = {_reasons(o) for o in advice.quote.options.values() if not o.feasible and o.reasons}
+    return frozenset({clip(workload.name, NAME_CHARS), clip(book.title, SOURCE_CHARS), *sources, *reasons})

@@ -8,9 +8,17 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDoubleSpinBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
-from desktop.model.questionnaire.questions import DEFAULT_NAME
+from desktop.model.questionnaire.questions import DEFAULT_NAME, DONT_KNOW
 from desktop.qt.elided_label import ElidedLabel
 from desktop.qt.main_window import MainWindow
 from desktop.qt.wizard import QuestionnaireStart, QuestionnaireWizard, ask_start, questionnaire_for
@@ -112,3 +120,61 @@ def test_the_offer_and_the_start_question_are_german(german: None, qtbot, window
     assert not untranslated(texts, {"Mein Dienst"}), texts
     assert "Willkommen bei ComputeFit" in texts and "Fragen beantworten" in texts
     assert "Neues &Szenario" in texts and any("\u201eMein Dienst\u201c" in t for t in texts)
+
+
+def _goto(wizard: QuestionnaireWizard, question_id: str) -> None:
+    """The page that asks `question_id`."""
+    while question_id not in getattr(wizard.currentPage(), "questions", {}):
+        assert wizard.currentPage() is not wizard.summary
+        wizard.next()
+
+
+def _type(qtbot, wizard: QuestionnaireWizard, question_id: str, text: str) -> str:  # type: ignore[no-untyped-def]
+    """Type `text` into a number question, key by key as a user does; the message the question shows."""
+    _goto(wizard, question_id)
+    dont_know = wizard.findChild(QCheckBox, f"{question_id}.{DONT_KNOW}")
+    if dont_know is not None:
+        dont_know.setChecked(False)
+    spin = wizard.findChild(QDoubleSpinBox, question_id)
+    spin.lineEdit().selectAll()
+    spin.lineEdit().del_()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    problem = wizard.findChild(QLabel, f"{question_id}.problem")
+    return problem.text() if problem.isVisibleTo(wizard) else ""
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("1.5", "\u201e1.5\u201c ist mehrdeutig: im Zahlenformat Deutsch trennt '.' die Tausender; tippen Sie 1,5 für "
+            "eine Dezimalzahl oder 1.000 für tausend"),
+    ("2x", "\u201e2x\u201c ist keine Zahl (z. B. 30M, 1,5k oder 2.000.000)"),
+    ("1,5,2", "\u201e1,5,2\u201c ist keine Zahl (z. B. 30M, 1,5k oder 2.000.000)"),
+    ("99999999999999999", "\u201e99999999999999999\u201c muss zwischen 0 und 10.000.000.000.000 liegen"),
+])
+def test_a_refused_answer_is_said_in_german(german_wizard: QuestionnaireWizard, qtbot,  # type: ignore[no-untyped-def]
+                                            typed: str, says: str) -> None:
+    assert _type(qtbot, german_wizard, "monthly_volume", typed) == says
+    assert _type(qtbot, german_wizard, "monthly_volume", "2,5M") == ""  # a German decimal: taken, the message gone
+    assert german_wizard.answers()["monthly_volume"] == 2_500_000
+
+
+def test_an_answer_the_model_refuses_is_said_in_german(german_wizard: QuestionnaireWizard, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A schedule of more than a billion runs a month: the live panel says why, in German."""
+    _goto(german_wizard, "trigger")
+    _answer(german_wizard, "trigger", "schedule")
+    _type(qtbot, german_wizard, "monthly_volume", "2B")
+    german_wizard.findChild(QDoubleSpinBox, "monthly_volume").interpretText()
+    german_wizard.refresh_preview()
+    problem = german_wizard.panel.problem.text()
+    assert problem == ("monthly_volume: ein Zeitplan führt höchstens 1.000.000.000 Jobs im Monat aus, "
+                       "angegeben: 2.000.000.000")
+    assert untranslated([problem], {"monthly_volume"}) == []  # the question's id
+
+
+def test_an_english_decimal_comma_is_refused_with_a_message(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wiz = questionnaire_for(window.session, window, QuestionnaireStart("replace"))
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert _type(qtbot, wiz, "monthly_volume", "2,5") == (
+        "\u201c2,5\u201d is ambiguous: in this English number format a comma separates thousands, so '2,5' is not "
+        "read as a decimal; type 2.5 for a decimal, or 1,000 for a thousand")
+    assert wiz.answers()["monthly_volume"] != 25
