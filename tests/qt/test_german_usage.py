@@ -120,6 +120,11 @@ def test_the_german_usage_import_and_fleet_review(german: None, qtbot, window: M
     assert "Abbrechen" in progress and progress[0] == "Nutzung importieren"
     texts = [*asked, *progress, title, text, details, *cells, *headers, window.usage.dock.windowTitle(),
              *(t for _kind, t, _widget in widget_texts(window.usage.dock))]
+    for index in range(len(window.session.state.scenarios)):  # each scenario's form: where each value came from
+        window.session.run(Workbench.select, index)
+        settle()
+        texts += [t for _kind, t, _widget in widget_texts(window.form)]
+    assert any(t.startswith("Importiert, gemessen: Abrechnung: ") for t in texts)
     names = {s.name for s in window.session.state.scenarios}
     verbatim = {*names, str(export), str(tmp_path / "fleet.workshop.json"), *fx.CUR_COLUMNS}  # a file's words
     left = untranslated(texts, verbatim)
