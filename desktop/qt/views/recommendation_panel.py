@@ -61,7 +61,11 @@ class Rationale(QTextEdit):
     def setText(self, html: str) -> None:
         if html != self._html:
             self._html = html
+            # the scroll bar kept while the text is replaced: setHtml empties the document first, and a scroll bar
+            # that went and came back would resize the view, and lay the text out, twice more
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
             self.setHtml(html)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def text(self) -> str:
         """The rich text shown (as given)."""
