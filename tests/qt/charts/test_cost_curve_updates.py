@@ -7,10 +7,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.model.advice.advise import Advice, advise
+from desktop.model.advice.uncertainty import monte_carlo_once
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
@@ -64,4 +66,35 @@ def test_every_edit_is_shown_exactly(qapp: QApplication, book: PriceBook, exampl
     _shows(chart, slower)
     label = chart.legend.getLabel(next(iter(chart.curves.values())))
     assert chart.colors.foreground in label.item.toHtml() or chart.colors.foreground.upper() in label.item.toHtml()
+    chart.close()
+
+
+def _visible_bands(chart: CostCurveChart) -> list[pg.ErrorBarItem]:
+    return [item for item in chart.plot_item.items if isinstance(item, pg.ErrorBarItem) and item.isVisible()]
+
+
+def test_the_bands_come_with_their_monte_carlo_and_go_with_the_next_edit(qapp: QApplication, book: PriceBook,
+                                                                        examples: dict[str, Workload]) -> None:
+    configure_pyqtgraph()
+    chart = CostCurveChart()
+    chart.resize(876, 440)
+    chart.show()
+    data = examples["http-api"].to_json_dict()
+    data["ranges"] = {"seed": 5, "samples": 500,
+                      "fields": {"traffic.requests_per_month": {"low": 5e6, "likely": 30e6, "high": 60e6}}}
+    ranged = advise(Workload.model_validate(data), book)
+    chart.render_advice(ranged)
+    assert chart.bands == {} and _visible_bands(chart) == []  # the Monte Carlo is not known yet
+    found = monte_carlo_once(ranged.workload, book, ranged.quote)
+    assert found is not None
+    chart.draw_bands(ranged)
+    assert set(chart.bands) == {"lambda", "fargate", "ec2"} and len(_visible_bands(chart)) == 3
+    for option, band in chart.bands.items():
+        spread = found.options[option]
+        mid = math.log10(float(spread.p50))
+        assert band.isVisible() and math.isclose(float(band.opts["y"][0]), mid)
+        assert math.isclose(float(band.opts["top"][0]), math.log10(float(spread.p90)) - mid)
+    data["ranges"]["seed"] = 6
+    chart.render_advice(advise(Workload.model_validate(data), book))  # the next edit: its bands not known yet
+    assert chart.bands == {} and _visible_bands(chart) == []
     chart.close()
