@@ -60,7 +60,6 @@ class CostCurveChart(ChartBase):
         self.legend.geometryChanged.connect(self.place_labels)  # its size settles after new names are laid out
         self._range: tuple[float, float, float, float] | None = None
         self.bands: dict[str, pg.ErrorBarItem] = {}  # option -> its P10-P90 band at this volume (ranged workloads)
-        self._band_items: list[pg.ErrorBarItem] = []  # the bands shown first, then hidden ones kept for later
         self.current_volume: int | None = None
         self._volumes: tuple[float, ...] = ()
         self._log_volumes: list[float] = []
@@ -142,33 +141,26 @@ class CostCurveChart(ChartBase):
     def draw_bands(self, advice: Advice) -> None:
         """A ranged workload's P10-P90 monthly cost of each option (a bar with a P50 tick) at its likely volume,
         once its Monte Carlo is known (the session runs it off the GUI thread, then calls this again)."""
+        for item in self.bands.values():
+            self.plot_item.removeItem(item)
         self.bands = {}
         try:
             found = known_monte_carlo(advice.quote)[1]
         except ValueError:  # the recommendation says why in one line
-            found = None
+            return
         volume = advice.quote.units_per_month
-        spreads = [] if found is None or volume <= 0 else list(found.options.items())
-        for i, (option, spread) in enumerate(spreads):
+        if found is None or volume <= 0:
+            return
+        for i, (option, spread) in enumerate(found.options.items()):
             if spread.p10 is None or spread.p50 is None or spread.p90 is None or spread.p10 <= 0:
                 continue
             low, mid, high = (math.log10(float(v)) for v in (spread.p10, spread.p50, spread.p90))
-            x = math.log10(volume) + 0.04 * (i - (len(spreads) - 1) / 2)  # side by side at the volume
-            band = self._band_item(len(self.bands))
-            band.setData(x=np.array([x]), y=np.array([mid]), top=np.array([high - mid]),
-                         bottom=np.array([mid - low]), beam=0.04, pen=pg.mkPen(self.colors.option(option), width=3))
+            x = math.log10(volume) + 0.04 * (i - (len(found.options) - 1) / 2)  # side by side at the volume
+            band = pg.ErrorBarItem(x=np.array([x]), y=np.array([mid]), top=np.array([high - mid]),
+                                   bottom=np.array([mid - low]), beam=0.04,
+                                   pen=pg.mkPen(self.colors.option(option), width=3))
+            self.plot_item.addItem(band)
             self.bands[option] = band
-        for band in self._band_items[len(self.bands):]:
-            band.hide()  # kept for the next bands: removing and adding items cost more than their paint
-
-    def _band_item(self, index: int) -> pg.ErrorBarItem:
-        while len(self._band_items) <= index:
-            item = pg.ErrorBarItem(x=np.array([0.0]), y=np.array([0.0]))
-            self.plot_item.addItem(item)
-            self._band_items.append(item)
-        item = self._band_items[index]
-        item.show()
-        return item
 
     def _sync_curves(self, options: tuple[str, ...]) -> None:
         """One curve per option in the advice, in its order (options come and go with the registry)."""
