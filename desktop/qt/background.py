@@ -1,5 +1,5 @@
 """Long work off the GUI thread: one job on its own QThread, a progress dialog whose Cancel stops it (and quick
-work, newest request only, on a Python thread: LatestOnly, at the end; Gate holds work back during start-up).
+work, newest request only, on a Python thread: LatestOnly, at the end).
 
 The work is a function of one argument, `report(text, done, total)`: it says what it is doing, and raises
 `JobCancelled` once Cancel was pressed (so the work stops at its next step and writes nothing). The job ends
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 from desktop.present.i18n import tr
@@ -214,34 +214,6 @@ class _Runner(QThread):
 
     def run(self) -> None:
         self._target()
-
-
-class Gate(QObject):
-    """Work that waits while the gate is closed (start-up work that must not compete with the window's own):
-    `call(work)` runs it now when open, else once the gate opens (`open`, or `at_most_ms` after `close` at the
-    latest); of the work given while closed, the last runs."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.closed = False
-        self._waiting: Callable[[], object] | None = None
-
-    def close(self, at_most_ms: int) -> None:
-        self.closed = True
-        QTimer.singleShot(at_most_ms, self, self.open)
-
-    def open(self) -> None:
-        if self.closed:
-            self.closed = False
-            waiting, self._waiting = self._waiting, None
-            if waiting is not None:
-                waiting()
-
-    def call(self, work: Callable[[], object]) -> None:
-        if self.closed:
-            self._waiting = work
-        else:
-            work()
 
 
 class LatestOnly(QObject):

@@ -117,8 +117,8 @@ class MainWindow(QMainWindow):
         self.charts.visible_built.connect(self.form.release_rest)
         # the hinge (and a ranged workload's Monte Carlo) once the chart and the form are built: a worker running
         # meanwhile takes the interpreter from them in 5 ms slices, and each of their turns takes longer
-        session.slow_parts_gate.close(FORM_REST_AT_MOST_MS)
-        self.form.rest_built.connect(session.slow_parts_gate.open)
+        session.hold_slow_parts(FORM_REST_AT_MOST_MS)
+        self.form.rest_built.connect(session.release_slow_parts)
         self._update_title()
         self._restore_geometry()
         if session.workbench.locked_by is not None:

@@ -27,7 +27,7 @@ from desktop.model.advice.uncertainty import known_monte_carlo, monte_carlo_once
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.spec import Workload
 from desktop.model.workshop.compare import Comparison
-from desktop.qt.background import Gate, JobResult, LatestOnly
+from desktop.qt.background import JobResult, LatestOnly
 from desktop.workbench.ownership import DocumentLocks
 from desktop.workbench.recovery import RecoverySlot
 from desktop.workbench.workbench import NEW_WORKLOAD_NAME, Change, DocumentState, Workbench
@@ -77,7 +77,8 @@ class Session(QObject):
         self._ranges_after.setInterval(RANGES_AFTER_MS)
         self._ranges_after.timeout.connect(self._submit_ranges)
         self.stale_ranges = 0  # results not shown because a newer advice came first (tests check)
-        self.slow_parts_gate = Gate(self)  # closed at start-up by the window (see MainWindow)
+        self._held = False  # start-up: the slow parts wait for `release_slow_parts`
+        self._due = False  # ...and one is due
         self._advice = self.workbench.advise()
         self._start_ranges(self._advice)
         self._timer = QTimer(self)  # active while an edit waits for its advice (the end of a burst)
@@ -232,12 +233,28 @@ class Session(QObject):
             self._submit_ranges()
 
     def _submit_ranges(self) -> None:
-        self.slow_parts_gate.call(lambda: self.ranges.submit(self._advice))  # the advice shown when it opens
+        if self._held:
+            self._due = True
+            return
+        self.ranges.submit(self._advice)
+
+    def hold_slow_parts(self, at_most_ms: int) -> None:
+        """Start-up: the slow parts wait for `release_slow_parts` (the window: once its real chart and its form are
+        built, so that the worker does not take the interpreter from that work), or `at_most_ms` at the latest."""
+        self._held = True
+        QTimer.singleShot(at_most_ms, self, self.release_slow_parts)
+
+    def release_slow_parts(self) -> None:
+        if self._held:
+            self._held = False
+            if self._due:
+                self._due = False
+                self._submit_ranges()
 
     def wait_for_ranges(self, timeout_s: float, hurry: bool = True) -> bool:
         """Tests and benchmarks: the shown advice's Monte Carlo run (if one was due: started now when `hurry`, else
         when its timer says) and its result delivered."""
-        self.slow_parts_gate.open()
+        self.release_slow_parts()
         if self._ranges_after.isActive() and hurry:
             self._ranges_after.stop()
             self._submit_ranges()

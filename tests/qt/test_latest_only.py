@@ -1,5 +1,5 @@
 """LatestOnly keeps one worker thread between requests (a request only wakes it), runs the newest request waiting,
-and its thread ends once idle for a while (the next request starts another). A Gate holds work back until opened."""
+and its thread ends once idle for a while (the next request starts another)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.qt.background import Gate, JobResult, LatestOnly
+from desktop.qt.background import JobResult, LatestOnly
 
 
 def _worker(seen: list[tuple[object, threading.Thread]], release: threading.Event | None = None) -> LatestOnly:
@@ -56,21 +56,3 @@ def test_an_idle_thread_ends_and_the_next_request_starts_another(qapp: QApplicat
     assert worker.wait_idle(10)
     assert [request for request, _thread in seen] == ["first", "second"]
 
-
-
-def test_a_closed_gate_runs_the_last_work_given_once_opened_or_at_its_deadline(qtbot) -> None:  # type: ignore[no-untyped-def]
-    ran: list[str] = []
-    gate = Gate()
-    gate.call(lambda: ran.append("open"))
-    assert ran == ["open"]  # open: at once
-    gate.close(60_000)
-    gate.call(lambda: ran.append("first"))
-    gate.call(lambda: ran.append("second"))
-    assert ran == ["open"]
-    gate.open()
-    gate.open()
-    assert ran == ["open", "second"]  # the last work given while closed, once
-    gate.close(50)
-    gate.call(lambda: ran.append("late"))
-    qtbot.waitUntil(lambda: ran[-1] == "late", timeout=5000)  # the deadline opened it
-    assert not gate.closed

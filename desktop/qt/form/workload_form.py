@@ -14,7 +14,6 @@ from desktop.model.workload.spec import Workload
 from desktop.model.workshop.usage import FieldOrigin
 from desktop.present.i18n import shown, spec_shown, tr
 from desktop.present.numbers import ENGLISH, NumberFormat
-from desktop.qt.background import Gate
 from desktop.qt.form.editors import (
     BoolEdit,
     ChoiceEdit,
@@ -173,7 +172,8 @@ class WorkloadForm(QScrollArea):
         self._workload = session.workload
         self._unbuilt = list(GROUPS)
         self._built_height = 12  # the column's margins, then each group's height as it is built
-        self._rest = Gate(self)  # the groups out of sight, once the first paint is over (and the gate open)
+        self._held = False  # the groups out of sight wait for `release_rest`
+        self._painted = False
         self._body = body = QWidget(self)
         body.setStyleSheet(INVALID_STYLE)
         self._column = QVBoxLayout(body)
@@ -255,16 +255,22 @@ class WorkloadForm(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._body:
             watched.removeEventFilter(self)
-            self._rest.call(lambda: QTimer.singleShot(0, self, self._build_next))  # once the first view is shown
+            self._painted = True
+            if not self._held:
+                QTimer.singleShot(0, self, self._build_next)  # the rest, once the first view is on the screen
         return False
 
     def hold_rest(self, at_most_ms: int) -> None:
         """Build the groups out of sight only once `release_rest` is called (the window: after its real chart is
         in, so that the chart's import has the interpreter to itself), or after `at_most_ms` at the latest."""
-        self._rest.close(at_most_ms)
+        self._held = True
+        QTimer.singleShot(at_most_ms, self, self.release_rest)
 
     def release_rest(self) -> None:
-        self._rest.open()
+        if self._held:
+            self._held = False
+            if self._painted:
+                QTimer.singleShot(0, self, self._build_next)
 
     def _build_next(self) -> None:
         """One group out of sight per turn of the event loop (each well under a frame), so that the window
