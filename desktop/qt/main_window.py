@@ -115,10 +115,6 @@ class MainWindow(QMainWindow):
         self.charts.build_after_first_paint(self.table.viewport())
         self.form.hold_rest(FORM_REST_AT_MOST_MS)  # the chart's import first: it holds the interpreter meanwhile
         self.charts.visible_built.connect(self.form.release_rest)
-        # the hinge (and a ranged workload's Monte Carlo) once the chart and the form are built: a worker running
-        # meanwhile takes the interpreter from them in 5 ms slices, and each of their turns takes longer
-        session.hold_slow_parts(FORM_REST_AT_MOST_MS)
-        self.form.rest_built.connect(session.release_slow_parts)
         self._update_title()
         self._restore_geometry()
         if session.workbench.locked_by is not None:

@@ -77,8 +77,6 @@ class Session(QObject):
         self._ranges_after.setInterval(RANGES_AFTER_MS)
         self._ranges_after.timeout.connect(self._submit_ranges)
         self.stale_ranges = 0  # results not shown because a newer advice came first (tests check)
-        self._held = False  # start-up: the slow parts wait for `release_slow_parts`
-        self._due = False  # ...and one is due
         self._advice = self.workbench.advise()
         self._start_ranges(self._advice)
         self._timer = QTimer(self)  # active while an edit waits for its advice (the end of a burst)
@@ -233,28 +231,11 @@ class Session(QObject):
             self._submit_ranges()
 
     def _submit_ranges(self) -> None:
-        if self._held:
-            self._due = True
-            return
         self.ranges.submit(self._advice)
-
-    def hold_slow_parts(self, at_most_ms: int) -> None:
-        """Start-up: the slow parts wait for `release_slow_parts` (the window: once its real chart and its form are
-        built, so that the worker does not take the interpreter from that work), or `at_most_ms` at the latest."""
-        self._held = True
-        QTimer.singleShot(at_most_ms, self, self.release_slow_parts)
-
-    def release_slow_parts(self) -> None:
-        if self._held:
-            self._held = False
-            if self._due:
-                self._due = False
-                self._submit_ranges()
 
     def wait_for_ranges(self, timeout_s: float, hurry: bool = True) -> bool:
         """Tests and benchmarks: the shown advice's Monte Carlo run (if one was due: started now when `hurry`, else
         when its timer says) and its result delivered."""
-        self.release_slow_parts()
         if self._ranges_after.isActive() and hurry:
             self._ranges_after.stop()
             self._submit_ranges()

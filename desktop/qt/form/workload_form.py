@@ -160,7 +160,6 @@ class WorkloadForm(QScrollArea):
 
     problem_shown = Signal(str)  # "field: message" for the status bar
     note_shown = Signal(str)  # "field: how a typed rate became a monthly volume" for the status bar
-    rest_built = Signal()  # the last group is in (once)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -228,8 +227,6 @@ class WorkloadForm(QScrollArea):
                 form.addRow(label, row)
         self._column.insertWidget(self._column.count() - 1, box)  # above the stretch
         self._built_height += box.sizeHint().height() + self._column.spacing()
-        if not self._unbuilt:
-            self.rest_built.emit()
         return box
 
     def build_all(self) -> None:

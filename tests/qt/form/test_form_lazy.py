@@ -41,25 +41,3 @@ def test_a_field_out_of_sight_asked_for_is_built_with_the_current_value(qtbot, b
     assert isinstance(editor, QLineEdit) and editor.text() == "2,048"
     assert win.form.complete and win.findChild(QLineEdit, "lambda.memory_mb") is editor
     win.session.workbench.history.mark_saved()
-
-
-def test_the_hinge_is_worked_out_once_the_chart_and_the_form_are_built(qtbot, book: PriceBook,  # type: ignore[no-untyped-def]
-                                                                      settings: QSettings) -> None:
-    """At start the worker waits for the window's own work (a worker would take the interpreter from it), then
-    completes the headline with what the verdict hinges on."""
-    from desktop.qt import session as session_module
-
-    seen: list[tuple[bool, bool]] = []
-    original = session_module._run_slow_parts
-
-    def run(advice: object) -> object:
-        seen.append((win.charts.built, win.form.complete))
-        return original(advice)
-
-    win = _window(qtbot, book, settings)
-    win.session.ranges._work = run  # the session's worker was given the function when it was made
-    win.show()
-    qtbot.waitUntil(lambda: win.session.advice.hinge_known and bool(seen), timeout=10_000)
-    assert seen[0] == (True, True)  # it ran once both were in, not during them
-    qtbot.waitUntil(lambda: "; depends on" in win.recommendation.headline.text(), timeout=5000)
-    win.session.workbench.history.mark_saved()
