@@ -142,8 +142,9 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped: s
                 self.plot_item.setLabel(side, text)
 
     def set_notice(self, text: str) -> None:
-        self.notice.setText(shown(text))
-        self._place_notice()
+        if shown(text) != self.notice.toPlainText():
+            self.notice.setText(shown(text))
+            self._place_notice()
 
     def _place_notice(self) -> None:
         rect = self.view_box.boundingRect()

@@ -63,6 +63,11 @@ class CostCurveChart(ChartBase):
         self.current_volume: int | None = None
         self._volumes: tuple[float, ...] = ()
         self._log_volumes: list[float] = []
+        # what the items show now: an edit sets only what changed (each setter makes pyqtgraph work and repaint)
+        self._drawn_volumes: tuple[float, ...] = ()
+        self._drawn_costs: dict[str, tuple[float | None, ...]] = {}
+        self._drawn_points: list[tuple[int, float]] = []
+        self._pens: dict[str, tuple[object, ...]] = {}
         self.apply_colors()
 
     def apply_colors(self) -> None:
@@ -84,25 +89,35 @@ class CostCurveChart(ChartBase):
         c = self.colors
         unit = curves.unit_name + "s"
         self.set_labels(f"Monthly volume ({unit} a month, log scale)", "Monthly cost (USD, log scale)")
-        self._volumes = curves.volumes
-        self._log_volumes = [math.log10(v) for v in curves.volumes]
-        x = np.array(curves.volumes, dtype=float)
+        if curves.volumes != self._volumes:
+            self._volumes = curves.volumes
+            self._log_volumes = [math.log10(v) for v in curves.volumes]
         self._sync_curves(tuple(curves.costs))
+        fresh = self._drawn_costs.keys() != curves.costs.keys() or self._drawn_volumes != curves.volumes
+        x = np.array(curves.volumes, dtype=float)
         for option, item in self.curves.items():
             feasible = curves.feasible.get(option, True)
+            costs = curves.costs.get(option, ())
+            if fresh or self._drawn_costs.get(option) != costs:  # a volume edit moves the marker, not the curves
+                item.setData(x, _log_or_nan(costs), connect="finite")
             color = c.option(option)
             if not feasible:
                 color.setAlpha(110)
-            item.setData(x, _log_or_nan(curves.costs.get(option, ())), connect="finite")
-            item.setPen(pg.mkPen(color, width=3 if feasible else 1.5, style=pen_style(option)))
+            style = (color.rgba(), feasible, pen_style(option))
+            if self._pens.get(option) != style:
+                self._pens[option] = style
+                item.setPen(pg.mkPen(color, width=3 if feasible else 1.5, style=style[2]))
             name = short_label(option) + (f" {curve_left_out(curves, option)}".rstrip() if feasible
                                           else " (ruled out)")
             label = self.legend.getLabel(item)
-            if label is not None:
-                label.setText(shown(name), color=c.foreground)
+            if label is not None and label.text != shown(name):  # (apply_colors gives it a new colour)
+                label.setText(shown(name), color=c.foreground)  # setting it lays the legend out again
+        self._drawn_volumes, self._drawn_costs = curves.volumes, dict(curves.costs)
         groups = break_even_points(advice.break_even, list(advice.quote.options))
         points = list(groups)
-        self.break_evens.setData([p[0] for p in points], [p[1] for p in points])
+        if points != self._drawn_points:
+            self._drawn_points = points
+            self.break_evens.setData([p[0] for p in points], [p[1] for p in points])
         if points and self.legend.getLabel(self.break_evens) is None:
             self.legend.addItem(self.break_evens, tr("Break-even"))
         elif not points:
@@ -111,14 +126,16 @@ class CostCurveChart(ChartBase):
         self.current_volume = curves.current_volume
         if curves.current_volume > 0:
             self.marker.setPos(math.log10(curves.current_volume))
-            self.marker.label.setFormat(shown(current_label(curves.current_volume)))
+            said = shown(current_label(curves.current_volume))
+            if said != self.marker.label.format:
+                self.marker.label.setFormat(said)
             self.marker.show()
         else:
             self.marker.hide()
         self.draw_bands(advice)
         self._fit_range(cost_axes(curves))
-        self.set_notice("" if any(np.isfinite(_log_or_nan(v)).any() for v in curves.costs.values())
-                        else "No option can be priced for this workload")
+        priced = any(c is not None and c > 0 for costs in curves.costs.values() for c in costs)
+        self.set_notice("" if priced else "No option can be priced for this workload")
         self.place_labels()  # the marker's label and the legend are final now
 
     def draw_bands(self, advice: Advice) -> None:
@@ -154,6 +171,7 @@ class CostCurveChart(ChartBase):
             self.plot_item.removeItem(item)
             self.legend.removeItem(item)
         self.curves = {}
+        self._drawn_costs, self._pens = {}, {}
         for option in options:
             item = pg.PlotDataItem(name=short_label(option), connect="finite")
             self.plot_item.addItem(item)
@@ -186,7 +204,6 @@ class CostCurveChart(ChartBase):
             label.show()
         for label in self.break_even_labels[len(points):]:
             label.hide()
-        self.place_labels()
 
     def _label_fill(self) -> QBrush:
         """The plot's background, mostly opaque: a label stays legible over the curves it crosses."""

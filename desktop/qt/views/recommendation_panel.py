@@ -12,7 +12,7 @@ import html
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.recommend import margin_phrase
@@ -40,6 +40,38 @@ def headline(advice: Advice) -> str:
     return text
 
 
+class Rationale(QTextEdit):
+    """The rationale as rich text (built from escaped pieces only), selectable, scrolling when it is longer than its
+    room. Its size never depends on its text, so a new text is laid out once, in its own document: a word-wrapped
+    QLabel in a scroll area laid the text out four times per edit (for its height, its hints, its resize and its
+    paint: 5-8 ms) and made the panel's layout run again."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("recommendation_rationale")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)  # on the panel's background, as a label
+        self.document().setDocumentMargin(0)
+        self.setAccessibleName(tr("Reasons for the recommendation"))
+        self._html = ""
+
+    def setText(self, html: str) -> None:
+        if html != self._html:
+            self._html = html
+            # the scroll bar kept while the text is replaced: setHtml empties the document first, and a scroll bar
+            # that went and came back would resize the view, and lay the text out, twice more
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            self.setHtml(html)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def text(self) -> str:
+        """The rich text shown (as given)."""
+        return self._html
+
+
 class RecommendationPanel(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,24 +87,13 @@ class RecommendationPanel(QFrame):
         # three lines, always: a new headline never re-lays out (and repaints) the whole window
         self.headline.setFixedHeight(QFontMetrics(font).lineSpacing() * HEADLINE_LINES + 4)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.details = QLabel(self)
-        self.details.setObjectName("recommendation_rationale")
-        self.details.setTextFormat(Qt.TextFormat.RichText)  # built from escaped pieces only
-        self.details.setWordWrap(True)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidget(self.details)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)  # two lines, then it scrolls
-        self.scroller.setAccessibleName(tr("Reasons for the recommendation"))
+        self.details = Rationale(self)
+        self.details.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)  # two lines, then it scrolls
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         layout.addWidget(self.headline)
-        layout.addWidget(self.scroller, 1)
+        layout.addWidget(self.details, 1)
 
         self._advice: Advice | None = None
         self.fmt = locale_format()  # numbers in the user's locale
@@ -90,8 +111,8 @@ class RecommendationPanel(QFrame):
         notable = [f for f in advice.findings if f.severity in ("strong", "warning") and f.text not in said]
         lines += [f"<i>{html.escape(shown(f.text, self.fmt))}</i>" for f in notable[:MAX_FINDINGS]]
         self.details.setText("<br>".join(f"&bull; {line}" for line in lines))
-        self.scroller.setVisible(bool(lines))
-        self.details.setAccessibleName(" ".join(shown(r, self.fmt) for r in rec.rationale))
+        self.details.setVisible(bool(lines))
+        self.details.setAccessibleDescription(" ".join(shown(r, self.fmt) for r in rec.rationale))
 
     def _show_headline(self, text: str) -> None:
         text = shown(text, self.fmt)

@@ -4,6 +4,8 @@ user book's imported and overridden prices, discounts, confidence), and messages
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
@@ -28,12 +30,23 @@ def user_book_counts(book: PriceBook) -> dict[str, int]:
     return counts
 
 
-def book_line(book: PriceBook, advice: Advice, counts: dict[str, int] | None = None) -> str:
+class BookFacts(NamedTuple):
+    """What the status bar says of a book whatever the quote (each walks the whole book: once per book)."""
+
+    counts: dict[str, int]
+    file_said: str
+    summary: str
+
+
+def book_facts(book: PriceBook) -> BookFacts:
+    return BookFacts(user_book_counts(book), from_the_file(book)[1], provenance(book))
+
+
+def book_line(book: PriceBook, advice: Advice, facts: BookFacts | None = None) -> str:
     """"Price book dated 2026-12-01 + user book (13 imported, 1 overridden, 2 yours, in this quote); 9 prices: ..."
     ("yours": the user's own prices where the book has none)."""
     quote = advice.quote
-    counts = counts if counts is not None else user_book_counts(book)
-    _in_file, file_said = from_the_file(book)
+    counts, file_said, _summary = facts if facts is not None else book_facts(book)
     extra = [f"{counts[origin]} {origin}" for origin in ("imported", *USERS_OWN) if counts[origin]]
     if any(p.origin in USERS_OWN and p.source != WORKSHOP_SOURCE for p in quote.prices_used()):
         extra.append("in this quote")
@@ -59,8 +72,7 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("status_bar")
         self._book = book
-        self._counts: dict[str, int] | None = None
-        self._summary = ""
+        self._facts: BookFacts | None = None
         self.region = QLabel(self)
         self.region.setObjectName("status_region")
         self.region.setTextFormat(Qt.TextFormat.PlainText)
@@ -78,16 +90,16 @@ class StatusBar(QStatusBar):
     def render_advice(self, advice: Advice) -> None:
         quote = advice.quote
         book = advice.book  # the book this advice was priced with (it can change at run time)
-        if book is not self._book or self._counts is None:  # counted once per book, not once per edit
-            self._book, self._counts, self._summary = book, user_book_counts(book), provenance(book)
+        if book is not self._book or self._facts is None:  # counted once per book, not once per edit
+            self._book, self._facts = book, book_facts(book)
         self.region.setText(shown(f"{quote.region} ({quote.region_name})" + missing_note(advice)))
         lacks = missing_prices(book, quote.region) if quote.region in book.regions else []
         self.region.setToolTip(shown(f"The price book lacks {len(lacks)} price(s) for {quote.region}: "
                                + "; ".join(lacks) + " (the Prices dialog adds one; `computefit prices missing`)"
                                if lacks else f"The price book has every price ComputeFit uses in {quote.region}"))
-        self.price_book.setText(shown(book_line(book, advice, self._counts)))
+        self.price_book.setText(shown(book_line(book, advice, self._facts)))
         self.price_book.set_extra_tooltip(
-            shown(f"{book.title}: {self._summary}. Whole book: {quote.price_book_confidence}"))
+            shown(f"{book.title}: {self._facts.summary}. Whole book: {quote.price_book_confidence}"))
 
     def show_problem(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)
