@@ -17,7 +17,7 @@ PRODUCTS = (*(name for o in all_options() for name in (o.label, o.short_label)),
             "EC2 Instance Savings Plan", "Savings Plans", "Savings Plan", "Reserved Instances", "Reserved Instance",
             "Fargate Spot", "EC2 Spot", "CloudWatch Logs", "EventBridge Scheduler", "Elastic IP", "ECS on EC2",
             "Load Balancers", "Load Balancer", "Availability Zones", "Availability Zone", "On-Demand", "Node.js",
-            ".NET", "Cost and Usage Report")
+            ".NET", "Cost and Usage Report", "AWS Price List")
 _SET_ASIDE = re.compile(r"Feld: \S+|\b[a-z_]+(\.[a-z_0-9]+)+\b|`[^`]*`|Quelle der Grenze: .*|"  # paths, citations
                         + "|".join(re.escape(p) for p in sorted(PRODUCTS, key=len, reverse=True))
                         + r"|\[[^\]]*\]"  # field paths and citations in brackets

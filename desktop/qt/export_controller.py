@@ -26,6 +26,7 @@ from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import WorkshopSpec
 from desktop.model.workshop.usage import ScenarioUsage
+from desktop.present.i18n import shown, tr
 from desktop.qt.background import Job, JobResult, Report
 from desktop.report.sheet.export import write_data, write_report
 from desktop.workbench.document import spec_from_state
@@ -162,15 +163,15 @@ class ExportController(QObject):
 
     def _status(self, text: str) -> None:
         if isinstance(self.window, QMainWindow):
-            self.window.statusBar().showMessage(text, STATUS_MS)
+            self.window.statusBar().showMessage(shown(text), STATUS_MS)
 
     def _run(self, path: Path, what: str, write: Callable[[Report], object]) -> None:
         """Write off the GUI thread, with a progress dialog (Cancel); say how it ended."""
         if self.job is not None and self.job.running:
-            QMessageBox.information(self.window, "Export", BUSY)
+            QMessageBox.information(self.window, tr("Export"), tr(BUSY))
             return
         self._status(f"Writing the {what} to {path}...")
-        job = Job(write, "Export", f"Writing the {what} to {path.name}...", self.window)
+        job = Job(write, tr("Export"), shown(f"Writing the {what} to {path.name}..."), self.window)
         job.finished.connect(self._ended)  # a slot of this object: delivered in the GUI thread
         self.job, self._writing = job, (path, what)
         job.start()
@@ -187,7 +188,7 @@ class ExportController(QObject):
             message = f"The {what} could not be written to\n{path}\n\n{reason}.\n\nNothing was written."
             self._status(f"Export failed: {reason}")
             self.failed.emit(message)
-            QMessageBox.critical(self.window, "Export failed", message)
+            QMessageBox.critical(self.window, tr("Export failed"), shown(message))
             return
         self._status(f"Wrote the {what} to {path}")
         self.exported.emit(str(path))

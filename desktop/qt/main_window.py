@@ -30,7 +30,7 @@ from desktop.model.options.registry import compared
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import SUFFIX, WorkloadFileError
 from desktop.model.workshop.files import SUFFIX as WORKSHOP_SUFFIX
-from desktop.present.i18n import tr
+from desktop.present.i18n import shown, tr
 from desktop.pricelist.book.setup import BookSetup
 from desktop.qt.appearance import MODES, apply_appearance
 from desktop.qt.form.workload_form import WorkloadForm
@@ -416,12 +416,12 @@ class MainWindow(QMainWindow):
     def ask_changed_on_disk(self, path: Path) -> str:
         """The file changed on disk since it was opened: "overwrite", "save as" or "cancel" (tests replace this)."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                          f"{path} was changed on disk since you opened it (by another program or window).\n\n"
-                          "Saving over it would lose those changes. Save your version as a copy instead?",
+                          shown(f"{path} was changed on disk since you opened it (by another program or window).\n\n"
+                                "Saving over it would lose those changes. Save your version as a copy instead?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.button(QMessageBox.StandardButton.Save).setText(tr("Save as a copy..."))
-        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        overwrite = box.addButton(tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if box.clickedButton() is overwrite:
@@ -580,13 +580,14 @@ class MainWindow(QMainWindow):
             self.status.showMessage(tr("Prices imported"), 8000)
             first, _, details = outcome.message.partition("\n")
             where = self.prices.setup.user_path
-            self._inform("Import prices", first, QMessageBox.Icon.Information,
-                         f"The quote now uses them. Saved in the user price book {where}.", details)
+            self._inform(tr("Import prices"), shown(first), QMessageBox.Icon.Information,
+                         shown(f"The quote now uses them. Saved in the user price book {where}."),
+                         "\n".join(shown(line) for line in details.splitlines()))
         elif outcome.status == "cancelled":
-            self.status.showMessage(outcome.message, 8000)
+            self.status.showMessage(shown(outcome.message), 8000)
         else:
-            self._inform("Import prices", "The prices could not be imported; nothing changed.",
-                         QMessageBox.Icon.Warning, outcome.message)
+            self._inform(tr("Import prices"), tr("The prices could not be imported; nothing changed."),
+                         QMessageBox.Icon.Warning, shown(outcome.message))
 
     def _inform(self, title: str, text: str, icon: QMessageBox.Icon, more: str = "", details: str = "") -> None:
         """A message that does not block (the window stays usable); tests find it by its object name."""
@@ -665,7 +666,11 @@ class MainWindow(QMainWindow):
                 f"It never opens a network connection. Help > ComputeFit Help (F1) explains the words it uses.")
 
     def _about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", self.about_text())
+        QMessageBox.about(self, shown(f"About {APP_NAME}"), self.about_shown())
+
+    def about_shown(self) -> str:
+        """The About text in the window's language (each line translated)."""
+        return "\n".join(shown(line) for line in self.about_text().split("\n"))
 
     def show_help(self) -> None:
         """Help > ComputeFit Help: the bundled manual, offline (one dialog, not modal)."""

@@ -483,3 +483,44 @@ def test_the_dialog_adds_a_shared_line_to_every_total_and_removes_it(  # type: i
     with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
         window.session.run(Workbench.undo)  # one edit each: the database is back
     assert len(window.session.workbench.workload.shared_lines or ()) == 2
+
+
+def test_the_price_import_and_the_other_messages_are_german(german: None, qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                            data_dir: Path, tmp_path: Path) -> None:
+    """German everywhere the window speaks: the price import's result (headline, details, refusal), About, an export
+    that failed and the question on a file changed on disk; paths and a file's own words stay as written."""
+    from desktop.qt.export_controller import ExportController
+    from tests.german_check import untranslated
+
+    outcome = _import(qtbot, window, [FIXTURES, _stockholm(tmp_path)])
+    assert outcome.status == "done", outcome.message
+    box = window.findChild(QMessageBox, "price_import_result")
+    assert box is not None and box.windowTitle() == "Preise importieren"
+    assert box.text() == "54 Preise für eu-north-1, eu-west-2 und us-east-1 importiert."
+    texts = [box.text(), box.informativeText(), *box.detailedText().splitlines()]
+    box.done(0)
+    notes = tmp_path / "notes.csv"
+    notes.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert _import(qtbot, window, [notes]).status == "failed"
+    refused = window.findChild(QMessageBox, "price_import_result")
+    assert refused is not None and refused.text() == "Die Preise konnten nicht importiert werden; nichts geändert."
+    texts += [refused.informativeText(), window.about_shown()]
+    shown_status: list[str] = []
+    exporter = window.exporter
+    assert isinstance(exporter, ExportController)
+    window.statusBar().messageChanged.connect(shown_status.append)
+    exporter._status(f"Writing the comparison sheet to {tmp_path / 'x.pdf'}...")
+    exporter._status("Export failed: Permission denied")
+    asked: list[str] = []
+    original = QMessageBox.exec
+    QMessageBox.exec = lambda self: asked.append(self.text()) or QMessageBox.StandardButton.Cancel  # type: ignore[method-assign]
+    try:
+        window.ask_changed_on_disk(tmp_path / "a.workload.json")
+    finally:
+        QMessageBox.exec = original  # type: ignore[method-assign]
+    texts += shown_status + asked
+    verbatim = {str(p) for p in (data_dir / "user-price-book.json", notes, tmp_path / "x.pdf",
+                                 tmp_path / "a.workload.json")}
+    # the line naming the book's sections a file fills but the quote does not use yet is a list of key paths
+    left = untranslated([t for t in texts if t and " -> regions." not in t], verbatim)
+    assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)

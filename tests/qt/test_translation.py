@@ -96,6 +96,11 @@ COMPOSED = ("&Undo", "&Redo", "Light", "Dark", "System", "Move up", "Move down",
             "A: AWS published", "B: corroborated", "C: estimated",  # a grade and its meaning (the Prices dialog)
             "A price book given with --price-book prices this session as it is: nothing to change.",
             # the sheet's register names a field without metadata by its name or its description's first part
+            # what an export writes, composed in desktop/qt/export_controller.py (f"{fmt.upper()} comparison...")
+            "PDF comparison", "CSV comparison", "JSON comparison", "XLSX comparison", "CSV comparison of the scenarios",
+            "JSON comparison of the scenarios", "XLSX comparison of the scenarios", "PDF comparison of the scenarios",
+            # the About box counts the options in words (main_window._count_word)
+            "one", "two", "three", "four", "five", "six", "seven",
             # where an imported value came from, composed in desktop/usage/fleet.py
             "billing: fewest instances running in an hour of the day", "billing: fewest tasks running in an hour of "
             "the day", "billing: the usage types end in -ARM", "billing: the usage types have no -ARM suffix",

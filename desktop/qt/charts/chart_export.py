@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from desktop.present.i18n import tr
+from desktop.present.i18n import shown, tr
 from desktop.present.svg_strokes import bake_scaled_strokes
 from desktop.report.sheet.export import write_bytes_atomically
 
@@ -154,7 +154,7 @@ def save_chart_dialog(chart: pg.PlotWidget, parent: QWidget) -> Path | None:
     try:
         save_chart(chart, path)
     except OSError as exc:
-        QMessageBox.critical(parent, "Save chart", f"The chart could not be written to\n{path}\n\n"
-                                                   f"{exc.strerror or exc}.")
+        QMessageBox.critical(parent, tr("Save chart"), shown(f"The chart could not be written to\n{path}\n\n"
+                                                             f"{exc.strerror or exc}."))
         return None
     return path
