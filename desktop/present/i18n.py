@@ -37,15 +37,18 @@ _LIST_SEPARATORS = ("\n", "; ", ", ")
 # What a placeholder may hold, by its name: a number or an amount ("12", "1,024.5", "$36.04", "-$0.65", "30M",
 # "15%"); a name (an option's, a list of them: no colon or semicolon); effects ("+$1.20 to Lambda"); a field path
 # or a citation in brackets; a percentage ("38%": never the text after it), a date as written (no brackets); an
-# architecture, an instance type, a region code, a date. Any other name holds any text. So "{status} ({n} notes)"
-# reads "Feasible (no price) (2 notes)" right, and a name never swallows the sentence after it.
+# architecture, an instance type, a region code, a date; a scenario's name (kept as written: no semicolon, so
+# "; "-joined sentences about scenarios are each translated); a commitment plan's words (no brackets). Any other
+# name holds any text. So "{status} ({n} notes)" reads "Feasible (no price) (2 notes)" right, and a name never
+# swallows the sentence after it.
 _SHAPES = {**dict.fromkeys(("n", "m", "k", "p", "w", "h", "x", "y", "amount", "gap", "ref", "off", "usd"),
                            r"[-+~$]*\d[\d.,]*[kMBT%]?"),
            **dict.fromkeys(("a", "b", "c", "d", "option", "other", "names"), r"[^:;]+?"),
            "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path", "source"), r"[^\[\]]+?"),
            "pct": r"[-+]?\d[\d.,]*%|n/a", "when": r"[^()]+", "arch": r"[a-z0-9_]+",
-           "type": r"[a-z0-9.-]+", "region": r"[a-z]{2}-[a-z]+-\d", "date": r"\d{4}-\d\d-\d\d"}
-_VERBATIM = frozenset({"name", "path", "title", "source", "trace", "prices"})
+           "type": r"[a-z0-9.-]+", "region": r"[a-z]{2}-[a-z]+-\d", "date": r"\d{4}-\d\d-\d\d",
+           "scenario": r"[^;]+?", "plan": r"[^():;]+?"}
+_VERBATIM = frozenset({"name", "path", "title", "source", "trace", "prices", "scenario", "scenarios"})
 MAX_TEMPLATE_DEPTH = 6  # a placeholder's text is translated in turn, this many times deep at most
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.model.format import CELL_WIDTH, count, left_out_count, percent, share, usd, usd_change, usd_compact
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison, ScenarioRow
+from desktop.model.workshop.differences import SAME, Difference
+from desktop.present.i18n import shown, tr
 
 GROUP_GAP = 0.8  # bars between two option groups on the chart
 
@@ -31,6 +34,14 @@ def change_text(row: ScenarioRow) -> str:
     more = change > 0 or (change == 0 and kind == "lower bound")
     bound = "at least" if (kind == "lower bound") == more else "at most"
     return f"{bound} {usd(abs(change))} {'more' if more else 'less'}"
+
+
+def differences_shown(found: tuple[Difference, ...]) -> str:
+    """What differs from the baseline in the app's language: "requests 30M -> 1M; region ..." (the values the
+    scenarios' own, each translated where it is a choice's label; in English `differences_text` exactly)."""
+    if not found:
+        return shown(SAME)
+    return "; ".join(f"{tr(d.label)} {shown(d.before)} -> {shown(d.after)}" for d in found)
 
 
 def change_note(row: ScenarioRow, baseline: ScenarioRow) -> str:
@@ -170,19 +181,24 @@ def total_text(row: ScenarioRow, option: str, width: int = CELL_WIDTH) -> str:
     return text if row.complete.get(option, True) else f"{text} (incomplete)"
 
 
-def row_left_out(row: ScenarioRow, options: tuple[str, ...]) -> str:
+def _as_written(text: str) -> str:
+    return text
+
+
+def row_left_out(row: ScenarioRow, options: tuple[str, ...], say: Callable[[str], str] = _as_written) -> str:
     """What each feasible total of a scenario leaves out, in words ("" when none does): "Lambda: Lambda ephemeral
-    storage; ECS on EC2: EBS gp3 root volumes (no eu-west-1 price in the book)"."""
+    storage; ECS on EC2: EBS gp3 root volumes (no eu-west-1 price in the book)"; `say` puts each item and the
+    region's clause in a language (i18n.shown), so a list of options' items never needs one sentence's template."""
     names = [(o, row.left_out.get(o, ())) for o in options if row.feasible.get(o, False)]
-    said = "; ".join(f"{short_label(o)}: {', '.join(n)}" for o, n in names if n)
+    said = "; ".join(f"{short_label(o)}: {', '.join(say(name) for name in n)}" for o, n in names if n)
     if not said:
         return ""
-    return said + (f" (no {row.region} price in the book)" if row.region else "")
+    return said + (" " + say(f"(no {row.region} price in the book)") if row.region else "")
 
 
-def left_out_rows(comparison: Comparison) -> list[tuple[ScenarioRow, str]]:
+def left_out_rows(comparison: Comparison, say: Callable[[str], str] = _as_written) -> list[tuple[ScenarioRow, str]]:
     """Each scenario any of whose feasible totals leaves out a price, with what each leaves out (`row_left_out`)."""
-    found = ((row, row_left_out(row, comparison.options)) for row in comparison.rows)
+    found = ((row, row_left_out(row, comparison.options, say)) for row in comparison.rows)
     return [(row, said) for row, said in found if said]
 
 

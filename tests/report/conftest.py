@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 
 import pytest
 from pypdf import PdfReader
+
+from desktop.present import i18n
 
 
 def pdf_text(data: bytes) -> str:
@@ -24,3 +27,13 @@ def squeeze(text: str) -> str:
 def qt_app(qapp):  # type: ignore[no-untyped-def]
     """A QApplication made by pytest-qt before any export makes its own."""
     return qapp
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The report speaks German for the test, English again after it."""
+    assert i18n.set_language("de") == "de"
+    try:
+        yield
+    finally:
+        i18n.set_language("en")

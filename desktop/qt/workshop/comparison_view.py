@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison, with_spreads
-from desktop.model.workshop.differences import SAME, Difference
 from desktop.present.i18n import shown, tr
 from desktop.present.text import tooltip_html
 from desktop.present.workshop import (
@@ -39,6 +38,7 @@ from desktop.present.workshop import (
     change_note,
     change_text,
     commitment_text,
+    differences_shown,
     footprint_text,
     footprint_tip,
     horizon_text,
@@ -64,14 +64,6 @@ FIXED_AFTER = ("Recommended", "Commitment", SPREAD_HEADER, "Over the horizon", "
 CHANGE_COLUMN = "Against the baseline"  # not shown for the parts of one system: they are not versions of one thing
 COMMITMENT_COLUMN = "Commitment"  # shown when a scenario's total assumes a commitment
 SPREAD_COLUMN = SPREAD_HEADER  # shown when a scenario has ranged inputs
-
-
-def differences_shown(found: tuple[Difference, ...]) -> str:
-    """What differs from the baseline in the app's language: "requests 30M -> 1M; region ..." (the values the
-    scenarios' own, each translated where it is a choice's label)."""
-    if not found:
-        return shown(SAME)
-    return "; ".join(f"{tr(d.label)} {shown(d.before)} -> {shown(d.after)}" for d in found)
 
 
 class ComparisonView(QWidget):

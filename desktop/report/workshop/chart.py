@@ -1,5 +1,6 @@
 """The workshop chart on a QPainter (the PDF summary page): each scenario's recommended monthly total, as bars
-grouped by the option recommended, in the option's colour. Vectors, from the Comparison only."""
+grouped by the option recommended, in the option's colour. Vectors, from the Comparison only; its texts in the app's
+language (the scenarios' names as written)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter
 from desktop.model.format import usd_tick
 from desktop.model.options.registry import short_label
 from desktop.model.workshop.compare import Comparison
+from desktop.present.i18n import shown
 from desktop.present.style import option_colour
 from desktop.present.workshop import bar_amount, bar_label, bar_layout
 from desktop.report.sheet.charts import GRID, INK, begin_chart, font_metrics, pixels_per_point, sheet_font
@@ -29,7 +31,7 @@ def _nice_top(value: float) -> float:
 def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison) -> None:
     pt = pixels_per_point(painter)
     title_bottom = begin_chart(painter, rect, "Recommended monthly total of each scenario, grouped by option "
-                                              "(\u2265: its total leaves out a price)")
+                                              "(≥: its total leaves out a price)")
     painter.setFont(sheet_font(6.5))
     metrics = font_metrics(painter)
     bars, groups = bar_layout(comparison)
@@ -39,7 +41,7 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
                   rect.height() - (title_bottom - rect.top()) - 10 * pt - 3 * metrics.height() - 4 * pt)
     if not bars:
         painter.setPen(INK)
-        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No scenario has a feasible option.")
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, shown("No scenario has a feasible option."))
         painter.restore()
         return
     top = _nice_top(max(b.usd for b in bars))
@@ -51,7 +53,7 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.setPen(GRID)
         painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
         painter.setPen(INK)
-        text = usd_tick(value) if value else "$0"
+        text = shown(usd_tick(value)) if value else "$0"
         painter.drawText(QPointF(plot.left() - metrics.horizontalAdvance(text) - 3 * pt, y + metrics.ascent() / 2),
                          text)
     for bar in bars:
@@ -62,7 +64,7 @@ def draw_scenario_chart(painter: QPainter, rect: QRectF, comparison: Comparison)
         painter.setBrush(QColor(option_colour(bar.option)))
         painter.drawRect(box)
         painter.setPen(INK)
-        amount = bar_amount(bar)
+        amount = shown(bar_amount(bar))
         if metrics.horizontalAdvance(amount) <= slot * 1.1:
             painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(amount) / 2, box.top() - 2 * pt),
                              amount)

@@ -14,12 +14,14 @@ from desktop.model.options.registry import short_label
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison
 from desktop.model.workshop.spec import KIND_LABELS
+from desktop.present.i18n import shown, shown_html
 from desktop.present.style import option_colour
 from desktop.present.workshop import (
     SPREAD_HEADER,
     change_note,
     change_text,
     commitment_text,
+    differences_shown,
     left_out_rows,
     margin_text,
     portfolio_text,
@@ -29,10 +31,17 @@ from desktop.present.workshop import (
 from desktop.report.sheet.html import STYLE, esc
 
 CHART_MARKER = "[[computefit-chart-scenarios]]"
-SPREAD_NOTE = ('<p class="small muted">P10-P90: the recommended option\'s monthly cost in 80% of the samples of the '
+SPREAD_NOTE = ('<p class="small muted">'  # its sentence a literal as shown, so the catalogue check finds it
+               "P10-P90: the recommended option's monthly cost in 80% of the samples of the "
                "scenario's seeded Monte Carlo over its ranged inputs (the seed is in the file); how sure: the share of "
-               "samples in which that option is the cheapest (at least: another option leaves out a price). \u2014 "
+               "samples in which that option is the cheapest (at least: another option leaves out a price). — "
                "marks a scenario without ranges.</p>")
+TOTALS_NOTE = ("Monthly totals in USD. ~ marks a total resting on estimated prices; + what a total leaves out "
+               "(no price in the book).")
+CHANGES_NOTE = ("Monthly totals in USD. The change is the recommended total against the baseline's recommended "
+                "total: a bound (at least, at most) when only one of them leaves out a price, no figure when both "
+                "leave out different ones. ~ marks a total resting on estimated prices; + what a total leaves out "
+                "(no price in the book).")
 NARROW_CELL = 12  # characters of a left-out name in a table of four options or more ("+ 2 not priced" else)
 
 
@@ -90,15 +99,11 @@ def comparison_table(comparison: Comparison) -> str:
     change_head = '<th class="num">Change against the baseline</th>' if changes else ""
     commitment_head = '<th width="20%">Commitment</th>' if committed else ""
     spread_head = f'<th class="num">{_two_lines(SPREAD_HEADER)}</th>' if ranged else ""
-    said = ("The change is the recommended total against the baseline's recommended total: a bound (at least, at "
-            "most) when only one of them leaves out a price, no figure when both leave out different ones. "
-            if changes else "")
     return ('<table width="100%" cellspacing="0" cellpadding="3">'
             f'<tr><th>#</th><th>Scenario</th>{head}<th style="white-space: nowrap;">Recommended</th>{commitment_head}'
             f'{spread_head}<th>Margin over the runner-up</th>'
             f'{change_head}</tr>{"".join(rows)}</table>'
-            f'<p class="small muted">Monthly totals in USD. {said}~ marks a total resting on estimated prices; '
-            "+ what a total leaves out (no price in the book).</p>" + (SPREAD_NOTE if ranged else "")
+            f'<p class="small muted">{CHANGES_NOTE if changes else TOTALS_NOTE}</p>' + (SPREAD_NOTE if ranged else "")
             + _left_out_block(comparison))
 
 
@@ -109,7 +114,7 @@ def _two_lines(text: str) -> str:
 
 def _left_out_block(comparison: Comparison) -> str:
     """What each incomplete total leaves out, by scenario, and why a change is a bound or has no figure."""
-    found = left_out_rows(comparison)
+    found = left_out_rows(comparison, shown)  # in the app's language already: kept as it is by `_verbatim`
     if not found:
         return ""
     lines = []
@@ -126,7 +131,7 @@ def _left_out_block(comparison: Comparison) -> str:
 def differences_block(comparison: Comparison) -> str:
     rows = []
     for row in comparison.rows:
-        what = "the baseline" if row.is_baseline else row.differences_text
+        what = "the baseline" if row.is_baseline else differences_shown(row.differences)
         note = f'<br/><span class="small muted">{esc(row.note)}</span>' if row.note else ""
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td width="28%">{esc(row.name)}{note}</td>'
                     f"<td>{esc(what)}</td></tr>")
@@ -137,10 +142,20 @@ def differences_block(comparison: Comparison) -> str:
 
 def workshop_summary_html(comparison: Comparison, title: str, book: PriceBook, *, generated: dt.date,
                           version: str, marker: str = CHART_MARKER) -> str:
-    return (f"<html><head><style>{STYLE}</style></head><body>"
-            + _header(comparison, title, book, generated, version)
-            + _portfolio(comparison)
-            + "<h2>Monthly cost of each scenario</h2>" + comparison_table(comparison)
-            + f'<p style="margin-top: 6pt;">{esc(marker)}</p>'
-            + differences_block(comparison)
-            + "</body></html>")
+    """The summary page(s) in the app's language (English: as written), the user's texts as they are."""
+    return shown_html(f"<html><head><style>{STYLE}</style></head><body>"
+                      + _header(comparison, title, book, generated, version)
+                      + _portfolio(comparison)
+                      + "<h2>Monthly cost of each scenario</h2>" + comparison_table(comparison)
+                      + f'<p style="margin-top: 6pt;">{esc(marker)}</p>'
+                      + differences_block(comparison)
+                      + "</body></html>", _verbatim(comparison, title, marker))
+
+
+def _verbatim(comparison: Comparison, title: str, marker: str) -> frozenset[str]:
+    """The texts a translation leaves as they are: the title, each scenario's name and note (the user's), what
+    differs and what each total leaves out (already in the app's language) and the chart's marker."""
+    said = {differences_shown(row.differences) for row in comparison.rows if not row.is_baseline}
+    said |= {text for _row, text in left_out_rows(comparison, shown)}
+    said |= {text for row in comparison.rows for text in (row.name, row.note) if text}
+    return frozenset({title, marker, *said})

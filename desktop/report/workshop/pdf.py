@@ -44,7 +44,10 @@ class ScenarioChartObject(QPyTextObject):
 
     def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
-        draw_scenario_chart(painter, QRectF(rect), self.comparison)
+        box = QRectF(rect)
+        if painter.hasClipping() and painter.clipBoundingRect().intersected(box).height() < 1:
+            return  # on the page before or after its own: drawn there, its words would sit outside that page
+        draw_scenario_chart(painter, box, self.comparison)
 
 
 def lay_out_summary(writer: QPdfWriter, comparison: Comparison, title: str, book: PriceBook, *,

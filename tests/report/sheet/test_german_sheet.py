@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,22 +16,12 @@ from desktop.model.advice.advise import advise
 from desktop.model.options.registry import missing_prices
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workload.files import load_workload
-from desktop.present import i18n
 from desktop.report.sheet.pdf_writer import sheet_pdf_bytes
 from desktop.report.sheet.price_register import price_register
 from desktop.resources import resource
 from tests.german_check import untranslated
 
 EXAMPLES = ("http-api", "alb-api-ireland", "nightly-batch", "gpu-inference", "event-processor")
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    assert i18n.set_language("de") == "de"
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def _loose(text: str) -> re.Pattern[str]:
@@ -82,10 +71,14 @@ def _runs(page: Any) -> list[tuple[float, float, float, str]]:
 def test_every_german_word_is_inside_its_page(qt_app, german: None, book: PriceBook, example: str) -> None:  # type: ignore[no-untyped-def]
     data, _verbatim = _sheet(book, example)
     for page in PdfReader(io.BytesIO(data)).pages:
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
         runs = _runs(page)
         assert len(runs) > 100
-        # a run's end estimated at half an em a character (the sheet's font is narrower on average)
-        outside = [(round(x), round(y), t) for x, y, size, t in runs
-                   if x < 0 or y < 0 or y > height or x + 0.5 * size * len(t) > width - 10]
-        assert outside == []
+        assert outside_its_page(page, runs) == []
+
+
+def outside_its_page(page: Any, runs: list[tuple[float, float, float, str]]) -> list[tuple[int, int, str]]:
+    """The runs that leave the page (where, and their text); a run's end estimated at half an em a character (the
+    sheet's font is narrower on average)."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    return [(round(x), round(y), t) for x, y, size, t in runs
+            if x < 0 or y < 0 or y > height or x + 0.5 * size * len(t) > width - 10]
