@@ -235,6 +235,8 @@ def _desired_tasks(draft: Draft, service: ServiceConfig | None) -> list[float]:
 def _task_size(draft: Draft, r: ResourceUsage | None, name: str, inputs: JsonInputs) -> float:
     service = inputs.services.get(name)
     task = inputs.tasks.get(service.task_definition) if service is not None else None
+    if task is not None and task.windows:  # the options that cannot run Windows containers are ruled out by it
+        draft.set("container.os", "windows", "configuration", "describe-task-definition operatingSystemFamily")
     if task is not None and task.vcpu and task.memory_gb:
         draft.set("container.vcpu", task.vcpu, "configuration", "describe-task-definition cpu")
         draft.set("container.memory_gb", task.memory_gb, "configuration", "describe-task-definition memory")

@@ -104,6 +104,7 @@ COMPOSED = ("&Undo", "&Redo", "Light", "Dark", "System", "Move up", "Move down",
             # where an imported value came from, composed in desktop/usage/fleet.py
             "billing: fewest instances running in an hour of the day", "billing: fewest tasks running in an hour of "
             "the day", "billing: the usage types end in -ARM", "billing: the usage types have no -ARM suffix",
+            "billing: usage types with ARM", "billing: usage types without ARM",
             "Months", "Monthly pct", "Step month", "One off", "Rate usd per hour", "Hours per month",
             "An hourly commitment in USD at the plan's rates instead of a share: usage above it in an hour is billed "
             "on demand, commitment unused in an hour is lost (AWS Savings Plans User Guide)")

@@ -123,3 +123,21 @@ def test_a_service_without_billing_rows_joins_the_billed_ones(tmp_path: Path, bo
     workshop, summary = import_usage([cur, services, task], book, tags=(TagFilter("team", "shop"),))
     assert [s.workload.name for s in workshop.scenarios] == ["shop/web"]
     assert any("known from JSON alone left out" in n and "ops/batch" in n for n in summary.notes)
+
+
+def test_a_windows_task_definition_makes_a_windows_scenario(tmp_path: Path, book: PriceBook) -> None:
+    """describe-task-definition's operatingSystemFamily WINDOWS_SERVER_2022_CORE: the scenario runs Windows
+    containers (from the configuration), so the options without Windows containers are ruled out by it."""
+    services, task = fx.write_ecs(tmp_path)
+    data = json.loads(task.read_text())
+    data["taskDefinition"]["runtimePlatform"]["operatingSystemFamily"] = "WINDOWS_SERVER_2022_CORE"
+    task.write_text(json.dumps(data), encoding="utf-8")
+    workshop, _ = import_usage([services, task], book)
+    (entry,) = workshop.scenarios
+    assert entry.workload.container.os == "windows"
+    assert entry.usage is not None and entry.usage.origin_of("container.os").origin == "configuration"  # type: ignore[union-attr]
+    from desktop.model.advice.advise import advise
+
+    advice = advise(entry.workload, book)
+    feasible = {o.option for o in advice.quote.feasible_options()}
+    assert "lambda" not in feasible and "fargate" in feasible  # Fargate runs Windows containers; Lambda does not
