@@ -11,6 +11,7 @@ user's files are only read. DuckDB is imported here only, inside the functions, 
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
     import duckdb
 
 MEMORY_LIMIT_MB = 600
-THREADS = 2
+# One thread a core this process may run on, as many as the memory limit allows: DuckDB needs at least 125 MB a
+# thread (DuckDB performance guide, "Environment": minimum required memory), so 4 at most under 600 MB
+THREADS = max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                     MEMORY_LIMIT_MB // 125))
 MAX_RESOURCES = 100_000  # resources one import keeps (a fleet workshop holds far fewer: see desktop.usage.fleet)
 MAX_MESSAGE = 300
 
