@@ -1,10 +1,11 @@
 """Billing exports through DuckDB: only the columns needed, aggregated in the engine, never a row in Python.
 
-One statement reads the files: the rows of the services compared (Lambda, ECS, EC2; filtered on the product
-first) are classified (kept, or skipped for a named reason) and summed into one group per resource and clock hour
-(skipped rows into one group per reason); the rows of every other service, the bulk of a real export, are only
-counted by reason, reading the two or three columns that reason needs. Both land in a temporary table; small
-queries over it give the summary and each resource's attributes and 24-hour figures (folded in the engine).
+One statement reads the files: each row of the services compared (Lambda, ECS, EC2) is classified (kept, or
+skipped for a named reason) and summed into one group per resource and clock hour (skipped rows into one group
+per reason). In Parquet those rows are filtered on the product first, and the rows of every other service, the
+bulk of a real export, are only counted by reason from the two or three columns that reason reads (a CSV, parsed
+whole by any scan, has all its rows classified in the one scan). All land in a temporary table; small queries
+over it give the summary and each resource's attributes and 24-hour figures (folded in the engine).
 Memory is bounded (`memory_limit`, `threads`, a temporary spill folder of our own that is removed afterwards); the
 user's files are only read. DuckDB is imported here only, inside the functions, so nothing else pays for it.
 """
@@ -141,12 +142,12 @@ def _case(reasons: list[tuple[str, str]], otherwise: str = "NULL") -> str:
     return "CASE " + " ".join(f"WHEN {test} THEN {sql_string(why)}" for test, why in reasons) + f" ELSE {otherwise} END"
 
 
-def _classified(family: Family, columns: dict[str, str], scan: str, tags: tuple[TagFilter, ...] = ()) -> str:
-    """SQL of the rows of the services compared, with their skip reason (NULL: kept), service, resource key and
-    measures. The filter on the product goes first, so the engine classifies only those rows (the others are
-    counted by `_others`)."""
+def _classified(family: Family, columns: dict[str, str], scan: str, tags: tuple[TagFilter, ...] = (),
+                split: bool = True) -> str:
+    """SQL of the rows with their skip reason (NULL: kept), service, resource key and measures. With `split`, only
+    the rows of the services compared, filtered on the product first (the others are counted by `_others`)."""
     e = family.expressions(columns)
-    compared = f"{scan} WHERE ({SERVICE.format(product=e['product'])}) IS NOT NULL"
+    compared = f"{scan} WHERE ({SERVICE.format(product=e['product'])}) IS NOT NULL" if split else scan
     return _with_measures(_case(_reasons(family, columns, tags)), e, compared)
 
 
@@ -224,7 +225,6 @@ SELECT reason, key, any_value(svc) AS svc,
   bool_or(truncated) AS truncated
 FROM ({classified})
 GROUP BY ALL
-UNION ALL BY NAME
 {others}
 """
 
@@ -316,8 +316,11 @@ def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
                                                                 "filter cannot be applied")
         try:
             scan = _scan(files, fmt)
-            con.execute(HOURLY.format(classified=_classified(family, columns, scan, tags),
-                                      others=_others(family, columns, scan)))
+            # Parquet: a second scan of the other services' rows reads two or three columns of the file; a CSV would
+            # be parsed whole again, so its rows are all classified in the one scan (the same counts)
+            split = fmt == PARQUET
+            others = f"UNION ALL BY NAME {_others(family, columns, scan)}" if split else ""
+            con.execute(HOURLY.format(classified=_classified(family, columns, scan, tags, split), others=others))
             _summarise(con, summary)
             found = [_resource(row) for row in con.execute(PROFILES.format(limit=MAX_RESOURCES)).fetchall()]
             dropped = con.execute(DROPPED).fetchone()
