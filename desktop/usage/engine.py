@@ -1,14 +1,18 @@
 """Billing exports through DuckDB: only the columns needed, aggregated in the engine, never a row in Python.
 
-One scan of the files classifies each row (kept, or skipped for a named reason) and sums it into one group per
-resource and clock hour (skipped rows into one group per reason) in a temporary table; small queries over that
-table then give the summary, the 24-hour profiles and each resource's attributes. Memory is bounded
-(`memory_limit`, `threads`, a temporary spill folder of our own that is removed afterwards); the user's files are
-only read. DuckDB is imported here only, inside the functions, so nothing else pays for it.
+One statement reads the files: each row of the services compared (Lambda, ECS, EC2) is classified (kept, or
+skipped for a named reason) and summed into one group per resource and clock hour (skipped rows into one group
+per reason). In Parquet those rows are filtered on the product first, and the rows of every other service, the
+bulk of a real export, are only counted by reason from the two or three columns that reason reads (a CSV, parsed
+whole by any scan, has all its rows classified in the one scan). All land in a temporary table; small queries
+over it give the summary and each resource's attributes and 24-hour figures (folded in the engine).
+Memory is bounded (`memory_limit`, `threads`, a temporary spill folder of our own that is removed afterwards); the
+user's files are only read. DuckDB is imported here only, inside the functions, so nothing else pays for it.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -26,7 +30,10 @@ if TYPE_CHECKING:
     import duckdb
 
 MEMORY_LIMIT_MB = 600
-THREADS = 2
+# One thread a core this process may run on, as many as the memory limit allows: DuckDB needs at least 125 MB a
+# thread (DuckDB performance guide, "Environment": minimum required memory), so 4 at most under 600 MB
+THREADS = max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                     MEMORY_LIMIT_MB // 125))
 MAX_RESOURCES = 100_000  # resources one import keeps (a fleet workshop holds far fewer: see desktop.usage.fleet)
 MAX_MESSAGE = 300
 
@@ -89,9 +96,11 @@ def _columns(con: duckdb.DuckDBPyConnection, scan: str) -> dict[str, str]:
 def family_of_files(con: duckdb.DuckDBPyConnection, files: list[Path], fmt: str) -> tuple[Family, dict[str, str]]:
     """Every file's export family (one for all, or UsageError naming the odd file) and the union's columns."""
     family: Family | None = None
+    columns: dict[str, str] = {}
     for path in files:
         try:
-            found = family_of(str(path), _columns(con, _scan([path], fmt)))
+            columns = _columns(con, _scan([path], fmt))
+            found = family_of(str(path), columns)
         except UsageError:
             raise
         except Exception as exc:
@@ -101,7 +110,7 @@ def family_of_files(con: duckdb.DuckDBPyConnection, files: list[Path], fmt: str)
                                             "import one kind at a time")
         family = found
     assert family is not None
-    return family, _columns(con, _scan(files, fmt))
+    return family, columns if len(files) == 1 else _columns(con, _scan(files, fmt))
 
 
 def _tag_reasons(e: dict[str, str], columns: dict[str, str], tags: tuple[TagFilter, ...]) -> list[tuple[str, str]]:
@@ -111,10 +120,11 @@ def _tag_reasons(e: dict[str, str], columns: dict[str, str], tags: tuple[TagFilt
              R_TAG.format(tag=f"{t.key}={t.value}", column=column)) for t in tags]
 
 
-def _classified(family: Family, columns: dict[str, str], scan: str, tags: tuple[TagFilter, ...] = ()) -> str:
-    """SQL of the rows with their skip reason (NULL: kept), service, resource key and measures."""
+def _reasons(family: Family, columns: dict[str, str], tags: tuple[TagFilter, ...]) -> list[tuple[str, str]]:
+    """Why a row is left out, in the order tested: (SQL test, reason). The first three judge every row; a row of
+    a service this app compares (the only rows the hourly aggregate reads) is judged by the rest too."""
     e = family.expressions(columns)
-    reasons = [
+    return [
         (f"upper(coalesce({e['provider']}, 'AWS')) NOT IN ('AWS', 'AMAZON WEB SERVICES')",
          R_PROVIDER.format(provider=family.provider_column or "")),
         (f"{e['line_type']} IS NULL OR NOT {one_of(e['line_type'], family.kept_types)}",
@@ -126,8 +136,28 @@ def _classified(family: Family, columns: dict[str, str], scan: str, tags: tuple[
         (f"{e['start']} IS NULL", R_START.format(start=family.start_column)),
         (f"{e['cost']} IS NULL", R_COST.format(cost=family.cost_column)),
     ]
-    reason = "CASE " + " ".join(f"WHEN {test} THEN {sql_string(why)}" for test, why in reasons) + " END"
-    return _with_measures(reason, e, scan)
+
+
+def _case(reasons: list[tuple[str, str]], otherwise: str = "NULL") -> str:
+    return "CASE " + " ".join(f"WHEN {test} THEN {sql_string(why)}" for test, why in reasons) + f" ELSE {otherwise} END"
+
+
+def _classified(family: Family, columns: dict[str, str], scan: str, tags: tuple[TagFilter, ...] = (),
+                split: bool = True) -> str:
+    """SQL of the rows with their skip reason (NULL: kept), service, resource key and measures. With `split`, only
+    the rows of the services compared, filtered on the product first (the others are counted by `_others`)."""
+    e = family.expressions(columns)
+    compared = f"{scan} WHERE ({SERVICE.format(product=e['product'])}) IS NOT NULL" if split else scan
+    return _with_measures(_case(_reasons(family, columns, tags)), e, compared)
+
+
+def _others(family: Family, columns: dict[str, str], scan: str) -> str:
+    """SQL of the rows of every other service counted by their reason (provider, line type or service): only the
+    few columns those tests read."""
+    e = family.expressions(columns)
+    provider, line_type, service = _reasons(family, columns, ())[:3]
+    return (f"SELECT {_case([provider, line_type], sql_string(service[1]))} AS reason, count(*) AS rows "
+            f"FROM {scan} WHERE ({SERVICE.format(product=e['product'])}) IS NULL GROUP BY ALL")
 
 
 def _with_measures(reason: str, e: dict[str, str], scan: str) -> str:
@@ -136,8 +166,11 @@ def _with_measures(reason: str, e: dict[str, str], scan: str) -> str:
     ut = "usage_type"
     resource = "resource"
     lam = "svc = 'lambda'"
+    # A function's ARN with a version or alias (`...:function:name:3`) keys under the function's own ARN; with 6
+    # colons or fewer the pattern takes the whole id or nothing (the id as written): the regular expression, many
+    # times the time of the LIKE on a generated month's Lambda rows, runs only where it can shorten the id.
     key = f"""CASE
-      WHEN svc = 'lambda' THEN coalesce(nullif(regexp_extract({resource},
+      WHEN svc = 'lambda' AND {resource} LIKE '%:%:%:%:%:%:%:%' THEN coalesce(nullif(regexp_extract({resource},
            '^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+)', 1), ''), {resource})
       WHEN svc = 'fargate' THEN coalesce(regexp_extract({resource}, '(?:task|cluster|service)/([^/]+)', 1) || '/' ||
            ({e['service_tag']}),
@@ -192,16 +225,29 @@ SELECT reason, key, any_value(svc) AS svc,
   bool_or(truncated) AS truncated
 FROM ({classified})
 GROUP BY ALL
+{others}
 """
 
+# Each resource's hourly figures folded into the 24 hours of the day (a clock hour's figures summed over the
+# period's days), the whole period's figures from those 24.
 PROFILES = """
+WITH clock AS (
+  SELECT key, hour(hour) AS clock, any_value(svc) AS svc, any_value(account) AS account,
+    any_value(region) AS region, bool_or(arm) AS arm, any_value(instance_type) AS instance_type,
+    bool_or(truncated) AS truncated, sum(rows) AS rows, sum(billed) AS billed, sum(credits) AS credits,
+    sum(unpriced) AS unpriced, sum(prov) AS prov, sum(gbh) AS gbh,
+    count(*) FILTER (WHERE requests + gbs + vcpu + inst > 0) AS hours, max(vcpu) AS peak_vcpu,
+    sum(requests) AS requests, sum(gbs) AS gbs, sum(vcpu) AS vcpu, sum(inst) AS inst,
+    sum(requests + gbs + prov + vcpu + inst) AS used
+  FROM hourly WHERE reason IS NULL GROUP BY key, clock
+)
 SELECT key, any_value(svc), any_value(account), any_value(region), bool_or(arm), any_value(instance_type),
-  bool_or(truncated), sum(rows), sum(billed), sum(credits), sum(unpriced), sum(prov), sum(gbh),
-  count(*) FILTER (WHERE requests + gbs + vcpu + inst > 0), max(vcpu),
-  list(hour(hour) ORDER BY hour), list(requests ORDER BY hour), list(gbs ORDER BY hour),
-  list(vcpu ORDER BY hour), list(inst ORDER BY hour)
-FROM hourly WHERE reason IS NULL GROUP BY key
-HAVING sum(requests + gbs + prov + vcpu + inst) > 0
+  bool_or(truncated), sum(rows), sum(billed), sum(credits), sum(unpriced),
+  sum(prov), sum(gbh), sum(hours), max(peak_vcpu),
+  list(clock ORDER BY clock), list(requests ORDER BY clock), list(gbs ORDER BY clock),
+  list(vcpu ORDER BY clock), list(inst ORDER BY clock)
+FROM clock GROUP BY key
+HAVING sum(used) > 0
 ORDER BY sum(billed) DESC, key LIMIT {limit}
 """
 
@@ -219,10 +265,8 @@ def _resource(row: tuple[Any, ...]) -> ResourceUsage:
                           account=str(account or ""), region=str(region or ""), arm=bool(arm),
                           instance_type=str(instance_type or ""), truncated_id=bool(truncated))
     for hour, r, g, v, i in zip(clock, requests, gbs, vcpu, inst, strict=True):
-        usage.requests[hour] += float(r)
-        usage.gb_seconds[hour] += float(g)
-        usage.vcpu_hours[hour] += float(v)
-        usage.instance_hours[hour] += float(i)
+        usage.requests[hour], usage.gb_seconds[hour] = float(r), float(g)
+        usage.vcpu_hours[hour], usage.instance_hours[hour] = float(v), float(i)
     usage.provisioned_gb_seconds, usage.gb_hours = float(prov), float(gbh)
     usage.billed_usd, usage.credits_usd, usage.unpriced_usd = plain(billed), plain(credits), plain(unpriced)
     usage.rows, usage.hours_with_usage, usage.peak_hour_vcpu = int(rows), int(hours), float(peak_vcpu or 0)
@@ -271,7 +315,12 @@ def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
             raise UsageError(str(files[0]), family.tags_column, f"is not in this {family.name} export: the tag "
                                                                 "filter cannot be applied")
         try:
-            con.execute(HOURLY.format(classified=_classified(family, columns, _scan(files, fmt), tags)))
+            scan = _scan(files, fmt)
+            # Parquet: a second scan of the other services' rows reads two or three columns of the file; a CSV would
+            # be parsed whole again, so its rows are all classified in the one scan (the same counts)
+            split = fmt == PARQUET
+            others = f"UNION ALL BY NAME {_others(family, columns, scan)}" if split else ""
+            con.execute(HOURLY.format(classified=_classified(family, columns, scan, tags, split), others=others))
             _summarise(con, summary)
             found = [_resource(row) for row in con.execute(PROFILES.format(limit=MAX_RESOURCES)).fetchall()]
             dropped = con.execute(DROPPED).fetchone()
