@@ -108,7 +108,7 @@ def test_the_form_says_where_an_imported_value_came_from_and_that_an_edit_is_the
     assert form.origin_at("lambda.memory_mb").startswith("Imported, a default")
 
 
-def test_in_german_the_form_s_origin_lines_are_german_and_the_detail_as_it_was_written(
+def test_in_german_the_form_s_origin_lines_are_german_detail_included(
         qtbot, window: MainWindow, tmp_path: Path, book) -> None:  # type: ignore[no-untyped-def]
     from desktop.model.workshop.files import save_workshop
     from desktop.qt.translation import install_language
@@ -125,11 +125,11 @@ def test_in_german_the_form_s_origin_lines_are_german_and_the_detail_as_it_was_w
         window.session.run(Workbench.select, [s.name for s in window.session.state.scenarios].index("orders"))
         form = window.form
         form.build_all()
-        assert form.origin_at("lambda.memory_mb") == ("Importiert, ein Standardwert, bitte prüfen: not in a billing "
-                                                      "export or metrics")
+        assert form.origin_at("lambda.memory_mb") == ("Importiert, ein Standardwert, bitte prüfen: weder in einem "
+                                                      "Abrechnungsexport noch in Metriken")
         with qtbot.waitSignal(window.session.advice_changed, timeout=5000):
             type_into(qtbot, window, "lambda.memory_mb", "2048")
         assert form.origin_at("lambda.memory_mb") == ("Geändert: importiert 1.024 (ein Standardwert, bitte prüfen: "
-                                                      "not in a billing export or metrics)")
+                                                      "weder in einem Abrechnungsexport noch in Metriken)")
     finally:
         install_language("en")
