@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextOption,
     QTextTable,
 )
 
@@ -114,10 +115,16 @@ def _mm_to_px(mm: float) -> float:
 
 
 def build_document(writer: QPdfWriter, html: str, markers: dict[str, str], charts: QPyTextObject,
-                    body: QSizeF) -> QTextDocument:
+                    body: QSizeF, *, whole_words: bool = False) -> QTextDocument:
+    """The HTML laid out on the page body; `whole_words` breaks lines only between words (Qt's default breaks a
+    word, or an amount, anywhere when a table's column is narrower than it: "Szen ario")."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(sheet_font(8))
+    if whole_words:
+        option = doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        doc.setDefaultTextOption(option)
     doc.documentLayout().registerHandler(CHART_OBJECT, charts)
     doc.setDocumentMargin(0)  # before the HTML: each of these set later lays the whole document out again
     doc.setPageSize(body)

@@ -17,7 +17,6 @@ from desktop.model.workshop.spec import KIND_LABELS
 from desktop.present.i18n import shown, shown_html
 from desktop.present.style import option_colour
 from desktop.present.workshop import (
-    SPREAD_HEADER,
     change_note,
     change_text,
     commitment_text,
@@ -70,13 +69,12 @@ def _portfolio(comparison: Comparison) -> str:
 
 def comparison_table(comparison: Comparison) -> str:
     """Scenarios as rows: each option's monthly total, the recommendation, its margin, the change (not for the
-    parts of one system), then what each total leaves out in words."""
+    parts of one system); then each scenario's commitment and P10-P90 band in a table of their own (on one row
+    they left the scenario's name and the totals too narrow a column), then what each total leaves out in words."""
     head = "".join(
-        f'<th class="num" width="10%" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
+        f'<th class="num" width="9%" style="border-bottom: 2pt solid {option_colour(o)};">{esc(short_label(o))}</th>'
         for o in comparison.options)
     changes = comparison.kind != "parts"
-    committed = any(row.commitment_terms for row in comparison.rows)
-    ranged = any(row.ranged for row in comparison.rows)
     width = NARROW_CELL if len(comparison.options) > 3 else CELL_WIDTH  # names in full in the list below
     rows = []
     for row in comparison.rows:
@@ -90,26 +88,48 @@ def comparison_table(comparison: Comparison) -> str:
             cells.append(f'<td class="num">{text}</td>')
         name = esc(row.name) + (' <span class="muted">(baseline)</span>' if row.is_baseline and changes else "")
         rec = esc(short_label(row.recommended)) if row.recommended else '<span class="warn">none feasible</span>'
-        change = f'<td class="num">{esc(change_text(row))}</td>' if changes else ""
-        commitment = f'<td class="small">{esc(commitment_text(row))}</td>' if committed else ""
-        spread = (f'<td class="num small" style="white-space: nowrap;">{_two_lines(spread_text(row))}</td>'
-                  if ranged else "")
+        change = _signed_cell(change_text(row)) if changes else ""
         rows.append(f'<tr><td class="muted">{row.index + 1}</td><td>{name}</td>{"".join(cells)}<td><b>{rec}</b></td>'
-                    f'{commitment}{spread}<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
-    change_head = '<th class="num">Change against the baseline</th>' if changes else ""
-    commitment_head = '<th width="20%">Commitment</th>' if committed else ""
-    spread_head = f'<th class="num">{_two_lines(SPREAD_HEADER)}</th>' if ranged else ""
+                    f'<td class="small">{esc(margin_text(row))}</td>{change}</tr>')
+    change_head = '<th class="num" width="10%">Change against the baseline</th>' if changes else ""
+    name_width = 100 - 3 - 9 * len(comparison.options) - 10 - 13 - (10 if changes else 0)  # the rest, in %
     return ('<table width="100%" cellspacing="0" cellpadding="3">'
-            f'<tr><th>#</th><th>Scenario</th>{head}<th style="white-space: nowrap;">Recommended</th>{commitment_head}'
-            f'{spread_head}<th>Margin over the runner-up</th>'
-            f'{change_head}</tr>{"".join(rows)}</table>'
-            f'<p class="small muted">{CHANGES_NOTE if changes else TOTALS_NOTE}</p>' + (SPREAD_NOTE if ranged else "")
-            + _left_out_block(comparison))
+            f'<tr><th width="3%">#</th><th width="{name_width}%">Scenario</th>{head}<th width="10%">Recommended</th>'
+            f'<th width="13%">Margin over the runner-up</th>{change_head}</tr>{"".join(rows)}</table>'
+            f'<p class="small muted">{CHANGES_NOTE if changes else TOTALS_NOTE}</p>'
+            + _terms_block(comparison) + _left_out_block(comparison))
 
 
-def _two_lines(text: str) -> str:
-    """ "P10-P90 · how sure" as two lines of a narrow cell: the band over how sure."""
-    return "<br/>".join(esc(part) for part in text.split(" \u00b7 "))
+def _signed_cell(text: str) -> str:
+    """A change's cell: a signed amount kept whole on its line ("+$1,094.53", its percentage under it), as Qt
+    breaks a line between a sign and "$"; a bound or a word wraps between words."""
+    if text[:1] not in "+-\u2212":
+        return f'<td class="num">{esc(text)}</td>'
+    amount, gap, pct = text.partition(" (")
+    return f'<td class="num" style="white-space: nowrap;">{esc(amount)}{"<br/>(" + esc(pct) if gap else ""}</td>'
+
+
+def _terms_block(comparison: Comparison) -> str:
+    """The commitment each scenario's recommended total assumes and its P10-P90 band and how sure, for the scenarios
+    that have either (no table when none has)."""
+    committed = any(row.commitment_terms for row in comparison.rows)
+    ranged = any(row.ranged for row in comparison.rows)
+    lines = []
+    for row in comparison.rows:
+        if not (row.commitment_terms or row.ranged):
+            continue
+        band, _dot, sure = spread_text(row).partition(" \u00b7 ")
+        commitment = f'<td class="small">{esc(commitment_text(row))}</td>' if committed else ""
+        whole = ' style="white-space: nowrap;"' if "$" in band else ""  # a band whole, a sentence wraps
+        spread = f'<td class="num"{whole}>{esc(band)}</td><td class="num">{esc(sure)}</td>' if ranged else ""
+        lines.append(f'<tr><td class="muted">{row.index + 1}</td><td>{esc(row.name)}</td>{commitment}{spread}</tr>')
+    if not lines:
+        return ""
+    commitment_head = '<th width="36%">Commitment</th>' if committed else ""
+    spread_head = '<th class="num">P10-P90</th><th class="num">how sure</th>' if ranged else ""
+    return ('<table width="100%" cellspacing="0" cellpadding="3" style="margin-top: 4pt;">'
+            f'<tr><th>#</th><th width="28%">Scenario</th>{commitment_head}{spread_head}</tr>{"".join(lines)}</table>'
+            + (SPREAD_NOTE if ranged else ""))
 
 
 def _left_out_block(comparison: Comparison) -> str:

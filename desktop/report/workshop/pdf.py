@@ -56,7 +56,7 @@ def lay_out_summary(writer: QPdfWriter, comparison: Comparison, title: str, book
     marker = f"CHARTSCENARIOS{uuid.uuid4().hex}"
     chart = ScenarioChartObject(comparison)
     html = workshop_summary_html(comparison, title, book, generated=generated, version=version, marker=marker)
-    doc = build_document(writer, html, {"scenarios": marker}, chart, body)
+    doc = build_document(writer, html, {"scenarios": marker}, chart, body, whole_words=True)
     return LaidOut(doc, page_count(doc, body), f"ComputeFit {version} workshop: {title}", chart)
 
 

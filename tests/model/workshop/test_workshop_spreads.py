@@ -95,7 +95,8 @@ def test_the_summary_page_and_the_terminal_show_the_spread(room: tuple[Workload,
 
     _ranged_workload, comparison = room
     html = workshop_summary_html(comparison, "room", book, generated=dt.date(2026, 12, 6), version="t")
-    assert "P10-P90<br/>how sure" in html and "$60.85-$62.60<br/>70%" in html and POINT_ONLY in html
+    assert '<th class="num">P10-P90</th><th class="num">how sure</th>' in html
+    assert '>$60.85-$62.60</td><td class="num">70%</td>' in html  # the band whole on its line, how sure beside it
     text = comparison_text(comparison, book)
     assert "  2 HTTP API, ranged: $60.85-$62.60 \u00b7 70%" in text
     point_only = compare([("", advise(Workload.model_validate({"name": "plain"}), book))])

@@ -106,7 +106,7 @@ def test_every_german_word_of_the_summary_is_inside_its_page(summary_pdf: tuple[
     data, _comparison = summary_pdf
     for page in PdfReader(io.BytesIO(data)).pages:
         runs = _runs(page)
-        assert len(runs) > 50
+        assert len(runs) > 20  # the second page is the end of "what differs" only
         assert outside_its_page(page, runs) == []  # the chart's words among them (drawn on its own page only)
 
 
