@@ -116,6 +116,13 @@ def _rate_period(text: str, month_hours: float | None) -> tuple[float | None, st
     return PERIOD_HOURS[period] or month_hours, period
 
 
+def typed_decimal(text: str, fmt: NumberFormat) -> str:
+    """A plain number typed in `fmt` ("0,18" in German) as the digits Decimal reads ("0.18"), a leading "$" and
+    spaces dropped; ParseError when it is not one, or is one only in the other convention ("0,18" in English)."""
+    cleaned = "".join(c for c in text.strip().removeprefix("$") if c not in _SPACES)
+    return _plain_number(cleaned, fmt, allow_multiplier=False)
+
+
 def _plain_number(text: str, fmt: NumberFormat, allow_multiplier: bool) -> str:
     """`text` in `fmt` as Python reads a float ("1.234,5" in German -> "1234.5"); ParseError when it is not a
     number, or is one only in the other convention (a comma decimal in English, a point decimal in German)."""

@@ -79,3 +79,19 @@ def test_the_ecs_mi_fee_share_is_listed_and_overridable(data_dir: Path, capsys: 
     _, err = _run(capsys, "prices", "set", "us-east-1/ecs_managed/management_fee_rate", "120", "--note", "x",
                   status=2)
     assert "a percentage of another price (0 to 100)" in err
+
+
+@pytest.mark.parametrize(("typed", "usd"), [("0.18", "0.18"), ("$1,234.5", "1234.5"), ("1,000", "1000")])
+def test_a_typed_price_reads_a_comma_only_as_thousands(typed: str, usd: str) -> None:
+    from desktop.pricelist.book.setup import parse_usd_text
+
+    assert parse_usd_text(typed) == Decimal(usd)
+
+
+@pytest.mark.parametrize("typed", ["0,18", "1,5", "12,34.5", "1,2,3"])
+def test_a_decimal_comma_is_refused_never_read_as_thousands(typed: str) -> None:
+    """ "0,18" was read as 18 (the comma dropped): a hundred times the price meant."""
+    from desktop.pricelist.book.setup import BookSetupError, parse_usd_text
+
+    with pytest.raises(BookSetupError, match="a comma separates thousands here"):
+        parse_usd_text(typed)

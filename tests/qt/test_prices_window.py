@@ -241,6 +241,7 @@ def test_override_and_reset_a_price_in_the_dialog_and_the_quote_follows(
     ("-1", "n", "it must be a number of 0 or more"),
     ("0.1", "", "Give the override a note"),
     ("1e9", "typo", "less than or equal to 10000"),
+    ("0,18", "n", "\u201c0,18\u201d is ambiguous"),  # an English window never reads a decimal comma as thousands
 ])
 def test_a_bad_override_is_said_at_the_dialog_and_changes_nothing(qtbot, window: MainWindow, data_dir: Path,  # type: ignore[no-untyped-def]
                                                                   usd: str, note: str, problem: str) -> None:
@@ -524,3 +525,23 @@ def test_the_price_import_and_the_other_messages_are_german(german: None, qtbot,
     # the line naming the book's sections a file fills but the quote does not use yet is a list of key paths
     left = untranslated([t for t in texts if t and " -> regions." not in t], verbatim)
     assert not left, "\n".join(f"{sorted(words)} | {line}" for line, words in left)
+
+
+def test_in_german_the_prices_dialog_reads_and_shows_a_decimal_comma(german: None, qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                                     data_dir: Path) -> None:
+    """The Prices dialog reads and writes numbers as the form does: "0,10" is 0.10 in German, "0.10" is refused
+    as ambiguous (never 10), the table shows "0,0000166667", and the dialog's problems are German."""
+    dialog = _dialog(window)
+    row = _row(dialog, "us-east-1/lambda/requests")
+    assert dialog.table.item(row, USD_COLUMN).text() == "0,2"
+    for typed, says in (("0.10", "\u201e0.10\u201c ist mehrdeutig"), ("abc", "ist kein Preis in USD (z. B. 0,18)")):
+        dialog.override_usd.setText(typed)
+        dialog.override_note.setText("Vertrag")
+        qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)
+        assert says in dialog.problem.text(), dialog.problem.text()
+        assert not (data_dir / "user-price-book.json").exists()
+    dialog.override_usd.setText("0,10")
+    qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == ""
+    saved = json.loads((data_dir / "user-price-book.json").read_text(encoding="utf-8"))
+    assert saved["overrides"]["us-east-1/lambda/requests"]["usd"] == "0.10"

@@ -182,8 +182,16 @@ class BookSetup:
 
 def parse_usd_text(text: str) -> Decimal:
     """A price typed by the user: "0.18", "$0.18", "0.000015"; BookSetupError for anything else."""
-    raw = text.strip().removeprefix("$").replace(",", "").strip()
+    raw = text.strip().removeprefix("$").strip()
     shown = repr(text.strip()[:40] + ("..." if len(text.strip()) > 40 else ""))
+    if "," in raw:  # a thousands separator, never a decimal comma read as one ("0,18" is not 18)
+        head, _, tail = raw.partition(".")
+        groups = head.lstrip("+-").split(",")
+        if "," in tail or not all(g.isdigit() for g in groups) or not 1 <= len(groups[0]) <= 3 or \
+                any(len(g) != 3 for g in groups[1:]):
+            raise BookSetupError(f"{shown} is not a price in USD: a comma separates thousands here; type a "
+                                 "decimal with a point (e.g. 0.18)")
+        raw = raw.replace(",", "")
     try:
         value = Decimal(raw)
     except InvalidOperation:

@@ -43,7 +43,9 @@ from desktop.model.pricing.user_book import ALL_SECTIONS, price_path, provenance
 from desktop.model.schema.prices import USERS_OWN
 from desktop.model.workshop.prices import FROM_THE_FILE, WORKSHOP_SOURCE
 from desktop.present.i18n import shown, tr
+from desktop.present.numbers import ParseError, localize_numbers, typed_decimal
 from desktop.present.text import tooltip_html as rich_tooltip
+from desktop.qt.locale_numbers import locale_format
 from desktop.qt.views.shared_lines_box import SharedLinesBox, problem_label
 from desktop.report.sheet.price_register import SECTION_NAMES, price_name
 
@@ -171,6 +173,7 @@ class PriceBookDialog(QDialog):
         self.setObjectName("price_book_dialog")
         self.resize(1100, 720)
         self.editor = editor
+        self.fmt = locale_format()  # the numbers the user types and reads, as in the form
         self.intro = _text_label(self, "price_book_intro")
         self.missing = _text_label(self, "missing_prices")
         self.filter = _line_edit(self, "price_filter", "Filter prices",
@@ -333,7 +336,7 @@ class PriceBookDialog(QDialog):
             source = book.sources.get(price.source)
             origin = origin_text(price, found.path[0], discounts)
             cells = (shown(price_name(found)), tr("yes") if id(price) in used_ids else "", shown(origin),
-                     decimal_text(price.usd), tr(price.unit),
+                     localize_numbers(decimal_text(price.usd), self.fmt), tr(price.unit),
                      shown(f"{price.confidence}: {CONFIDENCE_LABELS[price.confidence]}"), price.as_of.isoformat(),
                      source.title if source else price.source)
             tip = rich_tooltip([shown(price_name(found)), f"{shown(origin)}: {tr(origin_help(price))}", price.note,
@@ -468,19 +471,32 @@ class PriceBookDialog(QDialog):
     def _show_discount(self) -> None:
         section = str(self.discount_section.currentData())
         pct = (self.editor.discounts() if self.editor is not None else {}).get(section)
-        self.discount_percent.setText("" if pct is None else decimal_text(pct))
+        self.discount_percent.setText("" if pct is None else localize_numbers(decimal_text(pct), self.fmt))
 
     # --- changes ------------------------------------------------------------------------------------
     def _done(self, problem: str) -> bool:
-        self.problem.setText(problem)
+        self.problem.setText(shown(problem))
         return not problem
+
+    def _typed(self, text: str) -> str | None:
+        """A number typed in the user's format ("0,18" in German) as the digits the price book reads ("0.18"); None,
+        with the problem said, when it is ambiguous or in the other convention ("0,18" in English is not 18). Text
+        without a separator goes as typed: the book says what is wrong with it."""
+        if not any(c in text for c in ",."):
+            return text
+        try:
+            return typed_decimal(text, self.fmt)
+        except ParseError as exc:
+            self.problem.setText(f"{tr(chr(0x201c) + text.strip() + chr(0x201d))} {tr(str(exc))}")
+            return None
 
     def _override(self) -> None:
         path = self.selected_path()
         if self.editor is None or path is None:
             return
-        if self._done(self.editor.override(path, self.override_usd.text(), self.override_note.text(),
-                                           str(self.override_confidence.currentData()))):
+        usd = self._typed(self.override_usd.text())
+        if usd is not None and self._done(self.editor.override(path, usd, self.override_note.text(),
+                                                               str(self.override_confidence.currentData()))):
             self.override_usd.clear()
             self.override_note.clear()
 
@@ -488,8 +504,9 @@ class PriceBookDialog(QDialog):
         if self.editor is None:
             return
         path = f"{self.region}/{self.add_path.text().strip().strip('/')}"
-        if self._done(self.editor.add(path, self.add_usd.text(), str(self.add_unit.currentData()),
-                                      self.add_note.text(), str(self.add_confidence.currentData()))):
+        usd, unit = self._typed(self.add_usd.text()), str(self.add_unit.currentData())
+        if usd is not None and self._done(self.editor.add(path, usd, unit, self.add_note.text(),
+                                                          str(self.add_confidence.currentData()))):
             for field in (self.add_path, self.add_usd, self.add_note):
                 field.clear()
 
@@ -499,9 +516,9 @@ class PriceBookDialog(QDialog):
             self._done(self.editor.reset(path))
 
     def _set_discount(self) -> None:
-        if self.editor is not None:
-            self._done(self.editor.set_discount(str(self.discount_section.currentData()),
-                                                self.discount_percent.text()))
+        percent = self._typed(self.discount_percent.text().strip().removesuffix("%"))
+        if self.editor is not None and percent is not None:
+            self._done(self.editor.set_discount(str(self.discount_section.currentData()), percent))
 
     def _reset_all(self) -> None:
         if self.editor is not None:
