@@ -13,11 +13,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop.model.options.registry import short_label
 from desktop.present.i18n import shown, tr
-from desktop.qt.workshop.fleet_review_view import usd
+from desktop.qt.workshop.fleet_review_view import TextTableModel, usd
 from desktop.usage.fleet_table import FleetRow, FleetTable
 from desktop.usage.review import pct
 
@@ -58,8 +58,10 @@ def cell(row: FleetRow, column: int) -> str:
     return TEXTS[column](row)
 
 
-class FleetModel(QAbstractTableModel):
+class FleetModel(TextTableModel):
     """A ranked fleet's rows; `order` maps the view's row to the table's (rank order until sorted)."""
+
+    columns, numeric = COLUMNS, frozenset(NUMERIC)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -76,28 +78,15 @@ class FleetModel(QAbstractTableModel):
         assert self.table is not None
         return self.table.rows[self.order[row]]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.order)
+    def row_count(self) -> int:
+        return len(self.order)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
+    def cell_text(self, row: int, column: int) -> str:
+        return cell(self.row_at(row), column)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell(self.row_at(index.row()), index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            row = self.row_at(index.row())
-            return f"{row.resource}\n{tr('line')} {row.line:,}" if index.column() == 1 else cell(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section])
-        return None
+    def cell_tip(self, row: int, column: int) -> str:
+        found = self.row_at(row)
+        return f"{found.resource}\n{tr('line')} {found.line:,}" if column == 1 else cell(found, column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Rows by the column's value (stable: equal values keep their rank order); rows without one last."""

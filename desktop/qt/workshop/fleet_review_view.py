@@ -57,7 +57,48 @@ def cells(rank: int, row: ReviewRow) -> tuple[str, ...]:
             short_label(row.recommended) if row.recommended else "none feasible", usd(row.saving_usd), why(row))
 
 
-class ReviewModel(QAbstractTableModel):
+class TextTableModel(QAbstractTableModel):
+    """A table of texts over a model's rows (no widget per row): a subclass gives its `columns` (English headers),
+    its `numeric` columns (right-aligned), how many rows it has and each cell's text and tooltip."""
+
+    columns: tuple[str, ...] = ()
+    numeric: frozenset[int] = frozenset()
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def cell_text(self, row: int, column: int) -> str:
+        raise NotImplementedError
+
+    def cell_tip(self, row: int, column: int) -> str:
+        return self.cell_text(row, column)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.cell_tip(index.row(), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(self.columns[section])
+        return None
+
+
+class ReviewModel(TextTableModel):
+    columns, numeric = COLUMNS, frozenset(NUMERIC)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows: list[tuple[str, ...]] = []  # the English texts; shown in the window's language
@@ -82,25 +123,11 @@ class ReviewModel(QAbstractTableModel):
             found = self._shown[(row, column)] = shown(text) if column != 1 else text  # a resource's name as is
         return found
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.shown_cell(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(COLUMNS[section])
-        return None
+    def cell_text(self, row: int, column: int) -> str:
+        return self.shown_cell(row, column)
 
 
 class FleetReviewView(QWidget):
