@@ -106,7 +106,9 @@ COMPOSED = ("&Undo", "&Redo", "Light", "Dark", "System", "Move up", "Move down",
             "the day", "billing: the usage types end in -ARM", "billing: the usage types have no -ARM suffix",
             "Months", "Monthly pct", "Step month", "One off", "Rate usd per hour", "Hours per month",
             "An hourly commitment in USD at the plan's rates instead of a share: usage above it in an hour is billed "
-            "on demand, commitment unused in an hour is lost (AWS Savings Plans User Guide)")
+            "on demand, commitment unused in an hour is lost (AWS Savings Plans User Guide)",
+            # a commitment's rate for a sampled fleet's type, composed in options/common/commitment.py
+            "EC2 the chosen type")
 
 
 def test_every_catalogue_text_is_one_the_app_shows(book: PriceBook) -> None:
