@@ -48,7 +48,8 @@ _SHAPES = {**dict.fromkeys(("n", "m", "k", "p", "w", "h", "x", "y", "amount", "g
            "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path", "source"), r"[^\[\]]+?"),
            "pct": r"[-+]?\d[\d.,]*%|n/a", "when": r"[^()]+", "arch": r"[a-z0-9_]+",
            "type": r"[a-z0-9.-]+", "region": r"[a-z]{2}-[a-z]+-\d", "date": r"\d{4}-\d\d-\d\d",
-           "scenario": r"[^;]+?", "plan": r"[^():;]+?", "owner": r"(?:(?! and )[^:;])+?"}
+           "scenario": r"[^;]+?", "plan": r"[^():;]+?", "owner": r"(?:(?! and )[^:;])+?",
+           "column": r"[A-Za-z]+"}
 _VERBATIM = frozenset({"name", "path", "title", "source", "trace", "prices", "scenario", "scenarios"})
 # A name holding commas of its own ("Compute Savings Plan, 3-year, no upfront rate for EC2 t3.large"): set aside
 # before the lists and sentences around it are matched (their ", " would cut it), translated on its own.
