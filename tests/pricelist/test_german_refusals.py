@@ -6,6 +6,7 @@ it holds no English; the file's path, field names and the file's own values stay
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,23 @@ def test_a_folder_import_with_a_skipped_index_reads_german(tmp_path: Path, data_
     assert any(f"{index}: übersprungen, ein AWS-Angebotsindex" in line for line in german), german
     left = untranslated(german, (str(index), str(into), "index.csv", "AWSLambda"))
     assert not left, "\n".join(german)
+
+
+def test_the_window_s_other_import_failures_keep_their_frame(german_language: None) -> None:
+    """The frames prices_controller builds around a user book's problems or an unexpected error are not taken for
+    a file's "{path}: {where}: {problem}" refusal (the sentence before the first colon is not a path)."""
+    into = "/home/a/.local/share/computefit/user-price-book.json"
+    book = shown("the imported prices would not make a valid price book: overrides.x: not a price; nothing imported, "
+                 f"{into} unchanged")
+    assert book.startswith("die importierten Preise ergäben kein gültiges Preisbuch: overrides.x: ")
+    failed = shown(f"the import failed (RuntimeError: boom); nothing imported, {into} unchanged")
+    assert failed == f"der Import ist fehlgeschlagen (RuntimeError: boom); nichts importiert, {into} unverändert"
+
+
+@pytest.fixture
+def german_language() -> Iterator[None]:
+    assert i18n.set_language("de") == "de"
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
