@@ -6,7 +6,6 @@ it holds no English; the file's path, field names and the file's own values stay
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,15 @@ FILES_WORDS = ("PricePerUnit", "Unit", "Currency", "OfferCode", "offerCode", "'A
                "Request or Requests", "'CNY'", "USD", "lambda.duration.arm64", "'NaN'")
 
 
+def in_german(text: str) -> str:
+    """`text` as the window shows it in German (English again after)."""
+    assert i18n.set_language("de") == "de"
+    try:
+        return shown(text)
+    finally:
+        i18n.set_language("en")
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_refused_import_reads_german(case: str, tmp_path: Path, data_dir: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,11 +39,7 @@ def test_a_refused_import_reads_german(case: str, tmp_path: Path, data_dir: Path
     bad = make(tmp_path)
     assert main(["prices", "import", str(FIXTURES / "AmazonApiGateway-eu-west-2.csv"), str(bad)]) == 2
     message = capsys.readouterr().err.strip().removeprefix("computefit: ")
-    assert i18n.set_language("de") == "de"
-    try:
-        german = shown(message)
-    finally:
-        i18n.set_language("en")
+    german = in_german(message)
     book = data_dir / "user-price-book.json"
     assert german.startswith(f"{bad}: ") and german.endswith(f"nichts importiert, {book} unverändert"), german
     left = untranslated([german], (str(bad), str(book), *FILES_WORDS))
@@ -45,11 +49,7 @@ def test_a_refused_import_reads_german(case: str, tmp_path: Path, data_dir: Path
 def _german_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
     assert main(["prices", "import", *args]) == 2
     message = capsys.readouterr().err.strip().removeprefix("computefit: ")
-    assert i18n.set_language("de") == "de"
-    try:
-        return message, shown(message)
-    finally:
-        i18n.set_language("en")
+    return message, in_german(message)
 
 
 def test_more_refusals_read_german(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,31 +88,18 @@ def test_a_folder_import_with_a_skipped_index_reads_german(tmp_path: Path, data_
     _layer, report = import_files([folder], json.loads(price_book_path().read_text(encoding="utf-8")), None)
     lines = [headline(report), *summary(report, into).splitlines()]
     assert any("skipped" in line for line in lines)
-    assert i18n.set_language("de") == "de"
-    try:
-        german = [shown(line) for line in lines]
-    finally:
-        i18n.set_language("en")
+    german = [in_german(line) for line in lines]
     assert any(f"{index}: übersprungen, ein AWS-Angebotsindex" in line for line in german), german
     left = untranslated(german, (str(index), str(into), "index.csv", "AWSLambda"))
     assert not left, "\n".join(german)
 
 
-def test_the_window_s_other_import_failures_keep_their_frame(german_language: None) -> None:
+def test_the_window_s_other_import_failures_keep_their_frame() -> None:
     """The frames prices_controller builds around a user book's problems or an unexpected error are not taken for
     a file's "{path}: {where}: {problem}" refusal (the sentence before the first colon is not a path)."""
     into = "/home/a/.local/share/computefit/user-price-book.json"
-    book = shown("the imported prices would not make a valid price book: overrides.x: not a price; nothing imported, "
-                 f"{into} unchanged")
+    book = in_german("the imported prices would not make a valid price book: overrides.x: not a price; "
+                     f"nothing imported, {into} unchanged")
     assert book.startswith("die importierten Preise ergäben kein gültiges Preisbuch: overrides.x: ")
-    failed = shown(f"the import failed (RuntimeError: boom); nothing imported, {into} unchanged")
+    failed = in_german(f"the import failed (RuntimeError: boom); nothing imported, {into} unchanged")
     assert failed == f"der Import ist fehlgeschlagen (RuntimeError: boom); nichts importiert, {into} unverändert"
-
-
-@pytest.fixture
-def german_language() -> Iterator[None]:
-    assert i18n.set_language("de") == "de"
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
