@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from desktop.model.schema.commitments import PAYMENT_NAMES, PLAN_NAMES
 from desktop.model.schema.fields import FieldSpec
 from desktop.present.numbers import ENGLISH, NumberFormat, localize_numbers
 from desktop.resources import resource
@@ -47,8 +48,17 @@ _SHAPES = {**dict.fromkeys(("n", "m", "k", "p", "w", "h", "x", "y", "amount", "g
            "effects": r"[-+~][^()]*?", **dict.fromkeys(("trace", "path", "source"), r"[^\[\]]+?"),
            "pct": r"[-+]?\d[\d.,]*%|n/a", "when": r"[^()]+", "arch": r"[a-z0-9_]+",
            "type": r"[a-z0-9.-]+", "region": r"[a-z]{2}-[a-z]+-\d", "date": r"\d{4}-\d\d-\d\d",
-           "scenario": r"[^;]+?", "plan": r"[^():;]+?"}
+           "scenario": r"[^;]+?", "plan": r"[^():;]+?", "owner": r"(?:(?! and )[^:;])+?",
+           "column": r"[A-Za-z]+"}
 _VERBATIM = frozenset({"name", "path", "title", "source", "trace", "prices", "scenario", "scenarios"})
+# A name holding commas of its own ("Compute Savings Plan, 3-year, no upfront rate for EC2 t3.large"): set aside
+# before the lists and sentences around it are matched (their ", " would cut it), translated on its own.
+_ATOM = re.compile("(?:" + "|".join(map(re.escape, PLAN_NAMES.values())) + r"), \d-year, (?:"
+                   + "|".join(map(re.escape, PAYMENT_NAMES.values())) + r") rate for [A-Za-z0-9_.\- ]+?"
+                   r"(?: \([a-z0-9_]+\)| in a Managed Instances fleet \(whether the plan covers it was not found\))?"
+                   r"(?=$|[,;.)\n]| and | would | in | \()")
+_MARK = 0xE000  # the set-aside names stand as private-use characters meanwhile
+MAX_ATOMS = 64
 MAX_TEMPLATE_DEPTH = 6  # a placeholder's text is translated in turn, this many times deep at most
 
 
@@ -139,12 +149,33 @@ def tr(text: str) -> str:
     """`text` in the current language (itself when untranslated)."""
     if _language == SOURCE_LANGUAGE:
         return text
-    return _translate(text, 0) or text
+    return _translate_masked(text) or text
 
 
 def translated(text: str) -> str | None:
     """The translation of `text` (whole, or by a template), or None when the catalogue has none."""
-    return None if _language == SOURCE_LANGUAGE else _translate(text, 0)
+    return None if _language == SOURCE_LANGUAGE else _translate_masked(text)
+
+
+def _translate_masked(text: str) -> str | None:
+    """`text` translated with each name that holds commas (_ATOM) set aside first and translated on its own."""
+    atoms: list[str] = []
+
+    def mark(match: re.Match[str]) -> str:
+        atoms.append(match.group(0))
+        return chr(_MARK + len(atoms) - 1)
+
+    masked = _ATOM.sub(mark, text, count=MAX_ATOMS) if " rate for " in text else text
+    if not atoms:
+        return _translate(text, 0)
+
+    def unmark(match: re.Match[str]) -> str:
+        atom = atoms[ord(match.group(0)) - _MARK]
+        return _translate(atom, 0) or atom
+
+    done = _translate(masked, 0) or masked
+    result = re.sub(f"[{chr(_MARK)}-{chr(_MARK + MAX_ATOMS - 1)}]", unmark, done)
+    return None if result == text else result
 
 
 @lru_cache(maxsize=4096)

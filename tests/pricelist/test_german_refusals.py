@@ -1,0 +1,105 @@
+"""The Price List import's refusals in German: each hostile file of test_bad_files (not an offer, cut short,
+binary, a negative, NaN or non-number price, another unit or currency, two prices for a tier, a gap between tiers,
+CSV cut inside a quote...) gives the one-line reason the window's message box shows through `shown`, and under German
+it holds no English; the file's path, field names and the file's own values stay as written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.present import i18n
+from desktop.present.i18n import shown
+from tests.german_check import untranslated
+from tests.pricelist.conftest import FIXTURES
+from tests.pricelist.offer_files import csv_to_json_data
+from tests.pricelist.test_bad_files import CASES, LAMBDA
+
+# the files' own words a reason quotes: field names, values, usage types, price paths
+FILES_WORDS = ("PricePerUnit", "Unit", "Currency", "OfferCode", "offerCode", "'AmazonS3'", "EUW2-Request", "'GB'",
+               "Request or Requests", "'CNY'", "USD", "lambda.duration.arm64", "'NaN'")
+
+
+def in_german(text: str) -> str:
+    """`text` as the window shows it in German (English again after)."""
+    assert i18n.set_language("de") == "de"
+    try:
+        return shown(text)
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_refused_import_reads_german(case: str, tmp_path: Path, data_dir: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    make, _expected = CASES[case]
+    bad = make(tmp_path)
+    assert main(["prices", "import", str(FIXTURES / "AmazonApiGateway-eu-west-2.csv"), str(bad)]) == 2
+    message = capsys.readouterr().err.strip().removeprefix("computefit: ")
+    german = in_german(message)
+    book = data_dir / "user-price-book.json"
+    assert german.startswith(f"{bad}: ") and german.endswith(f"nichts importiert, {book} unverändert"), german
+    left = untranslated([german], (str(bad), str(book), *FILES_WORDS))
+    assert not left, f"{message}\n{german}"
+
+
+def _german_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    assert main(["prices", "import", *args]) == 2
+    message = capsys.readouterr().err.strip().removeprefix("computefit: ")
+    return message, in_german(message)
+
+
+def test_more_refusals_read_german(tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file not found, a folder without offers, a JSON offer's negative price, a bad publication date."""
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    data = csv_to_json_data(LAMBDA)
+    dims = data["terms"]["OnDemand"]["NDYBVXT3KB548Z2A"]["NDYBVXT3KB548Z2A.JRTCKXETXF"]["priceDimensions"]
+    next(iter(dims.values()))["pricePerUnit"]["USD"] = "-1"
+    negative = tmp_path / "AWSLambda.json"
+    negative.write_text(json.dumps(data))
+    dated = tmp_path / "dated.csv"
+    dated.write_text(LAMBDA.read_text().replace('"Publication Date","', '"Publication Date","soon'))
+    book = str(data_dir / "user-price-book.json")
+    for path, words in ((tmp_path / "nope.csv", "Datei nicht gefunden"), (empty, "keine .csv- oder .json-Dateien"),
+                        (negative, "ist negativ"), (dated, "ist kein Datum")):
+        message, german = _german_error([str(path)], capsys)
+        assert words in german, german
+        left = untranslated([german], (str(path), book, "pricePerUnit.USD", "Publication Date"))
+        assert not left, f"{message}\n{german}"
+
+
+def test_a_folder_import_with_a_skipped_index_reads_german(tmp_path: Path, data_dir: Path) -> None:
+    """The import's details (each file read, the prices imported, a file skipped and why) in German."""
+    from desktop.pricelist.offers.importer import import_files
+    from desktop.qt.prices_controller import headline, summary
+    from desktop.resources import price_book_path
+
+    folder = tmp_path / "offers"
+    (folder / "AWSLambda" / "current" / "eu-west-2").mkdir(parents=True)
+    (folder / "AWSLambda" / "current" / "eu-west-2" / "index.csv").write_bytes(LAMBDA.read_bytes())
+    index = folder / "AWSLambda" / "current" / "region_index.json"
+    index.write_text(json.dumps({"formatVersion": "v1.0", "disclaimer": "d", "publicationDate": "2026-08-31T09:23:18Z",
+                                 "regions": {"eu-west-2": {"regionCode": "eu-west-2"}}}))
+    into = data_dir / "user-price-book.json"
+    _layer, report = import_files([folder], json.loads(price_book_path().read_text(encoding="utf-8")), None)
+    lines = [headline(report), *summary(report, into).splitlines()]
+    assert any("skipped" in line for line in lines)
+    german = [in_german(line) for line in lines]
+    assert any(f"{index}: übersprungen, ein AWS-Angebotsindex" in line for line in german), german
+    left = untranslated(german, (str(index), str(into), "index.csv", "AWSLambda"))
+    assert not left, "\n".join(german)
+
+
+def test_the_window_s_other_import_failures_keep_their_frame() -> None:
+    """The frames prices_controller builds around a user book's problems or an unexpected error are not taken for
+    a file's "{path}: {where}: {problem}" refusal (the sentence before the first colon is not a path)."""
+    into = "/home/a/.local/share/computefit/user-price-book.json"
+    book = in_german("the imported prices would not make a valid price book: overrides.x: not a price; "
+                     f"nothing imported, {into} unchanged")
+    assert book.startswith("die importierten Preise ergäben kein gültiges Preisbuch: overrides.x: ")
+    failed = in_german(f"the import failed (RuntimeError: boom); nothing imported, {into} unchanged")
+    assert failed == f"der Import ist fehlgeschlagen (RuntimeError: boom); nichts importiert, {into} unverändert"
