@@ -103,3 +103,30 @@ def test_the_window_s_other_import_failures_keep_their_frame() -> None:
     assert book.startswith("die importierten Preise ergäben kein gültiges Preisbuch: overrides.x: ")
     failed = in_german(f"the import failed (RuntimeError: boom); nothing imported, {into} unchanged")
     assert failed == f"der Import ist fehlgeschlagen (RuntimeError: boom); nichts importiert, {into} unverändert"
+
+
+@pytest.mark.parametrize("reason", [
+    "a number of more than 100 digits (at byte 1,234); not read further",
+    "nested more than 64 levels deep (at byte 12); not read further",
+    "a string longer than 64 KB (keys and values of a Price List are at most a few hundred bytes) (at byte 5); not "
+    "read further",
+    "one entry (a value nested 3 deep, such as a product) is larger than 1,024 KB (at byte 5); not read further",
+    "more than 50,000 products ComputeFit uses in one file (AWS's largest offer has a few thousand)",
+    "more than 50,000 distinct prices ComputeFit uses in one file (AWS's largest offer has a few thousand)",
+    "the files give more than 100,000 distinct prices ComputeFit uses; import fewer at a time",
+    "price '99999999' is out of range (a price is at most 10000.000000 USD a unit, written in at most 40 characters)",
+    "range bound '1e99' is out of range (at most 1e+15, written in at most 40 characters; use Inf for an open end)",
+    "range ends at 5, not above its start 10",
+    "the last tier of lambda.duration in us-east-1 ends at 6000000000; an open end (Inf) was expected",
+    "lambda.requests in us-east-1 has 2 price tiers where the price book holds one price",
+    "longer than 1,024 KB (a Price List row is a few KB): not read further",
+    "a row longer than 1,024 KB (quoted line breaks included): not read further",
+    "not a Savings Plans offer file (no products or terms.savingsPlan)", "not a plan with rates",
+    "no 'usagetype' column: not a Savings Plans offer file", "the metadata rows give no Version or Region",
+    "a field longer than 4096 characters", "price 20000 is above 10000 USD", "more than 100,000 rows",
+    "'x/y' is not a price path", "'foo' is not a section to discount",
+])
+def test_the_guards_and_limits_reasons_read_german(reason: str) -> None:
+    """The reasons the hostile-file guards, the size limits and the Savings Plans reader give, as they write them."""
+    left = untranslated([in_german(reason)], set())
+    assert not left, left
