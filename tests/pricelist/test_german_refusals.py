@@ -130,3 +130,18 @@ def test_the_guards_and_limits_reasons_read_german(reason: str) -> None:
     """The reasons the hostile-file guards, the size limits and the Savings Plans reader give, as they write them."""
     left = untranslated([in_german(reason)], set())
     assert not left, left
+
+
+@pytest.mark.parametrize(("problem", "path"), [
+    ("overrides.eu-west-9/lambda/requests: region 'eu-west-9' is not in the price book", "eu-west-9/lambda/requests"),
+    ("overrides.us-east-1/lambda/duration/x86_64/9: '9' is not a tier number (1 to 3)",
+     "us-east-1/lambda/duration/x86_64/9"),
+    ("overrides.us-east-1/lambda/duration/x86_64: a tiered price; add the tier number (e.g. "
+     "us-east-1/lambda/duration/x86_64/1)", "us-east-1/lambda/duration/x86_64"),
+    ("overrides.us-east-1/alb/hour: the book has no price here; give the override a unit", "us-east-1/alb/hour"),
+    ("regions.xx-yy-1.name: is required for a region the bundled book lacks", "xx-yy-1"),
+])
+def test_the_user_price_books_problems_read_german(problem: str, path: str) -> None:
+    """A user price book's problems (a price path is the file's own words, as written)."""
+    left = untranslated([in_german(problem)], {path, f"{path}/1"})
+    assert not left, left
