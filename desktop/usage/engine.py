@@ -201,19 +201,26 @@ FROM n
 """
 
 
-# The per-measure sums are CASE expressions summed, not `sum(x) FILTER (WHERE c)`: the same values (a sum skips
-# NULLs); 0.81-0.92x the FILTER form's time in alternating runs over a generated 2M-row month (a loaded machine).
+# The classified rows are kept once (a materialised CTE) and grouped twice: per resource and clock hour, only the
+# hour's usage sums (the figures the 24-hour profile and the hours with usage need); per resource (and per skip
+# reason), everything else: rows, bills, flags and attributes. Summed per resource rather than per resource and
+# hour, those are the same values (exact decimals and counts; a flag or attribute any hour's), in a few thousand
+# groups instead of one per resource and hour. The per-measure sums are CASE expressions summed, not
+# `sum(x) FILTER (WHERE c)`: the same values (a sum skips NULLs); 0.81-0.92x the FILTER form's time.
 HOURLY = """
 CREATE TEMP TABLE hourly AS
-SELECT reason, key, any_value(svc) AS svc,
-  CASE WHEN reason IS NULL THEN date_trunc('hour', start_at) END AS hour,
-  count(*) AS rows,
+WITH c AS MATERIALIZED ({classified})
+SELECT key, date_trunc('hour', start_at) AS hour,
   coalesce(sum(CASE WHEN is_req THEN amount END), 0) AS requests,
   coalesce(sum(CASE WHEN is_gbs THEN amount END), 0) AS gbs,
   coalesce(sum(CASE WHEN is_prov THEN amount END), 0) AS prov,
   coalesce(sum(CASE WHEN is_vcpu THEN amount END), 0) AS vcpu,
   coalesce(sum(CASE WHEN is_gbh THEN amount END), 0) AS gbh,
-  coalesce(sum(CASE WHEN is_inst THEN amount END), 0) AS inst,
+  coalesce(sum(CASE WHEN is_inst THEN amount END), 0) AS inst
+FROM c WHERE reason IS NULL
+GROUP BY ALL
+UNION ALL BY NAME
+SELECT reason, key, any_value(svc) AS svc, count(*) AS rows,
   sum(cost) AS billed,
   coalesce(sum(CASE WHEN cost < 0 THEN cost END), 0) AS credits,
   coalesce(sum(CASE WHEN NOT (is_req OR is_gbs OR is_prov OR is_vcpu OR is_gbh OR is_inst OR is_storage)
@@ -223,38 +230,39 @@ SELECT reason, key, any_value(svc) AS svc,
   any_value(CASE WHEN is_inst THEN coalesce(instance_type, nullif(regexp_extract(usage_type, ':(.+)$', 1), ''))
             END) AS instance_type,
   bool_or(truncated) AS truncated
-FROM ({classified})
-GROUP BY ALL
+FROM c
+GROUP BY reason, key
 {others}
 """
+# In `hourly`: a row with an hour is one resource's usage in that clock hour; a row without is one resource's
+# (reason NULL) or one skip reason's (key NULL) rows and bills.
 
 # Each resource's hourly figures folded into the 24 hours of the day (a clock hour's figures summed over the
-# period's days), the whole period's figures from those 24.
+# period's days), the whole period's figures from those 24, beside the resource's own rows, bills and attributes.
 PROFILES = """
 WITH clock AS (
-  SELECT key, hour(hour) AS clock, any_value(svc) AS svc, any_value(account) AS account,
-    any_value(region) AS region, bool_or(arm) AS arm, any_value(instance_type) AS instance_type,
-    bool_or(truncated) AS truncated, sum(rows) AS rows, sum(billed) AS billed, sum(credits) AS credits,
-    sum(unpriced) AS unpriced, sum(prov) AS prov, sum(gbh) AS gbh,
+  SELECT key, hour(hour) AS clock, sum(prov) AS prov, sum(gbh) AS gbh,
     count(*) FILTER (WHERE requests + gbs + vcpu + inst > 0) AS hours, max(vcpu) AS peak_vcpu,
     sum(requests) AS requests, sum(gbs) AS gbs, sum(vcpu) AS vcpu, sum(inst) AS inst,
     sum(requests + gbs + prov + vcpu + inst) AS used
-  FROM hourly WHERE reason IS NULL GROUP BY key, clock
+  FROM hourly WHERE hour IS NOT NULL GROUP BY key, clock
+), used AS (
+  SELECT key, sum(prov) AS prov, sum(gbh) AS gbh, sum(hours) AS hours, max(peak_vcpu) AS peak_vcpu,
+    list(clock ORDER BY clock) AS clock, list(requests ORDER BY clock) AS requests, list(gbs ORDER BY clock) AS gbs,
+    list(vcpu ORDER BY clock) AS vcpu, list(inst ORDER BY clock) AS inst
+  FROM clock GROUP BY key
+  HAVING sum(used) > 0
 )
-SELECT key, any_value(svc), any_value(account), any_value(region), bool_or(arm), any_value(instance_type),
-  bool_or(truncated), sum(rows), sum(billed), sum(credits), sum(unpriced),
-  sum(prov), sum(gbh), sum(hours), max(peak_vcpu),
-  list(clock ORDER BY clock), list(requests ORDER BY clock), list(gbs ORDER BY clock),
-  list(vcpu ORDER BY clock), list(inst ORDER BY clock)
-FROM clock GROUP BY key
-HAVING sum(used) > 0
-ORDER BY sum(billed) DESC, key LIMIT {limit}
+SELECT u.key, r.svc, r.account, r.region, r.arm, r.instance_type, r.truncated, r.rows, r.billed, r.credits,
+  r.unpriced, u.prov, u.gbh, u.hours, u.peak_vcpu, u.clock, u.requests, u.gbs, u.vcpu, u.inst
+FROM used u JOIN hourly r ON r.key = u.key AND r.reason IS NULL AND r.hour IS NULL
+ORDER BY r.billed DESC, u.key LIMIT {limit}
 """
 
 
 DROPPED = """
-SELECT sum(rows) FROM hourly WHERE reason IS NULL AND key NOT IN
-  (SELECT key FROM hourly WHERE key IS NOT NULL AND requests + gbs + prov + vcpu + inst > 0)
+SELECT sum(rows) FROM hourly WHERE reason IS NULL AND hour IS NULL AND key NOT IN
+  (SELECT key FROM hourly WHERE hour IS NOT NULL AND requests + gbs + prov + vcpu + inst > 0)
 """
 
 
