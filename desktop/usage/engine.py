@@ -1,11 +1,12 @@
 """Billing exports through DuckDB: only the columns needed, aggregated in the engine, never a row in Python.
 
 One statement reads the files: each row of the services compared (Lambda, ECS, EC2) is classified (kept, or
-skipped for a named reason) and summed into one group per resource and clock hour (skipped rows into one group
+skipped for a named reason), kept once, and grouped twice: its usage per resource and clock hour (folded at once
+into the 24 hours of the day and the period's figures), its rows, bills and attributes per resource (skipped rows
 per reason). In Parquet those rows are filtered on the product first, and the rows of every other service, the
 bulk of a real export, are only counted by reason from the two or three columns that reason reads (a CSV, parsed
-whole by any scan, has all its rows classified in the one scan). All land in a temporary table; small queries
-over it give the summary and each resource's attributes and 24-hour figures (folded in the engine).
+whole by any scan, has all its rows classified in the one scan). One row per resource and reason lands in a
+temporary table; small queries over it give the summary and each resource's figures.
 Memory is bounded (`memory_limit`, `threads`, a temporary spill folder of our own that is removed afterwards); the
 user's files are only read. DuckDB is imported here only, inside the functions, so nothing else pays for it.
 """
