@@ -101,6 +101,13 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
+    if not args.json and args.price_book is None:  # a plainly valid workload, the bundled book: no pydantic
+        from desktop.lean_estimate import lean_quote_table
+
+        table = lean_quote_table(Path(args.workload))
+        if table is not None:
+            write_out(table + "\n")
+            return 0
     book = _load_book(args.price_book)
     loaded = _load_document(Path(args.workload), book)
     book = _priced(loaded, book, Path(args.workload))

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from desktop.model.options.common.style import OptionStyle
-from desktop.model.workload.fields import field_bounds
 
 if TYPE_CHECKING:
     from desktop.model.options.common.calc import Calc
@@ -92,6 +91,8 @@ class SavingsPlan:
 
     @property
     def up_to(self) -> float:
+        from desktop.model.workload.fields import field_bounds  # the workload's schema: not on a quote's path
+
         top = field_bounds(f"assumptions.savings_plans.{self.field}").high
         if top is None:
             raise ValueError(f"assumptions.savings_plans.{self.field} has no upper bound in the workload schema")
