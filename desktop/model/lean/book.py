@@ -11,8 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop.model.lean.nodes import CLASSES, Node
-from desktop.model.lean.shapes import BUNDLED_BOOK_SHA256, MODELS
+from desktop.model.lean.nodes import CLASSES, LazyRegions, Node, PlainBook
+from desktop.model.lean.shapes import BUNDLED_BOOK_CONFIDENCE, BUNDLED_BOOK_SHA256, MODELS
 
 
 def _decimal(value: Any) -> Decimal:
@@ -46,11 +46,13 @@ def _build(value: Any, shape: tuple[Any, ...]) -> Any:
     raise TypeError(f"{kind}: not in a book")
 
 
-def _model(data: dict[str, Any], name: str) -> Node:
+def _model(data: dict[str, Any], name: str, given: dict[str, Any] | None = None) -> Node:
     fields, _after = MODELS[name]
     values: dict[str, Any] = {}
     for field, key, shape, _checks, default in fields:
-        if key in data:
+        if given and key in given:
+            values[field] = given[key]
+        elif key in data:
             values[field] = _build(data[key], shape)
         elif default[0] == "value":
             values[field] = default[1]
@@ -80,4 +82,12 @@ def plain_bundled_book(path: Path) -> Node | None:
         return None
     if sha256_hex(raw) != BUNDLED_BOOK_SHA256:
         return None
-    return _model(json.loads(raw), "PriceBook")
+    data = json.loads(raw)
+    book = _model(data, "PriceBook", given={"regions": LazyRegions(data["regions"], _region)})
+    assert isinstance(book, PlainBook)
+    book.counts = dict(BUNDLED_BOOK_CONFIDENCE)
+    return book
+
+
+def _region(data: Any) -> Node:
+    return _model(data, "RegionPrices")

@@ -3,6 +3,7 @@ the validated model's derived values from the same code (the mixins), and `model
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop.model.schema.names import PriceValue, confidence_summary
@@ -49,13 +50,20 @@ class PlainRate(Node):
 
 
 class PlainBook(Node):
-    """The bundled price book, plain: what the quote reads of a PriceBook."""
+    """The bundled price book, plain: what the quote reads of a PriceBook (its grade counts as derived with its
+    digest, so its regions are built only when read)."""
+
+    __slots__ = ("counts",)
+    counts: dict[str, int]
 
     def region(self, code: str) -> Any:
         return self.__dict__["regions"][code]
 
     @property
     def confidence_counts(self) -> dict[str, int]:
+        known: dict[str, int] | None = getattr(self, "counts", None)
+        if known is not None:
+            return dict(known)
         counts = {"A": 0, "B": 0, "C": 0}
         for price in prices_under(self.__dict__["regions"]):
             counts[price.confidence] += 1
@@ -64,6 +72,39 @@ class PlainBook(Node):
     @property
     def confidence_summary(self) -> str:
         return confidence_summary(self.confidence_counts)
+
+
+class LazyRegions(dict[str, Any]):
+    """A book's regions by code, each built from its JSON when first read (a quote reads one of twelve)."""
+
+    def __init__(self, raw: dict[str, Any], build: Callable[[Any], Any]) -> None:
+        super().__init__(raw)
+        self._build = build
+        self._built: set[str] = set()
+
+    def __getitem__(self, code: str) -> Any:
+        value = super().__getitem__(code)
+        if code not in self._built:
+            value = self._build(value)
+            super().__setitem__(code, value)
+            self._built.add(code)
+        return value
+
+    def get(self, code: str, default: Any = None) -> Any:
+        if code not in self:
+            return default
+        return self[code]
+
+    def values(self) -> list[Any]:  # type: ignore[override]
+        return [self[code] for code in self]
+
+    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
+        return [(code, self[code]) for code in self]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, dict) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None
 
 
 def prices_under(node: Any) -> list[PlainPrice]:

@@ -2,11 +2,12 @@
 
 MODELS: each model's fields as (name, key in the file, type, checks, default), and its model
 validators. BUNDLED_BOOK_SHA256: the bundled price book the tests validated; the lean path builds it
-plainly only when its bytes have this digest."""
+plainly only when its bytes have this digest; BUNDLED_BOOK_CONFIDENCE: its prices by grade."""
 
 from typing import Any
 
 BUNDLED_BOOK_SHA256 = 'a7d836aeb67e71e92513e7651849f80c6586f9f1f8faf1fc8e13f34c7469d562'
+BUNDLED_BOOK_CONFIDENCE = {'A': 148, 'B': 383, 'C': 378}  # its prices by grade (A, B, C)
 
 MODELS: dict[str, Any] = {'AlbPrices': ((('hour', 'hour', ('validated', ('model', 'Price')), (), ('required',)),
                 ('lcu_hour', 'lcu_hour', ('validated', ('model', 'Price')), (), ('required',))),

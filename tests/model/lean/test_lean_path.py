@@ -12,6 +12,7 @@ import json
 import random
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from desktop.cli import lean_estimate, main, run_subcommand
 from desktop.model.advice.engine import compute_quote
 from desktop.model.lean import derive, shapes
 from desktop.model.lean.book import plain_bundled_book
-from desktop.model.lean.nodes import Node
+from desktop.model.lean.nodes import Node, prices_under
 from desktop.model.lean.reader import lean_workload
 from desktop.model.pricing.book import PriceBook, load_price_book
 from desktop.model.workload.files import MAX_FILE_BYTES
@@ -44,7 +45,7 @@ def same(plain: Any, model: Any, where: str = "") -> None:
         for name in names:
             same(getattr(plain, name), getattr(model, name), f"{where}.{name}")
     elif isinstance(model, dict):
-        assert type(plain) is dict and list(plain) == list(model), where
+        assert isinstance(plain, dict) and list(plain) == list(model), where
         for key in model:
             same(plain[key], model[key], f"{where}.{key}")
     elif isinstance(model, list | tuple):
@@ -72,6 +73,8 @@ def test_the_plain_bundled_book_equals_the_validated_one(books: tuple[Any, Price
     plain, validated = books
     same(plain, validated, "book")
     assert plain.confidence_counts == validated.confidence_counts
+    graded = Counter(price.confidence for price in prices_under(plain.regions))  # the regions built, counted
+    assert graded == Counter(validated.confidence_counts) and len(prices_under(plain)) == sum(graded.values())
     assert plain.confidence_summary == validated.confidence_summary
 
 
