@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop.model.lean.nodes import CLASSES, LazyRegions, Node, PlainBook
+from desktop.model.lean.nodes import CLASSES, LazyDict, Node, PlainBook
 from desktop.model.lean.shapes import BUNDLED_BOOK_CONFIDENCE, BUNDLED_BOOK_SHA256, MODELS
 
 
@@ -83,7 +83,8 @@ def plain_bundled_book(path: Path) -> Node | None:
     if sha256_hex(raw) != BUNDLED_BOOK_SHA256:
         return None
     data = json.loads(raw)
-    book = _model(data, "PriceBook", given={"regions": LazyRegions(data["regions"], _region)})
+    book = _model(data, "PriceBook", given={"regions": LazyDict(data["regions"], _region),
+                                            "sources": LazyDict(data["sources"], _source)})
     assert isinstance(book, PlainBook)
     book.counts = dict(BUNDLED_BOOK_CONFIDENCE)
     return book
@@ -91,3 +92,7 @@ def plain_bundled_book(path: Path) -> Node | None:
 
 def _region(data: Any) -> Node:
     return _model(data, "RegionPrices")
+
+
+def _source(data: Any) -> Node:
+    return _model(data, "Source")

@@ -74,8 +74,9 @@ class PlainBook(Node):
         return confidence_summary(self.confidence_counts)
 
 
-class LazyRegions(dict[str, Any]):
-    """A book's regions by code, each built from its JSON when first read (a quote reads one of twelve)."""
+class LazyDict(dict[str, Any]):
+    """A book's regions (or sources) by key, each built from its JSON when first read (a quote reads one region of
+    twelve, and no source)."""
 
     def __init__(self, raw: dict[str, Any], build: Callable[[Any], Any]) -> None:
         super().__init__(raw)

@@ -157,7 +157,8 @@ class ComputeOption:
     settings: str = ""  # the workload section of the option's own settings (shown only while it is compared)
     style: OptionStyle | None = None  # the colour, line style and marker the window and the sheet draw it with
     book: BookSection | None = None  # its own section of the price book, if it has one
-    questions: tuple[tuple[str, Question], ...] = ()  # (the question it follows, a question only it needs)
+    # (the question it follows, a question only it needs), made when the questionnaire asks: a quote builds none
+    questions: Callable[[], tuple[tuple[str, Question], ...]] | None = None
     vended_logs: bool = False  # its logs are Lambda function logs: billed as vended logs, in volume tiers
 
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:

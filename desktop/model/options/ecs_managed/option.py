@@ -106,8 +106,9 @@ def _fee(ctx: PricingContext, calc: Calc, fleet: Fleet) -> None:
 class EcsManagedOption(ComputeOption):
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
         wanted = workload.ecs_managed.instance_type
-        with_fee = {n for r in book.regions.values() if r.ecs_managed for n in r.ecs_managed.management_fee}
-        if wanted == "auto" or wanted in book.instance_types or wanted in with_fee:
+        if wanted == "auto" or wanted in book.instance_types:
+            return []  # (before looking through every region's fees: the lean book builds a region when read)
+        if any(r.ecs_managed and wanted in r.ecs_managed.management_fee for r in book.regions.values()):
             return []
         return [FieldProblem("ecs_managed.instance_type", f"{wanted!r} is not in the price book's instance catalogue "
                              f"(use \"auto\" or one of {len(book.instance_types)} known types)")]

@@ -40,7 +40,6 @@ from desktop.model.options.common.hard_rules import (
 from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.options.common.style import REDDISH_PURPLE, OptionStyle
 from desktop.model.options.lambda_managed.prices import BOOK
-from desktop.model.options.lambda_managed.questions import QUESTIONS
 from desktop.model.options.lambda_managed.runtimes import LOWEST_PER_VCPU, PER_VCPU_DEFAULT
 from desktop.model.pricing.money import dec
 from desktop.model.pricing.quote import MissingPrice, Quote
@@ -50,6 +49,7 @@ from desktop.model.workload.problem import FieldProblem
 if TYPE_CHECKING:
     from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
     from desktop.model.pricing.context import PricingContext
+    from desktop.model.schema.questions import Question
     from desktop.model.workload.spec import Workload
 
 ID = "lambda_managed"
@@ -280,6 +280,12 @@ def _fee_price(price: Price, fee: SourcedRate, name: str) -> Price:
                  note=f"{float(fee.fraction) * 100:g}% of {name}'s EC2 on-demand price (${price.usd}/hour): {fee.note}")
 
 
+def _own_questions() -> tuple[tuple[str, Question], ...]:
+    from desktop.model.options.lambda_managed.questions import QUESTIONS  # the questionnaire's classes: on request
+
+    return QUESTIONS
+
+
 class LambdaManagedOption(ComputeOption):
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
         wanted = workload.lambda_managed.instance_type
@@ -475,7 +481,7 @@ OPTION = LambdaManagedOption(
     traits=Traits(kind="function", operations=1, control=1, always_on=True),
     savings_plan=SavingsPlan("ec2_pct", "EC2"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False, settings="lambda_managed",
-    questions=QUESTIONS,
+    questions=_own_questions,
     style=OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1), book=BOOK,
     vended_logs=True,
 )
