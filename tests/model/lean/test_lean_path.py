@@ -25,6 +25,7 @@ from desktop.model.lean import derive, shapes
 from desktop.model.lean.book import plain_bundled_book
 from desktop.model.lean.nodes import Node, prices_under
 from desktop.model.lean.reader import lean_workload
+from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook, load_price_book
 from desktop.model.workload.files import MAX_FILE_BYTES
 from desktop.model.workload.spec import Workload, set_dotted
@@ -101,6 +102,10 @@ def test_every_golden_case_in_every_region_quotes_the_same(name: str, books: tup
     for region in books[1].regions:
         lean, validated = _quotes({**data, "region": region}, books)
         assert lean == validated, f"{name} in {region}"
+    everything = {**data, "options": list(option_ids())}  # every option, the managed ones and EKS included
+    for region in books[1].regions:
+        lean, validated = _quotes({**everything, "region": region}, books)
+        assert lean == validated, f"{name} in {region}, every option"
 
 
 # Values a field may be given: each number field's bounds and beyond, numbers as text, booleans, floats for ints.
