@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable
@@ -13,7 +12,9 @@ from desktop import __version__
 from desktop.startup import skip_pydantic_plugins, skip_pyside_source_scan
 from desktop.terminal import one_line, write_out
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse is imported where a parser is built: the lean quote parses none
+    import argparse
+
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
     from desktop.model.pricing.book import PriceBook
@@ -98,6 +99,21 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
     if not args.workload:
         raise CliError("a WORKLOAD.json file is required")
     return list(_load_document(Path(args.workload), book).workloads)
+
+
+def lean_estimate(argv: list[str]) -> bool:
+    """`computefit estimate WORKLOAD` alone (no option: nothing for a parser to do) on the lean path: a plainly
+    valid workload file priced with the bundled book, without pydantic or a parser (issue 26). False when it
+    does not apply: the command then runs as any other, with the same output or today's refusal."""
+    if len(argv) != 2 or argv[0] != "estimate" or argv[1].startswith("-"):
+        return False
+    from desktop.lean_estimate import lean_quote_table
+
+    table = lean_quote_table(Path(argv[1]))
+    if table is None:
+        return False
+    write_out(table + "\n")
+    return True
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
@@ -304,6 +320,8 @@ def _add_usage_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def build_parser(verb: str | None = None) -> argparse.ArgumentParser:
     """The commands' parser; with `verb`, only that command's (a run parses one command: it builds no other's
     arguments and imports no other's helpers, e.g. `prices`' for `estimate`)."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="computefit", description="Which AWS compute option fits the workload? "
                                      "Each priced offline, like for like.")
     parser.add_argument("--version", action="version", version=f"computefit {__version__}")
@@ -397,6 +415,8 @@ def run_subcommand(argv: list[str]) -> int:
 
 def verbs_help() -> str:
     """Every command of `computefit` and what it does, from the commands' own parser (so a new one is listed)."""
+    import argparse
+
     lines = ["commands (computefit COMMAND --help for each one's options):"]
 
     def walk(parser: argparse.ArgumentParser, prefix: str) -> None:
@@ -414,6 +434,8 @@ def verbs_help() -> str:
 
 
 def run_gui_command(argv: list[str]) -> int:
+    import argparse
+
     asks_help = any(arg in ("-h", "--help") for arg in argv)  # the commands' parser only then: a start imports less
     parser = argparse.ArgumentParser(prog="computefit", description="Run the ComputeFit window, or one of the "
                                      "commands below.", epilog=verbs_help() if asks_help else None,
@@ -445,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     skip_pyside_source_scan()  # frozen, PyInstaller's run-time hook has imported PySide6 already
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
-        return run_subcommand(argv)
+        return 0 if lean_estimate(argv) else run_subcommand(argv)
     return run_gui_command(argv)
 
 

@@ -26,7 +26,6 @@ import ntpath
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -86,6 +85,8 @@ def write_atomically(path: Path | str, data: bytes | Iterable[bytes]) -> Path:
     _check_system_folder(asked, target)
     _check_writable(asked, existing)
     _remove_stale_temporaries(target)
+    import tempfile  # (shutil, random): only when something is written, not for every read of desktop.files
+
     try:
         fd, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -230,7 +230,7 @@ def test_an_unwritable_folder_is_named(tmp_path: Path, monkeypatch: pytest.Monke
     def denied(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("desktop.files.safe_write.tempfile.mkstemp", denied)  # root may write anywhere: simulate
+    monkeypatch.setattr("tempfile.mkstemp", denied)  # root may write anywhere: simulate
     with pytest.raises(WriteError) as caught:
         write_atomically(tmp_path / "x.pdf", b"x")
     assert caught.value.strerror == f"permission denied: the folder {tmp_path} is not writable"

@@ -7,7 +7,7 @@ charts run the very same code over many volumes (`desktop.model.advice.fast.fast
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Array, ExactCalc, exact_arrays
@@ -16,10 +16,12 @@ from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
 from desktop.model.options.common.shared_lines import price_shared_lines
 from desktop.model.options.registry import compared
-from desktop.model.pricing.book import PriceBook, RegionPrices
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import LineItem, OptionQuote, Quote, Reason, total_of
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook, RegionPrices
+    from desktop.model.workload.spec import Workload
 
 PRICING_RULE = "pricing.missing"
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from desktop.model.options.common.style import OptionStyle
-from desktop.model.workload.fields import field_bounds
 
 if TYPE_CHECKING:
     from desktop.model.options.common.calc import Calc
@@ -92,6 +91,8 @@ class SavingsPlan:
 
     @property
     def up_to(self) -> float:
+        from desktop.model.workload.fields import field_bounds  # the workload's schema: not on a quote's path
+
         top = field_bounds(f"assumptions.savings_plans.{self.field}").high
         if top is None:
             raise ValueError(f"assumptions.savings_plans.{self.field} has no upper bound in the workload schema")
@@ -156,7 +157,8 @@ class ComputeOption:
     settings: str = ""  # the workload section of the option's own settings (shown only while it is compared)
     style: OptionStyle | None = None  # the colour, line style and marker the window and the sheet draw it with
     book: BookSection | None = None  # its own section of the price book, if it has one
-    questions: tuple[tuple[str, Question], ...] = ()  # (the question it follows, a question only it needs)
+    # (the question it follows, a question only it needs), made when the questionnaire asks: a quote builds none
+    questions: Callable[[], tuple[tuple[str, Question], ...]] | None = None
     vended_logs: bool = False  # its logs are Lambda function logs: billed as vended logs, in volume tiers
 
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:

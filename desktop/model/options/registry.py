@@ -7,6 +7,8 @@ that depend on the options (what the price book lacks, the names of its sections
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.aws_lambda import option as aws_lambda
 from desktop.model.options.base import BookSection, ComputeOption
 from desktop.model.options.ecs_ec2 import option as ecs_ec2
@@ -14,10 +16,12 @@ from desktop.model.options.ecs_managed import option as ecs_managed
 from desktop.model.options.eks_fargate import option as eks_fargate
 from desktop.model.options.fargate import option as fargate
 from desktop.model.options.lambda_managed import option as lambda_managed
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.coverage import SHARED_SERVICES, shared_missing
-from desktop.model.workload.spec import Workload
-from desktop.model.workload.validation import FieldProblem
+from desktop.model.workload.problem import FieldProblem
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 _OPTIONS: list[ComputeOption] = [aws_lambda.OPTION, fargate.OPTION, ecs_ec2.OPTION, lambda_managed.OPTION,
                                  ecs_managed.OPTION, eks_fargate.OPTION]

@@ -30,6 +30,7 @@ from desktop.model.options.eks_fargate.sections import EksFargatePrices
 from desktop.model.options.lambda_managed.sections import LambdaManagedPrices
 from desktop.model.pricing.walk import dotted, walk_prices
 from desktop.model.schema.commitments import CommitmentPrices
+from desktop.model.schema.names import confidence_summary
 from desktop.model.schema.prices import CONFIDENCE_LABELS as CONFIDENCE_LABELS
 from desktop.model.schema.prices import MAX_UNIT_PRICE_USD as MAX_UNIT_PRICE_USD
 from desktop.model.schema.prices import SECONDS_PER_UNIT as SECONDS_PER_UNIT
@@ -272,10 +273,7 @@ class PriceBook(Frozen):
 
     @cached_property
     def confidence_summary(self) -> str:
-        counts = self.confidence_counts
-        total = sum(counts.values()) or 1
-        return (f"{counts['A'] * 100 // total}% AWS published, {counts['B'] * 100 // total}% corroborated, "
-                f"{counts['C'] * 100 // total}% estimated")
+        return confidence_summary(self.confidence_counts)
 
     def iter_prices(self) -> list[Price]:
         """Every price in the book (for summaries and the sources dialog)."""

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.model.pricing.book import PriceBook
-from desktop.model.workload.spec import Workload
-from desktop.model.workload.validation import FieldProblem
+from typing import TYPE_CHECKING
+
+from desktop.model.workload.problem import FieldProblem
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
+
 
 
 def check_against_book(workload: Workload, book: PriceBook) -> list[FieldProblem]:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from desktop.model.pricing.book import FreeTier, InstanceType, PriceBook, RegionPrices
 from desktop.model.pricing.money import dec
 from desktop.model.pricing.quote import MissingPrice
 from desktop.model.workload.load_shape import hour_weights
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import FreeTier, InstanceType, PriceBook, RegionPrices
+    from desktop.model.workload.spec import Workload
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,11 @@ so that is listed too (e.g. "API Gateway HTTP API above 300,000,000 requests a m
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from desktop.model.pricing.book import FargateRates, PriceBook, Tier
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import FargateRates, PriceBook, Tier
+
 
 ARCHITECTURES = ("x86_64", "arm64")
 FARGATE_PLATFORMS = (("linux_x86_64", "Linux/x86_64"), ("linux_arm64", "Linux/arm64"),

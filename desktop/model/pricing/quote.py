@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop.model.pricing.book import CONFIDENCE_LABELS, Price
 from desktop.model.pricing.money import ZERO, cents
+from desktop.model.schema.names import CONFIDENCE_LABELS
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import Price
 
 
 @dataclass(frozen=True, slots=True)

@@ -247,7 +247,7 @@ def _with_option_questions(shared: tuple[Question, ...]) -> tuple[Question, ...]
     """The shared questions with each registered option's own, each after the question it names."""
     found = list(shared)
     for option in all_options():
-        for after, question in option.questions:
+        for after, question in option.questions() if option.questions else ():
             found.insert(next(i for i, q in enumerate(found) if q.question_id == after) + 1, question)
     return tuple(found)
 

@@ -18,31 +18,19 @@ from another term, payment option, instance family or region.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, cast
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from desktop.model.schema.names import PAYMENT_NAMES as PAYMENT_NAMES
+from desktop.model.schema.names import PLAN_NAMES as PLAN_NAMES
+from desktop.model.schema.names import TermPayment as TermPayment
+from desktop.model.schema.names import term_payment as term_payment
 from desktop.model.schema.prices import Frozen, GbSecondPrice, HourPrice, Price, units
 
 Plan = Literal["compute_sp", "ec2_instance_sp", "standard_ri", "convertible_ri"]
 Term = Literal["1yr", "3yr"]
 Payment = Literal["no_upfront", "partial_upfront", "all_upfront"]
-TermPayment = Literal["1yr_no_upfront", "1yr_partial_upfront", "1yr_all_upfront",
-                      "3yr_no_upfront", "3yr_partial_upfront", "3yr_all_upfront"]
-
-PLAN_NAMES: dict[str, str] = {
-    "compute_sp": "Compute Savings Plan",
-    "ec2_instance_sp": "EC2 Instance Savings Plan",
-    "standard_ri": "Standard Reserved Instances",
-    "convertible_ri": "Convertible Reserved Instances",
-}
-PAYMENT_NAMES: dict[str, str] = {"no_upfront": "no upfront", "partial_upfront": "partial upfront",
-                                 "all_upfront": "all upfront"}
-
-
-def term_payment(term: str, payment: str) -> TermPayment:
-    """The key of a term and payment option in the book ("3yr_all_upfront")."""
-    return cast(TermPayment, f"{term}_{payment}")
 
 
 class FargateCommitted(Frozen):

@@ -14,11 +14,11 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field
 
+from desktop.model.schema.names import CONFIDENCE_LABELS as CONFIDENCE_LABELS
+from desktop.model.schema.names import MAX_UNIT_PRICE_USD as MAX_UNIT_PRICE_USD
+from desktop.model.schema.names import SECONDS_PER_UNIT as SECONDS_PER_UNIT
+from desktop.model.schema.names import PriceValue
 from desktop.model.strict_numbers import NoBoolNumbers
-
-# No AWS unit price comes near this (the dearest, an EC2 instance-hour, is a few hundred dollars); above it a
-# price is a typo, and at 1e20 and more the cent rounding of a line item would overflow Decimal's precision.
-MAX_UNIT_PRICE_USD = Decimal(10_000)
 
 Confidence = Literal["A", "B", "C"]
 # Where a price in the effective book comes from: the bundled book, a Price List file imported into the user
@@ -31,24 +31,7 @@ Unit = Literal[
     "GB-month", "GB", "address-hour", "instance-hour", "IOPS-month", "MBps-month", "month",
 ]
 
-CONFIDENCE_LABELS: dict[str, str] = {
-    "A": "AWS published",
-    "B": "corroborated",
-    "C": "estimated",
-}
 
-SECONDS_PER_UNIT: dict[str, Decimal] = {
-    "GB-second": Decimal(1),
-    "vCPU-second": Decimal(1),
-    "vCPU-hour": Decimal(3600),
-    "GB-hour": Decimal(3600),
-}
-
-
-class _Frozen(NoBoolNumbers):
-    # The schemas are built when a book is first validated, not at import: the bundled book is usually built
-    # without validation (desktop.model.pricing.trusted), so most starts never need them.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 class Frozen(NoBoolNumbers):
     """A part of the price book: frozen, no unknown keys. The schemas are built when a book is first validated, not
@@ -58,7 +41,7 @@ class Frozen(NoBoolNumbers):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
-class Price(Frozen):
+class Price(Frozen, PriceValue):
     usd: Decimal = Field(..., ge=0, le=MAX_UNIT_PRICE_USD, allow_inf_nan=False)
     unit: Unit
     source: str = Field(..., description="key into PriceBook.sources")
@@ -69,14 +52,6 @@ class Price(Frozen):
     list_usd: Decimal | None = Field(None, ge=0, allow_inf_nan=False, description=(
         "the price before a user discount (set with the effective book; never written to files): a later "
         "discount, e.g. a workshop file's, replaces the first one and applies to this, once"))
-
-    @property
-    def estimated(self) -> bool:
-        return self.confidence == "C"
-
-    def per_second(self) -> Decimal:
-        """The price of one unit-second, for prices given per second or per hour."""
-        return self.usd / SECONDS_PER_UNIT[self.unit]
 
 
 def units(*allowed: str) -> AfterValidator:

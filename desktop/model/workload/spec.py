@@ -20,6 +20,7 @@ from desktop.model.options.lambda_managed.sections import LambdaManagedConfig
 from desktop.model.schema.fields import Describe
 from desktop.model.schema.workload import FiniteFloat as FiniteFloat
 from desktop.model.schema.workload import Frozen, Section
+from desktop.model.workload.derived import WorkloadDerived
 from desktop.model.workload.horizon import Horizon
 from desktop.model.workload.ranges import Ranges, check_ranged_paths
 from desktop.model.workload.shared_lines import MAX_SHARED_LINES, SharedLine
@@ -447,7 +448,7 @@ class Assumptions(Section):
     )] = Field(False, description="API Gateway's 12-month free tier (new accounts)")
 
 
-class Workload(Frozen):
+class Workload(Frozen, WorkloadDerived):  # is_jobs, min_tasks, units_per_month: derived.py
     schema_version: Literal[1] = 1
     name: Annotated[str, Describe(
         "Workload name", "text", "The name shown in the title, the reports and exported files."
@@ -564,21 +565,6 @@ class Workload(Frozen):
             raise ValidationError.from_exception_data("Workload", [InitErrorDetails(
                 type=error, loc=("traffic", "duration_ms"), input=self.traffic.duration_ms)])
         return self
-
-    # --- derived values the engine and rules share -------------------------------------------
-    @property
-    def is_jobs(self) -> bool:
-        return self.traffic.kind == "jobs"
-
-    @property
-    def min_tasks(self) -> int:
-        if self.container.min_tasks is not None:
-            return self.container.min_tasks
-        return 0 if self.is_jobs else 2
-
-    @property
-    def units_per_month(self) -> int:
-        return self.traffic.runs_per_month if self.is_jobs else self.traffic.requests_per_month
 
     def to_json_dict(self) -> dict[str, Any]:
         """The file form: aliases ('lambda'), defaults included, answers and options only when present."""

@@ -9,13 +9,13 @@ list items would otherwise cost pydantic two million errors: 38 s, 2.6 GB and a 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from desktop.model.workload.problem import FieldProblem as FieldProblem
 from desktop.model.workload.spec import Workload
 
 MAX_PROBLEMS = 10  # described in a message; the rest are counted
@@ -32,14 +32,6 @@ def clip(text: str, limit: int) -> str:
     keep = max(limit - 3, 2)
     return text[: keep - keep // 3] + "..." + text[len(text) - keep // 3:]
 
-
-@dataclass(frozen=True, slots=True)
-class FieldProblem:
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
 
 
 def _show(value: Any) -> str:

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from desktop.appdata import data_dir
 from desktop.model.pricing.book import MAX_PRICE_BOOK_BYTES, PriceBook
+from desktop.pricelist.book import USER_BOOK_NAME as USER_BOOK_NAME
 from desktop.resources import price_book_path
 
 if TYPE_CHECKING:  # imported when a user book is there: the window's start-up without one stays as it was
@@ -26,7 +27,6 @@ if TYPE_CHECKING:  # imported when a user book is there: the window's start-up w
 
 USER_BOOK_KIND = "computefit-user-price-book"  # = desktop.model.pricing.user_book.USER_BOOK_KIND
 
-USER_BOOK_NAME = "user-price-book.json"
 MAX_USER_BOOK_BYTES = MAX_PRICE_BOOK_BYTES  # 20 MB, as the README says of every price book read (user or full)
 
 

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from desktop.model.format import NO_TOTAL, left_out_text, usd
 from desktop.model.options.registry import label, short_label
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import OptionQuote, Quote
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
 
 if TYPE_CHECKING:  # `computefit estimate` prints the quote alone, without importing the advisor
     from desktop.model.advice.advise import Advice

@@ -173,7 +173,7 @@ def test_a_folder_without_write_permission_is_named_in_the_error(qt_app, book, e
     def denied(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("desktop.files.safe_write.tempfile.mkstemp", denied)  # root may write anywhere: simulate
+    monkeypatch.setattr("tempfile.mkstemp", denied)  # root may write anywhere: simulate
     with pytest.raises(OSError) as caught:
         export_report(examples["http-api"], book, tmp_path / "sheet.pdf")
     assert caught.value.strerror == f"permission denied: the folder {tmp_path} is not writable"

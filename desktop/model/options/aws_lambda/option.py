@@ -8,7 +8,7 @@ the Lambda quotas page (aws-limits.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.options.aws_lambda.prices import BOOK
 from desktop.model.options.base import (
@@ -33,11 +33,13 @@ from desktop.model.options.common.invocation import (
 )
 from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.options.common.style import ORANGE, OptionStyle
-from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
-from desktop.model.schema.commitments import term_payment
+from desktop.model.schema.names import term_payment
 from desktop.model.workload.load_shape import is_spiky
-from desktop.model.workload.spec import Commitment, Workload
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.spec import Commitment, Workload
 
 ID = "lambda"
 MB_PER_GB = 1024

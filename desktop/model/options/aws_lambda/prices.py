@@ -6,9 +6,13 @@ The rows (offer AWSLambda; usage types without their region prefix) and where ea
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import BookSection, PriceListRow
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.coverage import ARCHITECTURES, tiered_missing
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
 
 
 def missing(book: PriceBook, region: str) -> list[str]:

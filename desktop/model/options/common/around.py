@@ -16,10 +16,13 @@ Each line is added only on the options that need it, in the front door's group.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Amount, Calc
-from desktop.model.pricing.context import PricingContext
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.context import PricingContext
 
 GROUP = "front door"
 NLCU_NEW_CONNECTIONS_PER_S = 800.0

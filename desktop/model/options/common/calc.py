@@ -18,14 +18,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.options.common import rows
-from desktop.model.pricing.book import Price, Tier
-from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.coverage import priced_up_to
 from desktop.model.pricing.money import ZERO, cents, dec
 from desktop.model.pricing.quote import LineItem, MissingPrice
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import Price, Tier
+    from desktop.model.pricing.context import PricingContext
 
 Amount = Any  # Decimal in ExactCalc, a float ndarray (one value per volume) in FastCalc
 Array = Any  # an array of `calc.xp`: a plain-Python `rows.Rows` in ExactCalc, a numpy ndarray in FastCalc

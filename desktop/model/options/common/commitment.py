@@ -26,15 +26,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.options.common.calc import Amount, Array, Calc
-from desktop.model.pricing.book import SECONDS_PER_UNIT, Price
-from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import CommitmentTerms
-from desktop.model.schema.commitments import PAYMENT_NAMES, PLAN_NAMES, term_payment
-from desktop.model.workload.spec import Commitment, Workload
+from desktop.model.schema.names import PAYMENT_NAMES, PLAN_NAMES, SECONDS_PER_UNIT, term_payment
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import Price
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.spec import Commitment, Workload
 
 COMMITMENT_GROUP = "commitment"  # the committed charges; the credits are discounts ("discount")
 # Partial upfront: the share of the term's commitment paid upfront. No source gives one split: AWS lets a Savings

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.common.calc import Array, Calc
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:
+    from desktop.model.workload.spec import Workload
 
 
 def tasks_per_hour(workload: Workload, calc: Calc) -> Array:

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.format import count_range
 from desktop.model.options.common.calc import Amount, Array, Calc
 from desktop.model.options.common.commitment import Eligible
 from desktop.model.options.common.containers import tasks_per_hour
 from desktop.model.options.common.fargate_sizes import FargateSize
-from desktop.model.pricing.book import FargateRates, Price
-from desktop.model.pricing.context import PricingContext
-from desktop.model.schema.commitments import term_payment
-from desktop.model.workload.spec import Commitment, Workload
+from desktop.model.schema.names import term_payment
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import FargateRates, Price
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.spec import Commitment, Workload
 
 LINUX_MINIMUM_S = 60
 WINDOWS_MINIMUM_S = 300

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from desktop.model.options.common.calc import Amount, Array, Calc, Note
-from desktop.model.pricing.book import Price, Tier
-from desktop.model.pricing.context import PricingContext
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import Price, Tier
+    from desktop.model.pricing.context import PricingContext
 
 
 def _fast_cents(x: Array) -> Array:

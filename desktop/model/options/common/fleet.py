@@ -12,16 +12,18 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.format import count_range
 from desktop.model.options.base import Sizing
 from desktop.model.options.common.calc import Array, Calc
 from desktop.model.options.common.commitment import Eligible, apply_plan, instances_eligible, plan_of
 from desktop.model.options.common.containers import hourly_counts, tasks_per_hour
-from desktop.model.pricing.book import InstanceType, Price
-from desktop.model.pricing.context import PricingContext
-from desktop.model.workload.spec import Commitment, Workload
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import InstanceType, Price
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.spec import Commitment, Workload
 
 AZ_SPREAD = 2  # a service with min_tasks >= 2 spreads its tasks over two Availability Zones, so two hosts
 MAX_TASKS_PER_INSTANCE = 1_000_000  # keeps the fit finite for tiny tasks; ENIs, ports and processes bind far sooner
@@ -92,7 +94,7 @@ def tasks_per_instance(workload: Workload, itype: InstanceType) -> int:
     return max(fit, 0)
 
 
-Candidate = tuple[str, InstanceType, Price, int]  # name, type, hourly price, tasks per instance
+Candidate = tuple[str, "InstanceType", "Price", int]  # name, type, hourly price, tasks per instance
 
 # Fitting types depend only on the region's prices and the task's shape, not on the volume, and a quote is
 # asked for many times per edit (sensitivity, break-even): keep the last few answers. Each entry holds the

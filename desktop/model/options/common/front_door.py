@@ -18,12 +18,15 @@ an ALB), billed like every public IPv4 address.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.around import price_around
 from desktop.model.options.common.calc import Amount, Array, Calc
 from desktop.model.options.common.network import service_addresses
-from desktop.model.pricing.context import PricingContext
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.context import PricingContext
 
 API_GATEWAY_INCREMENT_KB = 512
 LCU_NEW_CONNECTIONS_PER_S = 25.0

@@ -5,10 +5,13 @@ every host, Windows) or a measure above the option's limit. Each option keeps it
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from desktop.model.workload.spec import Workload
+if TYPE_CHECKING:
+    from desktop.model.workload.spec import Workload
 
-Check = Callable[[Workload], str | None]
+
+Check = Callable[["Workload"], "str | None"]
 
 
 def needs_gpu(workload: Workload) -> bool:

@@ -6,7 +6,11 @@ each option module cites the page behind each of its rules.
 
 from __future__ import annotations
 
-from desktop.model.workload.spec import Workload
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.model.workload.spec import Workload
+
 
 
 def duration_text(seconds: float) -> str:

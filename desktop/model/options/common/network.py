@@ -20,11 +20,14 @@ line is an upper bound) for the retention period; the whole 100 GB free allowanc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Amount, Calc
-from desktop.model.pricing.book import FreeAllowance, Tier
-from desktop.model.pricing.context import PricingContext
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import FreeAllowance, Tier
+    from desktop.model.pricing.context import PricingContext
 
 GROUP = "network"
 KB_PER_GB = 1024 * 1024

@@ -5,11 +5,15 @@ it names (desktop.model.workload.shared_lines)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.common.calc import Calc
-from desktop.model.pricing.book import Price
-from desktop.model.pricing.context import PricingContext
-from desktop.model.workload.shared_lines import SharedLine
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import Price
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.shared_lines import SharedLine
 
 GROUP = "shared"
 
@@ -17,6 +21,7 @@ GROUP = "shared"
 def line_price(line: SharedLine) -> Price:
     """The line's unit price as a price of the user's own (its unit is the line's, which the book's prices may not
     use: built as it is, the workload having validated every value)."""
+    from desktop.model.pricing.book import Price
     from desktop.model.pricing.user_book import USER_SOURCE  # the user book's models: only for a shared line
 
     return Price.model_construct(usd=line.unit_usd, unit=line.unit, source=USER_SOURCE, as_of=line.as_of,

@@ -7,11 +7,15 @@ ECS reserves host CPU and memory for the agent and OS (an editable reserve).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import ComputeOption, SavingsPlan, Sizing, Traits
 from desktop.model.options.common.calc import Calc
 from desktop.model.options.common.fleet import Fleet, price_fleet, size_fleet
 from desktop.model.options.common.style import BLUISH_GREEN, OptionStyle
-from desktop.model.pricing.context import PricingContext
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.context import PricingContext
 
 ID = "ec2"
 

@@ -13,7 +13,7 @@ published for a type wins over the rule. Where the book has neither, the total l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Calc
@@ -21,13 +21,15 @@ from desktop.model.options.common.fees import share_of
 from desktop.model.options.common.fleet import Ec2Capacity, Fleet, price_fleet, size_fleet
 from desktop.model.options.common.hard_rules import no_windows
 from desktop.model.options.common.style import VERMILLION, OptionStyle
+from desktop.model.options.ecs_managed.fees import fee_family, fee_rate
 from desktop.model.options.ecs_managed.prices import BOOK, RATE_NAMES
-from desktop.model.options.ecs_managed.sections import fee_family
-from desktop.model.pricing.book import Price, PriceBook
-from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import MissingPrice, Quote
-from desktop.model.workload.spec import Workload
-from desktop.model.workload.validation import FieldProblem
+from desktop.model.workload.problem import FieldProblem
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import Price, PriceBook
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.spec import Workload
 
 ID = "ecs_managed"
 NAME = "ECS Managed Instances"
@@ -65,7 +67,7 @@ def fee_price(ctx: PricingContext, name: str, ec2: Price | None) -> Price | None
         return None
     if name in section.management_fee:
         return section.management_fee[name]
-    rate = section.rate_for(name)
+    rate = fee_rate(section, name)
     return None if rate is None or ec2 is None else share_of(ec2, rate, name, "instance-hour")
 
 
@@ -104,8 +106,9 @@ def _fee(ctx: PricingContext, calc: Calc, fleet: Fleet) -> None:
 class EcsManagedOption(ComputeOption):
     def check(self, workload: Workload, book: PriceBook) -> list[FieldProblem]:
         wanted = workload.ecs_managed.instance_type
-        with_fee = {n for r in book.regions.values() if r.ecs_managed for n in r.ecs_managed.management_fee}
-        if wanted == "auto" or wanted in book.instance_types or wanted in with_fee:
+        if wanted == "auto" or wanted in book.instance_types:
+            return []  # (before looking through every region's fees: the lean book builds a region when read)
+        if any(r.ecs_managed and wanted in r.ecs_managed.management_fee for r in book.regions.values()):
             return []
         return [FieldProblem("ecs_managed.instance_type", f"{wanted!r} is not in the price book's instance catalogue "
                              f"(use \"auto\" or one of {len(book.instance_types)} known types)")]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import BookSection, PriceListRow
-from desktop.model.options.ecs_managed.sections import RATE_FIELDS, fee_family
-from desktop.model.pricing.book import PriceBook
+from desktop.model.options.ecs_managed.fees import RATE_FIELDS, fee_family
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
 
 RATE_NAMES = {"general": "general", "gpu": "G-family GPU", "accelerated": "P-family and Trainium"}
 

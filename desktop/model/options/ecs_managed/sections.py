@@ -4,10 +4,14 @@ its price-book section.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field
 
+from desktop.model.options.ecs_managed.fees import RATE_FIELDS as RATE_FIELDS
+from desktop.model.options.ecs_managed.fees import FeeFamily as FeeFamily
+from desktop.model.options.ecs_managed.fees import fee_family as fee_family
+from desktop.model.options.ecs_managed.fees import fee_rate
 from desktop.model.schema.fields import Describe
 from desktop.model.schema.prices import Frozen, Price, SourcedRate, units
 from desktop.model.schema.workload import Section, instance_type_field
@@ -47,22 +51,5 @@ class EcsManagedPrices(Frozen):
 
     def rate_for(self, instance_type: str) -> SourcedRate | None:
         """The sourced share of the EC2 price that is the fee of `instance_type` (None: the book lacks it)."""
-        family = fee_family(instance_type)
-        if family == "gpu":
-            return self.management_fee_rate_gpu
-        return self.management_fee_rate_accelerated if family == "accelerated" else self.management_fee_rate
-
-
-FeeFamily = Literal["general", "gpu", "accelerated"]
-RATE_FIELDS: dict[FeeFamily, str] = {"general": "management_fee_rate", "gpu": "management_fee_rate_gpu",
-                                     "accelerated": "management_fee_rate_accelerated"}
-
-
-def fee_family(instance_type: str) -> FeeFamily:
-    """Which of AWS's fee levels a type pays: G-family GPU, P-family or Trainium (accelerated), or general."""
-    family = instance_type.split(".", 1)[0]
-    if family.startswith("g") and family[1:2].isdigit():
-        return "gpu"
-    if (family.startswith("p") and family[1:2].isdigit()) or family.startswith("trn"):
-        return "accelerated"
-    return "general"
+        rate: SourcedRate | None = fee_rate(self, instance_type)
+        return rate

@@ -13,6 +13,8 @@ Compared only when the workload lists it (`options`). Sources:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
 from desktop.model.options.common.calc import Calc
 from desktop.model.options.common.commitment import apply_plan, plan_of
@@ -28,9 +30,11 @@ from desktop.model.options.common.fargate_sizes import largest, round_up_size
 from desktop.model.options.common.hard_rules import needs_daemon, needs_privileged, no_gpus, refused_when
 from desktop.model.options.common.style import DARK_YELLOW, YELLOW, OptionStyle
 from desktop.model.options.eks_fargate.prices import BOOK, FEE
-from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.spec import Workload
 
 ID = "eks_fargate"
 NAME = "EKS on Fargate"

@@ -7,8 +7,12 @@ price is AWS's $0.60 total or the surcharge above the standard fee was not confi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import BookSection, PriceListRow
-from desktop.model.pricing.book import PriceBook
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
 
 FEE = "EKS cluster fee"
 

@@ -6,6 +6,8 @@ Sources: aws.amazon.com/fargate/pricing (shared reference aws-prices.md §2, aws
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Sizing, Traits
 from desktop.model.options.common.calc import Calc
 from desktop.model.options.common.commitment import apply_plan, plan_of
@@ -22,8 +24,10 @@ from desktop.model.options.common.fargate import (
 from desktop.model.options.common.fargate_sizes import SIZES_SOURCE, largest, round_up_size
 from desktop.model.options.common.hard_rules import above, no_daemon, no_gpus, no_privileged, scratch_gb
 from desktop.model.options.common.style import BLUE, SKY_BLUE, OptionStyle
-from desktop.model.pricing.context import PricingContext
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.workload.spec import Workload
 
 ID = "fargate"
 INCLUDED_STORAGE_GB = 20

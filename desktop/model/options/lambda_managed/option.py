@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.format import count_range
 from desktop.model.options.base import ComputeOption, HardRule, SavingsPlan, Signal, Sizing, SoftRule, Traits
@@ -40,15 +40,17 @@ from desktop.model.options.common.hard_rules import (
 from desktop.model.options.common.limits import duration_text, unit_memory_mb, unit_phrase, unit_vcpu
 from desktop.model.options.common.style import REDDISH_PURPLE, OptionStyle
 from desktop.model.options.lambda_managed.prices import BOOK
-from desktop.model.options.lambda_managed.questions import QUESTIONS
-from desktop.model.options.lambda_managed.sections import LOWEST_PER_VCPU, PER_VCPU_DEFAULT
-from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
-from desktop.model.pricing.context import PricingContext
+from desktop.model.options.lambda_managed.runtimes import LOWEST_PER_VCPU, PER_VCPU_DEFAULT
 from desktop.model.pricing.money import dec
 from desktop.model.pricing.quote import MissingPrice, Quote
 from desktop.model.workload.load_shape import hour_weights, is_spiky
-from desktop.model.workload.spec import Workload
-from desktop.model.workload.validation import FieldProblem
+from desktop.model.workload.problem import FieldProblem
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import Confidence, InstanceType, Price, PriceBook, SourcedRate
+    from desktop.model.pricing.context import PricingContext
+    from desktop.model.schema.questions import Question
+    from desktop.model.workload.spec import Workload
 
 ID = "lambda_managed"
 NAME = "Lambda Managed Instances"
@@ -273,9 +275,15 @@ def _no_fit(ctx: PricingContext, calc: Calc, env: Environment) -> Sizing | None:
 def _fee_price(price: Price, fee: SourcedRate, name: str) -> Price:
     """The fee per instance-hour: the sourced fraction of the type's EC2 price, as sure as the less sure of the two."""
     confidence = max(price.confidence, fee.confidence, key=CONFIDENCE_ORDER.index)
-    return Price(usd=price.usd * fee.fraction, unit="hour", source=fee.source, as_of=fee.as_of,
+    return type(price)(usd=price.usd * fee.fraction, unit="hour", source=fee.source, as_of=fee.as_of,
                  confidence=confidence,
                  note=f"{float(fee.fraction) * 100:g}% of {name}'s EC2 on-demand price (${price.usd}/hour): {fee.note}")
+
+
+def _own_questions() -> tuple[tuple[str, Question], ...]:
+    from desktop.model.options.lambda_managed.questions import QUESTIONS  # the questionnaire's classes: on request
+
+    return QUESTIONS
 
 
 class LambdaManagedOption(ComputeOption):
@@ -473,7 +481,7 @@ OPTION = LambdaManagedOption(
     traits=Traits(kind="function", operations=1, control=1, always_on=True),
     savings_plan=SavingsPlan("ec2_pct", "EC2"),
     hard_rules=HARD_RULES, soft_rules=SOFT_RULES, compared_by_default=False, settings="lambda_managed",
-    questions=QUESTIONS,
+    questions=_own_questions,
     style=OptionStyle(REDDISH_PURPLE, REDDISH_PURPLE, "dot", "d", -0.1), book=BOOK,
     vended_logs=True,
 )

@@ -7,8 +7,12 @@ SourcedRate); a per-instance-type hourly fee row, should the AWSLambda offer car
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.options.base import BookSection, PriceListRow
-from desktop.model.pricing.book import PriceBook
+
+if TYPE_CHECKING:
+    from desktop.model.pricing.book import PriceBook
 
 
 def missing(book: PriceBook, region: str) -> list[str]:

@@ -7,7 +7,7 @@ aws-prices-more.md §8).
 
 from __future__ import annotations
 
-from desktop.model.options.lambda_managed.sections import LOWEST_PER_VCPU, PER_VCPU_DEFAULT
+from desktop.model.options.lambda_managed.runtimes import LOWEST_PER_VCPU, PER_VCPU_DEFAULT
 from desktop.model.schema.questions import Choice, Question
 
 

@@ -8,16 +8,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from desktop.model.options.lambda_managed.runtimes import LOWEST_PER_VCPU as LOWEST_PER_VCPU
+from desktop.model.options.lambda_managed.runtimes import PER_VCPU_DEFAULT as PER_VCPU_DEFAULT
 from desktop.model.schema.fields import Describe
 from desktop.model.schema.prices import Frozen, Price, SourcedRate, units
 from desktop.model.schema.workload import FiniteFloat, Section, instance_type_field
 
 Runtime = Literal["unknown", "nodejs", "python", "java", "dotnet", "rust", "other"]
-# Requests per vCPU an environment serves by default: Node.js from AWS's Node.js runtime page (A); Python, Java
-# and .NET from edjgeek.com/blog/lambda-managed-instances (C). No default was found for Rust or an unknown runtime:
-# they take the lowest documented one (Python's).
-PER_VCPU_DEFAULT = {"nodejs": 64, "python": 16, "java": 32, "dotnet": 32}
-LOWEST_PER_VCPU = 16
 
 
 class LambdaManagedConfig(Section):

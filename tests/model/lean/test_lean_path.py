@@ -1,0 +1,232 @@
+"""The lean quote path (issue 26) against the validated one: `computefit estimate WORKLOAD` on plain objects gives
+the validated path's output byte for byte, takes no file the schema refuses (the refusal is then the validated
+path's own line), and is the path taken for the bundled examples.
+
+Fails if the reader takes a value validation would refuse or convert differently, if a plain object lacks what
+the quote reads, if shapes.py falls behind the schema or the bundled book, or if the plain book differs from the
+validated one in any price, source, date or grade."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from desktop.cli import lean_estimate, main, run_subcommand
+from desktop.model.advice.engine import compute_quote
+from desktop.model.lean import derive, shapes
+from desktop.model.lean.book import plain_bundled_book
+from desktop.model.lean.nodes import Node, prices_under
+from desktop.model.lean.reader import lean_workload
+from desktop.model.options.registry import option_ids
+from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.workload.files import MAX_FILE_BYTES
+from desktop.model.workload.spec import Workload, set_dotted
+from desktop.report.sheet.text import quote_table
+from desktop.resources import examples_dir, price_book_path
+from tests.goldens.make_goldens import cases
+
+REPO = Path(__file__).resolve().parents[3]
+EXAMPLES = sorted(examples_dir().glob("*.workload.json"))
+
+
+def same(plain: Any, model: Any, where: str = "") -> None:
+    """Value for value and type for type: a plain node against a validated model."""
+    if isinstance(model, BaseModel):
+        assert isinstance(plain, Node), where
+        names = set(type(model).model_fields)
+        assert set(vars(plain)) == names, where
+        for name in names:
+            same(getattr(plain, name), getattr(model, name), f"{where}.{name}")
+    elif isinstance(model, dict):
+        assert isinstance(plain, dict) and list(plain) == list(model), where
+        for key in model:
+            same(plain[key], model[key], f"{where}.{key}")
+    elif isinstance(model, list | tuple):
+        assert type(plain) is type(model) and len(plain) == len(model), where
+        for index, (a, b) in enumerate(zip(plain, model, strict=True)):
+            same(a, b, f"{where}[{index}]")
+    else:
+        assert type(plain) is type(model) and plain == model, f"{where}: {plain!r} != {model!r}"
+
+
+@pytest.fixture(scope="module")
+def books() -> tuple[Any, PriceBook]:
+    plain = plain_bundled_book(price_book_path())
+    assert plain is not None, "shapes.py's digest is not the bundled book's: python -m desktop.model.lean.derive"
+    return plain, load_price_book(price_book_path())
+
+
+def test_shapes_are_derived_from_the_schema_and_the_bundled_book() -> None:
+    assert Path(shapes.__file__).read_text(encoding="utf-8") == derive.shapes_text(), (
+        "desktop/model/lean/shapes.py is out of date: python -m desktop.model.lean.derive > "
+        "desktop/model/lean/shapes.py")
+
+
+def test_the_plain_bundled_book_equals_the_validated_one(books: tuple[Any, PriceBook]) -> None:
+    plain, validated = books
+    same(plain, validated, "book")
+    assert plain.confidence_counts == validated.confidence_counts
+    graded = Counter(price.confidence for price in prices_under(plain.regions))  # the regions built, counted
+    assert graded == Counter(validated.confidence_counts) and len(prices_under(plain)) == sum(graded.values())
+    assert plain.confidence_summary == validated.confidence_summary
+
+
+def test_a_changed_bundled_book_is_not_built_plainly(tmp_path: Path) -> None:
+    changed = tmp_path / "price-book.json"
+    changed.write_bytes(price_book_path().read_bytes() + b"\n")
+    assert plain_bundled_book(changed) is None
+    assert plain_bundled_book(tmp_path / "absent.json") is None
+
+
+def _quotes(data: dict[str, Any], books: tuple[Any, PriceBook]) -> tuple[str, str]:
+    plain_book, book = books
+    plain = lean_workload(data)
+    assert plain is not None, data
+    workload = Workload.model_validate(data)
+    same(plain, workload, "workload")
+    return (quote_table(compute_quote(plain, plain_book), plain_book),  # type: ignore[arg-type]
+            quote_table(compute_quote(workload, book), book))
+
+
+@pytest.mark.parametrize("name", sorted(cases()))
+def test_every_golden_case_in_every_region_quotes_the_same(name: str, books: tuple[Any, PriceBook]) -> None:
+    data = cases()[name]
+    for region in books[1].regions:
+        lean, validated = _quotes({**data, "region": region}, books)
+        assert lean == validated, f"{name} in {region}"
+    everything = {**data, "options": list(option_ids())}  # every option, the managed ones and EKS included
+    for region in books[1].regions:
+        lean, validated = _quotes({**everything, "region": region}, books)
+        assert lean == validated, f"{name} in {region}, every option"
+
+
+# Values a field may be given: each number field's bounds and beyond, numbers as text, booleans, floats for ints.
+def _candidates(shape: tuple[Any, ...], rng: random.Random) -> list[Any]:
+    kind = shape[0]
+    if kind == "opt":
+        return [None, *_candidates(shape[1], rng)]
+    if kind in ("int", "float"):
+        low = 0 if shape[1] is None else shape[1]
+        high = low + 1000 if shape[3] is None else shape[3]
+        inside = rng.uniform(float(low), float(high))
+        values = [low, high, inside, low - 1, high + 1, str(low), True, float(low) + 0.5]
+        return [*values, int(inside), float(int(inside))] if kind == "int" else [*values, round(inside, 3)]
+    if kind == "lit":
+        return [*shape[1], "bogus", 1]
+    if kind == "bool":
+        return [True, False, 0, "true"]
+    if kind in ("str", "not_blank"):
+        return ["x", "auto", "m6i.large", "", " ", "y" * 200, 5]
+    if kind == "tuple":
+        return [[1.0] * 24, [0.0] * 24, [1] * 23, [-1.0] + [1.0] * 23, ["lambda", "fargate"], ["ec2", "ec2"], []]
+    return [{}]
+
+
+def _leaves(model: str, prefix: str = "") -> list[tuple[str, tuple[Any, ...]]]:
+    found: list[tuple[str, tuple[Any, ...]]] = []
+    for _name, key, shape, _checks, _default in shapes.MODELS[model][0]:
+        if shape[0] == "model":
+            found += _leaves(shape[1], f"{prefix}{key}.")
+        elif shape[0] != "doubt":
+            found.append((f"{prefix}{key}", shape))
+    return found
+
+
+def test_the_reader_takes_only_what_validation_takes_and_the_same_values(books: tuple[Any, PriceBook]) -> None:
+    """Generated variants of the examples (1-4 fields each set to a value in, at or past the field's bounds, or
+    of another type): whatever the lean reader takes, validation takes with the same values, and quotes the same."""
+    rng = random.Random(26)
+    leaves = _leaves("Workload")
+    bases = [json.loads(path.read_text(encoding="utf-8")) for path in EXAMPLES]
+    taken = valid = 0
+    for number in range(600):
+        data = json.loads(json.dumps(rng.choice(bases)))
+        for path, shape in rng.sample(leaves, rng.randint(1, 4)):
+            set_dotted(data, path, rng.choice(_candidates(shape, rng)))
+        plain = lean_workload(data)
+        try:
+            workload = Workload.model_validate(data)
+        except ValidationError:
+            assert plain is None, data
+            continue
+        valid += 1
+        if plain is None:
+            continue
+        taken += 1
+        same(plain, workload, "workload")
+        if number % 5 == 0 and workload.region in books[1].regions:
+            assert _quotes(data, books)[0] == _quotes(data, books)[1]
+    assert taken >= valid * 0.5 > 50, (taken, valid)  # the lean path is the usual one for valid files
+
+
+INVALID = {
+    "a volume past its bound": ("traffic.requests_per_month", 10**14),
+    "a volume as text": ("traffic.requests_per_month", "30M"),
+    "a boolean for a number": ("lambda.memory_mb", True),
+    "an unknown key": ("container.cpus", 2),
+    "an unknown section": ("gpu", {}),
+    "a blank name": ("name", "   "),
+    "a choice not listed": ("front_door", "cloudfront"),
+    "a profile of 23 hours": ("traffic.daily_profile", [1.0] * 23),
+    "a run longer than the month": ("traffic.duration_ms", 2_678_400_000),
+    "an option twice": ("options", ["lambda", "lambda"]),
+    "no options": ("options", []),
+    "a newer format": ("schema_version", 2),
+    "not finite": ("container.vcpu", 1e400),
+}
+
+
+@pytest.mark.parametrize("change", sorted(INVALID))
+def test_a_refused_file_gets_the_validated_paths_one_line(change: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path_in_file, value = INVALID[change]
+    data = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
+    set_dotted(data, path_in_file, value)
+    target = tmp_path / "bad.workload.json"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    assert lean_workload(json.loads(target.read_text(encoding="utf-8"))) is None
+    assert main(["estimate", str(target)]) == 2
+    lean_entry = capsys.readouterr()
+    assert run_subcommand(["estimate", str(target)]) == 2  # the validated path alone
+    validated = capsys.readouterr()
+    assert lean_entry.err == validated.err and lean_entry.err.count("\n") == 1 and not lean_entry.out
+
+
+def test_the_lean_path_is_taken_for_the_bundled_examples_only_without_options(tmp_path: Path) -> None:
+    code = ("import sys, io, contextlib; from desktop.cli import lean_estimate\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    taken = [lean_estimate(['estimate', p]) for p in sys.argv[1:]]\n"
+            "print(taken, 'pydantic' in sys.modules, 'argparse' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, *map(str, EXAMPLES)], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, env={"COMPUTEFIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
+                                                       "PYTHONPATH": str(REPO)}, check=True)
+    assert done.stdout.strip() == f"{[True] * len(EXAMPLES)} False False", done.stderr
+    assert not lean_estimate(["estimate", "--json", str(EXAMPLES[0])])
+    assert not lean_estimate(["estimate", str(EXAMPLES[0]), "--price-book", "bundled"])
+
+
+def test_a_user_book_or_a_workshop_takes_the_validated_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.lean_estimate import lean_quote_table
+
+    monkeypatch.setenv("COMPUTEFIT_DATA_DIR", str(tmp_path))
+    assert lean_quote_table(EXAMPLES[0]) is not None
+    (tmp_path / "user-price-book.json").write_text("{}", encoding="utf-8")
+    assert lean_quote_table(EXAMPLES[0]) is None
+    workshop = tmp_path / "x.workshop.json"
+    workshop.write_bytes(EXAMPLES[0].read_bytes())
+    (tmp_path / "user-price-book.json").unlink()
+    assert lean_quote_table(workshop) is None
+
+
+def test_the_lean_estimate_reads_files_as_large_as_the_workload_reader() -> None:
+    from desktop import lean_estimate as module
+
+    assert module.MAX_FILE_BYTES == MAX_FILE_BYTES
