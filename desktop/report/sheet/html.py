@@ -217,8 +217,10 @@ def _words_of(book: PriceBook) -> _BookWords:
         parts = [f"{counts[k]} {k}" for k in ("imported", "overridden", "yours") if counts[k]]
         if discount_summary(book):
             parts.append("discounts")
+        # user_layer_parts names exactly what these parts count (imported, overridden and own prices, discounts):
+        # a book with none of them (the bundled one) has none, without two more walks of the whole book
         known = _BookWords(book, f" + user book ({', '.join(parts)})" if parts else "",
-                           tuple(user_layer_parts(book)))
+                           tuple(user_layer_parts(book)) if parts else ())
         _book_words = known
     return known
 

@@ -72,6 +72,22 @@ def test_a_book_after_another_gets_its_own_marks(qt_app, book: PriceBook) -> Non
         " + user book (1 overridden)", "", " + user book (1 overridden)", " + user book (1 overridden)"]
 
 
+def test_the_user_layer_line_is_the_model_s_for_every_kind_of_book(book: PriceBook) -> None:
+    """The sheet skips the model's walk for the "With the user price book" line where the mark finds nothing of
+    the user's: the line is still exactly what the model says, for a book with and without each kind of change."""
+    from desktop.model.pricing.user_book import user_layer_parts
+    from desktop.report.sheet.html import _words_of
+
+    own = {"us-east-1/ec2/on_demand/t9.nano": {"usd": "1", "note": "ours", "as_of": "2026-12-01", "unit": "hour"}}
+    layers = [{}, {"discounts": {"fargate": "10"}}, {"discounts": {"all": "3"}},
+              {"overrides": {"us-east-1/lambda/requests": {"usd": "0.19", "note": "n", "as_of": "2026-12-01"}}},
+              {"overrides": own}]
+    books = [book, *(effective_book(book, UserBook.model_validate(layer)) for layer in layers)]
+    for each in books:
+        assert _words_of(each).layer_parts == tuple(user_layer_parts(each))
+    assert [bool(_words_of(b).layer_parts) for b in books] == [False, False, True, True, True, True]
+
+
 if __name__ == "__main__":
     from desktop.report.sheet.export import ensure_qt_app
 
