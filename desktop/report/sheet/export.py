@@ -42,6 +42,9 @@ def ensure_qt_app() -> None:
     global _APP
     from PySide6.QtCore import QCoreApplication
 
+    from desktop.startup import skip_pyside_source_scan
+
+    skip_pyside_source_scan()  # as the window does: the sheet's modules, imported next, are not read as text
     if QCoreApplication.instance() is not None:
         return
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.model.advice.advise import Advice
@@ -196,13 +197,37 @@ def recommendation_block(advice: Advice) -> str:
             f'<tr><td>{"".join(parts)}</td></tr></table>')
 
 
+@dataclass(frozen=True)
+class _BookWords:
+    """What the sheet says of a price book's user layer (each a walk of the whole book): worked out once per book."""
+
+    book: PriceBook
+    mark: str
+    layer_parts: tuple[str, ...]
+
+
+_book_words: _BookWords | None = None  # of the book the last sheet was written with (a book is never changed)
+
+
+def _words_of(book: PriceBook) -> _BookWords:
+    global _book_words
+    known = _book_words
+    if known is None or known.book is not book:
+        counts = origin_counts(book)
+        parts = [f"{counts[k]} {k}" for k in ("imported", "overridden", "yours") if counts[k]]
+        if discount_summary(book):
+            parts.append("discounts")
+        # user_layer_parts names exactly what these parts count (imported, overridden and own prices, discounts):
+        # a book with none of them (the bundled one) has none, without two more walks of the whole book
+        known = _BookWords(book, f" + user book ({', '.join(parts)})" if parts else "",
+                           tuple(user_layer_parts(book)) if parts else ())
+        _book_words = known
+    return known
+
+
 def user_book_mark(book: PriceBook) -> str:
     """" + user book (13 imported, 1 overridden, 2 yours)" when the user's prices are in the book, else ""."""
-    counts = origin_counts(book)
-    parts = [f"{counts[k]} {k}" for k in ("imported", "overridden", "yours") if counts[k]]
-    if discount_summary(book):
-        parts.append("discounts")
-    return f" + user book ({', '.join(parts)})" if parts else ""
+    return _words_of(book).mark
 
 
 def header_block(advice: Advice, workload: Workload, book: PriceBook, generated: dt.date, version: str) -> str:
@@ -289,7 +314,7 @@ def prices_block(advice: Advice, workload: Workload, book: PriceBook) -> str:
                     f"{esc(clip(item_label, FIELD_CHARS))}: no matching price found in the price book</td></tr>")
     head = "".join(f'<th width="{w}%">{t}</th>' for t, w in PRICE_COLUMNS)
     layered = ""
-    extras = user_layer_parts(book)  # which book priced the quote: imported offers with versions and dates
+    extras = _words_of(book).layer_parts  # which book priced the quote: imported offers with versions and dates
     if extras:
         named = [clip(part, 2 * FIELD_CHARS) for part in extras[:LAYER_PARTS]]
         more = f" and {len(extras) - LAYER_PARTS} more" if len(extras) > LAYER_PARTS else ""
