@@ -114,9 +114,10 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.startup import skip_pyside_source_scan
+    from desktop.startup import lazy_pyqtgraph_mirrors, skip_pyside_source_scan
 
     skip_pyside_source_scan()
+    lazy_pyqtgraph_mirrors()
 
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
