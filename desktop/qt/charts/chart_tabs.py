@@ -22,7 +22,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -130,6 +131,16 @@ class ChartTabs(QTabWidget):
         self.importer: _ImportedOffThread | None = None
         self._told = False  # visible_built emitted
         self._staged: dict[int, tuple[ChartBase, Advice | None]] = {}  # made, not yet in its tab (and what drew it)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A chart built first is laid out at its shown size before the first paint (pyqtgraph lays its items out
+        on a later turn, and sizes its axes to their tick texts as it paints them): the first frame is final."""
+        super().showEvent(event)
+        chart = self._built[self.currentIndex()]
+        if chart is not None and not self._told and not event.spontaneous():
+            QCoreApplication.sendPostedEvents(chart.plot_item, QEvent.Type.LayoutRequest)  # at this size
+            chart.grab()  # the axes take their widths from their tick texts as they paint them
+            QCoreApplication.sendPostedEvents(chart.plot_item, QEvent.Type.LayoutRequest)  # and the labels follow
 
     # --- building ---------------------------------------------------------------------------------
     @property

@@ -141,6 +141,8 @@ def test_the_apps_start_shows_the_real_chart_in_its_first_paint(qtbot, book: Pri
     charts.visible_built.connect(lambda: told.append(win.form.complete))
     win.resize(1280, 800)
     win.show()
+    first_frame = _pixels(chart)  # what the first paint shows: laid out at its size when the window showed
     qtbot.waitUntil(lambda: win.form.complete, timeout=10_000)
     assert told == [False]  # once, after the first paint, before the rest of the form
     assert charts.currentWidget() is chart and chart.isVisible()
+    assert _pixels(chart) == first_frame  # nothing of it moves afterwards (axes' widths, labels)
