@@ -36,12 +36,14 @@ BROKEN_INSTALLATION = (
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
                        settings: QSettings | None = None, recovery: RecoverySlot | None = None,
-                       setup: BookSetup | None = None, locks: DocumentLocks | None = None) -> MainWindow:
+                       setup: BookSetup | None = None, locks: DocumentLocks | None = None,
+                       chart_first: bool = False) -> MainWindow:
     """Build the window on a workload or workshop file (default: the bundled example). A QApplication must exist.
 
     The price book: `setup`'s (the base book and the user book over it, which the window can change); else the
-    bundled book, or `book`, with the default user book on top. Raises WorkloadFileError when `workload_path`
-    cannot be used.
+    bundled book, or `book`, with the default user book on top. `chart_first` (the app's start): the real chart
+    is built, pyqtgraph with it, before the window shows, instead of a first view swapped for it after the first
+    paint. Raises WorkloadFileError when `workload_path` cannot be used.
     """
     from PySide6.QtCore import QSettings
 
@@ -69,7 +71,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     session = Session(book, workload, None if workshop else path, recovery=recovery, locks=locks)
     if workshop and path is not None:
         session.run(Workbench.open, path)  # every scenario checked against the book; WorkloadFileError names the field
-    window = MainWindow(session, settings, setup=setup)
+    window = MainWindow(session, settings, setup=setup, chart_first=chart_first)
     session.setParent(window)
     if path is not None:
         window.recent.add(path)
@@ -114,9 +116,10 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.startup import skip_pyside_source_scan
+    from desktop.startup import lazy_pyqtgraph_mirrors, skip_pyside_source_scan
 
     skip_pyside_source_scan()
+    lazy_pyqtgraph_mirrors()
 
     from desktop.model.pricing.loading import load_book_or_explain
     from desktop.model.workload.files import WorkloadFileError
@@ -143,11 +146,13 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     problem = None
     store, locks = instance_services()
     try:
-        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup, locks=locks)
+        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup, locks=locks,
+                                    chart_first=True)
     except WorkloadFileError as exc:
         problem = str(exc)
         try:
-            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup, locks=locks)
+            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup, locks=locks,
+                                        chart_first=True)
         except WorkloadFileError as example_exc:
             return broken_installation(str(example_exc))
     shown.append(window)

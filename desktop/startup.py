@@ -49,3 +49,91 @@ def skip_pyside_source_scan() -> None:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = _uses_pyside  # type: ignore[attr-defined]
+
+
+_MIRRORED = ("QtCore", "QtGui", "QtWidgets")
+LAZY_MIRRORS: list[str] = []  # the pyqtgraph mirrors made lazy in this process (tests check the fast path is taken)
+
+
+def lazy_pyqtgraph_mirrors() -> None:
+    """Keep pyqtgraph from making PySide6 create every class of QtCore, QtGui and QtWidgets at its import.
+
+    pyqtgraph.Qt mirrors those three modules into its own (`_copy_attrs`: a getattr of each of their 721 names,
+    which makes PySide6 build each class: 140-190 ms of CPU and 16 MB, one lookup holding the interpreter up to
+    37 ms). Here the mirrors forward a name to PySide6 when it is first asked for (PEP 562), and the copy finds
+    nothing to copy; pyqtgraph's own patches, set on the mirrors afterwards, come first as before. The shape
+    relied on is checked where it is used: `dir` called by `_copy_attrs` in pyqtgraph.Qt on one of the three
+    PySide6 modules, its mirror imported; anything else (another pyqtgraph, PyQt) takes the plain path. Call it
+    before pyqtgraph is imported (a no-op after, and once is enough)."""
+    if "pyqtgraph.Qt" not in sys.modules and not any(isinstance(f, _MirrorFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _MirrorFinder())
+
+
+class _MirrorFinder:
+    """Finds pyqtgraph.Qt through the other finders (source, bytecode or a frozen archive) and wraps its loader."""
+
+    def find_spec(self, name, path=None, target=None):  # type: ignore[no-untyped-def]
+        if name != "pyqtgraph.Qt":
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            spec = find(name, path, target) if find is not None else None
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = _MirrorLoader(spec.loader)
+                return spec
+        return None
+
+
+class _MirrorLoader:
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+
+    def create_module(self, spec):  # type: ignore[no-untyped-def]
+        return self.inner.create_module(spec)
+
+    def exec_module(self, module) -> None:  # type: ignore[no-untyped-def]
+        module.__spec__.loader = module.__loader__ = self.inner  # pyqtgraph's resources: its own loader
+        module.__dict__["dir"] = _lazy_dir  # `_copy_attrs` finds it before the built-in
+        try:
+            self.inner.exec_module(module)
+        finally:
+            if module.__dict__.get("dir") is _lazy_dir:
+                del module.__dict__["dir"]
+
+
+def _lazy_dir(*args):  # type: ignore[no-untyped-def]
+    """`dir` as seen by pyqtgraph.Qt while it runs: for `_copy_attrs(PySide6.QtX, mirror)`, the mirror made to
+    forward instead, and nothing to copy; anything else, the built-in."""
+    import builtins
+
+    if len(args) == 1:
+        source = args[0]
+        name = str(getattr(source, "__name__", ""))
+        caller = sys._getframe(1)
+        mirror = sys.modules.get(f"pyqtgraph.Qt.{name.rpartition('.')[2]}")
+        if (caller.f_code.co_name == "_copy_attrs" and caller.f_globals.get("__name__") == "pyqtgraph.Qt"
+                and name in {f"PySide6.{m}" for m in _MIRRORED} and mirror is not None
+                and "__getattr__" not in vars(mirror)):
+            _forward(mirror, source)
+            LAZY_MIRRORS.append(mirror.__name__)
+            return []
+    return builtins.dir(*args)
+
+
+def _forward(mirror, source) -> None:  # type: ignore[no-untyped-def]
+    def __getattr__(name: str) -> object:
+        value = getattr(source, name)  # AttributeError as the copy would have had it
+        if not name.startswith("__"):
+            setattr(mirror, name, value)  # once: later lookups find it in the mirror
+        return value
+
+    def __dir__() -> list[str]:
+        import builtins
+
+        return sorted(set(vars(mirror)) | set(builtins.dir(source)))
+
+    mirror.__getattr__ = __getattr__
+    mirror.__dir__ = __dir__

@@ -69,7 +69,7 @@ FORM_REST_AT_MOST_MS = 3000  # the form's groups out of sight are built after th
 
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None,
-                 setup: BookSetup | None = None):
+                 setup: BookSetup | None = None, chart_first: bool = False):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.session = session
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.form = WorkloadForm(session, self)
         self.recommendation = RecommendationPanel(self)
         self.table = ComparisonTable(self)
-        self.charts = ChartTabs(self)
+        self.charts = ChartTabs(self, chart_first=chart_first)  # the app's start: the real chart at once
         self.status = StatusBar(session.book, self)
         self.setStatusBar(self.status)
         self._layout()

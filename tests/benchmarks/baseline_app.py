@@ -6,9 +6,11 @@ It behaves like packaging/launcher.py under the benchmark: with COMPUTEFIT_EXIT_
 COMPUTEFIT_BENCH_PDF_DELAY seconds (default 1) later, a one-page PDF (a small table as HTML plus the plot drawn
 as vector) twice, prints `PDF_FIRST <seconds>` and `PDF_LATER <seconds>`, and quits. Frozen by
 packaging/baseline.spec with the same trimming as the app. It watches its GUI thread as the app's probe does
-(packaging/stall_probe.py: `STALL ...`), and gets the start-up fix the app gives itself: PySide6's import hook
+(packaging/stall_probe.py: `STALL ...`), and gets the start-up fixes the app gives itself: PySide6's import hook
 does not read the source of every module imported after PySide6 (desktop.startup.skip_pyside_source_scan, whose
-few lines are repeated here so that the floor imports nothing of the app).
+few lines are repeated here), and pyqtgraph's mirrors of Qt's modules forward each name when first asked for
+instead of making PySide6 create every class at pyqtgraph's import (desktop.startup.lazy_pyqtgraph_mirrors: the
+floor imports that module, which needs only the standard library, and nothing else of the app).
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     skip_pyside_source_scan()
+    if not getattr(sys, "frozen", False):
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # desktop.startup (frozen: collected)
+    from desktop.startup import lazy_pyqtgraph_mirrors
+
+    lazy_pyqtgraph_mirrors()
     app = QApplication(sys.argv)
     import pyqtgraph as pg
 

@@ -1,5 +1,9 @@
 """The five charts in tabs; every chart renders from the same Advice.
 
+The app's start (`chart_first`) builds the visible chart, pyqtgraph with it, before the window shows, as a bare
+pyqtgraph window does: its first paint holds the table and the real chart, and nothing of the chart's making is
+left to hold the window once it shows. Embedded (and in most tests) the window starts without pyqtgraph instead:
+
 pyqtgraph costs about as much to import as the rest of the window takes to build, so the window's first paint
 does without it: the "Cost vs volume" tab starts with its first view painted with QPainter
 (desktop.qt.charts.first_view, drawn like the real chart), and the other tabs with light placeholders. Just
@@ -18,7 +22,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -101,15 +106,22 @@ def _make_chart(index: int, parent: QWidget) -> ChartBase:
 class ChartTabs(QTabWidget):
     visible_built = Signal()  # the visible tab's real chart is in (once, after the first paint)
 
-    def __init__(self, parent: QWidget | None = None, lazy: bool = True):
+    def __init__(self, parent: QWidget | None = None, lazy: bool = True, chart_first: bool = False):
         super().__init__(parent)
         self.lazy = lazy  # render hidden charts when their tab is shown, not on every edit
         self._pending: Advice | None = None
         self._stale: set[int] = set()
         self._built: list[ChartBase | None] = [None] * len(TAB_TITLES)
         self.setObjectName("charts")
-        self.first_view: CostCurveFirstView | None = CostCurveFirstView(self)
-        self.addTab(self.first_view, tr(TAB_TITLES[0]))
+        self.first_view: CostCurveFirstView | None = None
+        if chart_first:  # the real chart now (pyqtgraph imported here, before the window shows)
+            configure_pyqtgraph()
+            chart = self._built[0] = _make_chart(0, self)
+            self.addTab(chart, tr(TAB_TITLES[0]))
+            self.setTabToolTip(0, chart.accessibleName())
+        else:
+            self.first_view = CostCurveFirstView(self)
+            self.addTab(self.first_view, tr(TAB_TITLES[0]))
         for title in map(tr, TAB_TITLES[1:]):
             placeholder = QLabel(tr("Drawing the chart..."), self)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,6 +132,16 @@ class ChartTabs(QTabWidget):
         self._told = False  # visible_built emitted
         self._staged: dict[int, tuple[ChartBase, Advice | None]] = {}  # made, not yet in its tab (and what drew it)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """A chart built first is laid out at its shown size before the first paint (pyqtgraph lays its items out
+        on a later turn, and sizes its axes to their tick texts as it paints them): the first frame is final."""
+        super().showEvent(event)
+        chart = self._built[self.currentIndex()]
+        if chart is not None and not self._told and not event.spontaneous():
+            QCoreApplication.sendPostedEvents(chart.plot_item, QEvent.Type.LayoutRequest)  # at this size
+            chart.grab()  # the axes take their widths from their tick texts as they paint them
+            QCoreApplication.sendPostedEvents(chart.plot_item, QEvent.Type.LayoutRequest)  # and the labels follow
+
     # --- building ---------------------------------------------------------------------------------
     @property
     def built(self) -> bool:
@@ -127,11 +149,15 @@ class ChartTabs(QTabWidget):
         return self._built[self.currentIndex()] is not None
 
     def build_after_first_paint(self, watched: QWidget) -> None:
-        """Once `watched` has painted: pyqtgraph imported off the GUI thread, then the visible chart built."""
+        """Once `watched` has painted: pyqtgraph imported off the GUI thread, then the visible chart built (a chart
+        built first: `visible_built` at once)."""
         _AfterFirstPaint(watched, self._import_then_build)
 
     def _import_then_build(self) -> None:
         if self.built:
+            if not self._told:
+                self._told = True
+                self.visible_built.emit()
             return
         self.importer = _ImportedOffThread(self)
         self.importer.imported.connect(self._stage_visible)

@@ -1,4 +1,5 @@
-"""The charts: a first view without pyqtgraph, the visible chart right after the first paint, the others when shown."""
+"""The charts: a first view without pyqtgraph, the visible chart right after the first paint (the app's start: in it),
+the others when shown."""
 
 from __future__ import annotations
 
@@ -116,3 +117,32 @@ def test_the_form_builds_its_groups_out_of_sight_after_the_real_chart(qtbot, boo
     qtbot.waitUntil(lambda: win.form.complete, timeout=10_000)
     assert form_complete_when_chart_in == [False] and win.charts.built
     assert win.form.editor("network.nat_gateways") is not None
+
+
+def test_the_apps_start_shows_the_real_chart_in_its_first_paint(qtbot, book: PriceBook, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """run_gui's window (chart_first): the real chart is built and drawn before the window shows, with no first view
+    and no import thread; the form's groups out of sight still come after the first paint."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import create_main_window
+
+    win = create_main_window(book=book, settings=QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat),
+                             chart_first=True)
+    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(win)
+    charts = win.charts
+    chart = charts.currentWidget()
+    assert charts.built and charts.first_view is None and charts.importer is None
+    assert chart.objectName() == "cost_curve_chart" and chart._advice is win.session.advice  # type: ignore[attr-defined]
+    assert list(chart.curves) == list(win.session.advice.curves.costs)  # type: ignore[attr-defined]
+    assert charts.tabToolTip(0) == chart.accessibleName()
+    told: list[bool] = []
+    charts.visible_built.connect(lambda: told.append(win.form.complete))
+    win.resize(1280, 800)
+    win.show()
+    first_frame = _pixels(chart)  # what the first paint shows: laid out at its size when the window showed
+    qtbot.waitUntil(lambda: win.form.complete, timeout=10_000)
+    assert told == [False]  # once, after the first paint, before the rest of the form
+    assert charts.currentWidget() is chart and chart.isVisible()
+    assert _pixels(chart) == first_frame  # nothing of it moves afterwards (axes' widths, labels)
