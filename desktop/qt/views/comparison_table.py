@@ -110,7 +110,10 @@ class ComparisonTable(QTableWidget):
         quote = advice.quote
         rec = advice.recommendation
         jobs = quote.unit_name == "run"
-        self.setHorizontalHeaderItem(PER_UNIT_COL, QTableWidgetItem(tr("Per run" if jobs else COLUMNS[PER_UNIT_COL])))
+        per_unit_title = tr("Per run" if jobs else COLUMNS[PER_UNIT_COL])
+        title = self.horizontalHeaderItem(PER_UNIT_COL)
+        if title is None or title.text() != per_unit_title:  # a new header item repaints the header
+            self.setHorizontalHeaderItem(PER_UNIT_COL, QTableWidgetItem(per_unit_title))
         self.recommended = rec.option
         self.option_ids = tuple(quote.options)
         self.setRowCount(len(self.option_ids))
