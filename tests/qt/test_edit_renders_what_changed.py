@@ -1,16 +1,23 @@
-"""An edit sets only what changed in the views (the table's cells, the cost chart's bands): what it skips is only
-what is equal, so every view shows the new numbers exactly as a view rendered afresh would."""
+"""An edit sets only what changed in the views (the table's cells, the cost chart's bands, the scenario totals):
+what it skips is only what is equal, so every view shows the new numbers exactly as a view rendered afresh would."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from desktop.model.advice.advise import Advice
+from desktop.model.pricing.book import PriceBook
+from desktop.model.workload.files import load_workload
 from desktop.model.workload.spec import Workload
 from desktop.qt.main_window import MainWindow
 from desktop.qt.views.comparison_table import MONTHLY_COL, ComparisonTable
+from desktop.resources import default_example_path
 from desktop.workbench.workbench import Workbench
+from tests.benchmarks.bench_workshop import make_workshop
 
 RANGES = {"seed": 3, "samples": 2000,
           "fields": {"traffic.requests_per_month": {"low": 5e6, "likely": 20e6, "high": 40e6}}}
@@ -76,3 +83,34 @@ def test_an_edit_hides_the_old_bands_and_the_next_bands_replace_them(qtbot, wind
     assert all(item.isVisible() for item in chart.bands.values())
     assert all(item.scene() is None for item in old)  # removed from the plot once the new ones are in
     assert not set(map(id, old)) & set(map(id, chart.plot_item.items))
+
+
+def _bars_drawn(chart: Any) -> Any:
+    items = {option: (list(item.opts["x"]), [float(h) for h in item.opts["height"]])
+             for option, item in chart.option_bars.items() if len(item.opts["x"])}
+    labels = [(label.toPlainText(), label.pos().x(), label.pos().y()) for label in chart.labels if label.isVisible()]
+    return items, labels, chart.plot_item.getAxis("bottom")._tickLevels, chart.view_box.viewRange()
+
+
+def test_the_scenario_totals_after_an_edit_are_the_chart_drawn_afresh(qtbot, book: PriceBook,  # type: ignore[no-untyped-def]
+                                                                      tmp_path: Path) -> None:
+    from desktop.qt.charts.scenario_totals import ScenarioTotalsChart
+
+    path = tmp_path / "fifty.workshop.json"
+    make_workshop(path)
+    bench = Workbench(book, load_workload(default_example_path()))
+    bench.open(path)
+    first = bench.compare()
+    bench.select(3)
+    bench.apply_changes({"traffic.requests_per_month": 90_000_000}, "Edit")
+    second = bench.compare()
+    assert first.rows[3] != second.rows[3]
+    edited, fresh = ScenarioTotalsChart(), ScenarioTotalsChart()
+    for chart in (edited, fresh):
+        qtbot.addWidget(chart)
+        chart.resize(600, 300)
+    edited.render_comparison(first)
+    edited.render_comparison(second)
+    fresh.render_comparison(second)
+    assert _bars_drawn(edited) == _bars_drawn(fresh)
+    assert max(_bars_drawn(edited)[0][second.rows[3].recommended or ""][1]) > 0
