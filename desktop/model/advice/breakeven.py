@@ -14,13 +14,14 @@ from decimal import Decimal
 import numpy as np
 
 from desktop.model.advice.curves import FastCosts, volume_range
-from desktop.model.advice.engine import PRICING_RULE, compute_quote
+from desktop.model.advice.engine import PRICING_RULE, quote_option, region_prices
 from desktop.model.advice.types import BreakEven
 from desktop.model.format import usd
-from desktop.model.options.common.calc import Array
-from desktop.model.options.registry import short_label
+from desktop.model.options.common.calc import Array, exact_arrays
+from desktop.model.options.registry import compared, short_label
 from desktop.model.pricing.book import PriceBook
-from desktop.model.pricing.quote import Quote
+from desktop.model.pricing.context import PricingContext
+from desktop.model.pricing.quote import OptionQuote, Quote
 from desktop.model.workload.spec import Workload
 
 SEARCH_POINTS = 129
@@ -67,17 +68,26 @@ def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: boo
     return high
 
 
+def exact_pair(workload: Workload, book: PriceBook, a: str, b: str, volume: int) -> dict[str, OptionQuote]:
+    """Options a and b quoted exactly at `volume`, as compute_quote quotes them (each option is priced on its
+    own: confirming their break-even needs neither the other options nor the quote around them)."""
+    ctx = PricingContext(workload, book, region_prices(workload, book), volume)
+    memo: dict[str, Array] = {}
+    xp = exact_arrays()
+    return {option.id: quote_option(ctx, option, memo, xp) for option in compared(workload) if option.id in (a, b)}
+
+
 def _confirm(workload: Workload, book: PriceBook, a: str, b: str, volume: int, low_state: bool,
-             upper: int) -> tuple[int, Quote]:
+             upper: int) -> tuple[int, dict[str, OptionQuote]]:
     """Check the change with the exact engine; step up a request or two if float rounding misplaced it."""
-    quote = compute_quote(workload, book, units_per_month=volume)
+    quoted = exact_pair(workload, book, a, b, volume)
     for _ in range(CONFIRM_STEPS):
-        ca, cb = quote.options[a].monthly_usd, quote.options[b].monthly_usd
+        ca, cb = quoted[a].monthly_usd, quoted[b].monthly_usd
         if ca is None or cb is None or (ca > cb) != low_state or volume >= upper:
             break
         volume += 1
-        quote = compute_quote(workload, book, units_per_month=volume)
-    return volume, quote
+        quoted = exact_pair(workload, book, a, b, volume)
+    return volume, quoted
 
 
 def _no_price(quote: Quote, option: str) -> str:
@@ -113,7 +123,7 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     start, stop = int(np.floor(grid[i])), int(np.ceil(grid[i + 1]))
     volume = _refine(fast, a, b, start, stop, low_state)
     volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
-    cost = exact.options[a].monthly_usd
+    cost = exact[a].monthly_usd
     below, above = (name_b, name_a) if low_state else (name_a, name_b)
     text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {usd(cost)} each); below it "
             f"{below} is cheaper, above it {above}")

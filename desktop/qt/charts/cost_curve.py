@@ -60,6 +60,7 @@ class CostCurveChart(ChartBase):
         self.legend.geometryChanged.connect(self.place_labels)  # its size settles after new names are laid out
         self._range: tuple[float, float, float, float] | None = None
         self.bands: dict[str, pg.ErrorBarItem] = {}  # option -> its P10-P90 band at this volume (ranged workloads)
+        self._hidden_bands: list[pg.ErrorBarItem] = []  # an earlier advice's, until the next are drawn
         self.current_volume: int | None = None
         self._volumes: tuple[float, ...] = ()
         self._log_volumes: list[float] = []
@@ -140,9 +141,13 @@ class CostCurveChart(ChartBase):
 
     def draw_bands(self, advice: Advice) -> None:
         """A ranged workload's P10-P90 monthly cost of each option (a bar with a P50 tick) at its likely volume,
-        once its Monte Carlo is known (the session runs it off the GUI thread, then calls this again)."""
+        once its Monte Carlo is known (the session runs it off the GUI thread, then calls this again).
+
+        Until then the bands of the advice before are hidden, and removed once new ones are drawn: removing an item
+        from the plot repaints all of it, in the edit's frame (hiding repaints the bands' strip)."""
         for item in self.bands.values():
-            self.plot_item.removeItem(item)
+            item.hide()
+        self._hidden_bands += self.bands.values()
         self.bands = {}
         try:
             found = known_monte_carlo(advice.quote)[1]
@@ -151,6 +156,9 @@ class CostCurveChart(ChartBase):
         volume = advice.quote.units_per_month
         if found is None or volume <= 0:
             return
+        for item in self._hidden_bands:
+            self.plot_item.removeItem(item)
+        self._hidden_bands = []
         for i, (option, spread) in enumerate(found.options.items()):
             if (spread.p10 is None or spread.p50 is None or spread.p90 is None or spread.p10 <= 0
                     or not found.complete.get(option, True)):  # a lower bound drawn as a band would read as whole

@@ -29,6 +29,7 @@ class ScenarioTotalsChart(ChartBase):
         self.bars: list[Bar] = []
         self.option_bars: dict[str, pg.BarGraphItem] = {}
         self.labels: list[pg.TextItem] = []
+        self._spans: tuple[tuple[float, float], tuple[float, float]] | None = None  # the view's ranges set
         self.plot_item.setLabel("left", tr("Recommended, USD a month"))
         self.apply_colors()
 
@@ -55,19 +56,24 @@ class ScenarioTotalsChart(ChartBase):
         for group in groups:
             rows = [b for b in self.bars if b.option == group.option]
             colour = self.colors.option(group.option)
-            pens = [pg.mkPen(self.colors.foreground, width=2.5) if b.row.is_baseline else pg.mkPen(colour)
-                    for b in rows]
             item = self.option_bars.get(group.option)
             if item is None:
                 item = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
                 self.plot_item.addItem(item)
                 self.option_bars[group.option] = item
-            item.setOpts(x=[b.x for b in rows], height=[b.usd for b in rows], width=BAR_WIDTH, brush=colour,
-                         pens=pens)
+            bars = (tuple((b.x, b.usd, b.row.is_baseline) for b in rows), colour.rgba(),
+                    QColor(self.colors.foreground).rgba())
+            if getattr(item, "shown", None) != bars:  # an edit (or a spread come in) leaves most groups as they are
+                pens = [pg.mkPen(self.colors.foreground, width=2.5) if b.row.is_baseline else pg.mkPen(colour)
+                        for b in rows]
+                item.setOpts(x=[b.x for b in rows], height=[b.usd for b in rows], width=BAR_WIDTH, brush=colour,
+                             pens=pens)
+                item.shown = bars
             used.add(group.option)
         for option, item in self.option_bars.items():
-            if option not in used:
+            if option not in used and getattr(item, "shown", None) != ():
                 item.setOpts(x=[], height=[])
+                item.shown = ()
         texts: list[tuple[str, float, float, QColor, tuple[float, float]]] = [
             (bar_amount(b), b.x, b.usd, QColor(self.colors.foreground), (0.5, 1.0)) for b in self.bars]
         texts += [(short_label(g.option), (g.first + g.last) / 2, max(highest, 1.0) * 1.38,
@@ -90,8 +96,11 @@ class ScenarioTotalsChart(ChartBase):
             label.shown = None
         self._label_bars(many)
         last = self.bars[-1].x if self.bars else 1.0
-        self.plot_item.setXRange(-0.9, last + 0.9, padding=0)  # room for the group names over the end bars
-        self.plot_item.setYRange(0, max(highest, 1.0) * 1.4)
+        spans = ((-0.9, last + 0.9), (0, max(highest, 1.0) * 1.4))  # room for the group names over the end bars
+        if spans != self._spans:
+            self._spans = spans
+            self.plot_item.setXRange(*spans[0], padding=0)
+            self.plot_item.setYRange(*spans[1])
         self.set_notice("" if self.bars else "No scenario has a feasible option")
 
     def _label_bars(self, many: bool) -> None:
@@ -101,7 +110,11 @@ class ScenarioTotalsChart(ChartBase):
         metrics = QFontMetrics(self.font())
         if not many and any(metrics.horizontalAdvance(n) > room * 0.95 for n in names):
             names = [bar_label(b.row, True) for b in self.bars]
-        self.plot_item.getAxis("bottom").setTicks([[(b.x, n) for b, n in zip(self.bars, names, strict=True)]])
+        ticks = [[(b.x, n) for b, n in zip(self.bars, names, strict=True)]]
+        axis = self.plot_item.getAxis("bottom")
+        if getattr(axis, "_tickLevels", None) != ticks:  # new ticks lay the axis out and repaint it (pyqtgraph keeps
+            # them there; without it, set each time)
+            axis.setTicks(ticks)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -27,7 +27,7 @@ from desktop.model.footprint.estimate import OptionFootprint, footprint
 from desktop.model.footprint.words import detail_lines, moving_region_line, short_text
 from desktop.model.format import left_out, left_out_cell, usd
 from desktop.model.options.registry import all_options
-from desktop.present.i18n import shown, tr
+from desktop.present.i18n import language, shown, tr
 from desktop.present.text import capacity, per_unit, tooltip_html
 from desktop.qt.locale_numbers import locale_format
 
@@ -97,6 +97,7 @@ class ComparisonTable(QTableWidget):
         self.recommended: str | None = None
         self.option_ids: tuple[str, ...] = tuple(o.id for o in all_options())
         self._advice: Advice | None = None
+        self._shown_cells: dict[tuple[int, int], tuple[object, ...]] = {}  # what each cell was set to
         self.fmt = locale_format()  # numbers shown in the user's locale (amounts stay USD: the header says so)
 
     def text(self, option: str, column: int) -> str:
@@ -109,7 +110,10 @@ class ComparisonTable(QTableWidget):
         quote = advice.quote
         rec = advice.recommendation
         jobs = quote.unit_name == "run"
-        self.setHorizontalHeaderItem(PER_UNIT_COL, QTableWidgetItem(tr("Per run" if jobs else COLUMNS[PER_UNIT_COL])))
+        per_unit_title = tr("Per run" if jobs else COLUMNS[PER_UNIT_COL])
+        title = self.horizontalHeaderItem(PER_UNIT_COL)
+        if title is None or title.text() != per_unit_title:  # a new header item repaints the header
+            self.setHorizontalHeaderItem(PER_UNIT_COL, QTableWidgetItem(per_unit_title))
         self.recommended = rec.option
         self.option_ids = tuple(quote.options)
         self.setRowCount(len(self.option_ids))
@@ -128,26 +132,36 @@ class ComparisonTable(QTableWidget):
             notes = ([left_out(option)] + [f"Limit source: {r.source}" for r in option.reasons if r.source]
                      + list(option.warnings))
             for col, text in enumerate(cells):
-                item = self.item(row, col)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.setItem(row, col, item)
-                item.setText(text)
                 lines = [option.label, cells[STATUS_COL]] if col in (OPTION_COL, STATUS_COL) \
                     else [option.label, text, cells[STATUS_COL]]
                 extra = footprint_notes(found) if col == FOOTPRINT_COL else notes
-                item.setToolTip(tooltip_html([shown(line, self.fmt) for line in lines + extra]))
-                font = QFont(self.font())
-                font.setBold(option_id == rec.option)
-                font.setItalic(not option.feasible)
-                item.setFont(font)
-                if col in (MONTHLY_COL, PER_UNIT_COL, FOOTPRINT_COL):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                else:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tr(COLUMNS[col])}: {' '.join(text.split())}")
+                self._set_cell(row, col, text, tuple(lines + extra), option_id == rec.option, not option.feasible)
         self._colour_rows()
         self._size_rows()
+
+    def _set_cell(self, row: int, col: int, text: str, tip: tuple[str, ...], bold: bool, italic: bool) -> None:
+        """One cell's text, tooltip and font, set only when they differ from what the cell shows: an edit that
+        leaves a cell as it was (names, capacity, most tooltips) costs a comparison, not its tooltip's HTML."""
+        item = self.item(row, col)
+        if item is None:
+            item = QTableWidgetItem()
+            self.setItem(row, col, item)
+            self._shown_cells.pop((row, col), None)
+        state = (text, tip, bold, italic, self.fmt, language())
+        if self._shown_cells.get((row, col)) == state:
+            return
+        self._shown_cells[(row, col)] = state
+        item.setText(text)
+        item.setToolTip(tooltip_html([shown(line, self.fmt) for line in tip]))
+        font = QFont(self.font())
+        font.setBold(bold)
+        font.setItalic(italic)
+        item.setFont(font)
+        if col in (MONTHLY_COL, PER_UNIT_COL, FOOTPRINT_COL):
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{tr(COLUMNS[col])}: {' '.join(text.split())}")
 
     def _colour_rows(self) -> None:
         """Text and tint from the palette's roles now (light or dark): ruled-out rows muted, the recommended
@@ -212,6 +226,7 @@ class ComparisonTable(QTableWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._colour_rows()
         elif event.type() == QEvent.Type.FontChange:
+            self._shown_cells.clear()  # the cells' fonts are made from the table's
             self._size_rows()
 
 

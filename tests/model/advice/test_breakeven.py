@@ -98,3 +98,18 @@ def test_break_even_fed_back_into_the_estimate_command(book: PriceBook, examples
     assert abs(lam - far) <= 0.005 * max(lam, far)
     assert costs["below"][0] < costs["below"][1]  # Lambda cheaper below the break-even
     assert costs["above"][0] > costs["above"][1]  # Fargate cheaper above it
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1"])
+def test_the_pair_confirming_a_break_even_is_quoted_as_the_whole_quote_quotes_it(
+        book: PriceBook, examples: dict[str, Workload], region: str) -> None:
+    import itertools
+
+    from desktop.model.advice.breakeven import exact_pair
+
+    for workload in examples.values():
+        workload = workload.model_copy(update={"region": region})
+        for volume in (0, 1, 999_999, 19_000_001, 3_000_000_000):
+            whole = compute_quote(workload, book, units_per_month=volume).options
+            for a, b in itertools.combinations(whole, 2):
+                assert exact_pair(workload, book, a, b, volume) == {a: whole[a], b: whole[b]}
