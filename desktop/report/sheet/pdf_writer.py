@@ -2,8 +2,10 @@
 
 The recipe (qt-toolchain.md): the document's layout paints on the writer, its page size is the printable
 body, its margin 0. We paint the pages ourselves (not QTextDocument.print_) so each page gets a footer
-with the price book date and "page n of N". The charts are QTextObjectInterface objects in the text flow:
-the layout hands them the PDF painter, so they stay vectors. Text is real text with embedded fonts.
+with the price book date and "page n of N". The charts are QTextObjectInterface objects in the text flow (the
+HTML's <img> elements, the chart object their handler): the layout hands them the PDF painter, so they stay
+vectors. The document is laid out whole, once from its HTML, so no block is left out of the page count.
+Text is real text with embedded fonts.
 Needs a QGuiApplication (see export.ensure_qt_app).
 """
 
@@ -29,7 +31,6 @@ from PySide6.QtGui import (
     QPen,
     QPyTextObject,
     QTextBlock,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -49,8 +50,7 @@ from desktop.report.sheet.html import CHART_KINDS, answer_count, clip, sheet_htm
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION_DPI = 96  # HTML px = 1/96 inch; text and charts stay vectors at any resolution
 MARGINS_MM = {"left": 13.0, "right": 13.0, "top": 10.0, "bottom": 13.0}
-CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject.value) + 1
-CHART_KIND = int(QTextFormat.Property.UserProperty.value) + 1
+CHART_SOURCE = "computefit-chart:"  # an <img> whose source names a chart is drawn by the document's chart object
 CHART_WIDTH_SHARE = {"cost": 0.55, "breakdown": 0.43}
 CHART_HEIGHT_RATIO = 0.32  # of the body width
 OBJECT_REPLACEMENT = "\ufffc"
@@ -87,7 +87,7 @@ def checkpoint(text: str, done: int = 0, total: int = 0) -> None:
 
 
 class SheetChartObject(QPyTextObject):
-    """Draws the chart a text object names (its CHART_KIND property), from the Advice, at its place in the flow."""
+    """Draws the chart an <img> of the sheet names (see chart_kind), from the Advice, at its place in the flow."""
 
     def __init__(self, advice: Advice):
         super().__init__()
@@ -95,12 +95,12 @@ class SheetChartObject(QPyTextObject):
 
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
         width = doc.pageSize().width()
-        kind = str(fmt.property(CHART_KIND))
+        kind = chart_kind(fmt)
         return QSizeF(width * CHART_WIDTH_SHARE.get(kind, 0.45), width * CHART_HEIGHT_RATIO)
 
     def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
-        kind = str(fmt.property(CHART_KIND))
+        kind = chart_kind(fmt)
         rect = QRectF(rect)
         if painter.hasClipping() and painter.clipBoundingRect().intersected(rect).height() < 1:
             return  # on the page before or after its own: drawn there, it would only be clipped away
@@ -108,6 +108,11 @@ class SheetChartObject(QPyTextObject):
             draw_cost_chart(painter, rect, self.advice.curves, self.advice.break_even, sheet_bands(self.advice))
         elif kind == "breakdown":
             draw_breakdown_chart(painter, rect, self.advice.quote)
+
+
+def chart_kind(fmt: QTextFormat) -> str:
+    """The chart an <img src="computefit-chart:KIND"> of the sheet's HTML names."""
+    return fmt.toImageFormat().name().removeprefix(CHART_SOURCE)
 
 
 def _mm_to_px(mm: float) -> float:
@@ -125,41 +130,36 @@ def build_document(writer: QPdfWriter, html: str, markers: dict[str, str], chart
         option = doc.defaultTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         doc.setDefaultTextOption(option)
-    doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    doc.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, charts)  # the sheet has no images
     doc.setDocumentMargin(0)  # before the HTML: each of these set later lays the whole document out again
     doc.setPageSize(body)
+    for kind, marker in markers.items():  # the charts are in the HTML, so the document is laid out once, whole
+        html = html.replace(marker, f'<img src="{CHART_SOURCE}{kind}" />', 1)
     doc.setHtml(html)
-    block = QTextCursor(doc)
-    block.beginEditBlock()  # the charts go in with one layout pass, not one each
-    for kind, marker in markers.items():
-        cursor = doc.find(marker)
-        if cursor.isNull():
-            continue
-        fmt = QTextCharFormat()
-        fmt.setObjectType(CHART_OBJECT)
-        fmt.setProperty(CHART_KIND, kind)
-        cursor.insertText(OBJECT_REPLACEMENT, fmt)
-    block.endEditBlock()
-    _keep_titled_tables_together(doc, body.height())
-    _keep_charts_with_caption(doc, markers, body.height())
+    moved = _keep_titled_tables_together(doc, body.height())
+    moved = _keep_charts_with_caption(doc, markers, body.height()) or moved
+    if moved:  # lay it all out again, not trusting Qt's partial pass after an edit: the charts once went in by
+        doc.markContentsDirty(0, doc.characterCount())  # an edit, and its pass left the last blocks unlaid
     return doc
 
 
-def _keep_charts_with_caption(doc: QTextDocument, markers: dict[str, str], page_height: float) -> None:
+def _keep_charts_with_caption(doc: QTextDocument, markers: dict[str, str], page_height: float) -> bool:
     """The charts and the caption under them start the next page when they would be split across two (Qt's
-    rich text honours no page-break-inside; a line is never split, but the caption would go on alone)."""
+    rich text honours no page-break-inside; a line is never split, but the caption would go on alone). True when
+    they were moved."""
     first = next((b for b in _blocks(doc) if OBJECT_REPLACEMENT in b.text()), None) if markers else None
     if first is None:
-        return
+        return False
     last = first.next() if first.next().isValid() and first.next().text().startswith(CAPTION_PREFIX) else first
     layout = doc.documentLayout()
     top, bottom = layout.blockBoundingRect(first).top(), layout.blockBoundingRect(last).bottom()
     if bottom - top >= page_height or math.floor(top / page_height) == math.floor((bottom - 1e-6) / page_height):
-        return
+        return False
     cursor = QTextCursor(first)
     fmt = first.blockFormat()
     fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     cursor.setBlockFormat(fmt)
+    return True
 
 
 def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
@@ -169,9 +169,11 @@ def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
         block = block.next()
 
 
-def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None:
+def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> bool:
     """Start a table whose first row is its title on the next page when only the title would fit on this one
-    (Qt's rich text has no keep-with-next; the sheet puts such titles in the table's first row)."""
+    (Qt's rich text has no keep-with-next; the sheet puts such titles in the table's first row). True when one
+    was moved."""
+    moved = False
     for frame in doc.rootFrame().childFrames():
         if not isinstance(frame, QTextTable) or frame.rows() < 3:
             continue
@@ -184,6 +186,8 @@ def _keep_titled_tables_together(doc: QTextDocument, page_height: float) -> None
             fmt = frame.format()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             frame.setFormat(fmt)
+            moved = True
+    return moved
 
 
 def _fit_answers(doc: QTextDocument, layout: Callable[[bool, int | None], tuple[QTextDocument, int]],
