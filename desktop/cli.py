@@ -102,17 +102,19 @@ def _workloads_from_args(args: argparse.Namespace, book: PriceBook) -> list[Work
 
 
 def lean_estimate(argv: list[str]) -> bool:
-    """`computefit estimate WORKLOAD` alone (no option: nothing for a parser to do) on the lean path: a plainly
-    valid workload file priced with the bundled book, without pydantic or a parser (issue 26). False when it
+    """`computefit estimate WORKLOAD` alone or with `--json` (nothing for a parser to do) on the lean path: a
+    plainly valid workload file priced with the bundled book, without pydantic or a parser (issue 26). False when it
     does not apply: the command then runs as any other, with the same output or today's refusal."""
-    if len(argv) != 2 or argv[0] != "estimate" or argv[1].startswith("-"):
+    as_json = len(argv) == 3 and "--json" in argv[1:]
+    files = [arg for arg in argv[1:] if arg != "--json"] if as_json else argv[1:]
+    if not argv or argv[0] != "estimate" or len(files) != 1 or files[0].startswith("-"):
         return False
-    from desktop.lean_estimate import lean_quote_table
+    from desktop.lean_estimate import lean_advice_json, lean_quote_table
 
-    table = lean_quote_table(Path(argv[1]))
-    if table is None:
+    text = (lean_advice_json if as_json else lean_quote_table)(Path(files[0]))
+    if text is None:
         return False
-    write_out(table + "\n")
+    write_out(text + "\n")
     return True
 
 

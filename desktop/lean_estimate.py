@@ -1,5 +1,5 @@
-"""`computefit estimate WORKLOAD` on the lean path (issue 26): a plainly valid workload file priced with the
-bundled book as plain objects, without importing pydantic (desktop.model.lean). None when anything asks for more
+"""`computefit estimate WORKLOAD` and `--json` on the lean path (issue 26): a plainly valid workload file priced with
+the bundled book as plain objects, without importing pydantic (desktop.model.lean). None when anything asks for more
 (another book, a user book, a workshop, a file the lean reader doubts, a problem against the book): the command
 then runs the validated path, which prints the same quote or today's one-line refusal."""
 
@@ -17,6 +17,32 @@ MAX_FILE_BYTES = 5 * 1024 * 1024  # = desktop.model.workload.files.MAX_FILE_BYTE
 
 def lean_quote_table(path: Path) -> str | None:
     """The `estimate` table of the workload file at `path`, or None (validate the usual way instead)."""
+    found = _lean_inputs(path)
+    if found is None:
+        return None
+    from desktop.model.advice.engine import compute_quote
+    from desktop.report.sheet.text import quote_table
+
+    workload, book = found
+    return quote_table(compute_quote(workload, book), book)
+
+
+def lean_advice_json(path: Path) -> str | None:
+    """The `estimate --json` text of the workload file at `path` (the advice on the plain objects), or None."""
+    found = _lean_inputs(path)
+    if found is None:
+        return None
+    import json
+
+    from desktop.model.advice.advise import advise
+    from desktop.model.advice.quote_json import advice_json
+
+    workload, book = found
+    return json.dumps(advice_json(advise(workload, book), book), indent=1)
+
+
+def _lean_inputs(path: Path) -> tuple[Workload, PriceBook] | None:
+    """The plainly valid workload at `path` and the bundled book, plain, when nothing asks for more."""
     from desktop.appdata import data_dir
     from desktop.files import ReadError, load_json_file
     from desktop.model.lean.book import plain_bundled_book
@@ -36,11 +62,9 @@ def lean_quote_table(path: Path) -> str | None:
         return None
     # the plain objects have the validated models' attribute names and derived values (tests compare the outputs)
     workload, book = cast("Workload", plain), cast("PriceBook", plain_book)
-    from desktop.model.advice.engine import compute_quote
     from desktop.model.options.registry import check_workload
     from desktop.model.pricing.checks import check_against_book
-    from desktop.report.sheet.text import quote_table
 
     if check_against_book(workload, book) or check_workload(workload, book):
         return None
-    return quote_table(compute_quote(workload, book), book)
+    return workload, book

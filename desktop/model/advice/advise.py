@@ -9,6 +9,8 @@ curves, break-even and sensitivity are computed on first use.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
 from desktop.model.advice.recommend import recommend
@@ -25,8 +27,10 @@ from desktop.model.advice.types import (
     Severity,
     VolumeAnalysis,
 )
-from desktop.model.pricing.book import PriceBook
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 __all__ = ["Advice", "BreakEven", "Concern", "Curves", "Finding", "Hinge", "Recommendation", "SensitivityRow",
            "Severity", "VolumeAnalysis", "advise"]

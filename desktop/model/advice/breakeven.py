@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -19,10 +20,12 @@ from desktop.model.advice.types import BreakEven
 from desktop.model.format import usd
 from desktop.model.options.common.calc import Array, exact_arrays
 from desktop.model.options.registry import compared, short_label
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.quote import OptionQuote, Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 SEARCH_POINTS = 129
 GUESS_SPREAD = 3

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.types import Curves
 from desktop.model.options.common.calc import Array
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 CURVE_POINTS = 200
 MAX_REQUESTS = 10**13

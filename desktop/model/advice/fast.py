@@ -7,6 +7,7 @@ not, so `computefit estimate` and the window's first quote need no numpy.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,9 +18,11 @@ from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
 from desktop.model.options.common.shared_lines import price_shared_lines
 from desktop.model.options.registry import compared
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.context import PricingContext
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 
 def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | Array,

@@ -11,6 +11,7 @@ Source: shared reference aws-limits.md ("Soft signals") and the AWS decision gui
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.advice.types import Finding
 from desktop.model.format import share, usd
@@ -18,9 +19,10 @@ from desktop.model.options.base import ComputeOption, Signal, SoftRule
 from desktop.model.options.common.limits import duration_text
 from desktop.model.options.registry import all_options, get, short_label
 from desktop.model.pricing.quote import Quote
-from desktop.model.questionnaire.data import question_for_field
 from desktop.model.workload.load_shape import is_spiky, peak_to_mean
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.workload.spec import Workload
 
 LIMITS = "aws-limits.md, soft signals"
 FARGATE_OR_LAMBDA = 'AWS decision guide "AWS Fargate or AWS Lambda?"'
@@ -262,7 +264,16 @@ def find_findings(workload: Workload, quote: Quote) -> tuple[Finding, ...]:
             continue
         seen.add(signal.text)
         origin = signal.origin or rule.origin
-        answer = origin if rule.rule_id == "budget" else question_for_field(origin, workload.answers)
+        answer = origin if rule.rule_id == "budget" else _question(origin, workload.answers)
         found.append(Finding(rule.rule_id, signal.text, signal.severity, origin, signal.favours, signal.against,
                              rule.concern, answer, rule.source))
     return tuple(found)
+
+
+def _question(path: str, answers: dict[str, Any] | None) -> str | None:
+    """The answered question behind a field (the questionnaire, and the schema it reads, loaded only for answers)."""
+    if not answers:
+        return None
+    from desktop.model.questionnaire.data import question_for_field
+
+    return question_for_field(path, answers)

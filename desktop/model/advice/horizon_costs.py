@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.types import Advice
@@ -20,7 +20,9 @@ from desktop.model.horizon.plan import HorizonPlan, Payment, PriceAt, plan, volu
 from desktop.model.options.registry import short_label
 from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import OptionQuote
-from desktop.model.workload.horizon import Horizon
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` runs without pydantic
+    from desktop.model.workload.horizon import Horizon
 
 
 def _price_at(advice: Advice) -> PriceAt:

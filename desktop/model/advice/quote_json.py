@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.horizon_costs import horizon_json, horizon_of
 from desktop.model.advice.uncertainty import horizon_spread, horizon_spread_json, monte_carlo, uncertainty_json
 from desktop.model.footprint.footprint_json import footprint_json
 from desktop.model.format import json_number, total_text
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import CommitmentTerms, MissingPrice, OptionQuote, Quote
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
 
 
 def _capacity(option: OptionQuote) -> dict[str, Any] | None:

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from desktop.model.advice.types import Finding, MarginKind, Recommendation
 from desktop.model.format import percent, total_text, usd, usd_change
 from desktop.model.options.registry import get, label, option_ids, short_label
 from desktop.model.pricing.money import ZERO
 from desktop.model.pricing.quote import MissingPrice, OptionQuote, Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.workload.spec import Workload
 
 SEVERITY_SHARE: dict[str, float] = {"info": 0.05, "warning": 0.15, "strong": 0.40}
 NEUTRAL_PRIORITY = 3

@@ -15,29 +15,31 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.advice.engine import compute_quote
 from desktop.model.advice.findings import find_findings
 from desktop.model.advice.recommend import winner
 from desktop.model.advice.types import Hinge, SensitivityRow
-from desktop.model.advice.variants import variant, variant_quotes
+from desktop.model.advice.variants import fields_by_key, variant, variant_quotes
+from desktop.model.lean.bounds import shape_bounds
 from desktop.model.options.registry import compared, short_label
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
-from desktop.model.workload.fields import field_bounds
-from desktop.model.workload.spec import MAX_BURST_RATIO, MAX_MIN_TASKS, Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 LOW_FACTOR = 0.5
 HIGH_FACTOR = 2.0
 WHAT_IF_SAVINGS_SHARE = 0.5
 WHAT_IF_SPOT_SHARE = 0.5
+MAX_BURST_RATIO = shape_bounds("traffic.burst_ratio")[1]  # = desktop.model.workload.spec's (a test checks it)
+MAX_MIN_TASKS = shape_bounds("container.min_tasks")[1]
 HINGE_STEPS = 6  # halvings of the interval between today's value and the one that flips the winner
 
 
-Vary = Callable[[Workload, float], tuple[float, float]]
+Vary = Callable[["Workload", float], tuple[float, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +68,10 @@ def _scaled(low_min: float, high_max: float, integer: bool = False) -> Vary:
 
 def _within(path: str, integer: bool = False) -> Vary:
     """-50% and +100%, inside the range the workload schema declares for the field."""
-    bounds = field_bounds(path)
-    if bounds.low is None or bounds.high is None:
+    low, high = shape_bounds(path)
+    if low is None or high is None:
         raise ValueError(f"{path} has no bounds in the workload schema")
-    return _scaled(float(bounds.low), float(bounds.high), integer)
+    return _scaled(float(low), float(high), integer)
 
 
 def _duration_vary(w: Workload, base: float) -> tuple[float, float]:
@@ -139,7 +141,7 @@ def _share(v: float) -> str:
     return f"{v:.0%}"
 
 
-_TASK_MEMORY_GB = field_bounds("container.memory_gb").high or 1024.0
+_TASK_MEMORY_GB = shape_bounds("container.memory_gb")[1] or 1024.0
 
 
 def _memory_changes(w: Workload, memory_mb: float) -> dict[str, Any]:
@@ -202,12 +204,12 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
 )
 
 
-def _changed(model: BaseModel, changes: dict[str, Any]) -> Any:
+def _changed(model: Any, changes: dict[str, Any]) -> Any:
     """A copy of `model` with dotted-path changes (file names: "lambda" for lambda_), each value of the type the
     field holds (an int given to a float field becomes a float, as validation makes it)."""
     by_field: dict[str, dict[str, Any]] = {}
     update: dict[str, Any] = {}
-    aliases = {info.alias or name: name for name, info in type(model).model_fields.items()}
+    aliases = fields_by_key(model) or {}
     for path, value in changes.items():
         head, _, rest = path.partition(".")
         name = aliases.get(head, head)

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from desktop.model.options.base import Concern as Concern
 from desktop.model.options.base import Severity as Severity
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 
 @dataclass(frozen=True, slots=True)

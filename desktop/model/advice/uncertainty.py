@@ -17,7 +17,7 @@ import math
 import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,12 +26,13 @@ from desktop.model.advice.horizon_costs import horizon_plans
 from desktop.model.advice.types import Advice
 from desktop.model.format import json_number, short_number, usd
 from desktop.model.options.registry import short_label
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import Quote
-from desktop.model.workload.fields import all_fields
-from desktop.model.workload.ranges import GROWTH_PATHS, Spread
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.ranges import Spread
+    from desktop.model.workload.spec import Workload
 
 SCENARIOS = 32  # joint draws of the inputs other than the volume
 MENTION_SHARE = 0.05  # an option cheapest in fewer cases than this is not named in the verdict
@@ -90,6 +91,8 @@ def _draw(workload: Workload) -> tuple[Array, dict[str, Array], IntArray, int]:
     """(volume per sample, each other ranged input per scenario, scenario index per sample, scenario count)."""
     ranges = workload.ranges
     assert ranges is not None
+    from desktop.model.workload.ranges import GROWTH_PATHS
+
     rng = np.random.default_rng(ranges.seed)
     n = ranges.samples
     volume_path = _volume_path(workload)
@@ -156,6 +159,8 @@ def _money(value: float) -> Decimal | None:
 
 def _condition(wins: np.ndarray[Any, np.dtype[np.bool_]], per_sample: dict[str, Array]) -> str:
     """The ranged input that most sets these wins apart: "mostly with requests under 25M"."""
+    from desktop.model.workload.fields import all_fields
+
     labels = {f.path: f.label.lower() for f in all_fields()}
     best: tuple[float, str] | None = None
     for path, values in per_sample.items():
@@ -177,7 +182,11 @@ def _condition(wins: np.ndarray[Any, np.dtype[np.bool_]], per_sample: dict[str, 
 def monte_carlo(workload: Workload, book: PriceBook, quote: Quote) -> Uncertainty | None:
     """The ranged workload's Monte Carlo (None when the workload has no ranges)."""
     ranges = workload.ranges
-    if ranges is None or (ranges.fields and set(ranges.fields) <= set(GROWTH_PATHS)):
+    if ranges is None:
+        return None  # the ranges' schema (pydantic) is loaded only for a ranged workload
+    from desktop.model.workload.ranges import GROWTH_PATHS
+
+    if ranges.fields and set(ranges.fields) <= set(GROWTH_PATHS):
         return None  # nothing monthly is ranged: only the horizon's growth (horizon_spread)
     partial: set[str] = set()
     costs, volumes, per_sample = _costs(workload, book, quote, partial)
@@ -272,6 +281,8 @@ def horizon_spread(advice: Advice) -> HorizonSpread | None:
     horizon, ranges = advice.workload.horizon, advice.workload.ranges
     if horizon is None or ranges is None:
         return None
+    from desktop.model.workload.ranges import GROWTH_PATHS
+
     ranged = {p: s for p, s in ranges.fields.items() if p in GROWTH_PATHS}
     if not ranged:
         return None

@@ -20,10 +20,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from pydantic import BaseModel
 
 from desktop.model.advice.engine import hard_reasons, quote_option
 from desktop.model.options.base import ComputeOption
@@ -34,11 +33,13 @@ from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
 from desktop.model.options.common.shared_lines import price_shared_lines
 from desktop.model.options.registry import compared
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.context import PricingContext
 from desktop.model.pricing.money import cents
 from desktop.model.pricing.quote import OptionQuote, Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 # Options whose findings read of their quote only the total and whether it can run (not its capacity or lines, as
 # Lambda's concurrency and Lambda Managed Instances' fleet findings do): a fast total can stand for their quote.
@@ -50,19 +51,38 @@ VOLUMES = ("traffic.requests_per_month", "traffic.runs_per_month")  # read by ev
 EVERYTHING = ""
 
 
+def fields_by_key(model: Any) -> dict[str, str] | None:
+    """A model's field names by their file names ("lambda" for lambda_): a validated model's, or a plain node's of
+    the lean path (desktop.model.lean.nodes, `plain_fields`); None for a value that is no model."""
+    fields = getattr(type(model), "model_fields", None)
+    if fields is not None:
+        return {info.alias or name: name for name, info in fields.items()}
+    plain: dict[str, str] | None = getattr(model, "plain_fields", None)
+    return plain
+
+
+def _is_field(model: Any, name: str) -> bool:
+    fields = getattr(type(model), "model_fields", None)
+    return name in fields if fields is not None else name in vars(model)
+
+
+def _is_model(value: Any) -> bool:
+    return hasattr(type(value), "model_fields") or hasattr(type(value), "plain_fields")
+
+
 class _Traced:
-    """A read-only view of a pydantic model that records the path of each field read through it."""
+    """A read-only view of a model (validated or plain) that records the path of each field read through it."""
 
     __slots__ = ("_model", "_path", "_reads")
 
-    def __init__(self, model: BaseModel, path: str, reads: set[str]) -> None:
+    def __init__(self, model: Any, path: str, reads: set[str]) -> None:
         self._model, self._path, self._reads = model, path, reads
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._model, name)
         path = f"{self._path}.{name}" if self._path else name
-        if name in type(self._model).model_fields:
-            if isinstance(value, BaseModel):
+        if _is_field(self._model, name):
+            if _is_model(value):
                 return _Traced(value, path, self._reads)
             self._reads.add(path)
         elif not self._path and name in DERIVED:

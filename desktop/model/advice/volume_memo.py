@@ -12,13 +12,15 @@ of a workshop that differ only by volume share one).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.options.base import ComputeOption
 from desktop.model.options.registry import all_options
-from desktop.model.pricing.book import PriceBook
 from desktop.model.pricing.quote import Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.pricing.book import PriceBook
+    from desktop.model.workload.spec import Workload
 
 SIZE = 8
 

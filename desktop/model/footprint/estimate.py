@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.model.footprint.coefficients import (
     AVERAGE,
@@ -29,7 +30,9 @@ from desktop.model.options.common.fargate import FargateCapacity
 from desktop.model.options.common.fleet import Ec2Capacity
 from desktop.model.options.lambda_managed.option import LambdaManagedCapacity
 from desktop.model.pricing.quote import OptionQuote, Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.workload.spec import Workload
 
 
 @dataclass(frozen=True, slots=True)

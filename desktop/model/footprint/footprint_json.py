@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.model.footprint.coefficients import GRID, LIMITS, Coefficient
 from desktop.model.footprint.estimate import OptionFootprint, footprint
 from desktop.model.pricing.quote import Quote
-from desktop.model.workload.spec import Workload
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` advises on plain objects, without pydantic
+    from desktop.model.workload.spec import Workload
 
 METHOD = "Cloud Carbon Footprint (open method; coefficients of 2024-03-25)"
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from desktop.model.pricing.money import ZERO, cents
-from desktop.model.workload.horizon import Horizon
+
+if TYPE_CHECKING:  # annotations only: the lean `estimate --json` runs without pydantic
+    from desktop.model.workload.horizon import Horizon
 
 PriceAt = Callable[[Sequence[int]], Mapping[str, Sequence[Decimal | None]]]
 

@@ -16,6 +16,12 @@ class Node:
     def __init__(self, **values: Any) -> None:
         self.__dict__.update(values)
 
+    @property
+    def plain_fields(self) -> dict[str, str]:
+        """Its fields by their file names ("lambda" for lambda_), as a validated model's `model_fields` aliases
+        name them (the advice's variants read these: desktop.model.advice.variants.fields_by_key)."""
+        return {name.removesuffix("_"): name for name in self.__dict__}
+
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
         copy = object.__new__(type(self))
         copy.__dict__.update(self.__dict__, **(update or {}))

@@ -91,9 +91,9 @@ class SavingsPlan:
 
     @property
     def up_to(self) -> float:
-        from desktop.model.workload.fields import field_bounds  # the workload's schema: not on a quote's path
+        from desktop.model.lean.bounds import shape_bounds  # the schema's bounds, derived: no pydantic
 
-        top = field_bounds(f"assumptions.savings_plans.{self.field}").high
+        top = shape_bounds(f"assumptions.savings_plans.{self.field}")[1]
         if top is None:
             raise ValueError(f"assumptions.savings_plans.{self.field} has no upper bound in the workload schema")
         return float(top)

@@ -20,15 +20,19 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from desktop.cli import lean_estimate, main, run_subcommand
+from desktop.model.advice.advise import advise
 from desktop.model.advice.engine import compute_quote
+from desktop.model.advice.quote_json import advice_json
 from desktop.model.lean import derive, shapes
 from desktop.model.lean.book import plain_bundled_book
+from desktop.model.lean.bounds import shape_bounds
 from desktop.model.lean.nodes import Node, prices_under
 from desktop.model.lean.reader import lean_workload
 from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook, load_price_book
+from desktop.model.workload.fields import field_bounds
 from desktop.model.workload.files import MAX_FILE_BYTES
-from desktop.model.workload.spec import Workload, set_dotted
+from desktop.model.workload.spec import MAX_BURST_RATIO, MAX_MIN_TASKS, Workload, set_dotted
 from desktop.report.sheet.text import quote_table
 from desktop.resources import examples_dir, price_book_path
 from tests.goldens.make_goldens import cases
@@ -106,6 +110,41 @@ def test_every_golden_case_in_every_region_quotes_the_same(name: str, books: tup
     for region in books[1].regions:
         lean, validated = _quotes({**everything, "region": region}, books)
         assert lean == validated, f"{name} in {region}, every option"
+
+
+def _advice_jsons(data: dict[str, Any], books: tuple[Any, PriceBook]) -> tuple[str, str]:
+    """`estimate --json`'s text of the advice on the plain objects and on the validated ones."""
+    plain_book, book = books
+    plain, workload = lean_workload(data), Workload.model_validate(data)
+    assert plain is not None, data
+    return (json.dumps(advice_json(advise(plain, plain_book), plain_book), indent=1),  # type: ignore[arg-type]
+            json.dumps(advice_json(advise(workload, book), book), indent=1))
+
+
+@pytest.mark.parametrize("name", sorted(cases()))
+def test_every_golden_case_in_every_region_advises_the_same_json(name: str, books: tuple[Any, PriceBook]) -> None:
+    """The advice on plain objects (findings, recommendation, break-even, sensitivity and its hinge, the footprint)
+    is the validated advice's `--json` byte for byte, with the workload's options and with every option."""
+    data = cases()[name]
+    for options in (data.get("options"), list(option_ids())):
+        for region in books[1].regions:
+            changed = {**data, "region": region} if options is None else {**data, "region": region, "options": options}
+            lean, validated = _advice_jsons(changed, books)
+            assert lean == validated, f"{name} in {region}, options {options}"
+
+
+def test_the_lean_bounds_are_the_schemas() -> None:
+    """The advice reads a field's bounds off the derived shapes (no pydantic): the same as the schema's own."""
+    number_leaves = [path for path, shape in _leaves("Workload") if (shape[1] if shape[0] == "opt" else shape)[0]
+                     in ("int", "float")]
+    assert len(number_leaves) > 40
+    for path in number_leaves:
+        bounds = field_bounds(path)
+        low, high = shape_bounds(path)
+        assert (low, high) == (bounds.low, bounds.high) and (type(low), type(high)) == (
+            type(bounds.low), type(bounds.high)), path
+    assert shape_bounds("traffic.burst_ratio")[1] == MAX_BURST_RATIO
+    assert shape_bounds("container.min_tasks")[1] == MAX_MIN_TASKS
 
 
 # Values a field may be given: each number field's bounds and beyond, numbers as text, booleans, floats for ints.
@@ -193,23 +232,26 @@ def test_a_refused_file_gets_the_validated_paths_one_line(change: str, tmp_path:
     target = tmp_path / "bad.workload.json"
     target.write_text(json.dumps(data), encoding="utf-8")
     assert lean_workload(json.loads(target.read_text(encoding="utf-8"))) is None
-    assert main(["estimate", str(target)]) == 2
-    lean_entry = capsys.readouterr()
-    assert run_subcommand(["estimate", str(target)]) == 2  # the validated path alone
-    validated = capsys.readouterr()
-    assert lean_entry.err == validated.err and lean_entry.err.count("\n") == 1 and not lean_entry.out
+    for argv in (["estimate", str(target)], ["estimate", "--json", str(target)], ["estimate", str(target), "--json"]):
+        assert main(argv) == 2
+        lean_entry = capsys.readouterr()
+        assert run_subcommand(argv) == 2  # the validated path alone
+        validated = capsys.readouterr()
+        assert lean_entry.err == validated.err and lean_entry.err.count("\n") == 1 and not lean_entry.out
 
 
 def test_the_lean_path_is_taken_for_the_bundled_examples_only_without_options(tmp_path: Path) -> None:
     code = ("import sys, io, contextlib; from desktop.cli import lean_estimate\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    taken = [lean_estimate(['estimate', p]) for p in sys.argv[1:]]\n"
+            "    taken += [lean_estimate(['estimate', '--json', p]) for p in sys.argv[1:]]\n"
+            "    taken += [lean_estimate(['estimate', p, '--json']) for p in sys.argv[1:]]\n"
             "print(taken, 'pydantic' in sys.modules, 'argparse' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code, *map(str, EXAMPLES)], cwd=REPO, capture_output=True,
                           text=True, timeout=120, env={"COMPUTEFIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
                                                        "PYTHONPATH": str(REPO)}, check=True)
-    assert done.stdout.strip() == f"{[True] * len(EXAMPLES)} False False", done.stderr
-    assert not lean_estimate(["estimate", "--json", str(EXAMPLES[0])])
+    assert done.stdout.strip() == f"{[True] * len(EXAMPLES) * 3} False False", done.stderr
+    assert not lean_estimate(["estimate", "--json", "--json", str(EXAMPLES[0])])
     assert not lean_estimate(["estimate", str(EXAMPLES[0]), "--price-book", "bundled"])
 
 
