@@ -36,14 +36,12 @@ BROKEN_INSTALLATION = (
 
 def create_main_window(workload_path: Path | None = None, *, book: PriceBook | None = None,
                        settings: QSettings | None = None, recovery: RecoverySlot | None = None,
-                       setup: BookSetup | None = None, locks: DocumentLocks | None = None,
-                       chart_first: bool = False) -> MainWindow:
+                       setup: BookSetup | None = None, locks: DocumentLocks | None = None) -> MainWindow:
     """Build the window on a workload or workshop file (default: the bundled example). A QApplication must exist.
 
     The price book: `setup`'s (the base book and the user book over it, which the window can change); else the
-    bundled book, or `book`, with the default user book on top. `chart_first` (the app's start): the real chart
-    is built, pyqtgraph with it, before the window shows, instead of a first view swapped for it after the first
-    paint. Raises WorkloadFileError when `workload_path` cannot be used.
+    bundled book, or `book`, with the default user book on top. The real chart is built, pyqtgraph with it,
+    before the window shows. Raises WorkloadFileError when `workload_path` cannot be used.
     """
     from PySide6.QtCore import QSettings
 
@@ -71,7 +69,7 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
     session = Session(book, workload, None if workshop else path, recovery=recovery, locks=locks)
     if workshop and path is not None:
         session.run(Workbench.open, path)  # every scenario checked against the book; WorkloadFileError names the field
-    window = MainWindow(session, settings, setup=setup, chart_first=chart_first)
+    window = MainWindow(session, settings, setup=setup)
     session.setParent(window)
     if path is not None:
         window.recent.add(path)
@@ -146,13 +144,11 @@ def run_gui(path: Path | None, price_book: Path | None = None) -> int:
     problem = None
     store, locks = instance_services()
     try:
-        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup, locks=locks,
-                                    chart_first=True)
+        window = create_main_window(path, settings=settings, recovery=store.slot(), setup=setup, locks=locks)
     except WorkloadFileError as exc:
         problem = str(exc)
         try:
-            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup, locks=locks,
-                                        chart_first=True)
+            window = create_main_window(None, settings=settings, recovery=store.slot(), setup=setup, locks=locks)
         except WorkloadFileError as example_exc:
             return broken_installation(str(example_exc))
     shown.append(window)

@@ -1,10 +1,10 @@
-"""The cost chart's geometry, one for the window's interactive chart, its painted first view and the sheet.
+"""The cost chart's geometry, one for the window's interactive chart and the sheet.
 
 Both axes are log10. `cost_axes` spans the volumes the curves were computed at and whole decades of cost around
-every priced point (the sheet caps the decades it shows); `LogSpan` gives a span's decades, its ticks and where a
-value falls in it. `break_even_points` are the points the charts mark (options meeting at one point are marked
-once); the window anchors their labels alternately above and below (`label_anchors`), the sheet places each where
-it overlaps no other (`free_label_box`). Qt-free: a box is (left, top, width, height) with y growing downwards.
+every priced point (the sheet caps the decades it shows); `LogSpan` gives a span's decades and where a value falls
+in it. `break_even_points` are the points the charts mark (options meeting at one point are marked once); the sheet
+places each label where it overlaps no other (`free_label_box`). Qt-free: a box is (left, top, width, height) with
+y growing downwards.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from desktop.model.format import short_number
 from desktop.model.options.registry import short_label
 
 PADDING = 0.02  # the window pads each axis by this share of its span on both sides (pyqtgraph's setRange padding)
-ABOVE, BELOW = 1.4, -0.4  # a label's anchor: how many of its heights its bottom edge sits above the point
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +28,9 @@ class LogSpan:
     low: float
     high: float
 
-    def padded(self, share: float = PADDING) -> LogSpan:
-        pad = (self.high - self.low) * share
-        return LogSpan(self.low - pad, self.high + pad)
-
     def decades(self) -> range:
         """The whole decades within the span (their exponents), where grid lines and tick labels go."""
         return range(math.ceil(self.low), math.floor(self.high) + 1)
-
-    def minor_ticks(self) -> list[float]:
-        """2..9 x each decade strictly within the span (as exponents)."""
-        return [d + math.log10(k) for d in range(math.floor(self.low), math.ceil(self.high)) for k in range(2, 10)
-                if self.low < d + math.log10(k) < self.high]
 
     def fraction(self, value: float) -> float:
         """Where a value (not its log) falls in the span, 0 at `low` and 1 at `high`; a value <= 0 sits at 0."""
@@ -96,14 +86,6 @@ def break_even_label(names: Sequence[str], volume: float) -> str:
 
 def current_label(volume: float) -> str:
     return f"this workload: {short_number(volume)}"
-
-
-def label_anchors(volumes: Sequence[float]) -> list[float]:
-    """Each point's label anchor (ABOVE or BELOW), alternating in order of volume so neighbours do not collide."""
-    anchors = [ABOVE] * len(volumes)
-    for rank, k in enumerate(sorted(range(len(volumes)), key=lambda i: volumes[i])):
-        anchors[k] = ABOVE if rank % 2 == 0 else BELOW
-    return anchors
 
 
 Box = tuple[float, float, float, float]  # left, top, width, height

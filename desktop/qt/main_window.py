@@ -64,12 +64,12 @@ WORKSHOP_FILTER = f"Workshop files (*{WORKSHOP_SUFFIX})"
 WORKLOAD_FILTER = f"Workload files (*{SUFFIX})"
 SAVE_FOLDER_KEY = "files/last_save_folder"
 PRICE_LIST_FILTER = "AWS Price List offer files (*.csv *.json);;All files (*)"
-FORM_REST_AT_MOST_MS = 3000  # the form's groups out of sight are built after the real chart, or after this
+FORM_REST_AT_MOST_MS = 3000  # the form's groups out of sight are built after the first frame, or after this
 
 
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None,
-                 setup: BookSetup | None = None, chart_first: bool = False):
+                 setup: BookSetup | None = None):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.session = session
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.form = WorkloadForm(session, self)
         self.recommendation = RecommendationPanel(self)
         self.table = ComparisonTable(self)
-        self.charts = ChartTabs(self, chart_first=chart_first)  # the app's start: the real chart at once
+        self.charts = ChartTabs(self)  # the real chart at once: the window's first paint holds it
         self.status = StatusBar(session.book, self)
         self.setStatusBar(self.status)
         self._layout()
@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         self.prices.import_ended.connect(self._import_ended)
         self.prices.busy_changed.connect(self._prices_busy)
         self.render_advice(session.advice)
-        self.charts.build_after_first_paint(self.table.viewport())
-        self.form.hold_rest(FORM_REST_AT_MOST_MS)  # the chart's import first: it holds the interpreter meanwhile
+        self.charts.tell_after_first_paint(self.table.viewport())
+        self.form.hold_rest(FORM_REST_AT_MOST_MS)  # the first frame, real chart and all, before the rest
         self.charts.visible_built.connect(self.form.release_rest)
         self._update_title()
         self._restore_geometry()

@@ -33,8 +33,7 @@ def window(qtbot, book: PriceBook, settings: QSettings) -> MainWindow:  # type: 
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.charts.built, timeout=5000)  # built just after the first paint
-    qtbot.waitUntil(lambda: win.form.complete, timeout=5000)  # the groups out of sight, one per turn after it
+    qtbot.waitUntil(lambda: win.form.complete, timeout=5000)  # the groups out of sight, one per turn after the paint
     return win
 
 

@@ -1,24 +1,15 @@
 """The five charts in tabs; every chart renders from the same Advice.
 
-The app's start (`chart_first`) builds the visible chart, pyqtgraph with it, before the window shows, as a bare
-pyqtgraph window does: its first paint holds the table and the real chart, and nothing of the chart's making is
-left to hold the window once it shows. Embedded (and in most tests) the window starts without pyqtgraph instead:
-
-pyqtgraph costs about as much to import as the rest of the window takes to build, so the window's first paint
-does without it: the "Cost vs volume" tab starts with its first view painted with QPainter
-(desktop.qt.charts.first_view, drawn like the real chart), and the other tabs with light placeholders. Just
-after the window's first paint (`build_after_first_paint`) the visible chart's module (pyqtgraph with it) is
-imported on a worker thread, so that the window keeps answering input meanwhile (an import on the GUI thread
-held it 250-500 ms; on a thread the GUI thread gets the interpreter back every few milliseconds), and once it
-is in, the chart is built and swapped in on the GUI thread; each other chart is built when its tab is first
-shown, or when a caller needs them all (`ensure_built`, `charts`: an import still running is waited for). Only
-the visible chart redraws on an edit; a hidden one catches up when its tab is shown.
+The visible chart ("Cost vs volume") is built, pyqtgraph with it, as the tabs are made, before the window shows,
+as a bare pyqtgraph window does, and laid out at its shown size before the first paint: the window's first paint
+holds the table and the real chart, the first frame is the final one, and nothing of the chart's making is left
+to hold the window once it shows. The other tabs start with light placeholders; each of their charts is built
+when its tab is first shown, or when a caller needs them all (`ensure_built`, `charts`). Only the visible chart
+redraws on an edit; a hidden one catches up when its tab is shown.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -28,7 +19,6 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
 from desktop.present.i18n import tr
-from desktop.qt.charts.first_view import CostCurveFirstView
 from desktop.qt.charts.setup import configure_pyqtgraph
 
 if TYPE_CHECKING:
@@ -57,29 +47,6 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-class _ImportedOffThread(QObject):
-    """Imports the cost chart's module (and pyqtgraph) on a daemon thread; `imported` arrives on the GUI thread."""
-
-    imported = Signal()
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.thread_name = ""  # the thread the import ran on (tests check it is not the GUI thread)
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="computefit_chart_import", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            import desktop.qt.charts.cost_curve  # noqa: F401  (pyqtgraph and its copy of Qt's classes)
-
-            self.thread_name = threading.current_thread().name
-        except Exception:  # the GUI thread imports it again and says what is wrong
-            pass
-        with contextlib.suppress(RuntimeError):  # the window (and this object) is gone: nobody is waiting
-            self.imported.emit()
-
-
 def _make_chart(index: int, parent: QWidget) -> ChartBase:
     """The chart of tab `index` (its module imported only now: pyqtgraph comes with it)."""
     if index == 0:
@@ -104,37 +71,31 @@ def _make_chart(index: int, parent: QWidget) -> ChartBase:
 
 
 class ChartTabs(QTabWidget):
-    visible_built = Signal()  # the visible tab's real chart is in (once, after the first paint)
+    visible_built = Signal()  # the first frame, with the visible real chart in it, is painted (once)
 
-    def __init__(self, parent: QWidget | None = None, lazy: bool = True, chart_first: bool = False):
+    def __init__(self, parent: QWidget | None = None, lazy: bool = True):
         super().__init__(parent)
         self.lazy = lazy  # render hidden charts when their tab is shown, not on every edit
         self._pending: Advice | None = None
         self._stale: set[int] = set()
         self._built: list[ChartBase | None] = [None] * len(TAB_TITLES)
         self.setObjectName("charts")
-        self.first_view: CostCurveFirstView | None = None
-        if chart_first:  # the real chart now (pyqtgraph imported here, before the window shows)
-            configure_pyqtgraph()
-            chart = self._built[0] = _make_chart(0, self)
-            self.addTab(chart, tr(TAB_TITLES[0]))
-            self.setTabToolTip(0, chart.accessibleName())
-        else:
-            self.first_view = CostCurveFirstView(self)
-            self.addTab(self.first_view, tr(TAB_TITLES[0]))
+        configure_pyqtgraph()
+        chart = self._built[0] = _make_chart(0, self)  # pyqtgraph imported here, before the window shows
+        self.addTab(chart, tr(TAB_TITLES[0]))
+        self.setTabToolTip(0, chart.accessibleName())
         for title in map(tr, TAB_TITLES[1:]):
             placeholder = QLabel(tr("Drawing the chart..."), self)
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             placeholder.setObjectName("chart_placeholder")
             self.addTab(placeholder, title)
         self.currentChanged.connect(self._shown)
-        self.importer: _ImportedOffThread | None = None
         self._told = False  # visible_built emitted
-        self._staged: dict[int, tuple[ChartBase, Advice | None]] = {}  # made, not yet in its tab (and what drew it)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """A chart built first is laid out at its shown size before the first paint (pyqtgraph lays its items out
-        on a later turn, and sizes its axes to their tick texts as it paints them): the first frame is final."""
+        """Until the first paint, the visible chart is laid out at its shown size as the tabs show (pyqtgraph lays
+        its items out on a later turn, and sizes its axes to their tick texts as it paints them): the first frame
+        is final."""
         super().showEvent(event)
         chart = self._built[self.currentIndex()]
         if chart is not None and not self._told and not event.spontaneous():
@@ -148,39 +109,14 @@ class ChartTabs(QTabWidget):
         """The visible tab holds its real (pyqtgraph) chart."""
         return self._built[self.currentIndex()] is not None
 
-    def build_after_first_paint(self, watched: QWidget) -> None:
-        """Once `watched` has painted: pyqtgraph imported off the GUI thread, then the visible chart built (a chart
-        built first: `visible_built` at once)."""
-        _AfterFirstPaint(watched, self._import_then_build)
+    def tell_after_first_paint(self, watched: QWidget) -> None:
+        """`visible_built`, once, on the turn after `watched` (a widget of the window's first paint) has painted."""
+        _AfterFirstPaint(watched, self._tell)
 
-    def _import_then_build(self) -> None:
-        if self.built:
-            if not self._told:
-                self._told = True
-                self.visible_built.emit()
-            return
-        self.importer = _ImportedOffThread(self)
-        self.importer.imported.connect(self._stage_visible)
-        self.importer.start()
-
-    def _stage_visible(self) -> None:
-        """pyqtgraph is in: the visible chart made now, drawn on the next turn of the event loop and swapped in on
-        the one after (each step a few tens of milliseconds: the window answers input between them)."""
-        index = self.currentIndex()
-        if self._built[index] is not None or index in self._staged:
-            return
-        configure_pyqtgraph()
-        chart = _make_chart(index, self)
-        chart.hide()
-        self._staged[index] = (chart, None)
-
-        def draw() -> None:
-            if self._staged.get(index, (None, None))[0] is chart and self._pending is not None:
-                chart.render_advice(self._pending)
-                self._staged[index] = (chart, self._pending)
-            QTimer.singleShot(0, self, lambda: self._build(index))
-
-        QTimer.singleShot(0, self, draw)
+    def _tell(self) -> None:
+        if not self._told:
+            self._told = True
+            self.visible_built.emit()
 
     def ensure_built(self) -> None:
         """Every chart built (and the visible one up to date)."""
@@ -190,9 +126,7 @@ class ChartTabs(QTabWidget):
     def _build(self, index: int) -> None:
         if self._built[index] is not None:
             return
-        configure_pyqtgraph()
-        staged = self._staged.pop(index, None)
-        chart, drawn = staged if staged is not None else (_make_chart(index, self), None)
+        chart = _make_chart(index, self)
         old = self.widget(index)
         current = self.currentIndex()
         self.blockSignals(True)
@@ -204,14 +138,7 @@ class ChartTabs(QTabWidget):
         chart.show()
         if old is not None:
             old.deleteLater()
-        if old is self.first_view:
-            self.first_view = None
         self._built[index] = chart
-        if index == current and self.importer is not None and not self._told:
-            self._told = True
-            self.visible_built.emit()
-        if drawn is not None and drawn is self._pending:
-            self._stale.discard(index)  # drawn from the current advice while it waited
         if index == current or not self.lazy:
             self._render(index)
 
@@ -240,8 +167,6 @@ class ChartTabs(QTabWidget):
     def render_advice(self, advice: Advice) -> None:
         self._pending = advice
         self._stale = set(range(len(TAB_TITLES)))
-        if self.first_view is not None:
-            self.first_view.render_advice(advice)
         current = self.currentIndex()
         for i in ([current] if self.lazy else range(len(TAB_TITLES))):
             self._render(i)

@@ -254,12 +254,12 @@ class WorkloadForm(QScrollArea):
             watched.removeEventFilter(self)
             self._painted = True
             if not self._held:
-                QTimer.singleShot(0, self, self._build_next)  # the rest, once the first view is on the screen
+                QTimer.singleShot(0, self, self._build_next)  # the rest, once the first paint is on the screen
         return False
 
     def hold_rest(self, at_most_ms: int) -> None:
-        """Build the groups out of sight only once `release_rest` is called (the window: after its real chart is
-        in, so that the chart's import has the interpreter to itself), or after `at_most_ms` at the latest."""
+        """Build the groups out of sight only once `release_rest` is called (the window: once its first frame, the
+        real chart in it, is painted), or after `at_most_ms` at the latest."""
         self._held = True
         QTimer.singleShot(at_most_ms, self, self.release_rest)
 
