@@ -114,25 +114,3 @@ def test_the_scenario_totals_after_an_edit_are_the_chart_drawn_afresh(qtbot, boo
     fresh.render_comparison(second)
     assert _bars_drawn(edited) == _bars_drawn(fresh)
     assert max(_bars_drawn(edited)[0][second.rows[3].recommended or ""][1]) > 0
-
-
-def test_the_rationale_replaced_in_place_is_the_document_set_afresh(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QTextEdit
-
-    rationale = window.recommendation.details
-    texts = [rationale.text()]
-    for changes in ({"traffic.requests_per_month": 90_000_000}, {"traffic.duration_ms": 450},
-                    {"traffic.requests_per_month": 1_000}):
-        bar = rationale.verticalScrollBar()
-        bar.setValue(bar.maximum())  # the user scrolled down
-        _edit(window, changes)
-        texts.append(rationale.text())
-        fresh = QTextEdit()
-        qtbot.addWidget(fresh)
-        fresh.document().setDocumentMargin(0)
-        fresh.setHtml(rationale.text())
-        assert rationale.document().toHtml() == fresh.document().toHtml()
-        assert rationale.toPlainText() == fresh.toPlainText()
-        assert rationale.verticalScrollBar().value() == 0  # from its top, as a new text always was
-    assert len(set(texts)) == len(texts)  # each edit said something new
-    assert not rationale.document().isUndoAvailable()  # the replaced texts are not kept

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextCursor, QTextDocumentFragment
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -55,23 +55,17 @@ class Rationale(QTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setAutoFillBackground(False)  # on the panel's background, as a label
         self.document().setDocumentMargin(0)
-        self.document().setUndoRedoEnabled(False)  # a text replaced per edit is never undone (nor kept)
         self.setAccessibleName(tr("Reasons for the recommendation"))
         self._html = ""
 
     def setText(self, html: str) -> None:
-        """The text replaced in one edit of the document: it is laid out once, and the scroll bar's range changes
-        only when the text's height does (setHtml empties the document first: the range went to 0 and back, which
-        repainted the bar in every edit's frame, and a bar that went and came back resized the view and laid the
-        text out twice more). The same document as setHtml gives; shown from its top, as setHtml shows it."""
         if html != self._html:
             self._html = html
-            cursor = QTextCursor(self.document())
-            cursor.beginEditBlock()
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertFragment(QTextDocumentFragment.fromHtml(html, self.document()))
-            cursor.endEditBlock()
-            self.verticalScrollBar().setValue(0)
+            # the scroll bar kept while the text is replaced: setHtml empties the document first, and a scroll bar
+            # that went and came back would resize the view, and lay the text out, twice more
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            self.setHtml(html)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def text(self) -> str:
         """The rich text shown (as given)."""
