@@ -114,3 +114,14 @@ def test_the_scenario_totals_after_an_edit_are_the_chart_drawn_afresh(qtbot, boo
     fresh.render_comparison(second)
     assert _bars_drawn(edited) == _bars_drawn(fresh)
     assert max(_bars_drawn(edited)[0][second.rows[3].recommended or ""][1]) > 0
+
+
+def test_the_rationale_shows_its_first_line_at_start_and_after_edits(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The reasons open at their top (a text replaced in place once left the view scrolled to its end at start)."""
+    rationale = window.recommendation.details
+    bar = rationale.verticalScrollBar()
+    qtbot.wait(1500)  # the later results (the hinge, the footprint) have replaced the text since the first paint
+    assert bar.maximum() > 0 and bar.value() == 0
+    _edit(window, {"traffic.requests_per_month": 12_000_000})
+    qtbot.wait(500)
+    assert bar.maximum() > 0 and bar.value() == 0
