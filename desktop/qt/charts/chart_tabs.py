@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from desktop.model.advice.advise import Advice
@@ -137,6 +137,7 @@ class ChartTabs(QTabWidget):
         self.importer.imported.connect(self._stage_visible)
         self.importer.start()
 
+    @Slot()  # a declared slot: it receives from the import thread (as Session._ranges_done from the worker)
     def _stage_visible(self) -> None:
         """pyqtgraph is in: the visible chart made now, drawn on the next turn of the event loop and swapped in on
         the one after (each step a few tens of milliseconds: the window answers input between them)."""
