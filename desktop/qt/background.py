@@ -225,7 +225,8 @@ class LatestOnly(QObject):
 
     The thread stays for the next request (it ends after IDLE_EXIT_S without one): submitting only wakes it. Starting
     a thread on every request held the GUI thread until the new thread had taken the interpreter and given it back
-    (5-15 ms, in the paint pass that showed the edit)."""
+    (5-15 ms, in the paint pass that showed the edit). The thread touches Qt only to emit `finished`; its receiver is a
+    declared @Slot (one PySide would otherwise register on the receiver's class at run time)."""
 
     finished = Signal(object, object)
     IDLE_EXIT_S = 60.0

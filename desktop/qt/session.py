@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar, overload
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal, Slot
 
 from desktop.model.advice.advise import Advice
 from desktop.model.advice.uncertainty import (
@@ -262,6 +262,7 @@ class Session(QObject):
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
         return self.ranges.wait_idle(timeout_s)
 
+    @Slot(object, object)  # a declared slot: it receives from the worker thread (see background.LatestOnly)
     def _ranges_done(self, request: object, _result: JobResult) -> None:
         """A run ended (its results, or a refused draw, are kept by the advice and the model): shown if its advice
         still is; the scenarios' spreads said if they are still the ones asked for."""
