@@ -19,9 +19,10 @@ default), and the table gives medians, the median of the pairs' ratios, and the 
   ranges on (a Monte Carlo per edit, off the GUI thread: the time to its bands is given beside), single workload
   and in a 50-scenario workshop;
 - Monte Carlo: 10,000 samples of six options (tests/benchmarks/bench_uncertainty.py);
-- CLI: `computefit estimate` on the bundled example against `python -c "import pydantic"`;
-- fleet: workloads advised and ranked, in one process, extrapolated to 10,000 (what main has: no fleet command
-  over the workshop's 200 scenarios);
+- CLI: `computefit estimate`, `estimate --json` and the frozen `estimate` on the bundled example against
+  `python -c "import pydantic"`;
+- fleet: 10,000 workloads advised and ranked by `computefit usage rank --jobs 2` (tests/benchmarks/bench_fleet.py);
+  another checkout's in one process, extrapolated to 10,000;
 - workshop: a 50-scenario workshop opened, compared and its summary page written (tests/benchmarks/bench_workshop.py);
 - Price List import speed against the bare parser, and its peak RSS (tests/benchmarks/bench_pricelist.py);
 - usage import speed against DuckDB alone grouping the same CUR 2.0 file the same way (tests/benchmarks/bench_usage.py).
@@ -272,14 +273,17 @@ def gui_rows(pairs: list[tuple[Variant, Variant]], extra: list[Variant], workdir
     return rows
 
 
-def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int) -> list[Row]:
-    """`computefit estimate` (and `computefit report`'s export step) in fresh processes, against
-    `python -c "import pydantic"`, alternately."""
+def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int, frozen: bool) -> list[Row]:
+    """`computefit estimate`, its `--json` (and, built, the frozen executable's `estimate`) and `computefit report`'s
+    export step in fresh processes, against `python -c "import pydantic"`, alternately."""
     env = dict(os.environ, COMPUTEFIT_DATA_DIR=str(workdir / "data"), XDG_CACHE_HOME=str(workdir / "cache"),
                QT_QPA_PLATFORM="offscreen")
     pydantic_times: list[float] = []
     floor_times: list[float] = []  # pydantic and numpy, which the exact cost model computes with
     estimate: dict[str, list[float]] = {name: [] for name in checkouts}
+    as_json: dict[str, list[float]] = {name: [] for name in checkouts}
+    frozen_times: list[float] = []
+    frozen_exe = APP_BUNDLE / "computefit" if frozen and (APP_BUNDLE / "computefit").is_file() else None
     report: dict[str, list[float]] = {name: [] for name in checkouts}
     report_whole: dict[str, list[float]] = {name: [] for name in checkouts}
     for attempt in range(runs + 1):  # the first round is a warm-up
@@ -294,11 +298,19 @@ def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int) -> list[Row]:
             seconds, _ = timed_run([sys.executable, "-c", CLI_MAIN, "estimate", str(EXAMPLE)], tree_env, cwd=tree)
             if attempt:
                 estimate[name].append(seconds)
+            seconds, _ = timed_run([sys.executable, "-c", CLI_MAIN, "estimate", "--json", str(EXAMPLE)], tree_env,
+                                   cwd=tree)
+            if attempt:
+                as_json[name].append(seconds)
             seconds, err = timed_run([sys.executable, "-c", REPORT_CHILD, "report", str(EXAMPLE), "-o",
                                       str(workdir / "cli.pdf")], tree_env, cwd=tree)
             if attempt:
                 report_whole[name].append(seconds)
                 report[name].append(float(err.split("PDF_CLI ")[1].split()[0]))
+        if frozen_exe is not None:
+            seconds, _ = timed_run([str(frozen_exe), "estimate", str(EXAMPLE)], env)
+            if attempt:
+                frozen_times.append(seconds)
     rows = []
     base = median(pydantic_times)
     floor = ratio_row("  the floor: python -c 'import pydantic, numpy' (the quote computes with numpy)",
@@ -310,6 +322,12 @@ def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int) -> list[Row]:
         row = ratio_row(f"`computefit estimate` example vs python -c 'import pydantic'{label}",
                         median(estimate[name]), base, "s", BUDGET["cli"], pair_ratio(estimate[name], pydantic_times))
         rows.append(row)
+        rows.append(ratio_row(f"`computefit estimate --json` example vs python -c 'import pydantic'{label}",
+                              median(as_json[name]), base, "s", BUDGET["cli"],
+                              pair_ratio(as_json[name], pydantic_times)))
+    if frozen_times:
+        rows.append(ratio_row("`computefit estimate` example, frozen, vs python -c 'import pydantic'",
+                              median(frozen_times), base, "s", BUDGET["cli"], pair_ratio(frozen_times, pydantic_times)))
     for name in checkouts:
         label = "" if name == "app" else f", {name}"
         rows.append(time_row(f"first PDF, `computefit report` export step (fresh process){label}",
@@ -389,16 +407,27 @@ print(json.dumps({"seconds": time.perf_counter() - started, "count": count}))
 """
 
 
-def fleet_rows(checkouts: dict[str, Path], count: int) -> list[Row]:
-    """Workloads advised (with their sensitivity) and ranked in one fresh process, extrapolated to 10,000: what main
-    has (no fleet command over a workshop's 200 scenarios yet)."""
-    rows = []
+def fleet_rows(checkouts: dict[str, Path], count: int, size: int) -> list[Row]:
+    """`computefit usage rank --jobs 2` on a fleet of `size` scenarios (tests/benchmarks/bench_fleet.py: the bundled
+    examples and imported scenarios, varied), once; and for another checkout, workloads advised (with their
+    sensitivity) and ranked in one fresh process, extrapolated to 10,000 (what a checkout without the command has)."""
+    sys.path.insert(0, str(REPO))
+    from tests.benchmarks.bench_fleet import _imported_scenarios, run_once, write_fleet
+
+    with tempfile.TemporaryDirectory(prefix="bench-fleet-") as folder:
+        fleet = Path(folder) / "fleet.jsonl"
+        write_fleet(fleet, size, _imported_scenarios(Path(folder)))
+        seconds, own_mb, worker_mb, cpu = run_once(fleet, 2, Path(folder) / "ranked.jsonl", [])
+    rows = [Row(f"fleet: {size:,} workloads advised and ranked, `computefit usage rank --jobs 2`", f"{seconds:.1f} s",
+                f"CPU {cpu:.1f} s; peak RSS {own_mb:.0f} MB command, {worker_mb:.0f} MB largest worker", "-",
+                f"< {BUDGET['fleet_s']:.0f} s", seconds / size * 10_000 < BUDGET["fleet_s"])]
     for name, tree in checkouts.items():
+        if name == "app":
+            continue
         env = dict(os.environ, PYTHONPATH=str(tree))
         _, out = timed_run([sys.executable, "-c", FLEET_CHILD, str(count)], env, cwd=tree, stdout=True)
         took = json.loads(out.strip().splitlines()[-1])["seconds"]
-        label = "" if name == "app" else f", {name}"
-        rows.append(Row(f"fleet: 10,000 workloads advised and ranked (one process, extrapolated from {count}){label}",
+        rows.append(Row(f"fleet: 10,000 workloads advised and ranked (one process, extrapolated from {count}), {name}",
                         f"{took / count * 10_000:.0f} s", f"{took / count * 1000:.1f} ms a workload", "-",
                         f"< {BUDGET['fleet_s']:.0f} s", took / count * 10_000 < BUDGET["fleet_s"]))
     return rows
@@ -505,7 +534,8 @@ def main(argv: list[str] | None = None) -> int:
                              "fleet, workshop, pricelist, usage")
     parser.add_argument("--pricelist-mb", type=int, default=None, help="JSON size (default 33; 5 with --quick)")
     parser.add_argument("--usage-rows", type=int, default=None, help="CUR 2.0 rows (default 1,000,000; 100,000 quick)")
-    parser.add_argument("--fleet", type=int, default=None, help="workloads advised (default 1,000; 100 with --quick)")
+    parser.add_argument("--fleet", type=int, default=None,
+                        help="workloads advised in one process by another checkout (default 1,000; 100 with --quick)")
     parser.add_argument("--also", action="append", default=[], metavar="NAME=DIR",
                         help="another checkout to measure from source alongside the app (before/after figures)")
     parser.add_argument("--also-frozen", action="append", default=[], metavar="NAME=EXECUTABLE",
@@ -553,9 +583,10 @@ def main(argv: list[str] | None = None) -> int:
             if "mc" in only:
                 rows += monte_carlo_rows(3 if args.quick else 21)
             if "cli" in only:
-                rows += cli_rows(checkouts, workdir, 5 if args.quick else runs)
+                rows += cli_rows(checkouts, workdir, 5 if args.quick else runs, frozen)
             if "fleet" in only:
-                rows += fleet_rows(checkouts, args.fleet or (100 if args.quick else 1000))
+                rows += fleet_rows(checkouts, args.fleet or (100 if args.quick else 1000),
+                                   1000 if args.quick else 10_000)
             if "workshop" in only:
                 rows += workshop_rows(checkouts)
             if "pricelist" in only:
