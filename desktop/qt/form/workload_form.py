@@ -233,7 +233,8 @@ class WorkloadForm(QScrollArea):
         """Every group built (and showing the current workload)."""
         if self._unbuilt:
             while self._unbuilt:
-                self._build_group()
+                self._build_group().show()
+            self._lay_out_now()
             self.show_workload(self._workload)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -245,9 +246,15 @@ class WorkloadForm(QScrollArea):
             self._build_group().show()
             built = True
         if built:
-            for widget in (self._body, self.viewport(), self):  # laid out as the first paint will see them
-                QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
+            self._lay_out_now()  # as the first paint will see them
             self.show_workload(self._workload)
+
+    def _lay_out_now(self) -> None:
+        """The column, and the body's size in the scroll area, laid out at once: a group added to the column lays
+        it out at the body's old height until the scroll area grows the body, and a paint in between showed the
+        groups in sight squeezed, their rows overlapping."""
+        for widget in (self, self._body, self.viewport()):
+            QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._body:
@@ -274,7 +281,8 @@ class WorkloadForm(QScrollArea):
         answers input while the rest is built; the values shown once the last is in."""
         if not self._unbuilt:
             return
-        self._build_group()
+        self._build_group().show()  # shown now, not on a later turn of its own
+        self._lay_out_now()  # no paint between may show the groups in sight squeezed into the body's old height
         if self._unbuilt:
             QTimer.singleShot(0, self, self._build_next)
         else:
