@@ -47,8 +47,11 @@ def create_main_window(workload_path: Path | None = None, *, book: PriceBook | N
 
     from desktop.model.pricing.checks import check_against_book
     from desktop.model.workload.files import WorkloadFileError
+    from desktop.qt.gui_gc import collect_on_gui_thread
     from desktop.qt.main_window import MainWindow
     from desktop.qt.session import Session
+
+    collect_on_gui_thread()  # before any worker thread starts: Qt objects are freed on the GUI thread only
 
     if setup is None:
         from desktop.pricelist.book.setup import open_setup

@@ -65,3 +65,40 @@ def test_ranged_edits_call_qt_from_the_worker_only_to_emit_its_result(qtbot, win
         session.ranges._work = work
     assert calls, "the profiler saw the worker's emit"
     assert set(calls) == {("computefit_ranges", "SignalInstance.emit")}
+
+
+def test_the_cyclic_collector_runs_on_the_gui_thread_only(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Python's automatic collections are off in a process with a window; the GUI thread's timer makes them, so a
+    cycle holding Qt objects (pyqtgraph's items, a closed window) is never freed on the worker."""
+    import gc
+    import weakref
+
+    from desktop.qt.gui_gc import GuiThreadCollector, collect_on_gui_thread
+
+    collector = collect_on_gui_thread()
+    assert isinstance(collector, GuiThreadCollector) and collect_on_gui_thread() is collector and not gc.isenabled()
+    threads: list[str] = []
+
+    def seen(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            threads.append(threading.current_thread().name)
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    gc.callbacks.append(seen)
+    try:
+        session = window.session
+        for i in range(4):  # ranged edits: the worker allocates a great deal while the GUI thread draws
+            data = session.workload.to_json_dict()
+            data["ranges"] = {**RANGES, "seed": 11 + i}
+            session.run(Workbench.replace_workload, Workload.model_validate(data), "Ranges")
+            garbage = [Cycle() for _ in range(3 * collector.thresholds[0])]
+            gone = weakref.ref(garbage[0])
+            del garbage
+            assert session.wait_for_ranges(20)
+            qtbot.waitUntil(lambda gone=gone: gone() is None, timeout=5000)  # collected by the GUI thread's timer
+    finally:
+        gc.callbacks.remove(seen)
+    assert threads and set(threads) == {"MainThread"}
