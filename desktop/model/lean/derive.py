@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from desktop.model.schema.workload import NotBlank
+from desktop.model.workload.fields import metadata_bounds
 
 # The workload's own field validators the reader does itself (tests compare it with validation), by name; a field
 # with any other validator is DOUBT: given in a file, the file goes the validated way.
@@ -24,22 +25,15 @@ DOUBT_FIELDS = {"Workload": {"horizon", "ranges", "shared_lines", "answers"}}
 
 
 def _bounds(info: FieldInfo, metadata: list[Any]) -> tuple[Any, bool, Any, bool, Any, Any]:
-    low = high = min_len = max_len = None
-    low_open = high_open = False
-    for meta in [*info.metadata, *metadata]:
-        if getattr(meta, "ge", None) is not None:
-            low = meta.ge
-        if getattr(meta, "gt", None) is not None:
-            low, low_open = meta.gt, True
-        if getattr(meta, "le", None) is not None:
-            high = meta.le
-        if getattr(meta, "lt", None) is not None:
-            high, high_open = meta.lt, True
+    metas = [*info.metadata, *metadata]
+    found = metadata_bounds(metas)
+    min_len = max_len = None
+    for meta in metas:
         if getattr(meta, "min_length", None) is not None:
             min_len = meta.min_length
         if getattr(meta, "max_length", None) is not None:
             max_len = meta.max_length
-    return low, low_open, high, high_open, min_len, max_len
+    return found.low, found.low_open, found.high, found.high_open, min_len, max_len
 
 
 def _plain_number(value: Any) -> Any:

@@ -9,7 +9,9 @@ of its other described fields, so an option's group comes from its folder.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic.fields import FieldInfo
 
@@ -123,9 +125,14 @@ def field_bounds(path: str) -> Bounds:
 
 def info_bounds(info: FieldInfo) -> Bounds:
     """The bounds a pydantic field declares (its ge/gt/le/lt)."""
+    return metadata_bounds(info.metadata)
+
+
+def metadata_bounds(metadata: Iterable[Any]) -> Bounds:
+    """The bounds a field's metadata declares (ge/gt/le/lt; the last of each wins)."""
     low = high = None
     low_open = high_open = False
-    for meta in info.metadata:
+    for meta in metadata:
         if getattr(meta, "ge", None) is not None:
             low = meta.ge
         if getattr(meta, "gt", None) is not None:
