@@ -42,6 +42,16 @@ def _diff(fast: FastCosts, a: str, b: str, volumes: Array) -> Array:
     return np.asarray(ca - cb)
 
 
+def sorted_unique(values: Array) -> Array:
+    """What np.unique gives for an array of numbers without NaN: sorted, each value once. np.unique imports
+    numpy.ma at its first call (numpy 2.x: about 18 ms and 1 MB of a window's memory, for this one use)."""
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: bool) -> int:
     """A volume in (low, high] at which "a is dearer than b" differs from low_state, and just below which it
     does not (to one request, or to 1e-5 of the volume for large volumes).
@@ -58,7 +68,7 @@ def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: boo
         if d_low is not None and d_high is not None and d_low != d_high:
             guess = round(low + (high - low) * d_low / (d_low - d_high))
             points.append(np.arange(guess - GUESS_SPREAD, guess + GUESS_SPREAD + 1, dtype=float))
-        volumes = np.unique(np.clip(np.concatenate(points), low, high))
+        volumes = sorted_unique(np.clip(np.concatenate(points), low, high))
         diffs = _diff(fast, a, b, volumes)
         changed = np.nonzero((diffs > HALF_CENT) != low_state)[0]
         if len(changed) == 0:  # float noise at the bracket's end: the change is at its top
