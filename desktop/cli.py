@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
-from desktop.startup import skip_pydantic_plugins, skip_pyside_source_scan
+from desktop.startup import hashes_without_openssl, skip_pydantic_plugins, skip_pyside_source_scan
 from desktop.terminal import one_line, write_out
 
 if TYPE_CHECKING:  # argparse is imported where a parser is built: the lean quote parses none
@@ -454,6 +454,7 @@ def run_gui_command(argv: list[str]) -> int:
     if args.smoke_test:
         from desktop.smoke import run_smoke_test
         return int(run_smoke_test())
+    hashes_without_openssl()  # the window's process: before pydantic is imported
     from desktop.crash import no_display_problem
 
     problem = no_display_problem()

@@ -32,6 +32,18 @@ def skip_pydantic_plugins() -> None:
     sys.modules[name] = loader
 
 
+def hashes_without_openssl() -> None:
+    """The window's process hashes with Python's own SHA-256, not OpenSSL's: the same digests, without libcrypto.
+
+    pydantic imports `secrets` (hmac, hashlib), and hashlib loads OpenSSL's libcrypto for its hashes: 3.4 MB of the
+    window's resident memory and about 3 ms, for hashing a few MB at most (the bundled book's digest, files'
+    fingerprints), which Python's built-in hashes do as well. hashlib and hmac use those when `_hashlib` cannot be
+    imported (None in sys.modules). Call it before anything imports hashlib (a no-op after); the command-line
+    subcommands leave OpenSSL to Python, as their floor (`import pydantic`) has it."""
+    if "hashlib" not in sys.modules and "hmac" not in sys.modules:
+        sys.modules.setdefault("_hashlib", None)  # type: ignore[arg-type]  # None: "cannot be imported"
+
+
 def _uses_pyside(module: object) -> bool:
     return True
 

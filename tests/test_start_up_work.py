@@ -92,3 +92,33 @@ except Exception:
                                "PATH": "/usr/bin:/bin"}, check=False)
     assert done.returncode == 0, done.stderr
     assert "CACHED 0 DEFAULT API {0}" in done.stdout and "LINES True" in done.stdout
+
+
+def test_the_window_loads_neither_openssl_nor_numpy_ma(tmp_path: Path) -> None:
+    """The window's process hashes with Python's own SHA-256 (desktop.startup.hashes_without_openssl: libcrypto is
+    3.4 MB of its memory) with the same digests, and its break-evens do not import numpy.ma (np.unique would:
+    1 MB); checked through the launcher up to the first paint, then a PDF's worth of advice in the same process."""
+    code = """
+import runpy, sys
+sys.argv = ["computefit"]
+sys.path.insert(0, "packaging")  # the launcher's stall_probe, beside it
+try:
+    runpy.run_path("packaging/launcher.py", run_name="__main__")
+except SystemExit as exc:
+    assert not exc.code, exc.code
+import hashlib
+from desktop.model.advice.advise import advise
+from desktop.pricelist.book.store import bundled_book
+from desktop.model.workload.files import load_workload
+from desktop.resources import default_example_path
+assert advise(load_workload(default_example_path()), bundled_book()).break_even
+print("OPENSSL", sys.modules.get("_hashlib", "absent"), "MA", "numpy.ma" in sys.modules)
+print("SHA", hashlib.sha256(b"abc").hexdigest())
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=180,
+                          env={"QT_QPA_PLATFORM": "offscreen", "COMPUTEFIT_DATA_DIR": str(tmp_path),
+                               "XDG_CONFIG_HOME": str(tmp_path / "config"), "COMPUTEFIT_EXIT_AFTER_FIRST_PAINT": "1",
+                               "PATH": "/usr/bin:/bin"}, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "OPENSSL None MA False" in done.stdout
+    assert "SHA ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" in done.stdout
