@@ -43,7 +43,7 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
     recommendation = recommend(workload, quote, findings)
 
     def analyse_volumes() -> VolumeAnalysis:
-        from desktop.model.advice.breakeven import break_evens  # numpy: loaded on first use, not before the first paint
+        from desktop.model.advice.breakeven import break_evens  # loaded on first use, not before the first paint
         from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes, volume_range
         from desktop.model.advice.volume_memo import MEMO, key_for
 

@@ -16,7 +16,8 @@ the quote imports no numpy.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -42,15 +43,29 @@ def _summed(usage: tuple[tuple[Decimal, str], ...]) -> tuple[tuple[Decimal, str]
     return tuple((quantity, unit) for unit, quantity in totals.items())
 
 
+_PLAIN: list[bool] = []  # inside `plain_arrays()`
+
+
 def exact_arrays() -> Any:
-    """The exact calc's array functions: numpy once the process has it (the window, whose charts import it: on
-    arrays it is the quicker), else the plain-Python `rows` (a quote alone, `computefit estimate`: no numpy to
-    import, about a quarter of the command's time). Both give the same numbers (tests/model/options/test_rows.py).
-    A numpy still being imported by another thread is not waited for."""
+    """The calcs' array functions (exact and fast): numpy once the process has it (the window, whose charts import
+    it, and the fleet: on many volumes it is the quicker), else the plain-Python `rows` (`computefit estimate` and
+    `--json`: no numpy to import, more than their whole work). Both give the same numbers (tests/model/options/
+    test_rows.py, tests/model/lean/test_lean_path.py). A numpy still being imported by another thread is not waited
+    for."""
     numpy = sys.modules.get("numpy")
-    if numpy is None or getattr(getattr(numpy, "__spec__", None), "_initializing", False):
+    if numpy is None or _PLAIN or getattr(getattr(numpy, "__spec__", None), "_initializing", False):
         return rows
     return numpy
+
+
+@contextmanager
+def plain_arrays() -> Iterator[None]:
+    """The plain-Python arrays while inside, as in a process without numpy (for tests comparing the two)."""
+    _PLAIN.append(True)
+    try:
+        yield
+    finally:
+        _PLAIN.pop()
 
 
 class Calc:

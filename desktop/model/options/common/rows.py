@@ -459,23 +459,72 @@ def _pick(condition: Any, yes: Any, no: Any) -> Any:
     return yes if condition else no
 
 
+def _pairwise(flat: list[Any], start: int, n: int) -> Any:
+    """numpy's sum of flat[start:start + n] (its pairwise summation, in its order: bit for bit its floats)."""
+    if n < 8:
+        res = 0
+        for i in range(start, start + n):
+            res += flat[i]
+        return res
+    if n <= 128:
+        r = flat[start:start + 8]
+        end = start + n - n % 8
+        for i in range(start + 8, end, 8):
+            r[0] += flat[i]
+            r[1] += flat[i + 1]
+            r[2] += flat[i + 2]
+            r[3] += flat[i + 3]
+            r[4] += flat[i + 4]
+            r[5] += flat[i + 5]
+            r[6] += flat[i + 6]
+            r[7] += flat[i + 7]
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for i in range(end, start + n):
+            res += flat[i]
+        return res
+    half = n // 2
+    half -= half % 8
+    return _pairwise(flat, start, half) + _pairwise(flat, start + half, n - half)
+
+
 def sum_(values: Any, axis: int | None = None, keepdims: bool = False) -> Any:
-    """The sum over one axis (or all): whole numbers here, so the order of the additions does not matter."""
+    """The sum over one axis (or all), added in numpy's order: pairwise along the last axis (and over all), one
+    element after the other along any other, so float sums are numpy's to the bit, not only whole numbers."""
     rows = _as_rows(values)
     if axis is None:
-        return builtins.sum(rows.flat)
+        return _pairwise(rows.flat, 0, len(rows.flat))
     axis = axis % rows.ndim
     shape = rows.shape[:axis] + ((1,) if keepdims else ()) + rows.shape[axis + 1:]
-    if axis == rows.ndim - 1:  # the last axis: sum each run of the flat list
-        size = rows.shape[-1]
-        flat = rows.flat
-        return Rows([builtins.sum(flat[i:i + size]) for i in range(0, len(flat), size)], shape)
+    flat = rows.flat
     outer, size = math.prod(rows.shape[:axis]), rows.shape[axis]
     inner = math.prod(rows.shape[axis + 1:])
-    flat = rows.flat
-    found = [builtins.sum(flat[(o * size + k) * inner + i] for k in range(size))
-             for o in range(outer) for i in range(inner)]
+    if inner == 1:  # the last axis (or only ones after it): sum each run of the flat list
+        return Rows([_pairwise(flat, i, size) for i in range(0, len(flat), size)], shape)
+    found = []
+    for o in range(outer):
+        for i in range(inner):
+            res = 0
+            for k in range(size):
+                res += flat[(o * size + k) * inner + i]
+            found.append(res)
     return Rows(found, shape)
+
+
+def floor(values: Any) -> Any:
+    if not isinstance(values, Rows):
+        return _floor(values)
+    try:
+        return Rows([float(math.floor(v)) for v in values.flat], values.shape)
+    except (OverflowError, ValueError):  # an infinity or nan stays as it is, as in numpy
+        return Rows([_floor(v) for v in values.flat], values.shape)
+
+
+def _floor(x: float) -> float:
+    return float(math.floor(x)) if math.isfinite(x) else x
+
+
+inf = math.inf
+ndarray = Rows  # numpy's name for its array type
 
 
 def max(values: Any) -> Any:  # numpy's names, as the cost code calls them
