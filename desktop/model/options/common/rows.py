@@ -425,11 +425,20 @@ class _Elementwise:
         self.larger = max_of_rows
 
     def __call__(self, a: Any, b: Any) -> Any:
-        if type(a) is Rows and type(b) is Rows and a.shape == b.shape:
-            pairs = zip(a.flat, b.flat, strict=True)
-            if self.larger:
-                return Rows([x if x >= y else y for x, y in pairs], a.shape)
-            return Rows([x if x <= y else y for x, y in pairs], a.shape)
+        if type(a) is Rows:
+            if type(b) is Rows:
+                if a.shape == b.shape:
+                    shape, left, right = a.shape, a.flat, b.flat
+                else:  # broadcast, then the same comparison inline (no call per element)
+                    shape = _broadcast_shape(a.shape, b.shape)
+                    left, right = _spread(a, shape), _spread(b, shape)
+                if self.larger:
+                    return Rows([x if x >= y else y for x, y in zip(left, right)], shape)
+                return Rows([x if x <= y else y for x, y in zip(left, right)], shape)
+            if type(b) in _NUMBERS:
+                if self.larger:
+                    return Rows([x if x >= b else b for x in a.flat], a.shape)
+                return Rows([x if x <= b else b for x in a.flat], a.shape)
         if not isinstance(a, Rows) and not isinstance(b, Rows):
             return self.fn(a, b)
         return _map(self.fn, a, b)
@@ -452,6 +461,9 @@ def where(condition: Any, yes: Any, no: Any) -> Rows:
             return Rows([yes if c else n for c, n in zip(condition.flat, no.flat, strict=True)], shape)
         if type(no) in _NUMBERS and type(yes) is Rows and yes.shape == shape:
             return Rows([y if c else no for c, y in zip(condition.flat, yes.flat, strict=True)], shape)
+        if type(yes) in _NUMBERS and type(no) is Rows:  # broadcast, then inline (no call per element)
+            shape = _broadcast_shape(shape, no.shape)
+            return Rows([yes if c else n for c, n in zip(_spread(condition, shape), _spread(no, shape))], shape)
     return _map(_pick, condition, yes, no)
 
 
@@ -466,6 +478,11 @@ def _pairwise(flat: list[Any], start: int, n: int) -> Any:
         for i in range(start, start + n):
             res += flat[i]
         return res
+    if n == 24:  # the hours of a day, the usual case: the same additions, unrolled
+        a = flat[start:start + 24]
+        return ((((a[0] + a[8] + a[16]) + (a[1] + a[9] + a[17])) + ((a[2] + a[10] + a[18]) + (a[3] + a[11] + a[19])))
+                + (((a[4] + a[12] + a[20]) + (a[5] + a[13] + a[21]))
+                   + ((a[6] + a[14] + a[22]) + (a[7] + a[15] + a[23]))))
     if n <= 128:
         r = flat[start:start + 8]
         end = start + n - n % 8
