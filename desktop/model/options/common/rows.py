@@ -433,8 +433,8 @@ class _Elementwise:
                     shape = _broadcast_shape(a.shape, b.shape)
                     left, right = _spread(a, shape), _spread(b, shape)
                 if self.larger:
-                    return Rows([x if x >= y else y for x, y in zip(left, right)], shape)
-                return Rows([x if x <= y else y for x, y in zip(left, right)], shape)
+                    return Rows([x if x >= y else y for x, y in zip(left, right, strict=True)], shape)
+                return Rows([x if x <= y else y for x, y in zip(left, right, strict=True)], shape)
             if type(b) in _NUMBERS:
                 if self.larger:
                     return Rows([x if x >= b else b for x in a.flat], a.shape)
@@ -463,7 +463,7 @@ def where(condition: Any, yes: Any, no: Any) -> Rows:
             return Rows([y if c else no for c, y in zip(condition.flat, yes.flat, strict=True)], shape)
         if type(yes) in _NUMBERS and type(no) is Rows:  # broadcast, then inline (no call per element)
             shape = _broadcast_shape(shape, no.shape)
-            return Rows([yes if c else n for c, n in zip(_spread(condition, shape), _spread(no, shape))], shape)
+            return Rows([yes if c else n for c, n in zip(_spread(condition, shape), _spread(no, shape), strict=True)], shape)
     return _map(_pick, condition, yes, no)
 
 
