@@ -463,7 +463,8 @@ def where(condition: Any, yes: Any, no: Any) -> Rows:
             return Rows([y if c else no for c, y in zip(condition.flat, yes.flat, strict=True)], shape)
         if type(yes) in _NUMBERS and type(no) is Rows:  # broadcast, then inline (no call per element)
             shape = _broadcast_shape(shape, no.shape)
-            return Rows([yes if c else n for c, n in zip(_spread(condition, shape), _spread(no, shape), strict=True)], shape)
+            pairs = zip(_spread(condition, shape), _spread(no, shape), strict=True)
+            return Rows([yes if c else n for c, n in pairs], shape)
     return _map(_pick, condition, yes, no)
 
 
