@@ -169,6 +169,29 @@ def test_estimate_json_imports_neither_numpy_nor_pydantic_and_prints_the_validat
     assert any(b["volume"] for text in result["texts"].values() for b in json.loads(text)["break_even"])
 
 
+def test_numpy_is_imported_where_it_pays_only(tmp_path: Path) -> None:
+    """Several workloads advised in one process (a workshop's three scenarios) take numpy's arrays (its import pays
+    over their break-even searches); one workload's `estimate --json`, fewer than three, do not."""
+    from desktop.model.workshop.files import save_workshop
+    from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
+
+    workshop = tmp_path / "three.workshop.json"
+    save_workshop(workshop, WorkshopSpec(scenarios=tuple(
+        ScenarioEntry(workload=Workload.model_validate({**cases()["http-api"], "name": f"s{n}"})) for n in range(3))))
+    code = ("import sys, io, contextlib; from desktop.cli import main\n"
+            "from desktop.model.options.common.numpy_arrays import use_numpy\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['estimate', '--json', sys.argv[1]]) == 0\n"
+            "use_numpy(2); print('numpy' in sys.modules)\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    assert main(['estimate', '--json', sys.argv[2]]) == 0\n"
+            "print('numpy' in sys.modules, out.getvalue().count('break_even'))")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLES[0]), str(workshop)], cwd=REPO, capture_output=True,
+                          text=True, timeout=300, check=True, env={"COMPUTEFIT_DATA_DIR": str(tmp_path),
+                                                                   "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)})
+    assert done.stdout.split() == ["False", "True", "3"], done.stderr
+
+
 def test_the_lean_bounds_are_the_schemas() -> None:
     """The advice reads a field's bounds off the derived shapes (no pydantic): the same as the schema's own."""
     number_leaves = [path for path, shape in _leaves("Workload") if (shape[1] if shape[0] == "opt" else shape)[0]
