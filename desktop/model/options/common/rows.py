@@ -1,17 +1,17 @@
-"""The exact calc's arrays: the few numpy operations the cost code uses, in plain Python, for one volume.
+"""The calcs' arrays without numpy: the few numpy operations the cost code uses, in plain Python.
 
-The options' cost code is written once against a Calc and its array namespace (`calc.xp`): numpy in the fast calc
-(many volumes at once), this module in the exact one (one volume, the quote). Its arrays (`Rows`) are small, a
-row of 24 hours per volume and candidate instance type, so plain Python is as quick as numpy's call overhead and
-the quote, `computefit estimate` and every edit's exact quote need not import numpy (about a quarter of the
-command's time).
+The options' cost code is written once against a Calc and its array namespace (`calc.xp`): numpy's once the process
+has numpy (the window, a workshop, a fleet), else this module, in the exact calc (one volume, the quote) and in the
+fast one (`computefit estimate --json`'s break-even search and sensitivity: a few hundred volumes, less work than
+numpy's import). The exact calc's arrays are small, a row of 24 hours per volume and candidate instance type, so
+plain Python is as quick as numpy's call overhead there.
 
 The semantics are numpy's for what is used: element-wise arithmetic and comparisons with broadcasting, indexing with
 integers, full slices, `None` (a new axis) and integer arrays (on adjacent axes), `where`, `ceil`, `maximum`
 (and `maximum.reduce`), `minimum`, `sum` over an axis, `max`, `any`. The element-wise results are bit for bit
-numpy's (the same IEEE double operations). Sums here add whole numbers (tasks, instances, hours) left to right:
-exact in any order, as numpy's are. tests/model/options/test_rows.py checks each against numpy and
-tests/model/options/test_exact_vs_fast.py the two calcs against each other on many workloads.
+numpy's (the same IEEE double operations), and so are sums: added in numpy's order (pairwise along the last axis),
+so float sums (LCU-hours, a commitment's hourly shares) match to the bit, not only whole numbers.
+tests/model/options/test_rows.py checks each against numpy; tests/model/lean/test_lean_path.py the advice's JSON.
 """
 
 from __future__ import annotations
