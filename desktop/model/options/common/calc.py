@@ -2,15 +2,15 @@
 
 Each option writes its arithmetic once, against a `Calc`. `ExactCalc` runs it at one monthly volume in
 Decimal, records every line item (rounded to cents as AWS does) and is what the quote shows. `FastCalc`
-(fast_calc.py) runs the same code over an array of volumes in numpy floats and only adds the lines up: the
+(fast_calc.py) runs the same code over an array of volumes in floats and only adds the lines up: the
 charts and the break-even search need hundreds of volumes per edit. There is no second copy of any price rule.
 
 Amounts are `Decimal` in the exact calc and float arrays (one value per volume) in the fast one; code
 written against a Calc combines them with + - * / and the Calc's own helpers (`num`, `count`,
 `maximum`, `line`, `tiered`, `discount`). Hour-of-day quantities (concurrency, tasks, instances) are
 float arrays shaped (volumes, 24) in both calcs (one row in the exact one), made and combined with the calc's
-array functions, `calc.xp` (numpy's names): numpy in the fast calc, the plain-Python `rows` in the exact one, so
-the quote imports no numpy.
+array functions, `calc.xp` (numpy's names): numpy's once the process has numpy, else the plain-Python `rows`
+(`exact_arrays`), the same numbers either way, so the quote and one workload's advice import no numpy.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from desktop.model.pricing.context import PricingContext
 
 Amount = Any  # Decimal in ExactCalc, a float ndarray (one value per volume) in FastCalc
-Array = Any  # an array of `calc.xp`: a plain-Python `rows.Rows` in ExactCalc, a numpy ndarray in FastCalc
+Array = Any  # an array of `calc.xp`: a plain-Python `rows.Rows` or a numpy ndarray
 Note = str | Callable[[], str]
 
 
