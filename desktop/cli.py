@@ -165,6 +165,9 @@ def cmd_advise(args: argparse.Namespace) -> int:
     if len(workloads) == 1:
         write_out(advice_text(advise(workloads[0], book), book) + "\n")
         return 0
+    from desktop.model.options.common.numpy_arrays import use_numpy
+
+    use_numpy(len(workloads))  # several scenarios: the fast calc's numpy arrays pay
     texts = [f"== Scenario {i}: {w.name} ==\n" + advice_text(advise(w, book), book) for i, w in enumerate(workloads, 1)]
     write_out("\n\n".join(texts) + "\n")
     return 0

@@ -190,8 +190,11 @@ def ranked_entry(record: Record) -> Ranked:
 def advise_batch(batch: Batch, where: str, asked: Asked) -> tuple[list[Ranked], str]:
     """A worker's task: the entries of a batch of lines (those `asked` wants), or ([], the first bad line's
     one-line message)."""
+    from desktop.model.options.common.numpy_arrays import use_numpy
     from desktop.model.workload.files import WorkloadFileError
 
+    if asked.sensitivity:
+        use_numpy(len(batch))  # the sensitivity's fast totals of a fleet: numpy's arrays pay
     entries = []
     for number, raw in batch:
         try:

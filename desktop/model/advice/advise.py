@@ -2,7 +2,7 @@
 
 `advise(workload, book)` is what the window, the PDF sheet and the CLI call: one computation per edit,
 and every view renders from the Advice it returns. The quote and the sensitivity use the exact calc (Decimal);
-the curves and the break-even search run the same cost model fast over many volumes (numpy floats), the search
+the curves and the break-even search run the same cost model fast over many volumes (floats), the search
 confirmed by the exact calc, and both are remembered across edits of the volume alone (`volume_memo`). The
 curves, break-even and sensitivity are computed on first use.
 """
@@ -43,7 +43,7 @@ def advise(workload: Workload, book: PriceBook) -> Advice:
     recommendation = recommend(workload, quote, findings)
 
     def analyse_volumes() -> VolumeAnalysis:
-        from desktop.model.advice.breakeven import break_evens  # numpy: loaded on first use, not before the first paint
+        from desktop.model.advice.breakeven import break_evens  # loaded on first use, not before the first paint
         from desktop.model.advice.curves import FastCosts, build_curves, curve_volumes, volume_range
         from desktop.model.advice.volume_memo import MEMO, key_for
 

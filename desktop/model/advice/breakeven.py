@@ -3,21 +3,26 @@
 Found on the real cost functions (tiers, free tiers, task floors and steps): the fast curves bracket each
 change of the cheaper option on a log grid, a k-ary search narrows it to one request, and the exact
 Decimal engine confirms it. Request workloads only (a schedule's runs are not a scaling volume).
+
+The search itself is plain Python over the fast calc's floats (numpy's operations, the same numbers): with numpy's
+arrays the fast calc prices each round's volumes at once; with plain-Python arrays (no numpy in the process:
+`computefit estimate --json`) in slices, in order, up to the first that holds the change, since the round needs
+no volume after it.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from desktop.model.advice.curves import FastCosts, volume_range
+from desktop.model.advice.curves import FastCosts, linspace, volume_range
 from desktop.model.advice.engine import PRICING_RULE, quote_option, region_prices
 from desktop.model.advice.types import BreakEven
 from desktop.model.format import usd
+from desktop.model.options.common import rows
 from desktop.model.options.common.calc import Array, exact_arrays
 from desktop.model.options.registry import compared, short_label
 from desktop.model.pricing.context import PricingContext
@@ -35,21 +40,28 @@ CONFIRM_STEPS = 3
 HALF_CENT = 0.005  # totals are sums of whole cents: a float difference below this is a tie (float noise)
 
 
-def _diff(fast: FastCosts, a: str, b: str, volumes: Array) -> Array:
+SLICE = 33  # volumes priced at once by plain-Python arrays, up to the first slice that holds the change
+
+
+def _diffs(fast: FastCosts, a: str, b: str, volumes: list[float]) -> list[float]:
     costs = fast.costs(volumes, (a, b))
     ca, cb = costs[a], costs[b]
     assert ca is not None and cb is not None
-    return np.asarray(ca - cb)
+    return [x - y for x, y in zip(ca.tolist(), cb.tolist(), strict=True)]
 
 
-def sorted_unique(values: Array) -> Array:
-    """What np.unique gives for an array of numbers without NaN: sorted, each value once. np.unique imports
-    numpy.ma at its first call (numpy 2.x: about 18 ms and 1 MB of a window's memory, for this one use)."""
-    ordered = np.sort(values)
-    keep = np.empty(len(ordered), dtype=bool)
-    keep[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    return ordered[keep]
+def _first_change(fast: FastCosts, a: str, b: str, volumes: list[float], low_state: bool
+                  ) -> tuple[int | None, list[float]]:
+    """The first of `volumes` at which "a is dearer than b" differs from low_state (None: at none), and the cost
+    differences up to it. numpy prices them all at once; plain Python slice by slice, up to the change."""
+    step = len(volumes) if exact_arrays() is not rows else SLICE
+    diffs: list[float] = []
+    for start in range(0, len(volumes), step):
+        diffs += _diffs(fast, a, b, volumes[start:start + step])
+        for j in range(start, len(diffs)):
+            if (diffs[j] > HALF_CENT) != low_state:
+                return j, diffs
+    return None, diffs
 
 
 def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: bool) -> int:
@@ -64,20 +76,18 @@ def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: boo
     for _ in range(MAX_ROUNDS):
         if high - low <= max(1.0, high * RELATIVE_WIDTH):
             break
-        points = [np.linspace(low, high, SEARCH_POINTS).round()]
+        points = [float(round(v)) for v in linspace(low, high, SEARCH_POINTS)]  # numpy's round: half to even
         if d_low is not None and d_high is not None and d_low != d_high:
             guess = round(low + (high - low) * d_low / (d_low - d_high))
-            points.append(np.arange(guess - GUESS_SPREAD, guess + GUESS_SPREAD + 1, dtype=float))
-        volumes = sorted_unique(np.clip(np.concatenate(points), low, high))
-        diffs = _diff(fast, a, b, volumes)
-        changed = np.nonzero((diffs > HALF_CENT) != low_state)[0]
-        if len(changed) == 0:  # float noise at the bracket's end: the change is at its top
+            points += [float(v) for v in range(guess - GUESS_SPREAD, guess + GUESS_SPREAD + 1)]
+        volumes = sorted({min(max(v, float(low)), float(high)) for v in points})  # numpy's unique(clip(...))
+        j, diffs = _first_change(fast, a, b, volumes, low_state)
+        if j is None:  # float noise at the bracket's end: the change is at its top
             return high
-        j = int(changed[0])
         if j == 0:
             return low
         low, high = int(volumes[j - 1]), int(volumes[j])
-        d_low, d_high = float(diffs[j - 1]), float(diffs[j])
+        d_low, d_high = diffs[j - 1], diffs[j]
     return high
 
 
@@ -115,7 +125,7 @@ def _ruled_out_note(quote: Quote, a: str, b: str) -> str:
 
 
 def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: str, b: str,
-         grid: Array, costs: dict[str, Array | None], low: int, high: int) -> BreakEven:
+         grid: list[float], costs: dict[str, list[float] | None], low: int, high: int) -> BreakEven:
     unit = f"{quote.unit_name}s a month"
     name_a, name_b = short_label(a), short_label(b)
     if quote.options[a].monthly_usd is None or quote.options[b].monthly_usd is None:
@@ -123,17 +133,17 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
         return BreakEven(a, b, None, None, low, high, f"{name_a} and {name_b}: no break-even, {why}")
     ca, cb = costs[a], costs[b]
     assert ca is not None and cb is not None
-    states = (ca - cb) > HALF_CENT
-    changes = np.nonzero(states[1:] != states[:-1])[0]
+    states = [x - y > HALF_CENT for x, y in zip(ca, cb, strict=True)]
+    changes = [i for i in range(len(states) - 1) if states[i + 1] != states[i]]
     note = _ruled_out_note(quote, a, b)
     if len(changes) == 0:
         cheaper = name_b if states[0] else name_a
         return BreakEven(a, b, None, None, low, high,
                          f"{name_a} and {name_b}: no break-even between {low:,} and {high:,} {unit}; {cheaper} is "
                          f"cheaper throughout{note}", b if states[0] else a, 0)
-    i = int(changes[0])
-    low_state = bool(states[i])
-    start, stop = int(np.floor(grid[i])), int(np.ceil(grid[i + 1]))
+    i = changes[0]
+    low_state = states[i]
+    start, stop = math.floor(grid[i]), math.ceil(grid[i + 1])
     volume = _refine(fast, a, b, start, stop, low_state)
     volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
     cost = exact[a].monthly_usd
@@ -141,12 +151,12 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {usd(cost)} each); below it "
             f"{below} is cheaper, above it {above}")
     if len(changes) > 1:
-        last = int(np.ceil(grid[int(changes[-1]) + 1]))
+        last = math.ceil(grid[changes[-1] + 1])
         text += f"; the cheaper one changes {len(changes)} times up to about {last:,} as capacity steps are added"
     return BreakEven(a, b, volume, cost, low, high, text + note, b if low_state else a, len(changes))
 
 
-def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, grid: Array,
+def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, grid: Sequence[float] | Array,
                 costs: dict[str, Array | None]) -> tuple[BreakEven, ...]:
     """For request workloads: the break-even volume of each pair of options, or "none in range".
 
@@ -156,7 +166,9 @@ def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCos
         return ()
     low, high = volume_range(workload)
     pairs = itertools.combinations(tuple(quote.options), 2)
-    return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in pairs)
+    volumes = [float(v) for v in grid]
+    floats = {o: None if c is None else c.tolist() for o, c in costs.items()}
+    return tuple(_one(workload, book, quote, fast, a, b, volumes, floats, low, high) for a, b in pairs)
 
 
 def meeting_points(break_even: Sequence[BreakEven], order: Sequence[str]) -> dict[tuple[int, Decimal], list[str]]:

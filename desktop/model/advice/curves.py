@@ -1,7 +1,8 @@
 """Cost curves: each option's monthly cost at many monthly volumes, for the charts and the break-even search.
 
 The costs come from `fast.fast_costs`, which runs each option's one cost model over an array of volumes;
-this module only chooses the volumes and packs the result for the views.
+this module only chooses the volumes (numpy's `logspace`, in plain Python: the same floats) and packs the result
+for the views.
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from desktop.model.advice.fast import fast_costs
 from desktop.model.advice.types import Curves
@@ -34,7 +33,8 @@ class FastCosts:
         self.book = book
         self.left_out: dict[str, list[str]] = {}  # what the last costs() left out, by option
 
-    def costs(self, volumes: Array, options: Sequence[str] | None = None) -> dict[str, Array | None]:
+    def costs(self, volumes: Array | Sequence[float], options: Sequence[str] | None = None
+              ) -> dict[str, Array | None]:
         """Monthly USD of each option at each volume (None for an option that cannot be priced)."""
         self.left_out = {}
         return fast_costs(self.workload, self.book, volumes, options, self.left_out)
@@ -52,22 +52,33 @@ def volume_range(workload: Workload) -> tuple[int, int]:
     return low, high
 
 
-def log_volumes(low: float, high: float, points: int = CURVE_POINTS) -> Array:
-    return np.logspace(math.log10(low), math.log10(high), points)
+def linspace(start: float, stop: float, num: int) -> list[float]:
+    """numpy's `linspace(start, stop, num)` (num >= 2), the same floats: i x step + start, the last one `stop`."""
+    div = num - 1
+    delta = float(stop) - float(start)
+    step = delta / div
+    found = [i * step + start for i in range(num)] if step != 0 else [i / div * delta + start for i in range(num)]
+    found[-1] = float(stop)
+    return found
 
 
-def curve_volumes(workload: Workload, points: int = CURVE_POINTS) -> Array:
+def log_volumes(low: float, high: float, points: int = CURVE_POINTS) -> list[float]:
+    """numpy's `logspace(log10(low), log10(high), points)`, the same floats (tests/model/advice/test_curves.py)."""
+    return [10.0 ** y for y in linspace(math.log10(low), math.log10(high), points)]
+
+
+def curve_volumes(workload: Workload, points: int = CURVE_POINTS) -> list[float]:
     low, high = volume_range(workload)
     return log_volumes(low, high, points)
 
 
-def build_curves(volumes: Array, costs: dict[str, Array | None], quote: Quote,
+def build_curves(volumes: Sequence[float], costs: dict[str, Array | None], quote: Quote,
                  left_out: dict[str, list[str]] | None = None) -> Curves:
     """The charts' curves: each option's cost over the volume range (at least 200 log-spaced points), and what
     each curve leaves out somewhere in that range (a price the book lacks)."""
     found = {o: tuple(dict.fromkeys([*q.left_out, *(left_out or {}).get(o, [])])) for o, q in quote.options.items()}
     return Curves(
-        volumes=tuple(volumes.tolist()),
+        volumes=tuple(map(float, volumes)),
         costs={o: ((None,) * len(volumes) if c is None else tuple(c.tolist())) for o, c in costs.items()},
         feasible={o: q.feasible for o, q in quote.options.items()},
         current_volume=quote.units_per_month,

@@ -2,7 +2,7 @@
 
 Pure functions; money in Decimal. Assumptions (month length, discounts) travel in the workload. Each option's
 arithmetic lives in its own module (desktop.model.options) and runs here exactly, at one volume, without numpy; the
-charts run the very same code over many volumes (`desktop.model.advice.fast.fast_costs`, numpy).
+charts run the very same code over many volumes (`desktop.model.advice.fast.fast_costs`, floats).
 """
 
 from __future__ import annotations

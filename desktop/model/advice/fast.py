@@ -1,7 +1,8 @@
-"""Each option's monthly cost at many volumes at once: the quote's own cost code run by the fast calc (numpy).
+"""Each option's monthly cost at many volumes at once: the quote's own cost code run by the fast calc.
 
 The curves, the break-even search, the horizon and the Monte Carlo use it; the quote (`engine.compute_quote`) does
-not, so `computefit estimate` and the window's first quote need no numpy.
+not. Its arrays are numpy's once the process has it, else plain Python (`fast_calc`): `computefit estimate --json`
+imports no numpy.
 """
 
 from __future__ import annotations
@@ -9,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from desktop.model.advice.engine import hard_reasons, region_prices
-from desktop.model.options.common.calc import Array
+from desktop.model.options.common.calc import Array, exact_arrays
 from desktop.model.options.common.fast_calc import FastCalc
 from desktop.model.options.common.front_door import price_front_door
 from desktop.model.options.common.network import price_network
@@ -32,7 +31,8 @@ def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | A
     option cannot be priced). Equal to `compute_quote` at each volume within float rounding. `left_out`, when
     given, receives what each option's costs leave out at some of the volumes (prices the book lacks)."""
     prices = region_prices(workload, book)
-    vols = np.asarray(volumes, dtype=float)
+    xp = exact_arrays()
+    vols = xp.asarray(volumes, dtype=float)
     ctx = PricingContext(workload, book, prices, workload.units_per_month)
     found: dict[str, Array | None] = {}
     memo: dict[str, Array] = {}
@@ -42,7 +42,7 @@ def fast_costs(workload: Workload, book: PriceBook, volumes: Sequence[float] | A
         if hard_reasons(workload, option):  # ruled out at every volume: no price to draw
             found[option.id] = None
             continue
-        calc = FastCalc(ctx, vols, memo)
+        calc = FastCalc(ctx, vols, memo, xp)
         sizing = option.price(ctx, calc)
         price_front_door(ctx, calc, option)
         price_network(ctx, calc, option)

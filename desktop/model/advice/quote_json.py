@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from desktop.model.advice.advise import Advice
-from desktop.model.advice.horizon_costs import horizon_json, horizon_of
-from desktop.model.advice.uncertainty import horizon_spread, horizon_spread_json, monte_carlo, uncertainty_json
 from desktop.model.footprint.footprint_json import footprint_json
 from desktop.model.format import json_number, total_text
 from desktop.model.pricing.quote import CommitmentTerms, MissingPrice, OptionQuote, Quote
@@ -101,6 +99,17 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
                             "impact_usd": json_number(s.impact_usd), "flips_winner": s.flips}
                            for s in advice.sensitivity]
     data["footprint"] = footprint_json(advice.workload, advice.quote, rec.option)
+    if advice.workload.horizon is not None or advice.workload.ranges is not None:
+        _horizon_and_uncertainty(advice, data)
+    return data
+
+
+def _horizon_and_uncertainty(advice: Advice, data: dict[str, Any]) -> None:
+    """The horizon, its spread and the Monte Carlo, for a workload with a horizon or ranges (their modules, and
+    numpy, are loaded only then)."""
+    from desktop.model.advice.horizon_costs import horizon_json, horizon_of
+    from desktop.model.advice.uncertainty import horizon_spread, horizon_spread_json, monte_carlo, uncertainty_json
+
     horizon = horizon_of(advice)
     if horizon is not None:  # only for a workload with a horizon: older files' output is unchanged
         data["horizon"] = horizon_json(horizon, advice)
@@ -114,4 +123,3 @@ def advice_json(advice: Advice, book: PriceBook) -> dict[str, Any]:
     else:
         if spread is not None:  # only for a workload with ranges
             data["uncertainty"] = uncertainty_json(spread)
-    return data

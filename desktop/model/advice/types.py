@@ -130,7 +130,7 @@ class Advice:
 
     The quote, findings and recommendation are computed at once. The volume analysis (curves, break-even)
     and the sensitivity are pure functions of the same inputs, computed once each on first use: the first
-    painted quote need not wait for numpy, and an edit does not pay for a chart no one is looking at.
+    painted quote need not wait for them, and an edit does not pay for a chart no one is looking at.
     """
 
     workload: Workload  # what was advised on, with the book that priced it: a view never pairs an

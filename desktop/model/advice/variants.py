@@ -5,7 +5,7 @@ quote of each repeats every option's code 16 times. Instead, per option:
 1. The option's exact quote is run once on the workload itself through a view that records every field its code
    reads (its pricing, its front door, network and shared lines, its hard limits). A variant that moves none of
    those fields has the workload's own quote of the option, as it is.
-2. The other variants run together, once, in the fast calc (numpy floats, one row per variant, as the charts and
+2. The other variants run together, once, in the fast calc (floats, one row per variant, as the charts and
    the Monte Carlo price many volumes at once), the load arrays (arrivals, requests in flight, tasks) set row by row
    from each variant's own workload. A row counts when the option's code read none of that variant's moved fields
    but through those arrays, the run left nothing unpriced, and the findings read nothing of the option's quote but
@@ -22,11 +22,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from desktop.model.advice.engine import hard_reasons, quote_option
 from desktop.model.options.base import ComputeOption
-from desktop.model.options.common.calc import Array
+from desktop.model.options.common.calc import Array, exact_arrays
 from desktop.model.options.common.containers import tasks_per_hour
 from desktop.model.options.common.fast_calc import FastCalc
 from desktop.model.options.common.front_door import price_front_door
@@ -126,26 +124,27 @@ def _exact_reads(workload: Workload, book: PriceBook, ctx: PricingContext, optio
     return reads
 
 
-def _loads(book: PriceBook, ctx: PricingContext, variants: list[Variant]) -> dict[str, Array]:
-    """The load arrays of the fast calc, one row per variant, each from the variant's own workload."""
-    rows: dict[str, list[Array]] = {"rate": [], "concurrency": [], "tasks": []}
+def _loads(book: PriceBook, ctx: PricingContext, variants: list[Variant], xp: Any) -> dict[str, Array]:
+    """The load arrays of the fast calc (made with the array functions `xp`), one row per variant, each from the
+    variant's own workload."""
+    rows: dict[str, list[list[float]]] = {"rate": [], "concurrency": [], "tasks": []}
     for v in variants:
         units = v.workload.units_per_month
-        calc = FastCalc(PricingContext(v.workload, book, ctx.prices, units, ctx.weights), np.array([float(units)]))
-        rows["rate"].append(calc.rate_per_s())
-        rows["concurrency"].append(calc.concurrency())
-        rows["tasks"].append(tasks_per_hour(v.workload, calc))
-    return {key: np.vstack(found) for key, found in rows.items()}
+        calc = FastCalc(PricingContext(v.workload, book, ctx.prices, units, ctx.weights), [float(units)], None, xp)
+        rows["rate"] += calc.rate_per_s().tolist()
+        rows["concurrency"] += calc.concurrency().tolist()
+        rows["tasks"] += tasks_per_hour(v.workload, calc).tolist()
+    return {key: xp.array(found, dtype=float) for key, found in rows.items()}
 
 
 def _fast_totals(workload: Workload, book: PriceBook, ctx: PricingContext, option: ComputeOption,
-                 variants: list[Variant], loads: dict[str, Array]) -> tuple[Array | None, set[str]]:
+                 variants: list[Variant], loads: dict[str, Array], xp: Any) -> tuple[Array | None, set[str]]:
     """The option's total for every variant in one fast run (None when it cannot stand for them), and the fields
     its code read other than through the load arrays."""
     reads: set[str] = set()
     traced = _traced_ctx(workload, book, ctx, reads)
-    volumes = np.array([float(v.workload.units_per_month) for v in variants])
-    calc = FastCalc(traced, volumes, dict(loads))
+    volumes = [float(v.workload.units_per_month) for v in variants]
+    calc = FastCalc(traced, volumes, dict(loads), xp)
     try:
         sizing = option.price(traced, calc)
         price_front_door(traced, calc, option)
@@ -165,14 +164,15 @@ def variant_quotes(workload: Workload, book: PriceBook, quote: Quote, variants: 
         return []
     ctx = PricingContext(workload, book, book.regions[workload.region], workload.units_per_month)
     options = compared(workload)
-    loads = _loads(book, ctx, variants) if any(o.id in TOTALS_ONLY for o in options) else {}
+    xp = exact_arrays()  # numpy once the process has it, else plain Python: the same floats
+    loads = _loads(book, ctx, variants, xp) if any(o.id in TOTALS_ONLY for o in options) else {}
     found: list[dict[str, OptionQuote]] = [{} for _ in variants]
     exact_ctx: dict[int, tuple[PricingContext, dict[str, Array]]] = {}
     for option in options:
         own = quote.options[option.id]
         reads, totals, fast_reads = {EVERYTHING}, None, {EVERYTHING}
         if option.id in TOTALS_ONLY:
-            totals, fast_reads = _fast_totals(workload, book, ctx, option, variants, loads)
+            totals, fast_reads = _fast_totals(workload, book, ctx, option, variants, loads, xp)
         else:
             reads = _exact_reads(workload, book, ctx, option)
         for row, v in enumerate(variants):

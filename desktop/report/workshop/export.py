@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.model.advice.advise import Advice, advise
 from desktop.model.advice.quote_json import advice_json
+from desktop.model.options.common.numpy_arrays import use_numpy
 from desktop.model.pricing.book import PriceBook
 from desktop.model.workshop.compare import Comparison, compare, with_spreads
 from desktop.model.workshop.compare_json import comparison_json
@@ -26,6 +27,7 @@ from desktop.report.workshop.csv_export import workshop_csv
 def workshop_advice(workshop: WorkshopSpec, book: PriceBook) -> tuple[list[Advice], Comparison]:
     """Advise every scenario and compare them (what the window holds, computed afresh), with `book` as given: the
     caller puts the workshop's own prices on it (desktop.model.workshop.prices.book_for)."""
+    use_numpy(len(workshop.scenarios))  # several scenarios: the fast calc's numpy arrays pay
     advices = [advise(s.workload, book) for s in workshop.scenarios]
     notes = [s.note for s in workshop.scenarios]
     return advices, with_spreads(compare(list(zip(notes, advices, strict=True)), workshop.baseline, workshop.kind),

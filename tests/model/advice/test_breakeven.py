@@ -113,16 +113,3 @@ def test_the_pair_confirming_a_break_even_is_quoted_as_the_whole_quote_quotes_it
             whole = compute_quote(workload, book, units_per_month=volume).options
             for a, b in itertools.combinations(whole, 2):
                 assert exact_pair(workload, book, a, b, volume) == {a: whole[a], b: whole[b]}
-
-
-def test_the_search_volumes_are_what_np_unique_gives() -> None:
-    """sorted_unique stands in for np.unique (which imports numpy.ma): the same values, in the same order."""
-    import numpy as np
-
-    from desktop.model.advice.breakeven import sorted_unique
-
-    rng = np.random.default_rng(26)
-    for values in (np.array([]), np.array([3.0]), np.array([-0.0, 0.0, 2.0, 2.0, 1.0]),
-                   rng.integers(0, 40, 300).astype(float), np.linspace(1, 1e9, 129).round()):
-        got, want = sorted_unique(values), np.unique(values)
-        assert got.dtype == want.dtype and got.tolist() == want.tolist()

@@ -119,3 +119,18 @@ def test_random_workloads_match_the_engine(book: PriceBook, workload: Workload, 
     low, high = volume_range(workload)
     volumes = sorted({int(v) for v in 10 ** rng.uniform(math.log10(low), math.log10(high), 12)})
     assert_matches_engine(workload, book, [*volumes, workload.units_per_month])
+
+
+def test_the_volumes_are_numpys_logspace_and_linspace_to_the_bit() -> None:
+    """The curves' volumes and the break-even search's samples, made without numpy, are numpy's floats: every
+    volume range the charts span, and brackets of any width."""
+    from desktop.model.advice.curves import linspace, log_volumes
+
+    for low in (1, 10, 100, 1000):
+        for high in (10**5, 10**9, 10**10, 10**11, 10**12, 10**13):
+            assert log_volumes(low, high) == np.logspace(math.log10(low), math.log10(high), CURVE_POINTS).tolist()
+    draw = np.random.default_rng(26)
+    for _ in range(2000):
+        low = int(draw.integers(0, 10**12))
+        high = low + int(draw.integers(0, 10 ** int(draw.integers(0, 10))))
+        assert [float(round(v)) for v in linspace(low, high, 129)] == np.linspace(low, high, 129).round().tolist()

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from pydantic import BaseModel, ValidationError
 
@@ -28,6 +29,7 @@ from desktop.model.lean.book import plain_bundled_book
 from desktop.model.lean.bounds import shape_bounds
 from desktop.model.lean.nodes import Node, prices_under
 from desktop.model.lean.reader import lean_workload
+from desktop.model.options.common.calc import exact_arrays, plain_arrays
 from desktop.model.options.registry import option_ids
 from desktop.model.pricing.book import PriceBook, load_price_book
 from desktop.model.workload.fields import field_bounds
@@ -113,24 +115,81 @@ def test_every_golden_case_in_every_region_quotes_the_same(name: str, books: tup
 
 
 def _advice_jsons(data: dict[str, Any], books: tuple[Any, PriceBook]) -> tuple[str, str]:
-    """`estimate --json`'s text of the advice on the plain objects and on the validated ones."""
+    """`estimate --json`'s text of the advice on the plain objects with plain-Python arrays, as the command runs
+    without numpy, and on the validated ones with numpy's arrays (the window's and the fleet's)."""
     plain_book, book = books
     plain, workload = lean_workload(data), Workload.model_validate(data)
     assert plain is not None, data
-    return (json.dumps(advice_json(advise(plain, plain_book), plain_book), indent=1),  # type: ignore[arg-type]
-            json.dumps(advice_json(advise(workload, book), book), indent=1))
+    with plain_arrays():
+        lean = json.dumps(advice_json(advise(plain, plain_book), plain_book), indent=1)  # type: ignore[arg-type]
+    assert exact_arrays() is np
+    return lean, json.dumps(advice_json(advise(workload, book), book), indent=1)
 
 
 @pytest.mark.parametrize("name", sorted(cases()))
 def test_every_golden_case_in_every_region_advises_the_same_json(name: str, books: tuple[Any, PriceBook]) -> None:
     """The advice on plain objects (findings, recommendation, break-even, sensitivity and its hinge, the footprint)
-    is the validated advice's `--json` byte for byte, with the workload's options and with every option."""
+    is the validated advice's `--json` byte for byte, with the workload's options and with every option: the
+    break-even search and the sensitivity's fast totals on plain-Python arrays give numpy's."""
     data = cases()[name]
     for options in (data.get("options"), list(option_ids())):
         for region in books[1].regions:
             changed = {**data, "region": region} if options is None else {**data, "region": region, "options": options}
             lean, validated = _advice_jsons(changed, books)
             assert lean == validated, f"{name} in {region}, options {options}"
+
+
+def test_estimate_json_imports_neither_numpy_nor_pydantic_and_prints_the_validated_advice(
+        tmp_path: Path, books: tuple[Any, PriceBook]) -> None:
+    """`computefit estimate --json` on each golden case (the bundled book) in a fresh process: neither numpy nor
+    pydantic is imported (the break-even search, the curves and the sensitivity's fast totals run on plain-Python
+    arrays) and the text is the validated advice's, numpy's arrays, byte for byte."""
+    paths = []
+    for name, data in sorted(cases().items()):
+        paths.append(tmp_path / f"{name}.workload.json")
+        paths[-1].write_text(json.dumps(data), encoding="utf-8")
+    code = ("import sys, io, json, contextlib; from desktop.cli import main\n"
+            "found = {}\n"
+            "for path in sys.argv[1:]:\n"
+            "    with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "        assert main(['estimate', '--json', path]) == 0\n"
+            "    found[path] = out.getvalue()\n"
+            "print(json.dumps({'numpy': 'numpy' in sys.modules, 'pydantic': 'pydantic' in sys.modules, "
+            "'texts': found}))")
+    done = subprocess.run([sys.executable, "-c", code, *map(str, paths)], cwd=REPO, capture_output=True, text=True,
+                          timeout=300, env={"COMPUTEFIT_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin",
+                                            "PYTHONPATH": str(REPO)}, check=True)
+    result = json.loads(done.stdout)
+    assert (result["numpy"], result["pydantic"]) == (False, False), done.stderr
+    book = books[1]
+    for path in paths:
+        workload = Workload.model_validate_json(path.read_text(encoding="utf-8"))
+        expected = json.dumps(advice_json(advise(workload, book), book), indent=1) + "\n"
+        assert result["texts"][str(path)] == expected, path.name
+    assert any(b["volume"] for text in result["texts"].values() for b in json.loads(text)["break_even"])
+
+
+def test_numpy_is_imported_where_it_pays_only(tmp_path: Path) -> None:
+    """Several workloads advised in one process (a workshop's three scenarios) take numpy's arrays (its import pays
+    over their break-even searches); one workload's `estimate --json`, fewer than three, do not."""
+    from desktop.model.workshop.files import save_workshop
+    from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
+
+    workshop = tmp_path / "three.workshop.json"
+    save_workshop(workshop, WorkshopSpec(scenarios=tuple(
+        ScenarioEntry(workload=Workload.model_validate({**cases()["http-api"], "name": f"s{n}"})) for n in range(3))))
+    code = ("import sys, io, contextlib; from desktop.cli import main\n"
+            "from desktop.model.options.common.numpy_arrays import use_numpy\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['estimate', '--json', sys.argv[1]]) == 0\n"
+            "use_numpy(2); print('numpy' in sys.modules)\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    assert main(['estimate', '--json', sys.argv[2]]) == 0\n"
+            "print('numpy' in sys.modules, out.getvalue().count('break_even'))")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLES[0]), str(workshop)], cwd=REPO, capture_output=True,
+                          text=True, timeout=300, check=True, env={"COMPUTEFIT_DATA_DIR": str(tmp_path),
+                                                                   "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)})
+    assert done.stdout.split() == ["False", "True", "3"], done.stderr
 
 
 def test_the_lean_bounds_are_the_schemas() -> None:

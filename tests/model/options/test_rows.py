@@ -135,3 +135,18 @@ def test_commitments_and_off_hours_quote_the_same_with_rows(book: PriceBook, mon
     expected = quote_json(compute_quote(w, book), book)
     monkeypatch.setattr(engine, "exact_arrays", lambda: rows)
     assert quote_json(compute_quote(w, book), book) == expected
+
+
+def test_sums_and_floor_are_numpys_to_the_bit_on_floats() -> None:
+    """Float sums (LCU-hours, a commitment's hourly shares, the fast calc's totals over the hours) added in numpy's
+    order: pairwise along the last axis, so the plain-Python fast calc gives numpy's floats, not only whole numbers."""
+    draw = np.random.default_rng(26)
+    for width in (1, 5, 8, 23, 24, 40, 129, 300):
+        for _ in range(20):
+            values = draw.random((int(draw.integers(1, 9)), width)) * 10.0 ** draw.integers(-3, 9, (1, width))
+            plain = rows.array(values.tolist())
+            for axis in (1, 0, None):
+                found = rows.sum(plain, axis=axis)
+                expected = np.sum(values, axis=axis)
+                assert (found.tolist() if axis is not None else found) == expected.tolist(), (width, axis)
+            assert rows.floor(plain * 100.0 + 0.5).tolist() == np.floor(values * 100.0 + 0.5).tolist()

@@ -2,21 +2,22 @@
 
 Each option writes its arithmetic once, against a `Calc`. `ExactCalc` runs it at one monthly volume in
 Decimal, records every line item (rounded to cents as AWS does) and is what the quote shows. `FastCalc`
-(fast_calc.py) runs the same code over an array of volumes in numpy floats and only adds the lines up: the
+(fast_calc.py) runs the same code over an array of volumes in floats and only adds the lines up: the
 charts and the break-even search need hundreds of volumes per edit. There is no second copy of any price rule.
 
 Amounts are `Decimal` in the exact calc and float arrays (one value per volume) in the fast one; code
 written against a Calc combines them with + - * / and the Calc's own helpers (`num`, `count`,
 `maximum`, `line`, `tiered`, `discount`). Hour-of-day quantities (concurrency, tasks, instances) are
 float arrays shaped (volumes, 24) in both calcs (one row in the exact one), made and combined with the calc's
-array functions, `calc.xp` (numpy's names): numpy in the fast calc, the plain-Python `rows` in the exact one, so
-the quote imports no numpy.
+array functions, `calc.xp` (numpy's names): numpy's once the process has numpy, else the plain-Python `rows`
+(`exact_arrays`), the same numbers either way, so the quote and one workload's advice import no numpy.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from desktop.model.pricing.context import PricingContext
 
 Amount = Any  # Decimal in ExactCalc, a float ndarray (one value per volume) in FastCalc
-Array = Any  # an array of `calc.xp`: a plain-Python `rows.Rows` in ExactCalc, a numpy ndarray in FastCalc
+Array = Any  # an array of `calc.xp`: a plain-Python `rows.Rows` or a numpy ndarray
 Note = str | Callable[[], str]
 
 
@@ -42,15 +43,29 @@ def _summed(usage: tuple[tuple[Decimal, str], ...]) -> tuple[tuple[Decimal, str]
     return tuple((quantity, unit) for unit, quantity in totals.items())
 
 
+_PLAIN: list[bool] = []  # inside `plain_arrays()`
+
+
 def exact_arrays() -> Any:
-    """The exact calc's array functions: numpy once the process has it (the window, whose charts import it: on
-    arrays it is the quicker), else the plain-Python `rows` (a quote alone, `computefit estimate`: no numpy to
-    import, about a quarter of the command's time). Both give the same numbers (tests/model/options/test_rows.py).
-    A numpy still being imported by another thread is not waited for."""
+    """The calcs' array functions (exact and fast): numpy once the process has it (the window, whose charts import
+    it, and the fleet: on many volumes it is the quicker), else the plain-Python `rows` (`computefit estimate` and
+    `--json`: no numpy to import, more than their whole work). Both give the same numbers (tests/model/options/
+    test_rows.py, tests/model/lean/test_lean_path.py). A numpy still being imported by another thread is not waited
+    for."""
     numpy = sys.modules.get("numpy")
-    if numpy is None or getattr(getattr(numpy, "__spec__", None), "_initializing", False):
+    if numpy is None or _PLAIN or getattr(getattr(numpy, "__spec__", None), "_initializing", False):
         return rows
     return numpy
+
+
+@contextmanager
+def plain_arrays() -> Iterator[None]:
+    """The plain-Python arrays while inside, as in a process without numpy (for tests comparing the two)."""
+    _PLAIN.append(True)
+    try:
+        yield
+    finally:
+        _PLAIN.pop()
 
 
 class Calc:

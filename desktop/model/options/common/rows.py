@@ -1,17 +1,17 @@
-"""The exact calc's arrays: the few numpy operations the cost code uses, in plain Python, for one volume.
+"""The calcs' arrays without numpy: the few numpy operations the cost code uses, in plain Python.
 
-The options' cost code is written once against a Calc and its array namespace (`calc.xp`): numpy in the fast calc
-(many volumes at once), this module in the exact one (one volume, the quote). Its arrays (`Rows`) are small, a
-row of 24 hours per volume and candidate instance type, so plain Python is as quick as numpy's call overhead and
-the quote, `computefit estimate` and every edit's exact quote need not import numpy (about a quarter of the
-command's time).
+The options' cost code is written once against a Calc and its array namespace (`calc.xp`): numpy's once the process
+has numpy (the window, a workshop, a fleet), else this module, in the exact calc (one volume, the quote) and in the
+fast one (`computefit estimate --json`'s break-even search and sensitivity: a few hundred volumes, less work than
+numpy's import). The exact calc's arrays are small, a row of 24 hours per volume and candidate instance type, so
+plain Python is as quick as numpy's call overhead there.
 
 The semantics are numpy's for what is used: element-wise arithmetic and comparisons with broadcasting, indexing with
 integers, full slices, `None` (a new axis) and integer arrays (on adjacent axes), `where`, `ceil`, `maximum`
 (and `maximum.reduce`), `minimum`, `sum` over an axis, `max`, `any`. The element-wise results are bit for bit
-numpy's (the same IEEE double operations). Sums here add whole numbers (tasks, instances, hours) left to right:
-exact in any order, as numpy's are. tests/model/options/test_rows.py checks each against numpy and
-tests/model/options/test_exact_vs_fast.py the two calcs against each other on many workloads.
+numpy's (the same IEEE double operations), and so are sums: added in numpy's order (pairwise along the last axis),
+so float sums (LCU-hours, a commitment's hourly shares) match to the bit, not only whole numbers.
+tests/model/options/test_rows.py checks each against numpy; tests/model/lean/test_lean_path.py the advice's JSON.
 """
 
 from __future__ import annotations
@@ -425,11 +425,20 @@ class _Elementwise:
         self.larger = max_of_rows
 
     def __call__(self, a: Any, b: Any) -> Any:
-        if type(a) is Rows and type(b) is Rows and a.shape == b.shape:
-            pairs = zip(a.flat, b.flat, strict=True)
-            if self.larger:
-                return Rows([x if x >= y else y for x, y in pairs], a.shape)
-            return Rows([x if x <= y else y for x, y in pairs], a.shape)
+        if type(a) is Rows:
+            if type(b) is Rows:
+                if a.shape == b.shape:
+                    shape, left, right = a.shape, a.flat, b.flat
+                else:  # broadcast, then the same comparison inline (no call per element)
+                    shape = _broadcast_shape(a.shape, b.shape)
+                    left, right = _spread(a, shape), _spread(b, shape)
+                if self.larger:
+                    return Rows([x if x >= y else y for x, y in zip(left, right, strict=True)], shape)
+                return Rows([x if x <= y else y for x, y in zip(left, right, strict=True)], shape)
+            if type(b) in _NUMBERS:
+                if self.larger:
+                    return Rows([x if x >= b else b for x in a.flat], a.shape)
+                return Rows([x if x <= b else b for x in a.flat], a.shape)
         if not isinstance(a, Rows) and not isinstance(b, Rows):
             return self.fn(a, b)
         return _map(self.fn, a, b)
@@ -452,6 +461,10 @@ def where(condition: Any, yes: Any, no: Any) -> Rows:
             return Rows([yes if c else n for c, n in zip(condition.flat, no.flat, strict=True)], shape)
         if type(no) in _NUMBERS and type(yes) is Rows and yes.shape == shape:
             return Rows([y if c else no for c, y in zip(condition.flat, yes.flat, strict=True)], shape)
+        if type(yes) in _NUMBERS and type(no) is Rows:  # broadcast, then inline (no call per element)
+            shape = _broadcast_shape(shape, no.shape)
+            pairs = zip(_spread(condition, shape), _spread(no, shape), strict=True)
+            return Rows([yes if c else n for c, n in pairs], shape)
     return _map(_pick, condition, yes, no)
 
 
@@ -459,23 +472,77 @@ def _pick(condition: Any, yes: Any, no: Any) -> Any:
     return yes if condition else no
 
 
+def _pairwise(flat: list[Any], start: int, n: int) -> Any:
+    """numpy's sum of flat[start:start + n] (its pairwise summation, in its order: bit for bit its floats)."""
+    if n < 8:
+        res = 0
+        for i in range(start, start + n):
+            res += flat[i]
+        return res
+    if n == 24:  # the hours of a day, the usual case: the same additions, unrolled
+        a = flat[start:start + 24]
+        return ((((a[0] + a[8] + a[16]) + (a[1] + a[9] + a[17])) + ((a[2] + a[10] + a[18]) + (a[3] + a[11] + a[19])))
+                + (((a[4] + a[12] + a[20]) + (a[5] + a[13] + a[21]))
+                   + ((a[6] + a[14] + a[22]) + (a[7] + a[15] + a[23]))))
+    if n <= 128:
+        r = flat[start:start + 8]
+        end = start + n - n % 8
+        for i in range(start + 8, end, 8):
+            r[0] += flat[i]
+            r[1] += flat[i + 1]
+            r[2] += flat[i + 2]
+            r[3] += flat[i + 3]
+            r[4] += flat[i + 4]
+            r[5] += flat[i + 5]
+            r[6] += flat[i + 6]
+            r[7] += flat[i + 7]
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for i in range(end, start + n):
+            res += flat[i]
+        return res
+    half = n // 2
+    half -= half % 8
+    return _pairwise(flat, start, half) + _pairwise(flat, start + half, n - half)
+
+
 def sum_(values: Any, axis: int | None = None, keepdims: bool = False) -> Any:
-    """The sum over one axis (or all): whole numbers here, so the order of the additions does not matter."""
+    """The sum over one axis (or all), added in numpy's order: pairwise along the last axis (and over all), one
+    element after the other along any other, so float sums are numpy's to the bit, not only whole numbers."""
     rows = _as_rows(values)
     if axis is None:
-        return builtins.sum(rows.flat)
+        return _pairwise(rows.flat, 0, len(rows.flat))
     axis = axis % rows.ndim
     shape = rows.shape[:axis] + ((1,) if keepdims else ()) + rows.shape[axis + 1:]
-    if axis == rows.ndim - 1:  # the last axis: sum each run of the flat list
-        size = rows.shape[-1]
-        flat = rows.flat
-        return Rows([builtins.sum(flat[i:i + size]) for i in range(0, len(flat), size)], shape)
+    flat = rows.flat
     outer, size = math.prod(rows.shape[:axis]), rows.shape[axis]
     inner = math.prod(rows.shape[axis + 1:])
-    flat = rows.flat
-    found = [builtins.sum(flat[(o * size + k) * inner + i] for k in range(size))
-             for o in range(outer) for i in range(inner)]
+    if inner == 1:  # the last axis (or only ones after it): sum each run of the flat list
+        return Rows([_pairwise(flat, i, size) for i in range(0, len(flat), size)], shape)
+    found = []
+    for o in range(outer):
+        for i in range(inner):
+            res = 0
+            for k in range(size):
+                res += flat[(o * size + k) * inner + i]
+            found.append(res)
     return Rows(found, shape)
+
+
+def floor(values: Any) -> Any:
+    if not isinstance(values, Rows):
+        return _floor(values)
+    try:
+        return Rows([float(math.floor(v)) for v in values.flat], values.shape)
+    except (OverflowError, ValueError):  # an infinity or nan stays as it is, as in numpy
+        return Rows([_floor(v) for v in values.flat], values.shape)
+
+
+def _floor(x: float) -> float:
+    return float(math.floor(x)) if math.isfinite(x) else x
+
+
+inf = math.inf
+ndarray = Rows  # numpy's name for its array type
 
 
 def max(values: Any) -> Any:  # numpy's names, as the cost code calls them
