@@ -202,40 +202,16 @@ FROM n
 """
 
 
-# The classified rows are kept once (a materialised CTE) and grouped twice. Per resource and clock hour, only the
-# hour's usage sums, folded at once into the 24 hours of the day (a clock hour's figures summed over the period's
-# days) and those into the whole period's figures per resource. Per resource (and per skip reason) everything
-# else: rows, bills, flags and attributes: the same values as summed per hour (exact decimals and counts; a flag
-# or attribute any hour's), in a few thousand groups instead of one per resource and hour, each of 16 aggregates.
-# The table made is one row per resource, skip reason and other services' reason; nothing per hour is stored.
-# The per-measure sums are CASE expressions summed, not `sum(x) FILTER (WHERE c)`: the same values (a sum skips
-# NULLs); 0.81-0.92x the FILTER form's time.
+# The classified rows are kept once (a materialised CTE) and grouped twice: their usage per resource (the profile,
+# below), and per resource (and per skip reason) everything else: rows, bills, flags and attributes (exact decimals
+# and counts; a flag or attribute any row's), in a few thousand groups. The table made is one row per resource,
+# skip reason and other services' reason; nothing per hour is stored. The per-measure sums are CASE expressions
+# summed, not `sum(x) FILTER (WHERE c)`: the same values (a sum skips NULLs); 0.81-0.92x the FILTER form's time.
 RESOURCES = """
 CREATE TEMP TABLE resources AS
 WITH c AS MATERIALIZED ({classified}),
-hourly AS (
-  SELECT key, date_trunc('hour', start_at) AS hour,
-    coalesce(sum(CASE WHEN is_req THEN amount END), 0) AS requests,
-    coalesce(sum(CASE WHEN is_gbs THEN amount END), 0) AS gbs,
-    coalesce(sum(CASE WHEN is_prov THEN amount END), 0) AS prov,
-    coalesce(sum(CASE WHEN is_vcpu THEN amount END), 0) AS vcpu,
-    coalesce(sum(CASE WHEN is_gbh THEN amount END), 0) AS gbh,
-    coalesce(sum(CASE WHEN is_inst THEN amount END), 0) AS inst
-  FROM c WHERE reason IS NULL GROUP BY ALL
-), clock AS (
-  SELECT key, hour(hour) AS clock, sum(prov) AS prov, sum(gbh) AS gbh,
-    count(*) FILTER (WHERE requests + gbs + vcpu + inst > 0) AS hours, max(vcpu) AS peak_vcpu,
-    sum(requests) AS requests, sum(gbs) AS gbs, sum(vcpu) AS vcpu, sum(inst) AS inst,
-    sum(requests + gbs + prov + vcpu + inst) AS used, bool_or(requests + gbs + prov + vcpu + inst > 0) AS any_used,
-    min(hour) AS first, max(hour) AS last
-  FROM hourly GROUP BY key, clock
-), profile AS (
-  SELECT key, sum(prov) AS prov, sum(gbh) AS gbh, sum(hours) AS hours, max(peak_vcpu) AS peak_vcpu,
-    list(clock ORDER BY clock) AS clock, list(requests ORDER BY clock) AS requests,
-    list(gbs ORDER BY clock) AS gbs, list(vcpu ORDER BY clock) AS vcpu, list(inst ORDER BY clock) AS inst,
-    sum(used) AS used, bool_or(any_used) AS any_used, min(first) AS first, max(last) AS last
-  FROM clock GROUP BY key
-), totals AS (
+{profile},
+totals AS (
   SELECT reason, key, any_value(svc) AS svc, count(*) AS rows,
     sum(cost) AS billed,
     coalesce(sum(CASE WHEN cost < 0 THEN cost END), 0) AS credits,
@@ -252,6 +228,68 @@ SELECT t.*, p.* EXCLUDE (key) FROM totals t LEFT JOIN profile p ON t.reason IS N
 {others}
 """
 
+SUMS = """
+    coalesce(sum(CASE WHEN is_req THEN amount END), 0) AS requests,
+    coalesce(sum(CASE WHEN is_gbs THEN amount END), 0) AS gbs,
+    coalesce(sum(CASE WHEN is_prov THEN amount END), 0) AS prov,
+    coalesce(sum(CASE WHEN is_vcpu THEN amount END), 0) AS vcpu,
+    coalesce(sum(CASE WHEN is_gbh THEN amount END), 0) AS gbh,
+    coalesce(sum(CASE WHEN is_inst THEN amount END), 0) AS inst"""
+
+# A resource's usage, the exact definition: summed per resource and hour, the hours folded into the 24 clock hours
+# of the day (a clock hour's figures summed over the period's days) and those into the period's figures. An hour
+# counts as used when its requests, GB-seconds, vCPU- and instance-hours sum above zero; the peak is the busiest
+# hour's vCPU-hours. Taken only when some usage row's amount is negative (refunded usage): see BY_CLOCK_HOUR.
+BY_HOUR = f"""
+hourly AS (
+  SELECT key, date_trunc('hour', start_at) AS hour, {SUMS}
+  FROM c WHERE reason IS NULL GROUP BY ALL
+), clock AS (
+  SELECT key, hour(hour) AS clock, sum(prov) AS prov, sum(gbh) AS gbh,
+    count(*) FILTER (WHERE requests + gbs + vcpu + inst > 0) AS hours, max(vcpu) AS peak_vcpu,
+    sum(requests) AS requests, sum(gbs) AS gbs, sum(vcpu) AS vcpu, sum(inst) AS inst,
+    sum(requests + gbs + prov + vcpu + inst) AS used, bool_or(requests + gbs + prov + vcpu + inst > 0) AS any_used,
+    false AS negative, min(hour) AS first, max(hour) AS last
+  FROM hourly GROUP BY key, clock
+), {{fold}}"""
+
+# The same figures without a group per resource and hour (about one per row of a month's export: most of the
+# grouping's time): the rows are summed per resource, clock hour and month, the days of the month with usage in
+# that clock hour kept as the bits of a mask. With no negative amount among the usage rows, an hour's sums are
+# above zero exactly when one of its rows' is, so the used hours are the bits set, and the resource used when one
+# row is; only the peak needs the hour's sum: the vCPU rows alone are summed per hour. `negative` says a usage row
+# had a negative amount: then the import takes BY_HOUR instead.
+BY_CLOCK_HOUR = f"""
+parts AS (
+  SELECT key, hour(start_at) AS clock, date_trunc('month', start_at) AS month, {SUMS},
+    bit_or(CASE WHEN (is_req OR is_gbs OR is_vcpu OR is_inst) AND amount > 0
+                THEN 1::UINTEGER << (day(start_at) - 1) ELSE 0 END) AS days,
+    bool_or((is_req OR is_gbs OR is_prov OR is_vcpu OR is_inst) AND amount > 0) AS any_used,
+    bool_or((is_req OR is_gbs OR is_prov OR is_vcpu OR is_inst) AND amount < 0) AS negative,
+    min(start_at) AS first, max(start_at) AS last
+  FROM c WHERE reason IS NULL GROUP BY ALL
+), peaks AS (
+  SELECT key, max(vcpu) AS peak_vcpu
+  FROM (SELECT key, sum(amount) AS vcpu FROM c WHERE reason IS NULL AND is_vcpu
+        GROUP BY key, date_trunc('hour', start_at))
+  GROUP BY key
+), clock AS (
+  SELECT key, clock, sum(prov) AS prov, sum(gbh) AS gbh, sum(bit_count(days)) AS hours,
+    any_value(peak_vcpu) AS peak_vcpu, sum(requests) AS requests, sum(gbs) AS gbs, sum(vcpu) AS vcpu, sum(inst) AS inst,
+    sum(requests + gbs + prov + vcpu + inst) AS used, bool_or(any_used) AS any_used, bool_or(negative) AS negative,
+    date_trunc('hour', min(first)) AS first, date_trunc('hour', max(last)) AS last
+  FROM parts LEFT JOIN peaks USING (key) GROUP BY key, clock
+), {{fold}}"""
+
+FOLD = """profile AS (
+  SELECT key, sum(prov) AS prov, sum(gbh) AS gbh, sum(hours) AS hours, max(peak_vcpu) AS peak_vcpu,
+    list(clock ORDER BY clock) AS clock, list(requests ORDER BY clock) AS requests,
+    list(gbs ORDER BY clock) AS gbs, list(vcpu ORDER BY clock) AS vcpu, list(inst ORDER BY clock) AS inst,
+    sum(used) AS used, bool_or(any_used) AS any_used, bool_or(negative) AS negative, min(first) AS first,
+    max(last) AS last
+  FROM clock GROUP BY key
+)"""
+
 PROFILES = """
 SELECT key, svc, account, region, arm, instance_type, truncated, rows, billed, credits, unpriced, prov, gbh, hours,
   peak_vcpu, clock, requests, gbs, vcpu, inst
@@ -261,6 +299,16 @@ ORDER BY billed DESC, key LIMIT {limit}
 
 # The rows of resources none of whose hours had usage (EBS volumes, data transfer, ECS on EC2 tasks...)
 DROPPED = "SELECT sum(rows) FROM resources WHERE reason IS NULL AND NOT any_used"
+
+
+def _group(con: duckdb.DuckDBPyConnection, classified: str, others: str, exact: bool) -> None:
+    """The resources table: per clock hour and month (BY_CLOCK_HOUR), or per hour when `exact` or when a usage row
+    had a negative amount (BY_HOUR, the same figures by definition)."""
+    profile = (BY_HOUR if exact else BY_CLOCK_HOUR).format(fold=FOLD)
+    con.execute(RESOURCES.format(classified=classified, profile=profile, others=others))
+    if not exact and (con.execute("SELECT bool_or(negative) FROM resources").fetchone() or (None,))[0]:
+        con.execute("DROP TABLE resources")
+        _group(con, classified, others, exact=True)
 
 
 def _resource(row: tuple[Any, ...]) -> ResourceUsage:
@@ -326,7 +374,8 @@ def read_billing(files: list[Path], fmt: str, summary: ImportSummary,
             # be parsed whole again, so its rows are all classified in the one scan (the same counts)
             split = fmt == PARQUET
             others = f"UNION ALL BY NAME {_others(family, columns, scan)}" if split else ""
-            con.execute(RESOURCES.format(classified=_classified(family, columns, scan, tags, split), others=others))
+            classified = _classified(family, columns, scan, tags, split)
+            _group(con, classified, others, exact=False)
             _summarise(con, summary)
             found = [_resource(row) for row in con.execute(PROFILES.format(limit=MAX_RESOURCES)).fetchall()]
             dropped = con.execute(DROPPED).fetchone()
