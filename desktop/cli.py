@@ -470,7 +470,7 @@ def run_gui_command(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     skip_pydantic_plugins()
-    skip_pyside_source_scan()  # frozen, PyInstaller's run-time hook has imported PySide6 already
+    skip_pyside_source_scan()  # a no-op unless PySide6 is imported already (packaging/deferred_hooks.py: not now)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         return 0 if lean_estimate(argv) else run_subcommand(argv)

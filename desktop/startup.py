@@ -55,7 +55,7 @@ def skip_pyside_source_scan() -> None:
     _mod_uses_pyside`, by reading its whole source through linecache, which then keeps it): yes gives the module
     the default API (select id 0), no leaves it to whichever module ran before (-1). ComputeFit selects no
     `__feature__`, so every module gets the default either way: answering yes without reading saves the scan
-    (about 500 modules in the frozen app, where PyInstaller's run-time hook imports PySide6 first) and the
+    (about 500 modules in a frozen app whose PyInstaller run-time hook imports PySide6 first) and the
     linecache memory (about 12 MB of source once pyqtgraph is in). A module that does `from __feature__ import`
     still sets its own selection, as before. Call it once PySide6 is imported (a no-op before)."""
     feature = sys.modules.get("shibokensupport.feature")

@@ -7,7 +7,9 @@
 3. the archive of that folder: dist/computefit-<version>-<os>-<arch>.tar.gz on Linux, .zip on Windows (macOS:
    none, the release workflow makes a DMG of the .app with hdiutil); `--archive` chooses another;
 4. the frozen `computefit --smoke-test` run offscreen: the build fails if it fails or writes anything
-   unexpected on stderr; then the frozen window started as a user starts it, until painted.
+   unexpected on stderr; then the frozen window started as a user starts it, until painted (PyInstaller's PySide6
+   hook run); then the frozen `computefit estimate` on the bundled example, which must import neither PySide6
+   nor the other modules whose PyInstaller hooks wait for them (packaging/deferred_hooks.py).
 Prints the time of each step and the sizes. Exit status 0 only when everything passed.
 
 `--archive-only FORMAT` archives an existing dist/computefit/ (the release workflow signs the executable
@@ -126,7 +128,8 @@ def start_test(executable: Path) -> list[str]:
     user folders, until its table and chart are painted (the start-up benchmark's probe in packaging/launcher.py)."""
     with tempfile.TemporaryDirectory(prefix="computefit-start-") as folder:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPUTEFIT_EXIT_AFTER_FIRST_PAINT="1",
-                   XDG_CONFIG_HOME=str(Path(folder) / "config"), COMPUTEFIT_DATA_DIR=str(Path(folder) / "data"))
+                   COMPUTEFIT_REPORT_HOOKS="1", XDG_CONFIG_HOME=str(Path(folder) / "config"),
+                   COMPUTEFIT_DATA_DIR=str(Path(folder) / "data"))
         try:
             done = subprocess.run([str(executable)], env=env, capture_output=True, text=True, timeout=180,
                                   cwd=folder)
@@ -134,8 +137,41 @@ def start_test(executable: Path) -> list[str]:
             return ["the frozen window did not paint within 180 s"]
     if done.returncode != 0 or "FIRST_PAINT" not in done.stdout:
         return [f"the frozen window exited {done.returncode} before painting: {done.stderr.strip()[-2000:]}"]
+    ran, _imported = hooks_report(done.stderr)
+    if "pyi_rth_pyside6" not in ran:  # its QT_PLUGIN_PATH and qt.conf, once PySide6 is imported
+        return [f"the frozen window did not run PyInstaller's PySide6 hook (deferred hooks run: {ran})"]
     print("computefit start OK: the window's table and chart painted")
     return []
+
+
+def hooks_report(stderr: str) -> tuple[list[str], list[str]]:
+    """The deferred run-time hooks run and the modules they wait for imported (the launcher's `HOOKS` line)."""
+    for line in stderr.splitlines():
+        if line.startswith("HOOKS ran="):
+            ran, _, imported = line[len("HOOKS ran="):].partition(" imported=")
+            return [h for h in ran.split(",") if h], [m for m in imported.split(",") if m]
+    raise ValueError("the frozen app wrote no HOOKS line")
+
+
+QUOTE_NEVER_IMPORTS = ("PySide6", "multiprocessing", "pkgutil")  # what PyInstaller's hooks imported at every start
+
+
+def quote_test(executable: Path) -> list[str]:
+    """`computefit estimate` on the bundled example quotes, and neither imports the modules of PyInstaller's deferred
+    run-time hooks nor runs any of them (packaging/deferred_hooks.py: about 100 ms of every frozen start)."""
+    example = executable.parent / "_internal" / REQUIRED_IN_BUNDLE[1]
+    env = dict(os.environ, COMPUTEFIT_REPORT_HOOKS="1")
+    done = subprocess.run([str(executable), "estimate", str(example)], env=env, capture_output=True, text=True,
+                          timeout=180, cwd=executable.parent.parent)
+    if done.returncode != 0 or "fargate" not in done.stdout.lower():
+        return [f"the frozen `estimate` exited {done.returncode}: {done.stderr.strip()[-2000:]}"]
+    ran, imported = hooks_report(done.stderr)
+    problems = [f"the frozen `estimate` imported {name}" for name in QUOTE_NEVER_IMPORTS if name in imported]
+    if ran:
+        problems.append(f"the frozen `estimate` ran deferred run-time hooks: {ran}")
+    if not problems:
+        print("computefit estimate OK: quoted without PySide6, multiprocessing, pkgutil or their hooks")
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_smoke and not problems:
         step = time.perf_counter()
         executable = bundle / executable_name()
-        problems += smoke_test(executable) + start_test(executable)
+        problems += smoke_test(executable) + start_test(executable) + quote_test(executable)
         timings.append(("frozen smoke and start tests", time.perf_counter() - step))
 
     print(f"bundle: {bundle} {mb(folder_size(bundle))}")

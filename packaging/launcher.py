@@ -21,6 +21,9 @@ The probe imports nothing before the app does (a post-import hook patches `deskt
 imports it), so the app's own import order is what is measured. COMPUTEFIT_PROFILE=<file> runs the whole command
 under cProfile and writes its statistics there (`python -m pstats <file>`), frozen or from source; with
 COMPUTEFIT_PROFILE_TO=paint (and COMPUTEFIT_EXIT_AFTER_FIRST_PAINT=1), those of start-up up to the first paint.
+Frozen, COMPUTEFIT_REPORT_HOOKS=1 writes `HOOKS ran=<hooks> imported=<modules>` on stderr at exit: the deferred
+run-time hooks that ran (packaging/deferred_hooks.py) and which of the modules they wait for were imported
+(packaging/build.py checks the quote imports none and the window runs PySide6's).
 """
 
 from __future__ import annotations
@@ -193,7 +196,22 @@ class _PatchingLoader:
 _PROFILE: dict[str, object] = {"to_paint": None}
 
 
+def _report_hooks() -> None:
+    import atexit
+
+    import deferred_hooks  # frozen: in the archive (the run-time hook imported it already)
+
+    def report() -> None:
+        watched = sorted({*deferred_hooks.AFTER_IMPORT, *deferred_hooks.AT_FIRST_CALL})
+        imported = [name for name in watched if name in sys.modules]
+        sys.stderr.write(f"HOOKS ran={','.join(deferred_hooks.RAN)} imported={','.join(imported)}\n")
+
+    atexit.register(report)
+
+
 def run() -> int:
+    if os.environ.get("COMPUTEFIT_REPORT_HOOKS") == "1" and getattr(sys, "frozen", False):
+        _report_hooks()
     if os.environ.get("COMPUTEFIT_EXIT_AFTER_FIRST_PAINT") == "1" and "--smoke-test" not in sys.argv:
         import time  # built in: imports nothing
 

@@ -150,3 +150,21 @@ def without_orphans(binaries: list) -> list:
                 queue.append(str(top_level[base][1]))
     return [e for e in binaries if _dest(e) not in top_level or _dest(e) in needed
             or _dest(e).startswith("libpython")]
+
+
+RUNTIME_HOOK = "rth_deferred_hooks.py"  # beside this file: the specs pass it as their only custom run-time hook
+
+
+def defer_runtime_hooks(scripts: list, pure: list) -> list[str]:
+    """Move PyInstaller's run-time hooks that can wait (packaging/deferred_hooks.py) from the executable's start-up
+    scripts into the archive, as modules of the same name, which the first import of the module each serves runs.
+
+    Both lists are changed in place (PyInstaller keeps the compiled code of `a.pure` by the list's identity).
+    Returns the names of the hooks moved."""
+    from deferred_hooks import DEFERRED
+
+    moved = [(name, path, "PYMODULE") for name, path, kind in scripts if kind == "PYSOURCE" and name in DEFERRED]
+    names = {name for name, _path, _kind in moved}
+    scripts[:] = [entry for entry in scripts if entry[0] not in names]
+    pure.extend(moved)
+    return sorted(names)
