@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -35,40 +36,70 @@ CONFIRM_STEPS = 3
 HALF_CENT = 0.005  # totals are sums of whole cents: a float difference below this is a tie (float noise)
 
 
-def _diff(fast: FastCosts, a: str, b: str, volumes: Array) -> Array:
-    costs = fast.costs(volumes, (a, b))
-    ca, cb = costs[a], costs[b]
-    assert ca is not None and cb is not None
-    return np.asarray(ca - cb)
-
-
-def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: bool) -> int:
-    """A volume in (low, high] at which "a is dearer than b" differs from low_state, and just below which it
-    does not (to one request, or to 1e-5 of the volume for large volumes).
+@dataclass(slots=True)
+class _Search:
+    """One pair's search for the volume in (low, high] at which "a is dearer than b" differs from low_state, and
+    just below which it does not (to one request, or to 1e-5 of the volume for large volumes).
 
     Each round samples the bracket evenly plus a few volumes around the linear interpolation of the cost
-    difference, so a bracket without a capacity step inside closes in one or two rounds.
-    """
+    difference, so a bracket without a capacity step inside closes in one or two rounds. The pairs' searches run
+    in step (`_search_all`): one fast calc per round prices every option searched at every pair's volumes."""
+
+    a: str
+    b: str
+    low: int
+    high: int
+    low_state: bool
     d_low: float | None = None
     d_high: float | None = None
-    for _ in range(MAX_ROUNDS):
-        if high - low <= max(1.0, high * RELATIVE_WIDTH):
-            break
+    rounds: int = 0
+    found: int | None = None
+
+    def volumes(self) -> Array | None:
+        """The next round's volumes, or None once the search has its answer (`found`)."""
+        low, high = self.low, self.high
+        if self.found is None and (self.rounds >= MAX_ROUNDS or high - low <= max(1.0, high * RELATIVE_WIDTH)):
+            self.found = high
+        if self.found is not None:
+            return None
         points = [np.linspace(low, high, SEARCH_POINTS).round()]
-        if d_low is not None and d_high is not None and d_low != d_high:
-            guess = round(low + (high - low) * d_low / (d_low - d_high))
+        if self.d_low is not None and self.d_high is not None and self.d_low != self.d_high:
+            guess = round(low + (high - low) * self.d_low / (self.d_low - self.d_high))
             points.append(np.arange(guess - GUESS_SPREAD, guess + GUESS_SPREAD + 1, dtype=float))
-        volumes = np.unique(np.clip(np.concatenate(points), low, high))
-        diffs = _diff(fast, a, b, volumes)
-        changed = np.nonzero((diffs > HALF_CENT) != low_state)[0]
+        return np.unique(np.clip(np.concatenate(points), low, high))
+
+    def take(self, volumes: Array, diffs: Array) -> None:
+        """Narrow the bracket to the first change among this round's volumes (their costs' differences a - b)."""
+        self.rounds += 1
+        changed = np.nonzero((diffs > HALF_CENT) != self.low_state)[0]
         if len(changed) == 0:  # float noise at the bracket's end: the change is at its top
-            return high
+            self.found = self.high
+            return
         j = int(changed[0])
         if j == 0:
-            return low
-        low, high = int(volumes[j - 1]), int(volumes[j])
-        d_low, d_high = float(diffs[j - 1]), float(diffs[j])
-    return high
+            self.found = self.low
+            return
+        self.low, self.high = int(volumes[j - 1]), int(volumes[j])
+        self.d_low, self.d_high = float(diffs[j - 1]), float(diffs[j])
+
+
+def _search_all(fast: FastCosts, searches: Sequence[_Search]) -> None:
+    """Run the searches to their answers, a round of all of them per fast calc (the same volumes and the same
+    arithmetic per volume as one calc per pair and round: a fast calc's cost at a volume does not depend on the
+    other volumes priced with it)."""
+    while True:
+        rounds = [(s, v) for s in searches if (v := s.volumes()) is not None]
+        if not rounds:
+            return
+        options = tuple(dict.fromkeys(o for s, _v in rounds for o in (s.a, s.b)))
+        costs = fast.costs(np.concatenate([v for _s, v in rounds]), options)
+        start = 0
+        for search, volumes in rounds:
+            ca, cb = costs[search.a], costs[search.b]
+            assert ca is not None and cb is not None
+            stop = start + len(volumes)
+            search.take(volumes, np.asarray(ca[start:stop] - cb[start:stop]))
+            start = stop
 
 
 def exact_pair(workload: Workload, book: PriceBook, a: str, b: str, volume: int) -> dict[str, OptionQuote]:
@@ -104,8 +135,10 @@ def _ruled_out_note(quote: Quote, a: str, b: str) -> str:
     return f" ({' and '.join(out)} ruled out for this workload)" if out else ""
 
 
-def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: str, b: str,
-         grid: Array, costs: dict[str, Array | None], low: int, high: int) -> BreakEven:
+def _bracket(quote: Quote, a: str, b: str, grid: Array, costs: dict[str, Array | None], low: int, high: int
+             ) -> BreakEven | tuple[_Search, Array]:
+    """The pair's answer when it has no break-even in range; else the search of its first change of the cheaper
+    option, bracketed by the curves' volumes, and every change on the curves."""
     unit = f"{quote.unit_name}s a month"
     name_a, name_b = short_label(a), short_label(b)
     if quote.options[a].monthly_usd is None or quote.options[b].monthly_usd is None:
@@ -115,25 +148,31 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     assert ca is not None and cb is not None
     states = (ca - cb) > HALF_CENT
     changes = np.nonzero(states[1:] != states[:-1])[0]
-    note = _ruled_out_note(quote, a, b)
     if len(changes) == 0:
         cheaper = name_b if states[0] else name_a
         return BreakEven(a, b, None, None, low, high,
                          f"{name_a} and {name_b}: no break-even between {low:,} and {high:,} {unit}; {cheaper} is "
-                         f"cheaper throughout{note}", b if states[0] else a, 0)
+                         f"cheaper throughout{_ruled_out_note(quote, a, b)}", b if states[0] else a, 0)
     i = int(changes[0])
-    low_state = bool(states[i])
-    start, stop = int(np.floor(grid[i])), int(np.ceil(grid[i + 1]))
-    volume = _refine(fast, a, b, start, stop, low_state)
-    volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
+    return _Search(a, b, int(np.floor(grid[i])), int(np.ceil(grid[i + 1])), bool(states[i])), changes
+
+
+def _answer(workload: Workload, book: PriceBook, quote: Quote, search: _Search, changes: Array, grid: Array,
+            low: int, high: int) -> BreakEven:
+    """The pair's break-even from its search, confirmed by the exact engine."""
+    a, b, low_state = search.a, search.b, search.low_state
+    assert search.found is not None
+    volume, exact = _confirm(workload, book, a, b, search.found, low_state, high)
     cost = exact[a].monthly_usd
+    name_a, name_b = short_label(a), short_label(b)
     below, above = (name_b, name_a) if low_state else (name_a, name_b)
-    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {usd(cost)} each); below it "
-            f"{below} is cheaper, above it {above}")
+    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {quote.unit_name}s a month (about {usd(cost)} "
+            f"each); below it {below} is cheaper, above it {above}")
     if len(changes) > 1:
         last = int(np.ceil(grid[int(changes[-1]) + 1]))
         text += f"; the cheaper one changes {len(changes)} times up to about {last:,} as capacity steps are added"
-    return BreakEven(a, b, volume, cost, low, high, text + note, b if low_state else a, len(changes))
+    return BreakEven(a, b, volume, cost, low, high, text + _ruled_out_note(quote, a, b), b if low_state else a,
+                     len(changes))
 
 
 def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, grid: Array,
@@ -146,7 +185,10 @@ def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCos
         return ()
     low, high = volume_range(workload)
     pairs = itertools.combinations(tuple(quote.options), 2)
-    return tuple(_one(workload, book, quote, fast, a, b, grid, costs, low, high) for a, b in pairs)
+    found = [_bracket(quote, a, b, grid, costs, low, high) for a, b in pairs]
+    _search_all(fast, [f[0] for f in found if not isinstance(f, BreakEven)])
+    return tuple(f if isinstance(f, BreakEven) else _answer(workload, book, quote, *f, grid, low, high)
+                 for f in found)
 
 
 def meeting_points(break_even: Sequence[BreakEven], order: Sequence[str]) -> dict[tuple[int, Decimal], list[str]]:
