@@ -3,6 +3,7 @@ inside the plot (pixels, y down; shared by the window's charts, present mode inc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -30,16 +31,14 @@ class Box:
                 and self.top >= other.top and self.bottom <= other.bottom)
 
 
-def candidates(x: float, y: float, width: float, height: float, gap: float) -> list[Box]:
+def candidates(x: float, y: float, width: float, height: float, gap: float) -> Iterator[Box]:
     """Boxes around the point (x, y), nearest first: just above or below it, centred, to its right or left, then
-    a line further away each time."""
-    out: list[Box] = []
+    a line further away each time (made as they are asked for: the first is mostly free)."""
     for step in range(12):
         rows = (y - gap - height - step * height, y + gap + step * height)
         for top in rows:
             for left in (x - width / 2, x + gap, x - gap - width):
-                out.append(Box(left, top, width, height))
-    return out
+                yield Box(left, top, width, height)
 
 
 def place_labels(points: list[tuple[float, float]], sizes: list[tuple[float, float]], area: Box,
@@ -50,9 +49,9 @@ def place_labels(points: list[tuple[float, float]], sizes: list[tuple[float, flo
     placed: list[Box] = []
     found: list[Box | None] = []
     for (x, y), (width, height) in zip(points, sizes, strict=True):
-        inside = [b for b in candidates(x, y, width, height, gap) if b.inside(area)]
         taken = obstacles + placed
-        free = next((b for b in inside if not any(b.overlaps(t) for t in taken)), None)
+        free = next((b for b in candidates(x, y, width, height, gap)
+                     if b.inside(area) and not any(b.overlaps(t) for t in taken)), None)
         if free is not None:
             placed.append(free)
         found.append(free)
