@@ -84,22 +84,26 @@ class _Search:
 
 
 def _search_all(fast: FastCosts, searches: Sequence[_Search]) -> None:
-    """Run the searches to their answers, a round of all of them per fast calc (the same volumes and the same
-    arithmetic per volume as one calc per pair and round: a fast calc's cost at a volume does not depend on the
-    other volumes priced with it)."""
+    """Run the searches to their answers, a round of all of them at once: each option searched priced by one fast
+    calc per round, at the volumes of every pair it is in (the same volumes and the same arithmetic per volume as
+    one calc per pair and round: a fast calc's cost at a volume does not depend on the other volumes priced with
+    it)."""
     while True:
         rounds = [(s, v) for s in searches if (v := s.volumes()) is not None]
         if not rounds:
             return
-        options = tuple(dict.fromkeys(o for s, _v in rounds for o in (s.a, s.b)))
-        costs = fast.costs(np.concatenate([v for _s, v in rounds]), options)
-        start = 0
+        at: dict[str, list[Array]] = {}  # each option's volumes, pair after pair
+        for search, volumes in rounds:
+            for option in (search.a, search.b):
+                at.setdefault(option, []).append(volumes)
+        costs = {option: fast.costs(np.concatenate(parts), (option,))[option] for option, parts in at.items()}
+        start = dict.fromkeys(at, 0)
         for search, volumes in rounds:
             ca, cb = costs[search.a], costs[search.b]
             assert ca is not None and cb is not None
-            stop = start + len(volumes)
-            search.take(volumes, np.asarray(ca[start:stop] - cb[start:stop]))
-            start = stop
+            n, i, j = len(volumes), start[search.a], start[search.b]
+            search.take(volumes, np.asarray(ca[i:i + n] - cb[j:j + n]))
+            start[search.a], start[search.b] = i + n, j + n
 
 
 def exact_pair(workload: Workload, book: PriceBook, a: str, b: str, volume: int) -> dict[str, OptionQuote]:

@@ -90,22 +90,25 @@ def test_the_batched_search_finds_what_one_pair_at_a_time_found(
     assert searched > 500  # most pairs of most cases have a break-even in range: the search really ran
 
 
-def test_a_round_prices_every_pair_searched_in_one_fast_calc(
+def test_a_round_prices_each_option_searched_once(
         book: PriceBook, examples: dict[str, Workload], monkeypatch: pytest.MonkeyPatch) -> None:
-    w = examples["http-api"].model_copy(update={"options": option_ids()})
+    w = examples["alb-api-ireland"].model_copy(update={"options": option_ids()})
     quote = compute_quote(w, book)
     grid = curve_volumes(w)
     fast = FastCosts(w, book)
     costs = fast.costs(grid)
-    calls: list[int] = []
+    calls: list[tuple[str, ...]] = []
     real = FastCosts.costs
 
-    def counted(self: FastCosts, volumes: Array, options: object = None) -> object:
-        calls.append(len(volumes))
-        return real(self, volumes, options)  # type: ignore[arg-type]
+    def counted(self: FastCosts, volumes: Array, options: tuple[str, ...]) -> dict[str, Array | None]:
+        calls.append(options)
+        return real(self, volumes, options)
 
     monkeypatch.setattr(FastCosts, "costs", counted)
     found = breakeven.break_evens(w, book, quote, fast, grid, costs)
-    searched = sum(1 for b in found if b.volume is not None)
-    assert searched >= 5
-    assert 1 <= len(calls) <= 3  # one calc per round (two or three rounds), not one per pair and round
+    searched = {(b.first, b.second) for b in found if b.volume is not None}
+    options = {o for pair in searched for o in pair}
+    assert len(searched) >= 8 and len(options) >= 4
+    assert all(len(c) == 1 for c in calls)  # one option a calc, at the volumes of every pair it is in
+    assert len(calls) <= 2 * len(options) < 2 * len(searched)  # a calc per option and round (two rounds here), not
+    # per pair and round
