@@ -3,6 +3,7 @@ inside the plot (pixels, y down; shared by the window's charts, present mode inc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -30,16 +31,33 @@ class Box:
                 and self.top >= other.top and self.bottom <= other.bottom)
 
 
-def candidates(x: float, y: float, width: float, height: float, gap: float) -> list[Box]:
-    """Boxes around the point (x, y), nearest first: just above or below it, centred, to its right or left, then
-    a line further away each time."""
-    out: list[Box] = []
+def _corners(x: float, y: float, width: float, height: float, gap: float) -> Iterator[tuple[float, float]]:
     for step in range(12):
         rows = (y - gap - height - step * height, y + gap + step * height)
         for top in rows:
             for left in (x - width / 2, x + gap, x - gap - width):
-                out.append(Box(left, top, width, height))
-    return out
+                yield left, top
+
+
+def candidates(x: float, y: float, width: float, height: float, gap: float) -> Iterator[Box]:
+    """Boxes around the point (x, y), nearest first: just above or below it, centred, to its right or left, then
+    a line further away each time."""
+    for left, top in _corners(x, y, width, height, gap):
+        yield Box(left, top, width, height)
+
+
+def _first_free(x: float, y: float, width: float, height: float, gap: float, area: Box, taken: list[Box]
+                ) -> Box | None:
+    """The first candidate inside `area` and over none of `taken` (Box.inside and Box.overlaps on plain floats,
+    made only as far as the first free one: a label placed on every edit)."""
+    edges = [(t.left, t.top, t.right, t.bottom) for t in taken]
+    area_left, area_top, area_right, area_bottom = area.left, area.top, area.right, area.bottom
+    for left, top in _corners(x, y, width, height, gap):
+        right, bottom = left + width, top + height
+        if (left >= area_left and right <= area_right and top >= area_top and bottom <= area_bottom
+                and not any(left < x1 and x0 < right and top < y1 and y0 < bottom for x0, y0, x1, y1 in edges)):
+            return Box(left, top, width, height)
+    return None
 
 
 def place_labels(points: list[tuple[float, float]], sizes: list[tuple[float, float]], area: Box,
@@ -50,9 +68,7 @@ def place_labels(points: list[tuple[float, float]], sizes: list[tuple[float, flo
     placed: list[Box] = []
     found: list[Box | None] = []
     for (x, y), (width, height) in zip(points, sizes, strict=True):
-        inside = [b for b in candidates(x, y, width, height, gap) if b.inside(area)]
-        taken = obstacles + placed
-        free = next((b for b in inside if not any(b.overlaps(t) for t in taken)), None)
+        free = _first_free(x, y, width, height, gap, area, obstacles + placed)
         if free is not None:
             placed.append(free)
         found.append(free)

@@ -106,7 +106,7 @@ def measure_edits(edits: int, field: str = FIELD, ranges: bool = False, workshop
     _spin(app, 0.05)
 
     state = {"advised": False, "chart": False, "end": 0.0, "delivering": False, "views": 0.0, "cpu_end": 0.0,
-             "bands": 0.0}
+             "gui_cpu_end": 0.0, "bands": 0.0}
     loop = QEventLoop()
 
     def advised(_advice: object) -> None:  # connected after the window's own slot: its views are updated now
@@ -133,6 +133,7 @@ def measure_edits(edits: int, field: str = FIELD, ranges: bool = False, workshop
                 if state["chart"] and not state["end"]:
                     state["end"] = time.perf_counter()
                     state["cpu_end"] = time.process_time()
+                    state["gui_cpu_end"] = time.thread_time()
                     loop.quit()
                 return True
             return False
@@ -152,6 +153,7 @@ def measure_edits(edits: int, field: str = FIELD, ranges: bool = False, workshop
     times: list[float] = []
     to_views: list[float] = []
     cpu: list[float] = []
+    gui_cpu: list[float] = []
     to_bands: list[float] = []
     for i in range(edits + 2):  # the first two are warm-up
         value = VALUES[field](i)
@@ -164,6 +166,7 @@ def measure_edits(edits: int, field: str = FIELD, ranges: bool = False, workshop
         state.update(advised=False, chart=False, end=0.0, bands=0.0)
         guard.start(2000)  # a missed paint ends the wait, and the run
         cpu_started = time.process_time()
+        gui_cpu_started = time.thread_time()
         started = time.perf_counter()
         QTest.keyClick(handle, Qt.Key.Key_Return)
         if not state["end"]:
@@ -182,6 +185,7 @@ def measure_edits(edits: int, field: str = FIELD, ranges: bool = False, workshop
             times.append(state["end"] - started)
             to_views.append(state["views"] - started)
             cpu.append(state["cpu_end"] - cpu_started)
+            gui_cpu.append(state["gui_cpu_end"] - gui_cpu_started)
             if ranges and state["bands"]:
                 to_bands.append(state["bands"] - started)
         _spin(app, 0.02)
@@ -195,7 +199,8 @@ def measure_edits(edits: int, field: str = FIELD, ranges: bool = False, workshop
     ms = [t * 1000 for t in times]
     return {"median_ms": statistics.median(ms), "min_ms": min(ms), "max_ms": max(ms), "edits": len(ms),
             "to_views_ms": statistics.median(t * 1000 for t in to_views),
-            "cpu_ms": statistics.median(t * 1000 for t in cpu), "budget_ms": BUDGET_MS,
+            "cpu_ms": statistics.median(t * 1000 for t in cpu),
+            "gui_cpu_ms": statistics.median(t * 1000 for t in gui_cpu), "budget_ms": BUDGET_MS,
             "to_bands_ms": statistics.median(t * 1000 for t in to_bands) if to_bands else None}
 
 
@@ -214,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "ok" if float(result["median_ms"]) <= BUDGET_MS else "OVER BUDGET"  # type: ignore[arg-type]
     print(f"Return in a form field -> visible chart painted: median {result['median_ms']:.1f} ms "
           f"(min {result['min_ms']:.1f}, max {result['max_ms']:.1f}, {result['edits']} edits; of which to the views "
-          f"updated, before painting: {result['to_views_ms']:.1f} ms; CPU {result['cpu_ms']:.1f} ms"
+          f"updated, before painting: {result['to_views_ms']:.1f} ms; CPU {result['cpu_ms']:.1f} ms, of the GUI thread "
+          f"{result['gui_cpu_ms']:.1f} ms"
           + (f"; bands known at {result['to_bands_ms']:.0f} ms" if result["to_bands_ms"] is not None else "") + "); "
           f"budget <= {BUDGET_MS:.0f} ms: {verdict}")
     return 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,14 @@ HALF_CENT = 0.005  # totals are sums of whole cents: a float difference below th
 SLICE = 33  # volumes priced at once by plain-Python arrays, up to the first slice that holds the change
 
 
+def _first(diffs: Sequence[float], low_state: bool, start: int = 0) -> int | None:
+    """The first index from `start` at which "a is dearer than b" differs from low_state, or None."""
+    for j in range(start, len(diffs)):
+        if (diffs[j] > HALF_CENT) != low_state:
+            return j
+    return None
+
+
 def _diffs(fast: FastCosts, a: str, b: str, volumes: list[float]) -> list[float]:
     costs = fast.costs(volumes, (a, b))
     ca, cb = costs[a], costs[b]
@@ -53,42 +62,85 @@ def _diffs(fast: FastCosts, a: str, b: str, volumes: list[float]) -> list[float]
 def _first_change(fast: FastCosts, a: str, b: str, volumes: list[float], low_state: bool
                   ) -> tuple[int | None, list[float]]:
     """The first of `volumes` at which "a is dearer than b" differs from low_state (None: at none), and the cost
-    differences up to it. numpy prices them all at once; plain Python slice by slice, up to the change."""
-    step = len(volumes) if exact_arrays() is not rows else SLICE
+    differences up to it, priced slice by slice (plain-Python arrays: the round needs no volume after it)."""
     diffs: list[float] = []
-    for start in range(0, len(volumes), step):
-        diffs += _diffs(fast, a, b, volumes[start:start + step])
-        for j in range(start, len(diffs)):
-            if (diffs[j] > HALF_CENT) != low_state:
-                return j, diffs
+    for start in range(0, len(volumes), SLICE):
+        diffs += _diffs(fast, a, b, volumes[start:start + SLICE])
+        if (j := _first(diffs, low_state, start)) is not None:
+            return j, diffs
     return None, diffs
 
 
-def _refine(fast: FastCosts, a: str, b: str, low: int, high: int, low_state: bool) -> int:
-    """A volume in (low, high] at which "a is dearer than b" differs from low_state, and just below which it
-    does not (to one request, or to 1e-5 of the volume for large volumes).
+@dataclass(slots=True)
+class _Search:
+    """One pair's search for the volume in (low, high] at which "a is dearer than b" differs from low_state, and
+    just below which it does not (to one request, or to 1e-5 of the volume for large volumes).
 
     Each round samples the bracket evenly plus a few volumes around the linear interpolation of the cost
-    difference, so a bracket without a capacity step inside closes in one or two rounds.
-    """
+    difference, so a bracket without a capacity step inside closes in one or two rounds. With numpy's arrays the
+    pairs' searches run in step (`_search_all`): one fast calc per option and round, at the volumes of every pair
+    it is in."""
+
+    a: str
+    b: str
+    low: int
+    high: int
+    low_state: bool
     d_low: float | None = None
     d_high: float | None = None
-    for _ in range(MAX_ROUNDS):
-        if high - low <= max(1.0, high * RELATIVE_WIDTH):
-            break
+    rounds: int = 0
+    found: int | None = None
+
+    def volumes(self) -> list[float] | None:
+        """The next round's volumes, or None once the search has its answer (`found`)."""
+        low, high = self.low, self.high
+        if self.found is None and (self.rounds >= MAX_ROUNDS or high - low <= max(1.0, high * RELATIVE_WIDTH)):
+            self.found = high
+        if self.found is not None:
+            return None
         points = [float(round(v)) for v in linspace(low, high, SEARCH_POINTS)]  # numpy's round: half to even
-        if d_low is not None and d_high is not None and d_low != d_high:
-            guess = round(low + (high - low) * d_low / (d_low - d_high))
+        if self.d_low is not None and self.d_high is not None and self.d_low != self.d_high:
+            guess = round(low + (high - low) * self.d_low / (self.d_low - self.d_high))
             points += [float(v) for v in range(guess - GUESS_SPREAD, guess + GUESS_SPREAD + 1)]
-        volumes = sorted({min(max(v, float(low)), float(high)) for v in points})  # numpy's unique(clip(...))
-        j, diffs = _first_change(fast, a, b, volumes, low_state)
+        return sorted({min(max(v, float(low)), float(high)) for v in points})  # numpy's unique(clip(...))
+
+    def take(self, volumes: list[float], j: int | None, diffs: list[float]) -> None:
+        """Narrow the bracket to this round's first change `j` (None: none) among `volumes`, whose cost
+        differences a - b are `diffs` (at least up to j)."""
+        self.rounds += 1
         if j is None:  # float noise at the bracket's end: the change is at its top
-            return high
-        if j == 0:
-            return low
-        low, high = int(volumes[j - 1]), int(volumes[j])
-        d_low, d_high = diffs[j - 1], diffs[j]
-    return high
+            self.found = self.high
+        elif j == 0:
+            self.found = self.low
+        else:
+            self.low, self.high = int(volumes[j - 1]), int(volumes[j])
+            self.d_low, self.d_high = diffs[j - 1], diffs[j]
+
+
+def _search_all(fast: FastCosts, searches: Sequence[_Search]) -> None:
+    """Run the searches to their answers. Plain-Python arrays: each pair on its own, slice by slice. numpy's: a
+    round of all of them at once, each option searched priced by one fast calc per round at the volumes of every
+    pair it is in (the same volumes and the same arithmetic per volume as one calc per pair and round: a fast
+    calc's cost at a volume does not depend on the other volumes priced with it)."""
+    if exact_arrays() is rows:
+        for search in searches:
+            while (volumes := search.volumes()) is not None:
+                search.take(volumes, *_first_change(fast, search.a, search.b, volumes, search.low_state))
+        return
+    while rounds := [(s, v) for s in searches if (v := s.volumes()) is not None]:
+        at: dict[str, list[float]] = {}  # each option's volumes, pair after pair
+        for search, volumes in rounds:
+            for option in (search.a, search.b):
+                at.setdefault(option, []).extend(volumes)
+        costs = {option: fast.costs(parts, (option,))[option] for option, parts in at.items()}
+        start = dict.fromkeys(at, 0)
+        for search, volumes in rounds:
+            ca, cb = costs[search.a], costs[search.b]
+            assert ca is not None and cb is not None
+            n, i, k = len(volumes), start[search.a], start[search.b]
+            diffs = (ca[i:i + n] - cb[k:k + n]).tolist()
+            search.take(volumes, _first(diffs, search.low_state), diffs)
+            start[search.a], start[search.b] = i + n, k + n
 
 
 def exact_pair(workload: Workload, book: PriceBook, a: str, b: str, volume: int) -> dict[str, OptionQuote]:
@@ -124,9 +176,10 @@ def _ruled_out_note(quote: Quote, a: str, b: str) -> str:
     return f" ({' and '.join(out)} ruled out for this workload)" if out else ""
 
 
-def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: str, b: str,
-         grid: list[float], costs: dict[str, list[float] | None], low: int, high: int) -> BreakEven:
-    unit = f"{quote.unit_name}s a month"
+def _bracket(quote: Quote, a: str, b: str, grid: list[float], costs: dict[str, list[float] | None], low: int,
+             high: int) -> BreakEven | tuple[_Search, list[int]]:
+    """The pair's answer when it has no break-even in range; else the search of its first change of the cheaper
+    option, bracketed by the curves' volumes, and every change on the curves."""
     name_a, name_b = short_label(a), short_label(b)
     if quote.options[a].monthly_usd is None or quote.options[b].monthly_usd is None:
         why = " and ".join(_no_price(quote, o) for o in (a, b) if quote.options[o].monthly_usd is None)
@@ -135,25 +188,32 @@ def _one(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, a: 
     assert ca is not None and cb is not None
     states = [x - y > HALF_CENT for x, y in zip(ca, cb, strict=True)]
     changes = [i for i in range(len(states) - 1) if states[i + 1] != states[i]]
-    note = _ruled_out_note(quote, a, b)
     if len(changes) == 0:
         cheaper = name_b if states[0] else name_a
         return BreakEven(a, b, None, None, low, high,
-                         f"{name_a} and {name_b}: no break-even between {low:,} and {high:,} {unit}; {cheaper} is "
-                         f"cheaper throughout{note}", b if states[0] else a, 0)
+                         f"{name_a} and {name_b}: no break-even between {low:,} and {high:,} {quote.unit_name}s a "
+                         f"month; {cheaper} is cheaper throughout{_ruled_out_note(quote, a, b)}",
+                         b if states[0] else a, 0)
     i = changes[0]
-    low_state = states[i]
-    start, stop = math.floor(grid[i]), math.ceil(grid[i + 1])
-    volume = _refine(fast, a, b, start, stop, low_state)
-    volume, exact = _confirm(workload, book, a, b, volume, low_state, high)
+    return _Search(a, b, math.floor(grid[i]), math.ceil(grid[i + 1]), states[i]), changes
+
+
+def _answer(workload: Workload, book: PriceBook, quote: Quote, search: _Search, changes: list[int],
+            grid: list[float], low: int, high: int) -> BreakEven:
+    """The pair's break-even from its search, confirmed by the exact engine."""
+    a, b, low_state = search.a, search.b, search.low_state
+    assert search.found is not None
+    volume, exact = _confirm(workload, book, a, b, search.found, low_state, high)
     cost = exact[a].monthly_usd
+    name_a, name_b = short_label(a), short_label(b)
     below, above = (name_b, name_a) if low_state else (name_a, name_b)
-    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {unit} (about {usd(cost)} each); below it "
-            f"{below} is cheaper, above it {above}")
+    text = (f"{name_a} and {name_b} cost the same at about {volume:,} {quote.unit_name}s a month (about {usd(cost)} "
+            f"each); below it {below} is cheaper, above it {above}")
     if len(changes) > 1:
         last = math.ceil(grid[changes[-1] + 1])
         text += f"; the cheaper one changes {len(changes)} times up to about {last:,} as capacity steps are added"
-    return BreakEven(a, b, volume, cost, low, high, text + note, b if low_state else a, len(changes))
+    return BreakEven(a, b, volume, cost, low, high, text + _ruled_out_note(quote, a, b), b if low_state else a,
+                     len(changes))
 
 
 def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCosts, grid: Sequence[float] | Array,
@@ -165,10 +225,12 @@ def break_evens(workload: Workload, book: PriceBook, quote: Quote, fast: FastCos
     if workload.is_jobs:
         return ()
     low, high = volume_range(workload)
-    pairs = itertools.combinations(tuple(quote.options), 2)
     volumes = [float(v) for v in grid]
     floats = {o: None if c is None else c.tolist() for o, c in costs.items()}
-    return tuple(_one(workload, book, quote, fast, a, b, volumes, floats, low, high) for a, b in pairs)
+    found = [_bracket(quote, a, b, volumes, floats, low, high) for a, b in itertools.combinations(quote.options, 2)]
+    _search_all(fast, [f[0] for f in found if not isinstance(f, BreakEven)])
+    return tuple(f if isinstance(f, BreakEven) else _answer(workload, book, quote, *f, volumes, low, high)
+                 for f in found)
 
 
 def meeting_points(break_even: Sequence[BreakEven], order: Sequence[str]) -> dict[tuple[int, Decimal], list[str]]:

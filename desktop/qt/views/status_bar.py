@@ -73,6 +73,7 @@ class StatusBar(QStatusBar):
         self.setObjectName("status_bar")
         self._book = book
         self._facts: BookFacts | None = None
+        self._lacks: dict[str, list[str]] = {}  # the prices the book lacks, by region
         self.region = QLabel(self)
         self.region.setObjectName("status_region")
         self.region.setTextFormat(Qt.TextFormat.PlainText)
@@ -91,12 +92,17 @@ class StatusBar(QStatusBar):
         quote = advice.quote
         book = advice.book  # the book this advice was priced with (it can change at run time)
         if book is not self._book or self._facts is None:  # counted once per book, not once per edit
-            self._book, self._facts = book, book_facts(book)
+            self._book, self._facts, self._lacks = book, book_facts(book), {}
         self.region.setText(shown(f"{quote.region} ({quote.region_name})" + missing_note(advice)))
-        lacks = missing_prices(book, quote.region) if quote.region in book.regions else []
-        self.region.setToolTip(shown(f"The price book lacks {len(lacks)} price(s) for {quote.region}: "
-                               + "; ".join(lacks) + " (the Prices dialog adds one; `computefit prices missing`)"
-                               if lacks else f"The price book has every price ComputeFit uses in {quote.region}"))
+        lacks = self._lacks.get(quote.region)
+        if lacks is None:  # once per book and region: a walk of the region's prices (about 0.3 ms)
+            lacks = self._lacks[quote.region] = (missing_prices(book, quote.region) if quote.region in book.regions
+                                                 else [])
+        tip = shown(f"The price book lacks {len(lacks)} price(s) for {quote.region}: " + "; ".join(lacks)
+                    + " (the Prices dialog adds one; `computefit prices missing`)"
+                    if lacks else f"The price book has every price ComputeFit uses in {quote.region}")
+        if tip != self.region.toolTip():
+            self.region.setToolTip(tip)
         self.price_book.setText(shown(book_line(book, advice, self._facts)))
         self.price_book.set_extra_tooltip(
             shown(f"{book.title}: {self._facts.summary}. Whole book: {quote.price_book_confidence}"))
