@@ -25,6 +25,7 @@ from desktop.qt.form.editors import (
 )
 from desktop.qt.form.profile_editor import ProfileEditor
 from desktop.qt.session import Session
+from desktop.qt.turns import NextTurn
 from desktop.workbench.workbench import Workbench
 
 FOLD_MARGIN_PX = 120  # groups are built until they reach this far below the form's visible height
@@ -191,6 +192,10 @@ class WorkloadForm(QScrollArea):
         self._column.setContentsMargins(6, 6, 6, 6)
         self._column.addStretch(1)
         self._build_group()  # the first group holds the fields show_workload sets apart
+        # While groups come in below the fold, the body grows each time: only its new area needs painting (the
+        # default repaints the whole body, every editor in sight, each time). Cleared once every group is in.
+        body.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self._next_group = NextTurn(self, self._build_next)
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -241,13 +246,22 @@ class WorkloadForm(QScrollArea):
         self._built_height += box.sizeHint().height() + self._column.spacing()
         return box
 
+    def _add_group(self) -> QGroupBox:
+        """The next group, built and shown with the column held: showing a child lays its parent's layout out at
+        once, which would lay the groups in sight out in the body's old height (squeezed) before the body grows."""
+        box = self._build_group()
+        self._column.setEnabled(False)
+        box.show()
+        self._column.setEnabled(True)
+        return box
+
     def build_all(self) -> None:
         """Every group built (and showing the current workload)."""
         if self._unbuilt:
             while self._unbuilt:
-                self._build_group().show()
+                self._add_group()
             self._lay_out_now()
-            self.show_workload(self._workload)
+            self._completed()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Before the first paint: enough groups to fill what the form shows, shown and laid out now."""
@@ -255,25 +269,30 @@ class WorkloadForm(QScrollArea):
         height = self.viewport().height()
         built = False
         while self._unbuilt and self._built_height < height + FOLD_MARGIN_PX:
-            self._build_group().show()
+            self._add_group()
             built = True
         if built:
             self._lay_out_now()  # as the first paint will see them
             self.show_workload(self._workload)
 
     def _lay_out_now(self) -> None:
-        """The column, and the body's size in the scroll area, laid out at once: a group added to the column lays
-        it out at the body's old height until the scroll area grows the body, and a paint in between showed the
-        groups in sight squeezed, their rows overlapping."""
-        for widget in (self, self._body, self.viewport()):
+        """The body grown to hold the groups shown, then the column laid out once, at that size: the groups already
+        in place keep their geometry, so no frame shows them squeezed and none of them is laid out or painted
+        again. (The scroll area sizes the body on a layout request to itself.)"""
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
+        for widget in (self._body, self.viewport()):
             QCoreApplication.sendPostedEvents(widget, QEvent.Type.LayoutRequest)
+
+    def _completed(self) -> None:
+        self._body.setAttribute(Qt.WidgetAttribute.WA_StaticContents, False)
+        self.show_workload(self._workload)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._body:
             watched.removeEventFilter(self)
             self._painted = True
             if not self._held:
-                QTimer.singleShot(0, self, self._build_next)  # the rest, once the first paint is on the screen
+                self._next_group.start()  # the rest, once the first paint is on the screen
         return False
 
     def hold_rest(self, at_most_ms: int) -> None:
@@ -286,19 +305,20 @@ class WorkloadForm(QScrollArea):
         if self._held:
             self._held = False
             if self._painted:
-                QTimer.singleShot(0, self, self._build_next)
+                self._next_group.start()
 
     def _build_next(self) -> None:
-        """One group out of sight per turn of the event loop (each well under a frame), so that the window
-        answers input while the rest is built; the values shown once the last is in."""
+        """One group out of sight per turn of the event loop (each well under a frame; the next after the timers
+        and input due by then), so that the window answers input while the rest is built; the values shown once
+        the last is in."""
         if not self._unbuilt:
             return
-        self._build_group().show()  # shown now, not on a later turn of its own
-        self._lay_out_now()  # no paint between may show the groups in sight squeezed into the body's old height
+        self._add_group()
+        self._lay_out_now()
         if self._unbuilt:
-            QTimer.singleShot(0, self, self._build_next)
+            self._next_group.start()
         else:
-            self.show_workload(self._workload)
+            self._completed()
 
     def editor(self, path: str) -> QWidget:
         return self._row(path).editor
