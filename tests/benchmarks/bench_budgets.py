@@ -276,8 +276,11 @@ def gui_rows(pairs: list[tuple[Variant, Variant]], extra: list[Variant], workdir
 def cli_rows(checkouts: dict[str, Path], workdir: Path, runs: int, frozen: bool) -> list[Row]:
     """`computefit estimate`, its `--json` (and, built, the frozen executable's `estimate`) and `computefit report`'s
     export step in fresh processes, against `python -c "import pydantic"`, alternately."""
-    env = dict(os.environ, COMPUTEFIT_DATA_DIR=str(workdir / "data"), XDG_CACHE_HOME=str(workdir / "cache"),
-               QT_QPA_PLATFORM="offscreen")
+    # an empty home of the user's shape, not COMPUTEFIT_DATA_DIR: the quote looks for a user book where a user's is
+    home = workdir / "cli-home"
+    home.mkdir(exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("COMPUTEFIT_DATA_DIR", "XDG_DATA_HOME")}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(workdir / "cache"), QT_QPA_PLATFORM="offscreen")
     pydantic_times: list[float] = []
     floor_times: list[float] = []  # pydantic and numpy, which the exact cost model computes with
     estimate: dict[str, list[float]] = {name: [] for name in checkouts}
