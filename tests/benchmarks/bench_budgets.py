@@ -21,6 +21,8 @@ default), and the table gives medians, the median of the pairs' ratios, and the 
 - Monte Carlo: 10,000 samples of six options (tests/benchmarks/bench_uncertainty.py);
 - CLI: `computefit estimate`, `estimate --json` and the frozen `estimate` on the bundled example against
   `python -c "import pydantic"`;
+- scenario: what one more scenario costs, `estimate --json` on workshops of 10, 25 and 50 scenarios (the slope of
+  time and own peak RSS), and `advise()` of one workload in a process, without numpy and with its arrays;
 - fleet: 10,000 workloads advised and ranked by `computefit usage rank --jobs 2` (tests/benchmarks/bench_fleet.py);
   another checkout's in one process, extrapolated to 10,000;
 - workshop: a 50-scenario workshop opened, compared and its summary page written (tests/benchmarks/bench_workshop.py);
@@ -466,6 +468,90 @@ with tempfile.TemporaryDirectory() as folder:
 """
 
 
+SCENARIO_SIZES = (10, 25, 50)  # workshops `estimate --json` quotes: the cost per scenario is the slope between them
+OWN_PEAK = r"""
+import re, sys
+from desktop.cli import main
+status = main()
+with open("/proc/self/status") as own:  # this image's peak: Linux keeps ru_maxrss across exec
+    print("OWN_PEAK_KB", own.read().split("VmHWM:")[1].split()[0], file=sys.stderr)
+sys.exit(status)
+"""
+ADVISE_CHILD = r"""
+import statistics, sys, time
+from desktop.model.advice.advise import advise
+from desktop.model.advice.volume_memo import MEMO
+from desktop.model.pricing.book import load_price_book
+from desktop.model.workload.files import load_workload
+from desktop.resources import examples_dir, price_book_path
+book = load_price_book(price_book_path())
+bases = [load_workload(p) for p in sorted(examples_dir().glob("*.workload.json"))]
+def per_workload():
+    total, share = [], []
+    for _ in range(int(sys.argv[1])):
+        for workload in bases:
+            MEMO.clear()  # each advice from nothing, as a new workload's
+            started = time.process_time()
+            advice = advise(workload, book)
+            advice.break_even, advice.curves
+            middle = time.process_time()
+            advice.sensitivity
+            ended = time.process_time()
+            total.append(ended - started)
+            share.append((ended - middle) / (ended - started))
+    return statistics.median(total), statistics.median(share)
+arrays = "numpy" if "numpy" in sys.modules else "plain"
+print("ADVISE", arrays, *per_workload())
+import numpy  # the window's case: the calcs take numpy's arrays
+print("ADVISE numpy", *per_workload())
+"""
+
+
+def scenario_rows(workdir: Path, runs: int) -> list[Row]:
+    """What one more scenario costs: `computefit estimate --json` on workshops of 10, 25 and 50 scenarios (fresh
+    processes, in turn; the slope of the medians, time and the process's own peak RSS), and `advise()` of one
+    workload in a process (its break-even, curves and sensitivity; without numpy, as one workload's `estimate --json`,
+    and with numpy's arrays, as in the window)."""
+    sys.path.insert(0, str(REPO))
+    from tests.benchmarks.bench_workshop import make_workshop
+
+    home = workdir / "scenario-home"
+    home.mkdir(exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("COMPUTEFIT_DATA_DIR", "XDG_DATA_HOME")}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    files = {n: workdir / f"scenarios-{n}.workshop.json" for n in SCENARIO_SIZES}
+    for n, path in files.items():
+        make_workshop(path, n)
+    seconds: dict[int, list[float]] = {n: [] for n in SCENARIO_SIZES}
+    peaks: dict[int, list[float]] = {n: [] for n in SCENARIO_SIZES}
+    for attempt in range(runs + 1):  # the first round is a warm-up
+        for n, path in files.items():
+            took, err = timed_run([sys.executable, "-c", OWN_PEAK, "estimate", "--json", str(path)], env)
+            if attempt:
+                seconds[n].append(took)
+                peaks[n].append(int(err.split("OWN_PEAK_KB ")[1].split()[0]) / 1024)
+    low, mid, high = SCENARIO_SIZES
+    t = {n: median(v) for n, v in seconds.items()}
+    m = {n: median(v) for n, v in peaks.items()}
+    each_ms = (t[high] - t[low]) / (high - low) * 1000
+    each_mb = (m[high] - m[low]) / (high - low)
+    slopes = f"{(t[mid] - t[low]) / (mid - low) * 1000:.1f} / {(t[high] - t[mid]) / (high - mid) * 1000:.1f} ms"
+    rows = [Row("`estimate --json` per workshop scenario (slope 10 -> 50 scenarios)", f"{each_ms:.1f} ms",
+                f"{each_mb:.2f} MB each; slopes 10-25 / 25-50: {slopes}; 50 scenarios {t[high] * 1000:.0f} ms, "
+                f"{m[high]:.0f} MB", "-", "linear", None)]
+    done = subprocess.run([sys.executable, "-c", ADVISE_CHILD, str(max(3, runs // 4))], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=900, check=False)
+    if done.returncode != 0 or "ADVISE numpy" not in done.stdout:
+        raise BenchError(f"advise per workload: exit {done.returncode}\n{done.stderr[-3000:]}")
+    for line in done.stdout.splitlines():
+        if line.startswith("ADVISE "):
+            _, arrays, total, share = line.split()
+            rows.append(Row(f"`advise()` per workload, in process ({'numpy' if arrays == 'numpy' else 'plain'} "
+                            "arrays)", f"{float(total) * 1000:.1f} ms", f"sensitivity {float(share):.0%}", "-", "-",
+                            None))
+    return rows
+
+
 def workshop_rows(checkouts: dict[str, Path]) -> list[Row]:
     """tests/benchmarks/bench_workshop.py's budgeted figure: a 50-scenario workshop opened, compared and its
     summary page written (medians of its runs, in a fresh process)."""
@@ -532,9 +618,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="CI: from source only, fewer runs, a small Price List file")
     parser.add_argument("--source-only", action="store_true", help="skip the frozen builds and runs")
     parser.add_argument("--rebuild", action="store_true", help="rebuild dist/computefit first")
-    parser.add_argument("--only", default="gui,edit,mc,cli,fleet,workshop,pricelist,usage",
+    parser.add_argument("--only", default="gui,edit,mc,cli,scenario,fleet,workshop,pricelist,usage",
                         help="comma-separated: gui (start, stall, PDF, RSS, bundle), edit, mc (Monte Carlo), cli, "
-                             "fleet, workshop, pricelist, usage")
+                             "scenario (per workshop scenario, per workload), fleet, workshop, pricelist, usage")
     parser.add_argument("--pricelist-mb", type=int, default=None, help="JSON size (default 33; 5 with --quick)")
     parser.add_argument("--usage-rows", type=int, default=None, help="CUR 2.0 rows (default 1,000,000; 100,000 quick)")
     parser.add_argument("--fleet", type=int, default=None,
@@ -587,6 +673,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += monte_carlo_rows(3 if args.quick else 21)
             if "cli" in only:
                 rows += cli_rows(checkouts, workdir, 5 if args.quick else runs, frozen)
+            if "scenario" in only:
+                rows += scenario_rows(workdir, 3 if args.quick else runs)
             if "fleet" in only:
                 rows += fleet_rows(checkouts, args.fleet or (100 if args.quick else 1000),
                                    1000 if args.quick else 10_000)

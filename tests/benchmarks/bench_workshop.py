@@ -26,8 +26,8 @@ def _ms(values: list[float]) -> str:
             f"max {max(values) * 1000:.1f})")
 
 
-def make_workshop(path: Path) -> None:
-    """Fifty variants of the four examples: volumes, regions, architectures and memory sizes."""
+def make_workshop(path: Path, count: int = SCENARIOS) -> None:
+    """`count` (fifty) variants of the examples: volumes, regions, architectures and memory sizes."""
     from desktop.model.workload.files import load_workload
     from desktop.model.workshop.files import save_workshop
     from desktop.model.workshop.spec import ScenarioEntry, WorkshopSpec
@@ -36,7 +36,7 @@ def make_workshop(path: Path) -> None:
     bases = [load_workload(p) for p in sorted(examples_dir().glob("*.workload.json"))]
     regions = ("us-east-1", "eu-west-1", "eu-central-1", "ap-northeast-1", "us-west-2")
     entries = []
-    for i in range(SCENARIOS):
+    for i in range(count):
         base = bases[i % len(bases)]
         volume = "traffic.runs_per_month" if base.is_jobs else "traffic.requests_per_month"
         changes = {"name": f"{base.name} #{i + 1}", volume: max(1, base.units_per_month * (1 + i % 7)),
