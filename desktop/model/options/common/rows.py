@@ -402,17 +402,21 @@ def broadcast_to(values: Any, shape: Shape) -> Rows:
     return Rows(list(_spread(rows, _broadcast_shape(rows.shape, shape))), tuple(shape))
 
 
-def _ceil(x: float) -> float:
-    return float(math.ceil(x)) if math.isfinite(x) else x
+def _rounded(values: Any, to: Callable[[float], int]) -> Any:
+    """math.ceil or math.floor of each value as a float, as numpy's: an infinity or nan stays as it is."""
+    def one(x: float) -> float:
+        return float(to(x)) if math.isfinite(x) else x
+
+    if not isinstance(values, Rows):
+        return one(values)
+    try:
+        return Rows([float(to(v)) for v in values.flat], values.shape)
+    except (OverflowError, ValueError):  # an infinity or nan among them: each value on its own
+        return Rows([one(v) for v in values.flat], values.shape)
 
 
 def ceil(values: Any) -> Any:
-    if not isinstance(values, Rows):
-        return _ceil(values)
-    try:
-        return Rows([float(math.ceil(v)) for v in values.flat], values.shape)
-    except (OverflowError, ValueError):  # an infinity or nan stays as it is, as in numpy
-        return Rows([_ceil(v) for v in values.flat], values.shape)
+    return _rounded(values, math.ceil)
 
 
 
@@ -529,16 +533,7 @@ def sum_(values: Any, axis: int | None = None, keepdims: bool = False) -> Any:
 
 
 def floor(values: Any) -> Any:
-    if not isinstance(values, Rows):
-        return _floor(values)
-    try:
-        return Rows([float(math.floor(v)) for v in values.flat], values.shape)
-    except (OverflowError, ValueError):  # an infinity or nan stays as it is, as in numpy
-        return Rows([_floor(v) for v in values.flat], values.shape)
-
-
-def _floor(x: float) -> float:
-    return float(math.floor(x)) if math.isfinite(x) else x
+    return _rounded(values, math.floor)
 
 
 inf = math.inf
